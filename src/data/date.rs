@@ -1,0 +1,127 @@
+//! Dates at the precision the source gives: a year, a month or a day.
+
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    pub year: u16,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl PartialDate {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, rejecting impossible dates.
+    pub fn parse(text: &str) -> Result<PartialDate, String> {
+        let bad = || format!("malformed date \"{text}\": expected YYYY, YYYY-MM or YYYY-MM-DD");
+        let mut parts = text.split('-');
+        let year = number(parts.next(), 4).ok_or_else(bad)? as u16;
+        let month = match parts.next() {
+            None => None,
+            Some(m) => Some(number(Some(m), 2).ok_or_else(bad)? as u8),
+        };
+        let day = match parts.next() {
+            None => None,
+            Some(d) => Some(number(Some(d), 2).ok_or_else(bad)? as u8),
+        };
+        if parts.next().is_some() {
+            return Err(bad());
+        }
+        if let Some(m) = month {
+            if !(1..=12).contains(&m) {
+                return Err(format!("malformed date \"{text}\": month {m} does not exist"));
+            }
+            if let Some(d) = day.filter(|&d| d == 0 || d > days_in_month(year, m)) {
+                return Err(format!("malformed date \"{text}\": day {d} does not exist"));
+            }
+        }
+        Ok(PartialDate { year, month, day })
+    }
+
+    pub fn month_name(&self) -> Option<&'static str> {
+        self.month.map(|m| MONTHS[usize::from(m) - 1])
+    }
+}
+
+fn number(part: Option<&str>, digits: usize) -> Option<u32> {
+    let part = part?;
+    if part.len() != digits || !part.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    part.parse().ok()
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// "16 December 2015", "December 2020" or "2006".
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.month_name(), self.day) {
+            (Some(month), Some(day)) => write!(f, "{day} {month} {}", self.year),
+            (Some(month), None) => write!(f, "{month} {}", self.year),
+            _ => write!(f, "{}", self.year),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_each_precision() {
+        assert_eq!(PartialDate::parse("2006").unwrap().to_string(), "2006");
+        assert_eq!(PartialDate::parse("2020-12").unwrap().to_string(), "December 2020");
+        assert_eq!(
+            PartialDate::parse("2015-12-16").unwrap().to_string(),
+            "16 December 2015"
+        );
+    }
+
+    #[test]
+    fn rejects_malformed_and_impossible_dates() {
+        for bad in [
+            "",
+            "15",
+            "2015-1",
+            "2015-13",
+            "2015-02-30",
+            "2015-12-16-1",
+            "20x5",
+            "2015/12/16",
+        ] {
+            assert!(PartialDate::parse(bad).is_err(), "{bad} was accepted");
+        }
+        assert!(PartialDate::parse("2024-02-29").is_ok());
+        assert!(PartialDate::parse("2023-02-29").is_err());
+    }
+
+    #[test]
+    fn orders_chronologically() {
+        let a = PartialDate::parse("2006").unwrap();
+        let b = PartialDate::parse("2006-03-27").unwrap();
+        let c = PartialDate::parse("2006-07").unwrap();
+        assert!(a < b && b < c);
+    }
+}

@@ -1,0 +1,211 @@
+//! Reading RON data files: the embedded dataset and user overlays.
+//! Errors carry the file, line and column so a user can fix them.
+
+use std::fmt;
+use std::path::Path;
+
+use ron::extensions::Extensions;
+use unicode_width::UnicodeWidthChar;
+
+use crate::text::sanitize;
+
+use super::model::Item;
+
+/// The embedded dataset, one file per category.
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("data/outcome.ron", include_str!("../../data/outcome.ron")),
+    ("data/ga.ron", include_str!("../../data/ga.ron")),
+    ("data/ecosoc.ron", include_str!("../../data/ecosoc.ron")),
+    ("data/sg-report.ron", include_str!("../../data/sg-report.ron")),
+    ("data/cstd.ron", include_str!("../../data/cstd.ron")),
+    ("data/gdc.ron", include_str!("../../data/gdc.ron")),
+    ("data/action-line.ron", include_str!("../../data/action-line.ron")),
+    ("data/body.ron", include_str!("../../data/body.ron")),
+    ("data/wsis20.ron", include_str!("../../data/wsis20.ron")),
+];
+
+/// A data file's text and the name to report it by.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: String,
+    /// Whether this file is part of the embedded dataset.
+    pub embedded: bool,
+}
+
+impl SourceFile {
+    pub fn embedded() -> Vec<SourceFile> {
+        EMBEDDED
+            .iter()
+            .map(|(name, text)| SourceFile {
+                name: (*name).into(),
+                text: (*text).into(),
+                embedded: true,
+            })
+            .collect()
+    }
+
+    /// Reads a user's file; unreadable or non-UTF-8 files give a [`Problem`].
+    pub fn read(path: &Path) -> Result<SourceFile, Problem> {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| Problem::file(&name, format!("cannot read file: {e}")))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let valid = e.utf8_error().valid_up_to();
+            let (line, col) = position_of(&String::from_utf8_lossy(&e.as_bytes()[..valid]), valid);
+            Problem::at(&name, line, col, "file is not valid UTF-8".into())
+        })?;
+        Ok(SourceFile {
+            name,
+            text,
+            embedded: false,
+        })
+    }
+}
+
+/// Where a problem is, what it is, and how to fix it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub file: String,
+    /// 1-based line and column, where known.
+    pub position: Option<(usize, usize)>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    pub fn file(file: &str, message: String) -> Problem {
+        Problem {
+            file: file.into(),
+            position: None,
+            message,
+            hint: None,
+        }
+    }
+
+    pub fn at(file: &str, line: usize, col: usize, message: String) -> Problem {
+        Problem {
+            file: file.into(),
+            position: Some((line, col)),
+            message,
+            hint: None,
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Problem {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// `FILE:LINE:COL: message`, the offending line with a caret, and a hint.
+    pub fn render(&self, text: Option<&str>) -> String {
+        let mut out = self.to_string();
+        let source_line = self
+            .position
+            .zip(text)
+            .and_then(|((line, col), text)| Some((text.lines().nth(line.checked_sub(1)?)?, col)));
+        if let Some((source_line, col)) = source_line {
+            // Control characters in a hostile file must not reach the terminal.
+            let shown = sanitize(source_line);
+            let pad = " ".repeat(
+                shown
+                    .chars()
+                    .take(col.saturating_sub(1))
+                    .map(|c| c.width().unwrap_or(1))
+                    .sum(),
+            );
+            out.push_str(&format!("\n  | {shown}\n  | {pad}^"));
+        }
+        if let Some(hint) = &self.hint {
+            out.push_str(&format!("\n  = hint: {hint}"));
+        }
+        out
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some((line, col)) => write!(f, "{}:{line}:{col}: {}", self.file, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// Parses one file's items. Implicit `Some` lets data files write
+/// `symbol: "A/RES/70/125"` as well as `symbol: Some("A/RES/70/125")`.
+pub fn parse_items(file: &SourceFile) -> Result<Vec<Item>, Problem> {
+    let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
+    options
+        .from_str::<Vec<Item>>(&file.text)
+        .map_err(|e| Problem::at(&file.name, e.span.start.line, e.span.start.col, e.code.to_string()))
+}
+
+/// Line and column (1-based) of the first occurrence of `needle`.
+pub fn locate(text: &str, needle: &str) -> Option<(usize, usize)> {
+    text.find(needle).map(|offset| position_of(text, offset))
+}
+
+/// Line and column (1-based, in characters) of a byte offset.
+pub fn position_of(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before[before.rfind('\n').map_or(0, |p| p + 1)..].chars().count() + 1;
+    (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn source(text: &str) -> SourceFile {
+        SourceFile {
+            name: "test.ron".into(),
+            text: text.into(),
+            embedded: false,
+        }
+    }
+
+    #[test]
+    fn syntax_error_names_line_and_column() {
+        let err = parse_items(&source("[\n  Item(id: \"a\",, )\n]")).unwrap_err();
+        assert_eq!(err.file, "test.ron");
+        assert_eq!(err.position.map(|p| p.0), Some(2));
+        assert!(err.to_string().starts_with("test.ron:2:"), "{err}");
+    }
+
+    #[test]
+    fn unknown_field_is_rejected() {
+        let text = "[Item(id: \"a\", category: \"ga\", title: \"T\", colour: \"red\")]";
+        let err = parse_items(&source(text)).unwrap_err();
+        assert!(err.message.contains("colour"), "{}", err.message);
+    }
+
+    #[test]
+    fn implicit_and_explicit_some_both_parse() {
+        let text = r#"[
+            Item(id: "a", category: "ga", title: "T", symbol: "A/RES/1/1"),
+            Item(id: "b", category: "ga", title: "U", symbol: Some("A/RES/1/2")),
+        ]"#;
+        let items = parse_items(&source(text)).unwrap();
+        assert_eq!(items[0].symbol.as_deref(), Some("A/RES/1/1"));
+        assert_eq!(items[1].symbol.as_deref(), Some("A/RES/1/2"));
+    }
+
+    #[test]
+    fn render_shows_the_line_and_a_caret() {
+        let text = "[\n  Item(id: \"a\", bogus: 1)\n]";
+        let problem = Problem::at("f.ron", 2, 17, "unknown field".into()).with_hint("remove it");
+        let rendered = problem.render(Some(text));
+        assert!(rendered.contains("f.ron:2:17: unknown field"));
+        assert!(
+            rendered.contains("  | ^".replace("| ^", &format!("| {}^", " ".repeat(16))).as_str()),
+            "{rendered}"
+        );
+        assert!(rendered.ends_with("hint: remove it"));
+    }
+
+    #[test]
+    fn locate_counts_characters_not_bytes() {
+        assert_eq!(locate("ab\nCôte x", "x"), Some((2, 6)));
+    }
+}

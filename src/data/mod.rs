@@ -1,0 +1,16 @@
+//! The domain core: the data model, loading, validation and the index.
+//! Nothing here knows about terminals.
+
+pub mod category;
+pub mod dataset;
+pub mod date;
+pub mod load;
+pub mod model;
+pub mod relation;
+
+pub use category::{CATEGORIES, Category};
+pub use dataset::{Backlink, Dataset, ItemIdx};
+pub use date::PartialDate;
+pub use load::{Problem, SourceFile};
+pub use model::{Item, Link};
+pub use relation::Relation;

@@ -1,0 +1,74 @@
+//! Serde types for the dataset. These are exactly what a RON data file holds.
+
+use serde::{Deserialize, Serialize};
+
+use super::relation::Relation;
+
+/// One document, Action Line, body or event.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// Stable slug, never reused (e.g. `ecosoc-2006-46`).
+    pub id: String,
+    /// One of the ids in [`super::category::CATEGORIES`].
+    pub category: String,
+    /// Official symbol where one exists (e.g. `E/RES/2006/46`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symbol: Option<String>,
+    /// Exact title, as the source gives it.
+    pub title: String,
+    /// A few words for the item list, when the title is long.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub short_title: Option<String>,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, at the precision the source gives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// Last day of an event that spans several days, in the same format.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<String>,
+    /// The adopting or issuing body, or the host of an event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<String>,
+    /// Our own words.
+    #[serde(default)]
+    pub summary: String,
+    /// Key decisions or facts, with paragraph numbers only where confirmed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub points: Vec<String>,
+    /// The official https link.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Pages that confirm the facts of this item.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<Link>,
+    /// Facts that matter but that no source confirms: shown apart, labelled.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unconfirmed: Vec<String>,
+}
+
+/// A typed edge from the item that holds it to another item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Link {
+    pub rel: Relation,
+    pub to: String,
+    /// A precision such as "para 105".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+impl Item {
+    /// The label for lists: the short title, else the title.
+    pub fn label(&self) -> &str {
+        self.short_title.as_deref().unwrap_or(&self.title)
+    }
+
+    /// Symbol if any, else the id: how a user names the item.
+    pub fn handle(&self) -> &str {
+        self.symbol.as_deref().unwrap_or(&self.id)
+    }
+}

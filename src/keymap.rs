@@ -1,0 +1,388 @@
+//! The one table of key bindings. Event handling, the help overlay and the
+//! hint bar are all generated from it.
+
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::app::{Action, App};
+
+/// Which bindings apply: the main view, the search overlay or help.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Main,
+    Search,
+    Help,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub modifiers: KeyModifiers,
+}
+
+const fn key(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+const fn ch(c: char) -> Key {
+    key(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        modifiers: KeyModifiers::CONTROL,
+    }
+}
+
+const fn alt(code: KeyCode) -> Key {
+    Key {
+        code,
+        modifiers: KeyModifiers::ALT,
+    }
+}
+
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [Key],
+    pub action: Action,
+    pub description: &'static str,
+    /// A word or two for the hint bar; bindings without one stay in help.
+    pub hint: Option<&'static str>,
+}
+
+const fn bind(
+    context: Context,
+    keys: &'static [Key],
+    action: Action,
+    description: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        action,
+        description,
+        hint,
+    }
+}
+
+use Context::{Help, Main, Search};
+use KeyCode::{BackTab, Backspace, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up};
+
+pub const BINDINGS: &[Binding] = &[
+    bind(
+        Main,
+        &[key(Up), ch('k')],
+        Action::Up,
+        "move up in the focused pane",
+        None,
+    ),
+    bind(
+        Main,
+        &[key(Down), ch('j')],
+        Action::Down,
+        "move down in the focused pane",
+        Some("move"),
+    ),
+    bind(
+        Main,
+        &[key(Left), ch('h')],
+        Action::FocusLeft,
+        "focus the pane to the left",
+        None,
+    ),
+    bind(
+        Main,
+        &[key(Right), ch('l')],
+        Action::FocusRight,
+        "focus the pane to the right",
+        Some("panes"),
+    ),
+    bind(Main, &[key(Tab)], Action::FocusNext, "focus the next pane", None),
+    bind(
+        Main,
+        &[key(BackTab)],
+        Action::FocusPrev,
+        "focus the previous pane",
+        None,
+    ),
+    bind(
+        Main,
+        &[key(Enter)],
+        Action::Open,
+        "open the item, or follow the selected link",
+        Some("open"),
+    ),
+    bind(
+        Main,
+        &[key(Backspace), ch('['), alt(Left)],
+        Action::Back,
+        "back in history",
+        Some("back"),
+    ),
+    bind(
+        Main,
+        &[ch(']'), alt(Right)],
+        Action::Forward,
+        "forward in history",
+        Some("fwd"),
+    ),
+    bind(
+        Main,
+        &[ch('/')],
+        Action::StartSearch,
+        "search everything",
+        Some("search"),
+    ),
+    bind(Main, &[ch('g'), key(Home)], Action::Top, "go to the top", None),
+    bind(Main, &[ch('G'), key(End)], Action::Bottom, "go to the bottom", None),
+    bind(Main, &[key(PageUp), ctrl('u')], Action::PageUp, "page up", None),
+    bind(Main, &[key(PageDown), ctrl('d')], Action::PageDown, "page down", None),
+    bind(
+        Main,
+        &[ch('?'), key(F(1))],
+        Action::ToggleHelp,
+        "show every key binding",
+        Some("help"),
+    ),
+    bind(
+        Main,
+        &[key(Esc)],
+        Action::CloseOverlay,
+        "close a message (never quits)",
+        None,
+    ),
+    bind(Main, &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
+    bind(
+        Search,
+        &[key(Up), ctrl('k'), ctrl('p')],
+        Action::SearchUp,
+        "previous result",
+        None,
+    ),
+    bind(
+        Search,
+        &[key(Down), ctrl('j'), ctrl('n')],
+        Action::SearchDown,
+        "next result",
+        Some("move"),
+    ),
+    bind(
+        Search,
+        &[key(Enter)],
+        Action::SearchAccept,
+        "open the selected result",
+        Some("open"),
+    ),
+    bind(
+        Search,
+        &[key(Backspace)],
+        Action::SearchBackspace,
+        "delete the last character",
+        None,
+    ),
+    bind(
+        Search,
+        &[ctrl('u')],
+        Action::SearchClear,
+        "clear the query",
+        Some("clear"),
+    ),
+    bind(
+        Search,
+        &[key(Esc)],
+        Action::SearchCancel,
+        "close search, back to where you were",
+        Some("cancel"),
+    ),
+    bind(Search, &[ctrl('c')], Action::Quit, "quit", None),
+    bind(Help, &[key(Up), ch('k')], Action::Up, "scroll up", None),
+    bind(Help, &[key(Down), ch('j')], Action::Down, "scroll down", Some("scroll")),
+    bind(Help, &[key(PageUp)], Action::PageUp, "page up", None),
+    bind(Help, &[key(PageDown)], Action::PageDown, "page down", None),
+    bind(
+        Help,
+        &[ch('?'), key(F(1)), key(Esc)],
+        Action::CloseOverlay,
+        "close help",
+        Some("close"),
+    ),
+    bind(Help, &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
+];
+
+/// The context the app is in: overlays take the keys first.
+pub fn context(app: &App) -> Context {
+    if app.help.is_some() {
+        Help
+    } else if app.search.is_some() {
+        Search
+    } else {
+        Main
+    }
+}
+
+/// Turns a terminal event into an action, or nothing.
+pub fn handle_event(app: &App, event: &Event) -> Option<Action> {
+    match event {
+        Event::Key(key_event) if key_event.kind != KeyEventKind::Release => action_for_key(context(app), key_event),
+        Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
+        Event::Paste(text) if app.search.is_some() => text.chars().find(|c| !c.is_control()).map(Action::SearchInput),
+        _ => None,
+    }
+}
+
+pub fn action_for_key(context: Context, event: &KeyEvent) -> Option<Action> {
+    let pressed = normalize(event);
+    let bound = BINDINGS
+        .iter()
+        .find(|b| b.context == context && b.keys.contains(&pressed))
+        .map(|b| b.action);
+    if bound.is_some() {
+        return bound;
+    }
+    // While searching, every printable character goes to the query.
+    match (context, pressed.code) {
+        (Search, KeyCode::Char(c)) if !pressed.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+            Some(Action::SearchInput(c))
+        }
+        _ => None,
+    }
+}
+
+/// Shifted characters and Shift-Tab arrive with SHIFT set on some terminals
+/// and not on others; the character itself already says it.
+fn normalize(event: &KeyEvent) -> Key {
+    let mut modifiers = event.modifiers;
+    if matches!(event.code, KeyCode::Char(_) | KeyCode::BackTab) {
+        modifiers.remove(KeyModifiers::SHIFT);
+    }
+    Key {
+        code: event.code,
+        modifiers,
+    }
+}
+
+/// How a key is written in help and hints: "↑", "Ctrl-C", "Alt-←".
+pub fn key_name(key: &Key) -> String {
+    let base = match key.code {
+        KeyCode::Up => "↑".to_string(),
+        KeyCode::Down => "↓".to_string(),
+        KeyCode::Left => "←".to_string(),
+        KeyCode::Right => "→".to_string(),
+        KeyCode::Enter => "Enter".to_string(),
+        KeyCode::Esc => "Esc".to_string(),
+        KeyCode::Tab => "Tab".to_string(),
+        KeyCode::BackTab => "Shift-Tab".to_string(),
+        KeyCode::Backspace => "Backspace".to_string(),
+        KeyCode::Home => "Home".to_string(),
+        KeyCode::End => "End".to_string(),
+        KeyCode::PageUp => "PgUp".to_string(),
+        KeyCode::PageDown => "PgDn".to_string(),
+        KeyCode::F(n) => format!("F{n}"),
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) if key.modifiers.contains(KeyModifiers::CONTROL) => c.to_ascii_uppercase().to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        other => format!("{other:?}"),
+    };
+    let mut name = String::new();
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        name.push_str("Ctrl-");
+    }
+    if key.modifiers.contains(KeyModifiers::ALT) {
+        name.push_str("Alt-");
+    }
+    name + &base
+}
+
+/// "↑/k" for a binding's keys.
+pub fn keys_label(binding: &Binding) -> String {
+    binding.keys.iter().map(key_name).collect::<Vec<_>>().join("/")
+}
+
+/// Help sections: a title and its (keys, description) rows, from the table.
+pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+    let section = |context: Context| {
+        BINDINGS
+            .iter()
+            .filter(|b| b.context == context)
+            .map(|b| (keys_label(b), b.description))
+            .collect::<Vec<_>>()
+    };
+    let mut search = section(Search);
+    search.insert(
+        0,
+        ("letters".to_string(), "type into the query (j and k are letters here)"),
+    );
+    vec![("Browsing", section(Main)), ("Search", search), ("Help", section(Help))]
+}
+
+/// One entry of the hint bar: up to two key names and a word.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub keys: Vec<String>,
+    pub word: &'static str,
+}
+
+/// Hint bar entries for a context, in table order.
+pub fn hints(context: Context) -> Vec<Hint> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.context == context)
+        .filter_map(|b| {
+            b.hint.map(|word| Hint {
+                keys: b.keys.iter().take(2).map(key_name).collect(),
+                word,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                if a.context == b.context {
+                    for k in a.keys {
+                        assert!(
+                            !b.keys.contains(k),
+                            "{} bound to {:?} and {:?}",
+                            key_name(k),
+                            a.action,
+                            b.action
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn shifted_characters_match_without_shift() {
+        let event = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(action_for_key(Main, &event), Some(Action::Bottom));
+        let event = KeyEvent::new(KeyCode::Char('?'), KeyModifiers::SHIFT);
+        assert_eq!(action_for_key(Main, &event), Some(Action::ToggleHelp));
+    }
+
+    #[test]
+    fn letters_type_into_search() {
+        let j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert_eq!(action_for_key(Search, &j), Some(Action::SearchInput('j')));
+        assert_eq!(action_for_key(Main, &j), Some(Action::Down));
+        let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(action_for_key(Search, &q), Some(Action::SearchInput('q')));
+    }
+
+    #[test]
+    fn escape_never_quits_the_main_view() {
+        let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+        assert_ne!(action_for_key(Main, &esc), Some(Action::Quit));
+    }
+}

@@ -1,0 +1,74 @@
+//! Width-aware text helpers, and the guard that keeps control characters
+//! from data off the terminal. Shared by the UI and the CLI.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+/// Cuts `text` to at most `width` columns, ending with "…" when cut.
+pub fn truncate(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Pads or cuts `text` to exactly `width` columns.
+pub fn fit(text: &str, width: usize) -> String {
+    let cut = truncate(text, width);
+    let pad = width.saturating_sub(cut.width());
+    cut + &" ".repeat(pad)
+}
+
+/// Wraps text to `width` columns (at least 1).
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    textwrap::wrap(text, width.max(1))
+        .into_iter()
+        .map(|line| line.into_owned())
+        .collect()
+}
+
+/// Control characters from data never reach the terminal raw.
+pub fn sanitize(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' | '\n' => ' ',
+            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('�'),
+            '\u{7f}' => '␡',
+            c if c.is_control() => '�',
+            // Bidirectional overrides and isolates could reorder what follows.
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => '�',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncate_respects_width() {
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(truncate("abc", 4), "abc");
+        assert_eq!(fit("ab", 4), "ab  ");
+        assert_eq!(truncate("Côte d'Ivoire", 5), "Côte…");
+    }
+
+    #[test]
+    fn sanitize_makes_control_characters_visible() {
+        assert_eq!(sanitize("a\u{1b}[31mb"), "a␛[31mb");
+        assert_eq!(sanitize("x\u{7}y\u{202e}z"), "x␇y�z");
+    }
+}

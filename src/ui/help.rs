@@ -1,0 +1,54 @@
+//! The help overlay, generated from the keymap table.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use super::pane_block;
+use crate::app::App;
+use crate::keymap::help_sections;
+
+pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
+    let popup = centered(area, 76, 90);
+    let mut lines: Vec<Line> = Vec::new();
+    let key_width = help_sections()
+        .iter()
+        .flat_map(|(_, rows)| rows.iter().map(|(k, _)| k.chars().count()))
+        .max()
+        .unwrap_or(10)
+        + 2;
+    for (title, rows) in help_sections() {
+        if !lines.is_empty() {
+            lines.push(Line::default());
+        }
+        lines.push(Line::from(Span::styled(title, app.theme.heading())));
+        for (keys, description) in rows {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {keys:<key_width$}"), app.theme.key()),
+                Span::raw(description),
+            ]));
+        }
+    }
+    let inner_height = usize::from(popup.height.saturating_sub(2));
+    let max_scroll = lines.len().saturating_sub(inner_height);
+    let scroll = usize::from(scroll).min(max_scroll) as u16;
+    let help = Paragraph::new(lines)
+        .wrap(Wrap { trim: false })
+        .scroll((scroll, 0))
+        .block(pane_block(app, "Keys — ? or Esc closes", true));
+    frame.render_widget(Clear, popup);
+    frame.render_widget(help, popup);
+}
+
+/// A rectangle of `percent_x` × `percent_y` of `area`, centred.
+fn centered(area: Rect, percent_x: u16, percent_y: u16) -> Rect {
+    let width = (u32::from(area.width) * u32::from(percent_x) / 100) as u16;
+    let height = (u32::from(area.height) * u32::from(percent_y) / 100) as u16;
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}

@@ -1,0 +1,100 @@
+//! The middle pane: the items of the selected category.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+
+use super::{pane_block, scroll_offset, selection_style};
+use crate::app::{App, Pane};
+use crate::data::CATEGORIES;
+use unicode_width::UnicodeWidthStr;
+
+use crate::text::{fit, sanitize, truncate};
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let focused = app.focus == Pane::Items && app.search.is_none();
+    let title = CATEGORIES[app.category].name;
+    let items = app.items();
+    if items.is_empty() {
+        let empty = Paragraph::new("Nothing here yet.")
+            .style(app.theme.dim())
+            .block(pane_block(app, title, focused));
+        frame.render_widget(empty, area);
+        return;
+    }
+    // Room for the highlight symbol and borders.
+    let width = usize::from(area.width.saturating_sub(4));
+    // Full dates where there is room, years where there is not.
+    let date_width = match width {
+        w if w >= 50 => 10,
+        w if w >= 24 => 4,
+        _ => 0,
+    };
+    let text_width = width.saturating_sub(date_width + usize::from(date_width > 0));
+    // Wide panes align symbols in a column; narrow ones run symbol and label together.
+    let longest_symbol = items
+        .iter()
+        .filter_map(|&i| app.data.item(i).symbol.as_deref())
+        .map(|s| s.chars().count())
+        .max();
+    let symbol_column = longest_symbol
+        .filter(|_| text_width >= 36)
+        .map(|longest| longest.min(18).min(text_width / 2));
+    let rows: Vec<ListItem> = items
+        .iter()
+        .map(|&idx| {
+            let item = app.data.item(idx);
+            let label = sanitize(item.label());
+            let symbol = item.symbol.as_deref().map(sanitize);
+            let mut spans = Vec::new();
+            match (symbol_column, symbol) {
+                (Some(column), symbol) => {
+                    spans.push(Span::styled(
+                        fit(symbol.as_deref().unwrap_or(""), column),
+                        app.theme.symbol(),
+                    ));
+                    spans.push(Span::raw(" "));
+                    spans.push(Span::raw(fit(&label, text_width.saturating_sub(column + 1))));
+                }
+                (None, Some(symbol)) => {
+                    let symbol = truncate(&symbol, text_width);
+                    let rest = text_width.saturating_sub(symbol.width() + 1);
+                    spans.push(Span::styled(symbol, app.theme.symbol()));
+                    spans.push(Span::raw(" "));
+                    spans.push(Span::raw(fit(&label, rest)));
+                }
+                (None, None) => spans.push(Span::raw(fit(&label, text_width))),
+            }
+            if date_width > 0 {
+                let date = app
+                    .data
+                    .date(idx)
+                    .map(|d| if date_width >= 10 { iso(&d) } else { d.year.to_string() })
+                    .unwrap_or_default();
+                spans.push(Span::raw(" "));
+                spans.push(Span::styled(fit(&date, date_width), app.theme.dim()));
+            }
+            ListItem::new(Line::from(spans))
+        })
+        .collect();
+    let height = usize::from(area.height.saturating_sub(2));
+    let row = app.item_row();
+    let mut state = ListState::default()
+        .with_selected(Some(row))
+        .with_offset(scroll_offset(row, rows.len(), height));
+    let list = List::new(rows)
+        .block(pane_block(app, title, focused))
+        .highlight_symbol("▶ ")
+        .highlight_style(selection_style(app, focused));
+    frame.render_stateful_widget(list, area, &mut state);
+}
+
+/// Dates in lists are compact: 2015-12-16, 2020-12 or 2006.
+fn iso(date: &crate::data::PartialDate) -> String {
+    match (date.month, date.day) {
+        (Some(m), Some(d)) => format!("{}-{m:02}-{d:02}", date.year),
+        (Some(m), None) => format!("{}-{m:02}", date.year),
+        _ => date.year.to_string(),
+    }
+}

@@ -1,0 +1,156 @@
+//! The real binary: JSON fields, ranking order and exit statuses.
+
+use std::process::{Command, Output, Stdio};
+
+fn wsis(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_wsis"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("runs")
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    assert!(
+        output.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("valid JSON")
+}
+
+#[test]
+fn show_json_has_the_contract_fields() {
+    let value = json(&wsis(&["show", "E/RES/2006/46", "--json"]));
+    for field in [
+        "id",
+        "category",
+        "symbol",
+        "title",
+        "date",
+        "url",
+        "sources",
+        "links",
+        "backlinks",
+    ] {
+        assert!(value.get(field).is_some(), "missing {field}");
+    }
+    assert_eq!(value["id"], "ecosoc-2006-46");
+    assert_eq!(value["date"], "2006-07-28");
+    let links = value["links"].as_array().unwrap();
+    assert!(
+        links
+            .iter()
+            .any(|l| l["rel"] == "Mandates" && l["to"] == "cstd" && l["title"].is_string())
+    );
+    let backlinks = value["backlinks"].as_array().unwrap();
+    assert!(
+        backlinks
+            .iter()
+            .all(|b| b["rel"].is_string() && b["from"].is_string() && b["title"].is_string())
+    );
+}
+
+#[test]
+fn show_finds_by_id_and_by_symbol_in_any_case() {
+    let by_id = json(&wsis(&["show", "ga-70-125", "--json"]));
+    let by_symbol = json(&wsis(&["show", "a/res/70/125", "--json"]));
+    assert_eq!(by_id["id"], by_symbol["id"]);
+}
+
+#[test]
+fn search_json_is_ranked() {
+    let value = json(&wsis(&["search", "2006/46", "--json"]));
+    let hits = value.as_array().unwrap();
+    assert_eq!(hits[0]["id"], "ecosoc-2006-46");
+    assert_eq!(hits[0]["symbol"], "E/RES/2006/46");
+    let scores: Vec<i64> = hits.iter().map(|h| h["score"].as_i64().unwrap()).collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "not sorted: {scores:?}");
+    for hit in hits {
+        assert!(hit["title"].is_string());
+    }
+}
+
+#[test]
+fn exit_status_is_1_when_nothing_matches() {
+    let output = wsis(&["search", "zzqxjv"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(!output.stderr.is_empty());
+    assert_eq!(wsis(&["show", "no-such-item"]).status.code(), Some(1));
+}
+
+#[test]
+fn exit_status_is_2_on_bad_input() {
+    let output = wsis(&["list", "--category", "bogus"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("valid: outcome"));
+    assert_eq!(wsis(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn bad_data_exits_2_naming_file_line_and_column() {
+    let output = wsis(&["--data", "tests/fixtures/syntax.ron", "list"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("tests/fixtures/syntax.ron:6:"), "{stderr}");
+    assert!(output.stdout.is_empty(), "nothing half-loaded is printed");
+
+    let output = wsis(&["--data", "tests/fixtures/broken.ron", "list"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("unknown category")
+            && stderr.contains("malformed date")
+            && stderr.contains("did you mean \"ga-70-125\"?"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn overlay_items_join_the_embedded_ones() {
+    let value = json(&wsis(&[
+        "--data",
+        "tests/fixtures/overlay.ron",
+        "show",
+        "ga-80-173",
+        "--json",
+    ]));
+    let backlinks = value["backlinks"].as_array().unwrap();
+    assert!(backlinks.iter().any(|b| b["from"] == "my-delegation-notes"));
+    let notes = json(&wsis(&[
+        "--data",
+        "tests/fixtures/overlay.ron",
+        "show",
+        "my-delegation-notes",
+        "--json",
+    ]));
+    assert_eq!(notes["from_file"], "tests/fixtures/overlay.ron");
+}
+
+#[test]
+fn list_prints_one_line_per_item_and_filters_by_category() {
+    let output = wsis(&["list", "--category", "action-line"]);
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(text.lines().count(), 19);
+    assert!(text.lines().all(|l| l.split('\t').count() == 4));
+    let all = json(&wsis(&["list", "--json"]));
+    assert!(all.as_array().unwrap().len() >= 150);
+}
+
+#[test]
+fn help_and_version_exit_0() {
+    let help = wsis(&["--help"]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&help.stdout).contains("search"));
+    let version = wsis(&["--version"]);
+    assert_eq!(version.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&version.stdout).contains(env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn the_browser_refuses_to_draw_without_a_terminal() {
+    let output = wsis(&[]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("wsis list"));
+}

@@ -1,0 +1,58 @@
+#![allow(dead_code)]
+
+use std::sync::LazyLock;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use wsis_browser::app::App;
+use wsis_browser::data::{Dataset, ItemIdx};
+use wsis_browser::keymap::handle_event;
+use wsis_browser::ui::view;
+
+/// The embedded dataset, parsed once for all tests of a binary.
+pub static DATA: LazyLock<Dataset> = LazyLock::new(|| match Dataset::embedded() {
+    Ok(data) => data,
+    Err(problems) => panic!(
+        "embedded data has problems:\n{}",
+        problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("\n")
+    ),
+});
+
+pub fn idx(id: &str) -> ItemIdx {
+    DATA.by_id(id).unwrap_or_else(|| panic!("no item {id}"))
+}
+
+pub fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+pub fn ctrl(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+/// Feeds events through the keymap and update, as the real loop does.
+pub fn press(app: &mut App, events: &[Event]) {
+    for event in events {
+        if let Some(action) = handle_event(app, event) {
+            app.update(action);
+        }
+    }
+}
+
+pub fn type_text(app: &mut App, text: &str) {
+    let events: Vec<Event> = text.chars().map(|c| key(KeyCode::Char(c))).collect();
+    press(app, &events);
+}
+
+/// The id of the item the detail pane shows.
+pub fn shown(app: &App) -> &'static str {
+    let idx = app.selected_item().expect("an item is selected");
+    &DATA.item(idx).id
+}
+
+pub fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| view(app, frame)).unwrap();
+    terminal
+}

@@ -1,0 +1,272 @@
+//! The embedded dataset: valid, complete, connected, and right on key facts
+//! taken from the checked fact sheets (shared/reference).
+
+mod common;
+
+use std::collections::VecDeque;
+
+use common::{DATA, idx};
+use wsis_browser::data::{CATEGORIES, Dataset, Relation, SourceFile};
+
+fn has_link(from: &str, rel: Relation, to: &str) -> bool {
+    DATA.links(idx(from))
+        .any(|(link, target)| link.rel == rel && DATA.item(target).id == to)
+}
+
+#[test]
+fn every_category_has_items_and_the_corpus_is_large_enough() {
+    for (i, category) in CATEGORIES.iter().enumerate() {
+        assert!(!DATA.category_items(i).is_empty(), "category {} is empty", category.id);
+    }
+    assert!(DATA.len() >= 150, "only {} items", DATA.len());
+}
+
+#[test]
+fn every_item_has_an_https_url_a_source_a_summary_and_a_link() {
+    let mut missing = Vec::new();
+    for (i, item) in DATA.items().iter().enumerate() {
+        if !item.url.as_deref().is_some_and(|u| u.starts_with("https://")) {
+            missing.push(format!("{}: https url", item.id));
+        }
+        if item.sources.is_empty() || item.sources.iter().any(|s| !s.starts_with("http")) {
+            missing.push(format!("{}: source", item.id));
+        }
+        if item.summary.trim().is_empty() {
+            missing.push(format!("{}: summary", item.id));
+        }
+        if item.links.is_empty() && DATA.backlinks(i).is_empty() {
+            missing.push(format!("{}: link", item.id));
+        }
+    }
+    assert!(missing.is_empty(), "incomplete items:\n{}", missing.join("\n"));
+}
+
+#[test]
+fn no_symbol_appears_twice() {
+    let mut symbols: Vec<String> = DATA
+        .items()
+        .iter()
+        .filter_map(|i| i.symbol.as_deref())
+        .map(str::to_lowercase)
+        .collect();
+    let total = symbols.len();
+    symbols.sort();
+    symbols.dedup();
+    assert_eq!(symbols.len(), total);
+}
+
+#[test]
+fn the_graph_is_one_connected_component() {
+    let mut seen = vec![false; DATA.len()];
+    let mut queue = VecDeque::from([0]);
+    seen[0] = true;
+    while let Some(at) = queue.pop_front() {
+        let neighbours = DATA
+            .links(at)
+            .map(|(_, t)| t)
+            .chain(DATA.backlinks(at).iter().map(|b| b.from))
+            .collect::<Vec<_>>();
+        for next in neighbours {
+            if !seen[next] {
+                seen[next] = true;
+                queue.push_back(next);
+            }
+        }
+    }
+    let unreached: Vec<&str> = DATA
+        .items()
+        .iter()
+        .zip(&seen)
+        .filter(|(_, s)| !**s)
+        .map(|(i, _)| i.id.as_str())
+        .collect();
+    assert!(unreached.is_empty(), "not connected to the rest: {unreached:?}");
+}
+
+#[test]
+fn the_mandate_chain_from_60_252_to_80_173_is_linked() {
+    assert!(has_link("ga-60-252", Relation::Requests, "ecosoc"));
+    assert!(has_link("ecosoc-2006-46", Relation::Responds, "ga-60-252"));
+    assert!(has_link("ecosoc-2006-46", Relation::Responds, "tunis-agenda-para-105"));
+    assert!(has_link("ecosoc-2006-46", Relation::Mandates, "cstd"));
+    assert!(has_link("cstd-20-year-report", Relation::FeedsInto, "wsis20-review"));
+    assert!(
+        DATA.links(idx("ga-80-173"))
+            .any(|(_, t)| DATA.item(t).id == "wsis20-review")
+            || DATA
+                .backlinks(idx("ga-80-173"))
+                .iter()
+                .any(|b| DATA.item(b.from).id == "wsis20-review")
+    );
+}
+
+#[test]
+fn the_tunis_agenda_leads_to_the_2025_high_level_meeting() {
+    assert!(has_link("tunis-agenda-para-105", Relation::PartOf, "tunis-agenda"));
+    assert!(has_link("tunis-agenda-para-111", Relation::PartOf, "tunis-agenda"));
+    assert!(has_link("ga-70-125", Relation::Responds, "tunis-agenda-para-111"));
+    assert!(has_link("ga-70-125", Relation::Mandates, "wsis20-hlm"));
+}
+
+#[test]
+fn the_compact_is_an_annex_of_79_1_and_feeds_the_review() {
+    assert!(has_link("gdc", Relation::PartOf, "ga-79-1"));
+    assert!(has_link("gdc-para-68", Relation::PartOf, "gdc"));
+    assert!(has_link("gdc-para-68", Relation::FeedsInto, "wsis20-review"));
+}
+
+#[test]
+fn each_action_line_links_to_its_lead_facilitator() {
+    let leads = [
+        ("al-c1", "un-desa"),
+        ("al-c2", "itu"),
+        ("al-c3", "unesco"),
+        ("al-c4", "itu"),
+        ("al-c5", "itu"),
+        ("al-c6", "itu"),
+        ("al-c7-e-government", "un-desa"),
+        ("al-c7-e-learning", "unesco"),
+        ("al-c7-e-health", "who"),
+        ("al-c7-e-employment", "ilo"),
+        ("al-c7-e-environment", "wmo"),
+        ("al-c7-e-agriculture", "fao"),
+        ("al-c7-e-science", "unesco"),
+        ("al-c8", "unesco"),
+        ("al-c9", "unesco"),
+        ("al-c10", "unesco"),
+        ("al-c11", "un-desa"),
+    ];
+    for (line, lead) in leads {
+        assert!(
+            has_link(line, Relation::FacilitatedBy, lead),
+            "{line} is not facilitated by {lead}"
+        );
+    }
+    let e_apps = [
+        "government",
+        "business",
+        "learning",
+        "health",
+        "employment",
+        "environment",
+        "agriculture",
+        "science",
+    ];
+    for app in e_apps {
+        assert!(has_link(&format!("al-c7-e-{app}"), Relation::PartOf, "al-c7"));
+    }
+    for n in 1..=11 {
+        assert!(DATA.by_id(&format!("al-c{n}")).is_some(), "Action Line C{n} missing");
+    }
+}
+
+/// Symbols and dates as the fact sheets confirm them.
+#[test]
+fn key_dates_match_the_fact_sheets() {
+    let facts = [
+        ("A/RES/56/183", "2001-12-21"),
+        ("A/RES/57/238", "2002-12-20"),
+        ("A/RES/59/220", "2004-12-22"),
+        ("A/RES/60/252", "2006-03-27"),
+        ("A/RES/68/302", "2014-07-31"),
+        ("A/RES/70/125", "2015-12-16"),
+        ("A/RES/72/200", "2017-12-20"),
+        ("A/RES/73/218", "2018-12-20"),
+        ("A/RES/74/197", "2019-12-19"),
+        ("A/RES/76/189", "2021-12-17"),
+        ("A/RES/77/150", "2022-12-14"),
+        ("A/RES/79/1", "2024-09-22"),
+        ("A/RES/79/277", "2025-03-27"),
+        ("A/RES/80/173", "2025-12-17"),
+        ("E/RES/2006/46", "2006-07-28"),
+        ("E/RES/2007/8", "2007-07-25"),
+        ("E/RES/2009/7", "2009-07-24"),
+        ("E/RES/2019/24", "2019-07-23"),
+        ("E/RES/2022/15", "2022-07-21"),
+        ("E/RES/2023/3", "2023-06-07"),
+        ("WSIS-03/GENEVA/DOC/4-E", "2003-12-12"),
+        ("WSIS-03/GENEVA/DOC/5-E", "2003-12-12"),
+        ("WSIS-05/TUNIS/DOC/7-E", "2005-11-18"),
+        ("WSIS-05/TUNIS/DOC/6(Rev.1)-E", "2005-11-18"),
+    ];
+    for (symbol, date) in facts {
+        let item = DATA
+            .find(symbol)
+            .map(|i| DATA.item(i))
+            .unwrap_or_else(|| panic!("{symbol} missing"));
+        assert_eq!(item.date.as_deref(), Some(date), "{symbol}");
+    }
+}
+
+#[test]
+fn sg_reports_carry_their_confirmed_symbols_and_dates() {
+    let reports = [
+        ("A/66/64", "2011-03-14"),
+        ("A/68/65", "2013-03-26"),
+        ("A/70/63", "2015-02-23"),
+        ("A/73/66", "2018-03-01"),
+    ];
+    for (part, date) in reports {
+        let item = DATA
+            .items()
+            .iter()
+            .find(|i| i.symbol.as_deref().is_some_and(|s| s.starts_with(part)))
+            .unwrap_or_else(|| panic!("{part} missing"));
+        assert_eq!(item.date.as_deref(), Some(date), "{part}");
+        assert_eq!(item.category, "sg-report");
+    }
+}
+
+#[test]
+fn known_traps_are_absent() {
+    for trap in ["A/79/62", "A/RES/78/132", "E/RES/2024/14"] {
+        let found = DATA
+            .items()
+            .iter()
+            .any(|i| i.symbol.as_deref().is_some_and(|s| s.contains(trap)));
+        assert!(!found, "unconfirmed symbol {trap} shipped");
+    }
+}
+
+#[test]
+fn validation_reports_every_problem_with_file_line_and_column() {
+    let text = std::fs::read_to_string("tests/fixtures/broken.ron").unwrap();
+    let mut files = SourceFile::embedded();
+    files.push(SourceFile {
+        name: "broken.ron".into(),
+        text,
+        embedded: false,
+    });
+    let problems = Dataset::from_files(files).unwrap_err();
+    let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
+    let expect = [
+        "duplicate id \"broken-one\"",
+        "unknown category \"resolutions\"",
+        "malformed date \"2025-13-01\"",
+        "link to unknown id \"ga-70-12\"",
+    ];
+    for wanted in expect {
+        assert!(
+            messages
+                .iter()
+                .any(|m| m.contains(wanted) && m.starts_with("broken.ron:")),
+            "missing {wanted} in {messages:#?}"
+        );
+    }
+    let dangling = problems.iter().find(|p| p.message.contains("ga-70-12")).unwrap();
+    assert_eq!(dangling.hint.as_deref(), Some("did you mean \"ga-70-125\"?"));
+    assert_eq!(dangling.position.map(|p| p.0), Some(8));
+}
+
+#[test]
+fn a_syntax_error_names_the_line_and_column() {
+    let text = std::fs::read_to_string("tests/fixtures/syntax.ron").unwrap();
+    let problems = Dataset::from_files(vec![SourceFile {
+        name: "syntax.ron".into(),
+        text,
+        embedded: false,
+    }])
+    .unwrap_err();
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].position.map(|p| p.0), Some(6), "{}", problems[0]);
+}

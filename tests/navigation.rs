@@ -1,0 +1,170 @@
+//! Journeys through update(): opening, following links, history, search.
+
+mod common;
+
+use common::{DATA, ctrl, idx, key, press, shown, type_text};
+use ratatui::crossterm::event::KeyCode;
+use wsis_browser::app::{App, Pane};
+
+/// Selects, in the detail pane, the related item with id `target`.
+fn select_link(app: &mut App, target: &str) {
+    let row = app
+        .related()
+        .iter()
+        .position(|r| DATA.item(r.target).id == target)
+        .unwrap_or_else(|| panic!("{} has no link to {target}", shown(app)));
+    app.focus = Pane::Detail;
+    press(app, &[key(KeyCode::Char('g'))]);
+    // From the top of the text, the first step down selects the first link.
+    for _ in 0..=row {
+        press(app, &[key(KeyCode::Char('j'))]);
+    }
+    assert_eq!(app.link_row, Some(row));
+}
+
+fn open_by_search(app: &mut App, query: &str) {
+    press(app, &[key(KeyCode::Char('/'))]);
+    type_text(app, query);
+    press(app, &[key(KeyCode::Enter)]);
+}
+
+#[test]
+fn search_then_enter_opens_the_document_in_its_category() {
+    let mut app = App::new(&DATA);
+    open_by_search(&mut app, "2006/46");
+    assert_eq!(shown(&app), "ecosoc-2006-46");
+    assert_eq!(
+        app.data.item(idx("ecosoc-2006-46")).category,
+        wsis_browser::data::CATEGORIES[app.category].id
+    );
+    assert_eq!(app.focus, Pane::Detail);
+    assert!(app.search.is_none());
+}
+
+#[test]
+fn following_a_link_and_coming_back_restores_the_exact_place() {
+    let mut app = App::new(&DATA);
+    open_by_search(&mut app, "A/RES/60/252");
+    assert_eq!(shown(&app), "ga-60-252");
+    // From the GA resolution to the ECOSOC resolution that answered it.
+    select_link(&mut app, "ecosoc-2006-46");
+    let before = app.location();
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(shown(&app), "ecosoc-2006-46");
+    assert_eq!(app.focus, Pane::Detail);
+
+    // Onwards to the CSTD it made the focal point.
+    select_link(&mut app, "cstd");
+    let on_ecosoc = app.location();
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(shown(&app), "cstd");
+
+    press(&mut app, &[key(KeyCode::Backspace)]);
+    assert_eq!(shown(&app), "ecosoc-2006-46");
+    assert_eq!(app.location(), on_ecosoc, "selection and focus restored");
+    press(&mut app, &[key(KeyCode::Char('['))]);
+    assert_eq!(app.location(), before);
+    assert_eq!(shown(&app), "ga-60-252");
+
+    press(&mut app, &[key(KeyCode::Char(']'))]);
+    assert_eq!(app.location(), on_ecosoc);
+    press(&mut app, &[key(KeyCode::Char(']'))]);
+    assert_eq!(shown(&app), "cstd");
+}
+
+#[test]
+fn visiting_after_going_back_drops_the_forward_history() {
+    let mut app = App::new(&DATA);
+    open_by_search(&mut app, "A/RES/70/125");
+    open_by_search(&mut app, "2006/46");
+    press(&mut app, &[key(KeyCode::Backspace)]);
+    assert_eq!(shown(&app), "ga-70-125");
+    assert!(app.history.can_go_forward());
+    open_by_search(&mut app, "A/RES/60/252");
+    assert!(!app.history.can_go_forward());
+    press(&mut app, &[key(KeyCode::Char(']'))]);
+    assert_eq!(shown(&app), "ga-60-252", "forward goes nowhere");
+    press(&mut app, &[key(KeyCode::Backspace)]);
+    assert_eq!(shown(&app), "ga-70-125");
+}
+
+#[test]
+fn escape_from_search_returns_to_where_the_user_was() {
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Tab), key(KeyCode::Down), key(KeyCode::Down)]);
+    let before = app.location();
+    press(&mut app, &[key(KeyCode::Char('/'))]);
+    type_text(&mut app, "igf");
+    press(&mut app, &[key(KeyCode::Down), key(KeyCode::Esc)]);
+    assert!(app.search.is_none());
+    assert_eq!(app.location(), before);
+    assert!(!app.history.can_go_back(), "cancelling is not a visit");
+}
+
+#[test]
+fn letters_go_to_the_query_while_searching() {
+    let mut app = App::new(&DATA);
+    let before = app.location();
+    press(&mut app, &[key(KeyCode::Char('/'))]);
+    type_text(&mut app, "jkq?");
+    assert_eq!(app.search.as_ref().unwrap().query, "jkq?");
+    assert!(!app.should_quit);
+    assert!(app.help.is_none());
+    assert_eq!(app.location(), before);
+    press(&mut app, &[ctrl('c')]);
+    assert!(app.should_quit, "Ctrl-C quits even from search");
+}
+
+#[test]
+fn escape_never_quits_but_q_and_ctrl_c_do() {
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Esc), key(KeyCode::Esc)]);
+    assert!(!app.should_quit);
+    press(&mut app, &[key(KeyCode::Char('q'))]);
+    assert!(app.should_quit);
+    let mut app = App::new(&DATA);
+    press(&mut app, &[ctrl('c')]);
+    assert!(app.should_quit);
+}
+
+#[test]
+fn help_opens_with_question_mark_or_f1_and_closes_with_escape() {
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char('?'))]);
+    assert!(app.help.is_some());
+    press(&mut app, &[key(KeyCode::Esc)]);
+    assert!(app.help.is_none());
+    press(&mut app, &[key(KeyCode::F(1))]);
+    assert!(app.help.is_some());
+    assert!(!app.should_quit);
+}
+
+#[test]
+fn moving_in_the_category_pane_changes_the_item_list() {
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char('h')), key(KeyCode::Char('G'))]);
+    assert_eq!(app.focus, Pane::Categories);
+    assert_eq!(app.category, wsis_browser::data::CATEGORIES.len() - 1);
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.focus, Pane::Items);
+    let first = shown(&app);
+    press(&mut app, &[key(KeyCode::Char('j'))]);
+    assert_ne!(shown(&app), first);
+}
+
+#[test]
+fn an_opened_item_shows_its_top_until_the_user_moves_into_the_links() {
+    let mut app = App::new(&DATA);
+    open_by_search(&mut app, "2006/46");
+    assert_eq!(app.link_row, None);
+    assert_eq!(app.detail_scroll, 0);
+    // Enter first selects a link, so the user sees what a second Enter follows.
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.link_row, Some(0));
+    assert_eq!(shown(&app), "ecosoc-2006-46");
+    press(&mut app, &[key(KeyCode::Char('k'))]);
+    assert_eq!(app.link_row, None, "up from the first link returns to the text");
+    press(&mut app, &[key(KeyCode::PageDown)]);
+    assert!(app.detail_scroll > 0);
+    assert_eq!(app.link_row, None);
+}

@@ -1,0 +1,111 @@
+//! Random key sequences and resizes never panic and keep the invariants;
+//! History behaves like a simple reference model.
+
+mod common;
+
+use common::{DATA, draw};
+use proptest::prelude::*;
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use wsis_browser::app::{App, History, Location, Pane};
+use wsis_browser::keymap::handle_event;
+
+fn key_strategy() -> impl Strategy<Value = Event> {
+    let code = prop_oneof![
+        Just(KeyCode::Up),
+        Just(KeyCode::Down),
+        Just(KeyCode::Left),
+        Just(KeyCode::Right),
+        Just(KeyCode::Enter),
+        Just(KeyCode::Esc),
+        Just(KeyCode::Tab),
+        Just(KeyCode::BackTab),
+        Just(KeyCode::Backspace),
+        Just(KeyCode::Home),
+        Just(KeyCode::End),
+        Just(KeyCode::PageUp),
+        Just(KeyCode::PageDown),
+        Just(KeyCode::F(1)),
+        prop::sample::select(vec![
+            'j', 'k', 'h', 'l', 'g', 'G', '/', '?', '[', ']', 'x', '7', '/', 'é'
+        ])
+        .prop_map(KeyCode::Char),
+        any::<char>().prop_map(KeyCode::Char),
+    ];
+    let modifiers = prop_oneof![
+        8 => Just(KeyModifiers::NONE),
+        1 => Just(KeyModifiers::SHIFT),
+        1 => Just(KeyModifiers::ALT),
+    ];
+    // Quitting would end the journey early; Ctrl is left out for that reason.
+    let key = (code, modifiers).prop_map(|(code, modifiers)| Event::Key(KeyEvent::new(code, modifiers)));
+    prop_oneof![
+        10 => key,
+        1 => (1u16..=250, 1u16..=80).prop_map(|(w, h)| Event::Resize(w, h)),
+    ]
+}
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(256)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    #[test]
+    fn random_keys_never_panic_and_keep_invariants(events in prop::collection::vec(key_strategy(), 0..60)) {
+        let mut app = App::new(&DATA);
+        let mut size = (120, 40);
+        for (step, event) in events.iter().enumerate() {
+            if let Event::Resize(w, h) = event {
+                size = (*w, *h);
+            }
+            if let Some(action) = handle_event(&app, event) {
+                app.update(action);
+            }
+            if let Err(broken) = app.check_invariants() {
+                prop_assert!(false, "after {event:?}: {broken}");
+            }
+            if step % 6 == 0 {
+                draw(&app, size.0, size.1);
+            }
+        }
+        draw(&app, size.0, size.1);
+    }
+
+    #[test]
+    fn history_matches_a_reference_model(steps in prop::collection::vec(0u8..3, 0..80)) {
+        let mut history = History::default();
+        // The model: a list of places and the index of the current one.
+        let mut places: Vec<usize> = vec![0];
+        let mut at = 0;
+        let mut current = 0usize;
+        let mut next_place = 1;
+        let loc = |row: usize| Location { category: 0, item_row: row, focus: Pane::Items, link_row: None, detail_scroll: 0 };
+        for step in steps {
+            match step {
+                0 => {
+                    history.visit(loc(current));
+                    places.truncate(at + 1);
+                    places.push(next_place);
+                    at += 1;
+                    current = next_place;
+                    next_place += 1;
+                }
+                1 => {
+                    let moved = history.back(loc(current));
+                    prop_assert_eq!(moved.is_some(), at > 0);
+                    if let Some(to) = moved { at -= 1; current = to.item_row; }
+                }
+                _ => {
+                    let moved = history.forward(loc(current));
+                    prop_assert_eq!(moved.is_some(), at + 1 < places.len());
+                    if let Some(to) = moved { at += 1; current = to.item_row; }
+                }
+            }
+            prop_assert_eq!(current, places[at]);
+        }
+    }
+}

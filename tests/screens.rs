@@ -1,0 +1,99 @@
+//! Screens rendered into TestBackend and compared with committed snapshots.
+
+mod common;
+
+use common::{DATA, draw, key, press, type_text};
+use insta::assert_snapshot;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::style::Modifier;
+use wsis_browser::app::App;
+
+#[test]
+fn main_screen_120x40() {
+    let app = App::new(&DATA);
+    assert_snapshot!(draw(&app, 120, 40).backend());
+}
+
+#[test]
+fn main_screen_80x24() {
+    let app = App::new(&DATA);
+    assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+#[test]
+fn detail_with_a_selected_link_120x40() {
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char('/'))]);
+    type_text(&mut app, "2006/46");
+    press(&mut app, &[key(KeyCode::Enter), key(KeyCode::Char('j'))]);
+    assert_snapshot!(draw(&app, 120, 40).backend());
+}
+
+#[test]
+fn search_open_with_highlights() {
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char('/'))]);
+    type_text(&mut app, "2006/46");
+    let terminal = draw(&app, 120, 40);
+    assert_snapshot!(terminal.backend());
+
+    // The matched characters of the first result are highlighted.
+    let buffer = terminal.backend().buffer();
+    let row = (0..buffer.area.height)
+        .find(|&y| row_text(buffer, y).contains("▶ E/RES/2006/46"))
+        .expect("first result row");
+    let line = row_text(buffer, row);
+    let start = line.find("2006/46").unwrap();
+    let start_col = line[..start].chars().count() as u16;
+    for x in start_col..start_col + 7 {
+        let modifiers = buffer[(x, row)].modifier;
+        assert!(modifiers.contains(Modifier::UNDERLINED), "column {x} not highlighted");
+    }
+}
+
+#[test]
+fn help_overlay_lists_every_binding() {
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char('?'))]);
+    let terminal = draw(&app, 120, 40);
+    assert_snapshot!(terminal.backend());
+    let screen = terminal.backend().to_string();
+    for binding in wsis_browser::keymap::BINDINGS
+        .iter()
+        .filter(|b| b.context == wsis_browser::keymap::Context::Main)
+    {
+        assert!(
+            screen.contains(binding.description),
+            "help lacks {}",
+            binding.description
+        );
+    }
+}
+
+#[test]
+fn too_small_terminal_says_so() {
+    let app = App::new(&DATA);
+    let terminal = draw(&app, 40, 10);
+    assert_snapshot!(terminal.backend());
+    assert!(terminal.backend().to_string().contains("Terminal too small"));
+}
+
+#[test]
+fn any_size_renders_without_panic() {
+    let mut app = App::new(&DATA);
+    let sizes = (1..=130)
+        .step_by(7)
+        .flat_map(|w| (1..=45).step_by(4).map(move |h| (w, h)));
+    for (w, h) in sizes.chain([(1, 1), (59, 11), (60, 12), (250, 80)]) {
+        draw(&app, w, h);
+    }
+    press(&mut app, &[key(KeyCode::Char('/'))]);
+    type_text(&mut app, "cstd");
+    for (w, h) in [(60, 12), (61, 13), (80, 24), (200, 60)] {
+        draw(&app, w, h);
+    }
+}
+
+fn row_text(buffer: &ratatui::buffer::Buffer, y: u16) -> String {
+    (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect()
+}
