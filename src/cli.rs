@@ -25,6 +25,9 @@ pub struct Cli {
     /// Add the items of a RON data file to the embedded ones (repeatable).
     #[arg(long = "data", value_name = "FILE", global = true)]
     pub data: Vec<PathBuf>,
+    /// Do not capture the mouse in the browser.
+    #[arg(long)]
+    pub no_mouse: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

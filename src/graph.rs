@@ -56,3 +56,83 @@ pub fn grouped<'a>(related: &[Related<'a>]) -> Vec<(&'static str, Vec<Related<'a
     }
     groups
 }
+
+/// One step of a path: from the previous item to `to`, read as `label`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub to: ItemIdx,
+    /// How the relation reads in the direction walked ("mandated by").
+    pub label: &'static str,
+    pub rel: Relation,
+}
+
+/// The shortest path from `from` to `to` along links in either direction,
+/// each step labelled as it reads in the direction walked. `Some(vec![])`
+/// when `from == to`; `None` when no path exists.
+pub fn shortest_path(data: &Dataset, from: ItemIdx, to: ItemIdx) -> Option<Vec<Step>> {
+    use std::collections::VecDeque;
+    let mut came_from: Vec<Option<(ItemIdx, Step)>> = vec![None; data.len()];
+    let mut seen = vec![false; data.len()];
+    let mut queue = VecDeque::from([from]);
+    seen[from] = true;
+    while let Some(at) = queue.pop_front() {
+        if at == to {
+            break;
+        }
+        for entry in related(data, at) {
+            if !seen[entry.target] {
+                seen[entry.target] = true;
+                came_from[entry.target] = Some((
+                    at,
+                    Step {
+                        to: entry.target,
+                        label: entry.label(),
+                        rel: entry.rel,
+                    },
+                ));
+                queue.push_back(entry.target);
+            }
+        }
+    }
+    if !seen[to] {
+        return None;
+    }
+    let mut steps = Vec::new();
+    let mut at = to;
+    while let Some((previous, step)) = came_from[at].take() {
+        steps.push(step);
+        at = previous;
+    }
+    steps.reverse();
+    Some(steps)
+}
+
+/// Every item within `depth` steps of `from`, along links in either direction.
+pub fn neighbourhood(data: &Dataset, from: ItemIdx, depth: usize) -> Vec<ItemIdx> {
+    let mut distance = vec![usize::MAX; data.len()];
+    distance[from] = 0;
+    let mut order = vec![from];
+    let mut next = 0;
+    while next < order.len() {
+        let at = order[next];
+        next += 1;
+        if distance[at] == depth {
+            continue;
+        }
+        for entry in related(data, at) {
+            if distance[entry.target] == usize::MAX {
+                distance[entry.target] = distance[at] + 1;
+                order.push(entry.target);
+            }
+        }
+    }
+    order
+}
+
+/// Dated items in chronological order (undated ones are left out); equal
+/// dates keep category order, then data order.
+pub fn timeline(data: &Dataset) -> Vec<ItemIdx> {
+    let mut dated: Vec<ItemIdx> = (0..data.len()).filter(|&i| data.date(i).is_some()).collect();
+    dated.sort_by_key(|&i| (data.date(i), data.category_of(i), i));
+    dated
+}

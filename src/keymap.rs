@@ -11,6 +11,9 @@ pub enum Context {
     Main,
     Search,
     Help,
+    Jump,
+    Timeline,
+    Path,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,92 +72,36 @@ const fn bind(
     }
 }
 
-use Context::{Help, Main, Search};
+use Context::{Help, Jump, Main, Path, Search, Timeline};
 use KeyCode::{BackTab, Backspace, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up};
 
+// One binding per line reads as the table it is.
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    bind(
-        Main,
-        &[key(Up), ch('k')],
-        Action::Up,
-        "move up in the focused pane",
-        None,
-    ),
-    bind(
-        Main,
-        &[key(Down), ch('j')],
-        Action::Down,
-        "move down in the focused pane",
-        Some("move"),
-    ),
-    bind(
-        Main,
-        &[key(Left), ch('h')],
-        Action::FocusLeft,
-        "focus the pane to the left",
-        None,
-    ),
-    bind(
-        Main,
-        &[key(Right), ch('l')],
-        Action::FocusRight,
-        "focus the pane to the right",
-        Some("panes"),
-    ),
+    bind(Main, &[key(Up), ch('k')], Action::Up, "move up in the focused pane", None),
+    bind(Main, &[key(Down), ch('j')], Action::Down, "move down in the focused pane", Some("move")),
+    bind(Main, &[key(Left), ch('h')], Action::FocusLeft, "focus the pane to the left", None),
+    bind(Main, &[key(Right), ch('l')], Action::FocusRight, "focus the pane to the right", Some("panes")),
     bind(Main, &[key(Tab)], Action::FocusNext, "focus the next pane", None),
-    bind(
-        Main,
-        &[key(BackTab)],
-        Action::FocusPrev,
-        "focus the previous pane",
-        None,
-    ),
-    bind(
-        Main,
-        &[key(Enter)],
-        Action::Open,
-        "open the item, or follow the selected link",
-        Some("open"),
-    ),
-    bind(
-        Main,
-        &[key(Backspace), ch('['), alt(Left)],
-        Action::Back,
-        "back in history",
-        Some("back"),
-    ),
-    bind(
-        Main,
-        &[ch(']'), alt(Right)],
-        Action::Forward,
-        "forward in history",
-        Some("fwd"),
-    ),
-    bind(
-        Main,
-        &[ch('/')],
-        Action::StartSearch,
-        "search everything",
-        Some("search"),
-    ),
+    bind(Main, &[key(BackTab)], Action::FocusPrev, "focus the previous pane", None),
+    bind(Main, &[key(Enter)], Action::Open, "open the item, or select and follow a related item", Some("open")),
+    bind(Main, &[key(Backspace), ch('['), alt(Left)], Action::Back, "back in history", Some("back")),
+    bind(Main, &[ch(']'), alt(Right)], Action::Forward, "forward in history", Some("fwd")),
+    bind(Main, &[ch('/')], Action::StartSearch, "search everything", Some("search")),
+    bind(Main, &[ch(':')], Action::StartJump, "jump to an id or symbol", Some("jump")),
+    bind(Main, &[ch('t')], Action::ToggleTimeline, "timeline of every dated item", Some("timeline")),
     bind(Main, &[ch('g'), key(Home)], Action::Top, "go to the top", None),
     bind(Main, &[ch('G'), key(End)], Action::Bottom, "go to the bottom", None),
     bind(Main, &[key(PageUp), ctrl('u')], Action::PageUp, "page up", None),
     bind(Main, &[key(PageDown), ctrl('d')], Action::PageDown, "page down", None),
-    bind(
-        Main,
-        &[ch('?'), key(F(1))],
-        Action::ToggleHelp,
-        "show every key binding",
-        Some("help"),
-    ),
-    bind(
-        Main,
-        &[key(Esc)],
-        Action::CloseOverlay,
-        "close a message (never quits)",
-        None,
-    ),
+    bind(Main, &[ch('o')], Action::OpenUrl, "open the official link in your browser", None),
+    bind(Main, &[ch('y')], Action::CopyCitation, "copy a citation", None),
+    bind(Main, &[ch('Y')], Action::CopyUrl, "copy the official link", None),
+    bind(Main, &[ch('m')], Action::ToggleBookmark, "bookmark the item, or remove the bookmark", None),
+    bind(Main, &[ch('p')], Action::MarkPathStart, "mark the item as the start of a path", None),
+    bind(Main, &[ch('P')], Action::ShowPath, "show how the marked item connects to this one", None),
+    bind(Main, &[ch('?'), key(F(1))], Action::ToggleHelp, "show every key binding", Some("help")),
+    bind(Main, &[key(Esc)], Action::CloseOverlay, "close a message (never quits)", None),
     bind(Main, &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
     bind(
         Search,
@@ -199,6 +146,31 @@ pub const BINDINGS: &[Binding] = &[
         Some("cancel"),
     ),
     bind(Search, &[ctrl('c')], Action::Quit, "quit", None),
+    bind(Jump, &[key(Enter)], Action::JumpAccept, "go to the id or symbol (or the selected completion)", Some("go")),
+    bind(Jump, &[key(Tab)], Action::JumpComplete, "complete with the selected candidate", Some("complete")),
+    bind(Jump, &[key(Up)], Action::Up, "previous candidate", None),
+    bind(Jump, &[key(Down)], Action::Down, "next candidate", None),
+    bind(Jump, &[key(Backspace)], Action::JumpBackspace, "delete the last character", None),
+    bind(Jump, &[key(Esc)], Action::CloseOverlay, "cancel", Some("cancel")),
+    bind(Jump, &[ctrl('c')], Action::Quit, "quit", None),
+    bind(Timeline, &[key(Up), ch('k')], Action::Up, "earlier item", None),
+    bind(Timeline, &[key(Down), ch('j')], Action::Down, "later item", Some("move")),
+    bind(Timeline, &[ch('g'), key(Home)], Action::Top, "first item", None),
+    bind(Timeline, &[ch('G'), key(End)], Action::Bottom, "last item", None),
+    bind(Timeline, &[key(PageUp)], Action::PageUp, "page up", None),
+    bind(Timeline, &[key(PageDown)], Action::PageDown, "page down", None),
+    bind(Timeline, &[key(Enter)], Action::Open, "open the item", Some("open")),
+    bind(Timeline, &[ch('t'), key(Esc)], Action::ToggleTimeline, "close the timeline", Some("close")),
+    bind(Timeline, &[ch('/')], Action::StartSearch, "search", Some("search")),
+    bind(Timeline, &[ch(':')], Action::StartJump, "jump to an id or symbol", None),
+    bind(Timeline, &[key(Backspace), ch('[')], Action::Back, "back in history", None),
+    bind(Timeline, &[ch('?'), key(F(1))], Action::ToggleHelp, "help", Some("help")),
+    bind(Timeline, &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
+    bind(Path, &[key(Up), ch('k')], Action::Up, "previous step", None),
+    bind(Path, &[key(Down), ch('j')], Action::Down, "next step", Some("move")),
+    bind(Path, &[key(Enter)], Action::Open, "open the item of the step", Some("open")),
+    bind(Path, &[ch('P'), key(Esc)], Action::CloseOverlay, "close the path", Some("close")),
+    bind(Path, &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
     bind(Help, &[key(Up), ch('k')], Action::Up, "scroll up", None),
     bind(Help, &[key(Down), ch('j')], Action::Down, "scroll down", Some("scroll")),
     bind(Help, &[key(PageUp)], Action::PageUp, "page up", None),
@@ -214,11 +186,18 @@ pub const BINDINGS: &[Binding] = &[
 ];
 
 /// The context the app is in: overlays take the keys first.
+/// Mirrors the order in which `App::update` offers actions to overlays.
 pub fn context(app: &App) -> Context {
     if app.help.is_some() {
         Help
+    } else if app.jump.is_some() {
+        Jump
+    } else if app.path.is_some() {
+        Path
     } else if app.search.is_some() {
         Search
+    } else if app.timeline.is_some() {
+        Timeline
     } else {
         Main
     }
@@ -229,7 +208,8 @@ pub fn handle_event(app: &App, event: &Event) -> Option<Action> {
     match event {
         Event::Key(key_event) if key_event.kind != KeyEventKind::Release => action_for_key(context(app), key_event),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
-        Event::Paste(text) if app.search.is_some() => text.chars().find(|c| !c.is_control()).map(Action::SearchInput),
+        Event::Paste(text) if matches!(context(app), Search | Jump) => Some(Action::Paste(text.clone())),
+        Event::Mouse(mouse) => crate::mouse::action_for_mouse(app, mouse),
         _ => None,
     }
 }
@@ -239,15 +219,15 @@ pub fn action_for_key(context: Context, event: &KeyEvent) -> Option<Action> {
     let bound = BINDINGS
         .iter()
         .find(|b| b.context == context && b.keys.contains(&pressed))
-        .map(|b| b.action);
+        .map(|b| b.action.clone());
     if bound.is_some() {
         return bound;
     }
-    // While searching, every printable character goes to the query.
+    // In a prompt, every printable character goes to the input.
+    let printable = !pressed.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     match (context, pressed.code) {
-        (Search, KeyCode::Char(c)) if !pressed.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
-            Some(Action::SearchInput(c))
-        }
+        (Search, KeyCode::Char(c)) if printable => Some(Action::SearchInput(c)),
+        (Jump, KeyCode::Char(c)) if printable => Some(Action::JumpInput(c)),
         _ => None,
     }
 }
@@ -316,7 +296,16 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
         0,
         ("letters".to_string(), "type into the query (j and k are letters here)"),
     );
-    vec![("Browsing", section(Main)), ("Search", search), ("Help", section(Help))]
+    let mut jump = section(Jump);
+    jump.insert(0, ("letters".to_string(), "type an id or a symbol"));
+    vec![
+        ("Browsing", section(Main)),
+        ("Search (/)", search),
+        ("Jump (:)", jump),
+        ("Timeline (t)", section(Timeline)),
+        ("Path (p, then P)", section(Path)),
+        ("Help", section(Help)),
+    ]
 }
 
 /// One entry of the hint bar: up to two key names and a word.

@@ -6,10 +6,14 @@
 //! runs the event loop and `cli` the non-interactive commands.
 
 pub mod app;
+pub mod bookmarks;
+pub mod cite;
 pub mod cli;
+pub mod clipboard;
 pub mod data;
 pub mod graph;
 pub mod keymap;
+pub mod mouse;
 pub mod search;
 pub mod text;
 pub mod tui;

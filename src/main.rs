@@ -29,7 +29,13 @@ fn main() -> ExitCode {
             );
             ExitCode::from(2)
         }
-        None => match tui::run(&data, Theme::from_env()) {
+        None => match tui::run(
+            &data,
+            tui::Options {
+                theme: Theme::from_env(),
+                mouse: !args.no_mouse,
+            },
+        ) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("wsis: terminal error: {e}");

@@ -144,6 +144,9 @@ fn moving_in_the_category_pane_changes_the_item_list() {
     let mut app = App::new(&DATA);
     press(&mut app, &[key(KeyCode::Char('h')), key(KeyCode::Char('G'))]);
     assert_eq!(app.focus, Pane::Categories);
+    assert_eq!(app.category, wsis_browser::app::BOOKMARKS, "the bookmarks come last");
+    assert!(app.selected_item().is_none(), "no bookmarks yet");
+    press(&mut app, &[key(KeyCode::Char('k'))]);
     assert_eq!(app.category, wsis_browser::data::CATEGORIES.len() - 1);
     press(&mut app, &[key(KeyCode::Enter)]);
     assert_eq!(app.focus, Pane::Items);
@@ -167,4 +170,38 @@ fn an_opened_item_shows_its_top_until_the_user_moves_into_the_links() {
     press(&mut app, &[key(KeyCode::PageDown)]);
     assert!(app.detail_scroll > 0);
     assert_eq!(app.link_row, None);
+}
+
+#[test]
+fn jump_completes_ids_and_symbols_and_goes_there() {
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char(':'))]);
+    type_text(&mut app, "ecosoc-2006");
+    let jump = app.jump.as_ref().expect("jump prompt open");
+    assert_eq!(jump.input, "ecosoc-2006");
+    assert_eq!(DATA.item(jump.completions[0]).id, "ecosoc-2006-46");
+    press(&mut app, &[key(KeyCode::Tab)]);
+    assert_eq!(
+        app.jump.as_ref().unwrap().input,
+        "E/RES/2006/46",
+        "Tab completes to the handle"
+    );
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(app.jump.is_none());
+    assert_eq!(shown(&app), "ecosoc-2006-46");
+    assert!(app.history.can_go_back());
+
+    press(&mut app, &[key(KeyCode::Char(':'))]);
+    type_text(&mut app, "a/res/70/125");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(shown(&app), "ga-70-125", "an exact symbol in any case");
+
+    press(&mut app, &[key(KeyCode::Char(':'))]);
+    type_text(&mut app, "no-such-thing");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(app.jump.is_some(), "an unknown name keeps the prompt open");
+    assert!(app.status.as_deref().unwrap_or("").contains("no item"));
+    press(&mut app, &[key(KeyCode::Esc)]);
+    assert!(app.jump.is_none());
+    assert_eq!(shown(&app), "ga-70-125");
 }

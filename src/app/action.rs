@@ -1,7 +1,7 @@
 //! Everything a user can ask for. Keys map to these through the keymap;
 //! `App::update` is the only place that acts on them.
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Up,
     Down,
@@ -29,4 +29,26 @@ pub enum Action {
     CloseOverlay,
     Quit,
     Resize(u16, u16),
+    ToggleBookmark,
+    OpenUrl,
+    CopyCitation,
+    CopyUrl,
+    ToggleTimeline,
+    MarkPathStart,
+    ShowPath,
+    StartJump,
+    JumpInput(char),
+    JumpBackspace,
+    JumpComplete,
+    JumpAccept,
+    /// A click on a row of a pane (row counted from the pane's first item).
+    ClickRow(super::Pane, usize),
+    /// A click on a related item in the detail pane.
+    ClickLink(usize),
+    /// The wheel over a pane: scrolls it without moving focus.
+    Scroll(super::Pane, isize),
+    /// Pasted text for the search or jump prompt.
+    Paste(String),
+    /// The outcome of an effect, for the status line.
+    Status(String),
 }

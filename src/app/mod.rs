@@ -1,17 +1,26 @@
 //! Application state. `update` (in update.rs) is the only place it changes;
-//! the terminal front end turns events into actions and draws with `ui::view`.
+//! the terminal front end turns events into actions, draws with `ui::view`,
+//! and carries out the [`Effect`]s that update asks for.
 
 mod action;
 mod history;
+mod overlays;
 mod update;
 
 pub use action::Action;
 pub use history::{History, Location};
+pub use overlays::{JumpState, PathView, TimelineState};
 
+use crate::bookmarks::Bookmarks;
 use crate::data::{CATEGORIES, Dataset, ItemIdx};
 use crate::graph::{self, Related};
 use crate::search::{Hit, SearchIndex};
 use crate::ui::theme::Theme;
+
+/// The category row after the real categories: the user's bookmarks.
+pub const BOOKMARKS: usize = CATEGORIES.len();
+/// Rows of the category pane.
+pub const CATEGORY_ROWS: usize = CATEGORIES.len() + 1;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pane {
@@ -28,6 +37,18 @@ impl Pane {
     }
 }
 
+/// Work with the outside world that `update` asks the front end to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    SaveBookmarks,
+    OpenUrl(String),
+    /// Put `text` on the clipboard; `what` names it in the status line.
+    Copy {
+        text: String,
+        what: &'static str,
+    },
+}
+
 /// The search overlay: the query, its ranked hits and the highlighted one.
 #[derive(Debug, Clone, Default)]
 pub struct SearchState {
@@ -41,7 +62,7 @@ pub struct App<'a> {
     pub theme: Theme,
     pub index: SearchIndex,
     pub focus: Pane,
-    /// Selected row of the category pane.
+    /// Selected row of the category pane (`BOOKMARKS` for the bookmarks).
     pub category: usize,
     /// Selected row of the item pane, remembered per category.
     pub item_rows: Vec<usize>,
@@ -54,10 +75,20 @@ pub struct App<'a> {
     pub search: Option<SearchState>,
     /// Some(first visible line) while the help overlay is open.
     pub help: Option<u16>,
+    pub jump: Option<JumpState>,
+    pub timeline: Option<TimelineState>,
+    pub path: Option<PathView>,
+    /// The item `p` marked as the start of a path.
+    pub mark: Option<ItemIdx>,
+    pub bookmarks: Bookmarks,
+    /// Bookmarked items that exist in the loaded data, in bookmark order.
+    bookmark_items: Vec<ItemIdx>,
+    /// Effects waiting for the front end.
+    pub effects: Vec<Effect>,
     /// A one-line message for the status bar ("no match", ...).
     pub status: Option<String>,
     pub should_quit: bool,
-    /// Last known terminal size, for paging.
+    /// Last known terminal size, for paging and mouse hit-testing.
     pub size: (u16, u16),
 }
 
@@ -72,21 +103,55 @@ impl<'a> App<'a> {
             index: SearchIndex::new(data),
             focus: Pane::Items,
             category: first_category,
-            item_rows: vec![0; CATEGORIES.len()],
+            item_rows: vec![0; CATEGORY_ROWS],
             link_row: None,
             detail_scroll: 0,
             history: History::default(),
             search: None,
             help: None,
+            jump: None,
+            timeline: None,
+            path: None,
+            mark: None,
+            bookmarks: Bookmarks::in_memory(),
+            bookmark_items: Vec::new(),
+            effects: Vec::new(),
             status: None,
             should_quit: false,
             size: (120, 40),
         }
     }
 
+    /// Starts with the user's bookmarks.
+    pub fn with_bookmarks(mut self, bookmarks: Bookmarks) -> App<'a> {
+        self.bookmarks = bookmarks;
+        self.refresh_bookmarks();
+        self
+    }
+
+    fn refresh_bookmarks(&mut self) {
+        self.bookmark_items = self.bookmarks.ids.iter().filter_map(|id| self.data.by_id(id)).collect();
+        let len = self.bookmark_items.len();
+        self.item_rows[BOOKMARKS] = self.item_rows[BOOKMARKS].min(len.saturating_sub(1));
+    }
+
+    /// Items of a category row (the bookmarks for `BOOKMARKS`).
+    pub fn items_of(&self, category: usize) -> &[ItemIdx] {
+        if category == BOOKMARKS {
+            &self.bookmark_items
+        } else {
+            self.data.category_items(category)
+        }
+    }
+
     /// Items of the selected category.
-    pub fn items(&self) -> &'a [ItemIdx] {
-        self.data.category_items(self.category)
+    pub fn items(&self) -> &[ItemIdx] {
+        self.items_of(self.category)
+    }
+
+    /// The name of a category row.
+    pub fn category_name(&self, category: usize) -> &'static str {
+        CATEGORIES.get(category).map_or("Bookmarks", |c| c.name)
     }
 
     pub fn item_row(&self) -> usize {
@@ -96,6 +161,10 @@ impl<'a> App<'a> {
     /// The item the detail pane shows.
     pub fn selected_item(&self) -> Option<ItemIdx> {
         self.items().get(self.item_row()).copied()
+    }
+
+    pub fn is_bookmarked(&self, idx: ItemIdx) -> bool {
+        self.bookmarks.contains(&self.data.item(idx).id)
     }
 
     /// Related items of the selected item, grouped as the detail pane shows them.
@@ -116,6 +185,11 @@ impl<'a> App<'a> {
         }
     }
 
+    /// The item shown at a history location, if it still exists.
+    pub fn item_at(&self, location: &Location) -> Option<ItemIdx> {
+        self.items_of(location.category).get(location.item_row).copied()
+    }
+
     /// The hit under the cursor in the search overlay.
     pub fn search_selection(&self) -> Option<ItemIdx> {
         let search = self.search.as_ref()?;
@@ -124,11 +198,11 @@ impl<'a> App<'a> {
 
     /// Invariants that hold after any sequence of actions.
     pub fn check_invariants(&self) -> Result<(), String> {
-        if self.category >= CATEGORIES.len() {
+        if self.category >= CATEGORY_ROWS {
             return Err(format!("category {} out of range", self.category));
         }
         for (cat, &row) in self.item_rows.iter().enumerate() {
-            let len = self.data.category_items(cat).len();
+            let len = self.items_of(cat).len();
             if row >= len.max(1) {
                 return Err(format!("item row {row} out of range {len} in category {cat}"));
             }
@@ -139,6 +213,12 @@ impl<'a> App<'a> {
         }
         if let Some(search) = self.search.as_ref().filter(|s| s.selected >= s.hits.len().max(1)) {
             return Err(format!("search selection {} out of range", search.selected));
+        }
+        if let Some(timeline) = self.timeline.as_ref().filter(|t| t.selected >= t.rows.len().max(1)) {
+            return Err(format!("timeline selection {} out of range", timeline.selected));
+        }
+        if self.bookmark_items.iter().any(|&i| !self.is_bookmarked(i)) {
+            return Err("a bookmarked row is not in the bookmarks".into());
         }
         Ok(())
     }

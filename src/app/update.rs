@@ -1,19 +1,43 @@
 //! The only place where application state changes.
 
-use super::{Action, App, Location, Pane, SearchState};
-use crate::data::{CATEGORIES, ItemIdx};
+use super::{
+    Action, App, BOOKMARKS, CATEGORY_ROWS, Effect, JumpState, Location, Pane, PathView, SearchState, TimelineState,
+};
+use crate::clipboard::is_web_url;
+use crate::data::ItemIdx;
+use crate::graph;
 
 impl App<'_> {
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize(..)) {
+        if !matches!(action, Action::Resize(..) | Action::Status(_)) {
             self.status = None;
         }
-        if self.help.is_some() && self.update_help(action) {
-            return;
+        match action {
+            Action::Quit => return self.should_quit = true,
+            Action::Resize(w, h) => return self.size = (w, h),
+            Action::Status(message) => return self.status = Some(message),
+            _ => {}
         }
-        if self.search.is_some() && self.update_search(action) {
-            return;
+        // The topmost overlay takes the action first.
+        if self.help.is_some() {
+            return self.update_help(action);
         }
+        if self.jump.is_some() {
+            return self.update_jump(action);
+        }
+        if self.path.is_some() {
+            return self.update_path(action);
+        }
+        if self.search.is_some() {
+            return self.update_search(action);
+        }
+        if self.timeline.is_some() {
+            return self.update_timeline(action);
+        }
+        self.update_main(action);
+    }
+
+    fn update_main(&mut self, action: Action) {
         match action {
             Action::Up => self.move_selection(-1),
             Action::Down => self.move_selection(1),
@@ -36,22 +60,32 @@ impl App<'_> {
             },
             Action::StartSearch => self.search = Some(SearchState::default()),
             Action::ToggleHelp => self.help = Some(0),
-            Action::Quit => self.should_quit = true,
-            Action::Resize(w, h) => self.size = (w, h),
-            // Esc in the main view closes nothing and never quits.
-            Action::CloseOverlay => {}
-            Action::SearchInput(_)
-            | Action::SearchBackspace
-            | Action::SearchClear
-            | Action::SearchUp
-            | Action::SearchDown
-            | Action::SearchAccept
-            | Action::SearchCancel => {}
+            Action::StartJump => self.jump = Some(JumpState::default()),
+            Action::ToggleTimeline => self.timeline = Some(TimelineState::new(self.data, self.selected_item())),
+            Action::ToggleBookmark => self.toggle_bookmark(),
+            Action::OpenUrl => self.open_url(),
+            Action::CopyCitation => self.copy(true),
+            Action::CopyUrl => self.copy(false),
+            Action::MarkPathStart => self.mark_path_start(),
+            Action::ShowPath => self.show_path(),
+            Action::ClickRow(pane, row) => self.click_row(pane, row),
+            Action::ClickLink(row) => {
+                self.focus = Pane::Detail;
+                if let Some(target) = self.related().get(row).map(|r| r.target) {
+                    self.link_row = Some(row);
+                    self.go_to(target);
+                }
+            }
+            Action::Scroll(pane, delta) => {
+                let focus = std::mem::replace(&mut self.focus, pane);
+                self.move_selection(delta);
+                self.focus = focus;
+            }
+            _ => {}
         }
     }
 
-    /// Handles an action while help is open; false lets it fall through.
-    fn update_help(&mut self, action: Action) -> bool {
+    fn update_help(&mut self, action: Action) {
         let scroll = self.help.unwrap_or(0);
         let page = self.page() as u16;
         self.help = match action {
@@ -62,17 +96,12 @@ impl App<'_> {
             Action::Top => Some(0),
             Action::Bottom => Some(u16::MAX / 2),
             Action::ToggleHelp | Action::CloseOverlay => None,
-            Action::Quit | Action::Resize(..) => return false,
             _ => Some(scroll),
         };
-        true
     }
 
-    /// Handles an action while search is open; false lets it fall through.
-    fn update_search(&mut self, action: Action) -> bool {
-        let Some(search) = self.search.as_mut() else {
-            return false;
-        };
+    fn update_search(&mut self, action: Action) {
+        let Some(search) = self.search.as_mut() else { return };
         match action {
             Action::SearchInput(c) => {
                 search.query.push(c);
@@ -86,20 +115,108 @@ impl App<'_> {
                 search.query.clear();
                 self.refresh_hits();
             }
+            Action::Paste(text) => {
+                search.query.extend(text.chars().filter(|c| !c.is_control()));
+                self.refresh_hits();
+            }
             Action::SearchUp => search.selected = search.selected.saturating_sub(1),
             Action::SearchDown => search.selected = (search.selected + 1).min(search.hits.len().saturating_sub(1)),
             Action::SearchAccept => match self.search_selection() {
                 Some(item) => {
                     self.search = None;
+                    self.timeline = None;
                     self.go_to(item);
                 }
                 None => self.status = Some("no match".into()),
             },
-            Action::SearchCancel => self.search = None,
-            Action::Quit | Action::Resize(..) | Action::ToggleHelp => return false,
+            Action::SearchCancel | Action::CloseOverlay => self.search = None,
+            Action::ToggleHelp => self.help = Some(0),
             _ => {}
         }
-        true
+    }
+
+    fn update_jump(&mut self, action: Action) {
+        let Some(jump) = self.jump.as_mut() else { return };
+        match action {
+            Action::JumpInput(c) => {
+                jump.input.push(c);
+                jump.refresh(self.data);
+            }
+            Action::Paste(text) => {
+                jump.input.extend(text.chars().filter(|c| !c.is_control()));
+                jump.refresh(self.data);
+            }
+            Action::JumpBackspace => {
+                jump.input.pop();
+                jump.refresh(self.data);
+            }
+            Action::Up => jump.selected = jump.selected.saturating_sub(1),
+            Action::Down => jump.selected = (jump.selected + 1).min(jump.completions.len().saturating_sub(1)),
+            Action::JumpComplete => {
+                if let Some(&idx) = jump.completions.get(jump.selected) {
+                    jump.input = self.data.item(idx).handle().to_string();
+                    jump.refresh(self.data);
+                }
+            }
+            Action::JumpAccept => match jump.target(self.data) {
+                Some(item) => {
+                    self.jump = None;
+                    self.timeline = None;
+                    self.go_to(item);
+                }
+                None => self.status = Some(format!("no item \"{}\"", jump.input)),
+            },
+            Action::CloseOverlay => self.jump = None,
+            _ => {}
+        }
+    }
+
+    fn update_timeline(&mut self, action: Action) {
+        let page = self.page();
+        let Some(timeline) = self.timeline.as_mut() else { return };
+        let last = timeline.rows.len().saturating_sub(1);
+        match action {
+            Action::Up => timeline.selected = timeline.selected.saturating_sub(1),
+            Action::Down => timeline.selected = (timeline.selected + 1).min(last),
+            Action::PageUp => timeline.selected = step(timeline.selected, -page, last + 1),
+            Action::PageDown => timeline.selected = step(timeline.selected, page, last + 1),
+            Action::Top => timeline.selected = 0,
+            Action::Bottom => timeline.selected = last,
+            Action::Open => {
+                if let Some(&item) = timeline.rows.get(timeline.selected) {
+                    self.timeline = None;
+                    self.go_to(item);
+                }
+            }
+            Action::ToggleTimeline | Action::CloseOverlay => self.timeline = None,
+            Action::StartSearch => self.search = Some(SearchState::default()),
+            Action::StartJump => self.jump = Some(JumpState::default()),
+            Action::ToggleHelp => self.help = Some(0),
+            Action::Back | Action::Forward => {
+                self.timeline = None;
+                self.update_main(action);
+            }
+            _ => {}
+        }
+    }
+
+    fn update_path(&mut self, action: Action) {
+        let Some(path) = self.path.as_mut() else { return };
+        let last = path.items().len().saturating_sub(1);
+        match action {
+            Action::Up => path.selected = path.selected.saturating_sub(1),
+            Action::Down => path.selected = (path.selected + 1).min(last),
+            Action::Open => {
+                let item = path.items().get(path.selected).copied();
+                self.path = None;
+                if let Some(item) = item {
+                    self.timeline = None;
+                    self.go_to(item);
+                }
+            }
+            Action::ShowPath | Action::CloseOverlay => self.path = None,
+            _ => {}
+        }
     }
 
     fn refresh_hits(&mut self) {
@@ -116,7 +233,7 @@ impl App<'_> {
     fn move_selection(&mut self, delta: isize) {
         match self.focus {
             Pane::Categories => {
-                self.category = step(self.category, delta, CATEGORIES.len());
+                self.category = step(self.category, delta, CATEGORY_ROWS);
                 self.reset_detail();
             }
             Pane::Items => {
@@ -180,6 +297,21 @@ impl App<'_> {
         }
     }
 
+    fn click_row(&mut self, pane: Pane, row: usize) {
+        self.focus = pane;
+        match pane {
+            Pane::Categories if row < CATEGORY_ROWS => {
+                self.category = row;
+                self.reset_detail();
+            }
+            Pane::Items if row < self.items().len() => {
+                self.item_rows[self.category] = row;
+                self.reset_detail();
+            }
+            _ => {}
+        }
+    }
+
     /// Visits an item: the current place goes on the history.
     pub fn go_to(&mut self, item: ItemIdx) {
         self.history.visit(self.location());
@@ -196,13 +328,84 @@ impl App<'_> {
     }
 
     fn restore(&mut self, to: Location) {
-        self.category = to.category.min(CATEGORIES.len() - 1);
+        self.category = to.category.min(CATEGORY_ROWS - 1);
         let len = self.items().len();
         self.item_rows[self.category] = to.item_row.min(len.saturating_sub(1));
         self.focus = to.focus;
         let related = self.related().len();
         self.link_row = to.link_row.filter(|&row| row < related);
         self.detail_scroll = to.detail_scroll;
+    }
+
+    fn toggle_bookmark(&mut self) {
+        let Some(idx) = self.selected_item() else { return };
+        let item = self.data.item(idx);
+        let added = self.bookmarks.toggle(&item.id);
+        let label = item.handle().to_string();
+        self.refresh_bookmarks();
+        if self.category == BOOKMARKS && self.items().is_empty() {
+            self.focus = Pane::Items;
+        }
+        self.effects.push(Effect::SaveBookmarks);
+        self.status = Some(if added {
+            format!("bookmarked {label}")
+        } else {
+            format!("removed bookmark {label}")
+        });
+    }
+
+    fn open_url(&mut self) {
+        let url = self.selected_item().and_then(|idx| self.data.item(idx).url.clone());
+        match url {
+            Some(url) if is_web_url(&url) => self.effects.push(Effect::OpenUrl(url)),
+            Some(_) => self.status = Some("only http and https links are opened".into()),
+            None => self.status = Some("this item has no link".into()),
+        }
+    }
+
+    fn copy(&mut self, citation: bool) {
+        let Some(idx) = self.selected_item() else { return };
+        if citation {
+            self.effects.push(Effect::Copy {
+                text: crate::cite::citation(self.data, idx),
+                what: "citation",
+            });
+        } else {
+            match &self.data.item(idx).url {
+                Some(url) => self.effects.push(Effect::Copy {
+                    text: url.clone(),
+                    what: "link",
+                }),
+                None => self.status = Some("this item has no link".into()),
+            }
+        }
+    }
+
+    fn mark_path_start(&mut self) {
+        if let Some(idx) = self.selected_item() {
+            self.mark = Some(idx);
+            self.status = Some(format!(
+                "marked {} — open another item and press P",
+                self.data.item(idx).handle()
+            ));
+        }
+    }
+
+    fn show_path(&mut self) {
+        let (Some(from), Some(to)) = (self.mark, self.selected_item()) else {
+            self.status = Some("mark a start with p first".into());
+            return;
+        };
+        let steps = graph::shortest_path(self.data, from, to);
+        if steps.is_none() {
+            self.status = Some("no path between these items".into());
+        }
+        self.path = Some(PathView {
+            from,
+            to,
+            steps,
+            selected: 0,
+        });
     }
 }
 

@@ -6,55 +6,55 @@ pub struct Category {
     pub id: &'static str,
     /// The name shown in the category pane.
     pub name: &'static str,
-    /// How a citation names an item of this category ("General Assembly resolution").
-    pub kind: &'static str,
+    /// A few letters for narrow columns (the timeline).
+    pub abbrev: &'static str,
 }
 
 pub const CATEGORIES: &[Category] = &[
     Category {
         id: "outcome",
+        abbrev: "WSIS",
         name: "WSIS outcome documents",
-        kind: "WSIS outcome document",
     },
     Category {
         id: "ga",
+        abbrev: "GA",
         name: "General Assembly resolutions",
-        kind: "General Assembly resolution",
     },
     Category {
         id: "ecosoc",
+        abbrev: "ECOSOC",
         name: "ECOSOC resolutions",
-        kind: "ECOSOC resolution",
     },
     Category {
         id: "sg-report",
+        abbrev: "SG",
         name: "Reports of the Secretary-General",
-        kind: "Report of the Secretary-General",
     },
     Category {
         id: "cstd",
+        abbrev: "CSTD",
         name: "CSTD sessions and reports",
-        kind: "CSTD document",
     },
     Category {
         id: "gdc",
+        abbrev: "GDC",
         name: "Global Digital Compact",
-        kind: "Global Digital Compact",
     },
     Category {
         id: "action-line",
+        abbrev: "AL",
         name: "WSIS Action Lines",
-        kind: "WSIS Action Line",
     },
     Category {
         id: "body",
+        abbrev: "Body",
         name: "Facilitators and bodies",
-        kind: "body",
     },
     Category {
         id: "wsis20",
+        abbrev: "WSIS+20",
         name: "WSIS+20 reviews and roadmaps",
-        kind: "WSIS+20 document",
     },
 ];
 

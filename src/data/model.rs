@@ -67,7 +67,12 @@ impl Item {
         self.short_title.as_deref().unwrap_or(&self.title)
     }
 
-    /// Symbol if any, else the id: how a user names the item.
+    /// Symbol if any, else the short label: how the item is named in trails.
+    pub fn display_name(&self) -> &str {
+        self.symbol.as_deref().unwrap_or_else(|| self.label())
+    }
+
+    /// Symbol if any, else the id: how a user types the item's name.
     pub fn handle(&self) -> &str {
         self.symbol.as_deref().unwrap_or(&self.id)
     }

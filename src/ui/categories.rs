@@ -6,8 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState};
 
 use super::{pane_block, scroll_offset, selection_style};
-use crate::app::{App, Pane};
-use crate::data::CATEGORIES;
+use crate::app::{App, BOOKMARKS, CATEGORY_ROWS, Pane};
 use crate::text::fit;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -16,14 +15,17 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     let focused = app.focus == Pane::Categories && app.search.is_none();
     let inner_width = usize::from(area.width.saturating_sub(4));
-    let rows: Vec<ListItem> = CATEGORIES
-        .iter()
-        .enumerate()
-        .map(|(i, category)| {
-            let count = app.data.category_items(i).len().to_string();
+    let rows: Vec<ListItem> = (0..CATEGORY_ROWS)
+        .map(|i| {
+            let count = app.items_of(i).len().to_string();
             let name_width = inner_width.saturating_sub(count.len() + 1);
+            let name = if i == BOOKMARKS {
+                "★ Bookmarks"
+            } else {
+                app.category_name(i)
+            };
             ListItem::new(Line::from(vec![
-                Span::raw(fit(category.name, name_width)),
+                Span::raw(fit(name, name_width)),
                 Span::raw(" "),
                 Span::styled(count, app.theme.dim()),
             ]))

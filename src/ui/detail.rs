@@ -33,6 +33,21 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(detail.lines).block(block).scroll((scroll, 0)), area);
 }
 
+/// The related item drawn at `at`, if any (for mouse clicks).
+pub fn link_at(app: &App, area: Rect, at: ratatui::layout::Position) -> Option<usize> {
+    let idx = app.selected_item()?;
+    let inner = pane_block(app, "", false).inner(area);
+    if !inner.contains(at) {
+        return None;
+    }
+    let focused = app.focus == Pane::Detail;
+    let selected = app.link_row.filter(|_| focused);
+    let detail = lines(app.data, idx, &app.theme, usize::from(inner.width), selected);
+    let scroll = visible_scroll(&detail, app.detail_scroll, selected, usize::from(inner.height));
+    let line = usize::from(scroll) + usize::from(at.y - inner.y);
+    detail.link_lines.iter().position(|&l| l == line)
+}
+
 /// The first line to show: the requested scroll, moved just enough to keep
 /// the selected link on screen and no further than the last page.
 pub fn visible_scroll(detail: &DetailLines, requested: u16, selected: Option<usize>, height: usize) -> u16 {

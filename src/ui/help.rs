@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use super::pane_block;
+use super::{centered, pane_block};
 use crate::app::App;
 use crate::keymap::help_sections;
 
@@ -39,16 +39,4 @@ pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
         .block(pane_block(app, "Keys — ? or Esc closes", true));
     frame.render_widget(Clear, popup);
     frame.render_widget(help, popup);
-}
-
-/// A rectangle of `percent_x` × `percent_y` of `area`, centred.
-fn centered(area: Rect, percent_x: u16, percent_y: u16) -> Rect {
-    let width = (u32::from(area.width) * u32::from(percent_x) / 100) as u16;
-    let height = (u32::from(area.height) * u32::from(percent_y) / 100) as u16;
-    Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    }
 }

@@ -11,7 +11,7 @@ use crate::app::App;
 use crate::keymap::{Hint, context, hints};
 
 /// Hints dropped first when space runs out, in order.
-const EXPENDABLE: &[&str] = &["fwd", "panes", "clear", "move", "back", "scroll"];
+const EXPENDABLE: &[&str] = &["fwd", "panes", "jump", "timeline", "clear", "move", "back", "scroll"];
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();

@@ -7,17 +7,22 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph};
 
 use super::{pane_block, scroll_offset, selection_style};
 use crate::app::{App, Pane};
-use crate::data::CATEGORIES;
 use unicode_width::UnicodeWidthStr;
 
 use crate::text::{fit, sanitize, truncate};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let focused = app.focus == Pane::Items && app.search.is_none();
-    let title = CATEGORIES[app.category].name;
+    let title = app.category_name(app.category);
     let items = app.items();
     if items.is_empty() {
-        let empty = Paragraph::new("Nothing here yet.")
+        let message = if app.category == crate::app::BOOKMARKS {
+            "No bookmarks yet: press m on an item."
+        } else {
+            "Nothing here yet."
+        };
+        let empty = Paragraph::new(message)
+            .wrap(ratatui::widgets::Wrap { trim: true })
             .style(app.theme.dim())
             .block(pane_block(app, title, focused));
         frame.render_widget(empty, area);
@@ -45,7 +50,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .iter()
         .map(|&idx| {
             let item = app.data.item(idx);
-            let label = sanitize(item.label());
+            let mark = if app.is_bookmarked(idx) { "★ " } else { "" };
+            let label = format!("{mark}{}", sanitize(item.label()));
             let symbol = item.symbol.as_deref().map(sanitize);
             let mut spans = Vec::new();
             match (symbol_column, symbol) {
@@ -59,10 +65,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
                 }
                 (None, Some(symbol)) => {
                     let symbol = truncate(&symbol, text_width);
-                    let rest = text_width.saturating_sub(symbol.width() + 1);
+                    let rest = text_width.saturating_sub(symbol.width());
                     spans.push(Span::styled(symbol, app.theme.symbol()));
-                    spans.push(Span::raw(" "));
-                    spans.push(Span::raw(fit(&label, rest)));
+                    // A label only where it has room after a space.
+                    let label = if rest > 1 {
+                        format!(" {}", fit(&label, rest - 1))
+                    } else {
+                        " ".repeat(rest)
+                    };
+                    spans.push(Span::raw(label));
                 }
                 (None, None) => spans.push(Span::raw(fit(&label, text_width))),
             }

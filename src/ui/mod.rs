@@ -1,12 +1,16 @@
 //! Pure rendering: from `&App` to a frame. Nothing here changes state.
 
+pub mod breadcrumbs;
 pub mod categories;
 pub mod detail;
 pub mod help;
 pub mod hints;
 pub mod items;
+pub mod jump;
+pub mod path;
 pub mod search;
 pub mod theme;
+pub mod timeline;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -27,16 +31,25 @@ pub fn view(app: &App, frame: &mut Frame) {
         return;
     }
     let [main, hint_bar] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
-    match &app.search {
-        Some(search) => search::render(app, search, frame, main),
-        None => {
+    match (&app.search, &app.timeline) {
+        (Some(search), _) => search::render(app, search, frame, main),
+        (None, Some(timeline)) => timeline::render(app, timeline, frame, main),
+        (None, None) => {
             let [categories_area, items_area, detail_area] = pane_areas(app, main);
             categories::render(app, frame, categories_area);
             items::render(app, frame, items_area);
+            let [trail, detail_area] = split_trail(detail_area);
+            breadcrumbs::render(app, frame, trail);
             detail::render(app, frame, detail_area);
         }
     }
     hints::render(app, frame, hint_bar);
+    if let Some(path) = &app.path {
+        path::render(app, path, frame, main);
+    }
+    if let Some(jump) = &app.jump {
+        jump::render(app, jump, frame, main);
+    }
     if let Some(scroll) = app.help {
         help::render(app, scroll, frame, main);
     }
@@ -60,6 +73,11 @@ pub fn pane_areas(app: &App, main: Rect) -> [Rect; 3] {
     .areas(main)
 }
 
+/// The breadcrumb line and, below it, the detail pane.
+pub fn split_trail(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area)
+}
+
 /// From this width on, all three panes show at once.
 pub const WIDE: u16 = 100;
 
@@ -69,6 +87,18 @@ fn too_small(frame: &mut Frame, area: Rect) {
         area.width, area.height
     );
     frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
+}
+
+/// A rectangle of `percent_x` × `percent_y` of `area`, centred.
+fn centered(area: Rect, percent_x: u16, percent_y: u16) -> Rect {
+    let width = (u32::from(area.width) * u32::from(percent_x) / 100) as u16;
+    let height = (u32::from(area.height) * u32::from(percent_y) / 100) as u16;
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
 }
 
 fn pane_block<'a>(app: &App, title: &'a str, focused: bool) -> Block<'a> {
@@ -86,7 +116,7 @@ fn selection_style(app: &App, focused: bool) -> Style {
 }
 
 /// First visible row that keeps `selected` in view near the middle.
-fn scroll_offset(selected: usize, len: usize, height: usize) -> usize {
+pub(crate) fn scroll_offset(selected: usize, len: usize, height: usize) -> usize {
     if height == 0 || len <= height {
         return 0;
     }

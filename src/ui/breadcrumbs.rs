@@ -1,0 +1,50 @@
+//! The trail of history steps above the detail pane: where the user came
+//! from, ending at the item shown.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::App;
+use crate::text::{sanitize, truncate};
+
+const SEPARATOR: &str = " › ";
+
+pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+    let mut names: Vec<String> = app
+        .history
+        .trail()
+        .iter()
+        .filter_map(|location| app.item_at(location))
+        .map(|idx| sanitize(app.data.item(idx).display_name()))
+        .collect();
+    let current = app
+        .selected_item()
+        .map(|idx| sanitize(app.data.item(idx).display_name()));
+    // Keep the most recent steps that fit, always ending with the current item.
+    let width = usize::from(area.width);
+    let current_width = current.as_deref().map_or(0, UnicodeWidthStr::width);
+    let mut used = current_width + 1;
+    let mut start = names.len();
+    while start > 0 && used + names[start - 1].width() + SEPARATOR.len() + 2 <= width {
+        start -= 1;
+        used += names[start].width() + SEPARATOR.chars().count();
+    }
+    let mut spans = vec![Span::raw(" ")];
+    if start > 0 {
+        spans.push(Span::styled(format!("…{SEPARATOR}"), app.theme.dim()));
+    }
+    for name in names.drain(start..) {
+        spans.push(Span::styled(name, app.theme.dim()));
+        spans.push(Span::styled(SEPARATOR, app.theme.dim()));
+    }
+    if let Some(current) = current {
+        spans.push(Span::styled(
+            truncate(&current, width.saturating_sub(2)),
+            app.theme.symbol(),
+        ));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

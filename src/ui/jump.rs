@@ -1,0 +1,59 @@
+//! The `:` prompt at the bottom, with completions above it.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState};
+
+use crate::app::{App, JumpState};
+use crate::text::{sanitize, truncate};
+
+pub fn render(app: &App, jump: &JumpState, frame: &mut Frame, area: Rect) {
+    let rows = jump.completions.len() as u16;
+    let height = (rows + 3).min(area.height);
+    let popup = Rect {
+        x: area.x,
+        y: area.y + area.height - height,
+        width: area.width,
+        height,
+    };
+    let width = usize::from(popup.width.saturating_sub(4));
+    let items: Vec<ListItem> = jump
+        .completions
+        .iter()
+        .map(|&idx| {
+            let item = app.data.item(idx);
+            let handle = sanitize(item.handle());
+            let rest = width.saturating_sub(handle.chars().count() + 2);
+            ListItem::new(Line::from(vec![
+                Span::styled(handle, app.theme.symbol()),
+                Span::raw("  "),
+                Span::raw(truncate(&sanitize(item.label()), rest)),
+            ]))
+        })
+        .collect();
+    let prompt = Line::from(vec![
+        Span::styled(": ", app.theme.key()),
+        Span::raw(sanitize(&jump.input)),
+        Span::styled("▏", app.theme.key()),
+    ]);
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .border_style(app.theme.border(true))
+        .title(Line::styled(
+            " Jump to id or symbol — Tab completes ",
+            app.theme.title(true),
+        ))
+        .title_bottom(prompt);
+    let selected = (!jump.completions.is_empty()).then_some(jump.selected);
+    let mut state = ListState::default().with_selected(selected);
+    frame.render_widget(Clear, popup);
+    frame.render_stateful_widget(
+        List::new(items)
+            .block(block)
+            .highlight_symbol("▶ ")
+            .highlight_style(app.theme.selected()),
+        popup,
+        &mut state,
+    );
+}

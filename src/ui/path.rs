@@ -1,0 +1,52 @@
+//! "How is X connected to Y?": the shortest path between the marked item
+//! and the current one, each step labelled with its relation.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, List, ListItem, ListState};
+
+use super::{centered, pane_block};
+use crate::app::{App, PathView};
+use crate::text::{sanitize, truncate};
+
+pub fn render(app: &App, path: &PathView, frame: &mut Frame, area: Rect) {
+    let popup = centered(area, 80, 70);
+    let width = usize::from(popup.width.saturating_sub(4));
+    let name = |idx| {
+        let item = app.data.item(idx);
+        sanitize(&match &item.symbol {
+            Some(symbol) => format!("{symbol}  {}", item.label()),
+            None => item.label().to_string(),
+        })
+    };
+    let mut rows = vec![ListItem::new(Line::from(Span::raw(truncate(&name(path.from), width))))];
+    match &path.steps {
+        Some(steps) => {
+            for step in steps {
+                let label = format!("  ↳ {} ", step.label);
+                let rest = width.saturating_sub(label.chars().count());
+                rows.push(ListItem::new(Line::from(vec![
+                    Span::styled(label, app.theme.relation()),
+                    Span::raw(truncate(&name(step.to), rest)),
+                ])));
+            }
+        }
+        None => rows.push(ListItem::new(Line::from(Span::styled(
+            format!("  no path to {}", name(path.to)),
+            app.theme.status(),
+        )))),
+    }
+    let steps = path.steps.as_ref().map_or(0, Vec::len);
+    let title = match &path.steps {
+        Some(_) => format!("Path — {steps} step{}", if steps == 1 { "" } else { "s" }),
+        None => "Path — none".to_string(),
+    };
+    let mut state = ListState::default().with_selected(Some(path.selected));
+    let list = List::new(rows)
+        .block(pane_block(app, &title, true))
+        .highlight_symbol("▶ ")
+        .highlight_style(app.theme.selected());
+    frame.render_widget(Clear, popup);
+    frame.render_stateful_widget(list, popup, &mut state);
+}

@@ -1,0 +1,353 @@
+//! Timeline, paths, breadcrumbs, bookmarks, citations, mouse and colours.
+
+mod common;
+
+use common::{DATA, draw, idx, key, press, shown, type_text};
+use insta::assert_snapshot;
+use ratatui::crossterm::event::{Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::style::Color;
+use wsis_browser::app::{App, BOOKMARKS, Effect, Pane};
+use wsis_browser::bookmarks::Bookmarks;
+use wsis_browser::cite::citation;
+use wsis_browser::data::{CATEGORIES, Dataset, SourceFile};
+use wsis_browser::graph::{shortest_path, timeline};
+use wsis_browser::ui::theme::Theme;
+
+fn jump_to(app: &mut App, name: &str) {
+    press(app, &[key(KeyCode::Char(':'))]);
+    type_text(app, name);
+    press(app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.selected_item(), DATA.find(name), "jumped to {name}");
+}
+
+#[test]
+fn path_from_the_general_assembly_to_the_cstd_reads_each_step() {
+    let from = idx("ga-60-252");
+    let steps = shortest_path(&DATA, from, idx("cstd")).expect("a path");
+    assert_eq!(steps.len(), 2, "{steps:?}");
+    assert_eq!(steps[1].to, idx("cstd"));
+    assert_path_is_real(from, &steps);
+    // The reverse direction is as short and reads the inverse relations.
+    let back = shortest_path(&DATA, idx("cstd"), from).expect("a path back");
+    assert_eq!(back.len(), 2);
+    assert_path_is_real(idx("cstd"), &back);
+    // A direct link is one step, labelled as it reads from where we stand.
+    let one = shortest_path(&DATA, idx("ecosoc-2006-46"), idx("cstd")).unwrap();
+    assert_eq!(one.len(), 1);
+    assert_eq!(one[0].label, "mandates");
+    let one_back = shortest_path(&DATA, idx("cstd"), idx("ecosoc-2006-46")).unwrap();
+    assert_eq!(one_back.len(), 1);
+    assert_eq!(shortest_path(&DATA, idx("cstd"), idx("cstd")), Some(vec![]));
+}
+
+/// Each step follows a real link, read in the direction walked.
+fn assert_path_is_real(from: usize, steps: &[wsis_browser::graph::Step]) {
+    let mut at = from;
+    for step in steps {
+        let forward = DATA
+            .links(at)
+            .any(|(l, t)| t == step.to && l.rel == step.rel && l.rel.forward() == step.label);
+        let backward = DATA
+            .links(step.to)
+            .any(|(l, t)| t == at && l.rel == step.rel && l.rel.inverse() == step.label);
+        assert!(
+            forward || backward,
+            "no link {} -> {} read as {}",
+            DATA.item(at).id,
+            DATA.item(step.to).id,
+            step.label
+        );
+        at = step.to;
+    }
+}
+
+#[test]
+fn no_path_between_unconnected_items() {
+    let text = r#"[
+        Item(id: "a", category: "ga", title: "A", links: [Link(rel: Mandates, to: "b")]),
+        Item(id: "b", category: "ga", title: "B"),
+        Item(id: "c", category: "ecosoc", title: "C"),
+    ]"#;
+    let data = Dataset::from_files(vec![SourceFile {
+        name: "t.ron".into(),
+        text: text.into(),
+        embedded: false,
+    }])
+    .unwrap();
+    assert!(shortest_path(&data, 0, 1).is_some());
+    assert_eq!(shortest_path(&data, 0, 2), None);
+}
+
+#[test]
+fn path_overlay_marks_then_shows_and_opens_a_step() {
+    let mut app = App::new(&DATA);
+    jump_to(&mut app, "ga-60-252");
+    press(&mut app, &[key(KeyCode::Char('p'))]);
+    jump_to(&mut app, "cstd");
+    press(&mut app, &[key(KeyCode::Char('P'))]);
+    let path = app.path.clone().expect("path shown");
+    let items = path.items();
+    assert_eq!((items.len(), items[0], items[2]), (3, idx("ga-60-252"), idx("cstd")));
+    let screen = draw(&app, 120, 40).backend().to_string();
+    for step in path.steps.as_ref().unwrap() {
+        assert!(screen.contains(&format!("↳ {}", step.label)), "{screen}");
+    }
+    press(&mut app, &[key(KeyCode::Char('j')), key(KeyCode::Enter)]);
+    assert!(app.path.is_none());
+    assert_eq!(app.selected_item(), Some(items[1]));
+}
+
+#[test]
+fn timeline_is_chronological_grouped_by_year_and_opens_items() {
+    let rows = timeline(&DATA);
+    let dated = (0..DATA.len()).filter(|&i| DATA.date(i).is_some()).count();
+    assert_eq!(rows.len(), dated);
+    assert!(rows.windows(2).all(|w| DATA.date(w[0]) <= DATA.date(w[1])));
+    let earliest = (0..DATA.len()).filter_map(|i| DATA.date(i)).min();
+    assert_eq!(DATA.date(rows[0]), earliest);
+
+    let mut app = App::new(&DATA);
+    jump_to(&mut app, "A/RES/70/125");
+    press(&mut app, &[key(KeyCode::Char('t'))]);
+    let timeline = app.timeline.as_ref().expect("timeline open");
+    assert_eq!(
+        timeline.rows[timeline.selected],
+        idx("ga-70-125"),
+        "opens on the current item"
+    );
+    let terminal = draw(&app, 120, 40);
+    assert_snapshot!(terminal.backend());
+    press(&mut app, &[key(KeyCode::Char('j')), key(KeyCode::Enter)]);
+    assert!(app.timeline.is_none());
+    let next = timeline_next(&rows, idx("ga-70-125"));
+    assert_eq!(app.selected_item(), Some(next));
+    press(&mut app, &[key(KeyCode::Backspace)]);
+    assert_eq!(shown(&app), "ga-70-125");
+}
+
+fn timeline_next(rows: &[usize], after: usize) -> usize {
+    rows[rows.iter().position(|&r| r == after).unwrap() + 1]
+}
+
+#[test]
+fn breadcrumbs_and_history_keep_the_scroll_of_each_step() {
+    let mut app = App::new(&DATA);
+    jump_to(&mut app, "A/RES/60/252");
+    press(&mut app, &[key(KeyCode::PageDown)]);
+    let scrolled = app.detail_scroll;
+    assert!(scrolled > 0);
+    jump_to(&mut app, "E/RES/2006/46");
+    jump_to(&mut app, "cstd");
+    let screen = draw(&app, 120, 40).backend().to_string();
+    let trail = screen
+        .lines()
+        .find(|l| l.contains("A/RES/60/252 › E/RES/2006/46 › "))
+        .expect("breadcrumb trail");
+    assert!(trail.contains(DATA.item(idx("cstd")).label()), "{trail}");
+    press(&mut app, &[key(KeyCode::Backspace), key(KeyCode::Backspace)]);
+    assert_eq!(shown(&app), "ga-60-252");
+    assert_eq!(app.detail_scroll, scrolled, "the scroll of that step is restored");
+}
+
+#[test]
+fn bookmarks_round_trip_through_an_atomic_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("wsis-browser");
+    let loaded = Bookmarks::load(Some(store.clone()));
+    assert!(loaded.warning.is_none());
+    let mut app = App::new(&DATA).with_bookmarks(loaded.bookmarks);
+    jump_to(&mut app, "A/RES/70/125");
+    press(&mut app, &[key(KeyCode::Char('m'))]);
+    assert_eq!(app.effects, [Effect::SaveBookmarks]);
+    app.bookmarks.save().unwrap();
+    assert_eq!(app.items_of(BOOKMARKS), [idx("ga-70-125")]);
+
+    // No temporary file is left behind, and a new run sees the bookmark.
+    let names: Vec<String> = std::fs::read_dir(&store)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(names, ["bookmarks.json"]);
+    let again = App::new(&DATA).with_bookmarks(Bookmarks::load(Some(store.clone())).bookmarks);
+    assert_eq!(again.items_of(BOOKMARKS), [idx("ga-70-125")]);
+    assert_eq!(again.category_name(BOOKMARKS), "Bookmarks");
+
+    // Toggling again removes it.
+    press(&mut app, &[key(KeyCode::Char('m'))]);
+    assert!(app.items_of(BOOKMARKS).is_empty());
+}
+
+#[test]
+fn a_corrupt_bookmarks_file_is_reported_and_kept_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = dir.path().join("wsis-browser");
+    std::fs::create_dir_all(&store).unwrap();
+    std::fs::write(store.join("bookmarks.json"), "{ not json").unwrap();
+    let loaded = Bookmarks::load(Some(store.clone()));
+    let warning = loaded.warning.expect("a warning");
+    assert!(warning.contains("corrupt"), "{warning}");
+    assert!(loaded.bookmarks.ids.is_empty());
+    let aside: Vec<_> = std::fs::read_dir(&store)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    assert_eq!(aside.len(), 1);
+    assert!(aside[0].starts_with("bookmarks.json.corrupt-"), "{aside:?}");
+    assert_eq!(
+        std::fs::read_to_string(store.join(&aside[0])).unwrap(),
+        "{ not json",
+        "kept as it was"
+    );
+    // Saving afterwards writes a new file and leaves the corrupt one alone.
+    let mut bookmarks = loaded.bookmarks;
+    bookmarks.toggle("cstd");
+    bookmarks.save().unwrap();
+    assert_eq!(std::fs::read_dir(&store).unwrap().count(), 2);
+}
+
+#[test]
+fn citations_are_worded_for_each_category() {
+    let cases = [
+        (
+            "ga-70-125",
+            "General Assembly resolution 70/125 of 16 December 2015 (A/RES/70/125), https://undocs.org/en/A/RES/70/125",
+        ),
+        (
+            "ecosoc-2006-46",
+            "Economic and Social Council resolution 2006/46 of 28 July 2006 (E/RES/2006/46), https://undocs.org/en/E/RES/2006/46",
+        ),
+    ];
+    for (id, expected) in cases {
+        assert_eq!(citation(&DATA, idx(id)), expected);
+    }
+    let report = citation(&DATA, idx("sg-report-2011"));
+    assert!(
+        report.starts_with("Report of the Secretary-General, \"Progress made"),
+        "{report}"
+    );
+    assert!(report.contains("(A/66/64–E/2011/77, 14 March 2011)"), "{report}");
+    let agenda = citation(&DATA, idx("tunis-agenda"));
+    assert!(agenda.starts_with("World Summit on the Information Society, \"Tunis Agenda for the Information Society\" (WSIS-05/TUNIS/DOC/6(Rev.1)-E, 18 November 2005)"), "{agenda}");
+    let line = citation(&DATA, idx("al-c2"));
+    assert!(
+        line.starts_with("WSIS Action Line C2") && line.contains("Geneva Plan of Action"),
+        "{line}"
+    );
+    // Every item of every category gets a citation ending with its link.
+    for cat in 0..CATEGORIES.len() {
+        for &i in DATA.category_items(cat) {
+            let text = citation(&DATA, i);
+            assert!(text.ends_with(DATA.item(i).url.as_deref().unwrap()), "{text}");
+        }
+    }
+}
+
+#[test]
+fn copy_and_open_ask_the_front_end_for_effects() {
+    let mut app = App::new(&DATA);
+    jump_to(&mut app, "A/RES/70/125");
+    press(
+        &mut app,
+        &[
+            key(KeyCode::Char('y')),
+            key(KeyCode::Char('Y')),
+            key(KeyCode::Char('o')),
+        ],
+    );
+    assert_eq!(
+        app.effects,
+        [
+            Effect::Copy {
+                text: citation(&DATA, idx("ga-70-125")),
+                what: "citation"
+            },
+            Effect::Copy {
+                text: "https://undocs.org/en/A/RES/70/125".into(),
+                what: "link"
+            },
+            Effect::OpenUrl("https://undocs.org/en/A/RES/70/125".into()),
+        ]
+    );
+}
+
+fn click(app: &mut App, column: u16, row: u16) {
+    let event = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    });
+    press(app, &[event]);
+}
+
+/// Where `text` is drawn on screen.
+fn find(app: &App, text: &str) -> (u16, u16) {
+    let terminal = draw(app, 120, 40);
+    let buffer = terminal.backend().buffer();
+    for y in 0..buffer.area.height {
+        let line: String = (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect();
+        if let Some(byte) = line.find(text) {
+            return (line[..byte].chars().count() as u16, y);
+        }
+    }
+    panic!("{text} not on screen");
+}
+
+#[test]
+fn mouse_clicks_hit_what_is_drawn() {
+    let mut app = App::new(&DATA);
+    app.size = (120, 40);
+    let (x, y) = find(&app, "ECOSOC resolutions");
+    click(&mut app, x, y);
+    assert_eq!(CATEGORIES[app.category].id, "ecosoc");
+    assert_eq!(app.focus, Pane::Categories);
+    let (x, y) = find(&app, "E/RES/2007/8");
+    click(&mut app, x, y);
+    assert_eq!(shown(&app), "ecosoc-2007-8");
+    assert_eq!(app.focus, Pane::Items);
+
+    // A click on a related item follows it.
+    jump_to(&mut app, "E/RES/2006/46");
+    press(&mut app, &[key(KeyCode::Char('j'))]);
+    let (x, y) = find(&app, &format!("▶ {}", DATA.item(idx("cstd")).label()));
+    click(&mut app, x + 3, y);
+    assert_eq!(shown(&app), "cstd");
+
+    // The wheel scrolls the pane under the pointer, not the focused one.
+    let (x, y) = find(&app, "General Assembly resolutions");
+    let before = app.category;
+    assert!(before >= 3, "the CSTD is in a later category");
+    let wheel = Event::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollUp,
+        column: x,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    });
+    press(&mut app, &[wheel]);
+    assert_eq!(app.focus, Pane::Detail);
+    assert_eq!(app.category, before - 3);
+}
+
+#[test]
+fn no_color_renders_with_modifiers_only() {
+    let mut app = App::new(&DATA);
+    app.theme = Theme { color: false };
+    jump_to(&mut app, "E/RES/2006/46");
+    press(&mut app, &[key(KeyCode::Char('j'))]);
+    let terminal = draw(&app, 100, 30);
+    let buffer = terminal.backend().buffer();
+    for cell in buffer.content() {
+        assert!(
+            cell.fg == Color::Reset && cell.bg == Color::Reset,
+            "coloured cell {cell:?}"
+        );
+    }
+    assert_snapshot!(terminal.backend());
+    // Selection still shows, by reverse video.
+    let reversed = buffer
+        .content()
+        .iter()
+        .filter(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED))
+        .count();
+    assert!(reversed > 0);
+}
