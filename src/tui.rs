@@ -42,6 +42,11 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
     app.size = (size.width, size.height);
     while !app.should_quit {
         terminal.draw(|frame| ui::view(app, frame))?;
+        // Lets the terminal-safety test prove the panic path; debug builds only.
+        #[cfg(debug_assertions)]
+        if std::env::var_os("WSIS_TEST_PANIC").is_some() {
+            panic!("test-only panic after the first frame");
+        }
         let event = event::read()?;
         if let Some(action) = keymap::handle_event(app, &event) {
             app.update(action);

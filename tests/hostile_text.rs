@@ -1,0 +1,92 @@
+//! Control characters and escape sequences in data never reach the
+//! terminal raw: they show as visible placeholders, on screen and in the
+//! command line's plain output.
+
+mod common;
+
+use std::process::Command;
+
+use common::{key, press, type_text};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::KeyCode;
+use wsis_browser::app::App;
+use wsis_browser::data::{Dataset, SourceFile};
+use wsis_browser::ui::view;
+
+const FIXTURE: &str = "tests/fixtures/hostile-text.ron";
+
+fn is_dangerous(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn hostile_dataset() -> Dataset {
+    let mut files = SourceFile::embedded();
+    files.push(SourceFile {
+        name: FIXTURE.into(),
+        text: std::fs::read_to_string(FIXTURE).unwrap(),
+        embedded: false,
+    });
+    Dataset::from_files(files).expect("the fixture is valid data")
+}
+
+fn assert_clean(terminal: &Terminal<TestBackend>, what: &str) {
+    for cell in terminal.backend().buffer().content() {
+        assert!(
+            !cell.symbol().chars().any(is_dangerous),
+            "{what}: raw control character {:?} on screen",
+            cell.symbol()
+        );
+    }
+}
+
+#[test]
+fn the_screen_shows_placeholders_not_control_characters() {
+    let data = hostile_dataset();
+    let mut app = App::new(&data);
+    let mut terminal = Terminal::new(TestBackend::new(140, 50)).unwrap();
+    press(&mut app, &[key(KeyCode::Char(':'))]);
+    type_text(&mut app, "hostile-text");
+    terminal.draw(|f| view(&app, f)).unwrap();
+    assert_clean(&terminal, "jump prompt");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    terminal.draw(|f| view(&app, f)).unwrap();
+    assert_clean(&terminal, "detail");
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("␛[2J"), "the escape is visible as a placeholder");
+
+    press(&mut app, &[key(KeyCode::Char('/'))]);
+    type_text(&mut app, "hostile");
+    terminal.draw(|f| view(&app, f)).unwrap();
+    assert_clean(&terminal, "search");
+    press(&mut app, &[key(KeyCode::Esc), key(KeyCode::Char('t'))]);
+    terminal.draw(|f| view(&app, f)).unwrap();
+    assert_clean(&terminal, "timeline");
+}
+
+#[test]
+fn plain_command_output_shows_placeholders_not_control_characters() {
+    for args in [
+        vec!["show", "hostile-text"],
+        vec!["list", "--category", "wsis20"],
+        vec!["search", "hostile"],
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_wsis"))
+            .arg("--data")
+            .arg(FIXTURE)
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let text = String::from_utf8(output.stdout).unwrap();
+        assert!(
+            !text.chars().any(is_dangerous),
+            "{args:?} printed a raw control character"
+        );
+        assert!(text.contains("␛"), "{args:?} shows the placeholder");
+    }
+}
