@@ -56,3 +56,32 @@ pub fn grouped<'a>(related: &[Related<'a>]) -> Vec<(&'static str, Vec<Related<'a
     }
     groups
 }
+
+/// Items within `depth` steps of `from`, following links in either
+/// direction, in breadth-first order (`from` first).
+pub fn neighbourhood(data: &Dataset, from: ItemIdx, depth: usize) -> Vec<ItemIdx> {
+    let mut seen = vec![false; data.len()];
+    let mut order = vec![from];
+    seen[from] = true;
+    let mut frontier = vec![from];
+    for _ in 0..depth {
+        let mut next = Vec::new();
+        for &at in &frontier {
+            let neighbours = data
+                .links(at)
+                .map(|(_, target)| target)
+                .chain(data.backlinks(at).iter().map(|b| b.from));
+            for n in neighbours {
+                if !std::mem::replace(&mut seen[n], true) {
+                    next.push(n);
+                }
+            }
+        }
+        if next.is_empty() {
+            break;
+        }
+        order.extend_from_slice(&next);
+        frontier = next;
+    }
+    order
+}

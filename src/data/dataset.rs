@@ -57,7 +57,15 @@ impl Dataset {
         for path in paths {
             match SourceFile::read(path.as_ref()) {
                 Ok(file) => files.push(file),
-                Err(problem) => problems.push((problem, None)),
+                Err(problem) => {
+                    // A file refused for its encoding still shows its line
+                    // with a caret; sized or unreadable files show none.
+                    let text = problem
+                        .position
+                        .and_then(|_| std::fs::read(path.as_ref()).ok())
+                        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
+                    problems.push((problem, text));
+                }
             }
         }
         if !problems.is_empty() {
