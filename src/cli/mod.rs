@@ -1,6 +1,15 @@
-//! The non-interactive command line: what the browser shows, printed, with
-//! `--json` for scripts. Exit status: 0 found, 1 nothing matches, 2 bad
-//! input or bad data.
+//! The non-interactive command line: the clap definition, data loading and
+//! the shared plumbing. Each command lives in its own file. Exit status: 0
+//! success, 1 nothing matches, 2 bad input or bad data.
+
+mod completions;
+mod export;
+mod list;
+mod man;
+mod new;
+mod search;
+mod show;
+mod validate;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
@@ -9,22 +18,25 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
-use crate::data::{CATEGORIES, Dataset, ItemIdx, category::category_index};
-use crate::graph;
-use crate::search::SearchIndex;
-use crate::text::sanitize;
+use crate::data::overlay::{load_order, user_data_dir_from_env, user_files};
+use crate::data::{CATEGORIES, Dataset, Problem, category::category_index};
+
+pub use export::Format;
 
 #[derive(Debug, Parser)]
 #[command(
     name = "wsis",
     version,
     about = "Browse the documents of the World Summit on the Information Society (WSIS) and its follow-up.",
-    long_about = "Browse the documents of the World Summit on the Information Society (WSIS) and its follow-up.\n\nWith no command, opens the terminal browser on the embedded dataset."
+    long_about = "Browse the documents of the World Summit on the Information Society (WSIS) and its follow-up.\n\nWith no command, opens the terminal browser on the embedded dataset.\n\nUser data loads on top of the embedded data, in this order: the *.ron files of $XDG_CONFIG_HOME/wsis-browser/data (else ~/.config/wsis-browser/data), sorted by name, then each --data FILE in command-line order. A later item with an existing id replaces it."
 )]
 pub struct Cli {
     /// Add the items of a RON data file to the embedded ones (repeatable).
     #[arg(long = "data", value_name = "FILE", global = true)]
     pub data: Vec<PathBuf>,
+    /// Skip the files of the user data directory (~/.config/wsis-browser/data).
+    #[arg(long, global = true)]
+    pub no_user_data: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -57,6 +69,36 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Check data files against the schema and the combined dataset.
+    Validate {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Export items, or the link graph, to stdout.
+    Export {
+        #[arg(long, short, value_enum)]
+        format: Format,
+        #[arg(long, short, value_name = "CATEGORY", help = category_help())]
+        category: Option<String>,
+        /// Only the items linked to this one (by id or symbol), either way.
+        #[arg(long, value_name = "ID|SYMBOL")]
+        from: Option<String>,
+        /// How many link steps from --from to follow.
+        #[arg(long, value_name = "N", default_value_t = 1, requires = "from")]
+        depth: usize,
+    },
+    /// Print a commented template item to start a data file from.
+    New {
+        #[arg(long, short, value_name = "CATEGORY", help = category_help())]
+        category: String,
+    },
+    /// Print a shell completion script.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    Man,
 }
 
 fn category_help() -> String {
@@ -66,14 +108,68 @@ fn category_help() -> String {
     )
 }
 
-/// Runs a command; output errors other than a closed pipe are reported.
+/// Commands that need no data run before any is loaded, so a broken
+/// overlay never stops shell completion or the manual.
+pub fn run_without_data(command: &Command) -> Option<ExitCode> {
+    without_data(command, &mut io::stdout().lock()).map(finish)
+}
+
+fn without_data(command: &Command, out: &mut impl Write) -> Option<Outcome> {
+    Some(match command {
+        Command::New { category } => new::run(category, out),
+        Command::Completions { shell } => completions::run(*shell, out),
+        Command::Man => man::run(out),
+        _ => return None,
+    })
+}
+
+/// Loads the embedded data and every overlay, in the documented order,
+/// and checks it all; on any problem prints every one and gives status 2.
+pub fn load(args: &Cli) -> Result<Dataset, ExitCode> {
+    let mut user = Vec::new();
+    if !args.no_user_data
+        && let Some(dir) = user_data_dir_from_env()
+    {
+        user = user_files(&dir).map_err(|problem| report(&[(problem, None)]))?;
+    }
+    let mut explicit = args.data.clone();
+    if let Some(Command::Validate { files }) = &args.command {
+        explicit.extend(files.iter().cloned());
+    }
+    Dataset::with_overlays(&load_order(user, &explicit)).map_err(|problems| report(&problems))
+}
+
+fn report(problems: &[(Problem, Option<String>)]) -> ExitCode {
+    for (problem, text) in problems {
+        eprintln!("{}\n", problem.render(text.as_deref()));
+    }
+    eprintln!("wsis: {} problem(s) in the data; nothing was loaded", problems.len());
+    ExitCode::from(2)
+}
+
+/// Runs a command that needs the data.
 pub fn run(command: &Command, data: &Dataset) -> ExitCode {
     let mut out = io::stdout().lock();
     let result = match command {
-        Command::List { category, json } => list(data, category.as_deref(), *json, &mut out),
-        Command::Search { query, limit, json } => search(data, &query.join(" "), *limit, *json, &mut out),
-        Command::Show { id, json } => show(data, id, *json, &mut out),
+        Command::List { category, json } => list::run(data, category.as_deref(), *json, &mut out),
+        Command::Search { query, limit, json } => search::run(data, &query.join(" "), *limit, *json, &mut out),
+        Command::Show { id, json } => show::run(data, id, *json, &mut out),
+        Command::Validate { files } => validate::run(files, &mut out),
+        Command::Export {
+            format,
+            category,
+            from,
+            depth,
+        } => export::run(data, *format, category.as_deref(), from.as_deref(), *depth, &mut out),
+        Command::New { .. } | Command::Completions { .. } | Command::Man => {
+            without_data(command, &mut out).unwrap_or(Ok(ExitCode::SUCCESS))
+        }
     };
+    finish(result)
+}
+
+/// Reports a failure; output errors other than a closed pipe are reported.
+fn finish(result: Outcome) -> ExitCode {
     match result {
         Ok(code) => code,
         Err(Failure::NothingMatches(message)) => {
@@ -106,264 +202,14 @@ impl From<io::Error> for Failure {
 
 type Outcome = Result<ExitCode, Failure>;
 
-#[derive(Serialize)]
-struct ListEntry<'a> {
-    id: &'a str,
-    category: &'a str,
-    symbol: Option<&'a str>,
-    title: &'a str,
-    date: Option<&'a str>,
-}
-
-fn list(data: &Dataset, category: Option<&str>, json: bool, out: &mut impl Write) -> Outcome {
-    let items: Vec<ItemIdx> = match category {
-        Some(id) => {
-            let cat = category_index(id).ok_or_else(|| {
-                Failure::BadInput(format!(
-                    "unknown category \"{id}\"; valid: {}",
-                    CATEGORIES.iter().map(|c| c.id).collect::<Vec<_>>().join(", ")
-                ))
-            })?;
-            data.category_items(cat).to_vec()
-        }
-        None => (0..CATEGORIES.len())
-            .flat_map(|c| data.category_items(c).iter().copied())
-            .collect(),
-    };
-    if items.is_empty() {
-        return Err(Failure::NothingMatches("no items".into()));
-    }
-    if json {
-        let entries: Vec<ListEntry> = items
-            .iter()
-            .map(|&i| {
-                let item = data.item(i);
-                ListEntry {
-                    id: &item.id,
-                    category: &item.category,
-                    symbol: item.symbol.as_deref(),
-                    title: &item.title,
-                    date: item.date.as_deref(),
-                }
-            })
-            .collect();
-        write_json(out, &entries)?;
-    } else {
-        for &i in &items {
-            let item = data.item(i);
-            let fields = [
-                item.id.as_str(),
-                item.symbol.as_deref().unwrap_or("-"),
-                item.date.as_deref().unwrap_or("-"),
-                item.title.as_str(),
-            ];
-            writeln!(out, "{}", fields.map(sanitize).join("\t"))?;
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-#[derive(Serialize)]
-struct SearchEntry<'a> {
-    id: &'a str,
-    symbol: Option<&'a str>,
-    title: &'a str,
-    category: &'a str,
-    score: i64,
-    field: &'static str,
-}
-
-fn search(data: &Dataset, query: &str, limit: Option<usize>, json: bool, out: &mut impl Write) -> Outcome {
-    if query.trim().is_empty() {
-        return Err(Failure::BadInput("empty query".into()));
-    }
-    let index = SearchIndex::new(data);
-    let mut hits = index.search(query, None);
-    if let Some(limit) = limit {
-        hits.truncate(limit);
-    }
-    if hits.is_empty() {
-        return Err(Failure::NothingMatches(format!("nothing matches \"{query}\"")));
-    }
-    if json {
-        let entries: Vec<SearchEntry> = hits
-            .iter()
-            .map(|hit| {
-                let item = data.item(hit.item);
-                SearchEntry {
-                    id: &item.id,
-                    symbol: item.symbol.as_deref(),
-                    title: &item.title,
-                    category: &item.category,
-                    score: hit.score,
-                    field: hit.field.name(),
-                }
-            })
-            .collect();
-        write_json(out, &entries)?;
-    } else {
-        for hit in &hits {
-            let item = data.item(hit.item);
-            let fields = [
-                item.id.as_str(),
-                item.symbol.as_deref().unwrap_or("-"),
-                item.title.as_str(),
-            ];
-            writeln!(out, "{}", fields.map(sanitize).join("\t"))?;
-        }
-    }
-    Ok(ExitCode::SUCCESS)
-}
-
-#[derive(Serialize)]
-struct ShowEntry<'a> {
-    id: &'a str,
-    category: &'a str,
-    symbol: Option<&'a str>,
-    title: &'a str,
-    short_title: Option<&'a str>,
-    date: Option<&'a str>,
-    until: Option<&'a str>,
-    body: Option<&'a str>,
-    summary: &'a str,
-    points: &'a [String],
-    url: Option<&'a str>,
-    sources: &'a [String],
-    tags: &'a [String],
-    unconfirmed: &'a [String],
-    from_file: Option<&'a str>,
-    links: Vec<LinkEntry<'a>>,
-    backlinks: Vec<BacklinkEntry<'a>>,
-}
-
-#[derive(Serialize)]
-struct LinkEntry<'a> {
-    rel: &'static str,
-    label: &'static str,
-    to: &'a str,
-    title: &'a str,
-    symbol: Option<&'a str>,
-    note: Option<&'a str>,
-}
-
-#[derive(Serialize)]
-struct BacklinkEntry<'a> {
-    rel: &'static str,
-    label: &'static str,
-    from: &'a str,
-    title: &'a str,
-    symbol: Option<&'a str>,
-    note: Option<&'a str>,
-}
-
-fn show(data: &Dataset, wanted: &str, json: bool, out: &mut impl Write) -> Outcome {
-    let idx = data.find(wanted).ok_or_else(|| {
-        Failure::NothingMatches(format!(
-            "no item with id or symbol \"{wanted}\"; try `wsis search {wanted}`"
+/// A category id from the command line, as an index into [`CATEGORIES`].
+fn category_arg(id: &str) -> Result<usize, Failure> {
+    category_index(id).ok_or_else(|| {
+        Failure::BadInput(format!(
+            "unknown category \"{id}\"; valid: {}",
+            CATEGORIES.iter().map(|c| c.id).collect::<Vec<_>>().join(", ")
         ))
-    })?;
-    let item = data.item(idx);
-    if json {
-        let links = data
-            .links(idx)
-            .map(|(link, target)| {
-                let t = data.item(target);
-                LinkEntry {
-                    rel: link.rel.name(),
-                    label: link.rel.forward(),
-                    to: &t.id,
-                    title: &t.title,
-                    symbol: t.symbol.as_deref(),
-                    note: link.note.as_deref(),
-                }
-            })
-            .collect();
-        let backlinks = data
-            .backlinks(idx)
-            .iter()
-            .map(|b| {
-                let f = data.item(b.from);
-                BacklinkEntry {
-                    rel: b.rel.name(),
-                    label: b.rel.inverse(),
-                    from: &f.id,
-                    title: &f.title,
-                    symbol: f.symbol.as_deref(),
-                    note: data.backlink_note(b),
-                }
-            })
-            .collect();
-        let origin = data.origin(idx);
-        let entry = ShowEntry {
-            id: &item.id,
-            category: &item.category,
-            symbol: item.symbol.as_deref(),
-            title: &item.title,
-            short_title: item.short_title.as_deref(),
-            date: item.date.as_deref(),
-            until: item.until.as_deref(),
-            body: item.body.as_deref(),
-            summary: &item.summary,
-            points: &item.points,
-            url: item.url.as_deref(),
-            sources: &item.sources,
-            tags: &item.tags,
-            unconfirmed: &item.unconfirmed,
-            from_file: (!origin.embedded).then_some(origin.file.as_str()),
-            links,
-            backlinks,
-        };
-        write_json(out, &entry)?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    let s = sanitize;
-    if let Some(symbol) = &item.symbol {
-        writeln!(out, "{}", s(symbol))?;
-    }
-    writeln!(out, "{}", s(&item.title))?;
-    if let Some(date) = data.date(idx) {
-        writeln!(out, "Date:     {date}")?;
-    }
-    if let Some(body) = &item.body {
-        writeln!(out, "Body:     {}", s(body))?;
-    }
-    writeln!(out, "Category: {}", CATEGORIES[data.category_of(idx)].name)?;
-    if let Some(url) = &item.url {
-        writeln!(out, "URL:      {}", s(url))?;
-    }
-    if !item.summary.is_empty() {
-        writeln!(out, "\n{}", s(&item.summary))?;
-    }
-    section(out, "Key points", &item.points, "-")?;
-    section(out, "Not confirmed by any source", &item.unconfirmed, "?")?;
-    let related = graph::related(data, idx);
-    if !related.is_empty() {
-        writeln!(out, "\nRelated:")?;
-        for r in &related {
-            let target = data.item(r.target);
-            let note = r.note.map(|n| format!(" ({})", s(n))).unwrap_or_default();
-            writeln!(
-                out,
-                "  {} {} — {}{note}",
-                r.label(),
-                s(target.handle()),
-                s(target.label())
-            )?;
-        }
-    }
-    section(out, "Sources", &item.sources, "-")?;
-    Ok(ExitCode::SUCCESS)
-}
-
-fn section(out: &mut impl Write, title: &str, rows: &[String], bullet: &str) -> io::Result<()> {
-    if rows.is_empty() {
-        return Ok(());
-    }
-    writeln!(out, "\n{title}:")?;
-    for row in rows {
-        writeln!(out, "  {bullet} {}", sanitize(row))?;
-    }
-    Ok(())
+    })
 }
 
 fn write_json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
