@@ -147,7 +147,13 @@ impl Dataset {
         for (idx, item) in items.iter().enumerate() {
             let file = &origins[idx].file;
             let text = text_of(file);
-            let near = |needle: &str| locate_in_item(text, &item.id, needle);
+            // Values are looked for as written plainly, then with escapes
+            // (`\u{1b}`), so hostile strings are still pointed at.
+            let near = |prefix: &str, value: &str| {
+                quoted(value)
+                    .iter()
+                    .find_map(|q| locate_in_item(text, &item.id, &format!("{prefix}{q}")))
+            };
 
             if item.id.is_empty()
                 || !item
@@ -157,7 +163,7 @@ impl Dataset {
             {
                 problems.push(problem_at(
                     file,
-                    near(&format!("\"{}\"", item.id)),
+                    near("", &item.id),
                     format!("id \"{}\" must be lowercase letters, digits, and - + . _", item.id),
                 ));
             }
@@ -166,7 +172,7 @@ impl Dataset {
                 None => problems.push(
                     problem_at(
                         file,
-                        near(&format!("\"{}\"", item.category)),
+                        near("", &item.category),
                         format!("unknown category \"{}\"", item.category),
                     )
                     .with_hint(format!(
@@ -180,7 +186,7 @@ impl Dataset {
                 Some(Err(message)) => {
                     problems.push(problem_at(
                         file,
-                        near(&format!("\"{}\"", item.date.as_deref().unwrap_or(""))),
+                        near("", item.date.as_deref().unwrap_or("")),
                         message,
                     ));
                     None
@@ -190,7 +196,7 @@ impl Dataset {
             if let Some(Err(message)) = item.until.as_deref().map(PartialDate::parse) {
                 problems.push(problem_at(
                     file,
-                    near(&format!("\"{}\"", item.until.as_deref().unwrap_or(""))),
+                    near("", item.until.as_deref().unwrap_or("")),
                     message,
                 ));
             }
@@ -198,7 +204,7 @@ impl Dataset {
                 if let Some(&other) = by_symbol.get(&symbol_key(symbol)) {
                     problems.push(problem_at(
                         file,
-                        near(&format!("\"{symbol}\"")),
+                        near("", symbol),
                         format!("duplicate symbol \"{symbol}\" (also on \"{}\")", items[other].id),
                     ));
                 } else {
@@ -213,7 +219,7 @@ impl Dataset {
                 match by_id.get(to) {
                     Some(&target) if target == idx => problems.push(problem_at(
                         file,
-                        near(&format!("\"{to}\"")),
+                        near("", to),
                         format!("item \"{to}\" links to itself"),
                     )),
                     Some(&target) => backlinks[target].push(Backlink {
@@ -224,7 +230,7 @@ impl Dataset {
                     None => {
                         let mut problem = problem_at(
                             file,
-                            near(&format!("to: \"{to}\"")),
+                            near("to: ", to),
                             format!("link to unknown id \"{to}\""),
                         );
                         if let Some(close) = closest_id(to, by_id.keys()) {
@@ -332,15 +338,21 @@ fn problem_at(file: &str, position: Option<(usize, usize)>, message: String) -> 
 /// Finds `needle` inside the item whose id is `id`, so a problem points at
 /// the right line even when the same text occurs in other items.
 fn locate_in_item(text: &str, id: &str, needle: &str) -> Option<(usize, usize)> {
-    let quoted = format!("\"{id}\"");
-    let id_at = text
-        .match_indices(&quoted)
-        .map(|(at, _)| at)
-        .find(|&at| text[..at].trim_end().ends_with("id:"))?;
+    let id_at = quoted(id).iter().find_map(|q| {
+        text.match_indices(q.as_str())
+            .map(|(at, _)| at)
+            .find(|&at| text[..at].trim_end().ends_with("id:"))
+    })?;
     let item_start = text[..id_at].rfind("Item(").unwrap_or(id_at);
     text[item_start..]
         .find(needle)
         .map(|offset| position_of(text, item_start + offset))
+}
+
+/// A string value as a data file may write it: plain, or with the escapes
+/// Rust and RON share (`"\u{1b}"`).
+fn quoted(value: &str) -> [String; 2] {
+    [format!("\"{value}\""), format!("{value:?}")]
 }
 
 fn at_last(text: &str, needle: &str) -> Option<(usize, usize)> {

@@ -125,7 +125,7 @@ impl Problem {
             .and_then(|((line, col), text)| Some((text.lines().nth(line.checked_sub(1)?)?, col)));
         if let Some((source_line, col)) = source_line {
             // Control characters in a hostile file must not reach the terminal.
-            let shown = sanitize(source_line);
+            let (shown, col) = window(&sanitize(source_line), col);
             let pad = " ".repeat(
                 shown
                     .chars()
@@ -141,6 +141,30 @@ impl Problem {
         out
     }
 }
+
+/// At most [`WINDOW`] characters of a long line around column `col`, with
+/// "…" where cut; returns the text and the column within it.
+fn window(line: &str, col: usize) -> (String, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= WINDOW {
+        return (line.to_string(), col);
+    }
+    let start = col.saturating_sub(1 + WINDOW / 2).min(chars.len() - WINDOW);
+    let end = start + WINDOW;
+    let mut shown = String::new();
+    let mut col = col - start;
+    if start > 0 {
+        shown.push('…');
+        col += 1;
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push('…');
+    }
+    (shown, col)
+}
+
+const WINDOW: usize = 100;
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -164,11 +188,11 @@ pub fn parse_items(file: &SourceFile) -> Result<Vec<Item>, Problem> {
 /// Turns ron's error into a message a data author can act on.
 fn ron_problem(file: &SourceFile, e: ron::error::SpannedError) -> Problem {
     let at = |message: String| Problem::at(&file.name, e.span.start.line, e.span.start.col, message);
+    if is_blank(&file.text) {
+        return Problem::file(&file.name, "empty file: expected a list of Item(...)".into())
+            .with_hint("start from `wsis new --category CATEGORY`");
+    }
     match &e.code {
-        ron::Error::Eof if is_blank(&file.text) => {
-            Problem::file(&file.name, "empty file: expected a list of Item(...)".into())
-                .with_hint("start from `wsis new --category CATEGORY`")
-        }
         ron::Error::NoSuchEnumVariant { found, outer, .. } if outer.as_deref() == Some("Relation") => {
             let names: Vec<&str> = Relation::ALL.iter().map(|r| r.name()).collect();
             let close = names
@@ -259,6 +283,22 @@ mod tests {
             "{rendered}"
         );
         assert!(rendered.ends_with("hint: remove it"));
+    }
+
+    #[test]
+    fn a_long_line_is_cut_around_the_caret() {
+        let line = format!("{}X{}", "a".repeat(500), "b".repeat(500));
+        let rendered = Problem::at("f.ron", 1, 501, "here".into()).render(Some(&line));
+        let lines: Vec<&str> = rendered.lines().collect();
+        assert!(lines[1].chars().count() < 120, "{}", lines[1]);
+        let caret = lines[2].chars().count() - 1;
+        assert_eq!(lines[1].chars().nth(caret), Some('X'), "{rendered}");
+    }
+
+    #[test]
+    fn messages_never_carry_control_characters() {
+        let problem = Problem::at("f\u{1b}.ron", 1, 1, "bad \u{1b}[2J".into()).with_hint("\u{7}");
+        assert!(!problem.render(Some("\u{1b}x")).chars().any(|c| c.is_control() && c != '\n'));
     }
 
     #[test]
