@@ -45,7 +45,10 @@ fn ron_export_is_a_valid_overlay_that_changes_nothing() {
     std::fs::write(&path, stdout(&wsis(&["export", "--format", "ron"]))).unwrap();
     let path = path.to_str().unwrap();
     let ok = stdout(&wsis(&["validate", path]));
-    assert!(ok.starts_with(&format!("ok: {} items in 1 file", embedded().len())), "{ok}");
+    assert!(
+        ok.starts_with(&format!("ok: {} items in 1 file", embedded().len())),
+        "{ok}"
+    );
     let before = stdout(&wsis(&["export", "--format", "json"]));
     let after = stdout(&wsis(&["--data", path, "export", "--format", "json"]));
     assert_eq!(before, after);
@@ -87,11 +90,30 @@ fn markdown_export_groups_by_category_with_links_and_citations() {
 
 #[test]
 fn graph_exports_draw_the_neighbourhood_only() {
-    let dot = stdout(&wsis(&["export", "--format", "dot", "--from", "E/RES/2006/46", "--depth", "1"]));
+    let dot = stdout(&wsis(&[
+        "export",
+        "--format",
+        "dot",
+        "--from",
+        "E/RES/2006/46",
+        "--depth",
+        "1",
+    ]));
     assert!(dot.starts_with("digraph wsis {") && dot.trim_end().ends_with('}'));
-    assert!(dot.contains("\"ecosoc-2006-46\" -> \"cstd\" [label=\"mandates\"];"), "{dot}");
+    assert!(
+        dot.contains("\"ecosoc-2006-46\" -> \"cstd\" [label=\"mandates\"];"),
+        "{dot}"
+    );
     // Two steps away (through the CSTD) is not drawn at depth 1.
-    let depth0 = stdout(&wsis(&["export", "--format", "dot", "--from", "ecosoc-2006-46", "--depth", "0"]));
+    let depth0 = stdout(&wsis(&[
+        "export",
+        "--format",
+        "dot",
+        "--from",
+        "ecosoc-2006-46",
+        "--depth",
+        "0",
+    ]));
     assert!(depth0.contains("\"ecosoc-2006-46\" [label=") && !depth0.contains("->"));
     let mermaid = stdout(&wsis(&["export", "--format", "mermaid", "--from", "ecosoc-2006-46"]));
     assert!(mermaid.starts_with("flowchart LR\n"));
@@ -124,12 +146,35 @@ fn neighbourhood_follows_links_both_ways_step_by_step() {
 
 #[test]
 fn export_exit_statuses() {
-    assert_eq!(wsis(&["export", "--format", "ron", "--from", "no-such-id"]).status.code(), Some(1));
-    assert_eq!(wsis(&["export", "--format", "ron", "--category", "bogus"]).status.code(), Some(2));
+    assert_eq!(
+        wsis(&["export", "--format", "ron", "--from", "no-such-id"])
+            .status
+            .code(),
+        Some(1)
+    );
+    assert_eq!(
+        wsis(&["export", "--format", "ron", "--category", "bogus"])
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(wsis(&["export", "--format", "yaml"]).status.code(), Some(2));
-    assert_eq!(wsis(&["export", "--format", "ron", "--depth", "2"]).status.code(), Some(2));
+    assert_eq!(
+        wsis(&["export", "--format", "ron", "--depth", "2"]).status.code(),
+        Some(2)
+    );
     // Nothing of the category lies near the item: nothing to export.
-    let none = wsis(&["export", "-f", "csv", "--from", "ecosoc-2006-46", "--depth", "0", "--category", "ga"]);
+    let none = wsis(&[
+        "export",
+        "-f",
+        "csv",
+        "--from",
+        "ecosoc-2006-46",
+        "--depth",
+        "0",
+        "--category",
+        "ga",
+    ]);
     assert_eq!(none.status.code(), Some(1));
 }
 

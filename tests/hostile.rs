@@ -17,9 +17,19 @@ fn wsis(args: &[&str]) -> Output {
 /// (fixture, where the problem is, what the message says, a hint if any).
 const CASES: &[(&str, &str, &str, Option<&str>)] = &[
     ("syntax.ron", ":6:9", "Expected comma", None),
-    ("hostile/unknown-field.ron", ":6:9", "Unexpected field named `colour`", None),
+    (
+        "hostile/unknown-field.ron",
+        ":6:9",
+        "Unexpected field named `colour`",
+        None,
+    ),
     ("hostile/wrong-type.ron", ":5:15", "Expected string", None),
-    ("hostile/missing-field.ron", ":5:5", "Unexpected missing field named `title`", None),
+    (
+        "hostile/missing-field.ron",
+        ":5:5",
+        "Unexpected missing field named `title`",
+        None,
+    ),
     ("hostile/duplicate-id.ron", ":3:14", "duplicate id \"x-item\"", None),
     (
         "hostile/dangling-link.ron",
@@ -40,13 +50,33 @@ const CASES: &[(&str, &str, &str, Option<&str>)] = &[
         "unknown relation \"Mandate\"",
         Some("did you mean Mandates? valid relations: Mandates, Requests,"),
     ),
-    ("hostile/empty.ron", "", "empty file: expected a list of Item(...)", None),
-    ("hostile/comments-only.ron", "", "empty file: expected a list of Item(...)", None),
+    (
+        "hostile/empty.ron",
+        "",
+        "empty file: expected a list of Item(...)",
+        None,
+    ),
+    (
+        "hostile/comments-only.ron",
+        "",
+        "empty file: expected a list of Item(...)",
+        None,
+    ),
     ("hostile/non-utf8.ron", ":5:20", "file is not valid UTF-8", None),
     ("hostile/deep-nesting.ron", ":6:18", "Expected string", None),
     ("hostile/not-a-list.ron", ":1:1", "Expected opening `[`", None),
-    ("hostile/trailing-garbage.ron", ":7:2", "Non-whitespace trailing characters", None),
-    ("hostile/self-link.ron", ":3:13", "item \"x-item\" links to itself", None),
+    (
+        "hostile/trailing-garbage.ron",
+        ":7:2",
+        "Non-whitespace trailing characters",
+        None,
+    ),
+    (
+        "hostile/self-link.ron",
+        ":3:13",
+        "item \"x-item\" links to itself",
+        None,
+    ),
     ("hostile/bad-id.ron", ":3:13", "id \"My Item\" must be lowercase", None),
     (
         "hostile/duplicate-symbol.ron",
@@ -72,7 +102,10 @@ const CASES: &[(&str, &str, &str, Option<&str>)] = &[
 fn assert_refused(output: &Output, file: &str, at: &str, message: &str, hint: Option<&str>) {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{file}: {stderr}");
-    assert!(output.stdout.is_empty(), "{file}: something was printed: nothing may load");
+    assert!(
+        output.stdout.is_empty(),
+        "{file}: something was printed: nothing may load"
+    );
     assert!(!stderr.contains("panicked"), "{file}: {stderr}");
     assert!(stderr.contains(&format!("{file}{at}: {message}")), "{file}: {stderr}");
     if let Some(hint) = hint {
@@ -130,13 +163,7 @@ fn a_50_mb_file_is_refused_without_being_loaded() {
 #[test]
 fn a_missing_file_is_refused() {
     let output = wsis(&["validate", "tests/fixtures/no-such-file.ron"]);
-    assert_refused(
-        &output,
-        "tests/fixtures/no-such-file.ron",
-        "",
-        "cannot read file",
-        None,
-    );
+    assert_refused(&output, "tests/fixtures/no-such-file.ron", "", "cannot read file", None);
 }
 
 #[test]
@@ -148,6 +175,9 @@ fn all_problems_of_several_files_are_reported_together() {
     ]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr.contains("bad-date.ron:6:15:") && stderr.contains("wrong-type.ron:5:15:"), "{stderr}");
+    assert!(
+        stderr.contains("bad-date.ron:6:15:") && stderr.contains("wrong-type.ron:5:15:"),
+        "{stderr}"
+    );
     assert!(stderr.contains("2 problem(s)"), "{stderr}");
 }

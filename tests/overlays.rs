@@ -52,7 +52,10 @@ fn item(id: &str, title: &str, links: &str) -> String {
 #[test]
 fn config_directory_files_load_and_link_both_ways() {
     let env = Env::new();
-    let file = env.put("notes.ron", &item("my-notes", "My notes", "Link(rel: Reviews, to: \"ga-80-173\")"));
+    let file = env.put(
+        "notes.ron",
+        &item("my-notes", "My notes", "Link(rel: Reviews, to: \"ga-80-173\")"),
+    );
     let notes = env.show(&["show", "my-notes", "--json"]);
     assert_eq!(notes["from_file"], file.display().to_string());
     let target = env.show(&["show", "ga-80-173", "--json"]);
@@ -69,7 +72,14 @@ fn no_user_data_skips_the_directory_but_not_data_files() {
     let other = tempfile::tempdir().unwrap();
     let extra = other.path().join("extra.ron");
     std::fs::write(&extra, item("my-extra", "Extra", "")).unwrap();
-    let shown = env.show(&["--no-user-data", "--data", extra.to_str().unwrap(), "show", "my-extra", "--json"]);
+    let shown = env.show(&[
+        "--no-user-data",
+        "--data",
+        extra.to_str().unwrap(),
+        "show",
+        "my-extra",
+        "--json",
+    ]);
     assert_eq!(shown["title"], "Extra");
 }
 
@@ -89,8 +99,14 @@ fn later_files_win_in_the_documented_order() {
     std::fs::write(&c, item("ga-80-173", "From c", "")).unwrap();
     std::fs::write(&d, item("ga-80-173", "From d", "")).unwrap();
     let (c, d) = (c.to_str().unwrap(), d.to_str().unwrap());
-    assert_eq!(env.show(&["--data", c, "--data", d, "show", "ga-80-173", "--json"])["title"], "From d");
-    assert_eq!(env.show(&["--data", d, "--data", c, "show", "ga-80-173", "--json"])["title"], "From c");
+    assert_eq!(
+        env.show(&["--data", c, "--data", d, "show", "ga-80-173", "--json"])["title"],
+        "From d"
+    );
+    assert_eq!(
+        env.show(&["--data", d, "--data", c, "show", "ga-80-173", "--json"])["title"],
+        "From c"
+    );
 }
 
 #[test]
@@ -106,16 +122,31 @@ fn a_replacing_item_keeps_the_backlinks_of_other_items() {
 #[test]
 fn an_overlay_may_link_to_an_item_of_another_overlay() {
     let env = Env::new();
-    env.put("1-base.ron", &item("my-base", "Base", "Link(rel: Reviews, to: \"ga-80-173\")"));
-    env.put("2-more.ron", &item("my-more", "More", "Link(rel: FeedsInto, to: \"my-base\")"));
+    env.put(
+        "1-base.ron",
+        &item("my-base", "Base", "Link(rel: Reviews, to: \"ga-80-173\")"),
+    );
+    env.put(
+        "2-more.ron",
+        &item("my-more", "More", "Link(rel: FeedsInto, to: \"my-base\")"),
+    );
     let base = env.show(&["show", "my-base", "--json"]);
-    assert!(base["backlinks"].as_array().unwrap().iter().any(|b| b["from"] == "my-more"));
+    assert!(
+        base["backlinks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|b| b["from"] == "my-more")
+    );
 }
 
 #[test]
 fn a_bad_file_in_the_directory_stops_every_command_before_anything_loads() {
     let env = Env::new();
-    let bad = env.put("bad.ron", "[\n    Item(id: \"x\", category: \"nope\", title: \"T\"),\n]\n");
+    let bad = env.put(
+        "bad.ron",
+        "[\n    Item(id: \"x\", category: \"nope\", title: \"T\"),\n]\n",
+    );
     for args in [&["list"][..], &["show", "ga-80-173"], &[]] {
         let output = env.wsis(args);
         assert_eq!(output.status.code(), Some(2));
@@ -137,7 +168,12 @@ fn validate_counts_items_and_files() {
     std::fs::write(&a, item("my-a", "A", "")).unwrap();
     std::fs::write(&b, "[\n  Item(id: \"my-b\", category: \"ga\", title: \"B\", links: [Link(rel: Reviews, to: \"my-a\")]),\n  Item(id: \"my-c\", category: \"ga\", title: \"C\"),\n]\n").unwrap();
     let output = env.wsis(&["validate", a.to_str().unwrap(), b.to_str().unwrap()]);
-    assert_eq!(output.status.code(), Some(0), "{}", String::from_utf8_lossy(&output.stderr));
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     assert_eq!(String::from_utf8_lossy(&output.stdout), "ok: 3 items in 2 files\n");
     // b alone links to an unknown id: a is not loaded.
     let output = env.wsis(&["validate", b.to_str().unwrap()]);

@@ -184,21 +184,13 @@ impl Dataset {
             dates.push(match item.date.as_deref().map(PartialDate::parse) {
                 Some(Ok(date)) => Some(date),
                 Some(Err(message)) => {
-                    problems.push(problem_at(
-                        file,
-                        near("", item.date.as_deref().unwrap_or("")),
-                        message,
-                    ));
+                    problems.push(problem_at(file, near("", item.date.as_deref().unwrap_or("")), message));
                     None
                 }
                 None => None,
             });
             if let Some(Err(message)) = item.until.as_deref().map(PartialDate::parse) {
-                problems.push(problem_at(
-                    file,
-                    near("", item.until.as_deref().unwrap_or("")),
-                    message,
-                ));
+                problems.push(problem_at(file, near("", item.until.as_deref().unwrap_or("")), message));
             }
             if let Some(symbol) = &item.symbol {
                 if let Some(&other) = by_symbol.get(&symbol_key(symbol)) {
@@ -217,22 +209,16 @@ impl Dataset {
             }
             for (link_pos, Link { rel, to, .. }) in item.links.iter().enumerate() {
                 match by_id.get(to) {
-                    Some(&target) if target == idx => problems.push(problem_at(
-                        file,
-                        near("", to),
-                        format!("item \"{to}\" links to itself"),
-                    )),
+                    Some(&target) if target == idx => {
+                        problems.push(problem_at(file, near("", to), format!("item \"{to}\" links to itself")))
+                    }
                     Some(&target) => backlinks[target].push(Backlink {
                         from: idx,
                         rel: *rel,
                         link: link_pos,
                     }),
                     None => {
-                        let mut problem = problem_at(
-                            file,
-                            near("to: ", to),
-                            format!("link to unknown id \"{to}\""),
-                        );
+                        let mut problem = problem_at(file, near("to: ", to), format!("link to unknown id \"{to}\""));
                         if let Some(close) = closest_id(to, by_id.keys()) {
                             problem = problem.with_hint(format!("did you mean \"{close}\"?"));
                         }

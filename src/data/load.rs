@@ -298,7 +298,12 @@ mod tests {
     #[test]
     fn messages_never_carry_control_characters() {
         let problem = Problem::at("f\u{1b}.ron", 1, 1, "bad \u{1b}[2J".into()).with_hint("\u{7}");
-        assert!(!problem.render(Some("\u{1b}x")).chars().any(|c| c.is_control() && c != '\n'));
+        assert!(
+            !problem
+                .render(Some("\u{1b}x"))
+                .chars()
+                .any(|c| c.is_control() && c != '\n')
+        );
     }
 
     #[test]
