@@ -3,23 +3,19 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use wsis_browser::cli::{self, Cli};
-use wsis_browser::data::Dataset;
 use wsis_browser::tui;
 use wsis_browser::ui::theme::Theme;
 
 fn main() -> ExitCode {
     let args = Cli::parse();
+    if let Some(code) = args.command.as_ref().and_then(cli::run_without_data) {
+        return code;
+    }
     // Data is loaded and checked before the terminal is touched, so any
     // problem prints on a normal screen.
-    let data = match Dataset::with_overlays(&args.data) {
+    let data = match cli::load(&args) {
         Ok(data) => data,
-        Err(problems) => {
-            for (problem, text) in &problems {
-                eprintln!("{}\n", problem.render(text.as_deref()));
-            }
-            eprintln!("wsis: {} problem(s) in the data; nothing was loaded", problems.len());
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     match &args.command {
         Some(command) => cli::run(command, &data),

@@ -3,7 +3,9 @@
 use std::process::{Command, Output, Stdio};
 
 fn wsis(args: &[&str]) -> Output {
+    // The user's own data directory must not change what these tests see.
     Command::new(env!("CARGO_BIN_EXE_wsis"))
+        .arg("--no-user-data")
         .args(args)
         .stdin(Stdio::null())
         .output()

@@ -40,8 +40,14 @@ pub struct Dataset {
 pub struct Origin {
     pub file: String,
     pub embedded: bool,
-    /// True when an overlay item took the place of an item with the same id.
-    pub replaced: bool,
+    /// Where the item with the same id that this one took the place of came from.
+    pub replaced: Option<Replaced>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Replaced {
+    pub file: String,
+    pub embedded: bool,
 }
 
 impl Dataset {
@@ -57,7 +63,15 @@ impl Dataset {
         for path in paths {
             match SourceFile::read(path.as_ref()) {
                 Ok(file) => files.push(file),
-                Err(problem) => problems.push((problem, None)),
+                Err(problem) => {
+                    // A file refused for its encoding still shows its line
+                    // with a caret; sized or unreadable files show none.
+                    let text = problem
+                        .position
+                        .and_then(|_| std::fs::read(path.as_ref()).ok())
+                        .map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
+                    problems.push((problem, text));
+                }
             }
         }
         if !problems.is_empty() {
@@ -97,7 +111,7 @@ impl Dataset {
                 let origin = Origin {
                     file: file.name.clone(),
                     embedded: file.embedded,
-                    replaced: false,
+                    replaced: None,
                 };
                 match by_id.get(&item.id) {
                     Some(&existing) if file.embedded => {
@@ -109,10 +123,12 @@ impl Dataset {
                     }
                     Some(&existing) => {
                         items[existing] = item;
-                        origins[existing] = Origin {
-                            replaced: true,
-                            ..origin
-                        };
+                        let previous = &origins[existing];
+                        let replaced = Some(Replaced {
+                            file: previous.file.clone(),
+                            embedded: previous.embedded,
+                        });
+                        origins[existing] = Origin { replaced, ..origin };
                     }
                     None => {
                         by_id.insert(item.id.clone(), items.len());
@@ -139,7 +155,13 @@ impl Dataset {
         for (idx, item) in items.iter().enumerate() {
             let file = &origins[idx].file;
             let text = text_of(file);
-            let near = |needle: &str| locate_in_item(text, &item.id, needle);
+            // Values are looked for as written plainly, then with escapes
+            // (`\u{1b}`), so hostile strings are still pointed at.
+            let near = |prefix: &str, value: &str| {
+                quoted(value)
+                    .iter()
+                    .find_map(|q| locate_in_item(text, &item.id, &format!("{prefix}{q}")))
+            };
 
             if item.id.is_empty()
                 || !item
@@ -149,7 +171,7 @@ impl Dataset {
             {
                 problems.push(problem_at(
                     file,
-                    near(&format!("\"{}\"", item.id)),
+                    near("", &item.id),
                     format!("id \"{}\" must be lowercase letters, digits, and - + . _", item.id),
                 ));
             }
@@ -158,7 +180,7 @@ impl Dataset {
                 None => problems.push(
                     problem_at(
                         file,
-                        near(&format!("\"{}\"", item.category)),
+                        near("", &item.category),
                         format!("unknown category \"{}\"", item.category),
                     )
                     .with_hint(format!(
@@ -170,27 +192,19 @@ impl Dataset {
             dates.push(match item.date.as_deref().map(PartialDate::parse) {
                 Some(Ok(date)) => Some(date),
                 Some(Err(message)) => {
-                    problems.push(problem_at(
-                        file,
-                        near(&format!("\"{}\"", item.date.as_deref().unwrap_or(""))),
-                        message,
-                    ));
+                    problems.push(problem_at(file, near("", item.date.as_deref().unwrap_or("")), message));
                     None
                 }
                 None => None,
             });
             if let Some(Err(message)) = item.until.as_deref().map(PartialDate::parse) {
-                problems.push(problem_at(
-                    file,
-                    near(&format!("\"{}\"", item.until.as_deref().unwrap_or(""))),
-                    message,
-                ));
+                problems.push(problem_at(file, near("", item.until.as_deref().unwrap_or("")), message));
             }
             if let Some(symbol) = &item.symbol {
                 if let Some(&other) = by_symbol.get(&symbol_key(symbol)) {
                     problems.push(problem_at(
                         file,
-                        near(&format!("\"{symbol}\"")),
+                        near("", symbol),
                         format!("duplicate symbol \"{symbol}\" (also on \"{}\")", items[other].id),
                     ));
                 } else {
@@ -203,22 +217,16 @@ impl Dataset {
             }
             for (link_pos, Link { rel, to, .. }) in item.links.iter().enumerate() {
                 match by_id.get(to) {
-                    Some(&target) if target == idx => problems.push(problem_at(
-                        file,
-                        near(&format!("\"{to}\"")),
-                        format!("item \"{to}\" links to itself"),
-                    )),
+                    Some(&target) if target == idx => {
+                        problems.push(problem_at(file, near("", to), format!("item \"{to}\" links to itself")))
+                    }
                     Some(&target) => backlinks[target].push(Backlink {
                         from: idx,
                         rel: *rel,
                         link: link_pos,
                     }),
                     None => {
-                        let mut problem = problem_at(
-                            file,
-                            near(&format!("to: \"{to}\"")),
-                            format!("link to unknown id \"{to}\""),
-                        );
+                        let mut problem = problem_at(file, near("to: ", to), format!("link to unknown id \"{to}\""));
                         if let Some(close) = closest_id(to, by_id.keys()) {
                             problem = problem.with_hint(format!("did you mean \"{close}\"?"));
                         }
@@ -324,15 +332,21 @@ fn problem_at(file: &str, position: Option<(usize, usize)>, message: String) -> 
 /// Finds `needle` inside the item whose id is `id`, so a problem points at
 /// the right line even when the same text occurs in other items.
 fn locate_in_item(text: &str, id: &str, needle: &str) -> Option<(usize, usize)> {
-    let quoted = format!("\"{id}\"");
-    let id_at = text
-        .match_indices(&quoted)
-        .map(|(at, _)| at)
-        .find(|&at| text[..at].trim_end().ends_with("id:"))?;
+    let id_at = quoted(id).iter().find_map(|q| {
+        text.match_indices(q.as_str())
+            .map(|(at, _)| at)
+            .find(|&at| text[..at].trim_end().ends_with("id:"))
+    })?;
     let item_start = text[..id_at].rfind("Item(").unwrap_or(id_at);
     text[item_start..]
         .find(needle)
         .map(|offset| position_of(text, item_start + offset))
+}
+
+/// A string value as a data file may write it: plain, or with the escapes
+/// Rust and RON share (`"\u{1b}"`).
+fn quoted(value: &str) -> [String; 2] {
+    [format!("\"{value}\""), format!("{value:?}")]
 }
 
 fn at_last(text: &str, needle: &str) -> Option<(usize, usize)> {

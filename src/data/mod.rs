@@ -6,6 +6,7 @@ pub mod dataset;
 pub mod date;
 pub mod load;
 pub mod model;
+pub mod overlay;
 pub mod relation;
 
 pub use category::{CATEGORIES, Category};

@@ -122,10 +122,10 @@ pub fn lines(data: &Dataset, idx: ItemIdx, theme: &Theme, width: usize, selected
     }
     let origin = data.origin(idx);
     if !origin.embedded {
-        let how = if origin.replaced {
-            "replaces the embedded item"
-        } else {
-            "your overlay"
+        let how = match &origin.replaced {
+            Some(replaced) if replaced.embedded => "replaces the embedded item".to_string(),
+            Some(replaced) => format!("replaces the item from {}", replaced.file),
+            None => "your overlay".to_string(),
         };
         field(&mut out, "From", format!("{} ({how})", origin.file));
     }

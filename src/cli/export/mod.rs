@@ -1,0 +1,85 @@
+//! `wsis export`: the selected items as data (JSON, RON), a document
+//! (Markdown), a table (CSV) or the link graph (dot, mermaid).
+
+mod diagram;
+mod markdown;
+mod table;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+use ron::extensions::Extensions;
+
+use super::{Failure, Outcome, category_arg, write_json};
+use crate::data::{CATEGORIES, Dataset, Item, ItemIdx};
+use crate::graph;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Json,
+    Ron,
+    Markdown,
+    Csv,
+    Dot,
+    Mermaid,
+}
+
+pub(super) fn run(
+    data: &Dataset,
+    format: Format,
+    category: Option<&str>,
+    from: Option<&str>,
+    depth: usize,
+    out: &mut impl Write,
+) -> Outcome {
+    let selection = select(data, category, from, depth)?;
+    if selection.is_empty() {
+        return Err(Failure::NothingMatches("nothing to export".into()));
+    }
+    match format {
+        Format::Json => write_json(out, &items(data, &selection))?,
+        Format::Ron => write_ron(out, &items(data, &selection))?,
+        Format::Markdown => markdown::write(data, &selection, out)?,
+        Format::Csv => table::write(data, &selection, out)?,
+        Format::Dot => diagram::dot(data, &selection, out)?,
+        Format::Mermaid => diagram::mermaid(data, &selection, out)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The items to export, in catalogue order (category, then file order).
+fn select(data: &Dataset, category: Option<&str>, from: Option<&str>, depth: usize) -> Result<Vec<ItemIdx>, Failure> {
+    let category = category.map(category_arg).transpose()?;
+    let mut wanted = vec![true; data.len()];
+    if let Some(from) = from {
+        let start = data.find(from).ok_or_else(|| {
+            Failure::NothingMatches(format!(
+                "no item with id or symbol \"{from}\"; try `wsis search {from}`"
+            ))
+        })?;
+        wanted = vec![false; data.len()];
+        for idx in graph::neighbourhood(data, start, depth) {
+            wanted[idx] = true;
+        }
+    }
+    Ok((0..CATEGORIES.len())
+        .filter(|&c| category.is_none_or(|wanted_cat| wanted_cat == c))
+        .flat_map(|c| data.category_items(c).iter().copied())
+        .filter(|&idx| wanted[idx])
+        .collect())
+}
+
+fn items(data: &Dataset, selection: &[ItemIdx]) -> Vec<Item> {
+    selection.iter().map(|&idx| data.item(idx).clone()).collect()
+}
+
+/// RON in the style of the data files: named structs, implicit `Some`.
+/// The output is itself a valid overlay.
+fn write_ron(out: &mut impl Write, items: &[Item]) -> io::Result<()> {
+    let config = ron::ser::PrettyConfig::new()
+        .struct_names(true)
+        .extensions(Extensions::IMPLICIT_SOME);
+    let text = ron::ser::to_string_pretty(items, config).map_err(io::Error::other)?;
+    writeln!(out, "{text}")
+}

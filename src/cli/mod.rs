@@ -1,0 +1,221 @@
+//! The non-interactive command line: the clap definition, data loading and
+//! the shared plumbing. Each command lives in its own file. Exit status: 0
+//! success, 1 nothing matches, 2 bad input or bad data.
+
+mod completions;
+mod export;
+mod list;
+mod man;
+mod new;
+mod search;
+mod show;
+mod validate;
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use serde::Serialize;
+
+use crate::data::overlay::{load_order, user_data_dir_from_env, user_files};
+use crate::data::{CATEGORIES, Dataset, Problem, category::category_index};
+
+pub use export::Format;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "wsis",
+    version,
+    about = "Browse the documents of the World Summit on the Information Society (WSIS) and its follow-up.",
+    long_about = "Browse the documents of the World Summit on the Information Society (WSIS) and its follow-up.\n\nWith no command, opens the terminal browser on the embedded dataset.\n\nUser data loads on top of the embedded data, in this order: the *.ron files of $XDG_CONFIG_HOME/wsis-browser/data (else ~/.config/wsis-browser/data), sorted by name, then each --data FILE in command-line order. A later item with an existing id replaces it."
+)]
+pub struct Cli {
+    /// Add the items of a RON data file to the embedded ones (repeatable).
+    #[arg(long = "data", value_name = "FILE", global = true)]
+    pub data: Vec<PathBuf>,
+    /// Skip the files of the user data directory (~/.config/wsis-browser/data).
+    #[arg(long, global = true)]
+    pub no_user_data: bool,
+    /// Do not capture the mouse in the browser.
+    #[arg(long)]
+    pub no_mouse: bool,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List items, one per line (id, symbol, date, title).
+    List {
+        /// Only this category (see `wsis list --help` for the ids).
+        #[arg(long, short, value_name = "CATEGORY", help = category_help())]
+        category: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fuzzy search over symbols, titles, bodies, tags and summaries.
+    Search {
+        /// The query; several words must all match.
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+        /// At most this many results.
+        #[arg(long, short = 'n')]
+        limit: Option<usize>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one item and its related items, by id or symbol.
+    Show {
+        #[arg(value_name = "ID|SYMBOL")]
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check data files against the schema and the combined dataset.
+    Validate {
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Export items, or the link graph, to stdout.
+    Export {
+        #[arg(long, short, value_enum)]
+        format: Format,
+        #[arg(long, short, value_name = "CATEGORY", help = category_help())]
+        category: Option<String>,
+        /// Only the items linked to this one (by id or symbol), either way.
+        #[arg(long, value_name = "ID|SYMBOL")]
+        from: Option<String>,
+        /// How many link steps from --from to follow.
+        #[arg(long, value_name = "N", default_value_t = 1, requires = "from")]
+        depth: usize,
+    },
+    /// Print a commented template item to start a data file from.
+    New {
+        #[arg(long, short, value_name = "CATEGORY", help = category_help())]
+        category: String,
+    },
+    /// Print a shell completion script.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    Man,
+}
+
+fn category_help() -> String {
+    format!(
+        "Only this category: {}",
+        CATEGORIES.iter().map(|c| c.id).collect::<Vec<_>>().join(", ")
+    )
+}
+
+/// Commands that need no data run before any is loaded, so a broken
+/// overlay never stops shell completion or the manual.
+pub fn run_without_data(command: &Command) -> Option<ExitCode> {
+    without_data(command, &mut io::stdout().lock()).map(finish)
+}
+
+fn without_data(command: &Command, out: &mut impl Write) -> Option<Outcome> {
+    Some(match command {
+        Command::New { category } => new::run(category, out),
+        Command::Completions { shell } => completions::run(*shell, out),
+        Command::Man => man::run(out),
+        _ => return None,
+    })
+}
+
+/// Loads the embedded data and every overlay, in the documented order,
+/// and checks it all; on any problem prints every one and gives status 2.
+pub fn load(args: &Cli) -> Result<Dataset, ExitCode> {
+    let mut user = Vec::new();
+    if !args.no_user_data
+        && let Some(dir) = user_data_dir_from_env()
+    {
+        user = user_files(&dir).map_err(|problem| report(&[(problem, None)]))?;
+    }
+    let mut explicit = args.data.clone();
+    if let Some(Command::Validate { files }) = &args.command {
+        explicit.extend(files.iter().cloned());
+    }
+    Dataset::with_overlays(&load_order(user, &explicit)).map_err(|problems| report(&problems))
+}
+
+fn report(problems: &[(Problem, Option<String>)]) -> ExitCode {
+    for (problem, text) in problems {
+        eprintln!("{}\n", problem.render(text.as_deref()));
+    }
+    eprintln!("wsis: {} problem(s) in the data; nothing was loaded", problems.len());
+    ExitCode::from(2)
+}
+
+/// Runs a command that needs the data.
+pub fn run(command: &Command, data: &Dataset) -> ExitCode {
+    let mut out = io::stdout().lock();
+    let result = match command {
+        Command::List { category, json } => list::run(data, category.as_deref(), *json, &mut out),
+        Command::Search { query, limit, json } => search::run(data, &query.join(" "), *limit, *json, &mut out),
+        Command::Show { id, json } => show::run(data, id, *json, &mut out),
+        Command::Validate { files } => validate::run(files, &mut out),
+        Command::Export {
+            format,
+            category,
+            from,
+            depth,
+        } => export::run(data, *format, category.as_deref(), from.as_deref(), *depth, &mut out),
+        Command::New { .. } | Command::Completions { .. } | Command::Man => {
+            without_data(command, &mut out).unwrap_or(Ok(ExitCode::SUCCESS))
+        }
+    };
+    finish(result)
+}
+
+/// Reports a failure; output errors other than a closed pipe are reported.
+fn finish(result: Outcome) -> ExitCode {
+    match result {
+        Ok(code) => code,
+        Err(Failure::NothingMatches(message)) => {
+            eprintln!("wsis: {message}");
+            ExitCode::from(1)
+        }
+        Err(Failure::BadInput(message)) => {
+            eprintln!("wsis: {message}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Io(e)) => {
+            eprintln!("wsis: cannot write output: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+enum Failure {
+    NothingMatches(String),
+    BadInput(String),
+    Io(io::Error),
+}
+
+impl From<io::Error> for Failure {
+    fn from(e: io::Error) -> Self {
+        Failure::Io(e)
+    }
+}
+
+type Outcome = Result<ExitCode, Failure>;
+
+/// A category id from the command line, as an index into [`CATEGORIES`].
+fn category_arg(id: &str) -> Result<usize, Failure> {
+    category_index(id).ok_or_else(|| {
+        Failure::BadInput(format!(
+            "unknown category \"{id}\"; valid: {}",
+            CATEGORIES.iter().map(|c| c.id).collect::<Vec<_>>().join(", ")
+        ))
+    })
+}
+
+fn write_json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    writeln!(out)
+}

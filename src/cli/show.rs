@@ -1,0 +1,162 @@
+//! `wsis show`: one item with its related items, or JSON.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::{Failure, Outcome, write_json};
+use crate::data::{CATEGORIES, Dataset};
+use crate::graph;
+use crate::text::sanitize;
+
+#[derive(Serialize)]
+struct ShowEntry<'a> {
+    id: &'a str,
+    category: &'a str,
+    symbol: Option<&'a str>,
+    title: &'a str,
+    short_title: Option<&'a str>,
+    date: Option<&'a str>,
+    until: Option<&'a str>,
+    body: Option<&'a str>,
+    summary: &'a str,
+    points: &'a [String],
+    url: Option<&'a str>,
+    sources: &'a [String],
+    tags: &'a [String],
+    unconfirmed: &'a [String],
+    from_file: Option<&'a str>,
+    links: Vec<LinkEntry<'a>>,
+    backlinks: Vec<BacklinkEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct LinkEntry<'a> {
+    rel: &'static str,
+    label: &'static str,
+    to: &'a str,
+    title: &'a str,
+    symbol: Option<&'a str>,
+    note: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct BacklinkEntry<'a> {
+    rel: &'static str,
+    label: &'static str,
+    from: &'a str,
+    title: &'a str,
+    symbol: Option<&'a str>,
+    note: Option<&'a str>,
+}
+
+pub(super) fn run(data: &Dataset, wanted: &str, json: bool, out: &mut impl Write) -> Outcome {
+    let idx = data.find(wanted).ok_or_else(|| {
+        Failure::NothingMatches(format!(
+            "no item with id or symbol \"{wanted}\"; try `wsis search {wanted}`"
+        ))
+    })?;
+    let item = data.item(idx);
+    if json {
+        let links = data
+            .links(idx)
+            .map(|(link, target)| {
+                let t = data.item(target);
+                LinkEntry {
+                    rel: link.rel.name(),
+                    label: link.rel.forward(),
+                    to: &t.id,
+                    title: &t.title,
+                    symbol: t.symbol.as_deref(),
+                    note: link.note.as_deref(),
+                }
+            })
+            .collect();
+        let backlinks = data
+            .backlinks(idx)
+            .iter()
+            .map(|b| {
+                let f = data.item(b.from);
+                BacklinkEntry {
+                    rel: b.rel.name(),
+                    label: b.rel.inverse(),
+                    from: &f.id,
+                    title: &f.title,
+                    symbol: f.symbol.as_deref(),
+                    note: data.backlink_note(b),
+                }
+            })
+            .collect();
+        let origin = data.origin(idx);
+        let entry = ShowEntry {
+            id: &item.id,
+            category: &item.category,
+            symbol: item.symbol.as_deref(),
+            title: &item.title,
+            short_title: item.short_title.as_deref(),
+            date: item.date.as_deref(),
+            until: item.until.as_deref(),
+            body: item.body.as_deref(),
+            summary: &item.summary,
+            points: &item.points,
+            url: item.url.as_deref(),
+            sources: &item.sources,
+            tags: &item.tags,
+            unconfirmed: &item.unconfirmed,
+            from_file: (!origin.embedded).then_some(origin.file.as_str()),
+            links,
+            backlinks,
+        };
+        write_json(out, &entry)?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let s = sanitize;
+    if let Some(symbol) = &item.symbol {
+        writeln!(out, "{}", s(symbol))?;
+    }
+    writeln!(out, "{}", s(&item.title))?;
+    if let Some(date) = data.date(idx) {
+        writeln!(out, "Date:     {date}")?;
+    }
+    if let Some(body) = &item.body {
+        writeln!(out, "Body:     {}", s(body))?;
+    }
+    writeln!(out, "Category: {}", CATEGORIES[data.category_of(idx)].name)?;
+    if let Some(url) = &item.url {
+        writeln!(out, "URL:      {}", s(url))?;
+    }
+    if !item.summary.is_empty() {
+        writeln!(out, "\n{}", s(&item.summary))?;
+    }
+    section(out, "Key points", &item.points, "-")?;
+    section(out, "Not confirmed by any source", &item.unconfirmed, "?")?;
+    let related = graph::related(data, idx);
+    if !related.is_empty() {
+        writeln!(out, "\nRelated:")?;
+        for r in &related {
+            let target = data.item(r.target);
+            let note = r.note.map(|n| format!(" ({})", s(n))).unwrap_or_default();
+            writeln!(
+                out,
+                "  {} {} — {}{note}",
+                r.label(),
+                s(target.handle()),
+                s(target.label())
+            )?;
+        }
+    }
+    section(out, "Sources", &item.sources, "-")?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn section(out: &mut impl Write, title: &str, rows: &[String], bullet: &str) -> io::Result<()> {
+    if rows.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n{title}:")?;
+    for row in rows {
+        writeln!(out, "  {bullet} {}", sanitize(row))?;
+    }
+    Ok(())
+}

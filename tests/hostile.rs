@@ -1,0 +1,183 @@
+//! Malformed and hostile data files: each gives its precise error and exit
+//! status 2, never a panic, never raw control characters, and never a
+//! half-loaded dataset.
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+fn wsis(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_wsis"))
+        .arg("--no-user-data")
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("runs")
+}
+
+/// (fixture, where the problem is, what the message says, a hint if any).
+const CASES: &[(&str, &str, &str, Option<&str>)] = &[
+    ("syntax.ron", ":6:9", "Expected comma", None),
+    (
+        "hostile/unknown-field.ron",
+        ":6:9",
+        "Unexpected field named `colour`",
+        None,
+    ),
+    ("hostile/wrong-type.ron", ":5:15", "Expected string", None),
+    (
+        "hostile/missing-field.ron",
+        ":5:5",
+        "Unexpected missing field named `title`",
+        None,
+    ),
+    ("hostile/duplicate-id.ron", ":3:14", "duplicate id \"x-item\"", None),
+    (
+        "hostile/dangling-link.ron",
+        ":7:32",
+        "link to unknown id \"ga-80-17\"",
+        Some("did you mean \"ga-80-173\"?"),
+    ),
+    ("hostile/bad-date.ron", ":6:15", "malformed date \"2025-02-30\"", None),
+    (
+        "hostile/unknown-category.ron",
+        ":4:19",
+        "unknown category \"resolution\"",
+        Some("valid categories: outcome, ga,"),
+    ),
+    (
+        "hostile/unknown-relation.ron",
+        ":7:23",
+        "unknown relation \"Mandate\"",
+        Some("did you mean Mandates? valid relations: Mandates, Requests,"),
+    ),
+    (
+        "hostile/empty.ron",
+        "",
+        "empty file: expected a list of Item(...)",
+        None,
+    ),
+    (
+        "hostile/comments-only.ron",
+        "",
+        "empty file: expected a list of Item(...)",
+        None,
+    ),
+    ("hostile/non-utf8.ron", ":5:20", "file is not valid UTF-8", None),
+    ("hostile/deep-nesting.ron", ":6:18", "Expected string", None),
+    ("hostile/not-a-list.ron", ":1:1", "Expected opening `[`", None),
+    (
+        "hostile/trailing-garbage.ron",
+        ":7:2",
+        "Non-whitespace trailing characters",
+        None,
+    ),
+    (
+        "hostile/self-link.ron",
+        ":3:13",
+        "item \"x-item\" links to itself",
+        None,
+    ),
+    ("hostile/bad-id.ron", ":3:13", "id \"My Item\" must be lowercase", None),
+    (
+        "hostile/duplicate-symbol.ron",
+        ":6:17",
+        "duplicate symbol \"a/res/70/125\" (also on \"ga-70-125\")",
+        None,
+    ),
+    (
+        "hostile/control-characters.ron",
+        ":4:19",
+        "unknown category \"␛[31mga␛[0m\"",
+        None,
+    ),
+    (
+        "hostile/escape-sequences.ron",
+        ":7:32",
+        "link to unknown id \"␛]0;pwned␇␛[2J\"",
+        None,
+    ),
+];
+
+/// The checks every refused file must pass.
+fn assert_refused(output: &Output, file: &str, at: &str, message: &str, hint: Option<&str>) {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{file}: {stderr}");
+    assert!(
+        output.stdout.is_empty(),
+        "{file}: something was printed: nothing may load"
+    );
+    assert!(!stderr.contains("panicked"), "{file}: {stderr}");
+    assert!(stderr.contains(&format!("{file}{at}: {message}")), "{file}: {stderr}");
+    if let Some(hint) = hint {
+        let hinted = stderr.lines().any(|l| l.starts_with("  = hint: ") && l.contains(hint));
+        assert!(hinted, "{file}: {stderr}");
+    }
+    let raw = stderr.chars().any(|c| c.is_control() && c != '\n');
+    assert!(!raw, "{file}: raw control characters reach the terminal: {stderr:?}");
+}
+
+#[test]
+fn every_hostile_fixture_is_refused_by_validate_with_its_precise_error() {
+    assert!(CASES.len() >= 15);
+    for (fixture, at, message, hint) in CASES {
+        let file = format!("tests/fixtures/{fixture}");
+        assert!(Path::new(&file).exists(), "missing fixture {file}");
+        assert_refused(&wsis(&["validate", &file]), &file, at, message, *hint);
+    }
+}
+
+#[test]
+fn every_other_command_refuses_them_with_the_same_messages() {
+    for (fixture, at, message, hint) in CASES {
+        let file = format!("tests/fixtures/{fixture}");
+        for args in [&["list"][..], &["export", "--format", "json"], &[]] {
+            let args: Vec<&str> = ["--data", file.as_str()].iter().chain(args).copied().collect();
+            assert_refused(&wsis(&args), &file, at, message, *hint);
+        }
+    }
+}
+
+#[test]
+fn problems_show_the_line_with_a_caret_under_the_column() {
+    let output = wsis(&["validate", "tests/fixtures/hostile/unknown-relation.ron"]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let lines: Vec<&str> = stderr.lines().collect();
+    assert_eq!(lines[1], "  |             Link(rel: Mandate, to: \"cstd\"),");
+    assert_eq!(lines[2], format!("  | {}^", " ".repeat(22)));
+}
+
+#[test]
+fn a_50_mb_file_is_refused_without_being_loaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.ron");
+    // A valid start, then 50 MB of one string: large enough to hurt if read.
+    let mut text = String::from("[\n    Item(id: \"huge\", category: \"ga\", title: \"");
+    text.push_str(&"x".repeat(50 << 20));
+    text.push_str("\"),\n]\n");
+    std::fs::write(&path, text).unwrap();
+    let file = path.to_str().unwrap();
+    let output = wsis(&["validate", file]);
+    assert_refused(&output, file, "", "file is larger than 16 MiB", Some("split it"));
+}
+
+#[test]
+fn a_missing_file_is_refused() {
+    let output = wsis(&["validate", "tests/fixtures/no-such-file.ron"]);
+    assert_refused(&output, "tests/fixtures/no-such-file.ron", "", "cannot read file", None);
+}
+
+#[test]
+fn all_problems_of_several_files_are_reported_together() {
+    let output = wsis(&[
+        "validate",
+        "tests/fixtures/hostile/bad-date.ron",
+        "tests/fixtures/hostile/wrong-type.ron",
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr.contains("bad-date.ron:6:15:") && stderr.contains("wrong-type.ron:5:15:"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("2 problem(s)"), "{stderr}");
+}

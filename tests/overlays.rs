@@ -1,0 +1,181 @@
+//! User data on top of the embedded data: the config directory, `--data`,
+//! their order, replacement, and backlinks across files. Each test gives
+//! the real binary its own XDG_CONFIG_HOME, never the real ~/.config.
+
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+struct Env {
+    config: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Env {
+        Env {
+            config: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn data_dir(&self) -> PathBuf {
+        self.config.path().join("wsis-browser").join("data")
+    }
+
+    /// Writes a file into the user data directory.
+    fn put(&self, name: &str, text: &str) -> PathBuf {
+        std::fs::create_dir_all(self.data_dir()).unwrap();
+        let path = self.data_dir().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    }
+
+    fn wsis(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_wsis"))
+            .args(args)
+            .env("XDG_CONFIG_HOME", self.config.path())
+            .env("HOME", self.config.path().join("no-home"))
+            .stdin(Stdio::null())
+            .output()
+            .expect("runs")
+    }
+
+    fn show(&self, args: &[&str]) -> serde_json::Value {
+        let output = self.wsis(args);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        serde_json::from_slice(&output.stdout).unwrap()
+    }
+}
+
+fn item(id: &str, title: &str, links: &str) -> String {
+    format!("[\n    Item(id: \"{id}\", category: \"wsis20\", title: \"{title}\", links: [{links}]),\n]\n")
+}
+
+#[test]
+fn config_directory_files_load_and_link_both_ways() {
+    let env = Env::new();
+    let file = env.put(
+        "notes.ron",
+        &item("my-notes", "My notes", "Link(rel: Reviews, to: \"ga-80-173\")"),
+    );
+    let notes = env.show(&["show", "my-notes", "--json"]);
+    assert_eq!(notes["from_file"], file.display().to_string());
+    let target = env.show(&["show", "ga-80-173", "--json"]);
+    let backlinks = target["backlinks"].as_array().unwrap();
+    assert!(backlinks.iter().any(|b| b["from"] == "my-notes"), "{backlinks:?}");
+}
+
+#[test]
+fn no_user_data_skips_the_directory_but_not_data_files() {
+    let env = Env::new();
+    env.put("notes.ron", &item("my-notes", "My notes", ""));
+    let output = env.wsis(&["--no-user-data", "show", "my-notes"]);
+    assert_eq!(output.status.code(), Some(1));
+    let other = tempfile::tempdir().unwrap();
+    let extra = other.path().join("extra.ron");
+    std::fs::write(&extra, item("my-extra", "Extra", "")).unwrap();
+    let shown = env.show(&[
+        "--no-user-data",
+        "--data",
+        extra.to_str().unwrap(),
+        "show",
+        "my-extra",
+        "--json",
+    ]);
+    assert_eq!(shown["title"], "Extra");
+}
+
+#[test]
+fn later_files_win_in_the_documented_order() {
+    let env = Env::new();
+    // Directory files load sorted by name: b after a.
+    env.put("b.ron", &item("ga-80-173", "From b", ""));
+    env.put("a.ron", &item("ga-80-173", "From a", ""));
+    let shown = env.show(&["show", "ga-80-173", "--json"]);
+    assert_eq!(shown["title"], "From b");
+    assert!(shown["from_file"].as_str().unwrap().ends_with("b.ron"));
+    // --data files come after the directory, in command-line order.
+    let other = tempfile::tempdir().unwrap();
+    let c = other.path().join("c.ron");
+    let d = other.path().join("d.ron");
+    std::fs::write(&c, item("ga-80-173", "From c", "")).unwrap();
+    std::fs::write(&d, item("ga-80-173", "From d", "")).unwrap();
+    let (c, d) = (c.to_str().unwrap(), d.to_str().unwrap());
+    assert_eq!(
+        env.show(&["--data", c, "--data", d, "show", "ga-80-173", "--json"])["title"],
+        "From d"
+    );
+    assert_eq!(
+        env.show(&["--data", d, "--data", c, "show", "ga-80-173", "--json"])["title"],
+        "From c"
+    );
+}
+
+#[test]
+fn a_replacing_item_keeps_the_backlinks_of_other_items() {
+    let env = Env::new();
+    env.put("replace.ron", &item("ga-80-173", "Replaced", ""));
+    let shown = env.show(&["show", "ga-80-173", "--json"]);
+    assert_eq!(shown["title"], "Replaced");
+    // The embedded items that link to it still do.
+    assert!(!shown["backlinks"].as_array().unwrap().is_empty());
+}
+
+#[test]
+fn an_overlay_may_link_to_an_item_of_another_overlay() {
+    let env = Env::new();
+    env.put(
+        "1-base.ron",
+        &item("my-base", "Base", "Link(rel: Reviews, to: \"ga-80-173\")"),
+    );
+    env.put(
+        "2-more.ron",
+        &item("my-more", "More", "Link(rel: FeedsInto, to: \"my-base\")"),
+    );
+    let base = env.show(&["show", "my-base", "--json"]);
+    assert!(
+        base["backlinks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|b| b["from"] == "my-more")
+    );
+}
+
+#[test]
+fn a_bad_file_in_the_directory_stops_every_command_before_anything_loads() {
+    let env = Env::new();
+    let bad = env.put(
+        "bad.ron",
+        "[\n    Item(id: \"x\", category: \"nope\", title: \"T\"),\n]\n",
+    );
+    for args in [&["list"][..], &["show", "ga-80-173"], &[]] {
+        let output = env.wsis(args);
+        assert_eq!(output.status.code(), Some(2));
+        assert!(output.stdout.is_empty());
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(&format!("{}:2:", bad.display())), "{stderr}");
+    }
+    // Shell completion and the manual need no data.
+    assert!(env.wsis(&["man"]).status.success());
+    assert!(env.wsis(&["--no-user-data", "list"]).status.success());
+}
+
+#[test]
+fn validate_counts_items_and_files() {
+    let env = Env::new();
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.ron");
+    let b = dir.path().join("b.ron");
+    std::fs::write(&a, item("my-a", "A", "")).unwrap();
+    std::fs::write(&b, "[\n  Item(id: \"my-b\", category: \"ga\", title: \"B\", links: [Link(rel: Reviews, to: \"my-a\")]),\n  Item(id: \"my-c\", category: \"ga\", title: \"C\"),\n]\n").unwrap();
+    let output = env.wsis(&["validate", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(String::from_utf8_lossy(&output.stdout), "ok: 3 items in 2 files\n");
+    // b alone links to an unknown id: a is not loaded.
+    let output = env.wsis(&["validate", b.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+}
