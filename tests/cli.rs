@@ -156,3 +156,39 @@ fn the_browser_refuses_to_draw_without_a_terminal() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("wsis list"));
 }
+
+#[test]
+fn path_labels_each_step_in_the_direction_walked() {
+    let forward = json(&wsis(&["path", "E/RES/2006/46", "cstd", "--json"]));
+    assert_eq!(forward["from"], "ecosoc-2006-46");
+    let steps = forward["steps"].as_array().unwrap();
+    assert_eq!(steps.len(), 1);
+    assert_eq!(
+        (
+            steps[0]["rel"].as_str(),
+            steps[0]["label"].as_str(),
+            steps[0]["to"].as_str()
+        ),
+        (Some("Mandates"), Some("mandates"), Some("cstd"))
+    );
+
+    let reverse = json(&wsis(&["path", "cstd", "E/RES/2006/46", "--json"]));
+    let steps = reverse["steps"].as_array().unwrap();
+    assert_eq!(steps[0]["label"], "mandated by");
+
+    let longer = json(&wsis(&["path", "tunis-agenda-para-105", "A/RES/80/173", "--json"]));
+    let steps = longer["steps"].as_array().unwrap();
+    assert!(steps.len() >= 2);
+    assert_eq!(steps.last().unwrap()["to"], "ga-80-173");
+
+    let text = String::from_utf8(wsis(&["path", "E/RES/2006/46", "cstd"]).stdout).unwrap();
+    assert!(text.lines().nth(1).unwrap().contains("↳ mandates"), "{text}");
+}
+
+#[test]
+fn path_exits_1_when_there_is_none() {
+    let output = wsis(&["--data", "tests/fixtures/island.ron", "path", "island", "cstd"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no path"));
+    assert_eq!(wsis(&["path", "cstd", "no-such-item"]).status.code(), Some(1));
+}

@@ -7,6 +7,7 @@ mod export;
 mod list;
 mod man;
 mod new;
+mod path;
 mod search;
 mod show;
 mod validate;
@@ -19,7 +20,7 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 use crate::data::overlay::{load_order, user_data_dir_from_env, user_files};
-use crate::data::{CATEGORIES, Dataset, Problem, category::category_index};
+use crate::data::{CATEGORIES, Dataset, ItemIdx, Problem, category::category_index};
 
 pub use export::Format;
 
@@ -69,6 +70,16 @@ pub enum Command {
     Show {
         #[arg(value_name = "ID|SYMBOL")]
         id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// How two items connect: the shortest path along links in either
+    /// direction, each step labelled with its relation.
+    Path {
+        #[arg(value_name = "FROM")]
+        from: String,
+        #[arg(value_name = "TO")]
+        to: String,
         #[arg(long)]
         json: bool,
     },
@@ -157,6 +168,7 @@ pub fn run(command: &Command, data: &Dataset) -> ExitCode {
         Command::List { category, json } => list::run(data, category.as_deref(), *json, &mut out),
         Command::Search { query, limit, json } => search::run(data, &query.join(" "), *limit, *json, &mut out),
         Command::Show { id, json } => show::run(data, id, *json, &mut out),
+        Command::Path { from, to, json } => path::run(data, from, to, *json, &mut out),
         Command::Validate { files } => validate::run(files, &mut out),
         Command::Export {
             format,
@@ -169,6 +181,15 @@ pub fn run(command: &Command, data: &Dataset) -> ExitCode {
         }
     };
     finish(result)
+}
+
+/// The item named by an id or symbol, or "nothing matches" with a hint.
+fn find(data: &Dataset, wanted: &str) -> Result<ItemIdx, Failure> {
+    data.find(wanted).ok_or_else(|| {
+        Failure::NothingMatches(format!(
+            "no item with id or symbol \"{wanted}\"; try `wsis search {wanted}`"
+        ))
+    })
 }
 
 /// Reports a failure; output errors other than a closed pipe are reported.

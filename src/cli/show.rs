@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::{Failure, Outcome, write_json};
+use super::{Outcome, write_json};
 use crate::data::{CATEGORIES, Dataset};
 use crate::graph;
 use crate::text::sanitize;
@@ -52,11 +52,7 @@ struct BacklinkEntry<'a> {
 }
 
 pub(super) fn run(data: &Dataset, wanted: &str, json: bool, out: &mut impl Write) -> Outcome {
-    let idx = data.find(wanted).ok_or_else(|| {
-        Failure::NothingMatches(format!(
-            "no item with id or symbol \"{wanted}\"; try `wsis search {wanted}`"
-        ))
-    })?;
+    let idx = super::find(data, wanted)?;
     let item = data.item(idx);
     if json {
         let links = data

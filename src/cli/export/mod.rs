@@ -53,11 +53,7 @@ fn select(data: &Dataset, category: Option<&str>, from: Option<&str>, depth: usi
     let category = category.map(category_arg).transpose()?;
     let mut wanted = vec![true; data.len()];
     if let Some(from) = from {
-        let start = data.find(from).ok_or_else(|| {
-            Failure::NothingMatches(format!(
-                "no item with id or symbol \"{from}\"; try `wsis search {from}`"
-            ))
-        })?;
+        let start = super::find(data, from)?;
         wanted = vec![false; data.len()];
         for idx in graph::neighbourhood(data, start, depth) {
             wanted[idx] = true;

@@ -1,0 +1,67 @@
+//! `wsis path X Y`: how two items connect, step by step.
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use serde::Serialize;
+
+use super::{Failure, Outcome, find, write_json};
+use crate::data::Dataset;
+use crate::graph::shortest_path;
+use crate::text::sanitize;
+
+#[derive(Serialize)]
+struct PathEntry<'a> {
+    from: &'a str,
+    to: &'a str,
+    steps: Vec<StepEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct StepEntry<'a> {
+    /// The relation's name, and how it reads in the direction walked.
+    rel: &'static str,
+    label: &'static str,
+    to: &'a str,
+    symbol: Option<&'a str>,
+    title: &'a str,
+}
+
+pub fn run(data: &Dataset, from: &str, to: &str, json: bool, out: &mut impl Write) -> Outcome {
+    let (start, end) = (find(data, from)?, find(data, to)?);
+    let steps = shortest_path(data, start, end)
+        .ok_or_else(|| Failure::NothingMatches(format!("no path between \"{from}\" and \"{to}\"")))?;
+    if json {
+        let steps = steps
+            .iter()
+            .map(|step| {
+                let item = data.item(step.to);
+                StepEntry {
+                    rel: step.rel.name(),
+                    label: step.label,
+                    to: &item.id,
+                    symbol: item.symbol.as_deref(),
+                    title: &item.title,
+                }
+            })
+            .collect();
+        write_json(
+            out,
+            &PathEntry {
+                from: &data.item(start).id,
+                to: &data.item(end).id,
+                steps,
+            },
+        )?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let name = |idx| {
+        let item = data.item(idx);
+        sanitize(&format!("{}  {}", item.handle(), item.label()))
+    };
+    writeln!(out, "{}", name(start))?;
+    for step in &steps {
+        writeln!(out, "  ↳ {} {}", step.label, name(step.to))?;
+    }
+    Ok(ExitCode::SUCCESS)
+}
