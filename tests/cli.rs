@@ -1,16 +1,10 @@
 //! The real binary: JSON fields, ranking order and exit statuses.
 
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn wsis(args: &[&str]) -> Output {
-    // The user's own data directory must not change what these tests see.
-    Command::new(env!("CARGO_BIN_EXE_wsis"))
-        .arg("--no-user-data")
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("runs")
-}
+use std::process::Output;
+
+use common::wsis;
 
 fn json(output: &Output) -> serde_json::Value {
     assert!(

@@ -1,17 +1,12 @@
 //! `wsis export`, `new`, `completions` and `man`, through the real binary.
 
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::process::Output;
+
+use common::wsis;
 
 use wsis_browser::data::{Dataset, Item, SourceFile, load::parse_items};
-
-fn wsis(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wsis"))
-        .arg("--no-user-data")
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("runs")
-}
 
 fn stdout(output: &Output) -> String {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));

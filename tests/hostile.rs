@@ -2,17 +2,12 @@
 //! status 2, never a panic, never raw control characters, and never a
 //! half-loaded dataset.
 
-use std::path::Path;
-use std::process::{Command, Output, Stdio};
+mod common;
 
-fn wsis(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_wsis"))
-        .arg("--no-user-data")
-        .args(args)
-        .stdin(Stdio::null())
-        .output()
-        .expect("runs")
-}
+use std::path::Path;
+use std::process::Output;
+
+use common::wsis;
 
 /// (fixture, where the problem is, what the message says, a hint if any).
 const CASES: &[(&str, &str, &str, Option<&str>)] = &[

@@ -4,9 +4,7 @@
 
 mod common;
 
-use std::process::Command;
-
-use common::{key, press, type_text};
+use common::{key, press, type_text, wsis};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
@@ -71,12 +69,7 @@ fn plain_command_output_shows_placeholders_not_control_characters() {
         vec!["list", "--category", "wsis20"],
         vec!["search", "hostile"],
     ] {
-        let output = Command::new(env!("CARGO_BIN_EXE_wsis"))
-            .arg("--data")
-            .arg(FIXTURE)
-            .args(&args)
-            .output()
-            .unwrap();
+        let output = wsis(&[&["--data", FIXTURE][..], &args].concat());
         assert!(
             output.status.success(),
             "{args:?}: {}",

@@ -1,5 +1,6 @@
 #![allow(dead_code)]
 
+use std::process::{Command, Output, Stdio};
 use std::sync::LazyLock;
 
 use ratatui::Terminal;
@@ -55,4 +56,15 @@ pub fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
     let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
     terminal.draw(|frame| view(app, frame)).unwrap();
     terminal
+}
+
+/// Runs the real binary; the user's own data directory must not change
+/// what the tests see.
+pub fn wsis(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_wsis"))
+        .arg("--no-user-data")
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("runs")
 }
