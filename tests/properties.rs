@@ -5,7 +5,7 @@ mod common;
 
 use common::{DATA, draw};
 use proptest::prelude::*;
-use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use wsis_browser::app::{App, History, Location, Pane};
 use wsis_browser::keymap::handle_event;
 
@@ -38,9 +38,25 @@ fn key_strategy() -> impl Strategy<Value = Event> {
     ];
     // Quitting would end the journey early; Ctrl is left out for that reason.
     let key = (code, modifiers).prop_map(|(code, modifiers)| Event::Key(KeyEvent::new(code, modifiers)));
+    let mouse_kind = prop_oneof![
+        Just(MouseEventKind::Down(MouseButton::Left)),
+        Just(MouseEventKind::ScrollUp),
+        Just(MouseEventKind::ScrollDown),
+        Just(MouseEventKind::Moved),
+    ];
+    let mouse = (mouse_kind, 0u16..260, 0u16..90).prop_map(|(kind, column, row)| {
+        Event::Mouse(MouseEvent {
+            kind,
+            column,
+            row,
+            modifiers: KeyModifiers::NONE,
+        })
+    });
     prop_oneof![
         10 => key,
+        2 => mouse,
         1 => (1u16..=250, 1u16..=80).prop_map(|(w, h)| Event::Resize(w, h)),
+        1 => "[a-z0-9/ ]{0,12}".prop_map(Event::Paste),
     ]
 }
 
@@ -67,6 +83,12 @@ proptest! {
             }
             if let Err(broken) = app.check_invariants() {
                 prop_assert!(false, "after {event:?}: {broken}");
+            }
+            // Search results always answer the query as it stands.
+            if let Some(search) = &app.search {
+                let expected: Vec<_> = app.index.search(&search.query, None).iter().map(|h| h.item).collect();
+                let shown: Vec<_> = search.hits.iter().map(|h| h.item).collect();
+                prop_assert_eq!(shown, expected, "hits for {:?}", search.query);
             }
             if step % 6 == 0 {
                 draw(&app, size.0, size.1);

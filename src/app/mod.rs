@@ -217,6 +217,9 @@ impl<'a> App<'a> {
         if let Some(timeline) = self.timeline.as_ref().filter(|t| t.selected >= t.rows.len().max(1)) {
             return Err(format!("timeline selection {} out of range", timeline.selected));
         }
+        if let Some(bad) = self.history.trail().iter().find(|l| l.category >= CATEGORY_ROWS) {
+            return Err(format!("history step in category {} out of range", bad.category));
+        }
         if self.bookmark_items.iter().any(|&i| !self.is_bookmarked(i)) {
             return Err("a bookmarked row is not in the bookmarks".into());
         }
