@@ -69,19 +69,35 @@ pub struct Step {
 /// The shortest path from `from` to `to` along links in either direction,
 /// each step labelled as it reads in the direction walked. `Some(vec![])`
 /// when `from == to`; `None` when no path exists.
+///
+/// Bodies (ECOSOC, the Secretary-General, ITU...) link to almost everything,
+/// so a path through one says little: passing through a body costs more
+/// than passing through a document, and the mandate chain wins.
 pub fn shortest_path(data: &Dataset, from: ItemIdx, to: ItemIdx) -> Option<Vec<Step>> {
-    use std::collections::VecDeque;
+    use std::cmp::Reverse;
+    use std::collections::BinaryHeap;
+    let cost_of = |node: ItemIdx| {
+        if node != to && data.item(node).category == "body" {
+            1 + HUB_COST
+        } else {
+            1
+        }
+    };
+    let mut best = vec![usize::MAX; data.len()];
     let mut came_from: Vec<Option<(ItemIdx, Step)>> = vec![None; data.len()];
-    let mut seen = vec![false; data.len()];
-    let mut queue = VecDeque::from([from]);
-    seen[from] = true;
-    while let Some(at) = queue.pop_front() {
+    let mut queue = BinaryHeap::from([Reverse((0, from))]);
+    best[from] = 0;
+    while let Some(Reverse((cost, at))) = queue.pop() {
         if at == to {
             break;
         }
+        if cost > best[at] {
+            continue;
+        }
         for entry in related(data, at) {
-            if !seen[entry.target] {
-                seen[entry.target] = true;
+            let next = cost + cost_of(entry.target);
+            if next < best[entry.target] {
+                best[entry.target] = next;
                 came_from[entry.target] = Some((
                     at,
                     Step {
@@ -90,11 +106,11 @@ pub fn shortest_path(data: &Dataset, from: ItemIdx, to: ItemIdx) -> Option<Vec<S
                         rel: entry.rel,
                     },
                 ));
-                queue.push_back(entry.target);
+                queue.push(Reverse((next, entry.target)));
             }
         }
     }
-    if !seen[to] {
+    if best[to] == usize::MAX {
         return None;
     }
     let mut steps = Vec::new();
@@ -106,6 +122,9 @@ pub fn shortest_path(data: &Dataset, from: ItemIdx, to: ItemIdx) -> Option<Vec<S
     steps.reverse();
     Some(steps)
 }
+
+/// The extra cost of passing through a body on a path.
+const HUB_COST: usize = 4;
 
 /// Every item within `depth` steps of `from`, along links in either direction.
 pub fn neighbourhood(data: &Dataset, from: ItemIdx, depth: usize) -> Vec<ItemIdx> {
