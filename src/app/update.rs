@@ -13,28 +13,17 @@ impl App<'_> {
             self.status = None;
         }
         match action {
-            Action::Quit => return self.should_quit = true,
-            Action::Resize(w, h) => return self.size = (w, h),
-            Action::Status(message) => return self.status = Some(message),
-            _ => {}
+            Action::Quit => self.should_quit = true,
+            Action::Resize(w, h) => self.size = (w, h),
+            Action::Status(message) => self.status = Some(message),
+            // The topmost overlay takes the action first.
+            action if self.help.is_some() => self.update_help(action),
+            action if self.jump.is_some() => self.update_jump(action),
+            action if self.path.is_some() => self.update_path(action),
+            action if self.search.is_some() => self.update_search(action),
+            action if self.timeline.is_some() => self.update_timeline(action),
+            action => self.update_main(action),
         }
-        // The topmost overlay takes the action first.
-        if self.help.is_some() {
-            return self.update_help(action);
-        }
-        if self.jump.is_some() {
-            return self.update_jump(action);
-        }
-        if self.path.is_some() {
-            return self.update_path(action);
-        }
-        if self.search.is_some() {
-            return self.update_search(action);
-        }
-        if self.timeline.is_some() {
-            return self.update_timeline(action);
-        }
-        self.update_main(action);
     }
 
     fn update_main(&mut self, action: Action) {
