@@ -20,19 +20,24 @@ fn main() -> io::Result<()> {
             std::process::exit(2);
         }
     };
+    let mut out = BufWriter::new(io::stdout().lock());
+    write(n, &mut out)?;
+    out.flush()
+}
+
+/// Writes the overlay of `n` items; the same `n` always gives the same file.
+pub fn write(n: usize, out: &mut impl Write) -> io::Result<()> {
     let data = Dataset::embedded().expect("embedded data is valid");
     let vocab = Vocabulary::new(&data);
     let mut rng = fastrand::Rng::with_seed(2025);
     let config = PrettyConfig::new().struct_names(true);
-    let mut out = BufWriter::new(io::stdout().lock());
     writeln!(out, "[")?;
     for i in 0..n {
         let item = vocab.item(i, &mut rng);
         let text = ron::ser::to_string_pretty(&item, config.clone()).map_err(io::Error::other)?;
         writeln!(out, "{text},")?;
     }
-    writeln!(out, "]")?;
-    out.flush()
+    writeln!(out, "]")
 }
 
 struct Vocabulary {
@@ -91,12 +96,7 @@ impl Vocabulary {
         let short_title = rng
             .bool()
             .then(|| self.sentence(&self.title_words, rng.usize(2..4), rng));
-        let date = format!(
-            "{}-{:02}-{:02}",
-            rng.u16(2003..2031),
-            rng.u8(1..13),
-            rng.u8(1..29)
-        );
+        let date = format!("{}-{:02}-{:02}", rng.u16(2003..2031), rng.u8(1..13), rng.u8(1..29));
         let points = (0..rng.usize(0..4))
             .map(|_| self.sentence(&self.summary_words, rng.usize(8..16), rng) + ".")
             .collect();
@@ -127,9 +127,7 @@ impl Vocabulary {
             short_title,
             date: Some(date),
             until: None,
-            body: rng
-                .bool()
-                .then(|| self.bodies[rng.usize(..self.bodies.len())].clone()),
+            body: rng.bool().then(|| self.bodies[rng.usize(..self.bodies.len())].clone()),
             summary: self.sentence(&self.summary_words, rng.usize(25..50), rng) + ".",
             points,
             url: None,

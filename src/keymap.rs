@@ -198,6 +198,13 @@ pub const BINDINGS: &[Binding] = &[
         "close search, back to where you were",
         Some("cancel"),
     ),
+    bind(
+        Search,
+        &[key(Tab)],
+        Action::SearchToggleScope,
+        "search the selected category, or everything",
+        Some("scope"),
+    ),
     bind(Search, &[ctrl('c')], Action::Quit, "quit", None),
     bind(Help, &[key(Up), ch('k')], Action::Up, "scroll up", None),
     bind(Help, &[key(Down), ch('j')], Action::Down, "scroll down", Some("scroll")),
@@ -324,6 +331,7 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
 pub struct Hint {
     pub keys: Vec<String>,
     pub word: &'static str,
+    pub action: Action,
 }
 
 /// Hint bar entries for a context, in table order.
@@ -335,6 +343,7 @@ pub fn hints(context: Context) -> Vec<Hint> {
             b.hint.map(|word| Hint {
                 keys: b.keys.iter().take(2).map(key_name).collect(),
                 word,
+                action: b.action,
             })
         })
         .collect()

@@ -2,12 +2,13 @@
 //! terminal is restored on normal exit, on error and on panic.
 
 use std::io::{self, Write};
+use std::time::Duration;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, DisableBracketedPaste, EnableBracketedPaste};
 use ratatui::crossterm::execute;
 
-use crate::app::App;
+use crate::app::{Action, App};
 use crate::data::Dataset;
 use crate::keymap;
 use crate::ui::{self, theme::Theme};
@@ -22,12 +23,18 @@ pub fn run(data: &Dataset, theme: Theme) -> io::Result<()> {
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, data: &Dataset, theme: Theme) -> io::Result<()> {
-    let mut app = App::new(data);
+    let mut app = App::new(data).with_background_search();
     app.theme = theme;
     let size = terminal.size()?;
     app.size = (size.width, size.height);
     while !app.should_quit {
         terminal.draw(|frame| ui::view(&app, frame))?;
+        // While results are on their way, wake up to show them.
+        let pending = app.search.as_ref().is_some_and(|s| s.pending);
+        if pending && !event::poll(Duration::from_millis(15))? {
+            app.update(Action::SearchPoll);
+            continue;
+        }
         let event = event::read()?;
         if let Some(action) = keymap::handle_event(&app, &event) {
             app.update(action);

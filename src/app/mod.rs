@@ -8,8 +8,21 @@ mod update;
 pub use action::Action;
 pub use history::{History, Location};
 
+impl Scope {
+    /// How the hint bar and the search box name the scope.
+    pub fn label(self) -> &'static str {
+        match self {
+            Scope::All => "all",
+            Scope::Category(cat) => CATEGORIES.get(cat).map_or("all", |c| c.id),
+        }
+    }
+}
+
 use crate::data::{CATEGORIES, Dataset, ItemIdx};
 use crate::graph::{self, Related};
+use std::sync::Arc;
+
+use crate::search::worker::Worker;
 use crate::search::{Hit, SearchIndex};
 use crate::ui::theme::Theme;
 
@@ -34,12 +47,29 @@ pub struct SearchState {
     pub query: String,
     pub hits: Vec<Hit>,
     pub selected: usize,
+    pub scope: Scope,
+    /// Counts queries sent to the background search, to drop stale results.
+    pub generation: u64,
+    /// Results for the current query are still being computed.
+    pub pending: bool,
+}
+
+/// What a search covers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Scope {
+    #[default]
+    All,
+    /// One category, by index into [`CATEGORIES`].
+    Category(usize),
 }
 
 pub struct App<'a> {
     pub data: &'a Dataset,
     pub theme: Theme,
-    pub index: SearchIndex,
+    pub index: Arc<SearchIndex>,
+    /// Searches in the background when set (the terminal front end);
+    /// without it, as in tests and scripts, search runs synchronously.
+    pub search_worker: Option<Worker>,
     pub focus: Pane,
     /// Selected row of the category pane.
     pub category: usize,
@@ -69,7 +99,8 @@ impl<'a> App<'a> {
         App {
             data,
             theme: Theme::default(),
-            index: SearchIndex::new(data),
+            index: Arc::new(SearchIndex::new(data)),
+            search_worker: None,
             focus: Pane::Items,
             category: first_category,
             item_rows: vec![0; CATEGORIES.len()],
@@ -82,6 +113,12 @@ impl<'a> App<'a> {
             should_quit: false,
             size: (120, 40),
         }
+    }
+
+    /// Moves searching to a background thread, so typing never waits.
+    pub fn with_background_search(mut self) -> Self {
+        self.search_worker = Some(Worker::spawn(Arc::clone(&self.index)));
+        self
     }
 
     /// Items of the selected category.

@@ -1,11 +1,11 @@
 //! The only place where application state changes.
 
-use super::{Action, App, Location, Pane, SearchState};
+use super::{Action, App, Location, Pane, Scope, SearchState};
 use crate::data::{CATEGORIES, ItemIdx};
 
 impl App<'_> {
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize(..)) {
+        if !matches!(action, Action::Resize(..) | Action::SearchPoll) {
             self.status = None;
         }
         if self.help.is_some() && self.update_help(action) {
@@ -46,7 +46,9 @@ impl App<'_> {
             | Action::SearchUp
             | Action::SearchDown
             | Action::SearchAccept
-            | Action::SearchCancel => {}
+            | Action::SearchCancel
+            | Action::SearchToggleScope
+            | Action::SearchPoll => {}
         }
     }
 
@@ -96,6 +98,14 @@ impl App<'_> {
                 None => self.status = Some("no match".into()),
             },
             Action::SearchCancel => self.search = None,
+            Action::SearchToggleScope => {
+                search.scope = match search.scope {
+                    Scope::All => Scope::Category(self.category),
+                    Scope::Category(_) => Scope::All,
+                };
+                self.refresh_hits();
+            }
+            Action::SearchPoll => self.poll_hits(),
             Action::Quit | Action::Resize(..) | Action::ToggleHelp => return false,
             _ => {}
         }
@@ -103,9 +113,37 @@ impl App<'_> {
     }
 
     fn refresh_hits(&mut self) {
-        if let Some(search) = self.search.as_mut() {
-            search.hits = self.index.search(&search.query, None);
+        let Some(search) = self.search.as_mut() else {
+            return;
+        };
+        let scope = match search.scope {
+            Scope::All => None,
+            Scope::Category(cat) => Some(self.data.category_items(cat)),
+        };
+        match &self.search_worker {
+            // Old hits stay on screen until the new ones arrive.
+            Some(worker) if !search.query.trim().is_empty() => {
+                search.generation += 1;
+                search.pending = true;
+                worker.submit(search.generation, &search.query, scope);
+            }
+            _ => {
+                search.generation += 1;
+                search.pending = false;
+                search.hits = self.index.search(&search.query, scope);
+                search.selected = 0;
+            }
+        }
+    }
+
+    fn poll_hits(&mut self) {
+        let (Some(search), Some(worker)) = (self.search.as_mut(), &self.search_worker) else {
+            return;
+        };
+        if let Some(outcome) = worker.try_recv().filter(|o| o.generation == search.generation) {
+            search.hits = outcome.hits;
             search.selected = 0;
+            search.pending = false;
         }
     }
 
