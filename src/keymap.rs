@@ -145,6 +145,13 @@ pub const BINDINGS: &[Binding] = &[
         "close search, back to where you were",
         Some("cancel"),
     ),
+    bind(
+        Search,
+        &[key(Tab)],
+        Action::SearchToggleScope,
+        "search the selected category, or everything",
+        Some("scope"),
+    ),
     bind(Search, &[ctrl('c')], Action::Quit, "quit", None),
     bind(Jump, &[key(Enter)], Action::JumpAccept, "go to the id or symbol (or the selected completion)", Some("go")),
     bind(Jump, &[key(Tab)], Action::JumpComplete, "complete with the selected candidate", Some("complete")),
@@ -313,6 +320,7 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
 pub struct Hint {
     pub keys: Vec<String>,
     pub word: &'static str,
+    pub action: Action,
 }
 
 /// Hint bar entries for a context, in table order.
@@ -324,6 +332,7 @@ pub fn hints(context: Context) -> Vec<Hint> {
             b.hint.map(|word| Hint {
                 keys: b.keys.iter().take(2).map(key_name).collect(),
                 word,
+                action: b.action.clone(),
             })
         })
         .collect()

@@ -4,6 +4,7 @@
 //! cursor shown.
 
 use std::io::{self, Write};
+use std::time::Duration;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
@@ -25,7 +26,7 @@ pub struct Options {
 
 pub fn run(data: &Dataset, options: Options) -> io::Result<()> {
     let loaded = Bookmarks::load(crate::bookmarks::default_dir());
-    let mut app = App::new(data).with_bookmarks(loaded.bookmarks);
+    let mut app = App::new(data).with_bookmarks(loaded.bookmarks).with_background_search();
     app.theme = options.theme;
     app.status = loaded.warning;
 
@@ -46,6 +47,12 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
         #[cfg(debug_assertions)]
         if std::env::var_os("WSIS_TEST_PANIC").is_some() {
             panic!("test-only panic after the first frame");
+        }
+        // While results are on their way, wake up to show them.
+        let pending = app.search.as_ref().is_some_and(|s| s.pending);
+        if pending && !event::poll(Duration::from_millis(15))? {
+            app.update(Action::SearchPoll);
+            continue;
         }
         let event = event::read()?;
         if let Some(action) = keymap::handle_event(app, &event) {

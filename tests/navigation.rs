@@ -205,3 +205,35 @@ fn jump_completes_ids_and_symbols_and_goes_there() {
     assert!(app.jump.is_none());
     assert_eq!(shown(&app), "ga-70-125");
 }
+
+#[test]
+fn tab_in_search_toggles_the_scope_to_the_selected_category_and_back() {
+    use wsis_browser::app::Scope;
+    let mut app = App::new(&DATA);
+    let category = app.category;
+    press(&mut app, &[key(KeyCode::Char('/'))]);
+    type_text(&mut app, "wsis");
+    let everywhere = app.search.as_ref().expect("search open").hits.len();
+    press(&mut app, &[key(KeyCode::Tab)]);
+    let search = app.search.as_ref().expect("search open");
+    assert_eq!(search.scope, Scope::Category(category));
+    assert!(search.hits.len() < everywhere);
+    assert!(search.hits.iter().all(|h| DATA.category_of(h.item) == category));
+    press(&mut app, &[key(KeyCode::Tab)]);
+    let search = app.search.as_ref().expect("search open");
+    assert_eq!(search.scope, Scope::All);
+    assert_eq!(search.hits.len(), everywhere);
+}
+
+#[test]
+fn hint_bar_and_search_box_name_the_scope() {
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char('/'))]);
+    let screen = format!("{:?}", common::draw(&app, 120, 40).backend());
+    assert!(screen.contains("scope: all"), "{screen}");
+    assert!(screen.contains("Search: everything"), "{screen}");
+    press(&mut app, &[key(KeyCode::Tab)]);
+    let id = wsis_browser::data::CATEGORIES[app.category].id;
+    let screen = format!("{:?}", common::draw(&app, 120, 40).backend());
+    assert!(screen.contains(&format!("scope: {id}")), "{screen}");
+}

@@ -6,7 +6,7 @@ mod common;
 use common::{DATA, draw};
 use proptest::prelude::*;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use wsis_browser::app::{App, History, Location, Pane};
+use wsis_browser::app::{App, History, Location, Pane, Scope};
 use wsis_browser::keymap::handle_event;
 
 fn key_strategy() -> impl Strategy<Value = Event> {
@@ -86,7 +86,11 @@ proptest! {
             }
             // Search results always answer the query as it stands.
             if let Some(search) = &app.search {
-                let expected: Vec<_> = app.index.search(&search.query, None).iter().map(|h| h.item).collect();
+                let scope = match search.scope {
+                    Scope::Category(cat) if cat < wsis_browser::data::CATEGORIES.len() => Some(DATA.category_items(cat)),
+                    _ => None,
+                };
+                let expected: Vec<_> = app.index.search(&search.query, scope).iter().map(|h| h.item).collect();
                 let shown: Vec<_> = search.hits.iter().map(|h| h.item).collect();
                 prop_assert_eq!(shown, expected, "hits for {:?}", search.query);
             }

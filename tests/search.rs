@@ -66,3 +66,79 @@ fn highlight_indices_are_char_indices() {
     assert_eq!(matched, "Ivoire");
     assert_eq!(index.highlight(text, "côte"), vec![0, 1, 2, 3]);
 }
+
+#[test]
+fn tags_bodies_and_facilitators_count() {
+    // "who" names the facilitator (a linked body), "e-health" the line.
+    assert_eq!(top("who e-health", 1), ["al-c7-e-health"]);
+    assert_eq!(top("e-health who", 1), ["al-c7-e-health"]);
+}
+
+#[test]
+fn scoped_search_stays_inside_its_scope() {
+    let index = SearchIndex::new(&DATA);
+    let ga = DATA.category_items(DATA.category_of(idx("ga-70-125")));
+    let hits = index.search("wsis", Some(ga));
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| ga.contains(&h.item)), "a hit outside the scope");
+    // Out of scope, the exact symbol finds nothing of its own.
+    let ecosoc = DATA.category_items(DATA.category_of(idx("ecosoc-2006-46")));
+    let hits = index.search("70/125", Some(ecosoc));
+    assert!(hits.iter().all(|h| h.item != idx("ga-70-125")));
+    assert_eq!(
+        index.search("70/125", Some(ga)).first().map(|h| h.item),
+        Some(idx("ga-70-125"))
+    );
+}
+
+#[test]
+fn scores_of_several_words_add_up() {
+    let index = SearchIndex::new(&DATA);
+    let score = |q: &str| {
+        index
+            .search(q, None)
+            .iter()
+            .find(|h| h.item == idx("gdc"))
+            .map(|h| h.score)
+            .expect("gdc found")
+    };
+    assert!(score("digital compact") > score("compact"));
+}
+
+#[test]
+fn a_summary_hit_says_so_and_has_an_excerpt() {
+    let index = SearchIndex::new(&DATA);
+    let hits = index.search("deliberative", None);
+    let hit = hits.first().expect("a hit");
+    assert_eq!(hit.field, wsis_browser::search::Field::Summary);
+    let item = DATA.item(hit.item);
+    let found = wsis_browser::search::excerpt(&item.summary, "deliberative", 40).expect("an excerpt");
+    let chars: Vec<char> = found.text.chars().collect();
+    let marked: String = found.matched.iter().map(|&i| chars[i]).collect();
+    assert_eq!(marked, "deliberative");
+}
+
+#[test]
+fn cancelled_search_gives_up() {
+    let index = SearchIndex::new(&DATA);
+    assert_eq!(index.search_cancellable("wsis", None, &|| true), None);
+    assert_eq!(
+        index.search_cancellable("wsis", None, &|| false),
+        Some(index.search("wsis", None))
+    );
+}
+
+proptest::proptest! {
+    #[test]
+    fn random_unicode_queries_never_panic(query in "\\PC{0,12}", text in "\\PC{0,30}") {
+        let index = SearchIndex::new(&DATA);
+        let hits = index.search(&query, None);
+        proptest::prop_assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
+        let len = text.chars().count();
+        proptest::prop_assert!(index.highlight(&text, &query).iter().all(|&i| i < len));
+        if let Some(e) = wsis_browser::search::excerpt(&text, &query, 20) {
+            let len = e.text.chars().count();
+            proptest::prop_assert!(e.matched.iter().all(|&i| i < len));
+        }
+    }
+}

@@ -25,6 +25,10 @@ pub enum Action {
     SearchDown,
     SearchAccept,
     SearchCancel,
+    /// Search the selected category only, or everything.
+    SearchToggleScope,
+    /// Take the background search's results, if they have arrived.
+    SearchPoll,
     ToggleHelp,
     CloseOverlay,
     Quit,

@@ -14,6 +14,9 @@ pub use overlays::{JumpState, PathView, TimelineState};
 use crate::bookmarks::Bookmarks;
 use crate::data::{CATEGORIES, Dataset, ItemIdx};
 use crate::graph::{self, Related};
+use std::sync::Arc;
+
+use crate::search::worker::Worker;
 use crate::search::{Hit, SearchIndex};
 use crate::ui::theme::Theme;
 
@@ -55,12 +58,39 @@ pub struct SearchState {
     pub query: String,
     pub hits: Vec<Hit>,
     pub selected: usize,
+    pub scope: Scope,
+    /// Counts queries sent to the background search, to drop stale results.
+    pub generation: u64,
+    /// Results for the current query are still being computed.
+    pub pending: bool,
+}
+
+/// What a search covers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Scope {
+    #[default]
+    All,
+    /// One category, by index into [`CATEGORIES`].
+    Category(usize),
+}
+
+impl Scope {
+    /// How the hint bar and the search box name the scope.
+    pub fn label(self) -> &'static str {
+        match self {
+            Scope::All => "all",
+            Scope::Category(cat) => CATEGORIES.get(cat).map_or("all", |c| c.id),
+        }
+    }
 }
 
 pub struct App<'a> {
     pub data: &'a Dataset,
     pub theme: Theme,
-    pub index: SearchIndex,
+    pub index: Arc<SearchIndex>,
+    /// Searches in the background when set (the terminal front end);
+    /// without it, as in tests and scripts, search runs synchronously.
+    pub search_worker: Option<Worker>,
     pub focus: Pane,
     /// Selected row of the category pane (`BOOKMARKS` for the bookmarks).
     pub category: usize,
@@ -100,7 +130,8 @@ impl<'a> App<'a> {
         App {
             data,
             theme: Theme::default(),
-            index: SearchIndex::new(data),
+            index: Arc::new(SearchIndex::new(data)),
+            search_worker: None,
             focus: Pane::Items,
             category: first_category,
             item_rows: vec![0; CATEGORY_ROWS],
@@ -142,6 +173,12 @@ impl<'a> App<'a> {
         } else {
             self.data.category_items(category)
         }
+    }
+
+    /// Moves searching to a background thread, so typing never waits.
+    pub fn with_background_search(mut self) -> Self {
+        self.search_worker = Some(Worker::spawn(Arc::clone(&self.index)));
+        self
     }
 
     /// Items of the selected category.

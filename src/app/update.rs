@@ -1,15 +1,16 @@
 //! The only place where application state changes.
 
 use super::{
-    Action, App, BOOKMARKS, CATEGORY_ROWS, Effect, JumpState, Location, Pane, PathView, SearchState, TimelineState,
+    Action, App, BOOKMARKS, CATEGORY_ROWS, Effect, JumpState, Location, Pane, PathView, Scope, SearchState,
+    TimelineState,
 };
 use crate::clipboard::is_web_url;
-use crate::data::ItemIdx;
+use crate::data::{CATEGORIES, ItemIdx};
 use crate::graph;
 
 impl App<'_> {
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize(..) | Action::Status(_)) {
+        if !matches!(action, Action::Resize(..) | Action::Status(_) | Action::SearchPoll) {
             self.status = None;
         }
         match action {
@@ -119,6 +120,14 @@ impl App<'_> {
                 None => self.status = Some("no match".into()),
             },
             Action::SearchCancel | Action::CloseOverlay => self.search = None,
+            Action::SearchToggleScope => {
+                search.scope = match search.scope {
+                    Scope::All => Scope::Category(self.category),
+                    Scope::Category(_) => Scope::All,
+                };
+                self.refresh_hits();
+            }
+            Action::SearchPoll => self.poll_hits(),
             Action::ToggleHelp => self.help = Some(0),
             _ => {}
         }
@@ -209,9 +218,37 @@ impl App<'_> {
     }
 
     fn refresh_hits(&mut self) {
-        if let Some(search) = self.search.as_mut() {
-            search.hits = self.index.search(&search.query, None);
+        let Some(search) = self.search.as_mut() else {
+            return;
+        };
+        // The bookmarks row is not a category of the data: search everything there.
+        let scope = match search.scope {
+            Scope::Category(cat) if cat < CATEGORIES.len() => Some(self.data.category_items(cat)),
+            _ => None,
+        };
+        search.generation += 1;
+        match &self.search_worker {
+            // Old hits stay on screen until the new ones arrive.
+            Some(worker) if !search.query.trim().is_empty() => {
+                search.pending = true;
+                worker.submit(search.generation, &search.query, scope);
+            }
+            _ => {
+                search.pending = false;
+                search.hits = self.index.search(&search.query, scope);
+                search.selected = 0;
+            }
+        }
+    }
+
+    fn poll_hits(&mut self) {
+        let (Some(search), Some(worker)) = (self.search.as_mut(), &self.search_worker) else {
+            return;
+        };
+        if let Some(outcome) = worker.try_recv().filter(|o| o.generation == search.generation) {
+            search.hits = outcome.hits;
             search.selected = 0;
+            search.pending = false;
         }
     }
 

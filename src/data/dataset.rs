@@ -99,7 +99,8 @@ impl Dataset {
             let mut seen_here: HashMap<String, ()> = HashMap::new();
             for item in parsed {
                 let at = |needle: &str| locate(&file.text, needle);
-                let id_position = at(&format!("\"{}\"", item.id));
+                // Located only when reported: a search per item is quadratic.
+                let id_position = || at(&format!("\"{}\"", item.id));
                 if seen_here.insert(item.id.clone(), ()).is_some() {
                     problems.push(problem_at(
                         &file.name,
@@ -117,7 +118,7 @@ impl Dataset {
                     Some(&existing) if file.embedded => {
                         problems.push(problem_at(
                             &file.name,
-                            id_position,
+                            id_position(),
                             format!("duplicate id \"{}\" (also in {})", item.id, origins[existing].file),
                         ));
                     }

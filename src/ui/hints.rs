@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::App;
+use crate::app::{Action, App};
 use crate::keymap::{Hint, context, hints};
 
 /// Hints dropped first when space runs out, in order.
@@ -20,29 +20,38 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(Span::raw("│"));
     }
     let room = usize::from(area.width).saturating_sub(spans.iter().map(Span::width).sum());
-    for hint in fitting(hints(context(app)), room) {
+    let hints = hints(context(app)).into_iter().map(|h| (word(app, &h), h)).collect();
+    for (word, hint) in fitting(hints, room) {
         spans.push(Span::styled(format!(" {}", hint.keys.join("/")), app.theme.key()));
-        spans.push(Span::raw(format!(" {} ", hint.word)));
+        spans.push(Span::raw(format!(" {word} ")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-fn width(hints: &[Hint]) -> usize {
+/// The hint's word; the scope hint says which scope is on.
+fn word(app: &App, hint: &Hint) -> String {
+    match (&hint.action, &app.search) {
+        (Action::SearchToggleScope, Some(search)) => format!("{}: {}", hint.word, search.scope.label()),
+        _ => hint.word.to_string(),
+    }
+}
+
+fn width(hints: &[(String, Hint)]) -> usize {
     hints
         .iter()
-        .map(|h| h.keys.join("/").chars().count() + h.word.chars().count() + 3)
+        .map(|(word, h)| h.keys.join("/").chars().count() + word.chars().count() + 3)
         .sum()
 }
 
-fn fitting(mut hints: Vec<Hint>, room: usize) -> Vec<Hint> {
+fn fitting(mut hints: Vec<(String, Hint)>, room: usize) -> Vec<(String, Hint)> {
     if width(&hints) > room {
-        hints.iter_mut().for_each(|h| h.keys.truncate(1));
+        hints.iter_mut().for_each(|(_, h)| h.keys.truncate(1));
     }
     for word in EXPENDABLE {
         if width(&hints) <= room {
             break;
         }
-        hints.retain(|h| h.word != *word);
+        hints.retain(|(_, h)| h.word != *word);
     }
     hints
 }

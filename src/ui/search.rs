@@ -5,10 +5,12 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use super::{detail, pane_block, scroll_offset};
-use crate::app::{App, SearchState};
-use crate::search::Field;
+use crate::app::{App, Scope, SearchState};
+use crate::data::CATEGORIES;
+use crate::search::{Field, excerpt};
 use crate::text::{sanitize, truncate};
 
 pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
@@ -16,7 +18,8 @@ pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
     let count = if search.query.trim().is_empty() {
         "type to search".to_string()
     } else {
-        format!("{} results", search.hits.len())
+        let more = if search.pending { "…" } else { "" };
+        format!("{} results{more}", search.hits.len())
     };
     let input = Paragraph::new(Line::from(vec![
         Span::styled("/ ", app.theme.key()),
@@ -26,7 +29,10 @@ pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
     .block(
         Block::bordered()
             .border_style(app.theme.border(true))
-            .title(Line::styled(" Search ", app.theme.title(true)))
+            .title(Line::styled(
+                format!(" Search: {} ", scope_name(search.scope)),
+                app.theme.title(true),
+            ))
             .title_bottom(Line::from(format!(" {count} ")).right_aligned()),
     );
     frame.render_widget(input, input_area);
@@ -45,6 +51,13 @@ pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
             None => Paragraph::new(""),
         };
         frame.render_widget(paragraph.block(block), preview_area);
+    }
+}
+
+fn scope_name(scope: Scope) -> &'static str {
+    match scope {
+        Scope::All => "everything",
+        Scope::Category(cat) => CATEGORIES.get(cat).map_or("everything", |c| c.name),
     }
 }
 
@@ -80,9 +93,30 @@ fn render_results(app: &App, search: &SearchState, frame: &mut Frame, area: Rect
                 Some(symbol) => format!("{symbol}  {}", item.label()),
                 None => item.label().to_string(),
             };
-            let text = truncate(&sanitize(&shown), width.saturating_sub(tag.chars().count()));
+            let room = width.saturating_sub(tag.chars().count());
+            let long_text = matches!(hit.field, Field::Summary | Field::Points);
+            // Long-text hits give the title less room, for the excerpt.
+            let title_room = if long_text { room * 2 / 5 } else { room };
+            let text = truncate(&sanitize(&shown), title_room);
             let matched = app.index.highlight(&text, &search.query);
             let mut spans = highlighted(&text, &matched, app);
+            let excerpt_room = room.saturating_sub(text.width() + 2);
+            let found = match hit.field {
+                Field::Summary => excerpt(&item.summary, &search.query, excerpt_room),
+                Field::Points => item.points.iter().find_map(|p| excerpt(p, &search.query, excerpt_room)),
+                _ => None,
+            };
+            if let Some(found) = found {
+                spans.push(Span::raw("  "));
+                let text = truncate(&sanitize(&found.text), excerpt_room);
+                spans.extend(highlighted(&text, &found.matched, app).into_iter().map(|s| {
+                    if s.style == ratatui::style::Style::default() {
+                        s.style(app.theme.dim())
+                    } else {
+                        s
+                    }
+                }));
+            }
             spans.push(Span::styled(tag, app.theme.dim()));
             ListItem::new(Line::from(spans))
         })

@@ -1,0 +1,109 @@
+//! Search and redraw cost per keystroke, on the embedded data and on a
+//! synthetic dataset of 100 000 items (see docs/BENCHMARKS.md).
+
+#[allow(dead_code)]
+#[path = "../examples/synth.rs"]
+mod synth;
+
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use wsis_browser::app::{Action, App};
+use wsis_browser::data::{Dataset, SourceFile};
+use wsis_browser::search::SearchIndex;
+use wsis_browser::ui::view;
+
+/// Queries typed one character at a time; each prefix is one keystroke.
+const QUERIES: &[&str] = &[
+    "70/125",
+    "digital compact",
+    "who e-health",
+    "internet governance",
+    "côte",
+];
+
+fn big(n: usize) -> Dataset {
+    let mut text = Vec::new();
+    synth::write(n, &mut text).expect("in-memory write");
+    let mut files = SourceFile::embedded();
+    files.push(SourceFile {
+        name: "synth.ron".into(),
+        text: String::from_utf8(text).expect("UTF-8"),
+        embedded: false,
+    });
+    Dataset::from_files(files).expect("valid synthetic data")
+}
+
+fn prefixes(query: &str) -> Vec<&str> {
+    query
+        .char_indices()
+        .skip(1)
+        .map(|(i, _)| &query[..i])
+        .chain([query])
+        .collect()
+}
+
+/// One keystroke in the app: the query grows by a character, then a frame is drawn.
+fn keystroke_and_frame(c: &mut Criterion, name: &str, data: &Dataset) {
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("test backend");
+    c.bench_function(name, |b| {
+        b.iter_batched_ref(
+            || {
+                let mut app = App::new(data);
+                app.update(Action::StartSearch);
+                for c in "digital compac".chars() {
+                    app.update(Action::SearchInput(c));
+                }
+                app
+            },
+            |app| {
+                app.update(Action::SearchInput('t'));
+                terminal.draw(|frame| view(app, frame)).expect("draw");
+            },
+            BatchSize::LargeInput,
+        )
+    });
+}
+
+fn per_keystroke(c: &mut Criterion, group: &str, index: &SearchIndex) {
+    let mut g = c.benchmark_group(group);
+    for query in QUERIES {
+        g.bench_function(format!("whole query {query:?}"), |b| {
+            b.iter(|| {
+                for prefix in prefixes(query) {
+                    std::hint::black_box(index.search(prefix, None));
+                }
+            })
+        });
+        g.bench_function(format!("last keystroke {query:?}"), |b| {
+            b.iter(|| std::hint::black_box(index.search(query, None)))
+        });
+    }
+    g.finish();
+}
+
+fn embedded(c: &mut Criterion) {
+    let data = Dataset::embedded().expect("embedded data");
+    keystroke_and_frame(c, "embedded: keystroke + frame", &data);
+    per_keystroke(c, "embedded search", &SearchIndex::new(&data));
+}
+
+fn large(c: &mut Criterion) {
+    let data = big(100_000);
+    c.bench_function("100k: build index", |b| b.iter(|| SearchIndex::new(&data)));
+    keystroke_and_frame(c, "100k: keystroke + frame", &data);
+    let index = SearchIndex::new(&data);
+    per_keystroke(c, "100k search", &index);
+    let mut g = c.benchmark_group("100k first keystroke");
+    for c in ["d", "7", "w"] {
+        g.bench_function(c, |b| b.iter(|| std::hint::black_box(index.search(c, None))));
+    }
+    g.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(10);
+    targets = embedded, large
+}
+criterion_main!(benches);

@@ -1,0 +1,48 @@
+//! A 64-bit set of the characters a text contains: a query word can only
+//! match a field whose set holds all of its characters, so most fields and
+//! items are rejected with one AND before any fuzzy matching.
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CharMask(u64);
+
+impl CharMask {
+    /// The set of `text`'s characters; `text` is already lowercase.
+    pub fn of(text: &str) -> CharMask {
+        CharMask(text.chars().fold(0, |mask, c| mask | bit(c)))
+    }
+
+    pub fn union(self, other: CharMask) -> CharMask {
+        CharMask(self.0 | other.0)
+    }
+
+    /// Whether every character of `needle` may occur here.
+    pub fn covers(self, needle: CharMask) -> bool {
+        needle.0 & !self.0 == 0
+    }
+}
+
+/// Letters and digits get a bit each; other characters share the rest.
+/// Sharing only lets a few more fields through, never fewer.
+fn bit(c: char) -> u64 {
+    let index = match c {
+        'a'..='z' => c as u32 - 'a' as u32,
+        '0'..='9' => 26 + c as u32 - '0' as u32,
+        c if c.is_whitespace() => return 0,
+        c => 36 + c as u32 % 28,
+    };
+    1 << index
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn covers_only_when_every_character_is_present() {
+        let field = CharMask::of("côte d'ivoire");
+        assert!(field.covers(CharMask::of("ivo")));
+        assert!(field.covers(CharMask::of("côte")));
+        assert!(!field.covers(CharMask::of("ivz")));
+        assert!(!field.covers(CharMask::of("7")));
+    }
+}

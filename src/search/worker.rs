@@ -1,0 +1,104 @@
+//! Runs searches off the event loop, so typing never waits for results.
+//! Each request carries a generation; a newer request cancels an older
+//! search between two chunks of items, and stale results are dropped.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
+use std::thread;
+
+use super::{Hit, SearchIndex};
+use crate::data::ItemIdx;
+
+struct Request {
+    generation: u64,
+    query: String,
+    scope: Option<Vec<ItemIdx>>,
+}
+
+/// Hits for the query of one generation.
+pub struct Outcome {
+    pub generation: u64,
+    pub hits: Vec<Hit>,
+}
+
+pub struct Worker {
+    requests: Sender<Request>,
+    results: Receiver<Outcome>,
+    latest: Arc<AtomicU64>,
+}
+
+impl Worker {
+    /// Starts the thread; it ends when the worker is dropped.
+    pub fn spawn(index: Arc<SearchIndex>) -> Worker {
+        let (requests, inbox) = mpsc::channel::<Request>();
+        let (outbox, results) = mpsc::channel();
+        let latest = Arc::new(AtomicU64::new(0));
+        let current = Arc::clone(&latest);
+        thread::spawn(move || {
+            while let Ok(mut request) = inbox.recv() {
+                // Only the newest of the queued requests is worth running.
+                while let Ok(newer) = inbox.try_recv() {
+                    request = newer;
+                }
+                let cancelled = || current.load(Ordering::Relaxed) != request.generation;
+                let Some(hits) = index.search_cancellable(&request.query, request.scope.as_deref(), &cancelled) else {
+                    continue;
+                };
+                let outcome = Outcome {
+                    generation: request.generation,
+                    hits,
+                };
+                if outbox.send(outcome).is_err() {
+                    break;
+                }
+            }
+        });
+        Worker {
+            requests,
+            results,
+            latest,
+        }
+    }
+
+    /// Asks for `query`'s hits; any older search still running stops.
+    pub fn submit(&self, generation: u64, query: &str, scope: Option<&[ItemIdx]>) {
+        self.latest.store(generation, Ordering::Relaxed);
+        let request = Request {
+            generation,
+            query: query.to_string(),
+            scope: scope.map(<[ItemIdx]>::to_vec),
+        };
+        // A send fails only if the thread has gone; search then stays empty.
+        let _ = self.requests.send(request);
+    }
+
+    /// The newest finished outcome, if any arrived.
+    pub fn try_recv(&self) -> Option<Outcome> {
+        self.results.try_iter().last()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Dataset;
+
+    #[test]
+    fn returns_the_hits_of_the_latest_generation() {
+        let data = Dataset::embedded().expect("embedded data");
+        let index = Arc::new(SearchIndex::new(&data));
+        let worker = Worker::spawn(Arc::clone(&index));
+        worker.submit(1, "igf", None);
+        worker.submit(2, "70/125", None);
+        // Blocking on the channel, not on a clock: the result must come.
+        let outcome = loop {
+            match worker.results.recv() {
+                Ok(outcome) if outcome.generation == 2 => break outcome,
+                Ok(_) => continue,
+                Err(e) => panic!("worker gone: {e}"),
+            }
+        };
+        assert_eq!(outcome.hits, index.search("70/125", None));
+    }
+}
