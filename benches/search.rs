@@ -31,7 +31,7 @@ fn big(n: usize) -> Dataset {
         text: String::from_utf8(text).expect("UTF-8"),
         embedded: false,
     });
-    Dataset::from_files(files).expect("valid synthetic data")
+    Dataset::from_files(&files).expect("valid synthetic data")
 }
 
 fn prefixes(query: &str) -> Vec<&str> {

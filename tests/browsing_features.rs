@@ -68,7 +68,7 @@ fn no_path_between_unconnected_items() {
         Item(id: "b", category: "ga", title: "B"),
         Item(id: "c", category: "ecosoc", title: "C"),
     ]"#;
-    let data = Dataset::from_files(vec![SourceFile {
+    let data = Dataset::from_files(&[SourceFile {
         name: "t.ron".into(),
         text: text.into(),
         embedded: false,

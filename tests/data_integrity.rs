@@ -237,7 +237,7 @@ fn validation_reports_every_problem_with_file_line_and_column() {
         text,
         embedded: false,
     });
-    let problems = Dataset::from_files(files).unwrap_err();
+    let problems = Dataset::from_files(&files).unwrap_err();
     let messages: Vec<String> = problems.iter().map(|p| p.to_string()).collect();
     let expect = [
         "duplicate id \"broken-one\"",
@@ -261,7 +261,7 @@ fn validation_reports_every_problem_with_file_line_and_column() {
 #[test]
 fn a_syntax_error_names_the_line_and_column() {
     let text = std::fs::read_to_string("tests/fixtures/syntax.ron").unwrap();
-    let problems = Dataset::from_files(vec![SourceFile {
+    let problems = Dataset::from_files(&[SourceFile {
         name: "syntax.ron".into(),
         text,
         embedded: false,

@@ -25,7 +25,7 @@ fn hostile_dataset() -> Dataset {
         text: std::fs::read_to_string(FIXTURE).unwrap(),
         embedded: false,
     });
-    Dataset::from_files(files).expect("the fixture is valid data")
+    Dataset::from_files(&files).expect("the fixture is valid data")
 }
 
 fn assert_clean(terminal: &Terminal<TestBackend>, what: &str) {

@@ -14,7 +14,7 @@ fn cases() -> u32 {
 }
 
 fn load(text: String) -> Result<Dataset, Vec<wsis_browser::data::Problem>> {
-    Dataset::from_files(vec![SourceFile {
+    Dataset::from_files(&[SourceFile {
         name: "fuzz.ron".into(),
         text,
         embedded: false,

@@ -53,7 +53,7 @@ pub struct Replaced {
 impl Dataset {
     /// The embedded dataset alone.
     pub fn embedded() -> Result<Dataset, Vec<Problem>> {
-        Dataset::from_files(SourceFile::embedded())
+        Dataset::from_files(&SourceFile::embedded())
     }
 
     /// The embedded dataset plus the user's files, in the order given.
@@ -77,18 +77,18 @@ impl Dataset {
         if !problems.is_empty() {
             return Err(problems);
         }
-        Dataset::from_files(files.clone()).map_err(|problems| attach_text(problems, &files))
+        Dataset::from_files(&files).map_err(|problems| attach_text(problems, &files))
     }
 
     /// Parses and validates every file; reports every problem found, not
     /// only the first. Later files replace earlier items with the same id.
-    pub fn from_files(files: Vec<SourceFile>) -> Result<Dataset, Vec<Problem>> {
+    pub fn from_files(files: &[SourceFile]) -> Result<Dataset, Vec<Problem>> {
         let mut problems = Vec::new();
         let mut items: Vec<Item> = Vec::new();
         let mut origins: Vec<Origin> = Vec::new();
         let mut by_id: HashMap<String, ItemIdx> = HashMap::new();
 
-        for file in &files {
+        for file in files {
             let parsed = match parse_items(file) {
                 Ok(parsed) => parsed,
                 Err(problem) => {
