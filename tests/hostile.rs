@@ -142,17 +142,43 @@ fn problems_show_the_line_with_a_caret_under_the_column() {
 }
 
 #[test]
-fn a_50_mb_file_is_refused_without_being_loaded() {
+fn a_50_mb_file_with_one_flaw_at_its_end_is_refused_precisely() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("huge.ron");
-    // A valid start, then 50 MB of one string: large enough to hurt if read.
-    let mut text = String::from("[\n    Item(id: \"huge\", category: \"ga\", title: \"");
-    text.push_str(&"x".repeat(50 << 20));
-    text.push_str("\"),\n]\n");
-    std::fs::write(&path, text).unwrap();
+    // 50 MB of valid items (a large overlay is legitimate), then a typo.
+    let mut text = String::from("[\n");
+    let mut n = 0;
+    while text.len() < 50 << 20 {
+        text.push_str(&format!(
+            "    Item(id: \"huge-{n}\", category: \"ga\", title: \"{}\"),\n",
+            "x".repeat(400)
+        ));
+        n += 1;
+    }
+    text.push_str("    Item(id: \"last\", category: \"ga\", title: \"t\", colour: \"red\"),\n]\n");
+    std::fs::write(&path, &text).unwrap();
+    let file = path.to_str().unwrap();
+    let last_line = n + 2;
+    let output = wsis(&["validate", file]);
+    assert_refused(
+        &output,
+        file,
+        &format!(":{last_line}:50"),
+        "Unexpected field named `colour`",
+        None,
+    );
+}
+
+#[test]
+fn an_endless_file_is_refused_without_being_loaded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("endless.ron");
+    // Sparse: larger than the limit on disk without taking the room.
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(wsis_browser::data::load::MAX_FILE_BYTES + 1).unwrap();
     let file = path.to_str().unwrap();
     let output = wsis(&["validate", file]);
-    assert_refused(&output, file, "", "file is larger than 16 MiB", Some("split it"));
+    assert_refused(&output, file, "", "file is larger than 256 MiB", Some("split it"));
 }
 
 #[test]
