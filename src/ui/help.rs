@@ -10,7 +10,8 @@ use crate::app::App;
 use crate::keymap::help_sections;
 
 pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
-    let popup = centered(area, 76, 90);
+    // Narrow terminals give help nearly all the width, so rows stay whole.
+    let popup = centered(area, if area.width < 100 { 96 } else { 76 }, 90);
     let mut lines: Vec<Line> = Vec::new();
     let key_width = help_sections()
         .iter()
