@@ -127,19 +127,17 @@ pub(super) fn run(data: &Dataset, wanted: &str, json: bool, out: &mut impl Write
     }
     section(out, "Key points", &item.points, "-")?;
     section(out, "Not confirmed by any source", &item.unconfirmed, "?")?;
+    // Grouped by relation, as the browser's detail pane shows them.
     let related = graph::related(data, idx);
     if !related.is_empty() {
-        writeln!(out, "\nRelated:")?;
-        for r in &related {
-            let target = data.item(r.target);
-            let note = r.note.map(|n| format!(" ({})", s(n))).unwrap_or_default();
-            writeln!(
-                out,
-                "  {} {} — {}{note}",
-                r.label(),
-                s(target.handle()),
-                s(target.label())
-            )?;
+        writeln!(out, "\nRelated ({}):", related.len())?;
+        for (label, entries) in graph::grouped(&related) {
+            writeln!(out, "  {label} ({}):", entries.len())?;
+            for r in &entries {
+                let target = data.item(r.target);
+                let note = r.note.map(|n| format!(" ({})", s(n))).unwrap_or_default();
+                writeln!(out, "    {}  {}{note}", s(target.handle()), s(target.label()))?;
+            }
         }
     }
     section(out, "Sources", &item.sources, "-")?;
