@@ -11,6 +11,9 @@ fn main() -> ExitCode {
     if let Some(code) = args.command.as_ref().and_then(cli::run_without_data) {
         return code;
     }
+    if let Some(code) = cli::run_search(&args) {
+        return code;
+    }
     // Data is loaded and checked before the terminal is touched, so any
     // problem prints on a normal screen.
     let data = match cli::load(&args) {

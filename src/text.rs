@@ -1,6 +1,8 @@
 //! Width-aware text helpers, and the guard that keeps control characters
 //! from data off the terminal. Shared by the UI and the CLI.
 
+use std::borrow::Cow;
+
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Cuts `text` to at most `width` columns, ending with "…" when cut.
@@ -41,6 +43,15 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 
 /// Control characters from data never reach the terminal raw.
 pub fn sanitize(text: &str) -> String {
+    sanitized(text).into_owned()
+}
+
+/// As [`sanitize`], without copying text that needs no change.
+pub fn sanitized(text: &str) -> Cow<'_, str> {
+    // Most text is printable ASCII: hand it back as it is.
+    if text.bytes().all(|b| (b' '..b'\x7f').contains(&b)) {
+        return Cow::Borrowed(text);
+    }
     text.chars()
         .map(|c| match c {
             '\t' | '\n' => ' ',
@@ -51,7 +62,8 @@ pub fn sanitize(text: &str) -> String {
             '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => '�',
             c => c,
         })
-        .collect()
+        .collect::<String>()
+        .into()
 }
 
 #[cfg(test)]

@@ -33,6 +33,7 @@ impl Env {
             .args(args)
             .env("XDG_CONFIG_HOME", self.config.path())
             .env("HOME", self.config.path().join("no-home"))
+            .env("XDG_CACHE_HOME", self.config.path().join("cache"))
             .stdin(Stdio::null())
             .output()
             .expect("runs")

@@ -21,6 +21,7 @@ use serde::Serialize;
 
 use crate::data::overlay::{load_order, user_data_dir_from_env, user_files};
 use crate::data::{CATEGORIES, Dataset, ItemIdx, Problem, category::category_index};
+use crate::search::{SearchIndex, cache};
 
 pub use export::Format;
 
@@ -38,6 +39,9 @@ pub struct Cli {
     /// Skip the files of the user data directory (~/.config/wsis-browser/data).
     #[arg(long, global = true)]
     pub no_user_data: bool,
+    /// Neither use nor store the search index cache (~/.cache/wsis-browser).
+    #[arg(long, global = true)]
+    pub no_cache: bool,
     /// Do not capture the mouse in the browser.
     #[arg(long)]
     pub no_mouse: bool,
@@ -140,6 +144,11 @@ fn without_data(command: &Command, out: &mut impl Write) -> Option<Outcome> {
 /// Loads the embedded data and every overlay, in the documented order,
 /// and checks it all; on any problem prints every one and gives status 2.
 pub fn load(args: &Cli) -> Result<Dataset, ExitCode> {
+    Dataset::with_overlays(&data_files(args)?).map_err(|problems| report(&problems))
+}
+
+/// The files to load on top of the embedded data, in load order.
+fn data_files(args: &Cli) -> Result<Vec<PathBuf>, ExitCode> {
     let mut user = Vec::new();
     if !args.no_user_data
         && let Some(dir) = user_data_dir_from_env()
@@ -150,7 +159,54 @@ pub fn load(args: &Cli) -> Result<Dataset, ExitCode> {
     if let Some(Command::Validate { files }) = &args.command {
         explicit.extend(files.iter().cloned());
     }
-    Dataset::with_overlays(&load_order(user, &explicit)).map_err(|problems| report(&problems))
+    Ok(load_order(user, &explicit))
+}
+
+/// Where the search index of these inputs is cached, unless `--no-cache`.
+fn index_cache(args: &Cli, files: &[PathBuf]) -> Option<(PathBuf, cache::Key)> {
+    if args.no_cache {
+        return None;
+    }
+    let dir = cache::cache_dir(std::env::var_os("XDG_CACHE_HOME"), std::env::var_os("HOME"))?;
+    Some((dir, cache::Key::new(files)?))
+}
+
+/// `wsis search` reads the cached index of unchanged inputs without parsing
+/// the data; otherwise it loads and checks the data, builds the index and
+/// stores it for next time. `None` for every other command.
+pub fn run_search(args: &Cli) -> Option<ExitCode> {
+    let Some(Command::Search { query, limit, json }) = &args.command else {
+        return None;
+    };
+    let query = query.join(" ");
+    let run = |index: &SearchIndex| finish(buffered(|out| search::run(index, &query, *limit, *json, out)));
+    if query.trim().is_empty() {
+        return Some(finish(Err(Failure::BadInput("empty query".into()))));
+    }
+    let files = match data_files(args) {
+        Ok(files) => files,
+        Err(code) => return Some(code),
+    };
+    // The key is taken before loading, so a file changed meanwhile is not
+    // stored under its old key.
+    let cache = index_cache(args, &files);
+    if let Some(index) = cache.as_ref().and_then(|(dir, key)| cache::load(dir, key)) {
+        return Some(run(&index));
+    }
+    let data = match Dataset::with_overlays(&files) {
+        Ok(data) => data,
+        Err(problems) => return Some(report(&problems)),
+    };
+    let index = match &cache {
+        Some((dir, key)) => {
+            let index = SearchIndex::build(&data, key.as_str());
+            // A cache that cannot be written only costs time next run.
+            let _ = cache::store(dir, key, &index);
+            index
+        }
+        None => SearchIndex::new(&data),
+    };
+    Some(run(&index))
 }
 
 fn report(problems: &[(Problem, Option<String>)]) -> ExitCode {
@@ -161,26 +217,39 @@ fn report(problems: &[(Problem, Option<String>)]) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// Runs `command` with a buffered stdout, flushed at the end: a list of
+/// 100 000 lines is written in large blocks, not line by line.
+fn buffered(command: impl FnOnce(&mut io::BufWriter<io::StdoutLock>) -> Outcome) -> Outcome {
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    let code = command(&mut out)?;
+    out.flush()?;
+    Ok(code)
+}
+
 /// Runs a command that needs the data.
 pub fn run(command: &Command, data: &Dataset) -> ExitCode {
-    let mut out = io::stdout().lock();
-    let result = match command {
-        Command::List { category, json } => list::run(data, category.as_deref(), *json, &mut out),
-        Command::Search { query, limit, json } => search::run(data, &query.join(" "), *limit, *json, &mut out),
-        Command::Show { id, json } => show::run(data, id, *json, &mut out),
-        Command::Path { from, to, json } => path::run(data, from, to, *json, &mut out),
-        Command::Validate { files } => validate::run(files, &mut out),
+    finish(buffered(|out| run_with(command, data, out)))
+}
+
+fn run_with(command: &Command, data: &Dataset, out: &mut impl Write) -> Outcome {
+    match command {
+        Command::List { category, json } => list::run(data, category.as_deref(), *json, out),
+        Command::Search { query, limit, json } => {
+            search::run(&SearchIndex::new(data), &query.join(" "), *limit, *json, out)
+        }
+        Command::Show { id, json } => show::run(data, id, *json, out),
+        Command::Path { from, to, json } => path::run(data, from, to, *json, out),
+        Command::Validate { files } => validate::run(files, out),
         Command::Export {
             format,
             category,
             from,
             depth,
-        } => export::run(data, *format, category.as_deref(), from.as_deref(), *depth, &mut out),
+        } => export::run(data, *format, category.as_deref(), from.as_deref(), *depth, out),
         Command::New { .. } | Command::Completions { .. } | Command::Man => {
-            without_data(command, &mut out).unwrap_or(Ok(ExitCode::SUCCESS))
+            without_data(command, out).unwrap_or(Ok(ExitCode::SUCCESS))
         }
-    };
-    finish(result)
+    }
 }
 
 /// The item named by an id or symbol, or "nothing matches" with a hint.

@@ -6,9 +6,8 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::{Failure, Outcome, write_json};
-use crate::data::Dataset;
 use crate::search::SearchIndex;
-use crate::text::sanitize;
+use crate::text::sanitized;
 
 #[derive(Serialize)]
 struct SearchEntry<'a> {
@@ -20,11 +19,12 @@ struct SearchEntry<'a> {
     field: &'static str,
 }
 
-pub(super) fn run(data: &Dataset, query: &str, limit: Option<usize>, json: bool, out: &mut impl Write) -> Outcome {
+/// Prints the hits of `query`; the index holds all that is printed, so a
+/// cached index needs no parsed data.
+pub(super) fn run(index: &SearchIndex, query: &str, limit: Option<usize>, json: bool, out: &mut impl Write) -> Outcome {
     if query.trim().is_empty() {
         return Err(Failure::BadInput("empty query".into()));
     }
-    let index = SearchIndex::new(data);
     let mut hits = index.search(query, None);
     if let Some(limit) = limit {
         hits.truncate(limit);
@@ -35,28 +35,24 @@ pub(super) fn run(data: &Dataset, query: &str, limit: Option<usize>, json: bool,
     if json {
         let entries: Vec<SearchEntry> = hits
             .iter()
-            .map(|hit| {
-                let item = data.item(hit.item);
-                SearchEntry {
-                    id: &item.id,
-                    symbol: item.symbol.as_deref(),
-                    title: &item.title,
-                    category: &item.category,
-                    score: hit.score,
-                    field: hit.field.name(),
-                }
+            .map(|hit| SearchEntry {
+                id: index.id(hit.item),
+                symbol: index.symbol(hit.item),
+                title: index.title(hit.item),
+                category: index.category(hit.item),
+                score: hit.score,
+                field: hit.field.name(),
             })
             .collect();
         write_json(out, &entries)?;
     } else {
         for hit in &hits {
-            let item = data.item(hit.item);
             let fields = [
-                item.id.as_str(),
-                item.symbol.as_deref().unwrap_or("-"),
-                item.title.as_str(),
+                index.id(hit.item),
+                index.symbol(hit.item).unwrap_or("-"),
+                index.title(hit.item),
             ];
-            writeln!(out, "{}", fields.map(sanitize).join("\t"))?;
+            writeln!(out, "{}", fields.map(sanitized).join("\t"))?;
         }
     }
     Ok(ExitCode::SUCCESS)

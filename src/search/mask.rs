@@ -11,6 +11,14 @@ impl CharMask {
         CharMask(text.chars().fold(0, |mask, c| mask | bit(c)))
     }
 
+    pub fn from_bits(bits: u64) -> CharMask {
+        CharMask(bits)
+    }
+
+    pub fn bits(self) -> u64 {
+        self.0
+    }
+
     pub fn union(self, other: CharMask) -> CharMask {
         CharMask(self.0 | other.0)
     }

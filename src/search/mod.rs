@@ -6,8 +6,11 @@
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+mod build;
+pub mod cache;
 mod excerpt;
 mod mask;
+mod store;
 pub mod worker;
 
 pub use excerpt::{Excerpt, excerpt};
@@ -15,7 +18,8 @@ pub use excerpt::{Excerpt, excerpt};
 use mask::CharMask;
 
 use crate::data::dataset::symbol_key;
-use crate::data::{Dataset, ItemIdx, Relation};
+use crate::data::{CATEGORIES, Dataset, ItemIdx};
+use store::{Bytes, Layout, Section};
 
 /// The part of an item a query word matched, best first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -75,32 +79,6 @@ impl Matcher for Skim {
     }
 }
 
-/// What is searched of one item, lowercased once at start-up. Long text
-/// stays one string, split into words only while matching.
-struct Entry {
-    symbol: String,
-    id: String,
-    title: String,
-    tags: Vec<String>,
-    bodies: String,
-    summary: String,
-    points: String,
-    masks: Masks,
-    /// Items many others point to rank a little higher on equal matches.
-    prominence: i64,
-}
-
-/// The characters of each field, and of the whole item.
-struct Masks {
-    item: CharMask,
-    symbol: CharMask,
-    title: CharMask,
-    tags: CharMask,
-    bodies: CharMask,
-    summary: CharMask,
-    points: CharMask,
-}
-
 /// One query word, with what the prefilter and the symbol rule need.
 struct Term {
     text: String,
@@ -109,40 +87,100 @@ struct Term {
     symbol_mask: CharMask,
 }
 
-pub struct SearchIndex {
-    entries: Vec<Entry>,
-    matcher: Box<dyn Matcher>,
+/// One query word's scores, worked out before items are scored: for the
+/// long text of each item (0: none), and for each distinct bodies text and
+/// tag, which many items share.
+struct TermScores {
+    summary: Vec<u8>,
+    points: Vec<u8>,
+    bodies: Vec<Option<i64>>,
+    tags: Vec<Option<i64>>,
 }
 
-/// Relations whose targets name who adopted, facilitated or hosts an item.
-const BODY_RELATIONS: &[Relation] = &[
-    Relation::AdoptedBy,
-    Relation::FacilitatedBy,
-    Relation::CoFacilitatedBy,
-    Relation::OrganizedBy,
-    Relation::HostedBy,
-    Relation::ChairedBy,
-    Relation::PartOf,
-];
+/// The search index of a dataset: flat bytes (see `store`), built in
+/// memory or mapped from the cache, read in place.
+pub struct SearchIndex {
+    bytes: Bytes,
+    layout: Layout,
+    matcher: Box<dyn Matcher>,
+}
 
 /// How many items are scored between two looks at the cancel flag.
 const CANCEL_STRIDE: usize = 512;
 
+/// Below this many items one thread is quicker than starting others.
+const PARALLEL_FROM: usize = 8192;
+
 impl SearchIndex {
     pub fn new(data: &Dataset) -> SearchIndex {
-        let entries = (0..data.len()).map(|idx| entry(data, idx)).collect();
+        SearchIndex::build(data, "")
+    }
+
+    /// Builds the index of `data`, tagged with the cache key it is stored under.
+    pub fn build(data: &Dataset, key: &str) -> SearchIndex {
+        let bytes = build::build(data, key);
+        let layout = Layout::parse(&bytes, key).expect("a freshly built index has a valid layout");
+        SearchIndex::with_bytes(Bytes::Owned(bytes), layout)
+    }
+
+    /// An index read from `bytes`, if they hold one stored under `key`.
+    pub(crate) fn from_bytes(bytes: Bytes, key: &str) -> Option<SearchIndex> {
+        let layout = Layout::parse(&bytes, key)?;
+        Some(SearchIndex::with_bytes(bytes, layout))
+    }
+
+    fn with_bytes(bytes: Bytes, layout: Layout) -> SearchIndex {
         SearchIndex {
-            entries,
+            bytes,
+            layout,
             matcher: Box::new(Skim::default()),
         }
     }
 
+    /// The bytes to store in the cache.
+    pub(crate) fn as_bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.layout.counts.items
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.layout.counts.items == 0
+    }
+
+    /// The id of item `idx`, as written in the data.
+    pub fn id(&self, idx: ItemIdx) -> &str {
+        self.text(Section::IdEnds, Section::IdText, idx)
+    }
+
+    /// The symbol of item `idx`, as written in the data.
+    pub fn symbol(&self, idx: ItemIdx) -> Option<&str> {
+        Some(self.text(Section::ShownSymbolEnds, Section::ShownSymbolText, idx)).filter(|s| !s.is_empty())
+    }
+
+    /// The title of item `idx`, as written in the data.
+    pub fn title(&self, idx: ItemIdx) -> &str {
+        self.text(Section::ShownTitleEnds, Section::ShownTitleText, idx)
+    }
+
+    /// The category id of item `idx`.
+    pub fn category(&self, idx: ItemIdx) -> &'static str {
+        let index = self.section(Section::Category).get(idx).copied().unwrap_or(0);
+        CATEGORIES.get(index as usize).map_or("", |c| c.id)
+    }
+
+    fn section(&self, section: Section) -> &[u8] {
+        &self.bytes[self.layout.range(section)]
+    }
+
+    fn text(&self, ends: Section, text: Section, idx: usize) -> &str {
+        store::text_at(self.section(ends), self.section(text), idx)
+    }
+
+    fn mask(&self, section: Section, idx: usize) -> CharMask {
+        CharMask::from_bits(store::u64_at(self.section(section), idx))
     }
 
     /// Ranked hits for `query`, over `scope` (all items when `None`).
@@ -151,110 +189,189 @@ impl SearchIndex {
     }
 
     /// As [`SearchIndex::search`], but gives up with `None` as soon as
-    /// `cancelled` says so, because a newer query has arrived.
+    /// `cancelled` says so, because a newer query has arrived. Large scopes
+    /// are scored on every core.
     pub fn search_cancellable(
         &self,
         query: &str,
         scope: Option<&[ItemIdx]>,
-        cancelled: &dyn Fn() -> bool,
+        cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<Hit>> {
         let terms = terms(query);
         if terms.is_empty() {
             return Some(Vec::new());
         }
+        let scores: Vec<TermScores> = terms.iter().map(|term| self.term_scores(term)).collect();
         let all: Vec<ItemIdx>;
         let scope = match scope {
             Some(scope) => scope,
             None => {
-                all = (0..self.entries.len()).collect();
+                all = (0..self.len()).collect();
                 &all
             }
         };
-        let mut hits = Vec::new();
-        for chunk in scope.chunks(CANCEL_STRIDE) {
-            if cancelled() {
-                return None;
+        let score_part = |part: &[ItemIdx]| -> Option<Vec<Hit>> {
+            let mut hits = Vec::new();
+            for chunk in part.chunks(CANCEL_STRIDE) {
+                if cancelled() {
+                    return None;
+                }
+                hits.extend(chunk.iter().filter_map(|&idx| self.score_item(idx, &terms, &scores)));
             }
-            hits.extend(chunk.iter().filter_map(|&idx| self.score_item(idx, &terms)));
-        }
+            Some(hits)
+        };
+        let threads = if scope.len() < PARALLEL_FROM {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+        };
+        let mut hits = if threads == 1 {
+            score_part(scope)?
+        } else {
+            let parts: Vec<Option<Vec<Hit>>> = std::thread::scope(|s| {
+                let handles: Vec<_> = scope
+                    .chunks(scope.len().div_ceil(threads))
+                    .map(|part| s.spawn(|| score_part(part)))
+                    .collect();
+                handles.into_iter().map(|h| h.join().ok().flatten()).collect()
+            });
+            parts.into_iter().collect::<Option<Vec<_>>>()?.concat()
+        };
         hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item)));
         Some(hits)
     }
 
-    fn score_item(&self, idx: ItemIdx, terms: &[Term]) -> Option<Hit> {
-        let entry = &self.entries[idx];
+    /// Scores `term` against each distinct bodies text, tag and word of
+    /// long text once; items then look their scores up.
+    fn term_scores(&self, term: &Term) -> TermScores {
+        let distinct = |count: usize, [ends, text, mask]: [Section; 3], score: &dyn Fn(&str) -> Option<i64>| {
+            (0..count)
+                .map(|i| {
+                    let covered = CharMask::from_bits(store::u64_at(self.section(mask), i)).covers(term.mask);
+                    covered.then(|| score(self.text(ends, text, i))).flatten()
+                })
+                .collect()
+        };
+        let counts = self.layout.counts;
+        let bodies = [Section::BodyEnds, Section::BodyText, Section::BodyMask];
+        let tags = [Section::TagEnds, Section::TagText, Section::TagMask];
+        let text = term.text.as_str();
+        let mut scores = TermScores {
+            summary: vec![0; self.len()],
+            points: vec![0; self.len()],
+            bodies: distinct(counts.bodies, bodies, &|b| {
+                self.fuzzy(b, text).map(|s| s + whole_word_bonus(b, text, 200))
+            }),
+            tags: distinct(counts.tags, tags, &|tag| tag_score(tag, text, self)),
+        };
+        let postings = self.section(Section::Postings);
+        let ends = self.section(Section::PostingEnds);
+        for word in 0..self.layout.counts.words {
+            if !self.mask(Section::WordMask, word).covers(term.mask) {
+                continue;
+            }
+            let Some(score) = word_score(self.text(Section::WordEnds, Section::WordText, word), text) else {
+                continue;
+            };
+            for at in store::span(ends, word) {
+                let posting = store::u32_at(postings, at);
+                let field = if posting & 1 == 1 {
+                    &mut scores.points
+                } else {
+                    &mut scores.summary
+                };
+                if let Some(best) = field.get_mut((posting >> 1) as usize) {
+                    *best = (*best).max(score);
+                }
+            }
+        }
+        scores
+    }
+
+    fn score_item(&self, idx: ItemIdx, terms: &[Term], scores: &[TermScores]) -> Option<Hit> {
         // Cheap rejection first: a word whose characters the item lacks.
-        let possible = |t: &Term| entry.masks.item.covers(t.mask) || entry.masks.symbol.covers(t.symbol_mask);
-        if !terms.iter().all(possible) {
+        let item = self.mask(Section::ItemMask, idx);
+        let symbol = self.mask(Section::SymbolMask, idx);
+        if !terms
+            .iter()
+            .all(|t| item.covers(t.mask) || symbol.covers(t.symbol_mask))
+        {
+            return None;
+        }
+        let several = terms.len() > 1;
+        let title = self.text(Section::TitleEnds, Section::TitleText, idx);
+        let title_mask = self.mask(Section::TitleMask, idx);
+        let title_may_match = |term: &Term| title_mask.covers(term.mask) && is_subsequence(title, &term.text);
+        // Every word must match some field: the fields that cost little
+        // rule most items out before the fuzzy matcher runs on a title.
+        let possible = terms.iter().zip(scores).all(|(term, scores)| {
+            title_may_match(term) || self.score_other_fields(idx, term, scores, several).is_some()
+        });
+        if !possible {
             return None;
         }
         let mut total = 0;
         let mut best: Option<(i64, Field)> = None;
-        for term in terms {
-            let (score, field) = self.score_term(entry, term, terms.len() > 1)?;
+        for (term, scores) in terms.iter().zip(scores) {
+            let text = term.text.as_str();
+            let in_title = title_may_match(term)
+                .then(|| self.matcher.score(title, text))
+                .flatten()
+                .filter(|&s| s >= min_fuzzy_score(text))
+                .map(|s| (s * 2 + whole_word_bonus(title, text, 300), Field::Title));
+            let elsewhere = self.score_other_fields(idx, term, scores, several);
+            let (score, field) = best_match([in_title, elsewhere])?;
             total += score;
             if best.is_none_or(|(s, _)| score > s) {
                 best = Some((score, field));
             }
         }
         let (_, field) = best?;
+        let prominence = self.section(Section::Prominence).get(idx).copied().unwrap_or(0);
         Some(Hit {
             item: idx,
-            score: total + entry.prominence,
+            score: total + i64::from(prominence),
             field,
         })
     }
 
-    /// The best (score, field) for one query word, or `None` if no field
-    /// matches. An exact id wins a one-word query ("igf"); in a longer query
-    /// it counts like a tag, so "who e-health" finds WHO's Action Line.
-    fn score_term(&self, entry: &Entry, term: &Term, several: bool) -> Option<(i64, Field)> {
+    /// The best (score, field) for one query word in any field but the
+    /// title, or `None`. An exact id wins a one-word query ("igf"); in a
+    /// longer query it counts like a tag, so "who e-health" finds WHO's
+    /// Action Line.
+    fn score_other_fields(
+        &self,
+        idx: ItemIdx,
+        term: &Term,
+        scores: &TermScores,
+        several: bool,
+    ) -> Option<(i64, Field)> {
+        use Section::*;
         let id_score = if several { 300 } else { 900 };
-        let masks = &entry.masks;
-        let text = term.text.as_str();
-        let candidates = [
-            masks
-                .symbol
+        let long_score = |scores: &[u8]| scores.get(idx).copied().filter(|&s| s > 0).map(i64::from);
+        let in_set = |sections: [Section; 2], scores: &[Option<i64>]| {
+            self.set_of(sections, idx)
+                .filter_map(|id| scores.get(id).copied().flatten())
+                .max()
+        };
+        best_match([
+            self.mask(SymbolMask, idx)
                 .covers(term.symbol_mask)
-                .then(|| symbol_score(&entry.symbol, &term.symbol_key))
+                .then(|| symbol_score(self.text(SymbolEnds, SymbolText, idx), &term.symbol_key))
                 .flatten()
                 .map(|s| (s, Field::Symbol)),
-            (entry.id == text).then_some((id_score, Field::Id)),
-            masks
-                .title
-                .covers(term.mask)
-                .then(|| self.fuzzy(&entry.title, text))
-                .flatten()
-                .map(|s| (s * 2 + whole_word_bonus(&entry.title, text, 300), Field::Title)),
-            masks
-                .tags
-                .covers(term.mask)
-                .then(|| entry.tags.iter().filter_map(|tag| tag_score(tag, text, self)).max())
-                .flatten()
-                .map(|s| (s, Field::Tags)),
-            masks
-                .bodies
-                .covers(term.mask)
-                .then(|| self.fuzzy(&entry.bodies, text))
-                .flatten()
-                .map(|s| (s + whole_word_bonus(&entry.bodies, text, 200), Field::Bodies)),
-            masks
-                .summary
-                .covers(term.mask)
-                .then(|| word_score(&entry.summary, text))
-                .flatten()
-                .map(|s| (s, Field::Summary)),
-            masks
-                .points
-                .covers(term.mask)
-                .then(|| word_score(&entry.points, text))
-                .flatten()
-                .map(|s| (s * 4 / 5, Field::Points)),
-        ];
-        candidates
-            .into_iter()
-            .flatten()
-            .max_by_key(|&(score, field)| (score, std::cmp::Reverse(field)))
+            (self.text(IdEnds, IdText, idx) == term.text).then_some((id_score, Field::Id)),
+            in_set([TagsOfEnds, TagsOf], &scores.tags).map(|s| (s, Field::Tags)),
+            in_set([BodiesOfEnds, BodiesOf], &scores.bodies).map(|s| (s, Field::Bodies)),
+            long_score(&scores.summary).map(|s| (s, Field::Summary)),
+            long_score(&scores.points).map(|s| (s * 4 / 5, Field::Points)),
+        ])
+    }
+
+    /// The distinct tags or body names of item `idx`, from `[ends, ids]`.
+    fn set_of(&self, [ends, ids]: [Section; 2], idx: ItemIdx) -> impl Iterator<Item = usize> + '_ {
+        let ids = self.section(ids);
+        store::span(self.section(ends), idx).map(move |at| store::u32_at(ids, at) as usize)
     }
 
     /// Fuzzy score, rejecting the weakest scattered matches.
@@ -288,61 +405,6 @@ impl SearchIndex {
     }
 }
 
-fn entry(data: &Dataset, idx: ItemIdx) -> Entry {
-    let item = data.item(idx);
-    let mut bodies: Vec<&str> = item.body.iter().map(String::as_str).collect();
-    for (link, target) in data.links(idx) {
-        if BODY_RELATIONS.contains(&link.rel) {
-            let target = data.item(target);
-            bodies.push(target.label());
-            bodies.extend(target.tags.iter().map(String::as_str));
-        }
-    }
-    let symbol = symbol_key(item.symbol.as_deref().unwrap_or(""));
-    let title = match &item.short_title {
-        Some(short) => format!("{} {short}", item.title).to_lowercase(),
-        None => item.title.to_lowercase(),
-    };
-    let tags: Vec<String> = item.tags.iter().map(|t| t.to_lowercase()).collect();
-    let bodies = bodies.join(" ").to_lowercase();
-    let summary = item.summary.to_lowercase();
-    let points = item.points.join("\n").to_lowercase();
-    let tags_mask = tags.iter().fold(CharMask::default(), |m, t| m.union(CharMask::of(t)));
-    let masks = Masks {
-        symbol: CharMask::of(&symbol),
-        title: CharMask::of(&title),
-        tags: tags_mask,
-        bodies: CharMask::of(&bodies),
-        summary: CharMask::of(&summary),
-        points: CharMask::of(&points),
-        item: CharMask::of(&item.id),
-    };
-    let masks = Masks {
-        item: [
-            masks.symbol,
-            masks.title,
-            masks.tags,
-            masks.bodies,
-            masks.summary,
-            masks.points,
-        ]
-        .into_iter()
-        .fold(masks.item, CharMask::union),
-        ..masks
-    };
-    Entry {
-        symbol,
-        id: item.id.clone(),
-        title,
-        tags,
-        bodies,
-        summary,
-        points,
-        masks,
-        prominence: data.backlinks(idx).len().min(20) as i64,
-    }
-}
-
 /// Whether `needle`'s chars occur in order in `haystack` (both lowercase):
 /// the fuzzy matcher needs that, and this check costs far less.
 fn is_subsequence(haystack: &str, needle: &str) -> bool {
@@ -372,6 +434,14 @@ fn terms(query: &str) -> Vec<Term> {
 pub(crate) fn words(text: &str) -> impl Iterator<Item = &str> {
     text.split(|c: char| !(c.is_alphanumeric() || c == '/' || c == '-' || c == '+'))
         .filter(|w| !w.is_empty())
+}
+
+/// The highest score; on equal scores the field that ranks first.
+fn best_match(candidates: impl IntoIterator<Item = Option<(i64, Field)>>) -> Option<(i64, Field)> {
+    candidates
+        .into_iter()
+        .flatten()
+        .max_by_key(|&(score, field)| (score, std::cmp::Reverse(field)))
 }
 
 /// Exact symbols and symbol tails ("70/125" of "a/res/70/125") win outright.
@@ -411,26 +481,18 @@ fn tag_score(tag: &str, term: &str, index: &SearchIndex) -> Option<i64> {
     }
 }
 
-/// Whole words of long text: a prefix or substring of one word, never a
-/// match scattered across several words.
-fn word_score(text: &str, term: &str) -> Option<i64> {
-    let mut best = None;
-    for word in words(text) {
-        let score = if word == term {
-            90
-        } else if word.starts_with(term) {
-            70
-        } else if term.len() >= 3 && word.contains(term) {
-            40
-        } else {
-            continue;
-        };
-        best = best.max(Some(score));
-        if score == 90 {
-            break;
-        }
+/// How well `term` matches one word of long text: the whole word, a prefix
+/// or a substring of it; never a match scattered across several words.
+fn word_score(word: &str, term: &str) -> Option<u8> {
+    if word == term {
+        Some(90)
+    } else if word.starts_with(term) {
+        Some(70)
+    } else if term.len() >= 3 && word.contains(term) {
+        Some(40)
+    } else {
+        None
     }
-    best
 }
 
 /// `bonus` when `term` is a whole word of `text`.

@@ -59,9 +59,10 @@ pub fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
 }
 
 /// Runs the real binary; the user's own data directory must not change
-/// what the tests see.
+/// what the tests see, and its search index cache lives under `target/`.
 pub fn wsis(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_wsis"))
+        .env("XDG_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
         .arg("--no-user-data")
         .args(args)
         .stdin(Stdio::null())

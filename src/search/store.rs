@@ -1,0 +1,415 @@
+//! The search index as one flat byte buffer: fixed-width columns and text
+//! columns, in sections. The same bytes are built in memory for a fresh
+//! dataset and written to the cache, and a cached file is memory-mapped and
+//! read in place, so a search touches only the pages it needs instead of
+//! reading and decoding the whole index (see docs/BENCHMARKS.md).
+//!
+//! Nothing read from a file is trusted: the header and every section length
+//! are checked when opening, and each read is bounds-checked, so a damaged
+//! file gives wrong results or none, never a panic.
+
+use std::ops::{Deref, Range};
+
+/// Bump whenever the layout or the meaning of a section changes.
+pub(crate) const FORMAT: u32 = 3;
+const MAGIC: &[u8; 8] = b"WSISIDX\0";
+
+/// The sections, in file order.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Section {
+    /// Per item, u64: the characters of all its fields.
+    ItemMask,
+    SymbolMask,
+    TitleMask,
+    /// Per item, u8.
+    Prominence,
+    Category,
+    /// Text columns: per item a u32 end offset, then the text.
+    SymbolEnds,
+    SymbolText,
+    IdEnds,
+    IdText,
+    TitleEnds,
+    TitleText,
+    /// Per item, u32: the end of its run in `BodiesOf`, which lists the
+    /// distinct body names it has (many items share each, so each is
+    /// matched once per query).
+    BodiesOfEnds,
+    BodiesOf,
+    /// Per distinct body name: its text and characters.
+    BodyEnds,
+    BodyText,
+    BodyMask,
+    /// Per item, u32: the end of its run in `TagsOf`, which lists the
+    /// distinct tags it has.
+    TagsOfEnds,
+    TagsOf,
+    /// Per distinct tag: its text and characters.
+    TagEnds,
+    TagText,
+    TagMask,
+    /// As written in the data, for printing results.
+    ShownSymbolEnds,
+    ShownSymbolText,
+    ShownTitleEnds,
+    ShownTitleText,
+    /// The words of long text (summary, points): per word its text, its
+    /// characters and the end of its postings.
+    WordEnds,
+    WordText,
+    WordMask,
+    PostingEnds,
+    /// u32 each: item index << 1, low bit set for points, clear for summary.
+    Postings,
+}
+
+const SECTIONS: usize = Section::Postings as usize + 1;
+
+/// Which count a section's length is a multiple of, and of how many bytes.
+fn fixed_width(section: Section) -> Option<(Count, usize)> {
+    use Section::*;
+    match section {
+        ItemMask | SymbolMask | TitleMask => Some((Count::Items, 8)),
+        Prominence | Category => Some((Count::Items, 1)),
+        SymbolEnds | IdEnds | TitleEnds | BodiesOfEnds | TagsOfEnds | ShownSymbolEnds | ShownTitleEnds => {
+            Some((Count::Items, 4))
+        }
+        BodyMask => Some((Count::Bodies, 8)),
+        BodyEnds => Some((Count::Bodies, 4)),
+        TagMask => Some((Count::Tags, 8)),
+        TagEnds => Some((Count::Tags, 4)),
+        WordMask => Some((Count::Words, 8)),
+        WordEnds | PostingEnds => Some((Count::Words, 4)),
+        SymbolText | IdText | TitleText | BodiesOf | BodyText | TagsOf | TagText | ShownSymbolText | ShownTitleText
+        | WordText | Postings => None,
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Count {
+    Items,
+    Words,
+    Bodies,
+    Tags,
+}
+
+/// How many entries the per-entry sections have.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct Counts {
+    pub items: usize,
+    /// Distinct words of long text.
+    pub words: usize,
+    /// Distinct body names.
+    pub bodies: usize,
+    /// Distinct tags.
+    pub tags: usize,
+}
+
+impl Counts {
+    fn of(self, count: Count) -> usize {
+        match count {
+            Count::Items => self.items,
+            Count::Words => self.words,
+            Count::Bodies => self.bodies,
+            Count::Tags => self.tags,
+        }
+    }
+}
+
+/// The bytes of an index: built in memory, or mapped from a cache file.
+pub(crate) enum Bytes {
+    Owned(Vec<u8>),
+    Mapped(memmap2::Mmap),
+}
+
+impl Deref for Bytes {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            Bytes::Owned(bytes) => bytes,
+            Bytes::Mapped(map) => map,
+        }
+    }
+}
+
+/// Where each section lies in the bytes, checked against the header.
+#[derive(Debug, Clone)]
+pub(crate) struct Layout {
+    pub counts: Counts,
+    ranges: [Range<usize>; SECTIONS],
+}
+
+impl Layout {
+    /// Reads the header; `None` unless it is an index of this format whose
+    /// key is `key` and whose sections all lie within `bytes`.
+    pub fn parse(bytes: &[u8], key: &str) -> Option<Layout> {
+        let mut reader = Reader { bytes, at: 0 };
+        if reader.take(8)? != MAGIC || reader.u32()? != FORMAT {
+            return None;
+        }
+        let counts = Counts {
+            items: reader.u32()? as usize,
+            words: reader.u32()? as usize,
+            bodies: reader.u32()? as usize,
+            tags: reader.u32()? as usize,
+        };
+        let key_len = reader.u32()? as usize;
+        if reader.take(key_len)? != key.as_bytes() {
+            return None;
+        }
+        reader.align();
+        let mut lengths = [0usize; SECTIONS];
+        for length in &mut lengths {
+            *length = usize::try_from(reader.u64()?).ok()?;
+        }
+        let mut ranges: [Range<usize>; SECTIONS] = Default::default();
+        for (index, range) in ranges.iter_mut().enumerate() {
+            reader.align();
+            let start = reader.at;
+            reader.take(lengths[index])?;
+            *range = start..reader.at;
+        }
+        let layout = Layout { counts, ranges };
+        ALL.iter().all(|&s| layout.has_expected_length(s)).then_some(layout)
+    }
+
+    fn has_expected_length(&self, section: Section) -> bool {
+        let Some((count, width)) = fixed_width(section) else {
+            return true;
+        };
+        self.ranges[section as usize].len() == self.counts.of(count) * width
+    }
+
+    pub fn range(&self, section: Section) -> Range<usize> {
+        self.ranges[section as usize].clone()
+    }
+}
+
+const ALL: [Section; SECTIONS] = {
+    use Section::*;
+    [
+        ItemMask,
+        SymbolMask,
+        TitleMask,
+        Prominence,
+        Category,
+        SymbolEnds,
+        SymbolText,
+        IdEnds,
+        IdText,
+        TitleEnds,
+        TitleText,
+        BodiesOfEnds,
+        BodiesOf,
+        BodyEnds,
+        BodyText,
+        BodyMask,
+        TagsOfEnds,
+        TagsOf,
+        TagEnds,
+        TagText,
+        TagMask,
+        ShownSymbolEnds,
+        ShownSymbolText,
+        ShownTitleEnds,
+        ShownTitleText,
+        WordEnds,
+        WordText,
+        WordMask,
+        PostingEnds,
+        Postings,
+    ]
+};
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let taken = self.bytes.get(self.at..self.at.checked_add(n)?)?;
+        self.at += n;
+        Some(taken)
+    }
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(*self.take(4)?.first_chunk()?))
+    }
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(*self.take(8)?.first_chunk()?))
+    }
+    fn align(&mut self) {
+        self.at = self.at.next_multiple_of(8);
+    }
+}
+
+/// Collects the sections of a new index, in any order, then lays them out.
+pub(crate) struct Writer {
+    sections: [Vec<u8>; SECTIONS],
+}
+
+impl Writer {
+    pub fn new() -> Writer {
+        Writer {
+            sections: Default::default(),
+        }
+    }
+
+    pub fn u64(&mut self, section: Section, value: u64) {
+        self.sections[section as usize].extend_from_slice(&value.to_le_bytes());
+    }
+
+    pub fn u32(&mut self, section: Section, value: u32) {
+        self.sections[section as usize].extend_from_slice(&value.to_le_bytes());
+    }
+
+    /// The bytes written to `section` so far.
+    pub fn len(&self, section: Section) -> usize {
+        self.sections[section as usize].len()
+    }
+
+    pub fn u8(&mut self, section: Section, value: u8) {
+        self.sections[section as usize].push(value);
+    }
+
+    /// Appends `text` to a text column and records where it ends.
+    pub fn text(&mut self, ends: Section, text: Section, value: &str) {
+        self.sections[text as usize].extend_from_slice(value.as_bytes());
+        let end = self.sections[text as usize].len();
+        // Columns past 4 GiB are not supported; the loader's limits keep far below.
+        self.u32(ends, u32::try_from(end).unwrap_or(u32::MAX));
+    }
+
+    pub fn finish(self, key: &str, counts: Counts) -> Vec<u8> {
+        let total: usize = self.sections.iter().map(|s| s.len() + 8).sum();
+        let mut out = Vec::with_capacity(64 + key.len() + SECTIONS * 8 + total);
+        out.extend_from_slice(MAGIC);
+        let header = [counts.items, counts.words, counts.bodies, counts.tags, key.len()];
+        for value in std::iter::once(FORMAT).chain(header.map(count)) {
+            out.extend_from_slice(&value.to_le_bytes());
+        }
+        out.extend_from_slice(key.as_bytes());
+        pad(&mut out);
+        for section in &self.sections {
+            out.extend_from_slice(&(section.len() as u64).to_le_bytes());
+        }
+        for section in &self.sections {
+            pad(&mut out);
+            out.extend_from_slice(section);
+        }
+        out
+    }
+}
+
+fn count(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn pad(out: &mut Vec<u8>) {
+    out.resize(out.len().next_multiple_of(8), 0);
+}
+
+/// Bounds-checked little-endian reads; out of range reads as 0.
+pub(crate) fn u64_at(bytes: &[u8], index: usize) -> u64 {
+    bytes
+        .get(index * 8..)
+        .and_then(|b| b.first_chunk())
+        .map_or(0, |b| u64::from_le_bytes(*b))
+}
+
+pub(crate) fn u32_at(bytes: &[u8], index: usize) -> u32 {
+    bytes
+        .get(index * 4..)
+        .and_then(|b| b.first_chunk())
+        .map_or(0, |b| u32::from_le_bytes(*b))
+}
+
+/// Where entry `index` lies in a column whose ends are `ends`.
+pub(crate) fn span(ends: &[u8], index: usize) -> Range<usize> {
+    let start = if index == 0 {
+        0
+    } else {
+        u32_at(ends, index - 1) as usize
+    };
+    start..u32_at(ends, index) as usize
+}
+
+/// Entry `index` of a text column; empty if the offsets or the UTF-8 are damaged.
+pub(crate) fn text_at<'a>(ends: &[u8], text: &'a [u8], index: usize) -> &'a str {
+    text.get(span(ends, index))
+        .and_then(|t| std::str::from_utf8(t).ok())
+        .unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(key: &str) -> Vec<u8> {
+        let mut writer = Writer::new();
+        writer.text(Section::IdEnds, Section::IdText, "wsis");
+        writer.text(Section::IdEnds, Section::IdText, "côte");
+        writer.u64(Section::ItemMask, 7);
+        writer.u64(Section::ItemMask, 9);
+        let counts = Counts {
+            items: 2,
+            ..Counts::default()
+        };
+        let mut writer = fill_fixed(writer, counts);
+        writer.u32(Section::Postings, 3);
+        writer.finish(key, counts)
+    }
+
+    /// Fills every other fixed-width section with zeros for `items` items.
+    fn fill_fixed(mut writer: Writer, counts: Counts) -> Writer {
+        for section in ALL {
+            if let Some((count, width)) = fixed_width(section) {
+                writer.sections[section as usize].resize(counts.of(count) * width, 0);
+            }
+        }
+        writer
+    }
+
+    #[test]
+    fn sections_are_listed_in_file_order() {
+        assert!(ALL.iter().enumerate().all(|(i, &s)| s as usize == i));
+    }
+
+    #[test]
+    fn sections_read_back_as_written() {
+        let bytes = sample("k");
+        let layout = Layout::parse(&bytes, "k").expect("valid");
+        assert_eq!((layout.counts.items, layout.counts.words), (2, 0));
+        let ends = &bytes[layout.range(Section::IdEnds)];
+        let text = &bytes[layout.range(Section::IdText)];
+        assert_eq!(text_at(ends, text, 0), "wsis");
+        assert_eq!(text_at(ends, text, 1), "côte");
+        assert_eq!(u64_at(&bytes[layout.range(Section::ItemMask)], 1), 9);
+        assert_eq!(u32_at(&bytes[layout.range(Section::Postings)], 0), 3);
+    }
+
+    #[test]
+    fn another_key_or_format_is_refused() {
+        let bytes = sample("k");
+        assert!(Layout::parse(&bytes, "other").is_none());
+        let mut old = bytes.clone();
+        old[8] = old[8].wrapping_add(1);
+        assert!(Layout::parse(&old, "k").is_none());
+    }
+
+    #[test]
+    fn every_truncation_is_refused_without_panic() {
+        let bytes = sample("k");
+        for len in 0..bytes.len() {
+            assert!(Layout::parse(&bytes[..len], "k").is_none(), "cut at {len}");
+        }
+    }
+
+    #[test]
+    fn damaged_offsets_read_as_empty_text() {
+        let ends = 100u32.to_le_bytes();
+        assert_eq!(text_at(&ends, b"abc", 0), "");
+        assert_eq!(text_at(&ends, b"abc", 5), "");
+        assert_eq!(u64_at(b"123", 0), 0);
+    }
+}
