@@ -16,30 +16,31 @@ fn main() -> ExitCode {
     }
     // Data is loaded and checked before the terminal is touched, so any
     // problem prints on a normal screen.
-    let data = match cli::load(&args) {
-        Ok(data) => data,
+    if let Some(command) = &args.command {
+        return match cli::load(&args) {
+            Ok(data) => cli::run(command, &data),
+            Err(code) => code,
+        };
+    }
+    let (data, index) = match cli::load_with_index(&args) {
+        Ok(loaded) => loaded,
         Err(code) => return code,
     };
-    match &args.command {
-        Some(command) => cli::run(command, &data),
-        None if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() => {
-            eprintln!(
-                "wsis: the browser needs a terminal; for scripts use `wsis list`, `wsis search QUERY` or `wsis show ID` (see `wsis --help`)"
-            );
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        eprintln!(
+            "wsis: the browser needs a terminal; for scripts use `wsis list`, `wsis search QUERY` or `wsis show ID` (see `wsis --help`)"
+        );
+        return ExitCode::from(2);
+    }
+    let options = tui::Options {
+        theme: Theme::from_env(),
+        mouse: !args.no_mouse,
+    };
+    match tui::run(&data, index, options) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("wsis: terminal error: {e}");
             ExitCode::from(2)
         }
-        None => match tui::run(
-            &data,
-            tui::Options {
-                theme: Theme::from_env(),
-                mouse: !args.no_mouse,
-            },
-        ) {
-            Ok(()) => ExitCode::SUCCESS,
-            Err(e) => {
-                eprintln!("wsis: terminal error: {e}");
-                ExitCode::from(2)
-            }
-        },
     }
 }

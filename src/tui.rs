@@ -17,6 +17,7 @@ use crate::bookmarks::Bookmarks;
 use crate::clipboard::osc52;
 use crate::data::Dataset;
 use crate::keymap;
+use crate::search::SearchIndex;
 use crate::ui::{self, theme::Theme};
 
 pub struct Options {
@@ -24,9 +25,11 @@ pub struct Options {
     pub mouse: bool,
 }
 
-pub fn run(data: &Dataset, options: Options) -> io::Result<()> {
+pub fn run(data: &Dataset, index: SearchIndex, options: Options) -> io::Result<()> {
     let loaded = Bookmarks::load(crate::bookmarks::default_dir());
-    let mut app = App::new(data).with_bookmarks(loaded.bookmarks).with_background_search();
+    let mut app = App::with_index(data, index)
+        .with_bookmarks(loaded.bookmarks)
+        .with_background_search();
     app.theme = options.theme;
     app.status = loaded.warning;
 

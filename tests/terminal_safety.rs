@@ -42,7 +42,7 @@ fn run_browser(name: &str, env: &str, then: impl FnOnce(&str)) -> (String, Strin
     let modes = dir.path().join("stty.txt");
     let session = format!("wsis-{name}-{}", std::process::id());
     let command = format!(
-        "sleep 0.5; env XDG_DATA_HOME={dir} {env} {bin} 2>&1; stty -a > {modes}; sleep 30",
+        "sleep 0.5; env XDG_DATA_HOME={dir} XDG_CACHE_HOME={dir}/cache {env} {bin} 2>&1; stty -a > {modes}; sleep 30",
         dir = dir.path().display(),
         bin = env!("CARGO_BIN_EXE_wsis"),
         modes = modes.display(),

@@ -124,13 +124,19 @@ pub struct App<'a> {
 
 impl<'a> App<'a> {
     pub fn new(data: &'a Dataset) -> App<'a> {
+        App::with_index(data, SearchIndex::new(data))
+    }
+
+    /// An app over `data` whose search index, `index`, was built from it
+    /// (or read from the cache for the same inputs).
+    pub fn with_index(data: &'a Dataset, index: SearchIndex) -> App<'a> {
         let first_category = (0..CATEGORIES.len())
             .find(|&c| !data.category_items(c).is_empty())
             .unwrap_or(0);
         App {
             data,
             theme: Theme::default(),
-            index: Arc::new(SearchIndex::new(data)),
+            index: Arc::new(index),
             search_worker: None,
             focus: Pane::Items,
             category: first_category,

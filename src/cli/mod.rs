@@ -197,16 +197,31 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
         Ok(data) => data,
         Err(problems) => return Some(report(&problems)),
     };
-    let index = match &cache {
-        Some((dir, key)) => {
-            let index = SearchIndex::build(&data, key.as_str());
-            // A cache that cannot be written only costs time next run.
-            let _ = cache::store(dir, key, &index);
-            index
-        }
-        None => SearchIndex::new(&data),
+    Some(run(&build_index(&data, cache.as_ref())))
+}
+
+/// Loads and checks the data as [`load`] does, with its search index from
+/// the cache when the inputs have not changed, else built and stored.
+pub fn load_with_index(args: &Cli) -> Result<(Dataset, SearchIndex), ExitCode> {
+    let files = data_files(args)?;
+    let cache = index_cache(args, &files);
+    let data = Dataset::with_overlays(&files).map_err(|problems| report(&problems))?;
+    let index = match cache.as_ref().and_then(|(dir, key)| cache::load(dir, key)) {
+        Some(index) => index,
+        None => build_index(&data, cache.as_ref()),
     };
-    Some(run(&index))
+    Ok((data, index))
+}
+
+/// Builds the index of `data` and stores it in `cache`, if given.
+fn build_index(data: &Dataset, cache: Option<&(PathBuf, cache::Key)>) -> SearchIndex {
+    let Some((dir, key)) = cache else {
+        return SearchIndex::new(data);
+    };
+    let index = SearchIndex::build(data, key.as_str());
+    // A cache that cannot be written only costs time next run.
+    let _ = cache::store(dir, key, &index);
+    index
 }
 
 fn report(problems: &[(Problem, Option<String>)]) -> ExitCode {
