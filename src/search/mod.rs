@@ -8,6 +8,8 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 mod build;
 pub mod cache;
+#[cfg(test)]
+mod damaged;
 mod excerpt;
 mod mask;
 mod store;
@@ -273,7 +275,7 @@ impl SearchIndex {
             let Some(score) = word_score(self.text(Section::WordEnds, Section::WordText, word), text) else {
                 continue;
             };
-            for at in store::span(ends, word) {
+            for at in store::span(ends, word, postings.len() / 4) {
                 let posting = store::u32_at(postings, at);
                 let field = if posting & 1 == 1 {
                     &mut scores.points
@@ -371,7 +373,7 @@ impl SearchIndex {
     /// The distinct tags or body names of item `idx`, from `[ends, ids]`.
     fn set_of(&self, [ends, ids]: [Section; 2], idx: ItemIdx) -> impl Iterator<Item = usize> + '_ {
         let ids = self.section(ids);
-        store::span(self.section(ends), idx).map(move |at| store::u32_at(ids, at) as usize)
+        store::span(self.section(ends), idx, ids.len() / 4).map(move |at| store::u32_at(ids, at) as usize)
     }
 
     /// Fuzzy score, rejecting the weakest scattered matches.

@@ -324,19 +324,20 @@ pub(crate) fn u32_at(bytes: &[u8], index: usize) -> u32 {
         .map_or(0, |b| u32::from_le_bytes(*b))
 }
 
-/// Where entry `index` lies in a column whose ends are `ends`.
-pub(crate) fn span(ends: &[u8], index: usize) -> Range<usize> {
+/// Where entry `index` lies in a column whose ends are `ends`, clipped to
+/// the `len` entries the column has, so a damaged end never runs far.
+pub(crate) fn span(ends: &[u8], index: usize, len: usize) -> Range<usize> {
     let start = if index == 0 {
         0
     } else {
         u32_at(ends, index - 1) as usize
     };
-    start..u32_at(ends, index) as usize
+    start.min(len)..(u32_at(ends, index) as usize).min(len)
 }
 
 /// Entry `index` of a text column; empty if the offsets or the UTF-8 are damaged.
 pub(crate) fn text_at<'a>(ends: &[u8], text: &'a [u8], index: usize) -> &'a str {
-    text.get(span(ends, index))
+    text.get(span(ends, index, usize::MAX))
         .and_then(|t| std::str::from_utf8(t).ok())
         .unwrap_or("")
 }
