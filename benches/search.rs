@@ -10,7 +10,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use wsis_browser::app::{Action, App};
 use wsis_browser::data::{Dataset, SourceFile};
-use wsis_browser::search::SearchIndex;
+use wsis_browser::search::{SearchIndex, cache};
 use wsis_browser::ui::view;
 
 /// Queries typed one character at a time; each prefix is one keystroke.
@@ -93,10 +93,26 @@ fn large(c: &mut Criterion) {
     c.bench_function("100k: build index", |b| b.iter(|| SearchIndex::new(&data)));
     keystroke_and_frame(c, "100k: keystroke + frame", &data);
     let index = SearchIndex::new(&data);
+    cached(c, &data);
     per_keystroke(c, "100k search", &index);
     let mut g = c.benchmark_group("100k first keystroke");
     for c in ["d", "7", "w"] {
         g.bench_function(c, |b| b.iter(|| std::hint::black_box(index.search(c, None))));
+    }
+    g.finish();
+}
+
+/// What `wsis search` does with a cached index: map the file, then search.
+fn cached(c: &mut Criterion, data: &Dataset) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let key = cache::Key::new(&[]).expect("key");
+    cache::store(dir.path(), &key, &SearchIndex::build(data, key.as_str())).expect("stored");
+    let mut g = c.benchmark_group("100k cached");
+    g.bench_function("open", |b| b.iter(|| cache::load(dir.path(), &key).expect("loads")));
+    for query in QUERIES {
+        g.bench_function(format!("open + search {query:?}"), |b| {
+            b.iter(|| std::hint::black_box(cache::load(dir.path(), &key).expect("loads").search(query, None)))
+        });
     }
     g.finish();
 }

@@ -1,7 +1,12 @@
-//! Fuzzy search over every item. Short fields (symbol, title, tags, bodies)
-//! are matched fuzzily; long text (summary, points) word by word, because a
-//! fuzzy match across a paragraph matches almost anything. Every query word
-//! must match some field; the scores of the words add up.
+//! Fuzzy search over every item. Short fields (symbol, title, each tag and
+//! each body name) are matched fuzzily; long text (summary, points) word by
+//! word, because a fuzzy match across a paragraph matches almost anything.
+//! Every query word must match some field; the scores of the words add up.
+//!
+//! The index is flat bytes (`store`), built by `build` and kept between runs
+//! by `cache`. Work that many items share is done once per query: each
+//! distinct word of long text, tag and body name is scored once, and items
+//! look their scores up.
 
 use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
