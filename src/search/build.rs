@@ -3,7 +3,7 @@
 //! so a query word is compared with each distinct word once, not with every
 //! word of every summary.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::mask::CharMask;
 use super::store::{Counts, Section, Writer};
@@ -104,7 +104,9 @@ fn write_item(writer: &mut Writer, shared: &mut Shared, data: &Dataset, idx: Ite
 /// Texts numbered in order of first use.
 #[derive(Default)]
 struct Distinct {
-    ids: HashMap<String, u32>,
+    /// Fx hashing: millions of short words are looked up while building,
+    /// all from the user's own files, so hash flooding is no concern.
+    ids: FxHashMap<String, u32>,
     texts: Vec<String>,
 }
 
