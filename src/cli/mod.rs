@@ -206,7 +206,10 @@ pub fn load_with_index(args: &Cli) -> Result<(Dataset, SearchIndex), ExitCode> {
     let files = data_files(args)?;
     let cache = index_cache(args, &files);
     let data = Dataset::with_overlays(&files).map_err(|problems| report(&problems))?;
-    let index = match cache.as_ref().and_then(|(dir, key)| cache::load(dir, key)) {
+    // A file could change between taking the key and loading: the browser
+    // indexes its items by position, so the index must list the same ids.
+    let cached = cache.as_ref().and_then(|(dir, key)| cache::load(dir, key));
+    let index = match cached.filter(|index| index.describes(&data)) {
         Some(index) => index,
         None => build_index(&data, cache.as_ref()),
     };

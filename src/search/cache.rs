@@ -158,6 +158,14 @@ mod tests {
         );
         assert_eq!(loaded.title(3), data.item(3).title);
         assert!(load(dir.path(), &settled("inputs B")).is_none());
+        assert!(loaded.describes(&data));
+        let one = crate::data::SourceFile {
+            name: "one.ron".into(),
+            text: "[Item(id: \"one\", category: \"wsis20\", title: \"One\")]".into(),
+            embedded: false,
+        };
+        let other = Dataset::from_files(&[one]).expect("one item");
+        assert!(!loaded.describes(&other));
     }
 
     #[test]

@@ -157,6 +157,16 @@ impl SearchIndex {
         self.layout.counts.items == 0
     }
 
+    /// Whether this index lists the items of `data`, in the same order.
+    pub fn describes(&self, data: &Dataset) -> bool {
+        self.len() == data.len()
+            && data
+                .items()
+                .iter()
+                .enumerate()
+                .all(|(idx, item)| self.id(idx) == item.id)
+    }
+
     /// The id of item `idx`, as written in the data.
     pub fn id(&self, idx: ItemIdx) -> &str {
         self.text(Section::IdEnds, Section::IdText, idx)
