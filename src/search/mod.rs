@@ -95,7 +95,7 @@ struct Term {
 }
 
 /// One query word's scores, worked out before items are scored: for the
-/// long text of each item (0: none), and for each distinct bodies text and
+/// long text of each item (0: none), and for each distinct body name and
 /// tag, which many items share.
 struct TermScores {
     summary: Vec<u8>,
