@@ -9,11 +9,7 @@ const FILE_NAME: &str = "bookmarks.json";
 
 /// Where bookmarks live: `$XDG_DATA_HOME/wsis-browser`, else `~/.local/share/wsis-browser`.
 pub fn default_dir() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_DATA_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|home| PathBuf::from(home).join(".local/share")))?;
-    Some(base.join("wsis-browser"))
+    crate::xdg::app_dir_from_env("XDG_DATA_HOME", ".local/share")
 }
 
 /// Bookmarked ids, in the order they were added, and where they are kept.

@@ -167,7 +167,7 @@ fn index_cache(args: &Cli, files: &[PathBuf]) -> Option<(PathBuf, cache::Key)> {
     if args.no_cache {
         return None;
     }
-    let dir = cache::cache_dir(std::env::var_os("XDG_CACHE_HOME"), std::env::var_os("HOME"))?;
+    let dir = cache::cache_dir()?;
     Some((dir, cache::Key::new(files)?))
 }
 

@@ -12,12 +12,7 @@ use super::load::Problem;
 /// `$XDG_CONFIG_HOME/wsis-browser/data`, else `$HOME/.config/wsis-browser/data`.
 /// Takes the variables as arguments so tests need not touch the environment.
 pub fn user_data_dir(xdg_config_home: Option<OsString>, home: Option<OsString>) -> Option<PathBuf> {
-    // The XDG spec says a relative XDG_CONFIG_HOME is invalid and ignored.
-    let config = xdg_config_home
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| home.filter(|h| !h.is_empty()).map(|h| PathBuf::from(h).join(".config")))?;
-    Some(config.join("wsis-browser").join("data"))
+    Some(crate::xdg::app_dir(xdg_config_home, home, ".config")?.join("data"))
 }
 
 /// The user data directory of this process's environment.

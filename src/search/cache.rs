@@ -9,7 +9,6 @@
 //! gives another key, and so a fresh build. Only data that loaded without a
 //! problem is ever stored, so a stored index stands for valid data.
 
-use std::ffi::OsString;
 use std::fs::{self, File};
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -26,12 +25,8 @@ const KEEP: usize = 4;
 const SETTLE: Duration = Duration::from_secs(2);
 
 /// `$XDG_CACHE_HOME/wsis-browser`, else `$HOME/.cache/wsis-browser`.
-pub fn cache_dir(xdg_cache_home: Option<OsString>, home: Option<OsString>) -> Option<PathBuf> {
-    let base = xdg_cache_home
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| home.filter(|h| !h.is_empty()).map(|h| PathBuf::from(h).join(".cache")))?;
-    Some(base.join("wsis-browser"))
+pub fn cache_dir() -> Option<PathBuf> {
+    crate::xdg::app_dir_from_env("XDG_CACHE_HOME", ".cache")
 }
 
 /// What a stored index is valid for.
@@ -133,15 +128,6 @@ mod tests {
             text: text.into(),
             storable: true,
         }
-    }
-
-    #[test]
-    fn xdg_cache_home_wins_over_home() {
-        let dir = cache_dir(Some("/x/cache".into()), Some("/home/u".into()));
-        assert_eq!(dir, Some(PathBuf::from("/x/cache/wsis-browser")));
-        let fallback = cache_dir(Some("relative".into()), Some("/home/u".into()));
-        assert_eq!(fallback, Some(PathBuf::from("/home/u/.cache/wsis-browser")));
-        assert_eq!(cache_dir(None, None), None);
     }
 
     #[test]
