@@ -61,10 +61,24 @@ pub struct Link {
     pub note: Option<String>,
 }
 
+/// Shown where an item's title is unknown (an empty `title` in the data).
+pub const TITLE_NOT_CONFIRMED: &str = "(title not confirmed)";
+
 impl Item {
-    /// The label for lists: the short title, else the title.
+    /// The label for lists: the short title, else the title, else a
+    /// notice that no source gave a title (an empty `title` in the data).
     pub fn label(&self) -> &str {
-        self.short_title.as_deref().unwrap_or(&self.title)
+        match self.short_title.as_deref() {
+            Some(short) => short,
+            None if self.title_known() => &self.title,
+            None => TITLE_NOT_CONFIRMED,
+        }
+    }
+
+    /// False when no source gave the title: the data leaves `title` empty
+    /// rather than inventing one.
+    pub fn title_known(&self) -> bool {
+        !self.title.trim().is_empty()
     }
 
     /// Symbol if any, else the short label: how the item is named in trails.
