@@ -1,4 +1,4 @@
-//! `wsis search`: ranked fuzzy matches, or JSON.
+//! `wsis search`: ranked matches, each with why it matched, or JSON.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::{Failure, Outcome, write_json};
-use crate::search::SearchIndex;
+use crate::search::{Hit, Matched, SearchIndex};
 use crate::text::sanitized;
 
 #[derive(Serialize)]
@@ -17,6 +17,46 @@ struct SearchEntry<'a> {
     category: &'a str,
     score: i64,
     field: &'static str,
+    matched: Vec<MatchedEntry>,
+}
+
+/// Why a hit matched: a field's text and the char ranges (start, end) of
+/// the matching words in it.
+#[derive(Serialize)]
+struct MatchedEntry {
+    field: &'static str,
+    text: String,
+    ranges: Vec<[usize; 2]>,
+}
+
+/// The hit's explanation, worked out now if the search left it out.
+fn matched(index: &SearchIndex, hit: &Hit, query: &str) -> Vec<Matched> {
+    if hit.matched.is_empty() {
+        index.explain(hit.item, query)
+    } else {
+        hit.matched.clone()
+    }
+}
+
+/// "title: …[financing] task force…": the matched words in brackets.
+fn plain_why(matched: &[Matched]) -> String {
+    let entries: Vec<String> = matched
+        .iter()
+        .map(|m| {
+            let mut out = format!("{}: ", m.field.name());
+            for (index, c) in m.text.chars().enumerate() {
+                if m.ranges.iter().any(|r| r.start == index) {
+                    out.push('[');
+                }
+                out.push(c);
+                if m.ranges.iter().any(|r| r.end == index + 1) {
+                    out.push(']');
+                }
+            }
+            out
+        })
+        .collect();
+    entries.join(" | ")
 }
 
 /// Prints the hits of `query`; the index holds all that is printed, so a
@@ -42,15 +82,25 @@ pub(super) fn run(index: &SearchIndex, query: &str, limit: Option<usize>, json: 
                 category: index.category(hit.item),
                 score: hit.score,
                 field: hit.field.name(),
+                matched: matched(index, hit, query)
+                    .into_iter()
+                    .map(|m| MatchedEntry {
+                        field: m.field.name(),
+                        text: m.text,
+                        ranges: m.ranges.iter().map(|r| [r.start, r.end]).collect(),
+                    })
+                    .collect(),
             })
             .collect();
         write_json(out, &entries)?;
     } else {
         for hit in &hits {
+            let why = plain_why(&matched(index, hit, query));
             let fields = [
                 index.id(hit.item),
                 index.symbol(hit.item).unwrap_or("-"),
                 index.title(hit.item),
+                &why,
             ];
             writeln!(out, "{}", fields.map(sanitized).join("\t"))?;
         }

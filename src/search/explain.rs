@@ -1,0 +1,279 @@
+//! Why a hit matched: for each query word, the field that explains it best
+//! (fewest typos, then the heaviest field), shown as that field's text (the
+//! line of it, or an excerpt of long text) with the matching words marked.
+//! Matching here is the matching of the search itself, word by word.
+
+use std::ops::Range;
+
+use super::excerpt::window;
+use super::fold::fold_indexed;
+use super::query::{Term, terms};
+use super::score::{self, Kind};
+use super::tokens::tokens;
+use super::{FIELDS, Field, Matched, SearchIndex};
+use crate::data::ItemIdx;
+
+/// The longest text an explanation shows, in chars.
+pub const EXPLAIN_CHARS: usize = 120;
+
+/// One query word found in a text: which word, how, and where (chars).
+#[derive(Debug, Clone)]
+struct Found {
+    term: usize,
+    kind: Kind,
+    range: Range<usize>,
+}
+
+impl SearchIndex {
+    /// Why item `idx` matches `query`: one entry per field that explains
+    /// a query word, in field order.
+    pub fn explain(&self, idx: ItemIdx, query: &str) -> Vec<Matched> {
+        self.explain_terms(idx, &terms(query))
+    }
+
+    pub(crate) fn explain_terms(&self, idx: ItemIdx, terms: &[Term]) -> Vec<Matched> {
+        let texts: Vec<(Field, String, Vec<Found>)> = FIELDS
+            .iter()
+            .map(|&field| {
+                let text = self.explained_text(idx, field);
+                let found = self.found_in_field(idx, field, &text, terms);
+                (field, text, found)
+            })
+            .collect();
+        // Each word is explained by its best field; a field is shown if it
+        // explains some word.
+        let mut shown = [false; FIELDS.len()];
+        let mut texts = texts;
+        for term in 0..terms.len() {
+            let cheapest = texts
+                .iter()
+                .flat_map(|(_, _, found)| found.iter().filter(|f| f.term == term))
+                .map(|f| score::kind_cost(f.kind))
+                .min();
+            for (_, _, found) in &mut texts {
+                found.retain(|f| f.term != term || Some(score::kind_cost(f.kind)) == cheapest);
+            }
+        }
+        for term in 0..terms.len() {
+            let best = texts
+                .iter()
+                .enumerate()
+                .flat_map(|(slot, (field, _, found))| {
+                    found.iter().filter(|f| f.term == term).map(move |f| {
+                        let weight = score::kind_weight(f.kind) * score::field_weight(*field);
+                        ((score::kind_cost(f.kind), -weight, slot), slot)
+                    })
+                })
+                .min();
+            if let Some((_, slot)) = best {
+                shown[slot] = true;
+            }
+        }
+        texts
+            .into_iter()
+            .zip(shown)
+            .filter(|(_, shown)| *shown)
+            .map(|((field, text, found), _)| shown_line(field, &text, &found))
+            .collect()
+    }
+
+    /// The text of `field` an explanation shows.
+    fn explained_text(&self, idx: ItemIdx, field: Field) -> String {
+        match field {
+            Field::Symbol => self.symbol(idx).unwrap_or("").to_string(),
+            Field::Id => self.id(idx).to_string(),
+            _ => self.field_text(idx, field).to_string(),
+        }
+    }
+
+    /// Where the query words match `text`, the text of `field`.
+    fn found_in_field(&self, idx: ItemIdx, field: Field, text: &str, terms: &[Term]) -> Vec<Found> {
+        match field {
+            Field::Symbol => found_in_symbol(text, terms),
+            Field::Id => self.found_in_words(text, terms),
+            Field::Date => found_year(text, terms, self.years(idx)),
+            _ => self.found_in_words(text, terms),
+        }
+    }
+
+    /// The query words found in the words of `text`, as the search matches
+    /// them; for each word only its best kind of match.
+    fn found_in_words(&self, text: &str, terms: &[Term]) -> Vec<Found> {
+        let (folded, origin) = fold_indexed(text);
+        let mut char_at = vec![0; folded.len() + 1];
+        for (index, (byte, _)) in folded.char_indices().enumerate() {
+            char_at[byte] = index;
+        }
+        char_at[folded.len()] = origin.len();
+        let to_original = |from: usize, to: usize| -> Option<Range<usize>> {
+            Some(*origin.get(from)?..origin.get(to.checked_sub(1)?)? + 1)
+        };
+        let mut found = Vec::new();
+        for token in tokens(&folded) {
+            let (word, bytes) = (token.text, token.range);
+            let (start, end) = (char_at[bytes.start], char_at[bytes.end]);
+            for (index, term) in terms.iter().enumerate() {
+                let mut push = |kind, from, to| {
+                    if let Some(range) = to_original(from, to) {
+                        found.push(Found {
+                            term: index,
+                            kind,
+                            range,
+                        })
+                    }
+                };
+                match score::word_kind(word, &term.text) {
+                    Some(Kind::Prefix) => {
+                        let len = term.text.chars().count();
+                        if word.starts_with(term.text.as_str()) {
+                            push(Kind::Prefix, start, start + len);
+                        } else {
+                            push(Kind::Prefix, end - len, end);
+                        }
+                    }
+                    Some(kind) => push(kind, start, end),
+                    None => {
+                        for i in self.fuzzy_in_word(word, &term.text).unwrap_or_default() {
+                            push(Kind::Fuzzy, start + i, start + i + 1);
+                        }
+                    }
+                }
+            }
+        }
+        best_only(found)
+    }
+
+    /// Char indices of `query`'s words in `text`, for highlighting a row.
+    pub fn highlight(&self, text: &str, query: &str) -> Vec<usize> {
+        let mut indices: Vec<usize> = self
+            .found_in_words(text, &terms(query))
+            .into_iter()
+            .flat_map(|f| f.range)
+            .collect();
+        indices.sort_unstable();
+        indices.dedup();
+        indices
+    }
+}
+
+/// For each query word, its matches of the lowest cost only: a word
+/// found exactly is not also marked where its letters occur scattered.
+fn best_only(found: Vec<Found>) -> Vec<Found> {
+    let best_cost = |term: usize| {
+        found
+            .iter()
+            .filter(|f| f.term == term)
+            .map(|f| score::kind_cost(f.kind))
+            .min()
+    };
+    let costs: Vec<Option<u32>> = (0..found.iter().map(|f| f.term + 1).max().unwrap_or(0))
+        .map(best_cost)
+        .collect();
+    found
+        .iter()
+        .filter(|f| costs[f.term] == Some(score::kind_cost(f.kind)))
+        .cloned()
+        .collect()
+}
+
+/// Symbol matches, by the symbol rule, marked on the symbol as written.
+fn found_in_symbol(symbol: &str, terms: &[Term]) -> Vec<Found> {
+    let (folded, origin) = fold_indexed(symbol);
+    let key = folded.replace('–', "-");
+    terms
+        .iter()
+        .enumerate()
+        .filter(|(_, term)| score::symbol_score(key.trim(), &term.symbol_key).is_some())
+        .filter_map(|(index, term)| {
+            let byte = key.rfind(term.symbol_key.as_str())?;
+            let from = key[..byte].chars().count();
+            let to = from + term.symbol_key.chars().count();
+            let range = *origin.get(from)?..origin.get(to.checked_sub(1)?)? + 1;
+            Some(Found {
+                term: index,
+                kind: Kind::Exact,
+                range,
+            })
+        })
+        .collect()
+}
+
+/// A year the query names, found in the item's date text.
+fn found_year(text: &str, terms: &[Term], years: Option<(u16, u16)>) -> Vec<Found> {
+    let Some((from, to)) = years else {
+        return Vec::new();
+    };
+    terms
+        .iter()
+        .enumerate()
+        .filter(|(_, term)| term.year.is_some_and(|y| (from..=to).contains(&y)))
+        .map(|(index, term)| {
+            let range = match text.find(term.text.as_str()) {
+                Some(byte) => {
+                    let start = text[..byte].chars().count();
+                    start..start + term.text.len()
+                }
+                None => 0..0,
+            };
+            Found {
+                term: index,
+                kind: Kind::Exact,
+                range,
+            }
+        })
+        .collect()
+}
+
+/// The line of `text` with the most query words, cut around them.
+fn shown_line(field: Field, text: &str, found: &[Found]) -> Matched {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for (index, c) in text.chars().chain(['\n']).enumerate() {
+        if c == '\n' {
+            lines.push(start..index);
+            start = index + 1;
+        }
+    }
+    let in_line = |line: &Range<usize>| -> Vec<&Found> {
+        found
+            .iter()
+            .filter(|f| line.start <= f.range.start && f.range.end <= line.end)
+            .collect()
+    };
+    let distinct = |line: &Range<usize>| {
+        let mut terms: Vec<usize> = in_line(line).iter().map(|f| f.term).collect();
+        terms.sort_unstable();
+        terms.dedup();
+        terms.len()
+    };
+    let line = lines
+        .iter()
+        .enumerate()
+        .max_by_key(|(index, line)| (distinct(line), std::cmp::Reverse(*index)))
+        .map_or(0..0, |(_, line)| line.clone());
+    let mut ranges: Vec<Range<usize>> = in_line(&line)
+        .iter()
+        .map(|f| f.range.start - line.start..f.range.end - line.start)
+        .collect();
+    ranges.sort_unstable_by_key(|r| (r.start, r.end));
+    let merged = merge(ranges);
+    let line_text: String = text.chars().skip(line.start).take(line.len()).collect();
+    let (text, ranges) = window(&line_text, &merged, EXPLAIN_CHARS);
+    Matched {
+        field,
+        text,
+        ranges,
+    }
+}
+
+/// Sorted ranges with overlapping or touching ones joined.
+fn merge(ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges.into_iter().filter(|r| !r.is_empty()) {
+        match out.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => out.push(range),
+        }
+    }
+    out
+}
