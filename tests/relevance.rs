@@ -50,6 +50,15 @@ fn wanted_items_come_first() {
 }
 
 #[test]
+fn internet_governance_puts_the_tunis_agenda_high() {
+    // Its tag is the phrase itself; twenty IGF meetings only name the forum.
+    let index = SearchIndex::new(&DATA);
+    let ranked = wsis_rank(&index)("internet governance");
+    let at = ranked.iter().position(|id| id == "tunis-agenda");
+    assert!(at.is_some_and(|at| at < 5), "tunis-agenda at {at:?}");
+}
+
+#[test]
 fn every_top_hit_contains_a_query_word() {
     let index = SearchIndex::new(&DATA);
     for judged in JUDGED {

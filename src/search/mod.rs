@@ -95,6 +95,18 @@ pub struct Matched {
     pub ranges: Vec<Range<usize>>,
 }
 
+impl Matched {
+    /// The same explanation cut to `max_chars` around its first match.
+    pub fn narrowed(&self, max_chars: usize) -> Matched {
+        let (text, ranges) = excerpt::window(&self.text, &self.ranges, max_chars);
+        Matched {
+            field: self.field,
+            text,
+            ranges,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     pub item: ItemIdx,

@@ -6,7 +6,8 @@
 use super::mask::CharMask;
 use super::score::{self, Kind};
 use super::store::{self, Section};
-use super::tokens::{JOINERS, query_words};
+use super::fold::fold;
+use super::tokens::{JOINERS, query_words, words};
 use super::{EXPLAINED_HITS, Field, Hit, SearchIndex};
 use crate::data::ItemIdx;
 use crate::data::dataset::symbol_key;
@@ -197,7 +198,15 @@ impl SearchIndex {
             totals.absorb(index, &mut round);
         }
         let mut hits = self.hits(&totals, terms.len());
-        hits.sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item)));
+        let order = |a: &Hit, b: &Hit| b.score.cmp(&a.score).then(a.item.cmp(&b.item));
+        hits.sort_unstable_by(order);
+        // The best hits whose tag, body or title is the query itself rise.
+        let checked = hits.len().min(score::EXACT_LINE_CHECKED);
+        let phrase: Vec<&str> = terms.iter().map(|t| t.text.as_str()).collect();
+        for hit in &mut hits[..checked] {
+            hit.score += self.exact_line_bonus(hit.item, &phrase);
+        }
+        hits[..checked].sort_unstable_by(order);
         for hit in hits.iter_mut().take(EXPLAINED_HITS) {
             hit.matched = self.explain_terms(hit.item, &terms);
         }
@@ -218,6 +227,22 @@ impl SearchIndex {
                 }
             })
             .collect()
+    }
+
+    /// The bonus for a title, tag or body line of item `idx` whose words
+    /// are exactly the query's (Meilisearch's "exactness").
+    fn exact_line_bonus(&self, idx: ItemIdx, phrase: &[&str]) -> i64 {
+        [Field::Title, Field::Tags, Field::Bodies]
+            .into_iter()
+            .filter(|&field| {
+                self.field_text(idx, field).lines().any(|line| {
+                    let folded = fold(line);
+                    words(&folded).map(|(_, w)| w).eq(phrase.iter().copied())
+                })
+            })
+            .map(|field| score::EXACT_LINE * score::field_weight(field))
+            .max()
+            .unwrap_or(0)
     }
 
     /// Offers the items using each distinct word that `term` matches.

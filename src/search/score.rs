@@ -27,6 +27,7 @@
 //! | [`NEAR`] | 15 × field | two query words within [`NEAR_WINDOW`] words |
 //! | [`PROMINENCE`] | 25 per backlink | documents others cite, up to 20 |
 //! | symbol | 40 000–1 200 000 | a typed symbol names one document |
+//! | [`EXACT_LINE`] | 1000 × field | a title, tag or body line that is the query |
 //! | [`ID_ALONE`] | 500 000 | a one-word query that is an item's id |
 //! | [`COST_STEP`] | 10 000 000 | per typo less: above any score |
 
@@ -77,6 +78,12 @@ pub const PROMINENCE: i64 = 25;
 /// of the best one (a word in the title and the summary beats the title alone).
 pub const MORE_MATCHES_NUMERATOR: i64 = 1;
 pub const MORE_MATCHES_DENOMINATOR: i64 = 2;
+
+/// Per field weight: a title, tag or body line that is exactly the query
+/// ("tunis agenda", the tag "internet governance") names the item's topic.
+pub const EXACT_LINE: i64 = 1000;
+/// How many of the best hits are checked for such a line.
+pub const EXACT_LINE_CHECKED: usize = 200;
 
 /// A one-word query that is exactly an item's id ("igf", "gdc").
 pub const ID_ALONE: i64 = 500_000;

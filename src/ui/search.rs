@@ -133,6 +133,7 @@ fn hit_rows(app: &App, search: &SearchState, hit: &Hit, width: usize) -> ListIte
 fn why_line(app: &App, why: &Matched, width: usize) -> Line<'static> {
     let label = format!("  {}: ", why.field.name());
     let room = width.saturating_sub(label.width());
+    let why = why.narrowed(room);
     let text = truncate(&sanitize(&why.text), room);
     let marked: Vec<usize> = why.ranges.iter().flat_map(Clone::clone).collect();
     let mut spans = vec![Span::styled(label, app.theme.dim())];

@@ -40,7 +40,7 @@ pub const JUDGED: &[Judged] = &[
     q("financing", &["wsis20-financing-task-force"]),
     q("financing task force", &["wsis20-financing-task-force"]),
     q("spam", &["al-c5", "tunis-agenda"]),
-    q("internet governance", &["igf", "tunis-agenda"]),
+    q("internet governance", &["igf"]),
     q("enhanced cooperation", &["cstd-wgec", "tunis-agenda-paras-69-71"]),
     q("who e-health", &["al-c7-e-health"]),
     q("e-agriculture", &["al-c7-e-agriculture"]),
