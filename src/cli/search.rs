@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::{Failure, Outcome, write_json};
-use crate::search::{Hit, Matched, SearchIndex};
+use crate::search::{Matched, SearchIndex};
 use crate::text::sanitized;
 
 #[derive(Serialize)]
@@ -27,15 +27,6 @@ struct MatchedEntry {
     field: &'static str,
     text: String,
     ranges: Vec<[usize; 2]>,
-}
-
-/// The hit's explanation, worked out now if the search left it out.
-fn matched(index: &SearchIndex, hit: &Hit, query: &str) -> Vec<Matched> {
-    if hit.matched.is_empty() {
-        index.explain(hit.item, query)
-    } else {
-        hit.matched.clone()
-    }
 }
 
 /// "title: …[financing] task force…": the matched words in brackets.
@@ -72,6 +63,7 @@ pub(super) fn run(index: &SearchIndex, query: &str, limit: Option<usize>, json: 
     if hits.is_empty() {
         return Err(Failure::NothingMatches(format!("nothing matches \"{query}\"")));
     }
+    index.explain_all(&mut hits, query);
     if json {
         let entries: Vec<SearchEntry> = hits
             .iter()
@@ -82,8 +74,10 @@ pub(super) fn run(index: &SearchIndex, query: &str, limit: Option<usize>, json: 
                 category: index.category(hit.item),
                 score: hit.score,
                 field: hit.field.name(),
-                matched: matched(index, hit, query)
-                    .into_iter()
+                matched: hit
+                    .matched
+                    .iter()
+                    .cloned()
                     .map(|m| MatchedEntry {
                         field: m.field.name(),
                         text: m.text,
@@ -95,7 +89,7 @@ pub(super) fn run(index: &SearchIndex, query: &str, limit: Option<usize>, json: 
         write_json(out, &entries)?;
     } else {
         for hit in &hits {
-            let why = plain_why(&matched(index, hit, query));
+            let why = plain_why(&hit.matched);
             let fields = [
                 index.id(hit.item),
                 index.symbol(hit.item).unwrap_or("-"),

@@ -7,11 +7,19 @@ use std::ops::Range;
 
 use super::excerpt::window;
 use super::fold::fold_indexed;
+use super::mask::CharMask;
 use super::query::{Term, terms};
 use super::score::{self, Kind};
 use super::tokens::tokens;
-use super::{FIELDS, Field, Matched, SearchIndex};
+use super::{FIELDS, Field, Hit, Matched, SearchIndex};
 use crate::data::ItemIdx;
+
+/// Below this many hits one thread explains them quicker than several.
+const PARALLEL_FROM: usize = 2048;
+const MAX_THREADS: usize = 8;
+
+/// Every field, as a field set.
+const ALL_FIELDS: u8 = u8::MAX;
 
 /// The longest text an explanation shows, in chars.
 pub const EXPLAIN_CHARS: usize = 120;
@@ -28,12 +36,45 @@ impl SearchIndex {
     /// Why item `idx` matches `query`: one entry per field that explains
     /// a query word, in field order.
     pub fn explain(&self, idx: ItemIdx, query: &str) -> Vec<Matched> {
-        self.explain_terms(idx, &terms(query))
+        self.explain_terms(idx, &terms(query), ALL_FIELDS)
     }
 
-    pub(crate) fn explain_terms(&self, idx: ItemIdx, terms: &[Term]) -> Vec<Matched> {
+    /// Why `hit`, a hit of `query`, matched: its explanation if the search
+    /// gave one, else worked out now from the fields the search found.
+    pub fn explain_hit(&self, hit: &Hit, query: &str) -> Vec<Matched> {
+        if hit.matched.is_empty() {
+            self.explain_terms(hit.item, &terms(query), hit.fields)
+        } else {
+            hit.matched.clone()
+        }
+    }
+
+    /// Fills the explanation of every hit of `query` that has none, on
+    /// every core when there are many (`wsis search` prints them all).
+    pub fn explain_all(&self, hits: &mut [Hit], query: &str) {
+        let terms = terms(query);
+        let explain = |part: &mut [Hit]| {
+            for hit in part.iter_mut().filter(|hit| hit.matched.is_empty()) {
+                hit.matched = self.explain_terms(hit.item, &terms, hit.fields);
+            }
+        };
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS));
+        if hits.len() < PARALLEL_FROM || threads == 1 {
+            return explain(hits);
+        }
+        let chunk = hits.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            for part in hits.chunks_mut(chunk) {
+                scope.spawn(|| explain(part));
+            }
+        });
+    }
+
+    /// The explanation from the fields in `fields` (one bit per field).
+    pub(crate) fn explain_terms(&self, idx: ItemIdx, terms: &[Term], fields: u8) -> Vec<Matched> {
         let texts: Vec<(Field, String, Vec<Found>)> = FIELDS
             .iter()
+            .filter(|&&field| fields & (1 << field as u8) != 0)
             .map(|&field| {
                 let text = self.explained_text(idx, field);
                 let found = self.found_in_field(idx, field, &text, terms);
@@ -99,20 +140,17 @@ impl SearchIndex {
     /// The query words found in the words of `text`, as the search matches
     /// them; for each word only its best kind of match.
     fn found_in_words(&self, text: &str, terms: &[Term]) -> Vec<Found> {
-        let (folded, origin) = fold_indexed(text);
-        let mut char_at = vec![0; folded.len() + 1];
-        for (index, (byte, _)) in folded.char_indices().enumerate() {
-            char_at[byte] = index;
-        }
-        char_at[folded.len()] = origin.len();
-        let to_original = |from: usize, to: usize| -> Option<Range<usize>> {
-            Some(*origin.get(from)?..origin.get(to.checked_sub(1)?)? + 1)
-        };
+        let folded = Folded::new(text);
+        let to_original = |from: usize, to: usize| folded.original(from, to);
         let mut found = Vec::new();
-        for token in tokens(&folded) {
+        for token in tokens(&folded.text) {
             let (word, bytes) = (token.text, token.range);
-            let (start, end) = (char_at[bytes.start], char_at[bytes.end]);
+            let (start, end) = (folded.char_at(bytes.start), folded.char_at(bytes.end));
+            let mask = CharMask::of(word);
             for (index, term) in terms.iter().enumerate() {
+                let Some(typos_possible) = term.may_match(mask) else {
+                    continue;
+                };
                 let mut push = |kind, from, to| {
                     if let Some(range) = to_original(from, to) {
                         found.push(Found {
@@ -122,7 +160,7 @@ impl SearchIndex {
                         })
                     }
                 };
-                match score::word_kind(word, &term.text) {
+                match score::word_kind_if(word, &term.text, typos_possible) {
                     Some(Kind::Prefix) => {
                         let len = term.text.chars().count();
                         if word.starts_with(term.text.as_str()) {
@@ -132,11 +170,12 @@ impl SearchIndex {
                         }
                     }
                     Some(kind) => push(kind, start, end),
-                    None => {
+                    None if mask.covers(term.mask) => {
                         for i in self.fuzzy_in_word(word, &term.text).unwrap_or_default() {
                             push(Kind::Fuzzy, start + i, start + i + 1);
                         }
                     }
+                    None => {}
                 }
             }
         }
@@ -153,6 +192,51 @@ impl SearchIndex {
         indices.sort_unstable();
         indices.dedup();
         indices
+    }
+}
+
+/// Folded text and the way back to the chars of the original.
+struct Folded {
+    text: String,
+    /// Per folded char, the original char it came from, and per folded
+    /// byte its char index; both empty for ASCII text, where all are equal.
+    origin: Vec<usize>,
+    char_at: Vec<usize>,
+}
+
+impl Folded {
+    fn new(text: &str) -> Folded {
+        if text.is_ascii() {
+            return Folded {
+                text: text.to_ascii_lowercase(),
+                origin: Vec::new(),
+                char_at: Vec::new(),
+            };
+        }
+        let (folded, origin) = fold_indexed(text);
+        let mut char_at = vec![0; folded.len() + 1];
+        for (index, (byte, _)) in folded.char_indices().enumerate() {
+            char_at[byte] = index;
+        }
+        char_at[folded.len()] = origin.len();
+        Folded {
+            text: folded,
+            origin,
+            char_at,
+        }
+    }
+
+    /// The char index of byte `byte` of the folded text.
+    fn char_at(&self, byte: usize) -> usize {
+        if self.char_at.is_empty() { byte } else { self.char_at[byte] }
+    }
+
+    /// The original chars behind folded chars `from..to`.
+    fn original(&self, from: usize, to: usize) -> Option<Range<usize>> {
+        if self.origin.is_empty() {
+            return (from < to).then_some(from..to);
+        }
+        Some(*self.origin.get(from)?..self.origin.get(to.checked_sub(1)?)? + 1)
     }
 }
 

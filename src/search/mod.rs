@@ -115,8 +115,11 @@ pub struct Hit {
     pub field: Field,
     /// Why it matched, one entry per field that explains a query word.
     /// Filled for the first [`EXPLAINED_HITS`] hits of a search; for later
-    /// ones ask [`SearchIndex::explain`] when they are shown.
+    /// ones ask [`SearchIndex::explain_hit`] when they are shown.
     pub matched: Vec<Matched>,
+    /// The fields where the search found each query word best, one bit
+    /// per field: an explanation need look at no other.
+    pub(crate) fields: u8,
 }
 
 /// How many hits of a search come explained: more than a screen shows.

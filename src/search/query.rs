@@ -21,10 +21,12 @@ const YEARS: std::ops::RangeInclusive<u16> = 1900..=2100;
 /// One query word, folded, with what the prefilters need.
 pub(crate) struct Term {
     pub text: String,
-    mask: CharMask,
+    pub mask: CharMask,
     pub symbol_key: String,
     symbol_mask: CharMask,
     pub year: Option<u16>,
+    /// How many typos it may have.
+    typos: usize,
 }
 
 /// The distinct words of `query`, ready to match.
@@ -39,10 +41,24 @@ pub(crate) fn terms(query: &str) -> Vec<Term> {
                 symbol_mask: CharMask::of(&key),
                 symbol_key: key,
                 year,
+                typos: score::allowed_typos(&text),
                 text,
             }
         })
         .collect()
+}
+
+impl Term {
+    /// Whether a word of characters `mask` may match this term at all
+    /// (`None`: it cannot), and whether with typos: each typo brings at
+    /// most one letter the word lacks and drops at most one it has.
+    pub fn may_match(&self, mask: CharMask) -> Option<bool> {
+        let typos = self.typos as u32;
+        let missing = (self.mask.bits() & !mask.bits()).count_ones();
+        let extra = (mask.bits() & !self.mask.bits()).count_ones();
+        let typos_possible = typos > 0 && missing <= typos && extra <= typos;
+        (mask.covers(self.mask) || typos_possible).then_some(typos_possible)
+    }
 }
 
 /// One query word's best match in one item so far.
@@ -117,6 +133,8 @@ struct Totals {
     top: Vec<(Field, i64)>,
     /// Where the previous query word matched, for the proximity bonus.
     last: Vec<(Field, u32)>,
+    /// The fields of each word's best match, one bit per field.
+    fields: Vec<u8>,
 }
 
 impl Totals {
@@ -127,6 +145,7 @@ impl Totals {
             score: vec![0; n],
             top: vec![(Field::Points, i64::MIN); n],
             last: vec![(Field::Points, 0); n],
+            fields: vec![0; n],
         }
     }
 
@@ -155,6 +174,7 @@ impl Totals {
                 self.top[item] = (found.field, found.total());
             }
             self.last[item] = (found.field, found.position);
+            self.fields[item] |= 1 << found.field as u8;
         }
         matches.touched.clear();
     }
@@ -208,7 +228,7 @@ impl SearchIndex {
         }
         hits[..checked].sort_unstable_by(order);
         for hit in hits.iter_mut().take(EXPLAINED_HITS) {
-            hit.matched = self.explain_terms(hit.item, &terms);
+            hit.matched = self.explain_terms(hit.item, &terms, hit.fields);
         }
         Some(hits)
     }
@@ -224,6 +244,7 @@ impl SearchIndex {
                     score: score::ranked(totals.cost[item], totals.score[item] + bonus),
                     field: totals.top[item].0,
                     matched: Vec::new(),
+                    fields: totals.fields[item],
                 }
             })
             .collect()
@@ -285,13 +306,9 @@ impl SearchIndex {
     fn word_match(&self, word: usize, term: &Term) -> Option<Kind> {
         let mask = self.mask(Section::WordMask, word);
         let covered = mask.covers(term.mask);
-        // A typo may bring letters the word lacks, but only that many.
-        let missing = (term.mask.bits() & !mask.bits()).count_ones() as usize;
-        if !covered && missing > score::allowed_typos(&term.text) {
-            return None;
-        }
+        let typos_possible = term.may_match(mask)?;
         let text = self.text(Section::WordEnds, Section::WordText, word);
-        if let Some(kind) = score::word_kind(text, &term.text) {
+        if let Some(kind) = score::word_kind_if(text, &term.text, typos_possible) {
             return Some(kind);
         }
         (covered && self.fuzzy_in_word(text, &term.text).is_some()).then_some(Kind::Fuzzy)

@@ -172,8 +172,9 @@ pub fn proximity_bonus(distance: i64, weight: i64) -> i64 {
 }
 
 /// How `term` (folded) matches `word` (folded), if at all, without the
-/// fuzzy matcher; [`Kind::Fuzzy`] is decided by the caller.
-pub fn word_kind(word: &str, term: &str) -> Option<Kind> {
+/// fuzzy matcher ([`Kind::Fuzzy`] is decided by the caller); typos are
+/// tried only if `typos_possible` (a caller's cheaper test said they may be).
+pub fn word_kind_if(word: &str, term: &str, typos_possible: bool) -> Option<Kind> {
     if word == term {
         return Some(Kind::Exact);
     }
@@ -184,6 +185,9 @@ pub fn word_kind(word: &str, term: &str) -> Option<Kind> {
     if is_symbol_like(term) && word.len() > term.len() && word.ends_with(term) {
         let before = word.as_bytes()[word.len() - term.len() - 1];
         return (before == b'/').then_some(Kind::Prefix);
+    }
+    if !typos_possible {
+        return None;
     }
     typos(word, term).map(Kind::Typos)
 }
@@ -202,31 +206,48 @@ pub fn may_be_fuzzy(term: &str) -> bool {
     term.chars().count() >= FUZZY_FROM && !is_symbol_like(term)
 }
 
+/// Words longer than this are never matched with typos (no word is).
+const MAX_TYPO_WORD: usize = 48;
+
 /// The typos (edits, a swap of two neighbours counting as one) between
 /// `word` and `term`, if within what `term` allows.
 fn typos(word: &str, term: &str) -> Option<u8> {
     let limit = allowed_typos(term);
-    if limit == 0 || word.len().abs_diff(term.len()) > limit * 4 {
+    // Byte lengths bound char lengths from both sides within 4×.
+    if limit == 0 || word.len().abs_diff(term.len()) > limit * 4 || word.len() > MAX_TYPO_WORD * 4 {
         return None;
     }
-    let a: Vec<char> = word.chars().collect();
-    let b: Vec<char> = term.chars().collect();
+    let mut a = ['\0'; MAX_TYPO_WORD];
+    let mut b = ['\0'; MAX_TYPO_WORD];
+    let a = fill(&mut a, word)?;
+    let b = fill(&mut b, term)?;
     if a.len().abs_diff(b.len()) > limit {
         return None;
     }
-    let distance = bounded_distance(&a, &b, limit)?;
+    let distance = bounded_distance(a, b, limit)?;
     (distance > 0).then_some(distance as u8)
+}
+
+/// `text`'s chars in `buffer`, if they fit.
+fn fill<'a>(buffer: &'a mut [char; MAX_TYPO_WORD], text: &str) -> Option<&'a [char]> {
+    let mut len = 0;
+    for c in text.chars() {
+        *buffer.get_mut(len)? = c;
+        len += 1;
+    }
+    Some(&buffer[..len])
 }
 
 /// Optimal string alignment distance, or `None` once it exceeds `limit`.
 fn bounded_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
+    const WIDTH: usize = MAX_TYPO_WORD + 1;
     let width = b.len() + 1;
-    let mut rows = vec![vec![0usize; width]; 3];
-    rows[1] = (0..width).collect();
+    let mut rows = [[0usize; WIDTH]; 3];
+    for (j, cell) in rows[1].iter_mut().enumerate().take(width) {
+        *cell = j;
+    }
     for i in 1..=a.len() {
-        let (prev2, rest) = rows.split_at_mut(1);
-        let (prev, cur) = rest.split_at_mut(1);
-        let (prev2, prev, cur) = (&prev2[0], &prev[0], &mut cur[0]);
+        let [prev2, prev, cur] = &mut rows;
         cur[0] = i;
         let mut row_min = cur[0];
         for j in 1..width {
@@ -277,6 +298,10 @@ pub fn symbol_score(symbol: &str, term: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn word_kind(word: &str, term: &str) -> Option<Kind> {
+        word_kind_if(word, term, true)
+    }
 
     #[test]
     fn word_kinds_in_order_of_strength() {

@@ -54,7 +54,7 @@ pub struct Token<'a> {
 /// Every word the index stores for `text` (folded): each word, and the
 /// parts of a joined word, numbered by position.
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 6);
     let mut position = 0u32;
     let mut last_end = 0;
     for (range, word) in words(text) {
@@ -68,14 +68,17 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
             position,
         });
         if word.contains(JOINERS) && !is_symbol_like(word) {
-            let parts = words_split(word, range.start);
-            let count = parts.len() as u32;
-            if count > 1 {
-                out.extend(parts.into_iter().enumerate().map(|(i, (range, text))| Token {
-                    text,
-                    range,
-                    position: position + i as u32,
-                }));
+            let first = out.len();
+            out.extend(parts(word, range.start).enumerate().map(|(i, (range, text))| Token {
+                text,
+                range,
+                position: position + i as u32,
+            }));
+            let count = (out.len() - first) as u32;
+            if count < 2 {
+                // One part is the word again.
+                out.truncate(first);
+            } else {
                 position += count - 1;
             }
         }
@@ -85,16 +88,11 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
 }
 
 /// The non-empty parts of a joined word, with byte ranges offset by `base`.
-fn words_split(word: &str, base: usize) -> Vec<(Range<usize>, &str)> {
-    let mut at = 0;
-    let mut parts = Vec::new();
-    for part in word.split(JOINERS) {
-        if !part.is_empty() {
-            parts.push((base + at..base + at + part.len(), part));
-        }
-        at += part.len() + 1;
-    }
-    parts
+fn parts(word: &str, base: usize) -> impl Iterator<Item = (Range<usize>, &str)> {
+    word.split(JOINERS).filter(|part| !part.is_empty()).map(move |part| {
+        let start = base + (part.as_ptr() as usize - word.as_ptr() as usize);
+        (start..start + part.len(), part)
+    })
 }
 
 /// The distinct words of a query, folded, in order, at most

@@ -114,7 +114,7 @@ fn hit_rows(app: &App, search: &SearchState, hit: &Hit, width: usize) -> ListIte
     let first = Line::from(highlighted(&text, &matched, app));
     let explained;
     let matches = if hit.matched.is_empty() {
-        explained = app.index.explain(hit.item, &search.query);
+        explained = app.index.explain_hit(hit, &search.query);
         &explained
     } else {
         &hit.matched
