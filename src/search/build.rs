@@ -180,8 +180,12 @@ impl Vocabulary {
         }
     }
 
+    /// Writes the words in byte order, so the words a prefix starts are
+    /// one run, found by binary search.
     fn write(&self, writer: &mut Writer, items: usize) {
-        for (text, postings) in self.texts.iter().zip(&self.postings) {
+        let mut order: Vec<usize> = (0..self.texts.len()).collect();
+        order.sort_unstable_by(|&a, &b| self.texts[a].cmp(&self.texts[b]));
+        for (text, postings) in order.into_iter().map(|i| (&self.texts[i], &self.postings[i])) {
             writer.text(Section::WordEnds, Section::WordText, text);
             writer.u64(Section::WordMask, CharMask::of(text).bits());
             let mut df = 0;

@@ -7,7 +7,7 @@ use super::mask::CharMask;
 use super::score::{self, Kind};
 use super::store::{self, Section};
 use super::fold::fold;
-use super::tokens::{JOINERS, query_words, words};
+use super::tokens::{JOINERS, is_symbol_like, query_words, words};
 use super::{EXPLAINED_HITS, Field, Hit, SearchIndex};
 use crate::data::ItemIdx;
 use crate::data::dataset::symbol_key;
@@ -219,7 +219,6 @@ impl SearchIndex {
         }
         let mut hits = self.hits(&totals, terms.len());
         let order = |a: &Hit, b: &Hit| b.score.cmp(&a.score).then(a.item.cmp(&b.item));
-        hits.sort_unstable_by(order);
         // The best hits whose tag, body or title is the query itself rise.
         let checked = hits.len().min(score::EXACT_LINE_CHECKED);
         let phrase: Vec<&str> = terms.iter().map(|t| t.text.as_str()).collect();
@@ -233,19 +232,26 @@ impl SearchIndex {
         Some(hits)
     }
 
+    /// The items every word matched, best first.
     fn hits(&self, totals: &Totals, words: usize) -> Vec<Hit> {
         let prominence = self.section(Section::Prominence);
-        (0..self.len())
+        // Sorting (rank, item) pairs moves far less than sorting hits.
+        let mut ranked: Vec<(i64, usize)> = (0..self.len())
             .filter(|&item| usize::from(totals.matched[item]) == words)
             .map(|item| {
                 let bonus = i64::from(prominence.get(item).copied().unwrap_or(0)) * score::PROMINENCE;
-                Hit {
-                    item,
-                    score: score::ranked(totals.cost[item], totals.score[item] + bonus),
-                    field: totals.top[item].0,
-                    matched: Vec::new(),
-                    fields: totals.fields[item],
-                }
+                (score::ranked(totals.cost[item], totals.score[item] + bonus), item)
+            })
+            .collect();
+        ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+        ranked
+            .into_iter()
+            .map(|(score, item)| Hit {
+                item,
+                score,
+                field: totals.top[item].0,
+                matched: Vec::new(),
+                fields: totals.fields[item],
             })
             .collect()
     }
@@ -278,7 +284,13 @@ impl SearchIndex {
         let postings = self.section(Section::Postings);
         let ends = self.section(Section::PostingEnds);
         let rarities = self.section(Section::WordRarity);
-        for word in 0..self.layout.counts.words {
+        // Without typos or fuzzy matches only the words it starts can match.
+        let scanned = if term.typos == 0 && !score::may_be_fuzzy(&term.text) && !is_symbol_like(&term.text) {
+            self.words_starting(&term.text)
+        } else {
+            0..self.layout.counts.words
+        };
+        for word in scanned {
             if word % CANCEL_STRIDE == 0 && cancelled() {
                 return None;
             }
@@ -300,6 +312,16 @@ impl SearchIndex {
             }
         }
         Some(())
+    }
+
+    /// The distinct words that start with `prefix`: one run, as they are
+    /// stored in byte order.
+    fn words_starting(&self, prefix: &str) -> std::ops::Range<usize> {
+        let word = |i: usize| self.text(Section::WordEnds, Section::WordText, i);
+        let count = self.layout.counts.words;
+        let start = partition(count, |i| word(i) < prefix);
+        let end = start + partition(count - start, |i| word(start + i).starts_with(prefix));
+        start..end
     }
 
     /// How `term` matches distinct word `word`, if at all.
@@ -361,6 +383,21 @@ impl SearchIndex {
             round.offer(item, 0, score, Field::Date, 0);
         }
     }
+}
+
+/// The first of `0..len` for which `before` is false, `before` being true
+/// for a leading run only.
+fn partition(len: usize, before: impl Fn(usize) -> bool) -> usize {
+    let (mut low, mut high) = (0, len);
+    while low < high {
+        let mid = low + (high - low) / 2;
+        if before(mid) {
+            low = mid + 1;
+        } else {
+            high = mid;
+        }
+    }
+    low
 }
 
 /// Whether `needle`'s chars occur in order in `haystack`: the fuzzy

@@ -52,7 +52,7 @@ sections! {
     /// to show why an item matched.
     FieldEnds,
     FieldText,
-    /// The distinct folded words of every field: per word its text, its
+    /// The distinct folded words of every field, in byte order: per word its text, its
     /// characters, its rarity (u16, see `score::rarity`) and the end of
     /// its postings.
     WordEnds,
