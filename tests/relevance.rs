@@ -5,9 +5,9 @@
 //! `cargo test --test relevance -- --ignored --nocapture` also scores fzf
 //! and a plain BM25 baseline on the same set, for docs/BENCHMARKS.md.
 
-mod common;
 #[path = "relevance/bm25.rs"]
 mod bm25;
+mod common;
 #[path = "relevance/judge.rs"]
 mod judge;
 
@@ -45,7 +45,11 @@ fn the_judged_set_is_large_and_names_real_items() {
 fn wanted_items_come_first() {
     let index = SearchIndex::new(&DATA);
     let scores = score(&DATA, &wsis_rank(&index));
-    assert!(scores.misses.is_empty(), "wanted items not in the top 3:\n{}", scores.misses.join("\n"));
+    assert!(
+        scores.misses.is_empty(),
+        "wanted items not in the top 3:\n{}",
+        scores.misses.join("\n")
+    );
     assert!(scores.mrr >= MIN_MRR, "MRR {:.3}", scores.mrr);
 }
 
@@ -80,7 +84,12 @@ fn every_hit_explains_each_query_word() {
         let hits = index.search(judged.query, None);
         for hit in &hits {
             let matched = index.explain_hit(hit, judged.query);
-            assert!(!matched.is_empty(), "{:?}: {} unexplained", judged.query, DATA.item(hit.item).id);
+            assert!(
+                !matched.is_empty(),
+                "{:?}: {} unexplained",
+                judged.query,
+                DATA.item(hit.item).id
+            );
             for m in &matched {
                 let len = m.text.chars().count();
                 assert!(m.ranges.iter().all(|r| r.start < r.end && r.end <= len), "{m:?}");

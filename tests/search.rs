@@ -145,7 +145,10 @@ fn typos_rank_below_the_word_itself() {
         .iter()
         .rposition(|h| h.matched.iter().any(|m| m.text.to_lowercase().contains("financing")));
     assert!(first_typo > last_exact, "{first_typo:?} {last_exact:?}");
-    assert!(hits.iter().any(|h| h.item == idx("ga-80-173")), "financial, one typo away");
+    assert!(
+        hits.iter().any(|h| h.item == idx("ga-80-173")),
+        "financial, one typo away"
+    );
 }
 
 #[test]
@@ -154,7 +157,10 @@ fn a_year_matches_the_date() {
     // An undated resolution: the years of its General Assembly session.
     let index = SearchIndex::new(&DATA);
     let why = index.explain(idx("ga-68-198"), "resolution 2013");
-    let date = why.iter().find(|m| m.field == Field::Date).expect("the date explains 2013");
+    let date = why
+        .iter()
+        .find(|m| m.field == Field::Date)
+        .expect("the date explains 2013");
     assert_eq!(date.text, "68th session, 2013–2014");
     assert_eq!(date.ranges, [14..18]);
 }

@@ -172,9 +172,10 @@ impl Vocabulary {
         };
         let postings = &mut self.postings[id as usize];
         // Fields are added in order, so an earlier use is the last posting.
-        let seen = postings.last().map(|&p| Posting::from_bits(p)).is_some_and(|last| {
-            last.item == posting.item && last.field == field
-        });
+        let seen = postings
+            .last()
+            .map(|&p| Posting::from_bits(p))
+            .is_some_and(|last| last.item == posting.item && last.field == field);
         if !seen {
             postings.push(posting.bits());
         }

@@ -13,6 +13,11 @@ const MIN_CHARS: usize = 8;
 /// (char ranges, sorted), starting at a word, with "…" where cut; the
 /// ranges are moved to match and clipped to what is shown.
 pub fn window(text: &str, ranges: &[Range<usize>], max_chars: usize) -> (String, Vec<Range<usize>>) {
+    if text.len() <= max_chars {
+        // Fewer bytes than the room: fewer chars too.
+        let len = text.chars().count();
+        return (text.to_string(), clip(ranges, 0, len, 0));
+    }
     let chars: Vec<char> = text.chars().collect();
     if chars.len() <= max_chars || max_chars < MIN_CHARS {
         let end = chars.len().min(max_chars);

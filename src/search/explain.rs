@@ -72,12 +72,12 @@ impl SearchIndex {
 
     /// The explanation from the fields in `fields` (one bit per field).
     pub(crate) fn explain_terms(&self, idx: ItemIdx, terms: &[Term], fields: u8) -> Vec<Matched> {
-        let texts: Vec<(Field, String, Vec<Found>)> = FIELDS
+        let texts: Vec<(Field, &str, Vec<Found>)> = FIELDS
             .iter()
             .filter(|&&field| fields & (1 << field as u8) != 0)
             .map(|&field| {
                 let text = self.explained_text(idx, field);
-                let found = self.found_in_field(idx, field, &text, terms);
+                let found = self.found_in_field(idx, field, text, terms);
                 (field, text, found)
             })
             .collect();
@@ -114,16 +114,16 @@ impl SearchIndex {
             .into_iter()
             .zip(shown)
             .filter(|(_, shown)| *shown)
-            .map(|((field, text, found), _)| shown_line(field, &text, &found))
+            .map(|((field, text, found), _)| shown_line(field, text, &found))
             .collect()
     }
 
     /// The text of `field` an explanation shows.
-    fn explained_text(&self, idx: ItemIdx, field: Field) -> String {
+    fn explained_text(&self, idx: ItemIdx, field: Field) -> &str {
         match field {
-            Field::Symbol => self.symbol(idx).unwrap_or("").to_string(),
-            Field::Id => self.id(idx).to_string(),
-            _ => self.field_text(idx, field).to_string(),
+            Field::Symbol => self.symbol(idx).unwrap_or(""),
+            Field::Id => self.id(idx),
+            _ => self.field_text(idx, field),
         }
     }
 
@@ -141,6 +141,9 @@ impl SearchIndex {
     /// them; for each word only its best kind of match.
     fn found_in_words(&self, text: &str, terms: &[Term]) -> Vec<Found> {
         let folded = Folded::new(text);
+        if let Some(found) = found_at_word_starts(&folded, terms) {
+            return found;
+        }
         let to_original = |from: usize, to: usize| folded.original(from, to);
         let mut found = Vec::new();
         for token in tokens(&folded.text) {
@@ -228,7 +231,11 @@ impl Folded {
 
     /// The char index of byte `byte` of the folded text.
     fn char_at(&self, byte: usize) -> usize {
-        if self.char_at.is_empty() { byte } else { self.char_at[byte] }
+        if self.char_at.is_empty() {
+            byte
+        } else {
+            self.char_at[byte]
+        }
     }
 
     /// The original chars behind folded chars `from..to`.
@@ -238,6 +245,39 @@ impl Folded {
         }
         Some(*self.origin.get(from)?..self.origin.get(to.checked_sub(1)?)? + 1)
     }
+}
+
+/// The quick way for ASCII text: every query word found as the start of a
+/// word (or of a part of one), which is a match of no cost, so no typo or
+/// fuzzy match elsewhere in the text would be kept. `None` if some word is
+/// not found so; then the text is read word by word.
+fn found_at_word_starts(folded: &Folded, terms: &[Term]) -> Option<Vec<Found>> {
+    let text = folded.text.as_str();
+    if !folded.origin.is_empty() || terms.iter().any(|t| !t.text.is_ascii()) {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let is_word = |at: usize| bytes.get(at).is_some_and(|b| b.is_ascii_alphanumeric());
+    let mut found = Vec::new();
+    for (index, term) in terms.iter().enumerate() {
+        let before = found.len();
+        for (at, _) in text.match_indices(term.text.as_str()) {
+            if at > 0 && is_word(at - 1) {
+                continue;
+            }
+            let end = at + term.text.len();
+            let kind = if is_word(end) { Kind::Prefix } else { Kind::Exact };
+            found.push(Found {
+                term: index,
+                kind,
+                range: at..end,
+            });
+        }
+        if found.len() == before {
+            return None;
+        }
+    }
+    Some(found)
 }
 
 /// For each query word, its matches of the lowest cost only: a word
@@ -310,6 +350,12 @@ fn found_year(text: &str, terms: &[Term], years: Option<(u16, u16)>) -> Vec<Foun
 
 /// The line of `text` with the most query words, cut around them.
 fn shown_line(field: Field, text: &str, found: &[Found]) -> Matched {
+    if !text.contains('\n') {
+        let mut ranges: Vec<Range<usize>> = found.iter().map(|f| f.range.clone()).collect();
+        ranges.sort_unstable_by_key(|r| (r.start, r.end));
+        let (text, ranges) = window(text, &merge(ranges), EXPLAIN_CHARS);
+        return Matched { field, text, ranges };
+    }
     let mut lines = Vec::new();
     let mut start = 0;
     for (index, c) in text.chars().chain(['\n']).enumerate() {
@@ -343,11 +389,7 @@ fn shown_line(field: Field, text: &str, found: &[Found]) -> Matched {
     let merged = merge(ranges);
     let line_text: String = text.chars().skip(line.start).take(line.len()).collect();
     let (text, ranges) = window(&line_text, &merged, EXPLAIN_CHARS);
-    Matched {
-        field,
-        text,
-        ranges,
-    }
+    Matched { field, text, ranges }
 }
 
 /// Sorted ranges with overlapping or touching ones joined.

@@ -52,8 +52,14 @@ pub enum Field {
 }
 
 /// The fields whose text the index keeps, in the order it keeps them.
-pub(crate) const TEXT_FIELDS: [Field; store::EXPLAINED_FIELDS] =
-    [Field::Title, Field::Tags, Field::Bodies, Field::Date, Field::Summary, Field::Points];
+pub(crate) const TEXT_FIELDS: [Field; store::EXPLAINED_FIELDS] = [
+    Field::Title,
+    Field::Tags,
+    Field::Bodies,
+    Field::Date,
+    Field::Summary,
+    Field::Points,
+];
 
 pub(crate) const FIELDS: [Field; 8] = [
     Field::Symbol,
@@ -249,7 +255,11 @@ impl SearchIndex {
         let Some(slot) = TEXT_FIELDS.iter().position(|&f| f == field) else {
             return "";
         };
-        self.text(Section::FieldEnds, Section::FieldText, idx * store::EXPLAINED_FIELDS + slot)
+        self.text(
+            Section::FieldEnds,
+            Section::FieldText,
+            idx * store::EXPLAINED_FIELDS + slot,
+        )
     }
 
     /// The first and last year item `idx` covers, if known.

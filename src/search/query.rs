@@ -3,10 +3,10 @@
 //! through the postings, and an item is a hit when every word matched.
 //! Memory is a few arrays of one entry per item, whatever the query.
 
+use super::fold::fold;
 use super::mask::CharMask;
 use super::score::{self, Kind};
 use super::store::{self, Section};
-use super::fold::fold;
 use super::tokens::{JOINERS, is_symbol_like, query_words, words};
 use super::{EXPLAINED_HITS, Field, Hit, SearchIndex};
 use crate::data::ItemIdx;
@@ -35,7 +35,10 @@ pub(crate) fn terms(query: &str) -> Vec<Term> {
         .into_iter()
         .map(|text| {
             let key = symbol_key(&text);
-            let year = (text.len() == 4).then(|| text.parse().ok()).flatten().filter(|y| YEARS.contains(y));
+            let year = (text.len() == 4)
+                .then(|| text.parse().ok())
+                .flatten()
+                .filter(|y| YEARS.contains(y));
             Term {
                 mask: CharMask::of(&text),
                 symbol_mask: CharMask::of(&key),
@@ -379,7 +382,11 @@ impl SearchIndex {
         for item in dated.into_iter().filter(|&item| live(item)) {
             // A session's later year is where fewer of its decisions fall.
             let later = self.years(item).is_some_and(|(from, _)| from != year);
-            let score = if later { found / score::LATER_YEAR_DIVISOR } else { found };
+            let score = if later {
+                found / score::LATER_YEAR_DIVISOR
+            } else {
+                found
+            };
             round.offer(item, 0, score, Field::Date, 0);
         }
     }

@@ -158,7 +158,9 @@ pub fn word_score(kind: Kind, field: Field, rarity: u16) -> i64 {
 pub fn rarity(df: usize, n: usize) -> u16 {
     let (df, n) = (df as f64, n as f64);
     let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-    ((1.0 + idf.max(0.0)) * RARITY_SCALE as f64).round().min(f64::from(u16::MAX)) as u16
+    ((1.0 + idf.max(0.0)) * RARITY_SCALE as f64)
+        .round()
+        .min(f64::from(u16::MAX)) as u16
 }
 
 /// The bonus for two consecutive query words found `distance` words apart

@@ -31,12 +31,11 @@ fn is_word_char(c: char) -> bool {
 
 /// The words of `text` (already folded) with their byte ranges.
 pub fn words(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
-    text.split(|c: char| !is_word_char(c))
-        .filter_map(move |raw| {
-            let word = raw.trim_matches(JOINERS);
-            let start = word.as_ptr() as usize - text.as_ptr() as usize;
-            (!word.is_empty()).then_some((start..start + word.len(), word))
-        })
+    text.split(|c: char| !is_word_char(c)).filter_map(move |raw| {
+        let word = raw.trim_matches(JOINERS);
+        let start = word.as_ptr() as usize - text.as_ptr() as usize;
+        (!word.is_empty()).then_some((start..start + word.len(), word))
+    })
 }
 
 /// Whether `word` reads as a document symbol ("a/res/70/125", "2006/46").
@@ -145,7 +144,10 @@ mod tests {
 
     #[test]
     fn query_words_are_folded_distinct_and_bounded() {
-        assert_eq!(query_words("João  joao, Côte d’Ivoire"), ["joao", "cote", "d", "ivoire"]);
+        assert_eq!(
+            query_words("João  joao, Côte d’Ivoire"),
+            ["joao", "cote", "d", "ivoire"]
+        );
         let many: String = (0..100).map(|i| format!("w{i} ")).collect();
         assert_eq!(query_words(&many).len(), MAX_QUERY_WORDS);
         assert_eq!(query_words(&"a".repeat(10_000)), ["a".repeat(MAX_QUERY_CHARS)]);

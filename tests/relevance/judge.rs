@@ -178,7 +178,10 @@ pub fn score(data: &Dataset, rank: &dyn Fn(&str) -> Vec<String>) -> Scores {
         if judged.wanted.iter().all(|w| top3.iter().any(|id| id == w)) {
             scores.success_at_3 += 1.0;
         } else {
-            scores.misses.push(format!("{:?}: wanted {:?}, top 3 {:?}", judged.query, judged.wanted, top3));
+            scores.misses.push(format!(
+                "{:?}: wanted {:?}, top 3 {:?}",
+                judged.query, judged.wanted, top3
+            ));
         }
         for id in top10 {
             shown += 1;
