@@ -162,7 +162,7 @@ fn a_year_matches_the_date() {
         .find(|m| m.field == Field::Date)
         .expect("the date explains 2013");
     assert_eq!(date.text, "68th session, 2013–2014");
-    assert_eq!(date.ranges, [14..18]);
+    assert_eq!(date.ranges.first(), Some(&(14..18)));
 }
 
 #[test]

@@ -121,7 +121,7 @@ fn hit_rows(app: &App, search: &SearchState, hit: &Hit, width: usize) -> ListIte
     };
     let why = matches
         .iter()
-        .find(|m| !matches!(m.field, Field::Symbol) && !(m.field == Field::Title && shown.contains(&m.text)));
+        .find(|m| !(m.field == Field::Symbol || m.field == Field::Title && shown.contains(&m.text)));
     let second = match why {
         Some(why) => why_line(app, why, width),
         None => Line::from(""),
