@@ -6,6 +6,7 @@
 //! runs the event loop and `cli` the non-interactive commands.
 
 pub mod app;
+pub mod atomic_write;
 pub mod bookmarks;
 pub mod cite;
 pub mod cli;
@@ -14,6 +15,7 @@ pub mod data;
 pub mod graph;
 pub mod keymap;
 pub mod mouse;
+pub mod regular_file;
 pub mod search;
 pub mod text;
 pub mod tui;
