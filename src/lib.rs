@@ -17,6 +17,7 @@ pub mod keymap;
 pub mod mouse;
 pub mod regular_file;
 pub mod search;
+pub mod suggest;
 pub mod text;
 pub mod tui;
 pub mod ui;

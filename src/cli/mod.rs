@@ -19,6 +19,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
+use crate::data::load::{SHOWN_PROBLEMS, render_problems};
 use crate::data::overlay::{load_order, user_data_dir_from_env, user_files};
 use crate::data::{CATEGORIES, Dataset, ItemIdx, Problem, category::category_index};
 use crate::search::{SearchIndex, cache};
@@ -91,6 +92,9 @@ pub enum Command {
     Validate {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Print the result, and every problem, as JSON on stdout.
+        #[arg(long)]
+        json: bool,
     },
     /// Export items, or the link graph, to stdout.
     Export {
@@ -144,7 +148,10 @@ fn without_data(command: &Command, out: &mut impl Write) -> Option<Outcome> {
 /// Loads the embedded data and every overlay, in the documented order,
 /// and checks it all; on any problem prints every one and gives status 2.
 pub fn load(args: &Cli) -> Result<Dataset, ExitCode> {
-    Dataset::with_overlays(&data_files(args)?).map_err(|problems| report(&problems))
+    Dataset::with_overlays(&data_files(args)?).map_err(|problems| match &args.command {
+        Some(Command::Validate { json: true, .. }) => validate::report_json(&problems),
+        _ => report(&problems),
+    })
 }
 
 /// The files to load on top of the embedded data, in load order.
@@ -153,10 +160,10 @@ fn data_files(args: &Cli) -> Result<Vec<PathBuf>, ExitCode> {
     if !args.no_user_data
         && let Some(dir) = user_data_dir_from_env()
     {
-        user = user_files(&dir).map_err(|problem| report(&[(problem, None)]))?;
+        user = user_files(&dir).map_err(|problem| report(&[problem]))?;
     }
     let mut explicit = args.data.clone();
-    if let Some(Command::Validate { files }) = &args.command {
+    if let Some(Command::Validate { files, .. }) = &args.command {
         explicit.extend(files.iter().cloned());
     }
     Ok(load_order(user, &explicit))
@@ -227,11 +234,9 @@ fn build_index(data: &Dataset, cache: Option<&(PathBuf, cache::Key)>) -> SearchI
     index
 }
 
-fn report(problems: &[(Problem, Option<String>)]) -> ExitCode {
-    for (problem, text) in problems {
-        eprintln!("{}\n", problem.render(text.as_deref()));
-    }
-    eprintln!("wsis: {} problem(s) in the data; nothing was loaded", problems.len());
+/// Prints the first problems (a file can have thousands) and the count.
+fn report(problems: &[Problem]) -> ExitCode {
+    eprint!("{}", render_problems(problems, SHOWN_PROBLEMS));
     ExitCode::from(2)
 }
 
@@ -257,7 +262,7 @@ fn run_with(command: &Command, data: &Dataset, out: &mut impl Write) -> Outcome 
         }
         Command::Show { id, json } => show::run(data, id, *json, out),
         Command::Path { from, to, json } => path::run(data, from, to, *json, out),
-        Command::Validate { files } => validate::run(files, out),
+        Command::Validate { files, json } => validate::run(files, *json, out),
         Command::Export {
             format,
             category,

@@ -1,13 +1,17 @@
 //! The domain core: the data model, loading, validation and the index.
 //! Nothing here knows about terminals.
 
+mod build;
 pub mod category;
 pub mod dataset;
 pub mod date;
 pub mod load;
+pub mod locate;
 pub mod model;
 pub mod overlay;
+pub mod position;
 pub mod relation;
+pub mod web_url;
 
 pub use category::{CATEGORIES, Category};
 pub use dataset::{Backlink, Dataset, ItemIdx};
