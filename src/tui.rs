@@ -70,7 +70,7 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
 }
 
 /// Carries out one effect; returns the message for the status line.
-fn perform(app: &App, effect: Effect) -> String {
+fn perform(app: &mut App, effect: Effect) -> String {
     match effect {
         Effect::SaveBookmarks => match app.bookmarks.save() {
             Ok(()) => app.status.clone().unwrap_or_else(|| "bookmarks saved".into()),
