@@ -150,6 +150,7 @@ pub const BINDINGS: &[Binding] = &[
         "search the selected category, or everything",
         Some("scope"),
     ),
+    bind(Search, &[key(F(1))], Action::ToggleHelp, "show every key binding", None),
     bind(Search, &[ctrl('c')], Action::Quit, "quit", None),
     bind(Jump, &[key(Enter)], Action::JumpAccept, "go to the id or symbol (or the selected completion)", Some("go")),
     bind(Jump, &[key(Tab)], Action::JumpComplete, "complete with the selected candidate", Some("complete")),

@@ -1,5 +1,5 @@
 //! The embedded dataset: valid, complete, connected, and right on key facts
-//! taken from the checked fact sheets (shared/reference).
+//! taken from the checked fact sheets (`../shared/reference/` beside the repository).
 
 mod common;
 
