@@ -70,7 +70,7 @@ const fn bind(
     }
 }
 
-use Context::{Help, Jump, Main, Path, Search, Timeline};
+use Context::{Follow, Help, Jump, Main, Path, Search, Timeline};
 use KeyCode::{BackTab, Backspace, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up};
 
 // One binding per line reads as the table it is.
@@ -83,6 +83,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(Main, &[key(Tab)], Action::FocusNext, "focus the next pane", None),
     bind(Main, &[key(BackTab)], Action::FocusPrev, "focus the previous pane", None),
     bind(Main, &[key(Enter)], Action::Open, "open the item, or select and follow a related item", Some("open")),
+    bind(Main, &[ch('f')], Action::StartFollow, "follow a related item: type its number, or letters to narrow", Some("follow")),
+    bind(Main, &[ch('}')], Action::NextGroup, "scroll to the next group of related items", None),
+    bind(Main, &[ch('{')], Action::PrevGroup, "scroll to the previous group of related items", None),
     bind(Main, &[key(Backspace), ch('['), alt(Left)], Action::Back, "back in history", Some("back")),
     bind(Main, &[ch(']'), alt(Right)], Action::Forward, "forward in history", Some("fwd")),
     bind(Main, &[ch('/')], Action::StartSearch, "search everything", Some("search")),
@@ -152,6 +155,14 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(Search, &[key(F(1))], Action::ToggleHelp, "show every key binding", None),
     bind(Search, &[ctrl('c')], Action::Quit, "quit", None),
+    bind(Follow, &[key(Enter)], Action::Open, "follow the selected related item", Some("follow")),
+    bind(Follow, &[key(Up), ctrl('p')], UP, "previous related item", None),
+    bind(Follow, &[key(Down), ctrl('n')], DOWN, "next related item", Some("move")),
+    bind(Follow, &[key(Tab), ch(']')], Action::NextGroup, "first item of the next relation group", Some("group")),
+    bind(Follow, &[key(BackTab), ch('[')], Action::PrevGroup, "first item of the previous relation group", None),
+    bind(Follow, &[key(Backspace)], Action::FollowBackspace, "delete the last digit or letter", None),
+    bind(Follow, &[key(Esc)], Action::CloseOverlay, "cancel", Some("cancel")),
+    bind(Follow, &[ctrl('c')], Action::Quit, "quit", None),
     bind(Jump, &[key(Enter)], Action::JumpAccept, "go to the id or symbol (or the selected completion)", Some("go")),
     bind(Jump, &[key(Tab)], Action::JumpComplete, "complete with the selected candidate", Some("complete")),
     bind(Jump, &[key(Up)], UP, "previous candidate", None),
@@ -215,6 +226,9 @@ pub fn action_for_key(context: Context, event: &KeyEvent) -> Option<Action> {
     let printable = !pressed.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     match (context, pressed.code) {
         (Search, KeyCode::Char(c)) if printable => Some(Action::SearchInput(c)),
+        // A related item's number follows it, from the main view too.
+        (Main | Follow, KeyCode::Char(c)) if printable && c.is_ascii_digit() => Some(Action::FollowLabel(c)),
+        (Follow, KeyCode::Char(c)) if printable => Some(Action::FollowInput(c)),
         (Jump, KeyCode::Char(c)) if printable => Some(Action::JumpInput(c)),
         _ => None,
     }
@@ -275,7 +289,7 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
     Context::ALL
         .iter()
         .map(|&context| {
-            let typed = prompt_input(context).map(|what| ("letters".to_string(), what));
+            let typed = typed_keys(context).map(|(keys, what)| (keys.to_string(), what));
             let bound = BINDINGS
                 .iter()
                 .filter(|b| b.context == context)
@@ -285,11 +299,16 @@ pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
         .collect()
 }
 
-/// What letters do in a prompt, for help.
-fn prompt_input(context: Context) -> Option<&'static str> {
+/// Keys that are not in the table because they are typed, for help.
+fn typed_keys(context: Context) -> Option<(&'static str, &'static str)> {
     match context {
-        Search => Some("type into the query (j and k are letters here)"),
-        Jump => Some("type an id or a symbol"),
+        Main => Some(("0-9", "follow the related item with that number")),
+        Search => Some(("letters", "type into the query (j and k are letters here)")),
+        Jump => Some(("letters", "type an id or a symbol")),
+        Follow => Some((
+            "0-9, letters",
+            "a related item's number follows it; letters narrow the list",
+        )),
         _ => None,
     }
 }

@@ -19,11 +19,9 @@ pub fn action_for_mouse(app: &App, mouse: &MouseEvent) -> Option<Action> {
     };
     match app.context() {
         Context::Main => {}
-        // In lists over the panes a notch of the wheel moves one row.
-        Context::Search | Context::Timeline | Context::Path | Context::Help => {
-            return wheel.map(|lines| Action::Move(Motion::By(lines.signum())));
-        }
         Context::Jump => return None,
+        // In lists over the panes a notch of the wheel moves one row.
+        _ => return wheel.map(|lines| Action::Move(Motion::By(lines.signum()))),
     }
     let (width, height) = app.size;
     if width < ui::MIN_WIDTH || height < ui::MIN_HEIGHT {

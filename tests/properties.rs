@@ -110,11 +110,11 @@ proptest! {
         let mut at = 0;
         let mut current = 0usize;
         let mut next_place = 1;
-        let loc = |row: usize| Location { row: Row::Category(0), item_row: row, focus: Pane::Items, link_row: None, detail_scroll: 0 };
+        let loc = |item: usize| Location { row: Row::Category(0), item: Some(item), focus: Pane::Items, link_row: None, detail_scroll: 0 };
         for step in steps {
             match step {
                 0 => {
-                    history.visit(loc(current));
+                    history.visit(loc(current), loc(next_place));
                     places.truncate(at + 1);
                     places.push(next_place);
                     at += 1;
@@ -124,12 +124,12 @@ proptest! {
                 1 => {
                     let moved = history.back(loc(current));
                     prop_assert_eq!(moved.is_some(), at > 0);
-                    if let Some(to) = moved { at -= 1; current = to.item_row; }
+                    if let Some(to) = moved { at -= 1; current = to.item.unwrap(); }
                 }
                 _ => {
                     let moved = history.forward(loc(current));
                     prop_assert_eq!(moved.is_some(), at + 1 < places.len());
-                    if let Some(to) = moved { at += 1; current = to.item_row; }
+                    if let Some(to) = moved { at += 1; current = to.item.unwrap(); }
                 }
             }
             prop_assert_eq!(current, places[at]);

@@ -46,6 +46,16 @@ pub enum Action {
     JumpBackspace,
     JumpComplete,
     JumpAccept,
+    /// Offer every related item to follow by its label or a filter.
+    StartFollow,
+    /// A digit of a related item's label.
+    FollowLabel(char),
+    /// A letter that narrows the related items to follow.
+    FollowInput(char),
+    FollowBackspace,
+    /// The next / previous group of related items.
+    NextGroup,
+    PrevGroup,
     /// A click on a row of a pane (row counted from the pane's first item).
     ClickRow(Pane, usize),
     /// A click on a related item in the detail pane.

@@ -14,7 +14,8 @@ pub use action::Action;
 pub use history::{History, Location};
 pub use motion::{Dir, Motion};
 pub use overlays::{
-    Context, HelpState, JumpState, Overlay, PathView, Scope, SearchRequest, SearchState, TimelineState,
+    Context, FollowState, HelpState, JumpState, Overlay, PathView, Scope, SearchRequest, SearchState, TimelineState,
+    follow_label,
 };
 pub use row::Row;
 
@@ -184,16 +185,16 @@ impl<'a> App<'a> {
     pub fn location(&self) -> Location {
         Location {
             row: self.row,
-            item_row: self.item_row(),
+            item: self.selected_item(),
             focus: self.focus,
             link_row: self.link_row,
             detail_scroll: self.detail_scroll,
         }
     }
 
-    /// The item shown at a history location, if it still exists.
+    /// The item shown at a history location.
     pub fn item_at(&self, location: &Location) -> Option<ItemIdx> {
-        self.items_of(location.row).get(location.item_row).copied()
+        location.item
     }
 
     /// Rows a page moves in lists and in text.
@@ -222,7 +223,7 @@ impl<'a> App<'a> {
         if let Some(timeline) = self.timeline().filter(|t| t.selected >= t.rows.len().max(1)) {
             return Err(format!("timeline selection {} out of range", timeline.selected));
         }
-        if let Some(bad) = self.history.trail().iter().find(|l| !l.row.is_valid()) {
+        if let Some(bad) = self.history.trail().find(|l| !l.row.is_valid()) {
             return Err(format!("history step in {:?} out of range", bad.row));
         }
         if self.bookmark_items.iter().any(|&i| !self.is_bookmarked(i)) {

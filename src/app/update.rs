@@ -58,11 +58,12 @@ impl App<'_> {
             Action::ClickRow(pane, row) => self.click_row(pane, row),
             Action::ClickLink(row) => {
                 self.focus = Pane::Detail;
-                if let Some(target) = self.related().get(row).map(|r| r.target) {
-                    self.link_row = Some(row);
-                    self.go_to(target);
-                }
+                self.follow(row);
             }
+            Action::StartFollow => self.start_follow(None),
+            Action::FollowLabel(digit) => self.start_follow(Some(digit)),
+            Action::NextGroup => self.scroll_to_group(true),
+            Action::PrevGroup => self.scroll_to_group(false),
             Action::Scroll(Pane::Detail, lines) => self.scroll_detail(Motion::By(lines)),
             Action::Scroll(pane, rows) => {
                 let focus = std::mem::replace(&mut self.focus, pane);
@@ -88,35 +89,34 @@ impl App<'_> {
         }
     }
 
-    /// Single steps walk the related items (up past the first one returns
-    /// to the text); pages scroll the text and leave the links; the ends
-    /// are the top of the text and the last related item.
+    /// The detail pane reads like less: every motion scrolls the text.
     fn move_in_detail(&mut self, motion: Motion) {
-        let related = self.related().len();
-        if related == 0 {
-            self.scroll_detail(motion);
-            return;
-        }
-        self.link_row = match (motion, self.link_row) {
-            (Motion::Page(_), _) => return self.scroll_detail(motion),
-            (Motion::Top, _) => {
-                self.detail_scroll = 0;
-                None
-            }
-            (Motion::Bottom, _) => Some(related - 1),
-            (Motion::By(delta), None) if delta > 0 => Some(Motion::By(delta - 1).apply(0, related, 0)),
-            (Motion::By(_), None) => None,
-            (Motion::By(delta), Some(0)) if delta < 0 => None,
-            (Motion::By(delta), Some(row)) => Some(Motion::By(delta).apply(row, related, 0)),
-        };
+        self.scroll_detail(motion);
     }
 
-    /// Scrolls the detail text, leaving the related items.
+    /// Scrolls the detail text.
     fn scroll_detail(&mut self, motion: Motion) {
-        self.link_row = None;
         let lines = self.detail_scroll_range();
         let scroll = motion.apply(usize::from(self.detail_scroll), lines, self.page());
         self.detail_scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+    }
+
+    /// Scrolls the detail text to the next (or previous) group of related items.
+    fn scroll_to_group(&mut self, forward: bool) {
+        let Some(idx) = self.selected_item() else { return };
+        let groups = crate::ui::detail::group_lines(self, idx);
+        let scroll = usize::from(self.detail_scroll);
+        let target = match forward {
+            true => groups.iter().find(|&&line| line > scroll),
+            false => groups.iter().rev().find(|&&line| line < scroll),
+        };
+        match target {
+            Some(&line) => {
+                let last = self.detail_scroll_range().saturating_sub(1);
+                self.detail_scroll = u16::try_from(line.min(last)).unwrap_or(u16::MAX);
+            }
+            None => self.status = Some("no further group of related items".into()),
+        }
     }
 
     /// How many first lines the detail pane can start at, as it is drawn now.
@@ -138,15 +138,11 @@ impl App<'_> {
                     self.focus = Pane::Detail;
                 }
             }
+            // Enter follows the link followed last from here, else offers
+            // every link to follow.
             Pane::Detail => match self.link_row {
-                Some(row) => {
-                    if let Some(related) = self.related().get(row) {
-                        self.go_to(related.target);
-                    }
-                }
-                // The first Enter shows which link a second one would follow.
-                None if !self.related().is_empty() => self.link_row = Some(0),
-                None => {}
+                Some(row) => self.follow(row),
+                None => self.start_follow(None),
             },
         }
     }
@@ -166,9 +162,28 @@ impl App<'_> {
         }
     }
 
-    /// Visits an item: the current place goes on the history.
+    /// Follows the related item at `row` of the detail pane.
+    pub(crate) fn follow(&mut self, row: usize) {
+        if let Some(target) = self.related().get(row).map(|r| r.target) {
+            self.link_row = Some(row);
+            self.go_to(target);
+        }
+    }
+
+    /// Visits an item: a new step of the history. Visiting the item on
+    /// screen is no step.
     pub fn go_to(&mut self, item: ItemIdx) {
-        self.history.visit(self.location());
+        if self.selected_item() == Some(item) {
+            self.focus = Pane::Detail;
+            return;
+        }
+        let live = self.location();
+        self.show(item);
+        self.history.visit(live, self.location());
+    }
+
+    /// Puts `item` in the detail pane, at its top, with the keys there.
+    fn show(&mut self, item: ItemIdx) {
         let category = self.data.category_of(item);
         self.row = Row::Category(category);
         self.item_rows[category] = self
@@ -183,8 +198,9 @@ impl App<'_> {
 
     fn restore(&mut self, to: Location) {
         self.row = if to.row.is_valid() { to.row } else { Row::Bookmarks };
-        let len = self.items().len();
-        self.item_rows[self.row.index()] = to.item_row.min(len.saturating_sub(1));
+        let items = self.items();
+        let row = to.item.and_then(|item| items.iter().position(|&i| i == item));
+        self.item_rows[self.row.index()] = row.unwrap_or(0).min(items.len().saturating_sub(1));
         self.focus = to.focus;
         let related = self.related().len();
         self.link_row = to.link_row.filter(|&row| row < related);

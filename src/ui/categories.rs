@@ -7,7 +7,29 @@ use ratatui::widgets::ListItem;
 
 use super::{pane_block, selectable_list};
 use crate::app::{App, Pane, Row};
+use crate::data::CATEGORIES;
 use crate::text::fit;
+use unicode_width::UnicodeWidthStr;
+
+/// How the pane names a row.
+fn short_name(row: Row) -> &'static str {
+    match row {
+        Row::Category(cat) => CATEGORIES.get(cat).map_or("?", |c| c.short),
+        Row::Bookmarks => "★ Bookmarks",
+    }
+}
+
+/// Columns the pane needs: borders, marker, the longest name and its count.
+pub fn width_needed(app: &App) -> u16 {
+    let widest = Row::all()
+        .map(|row| short_name(row).width() + 1 + app.items_of(row).len().to_string().len())
+        .max()
+        .unwrap_or(0);
+    u16::try_from(widest + CHROME).unwrap_or(u16::MAX)
+}
+
+/// Borders (2) and the selection marker (2).
+const CHROME: usize = 4;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if area.width == 0 {
@@ -19,10 +41,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .map(|row| {
             let count = app.items_of(row).len().to_string();
             let name_width = inner_width.saturating_sub(count.len() + 1);
-            let name = match row {
-                Row::Category(_) => row.name(),
-                Row::Bookmarks => "★ Bookmarks",
-            };
+            let name = short_name(row);
             ListItem::new(Line::from(vec![
                 Span::raw(fit(name, name_width)),
                 Span::raw(" "),

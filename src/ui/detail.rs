@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::pane_block;
 use super::theme::Theme;
-use crate::app::{App, Pane};
+use crate::app::{App, Pane, follow_label};
 use crate::data::{CATEGORIES, Dataset, Item, ItemIdx, PartialDate, TITLE_NOT_CONFIRMED};
 use crate::graph::{self, Related};
 use crate::text::{sanitize, truncate, wrap};
@@ -18,6 +18,8 @@ use crate::text::{sanitize, truncate, wrap};
 pub struct DetailLines {
     pub lines: Vec<Line<'static>>,
     pub link_lines: Vec<usize>,
+    /// The line of each relation group's heading.
+    pub group_lines: Vec<usize>,
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -30,7 +32,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     };
     let selected = app.link_row.filter(|_| focused);
     let detail = lines(app.data, idx, &app.theme, usize::from(inner.width), selected);
-    let scroll = visible_scroll(&detail, app.detail_scroll, selected, usize::from(inner.height));
+    let scroll = visible_scroll(&detail, app.detail_scroll, usize::from(inner.height));
     frame.render_widget(Paragraph::new(detail.lines).block(block).scroll((scroll, 0)), area);
 }
 
@@ -44,24 +46,22 @@ pub fn link_at(app: &App, area: Rect, at: ratatui::layout::Position) -> Option<u
     let focused = app.focus == Pane::Detail;
     let selected = app.link_row.filter(|_| focused);
     let detail = lines(app.data, idx, &app.theme, usize::from(inner.width), selected);
-    let scroll = visible_scroll(&detail, app.detail_scroll, selected, usize::from(inner.height));
+    let scroll = visible_scroll(&detail, app.detail_scroll, usize::from(inner.height));
     let line = usize::from(scroll) + usize::from(at.y - inner.y);
     detail.link_lines.iter().position(|&l| l == line)
 }
 
-/// The first line to show: the requested scroll, moved just enough to keep
-/// the selected link on screen and no further than the last page.
-pub fn visible_scroll(detail: &DetailLines, requested: u16, selected: Option<usize>, height: usize) -> u16 {
+/// The first line to show: the requested scroll, no further than the last
+/// page. Update keeps it in range; this guards a resize between the two.
+pub fn visible_scroll(detail: &DetailLines, requested: u16, height: usize) -> u16 {
     let max = detail.lines.len().saturating_sub(height);
-    let mut scroll = usize::from(requested).min(max);
-    if let Some(line) = selected.and_then(|row| detail.link_lines.get(row)) {
-        if *line < scroll {
-            scroll = *line;
-        } else if *line >= scroll + height {
-            scroll = line + 1 - height;
-        }
-    }
-    u16::try_from(scroll).unwrap_or(u16::MAX)
+    u16::try_from(usize::from(requested).min(max)).unwrap_or(u16::MAX)
+}
+
+/// The line of each relation group's heading in the detail of `idx`.
+pub fn group_lines(app: &App, idx: ItemIdx) -> Vec<usize> {
+    let inner = super::detail_text_area(app);
+    lines(app.data, idx, &app.theme, usize::from(inner.width), None).group_lines
 }
 
 /// How many first lines the detail pane can start at, as drawn at the
@@ -82,11 +82,12 @@ pub fn lines(data: &Dataset, idx: ItemIdx, theme: &Theme, width: usize, selected
     out.header(data, idx);
     out.fields(data, idx);
     out.text(data.item(idx));
-    let link_lines = out.related(data, idx, selected);
+    let (link_lines, group_lines) = out.related(data, idx, selected);
     out.sources(data.item(idx));
     DetailLines {
         lines: out.lines,
         link_lines,
+        group_lines,
     }
 }
 
@@ -201,10 +202,12 @@ impl Builder<'_> {
         }
     }
 
-    /// The related items in their groups; returns the line of each.
-    fn related(&mut self, data: &Dataset, idx: ItemIdx, selected: Option<usize>) -> Vec<usize> {
+    /// The related items in their groups, each with its label; returns the
+    /// line of each item and of each group heading.
+    fn related(&mut self, data: &Dataset, idx: ItemIdx, selected: Option<usize>) -> (Vec<usize>, Vec<usize>) {
         let related = graph::related(data, idx);
         let mut link_lines = Vec::new();
+        let mut group_lines = Vec::new();
         self.blank();
         self.heading(format!("Related ({})", related.len()), self.theme.heading());
         if related.is_empty() {
@@ -212,15 +215,17 @@ impl Builder<'_> {
         }
         for (label, entries) in graph::grouped(&related) {
             let title = format!(" {} ({})", capitalize(label), entries.len());
+            group_lines.push(self.lines.len());
             self.heading(title, self.theme.relation());
             for entry in entries {
                 let row = link_lines.len();
                 link_lines.push(self.lines.len());
-                let line = related_line(data, &entry, self.theme, self.width, selected == Some(row));
+                let label = follow_label(row, related.len());
+                let line = related_line(data, &entry, self.theme, self.width, &label, selected == Some(row));
                 self.lines.push(line);
             }
         }
-        link_lines
+        (link_lines, group_lines)
     }
 
     fn sources(&mut self, item: &Item) {
@@ -234,9 +239,19 @@ impl Builder<'_> {
     }
 }
 
-fn related_line(data: &Dataset, entry: &Related, theme: &Theme, width: usize, selected: bool) -> Line<'static> {
+/// A related item: its label (typed to follow it), symbol and title.
+pub fn related_line(
+    data: &Dataset,
+    entry: &Related,
+    theme: &Theme,
+    width: usize,
+    label: &str,
+    selected: bool,
+) -> Line<'static> {
     let target = data.item(entry.target);
-    let marker = if selected { "▶ " } else { "  " };
+    let marker = if selected { "▶" } else { " " };
+    let label_span = Span::styled(format!("{label:>3}"), theme.key());
+    let width = width.saturating_sub(label.len().max(3));
     let handle = target
         .symbol
         .as_deref()
@@ -254,6 +269,7 @@ fn related_line(data: &Dataset, entry: &Related, theme: &Theme, width: usize, se
         text.chars().skip(handle_end).collect(),
     );
     Line::from(vec![
+        label_span,
         Span::styled(head, style.patch(theme.symbol())),
         Span::styled(tail, style),
     ])

@@ -3,6 +3,7 @@
 pub mod breadcrumbs;
 pub mod categories;
 pub mod detail;
+pub mod follow;
 pub mod help;
 pub mod hints;
 pub mod items;
@@ -60,6 +61,7 @@ fn render_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, main: Rect) {
         Overlay::Jump(jump) => jump::render(app, jump, frame, main),
         Overlay::Path(path) => path::render(app, path, frame, main),
         Overlay::Help(help) => help::render(app, help, frame, main),
+        Overlay::Follow(follow) => follow::render(app, follow, frame, main),
     }
 }
 
@@ -74,16 +76,25 @@ pub fn detail_text_area(app: &App) -> Rect {
     Block::bordered().inner(split_trail(detail_area)[1])
 }
 
-/// Categories, items and detail side by side; the detail gets the most room.
-/// Below [`WIDE`] columns the category pane shows only while it has focus
-/// (the item pane's title names the category), so the others keep room.
+/// Categories, items and detail side by side. The category pane is as wide
+/// as its names; below [`WIDE`] columns it shows only while it has focus
+/// (the item pane's title names the category). The item list gets the room
+/// its columns need (full symbols, a readable title) while the lists have
+/// focus, and gives it to the detail text while that is read.
 pub fn pane_areas(app: &App, main: Rect) -> [Rect; 3] {
     let categories = if main.width >= WIDE || app.focus == Pane::Categories {
-        (main.width * 30 / 100).clamp(24, 38)
+        categories::width_needed(app).min(main.width * MAX_CATEGORY_SHARE / 100)
     } else {
         0
     };
-    let items = (main.width - categories) * 45 / 100;
+    let rest = main.width - categories;
+    let items = if app.focus == Pane::Detail {
+        rest * READING_LIST_SHARE / 100
+    } else {
+        items::width_needed(app)
+            .max(rest * LIST_SHARE / 100)
+            .min(rest.saturating_sub(MIN_DETAIL_WIDTH))
+    };
     Layout::horizontal([
         Constraint::Length(categories),
         Constraint::Length(items),
@@ -91,6 +102,15 @@ pub fn pane_areas(app: &App, main: Rect) -> [Rect; 3] {
     ])
     .areas(main)
 }
+
+/// The category pane never takes more than this share of the width.
+const MAX_CATEGORY_SHARE: u16 = 30;
+/// The item list's share of the rest at least, while the lists have focus.
+const LIST_SHARE: u16 = 45;
+/// The item list's share of the rest while the detail is read.
+const READING_LIST_SHARE: u16 = 30;
+/// The detail pane keeps at least this much while the lists have focus.
+const MIN_DETAIL_WIDTH: u16 = 30;
 
 /// The breadcrumb line and, below it, the detail pane.
 pub fn split_trail(area: Rect) -> [Rect; 2] {

@@ -4,12 +4,14 @@
 //! context), a module beside this one with its state and update, its view
 //! in `ui`, and its key bindings in `keymap`.
 
+mod follow;
 mod help;
 mod jump;
 mod path;
 mod search;
 mod timeline;
 
+pub use follow::{FollowState, label as follow_label};
 pub use help::HelpState;
 pub use jump::JumpState;
 pub use path::PathView;
@@ -26,6 +28,7 @@ pub enum Overlay {
     Jump(JumpState),
     Path(PathView),
     Help(HelpState),
+    Follow(FollowState),
 }
 
 /// Which key bindings apply: the main view's, or the top overlay's.
@@ -37,12 +40,14 @@ pub enum Context {
     Jump,
     Timeline,
     Path,
+    Follow,
 }
 
 impl Context {
     /// Every context, in the order the help overlay lists them.
-    pub const ALL: [Context; 6] = [
+    pub const ALL: [Context; 7] = [
         Context::Main,
+        Context::Follow,
         Context::Search,
         Context::Jump,
         Context::Timeline,
@@ -59,12 +64,13 @@ impl Context {
             Context::Timeline => "Timeline (t)",
             Context::Path => "Path (p, then P)",
             Context::Help => "Help",
+            Context::Follow => "Follow a related item (f, or its number)",
         }
     }
 
     /// Prompts take every printable character as input.
     pub fn is_prompt(self) -> bool {
-        matches!(self, Context::Search | Context::Jump)
+        matches!(self, Context::Search | Context::Jump | Context::Follow)
     }
 }
 
@@ -76,6 +82,7 @@ impl Overlay {
             Overlay::Jump(_) => Context::Jump,
             Overlay::Path(_) => Context::Path,
             Overlay::Help(_) => Context::Help,
+            Overlay::Follow(_) => Context::Follow,
         }
     }
 
@@ -114,6 +121,7 @@ impl App<'_> {
             Overlay::Jump(jump) => self.update_jump(jump, action),
             Overlay::Path(path) => self.update_path(path, action),
             Overlay::Help(help) => self.update_help(help, action),
+            Overlay::Follow(follow) => self.update_follow(follow, action),
         };
         match transition {
             Transition::Stay => self.overlays.push(top),
