@@ -35,10 +35,10 @@ fn search_then_enter_opens_the_document_in_its_category() {
     assert_eq!(shown(&app), "ecosoc-2006-46");
     assert_eq!(
         app.data.item(idx("ecosoc-2006-46")).category,
-        wsis_browser::data::CATEGORIES[app.category].id
+        wsis_browser::data::CATEGORIES[app.row.index()].id
     );
     assert_eq!(app.focus, Pane::Detail);
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
 }
 
 #[test]
@@ -96,7 +96,7 @@ fn escape_from_search_returns_to_where_the_user_was() {
     press(&mut app, &[key(KeyCode::Char('/'))]);
     type_text(&mut app, "igf");
     press(&mut app, &[key(KeyCode::Down), key(KeyCode::Esc)]);
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
     assert_eq!(app.location(), before);
     assert!(!app.history.can_go_back(), "cancelling is not a visit");
 }
@@ -107,9 +107,9 @@ fn letters_go_to_the_query_while_searching() {
     let before = app.location();
     press(&mut app, &[key(KeyCode::Char('/'))]);
     type_text(&mut app, "jkq?");
-    assert_eq!(app.search.as_ref().unwrap().query, "jkq?");
+    assert_eq!(app.search().unwrap().query, "jkq?");
     assert!(!app.should_quit);
-    assert!(app.help.is_none());
+    assert!(app.help().is_none());
     assert_eq!(app.location(), before);
     press(&mut app, &[ctrl('c')]);
     assert!(app.should_quit, "Ctrl-C quits even from search");
@@ -131,11 +131,11 @@ fn escape_never_quits_but_q_and_ctrl_c_do() {
 fn help_opens_with_question_mark_or_f1_and_closes_with_escape() {
     let mut app = App::new(&DATA);
     press(&mut app, &[key(KeyCode::Char('?'))]);
-    assert!(app.help.is_some());
+    assert!(app.help().is_some());
     press(&mut app, &[key(KeyCode::Esc)]);
-    assert!(app.help.is_none());
+    assert!(app.help().is_none());
     press(&mut app, &[key(KeyCode::F(1))]);
-    assert!(app.help.is_some());
+    assert!(app.help().is_some());
     assert!(!app.should_quit);
 }
 
@@ -144,10 +144,10 @@ fn moving_in_the_category_pane_changes_the_item_list() {
     let mut app = App::new(&DATA);
     press(&mut app, &[key(KeyCode::Char('h')), key(KeyCode::Char('G'))]);
     assert_eq!(app.focus, Pane::Categories);
-    assert_eq!(app.category, wsis_browser::app::BOOKMARKS, "the bookmarks come last");
+    assert_eq!(app.row, wsis_browser::app::Row::Bookmarks, "the bookmarks come last");
     assert!(app.selected_item().is_none(), "no bookmarks yet");
     press(&mut app, &[key(KeyCode::Char('k'))]);
-    assert_eq!(app.category, wsis_browser::data::CATEGORIES.len() - 1);
+    assert_eq!(app.row.index(), wsis_browser::data::CATEGORIES.len() - 1);
     press(&mut app, &[key(KeyCode::Enter)]);
     assert_eq!(app.focus, Pane::Items);
     let first = shown(&app);
@@ -177,17 +177,17 @@ fn jump_completes_ids_and_symbols_and_goes_there() {
     let mut app = App::new(&DATA);
     press(&mut app, &[key(KeyCode::Char(':'))]);
     type_text(&mut app, "ecosoc-2006");
-    let jump = app.jump.as_ref().expect("jump prompt open");
+    let jump = app.jump().expect("jump prompt open");
     assert_eq!(jump.input, "ecosoc-2006");
     assert_eq!(DATA.item(jump.completions[0]).id, "ecosoc-2006-46");
     press(&mut app, &[key(KeyCode::Tab)]);
     assert_eq!(
-        app.jump.as_ref().unwrap().input,
+        app.jump().unwrap().input,
         "E/RES/2006/46",
         "Tab completes to the handle"
     );
     press(&mut app, &[key(KeyCode::Enter)]);
-    assert!(app.jump.is_none());
+    assert!(app.jump().is_none());
     assert_eq!(shown(&app), "ecosoc-2006-46");
     assert!(app.history.can_go_back());
 
@@ -199,10 +199,10 @@ fn jump_completes_ids_and_symbols_and_goes_there() {
     press(&mut app, &[key(KeyCode::Char(':'))]);
     type_text(&mut app, "no-such-thing");
     press(&mut app, &[key(KeyCode::Enter)]);
-    assert!(app.jump.is_some(), "an unknown name keeps the prompt open");
+    assert!(app.jump().is_some(), "an unknown name keeps the prompt open");
     assert!(app.status.as_deref().unwrap_or("").contains("no item"));
     press(&mut app, &[key(KeyCode::Esc)]);
-    assert!(app.jump.is_none());
+    assert!(app.jump().is_none());
     assert_eq!(shown(&app), "ga-70-125");
 }
 
@@ -210,17 +210,17 @@ fn jump_completes_ids_and_symbols_and_goes_there() {
 fn tab_in_search_toggles_the_scope_to_the_selected_category_and_back() {
     use wsis_browser::app::Scope;
     let mut app = App::new(&DATA);
-    let category = app.category;
+    let category = app.row.index();
     press(&mut app, &[key(KeyCode::Char('/'))]);
     type_text(&mut app, "wsis");
-    let everywhere = app.search.as_ref().expect("search open").hits.len();
+    let everywhere = app.search().expect("search open").hits.len();
     press(&mut app, &[key(KeyCode::Tab)]);
-    let search = app.search.as_ref().expect("search open");
+    let search = app.search().expect("search open");
     assert_eq!(search.scope, Scope::Category(category));
     assert!(search.hits.len() < everywhere);
     assert!(search.hits.iter().all(|h| DATA.category_of(h.item) == category));
     press(&mut app, &[key(KeyCode::Tab)]);
-    let search = app.search.as_ref().expect("search open");
+    let search = app.search().expect("search open");
     assert_eq!(search.scope, Scope::All);
     assert_eq!(search.hits.len(), everywhere);
 }
@@ -233,7 +233,7 @@ fn hint_bar_and_search_box_name_the_scope() {
     assert!(screen.contains("scope: all"), "{screen}");
     assert!(screen.contains("Search: everything"), "{screen}");
     press(&mut app, &[key(KeyCode::Tab)]);
-    let id = wsis_browser::data::CATEGORIES[app.category].id;
+    let id = wsis_browser::data::CATEGORIES[app.row.index()].id;
     let screen = format!("{:?}", common::draw(&app, 120, 40).backend());
     assert!(screen.contains(&format!("scope: {id}")), "{screen}");
 }

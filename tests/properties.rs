@@ -6,7 +6,7 @@ mod common;
 use common::{DATA, draw};
 use proptest::prelude::*;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use wsis_browser::app::{App, History, Location, Pane, Scope};
+use wsis_browser::app::{App, History, Location, Pane, Row, Scope};
 use wsis_browser::keymap::handle_event;
 
 fn key_strategy() -> impl Strategy<Value = Event> {
@@ -85,10 +85,11 @@ proptest! {
                 prop_assert!(false, "after {event:?}: {broken}");
             }
             // Search results always answer the query as it stands.
-            if let Some(search) = &app.search {
+            if let Some(search) = app.search() {
                 let scope = match search.scope {
-                    Scope::Category(cat) if cat < wsis_browser::data::CATEGORIES.len() => Some(DATA.category_items(cat)),
-                    _ => None,
+                    Scope::Category(cat) => Some(DATA.category_items(cat)),
+                    Scope::Bookmarks => Some(app.items_of(Row::Bookmarks)),
+                    Scope::All => None,
                 };
                 let expected: Vec<_> = app.index.search(&search.query, scope).iter().map(|h| h.item).collect();
                 let shown: Vec<_> = search.hits.iter().map(|h| h.item).collect();
@@ -109,7 +110,7 @@ proptest! {
         let mut at = 0;
         let mut current = 0usize;
         let mut next_place = 1;
-        let loc = |row: usize| Location { category: 0, item_row: row, focus: Pane::Items, link_row: None, detail_scroll: 0 };
+        let loc = |row: usize| Location { row: Row::Category(0), item_row: row, focus: Pane::Items, link_row: None, detail_scroll: 0 };
         for step in steps {
             match step {
                 0 => {

@@ -4,7 +4,7 @@
 /// Where the user was: enough to put them back exactly there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Location {
-    pub category: usize,
+    pub row: super::Row,
     pub item_row: usize,
     pub focus: super::Pane,
     pub link_row: Option<usize>,
@@ -66,7 +66,7 @@ mod tests {
 
     fn at(item_row: usize) -> Location {
         Location {
-            category: 0,
+            row: crate::app::Row::Category(0),
             item_row,
             focus: Pane::Items,
             link_row: None,

@@ -3,20 +3,20 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{ListItem, Paragraph};
 
-use super::{pane_block, scroll_offset, selection_style};
-use crate::app::{App, Pane};
+use super::{pane_block, selectable_list};
+use crate::app::{App, Pane, Row};
 use unicode_width::UnicodeWidthStr;
 
 use crate::text::{fit, sanitize, truncate};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let focused = app.focus == Pane::Items && app.search.is_none();
-    let title = app.category_name(app.category);
+    let focused = app.focus == Pane::Items;
+    let title = app.row.name();
     let items = app.items();
     if items.is_empty() {
-        let message = if app.category == crate::app::BOOKMARKS {
+        let message = if app.row == Row::Bookmarks {
             "No bookmarks yet: press m on an item."
         } else {
             "Nothing here yet."
@@ -89,15 +89,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             ListItem::new(Line::from(spans))
         })
         .collect();
-    let height = usize::from(area.height.saturating_sub(2));
-    let row = app.item_row();
-    let mut state = ListState::default()
-        .with_selected(Some(row))
-        .with_offset(scroll_offset(row, rows.len(), height));
-    let list = List::new(rows)
-        .block(pane_block(app, title, focused))
-        .highlight_symbol("▶ ")
-        .highlight_style(selection_style(app, focused));
+    let block = pane_block(app, title, focused);
+    let (list, mut state) = selectable_list(app, rows, block, Some(app.item_row()), focused, area);
     frame.render_stateful_widget(list, area, &mut state);
 }
 

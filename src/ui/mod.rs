@@ -15,10 +15,12 @@ pub mod timeline;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 
-use crate::app::{App, Pane};
+use crate::app::{App, Overlay, Pane};
+use crate::data::ItemIdx;
+use crate::text::sanitize;
 
 /// Below this the three panes cannot show anything useful.
 pub const MIN_WIDTH: u16 = 60;
@@ -31,28 +33,45 @@ pub fn view(app: &App, frame: &mut Frame) {
         return;
     }
     let [main, hint_bar] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
-    match (&app.search, &app.timeline) {
-        (Some(search), _) => search::render(app, search, frame, main),
-        (None, Some(timeline)) => timeline::render(app, timeline, frame, main),
-        (None, None) => {
-            let [categories_area, items_area, detail_area] = pane_areas(app, main);
-            categories::render(app, frame, categories_area);
-            items::render(app, frame, items_area);
-            let [trail, detail_area] = split_trail(detail_area);
-            breadcrumbs::render(app, frame, trail);
-            detail::render(app, frame, detail_area);
-        }
+    // Overlays draw bottom to top; what an opaque one covers is not drawn.
+    let first_visible = app.overlays.iter().rposition(Overlay::is_opaque);
+    if first_visible.is_none() {
+        render_panes(app, frame, main);
+    }
+    for overlay in &app.overlays[first_visible.unwrap_or(0)..] {
+        render_overlay(app, overlay, frame, main);
     }
     hints::render(app, frame, hint_bar);
-    if let Some(path) = &app.path {
-        path::render(app, path, frame, main);
+}
+
+fn render_panes(app: &App, frame: &mut Frame, main: Rect) {
+    let [categories_area, items_area, detail_area] = pane_areas(app, main);
+    categories::render(app, frame, categories_area);
+    items::render(app, frame, items_area);
+    let [trail, detail_area] = split_trail(detail_area);
+    breadcrumbs::render(app, frame, trail);
+    detail::render(app, frame, detail_area);
+}
+
+fn render_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, main: Rect) {
+    match overlay {
+        Overlay::Search(search) => search::render(app, search, frame, main),
+        Overlay::Timeline(timeline) => timeline::render(app, timeline, frame, main),
+        Overlay::Jump(jump) => jump::render(app, jump, frame, main),
+        Overlay::Path(path) => path::render(app, path, frame, main),
+        Overlay::Help(help) => help::render(app, help, frame, main),
     }
-    if let Some(jump) = &app.jump {
-        jump::render(app, jump, frame, main);
-    }
-    if let Some(scroll) = app.help {
-        help::render(app, scroll, frame, main);
-    }
+}
+
+/// The screen above the hint bar, for a terminal of `size`.
+pub fn main_area(size: (u16, u16)) -> Rect {
+    Rect::new(0, 0, size.0, size.1.saturating_sub(1))
+}
+
+/// Where the detail text is drawn (inside its borders) at the app's size.
+pub fn detail_text_area(app: &App) -> Rect {
+    let [_, _, detail_area] = pane_areas(app, main_area(app.size));
+    Block::bordered().inner(split_trail(detail_area)[1])
 }
 
 /// Categories, items and detail side by side; the detail gets the most room.
@@ -99,6 +118,49 @@ fn centered(area: Rect, percent_x: u16, percent_y: u16) -> Rect {
         width,
         height,
     }
+}
+
+/// A bordered list with the `▶` marker on `selected`, scrolled to keep it
+/// near the middle: the one shape of every selectable list.
+fn selectable_list<'a>(
+    app: &App,
+    rows: Vec<ListItem<'a>>,
+    block: Block<'a>,
+    selected: Option<usize>,
+    focused: bool,
+    area: Rect,
+) -> (List<'a>, ListState) {
+    let height = usize::from(area.height.saturating_sub(2));
+    let offset = selected.map_or(0, |row| scroll_offset(row, rows.len(), height));
+    let state = ListState::default().with_selected(selected).with_offset(offset);
+    let list = List::new(rows)
+        .block(block)
+        .highlight_symbol("▶ ")
+        .highlight_style(selection_style(app, focused));
+    (list, state)
+}
+
+/// The preview beside the search results and the timeline: the item's
+/// detail, without its related items selectable.
+fn render_preview(app: &App, item: Option<ItemIdx>, frame: &mut Frame, area: Rect) {
+    if area.width == 0 {
+        return;
+    }
+    let block = pane_block(app, "Preview", false);
+    let inner = block.inner(area);
+    let lines = item.map_or_else(Vec::new, |idx| {
+        detail::lines(app.data, idx, &app.theme, usize::from(inner.width), None).lines
+    });
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// A prompt's input line: its sigil, the text typed and a cursor.
+fn prompt_line(app: &App, sigil: &'static str, input: &str) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(sigil, app.theme.key()),
+        Span::raw(sanitize(input)),
+        Span::styled("▏", app.theme.key()),
+    ])
 }
 
 fn pane_block<'a>(app: &App, title: &'a str, focused: bool) -> Block<'a> {
