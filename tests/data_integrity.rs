@@ -242,8 +242,14 @@ fn key_titles_match_the_sources() {
         ("A/RES/79/1", "The Pact for the Future"),
         ("A/RES/79/194", ""),
         ("A/RES/79/277", ""),
-        ("E/RES/2006/46", "Follow-up to the World Summit on the Information Society and review of the Commission on Science and Technology for Development"),
-        ("E/RES/2007/8", "Flow of information for the follow-up to the World Summit on the Information Society"),
+        (
+            "E/RES/2006/46",
+            "Follow-up to the World Summit on the Information Society and review of the Commission on Science and Technology for Development",
+        ),
+        (
+            "E/RES/2007/8",
+            "Flow of information for the follow-up to the World Summit on the Information Society",
+        ),
         ("E/RES/2008/3", ASSESSMENT),
         ("E/RES/2009/7", ASSESSMENT),
         ("E/RES/2010/2", ASSESSMENT),
