@@ -188,6 +188,16 @@ fn key_dates_match_the_fact_sheets() {
         ("WSIS-03/GENEVA/DOC/5-E", "2003-12-12"),
         ("WSIS-05/TUNIS/DOC/7-E", "2005-11-18"),
         ("WSIS-05/TUNIS/DOC/6(Rev.1)-E", "2005-11-18"),
+        // Resolutions (issue 16, data-a): a year or month where the day is
+        // not confirmed.
+        ("A/RES/79/194", "2024-12-19"),
+        ("E/RES/2014/27", "2014"),
+        ("E/RES/2015/26", "2015"),
+        ("E/RES/2016/22", "2016-07"),
+        ("E/RES/2017/21", "2017"),
+        ("E/RES/2018/28", "2018"),
+        ("E/RES/2020/12", "2020"),
+        ("E/RES/2021/28", "2021"),
     ];
     for (symbol, date) in facts {
         let item = DATA
@@ -195,6 +205,68 @@ fn key_dates_match_the_fact_sheets() {
             .map(|i| DATA.item(i))
             .unwrap_or_else(|| panic!("{symbol} missing"));
         assert_eq!(item.date.as_deref(), Some(date), "{symbol}");
+    }
+}
+
+/// Titles as the sources give them; "" where no source gives one, so that a
+/// guessed title cannot slip back in.
+#[test]
+fn key_titles_match_the_sources() {
+    const ICT4D: &str = "Information and communications technologies for development";
+    const ICT4SD: &str = "Information and communications technologies for sustainable development";
+    const WSIS: &str = "World Summit on the Information Society";
+    const ASSESSMENT: &str = "Assessment of the progress made in the implementation of and follow-up to the outcomes of the World Summit on the Information Society";
+    let facts = [
+        // Resolutions (issue 16, data-a).
+        ("A/RES/56/183", WSIS),
+        ("A/RES/57/238", ""),
+        ("A/RES/59/220", WSIS),
+        ("A/RES/60/252", WSIS),
+        ("A/RES/62/182", ""),
+        ("A/RES/63/202", ""),
+        ("A/RES/64/187", ""),
+        ("A/RES/65/141", ICT4D),
+        ("A/RES/66/184", ICT4D),
+        ("A/RES/67/195", ICT4D),
+        ("A/RES/68/198", ""),
+        ("A/RES/68/302", ""),
+        ("A/RES/69/204", ""),
+        ("A/RES/70/184", ""),
+        ("A/RES/71/212", ""),
+        ("A/RES/72/200", ICT4SD),
+        ("A/RES/73/218", ICT4SD),
+        ("A/RES/74/197", ICT4SD),
+        ("A/RES/75/202", ""),
+        ("A/RES/76/189", ICT4SD),
+        ("A/RES/77/150", ICT4SD),
+        ("A/RES/79/1", "The Pact for the Future"),
+        ("A/RES/79/194", ""),
+        ("A/RES/79/277", ""),
+        (
+            "E/RES/2006/46",
+            "Follow-up to the World Summit on the Information Society and review of the Commission on Science and Technology for Development",
+        ),
+        (
+            "E/RES/2007/8",
+            "Flow of information for the follow-up to the World Summit on the Information Society",
+        ),
+        ("E/RES/2008/3", ASSESSMENT),
+        ("E/RES/2009/7", ASSESSMENT),
+        ("E/RES/2010/2", ASSESSMENT),
+        ("E/RES/2011/16", ""),
+        ("E/RES/2012/5", ASSESSMENT),
+        ("E/RES/2013/9", ""),
+        ("E/RES/2014/27", ""),
+        ("E/RES/2019/24", ASSESSMENT),
+        ("E/RES/2022/15", ASSESSMENT),
+        ("E/RES/2023/3", ASSESSMENT),
+    ];
+    for (symbol, title) in facts {
+        let item = DATA
+            .find(symbol)
+            .map(|i| DATA.item(i))
+            .unwrap_or_else(|| panic!("{symbol} missing"));
+        assert_eq!(item.title, title, "{symbol}");
     }
 }
 
