@@ -417,3 +417,46 @@ fn a_dateless_document_says_why_and_there_are_few() {
         dateless.len()
     );
 }
+
+/// CSTD, UN-system review and WSIS+10 facts added for issue 16, as the cited
+/// pages give them (id → date, id → title).
+#[test]
+fn cstd_and_un_system_review_facts_match_their_sources() {
+    let dates = [
+        ("cstd-session-16", "2013-06-03"),
+        ("cstd-intersessional-2016-17", "2017-01-23"),
+        ("cstd-wgec-2013", "2013-03-22"),
+        ("cstd-wgec", "2016-09-30"),
+        ("cstd-igf2023-open-forum", "2023-10-10"),
+        ("itu-wsis5-report", "2010-09"),
+        ("ungis-side-event-2025", "2025-12-15"),
+        ("digital-unga-wsis20-2025", "2025-12-15"),
+        ("unesco-wsis10-event-2013", "2013-02-25"),
+        ("wsis10-stocktaking-2015", "2015-06-10"),
+        ("escap-wsis-regional-review-2016", "2016-10-04"),
+    ];
+    for (id, date) in dates {
+        assert_eq!(DATA.item(idx(id)).date.as_deref(), Some(date), "{id}");
+    }
+    let titles = [
+        (
+            "itu-council-res-1334",
+            "ITU Role in the Overall Review of the Implementation of the Outcomes of the World Summit on the Information Society",
+        ),
+        (
+            "unesco-wsis-review-2014",
+            "Building inclusive Knowledge Societies: A review of UNESCO's action in implementing the WSIS outcomes",
+        ),
+        (
+            "cstd-5-year-review",
+            "Implementing WSIS outcomes: experience to date and prospects for the future",
+        ),
+        ("ungis-side-event-2025", "Side Event: UN in Action for Digital Cooperation"),
+    ];
+    for (id, title) in titles {
+        assert_eq!(DATA.item(idx(id)).title, title, "{id}");
+    }
+    for id in ["sg-report-e-2006-85", "sg-note-a-60-687"] {
+        assert!(!DATA.item(idx(id)).title_known(), "{id} carries a label, not a title");
+    }
+}
