@@ -1,4 +1,6 @@
-//! The declared categories, in display order.
+//! The declared categories, in display order, with everything code needs to
+//! know about each: its names, its embedded data file, and how paths treat
+//! its items. Adding a category is adding an entry here (and its file).
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Category {
@@ -8,54 +10,39 @@ pub struct Category {
     pub name: &'static str,
     /// A few letters for narrow columns (the timeline).
     pub abbrev: &'static str,
+    /// The embedded data file of this category: its name and its text.
+    pub embedded: (&'static str, &'static str),
+    /// Items that link to almost everything (bodies such as ECOSOC or ITU):
+    /// a path through one says little, so paths avoid them.
+    pub is_hub: bool,
+}
+
+/// Declares a category whose embedded file is `data/<id>.ron`.
+macro_rules! category {
+    ($id:literal, $abbrev:literal, $name:literal, hub: $hub:literal) => {
+        Category {
+            id: $id,
+            abbrev: $abbrev,
+            name: $name,
+            embedded: (
+                concat!("data/", $id, ".ron"),
+                include_str!(concat!("../../data/", $id, ".ron")),
+            ),
+            is_hub: $hub,
+        }
+    };
 }
 
 pub const CATEGORIES: &[Category] = &[
-    Category {
-        id: "outcome",
-        abbrev: "WSIS",
-        name: "WSIS outcome documents",
-    },
-    Category {
-        id: "ga",
-        abbrev: "GA",
-        name: "General Assembly resolutions",
-    },
-    Category {
-        id: "ecosoc",
-        abbrev: "ECOSOC",
-        name: "ECOSOC resolutions",
-    },
-    Category {
-        id: "sg-report",
-        abbrev: "SG",
-        name: "Reports of the Secretary-General",
-    },
-    Category {
-        id: "cstd",
-        abbrev: "CSTD",
-        name: "CSTD sessions and reports",
-    },
-    Category {
-        id: "gdc",
-        abbrev: "GDC",
-        name: "Global Digital Compact",
-    },
-    Category {
-        id: "action-line",
-        abbrev: "AL",
-        name: "WSIS Action Lines",
-    },
-    Category {
-        id: "body",
-        abbrev: "Body",
-        name: "Facilitators and bodies",
-    },
-    Category {
-        id: "wsis20",
-        abbrev: "WSIS+20",
-        name: "WSIS+20 reviews and roadmaps",
-    },
+    category!("outcome", "WSIS", "WSIS outcome documents", hub: false),
+    category!("ga", "GA", "General Assembly resolutions", hub: false),
+    category!("ecosoc", "ECOSOC", "ECOSOC resolutions", hub: false),
+    category!("sg-report", "SG", "Reports of the Secretary-General", hub: false),
+    category!("cstd", "CSTD", "CSTD sessions and reports", hub: false),
+    category!("gdc", "GDC", "Global Digital Compact", hub: false),
+    category!("action-line", "AL", "WSIS Action Lines", hub: false),
+    category!("body", "Body", "Facilitators and bodies", hub: true),
+    category!("wsis20", "WSIS+20", "WSIS+20 reviews and roadmaps", hub: false),
 ];
 
 pub fn category(id: &str) -> Option<&'static Category> {
@@ -64,4 +51,17 @@ pub fn category(id: &str) -> Option<&'static Category> {
 
 pub fn category_index(id: &str) -> Option<usize> {
     CATEGORIES.iter().position(|c| c.id == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_file_is_named_after_its_category() {
+        for category in CATEGORIES {
+            assert_eq!(category.embedded.0, format!("data/{}.ron", category.id));
+            assert!(category.embedded.1.contains(&format!("category: \"{}\"", category.id)));
+        }
+    }
 }

@@ -33,6 +33,8 @@ pub struct Dataset {
     /// Each half of a joint symbol ("A/66/64" of "A/66/64–E/2011/77").
     by_symbol_part: HashMap<String, ItemIdx>,
     by_category: Vec<Vec<ItemIdx>>,
+    /// Each item's category, resolved once at load (index into CATEGORIES).
+    category_of: Vec<usize>,
     backlinks: Vec<Vec<Backlink>>,
 }
 
@@ -151,6 +153,7 @@ impl Dataset {
         let mut by_symbol: HashMap<String, ItemIdx> = HashMap::new();
         let mut by_symbol_part: HashMap<String, ItemIdx> = HashMap::new();
         let mut by_category = vec![Vec::new(); CATEGORIES.len()];
+        let mut category_of = Vec::with_capacity(items.len());
         let mut backlinks = vec![Vec::new(); items.len()];
 
         for (idx, item) in items.iter().enumerate() {
@@ -177,18 +180,24 @@ impl Dataset {
                 ));
             }
             match category_index(&item.category) {
-                Some(cat) => by_category[cat].push(idx),
-                None => problems.push(
-                    problem_at(
-                        file,
-                        near("", &item.category),
-                        format!("unknown category \"{}\"", item.category),
-                    )
-                    .with_hint(format!(
-                        "valid categories: {}",
-                        CATEGORIES.iter().map(|c| c.id).collect::<Vec<_>>().join(", ")
-                    )),
-                ),
+                Some(cat) => {
+                    by_category[cat].push(idx);
+                    category_of.push(cat);
+                }
+                None => {
+                    category_of.push(0);
+                    problems.push(
+                        problem_at(
+                            file,
+                            near("", &item.category),
+                            format!("unknown category \"{}\"", item.category),
+                        )
+                        .with_hint(format!(
+                            "valid categories: {}",
+                            CATEGORIES.iter().map(|c| c.id).collect::<Vec<_>>().join(", ")
+                        )),
+                    );
+                }
             }
             dates.push(match item.date.as_deref().map(PartialDate::parse) {
                 Some(Ok(date)) => Some(date),
@@ -248,6 +257,7 @@ impl Dataset {
             by_symbol,
             by_symbol_part,
             by_category,
+            category_of,
             backlinks,
         })
     }
@@ -299,7 +309,7 @@ impl Dataset {
 
     /// Index into [`CATEGORIES`] of an item's category.
     pub fn category_of(&self, idx: ItemIdx) -> usize {
-        category_index(&self.items[idx].category).expect("validated category")
+        self.category_of[idx]
     }
 
     /// Outgoing links, resolved.

@@ -13,19 +13,6 @@ use crate::text::sanitize;
 use super::model::Item;
 use super::relation::Relation;
 
-/// The embedded dataset, one file per category.
-pub const EMBEDDED: &[(&str, &str)] = &[
-    ("data/outcome.ron", include_str!("../../data/outcome.ron")),
-    ("data/ga.ron", include_str!("../../data/ga.ron")),
-    ("data/ecosoc.ron", include_str!("../../data/ecosoc.ron")),
-    ("data/sg-report.ron", include_str!("../../data/sg-report.ron")),
-    ("data/cstd.ron", include_str!("../../data/cstd.ron")),
-    ("data/gdc.ron", include_str!("../../data/gdc.ron")),
-    ("data/action-line.ron", include_str!("../../data/action-line.ron")),
-    ("data/body.ron", include_str!("../../data/body.ron")),
-    ("data/wsis20.ron", include_str!("../../data/wsis20.ron")),
-];
-
 /// A data file's text and the name to report it by.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
@@ -37,8 +24,9 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn embedded() -> Vec<SourceFile> {
-        EMBEDDED
+        super::CATEGORIES
             .iter()
+            .map(|category| category.embedded)
             .map(|(name, text)| SourceFile {
                 name: (*name).into(),
                 text: (*text).into(),
