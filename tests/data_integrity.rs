@@ -451,7 +451,10 @@ fn cstd_and_un_system_review_facts_match_their_sources() {
             "cstd-5-year-review",
             "Implementing WSIS outcomes: experience to date and prospects for the future",
         ),
-        ("ungis-side-event-2025", "Side Event: UN in Action for Digital Cooperation"),
+        (
+            "ungis-side-event-2025",
+            "Side Event: UN in Action for Digital Cooperation",
+        ),
     ];
     for (id, title) in titles {
         assert_eq!(DATA.item(idx(id)).title, title, "{id}");
