@@ -16,6 +16,7 @@ pub mod graph;
 pub mod keymap;
 pub mod mouse;
 pub mod search;
+pub mod sources;
 pub mod text;
 pub mod tui;
 pub mod ui;
