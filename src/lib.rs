@@ -7,6 +7,7 @@
 //! `cli` runs the non-interactive commands. docs/ARCHITECTURE.md has more.
 
 pub mod app;
+pub mod atomic_write;
 pub mod bookmarks;
 pub mod cite;
 pub mod cli;
@@ -15,6 +16,7 @@ pub mod data;
 pub mod graph;
 pub mod keymap;
 pub mod mouse;
+pub mod regular_file;
 pub mod search;
 pub mod sources;
 pub mod text;
