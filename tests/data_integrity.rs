@@ -349,10 +349,10 @@ use wsis_browser::data::Item;
 use wsis_browser::sources::is_official;
 
 /// Share of items that must cite at least one source on an official host.
-/// Issue 16 asks for 0.90; the corpus is at 0.70 (Nov 2026), and no
+/// Issue 16 asks for 90 %; the corpus is at 71 % (Nov 2026), and no
 /// official copy of the rest was found (docs/DATA.md, "Still unknown").
 /// This floor is a ratchet: raise it as sources are found, never lower it.
-const MIN_OFFICIAL_SOURCE_SHARE: f64 = 0.70;
+const MIN_OFFICIAL_SOURCE_PERCENT: usize = 70;
 /// Most documents (bodies aside) that may lack any date.
 const MAX_DATELESS_DOCUMENTS: usize = 10;
 
@@ -375,16 +375,15 @@ fn most_items_cite_an_official_source() {
         .filter(|i| !i.sources.iter().any(|s| is_official(s)))
         .map(|i| i.id.as_str())
         .collect();
-    let share = 1.0 - without.len() as f64 / DATA.len() as f64;
+    let official = DATA.len() - without.len();
     println!(
-        "{:.1} % of {} items cite an official source; without one: {without:?}",
-        share * 100.0,
+        "{official} of {} items cite an official source; without one: {without:?}",
         DATA.len()
     );
     assert!(
-        share >= MIN_OFFICIAL_SOURCE_SHARE,
-        "only {:.1} % of items cite an official source; without one:\n{}",
-        share * 100.0,
+        official * 100 >= MIN_OFFICIAL_SOURCE_PERCENT * DATA.len(),
+        "only {official} of {} items cite an official source; without one:\n{}",
+        DATA.len(),
         without.join("\n")
     );
 }

@@ -69,11 +69,10 @@ impl App<'_> {
                 follow.filter.push(c);
                 follow.selected = 0;
             }
-            Action::FollowBackspace => {
-                if follow.typed.pop().is_none() {
-                    follow.filter.pop();
-                    follow.selected = 0;
-                }
+            // A half-typed number goes first, then the filter's letters.
+            Action::FollowBackspace if follow.typed.pop().is_none() => {
+                follow.filter.pop();
+                follow.selected = 0;
             }
             Action::Move(motion) => follow.selected = motion.apply(follow.selected, matches.len(), self.page()),
             Action::NextGroup | Action::PrevGroup => {
