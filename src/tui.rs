@@ -2,18 +2,16 @@
 //! Terminal events and background search results arrive on one channel;
 //! each becomes an action for `App::update`, and the effects update asks
 //! for are carried out here. The terminal is restored on normal exit, on
-//! error and on panic: raw mode off, alternate screen left, mouse capture
-//! and bracketed paste off, cursor shown.
+//! error, on panic and on a fatal signal: raw mode off, alternate screen
+//! left, mouse capture and bracketed paste off, cursor shown. Ctrl-Z and
+//! SIGTSTP suspend, and a resume redraws (see `signals`).
 
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
-};
-use ratatui::crossterm::execute;
+use ratatui::crossterm::event::{self, Event};
 
 use crate::app::{Action, App, Effect};
 use crate::bookmarks::Bookmarks;
@@ -22,6 +20,8 @@ use crate::data::Dataset;
 use crate::keymap;
 use crate::search::SearchIndex;
 use crate::search::worker::{Outcome, Worker};
+use crate::signals::{self, SignalEvent};
+use crate::terminal_setup::{TerminalSetup, disable_extras};
 use crate::ui::{self, theme::Theme};
 
 pub struct Options {
@@ -41,8 +41,13 @@ pub fn run(data: &Dataset, index: SearchIndex, options: Options) -> io::Result<(
     let worker = spawn_search_worker(&app, sender.clone());
     let mut terminal = ratatui::try_init()?;
     install_panic_hook();
+    let setup = TerminalSetup { mouse: options.mouse };
+    let signals_to = sender.clone();
+    let _signals = signals::forward(move |signal| signals_to.send(Message::Signal(signal)).is_ok());
     spawn_event_reader(sender);
-    let result = enable_extras(options.mouse).and_then(|()| event_loop(&mut terminal, &mut app, &worker, &inbox));
+    let result = setup
+        .enable_extras()
+        .and_then(|()| event_loop(&mut terminal, &mut app, &worker, &inbox, &setup));
     disable_extras();
     ratatui::try_restore()?;
     result
@@ -54,6 +59,7 @@ enum Message {
     /// Reading the terminal failed; the loop ends with this error.
     ReadFailed(io::Error),
     Search(Outcome),
+    Signal(SignalEvent),
 }
 
 /// Reads terminal events on a thread of its own, so the loop can wait on
@@ -84,6 +90,7 @@ fn event_loop(
     app: &mut App,
     worker: &Worker,
     inbox: &Receiver<Message>,
+    setup: &TerminalSetup,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
@@ -99,6 +106,10 @@ fn event_loop(
         };
         // Everything that is already waiting is handled before the next frame.
         for message in std::iter::once(first).chain(inbox.try_iter()) {
+            if let Some(signal) = signal_in(&message) {
+                on_signal(terminal, setup, signal)?;
+                continue;
+            }
             handle(app, message)?;
             for effect in std::mem::take(&mut app.effects) {
                 if let Some(outcome) = perform(app, worker, effect) {
@@ -110,10 +121,34 @@ fn event_loop(
     Ok(())
 }
 
+/// A signal, or the key that stands for one (Ctrl-Z, since raw mode turns
+/// it into a key instead of SIGTSTP).
+fn signal_in(message: &Message) -> Option<SignalEvent> {
+    match message {
+        Message::Signal(signal) => Some(*signal),
+        Message::Terminal(event) if signals::is_suspend_key(event) => Some(SignalEvent::Suspend),
+        _ => None,
+    }
+}
+
+fn on_signal(terminal: &mut DefaultTerminal, setup: &TerminalSetup, signal: SignalEvent) -> io::Result<()> {
+    match signal {
+        SignalEvent::Terminate(number) => signals::terminate(setup, number),
+        SignalEvent::Suspend => signals::suspend_and_resume(setup)?,
+        SignalEvent::Resume => setup.enter()?,
+    }
+    // The shell drew over the screen: clear it and have the next frame
+    // redraw every cell. (`Terminal::clear` would ask the terminal for the
+    // cursor position, whose answer the event reader thread takes.)
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+}
+
 fn handle(app: &mut App, message: Message) -> io::Result<()> {
     let action = match message {
         Message::Terminal(event) => keymap::handle_event(app, &event),
         Message::ReadFailed(e) => return Err(e),
+        Message::Signal(_) => None,
         Message::Search(outcome) => Some(Action::SearchResults {
             generation: outcome.generation,
             hits: outcome.hits,
@@ -156,29 +191,6 @@ fn perform(app: &mut App, worker: &Worker, effect: Effect) -> Option<String> {
         }
     };
     Some(message)
-}
-
-/// Bracketed paste lets a pasted query arrive in one piece.
-fn enable_extras(mouse: bool) -> io::Result<()> {
-    execute!(io::stdout(), EnableBracketedPaste)?;
-    if mouse {
-        execute!(io::stdout(), EnableMouseCapture)?;
-    }
-    Ok(())
-}
-
-/// ratatui's restore leaves raw mode and the alternate screen only; what
-/// we turned on ourselves we turn off ourselves (turning off what was never
-/// on is harmless).
-fn disable_extras() {
-    let mut stdout = io::stdout();
-    let _ = execute!(
-        stdout,
-        DisableMouseCapture,
-        DisableBracketedPaste,
-        ratatui::crossterm::cursor::Show
-    );
-    let _ = stdout.flush();
 }
 
 /// Runs after ratatui's own hook is installed, so on a panic: our extras
