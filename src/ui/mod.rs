@@ -1,5 +1,6 @@
 //! Pure rendering: from `&App` to a frame. Nothing here changes state.
 
+pub mod banner;
 pub mod breadcrumbs;
 pub mod categories;
 pub mod detail;
@@ -25,7 +26,7 @@ pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 12;
 
 pub fn view(app: &App, frame: &mut Frame) {
-    let area = frame.area();
+    let area = banner::render(app, frame, frame.area());
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area);
         return;

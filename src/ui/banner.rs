@@ -1,0 +1,84 @@
+//! A persistent banner at the top of the screen, for what the user must
+//! know all session long: data files that were skipped for their problems
+//! (with file:line:col and the command that explains them) and a config
+//! file that could not be read. Set once at start-up; empty means no banner.
+
+use std::sync::OnceLock;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::{Color, Modifier, Style};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use crate::app::App;
+use crate::text::{sanitize, truncate};
+
+/// At most this many lines; more notices end with a count.
+pub const MAX_LINES: usize = 3;
+
+static NOTICES: OnceLock<Vec<String>> = OnceLock::new();
+
+/// Sets the banner's lines for the whole session (only the first call counts).
+pub fn set_notices(notices: Vec<String>) {
+    let _ = NOTICES.set(notices);
+}
+
+fn notices() -> &'static [String] {
+    NOTICES.get().map_or(&[], Vec::as_slice)
+}
+
+/// Draws the banner at the top of `area` and returns the rest of it.
+pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Rect {
+    let lines = lines(notices(), usize::from(area.width));
+    if lines.is_empty() || area.height <= lines.len() as u16 {
+        return area;
+    }
+    let [top, rest] = Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Min(0)]).areas(area);
+    let style = style(app.theme.color);
+    let text: Vec<Line> = lines.into_iter().map(|l| Line::styled(l, style)).collect();
+    frame.render_widget(Paragraph::new(text).style(style), top);
+    rest
+}
+
+/// Black on yellow, bold; with NO_COLOR, reversed and bold.
+fn style(color: bool) -> Style {
+    let bold = Style::new().add_modifier(Modifier::BOLD);
+    if color {
+        bold.fg(Color::Black).bg(Color::Yellow)
+    } else {
+        bold.add_modifier(Modifier::REVERSED)
+    }
+}
+
+/// The banner's lines, each cut to `width`, at most [`MAX_LINES`].
+pub fn lines(notices: &[String], width: usize) -> Vec<String> {
+    let mut shown: Vec<String> = notices.iter().map(|n| format!(" ⚠ {}", sanitize(n))).collect();
+    if shown.len() > MAX_LINES {
+        let hidden = shown.len() - (MAX_LINES - 1);
+        shown.truncate(MAX_LINES - 1);
+        shown.push(format!(" ⚠ and {hidden} more; run `wsis list` to see every problem"));
+    }
+    shown.into_iter().map(|l| truncate(&l, width)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn many_notices_end_with_a_count() {
+        let notices: Vec<String> = (0..5).map(|i| format!("skipped f{i}.ron")).collect();
+        let shown = lines(&notices, 80);
+        assert_eq!(shown.len(), MAX_LINES);
+        assert!(shown[2].contains("and 3 more"), "{shown:?}");
+        assert!(lines(&[], 80).is_empty());
+    }
+
+    #[test]
+    fn notices_are_cut_and_sanitised() {
+        let shown = lines(&["x\u{1b}[2J".repeat(50)], 20);
+        assert!(shown[0].chars().count() <= 20);
+        assert!(!shown[0].contains('\u{1b}'));
+    }
+}
