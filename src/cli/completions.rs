@@ -43,6 +43,12 @@ pub(super) fn run(shell: clap_complete::Shell, data: &Dataset, out: &mut impl Wr
     Ok(ExitCode::SUCCESS)
 }
 
+/// Characters a shell inserts as they are: no quoting, globbing or word
+/// breaks (bash breaks words at `:` and `=`).
+fn is_plain(c: char) -> bool {
+    c.is_alphanumeric() || "/._+-–".contains(c)
+}
+
 /// Every id, symbol and alias that is one word (a shell completes words),
 /// in dataset order, without repeats.
 fn item_names(data: &Dataset) -> Vec<String> {
@@ -52,7 +58,7 @@ fn item_names(data: &Dataset) -> Vec<String> {
             .chain(item.symbol.as_ref())
             .chain(item.aliases.iter());
         for name in all {
-            let usable = !name.is_empty() && !name.chars().any(|c| c.is_whitespace() || c.is_control() || "'\"\\$`:=".contains(c));
+            let usable = !name.is_empty() && name.chars().all(is_plain);
             if usable && !names.contains(name) {
                 names.push(name.clone());
             }

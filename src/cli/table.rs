@@ -14,8 +14,10 @@ use crate::text::{fit, sanitize, truncate};
 
 /// Spaces between two columns.
 const GAP: &str = "  ";
-/// The last column keeps at least this many columns, cutting the others.
+/// The last column keeps at least this many columns, or this share of the
+/// width if more, cutting the others.
 const MIN_LAST: usize = 12;
+const MIN_LAST_SHARE: f32 = 0.4;
 
 /// Writes `rows` under `headers` in at most `width` columns.
 pub fn write(out: &mut impl Write, headers: &[&str], rows: &[Vec<String>], width: usize) -> io::Result<()> {
@@ -75,7 +77,8 @@ fn column_widths(headers: &[&str], rows: &[Vec<String>], width: usize) -> Vec<us
     };
     let gaps = GAP.len() * last;
     let fixed = |widths: &[usize]| widths[..last].iter().sum::<usize>() + gaps;
-    while fixed(&widths) + MIN_LAST.min(widths[last]) > width {
+    let min_last = MIN_LAST.max((width as f32 * MIN_LAST_SHARE) as usize).min(widths[last]);
+    while fixed(&widths) + min_last > width {
         let Some((widest, _)) = widths[..last].iter().enumerate().max_by_key(|(_, w)| **w) else {
             break;
         };
@@ -106,13 +109,13 @@ mod tests {
                 ["A/RES/70/125", "2015-12-16", "A rather long title that will not fit"],
                 ["itu", "-", "ITU"],
             ],
-            40,
+            44,
         );
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines[0], "NAME          DATE        TITLE");
-        assert_eq!(lines[1], "A/RES/70/125  2015-12-16  A rather long…");
+        assert_eq!(lines[1], "A/RES/70/125  2015-12-16  A rather long tit…");
         assert_eq!(lines[2], "itu           -           ITU");
-        assert!(lines.iter().all(|l| l.width() <= 40));
+        assert!(lines.iter().all(|l| l.width() <= 44));
     }
 
     #[test]
