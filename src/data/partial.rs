@@ -25,7 +25,7 @@ impl Skipped {
             0 | 1 => String::new(),
             n => format!(" (and {} more)", n - 1),
         };
-        format!("skipped {first}{more}; see `wsis validate {}`", self.file)
+        format!("skipped {first}{more}; fix: wsis validate {}", self.file)
     }
 }
 

@@ -15,7 +15,7 @@ use crate::app::App;
 use crate::text::{sanitize, truncate};
 
 /// At most this many lines; more notices end with a count.
-pub const MAX_LINES: usize = 3;
+pub const MAX_LINES: usize = 4;
 
 static NOTICES: OnceLock<Vec<String>> = OnceLock::new();
 
@@ -51,15 +51,31 @@ fn style(color: bool) -> Style {
     }
 }
 
-/// The banner's lines, each cut to `width`, at most [`MAX_LINES`].
+/// The banner's lines: each notice wrapped to `width`, at most
+/// [`MAX_LINES`] in all, the last of them counting the notices left out.
 pub fn lines(notices: &[String], width: usize) -> Vec<String> {
-    let mut shown: Vec<String> = notices.iter().map(|n| format!(" ⚠ {}", sanitize(n))).collect();
-    if shown.len() > MAX_LINES {
-        let hidden = shown.len() - (MAX_LINES - 1);
-        shown.truncate(MAX_LINES - 1);
-        shown.push(format!(" ⚠ and {hidden} more; run `wsis list` to see every problem"));
+    let mut shown: Vec<String> = Vec::new();
+    for (i, notice) in notices.iter().enumerate() {
+        let wrapped = wrap(&format!("⚠ {}", sanitize(notice)), width.saturating_sub(2).max(1));
+        let left = notices.len() - i;
+        let room = MAX_LINES - shown.len();
+        if wrapped.len() > room || (left > 1 && wrapped.len() == room) {
+            let more = if i == 0 { notices.len() } else { left };
+            shown.truncate(MAX_LINES - 1);
+            shown.push(format!("⚠ {more} more; run `wsis list` to see every problem"));
+            break;
+        }
+        shown.extend(wrapped.into_iter().enumerate().map(|(n, l)| if n == 0 { l } else { format!("  {l}") }));
     }
-    shown.into_iter().map(|l| truncate(&l, width)).collect()
+    shown.into_iter().map(|l| truncate(&format!(" {l}"), width)).collect()
+}
+
+/// Wrapped at spaces only: a path or a command stays whole to copy.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let options = textwrap::Options::new(width)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    textwrap::wrap(text, options).into_iter().map(|l| l.into_owned()).collect()
 }
 
 #[cfg(test)]
@@ -71,14 +87,14 @@ mod tests {
         let notices: Vec<String> = (0..5).map(|i| format!("skipped f{i}.ron")).collect();
         let shown = lines(&notices, 80);
         assert_eq!(shown.len(), MAX_LINES);
-        assert!(shown[2].contains("and 3 more"), "{shown:?}");
+        assert!(shown[3].contains("2 more"), "{shown:?}");
         assert!(lines(&[], 80).is_empty());
     }
 
     #[test]
     fn notices_are_cut_and_sanitised() {
-        let shown = lines(&["x\u{1b}[2J".repeat(50)], 20);
-        assert!(shown[0].chars().count() <= 20);
-        assert!(!shown[0].contains('\u{1b}'));
+        let shown = lines(&["x\u{1b}[2J ".repeat(8)], 20);
+        assert!(shown.len() > 1, "a long notice wraps: {shown:?}");
+        assert!(shown.iter().all(|l| l.chars().count() <= 20 && !l.contains('\u{1b}')));
     }
 }
