@@ -20,13 +20,25 @@ fn cited(args: &[&str]) -> String {
 fn text_follows_the_un_form_and_includes_the_title() {
     let text = cited(&["cite", "E/RES/2006/46"]);
     let item = DATA.item(idx("ecosoc-2006-46"));
-    assert!(text.starts_with("Economic and Social Council resolution 2006/46, \""), "{text}");
+    assert!(
+        text.starts_with("Economic and Social Council resolution 2006/46, \""),
+        "{text}"
+    );
     assert!(text.contains(&format!("\"{}\"", item.title)), "{text}");
-    assert!(text.contains("28 July 2006, E/RES/2006/46, available from https://"), "{text}");
+    assert!(
+        text.contains("28 July 2006, E/RES/2006/46, available from https://"),
+        "{text}"
+    );
     assert_eq!(text.lines().count(), 1);
     let two = cited(&["cite", "70/125", "C3"]);
     assert_eq!(two.lines().count(), 2);
-    assert!(two.lines().nth(1).unwrap().contains("in Geneva Plan of Action (WSIS-03/GENEVA/DOC/5-E)"), "{two}");
+    assert!(
+        two.lines()
+            .nth(1)
+            .unwrap()
+            .contains("in Geneva Plan of Action (WSIS-03/GENEVA/DOC/5-E)"),
+        "{two}"
+    );
 }
 
 #[test]
@@ -35,7 +47,12 @@ fn bibtex_parses_with_its_fields() {
     let bibliography = Bibliography::parse(&text).unwrap_or_else(|e| panic!("{e:?}\n{text}"));
     assert_eq!(bibliography.len(), 3);
     let entry = bibliography.get("ga-70-125").unwrap();
-    let field = |name: &str| entry.get(name).map(|chunks| chunks.format_verbatim()).unwrap_or_default();
+    let field = |name: &str| {
+        entry
+            .get(name)
+            .map(|chunks| chunks.format_verbatim())
+            .unwrap_or_default()
+    };
     assert_eq!(field("number"), "A/RES/70/125");
     assert_eq!(field("title"), DATA.item(idx("ga-70-125")).title);
     assert_eq!(field("author"), "General Assembly");
@@ -54,7 +71,10 @@ fn read_ris(text: &str) -> Vec<Vec<(String, String)>> {
     for line in text.split_terminator("\r\n") {
         assert!(!line.contains('\n') && !line.contains('\r'), "{line:?}");
         let (tag, value) = (&line[..2], &line[6.min(line.len())..]);
-        assert!(tag.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()), "{line:?}");
+        assert!(
+            tag.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()),
+            "{line:?}"
+        );
         assert!(line[2..].starts_with("  - ") || line == "ER  - ", "{line:?}");
         match tag {
             "TY" => {
@@ -63,7 +83,10 @@ fn read_ris(text: &str) -> Vec<Vec<(String, String)>> {
                 current = Some(vec![(tag.into(), value.into())]);
             }
             "ER" => records.push(current.take().expect("ER closes a record")),
-            _ => current.as_mut().expect("a tag inside a record").push((tag.into(), value.into())),
+            _ => current
+                .as_mut()
+                .expect("a tag inside a record")
+                .push((tag.into(), value.into())),
         }
     }
     assert!(current.is_none(), "unclosed record");
@@ -76,7 +99,11 @@ fn ris_records_follow_the_specification() {
     let records = read_ris(&text);
     assert_eq!(records.len(), 2);
     let get = |record: &[(String, String)], tag: &str| {
-        record.iter().find(|(t, _)| t == tag).map(|(_, v)| v.clone()).unwrap_or_default()
+        record
+            .iter()
+            .find(|(t, _)| t == tag)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
     };
     assert_eq!(get(&records[0], "TY"), "RPRT");
     assert_eq!(get(&records[0], "SN"), "A/RES/70/125");
@@ -88,13 +115,51 @@ fn ris_records_follow_the_specification() {
 
 /// The item types of the CSL 1.0.2 schema.
 const CSL_TYPES: &[&str] = &[
-    "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book", "broadcast",
-    "chapter", "classic", "collection", "dataset", "document", "entry", "entry-dictionary",
-    "entry-encyclopedia", "event", "figure", "graphic", "hearing", "interview", "legal_case",
-    "legislation", "manuscript", "map", "motion_picture", "musical_score", "pamphlet",
-    "paper-conference", "patent", "performance", "periodical", "personal_communication", "post",
-    "post-weblog", "regulation", "report", "review", "review-book", "software", "song", "speech",
-    "standard", "thesis", "treaty", "webpage",
+    "article",
+    "article-journal",
+    "article-magazine",
+    "article-newspaper",
+    "bill",
+    "book",
+    "broadcast",
+    "chapter",
+    "classic",
+    "collection",
+    "dataset",
+    "document",
+    "entry",
+    "entry-dictionary",
+    "entry-encyclopedia",
+    "event",
+    "figure",
+    "graphic",
+    "hearing",
+    "interview",
+    "legal_case",
+    "legislation",
+    "manuscript",
+    "map",
+    "motion_picture",
+    "musical_score",
+    "pamphlet",
+    "paper-conference",
+    "patent",
+    "performance",
+    "periodical",
+    "personal_communication",
+    "post",
+    "post-weblog",
+    "regulation",
+    "report",
+    "review",
+    "review-book",
+    "software",
+    "song",
+    "speech",
+    "standard",
+    "thesis",
+    "treaty",
+    "webpage",
 ];
 
 fn check_csl(value: &serde_json::Value) {
@@ -103,7 +168,10 @@ fn check_csl(value: &serde_json::Value) {
         assert!(CSL_TYPES.contains(&item["type"].as_str().unwrap_or("")), "{item}");
         if let Some(issued) = item.get("issued") {
             let parts = issued["date-parts"][0].as_array().unwrap();
-            assert!((1..=3).contains(&parts.len()) && parts.iter().all(|p| p.is_u64()), "{item}");
+            assert!(
+                (1..=3).contains(&parts.len()) && parts.iter().all(|p| p.is_u64()),
+                "{item}"
+            );
         }
         if let Some(authors) = item.get("author") {
             assert!(authors.as_array().unwrap().iter().all(|a| a["literal"].is_string()));
@@ -139,7 +207,11 @@ fn an_unknown_title_is_left_out_not_invented() {
     let text = cite::format(&data, &[untitled], Style::Text);
     assert_eq!(text, "Report of the Secretary-General, 2010, A/99/1\n");
     let bibtex = cite::format(&data, &[untitled], Style::Bibtex);
-    let entry = Bibliography::parse(&bibtex).unwrap().get("untitled-report").unwrap().clone();
+    let entry = Bibliography::parse(&bibtex)
+        .unwrap()
+        .get("untitled-report")
+        .unwrap()
+        .clone();
     assert!(entry.get("title").is_none());
     let csl: serde_json::Value = serde_json::from_str(&cite::format(&data, &[untitled], Style::CslJson)).unwrap();
     assert!(csl[0].get("title").is_none());
@@ -154,7 +226,10 @@ fn hostile_titles_stay_inside_their_fields() {
     assert_eq!(bibliography.len(), 1, "no entry smuggled in: {bibtex}");
     let ris = read_ris(&cite::format(&data, &[hostile], Style::Ris));
     assert_eq!(ris.len(), 1);
-    assert!(ris[0].iter().all(|(tag, _)| tag != "UR"), "a URL that is not plain is left out");
+    assert!(
+        ris[0].iter().all(|(tag, _)| tag != "UR"),
+        "a URL that is not plain is left out"
+    );
 }
 
 #[test]

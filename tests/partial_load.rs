@@ -22,14 +22,21 @@ fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
 #[test]
 fn files_that_load_are_kept_and_the_others_named_with_their_position() {
     let dir = tempfile::tempdir().unwrap();
-    let good = write(&dir, "a-good.ron", r#"[Item(id: "mine", category: "ga", title: "Mine")]"#);
+    let good = write(
+        &dir,
+        "a-good.ron",
+        r#"[Item(id: "mine", category: "ga", title: "Mine")]"#,
+    );
     let syntax = write(&dir, "b-syntax.ron", "[\n  Item(id: \"x\",, )\n]");
     let bad_link = write(
         &dir,
         "c-link.ron",
         "[\n  Item(id: \"linked\", category: \"ga\", title: \"L\",\n    links: [Link(rel: Cites, to: \"nowhere\")]),\n]",
     );
-    let before: Vec<String> = [&syntax, &bad_link].iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+    let before: Vec<String> = [&syntax, &bad_link]
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
     let (data, skipped) = load_what_loads(&[good, syntax.clone(), bad_link.clone()]);
     assert!(data.by_id("mine").is_some(), "the good file loaded");
     assert_eq!(data.len(), DATA.len() + 1);
@@ -37,16 +44,30 @@ fn files_that_load_are_kept_and_the_others_named_with_their_position() {
     assert_eq!(names, [syntax.display().to_string(), bad_link.display().to_string()]);
     let summary = skipped[0].summary();
     assert!(summary.contains("b-syntax.ron:2:"), "{summary}");
-    assert!(summary.contains(&format!("wsis validate {}", syntax.display())), "{summary}");
-    assert!(skipped[1].summary().contains("c-link.ron:3:"), "{}", skipped[1].summary());
-    let after: Vec<String> = [&syntax, &bad_link].iter().map(|p| std::fs::read_to_string(p).unwrap()).collect();
+    assert!(
+        summary.contains(&format!("wsis validate {}", syntax.display())),
+        "{summary}"
+    );
+    assert!(
+        skipped[1].summary().contains("c-link.ron:3:"),
+        "{}",
+        skipped[1].summary()
+    );
+    let after: Vec<String> = [&syntax, &bad_link]
+        .iter()
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
     assert_eq!(before, after, "nothing is written to the user's files");
 }
 
 #[test]
 fn a_file_that_needs_a_skipped_one_is_skipped_too() {
     let dir = tempfile::tempdir().unwrap();
-    let base = write(&dir, "a.ron", "[Item(id: \"base\", category: \"ga\", title: \"B\", date: \"2020-13\")]");
+    let base = write(
+        &dir,
+        "a.ron",
+        "[Item(id: \"base\", category: \"ga\", title: \"B\", date: \"2020-13\")]",
+    );
     let user = write(
         &dir,
         "b.ron",
@@ -66,7 +87,10 @@ fn the_banner_stays_on_top_and_the_jump_takes_every_name() {
     let terminal = draw(&app, 120, 30);
     let buffer = terminal.backend().buffer();
     let top: String = (0..120).map(|x| buffer[(x, 0)].symbol().to_string()).collect();
-    assert!(top.contains("⚠ skipped /home/u/.config/wsis-browser/data/bad.ron:2:17"), "{top}");
+    assert!(
+        top.contains("⚠ skipped /home/u/.config/wsis-browser/data/bad.ron:2:17"),
+        "{top}"
+    );
     assert!(top.contains("wsis validate"), "{top}");
     // Clearly styled: black on yellow, bold, the whole line.
     let style = buffer[(119, 0)].style();
@@ -74,7 +98,12 @@ fn the_banner_stays_on_top_and_the_jump_takes_every_name() {
     assert!(style.add_modifier.contains(ratatui::style::Modifier::BOLD));
     insta::assert_snapshot!("banner_over_the_main_screen", terminal.backend());
 
-    for (name, id) in [("C3", "al-c3"), ("ECOSOC 2006/46", "ecosoc-2006-46"), ("70/125", "ga-70-125"), ("itu", "itu")] {
+    for (name, id) in [
+        ("C3", "al-c3"),
+        ("ECOSOC 2006/46", "ecosoc-2006-46"),
+        ("70/125", "ga-70-125"),
+        ("itu", "itu"),
+    ] {
         press(&mut app, &[key(KeyCode::Char(':'))]);
         type_text(&mut app, name);
         press(&mut app, &[key(KeyCode::Enter)]);

@@ -80,6 +80,9 @@ mod tests {
 
     #[test]
     fn special_characters_are_escaped() {
-        assert_eq!(escape("a{b}&c%d\\e_f#g$h~i^"), "a\\{b\\}\\&c\\%d\\textbackslash{}e\\_f\\#g\\$h\\textasciitilde{}i\\textasciicircum{}");
+        assert_eq!(
+            escape("a{b}&c%d\\e_f#g$h~i^"),
+            "a\\{b\\}\\&c\\%d\\textbackslash{}e\\_f\\#g\\$h\\textasciitilde{}i\\textasciicircum{}"
+        );
     }
 }

@@ -88,7 +88,12 @@ impl Reference {
             title: item.title_known().then(|| clean(&item.title)),
             date: data.date(idx),
             symbol,
-            url: item.url.as_deref().map(str::trim).filter(|u| is_plain_url(u)).map(Into::into),
+            url: item
+                .url
+                .as_deref()
+                .map(str::trim)
+                .filter(|u| is_plain_url(u))
+                .map(Into::into),
             part_of,
         }
     }
@@ -112,7 +117,9 @@ fn resolution_number(symbol: &str) -> Option<String> {
 /// escape: no spaces, quotes, braces or control characters.
 fn is_plain_url(url: &str) -> bool {
     (url.starts_with("https://") || url.starts_with("http://"))
-        && !url.chars().any(|c| c.is_whitespace() || c.is_control() || "\"{}<>\\".contains(c))
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "\"{}<>\\".contains(c))
 }
 
 /// The citations of `items` in `style`, ready to print or copy: one per

@@ -21,7 +21,10 @@ pub fn format(r: &Reference) -> String {
         lines.push(("PY", format!("{:04}", date.year)));
         // YYYY/MM/DD/other, with unknown parts left empty.
         let part = |p: Option<u8>| p.map(|n| format!("{n:02}")).unwrap_or_default();
-        lines.push(("DA", format!("{:04}/{}/{}/", date.year, part(date.month), part(date.day))));
+        lines.push((
+            "DA",
+            format!("{:04}/{}/{}/", date.year, part(date.month), part(date.day)),
+        ));
     }
     if r.issuer.is_some() {
         lines.push(("PB", PUBLISHER.into()));

@@ -47,7 +47,10 @@ fn commands(roff: &mut Roff, command: &clap::Command) {
     for sub in command.get_subcommands() {
         let mut usage = vec![bold(format!("wsis {}", sub.get_name()))];
         for arg in sub.get_positionals() {
-            let name = arg.get_value_names().and_then(|v| v.first()).map_or("ARG".to_string(), |v| v.to_string());
+            let name = arg
+                .get_value_names()
+                .and_then(|v| v.first())
+                .map_or("ARG".to_string(), |v| v.to_string());
             let many = matches!(arg.get_num_args(), Some(range) if range.max_values() > 1);
             usage.push(roman(" "));
             usage.push(italic(if many { format!("{name}...") } else { name }));
@@ -56,9 +59,16 @@ fn commands(roff: &mut Roff, command: &clap::Command) {
             usage.push(roman(" [options]"));
         }
         roff.control("TP", []).text(usage);
-        let about = sub.get_long_about().or(sub.get_about()).map(|a| a.to_string()).unwrap_or_default();
+        let about = sub
+            .get_long_about()
+            .or(sub.get_about())
+            .map(|a| a.to_string())
+            .unwrap_or_default();
         roff.text([roman(about)]);
-        let options: Vec<&clap::Arg> = sub.get_opts().filter(|a| !a.is_global_set() && !a.is_hide_set()).collect();
+        let options: Vec<&clap::Arg> = sub
+            .get_opts()
+            .filter(|a| !a.is_global_set() && !a.is_hide_set())
+            .collect();
         if options.is_empty() {
             continue;
         }
@@ -67,10 +77,15 @@ fn commands(roff: &mut Roff, command: &clap::Command) {
             let long = arg.get_long().map(|l| format!("--{l}")).unwrap_or_default();
             let short = arg.get_short().map(|s| format!("-{s}, ")).unwrap_or_default();
             let value = match arg.get_action().takes_values() {
-                true => arg.get_value_names().and_then(|v| v.first()).map(|v| format!(" {v}")).unwrap_or_default(),
+                true => arg
+                    .get_value_names()
+                    .and_then(|v| v.first())
+                    .map(|v| format!(" {v}"))
+                    .unwrap_or_default(),
                 false => String::new(),
             };
-            roff.control("TP", []).text([bold(format!("{short}{long}")), italic(value)]);
+            roff.control("TP", [])
+                .text([bold(format!("{short}{long}")), italic(value)]);
             let help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
             roff.text([roman(help)]);
         }

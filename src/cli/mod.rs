@@ -277,7 +277,11 @@ pub fn load_for_browser(args: &Cli) -> Result<(Dataset, SearchIndex, Vec<Skipped
     let (data, skipped) = load_what_loads(&files);
     // Only the full set of inputs has a cache key; with a file skipped the
     // index is built afresh and not stored.
-    let cache = if skipped.is_empty() { index_cache(args, &files) } else { None };
+    let cache = if skipped.is_empty() {
+        index_cache(args, &files)
+    } else {
+        None
+    };
     // A file could change between taking the key and loading: the browser
     // indexes its items by position, so the index must list the same ids.
     let cached = cache.as_ref().and_then(|(dir, key)| cache::load(dir, key));
@@ -329,13 +333,9 @@ pub fn run(command: &Command, data: &Dataset) -> ExitCode {
 fn run_with(command: &Command, data: &Dataset, out: &mut impl Write) -> Outcome {
     match command {
         Command::List { category, output } => list::run(data, category.as_deref(), output.chosen(), out),
-        Command::Search { query, limit, output } => search::run(
-            &SearchIndex::new(data),
-            &query.join(" "),
-            *limit,
-            output.chosen(),
-            out,
-        ),
+        Command::Search { query, limit, output } => {
+            search::run(&SearchIndex::new(data), &query.join(" "), *limit, output.chosen(), out)
+        }
         Command::Show { id, json } => show::run(data, id, *json, out),
         Command::Path { from, to, json } => path::run(data, from, to, *json, out),
         Command::Cite { ids, format } => cite::run(data, ids, *format, out),
@@ -429,7 +429,11 @@ fn write_json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
 
 /// Each line of a message without control characters; the line breaks stay.
 fn sanitize_lines(message: &str) -> String {
-    message.lines().map(crate::text::sanitize).collect::<Vec<_>>().join("\n")
+    message
+        .lines()
+        .map(crate::text::sanitize)
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// `wsis completions SHELL`: the names offered come from the data that

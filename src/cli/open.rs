@@ -9,9 +9,11 @@ use crate::text::sanitize;
 
 pub(super) fn run(data: &Dataset, name: &str, out: &mut impl Write) -> Outcome {
     let item = data.item(find(data, name)?);
-    let url = item.url.as_deref().map(str::trim).ok_or_else(|| {
-        Failure::NothingMatches(format!("\"{}\" has no official link", sanitize(&item.id)))
-    })?;
+    let url = item
+        .url
+        .as_deref()
+        .map(str::trim)
+        .ok_or_else(|| Failure::NothingMatches(format!("\"{}\" has no official link", sanitize(&item.id))))?;
     // Only web links: a data file must not make us run a program or open a file.
     if !is_web_url(url) {
         return Err(Failure::BadInput(format!(
@@ -47,7 +49,13 @@ mod tests {
     fn only_web_links_are_opened() {
         assert!(is_web_url("https://undocs.org/en/A/RES/70/125"));
         assert!(is_web_url("HTTP://example.org"));
-        for bad in ["file:///etc/passwd", "javascript:x", "https://x.org/\ntouch y", "/bin/sh", "ssh://h"] {
+        for bad in [
+            "file:///etc/passwd",
+            "javascript:x",
+            "https://x.org/\ntouch y",
+            "/bin/sh",
+            "ssh://h",
+        ] {
             assert!(!is_web_url(bad), "{bad}");
         }
     }

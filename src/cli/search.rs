@@ -22,7 +22,13 @@ struct SearchEntry<'a> {
 
 /// Prints the hits of `query`; the index holds all that is printed, so a
 /// cached index needs no parsed data.
-pub(super) fn run(index: &SearchIndex, query: &str, limit: Option<usize>, format: ListFormat, out: &mut impl Write) -> Outcome {
+pub(super) fn run(
+    index: &SearchIndex,
+    query: &str,
+    limit: Option<usize>,
+    format: ListFormat,
+    out: &mut impl Write,
+) -> Outcome {
     if query.trim().is_empty() {
         return Err(Failure::BadInput("empty query".into()));
     }

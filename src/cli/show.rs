@@ -158,7 +158,12 @@ fn write_related(data: &Dataset, idx: ItemIdx, out: &mut impl Write) -> io::Resu
         for r in &entries {
             let target = data.item(r.target);
             let note = r.note.map(|n| format!(" ({})", sanitize(n))).unwrap_or_default();
-            writeln!(out, "    {}  {}{note}", sanitize(target.handle()), sanitize(target.label()))?;
+            writeln!(
+                out,
+                "    {}  {}{note}",
+                sanitize(target.handle()),
+                sanitize(target.label())
+            )?;
         }
     }
     Ok(())

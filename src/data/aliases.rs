@@ -67,7 +67,11 @@ impl Aliases {
         for (idx, item) in items.iter().enumerate() {
             for alias in &item.aliases {
                 let alias_key = key(alias);
-                let others: Vec<ItemIdx> = aliases.candidates(&alias_key).into_iter().filter(|&o| o != idx).collect();
+                let others: Vec<ItemIdx> = aliases
+                    .candidates(&alias_key)
+                    .into_iter()
+                    .filter(|&o| o != idx)
+                    .collect();
                 let message = if alias_key.is_empty() {
                     format!("alias \"{alias}\" of \"{}\" is empty", item.id)
                 } else if let Some(&other) = others.first() {
@@ -121,10 +125,10 @@ impl Aliases {
         let words = name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
         let mut rest = words.as_str();
         let mut category = None;
-        while let Some((qualifier, narrows)) = QUALIFIERS.iter().find(|(q, _)| {
-            rest.strip_prefix(q)
-                .is_some_and(|after| after.starts_with(' '))
-        }) {
+        while let Some((qualifier, narrows)) = QUALIFIERS
+            .iter()
+            .find(|(q, _)| rest.strip_prefix(q).is_some_and(|after| after.starts_with(' ')))
+        {
             rest = rest[qualifier.len()..].trim_start();
             category = narrows.and_then(category_index).or(category);
         }
@@ -171,7 +175,10 @@ pub fn key(name: &str) -> String {
 
 /// Hyphen-minus, the Unicode hyphens and dashes, and the minus sign.
 fn is_dash(c: char) -> bool {
-    matches!(c, '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}')
+    matches!(
+        c,
+        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}'
+    )
 }
 
 #[cfg(test)]
@@ -205,10 +212,19 @@ mod tests {
 
     #[test]
     fn symbols_match_in_any_case_dash_and_spacing() {
-        let items = [item("ga-70-125", Some("A/RES/70/125"), &[]), item("joint", Some("A/66/64–E/2011/77"), &[])];
+        let items = [
+            item("ga-70-125", Some("A/RES/70/125"), &[]),
+            item("joint", Some("A/66/64–E/2011/77"), &[]),
+        ];
         let (aliases, clashes) = Aliases::build(&items);
         assert!(clashes.is_empty());
-        for name in ["a/res/70/125", " A / RES / 70 / 125 ", "70/125", "resolution 70/125", "GA 70/125"] {
+        for name in [
+            "a/res/70/125",
+            " A / RES / 70 / 125 ",
+            "70/125",
+            "resolution 70/125",
+            "GA 70/125",
+        ] {
             assert_eq!(resolve(&aliases, name), Resolved::One(0), "{name}");
         }
         for name in ["A/66/64", "e/2011/77", "A/66/64-E/2011/77", "a/66/64 — e/2011/77"] {

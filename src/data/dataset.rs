@@ -244,7 +244,9 @@ impl Dataset {
         let (aliases, clashes) = Aliases::build(&items);
         for clash in clashes {
             let (file, id) = (&origins[clash.item].file, &items[clash.item].id);
-            let at = quoted(&clash.alias).iter().find_map(|q| locate_in_item(text_of(file), id, q));
+            let at = quoted(&clash.alias)
+                .iter()
+                .find_map(|q| locate_in_item(text_of(file), id, q));
             problems.push(problem_at(file, at, clash.message));
         }
         if !problems.is_empty() {

@@ -48,7 +48,10 @@ pub fn load_what_loads(paths: &[PathBuf]) -> (Dataset, Vec<Skipped>) {
                 problems,
             });
             let nothing: &[SourceFile] = &[];
-            return (Dataset::from_files(nothing).expect("no files hold no problems"), skipped);
+            return (
+                Dataset::from_files(nothing).expect("no files hold no problems"),
+                skipped,
+            );
         }
         let named = |path: &Path| path.display().to_string();
         let guilty: Vec<&Path> = kept

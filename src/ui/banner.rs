@@ -65,7 +65,12 @@ pub fn lines(notices: &[String], width: usize) -> Vec<String> {
             shown.push(format!("⚠ {more} more; run `wsis list` to see every problem"));
             break;
         }
-        shown.extend(wrapped.into_iter().enumerate().map(|(n, l)| if n == 0 { l } else { format!("  {l}") }));
+        shown.extend(
+            wrapped
+                .into_iter()
+                .enumerate()
+                .map(|(n, l)| if n == 0 { l } else { format!("  {l}") }),
+        );
     }
     shown.into_iter().map(|l| truncate(&format!(" {l}"), width)).collect()
 }
@@ -75,7 +80,10 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     let options = textwrap::Options::new(width)
         .word_separator(textwrap::WordSeparator::AsciiSpace)
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    textwrap::wrap(text, options).into_iter().map(|l| l.into_owned()).collect()
+    textwrap::wrap(text, options)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect()
 }
 
 #[cfg(test)]
