@@ -389,3 +389,17 @@ fn json_output_escapes_c1_controls_and_bidi_overrides() {
             .any(|c| matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}'))
     );
 }
+
+#[test]
+fn every_embedded_name_finds_its_own_item() {
+    use wsis_browser::data::Resolved;
+    use wsis_browser::data::aliases::derived_names;
+    let data = &*common::DATA;
+    for (idx, item) in data.items().iter().enumerate() {
+        let names = derived_names(item).into_iter().chain(item.aliases.iter().cloned());
+        for name in names {
+            assert_eq!(data.resolve(&name), Resolved::One(idx), "{name} of {}", item.id);
+            assert_eq!(data.resolve(&name.to_uppercase()), Resolved::One(idx), "{name} of {}", item.id);
+        }
+    }
+}
