@@ -32,16 +32,21 @@ fn main() -> ExitCode {
 /// The browser opens with every data file that loads; the others, and a
 /// config file that does not parse, are named in a banner all session.
 fn browse(args: &Cli) -> ExitCode {
-    let (data, index, skipped) = match cli::load_for_browser(args) {
-        Ok(loaded) => loaded,
-        Err(code) => return code,
-    };
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        // Without a terminal nothing is browsed: report bad data as every
+        // command does, then why the browser cannot start.
+        if let Err(code) = cli::load(args) {
+            return code;
+        }
         eprintln!(
             "wsis: the browser needs a terminal; for scripts use `wsis list`, `wsis search QUERY` or `wsis show ID` (see `wsis --help`)"
         );
         return ExitCode::from(2);
     }
+    let (data, index, skipped) = match cli::load_for_browser(args) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
     let mut notices: Vec<String> = skipped.iter().map(Skipped::summary).collect();
     match config::path_from_env().map(|path| config::load(&path)) {
         Some(Ok(config)) => cite::set_default_style(config.citation_style),

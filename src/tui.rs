@@ -1,14 +1,17 @@
 //! The terminal front end: set-up, the event loop, effects, and teardown.
-//! The terminal is restored on normal exit, on error and on panic: raw mode
-//! off, alternate screen left, mouse capture and bracketed paste off,
-//! cursor shown.
+//! Terminal events and background search results arrive on one channel;
+//! each becomes an action for `App::update`, and the effects update asks
+//! for are carried out here. The terminal is restored on normal exit, on
+//! error and on panic: raw mode off, alternate screen left, mouse capture
+//! and bracketed paste off, cursor shown.
 
 use std::io::{self, Write};
-use std::time::Duration;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
 };
 use ratatui::crossterm::execute;
 
@@ -18,6 +21,7 @@ use crate::clipboard::osc52;
 use crate::data::Dataset;
 use crate::keymap;
 use crate::search::SearchIndex;
+use crate::search::worker::{Outcome, Worker};
 use crate::ui::{self, theme::Theme};
 
 pub struct Options {
@@ -33,17 +37,56 @@ pub fn run(data: &Dataset, index: SearchIndex, options: Options) -> io::Result<(
     app.theme = options.theme;
     app.status = loaded.warning;
 
+    let (sender, inbox) = mpsc::channel();
+    let worker = spawn_search_worker(&app, sender.clone());
     let mut terminal = ratatui::try_init()?;
     install_panic_hook();
-    let result = enable_extras(options.mouse).and_then(|()| event_loop(&mut terminal, &mut app));
+    spawn_event_reader(sender);
+    let result = enable_extras(options.mouse).and_then(|()| event_loop(&mut terminal, &mut app, &worker, &inbox));
     disable_extras();
     ratatui::try_restore()?;
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+/// What reaches the event loop.
+enum Message {
+    Terminal(Event),
+    /// Reading the terminal failed; the loop ends with this error.
+    ReadFailed(io::Error),
+    Search(Outcome),
+}
+
+/// Reads terminal events on a thread of its own, so the loop can wait on
+/// one channel for them and for search results alike.
+fn spawn_event_reader(sender: Sender<Message>) {
+    std::thread::spawn(move || {
+        loop {
+            let message = match event::read() {
+                Ok(event) => Message::Terminal(event),
+                Err(e) => Message::ReadFailed(e),
+            };
+            let failed = matches!(message, Message::ReadFailed(_));
+            if sender.send(message).is_err() || failed {
+                break;
+            }
+        }
+    });
+}
+
+fn spawn_search_worker(app: &App, sender: Sender<Message>) -> Worker {
+    Worker::spawn(Arc::clone(&app.index), move |outcome| {
+        sender.send(Message::Search(outcome)).is_ok()
+    })
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    worker: &Worker,
+    inbox: &Receiver<Message>,
+) -> io::Result<()> {
     let size = terminal.size()?;
-    app.size = (size.width, size.height);
+    app.update(Action::Resize(size.width, size.height));
     while !app.should_quit {
         terminal.draw(|frame| ui::view(app, frame))?;
         // Lets the terminal-safety test prove the panic path; debug builds only.
@@ -51,27 +94,40 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
         if std::env::var_os("WSIS_TEST_PANIC").is_some() {
             panic!("test-only panic after the first frame");
         }
-        // While results are on their way, wake up to show them.
-        let pending = app.search.as_ref().is_some_and(|s| s.pending);
-        if pending && !event::poll(Duration::from_millis(15))? {
-            app.update(Action::SearchPoll);
-            continue;
-        }
-        let event = event::read()?;
-        if let Some(action) = keymap::handle_event(app, &event) {
-            app.update(action);
-        }
-        for effect in std::mem::take(&mut app.effects) {
-            let outcome = perform(app, effect);
-            app.update(Action::Status(outcome));
+        let Ok(first) = inbox.recv() else {
+            return Ok(());
+        };
+        // Everything that is already waiting is handled before the next frame.
+        for message in std::iter::once(first).chain(inbox.try_iter()) {
+            handle(app, message)?;
+            for effect in std::mem::take(&mut app.effects) {
+                if let Some(outcome) = perform(app, worker, effect) {
+                    app.update(Action::Status(outcome));
+                }
+            }
         }
     }
     Ok(())
 }
 
-/// Carries out one effect; returns the message for the status line.
-fn perform(app: &App, effect: Effect) -> String {
-    match effect {
+fn handle(app: &mut App, message: Message) -> io::Result<()> {
+    let action = match message {
+        Message::Terminal(event) => keymap::handle_event(app, &event),
+        Message::ReadFailed(e) => return Err(e),
+        Message::Search(outcome) => Some(Action::SearchResults {
+            generation: outcome.generation,
+            hits: outcome.hits,
+        }),
+    };
+    if let Some(action) = action {
+        app.update(action);
+    }
+    Ok(())
+}
+
+/// Carries out one effect; returns the message for the status line, if any.
+fn perform(app: &App, worker: &Worker, effect: Effect) -> Option<String> {
+    let message = match effect {
         Effect::SaveBookmarks => match app.bookmarks.save() {
             Ok(()) => app.status.clone().unwrap_or_else(|| "bookmarks saved".into()),
             Err(e) => format!("could not save bookmarks: {e}"),
@@ -80,6 +136,10 @@ fn perform(app: &App, effect: Effect) -> String {
             Ok(()) => format!("opened {url}"),
             Err(e) => format!("could not open {url}: {e}"),
         },
+        Effect::Search(request) => {
+            worker.submit(request.generation, &request.query, request.scope.as_deref());
+            return None;
+        }
         Effect::Copy { text, what } => {
             let in_tmux = std::env::var_os("TMUX").is_some();
             let mut stdout = io::stdout();
@@ -94,7 +154,8 @@ fn perform(app: &App, effect: Effect) -> String {
                 Err(e) => format!("could not copy: {e}"),
             }
         }
-    }
+    };
+    Some(message)
 }
 
 /// Bracketed paste lets a pasted query arrive in one piece.

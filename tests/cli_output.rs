@@ -399,7 +399,12 @@ fn every_embedded_name_finds_its_own_item() {
         let names = derived_names(item).into_iter().chain(item.aliases.iter().cloned());
         for name in names {
             assert_eq!(data.resolve(&name), Resolved::One(idx), "{name} of {}", item.id);
-            assert_eq!(data.resolve(&name.to_uppercase()), Resolved::One(idx), "{name} of {}", item.id);
+            assert_eq!(
+                data.resolve(&name.to_uppercase()),
+                Resolved::One(idx),
+                "{name} of {}",
+                item.id
+            );
         }
     }
 }

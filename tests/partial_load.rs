@@ -113,3 +113,66 @@ fn the_banner_stays_on_top_and_the_jump_takes_every_name() {
         assert_eq!(buffer[(1, 0)].symbol(), "⚠");
     }
 }
+
+fn tmux(args: &[&str]) -> String {
+    let output = std::process::Command::new("tmux")
+        .args(args)
+        .output()
+        .expect("tmux runs");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Polls the tmux pane until it shows `text`.
+fn wait_for_screen(session: &str, text: &str) -> String {
+    let start = std::time::Instant::now();
+    loop {
+        let screen = tmux(&["capture-pane", "-p", "-t", session]);
+        if screen.contains(text) {
+            return screen;
+        }
+        assert!(start.elapsed().as_secs() < 30, "never showed {text:?}:\n{screen}");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn the_real_browser_opens_past_a_bad_file_and_names_it() {
+    let found = std::process::Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
+        println!("skipped: tmux is not installed");
+        return;
+    }
+    let config = tempfile::tempdir().unwrap();
+    let data = config.path().join("wsis-browser/data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(
+        data.join("a-good.ron"),
+        r#"[Item(id: "mine", category: "ga", title: "My own item")]"#,
+    )
+    .unwrap();
+    let bad_text = "[\n  Item(id: \"x\",, )\n]\n";
+    std::fs::write(data.join("b-bad.ron"), bad_text).unwrap();
+    let session = format!("wsis-banner-{}", std::process::id());
+    let command = format!(
+        "env XDG_CONFIG_HOME={dir} XDG_DATA_HOME={dir} XDG_CACHE_HOME={dir}/cache {bin}",
+        dir = config.path().display(),
+        bin = env!("CARGO_BIN_EXE_wsis"),
+    );
+    tmux(&["new-session", "-d", "-s", &session, "-x", "120", "-y", "30", &command]);
+    let screen = wait_for_screen(&session, "skipped");
+    tmux(&["send-keys", "-t", &session, ":", "mine", "Enter"]);
+    let after = wait_for_screen(&session, "My own item");
+    tmux(&["send-keys", "-t", &session, "q"]);
+    tmux(&["kill-session", "-t", &session]);
+    assert!(screen.contains("b-bad.ron:2:"), "{screen}");
+    assert!(screen.contains("fix: wsis validate"), "{screen}");
+    assert!(
+        after.lines().next().unwrap_or("").contains("skipped"),
+        "the banner stays:\n{after}"
+    );
+    assert_eq!(std::fs::read_to_string(data.join("b-bad.ron")).unwrap(), bad_text);
+}

@@ -6,7 +6,7 @@ mod common;
 use common::{DATA, draw};
 use proptest::prelude::*;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use wsis_browser::app::{App, History, Location, Pane, Scope};
+use wsis_browser::app::{App, History, Location, Pane, Row, Scope};
 use wsis_browser::keymap::handle_event;
 
 fn key_strategy() -> impl Strategy<Value = Event> {
@@ -85,10 +85,11 @@ proptest! {
                 prop_assert!(false, "after {event:?}: {broken}");
             }
             // Search results always answer the query as it stands.
-            if let Some(search) = &app.search {
+            if let Some(search) = app.search() {
                 let scope = match search.scope {
-                    Scope::Category(cat) if cat < wsis_browser::data::CATEGORIES.len() => Some(DATA.category_items(cat)),
-                    _ => None,
+                    Scope::Category(cat) => Some(DATA.category_items(cat)),
+                    Scope::Bookmarks => Some(app.items_of(Row::Bookmarks)),
+                    Scope::All => None,
                 };
                 let expected: Vec<_> = app.index.search(&search.query, scope).iter().map(|h| h.item).collect();
                 let shown: Vec<_> = search.hits.iter().map(|h| h.item).collect();
@@ -109,11 +110,11 @@ proptest! {
         let mut at = 0;
         let mut current = 0usize;
         let mut next_place = 1;
-        let loc = |row: usize| Location { category: 0, item_row: row, focus: Pane::Items, link_row: None, detail_scroll: 0 };
+        let loc = |item: usize| Location { row: Row::Category(0), item: Some(item), focus: Pane::Items, link_row: None, detail_scroll: 0 };
         for step in steps {
             match step {
                 0 => {
-                    history.visit(loc(current));
+                    history.visit(loc(current), loc(next_place));
                     places.truncate(at + 1);
                     places.push(next_place);
                     at += 1;
@@ -123,12 +124,12 @@ proptest! {
                 1 => {
                     let moved = history.back(loc(current));
                     prop_assert_eq!(moved.is_some(), at > 0);
-                    if let Some(to) = moved { at -= 1; current = to.item_row; }
+                    if let Some(to) = moved { at -= 1; current = to.item.unwrap(); }
                 }
                 _ => {
                     let moved = history.forward(loc(current));
                     prop_assert_eq!(moved.is_some(), at + 1 < places.len());
-                    if let Some(to) = moved { at += 1; current = to.item_row; }
+                    if let Some(to) = moved { at += 1; current = to.item.unwrap(); }
                 }
             }
             prop_assert_eq!(current, places[at]);

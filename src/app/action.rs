@@ -1,14 +1,14 @@
-//! Everything a user can ask for. Keys map to these through the keymap;
-//! `App::update` is the only place that acts on them.
+//! Everything a user can ask for, and the results that come back from the
+//! background. Keys map to these through the keymap; `App::update` is the
+//! only place that acts on them.
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+use super::{Motion, Pane};
+use crate::search::Hit;
+
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    Up,
-    Down,
-    Top,
-    Bottom,
-    PageUp,
-    PageDown,
+    /// Move the selection (or scroll) of whatever has the keys.
+    Move(Motion),
     FocusLeft,
     FocusRight,
     FocusNext,
@@ -21,14 +21,15 @@ pub enum Action {
     SearchInput(char),
     SearchBackspace,
     SearchClear,
-    SearchUp,
-    SearchDown,
     SearchAccept,
     SearchCancel,
     /// Search the selected category only, or everything.
     SearchToggleScope,
-    /// Take the background search's results, if they have arrived.
-    SearchPoll,
+    /// Hits of a background search, for the query of `generation`.
+    SearchResults {
+        generation: u64,
+        hits: Vec<Hit>,
+    },
     ToggleHelp,
     CloseOverlay,
     Quit,
@@ -45,12 +46,23 @@ pub enum Action {
     JumpBackspace,
     JumpComplete,
     JumpAccept,
+    /// Offer every related item to follow by its label or a filter.
+    StartFollow,
+    /// A digit of a related item's label.
+    FollowLabel(char),
+    /// A letter that narrows the related items to follow.
+    FollowInput(char),
+    FollowBackspace,
+    /// The next / previous group of related items.
+    NextGroup,
+    PrevGroup,
     /// A click on a row of a pane (row counted from the pane's first item).
-    ClickRow(super::Pane, usize),
+    ClickRow(Pane, usize),
     /// A click on a related item in the detail pane.
     ClickLink(usize),
-    /// The wheel over a pane: scrolls it without moving focus.
-    Scroll(super::Pane, isize),
+    /// The wheel over a pane: moves its list, or scrolls the detail text,
+    /// by this many lines, without moving focus.
+    Scroll(Pane, isize),
     /// Pasted text for the search or jump prompt.
     Paste(String),
     /// The outcome of an effect, for the status line.

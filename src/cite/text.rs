@@ -35,6 +35,8 @@ fn head(r: &Reference) -> Option<String> {
     Some(match (r.document_type, &r.number) {
         (Some(kind), Some(number)) => format!("{issuer} {kind} {number}"),
         (Some("report"), None) => format!("Report of the {issuer}"),
-        _ => issuer.to_string(),
+        (Some("document") | None, _) => issuer.to_string(),
+        // "World Summit on the Information Society Action Line".
+        (Some(kind), None) => format!("{issuer} {kind}"),
     })
 }

@@ -15,9 +15,9 @@ use crate::text::{fit, sanitize, truncate};
 /// Spaces between two columns.
 const GAP: &str = "  ";
 /// The last column keeps at least this many columns, or this share of the
-/// width if more, cutting the others.
+/// width (in percent) if more, cutting the others.
 const MIN_LAST: usize = 12;
-const MIN_LAST_SHARE: f32 = 0.4;
+const MIN_LAST_PERCENT: usize = 40;
 
 /// Writes `rows` under `headers` in at most `width` columns.
 pub fn write(out: &mut impl Write, headers: &[&str], rows: &[Vec<String>], width: usize) -> io::Result<()> {
@@ -77,7 +77,7 @@ fn column_widths(headers: &[&str], rows: &[Vec<String>], width: usize) -> Vec<us
     };
     let gaps = GAP.len() * last;
     let fixed = |widths: &[usize]| widths[..last].iter().sum::<usize>() + gaps;
-    let min_last = MIN_LAST.max((width as f32 * MIN_LAST_SHARE) as usize).min(widths[last]);
+    let min_last = MIN_LAST.max(width * MIN_LAST_PERCENT / 100).min(widths[last]);
     while fixed(&widths) + min_last > width {
         let Some((widest, _)) = widths[..last].iter().enumerate().max_by_key(|(_, w)| **w) else {
             break;

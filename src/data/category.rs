@@ -8,6 +8,8 @@ pub struct Category {
     pub id: &'static str,
     /// The name shown in the category pane.
     pub name: &'static str,
+    /// A short name for the category pane, so it stays narrow.
+    pub short: &'static str,
     /// A few letters for narrow columns (the timeline).
     pub abbrev: &'static str,
     /// The embedded data file of this category: its name and its text.
@@ -19,10 +21,11 @@ pub struct Category {
 
 /// Declares a category whose embedded file is `data/<id>.ron`.
 macro_rules! category {
-    ($id:literal, $abbrev:literal, $name:literal, hub: $hub:literal) => {
+    ($id:literal, $abbrev:literal, $short:literal, $name:literal, hub: $hub:literal) => {
         Category {
             id: $id,
             abbrev: $abbrev,
+            short: $short,
             name: $name,
             embedded: (
                 concat!("data/", $id, ".ron"),
@@ -34,15 +37,15 @@ macro_rules! category {
 }
 
 pub const CATEGORIES: &[Category] = &[
-    category!("outcome", "WSIS", "WSIS outcome documents", hub: false),
-    category!("ga", "GA", "General Assembly resolutions", hub: false),
-    category!("ecosoc", "ECOSOC", "ECOSOC resolutions", hub: false),
-    category!("sg-report", "SG", "Reports of the Secretary-General", hub: false),
-    category!("cstd", "CSTD", "CSTD sessions and reports", hub: false),
-    category!("gdc", "GDC", "Global Digital Compact", hub: false),
-    category!("action-line", "AL", "WSIS Action Lines", hub: false),
-    category!("body", "Body", "Facilitators and bodies", hub: true),
-    category!("wsis20", "WSIS+20", "WSIS+20 reviews and roadmaps", hub: false),
+    category!("outcome", "WSIS", "Outcome documents", "WSIS outcome documents", hub: false),
+    category!("ga", "GA", "GA resolutions", "General Assembly resolutions", hub: false),
+    category!("ecosoc", "ECOSOC", "ECOSOC resolutions", "ECOSOC resolutions", hub: false),
+    category!("sg-report", "SG", "SG reports", "Reports of the Secretary-General", hub: false),
+    category!("cstd", "CSTD", "CSTD", "CSTD sessions and reports", hub: false),
+    category!("gdc", "GDC", "Digital Compact", "Global Digital Compact", hub: false),
+    category!("action-line", "AL", "Action Lines", "WSIS Action Lines", hub: false),
+    category!("body", "Body", "Bodies and fora", "Facilitators and bodies", hub: true),
+    category!("wsis20", "WSIS+20", "WSIS+20 reviews", "WSIS+20 reviews and roadmaps", hub: false),
 ];
 
 pub fn category(id: &str) -> Option<&'static Category> {

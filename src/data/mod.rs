@@ -16,5 +16,5 @@ pub use category::{CATEGORIES, Category};
 pub use dataset::{Backlink, Dataset, ItemIdx};
 pub use date::PartialDate;
 pub use load::{Problem, SourceFile};
-pub use model::{Item, Link};
+pub use model::{Item, Link, TITLE_NOT_CONFIRMED};
 pub use relation::Relation;

@@ -8,7 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::{Action, App};
-use crate::keymap::{Hint, context, hints};
+use crate::keymap::{Hint, hints};
+use crate::text::sanitize;
 
 /// Hints dropped first when space runs out, in order.
 const EXPENDABLE: &[&str] = &["fwd", "panes", "jump", "timeline", "clear", "move", "back", "scroll"];
@@ -16,11 +17,12 @@ const EXPENDABLE: &[&str] = &["fwd", "panes", "jump", "timeline", "clear", "move
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();
     if let Some(status) = &app.status {
-        spans.push(Span::styled(format!(" {status} "), app.theme.status()));
+        // Status text can quote data (symbols, URLs): never raw.
+        spans.push(Span::styled(format!(" {} ", sanitize(status)), app.theme.status()));
         spans.push(Span::raw("│"));
     }
     let room = usize::from(area.width).saturating_sub(spans.iter().map(Span::width).sum());
-    let hints = hints(context(app)).into_iter().map(|h| (word(app, &h), h)).collect();
+    let hints = hints(app.context()).into_iter().map(|h| (word(app, &h), h)).collect();
     for (word, hint) in fitting(hints, room) {
         spans.push(Span::styled(format!(" {}", hint.keys.join("/")), app.theme.key()));
         spans.push(Span::raw(format!(" {word} ")));
@@ -30,7 +32,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 
 /// The hint's word; the scope hint says which scope is on.
 fn word(app: &App, hint: &Hint) -> String {
-    match (&hint.action, &app.search) {
+    match (&hint.action, app.search()) {
         (Action::SearchToggleScope, Some(search)) => format!("{}: {}", hint.word, search.scope.label()),
         _ => hint.word.to_string(),
     }

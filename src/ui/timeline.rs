@@ -4,9 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::widgets::ListItem;
 
-use super::{detail, pane_block, scroll_offset};
+use super::{pane_block, render_preview, selectable_list};
 use crate::app::{App, TimelineState};
 use crate::data::CATEGORIES;
 use crate::text::{fit, sanitize, truncate};
@@ -52,25 +52,9 @@ pub fn render(app: &App, timeline: &TimelineState, frame: &mut Frame, area: Rect
             Span::raw(truncate(&sanitize(&text), rest)),
         ])));
     }
-    let height = usize::from(list_area.height.saturating_sub(2));
-    let mut state = ListState::default()
-        .with_selected(Some(selected_row))
-        .with_offset(scroll_offset(selected_row, rows.len(), height));
     let title = format!("Timeline — {} dated items", timeline.rows.len());
-    let list = List::new(rows)
-        .block(pane_block(app, &title, true))
-        .highlight_symbol("▶ ")
-        .highlight_style(app.theme.selected());
+    let block = pane_block(app, &title, true);
+    let (list, mut state) = selectable_list(app, rows, block, Some(selected_row), true, list_area);
     frame.render_stateful_widget(list, list_area, &mut state);
-    if preview_width > 0 {
-        let block = pane_block(app, "Preview", false);
-        let inner = block.inner(preview_area);
-        let preview = match timeline.rows.get(timeline.selected) {
-            Some(&idx) => {
-                Paragraph::new(detail::lines(app.data, idx, &app.theme, usize::from(inner.width), None).lines)
-            }
-            None => Paragraph::new(""),
-        };
-        frame.render_widget(preview.block(block), preview_area);
-    }
+    render_preview(app, timeline.rows.get(timeline.selected).copied(), frame, preview_area);
 }
