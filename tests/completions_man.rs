@@ -90,24 +90,40 @@ fn fish_completes_item_names() {
     );
 }
 
+/// Types `line` and Tab into an interactive zsh (through zpty) with the
+/// script loaded; true when the screen then shows `expected`.
+fn zsh_completes(script: &std::path::Path, line: &str, expected: &str) -> bool {
+    let test = r#"zmodload zsh/zpty
+zpty z zsh -f -i
+zpty -w z "PS1='> '; autoload -U compinit; compinit -u; source $1"
+zpty -w -n z "$2"$'\t'
+zpty -r z out "*$3*" && print -r -- FOUND
+zpty -d z"#;
+    // `timeout` only ends a zsh that hangs: a completion that works shows
+    // its text at once.
+    let output = Command::new("timeout")
+        .args(["20", "zsh", "-f", "-c", test, "zsh"])
+        .arg(script)
+        .args([line, expected])
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stdout).contains("FOUND")
+}
+
 #[test]
-fn zsh_loads_the_script() {
-    if !installed("zsh") {
-        println!("skipped: zsh is not installed");
+fn zsh_completes_categories_and_item_names() {
+    if !installed("zsh") || !installed("timeout") {
+        println!("skipped: zsh (or timeout) is not installed");
         return;
     }
     let script = script("zsh");
-    let output = Command::new("zsh")
-        .args([
-            "-f",
-            "-c",
-            "autoload -U compinit; compinit -u; source \"$1\"; whence -w _wsis",
-            "zsh",
-        ])
-        .arg(script.path())
-        .output()
-        .unwrap();
-    assert!(String::from_utf8_lossy(&output.stdout).contains("_wsis: function"));
+    assert!(zsh_completes(script.path(), "wsis show e-he", "e-health"));
+    assert!(zsh_completes(
+        script.path(),
+        "wsis list --category action-",
+        "action-line"
+    ));
+    assert!(zsh_completes(script.path(), "wsis cite A/RES/70/12", "A/RES/70/125"));
 }
 
 #[test]

@@ -38,9 +38,25 @@ pub(super) fn run(shell: clap_complete::Shell, data: &Dataset, out: &mut impl Wr
     // disk or a closed pipe must end the command like any other.
     let mut script = Vec::new();
     clap_complete::generate(shell, &mut command, "wsis", &mut script);
+    if shell == clap_complete::Shell::Fish {
+        script.extend(fish_positionals(&names).into_bytes());
+    }
     out.write_all(&script)?;
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// clap's fish script offers possible values for options only; the names
+/// after `show`, `path`, `cite` and `open` are added here.
+fn fish_positionals(names: &[String]) -> String {
+    let words = names.join(" ");
+    NAME_ARGS
+        .iter()
+        .filter(|(subcommand, _)| *subcommand != "export")
+        .map(|(subcommand, _)| {
+            format!("complete -c wsis -n \"__fish_wsis_using_subcommand {subcommand}\" -f -a \"{words}\"\n")
+        })
+        .collect()
 }
 
 /// Characters a shell inserts as they are: no quoting, globbing or word
