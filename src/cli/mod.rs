@@ -64,7 +64,7 @@ pub enum Command {
     /// List items: an aligned table on a terminal, tab-separated lines
     /// (id, symbol, date, title) in a pipe.
     List {
-        #[arg(long, short, value_name = "CATEGORY", help = category_help(), value_parser = category_parser(), ignore_case = true)]
+        #[arg(long, short, value_name = "CATEGORY", help = category_help(), value_parser = category_parser(), ignore_case = true, hide_possible_values = true)]
         category: Option<String>,
         #[command(flatten)]
         output: OutputArgs,
@@ -123,7 +123,7 @@ pub enum Command {
         /// json, ron, markdown, csv, dot or mermaid.
         #[arg(long, short, value_enum, value_name = "FORMAT")]
         format: Format,
-        #[arg(long, short, value_name = "CATEGORY", help = category_help(), value_parser = category_parser(), ignore_case = true)]
+        #[arg(long, short, value_name = "CATEGORY", help = category_help(), value_parser = category_parser(), ignore_case = true, hide_possible_values = true)]
         category: Option<String>,
         /// Only the items linked to this one, either way.
         #[arg(long, visible_alias = "id", value_name = "NAME")]
@@ -134,7 +134,7 @@ pub enum Command {
     },
     /// Print a commented template item to start a data file from.
     New {
-        #[arg(long, short, value_name = "CATEGORY", help = new_category_help(), value_parser = category_parser(), ignore_case = true)]
+        #[arg(long, short, value_name = "CATEGORY", help = new_category_help(), value_parser = category_parser(), ignore_case = true, hide_possible_values = true)]
         category: String,
     },
     /// Print a shell completion script, with the names of the items loaded.
