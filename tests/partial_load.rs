@@ -1,6 +1,7 @@
 //! A bad user file is not the end: the browser opens with every file that
 //! loads, names the skipped ones in a banner, and never writes to them.
-//! Also: the browser's `:` jump takes the same names as the command line.
+//! Also: the browser's `:` jump takes the same names as the command line,
+//! and on a real terminal (tmux) `wsis list` prints its table.
 //! (Its own test binary: the banner's notices are set once per process.)
 
 mod common;
@@ -175,4 +176,31 @@ fn the_real_browser_opens_past_a_bad_file_and_names_it() {
         "the banner stays:\n{after}"
     );
     assert_eq!(std::fs::read_to_string(data.join("b-bad.ron")).unwrap(), bad_text);
+}
+
+#[test]
+fn on_a_terminal_list_prints_a_table_sized_to_it() {
+    let found = std::process::Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
+        println!("skipped: tmux is not installed");
+        return;
+    }
+    let session = format!("wsis-table-{}", std::process::id());
+    let command = format!(
+        "env -u COLUMNS XDG_CACHE_HOME={cache} {bin} --no-user-data list --category ga; echo END-OF-LIST; sleep 30",
+        cache = concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        bin = env!("CARGO_BIN_EXE_wsis"),
+    );
+    tmux(&["new-session", "-d", "-s", &session, "-x", "72", "-y", "50", &command]);
+    let screen = wait_for_screen(&session, "END-OF-LIST");
+    tmux(&["kill-session", "-t", &session]);
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(lines[0].starts_with("SYMBOL/ID"), "{screen}");
+    assert!(lines.iter().all(|l| l.chars().count() <= 72), "{screen}");
+    assert!(screen.contains("A/RES/70/125"), "{screen}");
+    assert!(!screen.contains('\t'), "no tab-separated lines on a terminal");
 }
