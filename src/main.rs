@@ -4,7 +4,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use wsis_browser::cli::{self, Cli};
 use wsis_browser::data::partial::Skipped;
-use wsis_browser::ui::{banner, theme::Theme};
+use wsis_browser::ui::theme::Theme;
 use wsis_browser::{cite, config, tui};
 
 fn main() -> ExitCode {
@@ -48,15 +48,17 @@ fn browse(args: &Cli) -> ExitCode {
         Err(code) => return code,
     };
     let mut notices: Vec<String> = skipped.iter().map(Skipped::summary).collect();
+    let mut citation_style = cite::Style::default();
     match config::path_from_env().map(|path| config::load(&path)) {
-        Some(Ok(config)) => cite::set_default_style(config.citation_style),
+        Some(Ok(config)) => citation_style = config.citation_style,
         Some(Err(problem)) => notices.push(format!("config ignored: {problem}")),
         None => {}
     }
-    banner::set_notices(notices);
     let options = tui::Options {
         theme: Theme::from_env(),
         mouse: !args.no_mouse,
+        notices,
+        citation_style,
     };
     match tui::run(&data, index, options) {
         Ok(()) => ExitCode::SUCCESS,

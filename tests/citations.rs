@@ -234,8 +234,26 @@ fn hostile_titles_stay_inside_their_fields() {
 
 #[test]
 fn the_browser_copies_the_configured_style() {
-    let idx = idx("ga-70-125");
-    assert!(cite::citation(&DATA, idx).starts_with("General Assembly resolution 70/125"));
-    cite::set_default_style(Style::Bibtex);
-    assert!(cite::citation(&DATA, idx).starts_with("@techreport{ga-70-125,"));
+    use ratatui::crossterm::event::KeyCode;
+    use wsis_browser::app::{Action, App, Effect};
+    let copied = |style: Style| {
+        let mut app = App::new(&DATA);
+        app.citation_style = style;
+        app.update(Action::StartJump);
+        common::type_text(&mut app, "70/125");
+        common::press(
+            &mut app,
+            &[common::key(KeyCode::Enter), common::key(KeyCode::Char('y'))],
+        );
+        match app.effects.as_slice() {
+            [Effect::Copy { text, .. }] => text.clone(),
+            other => panic!("expected one copy, got {other:?}"),
+        }
+    };
+    assert!(copied(Style::Text).starts_with("General Assembly resolution 70/125"));
+    assert!(copied(Style::Bibtex).starts_with("@techreport{ga-70-125,"));
+    assert_eq!(
+        cite::citation(&DATA, idx("ga-70-125"), Style::Bibtex),
+        copied(Style::Bibtex)
+    );
 }

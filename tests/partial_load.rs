@@ -12,7 +12,6 @@ use common::{DATA, draw, key, press, shown, type_text};
 use ratatui::crossterm::event::KeyCode;
 use wsis_browser::app::App;
 use wsis_browser::data::partial::load_what_loads;
-use wsis_browser::ui::banner;
 
 fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
     let path = dir.path().join(name);
@@ -81,10 +80,10 @@ fn a_file_that_needs_a_skipped_one_is_skipped_too() {
 
 #[test]
 fn the_banner_stays_on_top_and_the_jump_takes_every_name() {
-    banner::set_notices(vec![
-        "skipped /home/u/.config/wsis-browser/data/bad.ron:2:17: expected `)`; fix: wsis validate /home/u/.config/wsis-browser/data/bad.ron".into(),
-    ]);
     let mut app = App::new(&DATA);
+    app.notices = vec![
+        "skipped /home/u/.config/wsis-browser/data/bad.ron:2:17: expected `)`; fix: wsis validate /home/u/.config/wsis-browser/data/bad.ron".into(),
+    ];
     let terminal = draw(&app, 120, 30);
     let buffer = terminal.backend().buffer();
     let top: String = (0..120).map(|x| buffer[(x, 0)].symbol().to_string()).collect();

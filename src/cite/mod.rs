@@ -7,8 +7,6 @@ mod csl;
 mod ris;
 mod text;
 
-use std::sync::OnceLock;
-
 use serde::Deserialize;
 
 use crate::data::{CATEGORIES, Dataset, ItemIdx, PartialDate, Relation};
@@ -134,17 +132,9 @@ pub fn format(data: &Dataset, items: &[ItemIdx], style: Style) -> String {
     }
 }
 
-/// The style `y` copies in the browser, from the config file; text until set.
-static DEFAULT_STYLE: OnceLock<Style> = OnceLock::new();
-
-/// Chooses the style of [`citation`], once, at start-up.
-pub fn set_default_style(style: Style) {
-    let _ = DEFAULT_STYLE.set(style);
-}
-
-/// The citation of one item in the chosen default style (the browser's `y`).
-pub fn citation(data: &Dataset, idx: ItemIdx) -> String {
-    let style = DEFAULT_STYLE.get().copied().unwrap_or_default();
+/// The citation of one item in `style` (the browser's `y`, in the style of
+/// the config file).
+pub fn citation(data: &Dataset, idx: ItemIdx, style: Style) -> String {
     let text = format(data, &[idx], style);
     match style {
         // One line, as before: no trailing newline on the clipboard.

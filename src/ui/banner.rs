@@ -1,9 +1,7 @@
 //! A persistent banner at the top of the screen, for what the user must
 //! know all session long: data files that were skipped for their problems
 //! (with file:line:col and the command that explains them) and a config
-//! file that could not be read. Set once at start-up; empty means no banner.
-
-use std::sync::OnceLock;
+//! file that could not be read. They are the app's `notices`; none, no banner.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -17,21 +15,16 @@ use crate::text::{sanitize, truncate};
 /// At most this many lines; more notices end with a count.
 pub const MAX_LINES: usize = 4;
 
-static NOTICES: OnceLock<Vec<String>> = OnceLock::new();
-
-/// Sets the banner's lines for the whole session (only the first call counts).
-pub fn set_notices(notices: Vec<String>) {
-    let _ = NOTICES.set(notices);
-}
-
-fn notices() -> &'static [String] {
-    NOTICES.get().map_or(&[], Vec::as_slice)
+/// Rows the banner takes on a screen of `width` × `height` (0: none).
+pub fn height(app: &App, width: u16, height: u16) -> u16 {
+    let rows = u16::try_from(lines(&app.notices, usize::from(width)).len()).unwrap_or(u16::MAX);
+    if rows >= height { 0 } else { rows }
 }
 
 /// Draws the banner at the top of `area` and returns the rest of it.
 pub fn render(app: &App, frame: &mut Frame, area: Rect) -> Rect {
-    let lines = lines(notices(), usize::from(area.width));
-    if lines.is_empty() || area.height <= lines.len() as u16 {
+    let lines = lines(&app.notices, usize::from(area.width));
+    if height(app, area.width, area.height) == 0 {
         return area;
     }
     let [top, rest] = Layout::vertical([Constraint::Length(lines.len() as u16), Constraint::Min(0)]).areas(area);
