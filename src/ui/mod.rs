@@ -43,7 +43,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     for overlay in &app.overlays[first_visible.unwrap_or(0)..] {
         render_overlay(app, overlay, frame, main);
     }
-    hints::render(app, frame, hint_bar);
+    hints::render(app, frame, hint_bar, main);
 }
 
 fn render_panes(app: &App, frame: &mut Frame, main: Rect) {
