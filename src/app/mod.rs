@@ -92,6 +92,11 @@ pub struct App<'a> {
     pub should_quit: bool,
     /// Last known terminal size, for paging and mouse hit-testing.
     pub size: (u16, u16),
+    /// Lines of the banner shown all session (skipped data files, a bad
+    /// config file); empty for no banner.
+    pub notices: Vec<String>,
+    /// The style `y` copies citations in (from the config file).
+    pub citation_style: crate::cite::Style,
 }
 
 impl<'a> App<'a> {
@@ -124,6 +129,8 @@ impl<'a> App<'a> {
             status: None,
             should_quit: false,
             size: (120, 40),
+            notices: Vec::new(),
+            citation_style: crate::cite::Style::default(),
         }
     }
 

@@ -7,6 +7,7 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
+use super::aliases::Aliases;
 use super::category::{CATEGORIES, category_index};
 use super::dataset::{Backlink, Dataset, ItemIdx, Origin, Replaced, symbol_key};
 use super::date::PartialDate;
@@ -113,8 +114,8 @@ impl Merged {
 /// The indexes built while checking, item by item.
 struct Indexes {
     dates: Vec<Option<PartialDate>>,
+    /// Only to find duplicate symbols: names are looked up in [`Aliases`].
     by_symbol: HashMap<String, ItemIdx>,
-    by_symbol_part: HashMap<String, ItemIdx>,
     by_category: Vec<Vec<ItemIdx>>,
     category_of: Vec<usize>,
     backlinks: Vec<Vec<Backlink>>,
@@ -130,7 +131,6 @@ fn index(merged: Merged, report: &mut Report<'_>) -> Dataset {
     let mut ix = Indexes {
         dates: Vec::with_capacity(items.len()),
         by_symbol: HashMap::new(),
-        by_symbol_part: HashMap::new(),
         by_category: vec![Vec::new(); CATEGORIES.len()],
         category_of: Vec::with_capacity(items.len()),
         backlinks: vec![Vec::new(); items.len()],
@@ -144,16 +144,19 @@ fn index(merged: Merged, report: &mut Report<'_>) -> Dataset {
         ix.symbol(idx, &items, place, report);
         ix.links(idx, item, &by_id, place, report);
     }
+    let (aliases, clashes) = Aliases::build(&items);
+    for clash in clashes {
+        report.at_value(places[clash.item], "aliases", &clash.alias, clash.message);
+    }
     Dataset {
         items,
         dates: ix.dates,
         origins,
         by_id,
-        by_symbol: ix.by_symbol,
-        by_symbol_part: ix.by_symbol_part,
         by_category: ix.by_category,
         category_of: ix.category_of,
         backlinks: ix.backlinks,
+        aliases,
     }
 }
 
@@ -213,10 +216,7 @@ impl Indexes {
             let message = format!("duplicate symbol \"{symbol}\" (also on \"{}\")", items[other].id);
             report.at_value(place, "symbol", symbol, message);
         } else {
-            self.by_symbol.insert(key.clone(), idx);
-        }
-        for part in key.split('-').filter(|p| p.contains('/') && *p != key) {
-            self.by_symbol_part.entry(part.to_string()).or_insert(idx);
+            self.by_symbol.insert(key, idx);
         }
     }
 
@@ -313,6 +313,12 @@ impl<'a> Located<'a> {
             .values
             .entry(item)
             .or_insert_with(|| ItemValues::new(text, span.clone()));
-        Some(values.find(key, value).unwrap_or(span.start))
+        // An alias may clash through another field (a symbol, say).
+        Some(
+            values
+                .find(key, value)
+                .or_else(|| values.find_any(value))
+                .unwrap_or(span.start),
+        )
     }
 }

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use super::aliases::{Aliases, Resolved};
 use super::date::PartialDate;
 use super::load::{Problem, SourceFile};
 use super::model::{Item, Link};
@@ -28,13 +29,12 @@ pub struct Dataset {
     /// The file each item came from, and whether it replaced an embedded item.
     pub(super) origins: Vec<Origin>,
     pub(super) by_id: HashMap<String, ItemIdx>,
-    pub(super) by_symbol: HashMap<String, ItemIdx>,
-    /// Each half of a joint symbol ("A/66/64" of "A/66/64–E/2011/77").
-    pub(super) by_symbol_part: HashMap<String, ItemIdx>,
     pub(super) by_category: Vec<Vec<ItemIdx>>,
     /// Each item's category, resolved once at load (index into CATEGORIES).
     pub(super) category_of: Vec<usize>,
     pub(super) backlinks: Vec<Vec<Backlink>>,
+    /// Every other name of each item (see [`Aliases`]).
+    pub(super) aliases: Aliases,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -107,16 +107,21 @@ impl Dataset {
         self.by_id.get(id).copied()
     }
 
-    /// Finds an item by id, or by symbol in any case ("a/res/70/125"), or by
-    /// one half of a joint symbol ("A/66/64").
-    pub fn find(&self, id_or_symbol: &str) -> Option<ItemIdx> {
-        let key = symbol_key(id_or_symbol);
-        self.by_id(id_or_symbol).or_else(|| {
-            self.by_symbol
-                .get(&key)
-                .or_else(|| self.by_symbol_part.get(&key))
-                .copied()
-        })
+    /// The item named by `name` alone, if exactly one answers to it.
+    pub fn find(&self, name: &str) -> Option<ItemIdx> {
+        match self.resolve(name) {
+            Resolved::One(idx) => Some(idx),
+            _ => None,
+        }
+    }
+
+    /// What `name` stands for: an id exactly, else any name in [`Aliases`]
+    /// (a symbol in any case or spacing, "70/125", "ITU", "C3", ...).
+    pub fn resolve(&self, name: &str) -> Resolved {
+        match self.by_id(name.trim()) {
+            Some(idx) => Resolved::One(idx),
+            None => self.aliases.resolve(name, |idx| self.category_of(idx)),
+        }
     }
 
     /// Items of the category at `cat` (an index into [`CATEGORIES`]), in file order.

@@ -230,6 +230,15 @@ impl<'a> ItemValues<'a> {
     pub fn find(&self, key: &'a str, value: &str) -> Option<usize> {
         self.first.get(&(key, Cow::Borrowed(value))).copied()
     }
+
+    /// Where `value` is first written, as any field.
+    pub fn find_any(&self, value: &str) -> Option<usize> {
+        self.first
+            .iter()
+            .filter(|((_, v), _)| v == value)
+            .map(|(_, &at)| at)
+            .min()
+    }
 }
 
 /// A string literal's value: the text between the quotes, or decoded by

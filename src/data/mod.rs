@@ -1,6 +1,7 @@
 //! The domain core: the data model, loading, validation and the index.
 //! Nothing here knows about terminals.
 
+pub mod aliases;
 mod build;
 pub mod category;
 pub mod dataset;
@@ -9,10 +10,12 @@ pub mod load;
 pub mod locate;
 pub mod model;
 pub mod overlay;
+pub mod partial;
 pub mod position;
 pub mod relation;
 pub mod web_url;
 
+pub use aliases::Resolved;
 pub use category::{CATEGORIES, Category};
 pub use dataset::{Backlink, Dataset, ItemIdx};
 pub use date::PartialDate;
