@@ -247,6 +247,25 @@ mod tests {
     }
 
     #[test]
+    fn a_file_that_cannot_be_opened_is_never_written_even_as_root() {
+        // A symlink loop cannot be read by anyone, root included.
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join(FILE_NAME);
+        std::os::unix::fs::symlink(&path, &path).expect("symlink");
+        let loaded = Bookmarks::load(Some(dir.path().to_path_buf()));
+        assert!(loaded.warning.expect("a warning").contains("will not be saved"));
+        let mut bookmarks = loaded.bookmarks;
+        bookmarks.toggle("gdc");
+        assert!(bookmarks.save().is_err());
+        assert!(
+            fs::symlink_metadata(&path)
+                .expect("still there")
+                .file_type()
+                .is_symlink()
+        );
+    }
+
+    #[test]
     fn a_file_that_is_not_regular_is_never_written() {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join(FILE_NAME);
