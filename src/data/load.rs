@@ -235,7 +235,9 @@ fn ron_problem(file: &SourceFile, e: ron::error::SpannedError) -> Problem {
             Some(offset) => {
                 let line_start = file.text[..offset].rfind('\n').map_or(0, |at| at + 1);
                 let line_end = file.text[offset..].find('\n').map_or(file.text.len(), |at| offset + at);
-                problem.with_excerpt(excerpt(&file.text[line_start..line_end], offset - line_start))
+                let line = &file.text[line_start..line_end];
+                let line = line.strip_suffix('\r').unwrap_or(line);
+                problem.with_excerpt(excerpt(line, (offset - line_start).min(line.len())))
             }
             None => problem,
         }

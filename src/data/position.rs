@@ -78,7 +78,11 @@ impl<'a> TextMap<'a> {
         let line = self.line_starts.partition_point(|&start| start <= offset);
         let start = self.line_starts[line - 1];
         let end = self.line_starts.get(line).map_or(self.text.len(), |&next| next - 1);
-        excerpt(&self.text[start..end], offset - start)
+        // A CRLF file's lines end in '\r', which is not part of the line.
+        let line_text = self.text[start..end]
+            .strip_suffix('\r')
+            .unwrap_or(&self.text[start..end]);
+        excerpt(line_text, (offset - start).min(line_text.len()))
     }
 }
 
@@ -178,6 +182,12 @@ mod tests {
         let shown = excerpt(&line, 500);
         assert_eq!(shown.line.chars().nth(shown.caret), Some('X'));
         assert!(shown.line.chars().count() >= WINDOW, "{}", shown.line);
+    }
+
+    #[test]
+    fn a_crlf_line_is_shown_without_its_carriage_return() {
+        let map = TextMap::new("[\r\n  Item(x)\r\n]");
+        assert_eq!(map.excerpt(5).line, "  Item(x)");
     }
 
     #[test]
