@@ -97,7 +97,10 @@ mod tests {
         assert!(lines.iter().any(|l| l.contains("A/80/L.41")), "{lines:?}");
         let wide = wrap(text, 80);
         assert!(wide.iter().any(|l| l.contains("foreword.html")), "{wide:?}");
-        assert!(wide.iter().any(|l| l.ends_with("technology-development")), "no split at a hyphen: {wide:?}");
+        assert!(
+            wide.iter().any(|l| l.ends_with("technology-development")),
+            "no split at a hyphen: {wide:?}"
+        );
     }
 
     #[test]

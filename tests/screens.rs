@@ -149,7 +149,10 @@ fn the_detail_is_laid_out_once_per_item_and_width() {
     let mut app = App::new(&DATA);
     let idx = app.selected_item().expect("an item");
     let again = cached_lines(&app, idx, 50, None);
-    assert!(Rc::ptr_eq(&again, &cached_lines(&app, idx, 50, None)), "same key, same layout");
+    assert!(
+        Rc::ptr_eq(&again, &cached_lines(&app, idx, 50, None)),
+        "same key, same layout"
+    );
     let wider = cached_lines(&app, idx, 60, None);
     assert!(!Rc::ptr_eq(&again, &wider), "another width is laid out anew");
     app.update(wsis_browser::app::Action::Move(wsis_browser::app::Motion::By(1)));
