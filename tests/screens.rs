@@ -140,3 +140,23 @@ fn any_size_renders_without_panic() {
 fn row_text(buffer: &ratatui::buffer::Buffer, y: u16) -> String {
     (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect()
 }
+
+/// A long text is wrapped once per item and width, not on every frame.
+#[test]
+fn the_detail_is_laid_out_once_per_item_and_width() {
+    use std::rc::Rc;
+    use wsis_browser::ui::detail::cached_lines;
+    let mut app = App::new(&DATA);
+    let idx = app.selected_item().expect("an item");
+    let again = cached_lines(&app, idx, 50, None);
+    assert!(
+        Rc::ptr_eq(&again, &cached_lines(&app, idx, 50, None)),
+        "same key, same layout"
+    );
+    let wider = cached_lines(&app, idx, 60, None);
+    assert!(!Rc::ptr_eq(&again, &wider), "another width is laid out anew");
+    app.update(wsis_browser::app::Action::Move(wsis_browser::app::Motion::By(1)));
+    let next = app.selected_item().expect("an item");
+    assert_ne!(next, idx);
+    assert!(!Rc::ptr_eq(&wider, &cached_lines(&app, next, 60, None)));
+}

@@ -14,8 +14,8 @@ pub use action::Action;
 pub use history::{History, Location};
 pub use motion::{Dir, Motion};
 pub use overlays::{
-    Context, FollowState, HelpState, JumpState, Overlay, PathView, Scope, SearchRequest, SearchState, TimelineState,
-    follow_label,
+    Context, FollowState, HelpState, JumpState, Overlay, PathView, Scope, SearchRequest, SearchState, TimelineLine,
+    TimelineState, follow_label,
 };
 pub use row::Row;
 
@@ -97,6 +97,8 @@ pub struct App<'a> {
     pub notices: Vec<String>,
     /// The style `y` copies citations in (from the config file).
     pub citation_style: crate::cite::Style,
+    /// The detail last laid out, so a long text is wrapped once.
+    pub detail_memo: crate::ui::detail::DetailMemo,
 }
 
 impl<'a> App<'a> {
@@ -131,6 +133,7 @@ impl<'a> App<'a> {
             size: (120, 40),
             notices: Vec::new(),
             citation_style: crate::cite::Style::default(),
+            detail_memo: Default::default(),
         }
     }
 
