@@ -123,9 +123,14 @@ impl Bookmarks {
         let mut json = serde_json::to_vec_pretty(&ids).map_err(io::Error::other)?;
         json.push(b'\n');
         write_atomically(&target, &json)?;
+        self.saved(ids);
+        Ok(())
+    }
+
+    /// Takes in the list a save wrote: the changes are now in the file.
+    pub fn saved(&mut self, ids: Vec<String>) {
         self.ids = ids;
         self.changes.clear();
-        Ok(())
     }
 }
 

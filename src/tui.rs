@@ -36,11 +36,11 @@ pub fn run(data: &Dataset, index: SearchIndex, options: Options) -> io::Result<(
     let loaded = Bookmarks::load(crate::bookmarks::default_dir());
     let mut app = App::with_index(data, index)
         .with_bookmarks(loaded.bookmarks)
-        .with_background_search();
-    app.theme = options.theme;
-    app.status = loaded.warning;
-    app.notices = options.notices;
-    app.citation_style = options.citation_style;
+        .with_background_search()
+        .with_settings(options.theme, options.notices, options.citation_style);
+    if let Some(warning) = loaded.warning {
+        app.update(Action::Status(warning));
+    }
 
     let (sender, inbox) = mpsc::channel();
     let worker = spawn_search_worker(&app, sender.clone());
@@ -117,8 +117,8 @@ fn event_loop(
             }
             handle(app, message)?;
             for effect in std::mem::take(&mut app.effects) {
-                if let Some(outcome) = perform(app, worker, effect) {
-                    app.update(Action::Status(outcome));
+                for outcome in perform(app, worker, effect) {
+                    app.update(outcome);
                 }
             }
         }
@@ -165,11 +165,14 @@ fn handle(app: &mut App, message: Message) -> io::Result<()> {
     Ok(())
 }
 
-/// Carries out one effect; returns the message for the status line, if any.
-fn perform(app: &mut App, worker: &Worker, effect: Effect) -> Option<String> {
+/// Carries out one effect; returns what it did, for `update`.
+fn perform(app: &App, worker: &Worker, effect: Effect) -> Vec<Action> {
     let message = match effect {
-        Effect::SaveBookmarks => match app.bookmarks.save() {
-            Ok(()) => app.status.clone().unwrap_or_else(|| "bookmarks saved".into()),
+        Effect::SaveBookmarks(mut bookmarks) => match bookmarks.save() {
+            Ok(()) => {
+                let status = app.status.clone().unwrap_or_else(|| "bookmarks saved".into());
+                return vec![Action::BookmarksSaved(bookmarks.ids), Action::Status(status)];
+            }
             Err(e) => format!("could not save bookmarks: {e}"),
         },
         Effect::OpenUrl(url) => match open::that_detached(&url) {
@@ -178,7 +181,7 @@ fn perform(app: &mut App, worker: &Worker, effect: Effect) -> Option<String> {
         },
         Effect::Search(request) => {
             worker.submit(request.generation, &request.query, request.scope.as_deref());
-            return None;
+            return Vec::new();
         }
         Effect::Copy { text, what } => {
             let in_tmux = std::env::var_os("TMUX").is_some();
@@ -195,7 +198,7 @@ fn perform(app: &mut App, worker: &Worker, effect: Effect) -> Option<String> {
             }
         }
     };
-    Some(message)
+    vec![Action::Status(message)]
 }
 
 /// Runs after ratatui's own hook is installed, so on a panic: our extras

@@ -48,7 +48,9 @@ const PAGE_CHROME: u16 = 6;
 /// Work with the outside world that `update` asks the front end to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    SaveBookmarks,
+    /// Save these bookmarks (this run's changes, merged into the file); the
+    /// front end answers with [`Action::BookmarksSaved`].
+    SaveBookmarks(Bookmarks),
     OpenUrl(String),
     /// Put `text` on the clipboard; `what` names it in the status line.
     Copy {
@@ -157,6 +159,15 @@ impl<'a> App<'a> {
             Row::Category(cat) => self.data.category_items(cat),
             Row::Bookmarks => &self.bookmark_items,
         }
+    }
+
+    /// What start-up decided: colours, the banner's notices (skipped data
+    /// files, a bad config file) and the style `y` copies citations in.
+    pub fn with_settings(mut self, theme: Theme, notices: Vec<String>, citation_style: crate::cite::Style) -> Self {
+        self.theme = theme;
+        self.notices = notices;
+        self.citation_style = citation_style;
+        self
     }
 
     /// Hands searches to the front end as [`Effect::Search`], so typing
