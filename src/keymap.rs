@@ -98,6 +98,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Main, &[ch('o')], Action::OpenUrl, "open the official link in your browser", None),
     bind(Main, &[ch('y')], Action::CopyCitation, "copy a citation", None),
     bind(Main, &[ch('Y')], Action::CopyUrl, "copy the official link", None),
+    bind(Main, &[ch('s')], Action::CycleSort, "sort the list by date, by symbol, or as in the data", Some("sort")),
     bind(Main, &[ch('m')], Action::ToggleBookmark, "bookmark the item, or remove the bookmark", None),
     bind(Main, &[ch('p')], Action::MarkPathStart, "mark the item as the start of a path", None),
     bind(Main, &[ch('P')], Action::ShowPath, "show how the marked item connects to this one", None),

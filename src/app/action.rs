@@ -41,6 +41,8 @@ pub enum Action {
     ToggleTimeline,
     MarkPathStart,
     ShowPath,
+    /// Sort the selected row's list in the next order (date, symbol, data).
+    CycleSort,
     StartJump,
     JumpInput(char),
     JumpBackspace,

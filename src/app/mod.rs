@@ -8,6 +8,7 @@ mod history;
 mod motion;
 mod overlays;
 mod row;
+mod sort;
 mod update;
 
 pub use action::Action;
@@ -20,7 +21,8 @@ pub use overlays::{
 pub use row::Row;
 
 use crate::bookmarks::Bookmarks;
-use crate::data::{CATEGORIES, Dataset, ItemIdx};
+use crate::data::sort::sorted;
+use crate::data::{CATEGORIES, Dataset, ItemIdx, SortOrder};
 use crate::graph::{self, Related};
 use std::sync::Arc;
 
@@ -41,6 +43,9 @@ impl Pane {
         Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
     }
 }
+
+/// Longest item name a status line quotes, in characters.
+const STATUS_NAME_WIDTH: usize = 48;
 
 /// Lines of the screen that are not list rows: borders, trail, hint bar.
 const PAGE_CHROME: u16 = 6;
@@ -83,8 +88,14 @@ pub struct App<'a> {
     /// The item `p` marked as the start of a path.
     pub mark: Option<ItemIdx>,
     pub bookmarks: Bookmarks,
-    /// Bookmarked items that exist in the loaded data, in bookmark order.
+    /// Bookmarked items that exist in the loaded data, in the bookmarks
+    /// row's sort order.
     bookmark_items: Vec<ItemIdx>,
+    /// The sort order of each row of the category pane.
+    sort_orders: Vec<SortOrder>,
+    /// Each category's items in its row's order, computed when the order
+    /// changes rather than on every frame.
+    sorted_items: Vec<Vec<ItemIdx>>,
     /// Effects waiting for the front end.
     pub effects: Vec<Effect>,
     /// A one-line message for the status bar ("no match", ...).
@@ -120,6 +131,8 @@ impl<'a> App<'a> {
             mark: None,
             bookmarks: Bookmarks::in_memory(),
             bookmark_items: Vec::new(),
+            sort_orders: sort::default_orders(),
+            sorted_items: sort::default_lists(data),
             effects: Vec::new(),
             status: None,
             should_quit: false,
@@ -135,7 +148,8 @@ impl<'a> App<'a> {
     }
 
     fn refresh_bookmarks(&mut self) {
-        self.bookmark_items = self.bookmarks.ids.iter().filter_map(|id| self.data.by_id(id)).collect();
+        let marked: Vec<ItemIdx> = self.bookmarks.ids.iter().filter_map(|id| self.data.by_id(id)).collect();
+        self.bookmark_items = sorted(self.data, &marked, self.sort_order(Row::Bookmarks));
         let len = self.bookmark_items.len();
         let bookmarks = Row::Bookmarks.index();
         self.item_rows[bookmarks] = self.item_rows[bookmarks].min(len.saturating_sub(1));
@@ -144,7 +158,7 @@ impl<'a> App<'a> {
     /// Items of a category row.
     pub fn items_of(&self, row: Row) -> &[ItemIdx] {
         match row {
-            Row::Category(cat) => self.data.category_items(cat),
+            Row::Category(cat) => self.sorted_items.get(cat).map_or(&[], Vec::as_slice),
             Row::Bookmarks => &self.bookmark_items,
         }
     }
@@ -195,6 +209,12 @@ impl<'a> App<'a> {
     /// The item shown at a history location.
     pub fn item_at(&self, location: &Location) -> Option<ItemIdx> {
         location.item
+    }
+
+    /// How status lines name an item: its symbol, else its short title
+    /// (never the internal id), cut to a readable length.
+    pub fn status_name(&self, idx: ItemIdx) -> String {
+        crate::text::truncate(self.data.item(idx).display_name(), STATUS_NAME_WIDTH)
     }
 
     /// Rows a page moves in lists and in text.

@@ -8,6 +8,7 @@ pub mod load;
 pub mod model;
 pub mod overlay;
 pub mod relation;
+pub mod sort;
 
 pub use category::{CATEGORIES, Category};
 pub use dataset::{Backlink, Dataset, ItemIdx};
@@ -15,3 +16,4 @@ pub use date::PartialDate;
 pub use load::{Problem, SourceFile};
 pub use model::{Item, Link, TITLE_NOT_CONFIRMED};
 pub use relation::Relation;
+pub use sort::SortOrder;

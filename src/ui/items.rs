@@ -14,7 +14,7 @@ use crate::text::{fit, sanitize};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let focused = app.focus == Pane::Items;
-    let title = app.row.name();
+    let title = &app.list_title(app.row);
     let items = app.items();
     if items.is_empty() {
         let message = if app.row == Row::Bookmarks {
