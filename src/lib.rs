@@ -16,6 +16,7 @@ pub mod data;
 pub mod graph;
 pub mod keymap;
 pub mod mouse;
+pub mod query_history;
 pub mod regular_file;
 pub mod search;
 pub mod sources;

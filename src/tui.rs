@@ -20,6 +20,7 @@ use crate::bookmarks::Bookmarks;
 use crate::clipboard::osc52;
 use crate::data::Dataset;
 use crate::keymap;
+use crate::query_history::{self, Prompt, QueryHistory};
 use crate::search::SearchIndex;
 use crate::search::worker::{Outcome, Worker};
 use crate::ui::{self, theme::Theme};
@@ -31,11 +32,16 @@ pub struct Options {
 
 pub fn run(data: &Dataset, index: SearchIndex, options: Options) -> io::Result<()> {
     let loaded = Bookmarks::load(crate::bookmarks::default_dir());
+    let state_dir = query_history::default_dir();
+    let searches = QueryHistory::load(state_dir.as_deref(), Prompt::Search);
+    let jumps = QueryHistory::load(state_dir.as_deref(), Prompt::Jump);
     let mut app = App::with_index(data, index)
         .with_bookmarks(loaded.bookmarks)
+        .with_query_history(searches.history, jumps.history)
         .with_background_search();
     app.theme = options.theme;
-    app.status = loaded.warning;
+    let warnings: Vec<String> = [loaded.warning, searches.warning, jumps.warning].into_iter().flatten().collect();
+    app.status = (!warnings.is_empty()).then(|| warnings.join("; "));
 
     let (sender, inbox) = mpsc::channel();
     let worker = spawn_search_worker(&app, sender.clone());
@@ -131,6 +137,11 @@ fn perform(app: &App, worker: &Worker, effect: Effect) -> Option<String> {
         Effect::SaveBookmarks => match app.bookmarks.save() {
             Ok(()) => app.status.clone().unwrap_or_else(|| "bookmarks saved".into()),
             Err(e) => format!("could not save bookmarks: {e}"),
+        },
+        // A saved history needs no word; a failure does.
+        Effect::SaveQueryHistory(prompt) => match app.query_history(prompt).save() {
+            Ok(()) => return None,
+            Err(e) => format!("could not save the {}: {e}", prompt.name()),
         },
         Effect::OpenUrl(url) => match open::that_detached(&url) {
             Ok(()) => format!("opened {url}"),

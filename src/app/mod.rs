@@ -5,6 +5,7 @@
 
 mod action;
 mod history;
+mod line_editor;
 mod motion;
 mod overlays;
 mod row;
@@ -13,6 +14,7 @@ mod update;
 
 pub use action::Action;
 pub use history::{History, Location};
+pub use line_editor::{Edit, LineEditor};
 pub use motion::{Dir, Motion};
 pub use overlays::{
     Context, FollowState, HelpState, JumpState, Overlay, PathView, Scope, SearchRequest, SearchState, TimelineState,
@@ -21,6 +23,7 @@ pub use overlays::{
 pub use row::Row;
 
 use crate::bookmarks::Bookmarks;
+use crate::query_history::{Prompt, QueryHistory};
 use crate::data::sort::sorted;
 use crate::data::{CATEGORIES, Dataset, ItemIdx, SortOrder};
 use crate::graph::{self, Related};
@@ -63,6 +66,8 @@ pub enum Effect {
     /// Run a search in the background; its hits come back as
     /// [`Action::SearchResults`].
     Search(SearchRequest),
+    /// Write a prompt's query history (after a query was recorded).
+    SaveQueryHistory(Prompt),
 }
 
 pub struct App<'a> {
@@ -88,6 +93,10 @@ pub struct App<'a> {
     /// The item `p` marked as the start of a path.
     pub mark: Option<ItemIdx>,
     pub bookmarks: Bookmarks,
+    /// Earlier queries of the search prompt, oldest first.
+    pub search_history: QueryHistory,
+    /// Earlier inputs of the jump prompt, oldest first.
+    pub jump_history: QueryHistory,
     /// Bookmarked items that exist in the loaded data, in the bookmarks
     /// row's sort order.
     bookmark_items: Vec<ItemIdx>,
@@ -130,6 +139,8 @@ impl<'a> App<'a> {
             overlays: Vec::new(),
             mark: None,
             bookmarks: Bookmarks::in_memory(),
+            search_history: QueryHistory::in_memory(),
+            jump_history: QueryHistory::in_memory(),
             bookmark_items: Vec::new(),
             sort_orders: sort::default_orders(),
             sorted_items: sort::default_lists(data),
@@ -145,6 +156,21 @@ impl<'a> App<'a> {
         self.bookmarks = bookmarks;
         self.refresh_bookmarks();
         self
+    }
+
+    /// Starts with the user's earlier queries.
+    pub fn with_query_history(mut self, search: QueryHistory, jump: QueryHistory) -> App<'a> {
+        self.search_history = search;
+        self.jump_history = jump;
+        self
+    }
+
+    /// The query history of a prompt.
+    pub fn query_history(&self, prompt: Prompt) -> &QueryHistory {
+        match prompt {
+            Prompt::Search => &self.search_history,
+            Prompt::Jump => &self.jump_history,
+        }
     }
 
     fn refresh_bookmarks(&mut self) {

@@ -12,7 +12,9 @@ use crate::keymap::{Hint, hints};
 use crate::text::sanitize;
 
 /// Hints dropped first when space runs out, in order.
-const EXPENDABLE: &[&str] = &["fwd", "panes", "jump", "timeline", "clear", "move", "back", "scroll"];
+const EXPENDABLE: &[&str] = &[
+    "fwd", "panes", "history", "jump", "timeline", "clear", "move", "back", "scroll", "sort",
+];
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let mut spans = Vec::new();

@@ -183,6 +183,18 @@ fn prompt_line(app: &App, sigil: &'static str, input: &str) -> Line<'static> {
     ])
 }
 
+/// A line editor's prompt: its sigil, the text and the cursor where the
+/// next character goes.
+fn editor_line(app: &App, sigil: &'static str, input: &crate::app::LineEditor) -> Line<'static> {
+    let (before, after) = input.split_at_cursor();
+    Line::from(vec![
+        Span::styled(sigil, app.theme.key()),
+        Span::raw(sanitize(before)),
+        Span::styled("▏", app.theme.key()),
+        Span::raw(sanitize(after)),
+    ])
+}
+
 fn pane_block<'a>(app: &App, title: &'a str, focused: bool) -> Block<'a> {
     Block::bordered()
         .border_style(app.theme.border(focused))
