@@ -5,6 +5,7 @@
 use super::{App, Row};
 use crate::data::sort::sorted;
 use crate::data::{CATEGORIES, Dataset, ItemIdx, SortOrder};
+use unicode_width::UnicodeWidthStr;
 
 /// Every row's order at start-up: each category's own default, and the
 /// bookmarks in the order they were added.
@@ -30,9 +31,22 @@ impl App<'_> {
         self.sort_orders.get(row.index()).copied().unwrap_or_default()
     }
 
-    /// The item list's title: the row's name and its order.
-    pub fn list_title(&self, row: Row) -> String {
-        format!("{} — {}", row.name(), self.sort_order(row).label())
+    /// The item list's title: the row's name and its order, in at most
+    /// `width` columns if a shorter form fits ("ECOSOC resolutions — by
+    /// date", then the category's short name, then "… · date").
+    pub fn list_title(&self, row: Row, width: usize) -> String {
+        let order = self.sort_order(row);
+        let short = match row {
+            Row::Category(cat) => CATEGORIES.get(cat).map_or("?", |c| c.short),
+            Row::Bookmarks => row.name(),
+        };
+        let forms = [
+            format!("{} — {}", row.name(), order.label()),
+            format!("{short} — {}", order.label()),
+            format!("{short} · {}", order.word()),
+        ];
+        let fitting = forms.iter().find(|form| form.width() <= width);
+        fitting.unwrap_or(&forms[2]).clone()
     }
 
     /// Sorts the selected row's list in the next order, keeping the

@@ -27,6 +27,15 @@ impl SortOrder {
         }
     }
 
+    /// One word for the order, for narrow titles.
+    pub fn word(self) -> &'static str {
+        match self {
+            SortOrder::Date => "date",
+            SortOrder::Symbol => "symbol",
+            SortOrder::Data => "data",
+        }
+    }
+
     /// How list titles and messages name the order.
     pub fn label(self) -> &'static str {
         match self {
