@@ -83,7 +83,9 @@ const fn bind(
 }
 
 use Context::{Follow, Help, Jump, Main, Path, Search, Timeline};
-use KeyCode::{BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up};
+use KeyCode::{
+    BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
 
 // One binding per line reads as the table it is.
 #[rustfmt::skip]

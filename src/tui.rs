@@ -40,7 +40,10 @@ pub fn run(data: &Dataset, index: SearchIndex, options: Options) -> io::Result<(
         .with_query_history(searches.history, jumps.history)
         .with_background_search();
     app.theme = options.theme;
-    let warnings: Vec<String> = [loaded.warning, searches.warning, jumps.warning].into_iter().flatten().collect();
+    let warnings: Vec<String> = [loaded.warning, searches.warning, jumps.warning]
+        .into_iter()
+        .flatten()
+        .collect();
     app.status = (!warnings.is_empty()).then(|| warnings.join("; "));
 
     let (sender, inbox) = mpsc::channel();

@@ -62,7 +62,11 @@ fn the_history_keeps_only_the_newest_queries() {
 
     // A longer file (written by hand, or an older version) is cut on reading.
     let long: Vec<String> = (0..MAX_QUERIES * 2).map(|n| format!("q{n}")).collect();
-    std::fs::write(dir.path().join(Prompt::Jump.file_name()), serde_json::to_string(&long).unwrap()).unwrap();
+    std::fs::write(
+        dir.path().join(Prompt::Jump.file_name()),
+        serde_json::to_string(&long).unwrap(),
+    )
+    .unwrap();
     let jumps = load(dir.path(), Prompt::Jump);
     assert_eq!(jumps.entries(), &long[MAX_QUERIES..]);
 }
@@ -85,17 +89,17 @@ fn a_corrupt_file_is_reported_ignored_and_never_overwritten() {
     std::fs::write(&path, "{ not a list").unwrap();
     let loaded = QueryHistory::load(Some(dir.path()), Prompt::Search);
     let warning = loaded.warning.expect("a warning");
-    assert!(warning.contains("search history") && warning.contains("corrupt"), "{warning}");
+    assert!(
+        warning.contains("search history") && warning.contains("corrupt"),
+        "{warning}"
+    );
     let mut history = loaded.history;
     assert!(history.entries().is_empty());
     history.record("igf");
     history.save().unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "{ not a list");
     // The other prompt's history is not affected.
-    assert_eq!(
-        QueryHistory::load(Some(dir.path()), Prompt::Jump).warning,
-        None
-    );
+    assert_eq!(QueryHistory::load(Some(dir.path()), Prompt::Jump).warning, None);
 }
 
 #[test]
@@ -107,6 +111,9 @@ fn a_missing_directory_is_created_on_the_first_save() {
     history.save().unwrap();
     assert_eq!(load(&state, Prompt::Jump).entries(), ["A/RES/80/173"]);
     // Only the file itself remains: the atomic write leaves no temporary file.
-    let names: Vec<_> = std::fs::read_dir(&state).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(&state)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names, [Prompt::Jump.file_name()]);
 }

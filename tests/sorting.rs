@@ -9,8 +9,8 @@ use std::cmp::Ordering;
 use common::{DATA, draw, idx, key, press, shown, type_text};
 use ratatui::crossterm::event::KeyCode;
 use wsis_browser::app::{App, Pane, Row};
-use wsis_browser::data::sort::natural_cmp;
 use wsis_browser::data::category::category_index;
+use wsis_browser::data::sort::natural_cmp;
 use wsis_browser::data::{CATEGORIES, ItemIdx, SortOrder};
 
 fn sort_key() -> ratatui::crossterm::event::Event {
@@ -35,7 +35,10 @@ fn assert_by_date(items: &[ItemIdx], what: &str) {
     let dates: Vec<_> = items[..dated].iter().map(|&i| DATA.date(i)).collect();
     assert!(dates.is_sorted(), "{what}: dated items oldest first");
     let undated: Vec<ItemIdx> = items[dated..].to_vec();
-    assert!(undated.iter().all(|&i| DATA.date(i).is_none()), "{what}: undated items last");
+    assert!(
+        undated.iter().all(|&i| DATA.date(i).is_none()),
+        "{what}: undated items last"
+    );
     let in_data_order: Vec<ItemIdx> = DATA
         .category_items(DATA.category_of(items[0]))
         .iter()
@@ -52,7 +55,10 @@ fn assert_by_symbol(items: &[ItemIdx], what: &str) {
         "{what}: items without a symbol last"
     );
     for pair in items[..with_symbol].windows(2) {
-        let (a, b) = (DATA.item(pair[0]).symbol.as_deref(), DATA.item(pair[1]).symbol.as_deref());
+        let (a, b) = (
+            DATA.item(pair[0]).symbol.as_deref(),
+            DATA.item(pair[1]).symbol.as_deref(),
+        );
         assert_ne!(
             natural_cmp(a.unwrap(), b.unwrap()),
             Ordering::Greater,
@@ -106,7 +112,10 @@ fn s_cycles_symbol_then_data_then_date_order_and_the_title_says_which() {
     press(&mut app, &[sort_key()]);
     assert_eq!(app.sort_order(sg), SortOrder::Symbol);
     assert_by_symbol(app.items(), "sg-report by symbol");
-    assert_eq!(app.status.as_deref(), Some("Reports of the Secretary-General sorted by symbol"));
+    assert_eq!(
+        app.status.as_deref(),
+        Some("Reports of the Secretary-General sorted by symbol")
+    );
     let screen = format!("{:?}", draw(&app, 120, 40).backend().buffer());
     assert!(screen.contains("— by symbol"));
 
@@ -177,12 +186,16 @@ fn bookmarks_can_be_sorted_too() {
         press(&mut app, &[key(KeyCode::Enter), key(KeyCode::Char('m'))]);
     }
     assert_eq!(app.sort_order(Row::Bookmarks), SortOrder::Data);
-    let added: Vec<ItemIdx> = ["ecosoc-2019-24", "sg-note-a-60-687", "ecosoc-2006-46"].map(idx).to_vec();
+    let added: Vec<ItemIdx> = ["ecosoc-2019-24", "sg-note-a-60-687", "ecosoc-2006-46"]
+        .map(idx)
+        .to_vec();
     assert_eq!(app.items_of(Row::Bookmarks), added.as_slice());
     select_row(&mut app, Row::Bookmarks);
     // Bookmarks start in the order they were added; the next order is by date.
     press(&mut app, &[sort_key()]);
     assert_eq!(app.sort_order(Row::Bookmarks), SortOrder::Date);
-    let by_date: Vec<ItemIdx> = ["sg-note-a-60-687", "ecosoc-2006-46", "ecosoc-2019-24"].map(idx).to_vec();
+    let by_date: Vec<ItemIdx> = ["sg-note-a-60-687", "ecosoc-2006-46", "ecosoc-2019-24"]
+        .map(idx)
+        .to_vec();
     assert_eq!(app.items_of(Row::Bookmarks), by_date.as_slice());
 }

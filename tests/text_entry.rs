@@ -60,6 +60,17 @@ fn left_right_home_and_end_move_the_cursor_and_typing_inserts_there() {
 }
 
 #[test]
+fn moving_the_cursor_keeps_the_selected_result() {
+    let mut app = App::new(&DATA);
+    search_for(&mut app, "wsis");
+    press(&mut app, &[key(KeyCode::Down), key(KeyCode::Down)]);
+    press(&mut app, &[key(KeyCode::Left), key(KeyCode::Home), alt('f'), ctrl('e')]);
+    assert_eq!(app.search().unwrap().selected, 2);
+    press(&mut app, &[key(KeyCode::Backspace)]);
+    assert_eq!(app.search().unwrap().selected, 0, "a new query starts at its best hit");
+}
+
+#[test]
 fn backspace_and_delete_work_at_the_cursor() {
     let mut app = App::new(&DATA);
     search_for(&mut app, "digitall");
@@ -72,7 +83,15 @@ fn backspace_and_delete_work_at_the_cursor() {
     assert_eq!(query(&app), "gital");
     assert_hits_fresh(&app);
     // At the ends there is nothing to delete.
-    press(&mut app, &[key(KeyCode::Home), key(KeyCode::Backspace), key(KeyCode::End), key(KeyCode::Delete)]);
+    press(
+        &mut app,
+        &[
+            key(KeyCode::Home),
+            key(KeyCode::Backspace),
+            key(KeyCode::End),
+            key(KeyCode::Delete),
+        ],
+    );
     assert_eq!(query(&app), "gital");
 }
 
@@ -114,15 +133,61 @@ fn the_cursor_is_drawn_where_the_next_character_goes() {
     search_for(&mut app, "wsis");
     press(&mut app, &[key(KeyCode::Left), key(KeyCode::Left)]);
     let terminal = draw(&app, 120, 40);
-    let screen: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
     assert!(screen.contains("/ ws▏is"), "cursor between ws and is");
 
     press(&mut app, &[key(KeyCode::Esc), key(KeyCode::Char(':'))]);
     type_text(&mut app, "70/125");
     press(&mut app, &[key(KeyCode::Home)]);
     let terminal = draw(&app, 120, 40);
-    let screen: String = terminal.backend().buffer().content().iter().map(|c| c.symbol()).collect();
+    let screen: String = terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
     assert!(screen.contains(": ▏70/125"), "cursor at the start of the jump input");
+}
+
+#[test]
+fn a_query_longer_than_the_box_keeps_the_cursor_in_view() {
+    let mut app = App::new(&DATA);
+    let long = format!("{}end", "word ".repeat(40));
+    search_for(&mut app, &long);
+    let screen = screen_text(&app, 80, 24);
+    assert!(
+        screen.contains("/ … word") && screen.contains("word end▏│"),
+        "the end of the query and the cursor show"
+    );
+    press(&mut app, &[key(KeyCode::Home)]);
+    let screen = screen_text(&app, 80, 24);
+    assert!(screen.contains("/ ▏word word"), "at the start, the start shows");
+
+    press(&mut app, &[key(KeyCode::Esc), key(KeyCode::Char(':'))]);
+    type_text(&mut app, &long);
+    let screen = screen_text(&app, 60, 24);
+    assert!(
+        screen.contains(": …") && screen.contains("word end▏"),
+        "the jump prompt too"
+    );
+}
+
+fn screen_text(app: &App, width: u16, height: u16) -> String {
+    let terminal = draw(app, width, height);
+    terminal
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect()
 }
 
 #[test]
@@ -137,7 +202,10 @@ fn the_jump_prompt_has_the_same_editing_keys() {
     assert_eq!(input(&app), "46");
     press(&mut app, &[ctrl('e'), ctrl('w')]);
     assert_eq!(input(&app), "");
-    assert!(app.jump().unwrap().completions.is_empty(), "completions follow the edits");
+    assert!(
+        app.jump().unwrap().completions.is_empty(),
+        "completions follow the edits"
+    );
     type_text(&mut app, "2006/46");
     press(&mut app, &[key(KeyCode::Home), key(KeyCode::Delete), ctrl('a')]);
     type_text(&mut app, "E/RES/2");
@@ -195,10 +263,16 @@ fn only_opened_searches_are_remembered_and_without_repeats() {
     let mut app = App::new(&DATA);
     search_for(&mut app, "igf");
     press(&mut app, &[key(KeyCode::Esc)]);
-    assert!(app.search_history.entries().is_empty(), "a cancelled search is not kept");
+    assert!(
+        app.search_history.entries().is_empty(),
+        "a cancelled search is not kept"
+    );
     search_for(&mut app, "zzzzqqq");
     press(&mut app, &[key(KeyCode::Enter), key(KeyCode::Esc)]);
-    assert!(app.search_history.entries().is_empty(), "a search that opened nothing is not kept");
+    assert!(
+        app.search_history.entries().is_empty(),
+        "a search that opened nothing is not kept"
+    );
     for query in ["igf", "wsis", "igf"] {
         search_for(&mut app, query);
         press(&mut app, &[key(KeyCode::Enter)]);

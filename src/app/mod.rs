@@ -23,10 +23,10 @@ pub use overlays::{
 pub use row::Row;
 
 use crate::bookmarks::Bookmarks;
-use crate::query_history::{Prompt, QueryHistory};
 use crate::data::sort::sorted;
 use crate::data::{CATEGORIES, Dataset, ItemIdx, SortOrder};
 use crate::graph::{self, Related};
+use crate::query_history::{Prompt, QueryHistory};
 use std::sync::Arc;
 
 use crate::search::SearchIndex;

@@ -125,7 +125,10 @@ mod tests {
         // Equal values with different spelling still have an order.
         assert_ne!(natural_cmp("E/2008/12", "E/2008/012"), Ordering::Equal);
         assert_eq!(natural_cmp("a9", "a10"), Ordering::Less);
-        assert_eq!(natural_cmp("x99999999999999999999999", "x100000000000000000000000"), Ordering::Less);
+        assert_eq!(
+            natural_cmp("x99999999999999999999999", "x100000000000000000000000"),
+            Ordering::Less
+        );
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub fn render(app: &App, jump: &JumpState, frame: &mut Frame, area: Rect) {
             ]))
         })
         .collect();
-    let prompt = editor_line(app, ": ", &jump.input);
+    let prompt = editor_line(app, ": ", &jump.input, usize::from(popup.width));
     let block = Block::new()
         .borders(Borders::TOP)
         .border_style(app.theme.border(true))

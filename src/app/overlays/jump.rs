@@ -2,9 +2,9 @@
 
 use super::Transition;
 use crate::app::{Action, App, Effect, LineEditor, Motion};
-use crate::query_history::Prompt;
 use crate::data::dataset::symbol_key;
 use crate::data::{Dataset, ItemIdx};
+use crate::query_history::Prompt;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct JumpState {
@@ -57,7 +57,9 @@ impl App<'_> {
             Action::JumpInput(c) => self.edit_input(jump, |input| input.insert(c.encode_utf8(&mut [0; 4]))),
             Action::Paste(text) => self.edit_input(jump, |input| input.insert(&text)),
             Action::Edit(edit) => {
-                if jump.input.apply(edit) {
+                // Completions change only with the text, not with the cursor.
+                let changed = jump.input.apply(edit);
+                if changed {
                     jump.refresh(self.data);
                 }
             }

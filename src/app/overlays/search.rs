@@ -4,7 +4,7 @@
 //! [`Action::SearchResults`]; elsewhere (tests, scripts) it runs at once.
 
 use super::{HelpState, Overlay, Transition};
-use crate::app::{Action, App, Effect, LineEditor, Motion, Row};
+use crate::app::{Action, App, Edit, Effect, LineEditor, Motion, Row};
 use crate::data::{CATEGORIES, ItemIdx};
 use crate::query_history::Prompt;
 use crate::search::Hit;
@@ -82,11 +82,7 @@ impl App<'_> {
         match action {
             Action::SearchInput(c) => self.edit_query(search, |query| query.insert(c.encode_utf8(&mut [0; 4]))),
             Action::Paste(text) => self.edit_query(search, |query| query.insert(&text)),
-            Action::Edit(edit) => {
-                if search.query.apply(edit) {
-                    self.refresh_hits(search);
-                }
-            }
+            Action::Edit(edit) => self.apply_edit(search, edit),
             // On an empty query there are no results to move: Up and Down recall.
             Action::Move(Motion::By(delta)) if search.query.is_empty() => self.recall_query(search, delta < 0),
             Action::RecallOlder => self.recall_query(search, true),
@@ -120,6 +116,14 @@ impl App<'_> {
             _ => {}
         }
         Transition::Stay
+    }
+
+    /// Searches again only when the text changed, so moving the cursor
+    /// keeps the selected result.
+    fn apply_edit(&mut self, search: &mut SearchState, edit: Edit) {
+        if search.query.apply(edit) {
+            self.refresh_hits(search);
+        }
     }
 
     fn recall_query(&mut self, search: &mut SearchState, older: bool) {
