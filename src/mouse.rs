@@ -27,7 +27,7 @@ pub fn action_for_mouse(app: &App, mouse: &MouseEvent) -> Option<Action> {
     if width < ui::MIN_WIDTH || height < ui::MIN_HEIGHT {
         return None;
     }
-    let [categories, items, detail] = ui::pane_areas(app, ui::main_area(app.size));
+    let [categories, items, detail] = ui::pane_areas(app, ui::main_area(app));
     let pane = [
         (Pane::Categories, categories),
         (Pane::Items, items),

@@ -93,6 +93,11 @@ impl QueryHistory {
         }
     }
 
+    /// Whether saves write a file (an in-memory history needs no saving).
+    pub fn is_kept(&self) -> bool {
+        self.file.is_some()
+    }
+
     /// Oldest first.
     pub fn entries(&self) -> &[String] {
         &self.entries

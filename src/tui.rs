@@ -28,6 +28,9 @@ use crate::ui::{self, theme::Theme};
 pub struct Options {
     pub theme: Theme,
     pub mouse: bool,
+    /// Shown in a banner all session (skipped data files, a bad config).
+    pub notices: Vec<String>,
+    pub citation_style: crate::cite::Style,
 }
 
 pub fn run(data: &Dataset, index: SearchIndex, options: Options) -> io::Result<()> {
@@ -45,6 +48,8 @@ pub fn run(data: &Dataset, index: SearchIndex, options: Options) -> io::Result<(
         .flatten()
         .collect();
     app.status = (!warnings.is_empty()).then(|| warnings.join("; "));
+    app.notices = options.notices;
+    app.citation_style = options.citation_style;
 
     let (sender, inbox) = mpsc::channel();
     let worker = spawn_search_worker(&app, sender.clone());

@@ -206,36 +206,38 @@ fn a_corrupt_bookmarks_file_is_reported_and_kept_aside() {
 
 #[test]
 fn citations_are_worded_for_each_category() {
+    // The UN's form: issuer, document type and number, title, date, symbol, link.
     let cases = [
         (
             "ga-70-125",
-            "General Assembly resolution 70/125 of 16 December 2015 (A/RES/70/125), https://undocs.org/en/A/RES/70/125",
+            "General Assembly resolution 70/125, \"Outcome document of the high-level meeting of the General Assembly on the overall review of the implementation of the outcomes of the World Summit on the Information Society\", 16 December 2015, A/RES/70/125, available from https://undocs.org/en/A/RES/70/125",
         ),
         (
             "ecosoc-2006-46",
-            "Economic and Social Council resolution 2006/46 of 28 July 2006 (E/RES/2006/46), https://undocs.org/en/E/RES/2006/46",
+            "Economic and Social Council resolution 2006/46, \"Follow-up to the World Summit on the Information Society and review of the Commission on Science and Technology for Development\", 28 July 2006, E/RES/2006/46, available from https://undocs.org/en/E/RES/2006/46",
         ),
     ];
     for (id, expected) in cases {
-        assert_eq!(citation(&DATA, idx(id)), expected);
+        assert_eq!(citation(&DATA, idx(id), wsis_browser::cite::Style::Text), expected);
     }
-    let report = citation(&DATA, idx("sg-report-2011"));
+    let report = citation(&DATA, idx("sg-report-2011"), wsis_browser::cite::Style::Text);
     assert!(
         report.starts_with("Report of the Secretary-General, \"Progress made"),
         "{report}"
     );
-    assert!(report.contains("(A/66/64–E/2011/77, 14 March 2011)"), "{report}");
-    let agenda = citation(&DATA, idx("tunis-agenda"));
-    assert!(agenda.starts_with("World Summit on the Information Society, \"Tunis Agenda for the Information Society\" (WSIS-05/TUNIS/DOC/6(Rev.1)-E, 18 November 2005)"), "{agenda}");
-    let line = citation(&DATA, idx("al-c2"));
+    assert!(report.contains(", 14 March 2011, A/66/64–E/2011/77, "), "{report}");
+    let agenda = citation(&DATA, idx("tunis-agenda"), wsis_browser::cite::Style::Text);
+    assert!(agenda.starts_with("World Summit on the Information Society, \"Tunis Agenda for the Information Society\", 18 November 2005, WSIS-05/TUNIS/DOC/6(Rev.1)-E"), "{agenda}");
+    let line = citation(&DATA, idx("al-c2"), wsis_browser::cite::Style::Text);
     assert!(
-        line.starts_with("WSIS Action Line C2") && line.contains("Geneva Plan of Action"),
+        line.starts_with("World Summit on the Information Society Action Line, \"C2.")
+            && line.contains("in Geneva Plan of Action (WSIS-03/GENEVA/DOC/5-E)"),
         "{line}"
     );
     // Every item of every category gets a citation ending with its link.
     for cat in 0..CATEGORIES.len() {
         for &i in DATA.category_items(cat) {
-            let text = citation(&DATA, i);
+            let text = citation(&DATA, i, wsis_browser::cite::Style::Text);
             assert!(text.ends_with(DATA.item(i).url.as_deref().unwrap()), "{text}");
         }
     }
@@ -257,7 +259,7 @@ fn copy_and_open_ask_the_front_end_for_effects() {
         app.effects,
         [
             Effect::Copy {
-                text: citation(&DATA, idx("ga-70-125")),
+                text: citation(&DATA, idx("ga-70-125"), wsis_browser::cite::Style::Text),
                 what: "citation"
             },
             Effect::Copy {
@@ -373,4 +375,18 @@ fn no_color_renders_with_modifiers_only() {
         .filter(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED))
         .count();
     assert!(reversed > 0);
+}
+
+#[test]
+fn clicks_land_where_drawn_below_a_banner() {
+    let mut app = App::new(&DATA);
+    app.size = (120, 40);
+    app.notices = vec!["skipped bad.ron:1:1: expected `[`; fix: wsis validate bad.ron".into()];
+    let (x, y) = find(&app, "ECOSOC resolutions");
+    assert!(y >= 2, "the banner sits above the panes");
+    click(&mut app, x, y);
+    assert_eq!(CATEGORIES[app.row.index()].id, "ecosoc");
+    let (x, y) = find(&app, "E/RES/2007/8");
+    click(&mut app, x, y);
+    assert_eq!(shown(&app), "ecosoc-2007-8");
 }

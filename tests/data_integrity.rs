@@ -422,6 +422,7 @@ fn the_placeholder_pattern_catches_labels_and_spares_real_titles() {
         symbol: symbol.map(Into::into),
         title: title.into(),
         short_title: None,
+        aliases: vec![],
         date: None,
         until: None,
         body: None,

@@ -78,7 +78,7 @@ fn markdown_export_groups_by_category_with_links_and_citations() {
     assert!(text.contains("\n## ECOSOC resolutions\n"));
     assert!(!text.contains("\n## General Assembly resolutions\n"));
     assert!(text.contains("<a id=\"ecosoc-2006-46\"></a>E/RES/2006/46 — "));
-    assert!(text.contains("Cite as: Economic and Social Council resolution 2006/46 of 28 July 2006 (E/RES/2006/46), https://undocs.org/en/E/RES/2006/46"));
+    assert!(text.contains("Cite as: Economic and Social Council resolution 2006/46, \"Follow-up to the World Summit on the Information Society and review of the Commission on Science and Technology for Development\", 28 July 2006, E/RES/2006/46, available from https://undocs.org/en/E/RES/2006/46"), "{text}");
     // A link to an item outside the export goes to its official text.
     assert!(text.contains("responds to [A/RES/60/252](<https://undocs.org/en/A/RES/60/252>)"));
 }

@@ -28,7 +28,8 @@ fn key_strategy() -> impl Strategy<Value = Event> {
         Just(KeyCode::F(1)),
         Just(KeyCode::Delete),
         prop::sample::select(vec![
-            'j', 'k', 'h', 'l', 'g', 'G', '/', '?', '[', ']', 'x', '7', '/', 'é', 's', ':'
+            'j', 'k', 'h', 'l', 'g', 'G', '/', '?', '[', ']', 'x', '7', '/', 'é', 'f', '0', '1', '2', '{', '}', 't',
+            'p', 'P', 's', ':'
         ])
         .prop_map(KeyCode::Char),
         any::<char>().prop_map(KeyCode::Char),

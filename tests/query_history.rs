@@ -78,6 +78,7 @@ fn blank_control_and_repeated_queries_are_cleaned_up() {
         history.record(query);
     }
     assert_eq!(history.entries(), ["b", "a", "c[2J"]);
+    assert!(!history.is_kept());
     // In memory, saving writes nothing and succeeds.
     history.save().unwrap();
 }

@@ -17,8 +17,8 @@ pub use history::{History, Location};
 pub use line_editor::{Edit, LineEditor};
 pub use motion::{Dir, Motion};
 pub use overlays::{
-    Context, FollowState, HelpState, JumpState, Overlay, PathView, Scope, SearchRequest, SearchState, TimelineState,
-    follow_label,
+    Context, FollowState, HelpState, JumpState, Overlay, PathView, Scope, SearchRequest, SearchState, TimelineLine,
+    TimelineState, follow_label,
 };
 pub use row::Row;
 
@@ -112,6 +112,13 @@ pub struct App<'a> {
     pub should_quit: bool,
     /// Last known terminal size, for paging and mouse hit-testing.
     pub size: (u16, u16),
+    /// Lines of the banner shown all session (skipped data files, a bad
+    /// config file); empty for no banner.
+    pub notices: Vec<String>,
+    /// The style `y` copies citations in (from the config file).
+    pub citation_style: crate::cite::Style,
+    /// The detail last laid out, so a long text is wrapped once.
+    pub detail_memo: crate::ui::detail::DetailMemo,
 }
 
 impl<'a> App<'a> {
@@ -148,6 +155,9 @@ impl<'a> App<'a> {
             status: None,
             should_quit: false,
             size: (120, 40),
+            notices: Vec::new(),
+            citation_style: crate::cite::Style::default(),
+            detail_memo: Default::default(),
         }
     }
 

@@ -237,7 +237,7 @@ impl App<'_> {
         let Some(idx) = self.selected_item() else { return };
         if citation {
             self.effects.push(Effect::Copy {
-                text: crate::cite::citation(self.data, idx),
+                text: crate::cite::citation(self.data, idx, self.citation_style),
                 what: "citation",
             });
         } else {

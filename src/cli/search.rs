@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::{Failure, Outcome, write_json};
+use super::output::ListFormat;
+use super::{Failure, Outcome, table, write_json};
 use crate::search::SearchIndex;
 use crate::text::sanitized;
 
@@ -21,7 +22,13 @@ struct SearchEntry<'a> {
 
 /// Prints the hits of `query`; the index holds all that is printed, so a
 /// cached index needs no parsed data.
-pub(super) fn run(index: &SearchIndex, query: &str, limit: Option<usize>, json: bool, out: &mut impl Write) -> Outcome {
+pub(super) fn run(
+    index: &SearchIndex,
+    query: &str,
+    limit: Option<usize>,
+    format: ListFormat,
+    out: &mut impl Write,
+) -> Outcome {
     if query.trim().is_empty() {
         return Err(Failure::BadInput("empty query".into()));
     }
@@ -32,7 +39,9 @@ pub(super) fn run(index: &SearchIndex, query: &str, limit: Option<usize>, json: 
     if hits.is_empty() {
         return Err(Failure::NothingMatches(format!("nothing matches \"{query}\"")));
     }
-    if json {
+    if format == ListFormat::Table {
+        table::write_hits(index, &hits, out)?;
+    } else if format == ListFormat::Json {
         let entries: Vec<SearchEntry> = hits
             .iter()
             .map(|hit| SearchEntry {

@@ -66,6 +66,65 @@ pub fn category_index(id: &str) -> Option<usize> {
     CATEGORIES.iter().position(|c| c.id == id)
 }
 
+/// How citations and the command line name each category. Kept apart from
+/// the table above so that each property reads as one list.
+impl Category {
+    /// Other names accepted for this category on the command line, in any
+    /// case (the id and the abbreviation are always accepted).
+    pub fn aliases(&self) -> &'static [&'static str] {
+        match self.id {
+            "outcome" => &["outcomes", "outcome-documents"],
+            "ga" => &["general-assembly", "unga"],
+            "ecosoc" => &["economic-and-social-council"],
+            "sg-report" => &["sg-reports", "secretary-general", "reports"],
+            "cstd" => &["commission"],
+            "gdc" => &["global-digital-compact"],
+            "action-line" => &["action-lines"],
+            "body" => &["bodies", "facilitators"],
+            "wsis20" => &["wsis+20", "wsis-20"],
+            _ => &[],
+        }
+    }
+
+    /// Who issues this category's documents, as a citation names the author;
+    /// `None` where the items are themselves bodies or events.
+    pub fn issuer(&self) -> Option<&'static str> {
+        match self.id {
+            "outcome" | "action-line" => Some("World Summit on the Information Society"),
+            "ga" => Some("General Assembly"),
+            "ecosoc" => Some("Economic and Social Council"),
+            "sg-report" => Some("Secretary-General"),
+            "cstd" => Some("Commission on Science and Technology for Development"),
+            "gdc" | "wsis20" => Some("United Nations"),
+            _ => None,
+        }
+    }
+
+    /// The kind of document, as a citation words it after the issuer
+    /// ("General Assembly resolution 70/125"); `None` for bodies and events.
+    pub fn document_type(&self) -> Option<&'static str> {
+        match self.id {
+            "ga" | "ecosoc" => Some("resolution"),
+            "sg-report" => Some("report"),
+            "outcome" | "cstd" | "gdc" | "wsis20" => Some("document"),
+            "action-line" => Some("Action Line"),
+            _ => None,
+        }
+    }
+}
+
+/// The category named by `name`: its id, abbreviation or one of its
+/// [`Category::aliases`], in any case ("GA", "general-assembly").
+pub fn category_named(name: &str) -> Option<usize> {
+    let name = name.trim();
+    CATEGORIES.iter().position(|c| {
+        std::iter::once(c.id)
+            .chain(std::iter::once(c.abbrev))
+            .chain(c.aliases().iter().copied())
+            .any(|known| known.eq_ignore_ascii_case(name))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,5 +135,19 @@ mod tests {
             assert_eq!(category.embedded.0, format!("data/{}.ron", category.id));
             assert!(category.embedded.1.contains(&format!("category: \"{}\"", category.id)));
         }
+    }
+
+    #[test]
+    fn every_name_of_a_category_names_only_that_one() {
+        for (i, category) in CATEGORIES.iter().enumerate() {
+            assert_eq!(category_named(&category.id.to_uppercase()), Some(i));
+            assert_eq!(category_named(category.abbrev), Some(i));
+            for alias in category.aliases() {
+                assert_eq!(category_named(alias), Some(i), "{alias}");
+            }
+        }
+        assert_eq!(category_named("GA"), category_index("ga"));
+        assert_eq!(category_named("General-Assembly"), category_index("ga"));
+        assert_eq!(category_named("nonsense"), None);
     }
 }

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use super::aliases::{Aliases, Resolved};
 use super::category::{CATEGORIES, category_index};
 use super::date::PartialDate;
 use super::load::{Problem, SourceFile, locate, parse_items, position_of};
@@ -29,13 +30,12 @@ pub struct Dataset {
     /// The file each item came from, and whether it replaced an embedded item.
     origins: Vec<Origin>,
     by_id: HashMap<String, ItemIdx>,
-    by_symbol: HashMap<String, ItemIdx>,
-    /// Each half of a joint symbol ("A/66/64" of "A/66/64–E/2011/77").
-    by_symbol_part: HashMap<String, ItemIdx>,
     by_category: Vec<Vec<ItemIdx>>,
     /// Each item's category, resolved once at load (index into CATEGORIES).
     category_of: Vec<usize>,
     backlinks: Vec<Vec<Backlink>>,
+    /// Every other name of each item (see [`Aliases`]).
+    aliases: Aliases,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -151,7 +151,6 @@ impl Dataset {
         };
         let mut dates = Vec::with_capacity(items.len());
         let mut by_symbol: HashMap<String, ItemIdx> = HashMap::new();
-        let mut by_symbol_part: HashMap<String, ItemIdx> = HashMap::new();
         let mut by_category = vec![Vec::new(); CATEGORIES.len()];
         let mut category_of = Vec::with_capacity(items.len());
         let mut backlinks = vec![Vec::new(); items.len()];
@@ -220,10 +219,6 @@ impl Dataset {
                 } else {
                     by_symbol.insert(symbol_key(symbol), idx);
                 }
-                let key = symbol_key(symbol);
-                for part in key.split('-').filter(|p| p.contains('/') && *p != key) {
-                    by_symbol_part.entry(part.to_string()).or_insert(idx);
-                }
             }
             for (link_pos, Link { rel, to, .. }) in item.links.iter().enumerate() {
                 match by_id.get(to) {
@@ -246,6 +241,14 @@ impl Dataset {
             }
         }
 
+        let (aliases, clashes) = Aliases::build(&items);
+        for clash in clashes {
+            let (file, id) = (&origins[clash.item].file, &items[clash.item].id);
+            let at = quoted(&clash.alias)
+                .iter()
+                .find_map(|q| locate_in_item(text_of(file), id, q));
+            problems.push(problem_at(file, at, clash.message));
+        }
         if !problems.is_empty() {
             return Err(problems);
         }
@@ -254,11 +257,10 @@ impl Dataset {
             dates,
             origins,
             by_id,
-            by_symbol,
-            by_symbol_part,
             by_category,
             category_of,
             backlinks,
+            aliases,
         })
     }
 
@@ -290,16 +292,21 @@ impl Dataset {
         self.by_id.get(id).copied()
     }
 
-    /// Finds an item by id, or by symbol in any case ("a/res/70/125"), or by
-    /// one half of a joint symbol ("A/66/64").
-    pub fn find(&self, id_or_symbol: &str) -> Option<ItemIdx> {
-        let key = symbol_key(id_or_symbol);
-        self.by_id(id_or_symbol).or_else(|| {
-            self.by_symbol
-                .get(&key)
-                .or_else(|| self.by_symbol_part.get(&key))
-                .copied()
-        })
+    /// The item named by `name` alone, if exactly one answers to it.
+    pub fn find(&self, name: &str) -> Option<ItemIdx> {
+        match self.resolve(name) {
+            Resolved::One(idx) => Some(idx),
+            _ => None,
+        }
+    }
+
+    /// What `name` stands for: an id exactly, else any name in [`Aliases`]
+    /// (a symbol in any case or spacing, "70/125", "ITU", "C3", ...).
+    pub fn resolve(&self, name: &str) -> Resolved {
+        match self.by_id(name.trim()) {
+            Some(idx) => Resolved::One(idx),
+            None => self.aliases.resolve(name, |idx| self.category_of(idx)),
+        }
     }
 
     /// Items of the category at `cat` (an index into [`CATEGORIES`]), in file order.

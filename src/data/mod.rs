@@ -1,15 +1,18 @@
 //! The domain core: the data model, loading, validation and the index.
 //! Nothing here knows about terminals.
 
+pub mod aliases;
 pub mod category;
 pub mod dataset;
 pub mod date;
 pub mod load;
 pub mod model;
 pub mod overlay;
+pub mod partial;
 pub mod relation;
 pub mod sort;
 
+pub use aliases::Resolved;
 pub use category::{CATEGORIES, Category};
 pub use dataset::{Backlink, Dataset, ItemIdx};
 pub use date::PartialDate;

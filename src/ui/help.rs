@@ -30,7 +30,7 @@ pub fn render(app: &App, help: &HelpState, frame: &mut Frame, area: Rect) {
 
 /// How many first lines help can start at on a terminal of `size`.
 pub fn scroll_range(app: &App) -> usize {
-    let popup = popup(main_area(app.size));
+    let popup = popup(main_area(app));
     let count = lines(app, usize::from(popup.width.saturating_sub(2))).len();
     count.saturating_sub(usize::from(popup.height.saturating_sub(2))) + 1
 }

@@ -1,5 +1,6 @@
 //! Pure rendering: from `&App` to a frame. Nothing here changes state.
 
+pub mod banner;
 pub mod breadcrumbs;
 pub mod categories;
 pub mod detail;
@@ -28,7 +29,7 @@ pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 12;
 
 pub fn view(app: &App, frame: &mut Frame) {
-    let area = frame.area();
+    let area = banner::render(app, frame, frame.area());
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area);
         return;
@@ -42,7 +43,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     for overlay in &app.overlays[first_visible.unwrap_or(0)..] {
         render_overlay(app, overlay, frame, main);
     }
-    hints::render(app, frame, hint_bar);
+    hints::render(app, frame, hint_bar, main);
 }
 
 fn render_panes(app: &App, frame: &mut Frame, main: Rect) {
@@ -65,14 +66,17 @@ fn render_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, main: Rect) {
     }
 }
 
-/// The screen above the hint bar, for a terminal of `size`.
-pub fn main_area(size: (u16, u16)) -> Rect {
-    Rect::new(0, 0, size.0, size.1.saturating_sub(1))
+/// The screen between the banner (if any) and the hint bar, at the app's
+/// size: where panes and overlays are drawn.
+pub fn main_area(app: &App) -> Rect {
+    let (width, height) = app.size;
+    let banner = banner::height(app, width, height);
+    Rect::new(0, banner, width, height.saturating_sub(banner + 1))
 }
 
 /// Where the detail text is drawn (inside its borders) at the app's size.
 pub fn detail_text_area(app: &App) -> Rect {
-    let [_, _, detail_area] = pane_areas(app, main_area(app.size));
+    let [_, _, detail_area] = pane_areas(app, main_area(app));
     Block::bordered().inner(split_trail(detail_area)[1])
 }
 
@@ -168,8 +172,10 @@ fn render_preview(app: &App, item: Option<ItemIdx>, frame: &mut Frame, area: Rec
     }
     let block = pane_block(app, "Preview", false);
     let inner = block.inner(area);
+    let height = usize::from(inner.height);
     let lines = item.map_or_else(Vec::new, |idx| {
-        detail::lines(app.data, idx, &app.theme, usize::from(inner.width), None).lines
+        let detail = detail::cached_lines(app, idx, usize::from(inner.width), None);
+        detail.lines.iter().take(height).cloned().collect()
     });
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

@@ -79,7 +79,9 @@ impl App<'_> {
             Action::JumpAccept => match jump.target(self.data) {
                 Some(item) => {
                     self.jump_history.record(&jump.input);
-                    self.effects.push(Effect::SaveQueryHistory(Prompt::Jump));
+                    if self.jump_history.is_kept() {
+                        self.effects.push(Effect::SaveQueryHistory(Prompt::Jump));
+                    }
                     return Transition::Accept(item);
                 }
                 None => self.status = Some(format!("no item \"{}\"", jump.input)),

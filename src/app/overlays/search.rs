@@ -93,7 +93,9 @@ impl App<'_> {
             Action::SearchAccept => match search.selection() {
                 Some(item) => {
                     self.search_history.record(&search.query);
-                    self.effects.push(Effect::SaveQueryHistory(Prompt::Search));
+                    if self.search_history.is_kept() {
+                        self.effects.push(Effect::SaveQueryHistory(Prompt::Search));
+                    }
                     return Transition::Accept(item);
                 }
                 None => self.status = Some("no match".into()),

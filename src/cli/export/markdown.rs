@@ -67,7 +67,11 @@ fn item(data: &Dataset, idx: ItemIdx, included: &[bool], out: &mut impl Write) -
         }
     }
     // The same wording as the browser's `y`.
-    writeln!(out, "\nCite as: {}", esc(&crate::cite::citation(data, idx)))?;
+    writeln!(
+        out,
+        "\nCite as: {}",
+        esc(&crate::cite::citation(data, idx, crate::cite::Style::Text))
+    )?;
     list(out, "Sources", &item.sources)?;
     Ok(())
 }
