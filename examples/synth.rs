@@ -125,6 +125,7 @@ impl Vocabulary {
             symbol,
             title,
             short_title,
+            aliases: Vec::new(),
             date: Some(date),
             until: None,
             body: rng.bool().then(|| self.bodies[rng.usize(..self.bodies.len())].clone()),

@@ -1,7 +1,7 @@
 //! Relations seen from one item: its outgoing links and its backlinks,
 //! grouped by how they read ("mandated by", "facilitates", ...).
 
-use crate::data::{Dataset, ItemIdx, Relation};
+use crate::data::{CATEGORIES, Dataset, ItemIdx, Relation};
 
 /// One related item as the detail view lists it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,7 +77,7 @@ pub fn shortest_path(data: &Dataset, from: ItemIdx, to: ItemIdx) -> Option<Vec<S
     use std::cmp::Reverse;
     use std::collections::BinaryHeap;
     let cost_of = |node: ItemIdx| {
-        if node != to && data.item(node).category == "body" {
+        if node != to && CATEGORIES[data.category_of(node)].is_hub {
             1 + HUB_COST
         } else {
             1
@@ -123,7 +123,7 @@ pub fn shortest_path(data: &Dataset, from: ItemIdx, to: ItemIdx) -> Option<Vec<S
     Some(steps)
 }
 
-/// The extra cost of passing through a body on a path.
+/// The extra cost of passing through a hub (a body) on a path.
 const HUB_COST: usize = 4;
 
 /// Every item within `depth` steps of `from`, along links in either direction.

@@ -3,18 +3,8 @@
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::{Action, App};
-
-/// Which bindings apply: the main view, the search overlay or help.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Context {
-    Main,
-    Search,
-    Help,
-    Jump,
-    Timeline,
-    Path,
-}
+pub use crate::app::Context;
+use crate::app::{Action, App, Dir, Edit, Motion};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
@@ -47,6 +37,30 @@ const fn alt(code: KeyCode) -> Key {
     }
 }
 
+/// The hint of the key that brings back the category pane; shown only
+/// while that pane is hidden (narrow terminals).
+pub const CATEGORIES_HINT: &str = "categories";
+
+/// Named motions, so the table reads as keys and what they do.
+const UP: Action = Action::Move(Motion::By(-1));
+const DOWN: Action = Action::Move(Motion::By(1));
+const PAGE_UP: Action = Action::Move(Motion::Page(Dir::Up));
+const PAGE_DOWN: Action = Action::Move(Motion::Page(Dir::Down));
+const TOP: Action = Action::Move(Motion::Top);
+const BOTTOM: Action = Action::Move(Motion::Bottom);
+
+/// Line editing in the prompts, as in a shell.
+const LEFT: Action = Action::Edit(Edit::Left);
+const RIGHT: Action = Action::Edit(Edit::Right);
+const START: Action = Action::Edit(Edit::Home);
+const END: Action = Action::Edit(Edit::End);
+const WORD_LEFT: Action = Action::Edit(Edit::WordLeft);
+const WORD_RIGHT: Action = Action::Edit(Edit::WordRight);
+const BACKSPACE: Action = Action::Edit(Edit::Backspace);
+const DELETE: Action = Action::Edit(Edit::Delete);
+const DELETE_WORD: Action = Action::Edit(Edit::DeleteWordBefore);
+const DELETE_TO_START: Action = Action::Edit(Edit::DeleteToStart);
+
 pub struct Binding {
     pub context: Context,
     pub keys: &'static [Key],
@@ -72,72 +86,58 @@ const fn bind(
     }
 }
 
-use Context::{Help, Jump, Main, Path, Search, Timeline};
-use KeyCode::{BackTab, Backspace, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up};
+use Context::{Follow, Help, Jump, Main, Path, Search, Timeline};
+use KeyCode::{
+    BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
 
 // One binding per line reads as the table it is.
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    bind(Main, &[key(Up), ch('k')], Action::Up, "move up in the focused pane", None),
-    bind(Main, &[key(Down), ch('j')], Action::Down, "move down in the focused pane", Some("move")),
-    bind(Main, &[key(Left), ch('h')], Action::FocusLeft, "focus the pane to the left", None),
+    bind(Main, &[key(Up), ch('k')], UP, "move up in the focused pane", None),
+    bind(Main, &[key(Down), ch('j')], DOWN, "move down in the focused pane", Some("move")),
+    bind(Main, &[key(Left), ch('h')], Action::FocusLeft, "focus the pane to the left", Some(CATEGORIES_HINT)),
     bind(Main, &[key(Right), ch('l')], Action::FocusRight, "focus the pane to the right", Some("panes")),
     bind(Main, &[key(Tab)], Action::FocusNext, "focus the next pane", None),
     bind(Main, &[key(BackTab)], Action::FocusPrev, "focus the previous pane", None),
     bind(Main, &[key(Enter)], Action::Open, "open the item, or select and follow a related item", Some("open")),
+    bind(Main, &[ch('f')], Action::StartFollow, "follow a related item: type its number, or letters to narrow", Some("follow")),
+    bind(Main, &[ch('}')], Action::NextGroup, "scroll to the next group of related items", None),
+    bind(Main, &[ch('{')], Action::PrevGroup, "scroll to the previous group of related items", None),
     bind(Main, &[key(Backspace), ch('['), alt(Left)], Action::Back, "back in history", Some("back")),
     bind(Main, &[ch(']'), alt(Right)], Action::Forward, "forward in history", Some("fwd")),
     bind(Main, &[ch('/')], Action::StartSearch, "search everything", Some("search")),
     bind(Main, &[ch(':')], Action::StartJump, "jump to an id or symbol", Some("jump")),
     bind(Main, &[ch('t')], Action::ToggleTimeline, "timeline of every dated item", Some("timeline")),
-    bind(Main, &[ch('g'), key(Home)], Action::Top, "go to the top", None),
-    bind(Main, &[ch('G'), key(End)], Action::Bottom, "go to the bottom", None),
-    bind(Main, &[key(PageUp), ctrl('u')], Action::PageUp, "page up", None),
-    bind(Main, &[key(PageDown), ctrl('d')], Action::PageDown, "page down", None),
+    bind(Main, &[ch('g'), key(Home)], TOP, "go to the top", None),
+    bind(Main, &[ch('G'), key(End)], BOTTOM, "go to the bottom", None),
+    bind(Main, &[key(PageUp), ctrl('u')], PAGE_UP, "page up", None),
+    bind(Main, &[key(PageDown), ctrl('d')], PAGE_DOWN, "page down", None),
     bind(Main, &[ch('o')], Action::OpenUrl, "open the official link in your browser", None),
     bind(Main, &[ch('y')], Action::CopyCitation, "copy a citation", None),
     bind(Main, &[ch('Y')], Action::CopyUrl, "copy the official link", None),
+    bind(Main, &[ch('s')], Action::CycleSort, "sort the list by date, by symbol, or as in the data", Some("sort")),
     bind(Main, &[ch('m')], Action::ToggleBookmark, "bookmark the item, or remove the bookmark", None),
     bind(Main, &[ch('p')], Action::MarkPathStart, "mark the item as the start of a path", None),
     bind(Main, &[ch('P')], Action::ShowPath, "show how the marked item connects to this one", None),
     bind(Main, &[ch('?'), key(F(1))], Action::ToggleHelp, "show every key binding", Some("help")),
     bind(Main, &[key(Esc)], Action::CloseOverlay, "close a message (never quits)", None),
     bind(Main, &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
-    bind(
-        Search,
-        &[key(Up), ctrl('k'), ctrl('p')],
-        Action::SearchUp,
-        "previous result",
-        None,
-    ),
-    bind(
-        Search,
-        &[key(Down), ctrl('j'), ctrl('n')],
-        Action::SearchDown,
-        "next result",
-        Some("move"),
-    ),
-    bind(
-        Search,
-        &[key(Enter)],
-        Action::SearchAccept,
-        "open the selected result",
-        Some("open"),
-    ),
-    bind(
-        Search,
-        &[key(Backspace)],
-        Action::SearchBackspace,
-        "delete the last character",
-        None,
-    ),
-    bind(
-        Search,
-        &[ctrl('u')],
-        Action::SearchClear,
-        "clear the query",
-        Some("clear"),
-    ),
+    bind(Search, &[key(Up), ctrl('k')], UP, "previous result (on an empty query: recall the last search)", None),
+    bind(Search, &[key(Down), ctrl('j')], DOWN, "next result", Some("move")),
+    bind(Search, &[key(Enter)], Action::SearchAccept, "open the selected result", Some("open")),
+    bind(Search, &[ctrl('p')], Action::RecallOlder, "recall an earlier search", Some("history")),
+    bind(Search, &[ctrl('n')], Action::RecallNewer, "recall a later search, then what you typed", None),
+    bind(Search, &[key(Left), ctrl('b')], LEFT, "cursor left", None),
+    bind(Search, &[key(Right), ctrl('f')], RIGHT, "cursor right", None),
+    bind(Search, &[key(Home), ctrl('a')], START, "cursor to the start", None),
+    bind(Search, &[key(End), ctrl('e')], END, "cursor to the end", None),
+    bind(Search, &[alt(Char('b'))], WORD_LEFT, "cursor a word left", None),
+    bind(Search, &[alt(Char('f'))], WORD_RIGHT, "cursor a word right", None),
+    bind(Search, &[key(Backspace)], BACKSPACE, "delete the character before the cursor", None),
+    bind(Search, &[key(Delete), ctrl('d')], DELETE, "delete the character under the cursor", None),
+    bind(Search, &[ctrl('w')], DELETE_WORD, "delete the word before the cursor", None),
+    bind(Search, &[ctrl('u')], DELETE_TO_START, "delete to the start of the query", Some("clear")),
     bind(
         Search,
         &[key(Esc)],
@@ -152,20 +152,40 @@ pub const BINDINGS: &[Binding] = &[
         "search the selected category, or everything",
         Some("scope"),
     ),
+    bind(Search, &[key(F(1))], Action::ToggleHelp, "show every key binding", None),
     bind(Search, &[ctrl('c')], Action::Quit, "quit", None),
+    bind(Follow, &[key(Enter)], Action::Open, "follow the selected related item", Some("follow")),
+    bind(Follow, &[key(Up), ctrl('p')], UP, "previous related item", None),
+    bind(Follow, &[key(Down), ctrl('n')], DOWN, "next related item", Some("move")),
+    bind(Follow, &[key(Tab), ch(']')], Action::NextGroup, "first item of the next relation group", Some("group")),
+    bind(Follow, &[key(BackTab), ch('[')], Action::PrevGroup, "first item of the previous relation group", None),
+    bind(Follow, &[key(Backspace)], Action::FollowBackspace, "delete the last digit or letter", None),
+    bind(Follow, &[key(Esc)], Action::CloseOverlay, "cancel", Some("cancel")),
+    bind(Follow, &[ctrl('c')], Action::Quit, "quit", None),
     bind(Jump, &[key(Enter)], Action::JumpAccept, "go to the id or symbol (or the selected completion)", Some("go")),
     bind(Jump, &[key(Tab)], Action::JumpComplete, "complete with the selected candidate", Some("complete")),
-    bind(Jump, &[key(Up)], Action::Up, "previous candidate", None),
-    bind(Jump, &[key(Down)], Action::Down, "next candidate", None),
-    bind(Jump, &[key(Backspace)], Action::JumpBackspace, "delete the last character", None),
+    bind(Jump, &[key(Up)], UP, "previous candidate (on an empty input: recall the last jump)", None),
+    bind(Jump, &[key(Down)], DOWN, "next candidate", None),
+    bind(Jump, &[ctrl('p')], Action::RecallOlder, "recall an earlier jump", Some("history")),
+    bind(Jump, &[ctrl('n')], Action::RecallNewer, "recall a later jump, then what you typed", None),
+    bind(Jump, &[key(Left), ctrl('b')], LEFT, "cursor left", None),
+    bind(Jump, &[key(Right), ctrl('f')], RIGHT, "cursor right", None),
+    bind(Jump, &[key(Home), ctrl('a')], START, "cursor to the start", None),
+    bind(Jump, &[key(End), ctrl('e')], END, "cursor to the end", None),
+    bind(Jump, &[alt(Char('b'))], WORD_LEFT, "cursor a word left", None),
+    bind(Jump, &[alt(Char('f'))], WORD_RIGHT, "cursor a word right", None),
+    bind(Jump, &[key(Backspace)], BACKSPACE, "delete the character before the cursor", None),
+    bind(Jump, &[key(Delete), ctrl('d')], DELETE, "delete the character under the cursor", None),
+    bind(Jump, &[ctrl('w')], DELETE_WORD, "delete the word before the cursor", None),
+    bind(Jump, &[ctrl('u')], DELETE_TO_START, "delete to the start of the input", Some("clear")),
     bind(Jump, &[key(Esc)], Action::CloseOverlay, "cancel", Some("cancel")),
     bind(Jump, &[ctrl('c')], Action::Quit, "quit", None),
-    bind(Timeline, &[key(Up), ch('k')], Action::Up, "earlier item", None),
-    bind(Timeline, &[key(Down), ch('j')], Action::Down, "later item", Some("move")),
-    bind(Timeline, &[ch('g'), key(Home)], Action::Top, "first item", None),
-    bind(Timeline, &[ch('G'), key(End)], Action::Bottom, "last item", None),
-    bind(Timeline, &[key(PageUp)], Action::PageUp, "page up", None),
-    bind(Timeline, &[key(PageDown)], Action::PageDown, "page down", None),
+    bind(Timeline, &[key(Up), ch('k')], UP, "earlier item", None),
+    bind(Timeline, &[key(Down), ch('j')], DOWN, "later item", Some("move")),
+    bind(Timeline, &[ch('g'), key(Home)], TOP, "first item", None),
+    bind(Timeline, &[ch('G'), key(End)], BOTTOM, "last item", None),
+    bind(Timeline, &[key(PageUp)], PAGE_UP, "page up", None),
+    bind(Timeline, &[key(PageDown)], PAGE_DOWN, "page down", None),
     bind(Timeline, &[key(Enter)], Action::Open, "open the item", Some("open")),
     bind(Timeline, &[ch('t'), key(Esc)], Action::ToggleTimeline, "close the timeline", Some("close")),
     bind(Timeline, &[ch('/')], Action::StartSearch, "search", Some("search")),
@@ -173,15 +193,15 @@ pub const BINDINGS: &[Binding] = &[
     bind(Timeline, &[key(Backspace), ch('[')], Action::Back, "back in history", None),
     bind(Timeline, &[ch('?'), key(F(1))], Action::ToggleHelp, "help", Some("help")),
     bind(Timeline, &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
-    bind(Path, &[key(Up), ch('k')], Action::Up, "previous step", None),
-    bind(Path, &[key(Down), ch('j')], Action::Down, "next step", Some("move")),
+    bind(Path, &[key(Up), ch('k')], UP, "previous step", None),
+    bind(Path, &[key(Down), ch('j')], DOWN, "next step", Some("move")),
     bind(Path, &[key(Enter)], Action::Open, "open the item of the step", Some("open")),
     bind(Path, &[ch('P'), key(Esc)], Action::CloseOverlay, "close the path", Some("close")),
     bind(Path, &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
-    bind(Help, &[key(Up), ch('k')], Action::Up, "scroll up", None),
-    bind(Help, &[key(Down), ch('j')], Action::Down, "scroll down", Some("scroll")),
-    bind(Help, &[key(PageUp)], Action::PageUp, "page up", None),
-    bind(Help, &[key(PageDown)], Action::PageDown, "page down", None),
+    bind(Help, &[key(Up), ch('k')], UP, "scroll up", None),
+    bind(Help, &[key(Down), ch('j')], DOWN, "scroll down", Some("scroll")),
+    bind(Help, &[key(PageUp)], PAGE_UP, "page up", None),
+    bind(Help, &[key(PageDown)], PAGE_DOWN, "page down", None),
     bind(
         Help,
         &[ch('?'), key(F(1)), key(Esc)],
@@ -192,30 +212,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(Help, &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
 ];
 
-/// The context the app is in: overlays take the keys first.
-/// Mirrors the order in which `App::update` offers actions to overlays.
-pub fn context(app: &App) -> Context {
-    if app.help.is_some() {
-        Help
-    } else if app.jump.is_some() {
-        Jump
-    } else if app.path.is_some() {
-        Path
-    } else if app.search.is_some() {
-        Search
-    } else if app.timeline.is_some() {
-        Timeline
-    } else {
-        Main
-    }
-}
-
 /// Turns a terminal event into an action, or nothing.
 pub fn handle_event(app: &App, event: &Event) -> Option<Action> {
     match event {
-        Event::Key(key_event) if key_event.kind != KeyEventKind::Release => action_for_key(context(app), key_event),
+        Event::Key(key_event) if key_event.kind != KeyEventKind::Release => action_for_key(app.context(), key_event),
         Event::Resize(w, h) => Some(Action::Resize(*w, *h)),
-        Event::Paste(text) if matches!(context(app), Search | Jump) => Some(Action::Paste(text.clone())),
+        Event::Paste(text) if app.context().is_prompt() => Some(Action::Paste(text.clone())),
         Event::Mouse(mouse) => crate::mouse::action_for_mouse(app, mouse),
         _ => None,
     }
@@ -234,6 +236,9 @@ pub fn action_for_key(context: Context, event: &KeyEvent) -> Option<Action> {
     let printable = !pressed.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
     match (context, pressed.code) {
         (Search, KeyCode::Char(c)) if printable => Some(Action::SearchInput(c)),
+        // A related item's number follows it, from the main view too.
+        (Main | Follow, KeyCode::Char(c)) if printable && c.is_ascii_digit() => Some(Action::FollowLabel(c)),
+        (Follow, KeyCode::Char(c)) if printable => Some(Action::FollowInput(c)),
         (Jump, KeyCode::Char(c)) if printable => Some(Action::JumpInput(c)),
         _ => None,
     }
@@ -270,7 +275,9 @@ pub fn key_name(key: &Key) -> String {
         KeyCode::PageDown => "PgDn".to_string(),
         KeyCode::F(n) => format!("F{n}"),
         KeyCode::Char(' ') => "Space".to_string(),
-        KeyCode::Char(c) if key.modifiers.contains(KeyModifiers::CONTROL) => c.to_ascii_uppercase().to_string(),
+        KeyCode::Char(c) if key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+            c.to_ascii_uppercase().to_string()
+        }
         KeyCode::Char(c) => c.to_string(),
         other => format!("{other:?}"),
     };
@@ -291,32 +298,35 @@ pub fn keys_label(binding: &Binding) -> String {
 
 /// Help sections: a title and its (keys, description) rows, from the table.
 pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
-    let section = |context: Context| {
-        BINDINGS
-            .iter()
-            .filter(|b| b.context == context)
-            .map(|b| (keys_label(b), b.description))
-            .collect::<Vec<_>>()
-    };
-    let mut search = section(Search);
-    search.insert(
-        0,
-        ("letters".to_string(), "type into the query (j and k are letters here)"),
-    );
-    let mut jump = section(Jump);
-    jump.insert(0, ("letters".to_string(), "type an id or a symbol"));
-    vec![
-        ("Browsing", section(Main)),
-        ("Search (/)", search),
-        ("Jump (:)", jump),
-        ("Timeline (t)", section(Timeline)),
-        ("Path (p, then P)", section(Path)),
-        ("Help", section(Help)),
-    ]
+    Context::ALL
+        .iter()
+        .map(|&context| {
+            let typed = typed_keys(context).map(|(keys, what)| (keys.to_string(), what));
+            let bound = BINDINGS
+                .iter()
+                .filter(|b| b.context == context)
+                .map(|b| (keys_label(b), b.description));
+            (context.title(), typed.into_iter().chain(bound).collect())
+        })
+        .collect()
+}
+
+/// Keys that are not in the table because they are typed, for help.
+fn typed_keys(context: Context) -> Option<(&'static str, &'static str)> {
+    match context {
+        Main => Some(("0-9", "follow the related item with that number")),
+        Search => Some(("letters", "type into the query (j and k are letters here)")),
+        Jump => Some(("letters", "type an id or a symbol")),
+        Follow => Some((
+            "0-9, letters",
+            "a related item's number follows it; letters narrow the list",
+        )),
+        _ => None,
+    }
 }
 
 /// One entry of the hint bar: up to two key names and a word.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Hint {
     pub keys: Vec<String>,
     pub word: &'static str,
@@ -364,7 +374,7 @@ mod tests {
     #[test]
     fn shifted_characters_match_without_shift() {
         let event = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
-        assert_eq!(action_for_key(Main, &event), Some(Action::Bottom));
+        assert_eq!(action_for_key(Main, &event), Some(BOTTOM));
         let event = KeyEvent::new(KeyCode::Char('?'), KeyModifiers::SHIFT);
         assert_eq!(action_for_key(Main, &event), Some(Action::ToggleHelp));
     }
@@ -373,7 +383,7 @@ mod tests {
     fn letters_type_into_search() {
         let j = KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE);
         assert_eq!(action_for_key(Search, &j), Some(Action::SearchInput('j')));
-        assert_eq!(action_for_key(Main, &j), Some(Action::Down));
+        assert_eq!(action_for_key(Main, &j), Some(DOWN));
         let q = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
         assert_eq!(action_for_key(Search, &q), Some(Action::SearchInput('q')));
     }

@@ -1,20 +1,30 @@
 //! wsis-browser: a terminal browser for the documents of the World Summit on
 //! the Information Society and its follow-up.
 //!
-//! The core (`data`, `graph`, `search`) knows nothing of terminals; `app`
-//! holds state and its only mutator `update`; `ui` renders purely; `tui`
-//! runs the event loop and `cli` the non-interactive commands.
+//! The core (`data`, `graph`, `search`, `cite`) knows nothing of terminals;
+//! `app` holds state, and `App::update` is the only code that changes it;
+//! `ui` renders purely; `tui` runs the event loop and carries out effects;
+//! `cli` runs the non-interactive commands. docs/ARCHITECTURE.md has more.
 
 pub mod app;
+pub mod atomic_write;
 pub mod bookmarks;
 pub mod cite;
 pub mod cli;
 pub mod clipboard;
+pub mod config;
 pub mod data;
 pub mod graph;
+pub mod json;
 pub mod keymap;
 pub mod mouse;
+pub mod query_history;
+pub mod regular_file;
 pub mod search;
+pub mod signals;
+pub mod sources;
+pub mod suggest;
+pub mod terminal_setup;
 pub mod text;
 pub mod tui;
 pub mod ui;

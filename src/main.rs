@@ -3,12 +3,16 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use wsis_browser::cli::{self, Cli};
-use wsis_browser::tui;
+use wsis_browser::data::partial::Skipped;
 use wsis_browser::ui::theme::Theme;
+use wsis_browser::{cite, config, tui};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
     if let Some(code) = args.command.as_ref().and_then(cli::run_without_data) {
+        return code;
+    }
+    if let Some(code) = cli::run_completions(&args) {
         return code;
     }
     if let Some(code) = cli::run_search(&args) {
@@ -22,19 +26,39 @@ fn main() -> ExitCode {
             Err(code) => code,
         };
     }
-    let (data, index) = match cli::load_with_index(&args) {
-        Ok(loaded) => loaded,
-        Err(code) => return code,
-    };
+    browse(&args)
+}
+
+/// The browser opens with every data file that loads; the others, and a
+/// config file that does not parse, are named in a banner all session.
+fn browse(args: &Cli) -> ExitCode {
     if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        // Without a terminal nothing is browsed: report bad data as every
+        // command does, then why the browser cannot start.
+        if let Err(code) = cli::load(args) {
+            return code;
+        }
         eprintln!(
             "wsis: the browser needs a terminal; for scripts use `wsis list`, `wsis search QUERY` or `wsis show ID` (see `wsis --help`)"
         );
         return ExitCode::from(2);
     }
+    let (data, index, skipped) = match cli::load_for_browser(args) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let mut notices: Vec<String> = skipped.iter().map(Skipped::summary).collect();
+    let mut citation_style = cite::Style::default();
+    match config::path_from_env().map(|path| config::load(&path)) {
+        Some(Ok(config)) => citation_style = config.citation_style,
+        Some(Err(problem)) => notices.push(format!("config ignored: {problem}")),
+        None => {}
+    }
     let options = tui::Options {
         theme: Theme::from_env(),
         mouse: !args.no_mouse,
+        notices,
+        citation_style,
     };
     match tui::run(&data, index, options) {
         Ok(()) => ExitCode::SUCCESS,

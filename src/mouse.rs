@@ -4,8 +4,7 @@
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 
-use crate::app::{Action, App, CATEGORY_ROWS, Pane};
-use crate::keymap::{Context, context};
+use crate::app::{Action, App, Context, Motion, Pane, Row};
 use crate::ui;
 
 /// Lines the wheel moves per notch.
@@ -18,21 +17,17 @@ pub fn action_for_mouse(app: &App, mouse: &MouseEvent) -> Option<Action> {
         MouseEventKind::ScrollDown => Some(WHEEL_STEP),
         _ => None,
     };
-    match context(app) {
+    match app.context() {
         Context::Main => {}
-        // In lists over the panes the wheel moves the selection.
-        Context::Search => return wheel.map(|d| if d < 0 { Action::SearchUp } else { Action::SearchDown }),
-        Context::Timeline | Context::Path | Context::Help => {
-            return wheel.map(|d| if d < 0 { Action::Up } else { Action::Down });
-        }
         Context::Jump => return None,
+        // In lists over the panes a notch of the wheel moves one row.
+        _ => return wheel.map(|lines| Action::Move(Motion::By(lines.signum()))),
     }
     let (width, height) = app.size;
     if width < ui::MIN_WIDTH || height < ui::MIN_HEIGHT {
         return None;
     }
-    let main = Rect::new(0, 0, width, height.saturating_sub(1));
-    let [categories, items, detail] = ui::pane_areas(app, main);
+    let [categories, items, detail] = ui::pane_areas(app, ui::main_area(app));
     let pane = [
         (Pane::Categories, categories),
         (Pane::Items, items),
@@ -48,7 +43,7 @@ pub fn action_for_mouse(app: &App, mouse: &MouseEvent) -> Option<Action> {
     }
     match pane {
         (Pane::Categories, area) => {
-            list_row(area, at, app.category, CATEGORY_ROWS).map(|row| Action::ClickRow(Pane::Categories, row))
+            list_row(area, at, app.row.index(), Row::COUNT).map(|row| Action::ClickRow(Pane::Categories, row))
         }
         (Pane::Items, area) => {
             list_row(area, at, app.item_row(), app.items().len()).map(|row| Action::ClickRow(Pane::Items, row))

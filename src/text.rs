@@ -33,11 +33,21 @@ pub fn fit(text: &str, width: usize) -> String {
     cut + &" ".repeat(pad)
 }
 
-/// Wraps text to `width` columns (at least 1).
+/// Wraps text to `width` columns (at least 1), only at spaces: a URL or a
+/// symbol is never split (terminals detect a link only when it is whole).
+/// A word longer than a line gets a line of its own, cut with "…".
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    textwrap::wrap(text, width.max(1))
+    let width = width.max(1);
+    let options = textwrap::Options::new(width)
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(false);
+    textwrap::wrap(text, options)
         .into_iter()
-        .map(|line| line.into_owned())
+        .map(|line| match line.width() > width {
+            true => truncate(&line, width),
+            false => line.into_owned(),
+        })
         .collect()
 }
 
@@ -69,6 +79,29 @@ pub fn sanitized(text: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn urls_and_symbols_are_never_split() {
+        let text = "See https://www.itu.int/net/wsis/outcome/booklet/foreword.html and A/80/L.41 today, \
+                    https://dig.watch/actor/commission-science-and-technology-development";
+        let lines = wrap(text, 30);
+        assert!(
+            lines.iter().any(|l| l.starts_with("https://www.itu.int/net/wsis/")),
+            "{lines:?}"
+        );
+        assert!(lines.iter().all(|l| l.width() <= 30), "{lines:?}");
+        assert!(
+            lines.iter().any(|l| l.ends_with('…')),
+            "a URL too long for a line is cut, not split"
+        );
+        assert!(lines.iter().any(|l| l.contains("A/80/L.41")), "{lines:?}");
+        let wide = wrap(text, 80);
+        assert!(wide.iter().any(|l| l.contains("foreword.html")), "{wide:?}");
+        assert!(
+            wide.iter().any(|l| l.ends_with("technology-development")),
+            "no split at a hyphen: {wide:?}"
+        );
+    }
 
     #[test]
     fn truncate_respects_width() {

@@ -1,49 +1,113 @@
 //! The terminal front end: set-up, the event loop, effects, and teardown.
-//! The terminal is restored on normal exit, on error and on panic: raw mode
-//! off, alternate screen left, mouse capture and bracketed paste off,
-//! cursor shown.
+//! Terminal events and background search results arrive on one channel;
+//! each becomes an action for `App::update`, and the effects update asks
+//! for are carried out here. The terminal is restored on normal exit, on
+//! error, on panic and on a fatal signal: raw mode off, alternate screen
+//! left, mouse capture and bracketed paste off, cursor shown. Ctrl-Z and
+//! SIGTSTP suspend, and a resume redraws (see `signals`).
 
 use std::io::{self, Write};
-use std::time::Duration;
+use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
-};
-use ratatui::crossterm::execute;
+use ratatui::crossterm::event::{self, Event};
 
 use crate::app::{Action, App, Effect};
 use crate::bookmarks::Bookmarks;
 use crate::clipboard::osc52;
 use crate::data::Dataset;
 use crate::keymap;
+use crate::query_history::{self, Prompt, QueryHistory};
 use crate::search::SearchIndex;
+use crate::search::worker::{Outcome, Worker};
+use crate::signals::{self, SignalEvent};
+use crate::terminal_setup::{TerminalSetup, disable_extras};
 use crate::ui::{self, theme::Theme};
 
 pub struct Options {
     pub theme: Theme,
     pub mouse: bool,
+    /// Shown in a banner all session (skipped data files, a bad config).
+    pub notices: Vec<String>,
+    pub citation_style: crate::cite::Style,
 }
 
 pub fn run(data: &Dataset, index: SearchIndex, options: Options) -> io::Result<()> {
     let loaded = Bookmarks::load(crate::bookmarks::default_dir());
+    let state_dir = query_history::default_dir();
+    let searches = QueryHistory::load(state_dir.as_deref(), Prompt::Search);
+    let jumps = QueryHistory::load(state_dir.as_deref(), Prompt::Jump);
     let mut app = App::with_index(data, index)
         .with_bookmarks(loaded.bookmarks)
-        .with_background_search();
-    app.theme = options.theme;
-    app.status = loaded.warning;
+        .with_query_history(searches.history, jumps.history)
+        .with_background_search()
+        .with_settings(options.theme, options.notices, options.citation_style);
+    let warnings: Vec<String> = [loaded.warning, searches.warning, jumps.warning]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !warnings.is_empty() {
+        app.update(Action::Status(warnings.join("; ")));
+    }
 
+    let (sender, inbox) = mpsc::channel();
+    let worker = spawn_search_worker(&app, sender.clone());
     let mut terminal = ratatui::try_init()?;
     install_panic_hook();
-    let result = enable_extras(options.mouse).and_then(|()| event_loop(&mut terminal, &mut app));
+    let setup = TerminalSetup { mouse: options.mouse };
+    let signals_to = sender.clone();
+    let _signals = signals::forward(move |signal| signals_to.send(Message::Signal(signal)).is_ok());
+    spawn_event_reader(sender);
+    let result = setup
+        .enable_extras()
+        .and_then(|()| event_loop(&mut terminal, &mut app, &worker, &inbox, &setup));
     disable_extras();
     ratatui::try_restore()?;
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+/// What reaches the event loop.
+enum Message {
+    Terminal(Event),
+    /// Reading the terminal failed; the loop ends with this error.
+    ReadFailed(io::Error),
+    Search(Outcome),
+    Signal(SignalEvent),
+}
+
+/// Reads terminal events on a thread of its own, so the loop can wait on
+/// one channel for them and for search results alike.
+fn spawn_event_reader(sender: Sender<Message>) {
+    std::thread::spawn(move || {
+        loop {
+            let message = match event::read() {
+                Ok(event) => Message::Terminal(event),
+                Err(e) => Message::ReadFailed(e),
+            };
+            let failed = matches!(message, Message::ReadFailed(_));
+            if sender.send(message).is_err() || failed {
+                break;
+            }
+        }
+    });
+}
+
+fn spawn_search_worker(app: &App, sender: Sender<Message>) -> Worker {
+    Worker::spawn(Arc::clone(&app.index), move |outcome| {
+        sender.send(Message::Search(outcome)).is_ok()
+    })
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    worker: &Worker,
+    inbox: &Receiver<Message>,
+    setup: &TerminalSetup,
+) -> io::Result<()> {
     let size = terminal.size()?;
-    app.size = (size.width, size.height);
+    app.update(Action::Resize(size.width, size.height));
     while !app.should_quit {
         terminal.draw(|frame| ui::view(app, frame))?;
         // Lets the terminal-safety test prove the panic path; debug builds only.
@@ -51,35 +115,88 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
         if std::env::var_os("WSIS_TEST_PANIC").is_some() {
             panic!("test-only panic after the first frame");
         }
-        // While results are on their way, wake up to show them.
-        let pending = app.search.as_ref().is_some_and(|s| s.pending);
-        if pending && !event::poll(Duration::from_millis(15))? {
-            app.update(Action::SearchPoll);
-            continue;
-        }
-        let event = event::read()?;
-        if let Some(action) = keymap::handle_event(app, &event) {
-            app.update(action);
-        }
-        for effect in std::mem::take(&mut app.effects) {
-            let outcome = perform(app, effect);
-            app.update(Action::Status(outcome));
+        let Ok(first) = inbox.recv() else {
+            return Ok(());
+        };
+        // Everything that is already waiting is handled before the next frame.
+        for message in std::iter::once(first).chain(inbox.try_iter()) {
+            if let Some(signal) = signal_in(&message) {
+                on_signal(terminal, setup, signal)?;
+                continue;
+            }
+            handle(app, message)?;
+            for effect in std::mem::take(&mut app.effects) {
+                for outcome in perform(app, worker, effect) {
+                    app.update(outcome);
+                }
+            }
         }
     }
     Ok(())
 }
 
-/// Carries out one effect; returns the message for the status line.
-fn perform(app: &App, effect: Effect) -> String {
-    match effect {
-        Effect::SaveBookmarks => match app.bookmarks.save() {
-            Ok(()) => app.status.clone().unwrap_or_else(|| "bookmarks saved".into()),
+/// A signal, or the key that stands for one (Ctrl-Z, since raw mode turns
+/// it into a key instead of SIGTSTP).
+fn signal_in(message: &Message) -> Option<SignalEvent> {
+    match message {
+        Message::Signal(signal) => Some(*signal),
+        Message::Terminal(event) if signals::is_suspend_key(event) => Some(SignalEvent::Suspend),
+        _ => None,
+    }
+}
+
+fn on_signal(terminal: &mut DefaultTerminal, setup: &TerminalSetup, signal: SignalEvent) -> io::Result<()> {
+    match signal {
+        SignalEvent::Terminate(number) => signals::terminate(setup, number),
+        SignalEvent::Suspend => signals::suspend_and_resume(setup)?,
+        SignalEvent::Resume => setup.enter()?,
+    }
+    // The shell drew over the screen: clear it and have the next frame
+    // redraw every cell. (`Terminal::clear` would ask the terminal for the
+    // cursor position, whose answer the event reader thread takes.)
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+}
+
+fn handle(app: &mut App, message: Message) -> io::Result<()> {
+    let action = match message {
+        Message::Terminal(event) => keymap::handle_event(app, &event),
+        Message::ReadFailed(e) => return Err(e),
+        Message::Signal(_) => None,
+        Message::Search(outcome) => Some(Action::SearchResults {
+            generation: outcome.generation,
+            hits: outcome.hits,
+        }),
+    };
+    if let Some(action) = action {
+        app.update(action);
+    }
+    Ok(())
+}
+
+/// Carries out one effect; returns what it did, for `update`.
+fn perform(app: &App, worker: &Worker, effect: Effect) -> Vec<Action> {
+    let message = match effect {
+        Effect::SaveBookmarks(mut bookmarks) => match bookmarks.save() {
+            Ok(()) => {
+                let status = app.status.clone().unwrap_or_else(|| "bookmarks saved".into());
+                return vec![Action::BookmarksSaved(bookmarks.ids), Action::Status(status)];
+            }
             Err(e) => format!("could not save bookmarks: {e}"),
+        },
+        // A saved history needs no word; a failure does.
+        Effect::SaveQueryHistory(prompt) => match app.query_history(prompt).save() {
+            Ok(()) => return Vec::new(),
+            Err(e) => format!("could not save the {}: {e}", prompt.name()),
         },
         Effect::OpenUrl(url) => match open::that_detached(&url) {
             Ok(()) => format!("opened {url}"),
             Err(e) => format!("could not open {url}: {e}"),
         },
+        Effect::Search(request) => {
+            worker.submit(request.generation, &request.query, request.scope.as_deref());
+            return Vec::new();
+        }
         Effect::Copy { text, what } => {
             let in_tmux = std::env::var_os("TMUX").is_some();
             let mut stdout = io::stdout();
@@ -94,30 +211,8 @@ fn perform(app: &App, effect: Effect) -> String {
                 Err(e) => format!("could not copy: {e}"),
             }
         }
-    }
-}
-
-/// Bracketed paste lets a pasted query arrive in one piece.
-fn enable_extras(mouse: bool) -> io::Result<()> {
-    execute!(io::stdout(), EnableBracketedPaste)?;
-    if mouse {
-        execute!(io::stdout(), EnableMouseCapture)?;
-    }
-    Ok(())
-}
-
-/// ratatui's restore leaves raw mode and the alternate screen only; what
-/// we turned on ourselves we turn off ourselves (turning off what was never
-/// on is harmless).
-fn disable_extras() {
-    let mut stdout = io::stdout();
-    let _ = execute!(
-        stdout,
-        DisableMouseCapture,
-        DisableBracketedPaste,
-        ratatui::crossterm::cursor::Show
-    );
-    let _ = stdout.flush();
+    };
+    vec![Action::Status(message)]
 }
 
 /// Runs after ratatui's own hook is installed, so on a panic: our extras

@@ -6,7 +6,7 @@ use common::{DATA, draw, idx, key, press, shown, type_text};
 use insta::assert_snapshot;
 use ratatui::crossterm::event::{Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::style::Color;
-use wsis_browser::app::{App, BOOKMARKS, Effect, Pane};
+use wsis_browser::app::{Action, App, Effect, Pane, Row};
 use wsis_browser::bookmarks::Bookmarks;
 use wsis_browser::cite::citation;
 use wsis_browser::data::{CATEGORIES, Dataset, SourceFile};
@@ -85,7 +85,7 @@ fn path_overlay_marks_then_shows_and_opens_a_step() {
     press(&mut app, &[key(KeyCode::Char('p'))]);
     jump_to(&mut app, "cstd");
     press(&mut app, &[key(KeyCode::Char('P'))]);
-    let path = app.path.clone().expect("path shown");
+    let path = app.path().cloned().expect("path shown");
     let items = path.items();
     assert_eq!((items.len(), items[0], items[2]), (3, idx("ga-60-252"), idx("cstd")));
     let screen = draw(&app, 120, 40).backend().to_string();
@@ -93,7 +93,7 @@ fn path_overlay_marks_then_shows_and_opens_a_step() {
         assert!(screen.contains(&format!("↳ {}", step.label)), "{screen}");
     }
     press(&mut app, &[key(KeyCode::Char('j')), key(KeyCode::Enter)]);
-    assert!(app.path.is_none());
+    assert!(app.path().is_none());
     assert_eq!(app.selected_item(), Some(items[1]));
 }
 
@@ -109,7 +109,7 @@ fn timeline_is_chronological_grouped_by_year_and_opens_items() {
     let mut app = App::new(&DATA);
     jump_to(&mut app, "A/RES/70/125");
     press(&mut app, &[key(KeyCode::Char('t'))]);
-    let timeline = app.timeline.as_ref().expect("timeline open");
+    let timeline = app.timeline().expect("timeline open");
     assert_eq!(
         timeline.rows[timeline.selected],
         idx("ga-70-125"),
@@ -118,7 +118,7 @@ fn timeline_is_chronological_grouped_by_year_and_opens_items() {
     let terminal = draw(&app, 120, 40);
     assert_snapshot!(terminal.backend());
     press(&mut app, &[key(KeyCode::Char('j')), key(KeyCode::Enter)]);
-    assert!(app.timeline.is_none());
+    assert!(app.timeline().is_none());
     let next = timeline_next(&rows, idx("ga-70-125"));
     assert_eq!(app.selected_item(), Some(next));
     press(&mut app, &[key(KeyCode::Backspace)]);
@@ -158,9 +158,13 @@ fn bookmarks_round_trip_through_an_atomic_file() {
     let mut app = App::new(&DATA).with_bookmarks(loaded.bookmarks);
     jump_to(&mut app, "A/RES/70/125");
     press(&mut app, &[key(KeyCode::Char('m'))]);
-    assert_eq!(app.effects, [Effect::SaveBookmarks]);
-    app.bookmarks.save().unwrap();
-    assert_eq!(app.items_of(BOOKMARKS), [idx("ga-70-125")]);
+    // The front end's part: save what the effect carries, report back.
+    let Some(Effect::SaveBookmarks(mut to_save)) = app.effects.pop() else {
+        panic!("m asks for the bookmarks to be saved")
+    };
+    to_save.save().unwrap();
+    app.update(Action::BookmarksSaved(to_save.ids));
+    assert_eq!(app.items_of(Row::Bookmarks), [idx("ga-70-125")]);
 
     // No temporary file is left behind, and a new run sees the bookmark.
     let names: Vec<String> = std::fs::read_dir(&store)
@@ -169,12 +173,11 @@ fn bookmarks_round_trip_through_an_atomic_file() {
         .collect();
     assert_eq!(names, ["bookmarks.json"]);
     let again = App::new(&DATA).with_bookmarks(Bookmarks::load(Some(store.clone())).bookmarks);
-    assert_eq!(again.items_of(BOOKMARKS), [idx("ga-70-125")]);
-    assert_eq!(again.category_name(BOOKMARKS), "Bookmarks");
+    assert_eq!(again.items_of(Row::Bookmarks), [idx("ga-70-125")]);
 
     // Toggling again removes it.
     press(&mut app, &[key(KeyCode::Char('m'))]);
-    assert!(app.items_of(BOOKMARKS).is_empty());
+    assert!(app.items_of(Row::Bookmarks).is_empty());
 }
 
 #[test]
@@ -207,36 +210,38 @@ fn a_corrupt_bookmarks_file_is_reported_and_kept_aside() {
 
 #[test]
 fn citations_are_worded_for_each_category() {
+    // The UN's form: issuer, document type and number, title, date, symbol, link.
     let cases = [
         (
             "ga-70-125",
-            "General Assembly resolution 70/125 of 16 December 2015 (A/RES/70/125), https://undocs.org/en/A/RES/70/125",
+            "General Assembly resolution 70/125, \"Outcome document of the high-level meeting of the General Assembly on the overall review of the implementation of the outcomes of the World Summit on the Information Society\", 16 December 2015, A/RES/70/125, available from https://undocs.org/en/A/RES/70/125",
         ),
         (
             "ecosoc-2006-46",
-            "Economic and Social Council resolution 2006/46 of 28 July 2006 (E/RES/2006/46), https://undocs.org/en/E/RES/2006/46",
+            "Economic and Social Council resolution 2006/46, \"Follow-up to the World Summit on the Information Society and review of the Commission on Science and Technology for Development\", 28 July 2006, E/RES/2006/46, available from https://undocs.org/en/E/RES/2006/46",
         ),
     ];
     for (id, expected) in cases {
-        assert_eq!(citation(&DATA, idx(id)), expected);
+        assert_eq!(citation(&DATA, idx(id), wsis_browser::cite::Style::Text), expected);
     }
-    let report = citation(&DATA, idx("sg-report-2011"));
+    let report = citation(&DATA, idx("sg-report-2011"), wsis_browser::cite::Style::Text);
     assert!(
         report.starts_with("Report of the Secretary-General, \"Progress made"),
         "{report}"
     );
-    assert!(report.contains("(A/66/64–E/2011/77, 14 March 2011)"), "{report}");
-    let agenda = citation(&DATA, idx("tunis-agenda"));
-    assert!(agenda.starts_with("World Summit on the Information Society, \"Tunis Agenda for the Information Society\" (WSIS-05/TUNIS/DOC/6(Rev.1)-E, 18 November 2005)"), "{agenda}");
-    let line = citation(&DATA, idx("al-c2"));
+    assert!(report.contains(", 14 March 2011, A/66/64–E/2011/77, "), "{report}");
+    let agenda = citation(&DATA, idx("tunis-agenda"), wsis_browser::cite::Style::Text);
+    assert!(agenda.starts_with("World Summit on the Information Society, \"Tunis Agenda for the Information Society\", 18 November 2005, WSIS-05/TUNIS/DOC/6(Rev.1)-E"), "{agenda}");
+    let line = citation(&DATA, idx("al-c2"), wsis_browser::cite::Style::Text);
     assert!(
-        line.starts_with("WSIS Action Line C2") && line.contains("Geneva Plan of Action"),
+        line.starts_with("World Summit on the Information Society Action Line, \"C2.")
+            && line.contains("in Geneva Plan of Action (WSIS-03/GENEVA/DOC/5-E)"),
         "{line}"
     );
     // Every item of every category gets a citation ending with its link.
     for cat in 0..CATEGORIES.len() {
         for &i in DATA.category_items(cat) {
-            let text = citation(&DATA, i);
+            let text = citation(&DATA, i, wsis_browser::cite::Style::Text);
             assert!(text.ends_with(DATA.item(i).url.as_deref().unwrap()), "{text}");
         }
     }
@@ -258,7 +263,7 @@ fn copy_and_open_ask_the_front_end_for_effects() {
         app.effects,
         [
             Effect::Copy {
-                text: citation(&DATA, idx("ga-70-125")),
+                text: citation(&DATA, idx("ga-70-125"), wsis_browser::cite::Style::Text),
                 what: "citation"
             },
             Effect::Copy {
@@ -280,6 +285,15 @@ fn click(app: &mut App, column: u16, row: u16) {
     press(app, &[event]);
 }
 
+fn on_screen(app: &App, text: &str) -> bool {
+    let terminal = draw(app, 120, 40);
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height).any(|y| {
+        let line: String = (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect();
+        line.contains(text)
+    })
+}
+
 /// Where `text` is drawn on screen.
 fn find(app: &App, text: &str) -> (u16, u16) {
     let terminal = draw(app, 120, 40);
@@ -299,7 +313,7 @@ fn mouse_clicks_hit_what_is_drawn() {
     app.size = (120, 40);
     let (x, y) = find(&app, "ECOSOC resolutions");
     click(&mut app, x, y);
-    assert_eq!(CATEGORIES[app.category].id, "ecosoc");
+    assert_eq!(CATEGORIES[app.row.index()].id, "ecosoc");
     assert_eq!(app.focus, Pane::Categories);
     let (x, y) = find(&app, "E/RES/2007/8");
     click(&mut app, x, y);
@@ -308,14 +322,29 @@ fn mouse_clicks_hit_what_is_drawn() {
 
     // A click on a related item follows it.
     jump_to(&mut app, "E/RES/2006/46");
-    press(&mut app, &[key(KeyCode::Char('j'))]);
-    let (x, y) = find(&app, &format!("▶ {}", DATA.item(idx("cstd")).label()));
+    let related = app.related();
+    let row = related
+        .iter()
+        .position(|r| r.target == idx("cstd"))
+        .expect("2006/46 relates to the CSTD");
+    let line = format!(
+        "{} {}",
+        wsis_browser::app::follow_label(row, related.len()),
+        DATA.item(idx("cstd")).label()
+    );
+    // Scroll group by group until the CSTD's line is on screen.
+    while !on_screen(&app, &line) {
+        let before = app.detail_scroll;
+        press(&mut app, &[key(KeyCode::Char('}'))]);
+        assert_ne!(app.detail_scroll, before, "{line} never came into view");
+    }
+    let (x, y) = find(&app, &line);
     click(&mut app, x + 3, y);
     assert_eq!(shown(&app), "cstd");
 
     // The wheel scrolls the pane under the pointer, not the focused one.
-    let (x, y) = find(&app, "General Assembly resolutions");
-    let before = app.category;
+    let (x, y) = find(&app, "GA resolutions");
+    let before = app.row.index();
     assert!(before >= 3, "the CSTD is in a later category");
     let wheel = Event::Mouse(MouseEvent {
         kind: MouseEventKind::ScrollUp,
@@ -325,7 +354,7 @@ fn mouse_clicks_hit_what_is_drawn() {
     });
     press(&mut app, &[wheel]);
     assert_eq!(app.focus, Pane::Detail);
-    assert_eq!(app.category, before - 3);
+    assert_eq!(app.row.index(), before - 3);
 }
 
 #[test]
@@ -350,4 +379,18 @@ fn no_color_renders_with_modifiers_only() {
         .filter(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED))
         .count();
     assert!(reversed > 0);
+}
+
+#[test]
+fn clicks_land_where_drawn_below_a_banner() {
+    let mut app = App::new(&DATA);
+    app.size = (120, 40);
+    app.notices = vec!["skipped bad.ron:1:1: expected `[`; fix: wsis validate bad.ron".into()];
+    let (x, y) = find(&app, "ECOSOC resolutions");
+    assert!(y >= 2, "the banner sits above the panes");
+    click(&mut app, x, y);
+    assert_eq!(CATEGORIES[app.row.index()].id, "ecosoc");
+    let (x, y) = find(&app, "E/RES/2007/8");
+    click(&mut app, x, y);
+    assert_eq!(shown(&app), "ecosoc-2007-8");
 }

@@ -79,7 +79,7 @@ fn exit_status_is_1_when_nothing_matches() {
 fn exit_status_is_2_on_bad_input() {
     let output = wsis(&["list", "--category", "bogus"]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("valid: outcome"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("possible values: outcome, ga"));
     assert_eq!(wsis(&["frobnicate"]).status.code(), Some(2));
 }
 

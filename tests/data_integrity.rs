@@ -1,5 +1,5 @@
 //! The embedded dataset: valid, complete, connected, and right on key facts
-//! taken from the checked fact sheets (shared/reference).
+//! taken from the checked fact sheets (`../shared/reference/` beside the repository).
 
 mod common;
 
@@ -188,6 +188,16 @@ fn key_dates_match_the_fact_sheets() {
         ("WSIS-03/GENEVA/DOC/5-E", "2003-12-12"),
         ("WSIS-05/TUNIS/DOC/7-E", "2005-11-18"),
         ("WSIS-05/TUNIS/DOC/6(Rev.1)-E", "2005-11-18"),
+        // Resolutions (issue 16, data-a): a year or month where the day is
+        // not confirmed.
+        ("A/RES/79/194", "2024-12-19"),
+        ("E/RES/2014/27", "2014"),
+        ("E/RES/2015/26", "2015"),
+        ("E/RES/2016/22", "2016-07"),
+        ("E/RES/2017/21", "2017"),
+        ("E/RES/2018/28", "2018"),
+        ("E/RES/2020/12", "2020"),
+        ("E/RES/2021/28", "2021"),
     ];
     for (symbol, date) in facts {
         let item = DATA
@@ -195,6 +205,68 @@ fn key_dates_match_the_fact_sheets() {
             .map(|i| DATA.item(i))
             .unwrap_or_else(|| panic!("{symbol} missing"));
         assert_eq!(item.date.as_deref(), Some(date), "{symbol}");
+    }
+}
+
+/// Titles as the sources give them; "" where no source gives one, so that a
+/// guessed title cannot slip back in.
+#[test]
+fn key_titles_match_the_sources() {
+    const ICT4D: &str = "Information and communications technologies for development";
+    const ICT4SD: &str = "Information and communications technologies for sustainable development";
+    const WSIS: &str = "World Summit on the Information Society";
+    const ASSESSMENT: &str = "Assessment of the progress made in the implementation of and follow-up to the outcomes of the World Summit on the Information Society";
+    let facts = [
+        // Resolutions (issue 16, data-a).
+        ("A/RES/56/183", WSIS),
+        ("A/RES/57/238", ""),
+        ("A/RES/59/220", WSIS),
+        ("A/RES/60/252", WSIS),
+        ("A/RES/62/182", ""),
+        ("A/RES/63/202", ""),
+        ("A/RES/64/187", ""),
+        ("A/RES/65/141", ICT4D),
+        ("A/RES/66/184", ICT4D),
+        ("A/RES/67/195", ICT4D),
+        ("A/RES/68/198", ""),
+        ("A/RES/68/302", ""),
+        ("A/RES/69/204", ""),
+        ("A/RES/70/184", ""),
+        ("A/RES/71/212", ""),
+        ("A/RES/72/200", ICT4SD),
+        ("A/RES/73/218", ICT4SD),
+        ("A/RES/74/197", ICT4SD),
+        ("A/RES/75/202", ""),
+        ("A/RES/76/189", ICT4SD),
+        ("A/RES/77/150", ICT4SD),
+        ("A/RES/79/1", "The Pact for the Future"),
+        ("A/RES/79/194", ""),
+        ("A/RES/79/277", ""),
+        (
+            "E/RES/2006/46",
+            "Follow-up to the World Summit on the Information Society and review of the Commission on Science and Technology for Development",
+        ),
+        (
+            "E/RES/2007/8",
+            "Flow of information for the follow-up to the World Summit on the Information Society",
+        ),
+        ("E/RES/2008/3", ASSESSMENT),
+        ("E/RES/2009/7", ASSESSMENT),
+        ("E/RES/2010/2", ASSESSMENT),
+        ("E/RES/2011/16", ""),
+        ("E/RES/2012/5", ASSESSMENT),
+        ("E/RES/2013/9", ""),
+        ("E/RES/2014/27", ""),
+        ("E/RES/2019/24", ASSESSMENT),
+        ("E/RES/2022/15", ASSESSMENT),
+        ("E/RES/2023/3", ASSESSMENT),
+    ];
+    for (symbol, title) in facts {
+        let item = DATA
+            .find(symbol)
+            .map(|i| DATA.item(i))
+            .unwrap_or_else(|| panic!("{symbol} missing"));
+        assert_eq!(item.title, title, "{symbol}");
     }
 }
 
@@ -269,4 +341,200 @@ fn a_syntax_error_names_the_line_and_column() {
     .unwrap_err();
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].position.map(|p| p.0), Some(6), "{}", problems[0]);
+}
+
+// ---- Official hosts, placeholder titles and dates (issue 16) ----
+
+use wsis_browser::data::Item;
+use wsis_browser::sources::is_official;
+
+/// Share of items that must cite at least one source on an official host.
+/// Issue 16 asks for 90 %; the corpus is at 71 % (Nov 2026), and no
+/// official copy of the rest was found (docs/DATA.md, "Still unknown").
+/// This floor is a ratchet: raise it as sources are found, never lower it.
+const MIN_OFFICIAL_SOURCE_PERCENT: usize = 70;
+/// Most documents (bodies aside) that may lack any date.
+const MAX_DATELESS_DOCUMENTS: usize = 10;
+
+#[test]
+fn every_url_is_on_an_official_host() {
+    let off: Vec<String> = DATA
+        .items()
+        .iter()
+        .filter(|i| !i.url.as_deref().is_some_and(is_official))
+        .map(|i| format!("{}: {}", i.id, i.url.as_deref().unwrap_or("(none)")))
+        .collect();
+    assert!(off.is_empty(), "url not on an official host:\n{}", off.join("\n"));
+}
+
+#[test]
+fn most_items_cite_an_official_source() {
+    let without: Vec<&str> = DATA
+        .items()
+        .iter()
+        .filter(|i| !i.sources.iter().any(|s| is_official(s)))
+        .map(|i| i.id.as_str())
+        .collect();
+    let official = DATA.len() - without.len();
+    println!(
+        "{official} of {} items cite an official source; without one: {without:?}",
+        DATA.len()
+    );
+    assert!(
+        official * 100 >= MIN_OFFICIAL_SOURCE_PERCENT * DATA.len(),
+        "only {official} of {} items cite an official source; without one:\n{}",
+        DATA.len(),
+        without.join("\n")
+    );
+}
+
+/// A title that only names a body and a resolution number
+/// ("General Assembly resolution 66/184"), or that carries the item's own
+/// symbol as a label ("Note by the Secretary-General (A/60/687)").
+fn is_placeholder_title(item: &Item) -> bool {
+    let title = item.title.trim();
+    let carries_symbol = item
+        .symbol
+        .as_deref()
+        .is_some_and(|s| title.to_lowercase().contains(&s.to_lowercase()));
+    carries_symbol || is_body_resolution_number(title)
+}
+
+fn is_body_resolution_number(title: &str) -> bool {
+    let Some((body, number)) = title.rsplit_once(" resolution ") else {
+        return false;
+    };
+    let is_number = !number.is_empty()
+        && number
+            .split('/')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()));
+    let is_name = body
+        .split(' ')
+        .all(|word| word.starts_with(|c: char| c.is_uppercase()) || ["and", "of", "the"].contains(&word));
+    is_number && is_name
+}
+
+#[test]
+fn the_placeholder_pattern_catches_labels_and_spares_real_titles() {
+    let item = |title: &str, symbol: Option<&str>| Item {
+        id: "x".into(),
+        category: "ga".into(),
+        symbol: symbol.map(Into::into),
+        title: title.into(),
+        short_title: None,
+        aliases: vec![],
+        date: None,
+        until: None,
+        body: None,
+        summary: String::new(),
+        points: vec![],
+        url: None,
+        sources: vec![],
+        tags: vec![],
+        links: vec![],
+        unconfirmed: vec![],
+    };
+    for label in [
+        "General Assembly resolution 66/184",
+        "Economic and Social Council resolution 2014/27",
+        "ITU Council resolution 1332",
+    ] {
+        assert!(is_placeholder_title(&item(label, None)), "{label}");
+    }
+    assert!(is_placeholder_title(&item(
+        "Note by the Secretary-General (A/60/687)",
+        Some("A/60/687")
+    )));
+    for real in [
+        "Information and communications technologies for development",
+        "Follow-up to the World Summit on the Information Society and review of the Commission on Science and Technology for Development",
+        "",
+    ] {
+        assert!(!is_placeholder_title(&item(real, Some("A/RES/70/184"))), "{real}");
+    }
+}
+
+#[test]
+fn no_title_is_a_placeholder() {
+    let labels: Vec<String> = DATA
+        .items()
+        .iter()
+        .filter(|i| is_placeholder_title(i))
+        .map(|i| format!("{}: {}", i.id, i.title))
+        .collect();
+    assert!(labels.is_empty(), "placeholder titles:\n{}", labels.join("\n"));
+}
+
+#[test]
+fn a_dateless_document_says_why_and_there_are_few() {
+    let dateless: Vec<&Item> = DATA
+        .items()
+        .iter()
+        .filter(|i| i.category != "body" && i.date.is_none())
+        .collect();
+    let unexplained: Vec<&str> = dateless
+        .iter()
+        .filter(|i| i.unconfirmed.is_empty())
+        .map(|i| i.id.as_str())
+        .collect();
+    println!(
+        "{} documents without a date: {:?}",
+        dateless.len(),
+        dateless.iter().map(|i| &i.id).collect::<Vec<_>>()
+    );
+    assert!(
+        unexplained.is_empty(),
+        "dateless without an unconfirmed note: {unexplained:?}"
+    );
+    assert!(
+        dateless.len() <= MAX_DATELESS_DOCUMENTS,
+        "{} documents have no date",
+        dateless.len()
+    );
+}
+
+/// CSTD, UN-system review and WSIS+10 facts added for issue 16, as the cited
+/// pages give them (id → date, id → title).
+#[test]
+fn cstd_and_un_system_review_facts_match_their_sources() {
+    let dates = [
+        ("cstd-session-16", "2013-06-03"),
+        ("cstd-intersessional-2016-17", "2017-01-23"),
+        ("cstd-wgec-2013", "2013-03-22"),
+        ("cstd-wgec", "2016-09-30"),
+        ("cstd-igf2023-open-forum", "2023-10-10"),
+        ("itu-wsis5-report", "2010-09"),
+        ("ungis-side-event-2025", "2025-12-15"),
+        ("digital-unga-wsis20-2025", "2025-12-15"),
+        ("unesco-wsis10-event-2013", "2013-02-25"),
+        ("wsis10-stocktaking-2015", "2015-06-10"),
+        ("escap-wsis-regional-review-2016", "2016-10-04"),
+    ];
+    for (id, date) in dates {
+        assert_eq!(DATA.item(idx(id)).date.as_deref(), Some(date), "{id}");
+    }
+    let titles = [
+        (
+            "itu-council-res-1334",
+            "ITU Role in the Overall Review of the Implementation of the Outcomes of the World Summit on the Information Society",
+        ),
+        (
+            "unesco-wsis-review-2014",
+            "Building inclusive Knowledge Societies: A review of UNESCO's action in implementing the WSIS outcomes",
+        ),
+        (
+            "cstd-5-year-review",
+            "Implementing WSIS outcomes: experience to date and prospects for the future",
+        ),
+        (
+            "ungis-side-event-2025",
+            "Side Event: UN in Action for Digital Cooperation",
+        ),
+    ];
+    for (id, title) in titles {
+        assert_eq!(DATA.item(idx(id)).title, title, "{id}");
+    }
+    for id in ["sg-report-e-2006-85", "sg-note-a-60-687"] {
+        assert!(!DATA.item(idx(id)).title_known(), "{id} carries a label, not a title");
+    }
 }

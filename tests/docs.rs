@@ -28,3 +28,32 @@ fn readme_shows_the_two_commands() {
     assert!(readme.contains("cargo run --release"));
     assert!(readme.contains("cargo test"));
 }
+
+#[test]
+fn data_md_relation_table_matches_the_relations_in_code() {
+    use wsis_browser::data::Relation;
+    let doc = std::fs::read_to_string("docs/DATA.md").unwrap();
+    let rows: Vec<(String, String, String)> = doc
+        .lines()
+        .filter(|line| line.starts_with("| `"))
+        .filter_map(|line| {
+            let cells: Vec<&str> = line.trim_matches('|').split('|').map(str::trim).collect();
+            let [name, forward, inverse] = cells.as_slice() else {
+                return None;
+            };
+            let name = name.trim_matches('`');
+            Relation::from_name(name).map(|_| (name.to_string(), forward.to_string(), inverse.to_string()))
+        })
+        .collect();
+    let documented: Vec<&str> = rows.iter().map(|(name, ..)| name.as_str()).collect();
+    let in_code: Vec<&str> = Relation::ALL.iter().map(|r| r.name()).collect();
+    assert_eq!(documented, in_code, "DATA.md lists the relations in code, in order");
+    for ((name, forward, inverse), relation) in rows.iter().zip(Relation::ALL) {
+        assert_eq!(forward, relation.forward(), "forward reading of {name}");
+        // Symmetric relations say so after the inverse reading.
+        assert!(
+            inverse.starts_with(relation.inverse()),
+            "inverse reading of {name}: {inverse}"
+        );
+    }
+}

@@ -4,22 +4,18 @@ mod common;
 
 use common::{DATA, ctrl, idx, key, press, shown, type_text};
 use ratatui::crossterm::event::KeyCode;
-use wsis_browser::app::{App, Pane};
+use wsis_browser::app::{App, Location, Pane, follow_label};
 
-/// Selects, in the detail pane, the related item with id `target`.
-fn select_link(app: &mut App, target: &str) {
-    let row = app
-        .related()
+/// Follows the related item with id `target` by typing its label; returns
+/// its row among the related items.
+fn follow(app: &mut App, target: &str) -> usize {
+    let related = app.related();
+    let row = related
         .iter()
         .position(|r| DATA.item(r.target).id == target)
         .unwrap_or_else(|| panic!("{} has no link to {target}", shown(app)));
-    app.focus = Pane::Detail;
-    press(app, &[key(KeyCode::Char('g'))]);
-    // From the top of the text, the first step down selects the first link.
-    for _ in 0..=row {
-        press(app, &[key(KeyCode::Char('j'))]);
-    }
-    assert_eq!(app.link_row, Some(row));
+    type_text(app, &follow_label(row, related.len()));
+    row
 }
 
 fn open_by_search(app: &mut App, query: &str) {
@@ -35,10 +31,10 @@ fn search_then_enter_opens_the_document_in_its_category() {
     assert_eq!(shown(&app), "ecosoc-2006-46");
     assert_eq!(
         app.data.item(idx("ecosoc-2006-46")).category,
-        wsis_browser::data::CATEGORIES[app.category].id
+        wsis_browser::data::CATEGORIES[app.row.index()].id
     );
     assert_eq!(app.focus, Pane::Detail);
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
 }
 
 #[test]
@@ -46,28 +42,37 @@ fn following_a_link_and_coming_back_restores_the_exact_place() {
     let mut app = App::new(&DATA);
     open_by_search(&mut app, "A/RES/60/252");
     assert_eq!(shown(&app), "ga-60-252");
-    // From the GA resolution to the ECOSOC resolution that answered it.
-    select_link(&mut app, "ecosoc-2006-46");
+    // From the GA resolution to the ECOSOC resolution that answered it,
+    // after scrolling a little: Back restores the scroll exactly.
+    press(&mut app, &[key(KeyCode::Char('j')), key(KeyCode::Char('j'))]);
     let before = app.location();
-    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(before.detail_scroll, 2);
+    let row = follow(&mut app, "ecosoc-2006-46");
     assert_eq!(shown(&app), "ecosoc-2006-46");
     assert_eq!(app.focus, Pane::Detail);
 
     // Onwards to the CSTD it made the focal point.
-    select_link(&mut app, "cstd");
     let on_ecosoc = app.location();
-    press(&mut app, &[key(KeyCode::Enter)]);
+    let cstd_row = follow(&mut app, "cstd");
     assert_eq!(shown(&app), "cstd");
 
     press(&mut app, &[key(KeyCode::Backspace)]);
     assert_eq!(shown(&app), "ecosoc-2006-46");
-    assert_eq!(app.location(), on_ecosoc, "selection and focus restored");
+    let followed = |at: Location, row| Location {
+        link_row: Some(row),
+        ..at
+    };
+    assert_eq!(
+        app.location(),
+        followed(on_ecosoc, cstd_row),
+        "focus restored, the followed link shown"
+    );
     press(&mut app, &[key(KeyCode::Char('['))]);
-    assert_eq!(app.location(), before);
+    assert_eq!(app.location(), followed(before, row));
     assert_eq!(shown(&app), "ga-60-252");
 
     press(&mut app, &[key(KeyCode::Char(']'))]);
-    assert_eq!(app.location(), on_ecosoc);
+    assert_eq!(app.location(), followed(on_ecosoc, cstd_row));
     press(&mut app, &[key(KeyCode::Char(']'))]);
     assert_eq!(shown(&app), "cstd");
 }
@@ -96,7 +101,7 @@ fn escape_from_search_returns_to_where_the_user_was() {
     press(&mut app, &[key(KeyCode::Char('/'))]);
     type_text(&mut app, "igf");
     press(&mut app, &[key(KeyCode::Down), key(KeyCode::Esc)]);
-    assert!(app.search.is_none());
+    assert!(app.search().is_none());
     assert_eq!(app.location(), before);
     assert!(!app.history.can_go_back(), "cancelling is not a visit");
 }
@@ -107,9 +112,9 @@ fn letters_go_to_the_query_while_searching() {
     let before = app.location();
     press(&mut app, &[key(KeyCode::Char('/'))]);
     type_text(&mut app, "jkq?");
-    assert_eq!(app.search.as_ref().unwrap().query, "jkq?");
+    assert_eq!(app.search().unwrap().query, "jkq?");
     assert!(!app.should_quit);
-    assert!(app.help.is_none());
+    assert!(app.help().is_none());
     assert_eq!(app.location(), before);
     press(&mut app, &[ctrl('c')]);
     assert!(app.should_quit, "Ctrl-C quits even from search");
@@ -131,11 +136,11 @@ fn escape_never_quits_but_q_and_ctrl_c_do() {
 fn help_opens_with_question_mark_or_f1_and_closes_with_escape() {
     let mut app = App::new(&DATA);
     press(&mut app, &[key(KeyCode::Char('?'))]);
-    assert!(app.help.is_some());
+    assert!(app.help().is_some());
     press(&mut app, &[key(KeyCode::Esc)]);
-    assert!(app.help.is_none());
+    assert!(app.help().is_none());
     press(&mut app, &[key(KeyCode::F(1))]);
-    assert!(app.help.is_some());
+    assert!(app.help().is_some());
     assert!(!app.should_quit);
 }
 
@@ -144,10 +149,10 @@ fn moving_in_the_category_pane_changes_the_item_list() {
     let mut app = App::new(&DATA);
     press(&mut app, &[key(KeyCode::Char('h')), key(KeyCode::Char('G'))]);
     assert_eq!(app.focus, Pane::Categories);
-    assert_eq!(app.category, wsis_browser::app::BOOKMARKS, "the bookmarks come last");
+    assert_eq!(app.row, wsis_browser::app::Row::Bookmarks, "the bookmarks come last");
     assert!(app.selected_item().is_none(), "no bookmarks yet");
     press(&mut app, &[key(KeyCode::Char('k'))]);
-    assert_eq!(app.category, wsis_browser::data::CATEGORIES.len() - 1);
+    assert_eq!(app.row.index(), wsis_browser::data::CATEGORIES.len() - 1);
     press(&mut app, &[key(KeyCode::Enter)]);
     assert_eq!(app.focus, Pane::Items);
     let first = shown(&app);
@@ -156,20 +161,31 @@ fn moving_in_the_category_pane_changes_the_item_list() {
 }
 
 #[test]
-fn an_opened_item_shows_its_top_until_the_user_moves_into_the_links() {
+fn the_detail_pane_scrolls_like_less_and_enter_offers_the_links() {
     let mut app = App::new(&DATA);
-    open_by_search(&mut app, "2006/46");
-    assert_eq!(app.link_row, None);
-    assert_eq!(app.detail_scroll, 0);
-    // Enter first selects a link, so the user sees what a second Enter follows.
-    press(&mut app, &[key(KeyCode::Enter)]);
-    assert_eq!(app.link_row, Some(0));
-    assert_eq!(shown(&app), "ecosoc-2006-46");
+    open_by_search(&mut app, "70/125");
+    assert_eq!((app.link_row, app.detail_scroll), (None, 0));
+    press(&mut app, &[key(KeyCode::Char('j')), key(KeyCode::Down)]);
+    assert_eq!(app.detail_scroll, 2, "j and Down scroll the text");
     press(&mut app, &[key(KeyCode::Char('k'))]);
-    assert_eq!(app.link_row, None, "up from the first link returns to the text");
+    assert_eq!(app.detail_scroll, 1);
+    // G goes to the last page exactly: PgDn then stays, PgUp goes up.
+    press(&mut app, &[key(KeyCode::Char('G'))]);
+    let bottom = app.detail_scroll;
+    assert!(bottom > 0);
     press(&mut app, &[key(KeyCode::PageDown)]);
-    assert!(app.detail_scroll > 0);
-    assert_eq!(app.link_row, None);
+    assert_eq!(app.detail_scroll, bottom, "PgDn after G never scrolls up");
+    press(&mut app, &[key(KeyCode::PageUp)]);
+    let after_page_up = app.detail_scroll;
+    assert!(after_page_up < bottom);
+    press(&mut app, &[ctrl('d')]);
+    assert!(app.detail_scroll > after_page_up, "Ctrl-D pages down");
+    press(&mut app, &[key(KeyCode::Char('g'))]);
+    assert_eq!(app.detail_scroll, 0);
+    // Enter offers the related items to follow.
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.context(), wsis_browser::app::Context::Follow);
+    assert_eq!(shown(&app), "ga-70-125");
 }
 
 #[test]
@@ -177,17 +193,17 @@ fn jump_completes_ids_and_symbols_and_goes_there() {
     let mut app = App::new(&DATA);
     press(&mut app, &[key(KeyCode::Char(':'))]);
     type_text(&mut app, "ecosoc-2006");
-    let jump = app.jump.as_ref().expect("jump prompt open");
+    let jump = app.jump().expect("jump prompt open");
     assert_eq!(jump.input, "ecosoc-2006");
     assert_eq!(DATA.item(jump.completions[0]).id, "ecosoc-2006-46");
     press(&mut app, &[key(KeyCode::Tab)]);
     assert_eq!(
-        app.jump.as_ref().unwrap().input,
+        app.jump().unwrap().input,
         "E/RES/2006/46",
         "Tab completes to the handle"
     );
     press(&mut app, &[key(KeyCode::Enter)]);
-    assert!(app.jump.is_none());
+    assert!(app.jump().is_none());
     assert_eq!(shown(&app), "ecosoc-2006-46");
     assert!(app.history.can_go_back());
 
@@ -199,10 +215,10 @@ fn jump_completes_ids_and_symbols_and_goes_there() {
     press(&mut app, &[key(KeyCode::Char(':'))]);
     type_text(&mut app, "no-such-thing");
     press(&mut app, &[key(KeyCode::Enter)]);
-    assert!(app.jump.is_some(), "an unknown name keeps the prompt open");
+    assert!(app.jump().is_some(), "an unknown name keeps the prompt open");
     assert!(app.status.as_deref().unwrap_or("").contains("no item"));
     press(&mut app, &[key(KeyCode::Esc)]);
-    assert!(app.jump.is_none());
+    assert!(app.jump().is_none());
     assert_eq!(shown(&app), "ga-70-125");
 }
 
@@ -210,17 +226,17 @@ fn jump_completes_ids_and_symbols_and_goes_there() {
 fn tab_in_search_toggles_the_scope_to_the_selected_category_and_back() {
     use wsis_browser::app::Scope;
     let mut app = App::new(&DATA);
-    let category = app.category;
+    let category = app.row.index();
     press(&mut app, &[key(KeyCode::Char('/'))]);
     type_text(&mut app, "wsis");
-    let everywhere = app.search.as_ref().expect("search open").hits.len();
+    let everywhere = app.search().expect("search open").hits.len();
     press(&mut app, &[key(KeyCode::Tab)]);
-    let search = app.search.as_ref().expect("search open");
+    let search = app.search().expect("search open");
     assert_eq!(search.scope, Scope::Category(category));
     assert!(search.hits.len() < everywhere);
     assert!(search.hits.iter().all(|h| DATA.category_of(h.item) == category));
     press(&mut app, &[key(KeyCode::Tab)]);
-    let search = app.search.as_ref().expect("search open");
+    let search = app.search().expect("search open");
     assert_eq!(search.scope, Scope::All);
     assert_eq!(search.hits.len(), everywhere);
 }
@@ -233,7 +249,88 @@ fn hint_bar_and_search_box_name_the_scope() {
     assert!(screen.contains("scope: all"), "{screen}");
     assert!(screen.contains("Search: everything"), "{screen}");
     press(&mut app, &[key(KeyCode::Tab)]);
-    let id = wsis_browser::data::CATEGORIES[app.category].id;
+    let id = wsis_browser::data::CATEGORIES[app.row.index()].id;
     let screen = format!("{:?}", common::draw(&app, 120, 40).backend());
     assert!(screen.contains(&format!("scope: {id}")), "{screen}");
+}
+
+/// The keys that type the label of the related item `target`.
+fn label_keys(app: &App, target: &str) -> String {
+    let related = app.related();
+    let row = related
+        .iter()
+        .position(|r| DATA.item(r.target).id == target)
+        .unwrap_or_else(|| panic!("{} has no link to {target}", shown(app)));
+    follow_label(row, related.len())
+}
+
+#[test]
+fn the_mandate_walk_takes_at_most_eight_keys() {
+    let mut app = App::new(&DATA);
+    open_by_search(&mut app, "A/RES/70/125");
+    assert_eq!(shown(&app), "ga-70-125");
+    let mut keys = 0;
+    let mut follow_to = |app: &mut App, target: &str| {
+        let label = label_keys(app, target);
+        keys += label.len();
+        type_text(app, &label);
+        assert_eq!(shown(app), target);
+    };
+    follow_to(&mut app, "cstd");
+    follow_to(&mut app, "ecosoc-2006-46");
+    press(&mut app, &[key(KeyCode::Backspace), key(KeyCode::Backspace)]);
+    assert_eq!(shown(&app), "ga-70-125");
+    follow_to(&mut app, "ga-80-173");
+    let total = keys + 2;
+    assert!(total <= 8, "the walk took {total} keys");
+}
+
+#[test]
+fn reopening_the_item_on_screen_adds_no_step_and_cursor_moves_rewrite_none() {
+    let mut app = App::new(&DATA);
+    open_by_search(&mut app, "2006/46");
+    let steps = app.history.trail().count();
+    open_by_search(&mut app, "2006/46");
+    assert_eq!(app.history.trail().count(), steps, "no duplicate step");
+    // The cursor moves to another item: the step stays in the trail.
+    press(&mut app, &[key(KeyCode::Char('h')), key(KeyCode::Char('j'))]);
+    assert_ne!(shown(&app), "ecosoc-2006-46");
+    let trail: Vec<_> = app.history.trail().filter_map(|l| l.item).collect();
+    assert_eq!(trail.last(), Some(&idx("ecosoc-2006-46")));
+    press(&mut app, &[key(KeyCode::Backspace)]);
+    assert_eq!(
+        shown(&app),
+        "ecosoc-2006-46",
+        "Back returns to the step the cursor left"
+    );
+}
+
+#[test]
+fn typing_narrows_the_related_items_and_tab_jumps_between_groups() {
+    let mut app = App::new(&DATA);
+    open_by_search(&mut app, "2006/46");
+    press(&mut app, &[key(KeyCode::Char('f'))]);
+    let follow = |app: &App| match app.overlays.last() {
+        Some(wsis_browser::app::Overlay::Follow(follow)) => follow.clone(),
+        _ => panic!("the follow prompt is open"),
+    };
+    let related = app.related();
+    let all = follow(&app).matches(&app, &related).len();
+    type_text(&mut app, "cstd");
+    let narrowed = follow(&app).matches(&app, &related);
+    assert!(
+        !narrowed.is_empty() && narrowed.len() < all,
+        "{} of {all}",
+        narrowed.len()
+    );
+    for _ in 0..4 {
+        press(&mut app, &[key(KeyCode::Backspace)]);
+    }
+    assert_eq!(follow(&app).matches(&app, &related).len(), all);
+    press(&mut app, &[key(KeyCode::Tab)]);
+    let selected = follow(&app).selected;
+    assert!(selected > 0, "Tab moves to the next relation group");
+    assert_ne!(related[0].label(), related[selected].label());
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.selected_item(), Some(related[selected].target));
 }

@@ -6,7 +6,8 @@ mod common;
 use common::{DATA, draw};
 use proptest::prelude::*;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
-use wsis_browser::app::{App, History, Location, Pane, Scope};
+use wsis_browser::app::{App, History, Location, Pane, Row, Scope};
+use wsis_browser::data::CATEGORIES;
 use wsis_browser::keymap::handle_event;
 
 fn key_strategy() -> impl Strategy<Value = Event> {
@@ -25,8 +26,10 @@ fn key_strategy() -> impl Strategy<Value = Event> {
         Just(KeyCode::PageUp),
         Just(KeyCode::PageDown),
         Just(KeyCode::F(1)),
+        Just(KeyCode::Delete),
         prop::sample::select(vec![
-            'j', 'k', 'h', 'l', 'g', 'G', '/', '?', '[', ']', 'x', '7', '/', 'é'
+            'j', 'k', 'h', 'l', 'g', 'G', '/', '?', '[', ']', 'x', '7', '/', 'é', 'f', '0', '1', '2', '{', '}', 't',
+            'p', 'P', 's', ':'
         ])
         .prop_map(KeyCode::Char),
         any::<char>().prop_map(KeyCode::Char),
@@ -36,8 +39,14 @@ fn key_strategy() -> impl Strategy<Value = Event> {
         1 => Just(KeyModifiers::SHIFT),
         1 => Just(KeyModifiers::ALT),
     ];
-    // Quitting would end the journey early; Ctrl is left out for that reason.
-    let key = (code, modifiers).prop_map(|(code, modifiers)| Event::Key(KeyEvent::new(code, modifiers)));
+    // Quitting would end the journey early, so Ctrl comes only with the
+    // letters of the line editor and recall (never Ctrl-C).
+    let plain = (code, modifiers).prop_map(|(code, modifiers)| Event::Key(KeyEvent::new(code, modifiers)));
+    let with_ctrl = prop::sample::select(vec!['a', 'b', 'd', 'e', 'f', 'j', 'k', 'n', 'p', 'u', 'w'])
+        .prop_map(|c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)));
+    let with_alt = prop::sample::select(vec!['b', 'f'])
+        .prop_map(|c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT)));
+    let key = prop_oneof![8 => plain, 2 => with_ctrl, 1 => with_alt];
     let mouse_kind = prop_oneof![
         Just(MouseEventKind::Down(MouseButton::Left)),
         Just(MouseEventKind::ScrollUp),
@@ -85,14 +94,23 @@ proptest! {
                 prop_assert!(false, "after {event:?}: {broken}");
             }
             // Search results always answer the query as it stands.
-            if let Some(search) = &app.search {
+            if let Some(search) = app.search() {
                 let scope = match search.scope {
-                    Scope::Category(cat) if cat < wsis_browser::data::CATEGORIES.len() => Some(DATA.category_items(cat)),
-                    _ => None,
+                    Scope::Category(cat) => Some(DATA.category_items(cat)),
+                    Scope::Bookmarks => Some(app.items_of(Row::Bookmarks)),
+                    Scope::All => None,
                 };
                 let expected: Vec<_> = app.index.search(&search.query, scope).iter().map(|h| h.item).collect();
                 let shown: Vec<_> = search.hits.iter().map(|h| h.item).collect();
                 prop_assert_eq!(shown, expected, "hits for {:?}", search.query);
+            }
+            // Sorting reorders a category's items, never adds or drops one.
+            for cat in 0..CATEGORIES.len() {
+                let mut listed = app.items_of(Row::Category(cat)).to_vec();
+                let mut in_data = DATA.category_items(cat).to_vec();
+                listed.sort_unstable();
+                in_data.sort_unstable();
+                prop_assert_eq!(listed, in_data, "items of category {}", cat);
             }
             if step % 6 == 0 {
                 draw(&app, size.0, size.1);
@@ -109,11 +127,11 @@ proptest! {
         let mut at = 0;
         let mut current = 0usize;
         let mut next_place = 1;
-        let loc = |row: usize| Location { category: 0, item_row: row, focus: Pane::Items, link_row: None, detail_scroll: 0 };
+        let loc = |item: usize| Location { row: Row::Category(0), item: Some(item), focus: Pane::Items, link_row: None, detail_scroll: 0 };
         for step in steps {
             match step {
                 0 => {
-                    history.visit(loc(current));
+                    history.visit(loc(current), loc(next_place));
                     places.truncate(at + 1);
                     places.push(next_place);
                     at += 1;
@@ -123,12 +141,12 @@ proptest! {
                 1 => {
                     let moved = history.back(loc(current));
                     prop_assert_eq!(moved.is_some(), at > 0);
-                    if let Some(to) = moved { at -= 1; current = to.item_row; }
+                    if let Some(to) = moved { at -= 1; current = to.item.unwrap(); }
                 }
                 _ => {
                     let moved = history.forward(loc(current));
                     prop_assert_eq!(moved.is_some(), at + 1 < places.len());
-                    if let Some(to) = moved { at += 1; current = to.item_row; }
+                    if let Some(to) = moved { at += 1; current = to.item.unwrap(); }
                 }
             }
             prop_assert_eq!(current, places[at]);

@@ -1,14 +1,14 @@
-//! Everything a user can ask for. Keys map to these through the keymap;
-//! `App::update` is the only place that acts on them.
+//! Everything a user can ask for, and the results that come back from the
+//! background. Keys map to these through the keymap; `App::update` is the
+//! only place that acts on them.
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+use super::{Edit, Motion, Pane};
+use crate::search::Hit;
+
+#[derive(Debug, Clone, PartialEq)]
 pub enum Action {
-    Up,
-    Down,
-    Top,
-    Bottom,
-    PageUp,
-    PageDown,
+    /// Move the selection (or scroll) of whatever has the keys.
+    Move(Motion),
     FocusLeft,
     FocusRight,
     FocusNext,
@@ -19,16 +19,15 @@ pub enum Action {
     Forward,
     StartSearch,
     SearchInput(char),
-    SearchBackspace,
-    SearchClear,
-    SearchUp,
-    SearchDown,
     SearchAccept,
     SearchCancel,
     /// Search the selected category only, or everything.
     SearchToggleScope,
-    /// Take the background search's results, if they have arrived.
-    SearchPoll,
+    /// Hits of a background search, for the query of `generation`.
+    SearchResults {
+        generation: u64,
+        hits: Vec<Hit>,
+    },
     ToggleHelp,
     CloseOverlay,
     Quit,
@@ -40,19 +39,39 @@ pub enum Action {
     ToggleTimeline,
     MarkPathStart,
     ShowPath,
+    /// Sort the selected row's list in the next order (date, symbol, data).
+    CycleSort,
     StartJump,
     JumpInput(char),
-    JumpBackspace,
     JumpComplete,
     JumpAccept,
+    /// Offer every related item to follow by its label or a filter.
+    StartFollow,
+    /// A digit of a related item's label.
+    FollowLabel(char),
+    /// A letter that narrows the related items to follow.
+    FollowInput(char),
+    FollowBackspace,
+    /// The next / previous group of related items.
+    NextGroup,
+    PrevGroup,
     /// A click on a row of a pane (row counted from the pane's first item).
-    ClickRow(super::Pane, usize),
+    ClickRow(Pane, usize),
     /// A click on a related item in the detail pane.
     ClickLink(usize),
-    /// The wheel over a pane: scrolls it without moving focus.
-    Scroll(super::Pane, isize),
+    /// The wheel over a pane: moves its list, or scrolls the detail text,
+    /// by this many lines, without moving focus.
+    Scroll(Pane, isize),
+    /// Edit the search or jump prompt's line: cursor moves and deletions.
+    Edit(Edit),
+    /// Show the prompt's previous (older) earlier query.
+    RecallOlder,
+    /// Show the prompt's next (newer) earlier query, or what was typed.
+    RecallNewer,
     /// Pasted text for the search or jump prompt.
     Paste(String),
+    /// The bookmarks as saved: the file's list with this run's changes.
+    BookmarksSaved(Vec<String>),
     /// The outcome of an effect, for the status line.
     Status(String),
 }

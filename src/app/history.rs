@@ -1,12 +1,19 @@
-//! Back and forward, with a web browser's rules: visiting a new place after
-//! going back drops the forward history.
+//! Back and forward, with a web browser's rules: following a link is a
+//! step; visiting a new place after going back drops the forward history;
+//! re-opening the item you are on is no step at all. Moving the list
+//! cursor is not a step either, and rewrites nothing: the place the cursor
+//! reached becomes a step of its own only when the user leaves it.
+
+use super::{Pane, Row};
+use crate::data::ItemIdx;
 
 /// Where the user was: enough to put them back exactly there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Location {
-    pub category: usize,
-    pub item_row: usize,
-    pub focus: super::Pane,
+    pub row: Row,
+    /// The item shown (by identity, so a re-sorted list still finds it).
+    pub item: Option<ItemIdx>,
+    pub focus: Pane,
     pub link_row: Option<usize>,
     pub detail_scroll: u16,
 }
@@ -14,6 +21,8 @@ pub struct Location {
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct History {
     back: Vec<Location>,
+    /// The step the user is on, as they arrived (or last left) it.
+    current: Option<Location>,
     forward: Vec<Location>,
 }
 
@@ -21,28 +30,56 @@ pub struct History {
 const CAPACITY: usize = 500;
 
 impl History {
-    /// Leaving `from` for somewhere new.
-    pub fn visit(&mut self, from: Location) {
-        if self.back.last() != Some(&from) {
-            self.back.push(from);
-            if self.back.len() > CAPACITY {
-                self.back.remove(0);
-            }
+    /// Leaving `live` (where the user is now) for `to`.
+    pub fn visit(&mut self, live: Location, to: Location) {
+        self.settle(live);
+        if let Some(current) = self.current.replace(to) {
+            self.push_back(current);
         }
         self.forward.clear();
     }
 
     /// The place to go back to, given where the user is now.
-    pub fn back(&mut self, current: Location) -> Option<Location> {
+    pub fn back(&mut self, live: Location) -> Option<Location> {
+        self.settle(live);
         let to = self.back.pop()?;
-        self.forward.push(current);
+        if let Some(current) = self.current.replace(to) {
+            self.forward.push(current);
+        }
         Some(to)
     }
 
-    pub fn forward(&mut self, current: Location) -> Option<Location> {
+    pub fn forward(&mut self, live: Location) -> Option<Location> {
+        self.settle(live);
         let to = self.forward.pop()?;
-        self.back.push(current);
+        if let Some(current) = self.current.replace(to) {
+            self.push_back(current);
+        }
         Some(to)
+    }
+
+    /// Takes in where the user is now: the same item as the current step
+    /// updates it (scroll, focus, selected link); another item, reached by
+    /// moving the cursor, becomes a step after it.
+    fn settle(&mut self, live: Location) {
+        match self.current {
+            Some(current) if current.item == live.item => self.current = Some(live),
+            Some(current) => {
+                self.push_back(current);
+                self.current = Some(live);
+                self.forward.clear();
+            }
+            None => self.current = Some(live),
+        }
+    }
+
+    fn push_back(&mut self, location: Location) {
+        if self.back.last() != Some(&location) {
+            self.back.push(location);
+            if self.back.len() > CAPACITY {
+                self.back.remove(0);
+            }
+        }
     }
 
     pub fn can_go_back(&self) -> bool {
@@ -53,21 +90,21 @@ impl History {
         !self.forward.is_empty()
     }
 
-    /// Earlier steps, oldest first (for breadcrumbs).
-    pub fn trail(&self) -> &[Location] {
-        &self.back
+    /// The steps so far, oldest first, ending with the current one (for
+    /// breadcrumbs). The item on screen follows it when the cursor moved.
+    pub fn trail(&self) -> impl Iterator<Item = &Location> {
+        self.back.iter().chain(self.current.iter())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::Pane;
 
-    fn at(item_row: usize) -> Location {
+    fn at(item: usize) -> Location {
         Location {
-            category: 0,
-            item_row,
+            row: Row::Category(0),
+            item: Some(item),
             focus: Pane::Items,
             link_row: None,
             detail_scroll: 0,
@@ -77,8 +114,8 @@ mod tests {
     #[test]
     fn back_and_forward_retrace_steps() {
         let mut history = History::default();
-        history.visit(at(1));
-        history.visit(at(2));
+        history.visit(at(1), at(2));
+        history.visit(at(2), at(3));
         assert_eq!(history.back(at(3)), Some(at(2)));
         assert_eq!(history.back(at(2)), Some(at(1)));
         assert_eq!(history.back(at(1)), None);
@@ -90,12 +127,36 @@ mod tests {
     #[test]
     fn visiting_after_going_back_drops_forward() {
         let mut history = History::default();
-        history.visit(at(1));
-        history.visit(at(2));
+        history.visit(at(1), at(2));
+        history.visit(at(2), at(3));
         assert_eq!(history.back(at(3)), Some(at(2)));
         assert!(history.can_go_forward());
-        history.visit(at(2));
+        history.visit(at(2), at(4));
         assert!(!history.can_go_forward());
         assert_eq!(history.forward(at(4)), None);
+    }
+
+    #[test]
+    fn a_cursor_move_keeps_the_step_and_adds_the_new_place_when_left() {
+        let mut history = History::default();
+        history.visit(at(1), at(2));
+        // The cursor moved from 2 to 5; then a link is followed to 6.
+        history.visit(at(5), at(6));
+        let trail: Vec<Option<usize>> = history.trail().map(|l| l.item).collect();
+        assert_eq!(trail, [Some(1), Some(2), Some(5), Some(6)]);
+        assert_eq!(history.back(at(6)), Some(at(5)));
+        assert_eq!(history.back(at(5)), Some(at(2)));
+    }
+
+    #[test]
+    fn leaving_updates_the_current_step_with_its_scroll() {
+        let mut history = History::default();
+        history.visit(at(1), at(2));
+        let scrolled = Location {
+            detail_scroll: 7,
+            ..at(2)
+        };
+        history.visit(scrolled, at(3));
+        assert_eq!(history.back(at(3)), Some(scrolled));
     }
 }

@@ -1,29 +1,36 @@
-//! Application state. `update` (in update.rs) is the only place it changes;
-//! the terminal front end turns events into actions, draws with `ui::view`,
-//! and carries out the [`Effect`]s that update asks for.
+//! Application state. `update` (in update.rs and the overlays' modules) is
+//! the only place it changes; the terminal front end turns events and
+//! background results into actions, draws with `ui::view`, and carries out
+//! the [`Effect`]s that update asks for.
 
 mod action;
 mod history;
+mod line_editor;
+mod motion;
 mod overlays;
+mod row;
+mod sort;
 mod update;
 
 pub use action::Action;
 pub use history::{History, Location};
-pub use overlays::{JumpState, PathView, TimelineState};
+pub use line_editor::{Edit, LineEditor};
+pub use motion::{Dir, Motion};
+pub use overlays::{
+    Context, FollowState, HelpState, JumpState, Overlay, PathView, Scope, SearchRequest, SearchState, TimelineLine,
+    TimelineState, follow_label,
+};
+pub use row::Row;
 
 use crate::bookmarks::Bookmarks;
-use crate::data::{CATEGORIES, Dataset, ItemIdx};
+use crate::data::sort::sorted;
+use crate::data::{CATEGORIES, Dataset, ItemIdx, SortOrder};
 use crate::graph::{self, Related};
+use crate::query_history::{Prompt, QueryHistory};
 use std::sync::Arc;
 
-use crate::search::worker::Worker;
-use crate::search::{Hit, SearchIndex};
+use crate::search::SearchIndex;
 use crate::ui::theme::Theme;
-
-/// The category row after the real categories: the user's bookmarks.
-pub const BOOKMARKS: usize = CATEGORIES.len();
-/// Rows of the category pane.
-pub const CATEGORY_ROWS: usize = CATEGORIES.len() + 1;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Pane {
@@ -40,61 +47,42 @@ impl Pane {
     }
 }
 
+/// Longest item name a status line quotes, in characters.
+const STATUS_NAME_WIDTH: usize = 48;
+
+/// Lines of the screen that are not list rows: borders, trail, hint bar.
+const PAGE_CHROME: u16 = 6;
+
 /// Work with the outside world that `update` asks the front end to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    SaveBookmarks,
+    /// Save these bookmarks (this run's changes, merged into the file); the
+    /// front end answers with [`Action::BookmarksSaved`].
+    SaveBookmarks(Bookmarks),
     OpenUrl(String),
     /// Put `text` on the clipboard; `what` names it in the status line.
     Copy {
         text: String,
         what: &'static str,
     },
-}
-
-/// The search overlay: the query, its ranked hits and the highlighted one.
-#[derive(Debug, Clone, Default)]
-pub struct SearchState {
-    pub query: String,
-    pub hits: Vec<Hit>,
-    pub selected: usize,
-    pub scope: Scope,
-    /// Counts queries sent to the background search, to drop stale results.
-    pub generation: u64,
-    /// Results for the current query are still being computed.
-    pub pending: bool,
-}
-
-/// What a search covers.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Scope {
-    #[default]
-    All,
-    /// One category, by index into [`CATEGORIES`].
-    Category(usize),
-}
-
-impl Scope {
-    /// How the hint bar and the search box name the scope.
-    pub fn label(self) -> &'static str {
-        match self {
-            Scope::All => "all",
-            Scope::Category(cat) => CATEGORIES.get(cat).map_or("all", |c| c.id),
-        }
-    }
+    /// Run a search in the background; its hits come back as
+    /// [`Action::SearchResults`].
+    Search(SearchRequest),
+    /// Write a prompt's query history (after a query was recorded).
+    SaveQueryHistory(Prompt),
 }
 
 pub struct App<'a> {
     pub data: &'a Dataset,
     pub theme: Theme,
     pub index: Arc<SearchIndex>,
-    /// Searches in the background when set (the terminal front end);
-    /// without it, as in tests and scripts, search runs synchronously.
-    pub search_worker: Option<Worker>,
+    /// Searches are handed to the front end as effects when set (the
+    /// terminal); without it, as in tests and scripts, they run at once.
+    pub background_search: bool,
     pub focus: Pane,
-    /// Selected row of the category pane (`BOOKMARKS` for the bookmarks).
-    pub category: usize,
-    /// Selected row of the item pane, remembered per category.
+    /// Selected row of the category pane.
+    pub row: Row,
+    /// Selected row of the item pane, remembered per category row.
     pub item_rows: Vec<usize>,
     /// Selected related item in the detail pane; none until the user moves
     /// into the links, so an item opens at its top.
@@ -102,17 +90,23 @@ pub struct App<'a> {
     /// First visible line of the detail pane.
     pub detail_scroll: u16,
     pub history: History,
-    pub search: Option<SearchState>,
-    /// Some(first visible line) while the help overlay is open.
-    pub help: Option<u16>,
-    pub jump: Option<JumpState>,
-    pub timeline: Option<TimelineState>,
-    pub path: Option<PathView>,
+    /// Open overlays, bottom first; the last one has the keys.
+    pub overlays: Vec<Overlay>,
     /// The item `p` marked as the start of a path.
     pub mark: Option<ItemIdx>,
     pub bookmarks: Bookmarks,
-    /// Bookmarked items that exist in the loaded data, in bookmark order.
+    /// Earlier queries of the search prompt, oldest first.
+    pub search_history: QueryHistory,
+    /// Earlier inputs of the jump prompt, oldest first.
+    pub jump_history: QueryHistory,
+    /// Bookmarked items that exist in the loaded data, in the bookmarks
+    /// row's sort order.
     bookmark_items: Vec<ItemIdx>,
+    /// The sort order of each row of the category pane.
+    sort_orders: Vec<SortOrder>,
+    /// Each category's items in its row's order, computed when the order
+    /// changes rather than on every frame.
+    sorted_items: Vec<Vec<ItemIdx>>,
     /// Effects waiting for the front end.
     pub effects: Vec<Effect>,
     /// A one-line message for the status bar ("no match", ...).
@@ -120,6 +114,13 @@ pub struct App<'a> {
     pub should_quit: bool,
     /// Last known terminal size, for paging and mouse hit-testing.
     pub size: (u16, u16),
+    /// Lines of the banner shown all session (skipped data files, a bad
+    /// config file); empty for no banner.
+    pub notices: Vec<String>,
+    /// The style `y` copies citations in (from the config file).
+    pub citation_style: crate::cite::Style,
+    /// The detail last laid out, so a long text is wrapped once.
+    pub detail_memo: crate::ui::detail::DetailMemo,
 }
 
 impl<'a> App<'a> {
@@ -137,25 +138,28 @@ impl<'a> App<'a> {
             data,
             theme: Theme::default(),
             index: Arc::new(index),
-            search_worker: None,
+            background_search: false,
             focus: Pane::Items,
-            category: first_category,
-            item_rows: vec![0; CATEGORY_ROWS],
+            row: Row::Category(first_category),
+            item_rows: vec![0; Row::COUNT],
             link_row: None,
             detail_scroll: 0,
             history: History::default(),
-            search: None,
-            help: None,
-            jump: None,
-            timeline: None,
-            path: None,
+            overlays: Vec::new(),
             mark: None,
             bookmarks: Bookmarks::in_memory(),
+            search_history: QueryHistory::in_memory(),
+            jump_history: QueryHistory::in_memory(),
             bookmark_items: Vec::new(),
+            sort_orders: sort::default_orders(),
+            sorted_items: sort::default_lists(data),
             effects: Vec::new(),
             status: None,
             should_quit: false,
             size: (120, 40),
+            notices: Vec::new(),
+            citation_style: crate::cite::Style::default(),
+            detail_memo: Default::default(),
         }
     }
 
@@ -166,39 +170,60 @@ impl<'a> App<'a> {
         self
     }
 
-    fn refresh_bookmarks(&mut self) {
-        self.bookmark_items = self.bookmarks.ids.iter().filter_map(|id| self.data.by_id(id)).collect();
-        let len = self.bookmark_items.len();
-        self.item_rows[BOOKMARKS] = self.item_rows[BOOKMARKS].min(len.saturating_sub(1));
-    }
-
-    /// Items of a category row (the bookmarks for `BOOKMARKS`).
-    pub fn items_of(&self, category: usize) -> &[ItemIdx] {
-        if category == BOOKMARKS {
-            &self.bookmark_items
-        } else {
-            self.data.category_items(category)
-        }
-    }
-
-    /// Moves searching to a background thread, so typing never waits.
-    pub fn with_background_search(mut self) -> Self {
-        self.search_worker = Some(Worker::spawn(Arc::clone(&self.index)));
+    /// Starts with the user's earlier queries.
+    pub fn with_query_history(mut self, search: QueryHistory, jump: QueryHistory) -> App<'a> {
+        self.search_history = search;
+        self.jump_history = jump;
         self
     }
 
-    /// Items of the selected category.
-    pub fn items(&self) -> &[ItemIdx] {
-        self.items_of(self.category)
+    /// The query history of a prompt.
+    pub fn query_history(&self, prompt: Prompt) -> &QueryHistory {
+        match prompt {
+            Prompt::Search => &self.search_history,
+            Prompt::Jump => &self.jump_history,
+        }
     }
 
-    /// The name of a category row.
-    pub fn category_name(&self, category: usize) -> &'static str {
-        CATEGORIES.get(category).map_or("Bookmarks", |c| c.name)
+    fn refresh_bookmarks(&mut self) {
+        let marked: Vec<ItemIdx> = self.bookmarks.ids.iter().filter_map(|id| self.data.by_id(id)).collect();
+        self.bookmark_items = sorted(self.data, &marked, self.sort_order(Row::Bookmarks));
+        let len = self.bookmark_items.len();
+        let bookmarks = Row::Bookmarks.index();
+        self.item_rows[bookmarks] = self.item_rows[bookmarks].min(len.saturating_sub(1));
+    }
+
+    /// Items of a category row.
+    pub fn items_of(&self, row: Row) -> &[ItemIdx] {
+        match row {
+            Row::Category(cat) => self.sorted_items.get(cat).map_or(&[], Vec::as_slice),
+            Row::Bookmarks => &self.bookmark_items,
+        }
+    }
+
+    /// What start-up decided: colours, the banner's notices (skipped data
+    /// files, a bad config file) and the style `y` copies citations in.
+    pub fn with_settings(mut self, theme: Theme, notices: Vec<String>, citation_style: crate::cite::Style) -> Self {
+        self.theme = theme;
+        self.notices = notices;
+        self.citation_style = citation_style;
+        self
+    }
+
+    /// Hands searches to the front end as [`Effect::Search`], so typing
+    /// never waits; the front end answers with [`Action::SearchResults`].
+    pub fn with_background_search(mut self) -> Self {
+        self.background_search = true;
+        self
+    }
+
+    /// Items of the selected category row.
+    pub fn items(&self) -> &[ItemIdx] {
+        self.items_of(self.row)
     }
 
     pub fn item_row(&self) -> usize {
-        self.item_rows[self.category]
+        self.item_rows[self.row.index()]
     }
 
     /// The item the detail pane shows.
@@ -220,48 +245,53 @@ impl<'a> App<'a> {
     /// Where the user is now.
     pub fn location(&self) -> Location {
         Location {
-            category: self.category,
-            item_row: self.item_row(),
+            row: self.row,
+            item: self.selected_item(),
             focus: self.focus,
             link_row: self.link_row,
             detail_scroll: self.detail_scroll,
         }
     }
 
-    /// The item shown at a history location, if it still exists.
+    /// The item shown at a history location.
     pub fn item_at(&self, location: &Location) -> Option<ItemIdx> {
-        self.items_of(location.category).get(location.item_row).copied()
+        location.item
     }
 
-    /// The hit under the cursor in the search overlay.
-    pub fn search_selection(&self) -> Option<ItemIdx> {
-        let search = self.search.as_ref()?;
-        search.hits.get(search.selected).map(|hit| hit.item)
+    /// How status lines name an item: its symbol, else its short title
+    /// (never the internal id), cut to a readable length.
+    pub fn status_name(&self, idx: ItemIdx) -> String {
+        crate::text::truncate(self.data.item(idx).display_name(), STATUS_NAME_WIDTH)
+    }
+
+    /// Rows a page moves in lists and in text.
+    pub fn page(&self) -> usize {
+        usize::from(self.size.1.saturating_sub(PAGE_CHROME)).max(1)
     }
 
     /// Invariants that hold after any sequence of actions.
     pub fn check_invariants(&self) -> Result<(), String> {
-        if self.category >= CATEGORY_ROWS {
-            return Err(format!("category {} out of range", self.category));
+        if !self.row.is_valid() {
+            return Err(format!("{:?} out of range", self.row));
         }
-        for (cat, &row) in self.item_rows.iter().enumerate() {
-            let len = self.items_of(cat).len();
-            if row >= len.max(1) {
-                return Err(format!("item row {row} out of range {len} in category {cat}"));
+        for row in Row::all() {
+            let (selected, len) = (self.item_rows[row.index()], self.items_of(row).len());
+            if selected >= len.max(1) {
+                return Err(format!("item row {selected} out of range {len} in {row:?}"));
             }
         }
         let related = self.related().len();
         if let Some(row) = self.link_row.filter(|&row| row >= related) {
             return Err(format!("link row {row} out of range {related}"));
         }
-        if let Some(search) = self.search.as_ref().filter(|s| s.selected >= s.hits.len().max(1)) {
+        if let Some(search) = self.search().filter(|s| s.selected >= s.hits.len().max(1)) {
             return Err(format!("search selection {} out of range", search.selected));
         }
-        if let Some(timeline) = self.timeline.as_ref().filter(|t| t.selected >= t.rows.len().max(1)) {
+        if let Some(timeline) = self.timeline().filter(|t| t.selected >= t.rows.len().max(1)) {
             return Err(format!("timeline selection {} out of range", timeline.selected));
         }
-        if let Some(bad) = self.history.trail().iter().find(|l| l.category >= CATEGORY_ROWS) {
-            return Err(format!("history step in category {} out of range", bad.category));
+        if let Some(bad) = self.history.trail().find(|l| !l.row.is_valid()) {
+            return Err(format!("history step in {:?} out of range", bad.row));
         }
         if self.bookmark_items.iter().any(|&i| !self.is_bookmarked(i)) {
             return Err("a bookmarked row is not in the bookmarks".into());

@@ -1,40 +1,38 @@
-//! The only place where application state changes.
+//! The only place where application state changes: the main view's
+//! actions here, each overlay's in its own module.
 
 use super::{
-    Action, App, BOOKMARKS, CATEGORY_ROWS, Effect, JumpState, Location, Pane, PathView, Scope, SearchState,
+    Action, App, Effect, HelpState, JumpState, Location, Motion, Overlay, Pane, PathView, Row, SearchState,
     TimelineState,
 };
 use crate::clipboard::is_web_url;
-use crate::data::{CATEGORIES, ItemIdx};
+use crate::data::ItemIdx;
 use crate::graph;
 
 impl App<'_> {
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize(..) | Action::Status(_) | Action::SearchPoll) {
+        if !matches!(
+            action,
+            Action::Resize(..) | Action::Status(_) | Action::SearchResults { .. } | Action::BookmarksSaved(_)
+        ) {
             self.status = None;
         }
         match action {
             Action::Quit => self.should_quit = true,
             Action::Resize(w, h) => self.size = (w, h),
             Action::Status(message) => self.status = Some(message),
-            // The topmost overlay takes the action first.
-            action if self.help.is_some() => self.update_help(action),
-            action if self.jump.is_some() => self.update_jump(action),
-            action if self.path.is_some() => self.update_path(action),
-            action if self.search.is_some() => self.update_search(action),
-            action if self.timeline.is_some() => self.update_timeline(action),
+            Action::BookmarksSaved(ids) => {
+                self.bookmarks.saved(ids);
+                self.refresh_bookmarks();
+            }
+            action if !self.overlays.is_empty() => self.update_overlay(action),
             action => self.update_main(action),
         }
     }
 
-    fn update_main(&mut self, action: Action) {
+    pub(super) fn update_main(&mut self, action: Action) {
         match action {
-            Action::Up => self.move_selection(-1),
-            Action::Down => self.move_selection(1),
-            Action::PageUp => self.move_selection(-self.page()),
-            Action::PageDown => self.move_selection(self.page()),
-            Action::Top => self.move_selection(isize::MIN / 2),
-            Action::Bottom => self.move_selection(isize::MAX / 2),
+            Action::Move(motion) => self.move_selection(motion),
             Action::FocusLeft => self.focus = Pane::ALL[self.focus.position().saturating_sub(1)],
             Action::FocusRight => self.focus = Pane::ALL[(self.focus.position() + 1).min(2)],
             Action::FocusNext => self.focus = Pane::ALL[(self.focus.position() + 1) % 3],
@@ -48,253 +46,88 @@ impl App<'_> {
                 Some(to) => self.restore(to),
                 None => self.status = Some("no later step".into()),
             },
-            Action::StartSearch => self.search = Some(SearchState::default()),
-            Action::ToggleHelp => self.help = Some(0),
-            Action::StartJump => self.jump = Some(JumpState::default()),
-            Action::ToggleTimeline => self.timeline = Some(TimelineState::new(self.data, self.selected_item())),
+            Action::StartSearch => self.overlays.push(Overlay::Search(SearchState::default())),
+            Action::ToggleHelp => self.overlays.push(Overlay::Help(HelpState::default())),
+            Action::StartJump => self.overlays.push(Overlay::Jump(JumpState::default())),
+            Action::ToggleTimeline => {
+                let timeline = TimelineState::new(self.data, self.selected_item());
+                self.overlays.push(Overlay::Timeline(timeline));
+            }
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::OpenUrl => self.open_url(),
             Action::CopyCitation => self.copy(true),
             Action::CopyUrl => self.copy(false),
             Action::MarkPathStart => self.mark_path_start(),
             Action::ShowPath => self.show_path(),
+            Action::CycleSort => self.cycle_sort(),
             Action::ClickRow(pane, row) => self.click_row(pane, row),
             Action::ClickLink(row) => {
                 self.focus = Pane::Detail;
-                if let Some(target) = self.related().get(row).map(|r| r.target) {
-                    self.link_row = Some(row);
-                    self.go_to(target);
-                }
+                self.follow(row);
             }
-            Action::Scroll(pane, delta) => {
+            Action::StartFollow => self.start_follow(None),
+            Action::FollowLabel(digit) => self.start_follow(Some(digit)),
+            Action::NextGroup => self.scroll_to_group(true),
+            Action::PrevGroup => self.scroll_to_group(false),
+            Action::Scroll(Pane::Detail, lines) => self.scroll_detail(Motion::By(lines)),
+            Action::Scroll(pane, rows) => {
                 let focus = std::mem::replace(&mut self.focus, pane);
-                self.move_selection(delta);
+                self.move_selection(Motion::By(rows));
                 self.focus = focus;
             }
             _ => {}
         }
     }
 
-    fn update_help(&mut self, action: Action) {
-        let scroll = self.help.unwrap_or(0);
-        let page = self.page() as u16;
-        self.help = match action {
-            Action::Up => Some(scroll.saturating_sub(1)),
-            Action::Down => Some(scroll.saturating_add(1)),
-            Action::PageUp => Some(scroll.saturating_sub(page)),
-            Action::PageDown => Some(scroll.saturating_add(page)),
-            Action::Top => Some(0),
-            Action::Bottom => Some(u16::MAX / 2),
-            Action::ToggleHelp | Action::CloseOverlay => None,
-            _ => Some(scroll),
-        };
-    }
-
-    fn update_search(&mut self, action: Action) {
-        let Some(search) = self.search.as_mut() else { return };
-        match action {
-            Action::SearchInput(c) => {
-                search.query.push(c);
-                self.refresh_hits();
-            }
-            Action::SearchBackspace => {
-                search.query.pop();
-                self.refresh_hits();
-            }
-            Action::SearchClear => {
-                search.query.clear();
-                self.refresh_hits();
-            }
-            Action::Paste(text) => {
-                search.query.extend(text.chars().filter(|c| !c.is_control()));
-                self.refresh_hits();
-            }
-            Action::SearchUp => search.selected = search.selected.saturating_sub(1),
-            Action::SearchDown => search.selected = (search.selected + 1).min(search.hits.len().saturating_sub(1)),
-            Action::SearchAccept => match self.search_selection() {
-                Some(item) => {
-                    self.search = None;
-                    self.timeline = None;
-                    self.go_to(item);
-                }
-                None => self.status = Some("no match".into()),
-            },
-            Action::SearchCancel | Action::CloseOverlay => self.search = None,
-            Action::SearchToggleScope => {
-                search.scope = match search.scope {
-                    Scope::All => Scope::Category(self.category),
-                    Scope::Category(_) => Scope::All,
-                };
-                self.refresh_hits();
-            }
-            Action::SearchPoll => self.poll_hits(),
-            Action::ToggleHelp => self.help = Some(0),
-            _ => {}
-        }
-    }
-
-    fn update_jump(&mut self, action: Action) {
-        let Some(jump) = self.jump.as_mut() else { return };
-        match action {
-            Action::JumpInput(c) => {
-                jump.input.push(c);
-                jump.refresh(self.data);
-            }
-            Action::Paste(text) => {
-                jump.input.extend(text.chars().filter(|c| !c.is_control()));
-                jump.refresh(self.data);
-            }
-            Action::JumpBackspace => {
-                jump.input.pop();
-                jump.refresh(self.data);
-            }
-            Action::Up => jump.selected = jump.selected.saturating_sub(1),
-            Action::Down => jump.selected = (jump.selected + 1).min(jump.completions.len().saturating_sub(1)),
-            Action::JumpComplete => {
-                if let Some(&idx) = jump.completions.get(jump.selected) {
-                    jump.input = self.data.item(idx).handle().to_string();
-                    jump.refresh(self.data);
-                }
-            }
-            Action::JumpAccept => match jump.target(self.data) {
-                Some(item) => {
-                    self.jump = None;
-                    self.timeline = None;
-                    self.go_to(item);
-                }
-                None => self.status = Some(format!("no item \"{}\"", jump.input)),
-            },
-            Action::CloseOverlay => self.jump = None,
-            _ => {}
-        }
-    }
-
-    fn update_timeline(&mut self, action: Action) {
-        let page = self.page();
-        let Some(timeline) = self.timeline.as_mut() else { return };
-        let last = timeline.rows.len().saturating_sub(1);
-        match action {
-            Action::Up => timeline.selected = timeline.selected.saturating_sub(1),
-            Action::Down => timeline.selected = (timeline.selected + 1).min(last),
-            Action::PageUp => timeline.selected = step(timeline.selected, -page, last + 1),
-            Action::PageDown => timeline.selected = step(timeline.selected, page, last + 1),
-            Action::Top => timeline.selected = 0,
-            Action::Bottom => timeline.selected = last,
-            Action::Open => {
-                if let Some(&item) = timeline.rows.get(timeline.selected) {
-                    self.timeline = None;
-                    self.go_to(item);
-                }
-            }
-            Action::ToggleTimeline | Action::CloseOverlay => self.timeline = None,
-            Action::StartSearch => self.search = Some(SearchState::default()),
-            Action::StartJump => self.jump = Some(JumpState::default()),
-            Action::ToggleHelp => self.help = Some(0),
-            Action::Back | Action::Forward => {
-                self.timeline = None;
-                self.update_main(action);
-            }
-            _ => {}
-        }
-    }
-
-    fn update_path(&mut self, action: Action) {
-        let Some(path) = self.path.as_mut() else { return };
-        let last = path.items().len().saturating_sub(1);
-        match action {
-            Action::Up => path.selected = path.selected.saturating_sub(1),
-            Action::Down => path.selected = (path.selected + 1).min(last),
-            Action::Open => {
-                let item = path.items().get(path.selected).copied();
-                self.path = None;
-                if let Some(item) = item {
-                    self.timeline = None;
-                    self.go_to(item);
-                }
-            }
-            Action::ShowPath | Action::CloseOverlay => self.path = None,
-            _ => {}
-        }
-    }
-
-    fn refresh_hits(&mut self) {
-        let Some(search) = self.search.as_mut() else {
-            return;
-        };
-        // The bookmarks row is not a category of the data: search everything there.
-        let scope = match search.scope {
-            Scope::Category(cat) if cat < CATEGORIES.len() => Some(self.data.category_items(cat)),
-            _ => None,
-        };
-        search.generation += 1;
-        match &self.search_worker {
-            // Old hits stay on screen until the new ones arrive.
-            Some(worker) if !search.query.trim().is_empty() => {
-                search.pending = true;
-                worker.submit(search.generation, &search.query, scope);
-            }
-            _ => {
-                search.pending = false;
-                search.hits = self.index.search(&search.query, scope);
-                search.selected = 0;
-            }
-        }
-    }
-
-    fn poll_hits(&mut self) {
-        let (Some(search), Some(worker)) = (self.search.as_mut(), &self.search_worker) else {
-            return;
-        };
-        if let Some(outcome) = worker.try_recv().filter(|o| o.generation == search.generation) {
-            search.hits = outcome.hits;
-            search.selected = 0;
-            search.pending = false;
-        }
-    }
-
-    fn page(&self) -> isize {
-        self.size.1.saturating_sub(6).max(1) as isize
-    }
-
-    fn move_selection(&mut self, delta: isize) {
+    fn move_selection(&mut self, motion: Motion) {
         match self.focus {
             Pane::Categories => {
-                self.category = step(self.category, delta, CATEGORY_ROWS);
+                self.row = Row::at(motion.apply(self.row.index(), Row::COUNT, self.page()));
                 self.reset_detail();
             }
             Pane::Items => {
-                let len = self.items().len();
-                let row = step(self.item_row(), delta, len);
-                self.item_rows[self.category] = row;
+                let row = motion.apply(self.item_row(), self.items().len(), self.page());
+                self.item_rows[self.row.index()] = row;
                 self.reset_detail();
             }
-            Pane::Detail => self.move_in_detail(delta),
+            Pane::Detail => self.move_in_detail(motion),
         }
     }
 
-    /// Small steps walk the related items (up past the first one returns to
-    /// the top of the text); pages scroll the text and leave the links.
-    fn move_in_detail(&mut self, delta: isize) {
-        let related = self.related().len();
-        let paging = delta.abs() > 1 && delta.abs() < isize::MAX / 4;
-        if paging || related == 0 {
-            self.link_row = None;
-            let scroll = (self.detail_scroll as isize)
-                .saturating_add(delta)
-                .clamp(0, u16::MAX as isize / 2);
-            self.detail_scroll = scroll as u16;
-            return;
-        }
-        self.link_row = match (self.link_row, delta) {
-            (_, d) if d <= -(isize::MAX / 4) => {
-                self.detail_scroll = 0;
-                None
-            }
-            (None, d) if d > 0 => Some(step(0, d - 1, related)),
-            (None, _) => None,
-            (Some(0), d) if d < 0 => None,
-            (Some(row), d) => Some(step(row, d, related)),
+    /// The detail pane reads like less: every motion scrolls the text.
+    fn move_in_detail(&mut self, motion: Motion) {
+        self.scroll_detail(motion);
+    }
+
+    /// Scrolls the detail text.
+    fn scroll_detail(&mut self, motion: Motion) {
+        let lines = self.detail_scroll_range();
+        let scroll = motion.apply(usize::from(self.detail_scroll), lines, self.page());
+        self.detail_scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
+    }
+
+    /// Scrolls the detail text to the next (or previous) group of related items.
+    fn scroll_to_group(&mut self, forward: bool) {
+        let Some(idx) = self.selected_item() else { return };
+        let groups = crate::ui::detail::group_lines(self, idx);
+        let scroll = usize::from(self.detail_scroll);
+        let target = match forward {
+            true => groups.iter().find(|&&line| line > scroll),
+            false => groups.iter().rev().find(|&&line| line < scroll),
         };
+        match target {
+            Some(&line) => {
+                let last = self.detail_scroll_range().saturating_sub(1);
+                self.detail_scroll = u16::try_from(line.min(last)).unwrap_or(u16::MAX);
+            }
+            None => self.status = Some("no further group of related items".into()),
+        }
+    }
+
+    /// How many first lines the detail pane can start at, as it is drawn now.
+    fn detail_scroll_range(&self) -> usize {
+        self.selected_item()
+            .map_or(1, |idx| crate::ui::detail::scroll_range(self, idx))
     }
 
     fn reset_detail(&mut self) {
@@ -310,15 +143,11 @@ impl App<'_> {
                     self.focus = Pane::Detail;
                 }
             }
+            // Enter follows the link followed last from here, else offers
+            // every link to follow.
             Pane::Detail => match self.link_row {
-                Some(row) => {
-                    if let Some(related) = self.related().get(row) {
-                        self.go_to(related.target);
-                    }
-                }
-                // The first Enter shows which link a second one would follow.
-                None if !self.related().is_empty() => self.link_row = Some(0),
-                None => {}
+                Some(row) => self.follow(row),
+                None => self.start_follow(None),
             },
         }
     }
@@ -326,26 +155,44 @@ impl App<'_> {
     fn click_row(&mut self, pane: Pane, row: usize) {
         self.focus = pane;
         match pane {
-            Pane::Categories if row < CATEGORY_ROWS => {
-                self.category = row;
+            Pane::Categories if row < Row::COUNT => {
+                self.row = Row::at(row);
                 self.reset_detail();
             }
             Pane::Items if row < self.items().len() => {
-                self.item_rows[self.category] = row;
+                self.item_rows[self.row.index()] = row;
                 self.reset_detail();
             }
             _ => {}
         }
     }
 
-    /// Visits an item: the current place goes on the history.
+    /// Follows the related item at `row` of the detail pane.
+    pub(crate) fn follow(&mut self, row: usize) {
+        if let Some(target) = self.related().get(row).map(|r| r.target) {
+            self.link_row = Some(row);
+            self.go_to(target);
+        }
+    }
+
+    /// Visits an item: a new step of the history. Visiting the item on
+    /// screen is no step.
     pub fn go_to(&mut self, item: ItemIdx) {
-        self.history.visit(self.location());
+        if self.selected_item() == Some(item) {
+            self.focus = Pane::Detail;
+            return;
+        }
+        let live = self.location();
+        self.show(item);
+        self.history.visit(live, self.location());
+    }
+
+    /// Puts `item` in the detail pane, at its top, with the keys there.
+    fn show(&mut self, item: ItemIdx) {
         let category = self.data.category_of(item);
-        self.category = category;
+        self.row = Row::Category(category);
         self.item_rows[category] = self
-            .data
-            .category_items(category)
+            .items_of(Row::Category(category))
             .iter()
             .position(|&i| i == item)
             .unwrap_or(0);
@@ -354,9 +201,10 @@ impl App<'_> {
     }
 
     fn restore(&mut self, to: Location) {
-        self.category = to.category.min(CATEGORY_ROWS - 1);
-        let len = self.items().len();
-        self.item_rows[self.category] = to.item_row.min(len.saturating_sub(1));
+        self.row = if to.row.is_valid() { to.row } else { Row::Bookmarks };
+        let items = self.items();
+        let row = to.item.and_then(|item| items.iter().position(|&i| i == item));
+        self.item_rows[self.row.index()] = row.unwrap_or(0).min(items.len().saturating_sub(1));
         self.focus = to.focus;
         let related = self.related().len();
         self.link_row = to.link_row.filter(|&row| row < related);
@@ -367,12 +215,12 @@ impl App<'_> {
         let Some(idx) = self.selected_item() else { return };
         let item = self.data.item(idx);
         let added = self.bookmarks.toggle(&item.id);
-        let label = item.handle().to_string();
+        let label = self.status_name(idx);
         self.refresh_bookmarks();
-        if self.category == BOOKMARKS && self.items().is_empty() {
+        if self.row == Row::Bookmarks && self.items().is_empty() {
             self.focus = Pane::Items;
         }
-        self.effects.push(Effect::SaveBookmarks);
+        self.effects.push(Effect::SaveBookmarks(self.bookmarks.clone()));
         self.status = Some(if added {
             format!("bookmarked {label}")
         } else {
@@ -393,7 +241,7 @@ impl App<'_> {
         let Some(idx) = self.selected_item() else { return };
         if citation {
             self.effects.push(Effect::Copy {
-                text: crate::cite::citation(self.data, idx),
+                text: crate::cite::citation(self.data, idx, self.citation_style),
                 what: "citation",
             });
         } else {
@@ -412,7 +260,7 @@ impl App<'_> {
             self.mark = Some(idx);
             self.status = Some(format!(
                 "marked {} — open another item and press P",
-                self.data.item(idx).handle()
+                self.status_name(idx)
             ));
         }
     }
@@ -426,19 +274,11 @@ impl App<'_> {
         if steps.is_none() {
             self.status = Some("no path between these items".into());
         }
-        self.path = Some(PathView {
+        self.overlays.push(Overlay::Path(PathView {
             from,
             to,
             steps,
             selected: 0,
-        });
+        }));
     }
-}
-
-/// Moves `current` by `delta` inside `0..len`, stopping at the ends.
-fn step(current: usize, delta: isize, len: usize) -> usize {
-    if len == 0 {
-        return 0;
-    }
-    (current as isize).saturating_add(delta).clamp(0, len as isize - 1) as usize
 }

@@ -1,36 +1,47 @@
 //! The non-interactive command line: the clap definition, data loading and
 //! the shared plumbing. Each command lives in its own file. Exit status: 0
-//! success, 1 nothing matches, 2 bad input or bad data.
+//! success (also when the reader of the output goes away early), 1 nothing
+//! matches or a name is ambiguous, 2 bad input or bad data.
 
+mod cite;
 mod completions;
 mod export;
 mod list;
 mod man;
 mod new;
+mod open;
+mod output;
 mod path;
 mod search;
 mod show;
+mod table;
 mod validate;
 
 use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
+use crate::data::category::category_named;
+use crate::data::load::{SHOWN_PROBLEMS, render_problems};
 use crate::data::overlay::{load_order, user_data_dir_from_env, user_files};
-use crate::data::{CATEGORIES, Dataset, ItemIdx, Problem, category::category_index};
+use crate::data::partial::{Skipped, load_what_loads};
+use crate::data::{CATEGORIES, Dataset, ItemIdx, Problem, Resolved};
 use crate::search::{SearchIndex, cache};
 
+pub use cite::CiteFormat;
 pub use export::Format;
+pub use output::ListFormat;
 
 #[derive(Debug, Parser)]
 #[command(
     name = "wsis",
     version,
     about = "Browse the documents of the World Summit on the Information Society (WSIS) and its follow-up.",
-    long_about = "Browse the documents of the World Summit on the Information Society (WSIS) and its follow-up.\n\nWith no command, opens the terminal browser on the embedded dataset.\n\nUser data loads on top of the embedded data, in this order: the *.ron files of $XDG_CONFIG_HOME/wsis-browser/data (else ~/.config/wsis-browser/data), sorted by name, then each --data FILE in command-line order. A later item with an existing id replaces it."
+    long_about = "Browse the documents of the World Summit on the Information Society (WSIS) and its follow-up.\n\nWith no command, opens the terminal browser on the embedded dataset.\n\nUser data loads on top of the embedded data, in this order: the *.ron files of $XDG_CONFIG_HOME/wsis-browser/data (else ~/.config/wsis-browser/data), sorted by name, then each --data FILE in command-line order. A later item with an existing id replaces it.\n\nWherever an item is named (show, path, cite, open, export --from), its id, its symbol in any case or spacing, a resolution number (70/125, \"ECOSOC 2006/46\"), an Action Line code (C3, \"C7 e-health\") or an acronym (ITU) will do."
 )]
 pub struct Cli {
     /// Add the items of a RON data file to the embedded ones (repeatable).
@@ -51,29 +62,30 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// List items, one per line (id, symbol, date, title).
+    /// List items: an aligned table on a terminal, tab-separated lines
+    /// (id, symbol, date, title) in a pipe.
     List {
-        /// Only this category (see `wsis list --help` for the ids).
-        #[arg(long, short, value_name = "CATEGORY", help = category_help())]
+        #[arg(long, short, value_name = "CATEGORY", help = category_help(), value_parser = category_parser(), ignore_case = true, hide_possible_values = true)]
         category: Option<String>,
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// Fuzzy search over symbols, titles, bodies, tags and summaries.
     Search {
         /// The query; several words must all match.
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
-        /// At most this many results.
-        #[arg(long, short = 'n')]
+        /// At most this many results (1 or more; leave out for all).
+        #[arg(long, short = 'n', value_name = "N", value_parser = at_least_one)]
         limit: Option<usize>,
-        #[arg(long)]
-        json: bool,
+        #[command(flatten)]
+        output: OutputArgs,
     },
-    /// Show one item and its related items, by id or symbol.
+    /// Show one item and its related items.
     Show {
-        #[arg(value_name = "ID|SYMBOL")]
+        #[arg(value_name = "NAME")]
         id: String,
+        /// Print JSON: every field, and the links both ways.
         #[arg(long)]
         json: bool,
     },
@@ -84,22 +96,41 @@ pub enum Command {
         from: String,
         #[arg(value_name = "TO")]
         to: String,
+        /// Print JSON: the ends and each step.
         #[arg(long)]
         json: bool,
+    },
+    /// Cite items: the UN's plain-text form, or BibTeX, RIS or CSL-JSON to
+    /// import into a reference manager.
+    Cite {
+        #[arg(required = true, value_name = "NAME")]
+        ids: Vec<String>,
+        /// text (the UN's form), bibtex, ris or csl-json.
+        #[arg(long, short, value_enum, value_name = "FORMAT", default_value_t = CiteFormat::Text)]
+        format: CiteFormat,
+    },
+    /// Open an item's official page in the web browser (http and https only).
+    Open {
+        #[arg(value_name = "NAME")]
+        id: String,
     },
     /// Check data files against the schema and the combined dataset.
     Validate {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Print the result, and every problem, as JSON on stdout.
+        #[arg(long)]
+        json: bool,
     },
     /// Export items, or the link graph, to stdout.
     Export {
-        #[arg(long, short, value_enum)]
+        /// json, ron, markdown, csv, dot or mermaid.
+        #[arg(long, short, value_enum, value_name = "FORMAT")]
         format: Format,
-        #[arg(long, short, value_name = "CATEGORY", help = category_help())]
+        #[arg(long, short, value_name = "CATEGORY", help = category_help(), value_parser = category_parser(), ignore_case = true, hide_possible_values = true)]
         category: Option<String>,
-        /// Only the items linked to this one (by id or symbol), either way.
-        #[arg(long, value_name = "ID|SYMBOL")]
+        /// Only the items linked to this one, either way.
+        #[arg(long, visible_alias = "id", value_name = "NAME")]
         from: Option<String>,
         /// How many link steps from --from to follow.
         #[arg(long, value_name = "N", default_value_t = 1, requires = "from")]
@@ -107,27 +138,69 @@ pub enum Command {
     },
     /// Print a commented template item to start a data file from.
     New {
-        #[arg(long, short, value_name = "CATEGORY", help = category_help())]
+        #[arg(long, short, value_name = "CATEGORY", help = new_category_help(), value_parser = category_parser(), ignore_case = true, hide_possible_values = true)]
         category: String,
     },
-    /// Print a shell completion script.
+    /// Print a shell completion script, with the names of the items loaded.
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Print the manual page (roff).
+    /// Print the manual page (roff): `wsis man | man -l -`.
     Man,
+}
+
+/// How `list` and `search` print.
+#[derive(Debug, Clone, clap::Args)]
+pub struct OutputArgs {
+    /// table (the default on a terminal), tsv (the default in a pipe), json.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ListFormat>,
+    /// The same as --format json.
+    #[arg(long, conflicts_with = "format")]
+    pub json: bool,
+}
+
+impl OutputArgs {
+    fn chosen(&self) -> ListFormat {
+        if self.json {
+            return ListFormat::Json;
+        }
+        self.format.unwrap_or_else(output::default_format)
+    }
 }
 
 fn category_help() -> String {
     format!(
-        "Only this category: {}",
+        "Only this category: {} (any case; also GA, ECOSOC, general-assembly...)",
         CATEGORIES.iter().map(|c| c.id).collect::<Vec<_>>().join(", ")
     )
 }
 
+fn new_category_help() -> String {
+    category_help().replace("Only this category", "The new item's category")
+}
+
+/// The category ids, with abbreviations and aliases accepted in any case
+/// (and offered by shell completion, aliases hidden).
+fn category_parser() -> PossibleValuesParser {
+    PossibleValuesParser::new(CATEGORIES.iter().map(|c| {
+        let mut aliases = vec![c.abbrev];
+        aliases.extend(c.aliases());
+        PossibleValue::new(c.id).aliases(aliases)
+    }))
+}
+
+fn at_least_one(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(0) => Err("must be at least 1 (leave -n out to list every match)".into()),
+        Ok(n) => Ok(n),
+        Err(e) => Err(format!("not a number: {e}")),
+    }
+}
+
 /// Commands that need no data run before any is loaded, so a broken
-/// overlay never stops shell completion or the manual.
+/// overlay never stops the manual or a template.
 pub fn run_without_data(command: &Command) -> Option<ExitCode> {
     without_data(command, &mut io::stdout().lock()).map(finish)
 }
@@ -135,7 +208,6 @@ pub fn run_without_data(command: &Command) -> Option<ExitCode> {
 fn without_data(command: &Command, out: &mut impl Write) -> Option<Outcome> {
     Some(match command {
         Command::New { category } => new::run(category, out),
-        Command::Completions { shell } => completions::run(*shell, out),
         Command::Man => man::run(out),
         _ => return None,
     })
@@ -144,7 +216,10 @@ fn without_data(command: &Command, out: &mut impl Write) -> Option<Outcome> {
 /// Loads the embedded data and every overlay, in the documented order,
 /// and checks it all; on any problem prints every one and gives status 2.
 pub fn load(args: &Cli) -> Result<Dataset, ExitCode> {
-    Dataset::with_overlays(&data_files(args)?).map_err(|problems| report(&problems))
+    Dataset::with_overlays(&data_files(args)?).map_err(|problems| match &args.command {
+        Some(Command::Validate { json: true, .. }) => validate::report_json(&problems),
+        _ => report(&problems),
+    })
 }
 
 /// The files to load on top of the embedded data, in load order.
@@ -153,10 +228,10 @@ fn data_files(args: &Cli) -> Result<Vec<PathBuf>, ExitCode> {
     if !args.no_user_data
         && let Some(dir) = user_data_dir_from_env()
     {
-        user = user_files(&dir).map_err(|problem| report(&[(problem, None)]))?;
+        user = user_files(&dir).map_err(|problem| report(&[problem]))?;
     }
     let mut explicit = args.data.clone();
-    if let Some(Command::Validate { files }) = &args.command {
+    if let Some(Command::Validate { files, .. }) = &args.command {
         explicit.extend(files.iter().cloned());
     }
     Ok(load_order(user, &explicit))
@@ -175,11 +250,12 @@ fn index_cache(args: &Cli, files: &[PathBuf]) -> Option<(PathBuf, cache::Key)> {
 /// the data; otherwise it loads and checks the data, builds the index and
 /// stores it for next time. `None` for every other command.
 pub fn run_search(args: &Cli) -> Option<ExitCode> {
-    let Some(Command::Search { query, limit, json }) = &args.command else {
+    let Some(Command::Search { query, limit, output }) = &args.command else {
         return None;
     };
     let query = query.join(" ");
-    let run = |index: &SearchIndex| finish(buffered(|out| search::run(index, &query, *limit, *json, out)));
+    let format = output.chosen();
+    let run = |index: &SearchIndex| finish(buffered(|out| search::run(index, &query, *limit, format, out)));
     if query.trim().is_empty() {
         return Some(finish(Err(Failure::BadInput("empty query".into()))));
     }
@@ -200,12 +276,19 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
     Some(run(&build_index(&data, cache.as_ref())))
 }
 
-/// Loads and checks the data as [`load`] does, with its search index from
-/// the cache when the inputs have not changed, else built and stored.
-pub fn load_with_index(args: &Cli) -> Result<(Dataset, SearchIndex), ExitCode> {
+/// What the browser opens with: every file that loads, its search index
+/// (from the cache when the inputs have not changed, else built and
+/// stored), and the files skipped for their problems.
+pub fn load_for_browser(args: &Cli) -> Result<(Dataset, SearchIndex, Vec<Skipped>), ExitCode> {
     let files = data_files(args)?;
-    let cache = index_cache(args, &files);
-    let data = Dataset::with_overlays(&files).map_err(|problems| report(&problems))?;
+    let (data, skipped) = load_what_loads(&files);
+    // Only the full set of inputs has a cache key; with a file skipped the
+    // index is built afresh and not stored.
+    let cache = if skipped.is_empty() {
+        index_cache(args, &files)
+    } else {
+        None
+    };
     // A file could change between taking the key and loading: the browser
     // indexes its items by position, so the index must list the same ids.
     let cached = cache.as_ref().and_then(|(dir, key)| cache::load(dir, key));
@@ -213,7 +296,7 @@ pub fn load_with_index(args: &Cli) -> Result<(Dataset, SearchIndex), ExitCode> {
         Some(index) => index,
         None => build_index(&data, cache.as_ref()),
     };
-    Ok((data, index))
+    Ok((data, index, skipped))
 }
 
 /// Builds the index of `data` and stores it in `cache`, if given.
@@ -227,11 +310,13 @@ fn build_index(data: &Dataset, cache: Option<&(PathBuf, cache::Key)>) -> SearchI
     index
 }
 
-fn report(problems: &[(Problem, Option<String>)]) -> ExitCode {
-    for (problem, text) in problems {
-        eprintln!("{}\n", problem.render(text.as_deref()));
-    }
-    eprintln!("wsis: {} problem(s) in the data; nothing was loaded", problems.len());
+/// Prints the first problems (a file can have thousands), the count, and
+/// how to get going again; status 2, so scripts never run on half the data.
+fn report(problems: &[Problem]) -> ExitCode {
+    eprint!("{}", render_problems(problems, SHOWN_PROBLEMS));
+    eprintln!(
+        "wsis: check a file with `wsis validate FILE`, or run without your own data with `wsis --no-user-data ...`"
+    );
     ExitCode::from(2)
 }
 
@@ -251,47 +336,65 @@ pub fn run(command: &Command, data: &Dataset) -> ExitCode {
 
 fn run_with(command: &Command, data: &Dataset, out: &mut impl Write) -> Outcome {
     match command {
-        Command::List { category, json } => list::run(data, category.as_deref(), *json, out),
-        Command::Search { query, limit, json } => {
-            search::run(&SearchIndex::new(data), &query.join(" "), *limit, *json, out)
+        Command::List { category, output } => list::run(data, category.as_deref(), output.chosen(), out),
+        Command::Search { query, limit, output } => {
+            search::run(&SearchIndex::new(data), &query.join(" "), *limit, output.chosen(), out)
         }
         Command::Show { id, json } => show::run(data, id, *json, out),
         Command::Path { from, to, json } => path::run(data, from, to, *json, out),
-        Command::Validate { files } => validate::run(files, out),
+        Command::Cite { ids, format } => cite::run(data, ids, *format, out),
+        Command::Open { id } => open::run(data, id, out),
+        Command::Validate { files, json } => validate::run(files, *json, out),
         Command::Export {
             format,
             category,
             from,
             depth,
         } => export::run(data, *format, category.as_deref(), from.as_deref(), *depth, out),
-        Command::New { .. } | Command::Completions { .. } | Command::Man => {
-            without_data(command, out).unwrap_or(Ok(ExitCode::SUCCESS))
+        Command::Completions { shell } => completions::run(*shell, data, out),
+        Command::New { .. } | Command::Man => without_data(command, out).unwrap_or(Ok(ExitCode::SUCCESS)),
+    }
+}
+
+/// The item called `wanted`; "nothing matches" with a hint, or the list of
+/// candidates when several items answer to it.
+fn find(data: &Dataset, wanted: &str) -> Result<ItemIdx, Failure> {
+    match data.resolve(wanted) {
+        Resolved::One(idx) => Ok(idx),
+        Resolved::None => Err(Failure::NothingMatches(format!(
+            "no item is called \"{wanted}\"; try `wsis search {wanted}`"
+        ))),
+        Resolved::Ambiguous(candidates) => {
+            let names: Vec<String> = candidates
+                .iter()
+                .map(|&idx| {
+                    let item = data.item(idx);
+                    format!("  {}  {}", item.id, item.label())
+                })
+                .collect();
+            Err(Failure::NothingMatches(format!(
+                "\"{wanted}\" names {} items; use one of these ids:\n{}",
+                candidates.len(),
+                names.join("\n")
+            )))
         }
     }
 }
 
-/// The item named by an id or symbol, or "nothing matches" with a hint.
-fn find(data: &Dataset, wanted: &str) -> Result<ItemIdx, Failure> {
-    data.find(wanted).ok_or_else(|| {
-        Failure::NothingMatches(format!(
-            "no item with id or symbol \"{wanted}\"; try `wsis search {wanted}`"
-        ))
-    })
-}
-
-/// Reports a failure; output errors other than a closed pipe are reported.
+/// Reports a failure. A closed pipe is not one: the reader has what it
+/// wanted, so the command ends quietly with status 0.
 fn finish(result: Outcome) -> ExitCode {
     match result {
         Ok(code) => code,
         Err(Failure::NothingMatches(message)) => {
-            eprintln!("wsis: {message}");
+            eprintln!("wsis: {}", sanitize_lines(&message));
             ExitCode::from(1)
         }
         Err(Failure::BadInput(message)) => {
-            eprintln!("wsis: {message}");
+            eprintln!("wsis: {}", sanitize_lines(&message));
             ExitCode::from(2)
         }
-        Err(Failure::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(Failure::Io(e)) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(Failure::Io(e)) => {
             eprintln!("wsis: cannot write output: {e}");
             ExitCode::from(2)
@@ -313,17 +416,37 @@ impl From<io::Error> for Failure {
 
 type Outcome = Result<ExitCode, Failure>;
 
-/// A category id from the command line, as an index into [`CATEGORIES`].
-fn category_arg(id: &str) -> Result<usize, Failure> {
-    category_index(id).ok_or_else(|| {
+/// A category named on the command line (id, abbreviation or alias, any
+/// case), as an index into [`CATEGORIES`].
+fn category_arg(name: &str) -> Result<usize, Failure> {
+    category_named(name).ok_or_else(|| {
         Failure::BadInput(format!(
-            "unknown category \"{id}\"; valid: {}",
+            "unknown category \"{name}\"; valid: {}",
             CATEGORIES.iter().map(|c| c.id).collect::<Vec<_>>().join(", ")
         ))
     })
 }
 
 fn write_json(out: &mut impl Write, value: &impl Serialize) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
-    writeln!(out)
+    crate::json::write(out, value)
+}
+
+/// Each line of a message without control characters; the line breaks stay.
+fn sanitize_lines(message: &str) -> String {
+    message
+        .lines()
+        .map(crate::text::sanitize)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// `wsis completions SHELL`: the names offered come from the data that
+/// loads; a broken overlay only leaves its own items out.
+pub fn run_completions(args: &Cli) -> Option<ExitCode> {
+    let Some(Command::Completions { shell }) = &args.command else {
+        return None;
+    };
+    let files = data_files(args).unwrap_or_default();
+    let (data, _skipped) = load_what_loads(&files);
+    Some(finish(buffered(|out| completions::run(*shell, &data, out))))
 }

@@ -29,6 +29,7 @@ pub fn template(category: &str, kind: &str) -> String {
         // The exact title, as the source gives it.
         title: "Title of the document",
         // short_title: "A few words for the item list",
+        // aliases: ["Other names people use", "e.g. an acronym"],
         // symbol: "Official symbol, only where one exists",
         // date: "YYYY-MM-DD",  // or YYYY-MM, or YYYY
         // until: "YYYY-MM-DD", // last day of an event

@@ -5,7 +5,8 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use super::{Failure, Outcome, write_json};
+use super::output::ListFormat;
+use super::{Failure, Outcome, table, write_json};
 use crate::search::{Matched, SearchIndex};
 use crate::text::sanitized;
 
@@ -30,7 +31,7 @@ struct MatchedEntry {
 }
 
 /// "title: …[financing] task force…": the matched words in brackets.
-fn plain_why(matched: &[Matched]) -> String {
+pub(super) fn plain_why(matched: &[Matched]) -> String {
     let entries: Vec<String> = matched
         .iter()
         .map(|m| {
@@ -52,7 +53,13 @@ fn plain_why(matched: &[Matched]) -> String {
 
 /// Prints the hits of `query`; the index holds all that is printed, so a
 /// cached index needs no parsed data.
-pub(super) fn run(index: &SearchIndex, query: &str, limit: Option<usize>, json: bool, out: &mut impl Write) -> Outcome {
+pub(super) fn run(
+    index: &SearchIndex,
+    query: &str,
+    limit: Option<usize>,
+    format: ListFormat,
+    out: &mut impl Write,
+) -> Outcome {
     if query.trim().is_empty() {
         return Err(Failure::BadInput("empty query".into()));
     }
@@ -64,7 +71,9 @@ pub(super) fn run(index: &SearchIndex, query: &str, limit: Option<usize>, json: 
         return Err(Failure::NothingMatches(format!("nothing matches \"{query}\"")));
     }
     index.explain_all(&mut hits, query);
-    if json {
+    if format == ListFormat::Table {
+        table::write_hits(index, &hits, out)?;
+    } else if format == ListFormat::Json {
         let entries: Vec<SearchEntry> = hits
             .iter()
             .map(|hit| SearchEntry {

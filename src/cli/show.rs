@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::{Outcome, write_json};
-use crate::data::{CATEGORIES, Dataset};
+use crate::data::{CATEGORIES, Dataset, ItemIdx};
 use crate::graph;
 use crate::text::sanitize;
 
@@ -53,60 +53,75 @@ struct BacklinkEntry<'a> {
 
 pub(super) fn run(data: &Dataset, wanted: &str, json: bool, out: &mut impl Write) -> Outcome {
     let idx = super::find(data, wanted)?;
-    let item = data.item(idx);
     if json {
-        let links = data
-            .links(idx)
-            .map(|(link, target)| {
-                let t = data.item(target);
-                LinkEntry {
-                    rel: link.rel.name(),
-                    label: link.rel.forward(),
-                    to: &t.id,
-                    title: &t.title,
-                    symbol: t.symbol.as_deref(),
-                    note: link.note.as_deref(),
-                }
-            })
-            .collect();
-        let backlinks = data
-            .backlinks(idx)
-            .iter()
-            .map(|b| {
-                let f = data.item(b.from);
-                BacklinkEntry {
-                    rel: b.rel.name(),
-                    label: b.rel.inverse(),
-                    from: &f.id,
-                    title: &f.title,
-                    symbol: f.symbol.as_deref(),
-                    note: data.backlink_note(b),
-                }
-            })
-            .collect();
-        let origin = data.origin(idx);
-        let entry = ShowEntry {
-            id: &item.id,
-            category: &item.category,
-            symbol: item.symbol.as_deref(),
-            title: &item.title,
-            short_title: item.short_title.as_deref(),
-            date: item.date.as_deref(),
-            until: item.until.as_deref(),
-            body: item.body.as_deref(),
-            summary: &item.summary,
-            points: &item.points,
-            url: item.url.as_deref(),
-            sources: &item.sources,
-            tags: &item.tags,
-            unconfirmed: &item.unconfirmed,
-            from_file: (!origin.embedded).then_some(origin.file.as_str()),
-            links,
-            backlinks,
-        };
-        write_json(out, &entry)?;
-        return Ok(ExitCode::SUCCESS);
+        write_json(out, &entry(data, idx))?;
+    } else {
+        write_text(data, idx, out)?;
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The JSON form: every field, and the links both ways with their titles.
+fn entry(data: &Dataset, idx: ItemIdx) -> ShowEntry<'_> {
+    let item = data.item(idx);
+    let origin = data.origin(idx);
+    ShowEntry {
+        id: &item.id,
+        category: &item.category,
+        symbol: item.symbol.as_deref(),
+        title: &item.title,
+        short_title: item.short_title.as_deref(),
+        date: item.date.as_deref(),
+        until: item.until.as_deref(),
+        body: item.body.as_deref(),
+        summary: &item.summary,
+        points: &item.points,
+        url: item.url.as_deref(),
+        sources: &item.sources,
+        tags: &item.tags,
+        unconfirmed: &item.unconfirmed,
+        from_file: (!origin.embedded).then_some(origin.file.as_str()),
+        links: links(data, idx),
+        backlinks: backlinks(data, idx),
+    }
+}
+
+fn links(data: &Dataset, idx: ItemIdx) -> Vec<LinkEntry<'_>> {
+    data.links(idx)
+        .map(|(link, target)| {
+            let t = data.item(target);
+            LinkEntry {
+                rel: link.rel.name(),
+                label: link.rel.forward(),
+                to: &t.id,
+                title: &t.title,
+                symbol: t.symbol.as_deref(),
+                note: link.note.as_deref(),
+            }
+        })
+        .collect()
+}
+
+fn backlinks(data: &Dataset, idx: ItemIdx) -> Vec<BacklinkEntry<'_>> {
+    data.backlinks(idx)
+        .iter()
+        .map(|b| {
+            let f = data.item(b.from);
+            BacklinkEntry {
+                rel: b.rel.name(),
+                label: b.rel.inverse(),
+                from: &f.id,
+                title: &f.title,
+                symbol: f.symbol.as_deref(),
+                note: data.backlink_note(b),
+            }
+        })
+        .collect()
+}
+
+/// The plain form: a header of facts, the summary, then the lists.
+fn write_text(data: &Dataset, idx: ItemIdx, out: &mut impl Write) -> io::Result<()> {
+    let item = data.item(idx);
     let s = sanitize;
     if let Some(symbol) = &item.symbol {
         writeln!(out, "{}", s(symbol))?;
@@ -127,21 +142,31 @@ pub(super) fn run(data: &Dataset, wanted: &str, json: bool, out: &mut impl Write
     }
     section(out, "Key points", &item.points, "-")?;
     section(out, "Not confirmed by any source", &item.unconfirmed, "?")?;
-    // Grouped by relation, as the browser's detail pane shows them.
+    write_related(data, idx, out)?;
+    section(out, "Sources", &item.sources, "-")
+}
+
+/// Related items grouped by relation, as the browser's detail pane shows them.
+fn write_related(data: &Dataset, idx: ItemIdx, out: &mut impl Write) -> io::Result<()> {
     let related = graph::related(data, idx);
-    if !related.is_empty() {
-        writeln!(out, "\nRelated ({}):", related.len())?;
-        for (label, entries) in graph::grouped(&related) {
-            writeln!(out, "  {label} ({}):", entries.len())?;
-            for r in &entries {
-                let target = data.item(r.target);
-                let note = r.note.map(|n| format!(" ({})", s(n))).unwrap_or_default();
-                writeln!(out, "    {}  {}{note}", s(target.handle()), s(target.label()))?;
-            }
+    if related.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\nRelated ({}):", related.len())?;
+    for (label, entries) in graph::grouped(&related) {
+        writeln!(out, "  {label} ({}):", entries.len())?;
+        for r in &entries {
+            let target = data.item(r.target);
+            let note = r.note.map(|n| format!(" ({})", sanitize(n))).unwrap_or_default();
+            writeln!(
+                out,
+                "    {}  {}{note}",
+                sanitize(target.handle()),
+                sanitize(target.label())
+            )?;
         }
     }
-    section(out, "Sources", &item.sources, "-")?;
-    Ok(ExitCode::SUCCESS)
+    Ok(())
 }
 
 fn section(out: &mut impl Write, title: &str, rows: &[String], bullet: &str) -> io::Result<()> {

@@ -1,4 +1,8 @@
-//! The declared categories, in display order.
+//! The declared categories, in display order, with everything code needs to
+//! know about each: its names, its embedded data file, and how paths treat
+//! its items. Adding a category is adding an entry here (and its file).
+
+use super::SortOrder;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Category {
@@ -6,56 +10,52 @@ pub struct Category {
     pub id: &'static str,
     /// The name shown in the category pane.
     pub name: &'static str,
+    /// A short name for the category pane, so it stays narrow.
+    pub short: &'static str,
     /// A few letters for narrow columns (the timeline).
     pub abbrev: &'static str,
+    /// The embedded data file of this category: its name and its text.
+    pub embedded: (&'static str, &'static str),
+    /// Items that link to almost everything (bodies such as ECOSOC or ITU):
+    /// a path through one says little, so paths avoid them.
+    pub is_hub: bool,
+    /// How the category's list is sorted until the user changes it:
+    /// documents by date; bodies as the data lists them.
+    pub default_sort: SortOrder,
+}
+
+/// Declares a category whose embedded file is `data/<id>.ron`.
+/// Categories sort by date unless they say otherwise (`sort: Data`).
+macro_rules! category {
+    ($id:literal, $abbrev:literal, $short:literal, $name:literal, hub: $hub:literal) => {
+        category!($id, $abbrev, $short, $name, hub: $hub, sort: Date)
+    };
+    ($id:literal, $abbrev:literal, $short:literal, $name:literal, hub: $hub:literal, sort: $sort:ident) => {
+        Category {
+            id: $id,
+            abbrev: $abbrev,
+            short: $short,
+            name: $name,
+            embedded: (
+                concat!("data/", $id, ".ron"),
+                include_str!(concat!("../../data/", $id, ".ron")),
+            ),
+            is_hub: $hub,
+            default_sort: SortOrder::$sort,
+        }
+    };
 }
 
 pub const CATEGORIES: &[Category] = &[
-    Category {
-        id: "outcome",
-        abbrev: "WSIS",
-        name: "WSIS outcome documents",
-    },
-    Category {
-        id: "ga",
-        abbrev: "GA",
-        name: "General Assembly resolutions",
-    },
-    Category {
-        id: "ecosoc",
-        abbrev: "ECOSOC",
-        name: "ECOSOC resolutions",
-    },
-    Category {
-        id: "sg-report",
-        abbrev: "SG",
-        name: "Reports of the Secretary-General",
-    },
-    Category {
-        id: "cstd",
-        abbrev: "CSTD",
-        name: "CSTD sessions and reports",
-    },
-    Category {
-        id: "gdc",
-        abbrev: "GDC",
-        name: "Global Digital Compact",
-    },
-    Category {
-        id: "action-line",
-        abbrev: "AL",
-        name: "WSIS Action Lines",
-    },
-    Category {
-        id: "body",
-        abbrev: "Body",
-        name: "Facilitators and bodies",
-    },
-    Category {
-        id: "wsis20",
-        abbrev: "WSIS+20",
-        name: "WSIS+20 reviews and roadmaps",
-    },
+    category!("outcome", "WSIS", "Outcome documents", "WSIS outcome documents", hub: false),
+    category!("ga", "GA", "GA resolutions", "General Assembly resolutions", hub: false),
+    category!("ecosoc", "ECOSOC", "ECOSOC resolutions", "ECOSOC resolutions", hub: false),
+    category!("sg-report", "SG", "SG reports", "Reports of the Secretary-General", hub: false),
+    category!("cstd", "CSTD", "CSTD", "CSTD sessions and reports", hub: false),
+    category!("gdc", "GDC", "Digital Compact", "Global Digital Compact", hub: false),
+    category!("action-line", "AL", "Action Lines", "WSIS Action Lines", hub: false),
+    category!("body", "Body", "Bodies and fora", "Facilitators and bodies", hub: true, sort: Data),
+    category!("wsis20", "WSIS+20", "WSIS+20 reviews", "WSIS+20 reviews and roadmaps", hub: false),
 ];
 
 pub fn category(id: &str) -> Option<&'static Category> {
@@ -64,4 +64,90 @@ pub fn category(id: &str) -> Option<&'static Category> {
 
 pub fn category_index(id: &str) -> Option<usize> {
     CATEGORIES.iter().position(|c| c.id == id)
+}
+
+/// How citations and the command line name each category. Kept apart from
+/// the table above so that each property reads as one list.
+impl Category {
+    /// Other names accepted for this category on the command line, in any
+    /// case (the id and the abbreviation are always accepted).
+    pub fn aliases(&self) -> &'static [&'static str] {
+        match self.id {
+            "outcome" => &["outcomes", "outcome-documents"],
+            "ga" => &["general-assembly", "unga"],
+            "ecosoc" => &["economic-and-social-council"],
+            "sg-report" => &["sg-reports", "secretary-general", "reports"],
+            "cstd" => &["commission"],
+            "gdc" => &["global-digital-compact"],
+            "action-line" => &["action-lines"],
+            "body" => &["bodies", "facilitators"],
+            "wsis20" => &["wsis+20", "wsis-20"],
+            _ => &[],
+        }
+    }
+
+    /// Who issues this category's documents, as a citation names the author;
+    /// `None` where the items are themselves bodies or events.
+    pub fn issuer(&self) -> Option<&'static str> {
+        match self.id {
+            "outcome" | "action-line" => Some("World Summit on the Information Society"),
+            "ga" => Some("General Assembly"),
+            "ecosoc" => Some("Economic and Social Council"),
+            "sg-report" => Some("Secretary-General"),
+            "cstd" => Some("Commission on Science and Technology for Development"),
+            "gdc" | "wsis20" => Some("United Nations"),
+            _ => None,
+        }
+    }
+
+    /// The kind of document, as a citation words it after the issuer
+    /// ("General Assembly resolution 70/125"); `None` for bodies and events.
+    pub fn document_type(&self) -> Option<&'static str> {
+        match self.id {
+            "ga" | "ecosoc" => Some("resolution"),
+            "sg-report" => Some("report"),
+            "outcome" | "cstd" | "gdc" | "wsis20" => Some("document"),
+            "action-line" => Some("Action Line"),
+            _ => None,
+        }
+    }
+}
+
+/// The category named by `name`: its id, abbreviation or one of its
+/// [`Category::aliases`], in any case ("GA", "general-assembly").
+pub fn category_named(name: &str) -> Option<usize> {
+    let name = name.trim();
+    CATEGORIES.iter().position(|c| {
+        std::iter::once(c.id)
+            .chain(std::iter::once(c.abbrev))
+            .chain(c.aliases().iter().copied())
+            .any(|known| known.eq_ignore_ascii_case(name))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_embedded_file_is_named_after_its_category() {
+        for category in CATEGORIES {
+            assert_eq!(category.embedded.0, format!("data/{}.ron", category.id));
+            assert!(category.embedded.1.contains(&format!("category: \"{}\"", category.id)));
+        }
+    }
+
+    #[test]
+    fn every_name_of_a_category_names_only_that_one() {
+        for (i, category) in CATEGORIES.iter().enumerate() {
+            assert_eq!(category_named(&category.id.to_uppercase()), Some(i));
+            assert_eq!(category_named(category.abbrev), Some(i));
+            for alias in category.aliases() {
+                assert_eq!(category_named(alias), Some(i), "{alias}");
+            }
+        }
+        assert_eq!(category_named("GA"), category_index("ga"));
+        assert_eq!(category_named("General-Assembly"), category_index("ga"));
+        assert_eq!(category_named("nonsense"), None);
+    }
 }

@@ -1,17 +1,26 @@
 //! The domain core: the data model, loading, validation and the index.
 //! Nothing here knows about terminals.
 
+pub mod aliases;
+mod build;
 pub mod category;
 pub mod dataset;
 pub mod date;
 pub mod load;
+pub mod locate;
 pub mod model;
 pub mod overlay;
+pub mod partial;
+pub mod position;
 pub mod relation;
+pub mod sort;
+pub mod web_url;
 
+pub use aliases::Resolved;
 pub use category::{CATEGORIES, Category};
 pub use dataset::{Backlink, Dataset, ItemIdx};
 pub use date::PartialDate;
 pub use load::{Problem, SourceFile};
-pub use model::{Item, Link};
+pub use model::{Item, Link, TITLE_NOT_CONFIRMED};
 pub use relation::Relation;
+pub use sort::SortOrder;

@@ -20,6 +20,10 @@ pub struct Item {
     /// A few words for the item list, when the title is long.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short_title: Option<String>,
+    /// Other names people use for the item ("C3", "ITU"), accepted wherever
+    /// an id is; no two items may share one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, at the precision the source gives.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,

@@ -4,18 +4,28 @@
 //! again: parsing a large overlay costs far more than searching it.
 //!
 //! An index is stored under a key naming every input: the program (path,
-//! size and modification time of the executable, which embeds the data) and
-//! each data file (path, size, modification time). Any change to any of them
-//! gives another key, and so a fresh build. Only data that loaded without a
-//! problem is ever stored, so a stored index stands for valid data.
+//! size, modification time, inode and change time of the executable, which
+//! embeds the data) and each data file (the same, plus a hash of the content
+//! of small files). Any change to any of them gives another key, and so a
+//! fresh build. Only data that loaded without a problem is ever stored, so a
+//! stored index stands for valid data.
+//!
+//! The cache directory is not trusted: a stored index is read into memory
+//! (a mapped file truncated by another process would kill this one with
+//! SIGBUS), only from a regular file (a FIFO there would block), and checked
+//! before use; indexes are written through [`crate::atomic_write`].
 
-use std::fs::{self, File};
+use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
+use std::io::Read;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use super::SearchIndex;
 use super::store::Bytes;
+use crate::atomic_write::{is_temp_name, write_atomically};
+use crate::regular_file::open_regular;
 
 /// How many stored indexes to keep, newest first (one per set of inputs).
 const KEEP: usize = 4;
@@ -23,6 +33,20 @@ const KEEP: usize = 4;
 /// A file changed this recently may change again within the same
 /// modification time, unseen; its index is not stored.
 const SETTLE: Duration = Duration::from_secs(2);
+
+/// Data files up to this size are hashed whole into the key, so even a
+/// rewrite that keeps size, times and inode is seen.
+const HASHED_FILE_BYTES: u64 = 1 << 20;
+
+/// A stored index larger than this is ignored rather than read.
+const MAX_INDEX_BYTES: u64 = 1 << 30;
+
+/// Temporary files older than this were left by a killed run (a live
+/// writer finishes within seconds); pruning removes them.
+const LEFTOVER_AGE: Duration = Duration::from_secs(600);
+
+/// Stored indexes are named `search-<hash>.idx`.
+const STORED_PREFIX: &str = "search-";
 
 /// `$XDG_CACHE_HOME/wsis-browser`, else `$HOME/.cache/wsis-browser`.
 pub fn cache_dir() -> Option<PathBuf> {
@@ -42,25 +66,21 @@ impl Key {
     /// embedded data; `None` if any input cannot be examined (loading will
     /// then report the problem).
     pub fn new(files: &[PathBuf]) -> Option<Key> {
+        Key::at(files, SystemTime::now())
+    }
+
+    /// [`Key::new`] as seen at the time `now` (tests pass their own clock).
+    fn at(files: &[PathBuf], now: SystemTime) -> Option<Key> {
         let exe = std::env::current_exe().ok()?;
         let mut text = format!("wsis-browser {}\n", env!("CARGO_PKG_VERSION"));
         let mut newest = SystemTime::UNIX_EPOCH;
-        for path in std::iter::once(&exe).chain(files) {
-            let meta = fs::metadata(path).ok()?;
-            let modified = meta.modified().ok()?;
-            if path != &exe {
-                newest = newest.max(modified);
-            }
-            let since_epoch = modified.duration_since(SystemTime::UNIX_EPOCH).ok()?;
-            let path = std::path::absolute(path).ok()?;
-            text.push_str(&format!(
-                "{}\t{}\t{}\n",
-                path.display(),
-                meta.len(),
-                since_epoch.as_nanos()
-            ));
+        text.push_str(&describe(&exe, false)?.0);
+        for path in files {
+            let (line, modified) = describe(path, true)?;
+            newest = newest.max(modified);
+            text.push_str(&line);
         }
-        let storable = SystemTime::now().duration_since(newest).is_ok_and(|age| age >= SETTLE);
+        let storable = now.duration_since(newest).is_ok_and(|age| age >= SETTLE);
         Some(Key { text, storable })
     }
 
@@ -68,7 +88,7 @@ impl Key {
     fn file_in(&self, dir: &Path) -> PathBuf {
         let mut hasher = DefaultHasher::new();
         self.text.hash(&mut hasher);
-        dir.join(format!("search-{:016x}.idx", hasher.finish()))
+        dir.join(format!("{STORED_PREFIX}{:016x}.idx", hasher.finish()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -76,15 +96,39 @@ impl Key {
     }
 }
 
+/// One input's line of the key, and its modification time.
+fn describe(path: &Path, hash_small: bool) -> Option<(String, SystemTime)> {
+    let meta = fs::metadata(path).ok()?;
+    let modified = meta.modified().ok()?;
+    let since_epoch = modified.duration_since(SystemTime::UNIX_EPOCH).ok()?;
+    let content = if hash_small && meta.is_file() && meta.len() <= HASHED_FILE_BYTES {
+        let mut hasher = DefaultHasher::new();
+        fs::read(path).ok()?.hash(&mut hasher);
+        format!("{:016x}", hasher.finish())
+    } else {
+        "-".into()
+    };
+    let line = format!(
+        "{}\t{}\t{}\t{}\t{}.{}\t{content}\n",
+        std::path::absolute(path).ok()?.display(),
+        meta.len(),
+        since_epoch.as_nanos(),
+        meta.ino(),
+        meta.ctime(),
+        meta.ctime_nsec(),
+    );
+    Some((line, modified))
+}
+
 /// The index stored under `key` in `dir`, if there is a sound one.
 pub fn load(dir: &Path, key: &Key) -> Option<SearchIndex> {
-    let file = File::open(key.file_in(dir)).ok()?;
-    // SAFETY: the map is read-only and stays valid while the file is
-    // replaced, because indexes are only ever written to a new file that
-    // is then renamed over the old one (see `store`), never in place.
-    // Every read of the bytes is bounds-checked.
-    let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
-    SearchIndex::from_bytes(Bytes::Mapped(map), key.as_str())
+    let file = open_regular(&key.file_in(dir)).ok()?;
+    let mut bytes = Vec::new();
+    file.take(MAX_INDEX_BYTES + 1).read_to_end(&mut bytes).ok()?;
+    if bytes.len() as u64 > MAX_INDEX_BYTES {
+        return None;
+    }
+    SearchIndex::from_bytes(Bytes::Owned(bytes), key.as_str())
 }
 
 /// Stores `index` under `key` in `dir`, atomically, and forgets the oldest
@@ -94,24 +138,29 @@ pub fn store(dir: &Path, key: &Key, index: &SearchIndex) -> std::io::Result<()> 
         return Ok(());
     }
     fs::create_dir_all(dir)?;
-    let target = key.file_in(dir);
-    let temporary = dir.join(format!(".search-{}.tmp", std::process::id()));
-    let written = fs::write(&temporary, index.as_bytes()).and_then(|()| fs::rename(&temporary, &target));
-    if written.is_err() {
-        let _ = fs::remove_file(&temporary);
-    }
-    written?;
-    prune(dir);
+    write_atomically(&key.file_in(dir), index.as_bytes())?;
+    prune(dir, SystemTime::now());
     Ok(())
 }
 
-fn prune(dir: &Path) {
+/// Keeps the newest [`KEEP`] indexes and removes the temporary files that
+/// killed runs left behind.
+fn prune(dir: &Path, now: SystemTime) {
     let Ok(entries) = fs::read_dir(dir) else { return };
-    let mut stored: Vec<(SystemTime, PathBuf)> = entries
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().starts_with("search-"))
-        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
-        .collect();
+    let mut stored: Vec<(SystemTime, PathBuf)> = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(modified) = entry.metadata().ok().and_then(|m| m.modified().ok()) else {
+            continue;
+        };
+        if name.starts_with(STORED_PREFIX) {
+            stored.push((modified, entry.path()));
+        } else if is_temp_name(&name, STORED_PREFIX)
+            && now.duration_since(modified).is_ok_and(|age| age >= LEFTOVER_AGE)
+        {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
     stored.sort_by_key(|&(modified, _)| std::cmp::Reverse(modified));
     for (_, path) in stored.into_iter().skip(KEEP) {
         let _ = fs::remove_file(path);
@@ -191,18 +240,96 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let file = dir.path().join("a.ron");
         fs::write(&file, "[]").expect("write");
-        let before = Key::new(std::slice::from_ref(&file)).expect("key");
+        let files = std::slice::from_ref(&file);
+        let modified = fs::metadata(&file).and_then(|m| m.modified()).expect("mtime");
+        let before = Key::at(files, modified).expect("key");
         assert!(!before.storable, "a file written just now has not settled");
+        assert!(Key::at(files, modified + SETTLE).expect("key").storable);
         fs::write(&file, "[ ]").expect("write");
-        let after = Key::new(std::slice::from_ref(&file)).expect("key");
+        let after = Key::new(files).expect("key");
         assert_ne!(before.text, after.text);
-        let old = SystemTime::now() - Duration::from_secs(60);
-        File::options()
-            .write(true)
-            .open(&file)
-            .and_then(|f| f.set_modified(old))
-            .expect("set mtime");
-        assert!(Key::new(std::slice::from_ref(&file)).expect("key").storable);
         assert!(Key::new(&[dir.path().join("missing.ron")]).is_none());
+    }
+
+    /// Writes `text` to `path` and puts back the modification time `mtime`.
+    fn rewrite_keeping_mtime(path: &Path, text: &str, mtime: SystemTime) {
+        fs::write(path, text).expect("write");
+        let file = fs::File::options().write(true).open(path).expect("open");
+        file.set_modified(mtime).expect("set mtime");
+    }
+
+    #[test]
+    fn a_rewrite_with_the_same_size_and_mtime_changes_the_key() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("a.ron");
+        let mtime = SystemTime::now() - Duration::from_secs(60);
+        rewrite_keeping_mtime(&file, "[Item(id: \"aaa\")]", mtime);
+        let before = Key::new(std::slice::from_ref(&file)).expect("key");
+        rewrite_keeping_mtime(&file, "[Item(id: \"bbb\")]", mtime);
+        let after = Key::new(std::slice::from_ref(&file)).expect("key");
+        assert_ne!(before, after, "same size and mtime, other content");
+    }
+
+    #[test]
+    fn a_replaced_large_file_changes_the_key_through_inode_and_ctime() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("big.ron");
+        let text = "x".repeat(usize::try_from(HASHED_FILE_BYTES).expect("fits") + 1);
+        let mtime = SystemTime::now() - Duration::from_secs(60);
+        rewrite_keeping_mtime(&file, &text, mtime);
+        let before = Key::new(std::slice::from_ref(&file)).expect("key");
+        // A new file renamed into place: new inode, same size and mtime.
+        let other = dir.path().join("other.ron");
+        rewrite_keeping_mtime(&other, &text.replace('x', "y"), mtime);
+        fs::rename(&other, &file).expect("rename");
+        let after = Key::new(std::slice::from_ref(&file)).expect("key");
+        assert_ne!(before, after);
+    }
+
+    #[test]
+    fn a_fifo_at_the_cache_path_is_ignored_without_blocking() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let key = settled("k");
+        let made = std::process::Command::new("mkfifo")
+            .arg(key.file_in(dir.path()))
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+        assert!(load(dir.path(), &key).is_none());
+    }
+
+    #[test]
+    fn an_index_truncated_while_in_use_keeps_working() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data = Dataset::embedded().expect("embedded data");
+        let key = settled("k");
+        store(dir.path(), &key, &SearchIndex::build(&data, key.as_str())).expect("stored");
+        let loaded = load(dir.path(), &key).expect("loads");
+        // Another process truncates the file: a mapped index died of SIGBUS here.
+        fs::File::options()
+            .write(true)
+            .open(key.file_in(dir.path()))
+            .and_then(|f| f.set_len(0))
+            .expect("truncate");
+        assert!(!loaded.search("internet governance", None).is_empty());
+        assert!(load(dir.path(), &key).is_none(), "the empty file is not an index");
+    }
+
+    #[test]
+    fn pruning_removes_old_leftover_temporaries_only() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let old = dir.path().join(".search-1234.tmp");
+        let young = dir.path().join(".search-00ff.idx.a1b2c3.tmp");
+        fs::write(&old, "left by a killed run").expect("write");
+        fs::write(&young, "being written").expect("write");
+        let now = SystemTime::now();
+        fs::File::options()
+            .write(true)
+            .open(&old)
+            .and_then(|f| f.set_modified(now - LEFTOVER_AGE - Duration::from_secs(1)))
+            .expect("age it");
+        prune(dir.path(), now);
+        assert!(!old.exists());
+        assert!(young.exists());
     }
 }

@@ -1,8 +1,7 @@
 //! The search index as one flat byte buffer: fixed-width columns and text
 //! columns, in sections. The same bytes are built in memory for a fresh
-//! dataset and written to the cache, and a cached file is memory-mapped and
-//! read in place, so a search touches only the pages it needs instead of
-//! reading and decoding the whole index (see docs/BENCHMARKS.md).
+//! dataset and written to the cache, and a cached file is read back whole and
+//! used in place, without decoding (see docs/BENCHMARKS.md).
 //!
 //! Nothing read from a file is trusted: the header and every section length
 //! are checked when opening, and each read is bounds-checked, so a damaged
@@ -105,10 +104,11 @@ impl Counts {
     }
 }
 
-/// The bytes of an index: built in memory, or mapped from a cache file.
+/// The bytes of an index, built in memory or read from a cache file (never
+/// memory-mapped: another process truncating a mapped file would kill this
+/// one with SIGBUS; see `cache::load`).
 pub(crate) enum Bytes {
     Owned(Vec<u8>),
-    Mapped(memmap2::Mmap),
 }
 
 impl Deref for Bytes {
@@ -116,7 +116,6 @@ impl Deref for Bytes {
     fn deref(&self) -> &[u8] {
         match self {
             Bytes::Owned(bytes) => bytes,
-            Bytes::Mapped(map) => map,
         }
     }
 }

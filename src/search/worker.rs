@@ -1,10 +1,11 @@
 //! Runs searches off the event loop, so typing never waits for results.
 //! Each request carries a generation; a newer request cancels an older
-//! search between two chunks of items, and stale results are dropped.
+//! search between two chunks of items. Results go to a callback (the front
+//! end puts them on its event channel), which drops stale ones.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Sender};
 use std::thread;
 
 use super::{Hit, SearchIndex};
@@ -24,15 +25,14 @@ pub struct Outcome {
 
 pub struct Worker {
     requests: Sender<Request>,
-    results: Receiver<Outcome>,
     latest: Arc<AtomicU64>,
 }
 
 impl Worker {
-    /// Starts the thread; it ends when the worker is dropped.
-    pub fn spawn(index: Arc<SearchIndex>) -> Worker {
+    /// Starts the thread; it hands each finished search to `deliver`, and
+    /// ends when the worker is dropped or `deliver` returns false.
+    pub fn spawn(index: Arc<SearchIndex>, deliver: impl Fn(Outcome) -> bool + Send + 'static) -> Worker {
         let (requests, inbox) = mpsc::channel::<Request>();
-        let (outbox, results) = mpsc::channel();
         let latest = Arc::new(AtomicU64::new(0));
         let current = Arc::clone(&latest);
         thread::spawn(move || {
@@ -49,16 +49,12 @@ impl Worker {
                     generation: request.generation,
                     hits,
                 };
-                if outbox.send(outcome).is_err() {
+                if !deliver(outcome) {
                     break;
                 }
             }
         });
-        Worker {
-            requests,
-            results,
-            latest,
-        }
+        Worker { requests, latest }
     }
 
     /// Asks for `query`'s hits; any older search still running stops.
@@ -72,11 +68,6 @@ impl Worker {
         // A send fails only if the thread has gone; search then stays empty.
         let _ = self.requests.send(request);
     }
-
-    /// The newest finished outcome, if any arrived.
-    pub fn try_recv(&self) -> Option<Outcome> {
-        self.results.try_iter().last()
-    }
 }
 
 #[cfg(test)]
@@ -88,12 +79,13 @@ mod tests {
     fn returns_the_hits_of_the_latest_generation() {
         let data = Dataset::embedded().expect("embedded data");
         let index = Arc::new(SearchIndex::new(&data));
-        let worker = Worker::spawn(Arc::clone(&index));
+        let (outbox, results) = mpsc::channel();
+        let worker = Worker::spawn(Arc::clone(&index), move |outcome| outbox.send(outcome).is_ok());
         worker.submit(1, "igf", None);
         worker.submit(2, "70/125", None);
         // Blocking on the channel, not on a clock: the result must come.
         let outcome = loop {
-            match worker.results.recv() {
+            match results.recv() {
                 Ok(outcome) if outcome.generation == 2 => break outcome,
                 Ok(_) => continue,
                 Err(e) => panic!("worker gone: {e}"),

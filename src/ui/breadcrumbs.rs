@@ -13,16 +13,19 @@ use crate::text::{sanitize, truncate};
 const SEPARATOR: &str = " › ";
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let mut names: Vec<String> = app
+    let mut steps: Vec<_> = app
         .history
         .trail()
-        .iter()
         .filter_map(|location| app.item_at(location))
-        .map(|idx| sanitize(app.data.item(idx).display_name()))
         .collect();
-    let current = app
-        .selected_item()
-        .map(|idx| sanitize(app.data.item(idx).display_name()));
+    // The item on screen ends the trail: the last step, or where the cursor moved.
+    let shown = app.selected_item();
+    if shown.is_some() && steps.last().copied() == shown {
+        steps.pop();
+    }
+    let name = |idx| sanitize(app.data.item(idx).display_name());
+    let mut names: Vec<String> = steps.into_iter().map(name).collect();
+    let current = shown.map(name);
     // Keep the most recent steps that fit, always ending with the current item.
     let width = usize::from(area.width);
     let current_width = current.as_deref().map_or(0, UnicodeWidthStr::width);

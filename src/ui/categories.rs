@@ -1,29 +1,47 @@
-//! The left pane: categories with their item counts.
+//! The left pane: categories with their item counts, then the bookmarks.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState};
+use ratatui::widgets::ListItem;
 
-use super::{pane_block, scroll_offset, selection_style};
-use crate::app::{App, BOOKMARKS, CATEGORY_ROWS, Pane};
+use super::{pane_block, selectable_list};
+use crate::app::{App, Pane, Row};
+use crate::data::CATEGORIES;
 use crate::text::fit;
+use unicode_width::UnicodeWidthStr;
+
+/// How the pane names a row.
+fn short_name(row: Row) -> &'static str {
+    match row {
+        Row::Category(cat) => CATEGORIES.get(cat).map_or("?", |c| c.short),
+        Row::Bookmarks => "★ Bookmarks",
+    }
+}
+
+/// Columns the pane needs: borders, marker, the longest name and its count.
+pub fn width_needed(app: &App) -> u16 {
+    let widest = Row::all()
+        .map(|row| short_name(row).width() + 1 + app.items_of(row).len().to_string().len())
+        .max()
+        .unwrap_or(0);
+    u16::try_from(widest + CHROME).unwrap_or(u16::MAX)
+}
+
+/// Borders (2) and the selection marker (2).
+const CHROME: usize = 4;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     if area.width == 0 {
         return;
     }
-    let focused = app.focus == Pane::Categories && app.search.is_none();
+    let focused = app.focus == Pane::Categories;
     let inner_width = usize::from(area.width.saturating_sub(4));
-    let rows: Vec<ListItem> = (0..CATEGORY_ROWS)
-        .map(|i| {
-            let count = app.items_of(i).len().to_string();
+    let rows: Vec<ListItem> = Row::all()
+        .map(|row| {
+            let count = app.items_of(row).len().to_string();
             let name_width = inner_width.saturating_sub(count.len() + 1);
-            let name = if i == BOOKMARKS {
-                "★ Bookmarks"
-            } else {
-                app.category_name(i)
-            };
+            let name = short_name(row);
             ListItem::new(Line::from(vec![
                 Span::raw(fit(name, name_width)),
                 Span::raw(" "),
@@ -31,13 +49,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
             ]))
         })
         .collect();
-    let height = usize::from(area.height.saturating_sub(2));
-    let mut state = ListState::default()
-        .with_selected(Some(app.category))
-        .with_offset(scroll_offset(app.category, rows.len(), height));
-    let list = List::new(rows)
-        .block(pane_block(app, "Categories", focused))
-        .highlight_symbol("▶ ")
-        .highlight_style(selection_style(app, focused));
+    let block = pane_block(app, "Categories", focused);
+    let (list, mut state) = selectable_list(app, rows, block, Some(app.row.index()), focused, area);
     frame.render_stateful_widget(list, area, &mut state);
 }

@@ -1,15 +1,19 @@
 //! The right pane: everything about one item, then its related items
 //! grouped by relation. The selected link is kept in view.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::pane_block;
 use super::theme::Theme;
-use crate::app::{App, Pane};
-use crate::data::{CATEGORIES, Dataset, ItemIdx};
+use crate::app::{App, Pane, follow_label};
+use crate::data::{CATEGORIES, Dataset, Item, ItemIdx, PartialDate, TITLE_NOT_CONFIRMED};
 use crate::graph::{self, Related};
 use crate::text::{sanitize, truncate, wrap};
 
@@ -17,6 +21,8 @@ use crate::text::{sanitize, truncate, wrap};
 pub struct DetailLines {
     pub lines: Vec<Line<'static>>,
     pub link_lines: Vec<usize>,
+    /// The line of each relation group's heading.
+    pub group_lines: Vec<usize>,
 }
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -28,9 +34,33 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     let selected = app.link_row.filter(|_| focused);
-    let detail = lines(app.data, idx, &app.theme, usize::from(inner.width), selected);
-    let scroll = visible_scroll(&detail, app.detail_scroll, selected, usize::from(inner.height));
-    frame.render_widget(Paragraph::new(detail.lines).block(block).scroll((scroll, 0)), area);
+    let detail = cached_lines(app, idx, usize::from(inner.width), selected);
+    let height = usize::from(inner.height);
+    let scroll = usize::from(visible_scroll(&detail, app.detail_scroll, height));
+    // Only the visible lines are copied into the frame.
+    let visible = detail.lines[scroll..(scroll + height).min(detail.lines.len())].to_vec();
+    frame.render_widget(Paragraph::new(visible).block(block), area);
+}
+
+/// The last detail built, for the item, width, link and theme it was built
+/// for: wrapping a long text once, not on every frame and every key.
+#[derive(Default)]
+pub struct DetailMemo(RefCell<Option<(MemoKey, Rc<DetailLines>)>>);
+
+type MemoKey = (ItemIdx, usize, Option<usize>, Theme);
+
+/// The detail of `idx` at `width`, built once and then taken from the memo.
+pub fn cached_lines(app: &App, idx: ItemIdx, width: usize, selected: Option<usize>) -> Rc<DetailLines> {
+    let key = (idx, width, selected, app.theme);
+    let mut memo = app.detail_memo.0.borrow_mut();
+    match memo.as_ref() {
+        Some((cached, lines)) if *cached == key => Rc::clone(lines),
+        _ => {
+            let built = Rc::new(lines(app.data, idx, &app.theme, width, selected));
+            *memo = Some((key, Rc::clone(&built)));
+            built
+        }
+    }
 }
 
 /// The related item drawn at `at`, if any (for mouse clicks).
@@ -42,152 +72,217 @@ pub fn link_at(app: &App, area: Rect, at: ratatui::layout::Position) -> Option<u
     }
     let focused = app.focus == Pane::Detail;
     let selected = app.link_row.filter(|_| focused);
-    let detail = lines(app.data, idx, &app.theme, usize::from(inner.width), selected);
-    let scroll = visible_scroll(&detail, app.detail_scroll, selected, usize::from(inner.height));
+    let detail = cached_lines(app, idx, usize::from(inner.width), selected);
+    let scroll = visible_scroll(&detail, app.detail_scroll, usize::from(inner.height));
     let line = usize::from(scroll) + usize::from(at.y - inner.y);
     detail.link_lines.iter().position(|&l| l == line)
 }
 
-/// The first line to show: the requested scroll, moved just enough to keep
-/// the selected link on screen and no further than the last page.
-pub fn visible_scroll(detail: &DetailLines, requested: u16, selected: Option<usize>, height: usize) -> u16 {
+/// The first line to show: the requested scroll, no further than the last
+/// page. Update keeps it in range; this guards a resize between the two.
+pub fn visible_scroll(detail: &DetailLines, requested: u16, height: usize) -> u16 {
     let max = detail.lines.len().saturating_sub(height);
-    let mut scroll = usize::from(requested).min(max);
-    if let Some(line) = selected.and_then(|row| detail.link_lines.get(row)) {
-        if *line < scroll {
-            scroll = *line;
-        } else if *line >= scroll + height {
-            scroll = line + 1 - height;
-        }
-    }
-    u16::try_from(scroll).unwrap_or(u16::MAX)
+    u16::try_from(usize::from(requested).min(max)).unwrap_or(u16::MAX)
+}
+
+/// The line of each relation group's heading in the detail of `idx`.
+pub fn group_lines(app: &App, idx: ItemIdx) -> Vec<usize> {
+    let inner = super::detail_text_area(app);
+    let selected = app.link_row.filter(|_| app.focus == Pane::Detail);
+    cached_lines(app, idx, usize::from(inner.width), selected)
+        .group_lines
+        .clone()
+}
+
+/// How many first lines the detail pane can start at, as drawn at the
+/// app's size (1 when everything fits).
+pub fn scroll_range(app: &App, idx: ItemIdx) -> usize {
+    let inner = super::detail_text_area(app);
+    let selected = app.link_row.filter(|_| app.focus == Pane::Detail);
+    let detail = cached_lines(app, idx, usize::from(inner.width), selected);
+    detail.lines.len().saturating_sub(usize::from(inner.height)) + 1
 }
 
 /// Builds the detail of `idx` wrapped to `width`; `selected` marks a link row.
 pub fn lines(data: &Dataset, idx: ItemIdx, theme: &Theme, width: usize, selected: Option<usize>) -> DetailLines {
-    let item = data.item(idx);
-    let width = width.max(10);
-    let mut out: Vec<Line<'static>> = Vec::new();
-    let push_wrapped = |out: &mut Vec<Line<'static>>, text: &str, indent: &str, style| {
-        let body_width = width.saturating_sub(indent.chars().count()).max(1);
+    let mut out = Builder {
+        lines: Vec::new(),
+        width: width.max(MIN_TEXT_WIDTH),
+        theme,
+    };
+    out.header(data, idx);
+    out.fields(data, idx);
+    out.text(data.item(idx));
+    let (link_lines, group_lines) = out.related(data, idx, selected);
+    out.sources(data.item(idx));
+    DetailLines {
+        lines: out.lines,
+        link_lines,
+        group_lines,
+    }
+}
+
+/// Narrower than this, text is wrapped as if it had this much room.
+const MIN_TEXT_WIDTH: usize = 10;
+/// Width of the field names column ("Date", "Category", ...).
+const LABEL_WIDTH: usize = 9;
+
+/// The detail's lines as they are built, wrapped to `width`.
+struct Builder<'t> {
+    lines: Vec<Line<'static>>,
+    width: usize,
+    theme: &'t Theme,
+}
+
+impl Builder<'_> {
+    /// `text` wrapped after `indent`, continuation lines aligned under it.
+    fn wrapped(&mut self, text: &str, indent: &str, style: Style) {
+        let indent_width = indent.chars().count();
+        let body_width = self.width.saturating_sub(indent_width).max(1);
         for (i, line) in wrap(&sanitize(text), body_width).into_iter().enumerate() {
             let lead = if i == 0 {
                 indent.to_string()
             } else {
-                " ".repeat(indent.chars().count())
+                " ".repeat(indent_width)
             };
-            out.push(Line::from(vec![Span::raw(lead), Span::styled(line, style)]));
+            self.lines
+                .push(Line::from(vec![Span::raw(lead), Span::styled(line, style)]));
         }
-    };
-
-    if let Some(symbol) = &item.symbol {
-        out.push(Line::from(Span::styled(sanitize(symbol), theme.symbol())));
     }
-    push_wrapped(
-        &mut out,
-        &item.title,
-        "",
-        ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::BOLD),
-    );
-    out.push(Line::default());
-    let field = |out: &mut Vec<Line<'static>>, name: &str, value: String| {
-        let label = format!("{name:<9}");
-        let rest = width.saturating_sub(9).max(1);
-        for (i, line) in wrap(&sanitize(&value), rest).into_iter().enumerate() {
+
+    /// A named field: the name in its column, the value wrapped beside it.
+    fn field(&mut self, name: &str, value: &str) {
+        let rest = self.width.saturating_sub(LABEL_WIDTH).max(1);
+        for (i, line) in wrap(&sanitize(value), rest).into_iter().enumerate() {
             let lead = if i == 0 {
-                Span::styled(label.clone(), theme.label())
+                Span::styled(format!("{name:<LABEL_WIDTH$}"), self.theme.label())
             } else {
-                Span::raw(" ".repeat(9))
+                Span::raw(" ".repeat(LABEL_WIDTH))
             };
-            out.push(Line::from(vec![lead, Span::raw(line)]));
-        }
-    };
-    if let Some(date) = data.date(idx) {
-        let until = item
-            .until
-            .as_deref()
-            .and_then(|u| crate::data::PartialDate::parse(u).ok());
-        let value = match until {
-            Some(until) => format!("{date} – {until}"),
-            None => date.to_string(),
-        };
-        field(&mut out, "Date", value);
-    }
-    if let Some(body) = &item.body {
-        field(&mut out, "Body", body.clone());
-    }
-    field(&mut out, "Category", CATEGORIES[data.category_of(idx)].name.to_string());
-    if let Some(url) = &item.url {
-        field(&mut out, "URL", url.clone());
-    }
-    let origin = data.origin(idx);
-    if !origin.embedded {
-        let how = match &origin.replaced {
-            Some(replaced) if replaced.embedded => "replaces the embedded item".to_string(),
-            Some(replaced) => format!("replaces the item from {}", replaced.file),
-            None => "your overlay".to_string(),
-        };
-        field(&mut out, "From", format!("{} ({how})", origin.file));
-    }
-
-    if !item.summary.is_empty() {
-        out.push(Line::default());
-        push_wrapped(&mut out, &item.summary, "", ratatui::style::Style::new());
-    }
-    if !item.points.is_empty() {
-        out.push(Line::default());
-        out.push(Line::from(Span::styled("Key points", theme.heading())));
-        for point in &item.points {
-            push_wrapped(&mut out, point, "• ", ratatui::style::Style::new());
-        }
-    }
-    if !item.unconfirmed.is_empty() {
-        out.push(Line::default());
-        out.push(Line::from(Span::styled(
-            "⚠ Not confirmed by any source",
-            theme.unconfirmed(),
-        )));
-        for note in &item.unconfirmed {
-            push_wrapped(&mut out, note, "? ", theme.unconfirmed());
+            self.lines.push(Line::from(vec![lead, Span::raw(line)]));
         }
     }
 
-    let related = graph::related(data, idx);
-    let mut link_lines = Vec::new();
-    out.push(Line::default());
-    out.push(Line::from(Span::styled(
-        format!("Related ({})", related.len()),
-        theme.heading(),
-    )));
-    if related.is_empty() {
-        out.push(Line::from(Span::styled("  none", theme.dim())));
+    fn blank(&mut self) {
+        self.lines.push(Line::default());
     }
-    let mut row = 0;
-    for (label, entries) in graph::grouped(&related) {
-        out.push(Line::from(Span::styled(
-            format!(" {} ({})", capitalize(label), entries.len()),
-            theme.relation(),
-        )));
-        for entry in entries {
-            link_lines.push(out.len());
-            out.push(related_line(data, &entry, theme, width, selected == Some(row)));
-            row += 1;
+
+    fn heading(&mut self, text: String, style: Style) {
+        self.lines.push(Line::from(Span::styled(text, style)));
+    }
+
+    fn header(&mut self, data: &Dataset, idx: ItemIdx) {
+        let item = data.item(idx);
+        if let Some(symbol) = &item.symbol {
+            self.heading(sanitize(symbol), self.theme.symbol());
+        }
+        if item.title_known() {
+            self.wrapped(&item.title, "", Style::new().add_modifier(Modifier::BOLD));
+        } else {
+            self.wrapped(TITLE_NOT_CONFIRMED, "", self.theme.unconfirmed());
+        }
+        self.blank();
+    }
+
+    fn fields(&mut self, data: &Dataset, idx: ItemIdx) {
+        let item = data.item(idx);
+        if let Some(date) = data.date(idx) {
+            let until = item.until.as_deref().and_then(|u| PartialDate::parse(u).ok());
+            let value = match until {
+                Some(until) => format!("{date} – {until}"),
+                None => date.to_string(),
+            };
+            self.field("Date", &value);
+        }
+        if let Some(body) = &item.body {
+            self.field("Body", body);
+        }
+        self.field("Category", CATEGORIES[data.category_of(idx)].name);
+        if let Some(url) = &item.url {
+            self.field("URL", url);
+        }
+        let origin = data.origin(idx);
+        if !origin.embedded {
+            let how = match &origin.replaced {
+                Some(replaced) if replaced.embedded => "replaces the embedded item".to_string(),
+                Some(replaced) => format!("replaces the item from {}", replaced.file),
+                None => "your overlay".to_string(),
+            };
+            self.field("From", &format!("{} ({how})", origin.file));
         }
     }
 
-    if !item.sources.is_empty() {
-        out.push(Line::default());
-        out.push(Line::from(Span::styled("Sources", theme.heading())));
-        for source in &item.sources {
-            push_wrapped(&mut out, source, "• ", theme.link());
+    fn text(&mut self, item: &Item) {
+        if !item.summary.is_empty() {
+            self.blank();
+            self.wrapped(&item.summary, "", Style::new());
+        }
+        if !item.points.is_empty() {
+            self.blank();
+            self.heading("Key points".into(), self.theme.heading());
+            for point in &item.points {
+                self.wrapped(point, "• ", Style::new());
+            }
+        }
+        if !item.unconfirmed.is_empty() {
+            self.blank();
+            self.heading("⚠ Not confirmed by any source".into(), self.theme.unconfirmed());
+            for note in &item.unconfirmed {
+                self.wrapped(note, "? ", self.theme.unconfirmed());
+            }
         }
     }
-    DetailLines { lines: out, link_lines }
+
+    /// The related items in their groups, each with its label; returns the
+    /// line of each item and of each group heading.
+    fn related(&mut self, data: &Dataset, idx: ItemIdx, selected: Option<usize>) -> (Vec<usize>, Vec<usize>) {
+        let related = graph::related(data, idx);
+        let mut link_lines = Vec::new();
+        let mut group_lines = Vec::new();
+        self.blank();
+        self.heading(format!("Related ({})", related.len()), self.theme.heading());
+        if related.is_empty() {
+            self.heading("  none".into(), self.theme.dim());
+        }
+        for (label, entries) in graph::grouped(&related) {
+            let title = format!(" {} ({})", capitalize(label), entries.len());
+            group_lines.push(self.lines.len());
+            self.heading(title, self.theme.relation());
+            for entry in entries {
+                let row = link_lines.len();
+                link_lines.push(self.lines.len());
+                let label = follow_label(row, related.len());
+                let line = related_line(data, &entry, self.theme, self.width, &label, selected == Some(row));
+                self.lines.push(line);
+            }
+        }
+        (link_lines, group_lines)
+    }
+
+    fn sources(&mut self, item: &Item) {
+        if !item.sources.is_empty() {
+            self.blank();
+            self.heading("Sources".into(), self.theme.heading());
+            for source in &item.sources {
+                self.wrapped(source, "• ", self.theme.link());
+            }
+        }
+    }
 }
 
-fn related_line(data: &Dataset, entry: &Related, theme: &Theme, width: usize, selected: bool) -> Line<'static> {
+/// A related item: its label (typed to follow it), symbol and title.
+pub fn related_line(
+    data: &Dataset,
+    entry: &Related,
+    theme: &Theme,
+    width: usize,
+    label: &str,
+    selected: bool,
+) -> Line<'static> {
     let target = data.item(entry.target);
-    let marker = if selected { "▶ " } else { "  " };
+    let marker = if selected { "▶" } else { " " };
+    let label_span = Span::styled(format!("{label:>3}"), theme.key());
+    let width = width.saturating_sub(label.len().max(3));
     let handle = target
         .symbol
         .as_deref()
@@ -198,17 +293,14 @@ fn related_line(data: &Dataset, entry: &Related, theme: &Theme, width: usize, se
         text.push_str(&format!(" ({})", sanitize(note)));
     }
     let text = truncate(&text, width);
-    let style = if selected {
-        theme.selected()
-    } else {
-        ratatui::style::Style::new()
-    };
+    let style = if selected { theme.selected() } else { Style::new() };
     let handle_end = (marker.chars().count() + handle.chars().count()).min(text.chars().count());
     let (head, tail): (String, String) = (
         text.chars().take(handle_end).collect(),
         text.chars().skip(handle_end).collect(),
     );
     Line::from(vec![
+        label_span,
         Span::styled(head, style.patch(theme.symbol())),
         Span::styled(tail, style),
     ])

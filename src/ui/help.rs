@@ -1,43 +1,64 @@
-//! The help overlay, generated from the keymap table.
+//! The help overlay, generated from the keymap table. Lines are wrapped
+//! here, not by the paragraph, so update and view agree on their number.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph};
 
-use super::{centered, pane_block};
-use crate::app::App;
+use super::{centered, main_area, pane_block};
+use crate::app::{App, HelpState};
 use crate::keymap::help_sections;
+use crate::text::wrap;
 
-pub fn render(app: &App, scroll: u16, frame: &mut Frame, area: Rect) {
-    // Narrow terminals give help nearly all the width, so rows stay whole.
-    let popup = centered(area, if area.width < 100 { 96 } else { 76 }, 90);
-    let mut lines: Vec<Line> = Vec::new();
-    let key_width = help_sections()
+/// Share of the width the popup takes: nearly all of a narrow terminal, so
+/// rows stay whole.
+fn popup(area: Rect) -> Rect {
+    centered(area, if area.width < super::WIDE { 96 } else { 76 }, 90)
+}
+
+pub fn render(app: &App, help: &HelpState, frame: &mut Frame, area: Rect) {
+    let popup = popup(area);
+    let lines = lines(app, usize::from(popup.width.saturating_sub(2)));
+    let height = usize::from(popup.height.saturating_sub(2));
+    let scroll = help.scroll.min(lines.len().saturating_sub(height));
+    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
+    let help = Paragraph::new(visible).block(pane_block(app, "Keys — ? or Esc closes", true));
+    frame.render_widget(Clear, popup);
+    frame.render_widget(help, popup);
+}
+
+/// How many first lines help can start at on a terminal of `size`.
+pub fn scroll_range(app: &App) -> usize {
+    let popup = popup(main_area(app));
+    let count = lines(app, usize::from(popup.width.saturating_sub(2))).len();
+    count.saturating_sub(usize::from(popup.height.saturating_sub(2))) + 1
+}
+
+fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
+    let sections = help_sections();
+    let key_width = sections
         .iter()
         .flat_map(|(_, rows)| rows.iter().map(|(k, _)| k.chars().count()))
         .max()
         .unwrap_or(10)
         + 2;
-    for (title, rows) in help_sections() {
+    let description_width = width.saturating_sub(key_width + 2).max(1);
+    let mut lines: Vec<Line> = Vec::new();
+    for (title, rows) in sections {
         if !lines.is_empty() {
             lines.push(Line::default());
         }
         lines.push(Line::from(Span::styled(title, app.theme.heading())));
         for (keys, description) in rows {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<key_width$}"), app.theme.key()),
-                Span::raw(description),
-            ]));
+            for (i, part) in wrap(description, description_width).into_iter().enumerate() {
+                let keys = if i == 0 { keys.as_str() } else { "" };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {keys:<key_width$}"), app.theme.key()),
+                    Span::raw(part),
+                ]));
+            }
         }
     }
-    let inner_height = usize::from(popup.height.saturating_sub(2));
-    let max_scroll = lines.len().saturating_sub(inner_height);
-    let scroll = usize::from(scroll).min(max_scroll) as u16;
-    let help = Paragraph::new(lines)
-        .wrap(Wrap { trim: false })
-        .scroll((scroll, 0))
-        .block(pane_block(app, "Keys — ? or Esc closes", true));
-    frame.render_widget(Clear, popup);
-    frame.render_widget(help, popup);
+    lines
 }

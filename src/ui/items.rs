@@ -3,20 +3,22 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{ListItem, Paragraph};
 
-use super::{pane_block, scroll_offset, selection_style};
-use crate::app::{App, Pane};
+use super::{pane_block, selectable_list};
+use crate::app::{App, Pane, Row};
 use unicode_width::UnicodeWidthStr;
 
-use crate::text::{fit, sanitize, truncate};
+use crate::data::ItemIdx;
+use crate::text::{fit, sanitize};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
-    let focused = app.focus == Pane::Items && app.search.is_none();
-    let title = app.category_name(app.category);
+    let focused = app.focus == Pane::Items;
+    // Borders and the spaces around the title.
+    let title = &app.list_title(app.row, usize::from(area.width).saturating_sub(4));
     let items = app.items();
     if items.is_empty() {
-        let message = if app.category == crate::app::BOOKMARKS {
+        let message = if app.row == Row::Bookmarks {
             "No bookmarks yet: press m on an item."
         } else {
             "Nothing here yet."
@@ -28,84 +30,108 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         frame.render_widget(empty, area);
         return;
     }
-    // Room for the highlight symbol and borders.
-    let width = usize::from(area.width.saturating_sub(4));
-    // Full dates where there is room, years where there is not.
-    let date_width = match width {
-        w if w >= 50 => 10,
-        w if w >= 24 => 4,
-        _ => 0,
-    };
-    let text_width = width.saturating_sub(date_width + usize::from(date_width > 0));
-    // Wide panes align symbols in a column; narrow ones run symbol and label together.
-    let longest_symbol = items
-        .iter()
-        .filter_map(|&i| app.data.item(i).symbol.as_deref())
-        .map(|s| s.chars().count())
-        .max();
-    let symbol_column = longest_symbol
-        .filter(|_| text_width >= 36)
-        .map(|longest| longest.min(18).min(text_width / 2));
-    let rows: Vec<ListItem> = items
-        .iter()
-        .map(|&idx| {
-            let item = app.data.item(idx);
-            let mark = if app.is_bookmarked(idx) { "★ " } else { "" };
-            let label = format!("{mark}{}", sanitize(item.label()));
-            let symbol = item.symbol.as_deref().map(sanitize);
-            let mut spans = Vec::new();
-            match (symbol_column, symbol) {
-                (Some(column), symbol) => {
-                    spans.push(Span::styled(
-                        fit(symbol.as_deref().unwrap_or(""), column),
-                        app.theme.symbol(),
-                    ));
-                    spans.push(Span::raw(" "));
-                    spans.push(Span::raw(fit(&label, text_width.saturating_sub(column + 1))));
-                }
-                (None, Some(symbol)) => {
-                    let symbol = truncate(&symbol, text_width);
-                    let rest = text_width.saturating_sub(symbol.width());
-                    spans.push(Span::styled(symbol, app.theme.symbol()));
-                    // A label only where it has room after a space.
-                    let label = if rest > 1 {
-                        format!(" {}", fit(&label, rest - 1))
-                    } else {
-                        " ".repeat(rest)
-                    };
-                    spans.push(Span::raw(label));
-                }
-                (None, None) => spans.push(Span::raw(fit(&label, text_width))),
-            }
-            if date_width > 0 {
-                let date = app
-                    .data
-                    .date(idx)
-                    .map(|d| if date_width >= 10 { iso(&d) } else { d.year.to_string() })
-                    .unwrap_or_default();
-                spans.push(Span::raw(" "));
-                spans.push(Span::styled(fit(&date, date_width), app.theme.dim()));
-            }
-            ListItem::new(Line::from(spans))
-        })
-        .collect();
-    let height = usize::from(area.height.saturating_sub(2));
-    let row = app.item_row();
-    let mut state = ListState::default()
-        .with_selected(Some(row))
-        .with_offset(scroll_offset(row, rows.len(), height));
-    let list = List::new(rows)
-        .block(pane_block(app, title, focused))
-        .highlight_symbol("▶ ")
-        .highlight_style(selection_style(app, focused));
+    let columns = Columns::fit(app, usize::from(area.width).saturating_sub(CHROME));
+    let rows: Vec<ListItem> = items.iter().map(|&idx| row(app, idx, &columns)).collect();
+    let block = pane_block(app, title, focused);
+    let (list, mut state) = selectable_list(app, rows, block, Some(app.item_row()), focused, area);
     frame.render_stateful_widget(list, area, &mut state);
 }
 
-/// Dates in lists are compact: 2015-12-16, 2020-12 or 2006.
-fn iso(date: &crate::data::PartialDate) -> String {
-    match (date.month, date.day) {
-        (Some(m), Some(d)) => format!("{}-{m:02}-{d:02}", date.year),
-        (Some(m), None) => format!("{}-{m:02}", date.year),
+/// Borders (2) and the selection marker (2).
+const CHROME: usize = 4;
+/// A title needs this many columns to be read at a glance.
+const READABLE_TITLE: usize = 40;
+/// Symbols longer than this are cut ("WSIS-05/TUNIS/DOC/6(Rev.1)-E" fits).
+const SYMBOL_CAP: usize = 28;
+/// Below this, a title is not worth a column of its own beside the symbol.
+const MIN_TITLE: usize = 12;
+/// "2006" and "2006-07".
+const YEAR: usize = 4;
+const YEAR_MONTH: usize = 7;
+
+/// The widths of a list row's columns (0: not shown).
+struct Columns {
+    symbol: usize,
+    title: usize,
+    date: usize,
+}
+
+impl Columns {
+    /// Symbols whole up to a cap, dates at the precision known where there
+    /// is room, and the rest for the title.
+    fn fit(app: &App, width: usize) -> Columns {
+        let items = app.items();
+        let longest = items
+            .iter()
+            .filter_map(|&i| app.data.item(i).symbol.as_deref())
+            .map(UnicodeWidthStr::width)
+            .max()
+            .unwrap_or(0)
+            .min(SYMBOL_CAP);
+        let has_month = items
+            .iter()
+            .any(|&i| app.data.date(i).is_some_and(|d| d.month.is_some()));
+        let date = match width {
+            w if has_month && w >= longest + READABLE_TITLE + YEAR_MONTH + 2 => YEAR_MONTH,
+            w if w >= longest + MIN_TITLE + YEAR + 2 => YEAR,
+            _ => 0,
+        };
+        let room = width.saturating_sub(date + usize::from(date > 0));
+        let symbol = match longest {
+            0 => 0,
+            l if room >= l + 1 + MIN_TITLE => l,
+            _ => (room / 2).min(longest),
+        };
+        let title = room.saturating_sub(symbol + usize::from(symbol > 0));
+        Columns { symbol, title, date }
+    }
+}
+
+/// Columns the item list needs to show its rows whole: every symbol, a
+/// readable title and the dates.
+pub fn width_needed(app: &App) -> u16 {
+    let longest = app
+        .items()
+        .iter()
+        .filter_map(|&i| app.data.item(i).symbol.as_deref())
+        .map(UnicodeWidthStr::width)
+        .max()
+        .map_or(0, |l| l.min(SYMBOL_CAP) + 1);
+    u16::try_from(CHROME + longest + READABLE_TITLE + 1 + YEAR_MONTH).unwrap_or(u16::MAX)
+}
+
+fn row(app: &App, idx: ItemIdx, columns: &Columns) -> ListItem<'static> {
+    let item = app.data.item(idx);
+    let mark = if app.is_bookmarked(idx) { "★ " } else { "" };
+    let label = format!("{mark}{}", sanitize(item.label()));
+    let mut spans = Vec::new();
+    if columns.symbol > 0 {
+        let symbol = item.symbol.as_deref().map(sanitize).unwrap_or_default();
+        spans.push(Span::styled(fit(&symbol, columns.symbol), app.theme.symbol()));
+        spans.push(Span::raw(" "));
+    }
+    let title_style = if item.short_title.is_none() && !item.title_known() {
+        app.theme.unconfirmed()
+    } else {
+        ratatui::style::Style::new()
+    };
+    spans.push(Span::styled(fit(&label, columns.title), title_style));
+    if columns.date > 0 {
+        let date = app
+            .data
+            .date(idx)
+            .map(|d| compact(&d, columns.date))
+            .unwrap_or_default();
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(fit(&date, columns.date), app.theme.dim()));
+    }
+    ListItem::new(Line::from(spans))
+}
+
+/// Dates in lists: the year, or year and month where there is room.
+fn compact(date: &crate::data::PartialDate, width: usize) -> String {
+    match date.month {
+        Some(m) if width >= YEAR_MONTH => format!("{}-{m:02}", date.year),
         _ => date.year.to_string(),
     }
 }

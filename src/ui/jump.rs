@@ -3,8 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, List, ListItem, ListState};
+use ratatui::widgets::{Block, Borders, Clear, ListItem};
 
+use super::{editor_line, selectable_list};
 use crate::app::{App, JumpState};
 use crate::text::{sanitize, truncate};
 
@@ -32,11 +33,7 @@ pub fn render(app: &App, jump: &JumpState, frame: &mut Frame, area: Rect) {
             ]))
         })
         .collect();
-    let prompt = Line::from(vec![
-        Span::styled(": ", app.theme.key()),
-        Span::raw(sanitize(&jump.input)),
-        Span::styled("▏", app.theme.key()),
-    ]);
+    let prompt = editor_line(app, ": ", &jump.input, usize::from(popup.width));
     let block = Block::new()
         .borders(Borders::TOP)
         .border_style(app.theme.border(true))
@@ -46,14 +43,7 @@ pub fn render(app: &App, jump: &JumpState, frame: &mut Frame, area: Rect) {
         ))
         .title_bottom(prompt);
     let selected = (!jump.completions.is_empty()).then_some(jump.selected);
-    let mut state = ListState::default().with_selected(selected);
+    let (list, mut state) = selectable_list(app, items, block, selected, true, popup);
     frame.render_widget(Clear, popup);
-    frame.render_stateful_widget(
-        List::new(items)
-            .block(block)
-            .highlight_symbol("▶ ")
-            .highlight_style(app.theme.selected()),
-        popup,
-        &mut state,
-    );
+    frame.render_stateful_widget(list, popup, &mut state);
 }

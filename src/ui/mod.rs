@@ -1,8 +1,10 @@
 //! Pure rendering: from `&App` to a frame. Nothing here changes state.
 
+pub mod banner;
 pub mod breadcrumbs;
 pub mod categories;
 pub mod detail;
+pub mod follow;
 pub mod help;
 pub mod hints;
 pub mod items;
@@ -15,56 +17,88 @@ pub mod timeline;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
-use ratatui::text::Line;
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
 
-use crate::app::{App, Pane};
+use crate::app::{App, Overlay, Pane};
+use crate::data::ItemIdx;
+use crate::text::sanitize;
 
 /// Below this the three panes cannot show anything useful.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 12;
 
 pub fn view(app: &App, frame: &mut Frame) {
-    let area = frame.area();
+    let area = banner::render(app, frame, frame.area());
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area);
         return;
     }
     let [main, hint_bar] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
-    match (&app.search, &app.timeline) {
-        (Some(search), _) => search::render(app, search, frame, main),
-        (None, Some(timeline)) => timeline::render(app, timeline, frame, main),
-        (None, None) => {
-            let [categories_area, items_area, detail_area] = pane_areas(app, main);
-            categories::render(app, frame, categories_area);
-            items::render(app, frame, items_area);
-            let [trail, detail_area] = split_trail(detail_area);
-            breadcrumbs::render(app, frame, trail);
-            detail::render(app, frame, detail_area);
-        }
+    // Overlays draw bottom to top; what an opaque one covers is not drawn.
+    let first_visible = app.overlays.iter().rposition(Overlay::is_opaque);
+    if first_visible.is_none() {
+        render_panes(app, frame, main);
     }
-    hints::render(app, frame, hint_bar);
-    if let Some(path) = &app.path {
-        path::render(app, path, frame, main);
+    for overlay in &app.overlays[first_visible.unwrap_or(0)..] {
+        render_overlay(app, overlay, frame, main);
     }
-    if let Some(jump) = &app.jump {
-        jump::render(app, jump, frame, main);
-    }
-    if let Some(scroll) = app.help {
-        help::render(app, scroll, frame, main);
+    hints::render(app, frame, hint_bar, main);
+}
+
+fn render_panes(app: &App, frame: &mut Frame, main: Rect) {
+    let [categories_area, items_area, detail_area] = pane_areas(app, main);
+    categories::render(app, frame, categories_area);
+    items::render(app, frame, items_area);
+    let [trail, detail_area] = split_trail(detail_area);
+    breadcrumbs::render(app, frame, trail);
+    detail::render(app, frame, detail_area);
+}
+
+fn render_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, main: Rect) {
+    match overlay {
+        Overlay::Search(search) => search::render(app, search, frame, main),
+        Overlay::Timeline(timeline) => timeline::render(app, timeline, frame, main),
+        Overlay::Jump(jump) => jump::render(app, jump, frame, main),
+        Overlay::Path(path) => path::render(app, path, frame, main),
+        Overlay::Help(help) => help::render(app, help, frame, main),
+        Overlay::Follow(follow) => follow::render(app, follow, frame, main),
     }
 }
 
-/// Categories, items and detail side by side; the detail gets the most room.
-/// Below [`WIDE`] columns the category pane shows only while it has focus
-/// (the item pane's title names the category), so the others keep room.
+/// The screen between the banner (if any) and the hint bar, at the app's
+/// size: where panes and overlays are drawn.
+pub fn main_area(app: &App) -> Rect {
+    let (width, height) = app.size;
+    let banner = banner::height(app, width, height);
+    Rect::new(0, banner, width, height.saturating_sub(banner + 1))
+}
+
+/// Where the detail text is drawn (inside its borders) at the app's size.
+pub fn detail_text_area(app: &App) -> Rect {
+    let [_, _, detail_area] = pane_areas(app, main_area(app));
+    Block::bordered().inner(split_trail(detail_area)[1])
+}
+
+/// Categories, items and detail side by side. The category pane is as wide
+/// as its names; below [`WIDE`] columns it shows only while it has focus
+/// (the item pane's title names the category). The item list gets the room
+/// its columns need (full symbols, a readable title) while the lists have
+/// focus, and gives it to the detail text while that is read.
 pub fn pane_areas(app: &App, main: Rect) -> [Rect; 3] {
     let categories = if main.width >= WIDE || app.focus == Pane::Categories {
-        (main.width * 30 / 100).clamp(24, 38)
+        categories::width_needed(app).min(main.width * MAX_CATEGORY_SHARE / 100)
     } else {
         0
     };
-    let items = (main.width - categories) * 45 / 100;
+    let rest = main.width - categories;
+    let items = if app.focus == Pane::Detail {
+        rest * READING_LIST_SHARE / 100
+    } else {
+        items::width_needed(app)
+            .max(rest * LIST_SHARE / 100)
+            .min(rest.saturating_sub(MIN_DETAIL_WIDTH))
+    };
     Layout::horizontal([
         Constraint::Length(categories),
         Constraint::Length(items),
@@ -72,6 +106,15 @@ pub fn pane_areas(app: &App, main: Rect) -> [Rect; 3] {
     ])
     .areas(main)
 }
+
+/// The category pane never takes more than this share of the width.
+const MAX_CATEGORY_SHARE: u16 = 30;
+/// The item list's share of the rest at least, while the lists have focus.
+const LIST_SHARE: u16 = 45;
+/// The item list's share of the rest while the detail is read.
+const READING_LIST_SHARE: u16 = 30;
+/// The detail pane keeps at least this much while the lists have focus.
+const MIN_DETAIL_WIDTH: u16 = 30;
 
 /// The breadcrumb line and, below it, the detail pane.
 pub fn split_trail(area: Rect) -> [Rect; 2] {
@@ -99,6 +142,83 @@ fn centered(area: Rect, percent_x: u16, percent_y: u16) -> Rect {
         width,
         height,
     }
+}
+
+/// A bordered list with the `▶` marker on `selected`, scrolled to keep it
+/// near the middle: the one shape of every selectable list.
+fn selectable_list<'a>(
+    app: &App,
+    rows: Vec<ListItem<'a>>,
+    block: Block<'a>,
+    selected: Option<usize>,
+    focused: bool,
+    area: Rect,
+) -> (List<'a>, ListState) {
+    let height = usize::from(area.height.saturating_sub(2));
+    let offset = selected.map_or(0, |row| scroll_offset(row, rows.len(), height));
+    let state = ListState::default().with_selected(selected).with_offset(offset);
+    let list = List::new(rows)
+        .block(block)
+        .highlight_symbol("▶ ")
+        .highlight_style(selection_style(app, focused));
+    (list, state)
+}
+
+/// The preview beside the search results and the timeline: the item's
+/// detail, without its related items selectable.
+fn render_preview(app: &App, item: Option<ItemIdx>, frame: &mut Frame, area: Rect) {
+    if area.width == 0 {
+        return;
+    }
+    let block = pane_block(app, "Preview", false);
+    let inner = block.inner(area);
+    let height = usize::from(inner.height);
+    let lines = item.map_or_else(Vec::new, |idx| {
+        let detail = detail::cached_lines(app, idx, usize::from(inner.width), None);
+        detail.lines.iter().take(height).cloned().collect()
+    });
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// A prompt's input line: its sigil, the text typed and a cursor.
+fn prompt_line(app: &App, sigil: &'static str, input: &str) -> Line<'static> {
+    Line::from(vec![
+        Span::styled(sigil, app.theme.key()),
+        Span::raw(sanitize(input)),
+        Span::styled("▏", app.theme.key()),
+    ])
+}
+
+/// A line editor's prompt in `width` columns: its sigil, the text and the
+/// cursor where the next character goes. Text too long to fit is cut so
+/// the cursor stays in view.
+fn editor_line(app: &App, sigil: &'static str, input: &crate::app::LineEditor, width: usize) -> Line<'static> {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let (before, after) = input.split_at_cursor();
+    let (before, after) = (sanitize(before), sanitize(after));
+    // The sigil and the cursor take columns of their own.
+    let room = width.saturating_sub(sigil.width() + 1);
+    let before = if before.width() > room {
+        let mut used = 1; // the ellipsis
+        let kept: Vec<char> = before
+            .chars()
+            .rev()
+            .take_while(|c| {
+                used += c.width().unwrap_or(0);
+                used <= room
+            })
+            .collect();
+        format!("…{}", kept.into_iter().rev().collect::<String>())
+    } else {
+        before
+    };
+    let after = crate::text::truncate(&after, room.saturating_sub(before.width()));
+    Line::from(vec![
+        Span::styled(sigil, app.theme.key()),
+        Span::raw(before),
+        Span::styled("▏", app.theme.key()),
+        Span::raw(after),
+    ])
 }
 
 fn pane_block<'a>(app: &App, title: &'a str, focused: bool) -> Block<'a> {

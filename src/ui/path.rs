@@ -4,9 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, List, ListItem, ListState};
+use ratatui::widgets::{Clear, ListItem};
 
-use super::{centered, pane_block};
+use super::{centered, pane_block, selectable_list};
 use crate::app::{App, PathView};
 use crate::text::{sanitize, truncate};
 
@@ -42,11 +42,8 @@ pub fn render(app: &App, path: &PathView, frame: &mut Frame, area: Rect) {
         Some(_) => format!("Path — {steps} step{}", if steps == 1 { "" } else { "s" }),
         None => "Path — none".to_string(),
     };
-    let mut state = ListState::default().with_selected(Some(path.selected));
-    let list = List::new(rows)
-        .block(pane_block(app, &title, true))
-        .highlight_symbol("▶ ")
-        .highlight_style(app.theme.selected());
+    let block = pane_block(app, &title, true);
+    let (list, mut state) = selectable_list(app, rows, block, Some(path.selected), true, popup);
     frame.render_widget(Clear, popup);
     frame.render_stateful_widget(list, popup, &mut state);
 }

@@ -4,12 +4,11 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph};
+use ratatui::widgets::{Block, ListItem, ListState, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::{detail, pane_block, scroll_offset};
-use crate::app::{App, Scope, SearchState};
-use crate::data::CATEGORIES;
+use super::{editor_line, pane_block, render_preview, scroll_offset, selectable_list};
+use crate::app::{App, SearchState};
 use crate::search::{Field, Hit, Matched};
 use crate::text::{sanitize, truncate};
 
@@ -21,16 +20,17 @@ pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
         let more = if search.pending { "…" } else { "" };
         format!("{} results{more}", search.hits.len())
     };
-    let input = Paragraph::new(Line::from(vec![
-        Span::styled("/ ", app.theme.key()),
-        Span::raw(sanitize(&search.query)),
-        Span::styled("▏", app.theme.key()),
-    ]))
+    let input = Paragraph::new(editor_line(
+        app,
+        "/ ",
+        &search.query,
+        usize::from(input_area.width.saturating_sub(2)),
+    ))
     .block(
         Block::bordered()
             .border_style(app.theme.border(true))
             .title(Line::styled(
-                format!(" Search: {} ", scope_name(search.scope)),
+                format!(" Search: {} ", search.scope.name()),
                 app.theme.title(true),
             ))
             .title_bottom(Line::from(format!(" {count} ")).right_aligned()),
@@ -41,24 +41,7 @@ pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
     let [results_area, preview_area] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(preview_width)]).areas(body);
     render_results(app, search, frame, results_area);
-    if preview_width > 0 {
-        let block = pane_block(app, "Preview", false);
-        let inner = block.inner(preview_area);
-        let paragraph = match app.search_selection() {
-            Some(item) => {
-                Paragraph::new(detail::lines(app.data, item, &app.theme, usize::from(inner.width), None).lines)
-            }
-            None => Paragraph::new(""),
-        };
-        frame.render_widget(paragraph.block(block), preview_area);
-    }
-}
-
-fn scope_name(scope: Scope) -> &'static str {
-    match scope {
-        Scope::All => "everything",
-        Scope::Category(cat) => CATEGORIES.get(cat).map_or("everything", |c| c.name),
-    }
+    render_preview(app, search.selection(), frame, preview_area);
 }
 
 /// Rows per hit: the item, then why it matched.
@@ -90,13 +73,11 @@ fn render_results(app: &App, search: &SearchState, frame: &mut Frame, area: Rect
             hit_rows(app, search, hit, width)
         })
         .collect();
+    let (list, _) = selectable_list(app, rows, block, Some(search.selected), true, area);
+    // Two rows a hit: the offset counts hits, not rows.
     let mut state = ListState::default()
         .with_selected(Some(search.selected))
         .with_offset(offset);
-    let list = List::new(rows)
-        .block(block)
-        .highlight_symbol("▶ ")
-        .highlight_style(app.theme.selected());
     frame.render_stateful_widget(list, area, &mut state);
 }
 

@@ -1,0 +1,136 @@
+//! Following a related item by its label, as in vimium or qutebrowser: every
+//! related item in the detail pane carries a number; typing it follows the
+//! link. Letters narrow the list (relation, symbol, title); Tab and
+//! Shift-Tab jump between relation groups; Enter follows the selection.
+
+use super::{Overlay, Transition};
+use crate::app::{Action, App, Motion};
+use crate::graph::Related;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FollowState {
+    /// Letters that narrow the related items.
+    pub filter: String,
+    /// Digits of a label typed so far.
+    pub typed: String,
+    /// Selected row among the matching items.
+    pub selected: usize,
+}
+
+/// Label of the related item at `row` (0-based) among `count`: numbers of
+/// one width, so no label is the start of another.
+pub fn label(row: usize, count: usize) -> String {
+    let width = count.max(1).to_string().len();
+    format!("{:0width$}", row + 1)
+}
+
+impl FollowState {
+    /// Rows (into the related items) that the filter lets through.
+    pub fn matches(&self, app: &App, related: &[Related]) -> Vec<usize> {
+        let words: Vec<String> = self.filter.split_whitespace().map(str::to_lowercase).collect();
+        (0..related.len())
+            .filter(|&row| {
+                let entry = &related[row];
+                let item = app.data.item(entry.target);
+                let text = format!(
+                    "{} {} {}",
+                    entry.label(),
+                    item.symbol.as_deref().unwrap_or(""),
+                    item.label()
+                )
+                .to_lowercase();
+                words.iter().all(|word| text.contains(word.as_str()))
+            })
+            .collect()
+    }
+}
+
+impl App<'_> {
+    /// Opens the follow prompt, with a first digit already typed if given.
+    pub(crate) fn start_follow(&mut self, digit: Option<char>) {
+        if self.related().is_empty() {
+            self.status = Some("this item has no related items".into());
+            return;
+        }
+        let mut follow = FollowState::default();
+        match digit.map(|d| self.type_label(&mut follow, d)) {
+            Some(Transition::Accept(item)) => self.go_to(item),
+            Some(Transition::Stay) | None => self.overlays.push(Overlay::Follow(follow)),
+            Some(_) => {}
+        }
+    }
+
+    pub(super) fn update_follow(&mut self, follow: &mut FollowState, action: Action) -> Transition {
+        let related = self.related();
+        let matches = follow.matches(self, &related);
+        match action {
+            Action::FollowLabel(digit) => return self.type_label(follow, digit),
+            Action::FollowInput(c) => {
+                follow.filter.push(c);
+                follow.selected = 0;
+            }
+            // A half-typed number goes first, then the filter's letters.
+            Action::FollowBackspace if follow.typed.pop().is_none() => {
+                follow.filter.pop();
+                follow.selected = 0;
+            }
+            Action::Move(motion) => follow.selected = motion.apply(follow.selected, matches.len(), self.page()),
+            Action::NextGroup | Action::PrevGroup => {
+                let forward = action == Action::NextGroup;
+                follow.selected = group_start(&related, &matches, follow.selected, forward);
+            }
+            Action::Open => match matches.get(follow.selected) {
+                Some(&row) => return self.accept_link(row),
+                None => self.status = Some("no related item matches".into()),
+            },
+            Action::CloseOverlay => return Transition::Close,
+            _ => {}
+        }
+        Transition::Stay
+    }
+
+    /// A digit of a label: a whole label follows its link.
+    fn type_label(&mut self, follow: &mut FollowState, digit: char) -> Transition {
+        let count = self.related().len();
+        follow.typed.push(digit);
+        if follow.typed.len() < label(0, count).len() {
+            return Transition::Stay;
+        }
+        let typed = std::mem::take(&mut follow.typed);
+        match typed.parse::<usize>().ok().filter(|&n| (1..=count).contains(&n)) {
+            Some(n) => self.accept_link(n - 1),
+            None => {
+                self.status = Some(format!("no related item {typed}"));
+                Transition::Stay
+            }
+        }
+    }
+
+    /// Marks the link as followed (Back shows it selected) and goes there.
+    fn accept_link(&mut self, row: usize) -> Transition {
+        match self.related().get(row) {
+            Some(entry) => {
+                self.link_row = Some(row);
+                Transition::Accept(entry.target)
+            }
+            None => Transition::Stay,
+        }
+    }
+}
+
+/// The first matching row of the next (or previous) relation group.
+fn group_start(related: &[Related], matches: &[usize], selected: usize, forward: bool) -> usize {
+    let group = |i: usize| matches.get(i).map(|&row| related[row].label());
+    let here = group(selected);
+    let starts: Vec<usize> = (0..matches.len())
+        .filter(|&i| i == 0 || group(i) != group(i - 1))
+        .collect();
+    let current = starts.iter().rposition(|&s| s <= selected).unwrap_or(0);
+    let target = match forward {
+        true => starts.get(current + 1).copied(),
+        // Back to the start of this group first, then to the previous one.
+        false if starts.get(current) != Some(&selected) && here.is_some() => starts.get(current).copied(),
+        false => current.checked_sub(1).and_then(|i| starts.get(i).copied()),
+    };
+    Motion::By(0).apply(target.unwrap_or(selected), matches.len(), 0)
+}

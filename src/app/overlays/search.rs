@@ -1,0 +1,171 @@
+//! The search overlay: the query, its ranked hits and the highlighted one.
+//! In the terminal, searching happens in the background: update asks for it
+//! with [`Effect::Search`] and the hits come back as
+//! [`Action::SearchResults`]; elsewhere (tests, scripts) it runs at once.
+
+use super::{HelpState, Overlay, Transition};
+use crate::app::{Action, App, Edit, Effect, LineEditor, Motion, Row};
+use crate::data::{CATEGORIES, ItemIdx};
+use crate::query_history::Prompt;
+use crate::search::Hit;
+
+#[derive(Debug, Clone, Default)]
+pub struct SearchState {
+    /// The query as typed, with its cursor.
+    pub query: LineEditor,
+    pub hits: Vec<Hit>,
+    pub selected: usize,
+    pub scope: Scope,
+    /// Counts queries sent to the background search, to drop stale results.
+    pub generation: u64,
+    /// Results for the current query are still being computed.
+    pub pending: bool,
+}
+
+impl SearchState {
+    /// The hit under the cursor.
+    pub fn selection(&self) -> Option<ItemIdx> {
+        self.hits.get(self.selected).map(|hit| hit.item)
+    }
+}
+
+/// What a search covers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Scope {
+    #[default]
+    All,
+    /// One category, by index into [`CATEGORIES`].
+    Category(usize),
+    /// The bookmarked items.
+    Bookmarks,
+}
+
+impl Scope {
+    /// The scope that covers the rows of the category pane's `row`.
+    pub fn of(row: Row) -> Scope {
+        match row {
+            Row::Category(cat) => Scope::Category(cat),
+            Row::Bookmarks => Scope::Bookmarks,
+        }
+    }
+
+    /// How the hint bar names the scope.
+    pub fn label(self) -> &'static str {
+        match self {
+            Scope::All => "all",
+            Scope::Category(cat) => CATEGORIES.get(cat).map_or("all", |c| c.id),
+            Scope::Bookmarks => "bookmarks",
+        }
+    }
+
+    /// How the search box names the scope.
+    pub fn name(self) -> &'static str {
+        match self {
+            Scope::All => "everything",
+            Scope::Category(cat) => CATEGORIES.get(cat).map_or("everything", |c| c.name),
+            Scope::Bookmarks => "bookmarks",
+        }
+    }
+}
+
+/// A search for the front end to run in the background.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchRequest {
+    pub generation: u64,
+    pub query: String,
+    /// The items to search; `None` for all.
+    pub scope: Option<Vec<ItemIdx>>,
+}
+
+impl App<'_> {
+    pub(super) fn update_search(&mut self, search: &mut SearchState, action: Action) -> Transition {
+        match action {
+            Action::SearchInput(c) => self.edit_query(search, |query| query.insert(c.encode_utf8(&mut [0; 4]))),
+            Action::Paste(text) => self.edit_query(search, |query| query.insert(&text)),
+            Action::Edit(edit) => self.apply_edit(search, edit),
+            // On an empty query there are no results to move: Up and Down recall.
+            Action::Move(Motion::By(delta)) if search.query.is_empty() => self.recall_query(search, delta < 0),
+            Action::RecallOlder => self.recall_query(search, true),
+            Action::RecallNewer => self.recall_query(search, false),
+            Action::Move(motion) => {
+                search.selected = motion.apply(search.selected, search.hits.len(), self.page());
+            }
+            Action::SearchAccept => match search.selection() {
+                Some(item) => {
+                    self.search_history.record(&search.query);
+                    if self.search_history.is_kept() {
+                        self.effects.push(Effect::SaveQueryHistory(Prompt::Search));
+                    }
+                    return Transition::Accept(item);
+                }
+                None => self.status = Some("no match".into()),
+            },
+            Action::SearchCancel | Action::CloseOverlay => return Transition::Close,
+            Action::SearchToggleScope => {
+                search.scope = match search.scope {
+                    Scope::All => Scope::of(self.row),
+                    Scope::Category(_) | Scope::Bookmarks => Scope::All,
+                };
+                self.refresh_hits(search);
+            }
+            // Results of an older query are dropped.
+            Action::SearchResults { generation, hits } if generation == search.generation => {
+                search.hits = hits;
+                search.selected = 0;
+                search.pending = false;
+            }
+            Action::ToggleHelp => return Transition::Open(Overlay::Help(HelpState::default())),
+            _ => {}
+        }
+        Transition::Stay
+    }
+
+    /// Searches again only when the text changed, so moving the cursor
+    /// keeps the selected result.
+    fn apply_edit(&mut self, search: &mut SearchState, edit: Edit) {
+        if search.query.apply(edit) {
+            self.refresh_hits(search);
+        }
+    }
+
+    fn recall_query(&mut self, search: &mut SearchState, older: bool) {
+        let history = self.search_history.entries();
+        let changed = if older {
+            search.query.recall_older(history)
+        } else {
+            search.query.recall_newer(history)
+        };
+        if changed {
+            self.refresh_hits(search);
+        } else if older {
+            self.status = Some("no earlier search".into());
+        }
+    }
+
+    fn edit_query(&mut self, search: &mut SearchState, edit: impl FnOnce(&mut LineEditor)) {
+        edit(&mut search.query);
+        self.refresh_hits(search);
+    }
+
+    fn refresh_hits(&mut self, search: &mut SearchState) {
+        let scope: Option<&[ItemIdx]> = match search.scope {
+            Scope::All => None,
+            Scope::Category(cat) => Some(self.data.category_items(cat)),
+            Scope::Bookmarks => Some(self.items_of(Row::Bookmarks)),
+        };
+        search.generation += 1;
+        if self.background_search && !search.query.trim().is_empty() {
+            // Old hits stay on screen until the new ones arrive.
+            search.pending = true;
+            self.effects.push(Effect::Search(SearchRequest {
+                generation: search.generation,
+                query: search.query.to_string(),
+                scope: scope.map(<[ItemIdx]>::to_vec),
+            }));
+        } else {
+            search.pending = false;
+            search.hits = self.index.search(&search.query, scope);
+            search.selected = 0;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+//! BibTeX entries, readable by BibTeX, biblatex and reference managers:
+//! documents as `@techreport` (Zotero imports them as reports, with the
+//! symbol as report number), bodies and events as `@misc`.
+
+use std::fmt::Write;
+
+use super::{PUBLISHER, Reference};
+
+pub fn format(r: &Reference) -> String {
+    let kind = if r.issuer.is_some() { "techreport" } else { "misc" };
+    let mut fields: Vec<(&str, String)> = Vec::new();
+    if let Some(issuer) = r.issuer {
+        // Double braces: a corporate author, not "Assembly, General".
+        fields.push(("author", format!("{{{}}}", escape(issuer))));
+    }
+    if let Some(title) = &r.title {
+        fields.push(("title", format!("{{{}}}", escape(title))));
+    }
+    if r.issuer.is_some() {
+        fields.push(("institution", escape(PUBLISHER)));
+    }
+    if let Some(genre) = r.genre() {
+        fields.push(("type", escape(&genre)));
+    }
+    if let Some(symbol) = &r.symbol {
+        fields.push(("number", escape(symbol)));
+    }
+    if let Some(container) = &r.part_of {
+        fields.push(("note", format!("In {}", escape(container))));
+    }
+    if let Some(date) = r.date {
+        fields.push(("year", date.year.to_string()));
+        if let Some(month) = date.month {
+            fields.push(("month", month.to_string()));
+        }
+        fields.push(("date", iso(date)));
+    }
+    if let Some(url) = &r.url {
+        fields.push(("url", url.clone()));
+    }
+    let mut out = format!("@{kind}{{{},\n", r.key);
+    for (name, value) in fields {
+        let _ = writeln!(out, "  {name} = {{{value}}},");
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// `2015-12-16`, `2015-12` or `2015`: biblatex's `date` at the known precision.
+pub fn iso(date: crate::data::PartialDate) -> String {
+    match (date.month, date.day) {
+        (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", date.year),
+        (Some(m), None) => format!("{:04}-{m:02}", date.year),
+        _ => format!("{:04}", date.year),
+    }
+}
+
+/// Characters that (La)TeX would read as commands or that would unbalance
+/// the braces of a field.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\textbackslash{}"),
+            '~' => out.push_str("\\textasciitilde{}"),
+            '^' => out.push_str("\\textasciicircum{}"),
+            '{' | '}' | '&' | '%' | '$' | '#' | '_' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn special_characters_are_escaped() {
+        assert_eq!(
+            escape("a{b}&c%d\\e_f#g$h~i^"),
+            "a\\{b\\}\\&c\\%d\\textbackslash{}e\\_f\\#g\\$h\\textasciitilde{}i\\textasciicircum{}"
+        );
+    }
+}

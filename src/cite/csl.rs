@@ -1,0 +1,71 @@
+//! CSL-JSON, the input format of citeproc processors (Zotero, Pandoc):
+//! one array of items, each with the schema's required `id` and `type`.
+
+use serde::Serialize;
+
+use super::{PUBLISHER, Reference};
+
+#[derive(Serialize)]
+struct Item<'a> {
+    id: &'a str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    title: Option<&'a str>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    author: Vec<Name>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    issued: Option<Date>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    number: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    genre: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    publisher: Option<&'static str>,
+    #[serde(rename = "container-title", skip_serializing_if = "Option::is_none")]
+    container_title: Option<&'a str>,
+    #[serde(rename = "URL", skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
+}
+
+/// An institution's name, which CSL must not split into given and family.
+#[derive(Serialize)]
+struct Name {
+    literal: &'static str,
+}
+
+#[derive(Serialize)]
+struct Date {
+    #[serde(rename = "date-parts")]
+    date_parts: [Vec<u16>; 1],
+}
+
+pub fn format(references: &[Reference]) -> String {
+    let items: Vec<Item> = references.iter().map(item).collect();
+    let mut out = Vec::new();
+    // Written through the JSON writer that escapes terminal controls.
+    match crate::json::write(&mut out, &items) {
+        Ok(()) => String::from_utf8(out).unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+fn item(r: &Reference) -> Item<'_> {
+    Item {
+        id: &r.key,
+        kind: if r.issuer.is_some() { "report" } else { "webpage" },
+        title: r.title.as_deref(),
+        author: r.issuer.map(|literal| Name { literal }).into_iter().collect(),
+        issued: r.date.map(|d| Date {
+            date_parts: [[Some(d.year), d.month.map(u16::from), d.day.map(u16::from)]
+                .into_iter()
+                .map_while(|part| part)
+                .collect()],
+        }),
+        number: r.symbol.as_deref(),
+        genre: r.genre(),
+        publisher: r.issuer.map(|_| PUBLISHER),
+        container_title: r.part_of.as_deref(),
+        url: r.url.as_deref(),
+    }
+}

@@ -1,0 +1,163 @@
+//! Citations of items, in the styles researchers paste or import: the UN's
+//! own plain-text form, BibTeX, RIS and CSL-JSON. Each style works from one
+//! [`Reference`], the facts of an item a citation needs.
+
+mod bibtex;
+mod csl;
+mod ris;
+mod text;
+
+use serde::Deserialize;
+
+use crate::data::{CATEGORIES, Dataset, ItemIdx, PartialDate, Relation};
+
+/// A citation style.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+pub enum Style {
+    /// "General Assembly resolution 70/125, "Title", 16 December 2015, A/RES/70/125, available from URL".
+    #[default]
+    Text,
+    Bibtex,
+    Ris,
+    CslJson,
+}
+
+impl Style {
+    pub const ALL: [Style; 4] = [Style::Text, Style::Bibtex, Style::Ris, Style::CslJson];
+
+    /// The name on the command line and in the config file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Style::Text => "text",
+            Style::Bibtex => "bibtex",
+            Style::Ris => "ris",
+            Style::CslJson => "csl-json",
+        }
+    }
+}
+
+/// The facts of one item that a citation uses, already free of control
+/// characters.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    /// The item's id: the BibTeX key and the CSL-JSON id.
+    pub key: String,
+    /// Who issued the document ("General Assembly"); `None` for bodies.
+    pub issuer: Option<&'static str>,
+    /// "resolution", "report", ... (see [`crate::data::Category::document_type`]).
+    pub document_type: Option<&'static str>,
+    /// A resolution's number ("70/125").
+    pub number: Option<String>,
+    /// `None` when no source gave the title.
+    pub title: Option<String>,
+    pub date: Option<PartialDate>,
+    pub symbol: Option<String>,
+    /// The official link, only when it is a plain http(s) URL.
+    pub url: Option<String>,
+    /// The document this one is part of, named with its symbol
+    /// ("Geneva Plan of Action (WSIS-03/GENEVA/DOC/5-E)").
+    pub part_of: Option<String>,
+}
+
+/// The publisher named in reference-manager formats.
+pub const PUBLISHER: &str = "United Nations";
+
+impl Reference {
+    pub fn of(data: &Dataset, idx: ItemIdx) -> Reference {
+        let item = data.item(idx);
+        let category = &CATEGORIES[data.category_of(idx)];
+        let clean = |s: &str| crate::text::sanitize(s.trim());
+        let symbol = item.symbol.as_deref().map(clean);
+        let part_of = data
+            .links(idx)
+            .find(|(link, _)| link.rel == Relation::PartOf)
+            .map(|(_, container)| {
+                let container = data.item(container);
+                match &container.symbol {
+                    Some(symbol) => format!("{} ({})", clean(container.label()), clean(symbol)),
+                    None => clean(container.label()),
+                }
+            });
+        Reference {
+            key: item.id.clone(),
+            issuer: category.issuer(),
+            document_type: category.document_type(),
+            number: symbol.as_deref().and_then(resolution_number),
+            title: item.title_known().then(|| clean(&item.title)),
+            date: data.date(idx),
+            symbol,
+            url: item
+                .url
+                .as_deref()
+                .map(str::trim)
+                .filter(|u| is_plain_url(u))
+                .map(Into::into),
+            part_of,
+        }
+    }
+
+    /// "Resolution", "Report": the document type as a label.
+    pub fn genre(&self) -> Option<String> {
+        let kind = self.document_type?;
+        let mut chars = kind.chars();
+        let first = chars.next()?;
+        Some(first.to_uppercase().chain(chars).collect())
+    }
+}
+
+/// "70/125" of "A/RES/70/125".
+fn resolution_number(symbol: &str) -> Option<String> {
+    let at = symbol.to_ascii_uppercase().find("/RES/")?;
+    Some(symbol[at + "/RES/".len()..].to_string())
+}
+
+/// A single-line http(s) URL with nothing a citation format would have to
+/// escape: no spaces, quotes, braces or control characters.
+fn is_plain_url(url: &str) -> bool {
+    (url.starts_with("https://") || url.starts_with("http://"))
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || "\"{}<>\\".contains(c))
+}
+
+/// The citations of `items` in `style`, ready to print or copy: one per
+/// line in text, one entry each in BibTeX and RIS, one array in CSL-JSON.
+pub fn format(data: &Dataset, items: &[ItemIdx], style: Style) -> String {
+    let references: Vec<Reference> = items.iter().map(|&idx| Reference::of(data, idx)).collect();
+    match style {
+        Style::Text => references.iter().map(|r| text::format(r) + "\n").collect(),
+        Style::Bibtex => references.iter().map(bibtex::format).collect::<Vec<_>>().join("\n"),
+        Style::Ris => references.iter().map(ris::format).collect(),
+        Style::CslJson => csl::format(&references),
+    }
+}
+
+/// The citation of one item in `style` (the browser's `y`, in the style of
+/// the config file).
+pub fn citation(data: &Dataset, idx: ItemIdx, style: Style) -> String {
+    let text = format(data, &[idx], style);
+    match style {
+        // One line, as before: no trailing newline on the clipboard.
+        Style::Text => text.trim_end().to_string(),
+        _ => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolution_numbers_follow_res() {
+        assert_eq!(resolution_number("A/RES/70/125").as_deref(), Some("70/125"));
+        assert_eq!(resolution_number("E/RES/2006/46").as_deref(), Some("2006/46"));
+        assert_eq!(resolution_number("A/63/72"), None);
+    }
+
+    #[test]
+    fn only_plain_web_urls_are_cited() {
+        assert!(is_plain_url("https://undocs.org/en/A/RES/70/125"));
+        assert!(!is_plain_url("javascript:alert(1)"));
+        assert!(!is_plain_url("https://x.org/ }\n@misc{evil"));
+    }
+}

@@ -1,0 +1,88 @@
+//! How `list` and `search` print, and what the terminal looks like.
+
+use std::error::Error;
+use std::io::{self, IsTerminal};
+
+use clap::ValueEnum;
+
+/// The output formats of `list` and `search`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// Aligned columns sized to the terminal, with a header.
+    Table,
+    /// One tab-separated line per item, no header: a stable format for
+    /// scripts (see the manual).
+    Tsv,
+    Json,
+}
+
+/// A table on a terminal, tab-separated lines in a pipe.
+pub fn default_format() -> ListFormat {
+    if io::stdout().is_terminal() {
+        ListFormat::Table
+    } else {
+        ListFormat::Tsv
+    }
+}
+
+/// Assumed when neither `COLUMNS` nor the terminal says.
+const DEFAULT_WIDTH: usize = 80;
+
+/// The width to lay a table out in: `COLUMNS` if set (as `ls` does), else
+/// the terminal's, else 80.
+pub fn terminal_width() -> usize {
+    let from_env = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0);
+    from_env
+        .or_else(|| {
+            io::stdout()
+                .is_terminal()
+                .then(crossterm::terminal::size)
+                .and_then(Result::ok)
+                .map(|(columns, _)| usize::from(columns))
+                .filter(|&c| c > 0)
+        })
+        .unwrap_or(DEFAULT_WIDTH)
+}
+
+/// True when the error, or one it wraps (serde_json's, csv's), is a closed
+/// pipe: the reader went away, which is not a failure.
+pub fn is_broken_pipe(error: &io::Error) -> bool {
+    let mut current: Option<&(dyn Error + 'static)> = Some(error);
+    while let Some(e) = current {
+        if let Some(io) = e.downcast_ref::<io::Error>() {
+            if io.kind() == io::ErrorKind::BrokenPipe {
+                return true;
+            }
+            // An io::Error's source skips its payload; look inside it too.
+            if let Some(inner) = io.get_ref() {
+                current = Some(inner);
+                continue;
+            }
+        }
+        if let Some(csv) = e.downcast_ref::<csv::Error>()
+            && let csv::ErrorKind::Io(io) = csv.kind()
+        {
+            return io.kind() == io::ErrorKind::BrokenPipe;
+        }
+        current = e.source();
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_closed_pipe_is_found_inside_wrapped_errors() {
+        let pipe = || io::Error::from(io::ErrorKind::BrokenPipe);
+        assert!(is_broken_pipe(&pipe()));
+        assert!(is_broken_pipe(&io::Error::other(csv::Error::from(pipe()))));
+        assert!(is_broken_pipe(&io::Error::other(io::Error::other(pipe()))));
+        assert!(!is_broken_pipe(&io::Error::other("disk full")));
+        assert!(!is_broken_pipe(&io::Error::from(io::ErrorKind::StorageFull)));
+    }
+}

@@ -1,0 +1,136 @@
+//! Aligned columns for a terminal: a header, every column as wide as its
+//! widest cell, the last one (a title) taking what is left of the width and
+//! cut with "…". Cells are sanitised: nothing from data acts on the terminal.
+
+use std::io::{self, Write};
+
+use unicode_width::UnicodeWidthStr;
+
+use super::output::terminal_width;
+use crate::data::category::category;
+use crate::data::model::TITLE_NOT_CONFIRMED;
+use crate::search::{Hit, SearchIndex};
+use crate::text::{fit, sanitize, truncate};
+
+/// Spaces between two columns.
+const GAP: &str = "  ";
+/// The last column keeps at least this many columns, or this share of the
+/// width (in percent) if more, cutting the others.
+const MIN_LAST: usize = 12;
+const MIN_LAST_PERCENT: usize = 40;
+
+/// Writes `rows` under `headers` in at most `width` columns.
+pub fn write(out: &mut impl Write, headers: &[&str], rows: &[Vec<String>], width: usize) -> io::Result<()> {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| row.iter().map(|cell| sanitize(cell)).collect())
+        .collect();
+    let widths = column_widths(headers, &rows, width);
+    let header: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
+    write_row(out, &header, &widths)?;
+    for row in &rows {
+        write_row(out, row, &widths)?;
+    }
+    Ok(())
+}
+
+/// `wsis search` as a table: how to name each hit, its category, its title,
+/// and why it matched.
+pub fn write_hits(index: &SearchIndex, hits: &[Hit], out: &mut impl Write) -> io::Result<()> {
+    let rows: Vec<Vec<String>> = hits
+        .iter()
+        .map(|hit| {
+            let name = index.symbol(hit.item).unwrap_or(index.id(hit.item));
+            let kind = category(index.category(hit.item)).map_or("", |c| c.abbrev);
+            let title = match index.title(hit.item) {
+                t if t.trim().is_empty() => TITLE_NOT_CONFIRMED,
+                t => t,
+            };
+            let why = super::search::plain_why(&hit.matched);
+            vec![name.to_string(), kind.to_string(), title.to_string(), why]
+        })
+        .collect();
+    write(out, &["SYMBOL/ID", "CATEGORY", "TITLE", "WHY"], &rows, terminal_width())
+}
+
+fn write_row(out: &mut impl Write, row: &[String], widths: &[usize]) -> io::Result<()> {
+    let last = row.len().saturating_sub(1);
+    let cells: Vec<String> = row
+        .iter()
+        .zip(widths)
+        .enumerate()
+        // The last cell is cut, not padded: no trailing spaces.
+        .map(|(i, (cell, &w))| if i == last { truncate(cell, w) } else { fit(cell, w) })
+        .collect();
+    writeln!(out, "{}", cells.join(GAP))
+}
+
+/// Each column as wide as its widest cell; when that is too wide, the last
+/// column gives way down to [`MIN_LAST`], then the widest others.
+fn column_widths(headers: &[&str], rows: &[Vec<String>], width: usize) -> Vec<usize> {
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(cell.width());
+        }
+    }
+    let Some(last) = widths.len().checked_sub(1) else {
+        return widths;
+    };
+    let gaps = GAP.len() * last;
+    let fixed = |widths: &[usize]| widths[..last].iter().sum::<usize>() + gaps;
+    let min_last = MIN_LAST.max(width * MIN_LAST_PERCENT / 100).min(widths[last]);
+    while fixed(&widths) + min_last > width {
+        let Some((widest, _)) = widths[..last].iter().enumerate().max_by_key(|(_, w)| **w) else {
+            break;
+        };
+        if widths[widest] <= 1 {
+            break;
+        }
+        widths[widest] -= 1;
+    }
+    widths[last] = widths[last].min(width.saturating_sub(fixed(&widths)).max(1));
+    widths
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render(rows: &[[&str; 3]], width: usize) -> String {
+        let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
+        let mut out = Vec::new();
+        write(&mut out, &["NAME", "DATE", "TITLE"], &rows, width).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn columns_align_and_the_last_is_cut_to_the_width() {
+        let text = render(
+            &[
+                ["A/RES/70/125", "2015-12-16", "A rather long title that will not fit"],
+                ["itu", "-", "ITU"],
+            ],
+            44,
+        );
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "NAME          DATE        TITLE");
+        assert_eq!(lines[1], "A/RES/70/125  2015-12-16  A rather long tit…");
+        assert_eq!(lines[2], "itu           -           ITU");
+        assert!(lines.iter().all(|l| l.width() <= 44));
+    }
+
+    #[test]
+    fn a_narrow_terminal_cuts_the_other_columns_too() {
+        let text = render(&[["A/66/64–E/2011/77", "2011-05", "Progress made"]], 24);
+        assert!(text.lines().all(|l| l.width() <= 24), "{text}");
+        assert!(text.contains('…'));
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        let text = render(&[["x\u{1b}[2J", "-", "t\u{9b}1m\u{202e}"]], 80);
+        assert!(!text.chars().any(|c| c.is_control() && c != '\n'), "{text:?}");
+        assert!(!text.contains('\u{202e}'));
+    }
+}

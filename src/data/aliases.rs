@@ -1,0 +1,262 @@
+//! The names people use for items, beyond the internal id: symbols written
+//! with any case, dash or spacing ("a/res/70/125", "A/66/64"), bare
+//! resolution numbers ("70/125", "2006/46"), acronyms and Action Line codes
+//! ("ITU", "C3", "c7 e-health", from each item's `aliases` in the data), and
+//! those numbers after a qualifier ("resolution 70/125", "ECOSOC 2006/46").
+//!
+//! One resolver serves every place that takes a name: the command line
+//! (`show`, `path`, `cite`, `open`, `export --from`) and the browser's jump.
+
+use std::collections::HashMap;
+
+use super::category::category_index;
+use super::dataset::ItemIdx;
+use super::model::Item;
+
+/// What a name stands for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resolved {
+    One(ItemIdx),
+    /// Several items answer to the name, in dataset order.
+    Ambiguous(Vec<ItemIdx>),
+    None,
+}
+
+/// Every item's names, by normalised key.
+#[derive(Debug, Default)]
+pub struct Aliases {
+    by_key: HashMap<String, Vec<ItemIdx>>,
+}
+
+/// An alias from the data that cannot be used: empty, or already a name of
+/// another item.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clash {
+    pub item: ItemIdx,
+    pub alias: String,
+    pub message: String,
+}
+
+/// Words that may stand before a number or code, and the category they
+/// narrow the search to ("ECOSOC 2006/46"). Longer phrases come first.
+const QUALIFIERS: &[(&str, Option<&str>)] = &[
+    ("economic and social council", Some("ecosoc")),
+    ("general assembly", Some("ga")),
+    ("action line", Some("action-line")),
+    ("resolution", None),
+    ("res.", None),
+    ("res", None),
+    ("ecosoc", Some("ecosoc")),
+    ("unga", Some("ga")),
+    ("ga", Some("ga")),
+];
+
+/// The part of a symbol after which a resolution's number follows.
+const RESOLUTION_MARK: &str = "/res/";
+
+impl Aliases {
+    /// The names of `items`, and the data aliases that clash.
+    pub fn build(items: &[Item]) -> (Aliases, Vec<Clash>) {
+        let mut aliases = Aliases::default();
+        for (idx, item) in items.iter().enumerate() {
+            for name in derived_names(item) {
+                aliases.insert(&key(&name), idx);
+            }
+        }
+        let mut clashes = Vec::new();
+        for (idx, item) in items.iter().enumerate() {
+            for alias in &item.aliases {
+                let alias_key = key(alias);
+                let others: Vec<ItemIdx> = aliases
+                    .candidates(&alias_key)
+                    .into_iter()
+                    .filter(|&o| o != idx)
+                    .collect();
+                let message = if alias_key.is_empty() {
+                    format!("alias \"{alias}\" of \"{}\" is empty", item.id)
+                } else if let Some(&other) = others.first() {
+                    format!(
+                        "alias \"{alias}\" of \"{}\" is already a name of \"{}\"",
+                        item.id, items[other].id
+                    )
+                } else {
+                    aliases.insert(&alias_key, idx);
+                    continue;
+                };
+                clashes.push(Clash {
+                    item: idx,
+                    alias: alias.clone(),
+                    message,
+                });
+            }
+        }
+        (aliases, clashes)
+    }
+
+    fn insert(&mut self, key: &str, idx: ItemIdx) {
+        let entry = self.by_key.entry(key.to_string()).or_default();
+        if !entry.contains(&idx) {
+            entry.push(idx);
+        }
+    }
+
+    fn candidates(&self, key: &str) -> Vec<ItemIdx> {
+        self.by_key.get(key).cloned().unwrap_or_default()
+    }
+
+    /// The items that answer to `name`; `category_of` gives an item's
+    /// category index, to honour a qualifier such as "ECOSOC".
+    pub fn resolve(&self, name: &str, category_of: impl Fn(ItemIdx) -> usize) -> Resolved {
+        let mut found = self.candidates(&key(name));
+        if found.is_empty() {
+            found = self.qualified(name, category_of);
+        }
+        found.sort_unstable();
+        match found.as_slice() {
+            [] => Resolved::None,
+            [one] => Resolved::One(*one),
+            _ => Resolved::Ambiguous(found),
+        }
+    }
+
+    /// "resolution 70/125", "ECOSOC 2006/46": qualifiers stripped, the
+    /// rest looked up, and kept to the category a qualifier names.
+    fn qualified(&self, name: &str, category_of: impl Fn(ItemIdx) -> usize) -> Vec<ItemIdx> {
+        let words = name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+        let mut rest = words.as_str();
+        let mut category = None;
+        while let Some((qualifier, narrows)) = QUALIFIERS
+            .iter()
+            .find(|(q, _)| rest.strip_prefix(q).is_some_and(|after| after.starts_with(' ')))
+        {
+            rest = rest[qualifier.len()..].trim_start();
+            category = narrows.and_then(category_index).or(category);
+        }
+        if rest.len() == words.len() {
+            return Vec::new();
+        }
+        self.candidates(&key(rest))
+            .into_iter()
+            .filter(|&idx| category.is_none_or(|c| category_of(idx) == c))
+            .collect()
+    }
+}
+
+/// The names an item has without any `aliases` in the data: its id, its
+/// symbol, each half of a joint symbol, and a resolution's bare number.
+pub fn derived_names(item: &Item) -> Vec<String> {
+    let mut names = vec![item.id.clone()];
+    if let Some(symbol) = &item.symbol {
+        names.push(symbol.clone());
+        // "A/66/64–E/2011/77" is also found as "A/66/64" and "E/2011/77".
+        let parts: Vec<&str> = symbol.split(is_dash).filter(|p| p.contains('/')).collect();
+        if parts.len() > 1 {
+            names.extend(parts.iter().map(|p| p.to_string()));
+        }
+        for part in parts {
+            let lower = part.to_lowercase();
+            if let Some(at) = lower.find(RESOLUTION_MARK) {
+                names.push(lower[at + RESOLUTION_MARK.len()..].to_string());
+            }
+        }
+    }
+    names
+}
+
+/// Names compare without case, spaces or dashes of any kind, so "C7
+/// e-health", "c7 E‑health" and "C7E-HEALTH" are one name, as are
+/// "A/RES/70/125" and "a / res / 70 / 125".
+pub fn key(name: &str) -> String {
+    name.chars()
+        .filter(|&c| !c.is_whitespace() && !is_dash(c) && c != '_')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// Hyphen-minus, the Unicode hyphens and dashes, and the minus sign.
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' | '\u{ff0d}'
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn item(id: &str, symbol: Option<&str>, aliases: &[&str]) -> Item {
+        Item {
+            id: id.into(),
+            category: "ga".into(),
+            symbol: symbol.map(Into::into),
+            title: String::new(),
+            short_title: None,
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            date: None,
+            until: None,
+            body: None,
+            summary: String::new(),
+            points: Vec::new(),
+            url: None,
+            sources: Vec::new(),
+            tags: Vec::new(),
+            links: Vec::new(),
+            unconfirmed: Vec::new(),
+        }
+    }
+
+    fn resolve(aliases: &Aliases, name: &str) -> Resolved {
+        aliases.resolve(name, |_| 1)
+    }
+
+    #[test]
+    fn symbols_match_in_any_case_dash_and_spacing() {
+        let items = [
+            item("ga-70-125", Some("A/RES/70/125"), &[]),
+            item("joint", Some("A/66/64–E/2011/77"), &[]),
+        ];
+        let (aliases, clashes) = Aliases::build(&items);
+        assert!(clashes.is_empty());
+        for name in [
+            "a/res/70/125",
+            " A / RES / 70 / 125 ",
+            "70/125",
+            "resolution 70/125",
+            "GA 70/125",
+        ] {
+            assert_eq!(resolve(&aliases, name), Resolved::One(0), "{name}");
+        }
+        for name in ["A/66/64", "e/2011/77", "A/66/64-E/2011/77", "a/66/64 — e/2011/77"] {
+            assert_eq!(resolve(&aliases, name), Resolved::One(1), "{name}");
+        }
+        assert_eq!(resolve(&aliases, "resolution"), Resolved::None);
+        assert_eq!(resolve(&aliases, "ECOSOC 70/125"), Resolved::None, "category narrows");
+    }
+
+    #[test]
+    fn data_aliases_resolve_and_clashes_are_reported() {
+        let items = [
+            item("al-c7-e-health", None, &["C7 e-health", "e-health"]),
+            item("who", None, &["e health", ""]),
+        ];
+        let (aliases, clashes) = Aliases::build(&items);
+        assert_eq!(resolve(&aliases, "c7 E‑HEALTH"), Resolved::One(0));
+        assert_eq!(resolve(&aliases, "WHO"), Resolved::One(1));
+        let messages: Vec<&str> = clashes.iter().map(|c| c.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "alias \"e health\" of \"who\" is already a name of \"al-c7-e-health\"",
+                "alias \"\" of \"who\" is empty"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_name_shared_by_derived_forms_is_ambiguous() {
+        let items = [item("x-1", None, &[]), item("x1", None, &[])];
+        let (aliases, _) = Aliases::build(&items);
+        assert_eq!(resolve(&aliases, "X 1"), Resolved::Ambiguous(vec![0, 1]));
+    }
+}

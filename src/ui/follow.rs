@@ -1,0 +1,57 @@
+//! The follow prompt at the bottom: the related items that match what was
+//! typed, each with the number that follows it.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, ListItem};
+
+use super::{detail, prompt_line, selectable_list};
+use crate::app::{App, FollowState, follow_label};
+use crate::text::fit;
+
+/// Width of the relation column.
+const RELATION_WIDTH: usize = 16;
+
+pub fn render(app: &App, follow: &FollowState, frame: &mut Frame, area: Rect) {
+    let related = app.related();
+    let matches = follow.matches(app, &related);
+    let rows_room = area.height.saturating_sub(3) / 2;
+    let height = (u16::try_from(matches.len()).unwrap_or(u16::MAX).min(rows_room) + 3).min(area.height);
+    let popup = Rect {
+        x: area.x,
+        y: area.y + area.height - height,
+        width: area.width,
+        height,
+    };
+    let width = usize::from(popup.width.saturating_sub(4));
+    let rows: Vec<ListItem> = matches
+        .iter()
+        .map(|&row| {
+            let entry = &related[row];
+            let label = follow_label(row, related.len());
+            let rest = width.saturating_sub(RELATION_WIDTH + label.len());
+            let mut line = detail::related_line(app.data, entry, &app.theme, rest, &label, false);
+            let relation = format!(" {}", fit(entry.label(), RELATION_WIDTH - 1));
+            line.spans.insert(1, Span::styled(relation, app.theme.relation()));
+            ListItem::new(line)
+        })
+        .collect();
+    let input = format!("{}{}", follow.filter, follow.typed);
+    let block = Block::new()
+        .borders(Borders::TOP)
+        .border_style(app.theme.border(true))
+        .title(Line::styled(
+            format!(
+                " Follow — {} of {} related; type a number or letters ",
+                matches.len(),
+                related.len()
+            ),
+            app.theme.title(true),
+        ))
+        .title_bottom(prompt_line(app, "f ", &input));
+    let selected = matches.len().checked_sub(1).map(|last| follow.selected.min(last));
+    let (list, mut state) = selectable_list(app, rows, block, selected, true, popup);
+    frame.render_widget(Clear, popup);
+    frame.render_stateful_widget(list, popup, &mut state);
+}

@@ -1,0 +1,259 @@
+//! Citations in every style, read back by real parsers: BibTeX by the
+//! `biblatex` crate, RIS by a reader that enforces the RIS specification's
+//! line format, CSL-JSON by serde_json against the schema's required fields
+//! and type list. The whole embedded dataset is cited in every style.
+
+mod common;
+
+use biblatex::{Bibliography, ChunksExt};
+use common::{DATA, idx, wsis};
+use wsis_browser::cite::{self, Style};
+use wsis_browser::data::Dataset;
+
+fn cited(args: &[&str]) -> String {
+    let output = wsis(args);
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn text_follows_the_un_form_and_includes_the_title() {
+    let text = cited(&["cite", "E/RES/2006/46"]);
+    let item = DATA.item(idx("ecosoc-2006-46"));
+    assert!(
+        text.starts_with("Economic and Social Council resolution 2006/46, \""),
+        "{text}"
+    );
+    assert!(text.contains(&format!("\"{}\"", item.title)), "{text}");
+    assert!(
+        text.contains("28 July 2006, E/RES/2006/46, available from https://"),
+        "{text}"
+    );
+    assert_eq!(text.lines().count(), 1);
+    let two = cited(&["cite", "70/125", "C3"]);
+    assert_eq!(two.lines().count(), 2);
+    assert!(
+        two.lines()
+            .nth(1)
+            .unwrap()
+            .contains("in Geneva Plan of Action (WSIS-03/GENEVA/DOC/5-E)"),
+        "{two}"
+    );
+}
+
+#[test]
+fn bibtex_parses_with_its_fields() {
+    let text = cited(&["cite", "70/125", "2006/46", "ITU", "--format", "bibtex"]);
+    let bibliography = Bibliography::parse(&text).unwrap_or_else(|e| panic!("{e:?}\n{text}"));
+    assert_eq!(bibliography.len(), 3);
+    let entry = bibliography.get("ga-70-125").unwrap();
+    let field = |name: &str| {
+        entry
+            .get(name)
+            .map(|chunks| chunks.format_verbatim())
+            .unwrap_or_default()
+    };
+    assert_eq!(field("number"), "A/RES/70/125");
+    assert_eq!(field("title"), DATA.item(idx("ga-70-125")).title);
+    assert_eq!(field("author"), "General Assembly");
+    assert_eq!(field("url"), "https://undocs.org/en/A/RES/70/125");
+    assert_eq!(field("date"), "2015-12-16");
+    assert!(bibliography.get("itu").is_some());
+}
+
+/// The RIS specification's line format: a two-character tag, two spaces,
+/// a hyphen, a space and the value; `TY` opens a record, `ER` closes it.
+fn read_ris(text: &str) -> Vec<Vec<(String, String)>> {
+    const TYPES: [&str; 3] = ["RPRT", "ELEC", "GOVDOC"];
+    let mut records = Vec::new();
+    let mut current: Option<Vec<(String, String)>> = None;
+    assert!(text.ends_with("\r\n"), "lines end in CR LF");
+    for line in text.split_terminator("\r\n") {
+        assert!(!line.contains('\n') && !line.contains('\r'), "{line:?}");
+        let (tag, value) = (&line[..2], &line[6.min(line.len())..]);
+        assert!(
+            tag.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()),
+            "{line:?}"
+        );
+        assert!(line[2..].starts_with("  - ") || line == "ER  - ", "{line:?}");
+        match tag {
+            "TY" => {
+                assert!(current.is_none(), "TY inside a record");
+                assert!(TYPES.contains(&value), "{value}");
+                current = Some(vec![(tag.into(), value.into())]);
+            }
+            "ER" => records.push(current.take().expect("ER closes a record")),
+            _ => current
+                .as_mut()
+                .expect("a tag inside a record")
+                .push((tag.into(), value.into())),
+        }
+    }
+    assert!(current.is_none(), "unclosed record");
+    records
+}
+
+#[test]
+fn ris_records_follow_the_specification() {
+    let text = cited(&["cite", "70/125", "ITU", "--format", "ris"]);
+    let records = read_ris(&text);
+    assert_eq!(records.len(), 2);
+    let get = |record: &[(String, String)], tag: &str| {
+        record
+            .iter()
+            .find(|(t, _)| t == tag)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(get(&records[0], "TY"), "RPRT");
+    assert_eq!(get(&records[0], "SN"), "A/RES/70/125");
+    assert_eq!(get(&records[0], "DA"), "2015/12/16/");
+    assert_eq!(get(&records[0], "AU"), "General Assembly");
+    assert_eq!(get(&records[0], "TI"), DATA.item(idx("ga-70-125")).title);
+    assert_eq!(get(&records[1], "TY"), "ELEC");
+}
+
+/// The item types of the CSL 1.0.2 schema.
+const CSL_TYPES: &[&str] = &[
+    "article",
+    "article-journal",
+    "article-magazine",
+    "article-newspaper",
+    "bill",
+    "book",
+    "broadcast",
+    "chapter",
+    "classic",
+    "collection",
+    "dataset",
+    "document",
+    "entry",
+    "entry-dictionary",
+    "entry-encyclopedia",
+    "event",
+    "figure",
+    "graphic",
+    "hearing",
+    "interview",
+    "legal_case",
+    "legislation",
+    "manuscript",
+    "map",
+    "motion_picture",
+    "musical_score",
+    "pamphlet",
+    "paper-conference",
+    "patent",
+    "performance",
+    "periodical",
+    "personal_communication",
+    "post",
+    "post-weblog",
+    "regulation",
+    "report",
+    "review",
+    "review-book",
+    "software",
+    "song",
+    "speech",
+    "standard",
+    "thesis",
+    "treaty",
+    "webpage",
+];
+
+fn check_csl(value: &serde_json::Value) {
+    for item in value.as_array().expect("an array of items") {
+        assert!(item["id"].is_string(), "{item}");
+        assert!(CSL_TYPES.contains(&item["type"].as_str().unwrap_or("")), "{item}");
+        if let Some(issued) = item.get("issued") {
+            let parts = issued["date-parts"][0].as_array().unwrap();
+            assert!(
+                (1..=3).contains(&parts.len()) && parts.iter().all(|p| p.is_u64()),
+                "{item}"
+            );
+        }
+        if let Some(authors) = item.get("author") {
+            assert!(authors.as_array().unwrap().iter().all(|a| a["literal"].is_string()));
+        }
+    }
+}
+
+#[test]
+fn csl_json_has_the_required_fields() {
+    let text = cited(&["cite", "2006/46", "ITU", "--format", "csl-json"]);
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    check_csl(&value);
+    assert_eq!(value[0]["number"], "E/RES/2006/46");
+    assert_eq!(value[0]["issued"]["date-parts"], serde_json::json!([[2006, 7, 28]]));
+    assert_eq!(value[0]["genre"], "Resolution");
+}
+
+#[test]
+fn every_embedded_item_cites_in_every_style() {
+    let all: Vec<usize> = (0..DATA.len()).collect();
+    let bibtex = cite::format(&DATA, &all, Style::Bibtex);
+    assert_eq!(Bibliography::parse(&bibtex).unwrap().len(), DATA.len());
+    assert_eq!(read_ris(&cite::format(&DATA, &all, Style::Ris)).len(), DATA.len());
+    check_csl(&serde_json::from_str(&cite::format(&DATA, &all, Style::CslJson)).unwrap());
+    let text = cite::format(&DATA, &all, Style::Text);
+    assert_eq!(text.lines().count(), DATA.len());
+}
+
+#[test]
+fn an_unknown_title_is_left_out_not_invented() {
+    let data = Dataset::with_overlays(&["tests/fixtures/citations.ron"]).unwrap();
+    let untitled = data.by_id("untitled-report").unwrap();
+    let text = cite::format(&data, &[untitled], Style::Text);
+    assert_eq!(text, "Report of the Secretary-General, 2010, A/99/1\n");
+    let bibtex = cite::format(&data, &[untitled], Style::Bibtex);
+    let entry = Bibliography::parse(&bibtex)
+        .unwrap()
+        .get("untitled-report")
+        .unwrap()
+        .clone();
+    assert!(entry.get("title").is_none());
+    let csl: serde_json::Value = serde_json::from_str(&cite::format(&data, &[untitled], Style::CslJson)).unwrap();
+    assert!(csl[0].get("title").is_none());
+}
+
+#[test]
+fn hostile_titles_stay_inside_their_fields() {
+    let data = Dataset::with_overlays(&["tests/fixtures/citations.ron"]).unwrap();
+    let hostile = data.by_id("hostile-braces").unwrap();
+    let bibtex = cite::format(&data, &[hostile], Style::Bibtex);
+    let bibliography = Bibliography::parse(&bibtex).unwrap_or_else(|e| panic!("{e:?}\n{bibtex}"));
+    assert_eq!(bibliography.len(), 1, "no entry smuggled in: {bibtex}");
+    let ris = read_ris(&cite::format(&data, &[hostile], Style::Ris));
+    assert_eq!(ris.len(), 1);
+    assert!(
+        ris[0].iter().all(|(tag, _)| tag != "UR"),
+        "a URL that is not plain is left out"
+    );
+}
+
+#[test]
+fn the_browser_copies_the_configured_style() {
+    use ratatui::crossterm::event::KeyCode;
+    use wsis_browser::app::{Action, App, Effect};
+    let copied = |style: Style| {
+        let mut app = App::new(&DATA);
+        app.citation_style = style;
+        app.update(Action::StartJump);
+        common::type_text(&mut app, "70/125");
+        common::press(
+            &mut app,
+            &[common::key(KeyCode::Enter), common::key(KeyCode::Char('y'))],
+        );
+        match app.effects.as_slice() {
+            [Effect::Copy { text, .. }] => text.clone(),
+            other => panic!("expected one copy, got {other:?}"),
+        }
+    };
+    assert!(copied(Style::Text).starts_with("General Assembly resolution 70/125"));
+    assert!(copied(Style::Bibtex).starts_with("@techreport{ga-70-125,"));
+    assert_eq!(
+        cite::citation(&DATA, idx("ga-70-125"), Style::Bibtex),
+        copied(Style::Bibtex)
+    );
+}

@@ -1,0 +1,416 @@
+//! The real binary's output: tables and stable TSV, names people use,
+//! categories in any case, `-n 0`, `open`, closed pipes and JSON escaping.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use common::wsis;
+use unicode_width::UnicodeWidthStr;
+
+fn bin() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_wsis"));
+    command
+        .env("XDG_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
+        .env_remove("COLUMNS")
+        .stdin(Stdio::null());
+    command
+}
+
+fn stdout(output: &Output) -> String {
+    assert!(
+        output.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn json(output: &Output) -> serde_json::Value {
+    serde_json::from_str(&stdout(output)).expect("valid JSON")
+}
+
+/// A data file in a fresh directory.
+fn overlay(text: &str) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("extra.ron");
+    std::fs::write(&path, text).unwrap();
+    let path = path.display().to_string();
+    (dir, path)
+}
+
+#[test]
+fn a_table_fits_the_width_with_a_header_and_aligned_columns() {
+    let output = bin()
+        .args(["--no-user-data", "list", "--format", "table"])
+        .env("COLUMNS", "60")
+        .output()
+        .unwrap();
+    let text = stdout(&output);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with("SYMBOL/ID"), "{}", lines[0]);
+    assert!(lines.iter().all(|l| l.width() <= 60), "{text}");
+    assert!(text.contains('…'), "long titles are cut");
+    let date_column = lines[0].find("DATE").unwrap();
+    for line in &lines[1..] {
+        let date: String = line.chars().skip(date_column).take(4).collect();
+        assert!(date == "-   " || date.chars().all(|c| c.is_ascii_digit()), "{line:?}");
+    }
+    let wide = bin()
+        .args(["--no-user-data", "list", "--format", "table"])
+        .env("COLUMNS", "120")
+        .output()
+        .unwrap();
+    // The short titles: three GA items share the long title "World Summit
+    // on the Information Society".
+    assert!(stdout(&wide).contains("GA calls the two-phase Summit"));
+
+    let search = bin()
+        .args(["--no-user-data", "search", "internet governance", "--format", "table"])
+        .env("COLUMNS", "70")
+        .output()
+        .unwrap();
+    let text = stdout(&search);
+    assert!(text.starts_with("SYMBOL/ID"), "{text}");
+    assert!(text.lines().all(|l| l.width() <= 70));
+}
+
+#[test]
+fn piped_output_is_the_stable_tab_separated_form() {
+    let list = stdout(&wsis(&["list", "--category", "ga"]));
+    assert!(list.lines().all(|l| l.split('\t').count() == 4), "{list}");
+    assert!(list.starts_with("ga-56-183\tA/RES/56/183\t2001-12-21\tWorld Summit on the Information Society\n"));
+    let search = stdout(&wsis(&["search", "2006/46"]));
+    // id, symbol, title, and why it matched.
+    assert!(search.lines().all(|l| l.split('\t').count() == 4), "{search}");
+    assert!(search.starts_with("ecosoc-2006-46\tE/RES/2006/46\t"), "{search}");
+    assert!(
+        search
+            .lines()
+            .next()
+            .is_some_and(|l| l.ends_with("\tsymbol: E/RES/[2006/46]")),
+        "{search}"
+    );
+    assert_eq!(stdout(&wsis(&["list", "--format", "tsv"])), stdout(&wsis(&["list"])));
+}
+
+#[test]
+fn json_is_chosen_by_format_or_by_the_json_flag() {
+    assert_eq!(
+        json(&wsis(&["list", "--json"])),
+        json(&wsis(&["list", "--format", "json"]))
+    );
+    assert_eq!(
+        json(&wsis(&["search", "itu", "--json"])),
+        json(&wsis(&["search", "itu", "--format", "json"]))
+    );
+    assert_eq!(wsis(&["list", "--json", "--format", "tsv"]).status.code(), Some(2));
+}
+
+#[test]
+fn a_limit_of_zero_is_refused_with_a_reason() {
+    let output = wsis(&["search", "-n", "0", "itu"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("at least 1"));
+    let two = json(&wsis(&["search", "-n", "2", "itu", "--json"]));
+    assert_eq!(two.as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn categories_are_named_in_any_case_and_by_their_aliases() {
+    let ga = stdout(&wsis(&["list", "--category", "ga"]));
+    for name in ["GA", "general-assembly", "General-Assembly", "unga"] {
+        assert_eq!(stdout(&wsis(&["list", "-c", name])), ga, "{name}");
+    }
+    let ecosoc = stdout(&wsis(&["export", "-f", "json", "-c", "ECOSOC"]));
+    assert!(ecosoc.contains("ecosoc-2006-46"));
+}
+
+#[test]
+fn items_are_found_by_the_names_people_use() {
+    let cases = [
+        ("C3", "al-c3"),
+        ("c7 e-health", "al-c7-e-health"),
+        ("e-health", "al-c7-e-health"),
+        ("ITU", "itu"),
+        ("UNGIS", "ungis"),
+        ("ECOSOC", "ecosoc"),
+        ("70/125", "ga-70-125"),
+        ("2006/46", "ecosoc-2006-46"),
+        ("resolution 70/125", "ga-70-125"),
+        ("ECOSOC 2006/46", "ecosoc-2006-46"),
+        ("a / res / 70 / 125", "ga-70-125"),
+        ("A/RES/70/125", "ga-70-125"),
+    ];
+    for (name, id) in cases {
+        assert_eq!(json(&wsis(&["show", name, "--json"]))["id"], id, "{name}");
+    }
+    let path = json(&wsis(&["path", "E/RES/2006/46", "CSTD", "--json"]));
+    assert_eq!(path["to"], "cstd");
+    let around = json(&wsis(&["export", "-f", "json", "--id", "C3", "--depth", "1"]));
+    assert!(around.as_array().unwrap().iter().any(|i| i["id"] == "al-c3"));
+    let cited = stdout(&wsis(&["cite", "resolution 70/125"]));
+    assert!(cited.contains("A/RES/70/125"));
+}
+
+#[test]
+fn an_ambiguous_name_lists_the_candidates_and_exits_1() {
+    let (_dir, file) = overlay(
+        r#"[
+        Item(id: "x-one", category: "ga", title: "One", symbol: "A/RES/99/1"),
+        Item(id: "x-two", category: "ecosoc", title: "Two", symbol: "E/RES/99/1"),
+    ]"#,
+    );
+    let output = wsis(&["--data", &file, "show", "99/1"]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("x-one") && stderr.contains("x-two"), "{stderr}");
+    let narrowed = json(&wsis(&["--data", &file, "show", "ECOSOC 99/1", "--json"]));
+    assert_eq!(narrowed["id"], "x-two");
+}
+
+#[test]
+fn an_alias_that_clashes_is_a_data_error_with_its_position() {
+    let (_dir, file) =
+        overlay("[\n    Item(id: \"mine\", category: \"ga\", title: \"T\",\n        aliases: [\"ITU\"]),\n]");
+    let output = wsis(&["--data", &file, "list"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains(&format!("{file}:3:")), "{stderr}");
+    assert!(stderr.contains("already a name of \"itu\""), "{stderr}");
+}
+
+#[test]
+fn open_opens_only_web_links() {
+    let output = bin()
+        .args(["--no-user-data", "open", "70/125"])
+        .env("WSIS_OPEN_DRY_RUN", "would-open")
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&output), "would-open https://undocs.org/en/A/RES/70/125\n");
+    // A url that is not a web link is refused when the data loads.
+    let (_dir, file) = overlay(r#"[Item(id: "local", category: "ga", title: "T", url: "file:///etc/passwd")]"#);
+    let refused = bin()
+        .args(["--no-user-data", "--data", &file, "open", "local"])
+        .env("WSIS_OPEN_DRY_RUN", "would-open")
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(refused.stdout.is_empty());
+    let (_dir, file) = overlay(r#"[Item(id: "nolink", category: "ga", title: "U")]"#);
+    let none = wsis(&["--data", &file, "open", "nolink"]);
+    assert_eq!(none.status.code(), Some(1));
+}
+
+/// Every command and format whose output a reader may stop reading.
+const OUTPUTS: &[&[&str]] = &[
+    &["list"],
+    &["list", "--format", "table"],
+    &["list", "--json"],
+    &["search", "wsis"],
+    &["search", "wsis", "--format", "table"],
+    &["search", "wsis", "--json"],
+    &["show", "ga-70-125"],
+    &["show", "ga-70-125", "--json"],
+    &["path", "tunis-agenda-para-105", "A/RES/80/173"],
+    &["path", "tunis-agenda-para-105", "A/RES/80/173", "--json"],
+    &["cite", "70/125", "2006/46"],
+    &["cite", "70/125", "--format", "bibtex"],
+    &["cite", "70/125", "--format", "ris"],
+    &["cite", "70/125", "--format", "csl-json"],
+    &["export", "--format", "json"],
+    &["export", "--format", "ron"],
+    &["export", "--format", "markdown"],
+    &["export", "--format", "csv"],
+    &["export", "--format", "dot"],
+    &["export", "--format", "mermaid"],
+    &["validate", "tests/fixtures/overlay.ron"],
+    &["new", "--category", "ga"],
+    &["completions", "bash"],
+    &["completions", "zsh"],
+    &["completions", "fish"],
+    &["completions", "elvish"],
+    &["completions", "powershell"],
+    &["man"],
+];
+
+#[test]
+fn a_pipe_closed_before_the_output_is_not_an_error() {
+    for args in OUTPUTS {
+        let mut child = bin()
+            .arg("--no-user-data")
+            .args(*args)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader is gone before the first byte is written.
+        drop(child.stdout.take());
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(
+            output.stderr.is_empty(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+#[test]
+fn piped_into_head_every_large_output_exits_0_silently() {
+    for args in [
+        &["export", "--format", "json"][..],
+        &["export", "--format", "csv"],
+        &["list", "--json"],
+        &["completions", "bash"],
+    ] {
+        let script = format!(
+            "\"$0\" --no-user-data {} | head -1 >/dev/null; exit ${{PIPESTATUS[0]}}",
+            args.join(" ")
+        );
+        let output = bin().arg("-c").arg(&script).arg0_bash().output().unwrap();
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        assert!(
+            output.stderr.is_empty(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}
+
+/// Runs `bash -c SCRIPT wsis` instead of wsis itself: `$0` is the binary.
+trait Bash {
+    fn arg0_bash(&mut self) -> Command;
+}
+
+impl Bash for Command {
+    fn arg0_bash(&mut self) -> Command {
+        let args: Vec<_> = self.get_args().map(|a| a.to_owned()).collect();
+        let mut bash = Command::new("bash");
+        bash.args(&args).arg(env!("CARGO_BIN_EXE_wsis"));
+        bash.env("XDG_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"));
+        bash
+    }
+}
+
+#[test]
+fn a_full_disk_is_reported_not_a_panic() {
+    let Ok(full) = std::fs::OpenOptions::new().write(true).open("/dev/full") else {
+        println!("skipped: /dev/full is not available here");
+        return;
+    };
+    for args in [
+        &["completions", "bash"][..],
+        &["man"],
+        &["list"],
+        &["export", "--format", "csv"],
+    ] {
+        let output = bin()
+            .arg("--no-user-data")
+            .args(args)
+            .stdout(full.try_clone().unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.starts_with("wsis: cannot write output"), "{args:?}: {stderr}");
+    }
+}
+
+#[test]
+fn bad_user_data_names_the_way_out_and_is_never_written() {
+    let config = tempfile::tempdir().unwrap();
+    let data_dir = config.path().join("wsis-browser/data");
+    std::fs::create_dir_all(&data_dir).unwrap();
+    let bad = data_dir.join("bad.ron");
+    let text = "[\n  Item(id: \"a\",, )\n]\n";
+    std::fs::write(&bad, text).unwrap();
+    let before = std::fs::metadata(&bad).unwrap().modified().unwrap();
+    let output = bin()
+        .env("XDG_CONFIG_HOME", config.path())
+        .arg("list")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("bad.ron:2:"), "{stderr}");
+    assert!(
+        stderr.contains("--no-user-data") && stderr.contains("wsis validate"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&bad).unwrap(), text);
+    assert_eq!(std::fs::metadata(&bad).unwrap().modified().unwrap(), before);
+}
+
+#[test]
+fn json_output_escapes_c1_controls_and_bidi_overrides() {
+    let hostile = "Title \u{9b}31m and \u{202e}reversed\u{85}";
+    let mut file = tempfile::NamedTempFile::new().unwrap();
+    write!(
+        file,
+        "[Item(id: \"hostile\", category: \"ga\", symbol: \"A/RES/98/1\", title: {hostile:?}, summary: \"hostile\")]"
+    )
+    .unwrap();
+    let path = file.path().display().to_string();
+    for args in [
+        &["show", "hostile", "--json"][..],
+        &["list", "--json"],
+        &["export", "--format", "json", "--category", "ga"],
+        &["search", "hostile", "--json", "--no-cache"],
+    ] {
+        let output = wsis(&[&["--data", &path][..], args].concat());
+        let text = stdout(&output);
+        assert!(
+            !text
+                .chars()
+                .any(|c| matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}')),
+            "{args:?} printed a raw control"
+        );
+        assert!(
+            text.contains("\\u009b31m") && text.contains("\\u202e"),
+            "{args:?}: {text}"
+        );
+        let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert!(
+            value.to_string().contains('\u{202e}'),
+            "{args:?} reads back the same text"
+        );
+    }
+    // Citations are sanitised like the plain output, then escaped as JSON.
+    let cited = stdout(&wsis(&["--data", &path, "cite", "hostile", "--format", "csl-json"]));
+    assert!(
+        !cited
+            .chars()
+            .any(|c| matches!(c, '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}'))
+    );
+}
+
+#[test]
+fn every_embedded_name_finds_its_own_item() {
+    use wsis_browser::data::Resolved;
+    use wsis_browser::data::aliases::derived_names;
+    let data = &*common::DATA;
+    for (idx, item) in data.items().iter().enumerate() {
+        let names = derived_names(item).into_iter().chain(item.aliases.iter().cloned());
+        for name in names {
+            assert_eq!(data.resolve(&name), Resolved::One(idx), "{name} of {}", item.id);
+            assert_eq!(
+                data.resolve(&name.to_uppercase()),
+                Resolved::One(idx),
+                "{name} of {}",
+                item.id
+            );
+        }
+    }
+}

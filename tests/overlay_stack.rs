@@ -1,0 +1,103 @@
+//! The overlay stack and the background search, at the `App` level: no
+//! terminal, the test plays the front end's part.
+
+mod common;
+
+use std::sync::Arc;
+use std::sync::mpsc;
+
+use common::{DATA, idx, key, press, shown, type_text};
+use ratatui::crossterm::event::KeyCode;
+use wsis_browser::app::{Action, App, Context, Effect, SearchRequest};
+use wsis_browser::search::worker::{Outcome, Worker};
+
+/// The search requests the app has asked the front end to run.
+fn take_searches(app: &mut App) -> Vec<SearchRequest> {
+    std::mem::take(&mut app.effects)
+        .into_iter()
+        .filter_map(|effect| match effect {
+            Effect::Search(request) => Some(request),
+            _ => None,
+        })
+        .collect()
+}
+
+fn results(outcome: Outcome) -> Action {
+    Action::SearchResults {
+        generation: outcome.generation,
+        hits: outcome.hits,
+    }
+}
+
+#[test]
+fn background_search_asks_the_front_end_and_takes_only_the_latest_results() {
+    let mut app = App::new(&DATA).with_background_search();
+    press(&mut app, &[key(KeyCode::Char('/'))]);
+    type_text(&mut app, "igf");
+    let requests = take_searches(&mut app);
+    assert_eq!(requests.len(), 3, "one request per keystroke");
+    assert_eq!(requests[2].query, "igf");
+    let search = app.search().expect("search open");
+    assert!(
+        search.pending && search.hits.is_empty(),
+        "nothing is searched in update"
+    );
+
+    // A real worker runs the requests; the results come back as actions.
+    let (outbox, inbox) = mpsc::channel();
+    let worker = Worker::spawn(Arc::clone(&app.index), move |o| outbox.send(o).is_ok());
+    let stale = &requests[0];
+    worker.submit(stale.generation, &stale.query, None);
+    let stale_outcome = inbox.recv().expect("the worker answers");
+    app.update(results(stale_outcome));
+    assert!(app.search().unwrap().pending, "results of an older query are dropped");
+    assert!(app.search().unwrap().hits.is_empty());
+
+    let latest = &requests[2];
+    worker.submit(latest.generation, &latest.query, None);
+    let outcome = inbox.recv().expect("the worker answers");
+    app.update(results(outcome));
+    let search = app.search().unwrap();
+    assert!(!search.pending);
+    assert_eq!(search.hits, app.index.search("igf", None));
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.context(), Context::Main);
+    assert_eq!(shown(&app), DATA.item(app.index.search("igf", None)[0].item).id);
+}
+
+#[test]
+fn without_a_front_end_search_runs_at_once() {
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char('/'))]);
+    type_text(&mut app, "igf");
+    assert!(take_searches(&mut app).is_empty());
+    assert!(!app.search().unwrap().hits.is_empty());
+}
+
+#[test]
+fn overlays_stack_and_close_in_order() {
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char('t'))]);
+    assert_eq!(app.context(), Context::Timeline);
+    press(&mut app, &[key(KeyCode::Char('/'))]);
+    assert_eq!(app.context(), Context::Search);
+    press(&mut app, &[key(KeyCode::F(1))]);
+    assert_eq!(app.context(), Context::Help);
+    // Each Esc closes the top one and gives the keys back to the one below.
+    press(&mut app, &[key(KeyCode::Esc)]);
+    assert_eq!(app.context(), Context::Search);
+    press(&mut app, &[key(KeyCode::Esc)]);
+    assert_eq!(app.context(), Context::Timeline);
+    press(&mut app, &[key(KeyCode::Esc)]);
+    assert_eq!(app.context(), Context::Main);
+}
+
+#[test]
+fn accepting_an_item_closes_every_overlay() {
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char('t')), key(KeyCode::Char(':'))]);
+    type_text(&mut app, "2006/46");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(app.overlays.is_empty());
+    assert_eq!(app.selected_item(), Some(idx("ecosoc-2006-46")));
+}
