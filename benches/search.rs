@@ -66,13 +66,13 @@ fn keystroke_latencies(index: &SearchIndex) {
     }
     times.sort();
     let within = times.iter().filter(|(t, _)| *t <= FRAME).count();
-    let at = |share: f64| times[((times.len() - 1) as f64 * share) as usize].0;
+    let at = |percent: usize| times[(times.len() - 1) * percent / 100].0;
     println!(
-        "100k keystrokes: {within} of {} within {FRAME:?} ({:.0} %); median {:?}, p90 {:?}, max {:?} ({:?})",
+        "100k keystrokes: {within} of {} within {FRAME:?} ({} %); median {:?}, p90 {:?}, max {:?} ({:?})",
         times.len(),
-        within as f64 * 100.0 / times.len() as f64,
-        at(0.5),
-        at(0.9),
+        within * 100 / times.len(),
+        at(50),
+        at(90),
         times.last().map(|t| t.0).unwrap_or_default(),
         times.last().map(|t| t.1).unwrap_or_default(),
     );

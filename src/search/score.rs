@@ -156,12 +156,17 @@ pub fn word_score(kind: Kind, field: Field, rarity: u16) -> i64 {
 /// The rarity of a word found in `df` of `n` items, in hundredths:
 /// 1 + BM25's inverse document frequency.
 pub fn rarity(df: usize, n: usize) -> u16 {
-    let (df, n) = (df as f64, n as f64);
+    // Counts past u32 (never reached: items are numbered in u32) saturate.
+    let count = |c: usize| f64::from(u32::try_from(c).unwrap_or(u32::MAX));
+    let (df, n) = (count(df), count(n));
     let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-    ((1.0 + idf.max(0.0)) * RARITY_SCALE as f64)
+    ((1.0 + idf.max(0.0)) * f64::from(RARITY_HUNDREDTHS))
         .round()
         .min(f64::from(u16::MAX)) as u16
 }
+
+/// [`RARITY_SCALE`] for float arithmetic.
+const RARITY_HUNDREDTHS: u8 = 100;
 
 /// The bonus for two consecutive query words found `distance` words apart
 /// (positive when in query order) in a field of weight `weight`.
