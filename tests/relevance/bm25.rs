@@ -45,15 +45,15 @@ impl Bm25 {
             for word in tf.keys() {
                 *df.entry(word.clone()).or_default() += 1.0;
             }
-            docs.push((item.id.clone(), tf, all.len() as f64));
+            docs.push((item.id.clone(), tf, float(all.len())));
         }
-        let average_len = docs.iter().map(|d| d.2).sum::<f64>() / docs.len().max(1) as f64;
+        let average_len = docs.iter().map(|d| d.2).sum::<f64>() / float(docs.len().max(1));
         Bm25 { docs, df, average_len }
     }
 
     /// Item ids by BM25 score, best first; items sharing no word are left out.
     pub fn rank(&self, query: &str) -> Vec<String> {
-        let n = self.docs.len() as f64;
+        let n = float(self.docs.len());
         let terms = words(query);
         let mut scored: Vec<(f64, &str)> = self
             .docs
@@ -74,4 +74,9 @@ impl Bm25 {
         scored.sort_by(|a, b| b.0.total_cmp(&a.0));
         scored.into_iter().map(|(_, id)| id.to_string()).collect()
     }
+}
+
+/// A count as a float; counts here are far below 2^32.
+fn float(count: usize) -> f64 {
+    f64::from(u32::try_from(count).expect("a small count"))
 }

@@ -173,7 +173,7 @@ pub fn score(data: &Dataset, rank: &dyn Fn(&str) -> Vec<String>) -> Scores {
         let ranked = rank(judged.query);
         let top10 = &ranked[..ranked.len().min(10)];
         let first = top10.iter().position(|id| judged.wanted.contains(&id.as_str()));
-        scores.mrr += first.map_or(0.0, |at| 1.0 / (at + 1) as f64);
+        scores.mrr += first.map_or(0.0, |at| 1.0 / float(at + 1));
         let top3 = &top10[..top10.len().min(3)];
         if judged.wanted.iter().all(|w| top3.iter().any(|id| id == w)) {
             scores.success_at_3 += 1.0;
@@ -191,9 +191,14 @@ pub fn score(data: &Dataset, rank: &dyn Fn(&str) -> Vec<String>) -> Scores {
             }
         }
     }
-    let n = JUDGED.len() as f64;
+    let n = float(JUDGED.len());
     scores.mrr /= n;
     scores.success_at_3 /= n;
     scores.unexplained = f64::from(unexplained_hits) / f64::from(shown.max(1));
     scores
+}
+
+/// A count as a float; counts here are far below 2^32.
+fn float(count: usize) -> f64 {
+    f64::from(u32::try_from(count).expect("a small count"))
 }
