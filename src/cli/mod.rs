@@ -267,7 +267,18 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
     // stored under its old key.
     let cache = index_cache(args, &files);
     if let Some(index) = cache.as_ref().and_then(|(dir, key)| cache::load(dir, key)) {
-        return Some(run(&index));
+        // A cached index is read as the search goes; if its file changed
+        // meanwhile, what it printed is dropped and the data searched instead.
+        let mut printed = Vec::new();
+        let outcome = search::run(&index, &query, *limit, format, &mut printed);
+        if !index.is_damaged() {
+            return Some(finish(outcome.and_then(|code| {
+                let mut stdout = io::stdout().lock();
+                stdout.write_all(&printed)?;
+                stdout.flush()?;
+                Ok(code)
+            })));
+        }
     }
     let data = match Dataset::with_overlays(&files) {
         Ok(data) => data,

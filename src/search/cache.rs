@@ -10,10 +10,12 @@
 //! fresh build. Only data that loaded without a problem is ever stored, so a
 //! stored index stands for valid data.
 //!
-//! The cache directory is not trusted: a stored index is read into memory
+//! The cache directory is not trusted: a stored index is read, never mapped
 //! (a mapped file truncated by another process would kill this one with
-//! SIGBUS), only from a regular file (a FIFO there would block), and checked
-//! before use; indexes are written through [`crate::atomic_write`].
+//! SIGBUS): a small one whole, a large one on demand with positioned reads
+//! (`lazy`), which fail safely if the file shrinks. It is read only from a
+//! regular file (a FIFO there would block), and checked before use; indexes
+//! are written through [`crate::atomic_write`].
 
 use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -23,7 +25,6 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use super::SearchIndex;
-use super::store::Bytes;
 use crate::atomic_write::{is_temp_name, write_atomically};
 use crate::regular_file::open_regular;
 
@@ -40,6 +41,10 @@ const HASHED_FILE_BYTES: u64 = 1 << 20;
 
 /// A stored index larger than this is ignored rather than read.
 const MAX_INDEX_BYTES: u64 = 1 << 30;
+
+/// A stored index up to this size is read whole; a larger one on demand,
+/// the parts a search needs (reading 125 MB costs more than most searches).
+const READ_WHOLE_BYTES: u64 = 4 << 20;
 
 /// Temporary files older than this were left by a killed run (a live
 /// writer finishes within seconds); pruning removes them.
@@ -122,13 +127,22 @@ fn describe(path: &Path, hash_small: bool) -> Option<(String, SystemTime)> {
 
 /// The index stored under `key` in `dir`, if there is a sound one.
 pub fn load(dir: &Path, key: &Key) -> Option<SearchIndex> {
+    load_reading_whole(dir, key, READ_WHOLE_BYTES)
+}
+
+/// [`load`], reading a file whole only up to `whole_bytes`.
+fn load_reading_whole(dir: &Path, key: &Key, whole_bytes: u64) -> Option<SearchIndex> {
     let file = open_regular(&key.file_in(dir)).ok()?;
-    let mut bytes = Vec::new();
-    file.take(MAX_INDEX_BYTES + 1).read_to_end(&mut bytes).ok()?;
-    if bytes.len() as u64 > MAX_INDEX_BYTES {
+    let len = file.metadata().ok()?.len();
+    if len > MAX_INDEX_BYTES {
         return None;
     }
-    SearchIndex::from_bytes(Bytes::Owned(bytes), key.as_str())
+    if len > whole_bytes {
+        return SearchIndex::from_file(file, key.as_str());
+    }
+    let mut bytes = Vec::new();
+    file.take(whole_bytes + 1).read_to_end(&mut bytes).ok()?;
+    SearchIndex::from_bytes(bytes, key.as_str())
 }
 
 /// Stores `index` under `key` in `dir`, atomically, and forgets the oldest
@@ -137,8 +151,11 @@ pub fn store(dir: &Path, key: &Key, index: &SearchIndex) -> std::io::Result<()> 
     if !key.storable {
         return Ok(());
     }
+    let Some(bytes) = index.as_bytes() else {
+        return Ok(()); // read from the cache: stored already
+    };
     fs::create_dir_all(dir)?;
-    write_atomically(&key.file_in(dir), index.as_bytes())?;
+    write_atomically(&key.file_in(dir), bytes)?;
     prune(dir, SystemTime::now());
     Ok(())
 }
@@ -313,6 +330,27 @@ mod tests {
             .expect("truncate");
         assert!(!loaded.search("internet governance", None).is_empty());
         assert!(load(dir.path(), &key).is_none(), "the empty file is not an index");
+    }
+
+    #[test]
+    fn a_large_index_read_on_demand_falls_back_when_truncated() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data = Dataset::embedded().expect("embedded data");
+        let key = settled("k");
+        let built = SearchIndex::build(&data, key.as_str());
+        store(dir.path(), &key, &built).expect("stored");
+        // Any size counts as large here, so the file is read on demand.
+        let lazy = load_reading_whole(dir.path(), &key, 0).expect("loads");
+        assert!(lazy.as_bytes().is_none(), "read on demand");
+        assert_eq!(lazy.search("igf", None), built.search("igf", None));
+        store(dir.path(), &key, &lazy).expect("storing a cached index does nothing");
+        fs::File::options()
+            .write(true)
+            .open(key.file_in(dir.path()))
+            .and_then(|f| f.set_len(0))
+            .expect("truncate");
+        assert!(lazy.search("internet governance", None).is_empty());
+        assert!(lazy.is_damaged(), "the caller is told to build afresh");
     }
 
     #[test]

@@ -1,27 +1,46 @@
 //! A cached index is a file anyone can damage: whatever its bytes, opening
-//! and searching it must not panic.
+//! and searching it must not panic, whether it is read whole or on demand
+//! (`lazy`), and whatever happens to the file while it is open.
 
+use std::io::Write;
 use std::sync::LazyLock;
 
 use proptest::prelude::*;
 
 use super::SearchIndex;
-use super::store::Bytes;
 use crate::data::Dataset;
 
 const KEY: &str = "damage test";
 
 static BYTES: LazyLock<Vec<u8>> = LazyLock::new(|| {
     let data = Dataset::embedded().expect("embedded data");
-    SearchIndex::build(&data, KEY).as_bytes().to_vec()
+    SearchIndex::build(&data, KEY).as_bytes().expect("built in memory").to_vec()
 });
 
-/// Opens `bytes` and, if they pass as an index, searches and reads every hit.
+const QUERIES: [&str; 5] = ["internet governance", "70/125", "who e-health", "igf", "côte"];
+
+/// Opens `bytes`, read whole and from a file on demand, and if they pass
+/// as an index, searches and reads every hit.
 fn exercise(bytes: Vec<u8>) {
-    let Some(index) = SearchIndex::from_bytes(Bytes::Owned(bytes), KEY) else {
-        return;
-    };
-    for query in ["internet governance", "70/125", "who e-health", "igf", "côte"] {
+    let file = stored(&bytes);
+    if let Some(index) = SearchIndex::from_file(file.reopen().expect("reopen"), KEY) {
+        search_all(&index);
+    }
+    if let Some(index) = SearchIndex::from_bytes(bytes, KEY) {
+        search_all(&index);
+    }
+}
+
+/// `bytes` in a temporary file.
+fn stored(bytes: &[u8]) -> tempfile::NamedTempFile {
+    let mut file = tempfile::NamedTempFile::new().expect("temp file");
+    file.write_all(bytes).expect("write");
+    file
+}
+
+/// Searches every query and reads every hit.
+fn search_all(index: &SearchIndex) {
+    for query in QUERIES {
         for hit in index.search(query, None) {
             let _ = (index.id(hit.item), index.symbol(hit.item), index.title(hit.item));
             let _ = index.category(hit.item);
@@ -54,10 +73,65 @@ proptest! {
 fn an_undamaged_index_searches_as_built() {
     let data = Dataset::embedded().expect("embedded data");
     let built = SearchIndex::build(&data, KEY);
-    let read = SearchIndex::from_bytes(Bytes::Owned(BYTES.clone()), KEY).expect("valid index");
+    let read = SearchIndex::from_bytes(BYTES.clone(), KEY).expect("valid index");
     assert_eq!(
         read.search("digital compact", None),
         built.search("digital compact", None)
     );
     assert!(!read.search("digital compact", None).is_empty());
+}
+
+#[test]
+fn an_index_read_on_demand_searches_as_built() {
+    let data = Dataset::embedded().expect("embedded data");
+    let built = SearchIndex::build(&data, KEY);
+    let file = stored(&BYTES);
+    let lazy = SearchIndex::from_file(file.reopen().expect("reopen"), KEY).expect("valid index");
+    for query in QUERIES {
+        let mut hits = lazy.search(query, None);
+        assert_eq!(hits, built.search(query, None), "{query}");
+        lazy.explain_all(&mut hits, query);
+        for hit in &hits {
+            assert_eq!(lazy.title(hit.item), data.item(hit.item).title);
+        }
+    }
+    assert!(!lazy.is_damaged());
+}
+
+#[test]
+fn a_file_longer_or_shorter_than_its_header_says_is_refused() {
+    let mut longer = BYTES.clone();
+    longer.push(0);
+    assert!(SearchIndex::from_file(stored(&longer).reopen().expect("reopen"), KEY).is_none());
+    let shorter = &BYTES[..BYTES.len() - 1];
+    assert!(SearchIndex::from_file(stored(shorter).reopen().expect("reopen"), KEY).is_none());
+}
+
+#[test]
+fn an_index_truncated_after_opening_finds_nothing_and_says_so() {
+    let file = stored(&BYTES);
+    let lazy = SearchIndex::from_file(file.reopen().expect("reopen"), KEY).expect("valid index");
+    // Another process truncates the file: a mapped index died of SIGBUS here.
+    file.as_file().set_len(0).expect("truncate");
+    for query in QUERIES {
+        assert_eq!(lazy.search(query, None), Vec::new(), "{query}");
+    }
+    assert!(lazy.is_damaged());
+    assert_eq!(lazy.title(0), "");
+}
+
+#[test]
+fn an_index_truncated_between_searches_answers_as_before_or_not_at_all() {
+    let data = Dataset::embedded().expect("embedded data");
+    let built = SearchIndex::build(&data, KEY);
+    let file = stored(&BYTES);
+    let lazy = SearchIndex::from_file(file.reopen().expect("reopen"), KEY).expect("valid index");
+    assert_eq!(lazy.search("igf", None), built.search("igf", None));
+    file.as_file().set_len(0).expect("truncate");
+    for query in QUERIES {
+        let hits = lazy.search(query, None);
+        assert!(hits.is_empty() || hits == built.search(query, None), "{query}");
+    }
+    // "côte" needs words "igf" did not: at least that search saw the damage.
+    assert!(lazy.is_damaged());
 }

@@ -21,6 +21,7 @@ mod damaged;
 mod excerpt;
 mod explain;
 pub mod fold;
+mod lazy;
 mod mask;
 mod query;
 mod score;
@@ -156,7 +157,7 @@ impl Matcher for Skim {
 }
 
 /// The search index of a dataset: flat bytes (see `store`), built in
-/// memory or mapped from the cache, read in place.
+/// memory or read from the cache (whole, or on demand: `lazy`), used in place.
 pub struct SearchIndex {
     bytes: Bytes,
     layout: Layout,
@@ -176,9 +177,16 @@ impl SearchIndex {
     }
 
     /// An index read from `bytes`, if they hold one stored under `key`.
-    pub(crate) fn from_bytes(bytes: Bytes, key: &str) -> Option<SearchIndex> {
+    pub(crate) fn from_bytes(bytes: Vec<u8>, key: &str) -> Option<SearchIndex> {
         let layout = Layout::parse(&bytes, key)?;
-        Some(SearchIndex::with_bytes(bytes, layout))
+        Some(SearchIndex::with_bytes(Bytes::Owned(bytes), layout))
+    }
+
+    /// The index stored under `key` in the large cache file `file`, read
+    /// on demand (see `lazy`).
+    pub(crate) fn from_file(file: std::fs::File, key: &str) -> Option<SearchIndex> {
+        let (lazy, layout) = lazy::LazyFile::open(file, key)?;
+        Some(SearchIndex::with_bytes(Bytes::Lazy(Box::new(lazy)), layout))
     }
 
     fn with_bytes(bytes: Bytes, layout: Layout) -> SearchIndex {
@@ -189,9 +197,22 @@ impl SearchIndex {
         }
     }
 
-    /// The bytes to store in the cache.
-    pub(crate) fn as_bytes(&self) -> &[u8] {
-        &self.bytes
+    /// The bytes to store in the cache; `None` for an index read from it.
+    pub(crate) fn as_bytes(&self) -> Option<&[u8]> {
+        match &self.bytes {
+            Bytes::Owned(bytes) => Some(bytes),
+            Bytes::Lazy(_) => None,
+        }
+    }
+
+    /// Whether a part of a cached index could not be read because its
+    /// file changed after opening: searches then find nothing, and the
+    /// caller should build the index again from the data.
+    pub fn is_damaged(&self) -> bool {
+        match &self.bytes {
+            Bytes::Owned(_) => false,
+            Bytes::Lazy(lazy) => lazy.is_damaged(),
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -239,11 +260,22 @@ impl SearchIndex {
     }
 
     fn section(&self, section: Section) -> &[u8] {
-        &self.bytes[self.layout.range(section)]
+        match &self.bytes {
+            Bytes::Owned(bytes) => bytes.get(self.layout.range(section)).unwrap_or(&[]),
+            Bytes::Lazy(lazy) => lazy.section(section),
+        }
+    }
+
+    /// The bytes of entry `idx` of column `data`, whose entry ends are `ends`.
+    fn entry(&self, ends: Section, data: Section, idx: usize) -> &[u8] {
+        match &self.bytes {
+            Bytes::Owned(_) => store::entry(self.section(ends), self.section(data), data, idx),
+            Bytes::Lazy(lazy) => lazy.entry(ends, data, idx),
+        }
     }
 
     fn text(&self, ends: Section, text: Section, idx: usize) -> &str {
-        store::text_at(self.section(ends), self.section(text), idx)
+        std::str::from_utf8(self.entry(ends, text, idx)).unwrap_or("")
     }
 
     fn mask(&self, section: Section, idx: usize) -> CharMask {

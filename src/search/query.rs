@@ -232,6 +232,10 @@ impl SearchIndex {
         for hit in hits.iter_mut().take(EXPLAINED_HITS) {
             hit.matched = self.explain_terms(hit.item, &terms, hit.fields);
         }
+        // Part of a cached index could not be read: the rest is no answer.
+        if self.is_damaged() {
+            hits.clear();
+        }
         Some(hits)
     }
 
@@ -284,8 +288,6 @@ impl SearchIndex {
         round: &mut Round,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<()> {
-        let postings = self.section(Section::Postings);
-        let ends = self.section(Section::PostingEnds);
         let rarities = self.section(Section::WordRarity);
         // Without typos or fuzzy matches only the words it starts can match.
         let scanned = if term.typos == 0 && !score::may_be_fuzzy(&term.text) && !is_symbol_like(&term.text) {
@@ -301,8 +303,9 @@ impl SearchIndex {
                 continue;
             };
             let rarity = store::u16_at(rarities, word);
-            for at in store::span(ends, word, postings.len() / 8) {
-                let posting = super::build::Posting::from_bits(store::u64_at(postings, at));
+            let postings = self.entry(Section::PostingEnds, Section::Postings, word);
+            for bits in postings.chunks_exact(8) {
+                let posting = super::build::Posting::from_bits(store::u64_at(bits, 0));
                 let item = posting.item as usize;
                 if !live(item) {
                     continue;

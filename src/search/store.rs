@@ -7,11 +7,15 @@
 //! are checked when opening, and each read is bounds-checked, so a damaged
 //! file gives wrong results or none, never a panic.
 
-use std::ops::{Deref, Range};
+use std::ops::Range;
+
+use super::lazy::LazyFile;
 
 /// Bump whenever the layout or the meaning of a section changes.
 pub(crate) const FORMAT: u32 = 4;
 const MAGIC: &[u8; 8] = b"WSISIDX\0";
+/// Magic, format, item and word counts, key length.
+const HEADER_FIXED: usize = 8 + 4 * 4;
 
 /// Declares `Section` and `ALL`, its variants in file order, from one list.
 macro_rules! sections {
@@ -23,7 +27,7 @@ macro_rules! sections {
         }
 
         const ALL: [Section; SECTIONS] = [$(Section::$name,)*];
-        const SECTIONS: usize = [$(Section::$name,)*].len();
+        pub(crate) const SECTIONS: usize = [$(Section::$name,)*].len();
     };
 }
 
@@ -104,20 +108,13 @@ impl Counts {
     }
 }
 
-/// The bytes of an index, built in memory or read from a cache file (never
-/// memory-mapped: another process truncating a mapped file would kill this
-/// one with SIGBUS; see `cache::load`).
+/// The bytes of an index: built in memory, read whole from a small cache
+/// file, or read on demand from a large one (never memory-mapped: another
+/// process truncating a mapped file would kill this one with SIGBUS; see
+/// `cache::load` and `lazy`).
 pub(crate) enum Bytes {
     Owned(Vec<u8>),
-}
-
-impl Deref for Bytes {
-    type Target = [u8];
-    fn deref(&self) -> &[u8] {
-        match self {
-            Bytes::Owned(bytes) => bytes,
-        }
-    }
+    Lazy(Box<LazyFile>),
 }
 
 /// Where each section lies in the bytes, checked against the header.
@@ -131,7 +128,19 @@ impl Layout {
     /// Reads the header; `None` unless it is an index of this format whose
     /// key is `key` and whose sections all lie within `bytes`.
     pub fn parse(bytes: &[u8], key: &str) -> Option<Layout> {
-        let mut reader = Reader { bytes, at: 0 };
+        Layout::parse_header(bytes, key, bytes.len())
+    }
+
+    /// How many bytes the header of an index stored under `key` takes.
+    pub fn header_len(key: &str) -> usize {
+        (HEADER_FIXED + key.len()).next_multiple_of(8) + SECTIONS * 8
+    }
+
+    /// Reads the header from `header`, the first bytes of an index of
+    /// `total` bytes; `None` unless it is an index of this format whose key
+    /// is `key` and whose sections all lie within those `total` bytes.
+    pub fn parse_header(header: &[u8], key: &str, total: usize) -> Option<Layout> {
+        let mut reader = Reader { bytes: header, at: 0 };
         if reader.take(8)? != MAGIC || reader.u32()? != FORMAT {
             return None;
         }
@@ -149,14 +158,20 @@ impl Layout {
             *length = usize::try_from(reader.u64()?).ok()?;
         }
         let mut ranges: [Range<usize>; SECTIONS] = Default::default();
+        let mut at = reader.at;
         for (index, range) in ranges.iter_mut().enumerate() {
-            reader.align();
-            let start = reader.at;
-            reader.take(lengths[index])?;
-            *range = start..reader.at;
+            let start = at.next_multiple_of(8);
+            let end = start.checked_add(lengths[index]).filter(|&end| end <= total)?;
+            *range = start..end;
+            at = end;
         }
         let layout = Layout { counts, ranges };
         ALL.iter().all(|&s| layout.has_expected_length(s)).then_some(layout)
+    }
+
+    /// Where the last section ends: the length of the whole index.
+    pub fn end(&self) -> usize {
+        self.ranges[SECTIONS - 1].end
     }
 
     fn has_expected_length(&self, section: Section) -> bool {
@@ -296,16 +311,30 @@ pub(crate) fn span(ends: &[u8], index: usize, len: usize) -> Range<usize> {
     start.min(len)..(u32_at(ends, index) as usize).min(len)
 }
 
-/// Entry `index` of a text column; empty if the offsets or the UTF-8 are damaged.
-pub(crate) fn text_at<'a>(ends: &[u8], text: &'a [u8], index: usize) -> &'a str {
-    text.get(span(ends, index, usize::MAX))
-        .and_then(|t| std::str::from_utf8(t).ok())
-        .unwrap_or("")
+/// How many bytes an entry end in the column `data` counts: postings are
+/// counted, texts measured in bytes.
+pub(crate) fn unit(data: Section) -> usize {
+    match data {
+        Section::Postings => 8,
+        _ => 1,
+    }
+}
+
+/// The bytes of entry `index` of column `data`, whose entry ends are
+/// `ends`; none if the ends are damaged.
+pub(crate) fn entry<'a>(ends: &[u8], bytes: &'a [u8], data: Section, index: usize) -> &'a [u8] {
+    let unit = unit(data);
+    let span = span(ends, index, usize::MAX);
+    bytes.get(span.start * unit..span.end * unit).unwrap_or(&[])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn text_at<'a>(ends: &[u8], text: &'a [u8], index: usize) -> &'a str {
+        std::str::from_utf8(entry(ends, text, Section::IdText, index)).unwrap_or("")
+    }
 
     fn sample(key: &str) -> Vec<u8> {
         let mut writer = Writer::new();
