@@ -34,8 +34,17 @@ const GA_SESSION_YEAR_ZERO: u16 = 1945;
 pub(crate) fn build(data: &Dataset, key: &str) -> Vec<u8> {
     let mut writer = Writer::new();
     let mut vocabulary = Vocabulary::default();
+    let mut field_columns: [Vec<String>; EXPLAINED_FIELDS] = Default::default();
     for idx in 0..data.len() {
-        write_item(&mut writer, &mut vocabulary, data, idx);
+        let texts = write_item(&mut writer, &mut vocabulary, data, idx);
+        for (column, text) in field_columns.iter_mut().zip(texts) {
+            column.push(text);
+        }
+    }
+    // Field by field, not item by item: a search explaining its hits by
+    // their titles then reads titles only (see `lazy`).
+    for text in field_columns.iter().flatten() {
+        writer.text(Section::FieldEnds, Section::FieldText, text);
     }
     let counts = Counts {
         items: data.len(),
@@ -112,7 +121,13 @@ fn years(data: &Dataset, idx: ItemIdx) -> (u16, u16) {
     }
 }
 
-fn write_item(writer: &mut Writer, vocabulary: &mut Vocabulary, data: &Dataset, idx: ItemIdx) {
+/// Writes item `idx` and returns the texts of its fields, in `TEXT_FIELDS` order.
+fn write_item(
+    writer: &mut Writer,
+    vocabulary: &mut Vocabulary,
+    data: &Dataset,
+    idx: ItemIdx,
+) -> [String; EXPLAINED_FIELDS] {
     use Section::*;
     let item = data.item(idx);
     let symbol = symbol_key(&fold(item.symbol.as_deref().unwrap_or("")));
@@ -127,12 +142,13 @@ fn write_item(writer: &mut Writer, vocabulary: &mut Vocabulary, data: &Dataset, 
     writer.text(ShownSymbolEnds, ShownSymbolText, item.symbol.as_deref().unwrap_or(""));
     writer.text(ShownTitleEnds, ShownTitleText, &item.title);
     vocabulary.add(idx, Field::Id, &fold(&item.id));
-    for (field, text) in TEXT_FIELDS.iter().zip(field_texts(data, idx)) {
-        writer.text(FieldEnds, FieldText, &text);
+    let texts = field_texts(data, idx);
+    for (field, text) in TEXT_FIELDS.iter().zip(&texts) {
         if *field != Field::Date {
-            vocabulary.add(idx, *field, &fold(&text));
+            vocabulary.add(idx, *field, &fold(text));
         }
     }
+    texts
 }
 
 /// The distinct words of all fields, and where each is used.

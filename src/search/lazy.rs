@@ -17,11 +17,13 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use super::store::{self, Counts, Layout, SECTIONS, Section};
 
-/// Entries per block of a blocked column: about 30 kB of field text (64
-/// items), of titles, and of postings on average.
-const FIELD_TEXT_BLOCK: usize = 64 * store::EXPLAINED_FIELDS;
-const TITLE_BLOCK: usize = 512;
-const POSTINGS_BLOCK: usize = 64;
+/// Entries per block of a blocked column. Hits are scattered over the
+/// items, so small blocks of texts waste little (32 field texts: about
+/// 1.5 kB of titles, 8 kB of summaries); postings are read for the words
+/// a query matches, often neighbours in byte order.
+const FIELD_TEXT_BLOCK: usize = 32;
+const TITLE_BLOCK: usize = 32;
+const POSTINGS_BLOCK: usize = 16;
 
 /// A column read in blocks of entries: its data section, the section of
 /// each entry's end (u32, in units), and the block size.

@@ -287,11 +287,8 @@ impl SearchIndex {
         let Some(slot) = TEXT_FIELDS.iter().position(|&f| f == field) else {
             return "";
         };
-        self.text(
-            Section::FieldEnds,
-            Section::FieldText,
-            idx * store::EXPLAINED_FIELDS + slot,
-        )
+        // Stored field by field: every item's title, then every item's tags...
+        self.text(Section::FieldEnds, Section::FieldText, slot * self.len() + idx)
     }
 
     /// The first and last year item `idx` covers, if known.

@@ -12,7 +12,7 @@ use std::ops::Range;
 use super::lazy::LazyFile;
 
 /// Bump whenever the layout or the meaning of a section changes.
-pub(crate) const FORMAT: u32 = 4;
+pub(crate) const FORMAT: u32 = 5;
 const MAGIC: &[u8; 8] = b"WSISIDX\0";
 /// Magic, format, item and word counts, key length.
 const HEADER_FIXED: usize = 8 + 4 * 4;
@@ -50,9 +50,10 @@ sections! {
     ShownSymbolText,
     ShownTitleEnds,
     ShownTitleText,
-    /// Per item, [`EXPLAINED_FIELDS`] texts as written (title and short
+    /// [`EXPLAINED_FIELDS`] texts per item as written (title and short
     /// title, tags, bodies, date, summary, points; lines joined by '\n'),
-    /// to show why an item matched.
+    /// to show why an item matched; field by field: every item's title
+    /// first, then every item's tags...
     FieldEnds,
     FieldText,
     /// The distinct folded words of every field, in byte order: per word its text, its
