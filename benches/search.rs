@@ -159,7 +159,8 @@ fn large(c: &mut Criterion) {
     g.finish();
 }
 
-/// What `wsis search` does with a cached index: map the file, then search.
+/// What `wsis search` does with a cached index: open the file (read on
+/// demand, as it is large), then search.
 fn cached(c: &mut Criterion, data: &Dataset) {
     let dir = tempfile::tempdir().expect("temp dir");
     let key = cache::Key::new(&[]).expect("key");

@@ -14,7 +14,10 @@ const KEY: &str = "damage test";
 
 static BYTES: LazyLock<Vec<u8>> = LazyLock::new(|| {
     let data = Dataset::embedded().expect("embedded data");
-    SearchIndex::build(&data, KEY).as_bytes().expect("built in memory").to_vec()
+    SearchIndex::build(&data, KEY)
+        .as_bytes()
+        .expect("built in memory")
+        .to_vec()
 });
 
 const QUERIES: [&str; 5] = ["internet governance", "70/125", "who e-health", "igf", "côte"];

@@ -81,7 +81,9 @@ impl LazyFile {
         let blocks = BLOCKED.map(|column| {
             let entries = entries(layout.counts, column.data);
             Blocks {
-                read: (0..entries.div_ceil(column.per_block)).map(|_| OnceLock::new()).collect(),
+                read: (0..entries.div_ceil(column.per_block))
+                    .map(|_| OnceLock::new())
+                    .collect(),
             }
         });
         let lazy = LazyFile {
