@@ -130,3 +130,41 @@ fn no_cache_stores_nothing() {
     assert!(setup.search(&data, &["--no-cache", "zebra"]).status.success());
     assert!(setup.stored().is_empty());
 }
+
+/// An overlay of `count` items with long summaries of many distinct words,
+/// whose index is too large to be read whole (over 4 MiB).
+fn many_items(count: usize) -> String {
+    const WORDS: [&str; 8] = [
+        "zebra", "hyrax", "quagga", "okapi", "tapir", "dugong", "serval", "gerenuk",
+    ];
+    let items: Vec<String> = (0..count)
+        .map(|n| {
+            let summary: Vec<String> = (0..60)
+                .map(|k| format!("{}{}", WORDS[(n + k) % WORDS.len()], (n * 31 + k * 7) % 5000))
+                .collect();
+            format!(
+                "    Item(id: \"many-{n}\", category: \"wsis20\", title: \"Herd {n} {}\", summary: \"{}\", links: [Link(rel: PartOf, to: \"al-c1\")]),",
+                WORDS[n % WORDS.len()],
+                summary.join(" ")
+            )
+        })
+        .collect();
+    format!("[\n{}\n]\n", items.join("\n"))
+}
+
+#[test]
+fn a_large_index_read_on_demand_answers_as_a_fresh_one() {
+    let setup = Setup::new();
+    let data = setup.data(&many_items(6000), A_MINUTE);
+    let first = setup.search(&data, &["zebra"]);
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    let stored = setup.stored();
+    let size = fs::metadata(&stored[0]).expect("stored index").len();
+    assert!(size > 4 << 20, "the index ({size} bytes) is read on demand");
+    for query in ["zebra", "okapi12", "herd 17", "gerenk"] {
+        let cached = setup.search(&data, &[query]);
+        let fresh = setup.search(&data, &["--no-cache", query]);
+        assert!(cached.status.success(), "{query}");
+        assert_eq!(cached.stdout, fresh.stdout, "{query}");
+    }
+}
