@@ -29,6 +29,7 @@ use crate::data::category::category_named;
 use crate::data::overlay::{load_order, user_data_dir_from_env, user_files};
 use crate::data::partial::{Skipped, load_what_loads};
 use crate::data::{CATEGORIES, Dataset, ItemIdx, Problem, Resolved};
+use crate::dataset_cache;
 use crate::search::{SearchIndex, cache};
 
 pub use cite::CiteFormat;
@@ -49,7 +50,7 @@ pub struct Cli {
     /// Skip the files of the user data directory (~/.config/wsis-browser/data).
     #[arg(long, global = true)]
     pub no_user_data: bool,
-    /// Neither use nor store the search index cache (~/.cache/wsis-browser).
+    /// Neither use nor store the cached index and parsed data (~/.cache/wsis-browser).
     #[arg(long, global = true)]
     pub no_cache: bool,
     /// Do not capture the mouse in the browser.
@@ -211,8 +212,26 @@ fn without_data(command: &Command, out: &mut impl Write) -> Option<Outcome> {
 
 /// Loads the embedded data and every overlay, in the documented order,
 /// and checks it all; on any problem prints every one and gives status 2.
+/// Unchanged inputs open from the dataset cache without parsing.
 pub fn load(args: &Cli) -> Result<Dataset, ExitCode> {
-    Dataset::with_overlays(&data_files(args)?).map_err(|problems| report(&problems))
+    let files = data_files(args)?;
+    // `validate` is about the files themselves: it always parses them.
+    let validating = matches!(args.command, Some(Command::Validate { .. }));
+    let cache = index_cache(args, &files).filter(|_| !validating);
+    if let Some(data) = cache.as_ref().and_then(|(dir, key)| dataset_cache::load(dir, key)) {
+        return Ok(data);
+    }
+    let data = Dataset::with_overlays(&files).map_err(|problems| report(&problems))?;
+    store_dataset(&data, cache.as_ref());
+    Ok(data)
+}
+
+/// Keeps a fully loaded dataset for the next run; a cache that cannot be
+/// written only costs time then.
+fn store_dataset(data: &Dataset, cache: Option<&(PathBuf, cache::Key)>) {
+    if let Some((dir, key)) = cache {
+        let _ = dataset_cache::store(dir, key, data);
+    }
 }
 
 /// The files to load on top of the embedded data, in load order.
@@ -274,14 +293,21 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
 /// stored), and the files skipped for their problems.
 pub fn load_for_browser(args: &Cli) -> Result<(Dataset, SearchIndex, Vec<Skipped>), ExitCode> {
     let files = data_files(args)?;
-    let (data, skipped) = load_what_loads(&files);
+    let cache = index_cache(args, &files);
+    // A stored dataset is always a load without problems: nothing skipped.
+    let (data, skipped) = match cache.as_ref().and_then(|(dir, key)| dataset_cache::load(dir, key)) {
+        Some(data) => (data, Vec::new()),
+        None => {
+            let (data, skipped) = load_what_loads(&files);
+            if skipped.is_empty() {
+                store_dataset(&data, cache.as_ref());
+            }
+            (data, skipped)
+        }
+    };
     // Only the full set of inputs has a cache key; with a file skipped the
     // index is built afresh and not stored.
-    let cache = if skipped.is_empty() {
-        index_cache(args, &files)
-    } else {
-        None
-    };
+    let cache = if skipped.is_empty() { cache } else { None };
     // A file could change between taking the key and loading: the browser
     // indexes its items by position, so the index must list the same ids.
     let cached = cache.as_ref().and_then(|(dir, key)| cache::load(dir, key));

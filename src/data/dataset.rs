@@ -25,17 +25,17 @@ pub struct Backlink {
 
 #[derive(Debug)]
 pub struct Dataset {
-    items: Vec<Item>,
-    dates: Vec<Option<PartialDate>>,
+    pub(super) items: Vec<Item>,
+    pub(super) dates: Vec<Option<PartialDate>>,
     /// The file each item came from, and whether it replaced an embedded item.
-    origins: Vec<Origin>,
-    by_id: HashMap<String, ItemIdx>,
-    by_category: Vec<Vec<ItemIdx>>,
+    pub(super) origins: Vec<Origin>,
+    pub(super) by_id: HashMap<String, ItemIdx>,
+    pub(super) by_category: Vec<Vec<ItemIdx>>,
     /// Each item's category, resolved once at load (index into CATEGORIES).
-    category_of: Vec<usize>,
-    backlinks: Vec<Vec<Backlink>>,
+    pub(super) category_of: Vec<usize>,
+    pub(super) backlinks: Vec<Vec<Backlink>>,
     /// Every other name of each item (see [`Aliases`]).
-    aliases: Aliases,
+    pub(super) aliases: Aliases,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

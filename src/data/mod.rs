@@ -10,6 +10,7 @@ pub mod model;
 pub mod overlay;
 pub mod partial;
 pub mod relation;
+pub mod snapshot;
 
 pub use aliases::Resolved;
 pub use category::{CATEGORIES, Category};

@@ -86,9 +86,20 @@ impl Key {
 
     /// The file this key's index is stored in, within `dir`.
     fn file_in(&self, dir: &Path) -> PathBuf {
+        self.file_named(dir, STORED_PREFIX, "idx")
+    }
+
+    /// `<dir>/<prefix><hash of the key>.<extension>`: where something else
+    /// kept for these inputs (the parsed dataset) is stored.
+    pub(crate) fn file_named(&self, dir: &Path, prefix: &str, extension: &str) -> PathBuf {
         let mut hasher = DefaultHasher::new();
         self.text.hash(&mut hasher);
-        dir.join(format!("{STORED_PREFIX}{:016x}.idx", hasher.finish()))
+        dir.join(format!("{prefix}{:016x}.{extension}", hasher.finish()))
+    }
+
+    /// Whether every input has settled, so what is built from them may be stored.
+    pub(crate) fn is_storable(&self) -> bool {
+        self.storable
     }
 
     pub fn as_str(&self) -> &str {
@@ -146,6 +157,11 @@ pub fn store(dir: &Path, key: &Key, index: &SearchIndex) -> std::io::Result<()> 
 /// Keeps the newest [`KEEP`] indexes and removes the temporary files that
 /// killed runs left behind.
 fn prune(dir: &Path, now: SystemTime) {
+    prune_stored(dir, STORED_PREFIX, now);
+}
+
+/// [`prune`] for the files whose names start with `prefix`.
+pub(crate) fn prune_stored(dir: &Path, prefix: &str, now: SystemTime) {
     let Ok(entries) = fs::read_dir(dir) else { return };
     let mut stored: Vec<(SystemTime, PathBuf)> = Vec::new();
     for entry in entries.filter_map(Result::ok) {
@@ -153,11 +169,9 @@ fn prune(dir: &Path, now: SystemTime) {
         let Some(modified) = entry.metadata().ok().and_then(|m| m.modified().ok()) else {
             continue;
         };
-        if name.starts_with(STORED_PREFIX) {
+        if name.starts_with(prefix) {
             stored.push((modified, entry.path()));
-        } else if is_temp_name(&name, STORED_PREFIX)
-            && now.duration_since(modified).is_ok_and(|age| age >= LEFTOVER_AGE)
-        {
+        } else if is_temp_name(&name, prefix) && now.duration_since(modified).is_ok_and(|age| age >= LEFTOVER_AGE) {
             let _ = fs::remove_file(entry.path());
         }
     }

@@ -1,0 +1,417 @@
+//! A validated dataset as bytes, so a later run opens it without parsing
+//! RON: the items and where each came from, in postcard's compact binary
+//! form. Everything derived from them (ids, categories, dates, backlinks,
+//! names) is rebuilt on opening, which costs a fraction of a parse.
+//!
+//! Bytes come from a cache anyone can damage, so nothing in them is
+//! trusted: a header names the format and the inputs the snapshot stands
+//! for, a checksum covers the payload, and the rebuilt dataset must hold
+//! together (unique ids, known categories, well-formed dates, links that
+//! resolve, names that do not clash). Anything else gives `None`, and the
+//! caller parses the data as if there were no snapshot.
+//!
+//! `Item` skips empty fields when serialised (for RON and JSON); postcard
+//! is not self-describing and needs every field, so the stored form
+//! mirrors the model field by field.
+
+use std::collections::HashMap;
+use std::hash::Hasher;
+
+use serde::{Deserialize, Serialize};
+
+use super::aliases::Aliases;
+use super::category::{CATEGORIES, category_index};
+use super::dataset::{Backlink, Dataset, ItemIdx, Origin, Replaced};
+use super::date::PartialDate;
+use super::model::{Item, Link};
+use super::relation::Relation;
+
+/// The first bytes of every snapshot.
+const MAGIC: &[u8; 8] = b"WSISDATA";
+
+/// Bumped whenever the stored form changes, so old snapshots are ignored.
+const FORMAT_VERSION: u32 = 1;
+
+/// Magic, version, key length; then the key, payload length and checksum.
+const FIXED_HEADER: usize = MAGIC.len() + 4 + 4;
+
+/// The bytes of `data`, for the inputs described by `key`.
+pub fn encode(data: &Dataset, key: &str) -> Vec<u8> {
+    let payload = postcard::to_stdvec(&Stored::of(data)).unwrap_or_default();
+    let mut bytes = Vec::with_capacity(FIXED_HEADER + key.len() + 16 + payload.len());
+    bytes.extend_from_slice(MAGIC);
+    bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+    bytes.extend_from_slice(&u32::try_from(key.len()).unwrap_or(u32::MAX).to_le_bytes());
+    bytes.extend_from_slice(key.as_bytes());
+    bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    bytes.extend_from_slice(&checksum(&payload).to_le_bytes());
+    bytes.extend_from_slice(&payload);
+    bytes
+}
+
+/// The dataset stored in `bytes`, if they are a sound snapshot made for
+/// exactly the inputs `key` describes.
+pub fn decode(bytes: &[u8], key: &str) -> Option<Dataset> {
+    let mut reader = Reader(bytes);
+    if reader.take(MAGIC.len())? != MAGIC || reader.u32()? != FORMAT_VERSION {
+        return None;
+    }
+    let key_len = usize::try_from(reader.u32()?).ok()?;
+    if reader.take(key_len)? != key.as_bytes() {
+        return None;
+    }
+    let payload_len = usize::try_from(reader.u64()?).ok()?;
+    let sum = reader.u64()?;
+    let payload = reader.0;
+    if payload.len() != payload_len || checksum(payload) != sum {
+        return None;
+    }
+    let (stored, rest) = postcard::take_from_bytes::<Stored>(payload).ok()?;
+    if !rest.is_empty() {
+        return None;
+    }
+    stored.into_dataset()
+}
+
+/// A 64-bit hash of the payload: any flipped byte changes it (each step
+/// of the hash is a bijection of its state), so damage is caught before
+/// the bytes are decoded.
+fn checksum(payload: &[u8]) -> u64 {
+    let mut hasher = rustc_hash::FxHasher::default();
+    hasher.write(payload);
+    hasher.write_usize(payload.len());
+    hasher.finish()
+}
+
+/// Reads fixed-size fields from the front of a byte slice.
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        if self.0.len() < n {
+            return None;
+        }
+        let (head, rest) = self.0.split_at(n);
+        self.0 = rest;
+        Some(head)
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
+    }
+
+    fn u64(&mut self) -> Option<u64> {
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
+    }
+}
+
+/// What a snapshot holds: the items in dataset order, and each item's
+/// origin as indexes into one list of file names.
+#[derive(Serialize, Deserialize)]
+struct Stored {
+    files: Vec<String>,
+    items: Vec<StoredItem>,
+    origins: Vec<StoredOrigin>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct StoredOrigin {
+    file: u32,
+    embedded: bool,
+    replaced: Option<(u32, bool)>,
+}
+
+/// [`Item`], every field always present.
+#[derive(Serialize, Deserialize)]
+struct StoredItem {
+    id: String,
+    category: String,
+    symbol: Option<String>,
+    title: String,
+    short_title: Option<String>,
+    aliases: Vec<String>,
+    date: Option<String>,
+    until: Option<String>,
+    body: Option<String>,
+    summary: String,
+    points: Vec<String>,
+    url: Option<String>,
+    sources: Vec<String>,
+    tags: Vec<String>,
+    links: Vec<(Relation, String, Option<String>)>,
+    unconfirmed: Vec<String>,
+}
+
+impl From<&Item> for StoredItem {
+    fn from(item: &Item) -> StoredItem {
+        let item = item.clone();
+        StoredItem {
+            id: item.id,
+            category: item.category,
+            symbol: item.symbol,
+            title: item.title,
+            short_title: item.short_title,
+            aliases: item.aliases,
+            date: item.date,
+            until: item.until,
+            body: item.body,
+            summary: item.summary,
+            points: item.points,
+            url: item.url,
+            sources: item.sources,
+            tags: item.tags,
+            links: item.links.into_iter().map(|l| (l.rel, l.to, l.note)).collect(),
+            unconfirmed: item.unconfirmed,
+        }
+    }
+}
+
+impl From<StoredItem> for Item {
+    fn from(item: StoredItem) -> Item {
+        Item {
+            id: item.id,
+            category: item.category,
+            symbol: item.symbol,
+            title: item.title,
+            short_title: item.short_title,
+            aliases: item.aliases,
+            date: item.date,
+            until: item.until,
+            body: item.body,
+            summary: item.summary,
+            points: item.points,
+            url: item.url,
+            sources: item.sources,
+            tags: item.tags,
+            links: item
+                .links
+                .into_iter()
+                .map(|(rel, to, note)| Link { rel, to, note })
+                .collect(),
+            unconfirmed: item.unconfirmed,
+        }
+    }
+}
+
+impl Stored {
+    fn of<'a>(data: &'a Dataset) -> Stored {
+        let mut files: Vec<String> = Vec::new();
+        let mut file_index: HashMap<&'a str, u32> = HashMap::new();
+        let mut index_of = |name: &'a str| {
+            *file_index.entry(name).or_insert_with(|| {
+                files.push(name.to_string());
+                u32::try_from(files.len() - 1).unwrap_or(u32::MAX)
+            })
+        };
+        let origins = data
+            .origins
+            .iter()
+            .map(|origin| StoredOrigin {
+                file: index_of(&origin.file),
+                embedded: origin.embedded,
+                replaced: origin.replaced.as_ref().map(|r| (index_of(&r.file), r.embedded)),
+            })
+            .collect();
+        let items = data.items.iter().map(StoredItem::from).collect();
+        Stored { files, items, origins }
+    }
+
+    fn into_dataset(self) -> Option<Dataset> {
+        if self.items.len() != self.origins.len() {
+            return None;
+        }
+        let file = |at: u32| self.files.get(usize::try_from(at).ok()?).cloned();
+        let origins = self
+            .origins
+            .iter()
+            .map(|o| {
+                let replaced = match o.replaced {
+                    Some((at, embedded)) => Some(Replaced {
+                        file: file(at)?,
+                        embedded,
+                    }),
+                    None => None,
+                };
+                Some(Origin {
+                    file: file(o.file)?,
+                    embedded: o.embedded,
+                    replaced,
+                })
+            })
+            .collect::<Option<Vec<Origin>>>()?;
+        let items = self.items.into_iter().map(Item::from).collect();
+        rebuild(items, origins)
+    }
+}
+
+/// The indexes `Dataset` keeps beside its items, rebuilt from items that
+/// were valid when stored; `None` if they no longer hold together.
+fn rebuild(items: Vec<Item>, origins: Vec<Origin>) -> Option<Dataset> {
+    let mut by_id: HashMap<String, ItemIdx> = HashMap::with_capacity(items.len());
+    for (idx, item) in items.iter().enumerate() {
+        if by_id.insert(item.id.clone(), idx).is_some() {
+            return None;
+        }
+    }
+    let mut by_category = vec![Vec::new(); CATEGORIES.len()];
+    let mut category_of = Vec::with_capacity(items.len());
+    let mut dates = Vec::with_capacity(items.len());
+    let mut backlinks = vec![Vec::new(); items.len()];
+    for (idx, item) in items.iter().enumerate() {
+        let cat = category_index(&item.category)?;
+        by_category[cat].push(idx);
+        category_of.push(cat);
+        dates.push(item.date.as_deref().map(PartialDate::parse).transpose().ok()?);
+        for (link, Link { rel, to, .. }) in item.links.iter().enumerate() {
+            let target = *by_id.get(to).filter(|&&target| target != idx)?;
+            backlinks[target].push(Backlink {
+                from: idx,
+                rel: *rel,
+                link,
+            });
+        }
+    }
+    let (aliases, clashes) = Aliases::build(&items);
+    if !clashes.is_empty() {
+        return None;
+    }
+    Some(Dataset {
+        items,
+        dates,
+        origins,
+        by_id,
+        by_category,
+        category_of,
+        backlinks,
+        aliases,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn embedded() -> Dataset {
+        Dataset::embedded().expect("embedded data")
+    }
+
+    /// Everything a reader of a dataset can see, in a stable order.
+    fn visible(data: &Dataset) -> String {
+        let mut out = String::new();
+        for idx in 0..data.len() {
+            out.push_str(&format!(
+                "{:?} {:?} {:?} {} {:?} {:?}\n",
+                data.item(idx),
+                data.date(idx),
+                data.origin(idx),
+                data.category_of(idx),
+                data.backlinks(idx),
+                data.by_id(&data.item(idx).id),
+            ));
+        }
+        for cat in 0..CATEGORIES.len() {
+            out.push_str(&format!("{:?}\n", data.category_items(cat)));
+        }
+        out
+    }
+
+    #[test]
+    fn a_snapshot_opens_as_the_dataset_it_was_made_from() {
+        let data = embedded();
+        let opened = decode(&encode(&data, "k"), "k").expect("opens");
+        assert_eq!(visible(&opened), visible(&data));
+        for name in ["70/125", "ITU", "C3", "a/res/70/125", "ECOSOC 2006/46"] {
+            assert_eq!(opened.resolve(name), data.resolve(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn another_key_or_version_is_refused() {
+        let bytes = encode(&embedded(), "inputs A");
+        assert!(decode(&bytes, "inputs B").is_none());
+        let mut old = bytes.clone();
+        old[MAGIC.len()] ^= 1;
+        assert!(decode(&old, "inputs A").is_none());
+    }
+
+    #[test]
+    fn a_truncated_or_extended_snapshot_is_refused() {
+        let bytes = encode(&embedded(), "k");
+        for len in [0, 4, FIXED_HEADER, bytes.len() / 2, bytes.len() - 1] {
+            assert!(decode(&bytes[..len], "k").is_none(), "cut at {len}");
+        }
+        let mut longer = bytes.clone();
+        longer.push(0);
+        assert!(decode(&longer, "k").is_none());
+    }
+
+    #[test]
+    fn items_that_no_longer_hold_together_are_refused() {
+        let data = embedded();
+        let mut stored = Stored::of(&data);
+        stored.items[1].id = stored.items[0].id.clone();
+        assert!(stored.into_dataset().is_none(), "duplicate id");
+        let mut stored = Stored::of(&data);
+        stored.items[0].category = "nowhere".into();
+        assert!(stored.into_dataset().is_none(), "unknown category");
+        let mut stored = Stored::of(&data);
+        let linked = stored.items.iter_mut().find(|i| !i.links.is_empty()).expect("a link");
+        linked.links[0].1 = "no-such-item".into();
+        assert!(stored.into_dataset().is_none(), "dangling link");
+        let mut stored = Stored::of(&data);
+        stored.origins[0].file = u32::MAX;
+        assert!(stored.into_dataset().is_none(), "unknown file");
+    }
+
+    /// A snapshot is a file anyone can damage: whatever its bytes, opening
+    /// gives the dataset it was made from or nothing, never a panic and
+    /// never something else.
+    mod damaged {
+        use std::sync::LazyLock;
+
+        use proptest::prelude::*;
+
+        use super::*;
+
+        static DATA: LazyLock<(Vec<u8>, String)> = LazyLock::new(|| {
+            let data = embedded();
+            (encode(&data, "k"), visible(&data))
+        });
+
+        fn opens_as_made_or_not_at_all(bytes: &[u8]) {
+            if let Some(opened) = decode(bytes, "k") {
+                assert_eq!(visible(&opened), DATA.1);
+            }
+        }
+
+        proptest! {
+            #[test]
+            fn flipped_bytes_are_refused(flips in prop::collection::vec((any::<prop::sample::Index>(), 1..=255u8), 1..16)) {
+                let mut bytes = DATA.0.clone();
+                for (at, mask) in flips {
+                    let at = at.index(bytes.len());
+                    bytes[at] ^= mask;
+                }
+                opens_as_made_or_not_at_all(&bytes);
+            }
+
+            #[test]
+            fn truncated_snapshots_are_refused(len in any::<prop::sample::Index>()) {
+                let len = len.index(DATA.0.len());
+                prop_assert!(decode(&DATA.0[..len], "k").is_none());
+            }
+
+            #[test]
+            fn any_bytes_after_a_sound_header_never_panic(payload in prop::collection::vec(any::<u8>(), 0..512)) {
+                // A payload with a matching checksum reaches the decoder.
+                let mut bytes = DATA.0[..FIXED_HEADER + 1].to_vec();
+                bytes.truncate(FIXED_HEADER);
+                bytes.extend_from_slice(b"k");
+                bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+                bytes.extend_from_slice(&checksum(&payload).to_le_bytes());
+                bytes.extend_from_slice(&payload);
+                let _ = decode(&bytes, "k");
+            }
+        }
+    }
+}
