@@ -1,12 +1,20 @@
 //! Copying over any connection: OSC 52 asks the terminal itself to set the
 //! clipboard, so it works over SSH. Inside tmux the sequence is also sent
 //! wrapped for passthrough, for setups where tmux does not forward it.
+//!
+//! What is copied is sanitised as screen text is: a paste must give what
+//! the status line showed, never a hidden newline that runs a command, a
+//! control sequence, or a bidirectional override that reorders the text.
 
 use ratatui::crossterm::Command;
 use ratatui::crossterm::clipboard::CopyToClipboard;
 
-/// The bytes that ask the terminal to put `text` on the clipboard.
+use crate::data::web_url::is_format_control;
+
+/// The bytes that ask the terminal to put `text`, sanitised, on the
+/// clipboard.
 pub fn osc52(text: &str, in_tmux: bool) -> String {
+    let text = clipboard_text(text);
     let mut sequence = String::new();
     // Writing into a String cannot fail.
     let _ = CopyToClipboard::to_clipboard_from(text.as_bytes()).write_ansi(&mut sequence);
@@ -17,15 +25,61 @@ pub fn osc52(text: &str, in_tmux: bool) -> String {
     sequence
 }
 
-/// Only web links are ever handed to the system's opener.
+/// `text` as one line for the clipboard: line breaks and tabs become
+/// spaces; other C0 and C1 controls, DEL and bidirectional or invisible
+/// formatting characters are dropped.
+pub fn clipboard_text(text: &str) -> String {
+    let spaced: String = text
+        .chars()
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            c if c.is_control() || is_format_control(c) => None,
+            c => Some(c),
+        })
+        .collect();
+    spaced.trim().to_string()
+}
+
+/// The link to copy for `url`: only a single-line http(s) URL is copied
+/// at all (the loader refuses any other, this holds for any caller).
+pub fn copyable_url(url: &str) -> Option<&str> {
+    is_web_url(url).then_some(url)
+}
+
+/// Only web links are ever handed to the system's opener or copied.
 pub fn is_web_url(url: &str) -> bool {
-    let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://")) && !url.chars().any(char::is_control)
+    crate::data::web_url::is_web_url(url)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The text an OSC 52 sequence puts on the clipboard.
+    fn payload(sequence: &str) -> String {
+        let encoded = sequence
+            .strip_prefix("\x1b]52;c;")
+            .and_then(|rest| rest.split('\x1b').next())
+            .expect("an OSC 52 sequence");
+        String::from_utf8(base64_decode(encoded)).expect("UTF-8")
+    }
+
+    fn base64_decode(text: &str) -> Vec<u8> {
+        const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut bits = 0u32;
+        let mut count = 0;
+        let mut out = Vec::new();
+        for c in text.bytes().filter(|&c| c != b'=') {
+            let value = ALPHABET.iter().position(|&a| a == c).expect("base64");
+            bits = (bits << 6) | u32::try_from(value).expect("small");
+            count += 6;
+            if count >= 8 {
+                count -= 8;
+                out.push(u8::try_from((bits >> count) & 0xff).expect("a byte"));
+            }
+        }
+        out
+    }
 
     #[test]
     fn osc52_sequence_is_base64_with_string_terminator() {
@@ -41,17 +95,36 @@ mod tests {
     }
 
     #[test]
-    fn only_web_urls_open() {
-        assert!(is_web_url("https://undocs.org/en/A/RES/70/125"));
-        assert!(is_web_url("http://www.itu.int/net/wsis/"));
+    fn a_hidden_command_never_reaches_the_clipboard() {
+        let hostile = "https://undocs.org/en/A/RES/70/125        \ntouch ~/pwned\n";
+        let copied = payload(&osc52(hostile, false));
+        assert!(!copied.contains('\n'), "{copied:?}");
+        assert_eq!(copied, "https://undocs.org/en/A/RES/70/125         touch ~/pwned");
+    }
+
+    #[test]
+    fn controls_and_bidi_overrides_are_dropped() {
+        let copied = payload(&osc52("a\u{1b}[31mb\u{9b}c\u{202e}d\u{2066}e\u{7f}f\u{200f}g", false));
+        assert_eq!(copied, "a[31mbcdefg");
+        assert_eq!(
+            clipboard_text("Côte d’Ivoire — A/RES/70/125"),
+            "Côte d’Ivoire — A/RES/70/125"
+        );
+    }
+
+    #[test]
+    fn only_single_line_web_urls_are_copied() {
+        assert_eq!(copyable_url("https://undocs.org/x"), Some("https://undocs.org/x"));
         for bad in [
             "file:///etc/passwd",
             "javascript:alert(1)",
             "ftp://x",
             "/tmp/x",
             "https://x\n",
+            "https://x \ntouch ~/pwned",
         ] {
-            assert!(!is_web_url(bad), "{bad}");
+            assert!(copyable_url(bad).is_none(), "{bad:?}");
+            assert!(!is_web_url(bad), "{bad:?}");
         }
     }
 }

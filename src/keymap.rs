@@ -37,6 +37,10 @@ const fn alt(code: KeyCode) -> Key {
     }
 }
 
+/// The hint of the key that brings back the category pane; shown only
+/// while that pane is hidden (narrow terminals).
+pub const CATEGORIES_HINT: &str = "categories";
+
 /// Named motions, so the table reads as keys and what they do.
 const UP: Action = Action::Move(Motion::By(-1));
 const DOWN: Action = Action::Move(Motion::By(1));
@@ -78,7 +82,7 @@ use KeyCode::{BackTab, Backspace, Down, End, Enter, Esc, F, Home, Left, PageDown
 pub const BINDINGS: &[Binding] = &[
     bind(Main, &[key(Up), ch('k')], UP, "move up in the focused pane", None),
     bind(Main, &[key(Down), ch('j')], DOWN, "move down in the focused pane", Some("move")),
-    bind(Main, &[key(Left), ch('h')], Action::FocusLeft, "focus the pane to the left", None),
+    bind(Main, &[key(Left), ch('h')], Action::FocusLeft, "focus the pane to the left", Some(CATEGORIES_HINT)),
     bind(Main, &[key(Right), ch('l')], Action::FocusRight, "focus the pane to the right", Some("panes")),
     bind(Main, &[key(Tab)], Action::FocusNext, "focus the next pane", None),
     bind(Main, &[key(BackTab)], Action::FocusPrev, "focus the previous pane", None),

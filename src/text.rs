@@ -40,6 +40,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let options = textwrap::Options::new(width)
         .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
         .break_words(false);
     textwrap::wrap(text, options)
         .into_iter()
@@ -81,7 +82,8 @@ mod tests {
 
     #[test]
     fn urls_and_symbols_are_never_split() {
-        let text = "See https://www.itu.int/net/wsis/outcome/booklet/foreword.html and A/80/L.41 today";
+        let text = "See https://www.itu.int/net/wsis/outcome/booklet/foreword.html and A/80/L.41 today, \
+                    https://dig.watch/actor/commission-science-and-technology-development";
         let lines = wrap(text, 30);
         assert!(
             lines.iter().any(|l| l.starts_with("https://www.itu.int/net/wsis/")),
@@ -95,6 +97,10 @@ mod tests {
         assert!(lines.iter().any(|l| l.contains("A/80/L.41")), "{lines:?}");
         let wide = wrap(text, 80);
         assert!(wide.iter().any(|l| l.contains("foreword.html")), "{wide:?}");
+        assert!(
+            wide.iter().any(|l| l.ends_with("technology-development")),
+            "no split at a hyphen: {wide:?}"
+        );
     }
 
     #[test]

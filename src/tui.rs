@@ -2,18 +2,16 @@
 //! Terminal events and background search results arrive on one channel;
 //! each becomes an action for `App::update`, and the effects update asks
 //! for are carried out here. The terminal is restored on normal exit, on
-//! error and on panic: raw mode off, alternate screen left, mouse capture
-//! and bracketed paste off, cursor shown.
+//! error, on panic and on a fatal signal: raw mode off, alternate screen
+//! left, mouse capture and bracketed paste off, cursor shown. Ctrl-Z and
+//! SIGTSTP suspend, and a resume redraws (see `signals`).
 
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{
-    self, DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture, Event,
-};
-use ratatui::crossterm::execute;
+use ratatui::crossterm::event::{self, Event};
 
 use crate::app::{Action, App, Effect};
 use crate::bookmarks::Bookmarks;
@@ -22,6 +20,8 @@ use crate::data::Dataset;
 use crate::keymap;
 use crate::search::SearchIndex;
 use crate::search::worker::{Outcome, Worker};
+use crate::signals::{self, SignalEvent};
+use crate::terminal_setup::{TerminalSetup, disable_extras};
 use crate::ui::{self, theme::Theme};
 
 pub struct Options {
@@ -36,18 +36,23 @@ pub fn run(data: &Dataset, index: SearchIndex, options: Options) -> io::Result<(
     let loaded = Bookmarks::load(crate::bookmarks::default_dir());
     let mut app = App::with_index(data, index)
         .with_bookmarks(loaded.bookmarks)
-        .with_background_search();
-    app.theme = options.theme;
-    app.status = loaded.warning;
-    app.notices = options.notices;
-    app.citation_style = options.citation_style;
+        .with_background_search()
+        .with_settings(options.theme, options.notices, options.citation_style);
+    if let Some(warning) = loaded.warning {
+        app.update(Action::Status(warning));
+    }
 
     let (sender, inbox) = mpsc::channel();
     let worker = spawn_search_worker(&app, sender.clone());
     let mut terminal = ratatui::try_init()?;
     install_panic_hook();
+    let setup = TerminalSetup { mouse: options.mouse };
+    let signals_to = sender.clone();
+    let _signals = signals::forward(move |signal| signals_to.send(Message::Signal(signal)).is_ok());
     spawn_event_reader(sender);
-    let result = enable_extras(options.mouse).and_then(|()| event_loop(&mut terminal, &mut app, &worker, &inbox));
+    let result = setup
+        .enable_extras()
+        .and_then(|()| event_loop(&mut terminal, &mut app, &worker, &inbox, &setup));
     disable_extras();
     ratatui::try_restore()?;
     result
@@ -59,6 +64,7 @@ enum Message {
     /// Reading the terminal failed; the loop ends with this error.
     ReadFailed(io::Error),
     Search(Outcome),
+    Signal(SignalEvent),
 }
 
 /// Reads terminal events on a thread of its own, so the loop can wait on
@@ -89,6 +95,7 @@ fn event_loop(
     app: &mut App,
     worker: &Worker,
     inbox: &Receiver<Message>,
+    setup: &TerminalSetup,
 ) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
@@ -104,10 +111,14 @@ fn event_loop(
         };
         // Everything that is already waiting is handled before the next frame.
         for message in std::iter::once(first).chain(inbox.try_iter()) {
+            if let Some(signal) = signal_in(&message) {
+                on_signal(terminal, setup, signal)?;
+                continue;
+            }
             handle(app, message)?;
             for effect in std::mem::take(&mut app.effects) {
-                if let Some(outcome) = perform(app, worker, effect) {
-                    app.update(Action::Status(outcome));
+                for outcome in perform(app, worker, effect) {
+                    app.update(outcome);
                 }
             }
         }
@@ -115,10 +126,34 @@ fn event_loop(
     Ok(())
 }
 
+/// A signal, or the key that stands for one (Ctrl-Z, since raw mode turns
+/// it into a key instead of SIGTSTP).
+fn signal_in(message: &Message) -> Option<SignalEvent> {
+    match message {
+        Message::Signal(signal) => Some(*signal),
+        Message::Terminal(event) if signals::is_suspend_key(event) => Some(SignalEvent::Suspend),
+        _ => None,
+    }
+}
+
+fn on_signal(terminal: &mut DefaultTerminal, setup: &TerminalSetup, signal: SignalEvent) -> io::Result<()> {
+    match signal {
+        SignalEvent::Terminate(number) => signals::terminate(setup, number),
+        SignalEvent::Suspend => signals::suspend_and_resume(setup)?,
+        SignalEvent::Resume => setup.enter()?,
+    }
+    // The shell drew over the screen: clear it and have the next frame
+    // redraw every cell. (`Terminal::clear` would ask the terminal for the
+    // cursor position, whose answer the event reader thread takes.)
+    let size = terminal.size()?;
+    terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
+}
+
 fn handle(app: &mut App, message: Message) -> io::Result<()> {
     let action = match message {
         Message::Terminal(event) => keymap::handle_event(app, &event),
         Message::ReadFailed(e) => return Err(e),
+        Message::Signal(_) => None,
         Message::Search(outcome) => Some(Action::SearchResults {
             generation: outcome.generation,
             hits: outcome.hits,
@@ -130,11 +165,14 @@ fn handle(app: &mut App, message: Message) -> io::Result<()> {
     Ok(())
 }
 
-/// Carries out one effect; returns the message for the status line, if any.
-fn perform(app: &App, worker: &Worker, effect: Effect) -> Option<String> {
+/// Carries out one effect; returns what it did, for `update`.
+fn perform(app: &App, worker: &Worker, effect: Effect) -> Vec<Action> {
     let message = match effect {
-        Effect::SaveBookmarks => match app.bookmarks.save() {
-            Ok(()) => app.status.clone().unwrap_or_else(|| "bookmarks saved".into()),
+        Effect::SaveBookmarks(mut bookmarks) => match bookmarks.save() {
+            Ok(()) => {
+                let status = app.status.clone().unwrap_or_else(|| "bookmarks saved".into());
+                return vec![Action::BookmarksSaved(bookmarks.ids), Action::Status(status)];
+            }
             Err(e) => format!("could not save bookmarks: {e}"),
         },
         Effect::OpenUrl(url) => match open::that_detached(&url) {
@@ -143,7 +181,7 @@ fn perform(app: &App, worker: &Worker, effect: Effect) -> Option<String> {
         },
         Effect::Search(request) => {
             worker.submit(request.generation, &request.query, request.scope.as_deref());
-            return None;
+            return Vec::new();
         }
         Effect::Copy { text, what } => {
             let in_tmux = std::env::var_os("TMUX").is_some();
@@ -160,30 +198,7 @@ fn perform(app: &App, worker: &Worker, effect: Effect) -> Option<String> {
             }
         }
     };
-    Some(message)
-}
-
-/// Bracketed paste lets a pasted query arrive in one piece.
-fn enable_extras(mouse: bool) -> io::Result<()> {
-    execute!(io::stdout(), EnableBracketedPaste)?;
-    if mouse {
-        execute!(io::stdout(), EnableMouseCapture)?;
-    }
-    Ok(())
-}
-
-/// ratatui's restore leaves raw mode and the alternate screen only; what
-/// we turned on ourselves we turn off ourselves (turning off what was never
-/// on is harmless).
-fn disable_extras() {
-    let mut stdout = io::stdout();
-    let _ = execute!(
-        stdout,
-        DisableMouseCapture,
-        DisableBracketedPaste,
-        ratatui::crossterm::cursor::Show
-    );
-    let _ = stdout.flush();
+    vec![Action::Status(message)]
 }
 
 /// Runs after ratatui's own hook is installed, so on a panic: our extras

@@ -6,7 +6,7 @@ use common::{DATA, draw, idx, key, press, shown, type_text};
 use insta::assert_snapshot;
 use ratatui::crossterm::event::{Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::style::Color;
-use wsis_browser::app::{App, Effect, Pane, Row};
+use wsis_browser::app::{Action, App, Effect, Pane, Row};
 use wsis_browser::bookmarks::Bookmarks;
 use wsis_browser::cite::citation;
 use wsis_browser::data::{CATEGORIES, Dataset, SourceFile};
@@ -158,8 +158,12 @@ fn bookmarks_round_trip_through_an_atomic_file() {
     let mut app = App::new(&DATA).with_bookmarks(loaded.bookmarks);
     jump_to(&mut app, "A/RES/70/125");
     press(&mut app, &[key(KeyCode::Char('m'))]);
-    assert_eq!(app.effects, [Effect::SaveBookmarks]);
-    app.bookmarks.save().unwrap();
+    // The front end's part: save what the effect carries, report back.
+    let Some(Effect::SaveBookmarks(mut to_save)) = app.effects.pop() else {
+        panic!("m asks for the bookmarks to be saved")
+    };
+    to_save.save().unwrap();
+    app.update(Action::BookmarksSaved(to_save.ids));
     assert_eq!(app.items_of(Row::Bookmarks), [idx("ga-70-125")]);
 
     // No temporary file is left behind, and a new run sees the bookmark.

@@ -180,12 +180,8 @@ fn open_opens_only_web_links() {
         .output()
         .unwrap();
     assert_eq!(stdout(&output), "would-open https://undocs.org/en/A/RES/70/125\n");
-    let (_dir, file) = overlay(
-        r#"[
-        Item(id: "local", category: "ga", title: "T", url: "file:///etc/passwd"),
-        Item(id: "nolink", category: "ga", title: "U"),
-    ]"#,
-    );
+    // A url that is not a web link is refused when the data loads.
+    let (_dir, file) = overlay(r#"[Item(id: "local", category: "ga", title: "T", url: "file:///etc/passwd")]"#);
     let refused = bin()
         .args(["--no-user-data", "--data", &file, "open", "local"])
         .env("WSIS_OPEN_DRY_RUN", "would-open")
@@ -193,6 +189,7 @@ fn open_opens_only_web_links() {
         .unwrap();
     assert_eq!(refused.status.code(), Some(2));
     assert!(refused.stdout.is_empty());
+    let (_dir, file) = overlay(r#"[Item(id: "nolink", category: "ga", title: "U")]"#);
     let none = wsis(&["--data", &file, "open", "nolink"]);
     assert_eq!(none.status.code(), Some(1));
 }

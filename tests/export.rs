@@ -197,3 +197,177 @@ fn completions_and_man_come_from_the_cli_definition() {
     assert!(man.starts_with(".ie") || man.contains(".TH wsis"), "{man}");
     assert!(man.contains("validate") && man.contains("no\\-user\\-data"));
 }
+
+/// Every field of this item tries to become markup, a formula or a break.
+const HOSTILE: &str = "tests/fixtures/hostile-export.ron";
+
+fn hostile_item() -> Item {
+    let file = SourceFile {
+        name: HOSTILE.into(),
+        text: std::fs::read_to_string(HOSTILE).unwrap(),
+        embedded: false,
+    };
+    parse_items(&file).unwrap().remove(0)
+}
+
+fn export_hostile(format: &str) -> String {
+    stdout(&wsis(&[
+        "--data", HOSTILE, "export", "--format", format, "--from", "x-export", "--depth", "1",
+    ]))
+}
+
+#[test]
+fn markdown_export_is_inert_text_to_a_commonmark_parser() {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+    let text = export_hostile("markdown");
+    let item = hostile_item();
+    let mut plain = String::new();
+    let mut depth = 0;
+    let mut in_strong = false;
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
+    for event in Parser::new_ext(&text, options) {
+        match &event {
+            Event::Html(html) | Event::InlineHtml(html) => {
+                // Only the anchors the export writes itself.
+                let ours = html.starts_with("<a id=\"") && html.ends_with("\">") || html.as_ref() == "</a>";
+                assert!(ours, "raw HTML from data: {html:?}");
+            }
+            Event::Text(t) => {
+                assert!(!in_strong || t.ends_with(':'), "bold data: {t:?}");
+                plain.push_str(t);
+            }
+            Event::Code(code) => panic!("code span from data: {code:?}"),
+            Event::Start(Tag::Strong) => in_strong = true,
+            Event::End(TagEnd::Strong) => in_strong = false,
+            Event::Start(Tag::List(_)) => {
+                depth += 1;
+                assert_eq!(depth, 1, "a nested list from data");
+            }
+            Event::End(TagEnd::List(_)) => depth -= 1,
+            Event::End(_) | Event::SoftBreak => plain.push(' '),
+            Event::Start(Tag::Link { dest_url, .. }) => assert!(
+                dest_url.starts_with('#') || wsis_browser::clipboard::is_web_url(dest_url),
+                "link to {dest_url:?}"
+            ),
+            Event::Start(tag) => assert!(
+                matches!(tag, Tag::Heading { .. } | Tag::Paragraph | Tag::Item),
+                "markup from data: {tag:?}"
+            ),
+            _ => {}
+        }
+    }
+    for field in [
+        &item.title,
+        item.symbol.as_ref().unwrap(),
+        &item.points[0],
+        &item.sources[0],
+    ] {
+        assert!(plain.contains(field.as_str()), "{field:?} not shown as text in {plain}");
+    }
+    assert!(plain.contains("indented <b>html</b> ![img](x)"), "{plain}");
+}
+
+#[test]
+fn csv_cells_are_text_to_a_spreadsheet_and_round_trip() {
+    let text = export_hostile("csv");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let record = reader
+        .records()
+        .map(Result::unwrap)
+        .find(|r| &r[0] == "x-export")
+        .expect("the hostile item");
+    let cell = |name: &str| record[headers.iter().position(|h| h == name).unwrap()].to_string();
+    for (field, cell) in headers.iter().zip(record.iter()) {
+        assert!(
+            !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+            "{field} would be a formula: {cell:?}"
+        );
+    }
+    let item = hostile_item();
+    assert_eq!(cell("title"), item.title, "quotes, commas and backslashes survive");
+    assert_eq!(cell("points"), format!("'{}", item.points.join("\n")));
+    assert_eq!(cell("tags"), "'+tag, @tag");
+    assert_eq!(cell("unconfirmed"), "'-1\n@SUM(1)");
+    assert_eq!(cell("body"), "'- a body");
+}
+
+/// The quoted strings of a DOT text, decoded as the DOT grammar reads
+/// them: only `\"` is an escape, and a string ends at the first bare `"`.
+fn dot_strings(text: &str) -> Vec<String> {
+    let mut strings = Vec::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '"' {
+            continue;
+        }
+        let mut s = String::new();
+        while let Some(c) = chars.next() {
+            match c {
+                '\\' => match chars.next() {
+                    Some('"') => s.push('"'),
+                    Some(other) => {
+                        s.push('\\');
+                        s.push(other);
+                    }
+                    None => {}
+                },
+                '"' => break,
+                c => s.push(c),
+            }
+        }
+        strings.push(s);
+    }
+    strings
+}
+
+#[test]
+fn dot_labels_read_back_as_the_data() {
+    let text = export_hostile("dot");
+    let strings = dot_strings(&text);
+    let item = hostile_item();
+    let node = strings.iter().position(|s| s == "x-export").expect("the node");
+    // Graphviz turns `\\` into a backslash and `\n` into a line break.
+    let label = strings[node + 1]
+        .replace("\\\\", "\u{0}")
+        .replace("\\n", "\n")
+        .replace('\u{0}', "\\");
+    assert_eq!(
+        label,
+        format!("{}\n{}", item.symbol.unwrap(), item.short_title.unwrap())
+    );
+    assert!(!text.contains("label=<"), "no HTML-like labels");
+    assert!(
+        text.contains("\"x-export\" -> \"ga-70-125\" [label=\"related to\"];"),
+        "{text}"
+    );
+}
+
+#[test]
+fn mermaid_labels_cannot_end_early_or_carry_html() {
+    let text = export_hostile("mermaid");
+    let item = hostile_item();
+    let line = text
+        .lines()
+        .find(|l| l.contains("#lt;script"))
+        .expect("the hostile node");
+    let label = line
+        .trim()
+        .split_once("[\"")
+        .and_then(|(_, rest)| rest.strip_suffix("\"]"))
+        .expect("one quoted label");
+    let (handle, short) = label.split_once("<br/>").expect("two lines");
+    for part in [handle, short] {
+        assert!(!part.contains(['"', '<', '>', '&', '`']), "{part:?}");
+    }
+    let decode = |s: &str| {
+        s.replace("#quot;", "\"")
+            .replace("#lt;", "<")
+            .replace("#gt;", ">")
+            .replace("#amp;", "&")
+            .replace("#96;", "`")
+            .replace("#35;", "#")
+    };
+    assert_eq!(decode(handle), item.symbol.unwrap());
+    assert_eq!(decode(short), item.short_title.unwrap());
+}

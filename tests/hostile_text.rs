@@ -83,3 +83,55 @@ fn plain_command_output_shows_placeholders_not_control_characters() {
         assert!(text.contains("␛"), "{args:?} shows the placeholder");
     }
 }
+
+/// The text an OSC 52 sequence puts on the clipboard (standard base64).
+fn clipboard_payload(sequence: &str) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let encoded = sequence
+        .strip_prefix("\x1b]52;c;")
+        .and_then(|rest| rest.split('\x1b').next())
+        .expect("an OSC 52 sequence");
+    let (mut bits, mut count, mut bytes) = (0u32, 0, Vec::new());
+    for c in encoded.bytes().filter(|&c| c != b'=') {
+        let value = ALPHABET.iter().position(|&a| a == c).expect("base64");
+        bits = (bits << 6) | u32::try_from(value).unwrap();
+        count += 6;
+        if count >= 8 {
+            count -= 8;
+            bytes.push(u8::try_from((bits >> count) & 0xff).unwrap());
+        }
+    }
+    String::from_utf8(bytes).unwrap()
+}
+
+#[test]
+fn copying_a_hostile_item_puts_no_control_character_on_the_clipboard() {
+    use wsis_browser::app::Effect;
+    let data = hostile_dataset();
+    let mut app = App::new(&data);
+    press(&mut app, &[key(KeyCode::Char(':'))]);
+    type_text(&mut app, "hostile-text");
+    press(
+        &mut app,
+        &[key(KeyCode::Enter), key(KeyCode::Char('y')), key(KeyCode::Char('Y'))],
+    );
+    let copied: Vec<String> = app
+        .effects
+        .iter()
+        .filter_map(|effect| match effect {
+            Effect::Copy { text, .. } => Some(clipboard_payload(&wsis_browser::clipboard::osc52(text, false))),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copied.len(), 2, "a citation and a link: {:?}", app.effects);
+    for text in &copied {
+        let dangerous = text.chars().any(|c| is_dangerous(c) || c == '\n' || c == '\t');
+        assert!(!dangerous, "{text:?}");
+    }
+    assert!(
+        copied[0].contains("Clear") && copied[0].contains("screen"),
+        "{:?}",
+        copied[0]
+    );
+    assert_eq!(copied[1], "https://example.org/hostile");
+}

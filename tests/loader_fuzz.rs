@@ -2,6 +2,7 @@
 //! ends in data or in clean, located errors.
 
 use proptest::prelude::*;
+use wsis_browser::data::load::parse_items;
 use wsis_browser::data::{Dataset, SourceFile};
 
 const GA: &str = include_str!("../data/ga.ron");
@@ -21,10 +22,18 @@ fn load(text: String) -> Result<Dataset, Vec<wsis_browser::data::Problem>> {
     }])
 }
 
-/// Errors name the file and, where they give a position, one inside it.
+/// Errors name the file and, where they give a position, one inside it;
+/// every problem found in a file that parsed points into it; none carries
+/// a control character to the terminal.
 fn check_errors(text: &str, result: Result<Dataset, Vec<wsis_browser::data::Problem>>) -> Result<(), TestCaseError> {
     if let Err(problems) = result {
         prop_assert!(!problems.is_empty());
+        let parsed = parse_items(&SourceFile {
+            name: "fuzz.ron".into(),
+            text: text.into(),
+            embedded: false,
+        })
+        .is_ok();
         let lines = text.lines().count().max(1);
         for problem in problems {
             prop_assert_eq!(&problem.file, "fuzz.ron");
@@ -36,7 +45,9 @@ fn check_errors(text: &str, result: Result<Dataset, Vec<wsis_browser::data::Prob
                     problem
                 );
             }
-            let _ = problem.render(Some(text));
+            prop_assert!(!parsed || problem.position.is_some(), "{} has no position", problem);
+            let rendered = problem.render();
+            prop_assert!(!rendered.chars().any(|c| c.is_control() && c != '\n'), "{:?}", rendered);
         }
     }
     Ok(())

@@ -26,7 +26,8 @@ fn key_strategy() -> impl Strategy<Value = Event> {
         Just(KeyCode::PageDown),
         Just(KeyCode::F(1)),
         prop::sample::select(vec![
-            'j', 'k', 'h', 'l', 'g', 'G', '/', '?', '[', ']', 'x', '7', '/', 'é'
+            'j', 'k', 'h', 'l', 'g', 'G', '/', '?', '[', ']', 'x', '7', '/', 'é', 'f', '0', '1', '2', '{', '}', 't',
+            'p', 'P'
         ])
         .prop_map(KeyCode::Char),
         any::<char>().prop_map(KeyCode::Char),

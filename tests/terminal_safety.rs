@@ -1,14 +1,157 @@
-//! The real binary in tmux: whether it quits or panics, the terminal is
-//! left as it was found (raw mode off, main screen, no mouse reporting,
-//! no bracketed paste, cursor shown).
+//! The real binary in tmux: whether it quits, panics or gets a signal, the
+//! terminal is left as it was found (raw mode off, main screen, no mouse
+//! reporting, no bracketed paste, cursor shown); a suspend gives the
+//! terminal back and a resume takes it again and redraws. Every wait polls
+//! the pane's state against a deadline; nothing sleeps for a fixed time.
 
-use std::path::Path;
+use std::path::PathBuf;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-fn tmux(args: &[&str]) -> String {
-    let output = Command::new("tmux").args(args).output().expect("tmux runs");
-    String::from_utf8_lossy(&output.stdout).trim().to_string()
+/// How long any awaited state may take to appear.
+const DEADLINE: Duration = Duration::from_secs(30);
+/// How often a state is checked while waiting.
+const POLL: Duration = Duration::from_millis(20);
+
+/// Text the browser's first frame shows.
+const DRAWN: &str = "Categories";
+
+/// A browser running in a tmux server of its own.
+struct Pane {
+    socket: String,
+    dir: tempfile::TempDir,
+}
+
+impl Pane {
+    /// Starts the browser in a fresh tmux server, with `env` before it; a
+    /// shell around it records its exit status and the terminal modes.
+    fn start(name: &str, env: &str) -> Pane {
+        let dir = tempfile::tempdir().unwrap();
+        let pane = Pane {
+            socket: format!("wsis-{name}-{}", std::process::id()),
+            dir,
+        };
+        let command = format!(
+            "env XDG_DATA_HOME={dir} XDG_CACHE_HOME={dir}/cache {env} {bin} --no-user-data 2>&1; \
+             echo $? > {dir}/status; stty -a > {dir}/modes.tmp; mv {dir}/modes.tmp {dir}/modes; sleep 60",
+            dir = pane.dir.path().display(),
+            bin = env!("CARGO_BIN_EXE_wsis"),
+        );
+        pane.tmux(&["new-session", "-d", "-s", "t", "-x", "100", "-y", "30", &command]);
+        let log = pane.path("out.log");
+        pane.tmux(&["pipe-pane", "-o", "-t", "t", &format!("cat >> {}", log.display())]);
+        pane
+    }
+
+    fn tmux(&self, args: &[&str]) -> String {
+        let output = Command::new("tmux")
+            .args(["-L", &self.socket])
+            .args(args)
+            .output()
+            .expect("tmux runs");
+        String::from_utf8_lossy(&output.stdout).trim().to_string()
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Alternate screen, the three mouse modes, and cursor visibility.
+    fn flags(&self) -> String {
+        self.tmux(&[
+            "display",
+            "-p",
+            "-t",
+            "t",
+            "#{alternate_on} #{mouse_any_flag} #{mouse_button_flag} #{mouse_all_flag} #{cursor_flag}",
+        ])
+    }
+
+    fn screen(&self) -> String {
+        self.tmux(&["capture-pane", "-p", "-t", "t"])
+    }
+
+    /// The browser's process id: the child of the pane's shell.
+    fn browser_pid(&self) -> u32 {
+        let shell: u32 = self.tmux(&["display", "-p", "-t", "t", "#{pane_pid}"]).parse().unwrap();
+        wait_until("the browser process", || child_of(shell))
+    }
+
+    /// The pane's terminal modes as `stty -a` prints them, while it runs.
+    fn live_modes(&self) -> String {
+        let tty = self.tmux(&["display", "-p", "-t", "t", "#{pane_tty}"]);
+        let output = Command::new("stty").args(["-F", &tty, "-a"]).output().unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
+    /// Waits for the first frame.
+    fn wait_drawn(&self) {
+        wait_until("the first frame", || {
+            (self.flags().starts_with("1 ") && self.screen().contains(DRAWN)).then_some(())
+        });
+    }
+
+    fn send(&self, keys: &str) {
+        self.tmux(&["send-keys", "-t", "t", keys]);
+    }
+
+    /// Waits for the browser to end; returns (exit status, modes, bytes written).
+    fn wait_exit(&self) -> (i32, String, String) {
+        let modes = wait_until("the browser's exit", || {
+            std::fs::read_to_string(self.path("modes")).ok()
+        });
+        let status = std::fs::read_to_string(self.path("status")).unwrap();
+        let bytes = String::from_utf8_lossy(&std::fs::read(self.path("out.log")).unwrap_or_default()).into_owned();
+        (status.trim().parse().unwrap(), modes, bytes)
+    }
+}
+
+impl Drop for Pane {
+    fn drop(&mut self) {
+        self.tmux(&["kill-server"]);
+    }
+}
+
+/// Polls `check` until it gives a value, failing after [`DEADLINE`].
+fn wait_until<T>(what: &str, mut check: impl FnMut() -> Option<T>) -> T {
+    let start = Instant::now();
+    loop {
+        if let Some(value) = check() {
+            return value;
+        }
+        assert!(start.elapsed() < DEADLINE, "{what} never came");
+        std::thread::sleep(POLL);
+    }
+}
+
+/// The process whose parent is `parent`, if there is one.
+fn child_of(parent: u32) -> Option<u32> {
+    std::fs::read_dir("/proc")
+        .ok()?
+        .filter_map(Result::ok)
+        .find_map(|entry| {
+            let pid: u32 = entry.file_name().to_str()?.parse().ok()?;
+            let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
+            // "pid (comm) state ppid ...": comm may hold spaces, so read after ')'.
+            let ppid: u32 = stat.rsplit_once(')')?.1.split_whitespace().nth(1)?.parse().ok()?;
+            (ppid == parent).then_some(pid)
+        })
+}
+
+/// The state letter of a process (`T` when stopped).
+fn process_state(pid: u32) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    stat.rsplit_once(')')
+        .and_then(|(_, rest)| rest.trim().chars().next())
+        .unwrap_or('?')
+}
+
+fn kill(signal: &str, pid: u32) {
+    let status = Command::new("kill")
+        .args([&format!("-{signal}"), &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success(), "kill -{signal} {pid}");
 }
 
 fn tmux_available() -> bool {
@@ -18,71 +161,37 @@ fn tmux_available() -> bool {
         .is_ok_and(|o| o.status.success());
     // CI installs tmux; only a developer machine without it skips.
     assert!(found || std::env::var_os("CI").is_none(), "tmux is required in CI");
+    if !found {
+        eprintln!("skipped: tmux is not installed");
+    }
     found
 }
 
-fn wait_for(path: &Path) {
-    let start = Instant::now();
-    while !path.exists() {
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "{} never appeared",
-            path.display()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    std::thread::sleep(Duration::from_millis(200));
+fn is_raw(modes: &str) -> bool {
+    modes.split_whitespace().any(|m| m == "-icanon")
 }
 
-/// Runs the browser in a fresh tmux session; `then` is what the test does
-/// while it runs. Returns (terminal modes after exit, every byte written).
-fn run_browser(name: &str, env: &str, then: impl FnOnce(&str)) -> (String, String, String) {
-    let dir = tempfile::tempdir().unwrap();
-    let log = dir.path().join("out.log");
-    let modes = dir.path().join("stty.txt");
-    let session = format!("wsis-{name}-{}", std::process::id());
-    let command = format!(
-        "sleep 0.5; env XDG_DATA_HOME={dir} XDG_CACHE_HOME={dir}/cache {env} {bin} 2>&1; stty -a > {modes}; sleep 30",
-        dir = dir.path().display(),
-        bin = env!("CARGO_BIN_EXE_wsis"),
-        modes = modes.display(),
-    );
-    tmux(&["new-session", "-d", "-s", &session, "-x", "100", "-y", "30", &command]);
-    tmux(&["pipe-pane", "-o", "-t", &session, &format!("cat >> {}", log.display())]);
-    then(&session);
-    wait_for(&modes);
-    let flags = tmux(&[
-        "display",
-        "-p",
-        "-t",
-        &session,
-        "#{alternate_on} #{mouse_any_flag} #{mouse_button_flag} #{mouse_all_flag} #{cursor_flag}",
-    ]);
-    tmux(&["kill-session", "-t", &session]);
-    let stty = std::fs::read_to_string(&modes).unwrap();
-    let bytes = String::from_utf8_lossy(&std::fs::read(&log).unwrap_or_default()).into_owned();
-    (flags, stty, bytes)
-}
-
-fn assert_restored(flags: &str, stty: &str, bytes: &str) {
+fn assert_restored(flags: &str, modes: &str, bytes: &str) {
     assert_eq!(flags, "0 0 0 0 1", "alternate screen, mouse modes, cursor");
-    let modes: Vec<&str> = stty.split_whitespace().collect();
+    let modes: Vec<&str> = modes.split_whitespace().collect();
     assert!(
         modes.contains(&"icanon") && modes.contains(&"echo"),
-        "raw mode left on: {stty}"
+        "raw mode left on: {modes:?}"
     );
     assert!(
         bytes.contains("\x1b[?1049h"),
         "the browser drew on the alternate screen"
     );
-    for off in ["\x1b[?1049l", "\x1b[?2004l", "\x1b[?1000l", "\x1b[?25h"] {
-        let on_at = bytes.rfind(&off.replace('l', "h")).unwrap_or(0);
+    for (on, off) in [
+        ("\x1b[?1049h", "\x1b[?1049l"),
+        ("\x1b[?2004h", "\x1b[?2004l"),
+        ("\x1b[?1000h", "\x1b[?1000l"),
+    ] {
+        let on_at = bytes.rfind(on).unwrap_or_else(|| panic!("{on:?} never sent"));
         let off_at = bytes.rfind(off).unwrap_or_else(|| panic!("{off:?} never sent"));
-        assert!(
-            off_at > on_at || !off.ends_with('l'),
-            "{off:?} not sent after the last enable"
-        );
+        assert!(off_at > on_at, "{off:?} not sent after the last {on:?}");
     }
+    assert!(bytes.contains("\x1b[?25h"), "the cursor is shown again");
 }
 
 #[test]
@@ -90,15 +199,19 @@ fn quitting_restores_the_terminal() {
     if !tmux_available() {
         return;
     }
-    let (flags, stty, bytes) = run_browser("quit", "", |session| {
-        std::thread::sleep(Duration::from_millis(1500));
-        // Separate sends: ESC followed at once by q would read as Alt-q.
-        for keys in ["j", "/", "igf", "Escape", "q"] {
-            tmux(&["send-keys", "-t", session, keys]);
-            std::thread::sleep(Duration::from_millis(300));
-        }
-    });
-    assert_restored(&flags, &stty, &bytes);
+    let pane = Pane::start("quit", "");
+    pane.wait_drawn();
+    pane.send("/");
+    wait_until("the search prompt", || pane.screen().contains("Search").then_some(()));
+    pane.send("igf");
+    wait_until("the query", || pane.screen().contains("igf").then_some(()));
+    // ESC and q sent together would read as Alt-q: wait for the prompt to close.
+    pane.send("Escape");
+    wait_until("the prompt to close", || (!pane.screen().contains("igf")).then_some(()));
+    pane.send("q");
+    let (status, modes, bytes) = pane.wait_exit();
+    assert_eq!(status, 0);
+    assert_restored(&pane.flags(), &modes, &bytes);
 }
 
 #[test]
@@ -106,10 +219,67 @@ fn a_panic_restores_the_terminal() {
     if !tmux_available() {
         return;
     }
-    let (flags, stty, bytes) = run_browser("panic", "WSIS_TEST_PANIC=1", |_| {});
+    let pane = Pane::start("panic", "WSIS_TEST_PANIC=1");
+    let (status, modes, bytes) = pane.wait_exit();
+    assert_eq!(status, 101);
     assert!(
         bytes.contains("test-only panic after the first frame"),
         "the panic message is shown"
     );
-    assert_restored(&flags, &stty, &bytes);
+    assert_restored(&pane.flags(), &modes, &bytes);
+}
+
+/// Each of these ends the browser with the terminal restored and status
+/// 128 + the signal's number, as a shell reports a killed process.
+#[test]
+fn terminating_signals_restore_the_terminal_and_exit_128_plus_n() {
+    if !tmux_available() {
+        return;
+    }
+    for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2), ("QUIT", 3)] {
+        let pane = Pane::start(&format!("sig{number}"), "");
+        pane.wait_drawn();
+        kill(signal, pane.browser_pid());
+        let (status, modes, bytes) = pane.wait_exit();
+        assert_eq!(status, 128 + number, "SIG{signal}");
+        assert_restored(&pane.flags(), &modes, &bytes);
+    }
+}
+
+/// Stops the browser with `stop`, checks the terminal was given back,
+/// continues it and checks it took the terminal again and redrew.
+fn suspend_then_resume(name: &str, stop: impl FnOnce(&Pane, u32)) {
+    let pane = Pane::start(name, "");
+    pane.wait_drawn();
+    let pid = pane.browser_pid();
+    stop(&pane, pid);
+    wait_until("the browser to stop", || (process_state(pid) == 'T').then_some(()));
+    assert_eq!(pane.flags(), "0 0 0 0 1", "the terminal is given back while stopped");
+    assert!(!is_raw(&pane.live_modes()), "raw mode is off while stopped");
+    kill("CONT", pid);
+    wait_until("the redrawn screen", || {
+        (pane.flags().starts_with("1 1") && pane.screen().contains(DRAWN)).then_some(())
+    });
+    assert!(is_raw(&pane.live_modes()), "raw mode is back after the resume");
+    // Still responsive: it quits and restores as always.
+    pane.send("q");
+    let (status, modes, bytes) = pane.wait_exit();
+    assert_eq!(status, 0);
+    assert_restored(&pane.flags(), &modes, &bytes);
+}
+
+#[test]
+fn sigtstp_suspends_and_sigcont_resumes_with_a_redraw() {
+    if !tmux_available() {
+        return;
+    }
+    suspend_then_resume("tstp", |_, pid| kill("TSTP", pid));
+}
+
+#[test]
+fn ctrl_z_suspends_and_sigcont_resumes_with_a_redraw() {
+    if !tmux_available() {
+        return;
+    }
+    suspend_then_resume("ctrlz", |pane, _| pane.send("C-z"));
 }

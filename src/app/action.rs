@@ -65,6 +65,8 @@ pub enum Action {
     Scroll(Pane, isize),
     /// Pasted text for the search or jump prompt.
     Paste(String),
+    /// The bookmarks as saved: the file's list with this run's changes.
+    BookmarksSaved(Vec<String>),
     /// The outcome of an effect, for the status line.
     Status(String),
 }

@@ -14,8 +14,8 @@ pub use action::Action;
 pub use history::{History, Location};
 pub use motion::{Dir, Motion};
 pub use overlays::{
-    Context, FollowState, HelpState, JumpState, Overlay, PathView, Scope, SearchRequest, SearchState, TimelineState,
-    follow_label,
+    Context, FollowState, HelpState, JumpState, Overlay, PathView, Scope, SearchRequest, SearchState, TimelineLine,
+    TimelineState, follow_label,
 };
 pub use row::Row;
 
@@ -48,7 +48,9 @@ const PAGE_CHROME: u16 = 6;
 /// Work with the outside world that `update` asks the front end to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
-    SaveBookmarks,
+    /// Save these bookmarks (this run's changes, merged into the file); the
+    /// front end answers with [`Action::BookmarksSaved`].
+    SaveBookmarks(Bookmarks),
     OpenUrl(String),
     /// Put `text` on the clipboard; `what` names it in the status line.
     Copy {
@@ -97,6 +99,8 @@ pub struct App<'a> {
     pub notices: Vec<String>,
     /// The style `y` copies citations in (from the config file).
     pub citation_style: crate::cite::Style,
+    /// The detail last laid out, so a long text is wrapped once.
+    pub detail_memo: crate::ui::detail::DetailMemo,
 }
 
 impl<'a> App<'a> {
@@ -131,6 +135,7 @@ impl<'a> App<'a> {
             size: (120, 40),
             notices: Vec::new(),
             citation_style: crate::cite::Style::default(),
+            detail_memo: Default::default(),
         }
     }
 
@@ -154,6 +159,15 @@ impl<'a> App<'a> {
             Row::Category(cat) => self.data.category_items(cat),
             Row::Bookmarks => &self.bookmark_items,
         }
+    }
+
+    /// What start-up decided: colours, the banner's notices (skipped data
+    /// files, a bad config file) and the style `y` copies citations in.
+    pub fn with_settings(mut self, theme: Theme, notices: Vec<String>, citation_style: crate::cite::Style) -> Self {
+        self.theme = theme;
+        self.notices = notices;
+        self.citation_style = citation_style;
+        self
     }
 
     /// Hands searches to the front end as [`Effect::Search`], so typing

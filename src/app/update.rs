@@ -13,7 +13,7 @@ impl App<'_> {
     pub fn update(&mut self, action: Action) {
         if !matches!(
             action,
-            Action::Resize(..) | Action::Status(_) | Action::SearchResults { .. }
+            Action::Resize(..) | Action::Status(_) | Action::SearchResults { .. } | Action::BookmarksSaved(_)
         ) {
             self.status = None;
         }
@@ -21,6 +21,10 @@ impl App<'_> {
             Action::Quit => self.should_quit = true,
             Action::Resize(w, h) => self.size = (w, h),
             Action::Status(message) => self.status = Some(message),
+            Action::BookmarksSaved(ids) => {
+                self.bookmarks.saved(ids);
+                self.refresh_bookmarks();
+            }
             action if !self.overlays.is_empty() => self.update_overlay(action),
             action => self.update_main(action),
         }
@@ -216,7 +220,7 @@ impl App<'_> {
         if self.row == Row::Bookmarks && self.items().is_empty() {
             self.focus = Pane::Items;
         }
-        self.effects.push(Effect::SaveBookmarks);
+        self.effects.push(Effect::SaveBookmarks(self.bookmarks.clone()));
         self.status = Some(if added {
             format!("bookmarked {label}")
         } else {

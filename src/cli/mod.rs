@@ -26,6 +26,7 @@ use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 use crate::data::category::category_named;
+use crate::data::load::{SHOWN_PROBLEMS, render_problems};
 use crate::data::overlay::{load_order, user_data_dir_from_env, user_files};
 use crate::data::partial::{Skipped, load_what_loads};
 use crate::data::{CATEGORIES, Dataset, ItemIdx, Problem, Resolved};
@@ -118,6 +119,9 @@ pub enum Command {
     Validate {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<PathBuf>,
+        /// Print the result, and every problem, as JSON on stdout.
+        #[arg(long)]
+        json: bool,
     },
     /// Export items, or the link graph, to stdout.
     Export {
@@ -221,7 +225,10 @@ pub fn load(args: &Cli) -> Result<Dataset, ExitCode> {
     if let Some(data) = cache.as_ref().and_then(|(dir, key)| dataset_cache::load(dir, key)) {
         return Ok(data);
     }
-    let data = Dataset::with_overlays(&files).map_err(|problems| report(&problems))?;
+    let data = Dataset::with_overlays(&files).map_err(|problems| match &args.command {
+        Some(Command::Validate { json: true, .. }) => validate::report_json(&problems),
+        _ => report(&problems),
+    })?;
     store_dataset(&data, cache.as_ref());
     Ok(data)
 }
@@ -240,10 +247,10 @@ fn data_files(args: &Cli) -> Result<Vec<PathBuf>, ExitCode> {
     if !args.no_user_data
         && let Some(dir) = user_data_dir_from_env()
     {
-        user = user_files(&dir).map_err(|problem| report(&[(problem, None)]))?;
+        user = user_files(&dir).map_err(|problem| report(&[problem]))?;
     }
     let mut explicit = args.data.clone();
-    if let Some(Command::Validate { files }) = &args.command {
+    if let Some(Command::Validate { files, .. }) = &args.command {
         explicit.extend(files.iter().cloned());
     }
     Ok(load_order(user, &explicit))
@@ -329,13 +336,10 @@ fn build_index(data: &Dataset, cache: Option<&(PathBuf, cache::Key)>) -> SearchI
     index
 }
 
-/// Prints every problem and how to get going again; status 2, so scripts
-/// never run on half the data.
-fn report(problems: &[(Problem, Option<String>)]) -> ExitCode {
-    for (problem, text) in problems {
-        eprintln!("{}\n", problem.render(text.as_deref()));
-    }
-    eprintln!("wsis: {} problem(s) in the data; nothing was loaded", problems.len());
+/// Prints the first problems (a file can have thousands), the count, and
+/// how to get going again; status 2, so scripts never run on half the data.
+fn report(problems: &[Problem]) -> ExitCode {
+    eprint!("{}", render_problems(problems, SHOWN_PROBLEMS));
     eprintln!(
         "wsis: check a file with `wsis validate FILE`, or run without your own data with `wsis --no-user-data ...`"
     );
@@ -366,7 +370,7 @@ fn run_with(command: &Command, data: &Dataset, out: &mut impl Write) -> Outcome 
         Command::Path { from, to, json } => path::run(data, from, to, *json, out),
         Command::Cite { ids, format } => cite::run(data, ids, *format, out),
         Command::Open { id } => open::run(data, id, out),
-        Command::Validate { files } => validate::run(files, out),
+        Command::Validate { files, json } => validate::run(files, *json, out),
         Command::Export {
             format,
             category,

@@ -6,11 +6,13 @@ use std::io::Read;
 use std::path::Path;
 
 use ron::extensions::Extensions;
-use unicode_width::UnicodeWidthChar;
+use serde::Serialize;
 
+use crate::suggest::closest;
 use crate::text::sanitize;
 
 use super::model::Item;
+use super::position::{Excerpt, TextMap, WINDOW, excerpt, offset_of};
 use super::relation::Relation;
 
 /// A data file's text and the name to report it by.
@@ -36,7 +38,7 @@ impl SourceFile {
     }
 
     /// Reads a user's file; unreadable, oversized or non-UTF-8 files give a
-    /// [`Problem`].
+    /// [`Problem`]. A leading UTF-8 byte order mark is skipped.
     pub fn read(path: &Path) -> Result<SourceFile, Problem> {
         let name = path.display().to_string();
         let cannot = |e: std::io::Error| Problem::file(&name, format!("cannot read file: {e}"));
@@ -53,11 +55,10 @@ impl SourceFile {
             )
             .with_hint("split it into several files"));
         }
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let valid = e.utf8_error().valid_up_to();
-            let (line, col) = position_of(&String::from_utf8_lossy(&e.as_bytes()[..valid]), valid);
-            Problem::at(&name, line, col, "file is not valid UTF-8".into()).with_hint("save the file as UTF-8")
-        })?;
+        if bytes.starts_with(BOM) {
+            bytes.drain(..BOM.len());
+        }
+        let text = String::from_utf8(bytes).map_err(|e| not_utf8(&name, e.as_bytes(), e.utf8_error()))?;
         Ok(SourceFile {
             name,
             text,
@@ -66,12 +67,39 @@ impl SourceFile {
     }
 }
 
+/// The UTF-8 byte order mark some editors write at the start of a file.
+const BOM: &[u8] = "\u{feff}".as_bytes();
+
+/// Points at the first byte that is not UTF-8, showing the valid part of
+/// its line (the rest of the file is not copied).
+fn not_utf8(name: &str, bytes: &[u8], error: std::str::Utf8Error) -> Problem {
+    let valid = error.valid_up_to();
+    // Valid up to `valid` by definition of the error.
+    let before = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+    let line = before[..line_start].matches('\n').count() + 1;
+    let col = before[line_start..].chars().count() + 1;
+    let shown_end = bytes[valid..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |at| valid + at)
+        .min(valid + WINDOW);
+    let shown = String::from_utf8_lossy(&bytes[line_start..shown_end]);
+    Problem::at(name, line, col, "file is not valid UTF-8".into())
+        .with_excerpt(excerpt(&shown, valid - line_start))
+        .with_hint("save the file as UTF-8")
+}
+
 /// The largest data file accepted: room for a few hundred thousand items
 /// (100 000 synthetic items take 79 MB), while a device or an endless file
 /// is refused without being held in memory.
 pub const MAX_FILE_BYTES: u64 = 256 << 20;
 
-/// Where a problem is, what it is, and how to fix it.
+/// At most this many problems are printed; `wsis validate --json` lists all.
+pub const SHOWN_PROBLEMS: usize = 200;
+
+/// Where a problem is, what it is, and how to fix it. Carries the excerpt
+/// of its line, so rendering needs no file text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
     pub file: String,
@@ -79,6 +107,9 @@ pub struct Problem {
     pub position: Option<(usize, usize)>,
     pub message: String,
     pub hint: Option<String>,
+    /// The offending line with the caret's place, where known (boxed: a
+    /// `Result` carrying a problem stays small).
+    pub excerpt: Option<Box<Excerpt>>,
 }
 
 impl Problem {
@@ -88,16 +119,21 @@ impl Problem {
             position: None,
             message,
             hint: None,
+            excerpt: None,
         }
     }
 
     pub fn at(file: &str, line: usize, col: usize, message: String) -> Problem {
         Problem {
-            file: file.into(),
             position: Some((line, col)),
-            message,
-            hint: None,
+            ..Problem::file(file, message)
         }
+    }
+
+    /// A problem at byte `offset` of a file, located through its map.
+    pub fn in_text(file: &str, map: &TextMap<'_>, offset: usize, message: String) -> Problem {
+        let (line, col) = map.position(offset);
+        Problem::at(file, line, col, message).with_excerpt(map.excerpt(offset))
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Problem {
@@ -105,24 +141,16 @@ impl Problem {
         self
     }
 
+    pub fn with_excerpt(mut self, excerpt: Excerpt) -> Problem {
+        self.excerpt = Some(Box::new(excerpt));
+        self
+    }
+
     /// `FILE:LINE:COL: message`, the offending line with a caret, and a hint.
-    pub fn render(&self, text: Option<&str>) -> String {
+    pub fn render(&self) -> String {
         let mut out = self.to_string();
-        let source_line = self
-            .position
-            .zip(text)
-            .and_then(|((line, col), text)| Some((text.lines().nth(line.checked_sub(1)?)?, col)));
-        if let Some((source_line, col)) = source_line {
-            // Control characters in a hostile file must not reach the terminal.
-            let (shown, col) = window(&sanitize(source_line), col);
-            let pad = " ".repeat(
-                shown
-                    .chars()
-                    .take(col.saturating_sub(1))
-                    .map(|c| c.width().unwrap_or(1))
-                    .sum(),
-            );
-            out.push_str(&format!("\n  | {shown}\n  | {pad}^"));
+        if let Some(Excerpt { line, caret }) = self.excerpt.as_deref() {
+            out.push_str(&format!("\n  | {line}\n  | {}^", " ".repeat(*caret)));
         }
         if let Some(hint) = &self.hint {
             out.push_str(&format!("\n  = hint: {}", sanitize(hint)));
@@ -131,29 +159,48 @@ impl Problem {
     }
 }
 
-/// At most [`WINDOW`] characters of a long line around column `col`, with
-/// "…" where cut; returns the text and the column within it.
-fn window(line: &str, col: usize) -> (String, usize) {
-    let chars: Vec<char> = line.chars().collect();
-    if chars.len() <= WINDOW {
-        return (line.to_string(), col);
+/// The first `limit` problems rendered, each followed by a blank line, then
+/// how many more there are and the total.
+pub fn render_problems(problems: &[Problem], limit: usize) -> String {
+    let mut out = String::new();
+    for problem in problems.iter().take(limit) {
+        out.push_str(&problem.render());
+        out.push_str("\n\n");
     }
-    let start = col.saturating_sub(1 + WINDOW / 2).min(chars.len() - WINDOW);
-    let end = start + WINDOW;
-    let mut shown = String::new();
-    let mut col = col - start;
-    if start > 0 {
-        shown.push('…');
-        col += 1;
+    if problems.len() > limit {
+        out.push_str(&format!(
+            "… and {} more problem(s) not shown; `wsis validate --json FILE...` lists them all\n",
+            problems.len() - limit
+        ));
     }
-    shown.extend(&chars[start..end]);
-    if end < chars.len() {
-        shown.push('…');
-    }
-    (shown, col)
+    out.push_str(&format!(
+        "wsis: {} problem(s) in the data; nothing was loaded\n",
+        problems.len()
+    ));
+    out
 }
 
-const WINDOW: usize = 100;
+/// The JSON form of a problem, for `wsis validate --json`.
+impl Serialize for Problem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        struct Shown<'a> {
+            file: &'a str,
+            line: Option<usize>,
+            column: Option<usize>,
+            message: &'a str,
+            hint: Option<&'a str>,
+        }
+        Shown {
+            file: &self.file,
+            line: self.position.map(|p| p.0),
+            column: self.position.map(|p| p.1),
+            message: &self.message,
+            hint: self.hint.as_deref(),
+        }
+        .serialize(serializer)
+    }
+}
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -174,23 +221,32 @@ pub fn parse_items(file: &SourceFile) -> Result<Vec<Item>, Problem> {
         .map_err(|e| ron_problem(file, e))
 }
 
-/// Turns ron's error into a message a data author can act on.
+/// Turns ron's error into a message a data author can act on, pointing at
+/// its line.
 fn ron_problem(file: &SourceFile, e: ron::error::SpannedError) -> Problem {
-    let at = |message: String| Problem::at(&file.name, e.span.start.line, e.span.start.col, message);
     if is_blank(&file.text) {
         return Problem::file(&file.name, "empty file: expected a list of Item(...)".into())
             .with_hint("start from `wsis new --category CATEGORY`");
     }
+    let (line, col) = (e.span.start.line, e.span.start.col);
+    let at = |message: String| {
+        let problem = Problem::at(&file.name, line, col, message);
+        match offset_of(&file.text, line, col) {
+            Some(offset) => {
+                let line_start = file.text[..offset].rfind('\n').map_or(0, |at| at + 1);
+                let line_end = file.text[offset..].find('\n').map_or(file.text.len(), |at| offset + at);
+                let line = &file.text[line_start..line_end];
+                let line = line.strip_suffix('\r').unwrap_or(line);
+                problem.with_excerpt(excerpt(line, (offset - line_start).min(line.len())))
+            }
+            None => problem,
+        }
+    };
     match &e.code {
         ron::Error::NoSuchEnumVariant { found, outer, .. } if outer.as_deref() == Some("Relation") => {
             let names: Vec<&str> = Relation::ALL.iter().map(|r| r.name()).collect();
-            let close = names
-                .iter()
-                .map(|n| (strsim::levenshtein(&found.to_lowercase(), &n.to_lowercase()), *n))
-                .filter(|(d, n)| *d <= (n.len() / 3).max(2))
-                .min();
             let mut hint = String::new();
-            if let Some((_, name)) = close {
+            if let Some(name) = closest(found, names.iter().copied()) {
                 hint.push_str(&format!("did you mean {name}? "));
             }
             hint.push_str(&format!("valid relations: {}", names.join(", ")));
@@ -208,19 +264,6 @@ fn is_blank(text: &str) -> bool {
         let l = l.trim();
         l.is_empty() || l.starts_with("//")
     })
-}
-
-/// Line and column (1-based) of the first occurrence of `needle`.
-pub fn locate(text: &str, needle: &str) -> Option<(usize, usize)> {
-    text.find(needle).map(|offset| position_of(text, offset))
-}
-
-/// Line and column (1-based, in characters) of a byte offset.
-pub fn position_of(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let col = before[before.rfind('\n').map_or(0, |p| p + 1)..].chars().count() + 1;
-    (line, col)
 }
 
 #[cfg(test)]
@@ -263,40 +306,62 @@ mod tests {
 
     #[test]
     fn render_shows_the_line_and_a_caret() {
-        let text = "[\n  Item(id: \"a\", bogus: 1)\n]";
-        let problem = Problem::at("f.ron", 2, 17, "unknown field".into()).with_hint("remove it");
-        let rendered = problem.render(Some(text));
-        assert!(rendered.contains("f.ron:2:17: unknown field"));
-        assert!(
-            rendered.contains("  | ^".replace("| ^", &format!("| {}^", " ".repeat(16))).as_str()),
-            "{rendered}"
-        );
+        let err = parse_items(&source("[\n  Item(id: \"a\", bogus: 1)\n]")).unwrap_err();
+        let rendered = err.with_hint("remove it").render();
+        let lines: Vec<&str> = rendered.lines().collect();
+        assert!(lines[0].starts_with("test.ron:2:17: "), "{rendered}");
+        assert_eq!(lines[1], "  |   Item(id: \"a\", bogus: 1)");
+        assert_eq!(lines[2], format!("  | {}^", " ".repeat(16)));
         assert!(rendered.ends_with("hint: remove it"));
     }
 
     #[test]
-    fn a_long_line_is_cut_around_the_caret() {
-        let line = format!("{}X{}", "a".repeat(500), "b".repeat(500));
-        let rendered = Problem::at("f.ron", 1, 501, "here".into()).render(Some(&line));
+    fn a_syntax_error_on_a_long_line_shows_a_window_of_it() {
+        let text = format!("[Item(id: \"a\", title: \"{}\", bogus: 1)]", "x".repeat(5000));
+        let rendered = parse_items(&source(&text)).unwrap_err().render();
         let lines: Vec<&str> = rendered.lines().collect();
         assert!(lines[1].chars().count() < 120, "{}", lines[1]);
         let caret = lines[2].chars().count() - 1;
-        assert_eq!(lines[1].chars().nth(caret), Some('X'), "{rendered}");
+        assert_eq!(lines[1].chars().nth(caret), Some('b'), "{rendered}");
     }
 
     #[test]
     fn messages_never_carry_control_characters() {
-        let problem = Problem::at("f\u{1b}.ron", 1, 1, "bad \u{1b}[2J".into()).with_hint("\u{7}");
-        assert!(
-            !problem
-                .render(Some("\u{1b}x"))
-                .chars()
-                .any(|c| c.is_control() && c != '\n')
+        let problem = Problem::at("f\u{1b}.ron", 1, 1, "bad \u{1b}[2J".into())
+            .with_hint("\u{7}")
+            .with_excerpt(crate::data::position::excerpt("\u{1b}x", 0));
+        assert!(!problem.render().chars().any(|c| c.is_control() && c != '\n'));
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("bom.ron");
+        std::fs::write(
+            &path,
+            "\u{feff}[Item(id: \"a\", category: \"ga\", title: \"T\", bogus: 1)]",
+        )
+        .expect("write");
+        let file = SourceFile::read(&path).expect("read");
+        assert!(file.text.starts_with('['));
+        let problem = parse_items(&file).unwrap_err();
+        assert_eq!(problem.position, Some((1, 44)));
+        assert_eq!(
+            problem.excerpt.map(|e| e.caret),
+            Some(43),
+            "the caret is under `bogus`, not one column off"
         );
     }
 
     #[test]
-    fn locate_counts_characters_not_bytes() {
-        assert_eq!(locate("ab\nCôte x", "x"), Some((2, 6)));
+    fn only_the_first_problems_are_rendered_with_a_count_of_the_rest() {
+        let problems: Vec<Problem> = (0..5).map(|n| Problem::file("f.ron", format!("problem {n}"))).collect();
+        let shown = render_problems(&problems, 2);
+        assert!(shown.contains("problem 1") && !shown.contains("problem 2"), "{shown}");
+        assert!(shown.contains("3 more problem(s) not shown"), "{shown}");
+        assert!(
+            shown.ends_with("5 problem(s) in the data; nothing was loaded\n"),
+            "{shown}"
+        );
     }
 }

@@ -2,15 +2,19 @@
 //! Nothing here knows about terminals.
 
 pub mod aliases;
+mod build;
 pub mod category;
 pub mod dataset;
 pub mod date;
 pub mod load;
+pub mod locate;
 pub mod model;
 pub mod overlay;
 pub mod partial;
+pub mod position;
 pub mod relation;
 pub mod snapshot;
+pub mod web_url;
 
 pub use aliases::Resolved;
 pub use category::{CATEGORIES, Category};

@@ -4,6 +4,7 @@
 //! Order: the embedded files, then `*.ron` in the user data directory
 //! sorted by file name, then each `--data FILE` in command-line order.
 
+use std::collections::HashSet;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
@@ -42,11 +43,15 @@ pub fn user_files(dir: &Path) -> Result<Vec<PathBuf>, Problem> {
 }
 
 /// The load order: user directory files, then `--data` files; a file named
-/// twice loads once, at its first place.
+/// twice loads once, at its first place, even when named by two different
+/// paths (`./x.ron` and `/abs/x.ron`, or through a symlink).
 pub fn load_order(user: Vec<PathBuf>, data: &[PathBuf]) -> Vec<PathBuf> {
+    let mut seen: HashSet<PathBuf> = HashSet::new();
     let mut order: Vec<PathBuf> = Vec::new();
     for path in user.into_iter().chain(data.iter().cloned()) {
-        if !order.contains(&path) {
+        // A file that cannot be resolved is kept, so loading reports it.
+        let canonical = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+        if seen.insert(canonical) {
             order.push(path);
         }
     }
@@ -79,5 +84,15 @@ mod tests {
         );
         let names: Vec<&str> = order.iter().map(|p| p.to_str().unwrap()).collect();
         assert_eq!(names, ["/c/a.ron", "/c/b.ron", "x.ron", "y.ron"]);
+    }
+
+    #[test]
+    fn one_file_named_by_two_paths_loads_once() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("x.ron");
+        std::fs::write(&file, "[]").expect("write");
+        let dotted = dir.path().join(".").join("x.ron");
+        let order = load_order(vec![file.clone()], &[dotted]);
+        assert_eq!(order, [file]);
     }
 }

@@ -8,19 +8,18 @@ use std::path::{Path, PathBuf};
 use super::dataset::Dataset;
 use super::load::{Problem, SourceFile};
 
-/// A user file left out, with every problem found in it (and the file's
-/// text where known, to show the line).
+/// A user file left out, with every problem found in it.
 #[derive(Debug, Clone)]
 pub struct Skipped {
     pub file: String,
-    pub problems: Vec<(Problem, Option<String>)>,
+    pub problems: Vec<Problem>,
 }
 
 impl Skipped {
     /// One line for a banner: where the first problem is, what it is, and
     /// the command that shows them all.
     pub fn summary(&self) -> String {
-        let first = self.problems.first().map(|(p, _)| p.to_string()).unwrap_or_default();
+        let first = self.problems.first().map(|p| p.to_string()).unwrap_or_default();
         let more = match self.problems.len() {
             0 | 1 => String::new(),
             n => format!(" (and {} more)", n - 1),
@@ -57,14 +56,14 @@ pub fn load_what_loads(paths: &[PathBuf]) -> (Dataset, Vec<Skipped>) {
         let guilty: Vec<&Path> = kept
             .iter()
             .copied()
-            .filter(|&path| problems.iter().any(|(p, _)| p.file == named(path)))
+            .filter(|&path| problems.iter().any(|p| p.file == named(path)))
             .collect();
         // A problem reported against an embedded file was caused by some
         // user file; not knowing which, leave them all out.
         let dropped = if guilty.is_empty() { kept.clone() } else { guilty };
         for path in &dropped {
             let file = named(path);
-            let own: Vec<_> = problems.iter().filter(|(p, _)| p.file == file).cloned().collect();
+            let own: Vec<_> = problems.iter().filter(|p| p.file == file).cloned().collect();
             let problems = if own.is_empty() { problems.clone() } else { own };
             skipped.push(Skipped { file, problems });
         }

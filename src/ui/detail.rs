@@ -1,6 +1,9 @@
 //! The right pane: everything about one item, then its related items
 //! grouped by relation. The selected link is kept in view.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
@@ -31,9 +34,33 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         return;
     };
     let selected = app.link_row.filter(|_| focused);
-    let detail = lines(app.data, idx, &app.theme, usize::from(inner.width), selected);
-    let scroll = visible_scroll(&detail, app.detail_scroll, usize::from(inner.height));
-    frame.render_widget(Paragraph::new(detail.lines).block(block).scroll((scroll, 0)), area);
+    let detail = cached_lines(app, idx, usize::from(inner.width), selected);
+    let height = usize::from(inner.height);
+    let scroll = usize::from(visible_scroll(&detail, app.detail_scroll, height));
+    // Only the visible lines are copied into the frame.
+    let visible = detail.lines[scroll..(scroll + height).min(detail.lines.len())].to_vec();
+    frame.render_widget(Paragraph::new(visible).block(block), area);
+}
+
+/// The last detail built, for the item, width, link and theme it was built
+/// for: wrapping a long text once, not on every frame and every key.
+#[derive(Default)]
+pub struct DetailMemo(RefCell<Option<(MemoKey, Rc<DetailLines>)>>);
+
+type MemoKey = (ItemIdx, usize, Option<usize>, Theme);
+
+/// The detail of `idx` at `width`, built once and then taken from the memo.
+pub fn cached_lines(app: &App, idx: ItemIdx, width: usize, selected: Option<usize>) -> Rc<DetailLines> {
+    let key = (idx, width, selected, app.theme);
+    let mut memo = app.detail_memo.0.borrow_mut();
+    match memo.as_ref() {
+        Some((cached, lines)) if *cached == key => Rc::clone(lines),
+        _ => {
+            let built = Rc::new(lines(app.data, idx, &app.theme, width, selected));
+            *memo = Some((key, Rc::clone(&built)));
+            built
+        }
+    }
 }
 
 /// The related item drawn at `at`, if any (for mouse clicks).
@@ -45,7 +72,7 @@ pub fn link_at(app: &App, area: Rect, at: ratatui::layout::Position) -> Option<u
     }
     let focused = app.focus == Pane::Detail;
     let selected = app.link_row.filter(|_| focused);
-    let detail = lines(app.data, idx, &app.theme, usize::from(inner.width), selected);
+    let detail = cached_lines(app, idx, usize::from(inner.width), selected);
     let scroll = visible_scroll(&detail, app.detail_scroll, usize::from(inner.height));
     let line = usize::from(scroll) + usize::from(at.y - inner.y);
     detail.link_lines.iter().position(|&l| l == line)
@@ -61,14 +88,18 @@ pub fn visible_scroll(detail: &DetailLines, requested: u16, height: usize) -> u1
 /// The line of each relation group's heading in the detail of `idx`.
 pub fn group_lines(app: &App, idx: ItemIdx) -> Vec<usize> {
     let inner = super::detail_text_area(app);
-    lines(app.data, idx, &app.theme, usize::from(inner.width), None).group_lines
+    let selected = app.link_row.filter(|_| app.focus == Pane::Detail);
+    cached_lines(app, idx, usize::from(inner.width), selected)
+        .group_lines
+        .clone()
 }
 
 /// How many first lines the detail pane can start at, as drawn at the
 /// app's size (1 when everything fits).
 pub fn scroll_range(app: &App, idx: ItemIdx) -> usize {
     let inner = super::detail_text_area(app);
-    let detail = lines(app.data, idx, &app.theme, usize::from(inner.width), None);
+    let selected = app.link_row.filter(|_| app.focus == Pane::Detail);
+    let detail = cached_lines(app, idx, usize::from(inner.width), selected);
     detail.lines.len().saturating_sub(usize::from(inner.height)) + 1
 }
 

@@ -32,10 +32,8 @@ pub fn render(app: &App, follow: &FollowState, frame: &mut Frame, area: Rect) {
             let label = follow_label(row, related.len());
             let rest = width.saturating_sub(RELATION_WIDTH + label.len());
             let mut line = detail::related_line(app.data, entry, &app.theme, rest, &label, false);
-            line.spans.insert(
-                1,
-                Span::styled(fit(entry.label(), RELATION_WIDTH), app.theme.relation()),
-            );
+            let relation = format!(" {}", fit(entry.label(), RELATION_WIDTH - 1));
+            line.spans.insert(1, Span::styled(relation, app.theme.relation()));
             ListItem::new(line)
         })
         .collect();

@@ -8,13 +8,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::{Action, App};
-use crate::keymap::{Hint, hints};
+use crate::keymap::{CATEGORIES_HINT, Hint, hints};
 use crate::text::sanitize;
 
 /// Hints dropped first when space runs out, in order.
 const EXPENDABLE: &[&str] = &["fwd", "panes", "jump", "timeline", "clear", "move", "back", "scroll"];
 
-pub fn render(app: &App, frame: &mut Frame, area: Rect) {
+/// Draws the hint bar in `area`; `main` is where the panes are drawn.
+pub fn render(app: &App, frame: &mut Frame, area: Rect, main: Rect) {
     let mut spans = Vec::new();
     if let Some(status) = &app.status {
         // Status text can quote data (symbols, URLs): never raw.
@@ -22,7 +23,12 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(Span::raw("│"));
     }
     let room = usize::from(area.width).saturating_sub(spans.iter().map(Span::width).sum());
-    let hints = hints(app.context()).into_iter().map(|h| (word(app, &h), h)).collect();
+    let categories_hidden = super::pane_areas(app, main)[0].width == 0;
+    let hints = hints(app.context())
+        .into_iter()
+        .filter(|h| h.word != CATEGORIES_HINT || categories_hidden)
+        .map(|h| (word(app, &h), h))
+        .collect();
     for (word, hint) in fitting(hints, room) {
         spans.push(Span::styled(format!(" {}", hint.keys.join("/")), app.theme.key()));
         spans.push(Span::raw(format!(" {word} ")));

@@ -43,7 +43,7 @@ pub fn view(app: &App, frame: &mut Frame) {
     for overlay in &app.overlays[first_visible.unwrap_or(0)..] {
         render_overlay(app, overlay, frame, main);
     }
-    hints::render(app, frame, hint_bar);
+    hints::render(app, frame, hint_bar, main);
 }
 
 fn render_panes(app: &App, frame: &mut Frame, main: Rect) {
@@ -172,8 +172,10 @@ fn render_preview(app: &App, item: Option<ItemIdx>, frame: &mut Frame, area: Rec
     }
     let block = pane_block(app, "Preview", false);
     let inner = block.inner(area);
+    let height = usize::from(inner.height);
     let lines = item.map_or_else(Vec::new, |idx| {
-        detail::lines(app.data, idx, &app.theme, usize::from(inner.width), None).lines
+        let detail = detail::cached_lines(app, idx, usize::from(inner.width), None);
+        detail.lines.iter().take(height).cloned().collect()
     });
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

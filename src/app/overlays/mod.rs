@@ -16,7 +16,7 @@ pub use help::HelpState;
 pub use jump::JumpState;
 pub use path::PathView;
 pub use search::{Scope, SearchRequest, SearchState};
-pub use timeline::TimelineState;
+pub use timeline::{TimelineLine, TimelineState};
 
 use super::{Action, App};
 use crate::data::ItemIdx;

@@ -68,13 +68,16 @@ pub fn dot(data: &Dataset, selection: &[ItemIdx], out: &mut impl Write) -> io::R
 }
 
 pub fn mermaid(data: &Dataset, selection: &[ItemIdx], out: &mut impl Write) -> io::Result<()> {
-    // Entity codes keep quotes and brackets in labels from ending them;
-    // '#' goes first since the codes themselves start with it.
+    // Entity codes keep quotes and brackets in labels from ending them, and
+    // HTML, entities and Markdown strings (backticks) from starting; '#'
+    // goes first since the codes themselves start with it.
     let q = |s: &str| {
         s.replace('#', "#35;")
             .replace('"', "#quot;")
             .replace('<', "#lt;")
             .replace('>', "#gt;")
+            .replace('&', "#amp;")
+            .replace('`', "#96;")
     };
     // Item ids may hold '.' or '+', which Mermaid node names cannot.
     let name = |idx: ItemIdx| format!("n{idx}");

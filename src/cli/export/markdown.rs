@@ -3,6 +3,7 @@
 
 use std::io::{self, Write};
 
+use crate::data::web_url::is_web_url;
 use crate::data::{CATEGORIES, Dataset, ItemIdx};
 use crate::graph;
 use crate::text::sanitize;
@@ -51,7 +52,7 @@ fn item(data: &Dataset, idx: ItemIdx, included: &[bool], out: &mut impl Write) -
         writeln!(out, "- **Body:** {}", esc(body))?;
     }
     if let Some(url) = &item.url {
-        writeln!(out, "- **Official text:** <{}>", sanitize(url))?;
+        writeln!(out, "- **Official text:** {}", autolink(url))?;
     }
     if !item.summary.is_empty() {
         writeln!(out, "\n{}", esc(&item.summary))?;
@@ -84,7 +85,7 @@ fn reference(data: &Dataset, idx: ItemIdx, included: &[bool]) -> String {
     if included[idx] {
         format!("[{name}](#{}) — {}", item.id, esc(item.label()))
     } else if let Some(url) = &item.url {
-        format!("[{name}](<{}>) — {}", sanitize(url), esc(item.label()))
+        format!("[{name}](<{}>) — {}", url_text(url), esc(item.label()))
     } else {
         format!("{name} — {}", esc(item.label()))
     }
@@ -96,23 +97,49 @@ fn list(out: &mut impl Write, title: &str, rows: &[String]) -> io::Result<()> {
     }
     writeln!(out, "\n{title}:\n")?;
     for row in rows {
-        if row.starts_with("http") {
-            writeln!(out, "- <{}>", sanitize(row))?;
-        } else {
-            writeln!(out, "- {}", esc(row))?;
-        }
+        writeln!(out, "- {}", autolink(row))?;
     }
     Ok(())
 }
 
-/// Data text as inert Markdown: no control characters, no markup.
+/// Data text as inert Markdown: no control characters, no markup (no
+/// emphasis, code, link, raw HTML, table cell or strikethrough), and no
+/// block (list item, heading, code fence) started by its first characters.
 fn esc(text: &str) -> String {
-    let mut out = String::new();
-    for c in sanitize(text).chars() {
-        if "\\`*_[]<>#|".contains(c) {
+    let text = sanitize(text);
+    let text = text.trim_start();
+    let mut out = String::with_capacity(text.len());
+    // "1." or "1)" would start an ordered list, "-", "+" a list, "=" a heading.
+    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
+    for (at, c) in text.char_indices() {
+        let opens_block = (at == 0 && "-+=".contains(c)) || (at == digits && digits > 0 && ".)".contains(c));
+        if opens_block || "\\`*_[]<>#|~!".contains(c) {
             out.push('\\');
         }
         out.push(c);
+    }
+    out
+}
+
+/// A web link as a CommonMark autolink; anything else as escaped text.
+fn autolink(text: &str) -> String {
+    if is_web_url(text) {
+        format!("<{}>", url_text(text))
+    } else {
+        esc(text)
+    }
+}
+
+/// A web link with every character that could end an autolink or a link
+/// destination, or start markup in one, percent-encoded.
+fn url_text(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in sanitize(url).chars() {
+        if c.is_ascii() && (c.is_ascii_control() || " <>\"`\\{}|^".contains(c)) {
+            out.push_str(&format!("%{:02X}", u32::from(c)));
+        } else {
+            out.push(c);
+        }
     }
     out
 }

@@ -54,12 +54,25 @@ pub fn write(data: &Dataset, selection: &[ItemIdx], out: &mut impl Write) -> io:
             links.join("\n"),
             item.unconfirmed.join("\n"),
         ];
-        // Lists keep one entry per line inside the quoted cell; other
-        // control characters never reach a terminal or a spreadsheet.
-        writer.write_record(
-            row.iter()
-                .map(|cell| cell.split('\n').map(sanitize).collect::<Vec<_>>().join("\n")),
-        )?;
+        writer.write_record(row.iter().map(|cell| cell_text(cell)))?;
     }
     writer.flush()
 }
+
+/// A cell as written: lists keep one entry per line inside the quoted cell;
+/// other control characters never reach a terminal or a spreadsheet; and a
+/// cell a spreadsheet would read as a formula is made text (see
+/// [`FORMULA_STARTS`]).
+fn cell_text(cell: &str) -> String {
+    let text = cell.split('\n').map(sanitize).collect::<Vec<_>>().join("\n");
+    if text.starts_with(FORMULA_STARTS) {
+        format!("'{text}")
+    } else {
+        text
+    }
+}
+
+/// OWASP's rule against CSV injection: a cell starting with one of these
+/// gets a leading apostrophe, which spreadsheets show as text. (Tab and
+/// carriage return are already replaced by `sanitize`.)
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];

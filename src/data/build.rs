@@ -1,0 +1,324 @@
+//! Building a [`Dataset`] from data files: parse each file, merge items by
+//! id (later files replace earlier items), then check every item and index
+//! it. Every problem is reported, not only the first, and each costs a
+//! lookup in its own item rather than a scan of the file, so a file with
+//! thousands of problems takes time and memory in proportion to its size.
+
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use super::aliases::Aliases;
+use super::category::{CATEGORIES, category_index};
+use super::dataset::{Backlink, Dataset, ItemIdx, Origin, Replaced, symbol_key};
+use super::date::PartialDate;
+use super::load::{Problem, SourceFile, parse_items};
+use super::locate::{ItemValues, item_spans};
+use super::model::{Item, Link};
+use super::position::TextMap;
+use super::web_url::is_web_url;
+use crate::suggest::closest;
+
+/// "Did you mean" is worked out for at most this many unknown link
+/// targets: each costs a pass over every id.
+const MAX_SUGGESTIONS: usize = 100;
+
+/// Parses, merges, checks and indexes `files`; every problem or the dataset.
+pub(super) fn build(files: &[SourceFile]) -> Result<Dataset, Vec<Problem>> {
+    let mut report = Report::new(files);
+    let merged = merge(files, &mut report);
+    let dataset = index(merged, &mut report);
+    if report.problems.is_empty() {
+        Ok(dataset)
+    } else {
+        Err(report.problems)
+    }
+}
+
+/// Where an item is written: which file, and which entry of its list.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    file: usize,
+    item: usize,
+}
+
+/// The items after overlays have replaced what they replace.
+#[derive(Default)]
+struct Merged {
+    items: Vec<Item>,
+    origins: Vec<Origin>,
+    places: Vec<Place>,
+    by_id: HashMap<String, ItemIdx>,
+}
+
+fn merge(files: &[SourceFile], report: &mut Report<'_>) -> Merged {
+    let mut merged = Merged::default();
+    for (file_idx, file) in files.iter().enumerate() {
+        let parsed = match parse_items(file) {
+            Ok(parsed) => parsed,
+            Err(problem) => {
+                report.problems.push(problem);
+                continue;
+            }
+        };
+        let mut seen_here: HashSet<String> = HashSet::new();
+        for (item_idx, item) in parsed.into_iter().enumerate() {
+            let place = Place {
+                file: file_idx,
+                item: item_idx,
+            };
+            if !seen_here.insert(item.id.clone()) {
+                let message = format!("duplicate id \"{}\"", item.id);
+                report.at_value(place, "id", &item.id, message);
+                continue;
+            }
+            merged.add(item, place, file, report);
+        }
+    }
+    merged
+}
+
+impl Merged {
+    /// Adds an item, or replaces the one with its id; two embedded items
+    /// with one id are a problem.
+    fn add(&mut self, item: Item, place: Place, file: &SourceFile, report: &mut Report<'_>) {
+        let origin = Origin {
+            file: file.name.clone(),
+            embedded: file.embedded,
+            replaced: None,
+        };
+        match self.by_id.get(&item.id) {
+            Some(&existing) if file.embedded => {
+                let message = format!("duplicate id \"{}\" (also in {})", item.id, self.origins[existing].file);
+                report.at_value(place, "id", &item.id, message);
+            }
+            Some(&existing) => {
+                let previous = &self.origins[existing];
+                let replaced = Some(Replaced {
+                    file: previous.file.clone(),
+                    embedded: previous.embedded,
+                });
+                self.origins[existing] = Origin { replaced, ..origin };
+                self.items[existing] = item;
+                self.places[existing] = place;
+            }
+            None => {
+                self.by_id.insert(item.id.clone(), self.items.len());
+                self.items.push(item);
+                self.origins.push(origin);
+                self.places.push(place);
+            }
+        }
+    }
+}
+
+/// The indexes built while checking, item by item.
+struct Indexes {
+    dates: Vec<Option<PartialDate>>,
+    /// Only to find duplicate symbols: names are looked up in [`Aliases`].
+    by_symbol: HashMap<String, ItemIdx>,
+    by_category: Vec<Vec<ItemIdx>>,
+    category_of: Vec<usize>,
+    backlinks: Vec<Vec<Backlink>>,
+}
+
+fn index(merged: Merged, report: &mut Report<'_>) -> Dataset {
+    let Merged {
+        items,
+        origins,
+        places,
+        by_id,
+    } = merged;
+    let mut ix = Indexes {
+        dates: Vec::with_capacity(items.len()),
+        by_symbol: HashMap::new(),
+        by_category: vec![Vec::new(); CATEGORIES.len()],
+        category_of: Vec::with_capacity(items.len()),
+        backlinks: vec![Vec::new(); items.len()],
+    };
+    for (idx, item) in items.iter().enumerate() {
+        let place = places[idx];
+        check_id(item, place, report);
+        check_url(item, place, report);
+        ix.category(idx, item, place, report);
+        ix.dates(item, place, report);
+        ix.symbol(idx, &items, place, report);
+        ix.links(idx, item, &by_id, place, report);
+    }
+    let (aliases, clashes) = Aliases::build(&items);
+    for clash in clashes {
+        report.at_value(places[clash.item], "aliases", &clash.alias, clash.message);
+    }
+    Dataset {
+        items,
+        dates: ix.dates,
+        origins,
+        by_id,
+        by_category: ix.by_category,
+        category_of: ix.category_of,
+        backlinks: ix.backlinks,
+        aliases,
+    }
+}
+
+fn check_id(item: &Item, place: Place, report: &mut Report<'_>) {
+    let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || "-+._".contains(c);
+    if item.id.is_empty() || !item.id.chars().all(allowed) {
+        let message = format!("id \"{}\" must be lowercase letters, digits, and - + . _", item.id);
+        report.at_value(place, "id", &item.id, message);
+    }
+}
+
+/// A `url` is a single-line web link: it is opened and copied as it is.
+fn check_url(item: &Item, place: Place, report: &mut Report<'_>) {
+    if let Some(url) = item.url.as_deref().filter(|url| !is_web_url(url)) {
+        report
+            .at_value(
+                place,
+                "url",
+                url,
+                format!("url \"{url}\" is not a single-line http(s) link"),
+            )
+            .hint = Some("write the link alone: https://…, without spaces or control characters".into());
+    }
+}
+
+impl Indexes {
+    fn category(&mut self, idx: ItemIdx, item: &Item, place: Place, report: &mut Report<'_>) {
+        if let Some(cat) = category_index(&item.category) {
+            self.by_category[cat].push(idx);
+            self.category_of.push(cat);
+            return;
+        }
+        self.category_of.push(0);
+        let message = format!("unknown category \"{}\"", item.category);
+        report.at_value(place, "category", &item.category, message).hint = Some(format!(
+            "valid categories: {}",
+            CATEGORIES.iter().map(|c| c.id).collect::<Vec<_>>().join(", ")
+        ));
+    }
+
+    fn dates(&mut self, item: &Item, place: Place, report: &mut Report<'_>) {
+        let mut parse = |key: &'static str, value: Option<&str>| {
+            let value = value?;
+            PartialDate::parse(value)
+                .map_err(|message| report.at_value(place, key, value, message))
+                .ok()
+        };
+        let date = parse("date", item.date.as_deref());
+        parse("until", item.until.as_deref());
+        self.dates.push(date);
+    }
+
+    fn symbol(&mut self, idx: ItemIdx, items: &[Item], place: Place, report: &mut Report<'_>) {
+        let Some(symbol) = &items[idx].symbol else { return };
+        let key = symbol_key(symbol);
+        if let Some(&other) = self.by_symbol.get(&key) {
+            let message = format!("duplicate symbol \"{symbol}\" (also on \"{}\")", items[other].id);
+            report.at_value(place, "symbol", symbol, message);
+        } else {
+            self.by_symbol.insert(key, idx);
+        }
+    }
+
+    fn links(
+        &mut self,
+        idx: ItemIdx,
+        item: &Item,
+        by_id: &HashMap<String, ItemIdx>,
+        place: Place,
+        report: &mut Report<'_>,
+    ) {
+        for (link, Link { rel, to, .. }) in item.links.iter().enumerate() {
+            match by_id.get(to) {
+                Some(&target) if target == idx => {
+                    report.at_value(place, "to", to, format!("item \"{to}\" links to itself"));
+                }
+                Some(&target) => self.backlinks[target].push(Backlink {
+                    from: idx,
+                    rel: *rel,
+                    link,
+                }),
+                None => {
+                    let hint = report
+                        .suggestion(to, by_id)
+                        .map(|close| format!("did you mean \"{close}\"?"));
+                    report
+                        .at_value(place, "to", to, format!("link to unknown id \"{to}\""))
+                        .hint = hint;
+                }
+            }
+        }
+    }
+}
+
+/// The problems found so far, and what is needed to point at them.
+struct Report<'a> {
+    files: &'a [SourceFile],
+    /// Per file, built when its first problem is found.
+    located: Vec<Option<Located<'a>>>,
+    problems: Vec<Problem>,
+    suggestions_left: usize,
+}
+
+/// One file's line map and item spans, and the values of its items that
+/// have problems.
+struct Located<'a> {
+    text: &'a str,
+    map: TextMap<'a>,
+    items: Vec<Range<usize>>,
+    values: HashMap<usize, ItemValues<'a>>,
+}
+
+impl<'a> Report<'a> {
+    fn new(files: &'a [SourceFile]) -> Report<'a> {
+        Report {
+            files,
+            located: files.iter().map(|_| None).collect(),
+            problems: Vec::new(),
+            suggestions_left: MAX_SUGGESTIONS,
+        }
+    }
+
+    /// Records a problem at the place `value` is written as the field `key`
+    /// of the item at `place` (else at the item, else at the file).
+    fn at_value(&mut self, place: Place, key: &'static str, value: &str, message: String) -> &mut Problem {
+        let file: &'a SourceFile = &self.files[place.file];
+        let located = self.located[place.file].get_or_insert_with(|| Located {
+            text: &file.text,
+            map: TextMap::new(&file.text),
+            items: item_spans(&file.text),
+            values: HashMap::new(),
+        });
+        let problem = match located.offset(place.item, key, value) {
+            Some(offset) => Problem::in_text(&file.name, &located.map, offset, message),
+            None => Problem::file(&file.name, message),
+        };
+        let at = self.problems.len();
+        self.problems.push(problem);
+        &mut self.problems[at]
+    }
+
+    /// The id nearest to a mistyped one, while the budget lasts.
+    fn suggestion<'i>(&mut self, wanted: &str, by_id: &'i HashMap<String, ItemIdx>) -> Option<&'i str> {
+        self.suggestions_left = self.suggestions_left.checked_sub(1)?;
+        closest(wanted, by_id.keys().map(String::as_str))
+    }
+}
+
+impl<'a> Located<'a> {
+    fn offset(&mut self, item: usize, key: &'static str, value: &str) -> Option<usize> {
+        let span = self.items.get(item)?.clone();
+        let text = self.text;
+        let values = self
+            .values
+            .entry(item)
+            .or_insert_with(|| ItemValues::new(text, span.clone()));
+        // An alias may clash through another field (a symbol, say).
+        Some(
+            values
+                .find(key, value)
+                .or_else(|| values.find_any(value))
+                .unwrap_or(span.start),
+        )
+    }
+}

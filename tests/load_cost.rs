@@ -1,0 +1,142 @@
+//! The cost of loading a bad file: memory grows at most linearly with the
+//! file's size and its number of problems, measured by counting every
+//! allocation of this test binary (not by time). A file with thousands of
+//! problems once copied the whole file text for each problem.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use proptest::prelude::*;
+use wsis_browser::data::load::{SHOWN_PROBLEMS, render_problems};
+use wsis_browser::data::{Dataset, SourceFile};
+
+/// The system allocator, keeping the current and the peak bytes in use.
+struct Counting;
+
+static CURRENT: AtomicUsize = AtomicUsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: every call is passed on unchanged to the system allocator; the
+// counters are only bookkeeping.
+#[allow(unsafe_code)]
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let now = CURRENT.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
+        PEAK.fetch_max(now, Ordering::Relaxed);
+        // SAFETY: the caller's contract for `alloc` is passed on as it is.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        CURRENT.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: the caller's contract for `dealloc` is passed on as it is.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// The counters see every thread: the tests of this binary, which would
+/// run on parallel threads, each hold this for their whole run.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+fn alone() -> std::sync::MutexGuard<'static, ()> {
+    ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Peak bytes allocated (beyond what was in use before) while `work` runs.
+fn peak_of(work: impl FnOnce()) -> usize {
+    let before = CURRENT.load(Ordering::Relaxed);
+    PEAK.store(before, Ordering::Relaxed);
+    work();
+    PEAK.load(Ordering::Relaxed) - before
+}
+
+/// `n` items, each with `title` letters of title and, if `broken`, a link
+/// to an id that does not exist; the item ids are valid.
+fn file(n: usize, title: usize, broken: bool) -> SourceFile {
+    let mut text = String::from("[\n");
+    for i in 0..n {
+        let link = if broken {
+            format!(", links: [Link(rel: Mandates, to: \"missing-{i}\")]")
+        } else {
+            String::new()
+        };
+        text.push_str(&format!(
+            "    Item(id: \"bad-{i}\", category: \"ga\", title: \"{}\"{link}),\n",
+            "t".repeat(title)
+        ));
+    }
+    text.push_str("]\n");
+    SourceFile {
+        name: "bad.ron".into(),
+        text,
+        embedded: false,
+    }
+}
+
+/// Loads `file` and renders its problems as the command line does.
+fn load_and_report(file: &SourceFile) -> usize {
+    let problems = Dataset::from_files(std::slice::from_ref(file))
+        .err()
+        .unwrap_or_default();
+    let shown = render_problems(&problems, SHOWN_PROBLEMS);
+    assert!(shown.contains("problem(s)") || problems.is_empty());
+    problems.len()
+}
+
+/// Bytes allowed per byte of the file: the parsed items, the maps that
+/// locate problems, the problems themselves (each with a line excerpt).
+const PER_FILE_BYTE: usize = 12;
+/// Bytes allowed per item: its parsed form and its entries in the indexes
+/// (a short item costs more parsed than written).
+const PER_ITEM: usize = 4096;
+/// Bytes allowed per problem beyond that: message, excerpt, hint.
+const PER_PROBLEM: usize = 1024;
+/// What any load costs whatever the file.
+const BASE: usize = 256 << 10;
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn peak_memory_is_linear_in_file_size_and_problems(
+        n in 1usize..3000,
+        title in 1usize..200,
+        broken in any::<bool>(),
+    ) {
+        let _alone = alone();
+        let file = file(n, title, broken);
+        let mut problems = 0;
+        let peak = peak_of(|| problems = load_and_report(&file));
+        prop_assert_eq!(problems, if broken { n } else { 0 });
+        let allowed = BASE + PER_FILE_BYTE * file.text.len() + PER_ITEM * n + PER_PROBLEM * problems;
+        prop_assert!(
+            peak <= allowed,
+            "{} items, {} bytes, {} problems: peak {} > {}",
+            n, file.text.len(), problems, peak, allowed
+        );
+    }
+}
+
+#[test]
+fn a_syntax_error_on_a_long_line_costs_no_copy_of_the_line() {
+    const LINE: usize = 8 << 20;
+    let _alone = alone();
+    let text = format!(
+        "[Item(id: \"a\", category: \"ga\", title: \"{}\", colour: \"red\")]",
+        "x".repeat(LINE)
+    );
+    let file = SourceFile {
+        name: "long.ron".into(),
+        text,
+        embedded: false,
+    };
+    let peak = peak_of(|| {
+        assert_eq!(load_and_report(&file), 1);
+    });
+    // The parser's copy of the title is the one allowed copy of the line.
+    assert!(peak < LINE * 3 / 2, "peak {peak} for a line of {LINE} bytes");
+}
