@@ -219,3 +219,54 @@ fn bad_data_is_reported_as_ever_and_nothing_is_stored() {
     }
     assert!(setup.snapshots().is_empty());
 }
+
+fn tmux(args: &[&str]) -> String {
+    let output = Command::new("tmux").args(args).output().expect("tmux runs");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Runs the browser in tmux until it shows `text`, then quits it.
+fn browser_shows(setup: &Setup, data: &Path, text: &str) -> String {
+    let session = format!("wsis-cache-{}", std::process::id());
+    let command = format!(
+        "env XDG_CACHE_HOME={cache} {bin} --no-user-data --data {data}",
+        cache = setup.cache().display(),
+        bin = env!("CARGO_BIN_EXE_wsis"),
+        data = data.display(),
+    );
+    tmux(&["new-session", "-d", "-s", &session, "-x", "120", "-y", "30", &command]);
+    let start = std::time::Instant::now();
+    let screen = loop {
+        let screen = tmux(&["capture-pane", "-p", "-t", &session]);
+        if screen.contains(text) || start.elapsed() > Duration::from_secs(30) {
+            break screen;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    tmux(&["send-keys", "-t", &session, "q"]);
+    tmux(&["kill-session", "-t", &session]);
+    screen
+}
+
+#[test]
+fn the_browser_never_stores_a_load_with_a_skipped_file() {
+    let found = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
+        println!("skipped: tmux is not installed");
+        return;
+    }
+    let setup = Setup::new();
+    let bad = setup.data("bad.ron", "[\n  Item(id: \"x\",, )\n]\n");
+    for _ in 0..2 {
+        let screen = browser_shows(&setup, &bad, "skipped");
+        assert!(
+            screen.contains("bad.ron:2:"),
+            "the banner names the file every time:\n{screen}"
+        );
+    }
+    assert!(setup.snapshots().is_empty(), "{:?}", setup.snapshots());
+}
