@@ -11,8 +11,9 @@
 //! caller parses the data as if there were no snapshot.
 //!
 //! `Item` skips empty fields when serialised (for RON and JSON); postcard
-//! is not self-describing and needs every field, so the stored form
-//! mirrors the model field by field.
+//! is not self-describing and needs every field, so items are written
+//! through a borrowed mirror that always writes them all, and read back
+//! with `Item`'s own `Deserialize`.
 
 use std::collections::HashMap;
 use std::hash::Hasher;
@@ -37,7 +38,7 @@ const FIXED_HEADER: usize = MAGIC.len() + 4 + 4;
 
 /// The bytes of `data`, for the inputs described by `key`.
 pub fn encode(data: &Dataset, key: &str) -> Vec<u8> {
-    let payload = postcard::to_stdvec(&Stored::of(data)).unwrap_or_default();
+    let payload = postcard::to_stdvec(&StoredRef::of(data)).unwrap_or_default();
     let mut bytes = Vec::with_capacity(FIXED_HEADER + key.len() + 16 + payload.len());
     bytes.extend_from_slice(MAGIC);
     bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -106,11 +107,19 @@ impl<'a> Reader<'a> {
 }
 
 /// What a snapshot holds: the items in dataset order, and each item's
-/// origin as indexes into one list of file names.
-#[derive(Serialize, Deserialize)]
+/// origin as indexes into one list of file names. Written from borrowed
+/// items ([`StoredRef`]) and read straight into [`Item`]s.
+#[derive(Deserialize)]
 struct Stored {
     files: Vec<String>,
-    items: Vec<StoredItem>,
+    items: Vec<Item>,
+    origins: Vec<StoredOrigin>,
+}
+
+#[derive(Serialize)]
+struct StoredRef<'a> {
+    files: Vec<&'a str>,
+    items: Vec<ItemRef<'a>>,
     origins: Vec<StoredOrigin>,
 }
 
@@ -121,85 +130,83 @@ struct StoredOrigin {
     replaced: Option<(u32, bool)>,
 }
 
-/// [`Item`], every field always present.
-#[derive(Serialize, Deserialize)]
-struct StoredItem {
-    id: String,
-    category: String,
-    symbol: Option<String>,
-    title: String,
-    short_title: Option<String>,
-    aliases: Vec<String>,
-    date: Option<String>,
-    until: Option<String>,
-    body: Option<String>,
-    summary: String,
-    points: Vec<String>,
-    url: Option<String>,
-    sources: Vec<String>,
-    tags: Vec<String>,
-    links: Vec<(Relation, String, Option<String>)>,
-    unconfirmed: Vec<String>,
+/// [`Item`] as `Item`'s derived `Deserialize` reads it from postcard:
+/// every field, in the order `Item` declares them. (`Item`'s own
+/// `Serialize` leaves empty fields out, which only a self-describing
+/// format can follow.)
+#[derive(Serialize)]
+struct ItemRef<'a> {
+    id: &'a str,
+    category: &'a str,
+    symbol: Option<&'a str>,
+    title: &'a str,
+    short_title: Option<&'a str>,
+    aliases: &'a [String],
+    date: Option<&'a str>,
+    until: Option<&'a str>,
+    body: Option<&'a str>,
+    summary: &'a str,
+    points: &'a [String],
+    url: Option<&'a str>,
+    sources: &'a [String],
+    tags: &'a [String],
+    /// As `Link` is read: relation, target, note.
+    links: Vec<(Relation, &'a str, Option<&'a str>)>,
+    unconfirmed: &'a [String],
 }
 
-impl From<&Item> for StoredItem {
-    fn from(item: &Item) -> StoredItem {
-        let item = item.clone();
-        StoredItem {
-            id: item.id,
-            category: item.category,
-            symbol: item.symbol,
-            title: item.title,
-            short_title: item.short_title,
-            aliases: item.aliases,
-            date: item.date,
-            until: item.until,
-            body: item.body,
-            summary: item.summary,
-            points: item.points,
-            url: item.url,
-            sources: item.sources,
-            tags: item.tags,
-            links: item.links.into_iter().map(|l| (l.rel, l.to, l.note)).collect(),
-            unconfirmed: item.unconfirmed,
-        }
-    }
-}
-
-impl From<StoredItem> for Item {
-    fn from(item: StoredItem) -> Item {
-        Item {
-            id: item.id,
-            category: item.category,
-            symbol: item.symbol,
-            title: item.title,
-            short_title: item.short_title,
-            aliases: item.aliases,
-            date: item.date,
-            until: item.until,
-            body: item.body,
-            summary: item.summary,
-            points: item.points,
-            url: item.url,
-            sources: item.sources,
-            tags: item.tags,
-            links: item
-                .links
-                .into_iter()
-                .map(|(rel, to, note)| Link { rel, to, note })
+impl<'a> From<&'a Item> for ItemRef<'a> {
+    fn from(item: &'a Item) -> ItemRef<'a> {
+        // Destructured, so a new field in `Item` is a compile error here.
+        let Item {
+            id,
+            category,
+            symbol,
+            title,
+            short_title,
+            aliases,
+            date,
+            until,
+            body,
+            summary,
+            points,
+            url,
+            sources,
+            tags,
+            links,
+            unconfirmed,
+        } = item;
+        ItemRef {
+            id,
+            category,
+            symbol: symbol.as_deref(),
+            title,
+            short_title: short_title.as_deref(),
+            aliases,
+            date: date.as_deref(),
+            until: until.as_deref(),
+            body: body.as_deref(),
+            summary,
+            points,
+            url: url.as_deref(),
+            sources,
+            tags,
+            links: links
+                .iter()
+                .map(|Link { rel, to, note }| (*rel, to.as_str(), note.as_deref()))
                 .collect(),
-            unconfirmed: item.unconfirmed,
+            unconfirmed,
         }
     }
 }
 
-impl Stored {
-    fn of<'a>(data: &'a Dataset) -> Stored {
-        let mut files: Vec<String> = Vec::new();
+impl<'a> StoredRef<'a> {
+    fn of(data: &'a Dataset) -> StoredRef<'a> {
+        let mut files: Vec<&'a str> = Vec::new();
         let mut file_index: HashMap<&'a str, u32> = HashMap::new();
         let mut index_of = |name: &'a str| {
             *file_index.entry(name).or_insert_with(|| {
-                files.push(name.to_string());
+                files.push(name);
                 u32::try_from(files.len() - 1).unwrap_or(u32::MAX)
             })
         };
@@ -212,10 +219,12 @@ impl Stored {
                 replaced: origin.replaced.as_ref().map(|r| (index_of(&r.file), r.embedded)),
             })
             .collect();
-        let items = data.items.iter().map(StoredItem::from).collect();
-        Stored { files, items, origins }
+        let items = data.items.iter().map(ItemRef::from).collect();
+        StoredRef { files, items, origins }
     }
+}
 
+impl Stored {
     fn into_dataset(self) -> Option<Dataset> {
         if self.items.len() != self.origins.len() {
             return None;
@@ -239,8 +248,7 @@ impl Stored {
                 })
             })
             .collect::<Option<Vec<Origin>>>()?;
-        let items = self.items.into_iter().map(Item::from).collect();
-        rebuild(items, origins)
+        rebuild(self.items, origins)
     }
 }
 
@@ -348,17 +356,20 @@ mod tests {
     #[test]
     fn items_that_no_longer_hold_together_are_refused() {
         let data = embedded();
-        let mut stored = Stored::of(&data);
+        let stored_of = |data: &Dataset| -> Stored {
+            postcard::from_bytes(&postcard::to_stdvec(&StoredRef::of(data)).expect("encodes")).expect("decodes")
+        };
+        let mut stored = stored_of(&data);
         stored.items[1].id = stored.items[0].id.clone();
         assert!(stored.into_dataset().is_none(), "duplicate id");
-        let mut stored = Stored::of(&data);
+        let mut stored = stored_of(&data);
         stored.items[0].category = "nowhere".into();
         assert!(stored.into_dataset().is_none(), "unknown category");
-        let mut stored = Stored::of(&data);
+        let mut stored = stored_of(&data);
         let linked = stored.items.iter_mut().find(|i| !i.links.is_empty()).expect("a link");
-        linked.links[0].1 = "no-such-item".into();
+        linked.links[0].to = "no-such-item".into();
         assert!(stored.into_dataset().is_none(), "dangling link");
-        let mut stored = Stored::of(&data);
+        let mut stored = stored_of(&data);
         stored.origins[0].file = u32::MAX;
         assert!(stored.into_dataset().is_none(), "unknown file");
     }
