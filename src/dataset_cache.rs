@@ -31,7 +31,9 @@ const MAX_SNAPSHOT_BYTES: u64 = 10 * crate::data::load::MAX_FILE_BYTES;
 /// The dataset stored under `key` in `dir`, if there is a sound one.
 pub fn load(dir: &Path, key: &Key) -> Option<Dataset> {
     let file = open_regular(&key.file_named(dir, STORED_PREFIX, EXTENSION)).ok()?;
-    let mut bytes = Vec::new();
+    // Sized once: growing by doubling would hold up to twice the file.
+    let size = file.metadata().ok()?.len();
+    let mut bytes = Vec::with_capacity(usize::try_from(size.min(MAX_SNAPSHOT_BYTES)).ok()? + 1);
     file.take(MAX_SNAPSHOT_BYTES + 1).read_to_end(&mut bytes).ok()?;
     if bytes.len() as u64 > MAX_SNAPSHOT_BYTES {
         return None;

@@ -114,7 +114,7 @@ fn the_browser_shows_the_load_at_once_and_q_quits_it() {
     tmux(&["send-keys", "-t", &session, "q"]);
     let after = wait_for(&session, "the exit", |s| s.contains("EXITED-"));
     tmux(&["kill-session", "-t", &session]);
-    assert!(screen.contains("q or Ctrl-C quits"), "{screen}");
+    assert!(screen.contains("press q or Ctrl-C to leave"), "{screen}");
     assert!(after.contains("EXITED-0"), "{after}");
 }
 

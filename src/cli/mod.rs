@@ -334,8 +334,14 @@ pub fn load_for_browser(inputs: &BrowserInputs, progress: &Progress) -> (Dataset
     let files = &inputs.files;
     let cache = cache_unless(inputs.no_cache, files);
     progress.set_stage(Stage::OpeningCache);
+    // The stored index is read on a second thread while the data opens.
+    let (stored_data, stored_index) = std::thread::scope(|scope| {
+        let index = scope.spawn(|| cache.as_ref().and_then(|(dir, key)| cache::load(dir, key)));
+        let data = cache.as_ref().and_then(|(dir, key)| dataset_cache::load(dir, key));
+        (data, index.join().ok().flatten())
+    });
     // A stored dataset is always a load without problems: nothing skipped.
-    let (data, skipped) = match cache.as_ref().and_then(|(dir, key)| dataset_cache::load(dir, key)) {
+    let (data, skipped) = match stored_data {
         Some(data) => (data, Vec::new()),
         None => {
             let (data, skipped) = load_what_loads_counted(files, progress);
@@ -350,7 +356,7 @@ pub fn load_for_browser(inputs: &BrowserInputs, progress: &Progress) -> (Dataset
     let cache = if skipped.is_empty() { cache } else { None };
     // A file could change between taking the key and loading: the browser
     // indexes its items by position, so the index must list the same ids.
-    let cached = cache.as_ref().and_then(|(dir, key)| cache::load(dir, key));
+    let cached = stored_index.filter(|_| cache.is_some());
     progress.set_stage(Stage::Indexing);
     let index = match cached.filter(|index| index.describes(&data)) {
         Some(index) => index,

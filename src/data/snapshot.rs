@@ -33,20 +33,25 @@ const MAGIC: &[u8; 8] = b"WSISDATA";
 /// Bumped whenever the stored form changes, so old snapshots are ignored.
 const FORMAT_VERSION: u32 = 1;
 
-/// Magic, version, key length; then the key, payload length and checksum.
-const FIXED_HEADER: usize = MAGIC.len() + 4 + 4;
-
 /// The bytes of `data`, for the inputs described by `key`.
 pub fn encode(data: &Dataset, key: &str) -> Vec<u8> {
-    let payload = postcard::to_stdvec(&StoredRef::of(data)).unwrap_or_default();
-    let mut bytes = Vec::with_capacity(FIXED_HEADER + key.len() + 16 + payload.len());
+    let mut bytes = Vec::new();
     bytes.extend_from_slice(MAGIC);
     bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     bytes.extend_from_slice(&u32::try_from(key.len()).unwrap_or(u32::MAX).to_le_bytes());
     bytes.extend_from_slice(key.as_bytes());
-    bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    bytes.extend_from_slice(&checksum(&payload).to_le_bytes());
-    bytes.extend_from_slice(&payload);
+    // Length and checksum are filled in once the payload is written behind
+    // them: one buffer, not a payload copied into a second one.
+    let sums_at = bytes.len();
+    bytes.extend_from_slice(&[0; 16]);
+    let payload_at = bytes.len();
+    let Ok(mut bytes) = postcard::to_extend(&StoredRef::of(data), bytes) else {
+        return Vec::new();
+    };
+    let payload = &bytes[payload_at..];
+    let (len, sum) = ((payload.len() as u64).to_le_bytes(), checksum(payload).to_le_bytes());
+    bytes[sums_at..sums_at + 8].copy_from_slice(&len);
+    bytes[sums_at + 8..payload_at].copy_from_slice(&sum);
     bytes
 }
 
@@ -253,33 +258,22 @@ impl Stored {
 }
 
 /// The indexes `Dataset` keeps beside its items, rebuilt from items that
-/// were valid when stored; `None` if they no longer hold together.
+/// were valid when stored; `None` if they no longer hold together. The
+/// names (the largest part) are built on a second thread meanwhile.
 fn rebuild(items: Vec<Item>, origins: Vec<Origin>) -> Option<Dataset> {
-    let mut by_id: HashMap<String, ItemIdx> = HashMap::with_capacity(items.len());
-    for (idx, item) in items.iter().enumerate() {
-        if by_id.insert(item.id.clone(), idx).is_some() {
-            return None;
-        }
-    }
-    let mut by_category = vec![Vec::new(); CATEGORIES.len()];
-    let mut category_of = Vec::with_capacity(items.len());
-    let mut dates = Vec::with_capacity(items.len());
-    let mut backlinks = vec![Vec::new(); items.len()];
-    for (idx, item) in items.iter().enumerate() {
-        let cat = category_index(&item.category)?;
-        by_category[cat].push(idx);
-        category_of.push(cat);
-        dates.push(item.date.as_deref().map(PartialDate::parse).transpose().ok()?);
-        for (link, Link { rel, to, .. }) in item.links.iter().enumerate() {
-            let target = *by_id.get(to).filter(|&&target| target != idx)?;
-            backlinks[target].push(Backlink {
-                from: idx,
-                rel: *rel,
-                link,
-            });
-        }
-    }
-    let (aliases, clashes) = Aliases::build(&items);
+    let (links, aliases) = std::thread::scope(|scope| {
+        let names = scope.spawn(|| Aliases::build(&items));
+        let links = Links::of(&items);
+        (links, names.join().ok())
+    });
+    let Links {
+        by_id,
+        by_category,
+        category_of,
+        dates,
+        backlinks,
+    } = links?;
+    let (aliases, clashes) = aliases?;
     if !clashes.is_empty() {
         return None;
     }
@@ -295,9 +289,55 @@ fn rebuild(items: Vec<Item>, origins: Vec<Origin>) -> Option<Dataset> {
     })
 }
 
+/// Everything but the names: ids, categories, dates and backlinks.
+struct Links {
+    by_id: HashMap<String, ItemIdx>,
+    by_category: Vec<Vec<ItemIdx>>,
+    category_of: Vec<usize>,
+    dates: Vec<Option<PartialDate>>,
+    backlinks: Vec<Vec<Backlink>>,
+}
+
+impl Links {
+    fn of(items: &[Item]) -> Option<Links> {
+        let mut by_id: HashMap<String, ItemIdx> = HashMap::with_capacity(items.len());
+        for (idx, item) in items.iter().enumerate() {
+            if by_id.insert(item.id.clone(), idx).is_some() {
+                return None;
+            }
+        }
+        let mut links = Links {
+            by_id,
+            by_category: vec![Vec::new(); CATEGORIES.len()],
+            category_of: Vec::with_capacity(items.len()),
+            dates: Vec::with_capacity(items.len()),
+            backlinks: vec![Vec::new(); items.len()],
+        };
+        for (idx, item) in items.iter().enumerate() {
+            let cat = category_index(&item.category)?;
+            links.by_category[cat].push(idx);
+            links.category_of.push(cat);
+            let date = item.date.as_deref().map(PartialDate::parse).transpose().ok()?;
+            links.dates.push(date);
+            for (link, Link { rel, to, .. }) in item.links.iter().enumerate() {
+                let target = *links.by_id.get(to).filter(|&&target| target != idx)?;
+                links.backlinks[target].push(Backlink {
+                    from: idx,
+                    rel: *rel,
+                    link,
+                });
+            }
+        }
+        Some(links)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Magic, version, key length; then come the key, payload length and checksum.
+    const FIXED_HEADER: usize = MAGIC.len() + 4 + 4;
 
     fn embedded() -> Dataset {
         Dataset::embedded().expect("embedded data")

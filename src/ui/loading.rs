@@ -44,7 +44,7 @@ pub fn view(seen: &Seen, elapsed: Duration, frame: &mut Frame) {
     );
     frame.render_widget(centred(seen.line()), counts);
     frame.render_widget(
-        centred("q or Ctrl-C quits".into()).style(Style::default().add_modifier(Modifier::DIM)),
+        centred("press q or Ctrl-C to leave".into()).style(Style::default().add_modifier(Modifier::DIM)),
         hint,
     );
 }
@@ -80,6 +80,6 @@ mod tests {
             "{screen}"
         );
         assert!(screen.contains("2.3 s"), "{screen}");
-        assert!(screen.contains("q or Ctrl-C quits"), "{screen}");
+        assert!(screen.contains("press q or Ctrl-C to leave"), "{screen}");
     }
 }
