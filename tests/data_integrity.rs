@@ -191,6 +191,8 @@ fn key_dates_match_the_fact_sheets() {
         // Resolutions (issue 16, data-a): a year or month where the day is
         // not confirmed.
         ("A/RES/79/194", "2024-12-19"),
+        // Issue 16, data-c: from UNCTAD's page of the third WGEC meeting.
+        ("A/RES/67/195", "2012-12-21"),
         ("E/RES/2014/27", "2014"),
         ("E/RES/2015/26", "2015"),
         ("E/RES/2016/22", "2016-07"),
@@ -349,10 +351,10 @@ use wsis_browser::data::Item;
 use wsis_browser::sources::is_official;
 
 /// Share of items that must cite at least one source on an official host.
-/// Issue 16 asks for 90 %; the corpus is at 77 % (Nov 2026), and no
+/// Issue 16 asks for 90 %; the corpus is at 79 % (Nov 2026), and no
 /// official copy of the rest was found (docs/DATA.md, "Still unknown").
 /// This floor is a ratchet: raise it as sources are found, never lower it.
-const MIN_OFFICIAL_SOURCE_PERCENT: usize = 77;
+const MIN_OFFICIAL_SOURCE_PERCENT: usize = 79;
 /// Most documents (bodies aside) that may lack any date.
 const MAX_DATELESS_DOCUMENTS: usize = 10;
 
