@@ -18,6 +18,7 @@ use crate::bookmarks::Bookmarks;
 use crate::clipboard::osc52;
 use crate::data::Dataset;
 use crate::keymap;
+use crate::query_history::{self, Prompt, QueryHistory};
 use crate::search::SearchIndex;
 use crate::search::worker::{Outcome, Worker};
 use crate::signals::{self, SignalEvent};
@@ -34,12 +35,20 @@ pub struct Options {
 
 pub fn run(data: &Dataset, index: SearchIndex, options: Options) -> io::Result<()> {
     let loaded = Bookmarks::load(crate::bookmarks::default_dir());
+    let state_dir = query_history::default_dir();
+    let searches = QueryHistory::load(state_dir.as_deref(), Prompt::Search);
+    let jumps = QueryHistory::load(state_dir.as_deref(), Prompt::Jump);
     let mut app = App::with_index(data, index)
         .with_bookmarks(loaded.bookmarks)
+        .with_query_history(searches.history, jumps.history)
         .with_background_search()
         .with_settings(options.theme, options.notices, options.citation_style);
-    if let Some(warning) = loaded.warning {
-        app.update(Action::Status(warning));
+    let warnings: Vec<String> = [loaded.warning, searches.warning, jumps.warning]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !warnings.is_empty() {
+        app.update(Action::Status(warnings.join("; ")));
     }
 
     let (sender, inbox) = mpsc::channel();
@@ -174,6 +183,11 @@ fn perform(app: &App, worker: &Worker, effect: Effect) -> Vec<Action> {
                 return vec![Action::BookmarksSaved(bookmarks.ids), Action::Status(status)];
             }
             Err(e) => format!("could not save bookmarks: {e}"),
+        },
+        // A saved history needs no word; a failure does.
+        Effect::SaveQueryHistory(prompt) => match app.query_history(prompt).save() {
+            Ok(()) => return Vec::new(),
+            Err(e) => format!("could not save the {}: {e}", prompt.name()),
         },
         Effect::OpenUrl(url) => match open::that_detached(&url) {
             Ok(()) => format!("opened {url}"),

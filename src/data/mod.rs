@@ -13,6 +13,7 @@ pub mod overlay;
 pub mod partial;
 pub mod position;
 pub mod relation;
+pub mod sort;
 pub mod web_url;
 
 pub use aliases::Resolved;
@@ -22,3 +23,4 @@ pub use date::PartialDate;
 pub use load::{Problem, SourceFile};
 pub use model::{Item, Link, TITLE_NOT_CONFIRMED};
 pub use relation::Relation;
+pub use sort::SortOrder;

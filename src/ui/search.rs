@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, ListItem, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::{pane_block, prompt_line, render_preview, scroll_offset, selectable_list};
+use super::{editor_line, pane_block, render_preview, scroll_offset, selectable_list};
 use crate::app::{App, SearchState};
 use crate::search::{Field, excerpt};
 use crate::text::{sanitize, truncate};
@@ -20,7 +20,13 @@ pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
         let more = if search.pending { "…" } else { "" };
         format!("{} results{more}", search.hits.len())
     };
-    let input = Paragraph::new(prompt_line(app, "/ ", &search.query)).block(
+    let input = Paragraph::new(editor_line(
+        app,
+        "/ ",
+        &search.query,
+        usize::from(input_area.width.saturating_sub(2)),
+    ))
+    .block(
         Block::bordered()
             .border_style(app.theme.border(true))
             .title(Line::styled(
