@@ -22,6 +22,62 @@ const QUERIES: &[&str] = &[
     "côte",
 ];
 
+/// Typed queries for the keystroke latency distribution: the criterion
+/// queries and more from the judged set of tests/relevance.
+const TYPED: &[&str] = &[
+    "70/125",
+    "digital compact",
+    "who e-health",
+    "internet governance",
+    "côte",
+    "financing task force",
+    "joao",
+    "lillestrom",
+    "ict for development resolution 2013",
+    "stoktaking",
+    "enhanced cooperation",
+    "igf 2013",
+    "gender",
+    "a/res/70",
+];
+
+/// One 60 Hz frame.
+const FRAME: std::time::Duration = std::time::Duration::from_millis(16);
+
+/// Runs per keystroke; the median counts.
+const RUNS: usize = 5;
+
+/// Prints how many keystrokes of the typed queries have their hits within
+/// one frame: every prefix is searched [`RUNS`] times, the median counts.
+fn keystroke_latencies(index: &SearchIndex) {
+    let mut times = Vec::new();
+    for query in TYPED {
+        for prefix in prefixes(query) {
+            let mut runs: Vec<_> = (0..RUNS)
+                .map(|_| {
+                    let start = std::time::Instant::now();
+                    std::hint::black_box(index.search(prefix, None));
+                    start.elapsed()
+                })
+                .collect();
+            runs.sort();
+            times.push((runs[RUNS / 2], prefix));
+        }
+    }
+    times.sort();
+    let within = times.iter().filter(|(t, _)| *t <= FRAME).count();
+    let at = |percent: usize| times[(times.len() - 1) * percent / 100].0;
+    println!(
+        "100k keystrokes: {within} of {} within {FRAME:?} ({} %); median {:?}, p90 {:?}, max {:?} ({:?})",
+        times.len(),
+        within * 100 / times.len(),
+        at(50),
+        at(90),
+        times.last().map(|t| t.0).unwrap_or_default(),
+        times.last().map(|t| t.1).unwrap_or_default(),
+    );
+}
+
 fn big(n: usize) -> Dataset {
     let mut text = Vec::new();
     synth::write(n, &mut text).expect("in-memory write");
@@ -93,6 +149,7 @@ fn large(c: &mut Criterion) {
     c.bench_function("100k: build index", |b| b.iter(|| SearchIndex::new(&data)));
     keystroke_and_frame(c, "100k: keystroke + frame", &data);
     let index = SearchIndex::new(&data);
+    keystroke_latencies(&index);
     cached(c, &data);
     per_keystroke(c, "100k search", &index);
     let mut g = c.benchmark_group("100k first keystroke");

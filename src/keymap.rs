@@ -4,7 +4,7 @@
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 pub use crate::app::Context;
-use crate::app::{Action, App, Dir, Motion};
+use crate::app::{Action, App, Dir, Edit, Motion};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Key {
@@ -49,6 +49,18 @@ const PAGE_DOWN: Action = Action::Move(Motion::Page(Dir::Down));
 const TOP: Action = Action::Move(Motion::Top);
 const BOTTOM: Action = Action::Move(Motion::Bottom);
 
+/// Line editing in the prompts, as in a shell.
+const LEFT: Action = Action::Edit(Edit::Left);
+const RIGHT: Action = Action::Edit(Edit::Right);
+const START: Action = Action::Edit(Edit::Home);
+const END: Action = Action::Edit(Edit::End);
+const WORD_LEFT: Action = Action::Edit(Edit::WordLeft);
+const WORD_RIGHT: Action = Action::Edit(Edit::WordRight);
+const BACKSPACE: Action = Action::Edit(Edit::Backspace);
+const DELETE: Action = Action::Edit(Edit::Delete);
+const DELETE_WORD: Action = Action::Edit(Edit::DeleteWordBefore);
+const DELETE_TO_START: Action = Action::Edit(Edit::DeleteToStart);
+
 pub struct Binding {
     pub context: Context,
     pub keys: &'static [Key],
@@ -75,7 +87,9 @@ const fn bind(
 }
 
 use Context::{Follow, Help, Jump, Main, Path, Search, Timeline};
-use KeyCode::{BackTab, Backspace, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up};
+use KeyCode::{
+    BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up,
+};
 
 // One binding per line reads as the table it is.
 #[rustfmt::skip]
@@ -102,47 +116,28 @@ pub const BINDINGS: &[Binding] = &[
     bind(Main, &[ch('o')], Action::OpenUrl, "open the official link in your browser", None),
     bind(Main, &[ch('y')], Action::CopyCitation, "copy a citation", None),
     bind(Main, &[ch('Y')], Action::CopyUrl, "copy the official link", None),
+    bind(Main, &[ch('s')], Action::CycleSort, "sort the list by date, by symbol, or as in the data", Some("sort")),
     bind(Main, &[ch('m')], Action::ToggleBookmark, "bookmark the item, or remove the bookmark", None),
     bind(Main, &[ch('p')], Action::MarkPathStart, "mark the item as the start of a path", None),
     bind(Main, &[ch('P')], Action::ShowPath, "show how the marked item connects to this one", None),
     bind(Main, &[ch('?'), key(F(1))], Action::ToggleHelp, "show every key binding", Some("help")),
     bind(Main, &[key(Esc)], Action::CloseOverlay, "close a message (never quits)", None),
     bind(Main, &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
-    bind(
-        Search,
-        &[key(Up), ctrl('k'), ctrl('p')],
-        UP,
-        "previous result",
-        None,
-    ),
-    bind(
-        Search,
-        &[key(Down), ctrl('j'), ctrl('n')],
-        DOWN,
-        "next result",
-        Some("move"),
-    ),
-    bind(
-        Search,
-        &[key(Enter)],
-        Action::SearchAccept,
-        "open the selected result",
-        Some("open"),
-    ),
-    bind(
-        Search,
-        &[key(Backspace)],
-        Action::SearchBackspace,
-        "delete the last character",
-        None,
-    ),
-    bind(
-        Search,
-        &[ctrl('u')],
-        Action::SearchClear,
-        "clear the query",
-        Some("clear"),
-    ),
+    bind(Search, &[key(Up), ctrl('k')], UP, "previous result (on an empty query: recall the last search)", None),
+    bind(Search, &[key(Down), ctrl('j')], DOWN, "next result", Some("move")),
+    bind(Search, &[key(Enter)], Action::SearchAccept, "open the selected result", Some("open")),
+    bind(Search, &[ctrl('p')], Action::RecallOlder, "recall an earlier search", Some("history")),
+    bind(Search, &[ctrl('n')], Action::RecallNewer, "recall a later search, then what you typed", None),
+    bind(Search, &[key(Left), ctrl('b')], LEFT, "cursor left", None),
+    bind(Search, &[key(Right), ctrl('f')], RIGHT, "cursor right", None),
+    bind(Search, &[key(Home), ctrl('a')], START, "cursor to the start", None),
+    bind(Search, &[key(End), ctrl('e')], END, "cursor to the end", None),
+    bind(Search, &[alt(Char('b'))], WORD_LEFT, "cursor a word left", None),
+    bind(Search, &[alt(Char('f'))], WORD_RIGHT, "cursor a word right", None),
+    bind(Search, &[key(Backspace)], BACKSPACE, "delete the character before the cursor", None),
+    bind(Search, &[key(Delete), ctrl('d')], DELETE, "delete the character under the cursor", None),
+    bind(Search, &[ctrl('w')], DELETE_WORD, "delete the word before the cursor", None),
+    bind(Search, &[ctrl('u')], DELETE_TO_START, "delete to the start of the query", Some("clear")),
     bind(
         Search,
         &[key(Esc)],
@@ -169,9 +164,20 @@ pub const BINDINGS: &[Binding] = &[
     bind(Follow, &[ctrl('c')], Action::Quit, "quit", None),
     bind(Jump, &[key(Enter)], Action::JumpAccept, "go to the id or symbol (or the selected completion)", Some("go")),
     bind(Jump, &[key(Tab)], Action::JumpComplete, "complete with the selected candidate", Some("complete")),
-    bind(Jump, &[key(Up)], UP, "previous candidate", None),
+    bind(Jump, &[key(Up)], UP, "previous candidate (on an empty input: recall the last jump)", None),
     bind(Jump, &[key(Down)], DOWN, "next candidate", None),
-    bind(Jump, &[key(Backspace)], Action::JumpBackspace, "delete the last character", None),
+    bind(Jump, &[ctrl('p')], Action::RecallOlder, "recall an earlier jump", Some("history")),
+    bind(Jump, &[ctrl('n')], Action::RecallNewer, "recall a later jump, then what you typed", None),
+    bind(Jump, &[key(Left), ctrl('b')], LEFT, "cursor left", None),
+    bind(Jump, &[key(Right), ctrl('f')], RIGHT, "cursor right", None),
+    bind(Jump, &[key(Home), ctrl('a')], START, "cursor to the start", None),
+    bind(Jump, &[key(End), ctrl('e')], END, "cursor to the end", None),
+    bind(Jump, &[alt(Char('b'))], WORD_LEFT, "cursor a word left", None),
+    bind(Jump, &[alt(Char('f'))], WORD_RIGHT, "cursor a word right", None),
+    bind(Jump, &[key(Backspace)], BACKSPACE, "delete the character before the cursor", None),
+    bind(Jump, &[key(Delete), ctrl('d')], DELETE, "delete the character under the cursor", None),
+    bind(Jump, &[ctrl('w')], DELETE_WORD, "delete the word before the cursor", None),
+    bind(Jump, &[ctrl('u')], DELETE_TO_START, "delete to the start of the input", Some("clear")),
     bind(Jump, &[key(Esc)], Action::CloseOverlay, "cancel", Some("cancel")),
     bind(Jump, &[ctrl('c')], Action::Quit, "quit", None),
     bind(Timeline, &[key(Up), ch('k')], UP, "earlier item", None),
@@ -269,7 +275,9 @@ pub fn key_name(key: &Key) -> String {
         KeyCode::PageDown => "PgDn".to_string(),
         KeyCode::F(n) => format!("F{n}"),
         KeyCode::Char(' ') => "Space".to_string(),
-        KeyCode::Char(c) if key.modifiers.contains(KeyModifiers::CONTROL) => c.to_ascii_uppercase().to_string(),
+        KeyCode::Char(c) if key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) => {
+            c.to_ascii_uppercase().to_string()
+        }
         KeyCode::Char(c) => c.to_string(),
         other => format!("{other:?}"),
     };

@@ -19,6 +19,7 @@ pub mod graph;
 pub mod json;
 pub mod keymap;
 pub mod mouse;
+pub mod query_history;
 pub mod regular_file;
 pub mod search;
 pub mod signals;

@@ -20,6 +20,7 @@ use crate::clipboard::osc52;
 use crate::data::Dataset;
 use crate::data::progress::{Progress, Stage};
 use crate::keymap;
+use crate::query_history::{self, Prompt, QueryHistory};
 use crate::search::SearchIndex;
 use crate::search::worker::{Outcome, Worker};
 use crate::signals::{self, SignalEvent};
@@ -88,14 +89,22 @@ fn browse(
     setup: &TerminalSetup,
 ) -> io::Result<()> {
     let bookmarks = Bookmarks::load(crate::bookmarks::default_dir());
+    let state_dir = query_history::default_dir();
+    let searches = QueryHistory::load(state_dir.as_deref(), Prompt::Search);
+    let jumps = QueryHistory::load(state_dir.as_deref(), Prompt::Jump);
     let mut notices = loaded.notices;
     notices.extend(options.notices);
     let mut app = App::with_index(&loaded.data, loaded.index)
         .with_bookmarks(bookmarks.bookmarks)
+        .with_query_history(searches.history, jumps.history)
         .with_background_search()
         .with_settings(options.theme, notices, options.citation_style);
-    if let Some(warning) = bookmarks.warning {
-        app.update(Action::Status(warning));
+    let warnings: Vec<String> = [bookmarks.warning, searches.warning, jumps.warning]
+        .into_iter()
+        .flatten()
+        .collect();
+    if !warnings.is_empty() {
+        app.update(Action::Status(warnings.join("; ")));
     }
     let worker = spawn_search_worker(&app, sender);
     event_loop(terminal, &mut app, &worker, inbox, setup)
@@ -285,6 +294,11 @@ fn perform(app: &App, worker: &Worker, effect: Effect) -> Vec<Action> {
                 return vec![Action::BookmarksSaved(bookmarks.ids), Action::Status(status)];
             }
             Err(e) => format!("could not save bookmarks: {e}"),
+        },
+        // A saved history needs no word; a failure does.
+        Effect::SaveQueryHistory(prompt) => match app.query_history(prompt).save() {
+            Ok(()) => return Vec::new(),
+            Err(e) => format!("could not save the {}: {e}", prompt.name()),
         },
         Effect::OpenUrl(url) => match open::that_detached(&url) {
             Ok(()) => format!("opened {url}"),

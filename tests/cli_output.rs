@@ -82,7 +82,16 @@ fn piped_output_is_the_stable_tab_separated_form() {
     assert!(list.lines().all(|l| l.split('\t').count() == 4), "{list}");
     assert!(list.starts_with("ga-56-183\tA/RES/56/183\t2001-12-21\tWorld Summit on the Information Society\n"));
     let search = stdout(&wsis(&["search", "2006/46"]));
-    assert!(search.lines().all(|l| l.split('\t').count() == 3), "{search}");
+    // id, symbol, title, and why it matched.
+    assert!(search.lines().all(|l| l.split('\t').count() == 4), "{search}");
+    assert!(search.starts_with("ecosoc-2006-46\tE/RES/2006/46\t"), "{search}");
+    assert!(
+        search
+            .lines()
+            .next()
+            .is_some_and(|l| l.ends_with("\tsymbol: E/RES/[2006/46]")),
+        "{search}"
+    );
     assert_eq!(stdout(&wsis(&["list", "--format", "tsv"])), stdout(&wsis(&["list"])));
 }
 

@@ -7,6 +7,7 @@ use common::{DATA, draw};
 use proptest::prelude::*;
 use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use wsis_browser::app::{App, History, Location, Pane, Row, Scope};
+use wsis_browser::data::CATEGORIES;
 use wsis_browser::keymap::handle_event;
 
 fn key_strategy() -> impl Strategy<Value = Event> {
@@ -25,9 +26,10 @@ fn key_strategy() -> impl Strategy<Value = Event> {
         Just(KeyCode::PageUp),
         Just(KeyCode::PageDown),
         Just(KeyCode::F(1)),
+        Just(KeyCode::Delete),
         prop::sample::select(vec![
             'j', 'k', 'h', 'l', 'g', 'G', '/', '?', '[', ']', 'x', '7', '/', 'é', 'f', '0', '1', '2', '{', '}', 't',
-            'p', 'P'
+            'p', 'P', 's', ':'
         ])
         .prop_map(KeyCode::Char),
         any::<char>().prop_map(KeyCode::Char),
@@ -37,8 +39,14 @@ fn key_strategy() -> impl Strategy<Value = Event> {
         1 => Just(KeyModifiers::SHIFT),
         1 => Just(KeyModifiers::ALT),
     ];
-    // Quitting would end the journey early; Ctrl is left out for that reason.
-    let key = (code, modifiers).prop_map(|(code, modifiers)| Event::Key(KeyEvent::new(code, modifiers)));
+    // Quitting would end the journey early, so Ctrl comes only with the
+    // letters of the line editor and recall (never Ctrl-C).
+    let plain = (code, modifiers).prop_map(|(code, modifiers)| Event::Key(KeyEvent::new(code, modifiers)));
+    let with_ctrl = prop::sample::select(vec!['a', 'b', 'd', 'e', 'f', 'j', 'k', 'n', 'p', 'u', 'w'])
+        .prop_map(|c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)));
+    let with_alt = prop::sample::select(vec!['b', 'f'])
+        .prop_map(|c| Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT)));
+    let key = prop_oneof![8 => plain, 2 => with_ctrl, 1 => with_alt];
     let mouse_kind = prop_oneof![
         Just(MouseEventKind::Down(MouseButton::Left)),
         Just(MouseEventKind::ScrollUp),
@@ -95,6 +103,14 @@ proptest! {
                 let expected: Vec<_> = app.index.search(&search.query, scope).iter().map(|h| h.item).collect();
                 let shown: Vec<_> = search.hits.iter().map(|h| h.item).collect();
                 prop_assert_eq!(shown, expected, "hits for {:?}", search.query);
+            }
+            // Sorting reorders a category's items, never adds or drops one.
+            for cat in 0..CATEGORIES.len() {
+                let mut listed = app.items_of(Row::Category(cat)).to_vec();
+                let mut in_data = DATA.category_items(cat).to_vec();
+                listed.sort_unstable();
+                in_data.sort_unstable();
+                prop_assert_eq!(listed, in_data, "items of category {}", cat);
             }
             if step % 6 == 0 {
                 draw(&app, size.0, size.1);

@@ -3,7 +3,7 @@
 mod common;
 
 use common::{DATA, idx};
-use wsis_browser::search::SearchIndex;
+use wsis_browser::search::{Field, SearchIndex};
 
 fn top(query: &str, n: usize) -> Vec<&'static str> {
     let index = SearchIndex::new(&DATA);
@@ -106,16 +106,77 @@ fn scores_of_several_words_add_up() {
 }
 
 #[test]
-fn a_summary_hit_says_so_and_has_an_excerpt() {
+fn a_summary_hit_says_so_and_shows_the_words_around_it() {
     let index = SearchIndex::new(&DATA);
     let hits = index.search("deliberative", None);
     let hit = hits.first().expect("a hit");
-    assert_eq!(hit.field, wsis_browser::search::Field::Summary);
-    let item = DATA.item(hit.item);
-    let found = wsis_browser::search::excerpt(&item.summary, "deliberative", 40).expect("an excerpt");
-    let chars: Vec<char> = found.text.chars().collect();
-    let marked: String = found.matched.iter().map(|&i| chars[i]).collect();
+    assert_eq!(hit.field, Field::Summary);
+    let why = &hit.matched[0];
+    assert_eq!(why.field, Field::Summary);
+    let chars: Vec<char> = why.text.chars().collect();
+    let marked: String = chars[why.ranges[0].clone()].iter().collect();
     assert_eq!(marked, "deliberative");
+}
+
+#[test]
+fn letters_scattered_across_words_never_match() {
+    // "gender": Geneva Declaration has g-e-n…d-e-r across words and parts.
+    let index = SearchIndex::new(&DATA);
+    let hits = index.search("gender", None);
+    assert_eq!(hits.first().map(|h| h.item), Some(idx("cstd-session-13")));
+    for hit in &hits {
+        let why = index.explain_hit(hit, "gender");
+        assert!(why.iter().any(|m| m.text.to_lowercase().contains("gender")), "{why:?}");
+    }
+    assert!(index.search("gvdcl", None).is_empty());
+}
+
+#[test]
+fn folding_matches_accents_special_letters_and_case() {
+    assert_eq!(top("joao", 1), ["igf-2015"]);
+    assert_eq!(top("JOÃO", 1), ["igf-2015"]);
+    assert_eq!(top("lillestrom", 1), ["igf-2025"]);
+    assert_eq!(top("lillestrøm", 1), ["igf-2025"]);
+}
+
+#[test]
+fn typos_rank_below_the_word_itself() {
+    let index = SearchIndex::new(&DATA);
+    let hits = index.search("financing", None);
+    let first_typo = hits
+        .iter()
+        .position(|h| h.matched.iter().all(|m| !m.text.to_lowercase().contains("financing")));
+    let last_exact = hits
+        .iter()
+        .rposition(|h| h.matched.iter().any(|m| m.text.to_lowercase().contains("financing")));
+    assert!(first_typo > last_exact, "{first_typo:?} {last_exact:?}");
+    assert!(
+        hits.iter().any(|h| h.item == idx("ga-80-173")),
+        "financial, one typo away"
+    );
+}
+
+#[test]
+fn a_year_matches_the_date() {
+    assert_eq!(top("igf 2013", 1), ["igf-2013"]);
+    // An undated resolution: the years of its General Assembly session.
+    let index = SearchIndex::new(&DATA);
+    let why = index.explain(idx("ga-68-198"), "resolution 2013");
+    let date = why
+        .iter()
+        .find(|m| m.field == Field::Date)
+        .expect("the date explains 2013");
+    assert_eq!(date.text, "68th session, 2013–2014");
+    assert_eq!(date.ranges.first(), Some(&(14..18)));
+}
+
+#[test]
+fn repeated_and_endless_queries_cost_no_more_than_their_distinct_words() {
+    let index = SearchIndex::new(&DATA);
+    let once = index.search("igf", None);
+    assert_eq!(index.search(&"igf ".repeat(5000), None), once);
+    let many: String = (0..3000).map(|i| format!("w{i} ")).collect();
+    assert!(index.search(&many, None).is_empty());
 }
 
 #[test]
@@ -136,9 +197,11 @@ proptest::proptest! {
         proptest::prop_assert!(hits.windows(2).all(|w| w[0].score >= w[1].score));
         let len = text.chars().count();
         proptest::prop_assert!(index.highlight(&text, &query).iter().all(|&i| i < len));
-        if let Some(e) = wsis_browser::search::excerpt(&text, &query, 20) {
-            let len = e.text.chars().count();
-            proptest::prop_assert!(e.matched.iter().all(|&i| i < len));
+        for hit in hits.iter().take(3) {
+            for m in &hit.matched {
+                let len = m.text.chars().count();
+                proptest::prop_assert!(m.ranges.iter().all(|r| r.start < r.end && r.end <= len));
+            }
         }
     }
 }

@@ -2,7 +2,7 @@
 //! background. Keys map to these through the keymap; `App::update` is the
 //! only place that acts on them.
 
-use super::{Motion, Pane};
+use super::{Edit, Motion, Pane};
 use crate::search::Hit;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -19,8 +19,6 @@ pub enum Action {
     Forward,
     StartSearch,
     SearchInput(char),
-    SearchBackspace,
-    SearchClear,
     SearchAccept,
     SearchCancel,
     /// Search the selected category only, or everything.
@@ -41,9 +39,10 @@ pub enum Action {
     ToggleTimeline,
     MarkPathStart,
     ShowPath,
+    /// Sort the selected row's list in the next order (date, symbol, data).
+    CycleSort,
     StartJump,
     JumpInput(char),
-    JumpBackspace,
     JumpComplete,
     JumpAccept,
     /// Offer every related item to follow by its label or a filter.
@@ -63,6 +62,12 @@ pub enum Action {
     /// The wheel over a pane: moves its list, or scrolls the detail text,
     /// by this many lines, without moving focus.
     Scroll(Pane, isize),
+    /// Edit the search or jump prompt's line: cursor moves and deletions.
+    Edit(Edit),
+    /// Show the prompt's previous (older) earlier query.
+    RecallOlder,
+    /// Show the prompt's next (newer) earlier query, or what was typed.
+    RecallNewer,
     /// Pasted text for the search or jump prompt.
     Paste(String),
     /// The bookmarks as saved: the file's list with this run's changes.

@@ -5,13 +5,16 @@
 
 mod action;
 mod history;
+mod line_editor;
 mod motion;
 mod overlays;
 mod row;
+mod sort;
 mod update;
 
 pub use action::Action;
 pub use history::{History, Location};
+pub use line_editor::{Edit, LineEditor};
 pub use motion::{Dir, Motion};
 pub use overlays::{
     Context, FollowState, HelpState, JumpState, Overlay, PathView, Scope, SearchRequest, SearchState, TimelineLine,
@@ -20,8 +23,10 @@ pub use overlays::{
 pub use row::Row;
 
 use crate::bookmarks::Bookmarks;
-use crate::data::{CATEGORIES, Dataset, ItemIdx};
+use crate::data::sort::sorted;
+use crate::data::{CATEGORIES, Dataset, ItemIdx, SortOrder};
 use crate::graph::{self, Related};
+use crate::query_history::{Prompt, QueryHistory};
 use std::sync::Arc;
 
 use crate::search::SearchIndex;
@@ -42,6 +47,9 @@ impl Pane {
     }
 }
 
+/// Longest item name a status line quotes, in characters.
+const STATUS_NAME_WIDTH: usize = 48;
+
 /// Lines of the screen that are not list rows: borders, trail, hint bar.
 const PAGE_CHROME: u16 = 6;
 
@@ -60,6 +68,8 @@ pub enum Effect {
     /// Run a search in the background; its hits come back as
     /// [`Action::SearchResults`].
     Search(SearchRequest),
+    /// Write a prompt's query history (after a query was recorded).
+    SaveQueryHistory(Prompt),
 }
 
 pub struct App<'a> {
@@ -85,8 +95,18 @@ pub struct App<'a> {
     /// The item `p` marked as the start of a path.
     pub mark: Option<ItemIdx>,
     pub bookmarks: Bookmarks,
-    /// Bookmarked items that exist in the loaded data, in bookmark order.
+    /// Earlier queries of the search prompt, oldest first.
+    pub search_history: QueryHistory,
+    /// Earlier inputs of the jump prompt, oldest first.
+    pub jump_history: QueryHistory,
+    /// Bookmarked items that exist in the loaded data, in the bookmarks
+    /// row's sort order.
     bookmark_items: Vec<ItemIdx>,
+    /// The sort order of each row of the category pane.
+    sort_orders: Vec<SortOrder>,
+    /// Each category's items in its row's order, computed when the order
+    /// changes rather than on every frame.
+    sorted_items: Vec<Vec<ItemIdx>>,
     /// Effects waiting for the front end.
     pub effects: Vec<Effect>,
     /// A one-line message for the status bar ("no match", ...).
@@ -128,7 +148,11 @@ impl<'a> App<'a> {
             overlays: Vec::new(),
             mark: None,
             bookmarks: Bookmarks::in_memory(),
+            search_history: QueryHistory::in_memory(),
+            jump_history: QueryHistory::in_memory(),
             bookmark_items: Vec::new(),
+            sort_orders: sort::default_orders(),
+            sorted_items: sort::default_lists(data),
             effects: Vec::new(),
             status: None,
             should_quit: false,
@@ -146,8 +170,24 @@ impl<'a> App<'a> {
         self
     }
 
+    /// Starts with the user's earlier queries.
+    pub fn with_query_history(mut self, search: QueryHistory, jump: QueryHistory) -> App<'a> {
+        self.search_history = search;
+        self.jump_history = jump;
+        self
+    }
+
+    /// The query history of a prompt.
+    pub fn query_history(&self, prompt: Prompt) -> &QueryHistory {
+        match prompt {
+            Prompt::Search => &self.search_history,
+            Prompt::Jump => &self.jump_history,
+        }
+    }
+
     fn refresh_bookmarks(&mut self) {
-        self.bookmark_items = self.bookmarks.ids.iter().filter_map(|id| self.data.by_id(id)).collect();
+        let marked: Vec<ItemIdx> = self.bookmarks.ids.iter().filter_map(|id| self.data.by_id(id)).collect();
+        self.bookmark_items = sorted(self.data, &marked, self.sort_order(Row::Bookmarks));
         let len = self.bookmark_items.len();
         let bookmarks = Row::Bookmarks.index();
         self.item_rows[bookmarks] = self.item_rows[bookmarks].min(len.saturating_sub(1));
@@ -156,7 +196,7 @@ impl<'a> App<'a> {
     /// Items of a category row.
     pub fn items_of(&self, row: Row) -> &[ItemIdx] {
         match row {
-            Row::Category(cat) => self.data.category_items(cat),
+            Row::Category(cat) => self.sorted_items.get(cat).map_or(&[], Vec::as_slice),
             Row::Bookmarks => &self.bookmark_items,
         }
     }
@@ -216,6 +256,12 @@ impl<'a> App<'a> {
     /// The item shown at a history location.
     pub fn item_at(&self, location: &Location) -> Option<ItemIdx> {
         location.item
+    }
+
+    /// How status lines name an item: its symbol, else its short title
+    /// (never the internal id), cut to a readable length.
+    pub fn status_name(&self, idx: ItemIdx) -> String {
+        crate::text::truncate(self.data.item(idx).display_name(), STATUS_NAME_WIDTH)
     }
 
     /// Rows a page moves in lists and in text.

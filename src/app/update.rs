@@ -59,6 +59,7 @@ impl App<'_> {
             Action::CopyUrl => self.copy(false),
             Action::MarkPathStart => self.mark_path_start(),
             Action::ShowPath => self.show_path(),
+            Action::CycleSort => self.cycle_sort(),
             Action::ClickRow(pane, row) => self.click_row(pane, row),
             Action::ClickLink(row) => {
                 self.focus = Pane::Detail;
@@ -191,8 +192,7 @@ impl App<'_> {
         let category = self.data.category_of(item);
         self.row = Row::Category(category);
         self.item_rows[category] = self
-            .data
-            .category_items(category)
+            .items_of(Row::Category(category))
             .iter()
             .position(|&i| i == item)
             .unwrap_or(0);
@@ -215,7 +215,7 @@ impl App<'_> {
         let Some(idx) = self.selected_item() else { return };
         let item = self.data.item(idx);
         let added = self.bookmarks.toggle(&item.id);
-        let label = item.handle().to_string();
+        let label = self.status_name(idx);
         self.refresh_bookmarks();
         if self.row == Row::Bookmarks && self.items().is_empty() {
             self.focus = Pane::Items;
@@ -260,7 +260,7 @@ impl App<'_> {
             self.mark = Some(idx);
             self.status = Some(format!(
                 "marked {} — open another item and press P",
-                self.data.item(idx).handle()
+                self.status_name(idx)
             ));
         }
     }

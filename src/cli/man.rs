@@ -149,7 +149,7 @@ const AFTER_KEYS: &[Section] = &[
         "OUTPUT FORMATS",
         &[
             "list and search print an aligned table on a terminal (sized to COLUMNS or the terminal's width, long titles cut with an ellipsis) and tab-separated lines in a pipe; --format table|tsv|json chooses, --json is --format json.",
-            "The tab-separated lines are stable for scripts: list prints id, symbol, date, title; search prints id, symbol, title. A missing symbol or date is written -, control characters are replaced, and there is no header.",
+            "The tab-separated lines are stable for scripts: list prints id, symbol, date, title; search prints id, symbol, title and why it matched (field: text, the matching words in [brackets], fields separated by \" | \"). A missing symbol or date is written -, control characters are replaced, and there is no header.",
             "JSON output escapes every control character, including C1 controls and bidirectional marks (as \\u009b and so on), so it is as safe on a terminal as the plain output.",
         ],
     ),

@@ -34,7 +34,8 @@ pub fn write(out: &mut impl Write, headers: &[&str], rows: &[Vec<String>], width
     Ok(())
 }
 
-/// `wsis search` as a table: how to name each hit, its category, its title.
+/// `wsis search` as a table: how to name each hit, its category, its title,
+/// and why it matched.
 pub fn write_hits(index: &SearchIndex, hits: &[Hit], out: &mut impl Write) -> io::Result<()> {
     let rows: Vec<Vec<String>> = hits
         .iter()
@@ -45,10 +46,11 @@ pub fn write_hits(index: &SearchIndex, hits: &[Hit], out: &mut impl Write) -> io
                 t if t.trim().is_empty() => TITLE_NOT_CONFIRMED,
                 t => t,
             };
-            vec![name.to_string(), kind.to_string(), title.to_string()]
+            let why = super::search::plain_why(&hit.matched);
+            vec![name.to_string(), kind.to_string(), title.to_string(), why]
         })
         .collect();
-    write(out, &["SYMBOL/ID", "CATEGORY", "TITLE"], &rows, terminal_width())
+    write(out, &["SYMBOL/ID", "CATEGORY", "TITLE", "WHY"], &rows, terminal_width())
 }
 
 fn write_row(out: &mut impl Write, row: &[String], widths: &[usize]) -> io::Result<()> {

@@ -2,6 +2,8 @@
 //! know about each: its names, its embedded data file, and how paths treat
 //! its items. Adding a category is adding an entry here (and its file).
 
+use super::SortOrder;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Category {
     /// The id used in data files and on the command line.
@@ -17,11 +19,18 @@ pub struct Category {
     /// Items that link to almost everything (bodies such as ECOSOC or ITU):
     /// a path through one says little, so paths avoid them.
     pub is_hub: bool,
+    /// How the category's list is sorted until the user changes it:
+    /// documents by date; bodies as the data lists them.
+    pub default_sort: SortOrder,
 }
 
 /// Declares a category whose embedded file is `data/<id>.ron`.
+/// Categories sort by date unless they say otherwise (`sort: Data`).
 macro_rules! category {
     ($id:literal, $abbrev:literal, $short:literal, $name:literal, hub: $hub:literal) => {
+        category!($id, $abbrev, $short, $name, hub: $hub, sort: Date)
+    };
+    ($id:literal, $abbrev:literal, $short:literal, $name:literal, hub: $hub:literal, sort: $sort:ident) => {
         Category {
             id: $id,
             abbrev: $abbrev,
@@ -32,6 +41,7 @@ macro_rules! category {
                 include_str!(concat!("../../data/", $id, ".ron")),
             ),
             is_hub: $hub,
+            default_sort: SortOrder::$sort,
         }
     };
 }
@@ -44,7 +54,7 @@ pub const CATEGORIES: &[Category] = &[
     category!("cstd", "CSTD", "CSTD", "CSTD sessions and reports", hub: false),
     category!("gdc", "GDC", "Digital Compact", "Global Digital Compact", hub: false),
     category!("action-line", "AL", "Action Lines", "WSIS Action Lines", hub: false),
-    category!("body", "Body", "Bodies and fora", "Facilitators and bodies", hub: true),
+    category!("body", "Body", "Bodies and fora", "Facilitators and bodies", hub: true, sort: Data),
     category!("wsis20", "WSIS+20", "WSIS+20 reviews", "WSIS+20 reviews and roadmaps", hub: false),
 ];
 

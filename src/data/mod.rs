@@ -16,6 +16,7 @@ pub mod position;
 pub mod progress;
 pub mod relation;
 pub mod snapshot;
+pub mod sort;
 pub mod web_url;
 
 pub use aliases::Resolved;
@@ -25,3 +26,4 @@ pub use date::PartialDate;
 pub use load::{Problem, SourceFile};
 pub use model::{Item, Link, TITLE_NOT_CONFIRMED};
 pub use relation::Relation;
+pub use sort::SortOrder;

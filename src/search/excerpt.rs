@@ -1,93 +1,96 @@
-//! A few words of long text around a match, for a result row: the summary
-//! or key point that matched shows why an item was found.
+//! A few words of long text around a match: the summary or key point that
+//! matched shows why an item was found, without the whole paragraph.
 
-use super::words;
+use std::ops::Range;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Excerpt {
-    /// "…words around the match…", at most the requested chars long.
-    pub text: String,
-    /// Char indices in `text` of the matched characters.
-    pub matched: Vec<usize>,
-}
+/// Context kept before the first match, as a share of the excerpt.
+const LEAD_SHARE: usize = 3;
 
-/// The excerpt of `text` around the first word a word of `query` matches
-/// (as search matches long text: a prefix or a substring of one word).
-pub fn excerpt(text: &str, query: &str, max_chars: usize) -> Option<Excerpt> {
-    let terms: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
-    let (word_at, word, term) = words(text).find_map(|word| {
-        let lower = word.to_lowercase();
-        let term = terms
-            .iter()
-            .find(|t| lower.starts_with(t.as_str()) || (t.len() >= 3 && lower.contains(t.as_str())))?;
-        Some((word.as_ptr() as usize - text.as_ptr() as usize, word, term))
-    })?;
-    if max_chars < 8 {
-        return None;
+/// The shortest excerpt worth showing.
+const MIN_CHARS: usize = 8;
+
+/// `text` cut to at most `max_chars` chars around the first of `ranges`
+/// (char ranges, sorted), starting at a word, with "…" where cut; the
+/// ranges are moved to match and clipped to what is shown.
+pub fn window(text: &str, ranges: &[Range<usize>], max_chars: usize) -> (String, Vec<Range<usize>>) {
+    if text.len() <= max_chars {
+        // Fewer bytes than the room: fewer chars too.
+        let len = text.chars().count();
+        return (text.to_string(), clip(ranges, 0, len, 0));
     }
-    // Some context before the match, starting at a word.
-    let before: Vec<(usize, char)> = text[..word_at].char_indices().collect();
-    let lead = max_chars / 3;
-    let mut start = before.len().saturating_sub(lead);
-    while start > 0 && start < before.len() && !before[start - 1].1.is_whitespace() {
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= max_chars || max_chars < MIN_CHARS {
+        let end = chars.len().min(max_chars);
+        return (chars[..end].iter().collect(), clip(ranges, 0, end, 0));
+    }
+    let first = ranges.first().map_or(0, |r| r.start);
+    let mut start = first.saturating_sub(max_chars / LEAD_SHARE);
+    // Start at a word, unless that would lose the match.
+    while start > 0 && start < first && !chars[start - 1].is_whitespace() {
         start += 1;
     }
-    let start_byte = before.get(start).map_or(word_at, |&(b, _)| b);
-    let cut_front = start_byte > 0;
-    let room = max_chars - usize::from(cut_front) - 1;
-    let shown: String = text[start_byte..].chars().take(room).collect();
-    let cut_back = shown.len() < text.len() - start_byte;
-    let prefix = if cut_front { "…" } else { "" };
-    let suffix = if cut_back { "…" } else { "" };
-    let word_start = usize::from(cut_front) + text[start_byte..word_at].chars().count();
-    let lower = word.to_lowercase();
-    // Lowercasing can change lengths ('İ'); then the whole word is marked.
-    let span = match lower.find(term.as_str()) {
-        Some(b) if lower.chars().count() == word.chars().count() => {
-            let from = lower[..b].chars().count();
-            from..from + term.chars().count()
-        }
-        _ => 0..word.chars().count(),
-    };
-    let total = usize::from(cut_front) + shown.chars().count();
-    let matched = span.map(|i| word_start + i).filter(|&i| i < total).collect();
-    Some(Excerpt {
-        text: format!("{prefix}{shown}{suffix}"),
-        matched,
-    })
+    let cut_front = start > 0;
+    let room = max_chars - usize::from(cut_front);
+    let mut end = (start + room).min(chars.len());
+    let cut_back = end < chars.len();
+    if cut_back {
+        end -= 1;
+    }
+    let mut shown = String::with_capacity(max_chars * 4);
+    if cut_front {
+        shown.push('…');
+    }
+    shown.extend(&chars[start..end]);
+    if cut_back {
+        shown.push('…');
+    }
+    (shown, clip(ranges, start, end, usize::from(cut_front)))
 }
 
+/// `ranges` within `start..end`, moved to start at `shift`.
+fn clip(ranges: &[Range<usize>], start: usize, end: usize, shift: usize) -> Vec<Range<usize>> {
+    ranges
+        .iter()
+        .filter_map(|r| {
+            let (from, to) = (r.start.max(start), r.end.min(end));
+            (from < to).then(|| from - start + shift..to - start + shift)
+        })
+        .collect()
+}
+
+// One-element lists of char ranges are meant: one match each.
 #[cfg(test)]
+#[allow(clippy::single_range_in_vec_init)]
 mod tests {
     use super::*;
 
-    fn marked(e: &Excerpt) -> String {
-        let chars: Vec<char> = e.text.chars().collect();
-        e.matched.iter().map(|&i| chars[i]).collect()
+    fn marked(text: &str, ranges: &[Range<usize>]) -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        ranges.iter().map(|r| chars[r.clone()].iter().collect()).collect()
     }
 
     #[test]
     fn shows_words_around_the_match_with_ellipses() {
         let text = "The Commission reviews progress every year and reports to the Council on the follow-up of the Summit outcomes.";
-        let e = excerpt(text, "council", 40).expect("a match");
-        assert!(e.text.starts_with('…') && e.text.ends_with('…'), "{}", e.text);
-        assert!(e.text.chars().count() <= 40, "{}", e.text);
-        assert_eq!(marked(&e), "Council");
+        let at = text.find("Council").unwrap();
+        let (shown, ranges) = window(text, &[at..at + 7], 40);
+        assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
+        assert_eq!(shown.chars().count(), 40, "{shown}");
+        assert_eq!(marked(&shown, &ranges), ["Council"]);
     }
 
     #[test]
-    fn marks_char_indices_in_non_ascii_text() {
-        let e = excerpt("Projets en Côte d'Ivoire et au Sénégal", "ivoire", 80).expect("a match");
-        assert_eq!(e.text, "Projets en Côte d'Ivoire et au Sénégal");
-        assert_eq!(marked(&e), "Ivoire");
-        let e = excerpt("Projets en Côte d'Ivoire et au Sénégal", "séné", 80).expect("a match");
-        assert_eq!(marked(&e), "Séné");
+    fn short_text_is_kept_whole() {
+        let (shown, ranges) = window("Projets en Côte d'Ivoire", &[11..15], 80);
+        assert_eq!(shown, "Projets en Côte d'Ivoire");
+        assert_eq!(marked(&shown, &ranges), ["Côte"]);
     }
 
     #[test]
-    fn no_word_matching_gives_no_excerpt() {
-        assert_eq!(excerpt("digital cooperation", "zzq", 40), None);
-        // Scattered letters match titles, never long text.
-        assert_eq!(excerpt("digital cooperation", "dco", 40), None);
+    fn a_match_past_the_window_is_clipped() {
+        let text = "a ".repeat(50);
+        let (shown, ranges) = window(&text, &[0..1, 98..99], 20);
+        assert!(shown.chars().count() <= 20);
+        assert_eq!(ranges, [0..1]);
     }
 }

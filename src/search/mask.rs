@@ -19,10 +19,6 @@ impl CharMask {
         self.0
     }
 
-    pub fn union(self, other: CharMask) -> CharMask {
-        CharMask(self.0 | other.0)
-    }
-
     /// Whether every character of `needle` may occur here.
     pub fn covers(self, needle: CharMask) -> bool {
         needle.0 & !self.0 == 0

@@ -10,7 +10,7 @@
 use std::ops::{Deref, Range};
 
 /// Bump whenever the layout or the meaning of a section changes.
-pub(crate) const FORMAT: u32 = 3;
+pub(crate) const FORMAT: u32 = 4;
 const MAGIC: &[u8; 8] = b"WSISIDX\0";
 
 /// Declares `Section` and `ALL`, its variants in file order, from one list.
@@ -28,69 +28,56 @@ macro_rules! sections {
 }
 
 sections! {
-    /// Per item, u64: the characters of all its fields.
-    ItemMask,
+    /// Per item, u64: the characters of its folded symbol.
     SymbolMask,
-    TitleMask,
     /// Per item, u8.
     Prominence,
     Category,
+    /// Per item, u32: the first year it covers << 16 | the last (0: none).
+    Years,
     /// Text columns: per item a u32 end offset, then the text.
+    /// The symbol folded, for the symbol rule.
     SymbolEnds,
     SymbolText,
     IdEnds,
     IdText,
-    TitleEnds,
-    TitleText,
-    /// Per item, u32: the end of its run in `BodiesOf`, which lists the
-    /// distinct body names it has (many items share each, so each is
-    /// matched once per query).
-    BodiesOfEnds,
-    BodiesOf,
-    /// Per distinct body name: its text and characters.
-    BodyEnds,
-    BodyText,
-    BodyMask,
-    /// Per item, u32: the end of its run in `TagsOf`, which lists the
-    /// distinct tags it has.
-    TagsOfEnds,
-    TagsOf,
-    /// Per distinct tag: its text and characters.
-    TagEnds,
-    TagText,
-    TagMask,
     /// As written in the data, for printing results.
     ShownSymbolEnds,
     ShownSymbolText,
     ShownTitleEnds,
     ShownTitleText,
-    /// The words of long text (summary, points): per word its text, its
-    /// characters and the end of its postings.
+    /// Per item, [`EXPLAINED_FIELDS`] texts as written (title and short
+    /// title, tags, bodies, date, summary, points; lines joined by '\n'),
+    /// to show why an item matched.
+    FieldEnds,
+    FieldText,
+    /// The distinct folded words of every field, in byte order: per word its text, its
+    /// characters, its rarity (u16, see `score::rarity`) and the end of
+    /// its postings.
     WordEnds,
     WordText,
     WordMask,
+    WordRarity,
     PostingEnds,
-    /// u32 each: item index << 1, low bit set for points, clear for summary.
+    /// u64 each: item | field << 32 | first position in the field << 40.
     Postings,
 }
+
+/// How many texts per item `FieldText` holds.
+pub(crate) const EXPLAINED_FIELDS: usize = 6;
 
 /// Which count a section's length is a multiple of, and of how many bytes.
 fn fixed_width(section: Section) -> Option<(Count, usize)> {
     use Section::*;
     match section {
-        ItemMask | SymbolMask | TitleMask => Some((Count::Items, 8)),
+        SymbolMask => Some((Count::Items, 8)),
         Prominence | Category => Some((Count::Items, 1)),
-        SymbolEnds | IdEnds | TitleEnds | BodiesOfEnds | TagsOfEnds | ShownSymbolEnds | ShownTitleEnds => {
-            Some((Count::Items, 4))
-        }
-        BodyMask => Some((Count::Bodies, 8)),
-        BodyEnds => Some((Count::Bodies, 4)),
-        TagMask => Some((Count::Tags, 8)),
-        TagEnds => Some((Count::Tags, 4)),
+        Years | SymbolEnds | IdEnds | ShownSymbolEnds | ShownTitleEnds => Some((Count::Items, 4)),
+        FieldEnds => Some((Count::Items, 4 * EXPLAINED_FIELDS)),
         WordMask => Some((Count::Words, 8)),
+        WordRarity => Some((Count::Words, 2)),
         WordEnds | PostingEnds => Some((Count::Words, 4)),
-        SymbolText | IdText | TitleText | BodiesOf | BodyText | TagsOf | TagText | ShownSymbolText | ShownTitleText
-        | WordText | Postings => None,
+        SymbolText | IdText | ShownSymbolText | ShownTitleText | FieldText | WordText | Postings => None,
     }
 }
 
@@ -98,20 +85,14 @@ fn fixed_width(section: Section) -> Option<(Count, usize)> {
 enum Count {
     Items,
     Words,
-    Bodies,
-    Tags,
 }
 
 /// How many entries the per-entry sections have.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct Counts {
     pub items: usize,
-    /// Distinct words of long text.
+    /// Distinct words.
     pub words: usize,
-    /// Distinct body names.
-    pub bodies: usize,
-    /// Distinct tags.
-    pub tags: usize,
 }
 
 impl Counts {
@@ -119,8 +100,6 @@ impl Counts {
         match count {
             Count::Items => self.items,
             Count::Words => self.words,
-            Count::Bodies => self.bodies,
-            Count::Tags => self.tags,
         }
     }
 }
@@ -159,8 +138,6 @@ impl Layout {
         let counts = Counts {
             items: reader.u32()? as usize,
             words: reader.u32()? as usize,
-            bodies: reader.u32()? as usize,
-            tags: reader.u32()? as usize,
         };
         let key_len = reader.u32()? as usize;
         if reader.take(key_len)? != key.as_bytes() {
@@ -241,6 +218,10 @@ impl Writer {
         self.sections[section as usize].len()
     }
 
+    pub fn u16(&mut self, section: Section, value: u16) {
+        self.sections[section as usize].extend_from_slice(&value.to_le_bytes());
+    }
+
     pub fn u8(&mut self, section: Section, value: u8) {
         self.sections[section as usize].push(value);
     }
@@ -257,7 +238,7 @@ impl Writer {
         let total: usize = self.sections.iter().map(|s| s.len() + 8).sum();
         let mut out = Vec::with_capacity(64 + key.len() + SECTIONS * 8 + total);
         out.extend_from_slice(MAGIC);
-        let header = [counts.items, counts.words, counts.bodies, counts.tags, key.len()];
+        let header = [counts.items, counts.words, key.len()];
         for value in std::iter::once(FORMAT).chain(header.map(count)) {
             out.extend_from_slice(&value.to_le_bytes());
         }
@@ -288,6 +269,13 @@ pub(crate) fn u64_at(bytes: &[u8], index: usize) -> u64 {
         .get(index * 8..)
         .and_then(|b| b.first_chunk())
         .map_or(0, |b| u64::from_le_bytes(*b))
+}
+
+pub(crate) fn u16_at(bytes: &[u8], index: usize) -> u16 {
+    bytes
+        .get(index * 2..)
+        .and_then(|b| b.first_chunk())
+        .map_or(0, |b| u16::from_le_bytes(*b))
 }
 
 pub(crate) fn u32_at(bytes: &[u8], index: usize) -> u32 {
@@ -323,8 +311,8 @@ mod tests {
         let mut writer = Writer::new();
         writer.text(Section::IdEnds, Section::IdText, "wsis");
         writer.text(Section::IdEnds, Section::IdText, "côte");
-        writer.u64(Section::ItemMask, 7);
-        writer.u64(Section::ItemMask, 9);
+        writer.u64(Section::SymbolMask, 7);
+        writer.u64(Section::SymbolMask, 9);
         let counts = Counts {
             items: 2,
             ..Counts::default()
@@ -353,7 +341,7 @@ mod tests {
         let text = &bytes[layout.range(Section::IdText)];
         assert_eq!(text_at(ends, text, 0), "wsis");
         assert_eq!(text_at(ends, text, 1), "côte");
-        assert_eq!(u64_at(&bytes[layout.range(Section::ItemMask)], 1), 9);
+        assert_eq!(u64_at(&bytes[layout.range(Section::SymbolMask)], 1), 9);
         assert_eq!(u32_at(&bytes[layout.range(Section::Postings)], 0), 3);
     }
 

@@ -12,7 +12,9 @@ use crate::keymap::{CATEGORIES_HINT, Hint, hints};
 use crate::text::sanitize;
 
 /// Hints dropped first when space runs out, in order.
-const EXPENDABLE: &[&str] = &["fwd", "panes", "jump", "timeline", "clear", "move", "back", "scroll"];
+const EXPENDABLE: &[&str] = &[
+    "fwd", "panes", "history", "jump", "timeline", "clear", "sort", "move", "back", "scroll",
+];
 
 /// Draws the hint bar in `area`; `main` is where the panes are drawn.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, main: Rect) {

@@ -14,7 +14,8 @@ use crate::text::{fit, sanitize};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let focused = app.focus == Pane::Items;
-    let title = app.row.name();
+    // Borders and the spaces around the title.
+    let title = &app.list_title(app.row, usize::from(area.width).saturating_sub(4));
     let items = app.items();
     if items.is_empty() {
         let message = if app.row == Row::Bookmarks {

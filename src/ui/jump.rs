@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, ListItem};
 
-use super::{prompt_line, selectable_list};
+use super::{editor_line, selectable_list};
 use crate::app::{App, JumpState};
 use crate::text::{sanitize, truncate};
 
@@ -33,7 +33,7 @@ pub fn render(app: &App, jump: &JumpState, frame: &mut Frame, area: Rect) {
             ]))
         })
         .collect();
-    let prompt = prompt_line(app, ": ", &jump.input);
+    let prompt = editor_line(app, ": ", &jump.input, usize::from(popup.width));
     let block = Block::new()
         .borders(Borders::TOP)
         .border_style(app.theme.border(true))

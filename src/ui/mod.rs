@@ -190,6 +190,38 @@ fn prompt_line(app: &App, sigil: &'static str, input: &str) -> Line<'static> {
     ])
 }
 
+/// A line editor's prompt in `width` columns: its sigil, the text and the
+/// cursor where the next character goes. Text too long to fit is cut so
+/// the cursor stays in view.
+fn editor_line(app: &App, sigil: &'static str, input: &crate::app::LineEditor, width: usize) -> Line<'static> {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    let (before, after) = input.split_at_cursor();
+    let (before, after) = (sanitize(before), sanitize(after));
+    // The sigil and the cursor take columns of their own.
+    let room = width.saturating_sub(sigil.width() + 1);
+    let before = if before.width() > room {
+        let mut used = 1; // the ellipsis
+        let kept: Vec<char> = before
+            .chars()
+            .rev()
+            .take_while(|c| {
+                used += c.width().unwrap_or(0);
+                used <= room
+            })
+            .collect();
+        format!("…{}", kept.into_iter().rev().collect::<String>())
+    } else {
+        before
+    };
+    let after = crate::text::truncate(&after, room.saturating_sub(before.width()));
+    Line::from(vec![
+        Span::styled(sigil, app.theme.key()),
+        Span::raw(before),
+        Span::styled("▏", app.theme.key()),
+        Span::raw(after),
+    ])
+}
+
 fn pane_block<'a>(app: &App, title: &'a str, focused: bool) -> Block<'a> {
     Block::bordered()
         .border_style(app.theme.border(focused))

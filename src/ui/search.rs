@@ -4,12 +4,12 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, ListItem, Paragraph};
+use ratatui::widgets::{Block, ListItem, ListState, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::{pane_block, prompt_line, render_preview, scroll_offset, selectable_list};
+use super::{editor_line, pane_block, render_preview, scroll_offset, selectable_list};
 use crate::app::{App, SearchState};
-use crate::search::{Field, excerpt};
+use crate::search::{Field, Hit, Matched};
 use crate::text::{sanitize, truncate};
 
 pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
@@ -20,7 +20,13 @@ pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
         let more = if search.pending { "…" } else { "" };
         format!("{} results{more}", search.hits.len())
     };
-    let input = Paragraph::new(prompt_line(app, "/ ", &search.query)).block(
+    let input = Paragraph::new(editor_line(
+        app,
+        "/ ",
+        &search.query,
+        usize::from(input_area.width.saturating_sub(2)),
+    ))
+    .block(
         Block::bordered()
             .border_style(app.theme.border(true))
             .title(Line::styled(
@@ -38,68 +44,88 @@ pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
     render_preview(app, search.selection(), frame, preview_area);
 }
 
+/// Rows per hit: the item, then why it matched.
+const ROWS_PER_HIT: usize = 2;
+
 fn render_results(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
     let block = pane_block(app, "Results", true);
     if search.hits.is_empty() {
         let message = if search.query.trim().is_empty() {
-            "Symbols (70/125), titles, bodies, tags or words of a summary."
+            "Symbols (70/125), titles, bodies, tags, years or words of a summary."
         } else {
             "No match."
         };
         frame.render_widget(Paragraph::new(message).style(app.theme.dim()).block(block), area);
         return;
     }
-    let height = usize::from(area.height.saturating_sub(2));
+    let height = usize::from(area.height.saturating_sub(2)) / ROWS_PER_HIT;
     let width = usize::from(area.width.saturating_sub(4));
     let offset = scroll_offset(search.selected, search.hits.len(), height);
-    // Highlights are computed for the visible rows only.
+    // Highlights and explanations are worked out for the visible rows only.
     let rows: Vec<ListItem> = search
         .hits
         .iter()
         .enumerate()
         .map(|(row, hit)| {
             if row < offset || row >= offset + height {
-                return ListItem::new("");
+                return ListItem::new(vec![Line::from(""); ROWS_PER_HIT]);
             }
-            let item = app.data.item(hit.item);
-            let tag = match hit.field {
-                Field::Symbol | Field::Title | Field::Id => String::new(),
-                field => format!("  [{}]", field.name()),
-            };
-            let shown = match &item.symbol {
-                Some(symbol) => format!("{symbol}  {}", item.label()),
-                None => item.label().to_string(),
-            };
-            let room = width.saturating_sub(tag.chars().count());
-            let long_text = matches!(hit.field, Field::Summary | Field::Points);
-            // Long-text hits give the title less room, for the excerpt.
-            let title_room = if long_text { room * 2 / 5 } else { room };
-            let text = truncate(&sanitize(&shown), title_room);
-            let matched = app.index.highlight(&text, &search.query);
-            let mut spans = highlighted(&text, &matched, app);
-            let excerpt_room = room.saturating_sub(text.width() + 2);
-            let found = match hit.field {
-                Field::Summary => excerpt(&item.summary, &search.query, excerpt_room),
-                Field::Points => item.points.iter().find_map(|p| excerpt(p, &search.query, excerpt_room)),
-                _ => None,
-            };
-            if let Some(found) = found {
-                spans.push(Span::raw("  "));
-                let text = truncate(&sanitize(&found.text), excerpt_room);
-                spans.extend(highlighted(&text, &found.matched, app).into_iter().map(|s| {
-                    if s.style == ratatui::style::Style::default() {
-                        s.style(app.theme.dim())
-                    } else {
-                        s
-                    }
-                }));
-            }
-            spans.push(Span::styled(tag, app.theme.dim()));
-            ListItem::new(Line::from(spans))
+            hit_rows(app, search, hit, width)
         })
         .collect();
-    let (list, mut state) = selectable_list(app, rows, block, Some(search.selected), true, area);
+    let (list, _) = selectable_list(app, rows, block, Some(search.selected), true, area);
+    // Two rows a hit: the offset counts hits, not rows.
+    let mut state = ListState::default()
+        .with_selected(Some(search.selected))
+        .with_offset(offset);
     frame.render_stateful_widget(list, area, &mut state);
+}
+
+/// A hit's two rows: its symbol and title with the matched words marked,
+/// then the field that explains the match when the first row does not show
+/// it (the full title behind a short one, a tag, a body, a summary).
+fn hit_rows(app: &App, search: &SearchState, hit: &Hit, width: usize) -> ListItem<'static> {
+    let item = app.data.item(hit.item);
+    let shown = match &item.symbol {
+        Some(symbol) => format!("{symbol}  {}", item.label()),
+        None => item.label().to_string(),
+    };
+    let text = truncate(&sanitize(&shown), width);
+    let matched = app.index.highlight(&text, &search.query);
+    let first = Line::from(highlighted(&text, &matched, app));
+    let explained;
+    let matches = if hit.matched.is_empty() {
+        explained = app.index.explain_hit(hit, &search.query);
+        &explained
+    } else {
+        &hit.matched
+    };
+    let why = matches
+        .iter()
+        .find(|m| !(m.field == Field::Symbol || m.field == Field::Title && shown.contains(&m.text)));
+    let second = match why {
+        Some(why) => why_line(app, why, width),
+        None => Line::from(""),
+    };
+    ListItem::new(vec![first, second])
+}
+
+/// "  tags: internet governance", dimmed, the matched words marked.
+fn why_line(app: &App, why: &Matched, width: usize) -> Line<'static> {
+    let label = format!("  {}: ", why.field.name());
+    let room = width.saturating_sub(label.width());
+    let why = why.narrowed(room);
+    let text = truncate(&sanitize(&why.text), room);
+    let marked: Vec<usize> = why.ranges.iter().flat_map(Clone::clone).collect();
+    let mut spans = vec![Span::styled(label, app.theme.dim())];
+    spans.extend(highlighted(&text, &marked, app).into_iter().map(|s| {
+        if s.style == ratatui::style::Style::default() {
+            s.style(app.theme.dim())
+        } else {
+            s
+        }
+    }));
+    Line::from(spans)
 }
 
 /// Splits `text` into runs of matched and unmatched characters.

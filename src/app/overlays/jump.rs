@@ -1,13 +1,15 @@
 //! The `:` prompt: jump to an id or symbol, with completion.
 
 use super::Transition;
-use crate::app::{Action, App};
+use crate::app::{Action, App, Effect, LineEditor, Motion};
 use crate::data::dataset::symbol_key;
 use crate::data::{Dataset, ItemIdx};
+use crate::query_history::Prompt;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct JumpState {
-    pub input: String,
+    /// The id or symbol as typed, with its cursor.
+    pub input: LineEditor,
     /// Items whose id or symbol starts with the input, best first.
     pub completions: Vec<ItemIdx>,
     pub selected: usize,
@@ -52,34 +54,60 @@ impl JumpState {
 impl App<'_> {
     pub(super) fn update_jump(&mut self, jump: &mut JumpState, action: Action) -> Transition {
         match action {
-            Action::JumpInput(c) => {
-                jump.input.push(c);
-                jump.refresh(self.data);
+            Action::JumpInput(c) => self.edit_input(jump, |input| input.insert(c.encode_utf8(&mut [0; 4]))),
+            Action::Paste(text) => self.edit_input(jump, |input| input.insert(&text)),
+            Action::Edit(edit) => {
+                // Completions change only with the text, not with the cursor.
+                let changed = jump.input.apply(edit);
+                if changed {
+                    jump.refresh(self.data);
+                }
             }
-            Action::Paste(text) => {
-                jump.input.extend(text.chars().filter(|c| !c.is_control()));
-                jump.refresh(self.data);
-            }
-            Action::JumpBackspace => {
-                jump.input.pop();
-                jump.refresh(self.data);
-            }
+            // On an empty input there are no candidates to move: Up and Down recall.
+            Action::Move(Motion::By(delta)) if jump.input.is_empty() => self.recall_input(jump, delta < 0),
+            Action::RecallOlder => self.recall_input(jump, true),
+            Action::RecallNewer => self.recall_input(jump, false),
             Action::Move(motion) => {
                 jump.selected = motion.apply(jump.selected, jump.completions.len(), self.page());
             }
             Action::JumpComplete => {
                 if let Some(&idx) = jump.completions.get(jump.selected) {
-                    jump.input = self.data.item(idx).handle().to_string();
+                    jump.input.set(self.data.item(idx).handle());
                     jump.refresh(self.data);
                 }
             }
             Action::JumpAccept => match jump.target(self.data) {
-                Some(item) => return Transition::Accept(item),
+                Some(item) => {
+                    self.jump_history.record(&jump.input);
+                    if self.jump_history.is_kept() {
+                        self.effects.push(Effect::SaveQueryHistory(Prompt::Jump));
+                    }
+                    return Transition::Accept(item);
+                }
                 None => self.status = Some(format!("no item \"{}\"", jump.input)),
             },
             Action::CloseOverlay => return Transition::Close,
             _ => {}
         }
         Transition::Stay
+    }
+
+    fn edit_input(&mut self, jump: &mut JumpState, edit: impl FnOnce(&mut LineEditor)) {
+        edit(&mut jump.input);
+        jump.refresh(self.data);
+    }
+
+    fn recall_input(&mut self, jump: &mut JumpState, older: bool) {
+        let history = self.jump_history.entries();
+        let changed = if older {
+            jump.input.recall_older(history)
+        } else {
+            jump.input.recall_newer(history)
+        };
+        if changed {
+            jump.refresh(self.data);
+        } else if older {
+            self.status = Some("no earlier jump".into());
+        }
     }
 }

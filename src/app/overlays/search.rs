@@ -4,13 +4,15 @@
 //! [`Action::SearchResults`]; elsewhere (tests, scripts) it runs at once.
 
 use super::{HelpState, Overlay, Transition};
-use crate::app::{Action, App, Effect, Row};
+use crate::app::{Action, App, Edit, Effect, LineEditor, Motion, Row};
 use crate::data::{CATEGORIES, ItemIdx};
+use crate::query_history::Prompt;
 use crate::search::Hit;
 
 #[derive(Debug, Clone, Default)]
 pub struct SearchState {
-    pub query: String,
+    /// The query as typed, with its cursor.
+    pub query: LineEditor,
     pub hits: Vec<Hit>,
     pub selected: usize,
     pub scope: Scope,
@@ -78,19 +80,24 @@ pub struct SearchRequest {
 impl App<'_> {
     pub(super) fn update_search(&mut self, search: &mut SearchState, action: Action) -> Transition {
         match action {
-            Action::SearchInput(c) => self.edit_query(search, |query| query.push(c)),
-            Action::SearchBackspace => self.edit_query(search, |query| {
-                query.pop();
-            }),
-            Action::SearchClear => self.edit_query(search, String::clear),
-            Action::Paste(text) => self.edit_query(search, |query| {
-                query.extend(text.chars().filter(|c| !c.is_control()));
-            }),
+            Action::SearchInput(c) => self.edit_query(search, |query| query.insert(c.encode_utf8(&mut [0; 4]))),
+            Action::Paste(text) => self.edit_query(search, |query| query.insert(&text)),
+            Action::Edit(edit) => self.apply_edit(search, edit),
+            // On an empty query there are no results to move: Up and Down recall.
+            Action::Move(Motion::By(delta)) if search.query.is_empty() => self.recall_query(search, delta < 0),
+            Action::RecallOlder => self.recall_query(search, true),
+            Action::RecallNewer => self.recall_query(search, false),
             Action::Move(motion) => {
                 search.selected = motion.apply(search.selected, search.hits.len(), self.page());
             }
             Action::SearchAccept => match search.selection() {
-                Some(item) => return Transition::Accept(item),
+                Some(item) => {
+                    self.search_history.record(&search.query);
+                    if self.search_history.is_kept() {
+                        self.effects.push(Effect::SaveQueryHistory(Prompt::Search));
+                    }
+                    return Transition::Accept(item);
+                }
                 None => self.status = Some("no match".into()),
             },
             Action::SearchCancel | Action::CloseOverlay => return Transition::Close,
@@ -113,7 +120,29 @@ impl App<'_> {
         Transition::Stay
     }
 
-    fn edit_query(&mut self, search: &mut SearchState, edit: impl FnOnce(&mut String)) {
+    /// Searches again only when the text changed, so moving the cursor
+    /// keeps the selected result.
+    fn apply_edit(&mut self, search: &mut SearchState, edit: Edit) {
+        if search.query.apply(edit) {
+            self.refresh_hits(search);
+        }
+    }
+
+    fn recall_query(&mut self, search: &mut SearchState, older: bool) {
+        let history = self.search_history.entries();
+        let changed = if older {
+            search.query.recall_older(history)
+        } else {
+            search.query.recall_newer(history)
+        };
+        if changed {
+            self.refresh_hits(search);
+        } else if older {
+            self.status = Some("no earlier search".into());
+        }
+    }
+
+    fn edit_query(&mut self, search: &mut SearchState, edit: impl FnOnce(&mut LineEditor)) {
         edit(&mut search.query);
         self.refresh_hits(search);
     }
@@ -130,7 +159,7 @@ impl App<'_> {
             search.pending = true;
             self.effects.push(Effect::Search(SearchRequest {
                 generation: search.generation,
-                query: search.query.clone(),
+                query: search.query.to_string(),
                 scope: scope.map(<[ItemIdx]>::to_vec),
             }));
         } else {

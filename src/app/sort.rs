@@ -1,0 +1,68 @@
+//! Each row of the category pane lists its items in an order of its own
+//! (by date, by symbol, as in the data). The app keeps every list in its
+//! order, so selection, history and the mouse all see the same rows.
+
+use super::{App, Row};
+use crate::data::sort::sorted;
+use crate::data::{CATEGORIES, Dataset, ItemIdx, SortOrder};
+use unicode_width::UnicodeWidthStr;
+
+/// Every row's order at start-up: each category's own default, and the
+/// bookmarks in the order they were added.
+pub(super) fn default_orders() -> Vec<SortOrder> {
+    Row::all()
+        .map(|row| match row {
+            Row::Category(cat) => CATEGORIES[cat].default_sort,
+            Row::Bookmarks => SortOrder::Data,
+        })
+        .collect()
+}
+
+/// Each category's items in its default order.
+pub(super) fn default_lists(data: &Dataset) -> Vec<Vec<ItemIdx>> {
+    (0..CATEGORIES.len())
+        .map(|cat| sorted(data, data.category_items(cat), CATEGORIES[cat].default_sort))
+        .collect()
+}
+
+impl App<'_> {
+    /// The order `row` lists its items in.
+    pub fn sort_order(&self, row: Row) -> SortOrder {
+        self.sort_orders.get(row.index()).copied().unwrap_or_default()
+    }
+
+    /// The item list's title: the row's name and its order, in at most
+    /// `width` columns if a shorter form fits ("ECOSOC resolutions — by
+    /// date", then the category's short name, then "… · date").
+    pub fn list_title(&self, row: Row, width: usize) -> String {
+        let order = self.sort_order(row);
+        let short = match row {
+            Row::Category(cat) => CATEGORIES.get(cat).map_or("?", |c| c.short),
+            Row::Bookmarks => row.name(),
+        };
+        let forms = [
+            format!("{} — {}", row.name(), order.label()),
+            format!("{short} — {}", order.label()),
+            format!("{short} · {}", order.word()),
+        ];
+        let fitting = forms.iter().find(|form| form.width() <= width);
+        fitting.unwrap_or(&forms[2]).clone()
+    }
+
+    /// Sorts the selected row's list in the next order, keeping the
+    /// selected item selected.
+    pub(super) fn cycle_sort(&mut self) {
+        let row = self.row;
+        let selected = self.selected_item();
+        let order = self.sort_order(row).next();
+        self.sort_orders[row.index()] = order;
+        match row {
+            Row::Category(cat) => self.sorted_items[cat] = sorted(self.data, self.data.category_items(cat), order),
+            Row::Bookmarks => self.refresh_bookmarks(),
+        }
+        if let Some(position) = selected.and_then(|item| self.items().iter().position(|&i| i == item)) {
+            self.item_rows[row.index()] = position;
+        }
+        self.status = Some(format!("{} sorted {}", row.name(), order.label()));
+    }
+}

@@ -1,0 +1,405 @@
+//! Why a hit matched: for each query word, the field that explains it best
+//! (fewest typos, then the heaviest field), shown as that field's text (the
+//! line of it, or an excerpt of long text) with the matching words marked.
+//! Matching here is the matching of the search itself, word by word.
+
+use std::ops::Range;
+
+use super::excerpt::window;
+use super::fold::fold_indexed;
+use super::mask::CharMask;
+use super::query::{Term, terms};
+use super::score::{self, Kind};
+use super::tokens::tokens;
+use super::{FIELDS, Field, Hit, Matched, SearchIndex};
+use crate::data::ItemIdx;
+
+/// Below this many hits one thread explains them quicker than several.
+const PARALLEL_FROM: usize = 2048;
+const MAX_THREADS: usize = 8;
+
+/// Every field, as a field set.
+const ALL_FIELDS: u8 = u8::MAX;
+
+/// The longest text an explanation shows, in chars.
+pub const EXPLAIN_CHARS: usize = 120;
+
+/// One query word found in a text: which word, how, and where (chars).
+#[derive(Debug, Clone)]
+struct Found {
+    term: usize,
+    kind: Kind,
+    range: Range<usize>,
+}
+
+impl SearchIndex {
+    /// Why item `idx` matches `query`: one entry per field that explains
+    /// a query word, in field order.
+    pub fn explain(&self, idx: ItemIdx, query: &str) -> Vec<Matched> {
+        self.explain_terms(idx, &terms(query), ALL_FIELDS)
+    }
+
+    /// Why `hit`, a hit of `query`, matched: its explanation if the search
+    /// gave one, else worked out now from the fields the search found.
+    pub fn explain_hit(&self, hit: &Hit, query: &str) -> Vec<Matched> {
+        if hit.matched.is_empty() {
+            self.explain_terms(hit.item, &terms(query), hit.fields)
+        } else {
+            hit.matched.clone()
+        }
+    }
+
+    /// Fills the explanation of every hit of `query` that has none, on
+    /// every core when there are many (`wsis search` prints them all).
+    pub fn explain_all(&self, hits: &mut [Hit], query: &str) {
+        let terms = terms(query);
+        let explain = |part: &mut [Hit]| {
+            for hit in part.iter_mut().filter(|hit| hit.matched.is_empty()) {
+                hit.matched = self.explain_terms(hit.item, &terms, hit.fields);
+            }
+        };
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS));
+        if hits.len() < PARALLEL_FROM || threads == 1 {
+            return explain(hits);
+        }
+        let chunk = hits.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            for part in hits.chunks_mut(chunk) {
+                scope.spawn(|| explain(part));
+            }
+        });
+    }
+
+    /// The explanation from the fields in `fields` (one bit per field).
+    pub(crate) fn explain_terms(&self, idx: ItemIdx, terms: &[Term], fields: u8) -> Vec<Matched> {
+        let texts: Vec<(Field, &str, Vec<Found>)> = FIELDS
+            .iter()
+            .filter(|&&field| fields & (1 << field as u8) != 0)
+            .map(|&field| {
+                let text = self.explained_text(idx, field);
+                let found = self.found_in_field(idx, field, text, terms);
+                (field, text, found)
+            })
+            .collect();
+        // Each word is explained by its best field; a field is shown if it
+        // explains some word.
+        let mut shown = [false; FIELDS.len()];
+        let mut texts = texts;
+        for term in 0..terms.len() {
+            let cheapest = texts
+                .iter()
+                .flat_map(|(_, _, found)| found.iter().filter(|f| f.term == term))
+                .map(|f| score::kind_cost(f.kind))
+                .min();
+            for (_, _, found) in &mut texts {
+                found.retain(|f| f.term != term || Some(score::kind_cost(f.kind)) == cheapest);
+            }
+        }
+        for term in 0..terms.len() {
+            let best = texts
+                .iter()
+                .enumerate()
+                .flat_map(|(slot, (field, _, found))| {
+                    found.iter().filter(|f| f.term == term).map(move |f| {
+                        let weight = score::kind_weight(f.kind) * score::field_weight(*field);
+                        ((score::kind_cost(f.kind), -weight, slot), slot)
+                    })
+                })
+                .min();
+            if let Some((_, slot)) = best {
+                shown[slot] = true;
+            }
+        }
+        texts
+            .into_iter()
+            .zip(shown)
+            .filter(|(_, shown)| *shown)
+            .map(|((field, text, found), _)| shown_line(field, text, &found))
+            .collect()
+    }
+
+    /// The text of `field` an explanation shows.
+    fn explained_text(&self, idx: ItemIdx, field: Field) -> &str {
+        match field {
+            Field::Symbol => self.symbol(idx).unwrap_or(""),
+            Field::Id => self.id(idx),
+            _ => self.field_text(idx, field),
+        }
+    }
+
+    /// Where the query words match `text`, the text of `field`.
+    fn found_in_field(&self, idx: ItemIdx, field: Field, text: &str, terms: &[Term]) -> Vec<Found> {
+        match field {
+            Field::Symbol => found_in_symbol(text, terms),
+            Field::Id => self.found_in_words(text, terms),
+            Field::Date => found_year(text, terms, self.years(idx)),
+            _ => self.found_in_words(text, terms),
+        }
+    }
+
+    /// The query words found in the words of `text`, as the search matches
+    /// them; for each word only its best kind of match.
+    fn found_in_words(&self, text: &str, terms: &[Term]) -> Vec<Found> {
+        let folded = Folded::new(text);
+        if let Some(found) = found_at_word_starts(&folded, terms) {
+            return found;
+        }
+        let to_original = |from: usize, to: usize| folded.original(from, to);
+        let mut found = Vec::new();
+        for token in tokens(&folded.text) {
+            let (word, bytes) = (token.text, token.range);
+            let (start, end) = (folded.char_at(bytes.start), folded.char_at(bytes.end));
+            let mask = CharMask::of(word);
+            for (index, term) in terms.iter().enumerate() {
+                let Some(typos_possible) = term.may_match(mask) else {
+                    continue;
+                };
+                let mut push = |kind, from, to| {
+                    if let Some(range) = to_original(from, to) {
+                        found.push(Found {
+                            term: index,
+                            kind,
+                            range,
+                        })
+                    }
+                };
+                match score::word_kind_if(word, &term.text, typos_possible) {
+                    Some(Kind::Prefix) => {
+                        let len = term.text.chars().count();
+                        if word.starts_with(term.text.as_str()) {
+                            push(Kind::Prefix, start, start + len);
+                        } else {
+                            push(Kind::Prefix, end - len, end);
+                        }
+                    }
+                    Some(kind) => push(kind, start, end),
+                    None if mask.covers(term.mask) => {
+                        for i in self.fuzzy_in_word(word, &term.text).unwrap_or_default() {
+                            push(Kind::Fuzzy, start + i, start + i + 1);
+                        }
+                    }
+                    None => {}
+                }
+            }
+        }
+        best_only(found)
+    }
+
+    /// Char indices of `query`'s words in `text`, for highlighting a row.
+    pub fn highlight(&self, text: &str, query: &str) -> Vec<usize> {
+        let mut indices: Vec<usize> = self
+            .found_in_words(text, &terms(query))
+            .into_iter()
+            .flat_map(|f| f.range)
+            .collect();
+        indices.sort_unstable();
+        indices.dedup();
+        indices
+    }
+}
+
+/// Folded text and the way back to the chars of the original.
+struct Folded {
+    text: String,
+    /// Per folded char, the original char it came from, and per folded
+    /// byte its char index; both empty for ASCII text, where all are equal.
+    origin: Vec<usize>,
+    char_at: Vec<usize>,
+}
+
+impl Folded {
+    fn new(text: &str) -> Folded {
+        if text.is_ascii() {
+            return Folded {
+                text: text.to_ascii_lowercase(),
+                origin: Vec::new(),
+                char_at: Vec::new(),
+            };
+        }
+        let (folded, origin) = fold_indexed(text);
+        let mut char_at = vec![0; folded.len() + 1];
+        for (index, (byte, _)) in folded.char_indices().enumerate() {
+            char_at[byte] = index;
+        }
+        char_at[folded.len()] = origin.len();
+        Folded {
+            text: folded,
+            origin,
+            char_at,
+        }
+    }
+
+    /// The char index of byte `byte` of the folded text.
+    fn char_at(&self, byte: usize) -> usize {
+        if self.char_at.is_empty() {
+            byte
+        } else {
+            self.char_at[byte]
+        }
+    }
+
+    /// The original chars behind folded chars `from..to`.
+    fn original(&self, from: usize, to: usize) -> Option<Range<usize>> {
+        if self.origin.is_empty() {
+            return (from < to).then_some(from..to);
+        }
+        Some(*self.origin.get(from)?..self.origin.get(to.checked_sub(1)?)? + 1)
+    }
+}
+
+/// The quick way for ASCII text: every query word found as the start of a
+/// word (or of a part of one), which is a match of no cost, so no typo or
+/// fuzzy match elsewhere in the text would be kept. `None` if some word is
+/// not found so; then the text is read word by word.
+fn found_at_word_starts(folded: &Folded, terms: &[Term]) -> Option<Vec<Found>> {
+    let text = folded.text.as_str();
+    if !folded.origin.is_empty() || terms.iter().any(|t| !t.text.is_ascii()) {
+        return None;
+    }
+    let bytes = text.as_bytes();
+    let is_word = |at: usize| bytes.get(at).is_some_and(|b| b.is_ascii_alphanumeric());
+    let mut found = Vec::new();
+    for (index, term) in terms.iter().enumerate() {
+        let before = found.len();
+        for (at, _) in text.match_indices(term.text.as_str()) {
+            if at > 0 && is_word(at - 1) {
+                continue;
+            }
+            let end = at + term.text.len();
+            let kind = if is_word(end) { Kind::Prefix } else { Kind::Exact };
+            found.push(Found {
+                term: index,
+                kind,
+                range: at..end,
+            });
+        }
+        if found.len() == before {
+            return None;
+        }
+    }
+    Some(found)
+}
+
+/// For each query word, its matches of the lowest cost only: a word
+/// found exactly is not also marked where its letters occur scattered.
+fn best_only(found: Vec<Found>) -> Vec<Found> {
+    let best_cost = |term: usize| {
+        found
+            .iter()
+            .filter(|f| f.term == term)
+            .map(|f| score::kind_cost(f.kind))
+            .min()
+    };
+    let costs: Vec<Option<u32>> = (0..found.iter().map(|f| f.term + 1).max().unwrap_or(0))
+        .map(best_cost)
+        .collect();
+    found
+        .iter()
+        .filter(|f| costs[f.term] == Some(score::kind_cost(f.kind)))
+        .cloned()
+        .collect()
+}
+
+/// Symbol matches, by the symbol rule, marked on the symbol as written.
+fn found_in_symbol(symbol: &str, terms: &[Term]) -> Vec<Found> {
+    let (folded, origin) = fold_indexed(symbol);
+    let key = folded.replace('–', "-");
+    terms
+        .iter()
+        .enumerate()
+        .filter(|(_, term)| score::symbol_score(key.trim(), &term.symbol_key).is_some())
+        .filter_map(|(index, term)| {
+            let byte = key.rfind(term.symbol_key.as_str())?;
+            let from = key[..byte].chars().count();
+            let to = from + term.symbol_key.chars().count();
+            let range = *origin.get(from)?..origin.get(to.checked_sub(1)?)? + 1;
+            Some(Found {
+                term: index,
+                kind: Kind::Exact,
+                range,
+            })
+        })
+        .collect()
+}
+
+/// A year the query names, found in the item's date text.
+fn found_year(text: &str, terms: &[Term], years: Option<(u16, u16)>) -> Vec<Found> {
+    let Some((from, to)) = years else {
+        return Vec::new();
+    };
+    terms
+        .iter()
+        .enumerate()
+        .filter(|(_, term)| term.year.is_some_and(|y| (from..=to).contains(&y)))
+        .map(|(index, term)| {
+            let range = match text.find(term.text.as_str()) {
+                Some(byte) => {
+                    let start = text[..byte].chars().count();
+                    start..start + term.text.len()
+                }
+                None => 0..0,
+            };
+            Found {
+                term: index,
+                kind: Kind::Exact,
+                range,
+            }
+        })
+        .collect()
+}
+
+/// The line of `text` with the most query words, cut around them.
+fn shown_line(field: Field, text: &str, found: &[Found]) -> Matched {
+    if !text.contains('\n') {
+        let mut ranges: Vec<Range<usize>> = found.iter().map(|f| f.range.clone()).collect();
+        ranges.sort_unstable_by_key(|r| (r.start, r.end));
+        let (text, ranges) = window(text, &merge(ranges), EXPLAIN_CHARS);
+        return Matched { field, text, ranges };
+    }
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for (index, c) in text.chars().chain(['\n']).enumerate() {
+        if c == '\n' {
+            lines.push(start..index);
+            start = index + 1;
+        }
+    }
+    let in_line = |line: &Range<usize>| -> Vec<&Found> {
+        found
+            .iter()
+            .filter(|f| line.start <= f.range.start && f.range.end <= line.end)
+            .collect()
+    };
+    let distinct = |line: &Range<usize>| {
+        let mut terms: Vec<usize> = in_line(line).iter().map(|f| f.term).collect();
+        terms.sort_unstable();
+        terms.dedup();
+        terms.len()
+    };
+    let line = lines
+        .iter()
+        .enumerate()
+        .max_by_key(|(index, line)| (distinct(line), std::cmp::Reverse(*index)))
+        .map_or(0..0, |(_, line)| line.clone());
+    let mut ranges: Vec<Range<usize>> = in_line(&line)
+        .iter()
+        .map(|f| f.range.start - line.start..f.range.end - line.start)
+        .collect();
+    ranges.sort_unstable_by_key(|r| (r.start, r.end));
+    let merged = merge(ranges);
+    let line_text: String = text.chars().skip(line.start).take(line.len()).collect();
+    let (text, ranges) = window(&line_text, &merged, EXPLAIN_CHARS);
+    Matched { field, text, ranges }
+}
+
+/// Sorted ranges with overlapping or touching ones joined.
+fn merge(ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
+    for range in ranges.into_iter().filter(|r| !r.is_empty()) {
+        match out.last_mut() {
+            Some(last) if range.start <= last.end => last.end = last.end.max(range.end),
+            _ => out.push(range),
+        }
+    }
+    out
+}

@@ -1,0 +1,348 @@
+//! Ranking: how one query word matches one word of an item, and what each
+//! kind of match in each field is worth. Every weight is named here.
+//!
+//! A hit's rank is decided in two steps, as Meilisearch and Typesense do:
+//!
+//! 1. **Cost**: the typos the query needed, summed over its words (an exact
+//!    word or a prefix costs nothing, each typo one, a fuzzy match inside a
+//!    word [`FUZZY_COST`]). Fewer typos always rank first, so a misspelling
+//!    that happens to hit a title never beats the word itself in a summary.
+//! 2. **Score**, within equal cost: per query word, the kind of match times
+//!    the field's weight times the rarity of the matched word, plus a bonus
+//!    for words found next to each other, plus the item's prominence.
+//!
+//! | weight | value | why |
+//! |---|---|---|
+//! | [`EXACT`] | 100 | the word itself |
+//! | [`PREFIX`] | 70 | the start of a word: what typing gives |
+//! | [`ONE_TYPO`] | 50 | one letter off, for words of [`ONE_TYPO_FROM`]+ letters |
+//! | [`TWO_TYPOS`] | 40 | two off, for [`TWO_TYPOS_FROM`]+ letters |
+//! | [`FUZZY`] | 20 | the letters in order inside one word ("gvnance") |
+//! | title, id | 10 | what the item is called |
+//! | tags, bodies, date | 6 | what it is about, who made it, when |
+//! | summary | 3 | our description: words in passing |
+//! | points | 2 | details |
+//! | rarity | 1.0–~13 | 1 + BM25's IDF of the word, stored at index time |
+//! | [`PHRASE`] | 40 × field | two query words side by side, in order |
+//! | [`NEAR`] | 15 × field | two query words within [`NEAR_WINDOW`] words |
+//! | [`PROMINENCE`] | 25 per backlink | documents others cite, up to 20 |
+//! | symbol | 40 000–1 200 000 | a typed symbol names one document |
+//! | [`EXACT_LINE`] | 1000 × field | a title, tag or body line that is the query |
+//! | [`ID_ALONE`] | 500 000 | a one-word query that is an item's id |
+//! | [`COST_STEP`] | 10 000 000 | per typo less: above any score |
+
+use super::Field;
+use super::tokens::is_symbol_like;
+
+/// Kinds of word match, best first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    Exact,
+    Prefix,
+    Typos(u8),
+    Fuzzy,
+}
+
+pub const EXACT: i64 = 100;
+pub const PREFIX: i64 = 70;
+pub const ONE_TYPO: i64 = 50;
+pub const TWO_TYPOS: i64 = 40;
+pub const FUZZY: i64 = 20;
+
+/// Words this long may have one typo; this long, two.
+pub const ONE_TYPO_FROM: usize = 5;
+pub const TWO_TYPOS_FROM: usize = 9;
+
+/// A fuzzy match inside a word costs as much as three typos.
+pub const FUZZY_COST: u32 = 3;
+
+/// Query words shorter than this are never matched fuzzily: two letters
+/// are found in order inside too many words.
+const FUZZY_FROM: usize = 3;
+
+/// Bonus per field weight for neighbouring query words.
+pub const PHRASE: i64 = 40;
+pub const NEAR: i64 = 15;
+/// How many words apart still counts as near.
+pub const NEAR_WINDOW: u32 = 3;
+
+/// A year past the first an item covers (the second year of a General
+/// Assembly session, the end of a meeting) counts this many times less:
+/// most of a session's resolutions are adopted in its first autumn.
+pub const LATER_YEAR_DIVISOR: i64 = 2;
+
+/// Per backlink (at most 20): on equal matches, the cited document first.
+pub const PROMINENCE: i64 = 25;
+
+/// Matches in further fields or words of one item add up to this share
+/// of the best one (a word in the title and the summary beats the title alone).
+pub const MORE_MATCHES_NUMERATOR: i64 = 1;
+pub const MORE_MATCHES_DENOMINATOR: i64 = 2;
+
+/// Per field weight: a title, tag or body line that is exactly the query
+/// ("tunis agenda", the tag "internet governance") names the item's topic.
+pub const EXACT_LINE: i64 = 1000;
+/// How many of the best hits are checked for such a line.
+pub const EXACT_LINE_CHECKED: usize = 200;
+
+/// A one-word query that is exactly an item's id ("igf", "gdc").
+pub const ID_ALONE: i64 = 500_000;
+
+/// Symbols: exact, one part of a joint symbol, its tail after a '/'
+/// ("70/125"), its start, or a '/'-piece inside it.
+pub const SYMBOL_EXACT: i64 = 1_200_000;
+pub const SYMBOL_PART: i64 = 1_150_000;
+pub const SYMBOL_TAIL: i64 = 1_000_000;
+pub const SYMBOL_PREFIX: i64 = 60_000;
+pub const SYMBOL_INSIDE: i64 = 40_000;
+
+/// Each unit of cost (a typo) puts a hit below every hit of lower cost:
+/// this is more than any score reaches.
+pub const COST_STEP: i64 = 10_000_000;
+
+/// More than any query's cost: every query word fuzzy.
+const MAX_COST: i64 = FUZZY_COST as i64 * super::tokens::MAX_QUERY_WORDS as i64;
+
+/// The rank of a hit as one number, higher first: fewer typos, then score.
+pub fn ranked(cost: u32, score: i64) -> i64 {
+    (MAX_COST - i64::from(cost).min(MAX_COST)) * COST_STEP + score.min(COST_STEP - 1)
+}
+
+/// Fuzzy matches inside a word must be this tight: a score the matcher
+/// gives letters mostly side by side.
+pub fn min_fuzzy_score(term: &str) -> i64 {
+    term.chars().count() as i64 * FUZZY_MIN_PER_LETTER
+}
+
+/// The matcher's score per letter below which a fuzzy match is too loose.
+const FUZZY_MIN_PER_LETTER: i64 = 12;
+
+/// Rarity is stored in hundredths.
+pub const RARITY_SCALE: i64 = 100;
+
+/// How much each field counts.
+pub fn field_weight(field: Field) -> i64 {
+    match field {
+        Field::Symbol | Field::Id | Field::Title => 10,
+        Field::Tags | Field::Bodies | Field::Date => 6,
+        Field::Summary => 3,
+        Field::Points => 2,
+    }
+}
+
+pub fn kind_weight(kind: Kind) -> i64 {
+    match kind {
+        Kind::Exact => EXACT,
+        Kind::Prefix => PREFIX,
+        Kind::Typos(1) => ONE_TYPO,
+        Kind::Typos(_) => TWO_TYPOS,
+        Kind::Fuzzy => FUZZY,
+    }
+}
+
+pub fn kind_cost(kind: Kind) -> u32 {
+    match kind {
+        Kind::Exact | Kind::Prefix => 0,
+        Kind::Typos(n) => u32::from(n),
+        Kind::Fuzzy => FUZZY_COST,
+    }
+}
+
+/// The score of a word match: kind × field × rarity.
+pub fn word_score(kind: Kind, field: Field, rarity: u16) -> i64 {
+    kind_weight(kind) * field_weight(field) * i64::from(rarity) / RARITY_SCALE
+}
+
+/// The rarity of a word found in `df` of `n` items, in hundredths:
+/// 1 + BM25's inverse document frequency.
+pub fn rarity(df: usize, n: usize) -> u16 {
+    // Counts past u32 (never reached: items are numbered in u32) saturate.
+    let count = |c: usize| f64::from(u32::try_from(c).unwrap_or(u32::MAX));
+    let (df, n) = (count(df), count(n));
+    let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+    ((1.0 + idf.max(0.0)) * f64::from(RARITY_HUNDREDTHS))
+        .round()
+        .min(f64::from(u16::MAX)) as u16
+}
+
+/// [`RARITY_SCALE`] for float arithmetic.
+const RARITY_HUNDREDTHS: u8 = 100;
+
+/// The bonus for two consecutive query words found `distance` words apart
+/// (positive when in query order) in a field of weight `weight`.
+pub fn proximity_bonus(distance: i64, weight: i64) -> i64 {
+    match distance {
+        1 => PHRASE * weight,
+        d if d != 0 && d.unsigned_abs() <= u64::from(NEAR_WINDOW) => NEAR * weight,
+        _ => 0,
+    }
+}
+
+/// How `term` (folded) matches `word` (folded), if at all, without the
+/// fuzzy matcher ([`Kind::Fuzzy`] is decided by the caller); typos are
+/// tried only if `typos_possible` (a caller's cheaper test said they may be).
+pub fn word_kind_if(word: &str, term: &str, typos_possible: bool) -> Option<Kind> {
+    if word == term {
+        return Some(Kind::Exact);
+    }
+    if word.starts_with(term) {
+        return Some(Kind::Prefix);
+    }
+    // "70/125" names "a/res/70/125" in running text, as the symbol rule does.
+    if is_symbol_like(term) && word.len() > term.len() && word.ends_with(term) {
+        let before = word.as_bytes()[word.len() - term.len() - 1];
+        return (before == b'/').then_some(Kind::Prefix);
+    }
+    if !typos_possible {
+        return None;
+    }
+    typos(word, term).map(Kind::Typos)
+}
+
+/// How many typos `term` may have.
+pub fn allowed_typos(term: &str) -> usize {
+    match term.chars().count() {
+        n if n >= TWO_TYPOS_FROM => 2,
+        n if n >= ONE_TYPO_FROM => 1,
+        _ => 0,
+    }
+}
+
+/// Whether `term` may be matched fuzzily at all.
+pub fn may_be_fuzzy(term: &str) -> bool {
+    term.chars().count() >= FUZZY_FROM && !is_symbol_like(term)
+}
+
+/// Words longer than this are never matched with typos (no word is).
+const MAX_TYPO_WORD: usize = 48;
+
+/// The typos (edits, a swap of two neighbours counting as one) between
+/// `word` and `term`, if within what `term` allows.
+fn typos(word: &str, term: &str) -> Option<u8> {
+    let limit = allowed_typos(term);
+    // Byte lengths bound char lengths from both sides within 4×.
+    if limit == 0 || word.len().abs_diff(term.len()) > limit * 4 || word.len() > MAX_TYPO_WORD * 4 {
+        return None;
+    }
+    let mut a = ['\0'; MAX_TYPO_WORD];
+    let mut b = ['\0'; MAX_TYPO_WORD];
+    let a = fill(&mut a, word)?;
+    let b = fill(&mut b, term)?;
+    if a.len().abs_diff(b.len()) > limit {
+        return None;
+    }
+    let distance = bounded_distance(a, b, limit)?;
+    (distance > 0).then_some(distance as u8)
+}
+
+/// `text`'s chars in `buffer`, if they fit.
+fn fill<'a>(buffer: &'a mut [char; MAX_TYPO_WORD], text: &str) -> Option<&'a [char]> {
+    let mut len = 0;
+    for c in text.chars() {
+        *buffer.get_mut(len)? = c;
+        len += 1;
+    }
+    Some(&buffer[..len])
+}
+
+/// Optimal string alignment distance, or `None` once it exceeds `limit`.
+fn bounded_distance(a: &[char], b: &[char], limit: usize) -> Option<usize> {
+    const WIDTH: usize = MAX_TYPO_WORD + 1;
+    let width = b.len() + 1;
+    let mut rows = [[0usize; WIDTH]; 3];
+    for (j, cell) in rows[1].iter_mut().enumerate().take(width) {
+        *cell = j;
+    }
+    for i in 1..=a.len() {
+        let [prev2, prev, cur] = &mut rows;
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..width {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut best = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                best = best.min(prev2[j - 2] + 1);
+            }
+            cur[j] = best;
+            row_min = row_min.min(best);
+        }
+        if row_min > limit {
+            return None;
+        }
+        rows.rotate_left(1);
+    }
+    Some(rows[1][b.len()]).filter(|&d| d <= limit)
+}
+
+/// Exact symbols and symbol tails ("70/125" of "a/res/70/125") win outright.
+pub fn symbol_score(symbol: &str, term: &str) -> Option<i64> {
+    if symbol.is_empty() {
+        return None;
+    }
+    if symbol == term {
+        return Some(SYMBOL_EXACT);
+    }
+    // Joint symbols ("a/66/64-e/2011/77") are matched part by part.
+    for part in symbol.split(['-', ' ']).filter(|p| p.contains('/')) {
+        if part == term {
+            return Some(SYMBOL_PART);
+        }
+        if part.len() > term.len() && part.ends_with(term) && part.as_bytes()[part.len() - term.len() - 1] == b'/' {
+            return Some(SYMBOL_TAIL);
+        }
+    }
+    // A start or a piece only when the word looks like part of a symbol,
+    // so "e" does not name every ECOSOC resolution.
+    if !term.contains('/') {
+        return None;
+    }
+    if symbol.starts_with(term) {
+        return Some(SYMBOL_PREFIX + term.len() as i64);
+    }
+    symbol.contains(term).then(|| SYMBOL_INSIDE + term.len() as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word_kind(word: &str, term: &str) -> Option<Kind> {
+        word_kind_if(word, term, true)
+    }
+
+    #[test]
+    fn word_kinds_in_order_of_strength() {
+        assert_eq!(word_kind("gender", "gender"), Some(Kind::Exact));
+        assert_eq!(word_kind("governance", "gov"), Some(Kind::Prefix));
+        assert_eq!(word_kind("governance", "governence"), Some(Kind::Typos(1)));
+        assert_eq!(word_kind("governance", "govrenance"), Some(Kind::Typos(1)));
+        assert_eq!(word_kind("financing", "finnacign"), Some(Kind::Typos(2)));
+        // Four letters allow no typo; five allow one, not two.
+        assert_eq!(word_kind("spam", "span"), None);
+        assert_eq!(word_kind("tender", "gender"), Some(Kind::Typos(1)));
+        assert_eq!(word_kind("center", "gender"), None);
+        assert_eq!(word_kind("a/res/70/125", "70/125"), Some(Kind::Prefix));
+    }
+
+    #[test]
+    fn weights_keep_the_documented_order() {
+        let score = |kind, field| word_score(kind, field, 100);
+        assert!(score(Kind::Exact, Field::Title) > score(Kind::Exact, Field::Tags));
+        assert!(score(Kind::Exact, Field::Tags) > score(Kind::Exact, Field::Summary));
+        assert!(score(Kind::Exact, Field::Summary) > score(Kind::Exact, Field::Points));
+        assert!(score(Kind::Exact, Field::Title) > score(Kind::Prefix, Field::Title));
+        assert!(score(Kind::Prefix, Field::Title) > score(Kind::Typos(1), Field::Title));
+        assert!(score(Kind::Typos(1), Field::Title) > score(Kind::Fuzzy, Field::Title));
+        assert!(rarity(1, 1000) > rarity(500, 1000));
+        assert!(rarity(1000, 1000) >= RARITY_SCALE as u16);
+    }
+
+    #[test]
+    fn symbols_keep_their_rule() {
+        assert_eq!(symbol_score("a/res/70/125", "a/res/70/125"), Some(SYMBOL_EXACT));
+        assert_eq!(symbol_score("a/res/70/125", "70/125"), Some(SYMBOL_TAIL));
+        assert_eq!(symbol_score("a/66/64-e/2011/77", "e/2011/77"), Some(SYMBOL_PART));
+        assert_eq!(symbol_score("a/res/70/125", "a/res/70"), Some(SYMBOL_PREFIX + 8));
+        assert_eq!(symbol_score("e/res/2006/46", "e"), None);
+    }
+}

@@ -1,0 +1,201 @@
+//! Journeys through the sort orders of the item lists: documents by date
+//! by default, `s` cycles to symbols (natural order) and to data order, and
+//! selection, jumps, history and the title all follow the shown order.
+
+mod common;
+
+use std::cmp::Ordering;
+
+use common::{DATA, draw, idx, key, press, shown, type_text};
+use ratatui::crossterm::event::KeyCode;
+use wsis_browser::app::{App, Pane, Row};
+use wsis_browser::data::category::category_index;
+use wsis_browser::data::sort::natural_cmp;
+use wsis_browser::data::{CATEGORIES, ItemIdx, SortOrder};
+
+fn sort_key() -> ratatui::crossterm::event::Event {
+    key(KeyCode::Char('s'))
+}
+
+fn row_of(id: &str) -> Row {
+    Row::Category(category_index(id).expect("a category"))
+}
+
+/// Selects `row` in the category pane as a user would (focus there, then move).
+fn select_row(app: &mut App, row: Row) {
+    press(app, &[key(KeyCode::Left), key(KeyCode::Left), key(KeyCode::Home)]);
+    for _ in 0..row.index() {
+        press(app, &[key(KeyCode::Down)]);
+    }
+    assert_eq!(app.row, row);
+}
+
+fn assert_by_date(items: &[ItemIdx], what: &str) {
+    let dated = items.iter().take_while(|&&i| DATA.date(i).is_some()).count();
+    let dates: Vec<_> = items[..dated].iter().map(|&i| DATA.date(i)).collect();
+    assert!(dates.is_sorted(), "{what}: dated items oldest first");
+    let undated: Vec<ItemIdx> = items[dated..].to_vec();
+    assert!(
+        undated.iter().all(|&i| DATA.date(i).is_none()),
+        "{what}: undated items last"
+    );
+    let in_data_order: Vec<ItemIdx> = DATA
+        .category_items(DATA.category_of(items[0]))
+        .iter()
+        .copied()
+        .filter(|i| undated.contains(i))
+        .collect();
+    assert_eq!(undated, in_data_order, "{what}: undated items keep the data order");
+}
+
+fn assert_by_symbol(items: &[ItemIdx], what: &str) {
+    let with_symbol = items.iter().take_while(|&&i| DATA.item(i).symbol.is_some()).count();
+    assert!(
+        items[with_symbol..].iter().all(|&i| DATA.item(i).symbol.is_none()),
+        "{what}: items without a symbol last"
+    );
+    for pair in items[..with_symbol].windows(2) {
+        let (a, b) = (
+            DATA.item(pair[0]).symbol.as_deref(),
+            DATA.item(pair[1]).symbol.as_deref(),
+        );
+        assert_ne!(
+            natural_cmp(a.unwrap(), b.unwrap()),
+            Ordering::Greater,
+            "{what}: {a:?} before {b:?}"
+        );
+    }
+}
+
+#[test]
+fn document_lists_start_by_date_and_bodies_in_data_order() {
+    let app = App::new(&DATA);
+    for (cat, category) in CATEGORIES.iter().enumerate() {
+        let row = Row::Category(cat);
+        let items = app.items_of(row);
+        let mut same_items = items.to_vec();
+        same_items.sort_unstable();
+        let mut data_items = DATA.category_items(cat).to_vec();
+        data_items.sort_unstable();
+        assert_eq!(same_items, data_items, "{}: the same items, reordered", category.id);
+        match app.sort_order(row) {
+            SortOrder::Date => assert_by_date(items, category.id),
+            SortOrder::Data => assert_eq!(items, DATA.category_items(cat), "{}", category.id),
+            SortOrder::Symbol => assert_by_symbol(items, category.id),
+        }
+    }
+    assert_eq!(app.sort_order(row_of("ga")), SortOrder::Date);
+    assert_eq!(app.sort_order(row_of("body")), SortOrder::Data);
+}
+
+#[test]
+fn secretary_general_reports_run_from_2006_by_default() {
+    let app = App::new(&DATA);
+    let years: Vec<u16> = app
+        .items_of(row_of("sg-report"))
+        .iter()
+        .filter_map(|&i| DATA.date(i).map(|d| d.year))
+        .collect();
+    assert!(years.is_sorted(), "{years:?}");
+    assert_eq!(years.first(), Some(&2006));
+}
+
+#[test]
+fn s_cycles_symbol_then_data_then_date_order_and_the_title_says_which() {
+    let mut app = App::new(&DATA);
+    let sg = row_of("sg-report");
+    select_row(&mut app, sg);
+    press(&mut app, &[key(KeyCode::Right)]);
+    let screen = format!("{:?}", draw(&app, 120, 40).backend().buffer());
+    assert!(screen.contains("— by date"), "the title names the order");
+
+    press(&mut app, &[sort_key()]);
+    assert_eq!(app.sort_order(sg), SortOrder::Symbol);
+    assert_by_symbol(app.items(), "sg-report by symbol");
+    assert_eq!(
+        app.status.as_deref(),
+        Some("Reports of the Secretary-General sorted by symbol")
+    );
+    let screen = format!("{:?}", draw(&app, 120, 40).backend().buffer());
+    assert!(screen.contains("— by symbol"));
+
+    press(&mut app, &[sort_key()]);
+    assert_eq!(app.sort_order(sg), SortOrder::Data);
+    assert_eq!(app.items(), DATA.category_items(sg.index()));
+
+    press(&mut app, &[sort_key()]);
+    assert_eq!(app.sort_order(sg), SortOrder::Date);
+    assert_by_date(app.items(), "sg-report by date again");
+}
+
+#[test]
+fn sorting_one_list_leaves_the_others_alone() {
+    let mut app = App::new(&DATA);
+    let before = app.items_of(row_of("ga")).to_vec();
+    select_row(&mut app, row_of("ecosoc"));
+    press(&mut app, &[sort_key()]);
+    assert_eq!(app.sort_order(row_of("ecosoc")), SortOrder::Symbol);
+    assert_eq!(app.sort_order(row_of("ga")), SortOrder::Date);
+    assert_eq!(app.items_of(row_of("ga")), before.as_slice());
+}
+
+#[test]
+fn the_selected_item_stays_selected_when_the_order_changes() {
+    let mut app = App::new(&DATA);
+    select_row(&mut app, row_of("sg-report"));
+    press(&mut app, &[key(KeyCode::Right)]);
+    press(&mut app, &[key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Down)]);
+    let chosen = shown(&app);
+    for _ in 0..3 {
+        press(&mut app, &[sort_key()]);
+        assert_eq!(shown(&app), chosen);
+        app.check_invariants().unwrap();
+    }
+}
+
+#[test]
+fn jumps_and_history_find_items_in_the_sorted_list() {
+    let mut app = App::new(&DATA);
+    // The 2006 note is listed last in the data but first by date.
+    press(&mut app, &[key(KeyCode::Char(':'))]);
+    type_text(&mut app, "A/60/687");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(shown(&app), "sg-note-a-60-687");
+    assert_eq!(app.focus, Pane::Detail);
+    let position = app.item_row();
+    assert_eq!(app.items()[position], idx("sg-note-a-60-687"));
+
+    press(&mut app, &[key(KeyCode::Char(':'))]);
+    type_text(&mut app, "E/RES/2006/46");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(shown(&app), "ecosoc-2006-46");
+    // Re-sorting the earlier list does not lose the way back.
+    select_row(&mut app, row_of("sg-report"));
+    press(&mut app, &[sort_key()]);
+    press(&mut app, &[key(KeyCode::Backspace)]);
+    press(&mut app, &[key(KeyCode::Backspace)]);
+    assert_eq!(shown(&app), "sg-note-a-60-687");
+}
+
+#[test]
+fn bookmarks_can_be_sorted_too() {
+    let mut app = App::new(&DATA);
+    for id in ["ecosoc-2019-24", "sg-note-a-60-687", "ecosoc-2006-46"] {
+        press(&mut app, &[key(KeyCode::Char(':'))]);
+        type_text(&mut app, id);
+        press(&mut app, &[key(KeyCode::Enter), key(KeyCode::Char('m'))]);
+    }
+    assert_eq!(app.sort_order(Row::Bookmarks), SortOrder::Data);
+    let added: Vec<ItemIdx> = ["ecosoc-2019-24", "sg-note-a-60-687", "ecosoc-2006-46"]
+        .map(idx)
+        .to_vec();
+    assert_eq!(app.items_of(Row::Bookmarks), added.as_slice());
+    select_row(&mut app, Row::Bookmarks);
+    // Bookmarks start in the order they were added; the next order is by date.
+    press(&mut app, &[sort_key()]);
+    assert_eq!(app.sort_order(Row::Bookmarks), SortOrder::Date);
+    let by_date: Vec<ItemIdx> = ["sg-note-a-60-687", "ecosoc-2006-46", "ecosoc-2019-24"]
+        .map(idx)
+        .to_vec();
+    assert_eq!(app.items_of(Row::Bookmarks), by_date.as_slice());
+}

@@ -1,0 +1,61 @@
+//! Status lines name items as people know them: by symbol, else by short
+//! title; never by the internal id.
+
+mod common;
+
+use common::{DATA, key, press, shown, type_text};
+use ratatui::crossterm::event::KeyCode;
+use wsis_browser::app::App;
+
+fn jump(app: &mut App, to: &str) {
+    press(app, &[key(KeyCode::Char(':'))]);
+    type_text(app, to);
+    press(app, &[key(KeyCode::Enter)]);
+    assert_eq!(shown(app), to);
+}
+
+#[test]
+fn bookmark_and_mark_messages_use_the_symbol() {
+    let mut app = App::new(&DATA);
+    jump(&mut app, "ga-80-173");
+    press(&mut app, &[key(KeyCode::Char('m'))]);
+    assert_eq!(app.status.as_deref(), Some("bookmarked A/RES/80/173"));
+    press(&mut app, &[key(KeyCode::Char('m'))]);
+    assert_eq!(app.status.as_deref(), Some("removed bookmark A/RES/80/173"));
+    press(&mut app, &[key(KeyCode::Char('p'))]);
+    assert_eq!(
+        app.status.as_deref(),
+        Some("marked A/RES/80/173 — open another item and press P")
+    );
+}
+
+#[test]
+fn items_without_a_symbol_are_named_by_their_short_title() {
+    let mut app = App::new(&DATA);
+    jump(&mut app, "wsis20-financing-task-force");
+    assert_eq!(app.data.item(app.selected_item().unwrap()).symbol, None);
+    press(&mut app, &[key(KeyCode::Char('p'))]);
+    let status = app.status.clone().unwrap();
+    assert!(status.starts_with("marked Financing task force (para 67)"), "{status}");
+    press(&mut app, &[key(KeyCode::Char('m'))]);
+    assert_eq!(app.status.as_deref(), Some("bookmarked Financing task force (para 67)"));
+}
+
+#[test]
+fn no_status_line_quotes_an_internal_id() {
+    let mut app = App::new(&DATA);
+    // Every item without a symbol, through the actions that report on it.
+    for (idx, item) in DATA.items().iter().enumerate().filter(|(_, i)| i.symbol.is_none()) {
+        jump(&mut app, &item.id);
+        for action in ['m', 'm', 'p'] {
+            press(&mut app, &[key(KeyCode::Char(action))]);
+            let status = app.status.clone().unwrap_or_default();
+            let named = status.contains(&app.status_name(idx));
+            // An id may only appear where it is also part of the name.
+            assert!(named, "{status:?} names {}", item.id);
+            if !item.label().contains(&item.id) {
+                assert!(!status.contains(&item.id), "{status:?} shows the id {}", item.id);
+            }
+        }
+    }
+}
