@@ -134,7 +134,9 @@ fn describe(path: &Path, hash_small: bool) -> Option<(String, SystemTime)> {
 /// The index stored under `key` in `dir`, if there is a sound one.
 pub fn load(dir: &Path, key: &Key) -> Option<SearchIndex> {
     let file = open_regular(&key.file_in(dir)).ok()?;
-    let mut bytes = Vec::new();
+    // Sized once: growing by doubling would hold up to twice the file.
+    let size = file.metadata().ok()?.len().min(MAX_INDEX_BYTES);
+    let mut bytes = Vec::with_capacity(usize::try_from(size).ok()? + 1);
     file.take(MAX_INDEX_BYTES + 1).read_to_end(&mut bytes).ok()?;
     if bytes.len() as u64 > MAX_INDEX_BYTES {
         return None;
