@@ -47,9 +47,14 @@ pub fn store(dir: &Path, key: &Key, data: &Dataset) -> std::io::Result<()> {
     if !key.is_storable() {
         return Ok(());
     }
+    let bytes = snapshot::encode(data, key.as_str());
+    // A snapshot `load` would refuse is not worth its write.
+    if bytes.len() as u64 > MAX_SNAPSHOT_BYTES {
+        return Ok(());
+    }
     fs::create_dir_all(dir)?;
     let target = key.file_named(dir, STORED_PREFIX, EXTENSION);
-    write_atomically(&target, &snapshot::encode(data, key.as_str()))?;
+    write_atomically(&target, &bytes)?;
     prune_stored(dir, STORED_PREFIX, SystemTime::now());
     Ok(())
 }

@@ -147,7 +147,8 @@ pub fn load(dir: &Path, key: &Key) -> Option<SearchIndex> {
 /// Stores `index` under `key` in `dir`, atomically, and forgets the oldest
 /// stored indexes beyond [`KEEP`]. Does nothing for an unsettled key.
 pub fn store(dir: &Path, key: &Key, index: &SearchIndex) -> std::io::Result<()> {
-    if !key.storable {
+    // An index `load` would refuse is not worth its write.
+    if !key.storable || index.as_bytes().len() as u64 > MAX_INDEX_BYTES {
         return Ok(());
     }
     fs::create_dir_all(dir)?;
