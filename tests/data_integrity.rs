@@ -562,3 +562,22 @@ fn igf_editions_and_cstd_10_match_their_official_pages() {
         }
     }
 }
+
+#[test]
+fn show_marks_each_source_official_or_secondary() {
+    let output = common::wsis(&["show", "ecosoc-2006-46"]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("✓ https://digitallibrary.un.org/record/591211"), "{text}");
+    assert!(text.contains("· https://dig.watch/"), "{text}");
+    let output = common::wsis(&["show", "ecosoc-2006-46", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let official: Vec<&str> = json["official_sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    assert!(official.contains(&"https://digitallibrary.un.org/record/591211"));
+    assert!(official.iter().all(|s| is_official(s)));
+    assert!(official.len() < json["sources"].as_array().unwrap().len());
+}
