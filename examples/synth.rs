@@ -1,5 +1,7 @@
 //! Writes a synthetic RON overlay of N items to stdout, for benchmarks:
-//! `cargo run --release --example synth -- 100000 > big.ron`.
+//! `cargo run --release --example synth -- 100000 > big.ron`; a second
+//! number starts the ids there, to make one collection of several files
+//! (`synth 100000 100000 > part2.ron`).
 //!
 //! Words, bodies and tags come from the embedded corpus, so queries behave
 //! as on real data. The output is a valid overlay: ids `synth-N` and
@@ -13,26 +15,35 @@ use ron::ser::PrettyConfig;
 use wsis_browser::data::{CATEGORIES, Dataset, Item, Link, Relation};
 
 fn main() -> io::Result<()> {
-    let n: usize = match std::env::args().nth(1).map(|a| a.parse()) {
-        Some(Ok(n)) => n,
+    let number = |at: usize| std::env::args().nth(at).map(|a| a.parse::<usize>());
+    let (n, first) = match (number(1), number(2)) {
+        (Some(Ok(n)), None) => (n, 0),
+        (Some(Ok(n)), Some(Ok(first))) => (n, first),
         _ => {
-            eprintln!("usage: synth N > file.ron");
+            eprintln!("usage: synth N [FIRST] > file.ron   (items synth-FIRST .. synth-(FIRST+N-1))");
             std::process::exit(2);
         }
     };
     let mut out = BufWriter::new(io::stdout().lock());
-    write(n, &mut out)?;
+    write_range(first, n, &mut out)?;
     out.flush()
 }
 
 /// Writes the overlay of `n` items; the same `n` always gives the same file.
 pub fn write(n: usize, out: &mut impl Write) -> io::Result<()> {
+    write_range(0, n, out)
+}
+
+/// Writes items `synth-FIRST` onwards, `n` of them, linking to earlier
+/// ones: files made with FIRST = 0, N, 2N ... load together, in that order,
+/// as one collection of many files.
+pub fn write_range(first: usize, n: usize, out: &mut impl Write) -> io::Result<()> {
     let data = Dataset::embedded().expect("embedded data is valid");
     let vocab = Vocabulary::new(&data);
-    let mut rng = fastrand::Rng::with_seed(2025);
+    let mut rng = fastrand::Rng::with_seed(2025 + first as u64);
     let config = PrettyConfig::new().struct_names(true);
     writeln!(out, "[")?;
-    for i in 0..n {
+    for i in first..first + n {
         let item = vocab.item(i, &mut rng);
         let text = ron::ser::to_string_pretty(&item, config.clone()).map_err(io::Error::other)?;
         writeln!(out, "{text},")?;

@@ -14,6 +14,7 @@ pub mod cli;
 pub mod clipboard;
 pub mod config;
 pub mod data;
+pub mod dataset_cache;
 pub mod graph;
 pub mod json;
 pub mod keymap;

@@ -1,9 +1,11 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
+use std::sync::{Arc, mpsc};
 
 use clap::Parser;
 use wsis_browser::cli::{self, Cli};
 use wsis_browser::data::partial::Skipped;
+use wsis_browser::data::progress::Progress;
 use wsis_browser::ui::theme::Theme;
 use wsis_browser::{cite, config, tui};
 
@@ -22,7 +24,13 @@ fn main() -> ExitCode {
     // problem prints on a normal screen.
     if let Some(command) = &args.command {
         return match cli::load(&args) {
-            Ok(data) => cli::run(command, &data),
+            Ok(data) => {
+                let code = cli::run(command, &data);
+                // Freeing a large dataset piece by piece costs a quarter
+                // of a warm run; the process is about to end anyway.
+                std::mem::forget(data);
+                code
+            }
             Err(code) => code,
         };
     }
@@ -43,11 +51,12 @@ fn browse(args: &Cli) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let (data, index, skipped) = match cli::load_for_browser(args) {
-        Ok(loaded) => loaded,
+    let inputs = match cli::browser_inputs(args) {
+        Ok(inputs) => inputs,
         Err(code) => return code,
     };
-    let mut notices: Vec<String> = skipped.iter().map(Skipped::summary).collect();
+    let loading = load_in_background(inputs);
+    let mut notices: Vec<String> = Vec::new();
     let mut citation_style = cite::Style::default();
     match config::path_from_env().map(|path| config::load(&path)) {
         Some(Ok(config)) => citation_style = config.citation_style,
@@ -60,11 +69,29 @@ fn browse(args: &Cli) -> ExitCode {
         notices,
         citation_style,
     };
-    match tui::run(&data, index, options) {
+    match tui::run(loading, options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("wsis: terminal error: {e}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Loads on a thread of its own, so the browser can show progress and quit
+/// while a large collection is parsed.
+fn load_in_background(inputs: cli::BrowserInputs) -> tui::Loading {
+    let progress = Arc::new(Progress::default());
+    let (done, receiver) = mpsc::channel();
+    let counting = Arc::clone(&progress);
+    std::thread::spawn(move || {
+        let (data, index, skipped) = cli::load_for_browser(&inputs, &counting);
+        let notices = skipped.iter().map(Skipped::summary).collect();
+        // The browser may have been quit already: nobody wants the data.
+        let _ = done.send(tui::Loaded { data, index, notices });
+    });
+    tui::Loading {
+        progress,
+        done: receiver,
     }
 }

@@ -87,6 +87,22 @@ pub const OFFICIAL_HOSTS: &[(&str, &str)] = &[
     ),
 ];
 
+/// How the detail pane and `wsis show` mark a source on an official host,
+/// and any other (a mirror, a news page: a secondary copy).
+pub const OFFICIAL_MARK: &str = "✓";
+pub const SECONDARY_MARK: &str = "·";
+/// The heading of a source list, saying what the marks mean.
+pub const SOURCES_HEADING: &str = "Sources (✓ official publisher, · secondary copy)";
+
+/// The mark of one source.
+pub fn mark(url: &str) -> &'static str {
+    if is_official(url) {
+        OFFICIAL_MARK
+    } else {
+        SECONDARY_MARK
+    }
+}
+
 /// True when `url` is an http(s) URL whose host is an official domain or a
 /// subdomain of one.
 pub fn is_official(url: &str) -> bool {

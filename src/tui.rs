@@ -9,14 +9,16 @@
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
+use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event};
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 
 use crate::app::{Action, App, Effect};
 use crate::bookmarks::Bookmarks;
 use crate::clipboard::osc52;
 use crate::data::Dataset;
+use crate::data::progress::{Progress, Stage};
 use crate::keymap;
 use crate::query_history::{self, Prompt, QueryHistory};
 use crate::search::SearchIndex;
@@ -33,38 +35,144 @@ pub struct Options {
     pub citation_style: crate::cite::Style,
 }
 
-pub fn run(data: &Dataset, index: SearchIndex, options: Options) -> io::Result<()> {
-    let loaded = Bookmarks::load(crate::bookmarks::default_dir());
+/// A load running on another thread: its counters, and its result once done.
+pub struct Loading {
+    pub progress: Arc<Progress>,
+    pub done: Receiver<Loaded>,
+}
+
+/// What the browser opens with.
+pub struct Loaded {
+    pub data: Dataset,
+    pub index: SearchIndex,
+    /// Shown in the banner before the options' own (skipped data files).
+    pub notices: Vec<String>,
+}
+
+/// A load that ends within this opens straight onto the data; a slower one
+/// gets the loading screen at once, so the terminal is never blank.
+const LOADING_SCREEN_AFTER: Duration = Duration::from_millis(100);
+
+/// How often the loading screen is redrawn (its counts and clock).
+const LOADING_REDRAW: Duration = Duration::from_millis(100);
+
+pub fn run(loading: Loading, options: Options) -> io::Result<()> {
+    let quick = loading.done.recv_timeout(LOADING_SCREEN_AFTER).ok();
+    let (sender, inbox) = mpsc::channel();
+    let mut terminal = ratatui::try_init()?;
+    install_panic_hook();
+    let setup = TerminalSetup { mouse: options.mouse };
+    let signals_to = sender.clone();
+    let _signals = signals::forward(move |signal| signals_to.send(Message::Signal(signal)).is_ok());
+    spawn_event_reader(sender.clone());
+    let result = setup.enable_extras().and_then(|()| {
+        let loaded = match quick {
+            Some(loaded) => Some(loaded),
+            None => wait_for_data(&mut terminal, loading, &sender, &inbox, &setup)?,
+        };
+        match loaded {
+            Some(loaded) => browse(&mut terminal, loaded, options, sender, &inbox, &setup),
+            None => Ok(()),
+        }
+    });
+    disable_extras();
+    ratatui::try_restore()?;
+    result
+}
+
+fn browse(
+    terminal: &mut DefaultTerminal,
+    loaded: Loaded,
+    options: Options,
+    sender: Sender<Message>,
+    inbox: &Receiver<Message>,
+    setup: &TerminalSetup,
+) -> io::Result<()> {
+    let bookmarks = Bookmarks::load(crate::bookmarks::default_dir());
     let state_dir = query_history::default_dir();
     let searches = QueryHistory::load(state_dir.as_deref(), Prompt::Search);
     let jumps = QueryHistory::load(state_dir.as_deref(), Prompt::Jump);
-    let mut app = App::with_index(data, index)
-        .with_bookmarks(loaded.bookmarks)
+    let mut notices = loaded.notices;
+    notices.extend(options.notices);
+    let mut app = App::with_index(&loaded.data, loaded.index)
+        .with_bookmarks(bookmarks.bookmarks)
         .with_query_history(searches.history, jumps.history)
         .with_background_search()
-        .with_settings(options.theme, options.notices, options.citation_style);
-    let warnings: Vec<String> = [loaded.warning, searches.warning, jumps.warning]
+        .with_settings(options.theme, notices, options.citation_style);
+    let warnings: Vec<String> = [bookmarks.warning, searches.warning, jumps.warning]
         .into_iter()
         .flatten()
         .collect();
     if !warnings.is_empty() {
         app.update(Action::Status(warnings.join("; ")));
     }
+    let worker = spawn_search_worker(&app, sender);
+    event_loop(terminal, &mut app, &worker, inbox, setup)
+}
 
-    let (sender, inbox) = mpsc::channel();
-    let worker = spawn_search_worker(&app, sender.clone());
-    let mut terminal = ratatui::try_init()?;
-    install_panic_hook();
-    let setup = TerminalSetup { mouse: options.mouse };
-    let signals_to = sender.clone();
-    let _signals = signals::forward(move |signal| signals_to.send(Message::Signal(signal)).is_ok());
-    spawn_event_reader(sender);
-    let result = setup
-        .enable_extras()
-        .and_then(|()| event_loop(&mut terminal, &mut app, &worker, &inbox, &setup));
-    disable_extras();
-    ratatui::try_restore()?;
-    result
+/// Shows the loading screen until the data arrives (`Some`) or the user
+/// quits (`None`). Keys other than quitting are not kept for later.
+fn wait_for_data(
+    terminal: &mut DefaultTerminal,
+    loading: Loading,
+    sender: &Sender<Message>,
+    inbox: &Receiver<Message>,
+    setup: &TerminalSetup,
+) -> io::Result<Option<Loaded>> {
+    let start = Instant::now();
+    spawn_load_forwarder(loading.done, sender.clone());
+    spawn_ticker(sender.clone(), Arc::clone(&loading.progress));
+    loop {
+        terminal.draw(|frame| ui::loading::view(&loading.progress.seen(), start.elapsed(), frame))?;
+        let Ok(first) = inbox.recv() else {
+            return Ok(None);
+        };
+        for message in std::iter::once(first).chain(inbox.try_iter()) {
+            if let Some(signal) = signal_in(&message) {
+                on_signal(terminal, setup, signal)?;
+                continue;
+            }
+            match message {
+                Message::Loaded(loaded) => return Ok(Some(*loaded)),
+                Message::ReadFailed(e) => return Err(e),
+                Message::Terminal(event) if is_quit_key(&event) => return Ok(None),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// q, Esc or Ctrl-C: leave while loading.
+fn is_quit_key(event: &Event) -> bool {
+    let Event::Key(key) = event else { return false };
+    key.kind != KeyEventKind::Release
+        && match key.code {
+            KeyCode::Char('q') | KeyCode::Esc => true,
+            KeyCode::Char('c') => key.modifiers.contains(KeyModifiers::CONTROL),
+            _ => false,
+        }
+}
+
+/// Passes the loader's result on to the event loop's channel.
+fn spawn_load_forwarder(done: Receiver<Loaded>, sender: Sender<Message>) {
+    std::thread::spawn(move || {
+        let message = match done.recv() {
+            Ok(loaded) => Message::Loaded(Box::new(loaded)),
+            // The loader died (a bug): end the session rather than wait.
+            Err(_) => Message::ReadFailed(io::Error::other("loading the data failed")),
+        };
+        let _ = sender.send(message);
+    });
+}
+
+/// Wakes the loading screen to redraw its counts, until the load is done
+/// or the loop has ended.
+fn spawn_ticker(sender: Sender<Message>, progress: Arc<Progress>) {
+    std::thread::spawn(move || {
+        while progress.seen().stage != Stage::Done && sender.send(Message::LoadProgress).is_ok() {
+            std::thread::sleep(LOADING_REDRAW);
+        }
+    });
 }
 
 /// What reaches the event loop.
@@ -74,6 +182,9 @@ enum Message {
     ReadFailed(io::Error),
     Search(Outcome),
     Signal(SignalEvent),
+    /// The loader has counted more: redraw the loading screen.
+    LoadProgress,
+    Loaded(Box<Loaded>),
 }
 
 /// Reads terminal events on a thread of its own, so the loop can wait on
@@ -162,7 +273,7 @@ fn handle(app: &mut App, message: Message) -> io::Result<()> {
     let action = match message {
         Message::Terminal(event) => keymap::handle_event(app, &event),
         Message::ReadFailed(e) => return Err(e),
-        Message::Signal(_) => None,
+        Message::Signal(_) | Message::LoadProgress | Message::Loaded(_) => None,
         Message::Search(outcome) => Some(Action::SearchResults {
             generation: outcome.generation,
             hits: outcome.hits,

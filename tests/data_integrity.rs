@@ -191,6 +191,8 @@ fn key_dates_match_the_fact_sheets() {
         // Resolutions (issue 16, data-a): a year or month where the day is
         // not confirmed.
         ("A/RES/79/194", "2024-12-19"),
+        // Issue 16, data-c: from UNCTAD's page of the third WGEC meeting.
+        ("A/RES/67/195", "2012-12-21"),
         ("E/RES/2014/27", "2014"),
         ("E/RES/2015/26", "2015"),
         ("E/RES/2016/22", "2016-07"),
@@ -349,10 +351,10 @@ use wsis_browser::data::Item;
 use wsis_browser::sources::is_official;
 
 /// Share of items that must cite at least one source on an official host.
-/// Issue 16 asks for 90 %; the corpus is at 71 % (Nov 2026), and no
+/// Issue 16 asks for 90 %; the corpus is at 80 % (Nov 2026), and no
 /// official copy of the rest was found (docs/DATA.md, "Still unknown").
 /// This floor is a ratchet: raise it as sources are found, never lower it.
-const MIN_OFFICIAL_SOURCE_PERCENT: usize = 70;
+const MIN_OFFICIAL_SOURCE_PERCENT: usize = 80;
 /// Most documents (bodies aside) that may lack any date.
 const MAX_DATELESS_DOCUMENTS: usize = 10;
 
@@ -537,4 +539,45 @@ fn cstd_and_un_system_review_facts_match_their_sources() {
     for id in ["sg-report-e-2006-85", "sg-note-a-60-687"] {
         assert!(!DATA.item(idx(id)).title_known(), "{id} carries a label, not a title");
     }
+}
+
+/// Dates of IGF editions and of the CSTD tenth session as their official
+/// pages give them (UN press releases, the Secretary-General's message, the
+/// IGF secretariat, ITU and UNCTAD): id → first day, last day.
+#[test]
+fn igf_editions_and_cstd_10_match_their_official_pages() {
+    let spans = [
+        ("igf-2006", "2006-10-30", None),
+        ("igf-2007", "2007-11-12", Some("2007-11-15")),
+        ("igf-2009", "2009-11-15", None),
+        ("igf-2011", "2011-09-27", Some("2011-09-30")),
+        ("igf-2014", "2014-09-02", Some("2014-09-05")),
+        ("cstd-session-10", "2007-05-21", Some("2007-05-25")),
+    ];
+    for (id, date, until) in spans {
+        let item = DATA.item(idx(id));
+        assert_eq!(item.date.as_deref(), Some(date), "{id}");
+        if let Some(until) = until {
+            assert_eq!(item.until.as_deref(), Some(until), "{id}");
+        }
+    }
+}
+
+#[test]
+fn show_marks_each_source_official_or_secondary() {
+    let output = common::wsis(&["show", "ecosoc-2006-46"]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(text.contains("✓ https://digitallibrary.un.org/record/591211"), "{text}");
+    assert!(text.contains("· https://dig.watch/"), "{text}");
+    let output = common::wsis(&["show", "ecosoc-2006-46", "--json"]);
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let official: Vec<&str> = json["official_sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|v| v.as_str())
+        .collect();
+    assert!(official.contains(&"https://digitallibrary.un.org/record/591211"));
+    assert!(official.iter().all(|s| is_official(s)));
+    assert!(official.len() < json["sources"].as_array().unwrap().len());
 }

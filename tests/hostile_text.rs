@@ -135,3 +135,15 @@ fn copying_a_hostile_item_puts_no_control_character_on_the_clipboard() {
     );
     assert_eq!(copied[1], "https://example.org/hostile");
 }
+
+#[test]
+fn a_status_line_quoting_hostile_text_is_drawn_clean() {
+    let data = hostile_dataset();
+    let mut app = App::new(&data);
+    app.update(wsis_browser::app::Action::Status(
+        "marked A/RES/\u{202e}521/07 \u{1b}[31mred\u{9b}".into(),
+    ));
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|frame| view(&app, frame)).unwrap();
+    assert_clean(&terminal, "a status line quoting hostile text");
+}

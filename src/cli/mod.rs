@@ -12,6 +12,7 @@ mod new;
 mod open;
 mod output;
 mod path;
+mod progress_bar;
 mod search;
 mod show;
 mod table;
@@ -28,8 +29,10 @@ use serde::Serialize;
 use crate::data::category::category_named;
 use crate::data::load::{SHOWN_PROBLEMS, render_problems};
 use crate::data::overlay::{load_order, user_data_dir_from_env, user_files};
-use crate::data::partial::{Skipped, load_what_loads};
+use crate::data::partial::{Skipped, load_what_loads, load_what_loads_counted};
+use crate::data::progress::{Progress, Stage};
 use crate::data::{CATEGORIES, Dataset, ItemIdx, Problem, Resolved};
+use crate::dataset_cache;
 use crate::search::{SearchIndex, cache};
 
 pub use cite::CiteFormat;
@@ -50,7 +53,7 @@ pub struct Cli {
     /// Skip the files of the user data directory (~/.config/wsis-browser/data).
     #[arg(long, global = true)]
     pub no_user_data: bool,
-    /// Neither use nor store the search index cache (~/.cache/wsis-browser).
+    /// Neither use nor store the cached index and parsed data (~/.cache/wsis-browser).
     #[arg(long, global = true)]
     pub no_cache: bool,
     /// Do not capture the mouse in the browser.
@@ -215,11 +218,34 @@ fn without_data(command: &Command, out: &mut impl Write) -> Option<Outcome> {
 
 /// Loads the embedded data and every overlay, in the documented order,
 /// and checks it all; on any problem prints every one and gives status 2.
+/// Unchanged inputs open from the dataset cache without parsing.
 pub fn load(args: &Cli) -> Result<Dataset, ExitCode> {
-    Dataset::with_overlays(&data_files(args)?).map_err(|problems| match &args.command {
+    let files = data_files(args)?;
+    // `validate` is about the files themselves: it always parses them.
+    let validating = matches!(args.command, Some(Command::Validate { .. }));
+    let cache = index_cache(args, &files).filter(|_| !validating);
+    // Problems are reported once the progress line is gone.
+    let loaded = progress_bar::while_loading(|progress| {
+        progress.set_stage(Stage::OpeningCache);
+        if let Some(data) = cache.as_ref().and_then(|(dir, key)| dataset_cache::load(dir, key)) {
+            return Ok(data);
+        }
+        let data = Dataset::with_overlays_counted(&files, progress)?;
+        store_dataset(&data, cache.as_ref());
+        Ok(data)
+    });
+    loaded.map_err(|problems: Vec<Problem>| match &args.command {
         Some(Command::Validate { json: true, .. }) => validate::report_json(&problems),
         _ => report(&problems),
     })
+}
+
+/// Keeps a fully loaded dataset for the next run; a cache that cannot be
+/// written only costs time then.
+fn store_dataset(data: &Dataset, cache: Option<&(PathBuf, cache::Key)>) {
+    if let Some((dir, key)) = cache {
+        let _ = dataset_cache::store(dir, key, data);
+    }
 }
 
 /// The files to load on top of the embedded data, in load order.
@@ -239,7 +265,11 @@ fn data_files(args: &Cli) -> Result<Vec<PathBuf>, ExitCode> {
 
 /// Where the search index of these inputs is cached, unless `--no-cache`.
 fn index_cache(args: &Cli, files: &[PathBuf]) -> Option<(PathBuf, cache::Key)> {
-    if args.no_cache {
+    cache_unless(args.no_cache, files)
+}
+
+fn cache_unless(no_cache: bool, files: &[PathBuf]) -> Option<(PathBuf, cache::Key)> {
+    if no_cache {
         return None;
     }
     let dir = cache::cache_dir()?;
@@ -280,34 +310,71 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
             })));
         }
     }
-    let data = match Dataset::with_overlays(&files) {
-        Ok(data) => data,
-        Err(problems) => return Some(report(&problems)),
-    };
-    Some(run(&build_index(&data, cache.as_ref())))
+    let loaded = progress_bar::while_loading(|progress| {
+        let data = Dataset::with_overlays_counted(&files, progress)?;
+        progress.set_stage(Stage::Indexing);
+        Ok(build_index(&data, cache.as_ref()))
+    });
+    match loaded {
+        Ok::<_, Vec<Problem>>(index) => Some(run(&index)),
+        Err(problems) => Some(report(&problems)),
+    }
+}
+
+/// What the browser loads: the data files in load order, and whether the
+/// cache may be used. Found before the terminal is taken over, so a
+/// problem with the user's data directory prints on a normal screen.
+#[derive(Debug, Clone)]
+pub struct BrowserInputs {
+    files: Vec<PathBuf>,
+    no_cache: bool,
+}
+
+pub fn browser_inputs(args: &Cli) -> Result<BrowserInputs, ExitCode> {
+    Ok(BrowserInputs {
+        files: data_files(args)?,
+        no_cache: args.no_cache,
+    })
 }
 
 /// What the browser opens with: every file that loads, its search index
 /// (from the cache when the inputs have not changed, else built and
-/// stored), and the files skipped for their problems.
-pub fn load_for_browser(args: &Cli) -> Result<(Dataset, SearchIndex, Vec<Skipped>), ExitCode> {
-    let files = data_files(args)?;
-    let (data, skipped) = load_what_loads(&files);
+/// stored), and the files skipped for their problems. Counts its work in
+/// `progress`, for the loading screen.
+pub fn load_for_browser(inputs: &BrowserInputs, progress: &Progress) -> (Dataset, SearchIndex, Vec<Skipped>) {
+    let files = &inputs.files;
+    let cache = cache_unless(inputs.no_cache, files);
+    progress.set_stage(Stage::OpeningCache);
+    // The stored index is read on a second thread while the data opens.
+    let (stored_data, stored_index) = std::thread::scope(|scope| {
+        let index = scope.spawn(|| cache.as_ref().and_then(|(dir, key)| cache::load(dir, key)));
+        let data = cache.as_ref().and_then(|(dir, key)| dataset_cache::load(dir, key));
+        (data, index.join().ok().flatten())
+    });
+    // A stored dataset is always a load without problems: nothing skipped.
+    let (data, skipped) = match stored_data {
+        Some(data) => (data, Vec::new()),
+        None => {
+            let (data, skipped) = load_what_loads_counted(files, progress);
+            if skipped.is_empty() {
+                store_dataset(&data, cache.as_ref());
+            }
+            (data, skipped)
+        }
+    };
     // Only the full set of inputs has a cache key; with a file skipped the
     // index is built afresh and not stored.
-    let cache = if skipped.is_empty() {
-        index_cache(args, &files)
-    } else {
-        None
-    };
+    let cache = if skipped.is_empty() { cache } else { None };
     // A file could change between taking the key and loading: the browser
     // indexes its items by position, so the index must list the same ids.
-    let cached = cache.as_ref().and_then(|(dir, key)| cache::load(dir, key));
+    let cached = stored_index.filter(|_| cache.is_some());
+    progress.set_stage(Stage::Indexing);
     let index = match cached.filter(|index| index.describes(&data)) {
         Some(index) => index,
         None => build_index(&data, cache.as_ref()),
     };
-    Ok((data, index, skipped))
+    progress.set_stage(Stage::Done);
+    (data, index, skipped)
 }
 
 /// Builds the index of `data` and stores it in `cache`, if given.

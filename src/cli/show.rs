@@ -5,6 +5,8 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
+use crate::sources::{SOURCES_HEADING, is_official, mark};
+
 use super::{Outcome, write_json};
 use crate::data::{CATEGORIES, Dataset, ItemIdx};
 use crate::graph;
@@ -24,6 +26,8 @@ struct ShowEntry<'a> {
     points: &'a [String],
     url: Option<&'a str>,
     sources: &'a [String],
+    /// The sources on an official publisher's host (the rest are copies).
+    official_sources: Vec<&'a str>,
     tags: &'a [String],
     unconfirmed: &'a [String],
     from_file: Option<&'a str>,
@@ -78,6 +82,12 @@ fn entry(data: &Dataset, idx: ItemIdx) -> ShowEntry<'_> {
         points: &item.points,
         url: item.url.as_deref(),
         sources: &item.sources,
+        official_sources: item
+            .sources
+            .iter()
+            .map(String::as_str)
+            .filter(|s| is_official(s))
+            .collect(),
         tags: &item.tags,
         unconfirmed: &item.unconfirmed,
         from_file: (!origin.embedded).then_some(origin.file.as_str()),
@@ -143,7 +153,19 @@ fn write_text(data: &Dataset, idx: ItemIdx, out: &mut impl Write) -> io::Result<
     section(out, "Key points", &item.points, "-")?;
     section(out, "Not confirmed by any source", &item.unconfirmed, "?")?;
     write_related(data, idx, out)?;
-    section(out, "Sources", &item.sources, "-")
+    write_sources(&item.sources, out)
+}
+
+/// Sources, each marked as on an official publisher's host or a copy.
+fn write_sources(sources: &[String], out: &mut impl Write) -> io::Result<()> {
+    if sources.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n{SOURCES_HEADING}:")?;
+    for source in sources {
+        writeln!(out, "  {} {}", mark(source), sanitize(source))?;
+    }
+    Ok(())
 }
 
 /// Related items grouped by relation, as the browser's detail pane shows them.

@@ -11,10 +11,12 @@ use super::aliases::Aliases;
 use super::category::{CATEGORIES, category_index};
 use super::dataset::{Backlink, Dataset, ItemIdx, Origin, Replaced, symbol_key};
 use super::date::PartialDate;
-use super::load::{Problem, SourceFile, parse_items};
+use super::load::{Problem, SourceFile};
 use super::locate::{ItemValues, item_spans};
 use super::model::{Item, Link};
+use super::parse_all::{Parsed, parse_all};
 use super::position::TextMap;
+use super::progress::{Progress, Stage};
 use super::web_url::is_web_url;
 use crate::suggest::closest;
 
@@ -23,9 +25,10 @@ use crate::suggest::closest;
 const MAX_SUGGESTIONS: usize = 100;
 
 /// Parses, merges, checks and indexes `files`; every problem or the dataset.
-pub(super) fn build(files: &[SourceFile]) -> Result<Dataset, Vec<Problem>> {
+pub(super) fn build(files: &[SourceFile], progress: &Progress) -> Result<Dataset, Vec<Problem>> {
     let mut report = Report::new(files);
-    let merged = merge(files, &mut report);
+    let merged = merge(files, parse_all(files, progress), &mut report);
+    progress.set_stage(Stage::Checking);
     let dataset = index(merged, &mut report);
     if report.problems.is_empty() {
         Ok(dataset)
@@ -50,10 +53,10 @@ struct Merged {
     by_id: HashMap<String, ItemIdx>,
 }
 
-fn merge(files: &[SourceFile], report: &mut Report<'_>) -> Merged {
+fn merge(files: &[SourceFile], parsed: Vec<Parsed>, report: &mut Report<'_>) -> Merged {
     let mut merged = Merged::default();
-    for (file_idx, file) in files.iter().enumerate() {
-        let parsed = match parse_items(file) {
+    for (file_idx, (file, parsed)) in files.iter().zip(parsed).enumerate() {
+        let parsed = match parsed {
             Ok(parsed) => parsed,
             Err(problem) => {
                 report.problems.push(problem);

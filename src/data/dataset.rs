@@ -8,6 +8,7 @@ use super::aliases::{Aliases, Resolved};
 use super::date::PartialDate;
 use super::load::{Problem, SourceFile};
 use super::model::{Item, Link};
+use super::progress::{Progress, Stage};
 use super::relation::Relation;
 
 /// Index of an item in [`Dataset::items`].
@@ -59,8 +60,18 @@ impl Dataset {
 
     /// The embedded dataset plus the user's files, in the order given.
     pub fn with_overlays(paths: &[impl AsRef<Path>]) -> Result<Dataset, Vec<Problem>> {
+        Dataset::with_overlays_counted(paths, &Progress::default())
+    }
+
+    /// [`Dataset::with_overlays`], counting files, bytes and items in `progress`.
+    pub fn with_overlays_counted(paths: &[impl AsRef<Path>], progress: &Progress) -> Result<Dataset, Vec<Problem>> {
         let mut files = SourceFile::embedded();
         let mut problems = Vec::new();
+        progress.set_stage(Stage::Reading);
+        let size = |path: &Path| std::fs::metadata(path).map_or(0, |m| m.len());
+        let user_bytes: u64 = paths.iter().map(|p| size(p.as_ref())).sum();
+        let embedded_bytes: u64 = files.iter().map(|f| f.text.len() as u64).sum();
+        progress.add_files((files.len() + paths.len()) as u64, embedded_bytes + user_bytes);
         for path in paths {
             match SourceFile::read(path.as_ref()) {
                 Ok(file) => files.push(file),
@@ -70,13 +81,13 @@ impl Dataset {
         if !problems.is_empty() {
             return Err(problems);
         }
-        Dataset::from_files(&files)
+        super::build::build(&files, progress)
     }
 
     /// Parses and validates every file; reports every problem found, not
     /// only the first. Later files replace earlier items with the same id.
     pub fn from_files(files: &[SourceFile]) -> Result<Dataset, Vec<Problem>> {
-        super::build::build(files)
+        super::build::build(files, &Progress::default())
     }
 
     pub fn items(&self) -> &[Item] {

@@ -10,9 +10,12 @@ pub mod load;
 pub mod locate;
 pub mod model;
 pub mod overlay;
+pub mod parse_all;
 pub mod partial;
 pub mod position;
+pub mod progress;
 pub mod relation;
+pub mod snapshot;
 pub mod sort;
 pub mod web_url;
 

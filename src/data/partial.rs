@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::dataset::Dataset;
 use super::load::{Problem, SourceFile};
+use super::progress::Progress;
 
 /// A user file left out, with every problem found in it.
 #[derive(Debug, Clone)]
@@ -33,10 +34,16 @@ impl Skipped {
 /// with it; each round drops the files with problems and tries again, so
 /// this ends after at most one round per file.
 pub fn load_what_loads(paths: &[PathBuf]) -> (Dataset, Vec<Skipped>) {
+    load_what_loads_counted(paths, &Progress::default())
+}
+
+/// [`load_what_loads`], counting files, bytes and items in `progress`
+/// (each retry counts its files again).
+pub fn load_what_loads_counted(paths: &[PathBuf], progress: &Progress) -> (Dataset, Vec<Skipped>) {
     let mut kept: Vec<&Path> = paths.iter().map(PathBuf::as_path).collect();
     let mut skipped: Vec<Skipped> = Vec::new();
     loop {
-        let problems = match Dataset::with_overlays(&kept) {
+        let problems = match Dataset::with_overlays_counted(&kept, progress) {
             Ok(data) => return (data, skipped),
             Err(problems) => problems,
         };

@@ -91,9 +91,20 @@ impl Key {
 
     /// The file this key's index is stored in, within `dir`.
     fn file_in(&self, dir: &Path) -> PathBuf {
+        self.file_named(dir, STORED_PREFIX, "idx")
+    }
+
+    /// `<dir>/<prefix><hash of the key>.<extension>`: where something else
+    /// kept for these inputs (the parsed dataset) is stored.
+    pub(crate) fn file_named(&self, dir: &Path, prefix: &str, extension: &str) -> PathBuf {
         let mut hasher = DefaultHasher::new();
         self.text.hash(&mut hasher);
-        dir.join(format!("{STORED_PREFIX}{:016x}.idx", hasher.finish()))
+        dir.join(format!("{prefix}{:016x}.{extension}", hasher.finish()))
+    }
+
+    /// Whether every input has settled, so what is built from them may be stored.
+    pub(crate) fn is_storable(&self) -> bool {
+        self.storable
     }
 
     pub fn as_str(&self) -> &str {
@@ -140,7 +151,8 @@ fn load_reading_whole(dir: &Path, key: &Key, whole_bytes: u64) -> Option<SearchI
     if len > whole_bytes {
         return SearchIndex::from_file(file, key.as_str());
     }
-    let mut bytes = Vec::new();
+    // Sized once: growing by doubling would hold up to twice the file.
+    let mut bytes = Vec::with_capacity(usize::try_from(len).ok()? + 1);
     file.take(whole_bytes + 1).read_to_end(&mut bytes).ok()?;
     SearchIndex::from_bytes(bytes, key.as_str())
 }
@@ -148,12 +160,14 @@ fn load_reading_whole(dir: &Path, key: &Key, whole_bytes: u64) -> Option<SearchI
 /// Stores `index` under `key` in `dir`, atomically, and forgets the oldest
 /// stored indexes beyond [`KEEP`]. Does nothing for an unsettled key.
 pub fn store(dir: &Path, key: &Key, index: &SearchIndex) -> std::io::Result<()> {
-    if !key.storable {
+    // An index read from the cache is stored already.
+    let Some(bytes) = index.as_bytes() else {
+        return Ok(());
+    };
+    // An index `load` would refuse is not worth its write.
+    if !key.storable || bytes.len() as u64 > MAX_INDEX_BYTES {
         return Ok(());
     }
-    let Some(bytes) = index.as_bytes() else {
-        return Ok(()); // read from the cache: stored already
-    };
     fs::create_dir_all(dir)?;
     write_atomically(&key.file_in(dir), bytes)?;
     prune(dir, SystemTime::now());
@@ -163,6 +177,11 @@ pub fn store(dir: &Path, key: &Key, index: &SearchIndex) -> std::io::Result<()> 
 /// Keeps the newest [`KEEP`] indexes and removes the temporary files that
 /// killed runs left behind.
 fn prune(dir: &Path, now: SystemTime) {
+    prune_stored(dir, STORED_PREFIX, now);
+}
+
+/// [`prune`] for the files whose names start with `prefix`.
+pub(crate) fn prune_stored(dir: &Path, prefix: &str, now: SystemTime) {
     let Ok(entries) = fs::read_dir(dir) else { return };
     let mut stored: Vec<(SystemTime, PathBuf)> = Vec::new();
     for entry in entries.filter_map(Result::ok) {
@@ -170,11 +189,9 @@ fn prune(dir: &Path, now: SystemTime) {
         let Some(modified) = entry.metadata().ok().and_then(|m| m.modified().ok()) else {
             continue;
         };
-        if name.starts_with(STORED_PREFIX) {
+        if name.starts_with(prefix) {
             stored.push((modified, entry.path()));
-        } else if is_temp_name(&name, STORED_PREFIX)
-            && now.duration_since(modified).is_ok_and(|age| age >= LEFTOVER_AGE)
-        {
+        } else if is_temp_name(&name, prefix) && now.duration_since(modified).is_ok_and(|age| age >= LEFTOVER_AGE) {
             let _ = fs::remove_file(entry.path());
         }
     }

@@ -15,6 +15,7 @@ use super::theme::Theme;
 use crate::app::{App, Pane, follow_label};
 use crate::data::{CATEGORIES, Dataset, Item, ItemIdx, PartialDate, TITLE_NOT_CONFIRMED};
 use crate::graph::{self, Related};
+use crate::sources::{self, SOURCES_HEADING};
 use crate::text::{sanitize, truncate, wrap};
 
 /// The lines of a detail view and the line of each related item.
@@ -262,9 +263,9 @@ impl Builder<'_> {
     fn sources(&mut self, item: &Item) {
         if !item.sources.is_empty() {
             self.blank();
-            self.heading("Sources".into(), self.theme.heading());
+            self.heading(SOURCES_HEADING.into(), self.theme.heading());
             for source in &item.sources {
-                self.wrapped(source, "• ", self.theme.link());
+                self.wrapped(source, &format!("{} ", sources::mark(source)), self.theme.link());
             }
         }
     }

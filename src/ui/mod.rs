@@ -9,6 +9,7 @@ pub mod help;
 pub mod hints;
 pub mod items;
 pub mod jump;
+pub mod loading;
 pub mod path;
 pub mod search;
 pub mod theme;

@@ -1,0 +1,101 @@
+//! The parsed dataset, kept between runs beside the search index (same
+//! directory, same key: see [`crate::search::cache`]), so `list`, `show`,
+//! `path`, `export` and the browser open a large collection without
+//! parsing its RON again.
+//!
+//! Only a load without a single problem is stored, so a snapshot always
+//! stands for every input of its key. A stored file is read whole (never
+//! mapped), only if it is a regular file, and checked before use
+//! ([`crate::data::snapshot::decode`]); anything wrong with it means a
+//! fresh parse, which then stores a sound snapshot in its place.
+
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+use std::time::SystemTime;
+
+use crate::atomic_write::write_atomically;
+use crate::data::Dataset;
+use crate::data::snapshot;
+use crate::regular_file::open_regular;
+use crate::search::cache::{Key, prune_stored};
+
+/// Stored datasets are named `dataset-<hash>.bin`.
+const STORED_PREFIX: &str = "dataset-";
+const EXTENSION: &str = "bin";
+
+/// A stored dataset larger than this is ignored rather than read: ten
+/// times the largest data file accepted.
+const MAX_SNAPSHOT_BYTES: u64 = 10 * crate::data::load::MAX_FILE_BYTES;
+
+/// The dataset stored under `key` in `dir`, if there is a sound one.
+pub fn load(dir: &Path, key: &Key) -> Option<Dataset> {
+    let file = open_regular(&key.file_named(dir, STORED_PREFIX, EXTENSION)).ok()?;
+    // Sized once: growing by doubling would hold up to twice the file.
+    let size = file.metadata().ok()?.len();
+    let mut bytes = Vec::with_capacity(usize::try_from(size.min(MAX_SNAPSHOT_BYTES)).ok()? + 1);
+    file.take(MAX_SNAPSHOT_BYTES + 1).read_to_end(&mut bytes).ok()?;
+    if bytes.len() as u64 > MAX_SNAPSHOT_BYTES {
+        return None;
+    }
+    snapshot::decode(&bytes, key.as_str())
+}
+
+/// Stores `data` under `key` in `dir`, atomically, keeping as many
+/// snapshots as search indexes. Does nothing for an unsettled key.
+pub fn store(dir: &Path, key: &Key, data: &Dataset) -> std::io::Result<()> {
+    if !key.is_storable() {
+        return Ok(());
+    }
+    let bytes = snapshot::encode(data, key.as_str());
+    // A snapshot `load` would refuse is not worth its write.
+    if bytes.len() as u64 > MAX_SNAPSHOT_BYTES {
+        return Ok(());
+    }
+    fs::create_dir_all(dir)?;
+    let target = key.file_named(dir, STORED_PREFIX, EXTENSION);
+    write_atomically(&target, &bytes)?;
+    prune_stored(dir, STORED_PREFIX, SystemTime::now());
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stored_files(dir: &Path) -> Vec<std::path::PathBuf> {
+        fs::read_dir(dir)
+            .expect("dir")
+            .map(|e| e.expect("entry").path())
+            .collect()
+    }
+
+    #[test]
+    fn a_stored_dataset_loads_under_its_key_only() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data = Dataset::embedded().expect("embedded data");
+        let key = Key::new(&[]).expect("key of the program alone");
+        assert!(key.is_storable(), "the test binary was built more than a moment ago");
+        store(dir.path(), &key, &data).expect("stored");
+        let loaded = load(dir.path(), &key).expect("loads");
+        assert_eq!(loaded.items(), data.items());
+        let files = stored_files(dir.path());
+        assert_eq!(files.len(), 1);
+        // Damage: the same file cut short is refused, not trusted.
+        let bytes = fs::read(&files[0]).expect("read");
+        fs::write(&files[0], &bytes[..bytes.len() / 2]).expect("write");
+        assert!(load(dir.path(), &key).is_none());
+    }
+
+    #[test]
+    fn a_fifo_in_its_place_is_ignored_without_blocking() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let key = Key::new(&[]).expect("key");
+        let made = std::process::Command::new("mkfifo")
+            .arg(key.file_named(dir.path(), STORED_PREFIX, EXTENSION))
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+        assert!(load(dir.path(), &key).is_none());
+    }
+}

@@ -1,0 +1,272 @@
+//! The parsed dataset is kept in the cache directory: a run that reads it
+//! prints exactly what a run that parses prints, a damaged one is rebuilt,
+//! `--no-cache` neither reads nor writes it, and a load with skipped files
+//! is never stored.
+
+#[path = "../examples/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
+use std::fs::{self, File};
+use std::os::unix::fs::MetadataExt;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::LazyLock;
+use std::time::{Duration, SystemTime};
+
+use tempfile::TempDir;
+
+/// A data file must be older than this to be cached (it could still change
+/// within the same modification time).
+const SETTLED: Duration = Duration::from_secs(60);
+
+struct Setup {
+    dir: TempDir,
+}
+
+impl Setup {
+    fn new() -> Setup {
+        Setup {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    fn cache(&self) -> PathBuf {
+        self.dir.path().join("cache")
+    }
+
+    /// Writes a data file dated a minute ago, so its load may be stored.
+    fn data(&self, name: &str, text: &str) -> PathBuf {
+        let path = self.dir.path().join(name);
+        fs::write(&path, text).expect("write data");
+        let file = File::options().write(true).open(&path).expect("open");
+        file.set_modified(SystemTime::now() - SETTLED).expect("set mtime");
+        path
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_wsis"))
+            .env("XDG_CACHE_HOME", self.cache())
+            .arg("--no-user-data")
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .expect("runs")
+    }
+
+    /// The stored datasets.
+    fn snapshots(&self) -> Vec<PathBuf> {
+        let Ok(entries) = fs::read_dir(self.cache().join("wsis-browser")) else {
+            return Vec::new();
+        };
+        let mut found: Vec<PathBuf> = entries
+            .map(|e| e.expect("entry").path())
+            .filter(|p| {
+                p.file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with("dataset-"))
+            })
+            .collect();
+        found.sort();
+        found
+    }
+
+    fn only_snapshot(&self) -> PathBuf {
+        let found = self.snapshots();
+        assert_eq!(found.len(), 1, "{found:?}");
+        found[0].clone()
+    }
+}
+
+fn inode(path: &Path) -> u64 {
+    fs::metadata(path).expect("metadata").ino()
+}
+
+fn assert_same(fresh: &Output, other: &Output, what: &str) {
+    assert!(
+        fresh.status.success(),
+        "{what}: {}",
+        String::from_utf8_lossy(&fresh.stderr)
+    );
+    assert_eq!(fresh.status.code(), other.status.code(), "{what}");
+    assert!(fresh.stdout == other.stdout, "{what}: the outputs differ");
+    assert_eq!(fresh.stderr, other.stderr, "{what}");
+}
+
+/// Runs each command parsing (`--no-cache`), then storing, then from the
+/// cache, and checks all three print the same bytes and that the last one
+/// read the stored dataset rather than parsing and storing it again.
+fn check_cached_equals_fresh(setup: &Setup, commands: &[Vec<&str>]) {
+    for args in commands {
+        let fresh = setup.run(&[&["--no-cache"], args.as_slice()].concat());
+        let storing = setup.run(args);
+        let stored = setup.only_snapshot();
+        let before = inode(&stored);
+        let cached = setup.run(args);
+        assert_eq!(
+            inode(&stored),
+            before,
+            "{args:?}: the stored dataset was read, not rebuilt"
+        );
+        assert_same(&fresh, &storing, &format!("{args:?} storing"));
+        assert_same(&fresh, &cached, &format!("{args:?} cached"));
+    }
+}
+
+fn commands<'a>(with_data: &[&'a str], show: &'a str) -> Vec<Vec<&'a str>> {
+    let mut commands = vec![
+        vec!["list"],
+        vec!["list", "--format", "json"],
+        vec!["show", show],
+        vec!["show", "--json", show],
+        vec!["path", "tunis-agenda", "al-c1"],
+    ];
+    for format in ["json", "ron", "markdown", "csv", "dot"] {
+        commands.push(vec!["export", "--format", format]);
+    }
+    commands
+        .into_iter()
+        .map(|args| [with_data, args.as_slice()].concat())
+        .collect()
+}
+
+#[test]
+fn on_the_embedded_data_cached_runs_print_what_fresh_runs_print() {
+    let setup = Setup::new();
+    check_cached_equals_fresh(&setup, &commands(&[], "70/125"));
+}
+
+static SYNTH_10K: LazyLock<String> = LazyLock::new(|| {
+    let mut text = Vec::new();
+    synth::write(10_000, &mut text).expect("in-memory write");
+    String::from_utf8(text).expect("UTF-8")
+});
+
+#[test]
+fn on_ten_thousand_items_cached_runs_print_what_fresh_runs_print() {
+    let setup = Setup::new();
+    let data = setup.data("synth.ron", &SYNTH_10K);
+    let data = data.to_str().expect("UTF-8 path");
+    check_cached_equals_fresh(&setup, &commands(&["--data", data], "synth-5000"));
+}
+
+#[test]
+fn a_damaged_or_truncated_stored_dataset_is_rebuilt() {
+    let setup = Setup::new();
+    let fresh = setup.run(&["export", "--format", "json"]);
+    let stored = setup.only_snapshot();
+    let sound = fs::read(&stored).expect("read");
+    let mut flipped = sound.clone();
+    let middle = flipped.len() / 2;
+    flipped[middle] ^= 0x20;
+    for damaged in [
+        sound[..sound.len() / 3].to_vec(),
+        flipped,
+        Vec::new(),
+        b"WSISDATA".to_vec(),
+    ] {
+        fs::write(&stored, &damaged).expect("damage it");
+        let again = setup.run(&["export", "--format", "json"]);
+        assert_same(&fresh, &again, "after damage");
+        assert_eq!(
+            fs::read(&stored).expect("read"),
+            sound,
+            "a sound dataset is stored again"
+        );
+    }
+}
+
+#[test]
+fn no_cache_neither_reads_nor_stores_the_dataset() {
+    let setup = Setup::new();
+    let fresh = setup.run(&["--no-cache", "list"]);
+    assert!(setup.snapshots().is_empty(), "nothing stored with --no-cache");
+    setup.run(&["list"]);
+    let stored = setup.only_snapshot();
+    let sound = fs::read(&stored).expect("read");
+    fs::write(&stored, &sound[..sound.len() / 2]).expect("cut it short");
+    let bypassed = setup.run(&["--no-cache", "list"]);
+    assert_same(&fresh, &bypassed, "--no-cache");
+    assert_eq!(
+        fs::read(&stored).expect("read").len(),
+        sound.len() / 2,
+        "--no-cache left the damaged file alone"
+    );
+}
+
+#[test]
+fn a_change_to_a_data_file_is_seen() {
+    let setup = Setup::new();
+    let item = |title: &str| format!("[Item(id: \"mine\", category: \"wsis20\", title: \"{title}\")]");
+    let data = setup.data("mine.ron", &item("First title"));
+    let data = data.to_str().expect("UTF-8 path");
+    let first = setup.run(&["--data", data, "show", "mine"]);
+    assert!(String::from_utf8_lossy(&first.stdout).contains("First title"));
+    setup.data("mine.ron", &item("Second title"));
+    let second = setup.run(&["--data", data, "show", "mine"]);
+    assert!(String::from_utf8_lossy(&second.stdout).contains("Second title"));
+}
+
+#[test]
+fn bad_data_is_reported_as_ever_and_nothing_is_stored() {
+    let setup = Setup::new();
+    let bad = setup.data("bad.ron", "[\n  Item(id: \"x\",, )\n]\n");
+    let bad = bad.to_str().expect("UTF-8 path");
+    for _ in 0..2 {
+        let out = setup.run(&["--data", bad, "list"]);
+        assert_eq!(out.status.code(), Some(2));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains("bad.ron:2:"), "{stderr}");
+    }
+    assert!(setup.snapshots().is_empty());
+}
+
+fn tmux(args: &[&str]) -> String {
+    let output = Command::new("tmux").args(args).output().expect("tmux runs");
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Runs the browser in tmux until it shows `text`, then quits it.
+fn browser_shows(setup: &Setup, data: &Path, text: &str) -> String {
+    let session = format!("wsis-cache-{}", std::process::id());
+    let command = format!(
+        "env XDG_CACHE_HOME={cache} {bin} --no-user-data --data {data}",
+        cache = setup.cache().display(),
+        bin = env!("CARGO_BIN_EXE_wsis"),
+        data = data.display(),
+    );
+    tmux(&["new-session", "-d", "-s", &session, "-x", "120", "-y", "30", &command]);
+    let start = std::time::Instant::now();
+    let screen = loop {
+        let screen = tmux(&["capture-pane", "-p", "-t", &session]);
+        if screen.contains(text) || start.elapsed() > Duration::from_secs(30) {
+            break screen;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    };
+    tmux(&["send-keys", "-t", &session, "q"]);
+    tmux(&["kill-session", "-t", &session]);
+    screen
+}
+
+#[test]
+fn the_browser_never_stores_a_load_with_a_skipped_file() {
+    let found = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !found {
+        assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
+        println!("skipped: tmux is not installed");
+        return;
+    }
+    let setup = Setup::new();
+    let bad = setup.data("bad.ron", "[\n  Item(id: \"x\",, )\n]\n");
+    for _ in 0..2 {
+        let screen = browser_shows(&setup, &bad, "skipped");
+        assert!(
+            screen.contains("bad.ron:2:"),
+            "the banner names the file every time:\n{screen}"
+        );
+    }
+    assert!(setup.snapshots().is_empty(), "{:?}", setup.snapshots());
+}
