@@ -8,7 +8,17 @@ use super::{PUBLISHER, Reference};
 
 pub fn format(r: &Reference) -> String {
     let kind = if r.issuer.is_some() { "techreport" } else { "misc" };
-    let mut fields: Vec<(&str, String)> = Vec::new();
+    let mut out = format!("@{kind}{{{},\n", r.key);
+    for (name, value) in fields(r) {
+        let _ = writeln!(out, "  {name} = {{{value}}},");
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// The entry's fields, escaped, in the order they are written.
+fn fields(r: &Reference) -> Vec<(&'static str, String)> {
+    let mut fields: Vec<(&'static str, String)> = Vec::new();
     if let Some(issuer) = r.issuer {
         // Double braces: a corporate author, not "Assembly, General".
         fields.push(("author", format!("{{{}}}", escape(issuer))));
@@ -38,12 +48,7 @@ pub fn format(r: &Reference) -> String {
     if let Some(url) = &r.url {
         fields.push(("url", url.clone()));
     }
-    let mut out = format!("@{kind}{{{},\n", r.key);
-    for (name, value) in fields {
-        let _ = writeln!(out, "  {name} = {{{value}}},");
-    }
-    out.push_str("}\n");
-    out
+    fields
 }
 
 /// `2015-12-16`, `2015-12` or `2015`: biblatex's `date` at the known precision.
