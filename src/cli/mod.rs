@@ -31,6 +31,7 @@ use crate::data::load::{SHOWN_PROBLEMS, render_problems};
 use crate::data::overlay::{load_order, user_data_dir_from_env, user_files};
 use crate::data::partial::{Skipped, load_what_loads, load_what_loads_counted};
 use crate::data::progress::{Progress, Stage};
+use crate::data::trace;
 use crate::data::{CATEGORIES, Dataset, ItemIdx, Problem, Resolved};
 use crate::dataset_cache;
 use crate::search::{SearchIndex, cache};
@@ -220,6 +221,7 @@ fn without_data(command: &Command, out: &mut impl Write) -> Option<Outcome> {
 /// and checks it all; on any problem prints every one and gives status 2.
 /// Unchanged inputs open from the dataset cache without parsing.
 pub fn load(args: &Cli) -> Result<Dataset, ExitCode> {
+    trace::mark("start");
     let files = data_files(args)?;
     // `validate` is about the files themselves: it always parses them.
     let validating = matches!(args.command, Some(Command::Validate { .. }));
@@ -289,6 +291,7 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
     if query.trim().is_empty() {
         return Some(finish(Err(Failure::BadInput("empty query".into()))));
     }
+    trace::mark("start");
     let files = match data_files(args) {
         Ok(files) => files,
         Err(code) => return Some(code),
@@ -313,7 +316,9 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
     let loaded = progress_bar::while_loading(|progress| {
         let data = Dataset::with_overlays_counted(&files, progress)?;
         progress.set_stage(Stage::Indexing);
-        Ok(build_index(&data, cache.as_ref()))
+        let index = build_index(&data, cache.as_ref());
+        trace::mark("search index built");
+        Ok(index)
     });
     match loaded {
         Ok::<_, Vec<Problem>>(index) => Some(run(&index)),
@@ -409,7 +414,9 @@ fn buffered(command: impl FnOnce(&mut io::BufWriter<io::StdoutLock>) -> Outcome)
 
 /// Runs a command that needs the data.
 pub fn run(command: &Command, data: &Dataset) -> ExitCode {
-    finish(buffered(|out| run_with(command, data, out)))
+    let code = finish(buffered(|out| run_with(command, data, out)));
+    trace::mark("command done");
+    code
 }
 
 fn run_with(command: &Command, data: &Dataset, out: &mut impl Write) -> Outcome {

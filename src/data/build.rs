@@ -4,7 +4,7 @@
 //! lookup in its own item rather than a scan of the file, so a file with
 //! thousands of problems takes time and memory in proportion to its size.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::aliases::Aliases;
@@ -17,6 +17,7 @@ use super::model::{Item, Link};
 use super::parse_all::{Parsed, parse_all};
 use super::position::TextMap;
 use super::progress::{Progress, Stage};
+use super::trace;
 use super::web_url::is_web_url;
 use crate::suggest::closest;
 
@@ -27,9 +28,14 @@ const MAX_SUGGESTIONS: usize = 100;
 /// Parses, merges, checks and indexes `files`; every problem or the dataset.
 pub(super) fn build(files: &[SourceFile], progress: &Progress) -> Result<Dataset, Vec<Problem>> {
     let mut report = Report::new(files);
-    let merged = merge(files, parse_all(files, progress), &mut report);
+    trace::mark("read");
+    let parsed = parse_all(files, progress);
+    trace::mark("parsed");
+    let merged = merge(files, parsed, &mut report);
+    trace::mark("merged");
     progress.set_stage(Stage::Checking);
     let dataset = index(merged, &mut report);
+    trace::mark("checked and indexed");
     if report.problems.is_empty() {
         Ok(dataset)
     } else {
@@ -51,10 +57,16 @@ struct Merged {
     origins: Vec<Origin>,
     places: Vec<Place>,
     by_id: HashMap<String, ItemIdx>,
+    /// The last file each id was seen in, to tell a duplicate within one
+    /// file from a replacement by a later file.
+    seen_in: Vec<usize>,
 }
 
 fn merge(files: &[SourceFile], parsed: Vec<Parsed>, report: &mut Report<'_>) -> Merged {
-    let mut merged = Merged::default();
+    // Sized once: growing by doubling would copy every item and hold two
+    // copies of the largest vectors at once.
+    let total: usize = parsed.iter().map(|p| p.as_ref().map_or(0, Vec::len)).sum();
+    let mut merged = Merged::with_capacity(total);
     for (file_idx, (file, parsed)) in files.iter().zip(parsed).enumerate() {
         let parsed = match parsed {
             Ok(parsed) => parsed,
@@ -63,17 +75,11 @@ fn merge(files: &[SourceFile], parsed: Vec<Parsed>, report: &mut Report<'_>) -> 
                 continue;
             }
         };
-        let mut seen_here: HashSet<String> = HashSet::new();
         for (item_idx, item) in parsed.into_iter().enumerate() {
             let place = Place {
                 file: file_idx,
                 item: item_idx,
             };
-            if !seen_here.insert(item.id.clone()) {
-                let message = format!("duplicate id \"{}\"", item.id);
-                report.at_value(place, "id", &item.id, message);
-                continue;
-            }
             merged.add(item, place, file, report);
         }
     }
@@ -81,35 +87,47 @@ fn merge(files: &[SourceFile], parsed: Vec<Parsed>, report: &mut Report<'_>) -> 
 }
 
 impl Merged {
-    /// Adds an item, or replaces the one with its id; two embedded items
-    /// with one id are a problem.
+    fn with_capacity(items: usize) -> Merged {
+        Merged {
+            items: Vec::with_capacity(items),
+            origins: Vec::with_capacity(items),
+            places: Vec::with_capacity(items),
+            by_id: HashMap::with_capacity(items),
+            seen_in: Vec::with_capacity(items),
+        }
+    }
+
+    /// Adds an item, or replaces the one with its id; an id twice in one
+    /// file, or in two embedded files, is a problem.
     fn add(&mut self, item: Item, place: Place, file: &SourceFile, report: &mut Report<'_>) {
         let origin = Origin {
             file: file.name.clone(),
             embedded: file.embedded,
             replaced: None,
         };
-        match self.by_id.get(&item.id) {
-            Some(&existing) if file.embedded => {
-                let message = format!("duplicate id \"{}\" (also in {})", item.id, self.origins[existing].file);
-                report.at_value(place, "id", &item.id, message);
-            }
-            Some(&existing) => {
-                let previous = &self.origins[existing];
-                let replaced = Some(Replaced {
-                    file: previous.file.clone(),
-                    embedded: previous.embedded,
-                });
-                self.origins[existing] = Origin { replaced, ..origin };
-                self.items[existing] = item;
-                self.places[existing] = place;
-            }
-            None => {
-                self.by_id.insert(item.id.clone(), self.items.len());
-                self.items.push(item);
-                self.origins.push(origin);
-                self.places.push(place);
-            }
+        let Some(&existing) = self.by_id.get(&item.id) else {
+            self.by_id.insert(item.id.clone(), self.items.len());
+            self.items.push(item);
+            self.origins.push(origin);
+            self.places.push(place);
+            self.seen_in.push(place.file);
+            return;
+        };
+        if std::mem::replace(&mut self.seen_in[existing], place.file) == place.file {
+            let message = format!("duplicate id \"{}\"", item.id);
+            report.at_value(place, "id", &item.id, message);
+        } else if file.embedded {
+            let message = format!("duplicate id \"{}\" (also in {})", item.id, self.origins[existing].file);
+            report.at_value(place, "id", &item.id, message);
+        } else {
+            let previous = &self.origins[existing];
+            let replaced = Some(Replaced {
+                file: previous.file.clone(),
+                embedded: previous.embedded,
+            });
+            self.origins[existing] = Origin { replaced, ..origin };
+            self.items[existing] = item;
+            self.places[existing] = place;
         }
     }
 }
@@ -130,6 +148,7 @@ fn index(merged: Merged, report: &mut Report<'_>) -> Dataset {
         origins,
         places,
         by_id,
+        ..
     } = merged;
     let mut ix = Indexes {
         dates: Vec::with_capacity(items.len()),
