@@ -511,6 +511,12 @@ fn cstd_and_un_system_review_facts_match_their_sources() {
         ("unesco-wsis10-event-2013", "2013-02-25"),
         ("wsis10-stocktaking-2015", "2015-06-10"),
         ("escap-wsis-regional-review-2016", "2016-10-04"),
+        // Issue 16, session 3 (data-b): the HLPF input page, UNCTAD's
+        // statement (its title names the cycle), ECLAC's eLAC history page.
+        ("cstd-intersessional-2018-19", "2019-01-15"),
+        ("cstd-intersessional-2024-25", "2024"),
+        ("eclac-elac-digital-agenda", "2005"),
+        ("wsis10-zero-draft", "2015"),
     ];
     for (id, date) in dates {
         assert_eq!(DATA.item(idx(id)).date.as_deref(), Some(date), "{id}");
@@ -531,6 +537,11 @@ fn cstd_and_un_system_review_facts_match_their_sources() {
         (
             "ungis-side-event-2025",
             "Side Event: UN in Action for Digital Cooperation",
+        ),
+        // Issue 16, session 3 (data-b): ECLAC's page heading.
+        (
+            "eclac-elac-digital-agenda",
+            "Digital Agenda for Latin America and the Caribbean (eLAC)",
         ),
     ];
     for (id, title) in titles {
