@@ -517,6 +517,7 @@ fn cstd_and_un_system_review_facts_match_their_sources() {
         ("cstd-intersessional-2024-25", "2024"),
         ("eclac-elac-digital-agenda", "2005"),
         ("wsis10-zero-draft", "2015"),
+        ("itu-wsis-stocktaking-asia-pacific-2018", "2018-03"),
     ];
     for (id, date) in dates {
         assert_eq!(DATA.item(idx(id)).date.as_deref(), Some(date), "{id}");
@@ -538,7 +539,11 @@ fn cstd_and_un_system_review_facts_match_their_sources() {
             "ungis-side-event-2025",
             "Side Event: UN in Action for Digital Cooperation",
         ),
-        // Issue 16, session 3 (data-b): ECLAC's page heading.
+        // Issue 16, session 3 (data-b): ECLAC's page heading; ITU iLibrary.
+        (
+            "itu-wsis-stocktaking-report-2008",
+            "Report on the World Summit on the Information Society Stocktaking 2008",
+        ),
         (
             "eclac-elac-digital-agenda",
             "Digital Agenda for Latin America and the Caribbean (eLAC)",
