@@ -518,6 +518,9 @@ fn cstd_and_un_system_review_facts_match_their_sources() {
         ("eclac-elac-digital-agenda", "2005"),
         ("wsis10-zero-draft", "2015"),
         ("itu-wsis-stocktaking-asia-pacific-2018", "2018-03"),
+        ("ungis-joint-statement-post-2015", "2013-05"),
+        ("unesco-connecting-the-dots-2015", "2015-03"),
+        ("unesco-wsis10-final-statement", "2013-02"),
     ];
     for (id, date) in dates {
         assert_eq!(DATA.item(idx(id)).date.as_deref(), Some(date), "{id}");
@@ -540,6 +543,14 @@ fn cstd_and_un_system_review_facts_match_their_sources() {
             "Side Event: UN in Action for Digital Cooperation",
         ),
         // Issue 16, session 3 (data-b): ECLAC's page heading; ITU iLibrary.
+        (
+            "ungis-joint-statement-post-2015",
+            "UNGIS Joint Statement on the Post-2015 Development Agenda",
+        ),
+        (
+            "unesco-wsis10-final-statement",
+            "Information and Knowledge for All: An Expanded Vision and a Renewed Commitment",
+        ),
         (
             "itu-wsis-stocktaking-report-2008",
             "Report on the World Summit on the Information Society Stocktaking 2008",
