@@ -73,6 +73,7 @@ pub fn parse_shared(files: &[SourceFile], progress: &Progress, sharing: Sharing)
             large.then(|| plan(&file.text, sharing.piece_bytes)).flatten()
         })
         .collect();
+    super::trace::mark("cut into pieces");
     // Every item of a cut file has its slot before parsing starts.
     let mut buffers: Vec<Vec<Option<Item>>> = plans
         .iter()
