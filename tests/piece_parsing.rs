@@ -217,3 +217,30 @@ fn a_bad_link_late_in_a_large_file_is_at_its_line_and_column() {
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert_eq!(problems[0].position, Some(line_col(&text, at)), "{}", problems[0]);
 }
+
+/// A file read from disk has its text freed once parsed; a problem found
+/// later is located in the text read again.
+#[test]
+fn a_bad_link_late_in_a_large_file_on_disk_is_at_its_line_and_column() {
+    let mut items = synth_items(9000);
+    items[8999].links.push(Link {
+        rel: Relation::ALL[0],
+        to: "nowhere-to-be-found".into(),
+        note: None,
+    });
+    items[10].date = Some("2005-13-01".into());
+    let text = file_text(&items, &[false]);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.ron");
+    std::fs::write(&path, &text).expect("write");
+    let problems = Dataset::with_overlays(&[&path]).expect_err("a bad date and an unknown id");
+    let positions: Vec<_> = problems.iter().map(|p| p.position).collect();
+    let date = text.find("\"2005-13-01\"").expect("the date is there");
+    let link = text.find("\"nowhere-to-be-found\"").expect("the link is there");
+    assert_eq!(positions, [Some(line_col(&text, date)), Some(line_col(&text, link))]);
+    assert!(
+        problems[1].render().contains("nowhere-to-be-found"),
+        "{}",
+        problems[1].render()
+    );
+}

@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::path::PathBuf;
 
 use super::aliases::Aliases;
 use super::category::{CATEGORIES, category_index};
@@ -17,6 +18,7 @@ use super::model::{Item, Link};
 use super::parse_all::{Parsed, parse_all};
 use super::position::TextMap;
 use super::progress::{Progress, Stage};
+use super::reread::Rereads;
 use super::trace;
 use super::web_url::is_web_url;
 use crate::suggest::closest;
@@ -27,10 +29,37 @@ const MAX_SUGGESTIONS: usize = 100;
 
 /// Parses, merges, checks and indexes `files`; every problem or the dataset.
 pub(super) fn build(files: &[SourceFile], progress: &Progress) -> Result<Dataset, Vec<Problem>> {
-    let mut report = Report::new(files);
     trace::mark("read");
     let parsed = parse_all(files, progress);
     trace::mark("parsed");
+    finish(files, &Rereads::none(files.len()), parsed, progress)
+}
+
+/// [`build`] for files read from `paths` (`None` for embedded files): each
+/// read file's text is freed once parsed, so the text and the checked
+/// dataset are never in memory together, and read again only to point at
+/// a problem found after parsing.
+pub(super) fn build_read(
+    mut files: Vec<SourceFile>,
+    paths: Vec<Option<PathBuf>>,
+    progress: &Progress,
+) -> Result<Dataset, Vec<Problem>> {
+    trace::mark("read");
+    let parsed = parse_all(&files, progress);
+    trace::mark("parsed");
+    let rereads = Rereads::free(&mut files, paths);
+    trace::mark("texts freed");
+    finish(&files, &rereads, parsed, progress)
+}
+
+/// Merges, checks and indexes what was parsed.
+fn finish(
+    files: &[SourceFile],
+    rereads: &Rereads,
+    parsed: Vec<Parsed>,
+    progress: &Progress,
+) -> Result<Dataset, Vec<Problem>> {
+    let mut report = Report::new(files, rereads);
     let merged = merge(files, parsed, &mut report);
     trace::mark("merged");
     progress.set_stage(Stage::Checking);
@@ -276,6 +305,7 @@ impl Indexes {
 /// The problems found so far, and what is needed to point at them.
 struct Report<'a> {
     files: &'a [SourceFile],
+    rereads: &'a Rereads,
     /// Per file, built when its first problem is found.
     located: Vec<Option<Located<'a>>>,
     problems: Vec<Problem>,
@@ -292,9 +322,10 @@ struct Located<'a> {
 }
 
 impl<'a> Report<'a> {
-    fn new(files: &'a [SourceFile]) -> Report<'a> {
+    fn new(files: &'a [SourceFile], rereads: &'a Rereads) -> Report<'a> {
         Report {
             files,
+            rereads,
             located: files.iter().map(|_| None).collect(),
             problems: Vec::new(),
             suggestions_left: MAX_SUGGESTIONS,
@@ -305,14 +336,23 @@ impl<'a> Report<'a> {
     /// of the item at `place` (else at the item, else at the file).
     fn at_value(&mut self, place: Place, key: &'static str, value: &str, message: String) -> &mut Problem {
         let file: &'a SourceFile = &self.files[place.file];
-        let located = self.located[place.file].get_or_insert_with(|| Located {
-            text: &file.text,
-            map: TextMap::new(&file.text),
-            items: item_spans(&file.text),
-            values: HashMap::new(),
-        });
-        let problem = match located.offset(place.item, key, value) {
-            Some(offset) => Problem::in_text(&file.name, &located.map, offset, message),
+        let located = &mut self.located[place.file];
+        if located.is_none()
+            && let Some(text) = self.rereads.text(place.file, file)
+        {
+            *located = Some(Located {
+                text,
+                map: TextMap::new(text),
+                items: item_spans(text),
+                values: HashMap::new(),
+            });
+        }
+        // A text that changed since it was parsed gives no position.
+        let problem = match located
+            .as_mut()
+            .and_then(|l| Some((l.offset(place.item, key, value)?, &l.map)))
+        {
+            Some((offset, map)) => Problem::in_text(&file.name, map, offset, message),
             None => Problem::file(&file.name, message),
         };
         let at = self.problems.len();

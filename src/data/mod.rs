@@ -16,6 +16,7 @@ pub mod pieces;
 pub mod position;
 pub mod progress;
 pub mod relation;
+mod reread;
 pub mod snapshot;
 pub mod sort;
 pub mod trace;
