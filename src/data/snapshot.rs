@@ -564,6 +564,32 @@ mod tests {
     }
 
     #[test]
+    fn a_preview_whose_parts_disagree_is_refused() {
+        let data = embedded();
+        let reopened = |change: &dyn Fn(&mut Preview)| {
+            let mut preview = Preview::of(&data).expect("a preview");
+            change(&mut preview);
+            let bytes = postcard::to_stdvec(&StoredPreviewRef::of(&preview)).expect("encodes");
+            postcard::from_bytes::<StoredPreview>(&bytes)
+                .expect("decodes")
+                .into_preview()
+        };
+        assert!(reopened(&|_| {}).is_some(), "unchanged");
+        assert!(reopened(&|p| p.category += 1).is_none(), "list of another category");
+        assert!(reopened(&|p| p.counts.push(1)).is_none(), "a count too many");
+        assert!(
+            reopened(&|p| p.list.push(p.data.len())).is_none(),
+            "a row past the items"
+        );
+        assert!(reopened(&|p| p.list.clear()).is_none(), "no rows");
+        assert!(reopened(&|p| p.id_hashes.reverse()).is_none(), "hashes out of order");
+        assert!(
+            reopened(&|p| p.counts[p.category] += 1).is_none(),
+            "counts and hashes disagree"
+        );
+    }
+
+    #[test]
     fn a_snapshot_opens_as_the_dataset_it_was_made_from() {
         let data = embedded();
         let opened = decode(&encode(&data, "k"), "k").expect("opens");
