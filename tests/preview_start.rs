@@ -69,6 +69,15 @@ fn command(dir: &Path, data: &Path) -> String {
     )
 }
 
+/// Ends its tmux session however the test ends, a failed wait included.
+struct Session(String);
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        tmux(&["kill-session", "-t", &self.0]);
+    }
+}
+
 /// Starts the browser, sends `keys` as soon as a first screen (the hint
 /// bar) is up, or only once it has finished loading, and returns the
 /// screen once it has settled with every key applied. Also says whether
@@ -86,6 +95,7 @@ fn screen_after(dir: &Path, data: &Path, keys: &[&str], typed_ahead: bool) -> (S
         "30",
         &command(dir, data),
     ]);
+    let _ending = Session(session.clone());
     let first = wait_for(&session, "a first screen", |s| s.contains("q quit"));
     // The preview's status line: "loading 20 228 items…".
     let loading = |s: &str| s.contains("items…");
