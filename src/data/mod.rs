@@ -14,6 +14,7 @@ pub mod parse_all;
 pub mod partial;
 pub mod pieces;
 pub mod position;
+pub mod preview;
 pub mod progress;
 pub mod relation;
 mod reread;
