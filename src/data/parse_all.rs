@@ -104,13 +104,18 @@ pub fn parse_shared(files: &[SourceFile], progress: &Progress, sharing: Sharing)
     let mut wholes = wholes.into_inner().unwrap_or_else(|e| e.into_inner());
     let mut parsed = Vec::with_capacity(files.len());
     for (at, (file, buffer)) in files.iter().zip(buffers).enumerate() {
-        parsed.push(match (wholes[at].take(), plans[at].is_some()) {
-            (Some(whole), _) => whole,
-            // A piece failed: the whole file again, for its exact error.
-            (None, true) if failed[at].load(Ordering::Relaxed) => parse_items(file),
+        let piece_failed = plans[at].is_some() && failed[at].load(Ordering::Relaxed);
+        parsed.push(match wholes[at].take() {
+            Some(whole) => whole,
+            // A piece failed: the whole file again, for its exact error,
+            // once the items of the pieces that parsed are freed.
+            None if piece_failed => {
+                drop(buffer);
+                parse_items(file)
+            }
             // Every slot is filled. `map_while` (unlike `flatten`) lets the
             // standard library reuse the vector in place: no second copy.
-            (None, _) => Ok(buffer.into_iter().map_while(|slot| slot).collect()),
+            None => Ok(buffer.into_iter().map_while(|slot| slot).collect()),
         });
         progress.file_done();
     }
