@@ -94,7 +94,8 @@ pub(super) fn run(
     if query.trim().is_empty() {
         return Err(Failure::BadInput("empty query".into()));
     }
-    let mut hits = index.search(query, None);
+    // Every printed hit is explained below, their texts read together.
+    let mut hits = index.search_unexplained(query);
     if let Some(limit) = limit {
         hits.truncate(limit);
     }
