@@ -306,6 +306,9 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
         let mut printed = Vec::new();
         let outcome = search::run(&index, &query, *limit, format, &mut printed);
         if !index.is_damaged() {
+            // Freeing what a large search read costs more than it is worth
+            // as the process ends (as with a large dataset, in main.rs).
+            std::mem::forget(index);
             return Some(finish(outcome.and_then(|code| {
                 let mut stdout = io::stdout().lock();
                 stdout.write_all(&printed)?;
