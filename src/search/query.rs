@@ -3,6 +3,7 @@
 //! through the postings, and an item is a hit when every word matched.
 //! Memory is a few arrays of one entry per item, whatever the query.
 
+use super::fetch::FetchedTexts;
 use super::fold::fold;
 use super::mask::CharMask;
 use super::score::{self, Kind};
@@ -183,6 +184,9 @@ impl Totals {
     }
 }
 
+/// The fields whose lines earn the exact-line bonus.
+const EXACT_LINE_FIELDS: [Field; 3] = [Field::Title, Field::Tags, Field::Bodies];
+
 impl SearchIndex {
     /// Ranked hits for `query`, over `scope` (all items when `None`).
     pub fn search(&self, query: &str, scope: Option<&[ItemIdx]>) -> Vec<Hit> {
@@ -243,9 +247,9 @@ impl SearchIndex {
         // The best hits whose tag, body or title is the query itself rise.
         let checked = hits.len().min(score::EXACT_LINE_CHECKED);
         let phrase: Vec<&str> = terms.iter().map(|t| t.text.as_str()).collect();
-        for hit in &mut hits[..checked] {
-            hit.score += self.exact_line_bonus(hit.item, &phrase);
-        }
+        // A caller explaining every hit reads each text once: the checked
+        // texts are read together rather than in blocks kept for later.
+        self.add_exact_line_bonuses(&mut hits[..checked], &phrase, explained == 0);
         hits[..checked].sort_unstable_by(order);
         for hit in hits.iter_mut().take(explained) {
             hit.matched = self.explain_terms(hit.item, &terms, hit.fields);
@@ -281,13 +285,32 @@ impl SearchIndex {
             .collect()
     }
 
-    /// The bonus for a title, tag or body line of item `idx` whose words
-    /// are exactly the query's (Meilisearch's "exactness").
-    fn exact_line_bonus(&self, idx: ItemIdx, phrase: &[&str]) -> i64 {
-        [Field::Title, Field::Tags, Field::Bodies]
+    /// Adds to each of `hits` its [`Self::exact_line_bonus`]; with
+    /// `read_once`, from an index read on demand, the texts checked are
+    /// read together (`fetch`) instead of in blocks kept for later.
+    fn add_exact_line_bonuses(&self, hits: &mut [Hit], phrase: &[&str], read_once: bool) {
+        let lazy = self.lazy().filter(|_| read_once);
+        let Some(lazy) = lazy else {
+            for hit in hits {
+                hit.score += self.exact_line_bonus(phrase, |field| self.field_text(hit.item, field));
+            }
+            return;
+        };
+        let fields = EXACT_LINE_FIELDS.iter().fold(0u8, |set, &field| set | 1 << field as u8);
+        let mut fetched = FetchedTexts::default();
+        fetched.load(self, lazy, hits.iter().map(|hit| (hit.item, fields)));
+        for hit in hits {
+            hit.score += self.exact_line_bonus(phrase, |field| fetched.text(self, hit.item, field));
+        }
+    }
+
+    /// The bonus for a title, tag or body line (texts from `field_text`)
+    /// whose words are exactly the query's (Meilisearch's "exactness").
+    fn exact_line_bonus<'t>(&self, phrase: &[&str], field_text: impl Fn(Field) -> &'t str) -> i64 {
+        EXACT_LINE_FIELDS
             .into_iter()
             .filter(|&field| {
-                self.field_text(idx, field).lines().any(|line| {
+                field_text(field).lines().any(|line| {
                     let folded = fold(line);
                     words(&folded).map(|(_, w)| w).eq(phrase.iter().copied())
                 })
