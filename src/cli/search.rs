@@ -102,13 +102,31 @@ pub(super) fn run(
     if hits.is_empty() {
         return Err(Failure::NothingMatches(format!("nothing matches \"{query}\"")));
     }
+    let many = hits.len() > FREED_HITS;
+    if let ListFormat::Tsv = format {
+        // Each hit's WHY column is made right after its explanation, on the
+        // core that made it.
+        let whys = index.explain_each(&hits, query, |_, matched| {
+            let why = sanitized(&plain_why(&matched)).into_owned();
+            if many {
+                // Freed at exit (see below).
+                std::mem::forget(matched);
+            }
+            why
+        });
+        write_plain_hits(index, &hits, &whys, out)?;
+        if many {
+            std::mem::forget(whys);
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
     index.explain_all(&mut hits, query);
     match format {
         ListFormat::Table => table::write_hits(index, &hits, out)?,
         ListFormat::Json => write_json_hits(index, &hits, out)?,
-        ListFormat::Tsv => write_plain_hits(index, &hits, out)?,
+        ListFormat::Tsv => {}
     }
-    if hits.len() > FREED_HITS {
+    if many {
         // Freeing thousands of explanations one by one costs more than
         // explaining them; the process ends after printing (as main.rs
         // does with a large dataset).
@@ -144,22 +162,25 @@ fn write_json_hits(index: &SearchIndex, hits: &[Hit], out: &mut impl Write) -> i
     write_json(out, &entries)
 }
 
-/// The hits as lines: id, symbol, title and why, separated by tabs.
-fn write_plain_hits(index: &SearchIndex, hits: &[Hit], out: &mut impl Write) -> io::Result<()> {
+/// The hits as lines: id, symbol, title and why (`whys`, one per hit,
+/// already sanitized), separated by tabs.
+fn write_plain_hits(index: &SearchIndex, hits: &[Hit], whys: &[String], out: &mut impl Write) -> io::Result<()> {
     let titles = index.titles(hits.iter().map(|hit| hit.item));
-    for hit in hits {
-        let why = plain_why(&hit.matched);
+    for (hit, why) in hits.iter().zip(whys) {
         let fields = [
             index.id(hit.item),
             index.symbol(hit.item).unwrap_or("-"),
             titles.get(hit.item),
-            &why,
         ];
         for (column, field) in fields.into_iter().enumerate() {
-            let separator = if column == 0 { "" } else { "\t" };
-            write!(out, "{separator}{}", sanitized(field))?;
+            if column > 0 {
+                out.write_all(b"\t")?;
+            }
+            out.write_all(sanitized(field).as_bytes())?;
         }
-        writeln!(out)?;
+        out.write_all(b"\t")?;
+        out.write_all(why.as_bytes())?;
+        out.write_all(b"\n")?;
     }
     Ok(())
 }

@@ -59,42 +59,75 @@ impl SearchIndex {
     /// are explained in item order, so an index read on demand reads the
     /// texts they need in file order, each part of the file once.
     pub fn explain_all(&self, hits: &mut [Hit], query: &str) {
-        let terms = terms(query);
-        let mut order: Vec<usize> = (0..hits.len()).filter(|&i| hits[i].matched.is_empty()).collect();
-        order.sort_unstable_by_key(|&i| hits[i].item);
-        let wanted: Vec<(ItemIdx, u8)> = order.iter().map(|&i| (hits[i].item, hits[i].fields)).collect();
-        let mut explained: Vec<Vec<Matched>> = vec![Vec::new(); wanted.len()];
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS));
-        if wanted.len() < PARALLEL_FROM || threads == 1 {
-            self.explain_items(&wanted, &terms, &mut explained);
-        } else {
-            let chunk = wanted.len().div_ceil(threads);
-            std::thread::scope(|scope| {
-                for (part, out) in wanted.chunks(chunk).zip(explained.chunks_mut(chunk)) {
-                    scope.spawn(|| self.explain_items(part, &terms, out));
-                }
-            });
-        }
-        for (i, matched) in order.into_iter().zip(explained) {
+        let unexplained: Vec<usize> = (0..hits.len()).filter(|&i| hits[i].matched.is_empty()).collect();
+        let wanted: Vec<Hit> = unexplained.iter().map(|&i| hits[i].clone()).collect();
+        let explained = self.explain_each(&wanted, query, |_, matched| matched);
+        for (i, matched) in unexplained.into_iter().zip(explained) {
             hits[i].matched = matched;
         }
     }
 
-    /// The explanation of each `(item, fields)` of `wanted`, into `out`;
-    /// from an index read on demand, the field texts a batch needs are
-    /// read together into memory reused from batch to batch (`fetch`).
-    fn explain_items(&self, wanted: &[(ItemIdx, u8)], terms: &[Term], out: &mut [Vec<Matched>]) {
-        let Some(lazy) = self.lazy() else {
-            for (&(idx, fields), out) in wanted.iter().zip(out) {
-                *out = self.explain_terms(idx, terms, fields);
-            }
-            return;
-        };
+    /// `make(hit, why hit matched)` for each of `hits` (hits of `query`),
+    /// in the order of `hits`, worked out as [`Self::explain_all`] does;
+    /// `make` runs right after each explanation, while it is in the cache
+    /// of the core that made it (`wsis search` turns it into its line).
+    pub fn explain_each<T: Send>(
+        &self,
+        hits: &[Hit],
+        query: &str,
+        make: impl Fn(&Hit, Vec<Matched>) -> T + Sync,
+    ) -> Vec<T> {
+        let terms = terms(query);
+        let mut order: Vec<usize> = (0..hits.len()).collect();
+        order.sort_unstable_by_key(|&i| hits[i].item);
+        let wanted: Vec<&Hit> = order.iter().map(|&i| &hits[i]).collect();
+        let mut made: Vec<Option<T>> = std::iter::repeat_with(|| None).take(hits.len()).collect();
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS));
+        if wanted.len() < PARALLEL_FROM || threads == 1 {
+            self.explain_items(&wanted, &terms, &make, &mut made);
+        } else {
+            let chunk = wanted.len().div_ceil(threads);
+            std::thread::scope(|scope| {
+                for (part, out) in wanted.chunks(chunk).zip(made.chunks_mut(chunk)) {
+                    let (terms, make) = (&terms, &make);
+                    scope.spawn(move || self.explain_items(part, terms, make, out));
+                }
+            });
+        }
+        let mut in_order: Vec<Option<T>> = std::iter::repeat_with(|| None).take(hits.len()).collect();
+        for (i, made) in order.into_iter().zip(made) {
+            in_order[i] = made;
+        }
+        in_order.into_iter().flatten().collect()
+    }
+
+    /// `make` of each of `wanted` (in item order) and its explanation,
+    /// into `out`; from an index read on demand, the field texts a batch
+    /// needs are read together into memory reused from batch to batch
+    /// (`fetch`). A hit already explained keeps its explanation.
+    fn explain_items<T>(
+        &self,
+        wanted: &[&Hit],
+        terms: &[Term],
+        make: &(impl Fn(&Hit, Vec<Matched>) -> T + Sync),
+        out: &mut [Option<T>],
+    ) {
+        let lazy = self.lazy();
         let mut fetched = FetchedTexts::default();
         for (batch, out) in wanted.chunks(FETCH_BATCH).zip(out.chunks_mut(FETCH_BATCH)) {
-            fetched.load(self, lazy, batch.iter().copied());
-            for (&(idx, fields), out) in batch.iter().zip(out) {
-                *out = self.explain_with(idx, terms, fields, |field| fetched.text(self, idx, field));
+            if let Some(lazy) = lazy {
+                let unexplained = batch.iter().filter(|hit| hit.matched.is_empty());
+                fetched.load(self, lazy, unexplained.map(|hit| (hit.item, hit.fields)));
+            }
+            for (&hit, out) in batch.iter().zip(out) {
+                let matched = if !hit.matched.is_empty() {
+                    hit.matched.clone()
+                } else if lazy.is_some() {
+                    self.explain_with(hit.item, terms, hit.fields, |field| fetched.text(self, hit.item, field))
+                } else {
+                    self.explain_terms(hit.item, terms, hit.fields)
+                };
+                *out = Some(make(hit, matched));
             }
         }
     }
