@@ -35,9 +35,16 @@ impl Setup {
     }
 
     fn search(&self, data: &Path, args: &[&str]) -> Output {
+        self.search_as(&["--json"], data, args)
+    }
+
+    /// `wsis search` with `format` (`--json`, or none for lines).
+    fn search_as(&self, format: &[&str], data: &Path, args: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_wsis"))
             .env("XDG_CACHE_HOME", self.cache())
-            .args(["--no-user-data", "search", "--json", "--data"])
+            .args(["--no-user-data", "search"])
+            .args(format)
+            .arg("--data")
             .arg(data)
             .args(args)
             .stdin(Stdio::null())
@@ -162,9 +169,13 @@ fn a_large_index_read_on_demand_answers_as_a_fresh_one() {
     let size = fs::metadata(&stored[0]).expect("stored index").len();
     assert!(size > 4 << 20, "the index ({size} bytes) is read on demand");
     for query in ["zebra", "okapi12", "herd 17", "gerenk"] {
-        let cached = setup.search(&data, &[query]);
-        let fresh = setup.search(&data, &["--no-cache", query]);
-        assert!(cached.status.success(), "{query}");
-        assert_eq!(cached.stdout, fresh.stdout, "{query}");
+        // Lines (thousands of hits for "zebra": explained on every core)
+        // and JSON.
+        for format in [&[][..], &["--json"]] {
+            let cached = setup.search_as(format, &data, &[query]);
+            let fresh = setup.search_as(format, &data, &["--no-cache", query]);
+            assert!(cached.status.success(), "{query} {format:?}");
+            assert_eq!(cached.stdout, fresh.stdout, "{query} {format:?}");
+        }
     }
 }
