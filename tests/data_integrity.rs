@@ -390,6 +390,36 @@ fn most_items_cite_an_official_source() {
     );
 }
 
+// Issue 16, session 3 (data-a): resolutions whose only official pages are the
+// UN's coverage of the meetings that debated or adopted them (press releases,
+// audiovisual records, ECOSOC segment pages), and the ITC's own page.
+#[test]
+fn meeting_coverage_keeps_these_items_on_official_sources() {
+    let ids = [
+        "ga-69-204",
+        "ga-70-184",
+        "ga-71-212",
+        "ga-72-200",
+        "ga-73-218",
+        "ga-74-197",
+        "ga-75-202",
+        "ga-76-189",
+        "ga-77-150",
+        "ecosoc-2017-21",
+        "ecosoc-2020-12",
+        "ecosoc-2021-28",
+        "ecosoc-2022-15",
+        "itc",
+    ];
+    for id in ids {
+        let item = DATA.item(idx(id));
+        assert!(
+            item.sources.iter().any(|s| is_official(s)),
+            "{id} cites no official page"
+        );
+    }
+}
+
 /// A title that only names a body and a resolution number
 /// ("General Assembly resolution 66/184"), or that carries the item's own
 /// symbol as a label ("Note by the Secretary-General (A/60/687)").
