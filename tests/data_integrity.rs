@@ -541,6 +541,16 @@ fn cstd_and_un_system_review_facts_match_their_sources() {
         ("unesco-wsis10-event-2013", "2013-02-25"),
         ("wsis10-stocktaking-2015", "2015-06-10"),
         ("escap-wsis-regional-review-2016", "2016-10-04"),
+        // Issue 16, session 3 (data-b): the HLPF input page, UNCTAD's
+        // statement (its title names the cycle), ECLAC's eLAC history page.
+        ("cstd-intersessional-2018-19", "2019-01-15"),
+        ("cstd-intersessional-2024-25", "2024"),
+        ("eclac-elac-digital-agenda", "2005"),
+        ("wsis10-zero-draft", "2015"),
+        ("itu-wsis-stocktaking-asia-pacific-2018", "2018-03"),
+        ("ungis-joint-statement-post-2015", "2013-05"),
+        ("unesco-connecting-the-dots-2015", "2015-03"),
+        ("unesco-wsis10-final-statement", "2013-02"),
     ];
     for (id, date) in dates {
         assert_eq!(DATA.item(idx(id)).date.as_deref(), Some(date), "{id}");
@@ -561,6 +571,23 @@ fn cstd_and_un_system_review_facts_match_their_sources() {
         (
             "ungis-side-event-2025",
             "Side Event: UN in Action for Digital Cooperation",
+        ),
+        // Issue 16, session 3 (data-b): ECLAC's page heading; ITU iLibrary.
+        (
+            "ungis-joint-statement-post-2015",
+            "UNGIS Joint Statement on the Post-2015 Development Agenda",
+        ),
+        (
+            "unesco-wsis10-final-statement",
+            "Information and Knowledge for All: An Expanded Vision and a Renewed Commitment",
+        ),
+        (
+            "itu-wsis-stocktaking-report-2008",
+            "Report on the World Summit on the Information Society Stocktaking 2008",
+        ),
+        (
+            "eclac-elac-digital-agenda",
+            "Digital Agenda for Latin America and the Caribbean (eLAC)",
         ),
     ];
     for (id, title) in titles {
