@@ -392,7 +392,8 @@ fn most_items_cite_an_official_source() {
 
 // Issue 16, session 3 (data-a): resolutions whose only official pages are the
 // UN's coverage of the meetings that debated or adopted them (press releases,
-// audiovisual records, ECOSOC segment pages), and the ITC's own page.
+// audiovisual records, ECOSOC segment pages), the ITC's own page and the
+// UPU's news on its part in the e-business Action Line.
 #[test]
 fn meeting_coverage_keeps_these_items_on_official_sources() {
     let ids = [
@@ -410,6 +411,7 @@ fn meeting_coverage_keeps_these_items_on_official_sources() {
         "ecosoc-2021-28",
         "ecosoc-2022-15",
         "itc",
+        "al-c7-e-business",
     ];
     for id in ids {
         let item = DATA.item(idx(id));
