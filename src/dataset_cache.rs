@@ -16,6 +16,7 @@ use std::time::SystemTime;
 
 use crate::atomic_write::write_atomically;
 use crate::data::Dataset;
+use crate::data::preview::Preview;
 use crate::data::snapshot;
 use crate::regular_file::open_regular;
 use crate::search::cache::{Key, prune_stored};
@@ -28,6 +29,10 @@ const EXTENSION: &str = "bin";
 /// times the largest data file accepted.
 const MAX_SNAPSHOT_BYTES: u64 = 10 * crate::data::load::MAX_FILE_BYTES;
 
+/// A preview larger than this is ignored: its items are a few hundred, its
+/// id hashes 8 bytes an item (about 10 MB at a million items).
+const MAX_PREVIEW_BYTES: u64 = 64 * 1024 * 1024;
+
 /// The dataset stored under `key` in `dir`, if there is a sound one.
 pub fn load(dir: &Path, key: &Key) -> Option<Dataset> {
     let file = open_regular(&key.file_named(dir, STORED_PREFIX, EXTENSION)).ok()?;
@@ -39,6 +44,29 @@ pub fn load(dir: &Path, key: &Key) -> Option<Dataset> {
         return None;
     }
     snapshot::decode(&bytes, key.as_str())
+}
+
+/// The preview of the first frame stored under `key` in `dir`, if there is
+/// a sound one: only the snapshot's header and preview are read, so this
+/// takes about as long at a million items as at a thousand (apart from one
+/// hash per item, for counting bookmarks).
+pub fn load_preview(dir: &Path, key: &Key) -> Option<Preview> {
+    let mut file = open_regular(&key.file_named(dir, STORED_PREFIX, EXTENSION)).ok()?;
+    let size = file.metadata().ok()?.len();
+    let mut bytes = vec![0; snapshot::preview_end(&[], key.as_str())?];
+    file.read_exact(&mut bytes).ok()?;
+    // A file cut short or grown is refused here too, not only when decoded whole.
+    if snapshot::total_len(&bytes, key.as_str())? != size {
+        return None;
+    }
+    let end = snapshot::preview_end(&bytes, key.as_str())?;
+    if end as u64 > size.min(MAX_PREVIEW_BYTES) {
+        return None;
+    }
+    let header = bytes.len();
+    bytes.resize(end, 0);
+    file.read_exact(&mut bytes[header..]).ok()?;
+    snapshot::decode_preview(&bytes, key.as_str())
 }
 
 /// Stores `data` under `key` in `dir`, atomically, keeping as many
@@ -79,12 +107,22 @@ mod tests {
         store(dir.path(), &key, &data).expect("stored");
         let loaded = load(dir.path(), &key).expect("loads");
         assert_eq!(loaded.items(), data.items());
+        let preview = load_preview(dir.path(), &key).expect("its preview loads");
+        assert_eq!(preview.total(), data.len());
         let files = stored_files(dir.path());
         assert_eq!(files.len(), 1);
-        // Damage: the same file cut short is refused, not trusted.
+        // Damage: the same file cut short, even after its preview, or
+        // grown, is refused, not trusted (its preview too).
         let bytes = fs::read(&files[0]).expect("read");
-        fs::write(&files[0], &bytes[..bytes.len() / 2]).expect("write");
-        assert!(load(dir.path(), &key).is_none());
+        for damaged in [
+            &bytes[..bytes.len() / 2],
+            &bytes[..bytes.len() - 1],
+            &[&bytes[..], b"x"].concat(),
+        ] {
+            fs::write(&files[0], damaged).expect("write");
+            assert!(load(dir.path(), &key).is_none());
+            assert!(load_preview(dir.path(), &key).is_none());
+        }
     }
 
     #[test]

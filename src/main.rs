@@ -55,7 +55,9 @@ fn browse(args: &Cli) -> ExitCode {
         Ok(inputs) => inputs,
         Err(code) => return code,
     };
-    let loading = load_in_background(inputs);
+    let mut loading = load_in_background(inputs.clone());
+    // Read while the whole dataset decodes on the load thread.
+    loading.preview = cli::browser_preview(&inputs);
     let mut notices: Vec<String> = Vec::new();
     let mut citation_style = cite::Style::default();
     match config::path_from_env().map(|path| config::load(&path)) {
@@ -93,5 +95,6 @@ fn load_in_background(inputs: cli::BrowserInputs) -> tui::Loading {
     tui::Loading {
         progress,
         done: receiver,
+        preview: None,
     }
 }

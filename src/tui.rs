@@ -14,10 +14,11 @@ use std::time::{Duration, Instant};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 
-use crate::app::{Action, App, Effect};
+use crate::app::{Action, App, Effect, loading_status};
 use crate::bookmarks::Bookmarks;
 use crate::clipboard::osc52;
 use crate::data::Dataset;
+use crate::data::preview::Preview;
 use crate::data::progress::{Progress, Stage};
 use crate::keymap;
 use crate::query_history::{self, Prompt, QueryHistory};
@@ -26,6 +27,9 @@ use crate::search::worker::{Outcome, Worker};
 use crate::signals::{self, SignalEvent};
 use crate::terminal_setup::{TerminalSetup, disable_extras};
 use crate::ui::{self, theme::Theme};
+
+mod typed_ahead;
+pub use typed_ahead::{Offer, TypedAhead};
 
 pub struct Options {
     pub theme: Theme,
@@ -39,6 +43,9 @@ pub struct Options {
 pub struct Loading {
     pub progress: Arc<Progress>,
     pub done: Receiver<Loaded>,
+    /// The stored preview of the first frame, when the cache has a sound
+    /// one: drawn at once while `done` is awaited.
+    pub preview: Option<Preview>,
 }
 
 /// What the browser opens with.
@@ -56,8 +63,17 @@ const LOADING_SCREEN_AFTER: Duration = Duration::from_millis(100);
 /// How often the loading screen is redrawn (its counts and clock).
 const LOADING_REDRAW: Duration = Duration::from_millis(100);
 
-pub fn run(loading: Loading, options: Options) -> io::Result<()> {
-    let quick = loading.done.recv_timeout(LOADING_SCREEN_AFTER).ok();
+pub fn run(mut loading: Loading, options: Options) -> io::Result<()> {
+    // A terminal taller than the preview's list would show its end.
+    let preview = loading
+        .preview
+        .take()
+        .filter(|p| ratatui::crossterm::terminal::size().is_ok_and(|(_, rows)| p.fits(rows)));
+    // With a preview there is no reason to wait: it is the first frame.
+    let quick = match preview {
+        Some(_) => loading.done.try_recv().ok(),
+        None => loading.done.recv_timeout(LOADING_SCREEN_AFTER).ok(),
+    };
     let (sender, inbox) = mpsc::channel();
     let mut terminal = ratatui::try_init()?;
     install_panic_hook();
@@ -66,12 +82,22 @@ pub fn run(loading: Loading, options: Options) -> io::Result<()> {
     let _signals = signals::forward(move |signal| signals_to.send(Message::Signal(signal)).is_ok());
     spawn_event_reader(sender.clone());
     let result = setup.enable_extras().and_then(|()| {
-        let loaded = match quick {
-            Some(loaded) => Some(loaded),
-            None => wait_for_data(&mut terminal, loading, &sender, &inbox, &setup)?,
+        let user = UserState::load();
+        let waiting = Waiting {
+            inbox: &inbox,
+            setup: &setup,
         };
-        match loaded {
-            Some(loaded) => browse(&mut terminal, loaded, options, sender, &inbox, &setup),
+        let waited = match (quick, &preview) {
+            (Some(loaded), _) => Some((loaded, TypedAhead::default())),
+            (None, Some(preview)) => {
+                spawn_load_forwarder(loading.done, sender.clone());
+                preview_until_loaded(&mut terminal, preview, &user, &options, waiting)?
+            }
+            (None, _) => wait_for_data(&mut terminal, loading, &sender, &inbox, &setup)?
+                .map(|loaded| (loaded, TypedAhead::default())),
+        };
+        match waited {
+            Some((loaded, typed)) => browse(&mut terminal, loaded, typed, user, options, sender, waiting),
             None => Ok(()),
         }
     });
@@ -80,34 +106,110 @@ pub fn run(loading: Loading, options: Options) -> io::Result<()> {
     result
 }
 
+/// What the user brings to every session: bookmarks and earlier queries,
+/// and any trouble reading them.
+struct UserState {
+    bookmarks: Bookmarks,
+    searches: QueryHistory,
+    jumps: QueryHistory,
+    warnings: Vec<String>,
+}
+
+impl UserState {
+    fn load() -> UserState {
+        let bookmarks = Bookmarks::load(crate::bookmarks::default_dir());
+        let state_dir = query_history::default_dir();
+        let searches = QueryHistory::load(state_dir.as_deref(), Prompt::Search);
+        let jumps = QueryHistory::load(state_dir.as_deref(), Prompt::Jump);
+        let warnings = [bookmarks.warning, searches.warning, jumps.warning]
+            .into_iter()
+            .flatten()
+            .collect();
+        UserState {
+            bookmarks: bookmarks.bookmarks,
+            searches: searches.history,
+            jumps: jumps.history,
+            warnings,
+        }
+    }
+
+    /// `app` with the user's state and the start-up settings: the same for
+    /// the preview and for the full dataset, so both draw alike.
+    fn furnish<'a>(&self, app: App<'a>, notices: Vec<String>, options: &Options) -> App<'a> {
+        app.with_bookmarks(self.bookmarks.clone())
+            .with_query_history(self.searches.clone(), self.jumps.clone())
+            .with_settings(options.theme, notices, options.citation_style)
+    }
+}
+
 fn browse(
     terminal: &mut DefaultTerminal,
     loaded: Loaded,
+    typed: TypedAhead,
+    user: UserState,
     options: Options,
     sender: Sender<Message>,
-    inbox: &Receiver<Message>,
-    setup: &TerminalSetup,
+    waiting: Waiting,
 ) -> io::Result<()> {
-    let bookmarks = Bookmarks::load(crate::bookmarks::default_dir());
-    let state_dir = query_history::default_dir();
-    let searches = QueryHistory::load(state_dir.as_deref(), Prompt::Search);
-    let jumps = QueryHistory::load(state_dir.as_deref(), Prompt::Jump);
     let mut notices = loaded.notices;
-    notices.extend(options.notices);
-    let mut app = App::with_index(&loaded.data, loaded.index)
-        .with_bookmarks(bookmarks.bookmarks)
-        .with_query_history(searches.history, jumps.history)
-        .with_background_search()
-        .with_settings(options.theme, notices, options.citation_style);
-    let warnings: Vec<String> = [bookmarks.warning, searches.warning, jumps.warning]
-        .into_iter()
-        .flatten()
-        .collect();
-    if !warnings.is_empty() {
-        app.update(Action::Status(warnings.join("; ")));
+    notices.extend(options.notices.iter().cloned());
+    let app = App::with_index(&loaded.data, loaded.index).with_background_search();
+    let mut app = user.furnish(app, notices, &options);
+    if !user.warnings.is_empty() {
+        app.update(Action::Status(user.warnings.join("; ")));
     }
     let worker = spawn_search_worker(&app, sender);
-    event_loop(terminal, &mut app, &worker, inbox, setup)
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    typed.replay(&mut app, |app| perform_all(app, &worker));
+    event_loop(terminal, &mut app, &worker, waiting.inbox, waiting.setup)
+}
+
+/// Where the loop waits: the one channel, and the terminal modes to
+/// restore on a signal.
+#[derive(Clone, Copy)]
+struct Waiting<'w> {
+    inbox: &'w Receiver<Message>,
+    setup: &'w TerminalSetup,
+}
+
+/// Draws the preview at once and keeps it on screen, the status line
+/// saying it is loading, until the full dataset arrives (`Some`, with what
+/// was typed meanwhile) or the user quits (`None`).
+fn preview_until_loaded(
+    terminal: &mut DefaultTerminal,
+    preview: &Preview,
+    user: &UserState,
+    options: &Options,
+    waiting: Waiting,
+) -> io::Result<Option<(Loaded, TypedAhead)>> {
+    let mut app = user.furnish(App::from_preview(preview), options.notices.clone(), options);
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    let mut typed = TypedAhead::default();
+    loop {
+        app.update(Action::Status(loading_status(preview.total(), typed.keys())));
+        terminal.draw(|frame| ui::view(&app, frame))?;
+        let Ok(first) = waiting.inbox.recv() else {
+            return Ok(None);
+        };
+        for message in std::iter::once(first).chain(waiting.inbox.try_iter()) {
+            if let Some(signal) = signal_in(&message) {
+                on_signal(terminal, waiting.setup, signal)?;
+                continue;
+            }
+            match message {
+                Message::Loaded(loaded) => return Ok(Some((*loaded, typed))),
+                Message::ReadFailed(e) => return Err(e),
+                Message::Terminal(event) => match typed.offer(event) {
+                    Offer::Quit => return Ok(None),
+                    Offer::Resize(width, height) => app.update(Action::Resize(width, height)),
+                    Offer::Kept => {}
+                },
+                Message::Search(_) | Message::Signal(_) | Message::LoadProgress => {}
+            }
+        }
+    }
 }
 
 /// Shows the loading screen until the data arrives (`Some`) or the user
@@ -217,8 +319,6 @@ fn event_loop(
     inbox: &Receiver<Message>,
     setup: &TerminalSetup,
 ) -> io::Result<()> {
-    let size = terminal.size()?;
-    app.update(Action::Resize(size.width, size.height));
     while !app.should_quit {
         terminal.draw(|frame| ui::view(app, frame))?;
         // Lets the terminal-safety test prove the panic path; debug builds only.
@@ -236,11 +336,7 @@ fn event_loop(
                 continue;
             }
             handle(app, message)?;
-            for effect in std::mem::take(&mut app.effects) {
-                for outcome in perform(app, worker, effect) {
-                    app.update(outcome);
-                }
-            }
+            perform_all(app, worker);
         }
     }
     Ok(())
@@ -283,6 +379,15 @@ fn handle(app: &mut App, message: Message) -> io::Result<()> {
         app.update(action);
     }
     Ok(())
+}
+
+/// Carries out every effect waiting, and tells `update` what each did.
+fn perform_all(app: &mut App, worker: &Worker) {
+    for effect in std::mem::take(&mut app.effects) {
+        for outcome in perform(app, worker, effect) {
+            app.update(outcome);
+        }
+    }
 }
 
 /// Carries out one effect; returns what it did, for `update`.

@@ -8,6 +8,7 @@ mod history;
 mod line_editor;
 mod motion;
 mod overlays;
+mod preview;
 mod row;
 mod sort;
 mod update;
@@ -20,6 +21,7 @@ pub use overlays::{
     Context, FollowState, HelpState, JumpState, Overlay, PathView, Scope, SearchRequest, SearchState, TimelineLine,
     TimelineState, follow_label,
 };
+pub use preview::loading_status;
 pub use row::Row;
 
 use crate::bookmarks::Bookmarks;
@@ -121,6 +123,9 @@ pub struct App<'a> {
     pub citation_style: crate::cite::Style,
     /// The detail last laid out, so a long text is wrapped once.
     pub detail_memo: crate::ui::detail::DetailMemo,
+    /// Set in the preview state: the first frame's data while the whole
+    /// dataset loads (see `preview.rs`).
+    pub preview: Option<&'a crate::data::preview::Preview>,
 }
 
 impl<'a> App<'a> {
@@ -160,6 +165,7 @@ impl<'a> App<'a> {
             notices: Vec::new(),
             citation_style: crate::cite::Style::default(),
             detail_memo: Default::default(),
+            preview: None,
         }
     }
 

@@ -30,6 +30,7 @@ use crate::data::category::category_named;
 use crate::data::load::{SHOWN_PROBLEMS, render_problems};
 use crate::data::overlay::{load_order, user_data_dir_from_env, user_files};
 use crate::data::partial::{Skipped, load_what_loads, load_what_loads_counted};
+use crate::data::preview::Preview;
 use crate::data::progress::{Progress, Stage};
 use crate::data::{CATEGORIES, Dataset, ItemIdx, Problem, Resolved};
 use crate::dataset_cache;
@@ -335,6 +336,13 @@ pub fn browser_inputs(args: &Cli) -> Result<BrowserInputs, ExitCode> {
         files: data_files(args)?,
         no_cache: args.no_cache,
     })
+}
+
+/// The stored preview of the browser's first frame for these inputs, if
+/// the cache holds a sound one (read in a few milliseconds at any size).
+pub fn browser_preview(inputs: &BrowserInputs) -> Option<Preview> {
+    let (dir, key) = cache_unless(inputs.no_cache, &inputs.files)?;
+    dataset_cache::load_preview(&dir, &key)
 }
 
 /// What the browser opens with: every file that loads, its search index

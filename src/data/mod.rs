@@ -13,6 +13,7 @@ pub mod overlay;
 pub mod parse_all;
 pub mod partial;
 pub mod position;
+pub mod preview;
 pub mod progress;
 pub mod relation;
 pub mod snapshot;

@@ -25,58 +25,156 @@ use super::category::{CATEGORIES, category_index};
 use super::dataset::{Backlink, Dataset, ItemIdx, Origin, Replaced};
 use super::date::PartialDate;
 use super::model::{Item, Link};
+use super::preview::Preview;
 use super::relation::Relation;
 
 /// The first bytes of every snapshot.
 const MAGIC: &[u8; 8] = b"WSISDATA";
 
 /// Bumped whenever the stored form changes, so old snapshots are ignored.
-const FORMAT_VERSION: u32 = 1;
+/// 2: a preview section before the dataset.
+const FORMAT_VERSION: u32 = 2;
 
-/// The bytes of `data`, for the inputs described by `key`.
+/// Each section's length and checksum, after the key.
+const SECTION_SUMS: usize = 16;
+
+/// The bytes of `data`, for the inputs described by `key`: a header
+/// (magic, version, key, then length and checksum of each section), the
+/// preview of the first frame (empty when there is none), the dataset.
 pub fn encode(data: &Dataset, key: &str) -> Vec<u8> {
     let mut bytes = Vec::new();
     bytes.extend_from_slice(MAGIC);
     bytes.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     bytes.extend_from_slice(&u32::try_from(key.len()).unwrap_or(u32::MAX).to_le_bytes());
     bytes.extend_from_slice(key.as_bytes());
-    // Length and checksum are filled in once the payload is written behind
-    // them: one buffer, not a payload copied into a second one.
+    // Lengths and checksums are filled in once the payloads are written
+    // behind them: one buffer, not payloads copied into a second one.
     let sums_at = bytes.len();
-    bytes.extend_from_slice(&[0; 16]);
-    let payload_at = bytes.len();
+    bytes.extend_from_slice(&[0; 2 * SECTION_SUMS]);
+    let preview_at = bytes.len();
+    let preview = Preview::of(data);
+    let bytes = match &preview {
+        Some(preview) => postcard::to_extend(&StoredPreviewRef::of(preview), bytes),
+        None => Ok(bytes),
+    };
+    let Ok(bytes) = bytes else {
+        return Vec::new();
+    };
+    let data_at = bytes.len();
     let Ok(mut bytes) = postcard::to_extend(&StoredRef::of(data), bytes) else {
         return Vec::new();
     };
-    let payload = &bytes[payload_at..];
-    let (len, sum) = ((payload.len() as u64).to_le_bytes(), checksum(payload).to_le_bytes());
-    bytes[sums_at..sums_at + 8].copy_from_slice(&len);
-    bytes[sums_at + 8..payload_at].copy_from_slice(&sum);
+    for (n, (from, to)) in [(preview_at, data_at), (data_at, bytes.len())].into_iter().enumerate() {
+        let payload = &bytes[from..to];
+        let (len, sum) = ((payload.len() as u64).to_le_bytes(), checksum(payload).to_le_bytes());
+        let at = sums_at + n * SECTION_SUMS;
+        bytes[at..at + 8].copy_from_slice(&len);
+        bytes[at + 8..at + SECTION_SUMS].copy_from_slice(&sum);
+    }
     bytes
 }
 
 /// The dataset stored in `bytes`, if they are a sound snapshot made for
 /// exactly the inputs `key` describes.
 pub fn decode(bytes: &[u8], key: &str) -> Option<Dataset> {
-    let mut reader = Reader(bytes);
-    if reader.take(MAGIC.len())? != MAGIC || reader.u32()? != FORMAT_VERSION {
-        return None;
-    }
-    let key_len = usize::try_from(reader.u32()?).ok()?;
-    if reader.take(key_len)? != key.as_bytes() {
-        return None;
-    }
-    let payload_len = usize::try_from(reader.u64()?).ok()?;
-    let sum = reader.u64()?;
-    let payload = reader.0;
-    if payload.len() != payload_len || checksum(payload) != sum {
-        return None;
-    }
+    let sections = Sections::read(bytes, key)?;
+    let payload = sections.data?;
     let (stored, rest) = postcard::take_from_bytes::<Stored>(payload).ok()?;
     if !rest.is_empty() {
         return None;
     }
     stored.into_dataset()
+}
+
+/// How many bytes from the start of a snapshot for `key` hold its header
+/// and preview, given at least its first [`preview_end`]`(&[], key)` bytes
+/// (the header alone); `None` if they are no snapshot header for `key`.
+pub fn preview_end(head: &[u8], key: &str) -> Option<usize> {
+    let header = header_len(key);
+    if head.len() < header {
+        return Some(header);
+    }
+    let sections = Sections::header(head, key)?;
+    header.checked_add(usize::try_from(sections.preview_len).ok()?)
+}
+
+/// The size of the whole snapshot whose header is `head`, if it is one for `key`.
+pub fn total_len(head: &[u8], key: &str) -> Option<u64> {
+    let sections = Sections::header(head, key)?;
+    (header_len(key) as u64)
+        .checked_add(sections.preview_len)?
+        .checked_add(sections.data_len)
+}
+
+/// The preview stored at the front of `bytes` (the whole snapshot, or its
+/// first [`preview_end`] bytes), if it is sound and made for `key`.
+pub fn decode_preview(bytes: &[u8], key: &str) -> Option<Preview> {
+    let sections = Sections::header(bytes, key)?;
+    let payload = sections.preview_in(bytes, key)?;
+    if payload.is_empty() {
+        return None;
+    }
+    let (stored, rest) = postcard::take_from_bytes::<StoredPreview>(payload).ok()?;
+    if !rest.is_empty() {
+        return None;
+    }
+    stored.into_preview()
+}
+
+/// Magic, version, key length, key, and the sums of both sections.
+fn header_len(key: &str) -> usize {
+    MAGIC.len() + 4 + 4 + key.len() + 2 * SECTION_SUMS
+}
+
+/// A snapshot's header, and its sections once checked.
+struct Sections<'a> {
+    preview_len: u64,
+    preview_sum: u64,
+    data_len: u64,
+    data_sum: u64,
+    /// The dataset's bytes, when the whole snapshot was given and they
+    /// match their sum.
+    data: Option<&'a [u8]>,
+}
+
+impl<'a> Sections<'a> {
+    fn header(bytes: &'a [u8], key: &str) -> Option<Sections<'a>> {
+        let mut reader = Reader(bytes);
+        if reader.take(MAGIC.len())? != MAGIC || reader.u32()? != FORMAT_VERSION {
+            return None;
+        }
+        let key_len = usize::try_from(reader.u32()?).ok()?;
+        if reader.take(key_len)? != key.as_bytes() {
+            return None;
+        }
+        Some(Sections {
+            preview_len: reader.u64()?,
+            preview_sum: reader.u64()?,
+            data_len: reader.u64()?,
+            data_sum: reader.u64()?,
+            data: None,
+        })
+    }
+
+    /// The header and both sections, each matching its length and sum.
+    fn read(bytes: &'a [u8], key: &str) -> Option<Sections<'a>> {
+        let mut sections = Sections::header(bytes, key)?;
+        let preview = sections.preview_in(bytes, key)?;
+        let rest = &bytes[header_len(key) + preview.len()..];
+        if rest.len() as u64 != sections.data_len || checksum(rest) != sections.data_sum {
+            return None;
+        }
+        sections.data = Some(rest);
+        Some(sections)
+    }
+
+    /// The preview's bytes in `bytes`, if they match their length and sum.
+    fn preview_in(&self, bytes: &'a [u8], key: &str) -> Option<&'a [u8]> {
+        let from = header_len(key);
+        let to = from.checked_add(usize::try_from(self.preview_len).ok()?)?;
+        let payload = bytes.get(from..to)?;
+        (checksum(payload) == self.preview_sum).then_some(payload)
+    }
 }
 
 /// A 64-bit hash of the payload: any flipped byte changes it (each step
@@ -133,6 +231,68 @@ struct StoredOrigin {
     file: u32,
     embedded: bool,
     replaced: Option<(u32, bool)>,
+}
+
+/// What a preview section holds ([`Preview`]'s parts, its items as a
+/// snapshot of their own). Written from borrowed parts, read owned.
+#[derive(Deserialize)]
+struct StoredPreview {
+    category: u32,
+    counts: Vec<u64>,
+    list: Vec<u32>,
+    widest_symbol: Option<u32>,
+    has_month: bool,
+    id_hashes: Vec<u64>,
+    data: Stored,
+}
+
+#[derive(Serialize)]
+struct StoredPreviewRef<'a> {
+    category: u32,
+    counts: Vec<u64>,
+    list: Vec<u32>,
+    widest_symbol: Option<u32>,
+    has_month: bool,
+    id_hashes: &'a [u64],
+    data: StoredRef<'a>,
+}
+
+impl<'a> StoredPreviewRef<'a> {
+    fn of(preview: &'a Preview) -> StoredPreviewRef<'a> {
+        let small = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        StoredPreviewRef {
+            category: small(preview.category),
+            counts: preview.counts.iter().map(|&n| n as u64).collect(),
+            list: preview.list.iter().map(|&i| small(i)).collect(),
+            widest_symbol: preview.widest_symbol.map(small),
+            has_month: preview.has_month,
+            id_hashes: &preview.id_hashes,
+            data: StoredRef::of(&preview.data),
+        }
+    }
+}
+
+impl StoredPreview {
+    fn into_preview(self) -> Option<Preview> {
+        let wide = |n: u32| usize::try_from(n).ok();
+        let preview = Preview {
+            category: wide(self.category)?,
+            counts: self
+                .counts
+                .iter()
+                .map(|&n| usize::try_from(n).ok())
+                .collect::<Option<_>>()?,
+            list: self.list.iter().map(|&i| wide(i)).collect::<Option<_>>()?,
+            widest_symbol: match self.widest_symbol {
+                Some(n) => Some(wide(n)?),
+                None => None,
+            },
+            has_month: self.has_month,
+            id_hashes: self.id_hashes,
+            data: self.data.into_dataset()?,
+        };
+        preview.holds_together().then_some(preview)
+    }
 }
 
 /// [`Item`] as `Item`'s derived `Deserialize` reads it from postcard:
@@ -260,7 +420,7 @@ impl Stored {
 /// The indexes `Dataset` keeps beside its items, rebuilt from items that
 /// were valid when stored; `None` if they no longer hold together. The
 /// names (the largest part) are built on a second thread meanwhile.
-fn rebuild(items: Vec<Item>, origins: Vec<Origin>) -> Option<Dataset> {
+pub(super) fn rebuild(items: Vec<Item>, origins: Vec<Origin>) -> Option<Dataset> {
     let (links, aliases) = std::thread::scope(|scope| {
         let names = scope.spawn(|| Aliases::build(&items));
         let links = Links::of(&items);
@@ -363,6 +523,72 @@ mod tests {
         out
     }
 
+    /// Everything the first frame reads of a preview.
+    fn visible_preview(preview: &Preview) -> String {
+        let Preview {
+            data,
+            category,
+            counts,
+            list,
+            widest_symbol,
+            has_month,
+            id_hashes,
+        } = preview;
+        format!(
+            "{category} {counts:?} {list:?} {widest_symbol:?} {has_month} {id_hashes:?}\n{}",
+            visible(data)
+        )
+    }
+
+    #[test]
+    fn a_preview_opens_as_made_and_only_from_a_sound_front() {
+        let data = embedded();
+        let bytes = encode(&data, "k");
+        let made = Preview::of(&data).expect("a preview");
+        let opened = decode_preview(&bytes, "k").expect("opens");
+        assert_eq!(visible_preview(&opened), visible_preview(&made));
+        assert_eq!(opened.total(), data.len());
+        let end = preview_end(&bytes, "k").expect("a header");
+        assert!(
+            end < bytes.len() / 4,
+            "the preview is a small part: {end} of {}",
+            bytes.len()
+        );
+        assert!(
+            decode_preview(&bytes[..end], "k").is_some(),
+            "the front alone is enough"
+        );
+        assert!(decode_preview(&bytes[..end - 1], "k").is_none());
+        assert!(decode_preview(&bytes, "other key").is_none());
+        assert_eq!(total_len(&bytes, "k"), Some(bytes.len() as u64));
+    }
+
+    #[test]
+    fn a_preview_whose_parts_disagree_is_refused() {
+        let data = embedded();
+        let reopened = |change: &dyn Fn(&mut Preview)| {
+            let mut preview = Preview::of(&data).expect("a preview");
+            change(&mut preview);
+            let bytes = postcard::to_stdvec(&StoredPreviewRef::of(&preview)).expect("encodes");
+            postcard::from_bytes::<StoredPreview>(&bytes)
+                .expect("decodes")
+                .into_preview()
+        };
+        assert!(reopened(&|_| {}).is_some(), "unchanged");
+        assert!(reopened(&|p| p.category += 1).is_none(), "list of another category");
+        assert!(reopened(&|p| p.counts.push(1)).is_none(), "a count too many");
+        assert!(
+            reopened(&|p| p.list.push(p.data.len())).is_none(),
+            "a row past the items"
+        );
+        assert!(reopened(&|p| p.list.clear()).is_none(), "no rows");
+        assert!(reopened(&|p| p.id_hashes.reverse()).is_none(), "hashes out of order");
+        assert!(
+            reopened(&|p| p.counts[p.category] += 1).is_none(),
+            "counts and hashes disagree"
+        );
+    }
+
     #[test]
     fn a_snapshot_opens_as_the_dataset_it_was_made_from() {
         let data = embedded();
@@ -424,14 +650,19 @@ mod tests {
 
         use super::*;
 
-        static DATA: LazyLock<(Vec<u8>, String)> = LazyLock::new(|| {
+        /// The snapshot, what its dataset shows and what its preview shows.
+        static DATA: LazyLock<(Vec<u8>, String, String)> = LazyLock::new(|| {
             let data = embedded();
-            (encode(&data, "k"), visible(&data))
+            let preview = Preview::of(&data).expect("the embedded data has a preview");
+            (encode(&data, "k"), visible(&data), visible_preview(&preview))
         });
 
         fn opens_as_made_or_not_at_all(bytes: &[u8]) {
             if let Some(opened) = decode(bytes, "k") {
                 assert_eq!(visible(&opened), DATA.1);
+            }
+            if let Some(preview) = decode_preview(bytes, "k") {
+                assert_eq!(visible_preview(&preview), DATA.2);
             }
         }
 
@@ -450,18 +681,32 @@ mod tests {
             fn truncated_snapshots_are_refused(len in any::<prop::sample::Index>()) {
                 let len = len.index(DATA.0.len());
                 prop_assert!(decode(&DATA.0[..len], "k").is_none());
+                // The preview is read from the front of a file: cut inside
+                // it, it is refused; cut after it, it opens as made (the
+                // cache also checks the file's length, see dataset_cache).
+                let preview_end = preview_end(&DATA.0, "k").expect("a header");
+                match decode_preview(&DATA.0[..len], "k") {
+                    Some(preview) => prop_assert_eq!(visible_preview(&preview), DATA.2.clone()),
+                    None => prop_assert!(len < preview_end),
+                }
             }
 
             #[test]
-            fn any_bytes_after_a_sound_header_never_panic(payload in prop::collection::vec(any::<u8>(), 0..512)) {
-                // A payload with a matching checksum reaches the decoder.
-                let mut bytes = DATA.0[..FIXED_HEADER + 1].to_vec();
-                bytes.truncate(FIXED_HEADER);
+            fn any_bytes_after_a_sound_header_never_panic(
+                preview in prop::collection::vec(any::<u8>(), 0..512),
+                payload in prop::collection::vec(any::<u8>(), 0..512),
+            ) {
+                // Sections with matching checksums reach the decoders.
+                let mut bytes = DATA.0[..FIXED_HEADER].to_vec();
                 bytes.extend_from_slice(b"k");
-                bytes.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-                bytes.extend_from_slice(&checksum(&payload).to_le_bytes());
+                for section in [&preview, &payload] {
+                    bytes.extend_from_slice(&(section.len() as u64).to_le_bytes());
+                    bytes.extend_from_slice(&checksum(section).to_le_bytes());
+                }
+                bytes.extend_from_slice(&preview);
                 bytes.extend_from_slice(&payload);
                 let _ = decode(&bytes, "k");
+                let _ = decode_preview(&bytes, "k");
             }
         }
     }

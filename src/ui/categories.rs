@@ -22,7 +22,7 @@ fn short_name(row: Row) -> &'static str {
 /// Columns the pane needs: borders, marker, the longest name and its count.
 pub fn width_needed(app: &App) -> u16 {
     let widest = Row::all()
-        .map(|row| short_name(row).width() + 1 + app.items_of(row).len().to_string().len())
+        .map(|row| short_name(row).width() + 1 + app.row_len(row).to_string().len())
         .max()
         .unwrap_or(0);
     u16::try_from(widest + CHROME).unwrap_or(u16::MAX)
@@ -39,7 +39,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let inner_width = usize::from(area.width.saturating_sub(4));
     let rows: Vec<ListItem> = Row::all()
         .map(|row| {
-            let count = app.items_of(row).len().to_string();
+            let count = app.row_len(row).to_string();
             let name_width = inner_width.saturating_sub(count.len() + 1);
             let name = short_name(row);
             ListItem::new(Line::from(vec![

@@ -7,7 +7,6 @@ use ratatui::widgets::{ListItem, Paragraph};
 
 use super::{pane_block, selectable_list};
 use crate::app::{App, Pane, Row};
-use unicode_width::UnicodeWidthStr;
 
 use crate::data::ItemIdx;
 use crate::text::{fit, sanitize};
@@ -60,17 +59,8 @@ impl Columns {
     /// Symbols whole up to a cap, dates at the precision known where there
     /// is room, and the rest for the title.
     fn fit(app: &App, width: usize) -> Columns {
-        let items = app.items();
-        let longest = items
-            .iter()
-            .filter_map(|&i| app.data.item(i).symbol.as_deref())
-            .map(UnicodeWidthStr::width)
-            .max()
-            .unwrap_or(0)
-            .min(SYMBOL_CAP);
-        let has_month = items
-            .iter()
-            .any(|&i| app.data.date(i).is_some_and(|d| d.month.is_some()));
+        let (widest, has_month) = app.list_shape();
+        let longest = widest.unwrap_or(0).min(SYMBOL_CAP);
         let date = match width {
             w if has_month && w >= longest + READABLE_TITLE + YEAR_MONTH + 2 => YEAR_MONTH,
             w if w >= longest + MIN_TITLE + YEAR + 2 => YEAR,
@@ -90,13 +80,7 @@ impl Columns {
 /// Columns the item list needs to show its rows whole: every symbol, a
 /// readable title and the dates.
 pub fn width_needed(app: &App) -> u16 {
-    let longest = app
-        .items()
-        .iter()
-        .filter_map(|&i| app.data.item(i).symbol.as_deref())
-        .map(UnicodeWidthStr::width)
-        .max()
-        .map_or(0, |l| l.min(SYMBOL_CAP) + 1);
+    let longest = app.list_shape().0.map_or(0, |l| l.min(SYMBOL_CAP) + 1);
     u16::try_from(CHROME + longest + READABLE_TITLE + 1 + YEAR_MONTH).unwrap_or(u16::MAX)
 }
 
