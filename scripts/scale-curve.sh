@@ -6,6 +6,7 @@
 # A size of 1000000 is made as ten files of 100 000 items.
 # Needs a release build (`cargo build --release --bins --examples`),
 # hyperfine, fzf and GNU time. Runs are few: the machine is shared.
+# Where a cold load spends its time and memory: WSIS_TRACE_LOAD=1 wsis --no-cache ...
 set -euo pipefail
 
 work=${1:?usage: scale-curve.sh WORKDIR [SIZES...]}
@@ -49,9 +50,10 @@ for n in "${sizes[@]}"; do
   hyperfine -N -w 1 -r "$runs" \
     "$wsis --no-user-data --no-cache $data list" \
     "$wsis --no-user-data $data list" 2>&1 | grep -E "Time|Benchmark"
-  echo "-- peak memory, kB: cold list, warm list, warm search, fzf"
+  echo "-- peak memory, kB: cold list, warm list, cold search, warm search, fzf"
   # shellcheck disable=SC2086
   echo "$(peak_kb "$wsis" --no-user-data --no-cache $data list) $(peak_kb "$wsis" --no-user-data $data list)" \
+    "$(peak_kb "$wsis" --no-user-data --no-cache $data search 'digital compact')" \
     "$(peak_kb "$wsis" --no-user-data $data search 'digital compact')" \
     "$(peak_kb sh -c "fzf --filter 'digital compact' < lines$n.txt")"
   echo "-- warm first frame"

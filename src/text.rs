@@ -62,18 +62,27 @@ pub fn sanitized(text: &str) -> Cow<'_, str> {
     if text.bytes().all(|b| (b' '..b'\x7f').contains(&b)) {
         return Cow::Borrowed(text);
     }
+    // Other text ("…", accents) mostly needs nothing replaced either.
+    if text.chars().all(|c| replacement(c).is_none()) {
+        return Cow::Borrowed(text);
+    }
     text.chars()
-        .map(|c| match c {
-            '\t' | '\n' => ' ',
-            c if (c as u32) < 0x20 => char::from_u32(0x2400 + c as u32).unwrap_or('�'),
-            '\u{7f}' => '␡',
-            c if c.is_control() => '�',
-            // Bidirectional overrides and isolates could reorder what follows.
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => '�',
-            c => c,
-        })
+        .map(|c| replacement(c).unwrap_or(c))
         .collect::<String>()
         .into()
+}
+
+/// What `c` is shown as, if not as itself.
+fn replacement(c: char) -> Option<char> {
+    match c {
+        '\t' | '\n' => Some(' '),
+        c if (c as u32) < 0x20 => Some(char::from_u32(0x2400 + c as u32).unwrap_or('�')),
+        '\u{7f}' => Some('␡'),
+        c if c.is_control() => Some('�'),
+        // Bidirectional overrides and isolates could reorder what follows.
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Some('�'),
+        _ => None,
+    }
 }
 
 #[cfg(test)]

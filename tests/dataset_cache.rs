@@ -3,6 +3,8 @@
 //! `--no-cache` neither reads nor writes it, and a load with skipped files
 //! is never stored.
 
+mod common;
+
 #[path = "../examples/synth.rs"]
 #[allow(dead_code)]
 mod synth;
@@ -14,6 +16,7 @@ use std::process::{Command, Output, Stdio};
 use std::sync::LazyLock;
 use std::time::{Duration, SystemTime};
 
+use common::tmux;
 use tempfile::TempDir;
 
 /// A data file must be older than this to be cached (it could still change
@@ -220,43 +223,24 @@ fn bad_data_is_reported_as_ever_and_nothing_is_stored() {
     assert!(setup.snapshots().is_empty());
 }
 
-fn tmux(args: &[&str]) -> String {
-    let output = Command::new("tmux").args(args).output().expect("tmux runs");
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
 /// Runs the browser in tmux until it shows `text`, then quits it.
 fn browser_shows(setup: &Setup, data: &Path, text: &str) -> String {
-    let session = format!("wsis-cache-{}", std::process::id());
     let command = format!(
         "env XDG_CACHE_HOME={cache} {bin} --no-user-data --data {data}",
         cache = setup.cache().display(),
         bin = env!("CARGO_BIN_EXE_wsis"),
         data = data.display(),
     );
-    tmux(&["new-session", "-d", "-s", &session, "-x", "120", "-y", "30", &command]);
-    let start = std::time::Instant::now();
-    let screen = loop {
-        let screen = tmux(&["capture-pane", "-p", "-t", &session]);
-        if screen.contains(text) || start.elapsed() > Duration::from_secs(30) {
-            break screen;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    tmux(&["send-keys", "-t", &session, "q"]);
-    tmux(&["kill-session", "-t", &session]);
+    let pane = tmux::Pane::start("cache", 120, 30, &command);
+    let screen = pane.wait_text(text);
+    pane.send(&["q"]);
+    assert_eq!(pane.wait_exit(), 0, "q quits");
     screen
 }
 
 #[test]
 fn the_browser_never_stores_a_load_with_a_skipped_file() {
-    let found = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
-        println!("skipped: tmux is not installed");
+    if !tmux::available() {
         return;
     }
     let setup = Setup::new();

@@ -140,3 +140,31 @@ fn a_syntax_error_on_a_long_line_costs_no_copy_of_the_line() {
     // The parser's copy of the title is the one allowed copy of the line.
     assert!(peak < LINE * 3 / 2, "peak {peak} for a line of {LINE} bytes");
 }
+
+/// A cold load of a file from disk holds its text and its items together
+/// only once: the text is read into a buffer of its size (not grown by
+/// doubling), freed once parsed, and the items are parsed in place (not
+/// copied from piece to file); so beyond the loaded dataset the peak is
+/// about one text.
+#[test]
+fn a_cold_load_from_disk_holds_about_one_text_beyond_the_dataset() {
+    let _alone = alone();
+    let source = file(12_000, 200, false);
+    assert!(source.text.len() > 2 << 20, "large enough to be cut into pieces");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.ron");
+    std::fs::write(&path, &source.text).expect("write");
+    let before = CURRENT.load(Ordering::Relaxed);
+    let mut live = 0;
+    let peak = peak_of(|| {
+        let data = Dataset::with_overlays(&[&path]).expect("loads");
+        live = CURRENT.load(Ordering::Relaxed) - before;
+        drop(data);
+    });
+    let beyond = peak - live;
+    let text = source.text.len();
+    assert!(
+        beyond < text + text / 4,
+        "peak {peak} is {beyond} bytes beyond the dataset's {live}, for a text of {text}"
+    );
+}

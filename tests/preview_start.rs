@@ -3,6 +3,8 @@
 //! at once are kept and applied after the load: the screen ends exactly
 //! where the same keys take a browser that had finished loading.
 
+mod common;
+
 #[path = "../examples/synth.rs"]
 #[allow(dead_code)]
 mod synth;
@@ -10,41 +12,13 @@ mod synth;
 use std::fs::{self, File};
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant, SystemTime};
+use std::time::{Duration, SystemTime};
+
+use common::tmux;
 
 /// Enough items that a debug build decodes them for a good while after
 /// the preview is drawn (the test holds either way: it only compares screens).
 const ITEMS: usize = 20_000;
-
-fn tmux_found() -> bool {
-    let found = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
-        println!("skipped: tmux is not installed");
-    }
-    found
-}
-
-fn tmux(args: &[&str]) -> String {
-    let output = Command::new("tmux").args(args).output().expect("tmux runs");
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-/// Polls the pane until `found` accepts what it shows.
-fn wait_for(session: &str, what: &str, found: impl Fn(&str) -> bool) -> String {
-    let start = Instant::now();
-    loop {
-        let screen = tmux(&["capture-pane", "-p", "-t", session]);
-        if found(&screen) {
-            return screen;
-        }
-        assert!(start.elapsed().as_secs() < 120, "never showed {what}:\n{screen}");
-        std::thread::sleep(Duration::from_millis(10));
-    }
-}
 
 fn synth_file(dir: &Path) -> PathBuf {
     let file = dir.join("synth.ron");
@@ -62,20 +36,11 @@ fn synth_file(dir: &Path) -> PathBuf {
 /// The browser's environment: cache, bookmarks and history all in `dir`.
 fn command(dir: &Path, data: &Path) -> String {
     format!(
-        "env XDG_CACHE_HOME={d}/cache XDG_DATA_HOME={d}/data XDG_STATE_HOME={d}/state {bin} --no-user-data --data {data}; sleep 60",
+        "env XDG_CACHE_HOME={d}/cache XDG_DATA_HOME={d}/data XDG_STATE_HOME={d}/state {bin} --no-user-data --data {data}",
         d = dir.display(),
         bin = env!("CARGO_BIN_EXE_wsis"),
         data = data.display(),
     )
-}
-
-/// Ends its tmux session however the test ends, a failed wait included.
-struct Session(String);
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        tmux(&["kill-session", "-t", &self.0]);
-    }
 }
 
 /// Starts the browser, sends `keys` as soon as a first screen (the hint
@@ -83,40 +48,23 @@ impl Drop for Session {
 /// screen once it has settled with every key applied. Also says whether
 /// the preview's loading status was seen.
 fn screen_after(dir: &Path, data: &Path, keys: &[&str], typed_ahead: bool) -> (String, bool) {
-    let session = format!("wsis-preview-{}-{typed_ahead}", std::process::id());
-    tmux(&[
-        "new-session",
-        "-d",
-        "-s",
-        &session,
-        "-x",
-        "120",
-        "-y",
-        "30",
-        &command(dir, data),
-    ]);
-    let _ending = Session(session.clone());
-    let first = wait_for(&session, "a first screen", |s| s.contains("q quit"));
+    let pane = tmux::Pane::start("preview", 120, 30, &command(dir, data));
+    let first = pane.wait_text("q quit");
     // The preview's status line: "loading 20 228 items…".
     let loading = |s: &str| s.contains("items…");
     let loaded = |s: &str| s.contains("quit") && !loading(s);
     if !typed_ahead {
-        wait_for(&session, "the loaded browser", loaded);
+        pane.wait_for("the loaded browser", loaded);
     }
-    for key in keys {
-        tmux(&["send-keys", "-t", &session, key]);
-    }
+    pane.send(keys);
     // The last key opens the help: once it shows, every key was applied.
-    let end = wait_for(&session, "the help", |s| {
-        loaded(s) && s.contains("Keys — ? or Esc closes")
-    });
-    tmux(&["kill-session", "-t", &session]);
+    let end = pane.wait_for("the help", |s| loaded(s) && s.contains("Keys — ? or Esc closes"));
     (end, loading(&first))
 }
 
 #[test]
 fn keys_typed_over_the_preview_end_where_they_would_after_the_load() {
-    if !tmux_found() {
+    if !tmux::available() {
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");

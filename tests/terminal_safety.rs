@@ -4,21 +4,19 @@
 //! terminal back and a resume takes it again and redraws. Every wait polls
 //! the pane's state against a deadline; nothing sleeps for a fixed time.
 
+mod common;
+
 use std::path::PathBuf;
 use std::process::Command;
-use std::time::{Duration, Instant};
 
-/// How long any awaited state may take to appear.
-const DEADLINE: Duration = Duration::from_secs(30);
-/// How often a state is checked while waiting.
-const POLL: Duration = Duration::from_millis(20);
+use common::tmux;
 
 /// Text the browser's first frame shows.
 const DRAWN: &str = "Categories";
 
 /// A browser running in a tmux server of its own.
 struct Pane {
-    socket: String,
+    pane: tmux::Pane,
     dir: tempfile::TempDir,
 }
 
@@ -27,29 +25,16 @@ impl Pane {
     /// shell around it records its exit status and the terminal modes.
     fn start(name: &str, env: &str) -> Pane {
         let dir = tempfile::tempdir().unwrap();
-        let pane = Pane {
-            socket: format!("wsis-{name}-{}", std::process::id()),
-            dir,
-        };
         let command = format!(
             "env XDG_DATA_HOME={dir} XDG_CACHE_HOME={dir}/cache {env} {bin} --no-user-data 2>&1; \
-             echo $? > {dir}/status; stty -a > {dir}/modes.tmp; mv {dir}/modes.tmp {dir}/modes; sleep 60",
-            dir = pane.dir.path().display(),
+             echo $? > {dir}/status; stty -a > {dir}/modes.tmp; mv {dir}/modes.tmp {dir}/modes",
+            dir = dir.path().display(),
             bin = env!("CARGO_BIN_EXE_wsis"),
         );
-        pane.tmux(&["new-session", "-d", "-s", "t", "-x", "100", "-y", "30", &command]);
-        let log = pane.path("out.log");
+        let pane = tmux::Pane::start(name, 100, 30, &command);
+        let log = dir.path().join("out.log");
         pane.tmux(&["pipe-pane", "-o", "-t", "t", &format!("cat >> {}", log.display())]);
-        pane
-    }
-
-    fn tmux(&self, args: &[&str]) -> String {
-        let output = Command::new("tmux")
-            .args(["-L", &self.socket])
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&output.stdout).trim().to_string()
+        Pane { pane, dir }
     }
 
     fn path(&self, name: &str) -> PathBuf {
@@ -58,28 +43,23 @@ impl Pane {
 
     /// Alternate screen, the three mouse modes, and cursor visibility.
     fn flags(&self) -> String {
-        self.tmux(&[
-            "display",
-            "-p",
-            "-t",
-            "t",
-            "#{alternate_on} #{mouse_any_flag} #{mouse_button_flag} #{mouse_all_flag} #{cursor_flag}",
-        ])
+        self.pane
+            .display("#{alternate_on} #{mouse_any_flag} #{mouse_button_flag} #{mouse_all_flag} #{cursor_flag}")
     }
 
     fn screen(&self) -> String {
-        self.tmux(&["capture-pane", "-p", "-t", "t"])
+        self.pane.screen()
     }
 
     /// The browser's process id: the child of the pane's shell.
     fn browser_pid(&self) -> u32 {
-        let shell: u32 = self.tmux(&["display", "-p", "-t", "t", "#{pane_pid}"]).parse().unwrap();
+        let shell: u32 = self.pane.display("#{pane_pid}").parse().unwrap();
         wait_until("the browser process", || child_of(shell))
     }
 
     /// The pane's terminal modes as `stty -a` prints them, while it runs.
     fn live_modes(&self) -> String {
-        let tty = self.tmux(&["display", "-p", "-t", "t", "#{pane_tty}"]);
+        let tty = self.pane.display("#{pane_tty}");
         let output = Command::new("stty").args(["-F", &tty, "-a"]).output().unwrap();
         String::from_utf8_lossy(&output.stdout).into_owned()
     }
@@ -92,7 +72,7 @@ impl Pane {
     }
 
     fn send(&self, keys: &str) {
-        self.tmux(&["send-keys", "-t", "t", keys]);
+        self.pane.send(&[keys]);
     }
 
     /// Waits for the browser to end; returns (exit status, modes, bytes written).
@@ -106,22 +86,9 @@ impl Pane {
     }
 }
 
-impl Drop for Pane {
-    fn drop(&mut self) {
-        self.tmux(&["kill-server"]);
-    }
-}
-
-/// Polls `check` until it gives a value, failing after [`DEADLINE`].
+/// Polls `check` until it gives a value (see [`tmux::wait_until`]).
 fn wait_until<T>(what: &str, mut check: impl FnMut() -> Option<T>) -> T {
-    let start = Instant::now();
-    loop {
-        if let Some(value) = check() {
-            return value;
-        }
-        assert!(start.elapsed() < DEADLINE, "{what} never came");
-        std::thread::sleep(POLL);
-    }
+    tmux::wait_until(what, || check().ok_or_else(String::new))
 }
 
 /// The process whose parent is `parent`, if there is one.
@@ -154,19 +121,6 @@ fn kill(signal: &str, pid: u32) {
     assert!(status.success(), "kill -{signal} {pid}");
 }
 
-fn tmux_available() -> bool {
-    let found = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    // CI installs tmux; only a developer machine without it skips.
-    assert!(found || std::env::var_os("CI").is_none(), "tmux is required in CI");
-    if !found {
-        eprintln!("skipped: tmux is not installed");
-    }
-    found
-}
-
 fn is_raw(modes: &str) -> bool {
     modes.split_whitespace().any(|m| m == "-icanon")
 }
@@ -196,7 +150,7 @@ fn assert_restored(flags: &str, modes: &str, bytes: &str) {
 
 #[test]
 fn quitting_restores_the_terminal() {
-    if !tmux_available() {
+    if !tmux::available() {
         return;
     }
     let pane = Pane::start("quit", "");
@@ -216,7 +170,7 @@ fn quitting_restores_the_terminal() {
 
 #[test]
 fn a_panic_restores_the_terminal() {
-    if !tmux_available() {
+    if !tmux::available() {
         return;
     }
     let pane = Pane::start("panic", "WSIS_TEST_PANIC=1");
@@ -233,7 +187,7 @@ fn a_panic_restores_the_terminal() {
 /// 128 + the signal's number, as a shell reports a killed process.
 #[test]
 fn terminating_signals_restore_the_terminal_and_exit_128_plus_n() {
-    if !tmux_available() {
+    if !tmux::available() {
         return;
     }
     for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2), ("QUIT", 3)] {
@@ -270,7 +224,7 @@ fn suspend_then_resume(name: &str, stop: impl FnOnce(&Pane, u32)) {
 
 #[test]
 fn sigtstp_suspends_and_sigcont_resumes_with_a_redraw() {
-    if !tmux_available() {
+    if !tmux::available() {
         return;
     }
     suspend_then_resume("tstp", |_, pid| kill("TSTP", pid));
@@ -278,7 +232,7 @@ fn sigtstp_suspends_and_sigcont_resumes_with_a_redraw() {
 
 #[test]
 fn ctrl_z_suspends_and_sigcont_resumes_with_a_redraw() {
-    if !tmux_available() {
+    if !tmux::available() {
         return;
     }
     suspend_then_resume("ctrlz", |pane, _| pane.send("C-z"));

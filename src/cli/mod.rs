@@ -32,6 +32,7 @@ use crate::data::overlay::{load_order, user_data_dir_from_env, user_files};
 use crate::data::partial::{Skipped, load_what_loads, load_what_loads_counted};
 use crate::data::preview::Preview;
 use crate::data::progress::{Progress, Stage};
+use crate::data::trace;
 use crate::data::{CATEGORIES, Dataset, ItemIdx, Problem, Resolved};
 use crate::dataset_cache;
 use crate::search::{SearchIndex, cache};
@@ -221,6 +222,7 @@ fn without_data(command: &Command, out: &mut impl Write) -> Option<Outcome> {
 /// and checks it all; on any problem prints every one and gives status 2.
 /// Unchanged inputs open from the dataset cache without parsing.
 pub fn load(args: &Cli) -> Result<Dataset, ExitCode> {
+    trace::mark("start");
     let files = data_files(args)?;
     // `validate` is about the files themselves: it always parses them.
     let validating = matches!(args.command, Some(Command::Validate { .. }));
@@ -290,6 +292,7 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
     if query.trim().is_empty() {
         return Some(finish(Err(Failure::BadInput("empty query".into()))));
     }
+    trace::mark("start");
     let files = match data_files(args) {
         Ok(files) => files,
         Err(code) => return Some(code),
@@ -303,6 +306,9 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
         let mut printed = Vec::new();
         let outcome = search::run(&index, &query, *limit, format, &mut printed);
         if !index.is_damaged() {
+            // Freeing what a large search read costs more than it is worth
+            // as the process ends (as with a large dataset, in main.rs).
+            std::mem::forget(index);
             return Some(finish(outcome.and_then(|code| {
                 let mut stdout = io::stdout().lock();
                 stdout.write_all(&printed)?;
@@ -314,7 +320,9 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
     let loaded = progress_bar::while_loading(|progress| {
         let data = Dataset::with_overlays_counted(&files, progress)?;
         progress.set_stage(Stage::Indexing);
-        Ok(build_index(&data, cache.as_ref()))
+        let index = build_index(&data, cache.as_ref());
+        trace::mark("search index built");
+        Ok(index)
     });
     match loaded {
         Ok::<_, Vec<Problem>>(index) => Some(run(&index)),
@@ -417,7 +425,9 @@ fn buffered(command: impl FnOnce(&mut io::BufWriter<io::StdoutLock>) -> Outcome)
 
 /// Runs a command that needs the data.
 pub fn run(command: &Command, data: &Dataset) -> ExitCode {
-    finish(buffered(|out| run_with(command, data, out)))
+    let code = finish(buffered(|out| run_with(command, data, out)));
+    trace::mark("command done");
+    code
 }
 
 fn run_with(command: &Command, data: &Dataset, out: &mut impl Write) -> Outcome {

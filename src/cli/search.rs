@@ -1,14 +1,19 @@
 //! `wsis search`: ranked matches, each with why it matched, or JSON.
 
-use std::io::Write;
+use std::io::{self, Write};
+use std::ops::Range;
 use std::process::ExitCode;
 
 use serde::Serialize;
 
 use super::output::ListFormat;
 use super::{Failure, Outcome, table, write_json};
-use crate::search::{Matched, SearchIndex};
+use crate::search::{Hit, Matched, SearchIndex};
 use crate::text::sanitized;
+
+/// Up to this many hits are freed after printing; more are left to the
+/// end of the process.
+const FREED_HITS: usize = 1000;
 
 #[derive(Serialize)]
 struct SearchEntry<'a> {
@@ -32,23 +37,49 @@ struct MatchedEntry {
 
 /// "title: …[financing] task force…": the matched words in brackets.
 pub(super) fn plain_why(matched: &[Matched]) -> String {
-    let entries: Vec<String> = matched
-        .iter()
-        .map(|m| {
-            let mut out = format!("{}: ", m.field.name());
-            for (index, c) in m.text.chars().enumerate() {
-                if m.ranges.iter().any(|r| r.start == index) {
-                    out.push('[');
-                }
-                out.push(c);
-                if m.ranges.iter().any(|r| r.end == index + 1) {
-                    out.push(']');
-                }
-            }
-            out
-        })
-        .collect();
-    entries.join(" | ")
+    let mut out = String::new();
+    for (entry, m) in matched.iter().enumerate() {
+        if entry > 0 {
+            out.push_str(" | ");
+        }
+        out.push_str(m.field.name());
+        out.push_str(": ");
+        push_marked(&mut out, &m.text, &m.ranges);
+    }
+    out
+}
+
+/// `text` with '[' before the first char of each of `ranges` (char
+/// ranges) and ']' after the last, copied a slice at a time.
+fn push_marked(out: &mut String, text: &str, ranges: &[Range<usize>]) {
+    let marks = |at: fn(&Range<usize>) -> Option<usize>| {
+        let mut marks: Vec<usize> = ranges.iter().filter_map(at).collect();
+        marks.sort_unstable();
+        marks.dedup();
+        marks.into_iter().peekable()
+    };
+    let mut opens = marks(|r| Some(r.start));
+    // The char after which a range closes.
+    let mut closes = marks(|r| r.end.checked_sub(1));
+    out.reserve(text.len() + 2 * ranges.len());
+    let mut copied = 0;
+    for (index, (byte, c)) in text.char_indices().enumerate() {
+        if opens.next_if_eq(&index).is_some() {
+            out.push_str(&text[copied..byte]);
+            out.push('[');
+            copied = byte;
+        }
+        if closes.next_if_eq(&index).is_some() {
+            let after = byte + c.len_utf8();
+            out.push_str(&text[copied..after]);
+            out.push(']');
+            copied = after;
+        }
+        if opens.peek().is_none() && closes.peek().is_none() {
+            break;
+        }
+    }
+    out.push_str(&text[copied..]);
 }
 
 /// Prints the hits of `query`; the index holds all that is printed, so a
@@ -63,7 +94,8 @@ pub(super) fn run(
     if query.trim().is_empty() {
         return Err(Failure::BadInput("empty query".into()));
     }
-    let mut hits = index.search(query, None);
+    // Every printed hit is explained below, their texts read together.
+    let mut hits = index.search_unexplained(query);
     if let Some(limit) = limit {
         hits.truncate(limit);
     }
@@ -71,42 +103,107 @@ pub(super) fn run(
         return Err(Failure::NothingMatches(format!("nothing matches \"{query}\"")));
     }
     index.explain_all(&mut hits, query);
-    if format == ListFormat::Table {
-        table::write_hits(index, &hits, out)?;
-    } else if format == ListFormat::Json {
-        let entries: Vec<SearchEntry> = hits
-            .iter()
-            .map(|hit| SearchEntry {
-                id: index.id(hit.item),
-                symbol: index.symbol(hit.item),
-                title: index.title(hit.item),
-                category: index.category(hit.item),
-                score: hit.score,
-                field: hit.field.name(),
-                matched: hit
-                    .matched
-                    .iter()
-                    .cloned()
-                    .map(|m| MatchedEntry {
-                        field: m.field.name(),
-                        text: m.text,
-                        ranges: m.ranges.iter().map(|r| [r.start, r.end]).collect(),
-                    })
-                    .collect(),
-            })
-            .collect();
-        write_json(out, &entries)?;
-    } else {
-        for hit in &hits {
-            let why = plain_why(&hit.matched);
-            let fields = [
-                index.id(hit.item),
-                index.symbol(hit.item).unwrap_or("-"),
-                index.title(hit.item),
-                &why,
-            ];
-            writeln!(out, "{}", fields.map(sanitized).join("\t"))?;
-        }
+    match format {
+        ListFormat::Table => table::write_hits(index, &hits, out)?,
+        ListFormat::Json => write_json_hits(index, &hits, out)?,
+        ListFormat::Tsv => write_plain_hits(index, &hits, out)?,
+    }
+    if hits.len() > FREED_HITS {
+        // Freeing thousands of explanations one by one costs more than
+        // explaining them; the process ends after printing (as main.rs
+        // does with a large dataset).
+        std::mem::forget(hits);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The hits as JSON: id, symbol, title, category, score, field, matched.
+fn write_json_hits(index: &SearchIndex, hits: &[Hit], out: &mut impl Write) -> io::Result<()> {
+    let titles = index.titles(hits.iter().map(|hit| hit.item));
+    let entries: Vec<SearchEntry> = hits
+        .iter()
+        .map(|hit| SearchEntry {
+            id: index.id(hit.item),
+            symbol: index.symbol(hit.item),
+            title: titles.get(hit.item),
+            category: index.category(hit.item),
+            score: hit.score,
+            field: hit.field.name(),
+            matched: hit
+                .matched
+                .iter()
+                .cloned()
+                .map(|m| MatchedEntry {
+                    field: m.field.name(),
+                    text: m.text,
+                    ranges: m.ranges.iter().map(|r| [r.start, r.end]).collect(),
+                })
+                .collect(),
+        })
+        .collect();
+    write_json(out, &entries)
+}
+
+/// The hits as lines: id, symbol, title and why, separated by tabs.
+fn write_plain_hits(index: &SearchIndex, hits: &[Hit], out: &mut impl Write) -> io::Result<()> {
+    let titles = index.titles(hits.iter().map(|hit| hit.item));
+    for hit in hits {
+        let why = plain_why(&hit.matched);
+        let fields = [
+            index.id(hit.item),
+            index.symbol(hit.item).unwrap_or("-"),
+            titles.get(hit.item),
+            &why,
+        ];
+        for (column, field) in fields.into_iter().enumerate() {
+            let separator = if column == 0 { "" } else { "\t" };
+            write!(out, "{separator}{}", sanitized(field))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+// One-element lists of char ranges are meant: one match each.
+#[cfg(test)]
+#[allow(clippy::single_range_in_vec_init)]
+mod tests {
+    use super::*;
+    use crate::search::Field;
+
+    /// The marking as first written, char by char.
+    fn marked_char_by_char(text: &str, ranges: &[Range<usize>]) -> String {
+        let mut out = String::new();
+        for (index, c) in text.chars().enumerate() {
+            if ranges.iter().any(|r| r.start == index) {
+                out.push('[');
+            }
+            out.push(c);
+            if ranges.iter().any(|r| r.end == index + 1) {
+                out.push(']');
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn marks_match_the_char_by_char_marking() {
+        let cases: [(&str, Vec<Range<usize>>); 6] = [
+            ("…the financing task force…", vec![5..14]),
+            ("Côte d'Ivoire and Lillestrøm", vec![0..4, 18..28]),
+            ("ab", vec![0..1, 1..2]),
+            ("abc", vec![Range { start: 2, end: 1 }, 1..1, 0..3, 0..2]),
+            ("short", vec![3..40, 9..12]),
+            ("", vec![0..0]),
+        ];
+        for (text, ranges) in cases {
+            let matched = Matched {
+                field: Field::Summary,
+                text: text.to_string(),
+                ranges: ranges.clone(),
+            };
+            let expected = format!("summary: {}", marked_char_by_char(text, &ranges));
+            assert_eq!(plain_why(&[matched]), expected, "{text} {ranges:?}");
+        }
+    }
 }

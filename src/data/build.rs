@@ -4,8 +4,9 @@
 //! lookup in its own item rather than a scan of the file, so a file with
 //! thousands of problems takes time and memory in proportion to its size.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
+use std::path::PathBuf;
 
 use super::aliases::Aliases;
 use super::category::{CATEGORIES, category_index};
@@ -17,6 +18,8 @@ use super::model::{Item, Link};
 use super::parse_all::{Parsed, parse_all};
 use super::position::TextMap;
 use super::progress::{Progress, Stage};
+use super::reread::Rereads;
+use super::trace;
 use super::web_url::is_web_url;
 use crate::suggest::closest;
 
@@ -26,10 +29,42 @@ const MAX_SUGGESTIONS: usize = 100;
 
 /// Parses, merges, checks and indexes `files`; every problem or the dataset.
 pub(super) fn build(files: &[SourceFile], progress: &Progress) -> Result<Dataset, Vec<Problem>> {
-    let mut report = Report::new(files);
-    let merged = merge(files, parse_all(files, progress), &mut report);
+    trace::mark("read");
+    let parsed = parse_all(files, progress);
+    trace::mark("parsed");
+    finish(files, &Rereads::none(files.len()), parsed, progress)
+}
+
+/// [`build`] for files read from `paths` (`None` for embedded files): each
+/// read file's text is freed once parsed, so the text and the checked
+/// dataset are never in memory together, and read again only to point at
+/// a problem found after parsing.
+pub(super) fn build_read(
+    mut files: Vec<SourceFile>,
+    paths: Vec<Option<PathBuf>>,
+    progress: &Progress,
+) -> Result<Dataset, Vec<Problem>> {
+    trace::mark("read");
+    let parsed = parse_all(&files, progress);
+    trace::mark("parsed");
+    let rereads = Rereads::free(&mut files, paths);
+    trace::mark("texts freed");
+    finish(&files, &rereads, parsed, progress)
+}
+
+/// Merges, checks and indexes what was parsed.
+fn finish(
+    files: &[SourceFile],
+    rereads: &Rereads,
+    parsed: Vec<Parsed>,
+    progress: &Progress,
+) -> Result<Dataset, Vec<Problem>> {
+    let mut report = Report::new(files, rereads);
+    let merged = merge(files, parsed, &mut report);
+    trace::mark("merged");
     progress.set_stage(Stage::Checking);
     let dataset = index(merged, &mut report);
+    trace::mark("checked and indexed");
     if report.problems.is_empty() {
         Ok(dataset)
     } else {
@@ -51,10 +86,16 @@ struct Merged {
     origins: Vec<Origin>,
     places: Vec<Place>,
     by_id: HashMap<String, ItemIdx>,
+    /// The last file each id was seen in, to tell a duplicate within one
+    /// file from a replacement by a later file.
+    seen_in: Vec<usize>,
 }
 
 fn merge(files: &[SourceFile], parsed: Vec<Parsed>, report: &mut Report<'_>) -> Merged {
-    let mut merged = Merged::default();
+    // Sized once: growing by doubling would copy every item and hold two
+    // copies of the largest vectors at once.
+    let total: usize = parsed.iter().map(|p| p.as_ref().map_or(0, Vec::len)).sum();
+    let mut merged = Merged::with_capacity(total);
     for (file_idx, (file, parsed)) in files.iter().zip(parsed).enumerate() {
         let parsed = match parsed {
             Ok(parsed) => parsed,
@@ -63,17 +104,11 @@ fn merge(files: &[SourceFile], parsed: Vec<Parsed>, report: &mut Report<'_>) -> 
                 continue;
             }
         };
-        let mut seen_here: HashSet<String> = HashSet::new();
         for (item_idx, item) in parsed.into_iter().enumerate() {
             let place = Place {
                 file: file_idx,
                 item: item_idx,
             };
-            if !seen_here.insert(item.id.clone()) {
-                let message = format!("duplicate id \"{}\"", item.id);
-                report.at_value(place, "id", &item.id, message);
-                continue;
-            }
             merged.add(item, place, file, report);
         }
     }
@@ -81,35 +116,47 @@ fn merge(files: &[SourceFile], parsed: Vec<Parsed>, report: &mut Report<'_>) -> 
 }
 
 impl Merged {
-    /// Adds an item, or replaces the one with its id; two embedded items
-    /// with one id are a problem.
+    fn with_capacity(items: usize) -> Merged {
+        Merged {
+            items: Vec::with_capacity(items),
+            origins: Vec::with_capacity(items),
+            places: Vec::with_capacity(items),
+            by_id: HashMap::with_capacity(items),
+            seen_in: Vec::with_capacity(items),
+        }
+    }
+
+    /// Adds an item, or replaces the one with its id; an id twice in one
+    /// file, or in two embedded files, is a problem.
     fn add(&mut self, item: Item, place: Place, file: &SourceFile, report: &mut Report<'_>) {
         let origin = Origin {
             file: file.name.clone(),
             embedded: file.embedded,
             replaced: None,
         };
-        match self.by_id.get(&item.id) {
-            Some(&existing) if file.embedded => {
-                let message = format!("duplicate id \"{}\" (also in {})", item.id, self.origins[existing].file);
-                report.at_value(place, "id", &item.id, message);
-            }
-            Some(&existing) => {
-                let previous = &self.origins[existing];
-                let replaced = Some(Replaced {
-                    file: previous.file.clone(),
-                    embedded: previous.embedded,
-                });
-                self.origins[existing] = Origin { replaced, ..origin };
-                self.items[existing] = item;
-                self.places[existing] = place;
-            }
-            None => {
-                self.by_id.insert(item.id.clone(), self.items.len());
-                self.items.push(item);
-                self.origins.push(origin);
-                self.places.push(place);
-            }
+        let Some(&existing) = self.by_id.get(&item.id) else {
+            self.by_id.insert(item.id.clone(), self.items.len());
+            self.items.push(item);
+            self.origins.push(origin);
+            self.places.push(place);
+            self.seen_in.push(place.file);
+            return;
+        };
+        if std::mem::replace(&mut self.seen_in[existing], place.file) == place.file {
+            let message = format!("duplicate id \"{}\"", item.id);
+            report.at_value(place, "id", &item.id, message);
+        } else if file.embedded {
+            let message = format!("duplicate id \"{}\" (also in {})", item.id, self.origins[existing].file);
+            report.at_value(place, "id", &item.id, message);
+        } else {
+            let previous = &self.origins[existing];
+            let replaced = Some(Replaced {
+                file: previous.file.clone(),
+                embedded: previous.embedded,
+            });
+            self.origins[existing] = Origin { replaced, ..origin };
+            self.items[existing] = item;
+            self.places[existing] = place;
         }
     }
 }
@@ -130,6 +177,7 @@ fn index(merged: Merged, report: &mut Report<'_>) -> Dataset {
         origins,
         places,
         by_id,
+        ..
     } = merged;
     let mut ix = Indexes {
         dates: Vec::with_capacity(items.len()),
@@ -257,6 +305,7 @@ impl Indexes {
 /// The problems found so far, and what is needed to point at them.
 struct Report<'a> {
     files: &'a [SourceFile],
+    rereads: &'a Rereads,
     /// Per file, built when its first problem is found.
     located: Vec<Option<Located<'a>>>,
     problems: Vec<Problem>,
@@ -273,9 +322,10 @@ struct Located<'a> {
 }
 
 impl<'a> Report<'a> {
-    fn new(files: &'a [SourceFile]) -> Report<'a> {
+    fn new(files: &'a [SourceFile], rereads: &'a Rereads) -> Report<'a> {
         Report {
             files,
+            rereads,
             located: files.iter().map(|_| None).collect(),
             problems: Vec::new(),
             suggestions_left: MAX_SUGGESTIONS,
@@ -286,14 +336,23 @@ impl<'a> Report<'a> {
     /// of the item at `place` (else at the item, else at the file).
     fn at_value(&mut self, place: Place, key: &'static str, value: &str, message: String) -> &mut Problem {
         let file: &'a SourceFile = &self.files[place.file];
-        let located = self.located[place.file].get_or_insert_with(|| Located {
-            text: &file.text,
-            map: TextMap::new(&file.text),
-            items: item_spans(&file.text),
-            values: HashMap::new(),
-        });
-        let problem = match located.offset(place.item, key, value) {
-            Some(offset) => Problem::in_text(&file.name, &located.map, offset, message),
+        let located = &mut self.located[place.file];
+        if located.is_none()
+            && let Some(text) = self.rereads.text(place.file, file)
+        {
+            *located = Some(Located {
+                text,
+                map: TextMap::new(text),
+                items: item_spans(text),
+                values: HashMap::new(),
+            });
+        }
+        // A text that changed since it was parsed gives no position.
+        let problem = match located
+            .as_mut()
+            .and_then(|l| Some((l.offset(place.item, key, value)?, &l.map)))
+        {
+            Some((offset, map)) => Problem::in_text(&file.name, map, offset, message),
             None => Problem::file(&file.name, message),
         };
         let at = self.problems.len();

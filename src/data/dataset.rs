@@ -66,6 +66,8 @@ impl Dataset {
     /// [`Dataset::with_overlays`], counting files, bytes and items in `progress`.
     pub fn with_overlays_counted(paths: &[impl AsRef<Path>], progress: &Progress) -> Result<Dataset, Vec<Problem>> {
         let mut files = SourceFile::embedded();
+        // Embedded texts stay; each read file's text is freed once parsed.
+        let mut read_from: Vec<Option<std::path::PathBuf>> = files.iter().map(|_| None).collect();
         let mut problems = Vec::new();
         progress.set_stage(Stage::Reading);
         let size = |path: &Path| std::fs::metadata(path).map_or(0, |m| m.len());
@@ -74,14 +76,17 @@ impl Dataset {
         progress.add_files((files.len() + paths.len()) as u64, embedded_bytes + user_bytes);
         for path in paths {
             match SourceFile::read(path.as_ref()) {
-                Ok(file) => files.push(file),
+                Ok(file) => {
+                    files.push(file);
+                    read_from.push(Some(path.as_ref().to_path_buf()));
+                }
                 Err(problem) => problems.push(problem),
             }
         }
         if !problems.is_empty() {
             return Err(problems);
         }
-        super::build::build(&files, progress)
+        super::build::build_read(files, read_from, progress)
     }
 
     /// Parses and validates every file; reports every problem found, not

@@ -44,10 +44,13 @@ impl SourceFile {
         let cannot = |e: std::io::Error| Problem::file(&name, format!("cannot read file: {e}"));
         // Read at most one byte past the limit, so a huge or endless file
         // (a device, a pipe) is refused without being held in memory.
-        let mut bytes = Vec::new();
-        std::fs::File::open(path)
-            .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-            .map_err(cannot)?;
+        let file = std::fs::File::open(path).map_err(cannot)?;
+        // Sized once from the file's length (growing by doubling would
+        // hold up to three times the text while copying); the length is
+        // only a hint, so a file that grows is still read to its end.
+        let expected = file.metadata().map_or(0, |m| m.len()).min(MAX_FILE_BYTES + 1);
+        let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0).saturating_add(1));
+        file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(cannot)?;
         if bytes.len() as u64 > MAX_FILE_BYTES {
             return Err(Problem::file(
                 &name,

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 /// One token of RON, as far as locating needs to tell them apart.
 #[derive(Debug, Clone, PartialEq, Eq)]
-enum Token {
+pub(super) enum Token {
     Open,
     Close,
     Colon,
@@ -27,13 +27,13 @@ enum Token {
 
 /// Tokens of `text` from byte `from`, each with its start offset. Comments
 /// and whitespace are skipped; unknown bytes are `Other`.
-struct Lexer<'a> {
+pub(super) struct Lexer<'a> {
     text: &'a str,
     at: usize,
 }
 
 impl<'a> Lexer<'a> {
-    fn new(text: &'a str, from: usize) -> Lexer<'a> {
+    pub(super) fn new(text: &'a str, from: usize) -> Lexer<'a> {
         Lexer { text, at: from }
     }
 

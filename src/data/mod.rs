@@ -12,12 +12,15 @@ pub mod model;
 pub mod overlay;
 pub mod parse_all;
 pub mod partial;
+pub mod pieces;
 pub mod position;
 pub mod preview;
 pub mod progress;
 pub mod relation;
+mod reread;
 pub mod snapshot;
 pub mod sort;
+pub mod trace;
 pub mod web_url;
 
 pub use aliases::Resolved;

@@ -86,6 +86,17 @@ impl Progress {
         self.items.fetch_add(items, Ordering::Relaxed);
     }
 
+    /// A piece of a file parsed: its size and the items found in it.
+    pub fn piece_parsed(&self, bytes: u64, items: u64) {
+        self.bytes_done.fetch_add(bytes, Ordering::Relaxed);
+        self.items.fetch_add(items, Ordering::Relaxed);
+    }
+
+    /// Every piece of one file parsed.
+    pub fn file_done(&self) {
+        self.files_done.fetch_add(1, Ordering::Relaxed);
+    }
+
     pub fn seen(&self) -> Seen {
         let stage = Stage::ALL
             .get(usize::from(self.stage.load(Ordering::Relaxed)))

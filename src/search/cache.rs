@@ -39,8 +39,13 @@ const SETTLE: Duration = Duration::from_secs(2);
 /// rewrite that keeps size, times and inode is seen.
 const HASHED_FILE_BYTES: u64 = 1 << 20;
 
-/// A stored index larger than this is ignored rather than read.
-const MAX_INDEX_BYTES: u64 = 1 << 30;
+/// The largest index stored. Its columns end at u32 offsets, so no column
+/// (and, to keep it simple, no index) may pass 4 GiB. Size alone is no
+/// reason to refuse a stored index any more: a large one is read on demand,
+/// and opening it reads only its header, whose size the key bounds; what a
+/// search reads is bounded by the file (issue 14: the 1 GiB that used to
+/// be refused made a million items rebuild their index on every start).
+const MAX_INDEX_BYTES: u64 = u32::MAX as u64;
 
 /// A stored index up to this size is read whole; a larger one on demand,
 /// the parts a search needs (reading 125 MB costs more than most searches).
@@ -145,9 +150,6 @@ pub fn load(dir: &Path, key: &Key) -> Option<SearchIndex> {
 fn load_reading_whole(dir: &Path, key: &Key, whole_bytes: u64) -> Option<SearchIndex> {
     let file = open_regular(&key.file_in(dir)).ok()?;
     let len = file.metadata().ok()?.len();
-    if len > MAX_INDEX_BYTES {
-        return None;
-    }
     if len > whole_bytes {
         return SearchIndex::from_file(file, key.as_str());
     }
@@ -160,12 +162,17 @@ fn load_reading_whole(dir: &Path, key: &Key, whole_bytes: u64) -> Option<SearchI
 /// Stores `index` under `key` in `dir`, atomically, and forgets the oldest
 /// stored indexes beyond [`KEEP`]. Does nothing for an unsettled key.
 pub fn store(dir: &Path, key: &Key, index: &SearchIndex) -> std::io::Result<()> {
+    store_up_to(dir, key, index, MAX_INDEX_BYTES)
+}
+
+/// [`store`], for an index of at most `max_bytes`.
+fn store_up_to(dir: &Path, key: &Key, index: &SearchIndex, max_bytes: u64) -> std::io::Result<()> {
     // An index read from the cache is stored already.
     let Some(bytes) = index.as_bytes() else {
         return Ok(());
     };
-    // An index `load` would refuse is not worth its write.
-    if !key.storable || bytes.len() as u64 > MAX_INDEX_BYTES {
+    // Past the u32 offsets of its columns an index would be misread.
+    if !key.storable || bytes.len() as u64 > max_bytes {
         return Ok(());
     }
     fs::create_dir_all(dir)?;
@@ -368,6 +375,24 @@ mod tests {
             .expect("truncate");
         assert!(lazy.search("internet governance", None).is_empty());
         assert!(lazy.is_damaged(), "the caller is told to build afresh");
+    }
+
+    #[test]
+    fn an_index_larger_than_read_whole_is_stored_and_loads_on_demand() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data = Dataset::embedded().expect("embedded data");
+        let key = settled("k");
+        let built = SearchIndex::build(&data, key.as_str());
+        let len = built.as_bytes().expect("built in memory").len() as u64;
+        store_up_to(dir.path(), &key, &built, len - 1).expect("not stored");
+        assert!(load(dir.path(), &key).is_none(), "over the limit: not stored");
+        store_up_to(dir.path(), &key, &built, len).expect("stored");
+        // The whole file is larger than what may be read whole (as a
+        // million items' 1.25 GB once was): it opens all the same, and
+        // answers only from what a search reads.
+        let lazy = load_reading_whole(dir.path(), &key, len / 64).expect("loads");
+        assert!(lazy.as_bytes().is_none(), "read on demand");
+        assert_eq!(lazy.search("70/125", None), built.search("70/125", None));
     }
 
     #[test]

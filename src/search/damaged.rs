@@ -92,10 +92,20 @@ fn an_index_read_on_demand_searches_as_built() {
     let lazy = SearchIndex::from_file(file.reopen().expect("reopen"), KEY).expect("valid index");
     for query in QUERIES {
         let mut hits = lazy.search(query, None);
-        assert_eq!(hits, built.search(query, None), "{query}");
+        let mut built_hits = built.search(query, None);
+        assert_eq!(hits, built_hits, "{query}");
+        // Hits past the first ones are explained from texts read together.
+        for hit in hits.iter_mut().chain(&mut built_hits) {
+            hit.matched.clear();
+        }
         lazy.explain_all(&mut hits, query);
+        built.explain_all(&mut built_hits, query);
+        assert_eq!(hits, built_hits, "{query}");
+        assert!(hits.iter().all(|hit| !hit.matched.is_empty()), "{query}");
+        let titles = lazy.titles(hits.iter().map(|hit| hit.item));
         for hit in &hits {
             assert_eq!(lazy.title(hit.item), data.item(hit.item).title);
+            assert_eq!(titles.get(hit.item), data.item(hit.item).title);
         }
     }
     assert!(!lazy.is_damaged());

@@ -18,29 +18,43 @@ pub fn window(text: &str, ranges: &[Range<usize>], max_chars: usize) -> (String,
         let len = text.chars().count();
         return (text.to_string(), clip(ranges, 0, len, 0));
     }
-    let chars: Vec<char> = text.chars().collect();
-    if chars.len() <= max_chars || max_chars < MIN_CHARS {
-        let end = chars.len().min(max_chars);
-        return (chars[..end].iter().collect(), clip(ranges, 0, end, 0));
+    // Char indices to byte offsets without collecting the chars: this runs
+    // for every hit `wsis search` prints, and most text is ASCII.
+    let ascii = text.is_ascii();
+    let byte_at = |index: usize| {
+        if ascii {
+            index.min(text.len())
+        } else {
+            text.char_indices().nth(index).map_or(text.len(), |(byte, _)| byte)
+        }
+    };
+    let char_count = if ascii { text.len() } else { text.chars().count() };
+    if char_count <= max_chars || max_chars < MIN_CHARS {
+        let end = char_count.min(max_chars);
+        return (text[..byte_at(end)].to_string(), clip(ranges, 0, end, 0));
     }
     let first = ranges.first().map_or(0, |r| r.start);
     let mut start = first.saturating_sub(max_chars / LEAD_SHARE);
     // Start at a word, unless that would lose the match.
-    while start > 0 && start < first && !chars[start - 1].is_whitespace() {
-        start += 1;
+    if start > 0 && start < first {
+        let mut before = text[byte_at(start - 1)..].chars();
+        while start < first && !before.next().is_some_and(char::is_whitespace) {
+            start += 1;
+        }
     }
     let cut_front = start > 0;
     let room = max_chars - usize::from(cut_front);
-    let mut end = (start + room).min(chars.len());
-    let cut_back = end < chars.len();
+    let mut end = (start + room).min(char_count);
+    let cut_back = end < char_count;
     if cut_back {
         end -= 1;
     }
-    let mut shown = String::with_capacity(max_chars * 4);
+    let middle = text.get(byte_at(start)..byte_at(end)).unwrap_or_default();
+    let mut shown = String::with_capacity(middle.len() + 2 * '…'.len_utf8());
     if cut_front {
         shown.push('…');
     }
-    shown.extend(&chars[start..end]);
+    shown.push_str(middle);
     if cut_back {
         shown.push('…');
     }
@@ -84,6 +98,47 @@ mod tests {
         let (shown, ranges) = window("Projets en Côte d'Ivoire", &[11..15], 80);
         assert_eq!(shown, "Projets en Côte d'Ivoire");
         assert_eq!(marked(&shown, &ranges), ["Côte"]);
+    }
+
+    /// The window as first written, over a collected `Vec<char>`: the
+    /// faster one must cut exactly as it did.
+    fn window_over_chars(text: &str, ranges: &[Range<usize>], max_chars: usize) -> (String, Vec<Range<usize>>) {
+        let chars: Vec<char> = text.chars().collect();
+        if text.len() <= max_chars || chars.len() <= max_chars || max_chars < MIN_CHARS {
+            let end = chars.len().min(max_chars);
+            return (chars[..end].iter().collect(), clip(ranges, 0, end, 0));
+        }
+        let first = ranges.first().map_or(0, |r| r.start);
+        let mut start = first.saturating_sub(max_chars / LEAD_SHARE);
+        while start > 0 && start < first && !chars[start - 1].is_whitespace() {
+            start += 1;
+        }
+        let cut_front = start > 0;
+        let mut end = (start + max_chars - usize::from(cut_front)).min(chars.len());
+        let cut_back = end < chars.len();
+        if cut_back {
+            end -= 1;
+        }
+        let mut shown: String = if cut_front { "…".into() } else { String::new() };
+        shown.extend(&chars[start..end]);
+        if cut_back {
+            shown.push('…');
+        }
+        (shown, clip(ranges, start, end, usize::from(cut_front)))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn cuts_as_over_collected_chars(
+            text in "[a-z ée\\n]{0,200}",
+            first in 0usize..200,
+            len in 1usize..12,
+            max_chars in 0usize..130,
+        ) {
+            let chars = text.chars().count();
+            let ranges: Vec<Range<usize>> = (first < chars).then(|| first..(first + len).min(chars)).into_iter().collect();
+            proptest::prop_assert_eq!(window(&text, &ranges, max_chars), window_over_chars(&text, &ranges, max_chars));
+        }
     }
 
     #[test]

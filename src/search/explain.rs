@@ -6,6 +6,7 @@
 use std::ops::Range;
 
 use super::excerpt::window;
+use super::fetch::FetchedTexts;
 use super::fold::fold_indexed;
 use super::mask::CharMask;
 use super::query::{Term, terms};
@@ -17,6 +18,10 @@ use crate::data::ItemIdx;
 /// Below this many hits one thread explains them quicker than several.
 const PARALLEL_FROM: usize = 2048;
 const MAX_THREADS: usize = 8;
+
+/// Hits whose field texts are read together from an index read on demand:
+/// a few hundred kB at most, reused from batch to batch.
+const FETCH_BATCH: usize = 512;
 
 /// Every field, as a field set.
 const ALL_FIELDS: u8 = u8::MAX;
@@ -50,33 +55,73 @@ impl SearchIndex {
     }
 
     /// Fills the explanation of every hit of `query` that has none, on
-    /// every core when there are many (`wsis search` prints them all).
+    /// every core when there are many (`wsis search` prints them all). Hits
+    /// are explained in item order, so an index read on demand reads the
+    /// texts they need in file order, each part of the file once.
     pub fn explain_all(&self, hits: &mut [Hit], query: &str) {
         let terms = terms(query);
-        let explain = |part: &mut [Hit]| {
-            for hit in part.iter_mut().filter(|hit| hit.matched.is_empty()) {
-                hit.matched = self.explain_terms(hit.item, &terms, hit.fields);
-            }
-        };
+        let mut order: Vec<usize> = (0..hits.len()).filter(|&i| hits[i].matched.is_empty()).collect();
+        order.sort_unstable_by_key(|&i| hits[i].item);
+        let wanted: Vec<(ItemIdx, u8)> = order.iter().map(|&i| (hits[i].item, hits[i].fields)).collect();
+        let mut explained: Vec<Vec<Matched>> = vec![Vec::new(); wanted.len()];
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(MAX_THREADS));
-        if hits.len() < PARALLEL_FROM || threads == 1 {
-            return explain(hits);
+        if wanted.len() < PARALLEL_FROM || threads == 1 {
+            self.explain_items(&wanted, &terms, &mut explained);
+        } else {
+            let chunk = wanted.len().div_ceil(threads);
+            std::thread::scope(|scope| {
+                for (part, out) in wanted.chunks(chunk).zip(explained.chunks_mut(chunk)) {
+                    scope.spawn(|| self.explain_items(part, &terms, out));
+                }
+            });
         }
-        let chunk = hits.len().div_ceil(threads);
-        std::thread::scope(|scope| {
-            for part in hits.chunks_mut(chunk) {
-                scope.spawn(|| explain(part));
+        for (i, matched) in order.into_iter().zip(explained) {
+            hits[i].matched = matched;
+        }
+    }
+
+    /// The explanation of each `(item, fields)` of `wanted`, into `out`;
+    /// from an index read on demand, the field texts a batch needs are
+    /// read together into memory reused from batch to batch (`fetch`).
+    fn explain_items(&self, wanted: &[(ItemIdx, u8)], terms: &[Term], out: &mut [Vec<Matched>]) {
+        let Some(lazy) = self.lazy() else {
+            for (&(idx, fields), out) in wanted.iter().zip(out) {
+                *out = self.explain_terms(idx, terms, fields);
             }
-        });
+            return;
+        };
+        let mut fetched = FetchedTexts::default();
+        for (batch, out) in wanted.chunks(FETCH_BATCH).zip(out.chunks_mut(FETCH_BATCH)) {
+            fetched.load(self, lazy, batch.iter().copied());
+            for (&(idx, fields), out) in batch.iter().zip(out) {
+                *out = self.explain_with(idx, terms, fields, |field| fetched.text(self, idx, field));
+            }
+        }
     }
 
     /// The explanation from the fields in `fields` (one bit per field).
     pub(crate) fn explain_terms(&self, idx: ItemIdx, terms: &[Term], fields: u8) -> Vec<Matched> {
+        self.explain_with(idx, terms, fields, |field| self.field_text(idx, field))
+    }
+
+    /// [`Self::explain_terms`], with the texts of the fields that have one
+    /// from `field_text`.
+    fn explain_with<'t>(
+        &'t self,
+        idx: ItemIdx,
+        terms: &[Term],
+        fields: u8,
+        field_text: impl Fn(Field) -> &'t str,
+    ) -> Vec<Matched> {
         let texts: Vec<(Field, &str, Vec<Found>)> = FIELDS
             .iter()
             .filter(|&&field| fields & (1 << field as u8) != 0)
             .map(|&field| {
-                let text = self.explained_text(idx, field);
+                let text = match field {
+                    Field::Symbol => self.symbol(idx).unwrap_or(""),
+                    Field::Id => self.id(idx),
+                    _ => field_text(field),
+                };
                 let found = self.found_in_field(idx, field, text, terms);
                 (field, text, found)
             })
@@ -116,15 +161,6 @@ impl SearchIndex {
             .filter(|(_, shown)| *shown)
             .map(|((field, text, found), _)| shown_line(field, text, &found))
             .collect()
-    }
-
-    /// The text of `field` an explanation shows.
-    fn explained_text(&self, idx: ItemIdx, field: Field) -> &str {
-        match field {
-            Field::Symbol => self.symbol(idx).unwrap_or(""),
-            Field::Id => self.id(idx),
-            _ => self.field_text(idx, field),
-        }
     }
 
     /// Where the query words match `text`, the text of `field`.

@@ -144,11 +144,21 @@ impl LazyFile {
     /// damaged, if they cannot all be read.
     fn read(&self, range: std::ops::Range<usize>) -> Box<[u8]> {
         let mut bytes = vec![0; range.len()].into_boxed_slice();
-        if self.file.read_exact_at(&mut bytes, range.start as u64).is_err() {
-            self.damaged.store(true, Ordering::Relaxed);
+        if !self.read_into(range.start, &mut bytes) {
             return Box::default();
         }
         bytes
+    }
+
+    /// Fills `into` with the bytes of the file from `offset`, which the
+    /// caller keeps within the checked layout; false, and the index marked
+    /// damaged, if they cannot all be read.
+    pub fn read_into(&self, offset: usize, into: &mut [u8]) -> bool {
+        if self.file.read_exact_at(into, offset as u64).is_err() {
+            self.damaged.store(true, Ordering::Relaxed);
+            return false;
+        }
+        true
     }
 }
 

@@ -20,6 +20,8 @@ pub mod cache;
 mod damaged;
 mod excerpt;
 mod explain;
+mod fetch;
+pub use fetch::Titles;
 pub mod fold;
 mod lazy;
 mod mask;
@@ -253,10 +255,23 @@ impl SearchIndex {
         self.text(Section::ShownTitleEnds, Section::ShownTitleText, idx)
     }
 
+    /// The titles of `items`, read together (for printing many hits).
+    pub fn titles(&self, items: impl Iterator<Item = ItemIdx>) -> Titles<'_> {
+        Titles::of(self, items)
+    }
+
     /// The category id of item `idx`.
     pub fn category(&self, idx: ItemIdx) -> &'static str {
         let index = self.section(Section::Category).get(idx).copied().unwrap_or(0);
         CATEGORIES.get(index as usize).map_or("", |c| c.id)
+    }
+
+    /// The file this index is read from on demand, if it is.
+    fn lazy(&self) -> Option<&lazy::LazyFile> {
+        match &self.bytes {
+            Bytes::Owned(_) => None,
+            Bytes::Lazy(lazy) => Some(lazy),
+        }
     }
 
     fn section(&self, section: Section) -> &[u8] {

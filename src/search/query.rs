@@ -197,6 +197,24 @@ impl SearchIndex {
         scope: Option<&[ItemIdx]>,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<Hit>> {
+        self.ranked(query, scope, cancelled, EXPLAINED_HITS)
+    }
+
+    /// Ranked hits for `query` over all items, none explained yet: for a
+    /// caller that explains every hit it keeps with
+    /// [`SearchIndex::explain_all`], which reads their texts together.
+    pub fn search_unexplained(&self, query: &str) -> Vec<Hit> {
+        self.ranked(query, None, &|| false, 0).unwrap_or_default()
+    }
+
+    /// The hits of `query` over `scope`, the first `explained` explained.
+    fn ranked(
+        &self,
+        query: &str,
+        scope: Option<&[ItemIdx]>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+        explained: usize,
+    ) -> Option<Vec<Hit>> {
         let terms = terms(query);
         if terms.is_empty() {
             return Some(Vec::new());
@@ -229,7 +247,7 @@ impl SearchIndex {
             hit.score += self.exact_line_bonus(hit.item, &phrase);
         }
         hits[..checked].sort_unstable_by(order);
-        for hit in hits.iter_mut().take(EXPLAINED_HITS) {
+        for hit in hits.iter_mut().take(explained) {
             hit.matched = self.explain_terms(hit.item, &terms, hit.fields);
         }
         // Part of a cached index could not be read: the rest is no answer.

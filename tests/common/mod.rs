@@ -1,5 +1,7 @@
 #![allow(dead_code)]
 
+pub mod tmux;
+
 use std::process::{Command, Output, Stdio};
 use std::sync::LazyLock;
 

@@ -1,0 +1,246 @@
+//! A large data file is parsed in pieces on several threads. Whatever the
+//! pieces, the result is exactly that of parsing the file whole on one
+//! thread: the same items in the same order, or the same error at the same
+//! line and column of the whole file.
+
+use proptest::prelude::*;
+use ron::ser::PrettyConfig;
+use wsis_browser::data::load::parse_items;
+use wsis_browser::data::parse_all::{Parsed, Sharing, parse_all, parse_shared};
+use wsis_browser::data::pieces::{PIECE_BYTES, plan};
+use wsis_browser::data::progress::Progress;
+use wsis_browser::data::{Dataset, Item, Link, Relation, SourceFile};
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(64)
+}
+
+fn source(text: String) -> SourceFile {
+    SourceFile {
+        name: "big.ron".into(),
+        text,
+        embedded: false,
+    }
+}
+
+fn in_pieces(file: &SourceFile, piece_bytes: usize) -> Parsed {
+    in_pieces_counted(file, piece_bytes, &Progress::default())
+}
+
+/// Progress counts the bytes of the pieces that parsed; a file parsed
+/// again whole (after a piece failed) counts none.
+fn in_pieces_counted(file: &SourceFile, piece_bytes: usize, progress: &Progress) -> Parsed {
+    let sharing = Sharing {
+        threads: 2,
+        piece_bytes,
+    };
+    parse_shared(std::slice::from_ref(file), progress, sharing).remove(0)
+}
+
+/// Text that a cut must never fall inside of.
+const TRICKY: &str = "[a-z ,()\\[\\]\"\\\\/*'#:é\n]{0,24}";
+
+fn item() -> impl Strategy<Value = Item> {
+    let link = (0..Relation::ALL.len(), "[a-z]{1,6}", proptest::option::of(TRICKY));
+    (
+        "[a-z0-9-]{1,10}",
+        TRICKY,
+        proptest::option::of(TRICKY),
+        proptest::collection::vec(TRICKY, 0..3),
+        proptest::collection::vec(link, 0..3),
+    )
+        .prop_map(|(id, title, symbol, points, links)| Item {
+            id,
+            category: "ga".into(),
+            symbol,
+            title,
+            short_title: None,
+            aliases: Vec::new(),
+            date: None,
+            until: None,
+            body: None,
+            summary: String::new(),
+            points,
+            url: None,
+            sources: Vec::new(),
+            tags: Vec::new(),
+            links: links
+                .into_iter()
+                .map(|(rel, to, note)| Link {
+                    rel: Relation::ALL[rel],
+                    to,
+                    note,
+                })
+                .collect(),
+            unconfirmed: Vec::new(),
+        })
+}
+
+/// A data file of `items`, each written as synth writes them, with a
+/// comment (line or nested block, holding commas and brackets) after some.
+fn file_text(items: &[Item], comments: &[bool]) -> String {
+    let config = PrettyConfig::new().struct_names(true);
+    let mut text = String::from("// items, [generated] (for a test)\n[\n");
+    for (item, &comment) in items.iter().zip(comments.iter().cycle()) {
+        text.push_str(&ron::ser::to_string_pretty(item, config.clone()).expect("serialises"));
+        text.push_str(",\n");
+        if comment {
+            text.push_str("/* a ( /* nested, ] */ \" */ // and, Item(\n");
+        }
+    }
+    text.push_str("]\n");
+    text
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    #[test]
+    fn pieces_give_exactly_the_items_of_the_whole_file(
+        items in proptest::collection::vec(item(), 0..40),
+        comments in proptest::collection::vec(any::<bool>(), 1..4),
+        piece_bytes in 1usize..600,
+    ) {
+        let file = source(file_text(&items, &comments));
+        let whole = parse_items(&file);
+        prop_assert_eq!(whole.as_ref().ok(), Some(&items));
+        let progress = Progress::default();
+        prop_assert_eq!(in_pieces_counted(&file, piece_bytes, &progress), whole);
+        // Every piece parsed: the file was not parsed again whole.
+        prop_assert_eq!(progress.seen().bytes_done, file.text.len() as u64);
+    }
+
+    #[test]
+    fn a_damaged_file_gives_the_same_error_in_pieces(
+        items in proptest::collection::vec(item(), 1..30),
+        comments in proptest::collection::vec(any::<bool>(), 1..4),
+        at in any::<prop::sample::Index>(),
+        damage in prop_oneof![
+            Just(""), Just("\""), Just(","), Just(",,"), Just("("), Just(")"), Just("]"),
+            Just("/*"), Just("//"), Just("'"), Just("r#\""), Just("bogus: 1,"), Just("#![enable(x)]"),
+        ],
+        cut in any::<bool>(),
+        piece_bytes in 1usize..400,
+    ) {
+        let mut text = file_text(&items, &comments);
+        let mut offset = at.index(text.len() + 1);
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let end = if cut { text[offset..].chars().next().map_or(offset, |c| offset + c.len_utf8()) } else { offset };
+        text.replace_range(offset..end, damage);
+        let file = source(text);
+        prop_assert_eq!(in_pieces(&file, piece_bytes), parse_items(&file));
+    }
+}
+
+fn synth_items(count: usize) -> Vec<Item> {
+    (0..count)
+        .map(|n| Item {
+            id: format!("big-{n}"),
+            category: "ga".into(),
+            symbol: None,
+            title: format!("Item number {n}, with (brackets) and \"quotes\""),
+            short_title: None,
+            aliases: Vec::new(),
+            date: Some("2005-11-18".into()),
+            until: None,
+            body: None,
+            summary: "A summary long enough to make the file large: ".repeat(8),
+            points: vec!["a point".into(), "another, with a comma".into()],
+            url: None,
+            sources: Vec::new(),
+            tags: vec!["tag".into()],
+            links: Vec::new(),
+            unconfirmed: Vec::new(),
+        })
+        .collect()
+}
+
+/// A file of several MB, so it is cut at the real piece size.
+fn big_text() -> String {
+    let text = file_text(&synth_items(9000), &[false]);
+    assert!(text.len() > 4 << 20, "{} bytes is not several pieces", text.len());
+    text
+}
+
+#[test]
+fn a_large_file_parses_to_the_same_items_in_pieces() {
+    let file = source(big_text());
+    let pieces = plan(&file.text, PIECE_BYTES).expect("a plain list");
+    assert!(pieces.ranges.len() >= 4, "{} pieces", pieces.ranges.len());
+    assert_eq!(pieces.items.iter().sum::<usize>(), 9000);
+    let progress = Progress::default();
+    let parsed = parse_all(std::slice::from_ref(&file), &progress).remove(0);
+    assert_eq!(parsed, Ok(synth_items(9000)));
+    assert_eq!(progress.seen().bytes_done, file.text.len() as u64);
+}
+
+#[test]
+fn a_syntax_error_late_in_a_large_file_is_at_its_line_and_column() {
+    let mut text = big_text();
+    let marker = "id: \"big-7777\",";
+    let at = text.find(marker).expect("the item is there") + marker.len();
+    text.insert_str(at, " bogus: 1,");
+    let expected = line_col(&text, at + 1);
+    let problems = Dataset::from_files(&[source(text)]).expect_err("an unknown field");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].position, Some(expected), "{}", problems[0]);
+    assert!(problems[0].message.contains("bogus"), "{}", problems[0]);
+    assert!(problems[0].render().contains("bogus: 1"), "{}", problems[0].render());
+}
+
+#[test]
+fn a_bad_link_late_in_a_large_file_is_at_its_line_and_column() {
+    let mut items = synth_items(9000);
+    items[8500].links.push(Link {
+        rel: Relation::ALL[0],
+        to: "nowhere-to-be-found".into(),
+        note: None,
+    });
+    let text = file_text(&items, &[false]);
+    let at = text.find("\"nowhere-to-be-found\"").expect("the link is there");
+    let problems = Dataset::from_files(&[source(text.clone())]).expect_err("an unknown id");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].position, Some(line_col(&text, at)), "{}", problems[0]);
+}
+
+/// A file read from disk has its text freed once parsed; a problem found
+/// later is located in the text read again.
+#[test]
+fn a_bad_link_late_in_a_large_file_on_disk_is_at_its_line_and_column() {
+    let mut items = synth_items(9000);
+    items[8999].links.push(Link {
+        rel: Relation::ALL[0],
+        to: "nowhere-to-be-found".into(),
+        note: None,
+    });
+    items[10].date = Some("2005-13-01".into());
+    let text = file_text(&items, &[false]);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.ron");
+    std::fs::write(&path, &text).expect("write");
+    let problems = Dataset::with_overlays(&[&path]).expect_err("a bad date and an unknown id");
+    let positions: Vec<_> = problems.iter().map(|p| p.position).collect();
+    let date = text.find("\"2005-13-01\"").expect("the date is there");
+    let link = text.find("\"nowhere-to-be-found\"").expect("the link is there");
+    assert_eq!(positions, [Some(line_col(&text, date)), Some(line_col(&text, link))]);
+    assert!(
+        problems[1].render().contains("nowhere-to-be-found"),
+        "{}",
+        problems[1].render()
+    );
+}
