@@ -8,7 +8,7 @@ mod common;
 
 use std::path::PathBuf;
 
-use common::{DATA, draw, key, press, shown, type_text};
+use common::{DATA, draw, key, press, shown, tmux, type_text};
 use ratatui::crossterm::event::KeyCode;
 use wsis_browser::app::App;
 use wsis_browser::data::partial::load_what_loads;
@@ -114,36 +114,9 @@ fn the_banner_stays_on_top_and_the_jump_takes_every_name() {
     }
 }
 
-fn tmux(args: &[&str]) -> String {
-    let output = std::process::Command::new("tmux")
-        .args(args)
-        .output()
-        .expect("tmux runs");
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-/// Polls the tmux pane until it shows `text`.
-fn wait_for_screen(session: &str, text: &str) -> String {
-    let start = std::time::Instant::now();
-    loop {
-        let screen = tmux(&["capture-pane", "-p", "-t", session]);
-        if screen.contains(text) {
-            return screen;
-        }
-        assert!(start.elapsed().as_secs() < 30, "never showed {text:?}:\n{screen}");
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
-}
-
 #[test]
 fn the_real_browser_opens_past_a_bad_file_and_names_it() {
-    let found = std::process::Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
-        println!("skipped: tmux is not installed");
+    if !tmux::available() {
         return;
     }
     let config = tempfile::tempdir().unwrap();
@@ -156,18 +129,17 @@ fn the_real_browser_opens_past_a_bad_file_and_names_it() {
     .unwrap();
     let bad_text = "[\n  Item(id: \"x\",, )\n]\n";
     std::fs::write(data.join("b-bad.ron"), bad_text).unwrap();
-    let session = format!("wsis-banner-{}", std::process::id());
     let command = format!(
         "env XDG_CONFIG_HOME={dir} XDG_DATA_HOME={dir} XDG_CACHE_HOME={dir}/cache {bin}",
         dir = config.path().display(),
         bin = env!("CARGO_BIN_EXE_wsis"),
     );
-    tmux(&["new-session", "-d", "-s", &session, "-x", "120", "-y", "30", &command]);
-    let screen = wait_for_screen(&session, "skipped");
-    tmux(&["send-keys", "-t", &session, ":", "mine", "Enter"]);
-    let after = wait_for_screen(&session, "My own item");
-    tmux(&["send-keys", "-t", &session, "q"]);
-    tmux(&["kill-session", "-t", &session]);
+    let pane = tmux::Pane::start("banner", 120, 30, &command);
+    let screen = pane.wait_text("skipped");
+    pane.send(&[":", "mine", "Enter"]);
+    let after = pane.wait_text("My own item");
+    pane.send(&["q"]);
+    assert_eq!(pane.wait_exit(), 0, "q quits");
     assert!(screen.contains("b-bad.ron:2:"), "{screen}");
     assert!(screen.contains("fix: wsis validate"), "{screen}");
     assert!(
@@ -179,24 +151,17 @@ fn the_real_browser_opens_past_a_bad_file_and_names_it() {
 
 #[test]
 fn on_a_terminal_list_prints_a_table_sized_to_it() {
-    let found = std::process::Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    if !found {
-        assert!(std::env::var_os("CI").is_none(), "tmux is required in CI");
-        println!("skipped: tmux is not installed");
+    if !tmux::available() {
         return;
     }
-    let session = format!("wsis-table-{}", std::process::id());
     let command = format!(
-        "env -u COLUMNS XDG_CACHE_HOME={cache} {bin} --no-user-data list --category ga; echo END-OF-LIST; sleep 30",
+        "env -u COLUMNS XDG_CACHE_HOME={cache} {bin} --no-user-data list --category ga",
         cache = concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
         bin = env!("CARGO_BIN_EXE_wsis"),
     );
-    tmux(&["new-session", "-d", "-s", &session, "-x", "72", "-y", "50", &command]);
-    let screen = wait_for_screen(&session, "END-OF-LIST");
-    tmux(&["kill-session", "-t", &session]);
+    let pane = tmux::Pane::start("table", 72, 50, &command);
+    assert_eq!(pane.wait_exit(), 0);
+    let screen = pane.screen();
     let lines: Vec<&str> = screen.lines().collect();
     assert!(lines[0].starts_with("SYMBOL/ID"), "{screen}");
     assert!(lines.iter().all(|l| l.chars().count() <= 72), "{screen}");
