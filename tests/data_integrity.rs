@@ -351,10 +351,10 @@ use wsis_browser::data::Item;
 use wsis_browser::sources::is_official;
 
 /// Share of items that must cite at least one source on an official host.
-/// Issue 16 asks for 90 %; the corpus is at 80 % (Nov 2026), and no
+/// Issue 16 asks for 90 %; the corpus is at 88.6 % (210 of 237, 30 Nov 2026), and no
 /// official copy of the rest was found (docs/DATA.md, "Still unknown").
 /// This floor is a ratchet: raise it as sources are found, never lower it.
-const MIN_OFFICIAL_SOURCE_PERCENT: usize = 80;
+const MIN_OFFICIAL_SOURCE_PERCENT: usize = 88;
 /// Most documents (bodies aside) that may lack any date.
 const MAX_DATELESS_DOCUMENTS: usize = 10;
 
