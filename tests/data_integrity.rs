@@ -351,10 +351,10 @@ use wsis_browser::data::Item;
 use wsis_browser::sources::is_official;
 
 /// Share of items that must cite at least one source on an official host.
-/// Issue 16 asks for 90 %; the corpus is at 80 % (Nov 2026), and no
+/// Issue 16 asks for 90 %; the corpus is at 88.6 % (210 of 237, 30 Nov 2026), and no
 /// official copy of the rest was found (docs/DATA.md, "Still unknown").
 /// This floor is a ratchet: raise it as sources are found, never lower it.
-const MIN_OFFICIAL_SOURCE_PERCENT: usize = 80;
+const MIN_OFFICIAL_SOURCE_PERCENT: usize = 88;
 /// Most documents (bodies aside) that may lack any date.
 const MAX_DATELESS_DOCUMENTS: usize = 10;
 
@@ -388,6 +388,38 @@ fn most_items_cite_an_official_source() {
         DATA.len(),
         without.join("\n")
     );
+}
+
+// Issue 16, session 3 (data-a): resolutions whose only official pages are the
+// UN's coverage of the meetings that debated or adopted them (press releases,
+// audiovisual records, ECOSOC segment pages), the ITC's own page and the
+// UPU's news on its part in the e-business Action Line.
+#[test]
+fn meeting_coverage_keeps_these_items_on_official_sources() {
+    let ids = [
+        "ga-69-204",
+        "ga-70-184",
+        "ga-71-212",
+        "ga-72-200",
+        "ga-73-218",
+        "ga-74-197",
+        "ga-75-202",
+        "ga-76-189",
+        "ga-77-150",
+        "ecosoc-2017-21",
+        "ecosoc-2020-12",
+        "ecosoc-2021-28",
+        "ecosoc-2022-15",
+        "itc",
+        "al-c7-e-business",
+    ];
+    for id in ids {
+        let item = DATA.item(idx(id));
+        assert!(
+            item.sources.iter().any(|s| is_official(s)),
+            "{id} cites no official page"
+        );
+    }
 }
 
 /// A title that only names a body and a resolution number

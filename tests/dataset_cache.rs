@@ -5,23 +5,14 @@
 
 mod common;
 
-#[path = "../examples/synth.rs"]
-#[allow(dead_code)]
-mod synth;
-
-use std::fs::{self, File};
+use std::fs;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::LazyLock;
-use std::time::{Duration, SystemTime};
 
 use common::tmux;
 use tempfile::TempDir;
-
-/// A data file must be older than this to be cached (it could still change
-/// within the same modification time).
-const SETTLED: Duration = Duration::from_secs(60);
 
 struct Setup {
     dir: TempDir,
@@ -41,9 +32,7 @@ impl Setup {
     /// Writes a data file dated a minute ago, so its load may be stored.
     fn data(&self, name: &str, text: &str) -> PathBuf {
         let path = self.dir.path().join(name);
-        fs::write(&path, text).expect("write data");
-        let file = File::options().write(true).open(&path).expect("open");
-        file.set_modified(SystemTime::now() - SETTLED).expect("set mtime");
+        common::write_settled(&path, text.as_bytes());
         path
     }
 
@@ -140,7 +129,7 @@ fn on_the_embedded_data_cached_runs_print_what_fresh_runs_print() {
 
 static SYNTH_10K: LazyLock<String> = LazyLock::new(|| {
     let mut text = Vec::new();
-    synth::write(10_000, &mut text).expect("in-memory write");
+    common::synth::write(10_000, &mut text).expect("in-memory write");
     String::from_utf8(text).expect("UTF-8")
 });
 

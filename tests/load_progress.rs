@@ -4,15 +4,9 @@
 
 mod common;
 
-#[path = "../examples/synth.rs"]
-#[allow(dead_code)]
-mod synth;
-
-use std::fs::{self, File};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::sync::LazyLock;
-use std::time::{Duration, SystemTime};
 
 use common::tmux;
 
@@ -27,14 +21,7 @@ struct Data {
 
 static DATA: LazyLock<Data> = LazyLock::new(|| {
     let dir = tempfile::tempdir().expect("temp dir");
-    let file = dir.path().join("synth.ron");
-    let mut text = Vec::new();
-    synth::write(ITEMS, &mut text).expect("in-memory write");
-    fs::write(&file, text).expect("write");
-    let handle = File::options().write(true).open(&file).expect("open");
-    handle
-        .set_modified(SystemTime::now() - Duration::from_secs(60))
-        .expect("set mtime");
+    let file = common::settled_synth_file(dir.path(), ITEMS);
     Data { _dir: dir, file }
 });
 

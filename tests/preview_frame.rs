@@ -3,9 +3,7 @@
 //! draws, cell for cell, but for the status line saying it is loading; and
 //! what is typed meanwhile ends where it would have without a preview.
 
-#[path = "../examples/synth.rs"]
-#[allow(dead_code)]
-mod synth;
+mod common;
 
 use std::sync::LazyLock;
 
@@ -30,7 +28,7 @@ static SYNTH: LazyLock<Dataset> = LazyLock::new(|| {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("synth.ron");
     let mut text = Vec::new();
-    synth::write(SYNTH_ITEMS, &mut text).expect("in-memory write");
+    common::synth::write(SYNTH_ITEMS, &mut text).expect("in-memory write");
     std::fs::write(&file, text).expect("write");
     Dataset::with_overlays(&[file]).expect("synthetic data loads")
 });

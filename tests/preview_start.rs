@@ -5,33 +5,14 @@
 
 mod common;
 
-#[path = "../examples/synth.rs"]
-#[allow(dead_code)]
-mod synth;
-
-use std::fs::{self, File};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, SystemTime};
 
 use common::tmux;
 
 /// Enough items that a debug build decodes them for a good while after
 /// the preview is drawn (the test holds either way: it only compares screens).
 const ITEMS: usize = 20_000;
-
-fn synth_file(dir: &Path) -> PathBuf {
-    let file = dir.join("synth.ron");
-    let mut text = Vec::new();
-    synth::write(ITEMS, &mut text).expect("in-memory write");
-    fs::write(&file, text).expect("write");
-    // Files changed a moment ago are not cached.
-    let handle = File::options().write(true).open(&file).expect("open");
-    handle
-        .set_modified(SystemTime::now() - Duration::from_secs(60))
-        .expect("set mtime");
-    file
-}
 
 /// The browser's environment: cache, bookmarks and history all in `dir`.
 fn command(dir: &Path, data: &Path) -> String {
@@ -68,7 +49,7 @@ fn keys_typed_over_the_preview_end_where_they_would_after_the_load() {
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
-    let data = synth_file(dir.path());
+    let data = common::settled_synth_file(dir.path(), ITEMS);
     let warmed = Command::new(env!("CARGO_BIN_EXE_wsis"))
         .env("XDG_CACHE_HOME", dir.path().join("cache"))
         .args(["--no-user-data", "--data"])

@@ -2,6 +2,9 @@
 
 pub mod tmux;
 
+#[path = "../../examples/synth.rs"]
+pub mod synth;
+
 use std::process::{Command, Output, Stdio};
 use std::sync::LazyLock;
 
@@ -70,4 +73,25 @@ pub fn wsis(args: &[&str]) -> Output {
         .stdin(Stdio::null())
         .output()
         .expect("runs")
+}
+
+/// How far back a written data file is dated: a file changed a moment ago
+/// is not cached (it could still change within the same modification time).
+pub const SETTLED: std::time::Duration = std::time::Duration::from_secs(60);
+
+/// Writes `text` to `path`, dated [`SETTLED`] ago so its load may be cached.
+pub fn write_settled(path: &std::path::Path, text: &[u8]) {
+    std::fs::write(path, text).expect("write data");
+    let file = std::fs::File::options().write(true).open(path).expect("open");
+    file.set_modified(std::time::SystemTime::now() - SETTLED)
+        .expect("set mtime");
+}
+
+/// `items` generated items (examples/synth) in `dir/synth.ron`, settled.
+pub fn settled_synth_file(dir: &std::path::Path, items: usize) -> std::path::PathBuf {
+    let file = dir.join("synth.ron");
+    let mut text = Vec::new();
+    synth::write(items, &mut text).expect("in-memory write");
+    write_settled(&file, &text);
+    file
 }
