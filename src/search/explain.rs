@@ -4,6 +4,7 @@
 //! Matching here is the matching of the search itself, word by word.
 
 use std::ops::Range;
+use std::sync::Mutex;
 
 use super::excerpt::window;
 use super::fetch::FetchedTexts;
@@ -86,12 +87,21 @@ impl SearchIndex {
         if wanted.len() < PARALLEL_FROM || threads == 1 {
             self.explain_items(&wanted, &terms, &make, &mut made);
         } else {
-            let chunk = wanted.len().div_ceil(threads);
-            std::thread::scope(|scope| {
-                for (part, out) in wanted.chunks(chunk).zip(made.chunks_mut(chunk)) {
-                    let (terms, make) = (&terms, &make);
-                    scope.spawn(move || self.explain_items(part, terms, make, out));
+            // Batches are handed out one at a time, and this thread takes
+            // its share: on a busy machine a helper that is not run soon
+            // leaves its batches to the others instead of being waited for.
+            let batches = Mutex::new(wanted.chunks(FETCH_BATCH).zip(made.chunks_mut(FETCH_BATCH)));
+            let work = || {
+                let mut fetched = FetchedTexts::default();
+                while let Some((part, out)) = batches.lock().map_or(None, |mut batches| batches.next()) {
+                    self.explain_batch(part, &terms, &make, out, &mut fetched);
                 }
+            };
+            std::thread::scope(|scope| {
+                for _ in 1..threads {
+                    scope.spawn(work);
+                }
+                work();
             });
         }
         let mut in_order: Vec<Option<T>> = std::iter::repeat_with(|| None).take(hits.len()).collect();
@@ -112,23 +122,35 @@ impl SearchIndex {
         make: &(impl Fn(&Hit, Vec<Matched>) -> T + Sync),
         out: &mut [Option<T>],
     ) {
-        let lazy = self.lazy();
         let mut fetched = FetchedTexts::default();
         for (batch, out) in wanted.chunks(FETCH_BATCH).zip(out.chunks_mut(FETCH_BATCH)) {
-            if let Some(lazy) = lazy {
-                let unexplained = batch.iter().filter(|hit| hit.matched.is_empty());
-                fetched.load(self, lazy, unexplained.map(|hit| (hit.item, hit.fields)));
-            }
-            for (&hit, out) in batch.iter().zip(out) {
-                let matched = if !hit.matched.is_empty() {
-                    hit.matched.clone()
-                } else if lazy.is_some() {
-                    self.explain_with(hit.item, terms, hit.fields, |field| fetched.text(self, hit.item, field))
-                } else {
-                    self.explain_terms(hit.item, terms, hit.fields)
-                };
-                *out = Some(make(hit, matched));
-            }
+            self.explain_batch(batch, terms, make, out, &mut fetched);
+        }
+    }
+
+    /// [`Self::explain_items`] for one batch, its texts read into `fetched`.
+    fn explain_batch<T>(
+        &self,
+        batch: &[&Hit],
+        terms: &[Term],
+        make: &(impl Fn(&Hit, Vec<Matched>) -> T + Sync),
+        out: &mut [Option<T>],
+        fetched: &mut FetchedTexts,
+    ) {
+        let lazy = self.lazy();
+        if let Some(lazy) = lazy {
+            let unexplained = batch.iter().filter(|hit| hit.matched.is_empty());
+            fetched.load(self, lazy, unexplained.map(|hit| (hit.item, hit.fields)));
+        }
+        for (&hit, out) in batch.iter().zip(out) {
+            let matched = if !hit.matched.is_empty() {
+                hit.matched.clone()
+            } else if lazy.is_some() {
+                self.explain_with(hit.item, terms, hit.fields, |field| fetched.text(self, hit.item, field))
+            } else {
+                self.explain_terms(hit.item, terms, hit.fields)
+            };
+            *out = Some(make(hit, matched));
         }
     }
 
