@@ -65,6 +65,50 @@ fn background_search_asks_the_front_end_and_takes_only_the_latest_results() {
     assert_eq!(shown(&app), DATA.item(app.index.search("igf", None)[0].item).id);
 }
 
+/// Keys that come in one burst (a paste, fast typing, keys kept while the
+/// preview showed) reach Enter or an arrow before the worker answers:
+/// they act on the query as typed, and the late answer changes nothing.
+#[test]
+fn enter_and_arrows_before_the_worker_answers_act_on_the_typed_query() {
+    let expected = app_hits("igf");
+    for (moves, wanted) in [(0, 0), (1, 1)] {
+        let mut app = App::new(&DATA).with_background_search();
+        press(&mut app, &[key(KeyCode::Char('/'))]);
+        type_text(&mut app, "igf");
+        let requests = take_searches(&mut app);
+        for _ in 0..moves {
+            press(&mut app, &[key(KeyCode::Down)]);
+        }
+        let (outbox, inbox) = mpsc::channel();
+        let worker = Worker::spawn(Arc::clone(&app.index), move |o| outbox.send(o).is_ok());
+        let latest = requests.last().expect("a request");
+        worker.submit(latest.generation, &latest.query, None);
+        let late = inbox.recv().expect("the worker answers");
+        press(&mut app, &[key(KeyCode::Enter)]);
+        assert_eq!(
+            app.context(),
+            Context::Main,
+            "{moves} moves: accepted, not \"no match\""
+        );
+        assert_eq!(shown(&app), DATA.item(expected[wanted]).id, "{moves} moves");
+        app.update(results(late));
+        assert_eq!(
+            shown(&app),
+            DATA.item(expected[wanted]).id,
+            "the late answer changes nothing"
+        );
+    }
+}
+
+fn app_hits(query: &str) -> Vec<wsis_browser::data::ItemIdx> {
+    App::new(&DATA)
+        .index
+        .search(query, None)
+        .iter()
+        .map(|hit| hit.item)
+        .collect()
+}
+
 #[test]
 fn without_a_front_end_search_runs_at_once() {
     let mut app = App::new(&DATA);

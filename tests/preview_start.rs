@@ -14,6 +14,9 @@ use common::tmux;
 /// the preview is drawn (the test holds either way: it only compares screens).
 const ITEMS: usize = 20_000;
 
+/// The help overlay's title.
+const HELP_TITLE: &str = "Keys — ? or Esc closes";
+
 /// The browser's environment: cache, bookmarks and history all in `dir`.
 fn command(dir: &Path, data: &Path) -> String {
     format!(
@@ -32,14 +35,21 @@ fn screen_after(dir: &Path, data: &Path, keys: &[&str], typed_ahead: bool) -> (S
     let pane = tmux::Pane::start("preview", 120, 30, &command(dir, data));
     let first = pane.wait_text("q quit");
     // The preview's status line: "loading 20 228 items…".
-    let loading = |s: &str| s.contains("items…");
+    let loading = |s: &str| {
+        s.lines()
+            .last()
+            .is_some_and(|line| line.trim_start().starts_with("loading "))
+    };
     let loaded = |s: &str| s.contains("quit") && !loading(s);
     if !typed_ahead {
         pane.wait_for("the loaded browser", loaded);
     }
     pane.send(keys);
-    // The last key opens the help: once it shows, every key was applied.
-    let end = pane.wait_for("the help", |s| loaded(s) && s.contains("Keys — ? or Esc closes"));
+    // The keys end by opening the help: once it shows, every key before it
+    // was applied. Closing it again leaves the screen those keys made.
+    pane.wait_for("the help", |s| loaded(s) && s.contains(HELP_TITLE));
+    pane.send(&["?"]);
+    let end = pane.wait_for("the help to close", |s| !s.contains(HELP_TITLE));
     (end, loading(&first))
 }
 
@@ -58,7 +68,9 @@ fn keys_typed_over_the_preview_end_where_they_would_after_the_load() {
         .output()
         .expect("runs");
     assert!(warmed.status.success());
-    let keys = ["j", "j", "Tab", "j", "?"];
+    // A search accepted with Enter, then moves: Enter must act on the
+    // query typed, even when it comes before any search result.
+    let keys = ["/", "i", "g", "f", "Enter", "Tab", "j", "j", "?"];
     let (typed_ahead, preview_seen) = screen_after(dir.path(), &data, &keys, true);
     let (typed_after, _) = screen_after(dir.path(), &data, &keys, false);
     assert_eq!(typed_ahead, typed_after);

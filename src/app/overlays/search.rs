@@ -88,9 +88,10 @@ impl App<'_> {
             Action::RecallOlder => self.recall_query(search, true),
             Action::RecallNewer => self.recall_query(search, false),
             Action::Move(motion) => {
+                self.settle(search);
                 search.selected = motion.apply(search.selected, search.hits.len(), self.page());
             }
-            Action::SearchAccept => match search.selection() {
+            Action::SearchAccept => match self.settle(search).selection() {
                 Some(item) => {
                     self.search_history.record(&search.query);
                     if self.search_history.is_kept() {
@@ -147,12 +148,32 @@ impl App<'_> {
         self.refresh_hits(search);
     }
 
-    fn refresh_hits(&mut self, search: &mut SearchState) {
-        let scope: Option<&[ItemIdx]> = match search.scope {
+    /// The items a search in `scope` may return (`None`: all of them).
+    fn scope_items(&self, scope: Scope) -> Option<&[ItemIdx]> {
+        match scope {
             Scope::All => None,
             Scope::Category(cat) => Some(self.data.category_items(cat)),
             Scope::Bookmarks => Some(self.items_of(Row::Bookmarks)),
-        };
+        }
+    }
+
+    /// Makes the hits those of the query as typed. While the worker has
+    /// not answered (keys that came in one burst, or were kept while the
+    /// preview showed), the query is searched at once, so that Enter and
+    /// the arrows act on what was typed, never on an older query's hits;
+    /// the worker's late answer is then dropped as stale.
+    fn settle<'s>(&self, search: &'s mut SearchState) -> &'s mut SearchState {
+        if search.pending {
+            search.generation += 1;
+            search.pending = false;
+            search.hits = self.index.search(&search.query, self.scope_items(search.scope));
+            search.selected = 0;
+        }
+        search
+    }
+
+    fn refresh_hits(&mut self, search: &mut SearchState) {
+        let scope = self.scope_items(search.scope);
         search.generation += 1;
         if self.background_search && !search.query.trim().is_empty() {
             // Old hits stay on screen until the new ones arrive.
