@@ -336,21 +336,22 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
 #[derive(Debug, Clone)]
 pub struct BrowserInputs {
     files: Vec<PathBuf>,
-    no_cache: bool,
+    /// The cache directory and key, taken once: the preview and the load
+    /// thread must read the entry of the same inputs.
+    cache: Option<(PathBuf, cache::Key)>,
 }
 
 pub fn browser_inputs(args: &Cli) -> Result<BrowserInputs, ExitCode> {
-    Ok(BrowserInputs {
-        files: data_files(args)?,
-        no_cache: args.no_cache,
-    })
+    let files = data_files(args)?;
+    let cache = cache_unless(args.no_cache, &files);
+    Ok(BrowserInputs { files, cache })
 }
 
 /// The stored preview of the browser's first frame for these inputs, if
 /// the cache holds a sound one (read in a few milliseconds at any size).
 pub fn browser_preview(inputs: &BrowserInputs) -> Option<Preview> {
-    let (dir, key) = cache_unless(inputs.no_cache, &inputs.files)?;
-    dataset_cache::load_preview(&dir, &key)
+    let (dir, key) = inputs.cache.as_ref()?;
+    dataset_cache::load_preview(dir, key)
 }
 
 /// What the browser opens with: every file that loads, its search index
@@ -359,7 +360,7 @@ pub fn browser_preview(inputs: &BrowserInputs) -> Option<Preview> {
 /// `progress`, for the loading screen.
 pub fn load_for_browser(inputs: &BrowserInputs, progress: &Progress) -> (Dataset, SearchIndex, Vec<Skipped>) {
     let files = &inputs.files;
-    let cache = cache_unless(inputs.no_cache, files);
+    let cache = inputs.cache.clone();
     progress.set_stage(Stage::OpeningCache);
     // The stored index is read on a second thread while the data opens.
     let (stored_data, stored_index) = std::thread::scope(|scope| {

@@ -63,7 +63,7 @@ impl Pane {
         };
         let shell = format!("{command}; echo {EXITED}$?; sleep {LINGER_SECONDS}");
         let (width, height) = (width.to_string(), height.to_string());
-        pane.tmux(&[
+        let args = [
             "new-session",
             "-d",
             "-s",
@@ -73,18 +73,27 @@ impl Pane {
             "-y",
             &height,
             &shell,
-        ]);
+        ];
+        let started = pane.run(&args);
+        assert!(
+            started.status.success(),
+            "tmux could not start the pane: {}",
+            String::from_utf8_lossy(&started.stderr)
+        );
         pane
     }
 
     /// Runs a tmux command against this pane's server; returns its output.
     pub fn tmux(&self, args: &[&str]) -> String {
-        let output = Command::new("tmux")
+        String::from_utf8_lossy(&self.run(args).stdout).into_owned()
+    }
+
+    fn run(&self, args: &[&str]) -> std::process::Output {
+        Command::new("tmux")
             .args(["-L", &self.socket])
             .args(args)
             .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&output.stdout).into_owned()
+            .expect("tmux runs")
     }
 
     /// A `display -p` format (e.g. `#{pane_pid}`) for the pane.
