@@ -89,9 +89,12 @@ impl<'a> Lexer<'a> {
         let start = self.at;
         let hashes = self.bytes()[self.at + 1..].iter().take_while(|&&b| b == b'#').count();
         let closing = format!("\"{}", "#".repeat(hashes));
-        let body = self.at + 2 + hashes;
-        self.at = self.text[body..]
-            .find(&closing)
+        // Bytes, not `str`: in a damaged file (`r#é`, or `r#` at the end)
+        // the body may start inside a character or past the end.
+        let body = (self.at + 2 + hashes).min(self.text.len());
+        self.at = self.bytes()[body..]
+            .windows(closing.len())
+            .position(|window| window == closing.as_bytes())
             .map_or(self.text.len(), |i| body + i + closing.len());
         Token::Str {
             literal: start..self.at,
@@ -282,5 +285,18 @@ mod tests {
         let to = second.find("to", "gax").expect("escaped value");
         assert!(TEXT[to..].starts_with("\"g\\u{61}x\""));
         assert!(second.find("title", "raw ) \"quoted\"").is_some());
+    }
+
+    #[test]
+    fn a_damaged_raw_string_never_splits_a_character_or_overruns() {
+        for text in ["[r#é]", "[Item(title: r#", "r#", "[r\"é", "[r##\"é\"#]"] {
+            let tokens: Vec<(usize, Token)> = Lexer::new(text, 0).collect();
+            assert!(!tokens.is_empty(), "{text:?}");
+            for (_, token) in tokens {
+                if let Token::Str { literal, .. } = token {
+                    assert!(text.get(literal.clone()).is_some(), "{text:?}: {literal:?}");
+                }
+            }
+        }
     }
 }
