@@ -10,12 +10,13 @@
 //! fresh parse, which then stores a sound snapshot in its place.
 
 use std::fs;
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 use std::time::SystemTime;
 
 use crate::atomic_write::write_atomically;
 use crate::data::Dataset;
+use crate::data::list_rows::ListRows;
 use crate::data::preview::Preview;
 use crate::data::snapshot;
 use crate::regular_file::open_regular;
@@ -69,6 +70,31 @@ pub fn load_preview(dir: &Path, key: &Key) -> Option<Preview> {
     snapshot::decode_preview(&bytes, key.as_str())
 }
 
+/// Calls `use_rows` with the rows of `list` stored under `key` in `dir`, if
+/// there are sound ones: only the snapshot's header and that section are
+/// read (about a sixth of the file), and checked before `use_rows` sees
+/// them, so a warm `list` never holds the dataset. `None`: nothing sound
+/// stored, and `use_rows` was not called.
+pub fn with_list_rows<T>(dir: &Path, key: &Key, use_rows: impl FnOnce(&ListRows) -> T) -> Option<T> {
+    let mut file = open_regular(&key.file_named(dir, STORED_PREFIX, EXTENSION)).ok()?;
+    let size = file.metadata().ok()?.len();
+    if size > MAX_SNAPSHOT_BYTES {
+        return None;
+    }
+    let mut head = vec![0; snapshot::header_len(key.as_str())];
+    file.read_exact(&mut head).ok()?;
+    // A file cut short or grown is refused, as when decoded whole.
+    if snapshot::total_len(&head, key.as_str())? != size {
+        return None;
+    }
+    let (from, len) = snapshot::list_rows_range(&head, key.as_str())?;
+    file.seek(SeekFrom::Start(from)).ok()?;
+    let mut section = vec![0; usize::try_from(len).ok()?];
+    file.read_exact(&mut section).ok()?;
+    let rows = snapshot::decode_list_rows(&head, &section, key.as_str())?;
+    Some(use_rows(&rows))
+}
+
 /// Stores `data` under `key` in `dir`, atomically, keeping as many
 /// snapshots as search indexes. Does nothing for an unsettled key.
 pub fn store(dir: &Path, key: &Key, data: &Dataset) -> std::io::Result<()> {
@@ -109,6 +135,8 @@ mod tests {
         assert_eq!(loaded.items(), data.items());
         let preview = load_preview(dir.path(), &key).expect("its preview loads");
         assert_eq!(preview.total(), data.len());
+        let listed = with_list_rows(dir.path(), &key, |rows| rows.count(None)).expect("its rows load");
+        assert_eq!(listed, data.len());
         let files = stored_files(dir.path());
         assert_eq!(files.len(), 1);
         // Damage: the same file cut short, even after its preview, or
@@ -122,6 +150,7 @@ mod tests {
             fs::write(&files[0], damaged).expect("write");
             assert!(load(dir.path(), &key).is_none());
             assert!(load_preview(dir.path(), &key).is_none());
+            assert!(with_list_rows(dir.path(), &key, |_| ()).is_none());
         }
     }
 

@@ -14,6 +14,11 @@ use std::sync::LazyLock;
 use common::tmux;
 use tempfile::TempDir;
 
+/// Turns on the load trace (`wsis_browser::data::trace`).
+const TRACE_VARIABLE: &str = "WSIS_TRACE_LOAD";
+/// The trace's mark of a `list` read from the stored rows alone.
+const LIST_ROWS_READ: &str = "list rows read";
+
 struct Setup {
     dir: TempDir,
 }
@@ -37,13 +42,25 @@ impl Setup {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_wsis"))
+        self.command(args).output().expect("runs")
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_wsis"));
+        command
             .env("XDG_CACHE_HOME", self.cache())
+            .env_remove(TRACE_VARIABLE)
             .arg("--no-user-data")
             .args(args)
-            .stdin(Stdio::null())
-            .output()
-            .expect("runs")
+            .stdin(Stdio::null());
+        command
+    }
+
+    /// What `args` print on stderr with the load traced: the stages it went through.
+    fn traced(&self, args: &[&str]) -> String {
+        let out = self.command(args).env(TRACE_VARIABLE, "1").output().expect("runs");
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
     }
 
     /// The stored datasets.
@@ -101,13 +118,29 @@ fn check_cached_equals_fresh(setup: &Setup, commands: &[Vec<&str>]) {
         );
         assert_same(&fresh, &storing, &format!("{args:?} storing"));
         assert_same(&fresh, &cached, &format!("{args:?} cached"));
+        if args.contains(&"list") {
+            check_listed_from_stored_rows(setup, args);
+        }
     }
+}
+
+/// A warm `list` reads the stored rows, not the whole dataset; a cold one
+/// (nothing stored, or `--no-cache`) does not.
+fn check_listed_from_stored_rows(setup: &Setup, args: &[&str]) {
+    let warm = setup.traced(args);
+    assert!(warm.contains(LIST_ROWS_READ), "{args:?}: {warm}");
+    let bypassed = setup.traced(&[&["--no-cache"], args].concat());
+    assert!(!bypassed.contains(LIST_ROWS_READ), "{args:?}: {bypassed}");
 }
 
 fn commands<'a>(with_data: &[&'a str], show: &'a str) -> Vec<Vec<&'a str>> {
     let mut commands = vec![
         vec!["list"],
         vec!["list", "--format", "json"],
+        vec!["list", "--json", "--category", "GA"],
+        vec!["list", "--format", "tsv", "-c", "ecosoc"],
+        vec!["list", "--format", "table"],
+        vec!["list", "--format", "table", "-c", "outcome"],
         vec!["show", show],
         vec!["show", "--json", show],
         vec!["path", "tunis-agenda", "al-c1"],
@@ -165,6 +198,44 @@ fn a_damaged_or_truncated_stored_dataset_is_rebuilt() {
             "a sound dataset is stored again"
         );
     }
+}
+
+/// Where the rows of `list` lie in a stored dataset: after the header
+/// (magic, version, key length, key, three section lengths and sums) and
+/// the preview.
+fn list_rows_range(stored: &[u8]) -> std::ops::Range<usize> {
+    let u64_at = |at: usize| u64::from_le_bytes(stored[at..at + 8].try_into().expect("8 bytes")) as usize;
+    let key_len = u32::from_le_bytes(stored[12..16].try_into().expect("4 bytes")) as usize;
+    let sums = 16 + key_len;
+    let (preview_len, rows_len) = (u64_at(sums), u64_at(sums + 16));
+    let from = sums + 3 * 16 + preview_len;
+    from..from + rows_len
+}
+
+#[test]
+fn damaged_rows_of_list_are_never_listed_and_are_rebuilt() {
+    let setup = Setup::new();
+    let fresh = setup.run(&["list"]);
+    let stored = setup.only_snapshot();
+    let sound = fs::read(&stored).expect("read");
+    let rows = list_rows_range(&sound);
+    assert!(
+        !rows.is_empty() && rows.end < sound.len(),
+        "{rows:?} of {}",
+        sound.len()
+    );
+    for at in [rows.start, rows.start + rows.len() / 2, rows.end - 1] {
+        let mut damaged = sound.clone();
+        damaged[at] ^= 0x01;
+        fs::write(&stored, &damaged).expect("damage it");
+        let trace = setup.traced(&["list"]);
+        assert!(!trace.contains(LIST_ROWS_READ), "damaged at {at}: {trace}");
+        assert_eq!(fs::read(&stored).expect("read"), sound, "rebuilt after damage at {at}");
+        assert_same(&fresh, &setup.run(&["list"]), "after damage");
+    }
+    fs::write(&stored, &sound[..rows.end]).expect("cut after the rows");
+    assert!(!setup.traced(&["list"]).contains(LIST_ROWS_READ), "a file cut short");
+    assert_eq!(fs::read(&stored).expect("read"), sound, "rebuilt after a cut");
 }
 
 #[test]

@@ -330,6 +330,29 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
     }
 }
 
+/// `wsis list` from the rows stored with the dataset of unchanged inputs,
+/// without loading it (see [`dataset_cache::with_list_rows`]). `None` for
+/// every other command, and when nothing sound is stored: the caller then
+/// loads the data as for any command.
+pub fn run_list(args: &Cli) -> Option<ExitCode> {
+    let Some(Command::List { category, output }) = &args.command else {
+        return None;
+    };
+    trace::mark("start");
+    let files = match data_files(args) {
+        Ok(files) => files,
+        Err(code) => return Some(code),
+    };
+    let (dir, key) = index_cache(args, &files)?;
+    let format = output.chosen();
+    dataset_cache::with_list_rows(&dir, &key, |rows| {
+        trace::mark("list rows read");
+        let code = finish(buffered(|out| list::run_stored(rows, category.as_deref(), format, out)));
+        trace::mark("command done");
+        code
+    })
+}
+
 /// What the browser loads: the data files in load order, and whether the
 /// cache may be used. Found before the terminal is taken over, so a
 /// problem with the user's data directory prints on a normal screen.

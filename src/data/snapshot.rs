@@ -24,6 +24,7 @@ use super::aliases::Aliases;
 use super::category::{CATEGORIES, category_index};
 use super::dataset::{Backlink, Dataset, ItemIdx, Origin, Replaced};
 use super::date::PartialDate;
+use super::list_rows::{self, ListRows};
 use super::model::{Item, Link};
 use super::preview::Preview;
 use super::relation::Relation;
@@ -32,15 +33,22 @@ use super::relation::Relation;
 const MAGIC: &[u8; 8] = b"WSISDATA";
 
 /// Bumped whenever the stored form changes, so old snapshots are ignored.
-/// 2: a preview section before the dataset.
-const FORMAT_VERSION: u32 = 2;
+/// 2: a preview section before the dataset. 3: the rows of `list` between them.
+const FORMAT_VERSION: u32 = 3;
 
 /// Each section's length and checksum, after the key.
 const SECTION_SUMS: usize = 16;
 
+/// The sections, in the order they are stored.
+const PREVIEW: usize = 0;
+const LIST_ROWS: usize = 1;
+const DATA: usize = 2;
+const SECTIONS: usize = 3;
+
 /// The bytes of `data`, for the inputs described by `key`: a header
 /// (magic, version, key, then length and checksum of each section), the
-/// preview of the first frame (empty when there is none), the dataset.
+/// preview of the first frame (empty when there is none), the rows of
+/// `list` ([`super::list_rows`]), the dataset.
 pub fn encode(data: &Dataset, key: &str) -> Vec<u8> {
     let mut bytes = Vec::new();
     bytes.extend_from_slice(MAGIC);
@@ -50,7 +58,7 @@ pub fn encode(data: &Dataset, key: &str) -> Vec<u8> {
     // Lengths and checksums are filled in once the payloads are written
     // behind them: one buffer, not payloads copied into a second one.
     let sums_at = bytes.len();
-    bytes.extend_from_slice(&[0; 2 * SECTION_SUMS]);
+    bytes.extend_from_slice(&[0; SECTIONS * SECTION_SUMS]);
     let preview_at = bytes.len();
     let preview = Preview::of(data);
     let bytes = match &preview {
@@ -60,12 +68,17 @@ pub fn encode(data: &Dataset, key: &str) -> Vec<u8> {
     let Ok(bytes) = bytes else {
         return Vec::new();
     };
+    let rows_at = bytes.len();
+    let Ok(bytes) = list_rows::encode(data, bytes) else {
+        return Vec::new();
+    };
     let data_at = bytes.len();
     let Ok(mut bytes) = postcard::to_extend(&StoredRef::of(data), bytes) else {
         return Vec::new();
     };
-    for (n, (from, to)) in [(preview_at, data_at), (data_at, bytes.len())].into_iter().enumerate() {
-        let payload = &bytes[from..to];
+    let bounds = [preview_at, rows_at, data_at, bytes.len()];
+    for n in 0..SECTIONS {
+        let payload = &bytes[bounds[n]..bounds[n + 1]];
         let (len, sum) = ((payload.len() as u64).to_le_bytes(), checksum(payload).to_le_bytes());
         let at = sums_at + n * SECTION_SUMS;
         bytes[at..at + 8].copy_from_slice(&len);
@@ -95,15 +108,39 @@ pub fn preview_end(head: &[u8], key: &str) -> Option<usize> {
         return Some(header);
     }
     let sections = Sections::header(head, key)?;
-    header.checked_add(usize::try_from(sections.preview_len).ok()?)
+    header.checked_add(usize::try_from(sections.lens[PREVIEW]).ok()?)
+}
+
+/// The length of a snapshot's header for `key`: what [`total_len`] and
+/// [`list_rows_range`] need to be given.
+pub fn header_len(key: &str) -> usize {
+    MAGIC.len() + 4 + 4 + key.len() + SECTIONS * SECTION_SUMS
 }
 
 /// The size of the whole snapshot whose header is `head`, if it is one for `key`.
 pub fn total_len(head: &[u8], key: &str) -> Option<u64> {
     let sections = Sections::header(head, key)?;
-    (header_len(key) as u64)
-        .checked_add(sections.preview_len)?
-        .checked_add(sections.data_len)
+    sections
+        .lens
+        .iter()
+        .try_fold(header_len(key) as u64, |sum, &len| sum.checked_add(len))
+}
+
+/// Where the rows of `list` lie in the snapshot whose header is `head`
+/// (offset from its start, length), if it is one for `key`.
+pub fn list_rows_range(head: &[u8], key: &str) -> Option<(u64, u64)> {
+    let sections = Sections::header(head, key)?;
+    let from = (header_len(key) as u64).checked_add(sections.lens[PREVIEW])?;
+    Some((from, sections.lens[LIST_ROWS]))
+}
+
+/// The rows of `list` in `section` (read at [`list_rows_range`] of the
+/// snapshot whose header is `head`), if they match their length and sum in
+/// that header and hold together.
+pub fn decode_list_rows<'a>(head: &[u8], section: &'a [u8], key: &str) -> Option<ListRows<'a>> {
+    let sections = Sections::header(head, key)?;
+    sections.matches(LIST_ROWS, section)?;
+    ListRows::open(section)
 }
 
 /// The preview stored at the front of `bytes` (the whole snapshot, or its
@@ -121,19 +158,13 @@ pub fn decode_preview(bytes: &[u8], key: &str) -> Option<Preview> {
     stored.into_preview()
 }
 
-/// Magic, version, key length, key, and the sums of both sections.
-fn header_len(key: &str) -> usize {
-    MAGIC.len() + 4 + 4 + key.len() + 2 * SECTION_SUMS
-}
-
-/// A snapshot's header, and its sections once checked.
+/// A snapshot's header, and its dataset once checked.
 struct Sections<'a> {
-    preview_len: u64,
-    preview_sum: u64,
-    data_len: u64,
-    data_sum: u64,
-    /// The dataset's bytes, when the whole snapshot was given and they
-    /// match their sum.
+    /// Each section's length and checksum, by [`PREVIEW`], [`LIST_ROWS`], [`DATA`].
+    lens: [u64; SECTIONS],
+    sums: [u64; SECTIONS],
+    /// The dataset's bytes, when the whole snapshot was given and every
+    /// section matches its sum.
     data: Option<&'a [u8]>,
 }
 
@@ -147,33 +178,46 @@ impl<'a> Sections<'a> {
         if reader.take(key_len)? != key.as_bytes() {
             return None;
         }
-        Some(Sections {
-            preview_len: reader.u64()?,
-            preview_sum: reader.u64()?,
-            data_len: reader.u64()?,
-            data_sum: reader.u64()?,
+        let mut sections = Sections {
+            lens: [0; SECTIONS],
+            sums: [0; SECTIONS],
             data: None,
-        })
+        };
+        for n in 0..SECTIONS {
+            sections.lens[n] = reader.u64()?;
+            sections.sums[n] = reader.u64()?;
+        }
+        Some(sections)
     }
 
-    /// The header and both sections, each matching its length and sum.
+    /// The header and every section, each matching its length and sum.
     fn read(bytes: &'a [u8], key: &str) -> Option<Sections<'a>> {
         let mut sections = Sections::header(bytes, key)?;
-        let preview = sections.preview_in(bytes, key)?;
-        let rest = &bytes[header_len(key) + preview.len()..];
-        if rest.len() as u64 != sections.data_len || checksum(rest) != sections.data_sum {
-            return None;
+        let mut rest = bytes.get(header_len(key)..)?;
+        for n in 0..SECTIONS {
+            let len = usize::try_from(sections.lens[n]).ok()?;
+            let section = rest.get(..len)?;
+            sections.matches(n, section)?;
+            rest = &rest[len..];
+            if n == DATA {
+                sections.data = Some(section);
+            }
         }
-        sections.data = Some(rest);
-        Some(sections)
+        rest.is_empty().then_some(sections)
+    }
+
+    /// `Some` if `payload` has the length and sum of section `n`.
+    fn matches(&self, n: usize, payload: &[u8]) -> Option<()> {
+        (payload.len() as u64 == self.lens[n] && checksum(payload) == self.sums[n]).then_some(())
     }
 
     /// The preview's bytes in `bytes`, if they match their length and sum.
     fn preview_in(&self, bytes: &'a [u8], key: &str) -> Option<&'a [u8]> {
         let from = header_len(key);
-        let to = from.checked_add(usize::try_from(self.preview_len).ok()?)?;
+        let to = from.checked_add(usize::try_from(self.lens[PREVIEW]).ok()?)?;
         let payload = bytes.get(from..to)?;
-        (checksum(payload) == self.preview_sum).then_some(payload)
+        self.matches(PREVIEW, payload)?;
+        Some(payload)
     }
 }
 
@@ -650,12 +694,26 @@ mod tests {
 
         use super::*;
 
-        /// The snapshot, what its dataset shows and what its preview shows.
-        static DATA: LazyLock<(Vec<u8>, String, String)> = LazyLock::new(|| {
+        /// The snapshot, what its dataset shows, what its preview shows and
+        /// what its rows of `list` show.
+        static DATA: LazyLock<(Vec<u8>, String, String, String)> = LazyLock::new(|| {
             let data = embedded();
             let preview = Preview::of(&data).expect("the embedded data has a preview");
-            (encode(&data, "k"), visible(&data), visible_preview(&preview))
+            let bytes = encode(&data, "k");
+            let rows = visible_list_rows(&bytes).expect("the rows open");
+            (bytes, visible(&data), visible_preview(&preview), rows)
         });
+
+        /// Every row of `list` in `bytes`, read as the cache reads them
+        /// (the header, then the section where the header says).
+        fn visible_list_rows(bytes: &[u8]) -> Option<String> {
+            let head = bytes.get(..header_len("k"))?;
+            let (from, len) = list_rows_range(head, "k")?;
+            let from = usize::try_from(from).ok()?;
+            let section = bytes.get(from..from.checked_add(usize::try_from(len).ok()?)?)?;
+            let rows = decode_list_rows(head, section, "k")?;
+            Some(format!("{:?}", rows.rows(None).collect::<Vec<_>>()))
+        }
 
         fn opens_as_made_or_not_at_all(bytes: &[u8]) {
             if let Some(opened) = decode(bytes, "k") {
@@ -663,6 +721,9 @@ mod tests {
             }
             if let Some(preview) = decode_preview(bytes, "k") {
                 assert_eq!(visible_preview(&preview), DATA.2);
+            }
+            if let Some(rows) = visible_list_rows(bytes) {
+                assert_eq!(rows, DATA.3);
             }
         }
 
@@ -689,24 +750,33 @@ mod tests {
                     Some(preview) => prop_assert_eq!(visible_preview(&preview), DATA.2.clone()),
                     None => prop_assert!(len < preview_end),
                 }
+                // So are the rows of `list`: they end where the dataset begins.
+                let (rows_at, rows_len) = list_rows_range(&DATA.0, "k").expect("a header");
+                match visible_list_rows(&DATA.0[..len]) {
+                    Some(rows) => prop_assert_eq!(rows, DATA.3.clone()),
+                    None => prop_assert!((len as u64) < rows_at + rows_len),
+                }
             }
 
             #[test]
             fn any_bytes_after_a_sound_header_never_panic(
                 preview in prop::collection::vec(any::<u8>(), 0..512),
+                rows in prop::collection::vec(any::<u8>(), 0..512),
                 payload in prop::collection::vec(any::<u8>(), 0..512),
             ) {
                 // Sections with matching checksums reach the decoders.
                 let mut bytes = DATA.0[..FIXED_HEADER].to_vec();
                 bytes.extend_from_slice(b"k");
-                for section in [&preview, &payload] {
+                for section in [&preview, &rows, &payload] {
                     bytes.extend_from_slice(&(section.len() as u64).to_le_bytes());
                     bytes.extend_from_slice(&checksum(section).to_le_bytes());
                 }
-                bytes.extend_from_slice(&preview);
-                bytes.extend_from_slice(&payload);
+                for section in [&preview, &rows, &payload] {
+                    bytes.extend_from_slice(section);
+                }
                 let _ = decode(&bytes, "k");
                 let _ = decode_preview(&bytes, "k");
+                let _ = visible_list_rows(&bytes);
             }
         }
     }
