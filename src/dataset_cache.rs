@@ -4,10 +4,12 @@
 //! parsing its RON again.
 //!
 //! Only a load without a single problem is stored, so a snapshot always
-//! stands for every input of its key. A stored file is read whole (never
+//! stands for every input of its key. A stored file is read (never
 //! mapped), only if it is a regular file, and checked before use
-//! ([`crate::data::snapshot::decode`]); anything wrong with it means a
-//! fresh parse, which then stores a sound snapshot in its place.
+//! ([`crate::data::snapshot`]); anything wrong with it means a fresh
+//! parse, which then stores a sound snapshot in its place. A full load
+//! reads every section; `list` and the browser's first frame read only
+//! their own.
 
 use std::fs;
 use std::io::{Read, Seek, SeekFrom};
@@ -34,17 +36,40 @@ const MAX_SNAPSHOT_BYTES: u64 = 10 * crate::data::load::MAX_FILE_BYTES;
 /// id hashes 8 bytes an item (about 10 MB at a million items).
 const MAX_PREVIEW_BYTES: u64 = 64 * 1024 * 1024;
 
-/// The dataset stored under `key` in `dir`, if there is a sound one.
+/// The dataset stored under `key` in `dir`, if there is a sound one. The
+/// sections before it (preview, rows of `list`) are read and checked
+/// first, and let go before the dataset is read: a damaged one means a
+/// rebuild, but holding them would only add to the peak.
 pub fn load(dir: &Path, key: &Key) -> Option<Dataset> {
-    let file = open_regular(&key.file_named(dir, STORED_PREFIX, EXTENSION)).ok()?;
-    // Sized once: growing by doubling would hold up to twice the file.
-    let size = file.metadata().ok()?.len();
-    let mut bytes = Vec::with_capacity(usize::try_from(size.min(MAX_SNAPSHOT_BYTES)).ok()? + 1);
-    file.take(MAX_SNAPSHOT_BYTES + 1).read_to_end(&mut bytes).ok()?;
-    if bytes.len() as u64 > MAX_SNAPSHOT_BYTES {
+    let mut file = open_regular(&key.file_named(dir, STORED_PREFIX, EXTENSION)).ok()?;
+    let (head, size) = read_header(&mut file, key)?;
+    let (from, len) = snapshot::data_range(&head, key.as_str())?;
+    let mut front = vec![0; usize::try_from(from.checked_sub(head.len() as u64)?).ok()?];
+    file.read_exact(&mut front).ok()?;
+    if !snapshot::front_is_sound(&head, &front, key.as_str()) {
         return None;
     }
-    snapshot::decode(&bytes, key.as_str())
+    drop(front);
+    // The dataset comes last: it ends where the file does.
+    if from.checked_add(len)? != size {
+        return None;
+    }
+    let mut section = vec![0; usize::try_from(len).ok()?];
+    file.read_exact(&mut section).ok()?;
+    snapshot::decode_data(&head, &section, key.as_str())
+}
+
+/// The header of a stored snapshot for `key`, and the file's size, if it
+/// is no larger than a snapshot may be and exactly as long as its header
+/// says (a file cut short or grown is refused).
+fn read_header(file: &mut fs::File, key: &Key) -> Option<(Vec<u8>, u64)> {
+    let size = file.metadata().ok()?.len();
+    if size > MAX_SNAPSHOT_BYTES {
+        return None;
+    }
+    let mut head = vec![0; snapshot::header_len(key.as_str())];
+    file.read_exact(&mut head).ok()?;
+    (snapshot::total_len(&head, key.as_str())? == size).then_some((head, size))
 }
 
 /// The preview of the first frame stored under `key` in `dir`, if there is
@@ -77,16 +102,7 @@ pub fn load_preview(dir: &Path, key: &Key) -> Option<Preview> {
 /// stored, and `use_rows` was not called.
 pub fn with_list_rows<T>(dir: &Path, key: &Key, use_rows: impl FnOnce(&ListRows) -> T) -> Option<T> {
     let mut file = open_regular(&key.file_named(dir, STORED_PREFIX, EXTENSION)).ok()?;
-    let size = file.metadata().ok()?.len();
-    if size > MAX_SNAPSHOT_BYTES {
-        return None;
-    }
-    let mut head = vec![0; snapshot::header_len(key.as_str())];
-    file.read_exact(&mut head).ok()?;
-    // A file cut short or grown is refused, as when decoded whole.
-    if snapshot::total_len(&head, key.as_str())? != size {
-        return None;
-    }
+    let (head, _) = read_header(&mut file, key)?;
     let (from, len) = snapshot::list_rows_range(&head, key.as_str())?;
     file.seek(SeekFrom::Start(from)).ok()?;
     let mut section = vec![0; usize::try_from(len).ok()?];

@@ -91,7 +91,44 @@ pub fn encode(data: &Dataset, key: &str) -> Vec<u8> {
 /// exactly the inputs `key` describes.
 pub fn decode(bytes: &[u8], key: &str) -> Option<Dataset> {
     let sections = Sections::read(bytes, key)?;
-    let payload = sections.data?;
+    decode_stored(sections.data?)
+}
+
+/// Where the dataset lies in the snapshot whose header is `head` (offset
+/// from its start, length), if it is one for `key`: it comes last.
+pub fn data_range(head: &[u8], key: &str) -> Option<(u64, u64)> {
+    let sections = Sections::header(head, key)?;
+    let from = (header_len(key) as u64)
+        .checked_add(sections.lens[PREVIEW])?
+        .checked_add(sections.lens[LIST_ROWS])?;
+    Some((from, sections.lens[DATA]))
+}
+
+/// Whether `front`, the bytes between the header `head` and the dataset,
+/// are sections matching their lengths and sums.
+pub fn front_is_sound(head: &[u8], front: &[u8], key: &str) -> bool {
+    let Some(sections) = Sections::header(head, key) else {
+        return false;
+    };
+    let Ok(preview_len) = usize::try_from(sections.lens[PREVIEW]) else {
+        return false;
+    };
+    front.len() >= preview_len && {
+        let (preview, rows) = front.split_at(preview_len);
+        sections.matches(PREVIEW, preview).is_some() && sections.matches(LIST_ROWS, rows).is_some()
+    }
+}
+
+/// The dataset in `section` (read at [`data_range`] of the snapshot whose
+/// header is `head`), if it matches its length and sum in that header and
+/// holds together. The sections before it are checked apart
+/// ([`front_is_sound`]), so a reader need not hold them meanwhile.
+pub fn decode_data(head: &[u8], section: &[u8], key: &str) -> Option<Dataset> {
+    Sections::header(head, key)?.matches(DATA, section)?;
+    decode_stored(section)
+}
+
+fn decode_stored(payload: &[u8]) -> Option<Dataset> {
     let (stored, rest) = postcard::take_from_bytes::<Stored>(payload).ok()?;
     if !rest.is_empty() {
         return None;
@@ -636,7 +673,15 @@ mod tests {
     #[test]
     fn a_snapshot_opens_as_the_dataset_it_was_made_from() {
         let data = embedded();
-        let opened = decode(&encode(&data, "k"), "k").expect("opens");
+        let bytes = encode(&data, "k");
+        let head = &bytes[..header_len("k")];
+        let (from, len) = data_range(head, "k").expect("a header");
+        let (front, section) = bytes[head.len()..].split_at(from as usize - head.len());
+        assert_eq!(section.len() as u64, len, "the dataset comes last");
+        assert!(front_is_sound(head, front, "k"));
+        let in_parts = decode_data(head, section, "k").expect("opens from its parts");
+        assert_eq!(visible(&in_parts), visible(&data));
+        let opened = decode(&bytes, "k").expect("opens");
         assert_eq!(visible(&opened), visible(&data));
         for name in ["70/125", "ITU", "C3", "a/res/70/125", "ECOSOC 2006/46"] {
             assert_eq!(opened.resolve(name), data.resolve(name), "{name}");
@@ -715,8 +760,25 @@ mod tests {
             Some(format!("{:?}", rows.rows(None).collect::<Vec<_>>()))
         }
 
+        /// The dataset in `bytes`, read as the cache reads it: the header,
+        /// the sections before the dataset, then the dataset.
+        fn decode_in_parts(bytes: &[u8]) -> Option<Dataset> {
+            let head = bytes.get(..header_len("k"))?;
+            if total_len(head, "k")? != bytes.len() as u64 {
+                return None;
+            }
+            let (from, _) = data_range(head, "k")?;
+            let (front, section) = bytes[head.len()..].split_at(usize::try_from(from).ok()? - head.len());
+            front_is_sound(head, front, "k").then(|| decode_data(head, section, "k"))?
+        }
+
         fn opens_as_made_or_not_at_all(bytes: &[u8]) {
             if let Some(opened) = decode(bytes, "k") {
+                assert_eq!(visible(&opened), DATA.1);
+            }
+            let in_parts = decode_in_parts(bytes);
+            assert_eq!(in_parts.is_some(), decode(bytes, "k").is_some(), "both ways agree");
+            if let Some(opened) = in_parts {
                 assert_eq!(visible(&opened), DATA.1);
             }
             if let Some(preview) = decode_preview(bytes, "k") {
@@ -742,6 +804,7 @@ mod tests {
             fn truncated_snapshots_are_refused(len in any::<prop::sample::Index>()) {
                 let len = len.index(DATA.0.len());
                 prop_assert!(decode(&DATA.0[..len], "k").is_none());
+                prop_assert!(decode_in_parts(&DATA.0[..len]).is_none());
                 // The preview is read from the front of a file: cut inside
                 // it, it is refused; cut after it, it opens as made (the
                 // cache also checks the file's length, see dataset_cache).
@@ -775,6 +838,7 @@ mod tests {
                     bytes.extend_from_slice(section);
                 }
                 let _ = decode(&bytes, "k");
+                let _ = decode_in_parts(&bytes);
                 let _ = decode_preview(&bytes, "k");
                 let _ = visible_list_rows(&bytes);
             }
