@@ -104,11 +104,32 @@ pub fn with_list_rows<T>(dir: &Path, key: &Key, use_rows: impl FnOnce(&ListRows)
     let mut file = open_regular(&key.file_named(dir, STORED_PREFIX, EXTENSION)).ok()?;
     let (head, _) = read_header(&mut file, key)?;
     let (from, len) = snapshot::list_rows_range(&head, key.as_str())?;
-    file.seek(SeekFrom::Start(from)).ok()?;
-    let mut section = vec![0; usize::try_from(len).ok()?];
-    file.read_exact(&mut section).ok()?;
+    let section = read_at(&mut file, from, usize::try_from(len).ok()?)?;
     let rows = snapshot::decode_list_rows(&head, &section, key.as_str())?;
     Some(use_rows(&rows))
+}
+
+/// The item whose id is exactly `id`, with its related items, as a small
+/// dataset of their own (see [`crate::data::item_index::ItemIndex`]), from
+/// the snapshot stored under `key` in `dir`: only the header, the index
+/// of items and those items' records are read, each checked. `None`:
+/// nothing sound stored, or no item has that id.
+pub fn item_with_related(dir: &Path, key: &Key, id: &str) -> Option<Dataset> {
+    let mut file = open_regular(&key.file_named(dir, STORED_PREFIX, EXTENSION)).ok()?;
+    let (head, _) = read_header(&mut file, key)?;
+    let (from, len) = snapshot::item_index_range(&head, key.as_str())?;
+    let section = read_at(&mut file, from, usize::try_from(len).ok()?)?;
+    let index = snapshot::decode_item_index(&head, &section, key.as_str())?;
+    drop(section);
+    index.one_with_related(id, |at, len| read_at(&mut file, at, len))
+}
+
+/// `len` bytes of `file` from `at`.
+fn read_at(file: &mut fs::File, at: u64, len: usize) -> Option<Vec<u8>> {
+    file.seek(SeekFrom::Start(at)).ok()?;
+    let mut bytes = vec![0; len];
+    file.read_exact(&mut bytes).ok()?;
+    Some(bytes)
 }
 
 /// Stores `data` under `key` in `dir`, atomically, keeping as many
@@ -153,6 +174,9 @@ mod tests {
         assert_eq!(preview.total(), data.len());
         let listed = with_list_rows(dir.path(), &key, |rows| rows.count(None)).expect("its rows load");
         assert_eq!(listed, data.len());
+        let one = item_with_related(dir.path(), &key, "tunis-agenda").expect("an item and its related ones load");
+        assert!(one.by_id("tunis-agenda").is_some() && one.len() > 1 && one.len() < data.len());
+        assert!(item_with_related(dir.path(), &key, "no-such-item").is_none());
         let files = stored_files(dir.path());
         assert_eq!(files.len(), 1);
         // Damage: the same file cut short, even after its preview, or
@@ -167,6 +191,7 @@ mod tests {
             assert!(load(dir.path(), &key).is_none());
             assert!(load_preview(dir.path(), &key).is_none());
             assert!(with_list_rows(dir.path(), &key, |_| ()).is_none());
+            assert!(item_with_related(dir.path(), &key, "tunis-agenda").is_none());
         }
     }
 

@@ -20,7 +20,7 @@ fn main() -> ExitCode {
     if let Some(code) = cli::run_search(&args) {
         return code;
     }
-    if let Some(code) = cli::run_list(&args) {
+    if let Some(code) = cli::run_warm(&args) {
         return code;
     }
     // Data is loaded and checked before the terminal is touched, so any

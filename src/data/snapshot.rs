@@ -24,6 +24,7 @@ use super::aliases::Aliases;
 use super::category::{CATEGORIES, category_index};
 use super::dataset::{Backlink, Dataset, ItemIdx, Origin, Replaced};
 use super::date::PartialDate;
+use super::item_index::{ItemIndex, StoredItemIndex};
 use super::list_rows::{self, ListRows};
 use super::model::{Item, Link};
 use super::preview::Preview;
@@ -42,13 +43,15 @@ const SECTION_SUMS: usize = 16;
 /// The sections, in the order they are stored.
 const PREVIEW: usize = 0;
 const LIST_ROWS: usize = 1;
-const DATA: usize = 2;
-const SECTIONS: usize = 3;
+const ITEM_INDEX: usize = 2;
+const DATA: usize = 3;
+const SECTIONS: usize = 4;
 
 /// The bytes of `data`, for the inputs described by `key`: a header
 /// (magic, version, key, then length and checksum of each section), the
 /// preview of the first frame (empty when there is none), the rows of
-/// `list` ([`super::list_rows`]), the dataset.
+/// `list` ([`super::list_rows`]), where each item lies in the dataset
+/// ([`ItemIndex`]), the dataset.
 pub fn encode(data: &Dataset, key: &str) -> Vec<u8> {
     let mut bytes = Vec::new();
     bytes.extend_from_slice(MAGIC);
@@ -72,11 +75,17 @@ pub fn encode(data: &Dataset, key: &str) -> Vec<u8> {
     let Ok(bytes) = list_rows::encode(data, bytes) else {
         return Vec::new();
     };
-    let data_at = bytes.len();
-    let Ok(mut bytes) = postcard::to_extend(&StoredRef::of(data), bytes) else {
+    let index_at = bytes.len();
+    let stored = StoredRef::of(data);
+    let index = StoredItemIndex::of(data, &stored.files, &stored.items, &stored.origins);
+    let Ok(bytes) = index.and_then(|index| postcard::to_extend(&index, bytes)) else {
         return Vec::new();
     };
-    let bounds = [preview_at, rows_at, data_at, bytes.len()];
+    let data_at = bytes.len();
+    let Ok(mut bytes) = postcard::to_extend(&stored, bytes) else {
+        return Vec::new();
+    };
+    let bounds = [preview_at, rows_at, index_at, data_at, bytes.len()];
     for n in 0..SECTIONS {
         let payload = &bytes[bounds[n]..bounds[n + 1]];
         let (len, sum) = ((payload.len() as u64).to_le_bytes(), checksum(payload).to_le_bytes());
@@ -97,11 +106,7 @@ pub fn decode(bytes: &[u8], key: &str) -> Option<Dataset> {
 /// Where the dataset lies in the snapshot whose header is `head` (offset
 /// from its start, length), if it is one for `key`: it comes last.
 pub fn data_range(head: &[u8], key: &str) -> Option<(u64, u64)> {
-    let sections = Sections::header(head, key)?;
-    let from = (header_len(key) as u64)
-        .checked_add(sections.lens[PREVIEW])?
-        .checked_add(sections.lens[LIST_ROWS])?;
-    Some((from, sections.lens[DATA]))
+    Sections::header(head, key)?.range(DATA, key)
 }
 
 /// Whether `front`, the bytes between the header `head` and the dataset,
@@ -110,13 +115,17 @@ pub fn front_is_sound(head: &[u8], front: &[u8], key: &str) -> bool {
     let Some(sections) = Sections::header(head, key) else {
         return false;
     };
-    let Ok(preview_len) = usize::try_from(sections.lens[PREVIEW]) else {
-        return false;
-    };
-    front.len() >= preview_len && {
-        let (preview, rows) = front.split_at(preview_len);
-        sections.matches(PREVIEW, preview).is_some() && sections.matches(LIST_ROWS, rows).is_some()
+    let mut rest = front;
+    for n in 0..DATA {
+        let Some(section) = usize::try_from(sections.lens[n]).ok().and_then(|len| rest.get(..len)) else {
+            return false;
+        };
+        if sections.matches(n, section).is_none() {
+            return false;
+        }
+        rest = &rest[section.len()..];
     }
+    rest.is_empty()
 }
 
 /// The dataset in `section` (read at [`data_range`] of the snapshot whose
@@ -166,9 +175,24 @@ pub fn total_len(head: &[u8], key: &str) -> Option<u64> {
 /// Where the rows of `list` lie in the snapshot whose header is `head`
 /// (offset from its start, length), if it is one for `key`.
 pub fn list_rows_range(head: &[u8], key: &str) -> Option<(u64, u64)> {
+    Sections::header(head, key)?.range(LIST_ROWS, key)
+}
+
+/// Where the index of items lies in the snapshot whose header is `head`
+/// (offset from its start, length), if it is one for `key`.
+pub fn item_index_range(head: &[u8], key: &str) -> Option<(u64, u64)> {
+    Sections::header(head, key)?.range(ITEM_INDEX, key)
+}
+
+/// The index of items in `section` (read at [`item_index_range`] of the
+/// snapshot whose header is `head`), if it matches its length and sum in
+/// that header and its parts agree.
+pub fn decode_item_index(head: &[u8], section: &[u8], key: &str) -> Option<ItemIndex> {
     let sections = Sections::header(head, key)?;
-    let from = (header_len(key) as u64).checked_add(sections.lens[PREVIEW])?;
-    Some((from, sections.lens[LIST_ROWS]))
+    sections.matches(ITEM_INDEX, section)?;
+    let data_at = sections.range(DATA, key)?.0;
+    let (stored, rest) = postcard::take_from_bytes::<StoredItemIndex>(section).ok()?;
+    (rest.is_empty() && stored.holds_together()).then_some(ItemIndex { stored, data_at })
 }
 
 /// The rows of `list` in `section` (read at [`list_rows_range`] of the
@@ -243,6 +267,14 @@ impl<'a> Sections<'a> {
         rest.is_empty().then_some(sections)
     }
 
+    /// Where section `n` lies: offset from the file's start, length.
+    fn range(&self, n: usize, key: &str) -> Option<(u64, u64)> {
+        let from = self.lens[..n]
+            .iter()
+            .try_fold(header_len(key) as u64, |sum, &len| sum.checked_add(len))?;
+        Some((from, self.lens[n]))
+    }
+
     /// `Some` if `payload` has the length and sum of section `n`.
     fn matches(&self, n: usize, payload: &[u8]) -> Option<()> {
         (payload.len() as u64 == self.lens[n] && checksum(payload) == self.sums[n]).then_some(())
@@ -261,7 +293,7 @@ impl<'a> Sections<'a> {
 /// A 64-bit hash of the payload: any flipped byte changes it (each step
 /// of the hash is a bijection of its state), so damage is caught before
 /// the bytes are decoded.
-fn checksum(payload: &[u8]) -> u64 {
+pub(super) fn checksum(payload: &[u8]) -> u64 {
     let mut hasher = rustc_hash::FxHasher::default();
     hasher.write(payload);
     hasher.write_usize(payload.len());
@@ -307,8 +339,8 @@ struct StoredRef<'a> {
     origins: Vec<StoredOrigin>,
 }
 
-#[derive(Serialize, Deserialize)]
-struct StoredOrigin {
+#[derive(Clone, Serialize, Deserialize)]
+pub(super) struct StoredOrigin {
     file: u32,
     embedded: bool,
     replaced: Option<(u32, bool)>,
@@ -381,7 +413,7 @@ impl StoredPreview {
 /// `Serialize` leaves empty fields out, which only a self-describing
 /// format can follow.)
 #[derive(Serialize)]
-struct ItemRef<'a> {
+pub(super) struct ItemRef<'a> {
     id: &'a str,
     category: &'a str,
     symbol: Option<&'a str>,
@@ -475,27 +507,30 @@ impl Stored {
         if self.items.len() != self.origins.len() {
             return None;
         }
-        let file = |at: u32| self.files.get(usize::try_from(at).ok()?).cloned();
         let origins = self
             .origins
             .iter()
-            .map(|o| {
-                let replaced = match o.replaced {
-                    Some((at, embedded)) => Some(Replaced {
-                        file: file(at)?,
-                        embedded,
-                    }),
-                    None => None,
-                };
-                Some(Origin {
-                    file: file(o.file)?,
-                    embedded: o.embedded,
-                    replaced,
-                })
-            })
+            .map(|o| origin_of(o, &self.files))
             .collect::<Option<Vec<Origin>>>()?;
         rebuild(self.items, origins)
     }
+}
+
+/// A stored origin, its file indexes looked up in `files`.
+pub(super) fn origin_of(o: &StoredOrigin, files: &[String]) -> Option<Origin> {
+    let file = |at: u32| files.get(usize::try_from(at).ok()?).cloned();
+    let replaced = match o.replaced {
+        Some((at, embedded)) => Some(Replaced {
+            file: file(at)?,
+            embedded,
+        }),
+        None => None,
+    };
+    Some(Origin {
+        file: file(o.file)?,
+        embedded: o.embedded,
+        replaced,
+    })
 }
 
 /// The indexes `Dataset` keeps beside its items, rebuilt from items that
@@ -689,6 +724,38 @@ mod tests {
     }
 
     #[test]
+    fn every_item_opens_alone_with_the_related_items_it_shows() {
+        let data = embedded();
+        let bytes = encode(&data, "k");
+        let head = &bytes[..header_len("k")];
+        let (from, len) = item_index_range(head, "k").expect("a header");
+        let section = &bytes[from as usize..(from + len) as usize];
+        let index = decode_item_index(head, section, "k").expect("the index opens");
+        let related = |data: &Dataset, idx: ItemIdx| -> Vec<String> {
+            crate::graph::related(data, idx)
+                .iter()
+                .map(|r| format!("{:?} {} {} {:?}", r.rel, r.outgoing, data.item(r.target).id, r.note))
+                .collect()
+        };
+        for idx in 0..data.len() {
+            let id = &data.item(idx).id;
+            let one = index
+                .one_with_related(id, |at, len| {
+                    bytes.get(at as usize..at as usize + len).map(<[u8]>::to_vec)
+                })
+                .unwrap_or_else(|| panic!("{id} opens"));
+            let alone = one.by_id(id).expect("the item itself");
+            assert_eq!(one.item(alone), data.item(idx));
+            assert_eq!(one.origin(alone), data.origin(idx));
+            assert_eq!(related(&one, alone), related(&data, idx), "{id}");
+        }
+        let none = index.one_with_related("no-such-item", |at, len| {
+            bytes.get(at as usize..at as usize + len).map(<[u8]>::to_vec)
+        });
+        assert!(none.is_none());
+    }
+
+    #[test]
     fn another_key_or_version_is_refused() {
         let bytes = encode(&embedded(), "inputs A");
         assert!(decode(&bytes, "inputs B").is_none());
@@ -741,13 +808,27 @@ mod tests {
 
         /// The snapshot, what its dataset shows, what its preview shows and
         /// what its rows of `list` show.
-        static DATA: LazyLock<(Vec<u8>, String, String, String)> = LazyLock::new(|| {
+        static DATA: LazyLock<(Vec<u8>, String, String, String, String)> = LazyLock::new(|| {
             let data = embedded();
             let preview = Preview::of(&data).expect("the embedded data has a preview");
             let bytes = encode(&data, "k");
             let rows = visible_list_rows(&bytes).expect("the rows open");
-            (bytes, visible(&data), visible_preview(&preview), rows)
+            let one = one_item(&bytes).expect("an item opens with its related ones");
+            (bytes, visible(&data), visible_preview(&preview), rows, visible(&one))
         });
+
+        /// The item that `show tunis-agenda` reads, read as the cache reads it.
+        fn one_item(bytes: &[u8]) -> Option<Dataset> {
+            let head = bytes.get(..header_len("k"))?;
+            let (from, len) = item_index_range(head, "k")?;
+            let from = usize::try_from(from).ok()?;
+            let section = bytes.get(from..from.checked_add(usize::try_from(len).ok()?)?)?;
+            let index = decode_item_index(head, section, "k")?;
+            index.one_with_related("tunis-agenda", |at, len| {
+                let at = usize::try_from(at).ok()?;
+                bytes.get(at..at.checked_add(len)?).map(<[u8]>::to_vec)
+            })
+        }
 
         /// Every row of `list` in `bytes`, read as the cache reads them
         /// (the header, then the section where the header says).
@@ -787,6 +868,9 @@ mod tests {
             if let Some(rows) = visible_list_rows(bytes) {
                 assert_eq!(rows, DATA.3);
             }
+            if let Some(one) = one_item(bytes) {
+                assert_eq!(visible(&one), DATA.4);
+            }
         }
 
         proptest! {
@@ -819,6 +903,9 @@ mod tests {
                     Some(rows) => prop_assert_eq!(rows, DATA.3.clone()),
                     None => prop_assert!((len as u64) < rows_at + rows_len),
                 }
+                if let Some(one) = one_item(&DATA.0[..len]) {
+                    prop_assert_eq!(visible(&one), DATA.4.clone());
+                }
             }
 
             #[test]
@@ -841,6 +928,7 @@ mod tests {
                 let _ = decode_in_parts(&bytes);
                 let _ = decode_preview(&bytes, "k");
                 let _ = visible_list_rows(&bytes);
+                let _ = one_item(&bytes);
             }
         }
     }
