@@ -8,8 +8,8 @@
 //! mapped), only if it is a regular file, and checked before use
 //! ([`crate::data::snapshot`]); anything wrong with it means a fresh
 //! parse, which then stores a sound snapshot in its place. A full load
-//! reads every section; `list` and the browser's first frame read only
-//! their own.
+//! reads every section; `list`, `show ID` and the browser's first frame
+//! read only their own.
 
 use std::fs;
 use std::io::{Read, Seek, SeekFrom};
@@ -124,8 +124,13 @@ pub fn item_with_related(dir: &Path, key: &Key, id: &str) -> Option<Dataset> {
     index.one_with_related(id, |at, len| read_at(&mut file, at, len))
 }
 
-/// `len` bytes of `file` from `at`.
+/// `len` bytes of `file` from `at`; `None` for a range past its end, checked
+/// before allocating, as offsets and lengths come from the file itself.
 fn read_at(file: &mut fs::File, at: u64, len: usize) -> Option<Vec<u8>> {
+    let end = at.checked_add(u64::try_from(len).ok()?)?;
+    if end > file.metadata().ok()?.len() {
+        return None;
+    }
     file.seek(SeekFrom::Start(at)).ok()?;
     let mut bytes = vec![0; len];
     file.read_exact(&mut bytes).ok()?;
