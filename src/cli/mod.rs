@@ -302,16 +302,14 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
     let cache = index_cache(args, &files);
     if let Some(index) = cache.as_ref().and_then(|(dir, key)| cache::load(dir, key)) {
         // A cached index is read as the search goes; if its file changed
-        // meanwhile, what it printed is dropped and the data searched instead.
-        let mut printed = Vec::new();
-        let outcome = search::run(&index, &query, *limit, format, &mut printed);
-        if !index.is_damaged() {
+        // meanwhile, nothing is printed and the data searched instead.
+        let mut stdout = io::BufWriter::new(io::stdout().lock());
+        let sound = || !index.is_damaged();
+        if let Some(outcome) = search::run_stored(&index, &query, *limit, format, &mut stdout, sound) {
             // Freeing what a large search read costs more than it is worth
             // as the process ends (as with a large dataset, in main.rs).
             std::mem::forget(index);
             return Some(finish(outcome.and_then(|code| {
-                let mut stdout = io::stdout().lock();
-                stdout.write_all(&printed)?;
                 stdout.flush()?;
                 Ok(code)
             })));
