@@ -127,8 +127,9 @@ pub(super) fn run_stored(
     Some(printed.map(|()| ExitCode::SUCCESS).map_err(Failure::from))
 }
 
-/// Plain lines: each hit's WHY column is made right after its explanation,
-/// on the core that made it, and the explanation freed there.
+/// Plain lines: each hit's line is made right after its explanation, on
+/// the core that made it (the titles, ids and symbols read first), and the
+/// explanation freed there; this thread only writes the lines.
 fn print_plain(
     index: &SearchIndex,
     hits: Vec<Hit>,
@@ -136,19 +137,19 @@ fn print_plain(
     out: &mut impl Write,
     sound: impl FnOnce() -> bool,
 ) -> Option<io::Result<()>> {
-    let whys = index.explain_each(&hits, query, |_, matched| sanitized(&plain_why(&matched)).into_owned());
-    trace::mark("explained");
     let titles = index.titles(hits.iter().map(|hit| hit.item));
     read_printed_columns(index, &hits);
     trace::mark("titles read");
+    let lines = index.explain_each(&hits, query, |hit, matched| plain_line(index, &titles, hit, &matched));
+    trace::mark("explained");
     if !sound() {
         return None;
     }
-    let written = write_plain_hits(index, &hits, &titles, &whys, out);
+    let written = lines.iter().try_for_each(|line| out.write_all(line.as_bytes()));
     trace::mark("written");
     if hits.len() > FREED_HITS {
         // Freed at exit (see `print_explained`).
-        std::mem::forget((hits, whys));
+        std::mem::forget((hits, lines));
     }
     Some(written)
 }
@@ -230,32 +231,23 @@ fn write_json_hits(index: &SearchIndex, titles: &Titles, hits: Vec<Hit>, out: &m
     written
 }
 
-/// The hits as lines: id, symbol, title and why (`whys`, one per hit,
-/// already sanitized), separated by tabs.
-fn write_plain_hits(
-    index: &SearchIndex,
-    hits: &[Hit],
-    titles: &Titles,
-    whys: &[String],
-    out: &mut impl Write,
-) -> io::Result<()> {
-    for (hit, why) in hits.iter().zip(whys) {
-        let fields = [
-            index.id(hit.item),
-            index.symbol(hit.item).unwrap_or("-"),
-            titles.get(hit.item),
-        ];
-        for (column, field) in fields.into_iter().enumerate() {
-            if column > 0 {
-                out.write_all(b"\t")?;
-            }
-            out.write_all(sanitized(field).as_bytes())?;
-        }
-        out.write_all(b"\t")?;
-        out.write_all(why.as_bytes())?;
-        out.write_all(b"\n")?;
+/// The line of `hit`: id, symbol, title and why (from `matched`),
+/// separated by tabs, each sanitized.
+fn plain_line(index: &SearchIndex, titles: &Titles, hit: &Hit, matched: &[Matched]) -> String {
+    let fields = [
+        index.id(hit.item),
+        index.symbol(hit.item).unwrap_or("-"),
+        titles.get(hit.item),
+    ];
+    let why = plain_why(matched);
+    let mut line = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum::<usize>() + why.len() + 1);
+    for field in fields {
+        line.push_str(&sanitized(field));
+        line.push('\t');
     }
-    Ok(())
+    line.push_str(&sanitized(&why));
+    line.push('\n');
+    line
 }
 
 // One-element lists of char ranges are meant: one match each.
