@@ -8,8 +8,8 @@
 //! mapped), only if it is a regular file, and checked before use
 //! ([`crate::data::snapshot`]); anything wrong with it means a fresh
 //! parse, which then stores a sound snapshot in its place. A full load
-//! reads every section; `list`, `show ID` and the browser's first frame
-//! read only their own.
+//! reads every section; `list`, `show`, `cite`, `open` and the browser's
+//! first frame read only their own.
 
 use std::fs;
 use std::io::{Read, Seek, SeekFrom};
@@ -17,10 +17,11 @@ use std::path::Path;
 use std::time::SystemTime;
 
 use crate::atomic_write::write_atomically;
-use crate::data::Dataset;
 use crate::data::list_rows::ListRows;
+use crate::data::model::Item;
 use crate::data::preview::Preview;
 use crate::data::snapshot;
+use crate::data::{Dataset, ItemIdx};
 use crate::regular_file::open_regular;
 use crate::search::cache::{Key, prune_stored};
 
@@ -106,16 +107,43 @@ pub fn with_list_rows<T>(dir: &Path, key: &Key, use_rows: impl FnOnce(&ListRows)
     Some(use_rows(&rows))
 }
 
-/// The item whose id is exactly `id`, with its related items, as a small
-/// dataset of their own (see [`crate::data::item_index::ItemIndex`]), from
-/// the snapshot stored under `key` in `dir`: only the header, the index
-/// of items and those items' records are read, each checked. `None`:
-/// nothing sound stored, or no item has that id.
-pub fn item_with_related(dir: &Path, key: &Key, id: &str) -> Option<Dataset> {
+/// The items called `names`, each found as the whole load finds it (see
+/// [`crate::data::Dataset::resolve`]): the id exactly, else the one item
+/// answering to the name in the stored table of names. Returned as a small
+/// dataset with the items they link to (and, if `backlinks`, those linking
+/// to them; see [`crate::data::item_index::ItemIndex::with_related`]), and each name's id in it.
+/// Only the header, the index of items, the table of names (when a name
+/// is not an id) and those items' records are read, each checked. `None`:
+/// nothing sound stored, or a name names no item or several, which the
+/// whole load then reports.
+pub fn items_named(dir: &Path, key: &Key, names: &[String], backlinks: bool) -> Option<(Dataset, Vec<String>)> {
     let (mut file, head, section) = read_section(dir, key, snapshot::item_index_range)?;
     let index = snapshot::decode_item_index(&head, &section, key.as_str())?;
     drop(section);
-    index.one_with_related(id, |at, len| read_at(&mut file, at, len))
+    let mut read = |at, len| read_at(&mut file, at, len);
+    let mut found: Vec<Option<(ItemIdx, Item)>> = Vec::with_capacity(names.len());
+    for name in names {
+        found.push(index.with_id(name.trim(), &mut read)?);
+    }
+    // The table is read only for names that are not ids, and once.
+    if found.iter().any(Option::is_none) {
+        let (from, len) = snapshot::names_range(&head, key.as_str())?;
+        let table = read(from, usize::try_from(len).ok()?)?;
+        let table = snapshot::decode_names(&head, &table, key.as_str())?;
+        for (name, slot) in names.iter().zip(&mut found) {
+            if slot.is_none() {
+                *slot = Some(index.by_name(name, &table, &mut read)?);
+            }
+        }
+    }
+    let (wanted, ids): (Vec<ItemIdx>, Vec<String>) = found
+        .into_iter()
+        .map(|slot| slot.map(|(idx, item)| (idx, item.id)))
+        .collect::<Option<Vec<_>>>()?
+        .into_iter()
+        .unzip();
+    let data = index.with_related(&wanted, backlinks, &mut read)?;
+    Some((data, ids))
 }
 
 /// The stored snapshot under `key` in `dir`, open, with its header and the
@@ -187,9 +215,13 @@ mod tests {
         assert_eq!(preview.total(), data.len());
         let listed = with_list_rows(dir.path(), &key, |rows| rows.count(None)).expect("its rows load");
         assert_eq!(listed, data.len());
-        let one = item_with_related(dir.path(), &key, "tunis-agenda").expect("an item and its related ones load");
+        let named = |name: &str| items_named(dir.path(), &key, &[name.to_string()], true);
+        let (one, ids) = named("tunis-agenda").expect("an item and its related ones load");
         assert!(one.by_id("tunis-agenda").is_some() && one.len() > 1 && one.len() < data.len());
-        assert!(item_with_related(dir.path(), &key, "no-such-item").is_none());
+        assert_eq!(ids, ["tunis-agenda"]);
+        let (_, ids) = named("A/RES/70/125").expect("a symbol names its item");
+        assert_eq!(ids, [data.item(data.find("70/125").expect("in the data")).id.as_str()]);
+        assert!(named("no-such-item").is_none());
         let files = stored_files(dir.path());
         assert_eq!(files.len(), 1);
         // Damage: the same file cut short, even after its preview, or
@@ -204,7 +236,8 @@ mod tests {
             assert!(load(dir.path(), &key).is_none());
             assert!(load_preview(dir.path(), &key).is_none());
             assert!(with_list_rows(dir.path(), &key, |_| ()).is_none());
-            assert!(item_with_related(dir.path(), &key, "tunis-agenda").is_none());
+            assert!(named("tunis-agenda").is_none());
+            assert!(named("70/125").is_none());
         }
     }
 

@@ -20,6 +20,10 @@ const TRACE_VARIABLE: &str = "WSIS_TRACE_LOAD";
 const LIST_ROWS_READ: &str = "list rows read";
 /// The trace's mark of a `show` read from one item's records alone.
 const ONE_ITEM_READ: &str = "one item read";
+/// The trace's mark of a `cite` or `open` read from their items' records alone.
+const NAMED_ITEMS_READ: &str = "named items read";
+/// Makes `open` print the link instead of opening it.
+const OPEN_DRY_RUN: &str = "WSIS_OPEN_DRY_RUN";
 
 struct Setup {
     dir: TempDir,
@@ -52,6 +56,7 @@ impl Setup {
         command
             .env("XDG_CACHE_HOME", self.cache())
             .env_remove(TRACE_VARIABLE)
+            .env(OPEN_DRY_RUN, "would-open")
             .arg("--no-user-data")
             .args(args)
             .stdin(Stdio::null());
@@ -62,6 +67,12 @@ impl Setup {
     fn traced(&self, args: &[&str]) -> String {
         let out = self.command(args).env(TRACE_VARIABLE, "1").output().expect("runs");
         assert!(out.status.success(), "{args:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    }
+
+    /// [`Self::traced`], for a command that may fail.
+    fn traced_even_failing(&self, args: &[&str]) -> String {
+        let out = self.command(args).env(TRACE_VARIABLE, "1").output().expect("runs");
         String::from_utf8_lossy(&out.stderr).into_owned()
     }
 
@@ -182,6 +193,115 @@ fn on_ten_thousand_items_cached_runs_print_what_fresh_runs_print() {
     check_cached_equals_fresh(&setup, &commands(&["--data", data], "A/RES/70/125", "synth-5000"));
 }
 
+/// Names of items in the embedded data other than their ids, and names
+/// that find no item or several (from `AMBIGUOUS`).
+const EMBEDDED_NAMES: &[&str] = &[
+    " tunis-agenda ",
+    "70/125",
+    "A/RES/70/125",
+    "a / res / 70 / 125",
+    "resolution 70/125",
+    "GA 70/125",
+    "General Assembly res. 70/125",
+    "ECOSOC 2006/46",
+    "e/res/2006/46",
+    "C3",
+    "c7 e-health",
+    "C7 E‑HEALTH",
+    "ITU",
+    "itu",
+    "WSIS-03/GENEVA/DOC/4-E",
+    "Ambi",
+];
+const EMBEDDED_NOT_ONE: &[&str] = &[
+    "no-such-item",
+    "ECOSOC 70/125",
+    "resolution",
+    "70 125",
+    "AMB 1",
+    "amb 1",
+    "",
+    "  ",
+];
+
+/// Two items that both answer to "AMB 1", the second also to "Ambi", and
+/// only it has a link to open.
+const AMBIGUOUS: &str = "[
+  Item(id: \"amb-1\", category: \"wsis20\", title: \"First\", links: [Link(rel: PartOf, to: \"tunis-agenda\")]),
+  Item(id: \"amb1\", category: \"wsis20\", title: \"Second\", url: \"https://example.org/amb1\", aliases: [\"Ambi\"]),
+]
+";
+
+/// Each name with `show`, `cite` and `open`, parsing and then from the
+/// cache: the same bytes on stdout and stderr and the same status; a name
+/// that finds one item reads only the records it needs (the trace shows
+/// it), any other loads the dataset, which says what is wrong.
+fn check_names_cached_equal_fresh(setup: &Setup, with_data: &[&str], found: &[&str], not_one: &[&str]) {
+    setup.run(&[with_data, &["list"]].concat());
+    let stored = setup.only_snapshot();
+    let before = inode(&stored);
+    for name in found.iter().chain(not_one) {
+        let forms: [&[&str]; 6] = [
+            &["show", name],
+            &["show", "--json", name],
+            &["cite", name],
+            &["cite", "--format", "bibtex", name, "tunis-agenda", name],
+            &["cite", "--format", "csl-json", "geneva-declaration", name],
+            &["open", name],
+        ];
+        for form in forms {
+            let args = [with_data, form].concat();
+            let fresh = setup.run(&[&["--no-cache"], args.as_slice()].concat());
+            let cached = setup.run(&args);
+            let what = format!("{form:?}");
+            assert_eq!(fresh.status.code(), cached.status.code(), "{what}");
+            assert!(fresh.stdout == cached.stdout, "{what}: the outputs differ");
+            assert_eq!(
+                String::from_utf8_lossy(&fresh.stderr),
+                String::from_utf8_lossy(&cached.stderr),
+                "{what}"
+            );
+            let mark = if form[0] == "show" {
+                ONE_ITEM_READ
+            } else {
+                NAMED_ITEMS_READ
+            };
+            let trace = setup.traced_even_failing(&args);
+            assert_eq!(trace.contains(mark), found.contains(name), "{what}: {trace}");
+        }
+    }
+    assert_eq!(inode(&stored), before, "the stored dataset was read, not rebuilt");
+}
+
+#[test]
+fn on_the_embedded_data_every_name_finds_from_the_cache_what_it_finds_fresh() {
+    let setup = Setup::new();
+    let ambiguous = setup.data("ambiguous.ron", AMBIGUOUS);
+    let with_data = ["--data", ambiguous.to_str().expect("UTF-8 path")];
+    check_names_cached_equal_fresh(&setup, &with_data, EMBEDDED_NAMES, EMBEDDED_NOT_ONE);
+}
+
+#[test]
+fn on_ten_thousand_items_every_name_finds_from_the_cache_what_it_finds_fresh() {
+    let setup = Setup::new();
+    let data = setup.data("synth.ron", &SYNTH_10K);
+    let with_data = ["--data", data.to_str().expect("UTF-8 path")];
+    // synth-5005 is A/RES/105/6, synth-5006 E/RES/2105/7, synth-5007 A/105/8.
+    let found = [
+        "synth-5005",
+        "A/RES/105/6",
+        "105/6",
+        "res 105/6",
+        "ECOSOC 2105/7",
+        "a/105/8",
+        "70/125",
+        "C3",
+        "SYNTH 5005",
+    ];
+    let not_one = ["GA 2105/7", "105/9999", "synth 99999"];
+    check_names_cached_equal_fresh(&setup, &with_data, &found, &not_one);
+}
+
 #[test]
 fn a_damaged_or_truncated_stored_dataset_is_rebuilt() {
     let setup = Setup::new();
@@ -209,10 +329,11 @@ fn a_damaged_or_truncated_stored_dataset_is_rebuilt() {
 }
 
 /// The sections of a stored dataset, in order: the preview, the rows of
-/// `list`, the index of items, the dataset.
-const SECTIONS: usize = 4;
+/// `list`, the index of items, the table of names, the dataset.
+const SECTIONS: usize = 5;
 const LIST_ROWS: usize = 1;
 const ITEM_INDEX: usize = 2;
+const NAMES: usize = 3;
 
 /// Where section `n` lies in a stored dataset: after the header (magic,
 /// version, key length, key, each section's length and sum) and the
@@ -262,6 +383,12 @@ fn damaged_rows_of_list_are_never_listed_and_are_rebuilt() {
 #[test]
 fn a_damaged_index_of_items_is_never_used_and_is_rebuilt() {
     check_damaged_section_is_rebuilt(ITEM_INDEX, &["show", "tunis-agenda"], ONE_ITEM_READ);
+}
+
+#[test]
+fn a_damaged_table_of_names_is_never_used_and_is_rebuilt() {
+    check_damaged_section_is_rebuilt(NAMES, &["show", "70/125"], ONE_ITEM_READ);
+    check_damaged_section_is_rebuilt(NAMES, &["cite", "ITU"], NAMED_ITEMS_READ);
 }
 
 #[test]

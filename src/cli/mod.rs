@@ -332,13 +332,17 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
     }
 }
 
-/// `wsis list`, and `wsis show` of an exact id, from the parts of the
-/// dataset cache they need, without loading the dataset (see
-/// [`dataset_cache::with_list_rows`], [`dataset_cache::item_with_related`]).
-/// `None` for every other command, and when nothing sound is stored or
-/// the name is not an id: the caller then loads the data as for any command.
+/// `wsis list`, and `wsis show`, `cite` and `open` by any name, from the
+/// parts of the dataset cache they need, without loading the dataset (see
+/// [`dataset_cache::with_list_rows`], [`dataset_cache::items_named`]).
+/// `None` for every other command, and when nothing sound is stored or a
+/// name names no item or several: the caller then loads the data as for
+/// any command, which prints the same and says what is wrong with a name.
 pub fn run_warm(args: &Cli) -> Option<ExitCode> {
-    if !matches!(args.command, Some(Command::List { .. } | Command::Show { .. })) {
+    if !matches!(
+        args.command,
+        Some(Command::List { .. } | Command::Show { .. } | Command::Cite { .. } | Command::Open { .. })
+    ) {
         return None;
     }
     trace::mark("start");
@@ -347,6 +351,9 @@ pub fn run_warm(args: &Cli) -> Option<ExitCode> {
         Err(code) => return Some(code),
     };
     let (dir, key) = index_cache(args, &files)?;
+    // Each command runs on the items its names found, named by their ids:
+    // only `show` prints the items linking to its own.
+    let named = |names: &[String], backlinks: bool| dataset_cache::items_named(&dir, &key, names, backlinks);
     let code = match args.command.as_ref()? {
         Command::List { category, output } => {
             let format = output.chosen();
@@ -356,9 +363,19 @@ pub fn run_warm(args: &Cli) -> Option<ExitCode> {
             })?
         }
         Command::Show { id, json } => {
-            let one = dataset_cache::item_with_related(&dir, &key, id.trim())?;
+            let (one, ids) = named(std::slice::from_ref(id), true)?;
             trace::mark("one item read");
-            finish(buffered(|out| show::run(&one, id, *json, out)))
+            finish(buffered(|out| show::run(&one, &ids[0], *json, out)))
+        }
+        Command::Cite { ids, format } => {
+            let (items, ids) = named(ids, false)?;
+            trace::mark("named items read");
+            finish(buffered(|out| cite::run(&items, &ids, *format, out)))
+        }
+        Command::Open { id } => {
+            let (item, ids) = named(std::slice::from_ref(id), false)?;
+            trace::mark("named items read");
+            finish(buffered(|out| open::run(&item, &ids[0], out)))
         }
         _ => return None,
     };

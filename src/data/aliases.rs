@@ -100,6 +100,11 @@ impl Aliases {
         }
     }
 
+    /// Whether item `idx` answers to the normalised name `key`.
+    pub(super) fn holds(&self, key: &str, idx: ItemIdx) -> bool {
+        self.by_key.get(key).is_some_and(|items| items.contains(&idx))
+    }
+
     fn candidates(&self, key: &str) -> Vec<ItemIdx> {
         self.by_key.get(key).cloned().unwrap_or_default()
     }
@@ -122,24 +127,47 @@ impl Aliases {
     /// "resolution 70/125", "ECOSOC 2006/46": qualifiers stripped, the
     /// rest looked up, and kept to the category a qualifier names.
     fn qualified(&self, name: &str, category_of: impl Fn(ItemIdx) -> usize) -> Vec<ItemIdx> {
-        let words = name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-        let mut rest = words.as_str();
-        let mut category = None;
-        while let Some((qualifier, narrows)) = QUALIFIERS
-            .iter()
-            .find(|(q, _)| rest.strip_prefix(q).is_some_and(|after| after.starts_with(' ')))
-        {
-            rest = rest[qualifier.len()..].trim_start();
-            category = narrows.and_then(category_index).or(category);
-        }
-        if rest.len() == words.len() {
+        let Some((rest, category)) = qualified_key(name) else {
             return Vec::new();
-        }
-        self.candidates(&key(rest))
+        };
+        self.candidates(&rest)
             .into_iter()
             .filter(|&idx| category.is_none_or(|c| category_of(idx) == c))
             .collect()
     }
+
+    /// Every normalised name and the items answering to it (for the
+    /// dataset cache's table of names).
+    pub(super) fn entries(&self) -> impl Iterator<Item = (&str, &[ItemIdx])> {
+        self.by_key.iter().map(|(key, items)| (key.as_str(), items.as_slice()))
+    }
+}
+
+/// The key of `name` with its qualifiers stripped ("ECOSOC 2006/46" →
+/// "2006/46"), and the category index the last narrowing one names;
+/// `None` when `name` starts with no qualifier.
+pub fn qualified_key(name: &str) -> Option<(String, Option<usize>)> {
+    let words = name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let mut rest = words.as_str();
+    let mut category = None;
+    while let Some((qualifier, narrows)) = QUALIFIERS
+        .iter()
+        .find(|(q, _)| rest.strip_prefix(q).is_some_and(|after| after.starts_with(' ')))
+    {
+        rest = rest[qualifier.len()..].trim_start();
+        category = narrows.and_then(category_index).or(category);
+    }
+    (rest.len() != words.len()).then(|| (key(rest), category))
+}
+
+/// The keys an item answers to in a dataset without clashes: those of its
+/// derived names and of its aliases.
+pub fn item_keys(item: &Item) -> Vec<String> {
+    derived_names(item)
+        .iter()
+        .chain(&item.aliases)
+        .map(|name| key(name))
+        .collect()
 }
 
 /// The names an item has without any `aliases` in the data: its id, its

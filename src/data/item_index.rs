@@ -12,8 +12,11 @@ use std::collections::BTreeMap;
 use serde::ser::SerializeSeq;
 use serde::{Deserialize, Serialize, Serializer};
 
+use super::aliases::{item_keys, key, qualified_key};
+use super::category::category_index;
 use super::dataset::{Dataset, ItemIdx};
 use super::model::Item;
+use super::name_table::{NameTable, name_hash};
 use super::preview::id_hash;
 use super::snapshot::{ItemRef, StoredOrigin, checksum, origin_of, rebuild};
 
@@ -112,41 +115,103 @@ pub struct ItemIndex {
     pub(super) data_at: u64,
 }
 
+/// How a record is read: `read(offset in the file, length)`.
+pub trait ReadAt: FnMut(u64, usize) -> Option<Vec<u8>> {}
+impl<F: FnMut(u64, usize) -> Option<Vec<u8>>> ReadAt for F {}
+
+/// At most this many items are read to settle one name: a name that many
+/// items share is ambiguous anyway, and the whole load reports it.
+const MAX_NAME_CANDIDATES: usize = 64;
+
 impl ItemIndex {
     /// The item whose id is exactly `id`, with every item it links to or
     /// that links to it, as a small dataset of their own (links to others
     /// dropped), reading each record with `read(offset in the file,
     /// length)`. `None` when no item has that id, or a record read does not
     /// match (the caller then loads the whole dataset).
-    pub fn one_with_related(&self, id: &str, mut read: impl FnMut(u64, usize) -> Option<Vec<u8>>) -> Option<Dataset> {
-        let mut record = |idx: ItemIdx| self.record(idx, &mut read);
-        let (idx, item) = self
-            .candidates(id)
-            .find_map(|idx| Some((idx, record(idx)?)).filter(|(_, i)| i.id == id))?;
-        let mut kept: BTreeMap<ItemIdx, Item> = BTreeMap::new();
-        for link in &item.links {
-            let target = self
-                .candidates(&link.to)
-                .find_map(|t| Some((t, record(t)?)).filter(|(_, i)| i.id == link.to))?;
-            kept.insert(target.0, target.1);
-        }
-        let (from, to) = (self.backlinks_from(idx)?, self.stored.backlink_ends[idx] as usize);
-        for &source in self.stored.backlinks.get(from..to)? {
-            let source = source as usize;
-            if kept.contains_key(&source) {
-                continue;
+    pub fn one_with_related(&self, id: &str, mut read: impl ReadAt) -> Option<Dataset> {
+        let idx = self.by_exact_id(id, &mut read)??;
+        self.with_related(&[idx], true, &mut read)
+    }
+
+    /// The item whose id is exactly `id`: `Some(None)` when surely none
+    /// has it, `None` when a record read does not match.
+    pub fn by_exact_id(&self, id: &str, read: &mut impl ReadAt) -> Option<Option<ItemIdx>> {
+        Some(self.with_id(id, read)?.map(|(idx, _)| idx))
+    }
+
+    /// [`Self::by_exact_id`], with the item's record.
+    pub fn with_id(&self, id: &str, read: &mut impl ReadAt) -> Option<Option<(ItemIdx, Item)>> {
+        for idx in self.candidates(id) {
+            let item = self.record(idx, read)?;
+            if item.id == id {
+                return Some(Some((idx, item)));
             }
-            let linking = record(source)?;
-            if !linking.links.iter().any(|l| l.to == id) {
+        }
+        Some(None)
+    }
+
+    /// The one item that answers to `name` other than by its id, as
+    /// [`crate::data::Aliases::resolve`] finds it in the whole dataset
+    /// (normalised name, else the name after its qualifiers, narrowed to
+    /// the category they name), from the stored table of names. `None`
+    /// when no item or several answer, or anything read does not match:
+    /// the caller then loads the whole dataset, which says why. With the
+    /// item's record.
+    pub fn by_name(&self, name: &str, names: &NameTable<'_>, read: &mut impl ReadAt) -> Option<(ItemIdx, Item)> {
+        let mut found = self.answering(&key(name), names, read)?;
+        if found.is_empty() {
+            let (rest, category) = qualified_key(name)?;
+            found = self.answering(&rest, names, read)?;
+            if let Some(category) = category {
+                found.retain(|(_, item)| category_index(&item.category) == Some(category));
+            }
+        }
+        let one = found.pop()?;
+        found.is_empty().then_some(one)
+    }
+
+    /// The items answering to the normalised name `key`, with their
+    /// records; `None` when a record read does not match or too many share
+    /// its hash.
+    fn answering(&self, key: &str, names: &NameTable<'_>, read: &mut impl ReadAt) -> Option<Vec<(ItemIdx, Item)>> {
+        let mut found = Vec::new();
+        for (n, idx) in names.candidates(name_hash(key)).enumerate() {
+            if n == MAX_NAME_CANDIDATES {
                 return None;
             }
-            kept.insert(source, linking);
+            let item = self.record(idx, read)?;
+            if item_keys(&item).iter().any(|k| k == key) {
+                found.push((idx, item));
+            }
         }
-        kept.insert(idx, item);
+        Some(found)
+    }
+
+    /// The items `wanted`, with every item they link to and, if
+    /// `backlinks`, every item that links to them, as a small dataset of
+    /// their own (links to items left out dropped: those of `wanted` all
+    /// stay). `None` when a record read does not match.
+    pub fn with_related(&self, wanted: &[ItemIdx], backlinks: bool, read: &mut impl ReadAt) -> Option<Dataset> {
+        let mut kept: BTreeMap<ItemIdx, Item> = BTreeMap::new();
+        for &idx in wanted {
+            let item = match kept.remove(&idx) {
+                Some(item) => item,
+                None => self.record(idx, read)?,
+            };
+            for link in &item.links {
+                let (target, record) = self.with_id(&link.to, read)??;
+                kept.entry(target).or_insert(record);
+            }
+            if backlinks {
+                self.add_backlinks(idx, &item.id, &mut kept, read)?;
+            }
+            kept.insert(idx, item);
+        }
         let ids: std::collections::HashSet<String> = kept.values().map(|i| i.id.clone()).collect();
         let origins = kept
             .keys()
-            .map(|&i| origin_of(&self.stored.origins[i], &self.stored.files))
+            .map(|&i| origin_of(self.stored.origins.get(i)?, &self.stored.files))
             .collect::<Option<Vec<_>>>()?;
         let items = kept
             .into_values()
@@ -156,6 +221,29 @@ impl ItemIndex {
             })
             .collect();
         rebuild(items, origins)
+    }
+
+    /// Adds to `kept` every item that links to item `idx` (whose id is `id`).
+    fn add_backlinks(
+        &self,
+        idx: ItemIdx,
+        id: &str,
+        kept: &mut BTreeMap<ItemIdx, Item>,
+        read: &mut impl ReadAt,
+    ) -> Option<()> {
+        let (from, to) = (self.backlinks_from(idx)?, *self.stored.backlink_ends.get(idx)? as usize);
+        for &source in self.stored.backlinks.get(from..to)? {
+            let source = source as usize;
+            if kept.contains_key(&source) || source == idx {
+                continue;
+            }
+            let linking = self.record(source, read)?;
+            if !linking.links.iter().any(|l| l.to == id) {
+                return None;
+            }
+            kept.insert(source, linking);
+        }
+        Some(())
     }
 
     /// The items whose id hashes as `id` does.
@@ -176,7 +264,7 @@ impl ItemIndex {
     }
 
     /// Item `idx`, read and checked against its sum.
-    fn record(&self, idx: ItemIdx, read: &mut impl FnMut(u64, usize) -> Option<Vec<u8>>) -> Option<Item> {
+    fn record(&self, idx: ItemIdx, read: &mut impl ReadAt) -> Option<Item> {
         let stored = &self.stored;
         let start = match idx {
             0 => stored.items_at,
@@ -184,7 +272,7 @@ impl ItemIndex {
         };
         let len = usize::try_from(stored.ends.get(idx)?.checked_sub(start)?).ok()?;
         let bytes = read(self.data_at.checked_add(start)?, len)?;
-        if bytes.len() != len || checksum(&bytes) != stored.sums[idx] {
+        if bytes.len() != len || Some(&checksum(&bytes)) != stored.sums.get(idx) {
             return None;
         }
         let (item, rest) = postcard::take_from_bytes::<Item>(&bytes).ok()?;

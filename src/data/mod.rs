@@ -11,6 +11,7 @@ pub mod list_rows;
 pub mod load;
 pub mod locate;
 pub mod model;
+pub mod name_table;
 pub mod overlay;
 pub mod parse_all;
 pub mod partial;

@@ -27,6 +27,7 @@ use super::date::PartialDate;
 use super::item_index::{ItemIndex, StoredItemIndex};
 use super::list_rows::{self, ListRows};
 use super::model::{Item, Link};
+use super::name_table::{self, NameTable};
 use super::preview::Preview;
 use super::relation::Relation;
 
@@ -36,8 +37,9 @@ const MAGIC: &[u8; 8] = b"WSISDATA";
 /// Bumped whenever the stored form changes, so old snapshots are ignored.
 /// 2: a preview section before the dataset. 3: the rows of `list` between
 /// them. 4: an index of the items, for `show ID` (branch builds only had 3
-/// with three sections).
-const FORMAT_VERSION: u32 = 4;
+/// with three sections). 5: a table of names, for `show`, `cite` and
+/// `open` by any name.
+const FORMAT_VERSION: u32 = 5;
 
 /// Each section's length and checksum, after the key.
 const SECTION_SUMS: usize = 16;
@@ -46,14 +48,15 @@ const SECTION_SUMS: usize = 16;
 const PREVIEW: usize = 0;
 const LIST_ROWS: usize = 1;
 const ITEM_INDEX: usize = 2;
-const DATA: usize = 3;
-const SECTIONS: usize = 4;
+const NAMES: usize = 3;
+const DATA: usize = 4;
+const SECTIONS: usize = 5;
 
 /// The bytes of `data`, for the inputs described by `key`: a header
 /// (magic, version, key, then length and checksum of each section), the
 /// preview of the first frame (empty when there is none), the rows of
 /// `list` ([`super::list_rows`]), where each item lies in the dataset
-/// ([`ItemIndex`]), the dataset.
+/// ([`ItemIndex`]), the names items answer to ([`NameTable`]), the dataset.
 pub fn encode(data: &Dataset, key: &str) -> Vec<u8> {
     let mut bytes = Vec::new();
     bytes.extend_from_slice(MAGIC);
@@ -83,11 +86,13 @@ pub fn encode(data: &Dataset, key: &str) -> Vec<u8> {
     let Ok(bytes) = index.and_then(|index| postcard::to_extend(&index, bytes)) else {
         return Vec::new();
     };
+    let names_at = bytes.len();
+    let bytes = name_table::encode(data, bytes);
     let data_at = bytes.len();
     let Ok(mut bytes) = postcard::to_extend(&stored, bytes) else {
         return Vec::new();
     };
-    let bounds = [preview_at, rows_at, index_at, data_at, bytes.len()];
+    let bounds = [preview_at, rows_at, index_at, names_at, data_at, bytes.len()];
     for n in 0..SECTIONS {
         let payload = &bytes[bounds[n]..bounds[n + 1]];
         let (len, sum) = ((payload.len() as u64).to_le_bytes(), checksum(payload).to_le_bytes());
@@ -197,6 +202,20 @@ pub fn decode_item_index(head: &[u8], section: &[u8], key: &str) -> Option<ItemI
     (rest.is_empty() && stored.holds_together()).then_some(ItemIndex { stored, data_at })
 }
 
+/// Where the table of names lies in the snapshot whose header is `head`
+/// (offset from its start, length), if it is one for `key`.
+pub fn names_range(head: &[u8], key: &str) -> Option<(u64, u64)> {
+    Sections::header(head, key)?.range(NAMES, key)
+}
+
+/// The table of names in `section` (read at [`names_range`] of the
+/// snapshot whose header is `head`), if it matches its length and sum in
+/// that header and is a sorted table (not one stored as absent).
+pub fn decode_names<'a>(head: &[u8], section: &'a [u8], key: &str) -> Option<NameTable<'a>> {
+    Sections::header(head, key)?.matches(NAMES, section)?;
+    NameTable::open(section)
+}
+
 /// The rows of `list` in `section` (read at [`list_rows_range`] of the
 /// snapshot whose header is `head`), if they match their length and sum in
 /// that header and hold together.
@@ -224,7 +243,7 @@ pub fn decode_preview(bytes: &[u8], key: &str) -> Option<Preview> {
 /// A snapshot's header, and its dataset once checked.
 struct Sections<'a> {
     /// Each section's length and checksum, by [`PREVIEW`], [`LIST_ROWS`],
-    /// [`ITEM_INDEX`], [`DATA`].
+    /// [`ITEM_INDEX`], [`NAMES`], [`DATA`].
     lens: [u64; SECTIONS],
     sums: [u64; SECTIONS],
     /// The dataset's bytes, when the whole snapshot was given and every
@@ -758,6 +777,75 @@ mod tests {
         assert!(none.is_none());
     }
 
+    use crate::data::Resolved;
+
+    /// The item `name` names, found as `show` finds it in the cache: the
+    /// id exactly, else the table of names.
+    fn found_in_parts(bytes: &[u8], name: &str) -> Option<(ItemIdx, Item)> {
+        let head = bytes.get(..header_len("k"))?;
+        let section = |(from, len): (u64, u64)| {
+            let from = usize::try_from(from).ok()?;
+            bytes.get(from..from.checked_add(usize::try_from(len).ok()?)?)
+        };
+        let index = decode_item_index(head, section(item_index_range(head, "k")?)?, "k")?;
+        let mut read = |at: u64, len: usize| {
+            let at = usize::try_from(at).ok()?;
+            bytes.get(at..at.checked_add(len)?).map(<[u8]>::to_vec)
+        };
+        if let Some(found) = index.with_id(name.trim(), &mut read)? {
+            return Some(found);
+        }
+        let names = decode_names(head, section(names_range(head, "k")?)?, "k")?;
+        index.by_name(name, &names, &mut read)
+    }
+
+    #[test]
+    fn every_name_finds_in_the_cache_what_it_finds_in_the_dataset() {
+        let data = embedded();
+        let bytes = encode(&data, "k");
+        let mut names = vec![
+            "no such item".to_string(),
+            " tunis-agenda ".into(),
+            "resolution".into(),
+            "ECOSOC 70/125".into(),
+        ];
+        for idx in 0..data.len() {
+            let item = data.item(idx);
+            for name in super::super::aliases::derived_names(item)
+                .into_iter()
+                .chain(item.aliases.clone())
+            {
+                for qualifier in [
+                    "",
+                    "resolution ",
+                    "ECOSOC ",
+                    "general assembly ",
+                    "GA res. ",
+                    "action line ",
+                ] {
+                    names.push(format!("{qualifier}{name}"));
+                    names.push(format!("{qualifier}{}", name.to_uppercase().replace('/', " / ")));
+                }
+            }
+        }
+        let (mut one, mut other) = (0, 0);
+        for name in &names {
+            let cached = found_in_parts(&bytes, name);
+            match data.resolve(name) {
+                Resolved::One(idx) => {
+                    let (found, item) = cached.unwrap_or_else(|| panic!("{name:?} is found in the cache"));
+                    assert_eq!((found, &item), (idx, data.item(idx)), "{name:?}");
+                    one += 1;
+                }
+                resolved => {
+                    assert!(cached.is_none(), "{name:?}: {resolved:?} in the dataset");
+                    other += 1;
+                }
+            }
+        }
+        assert!(one > 1000 && other > 100, "both kinds tried: {one} found, {other} not");
+    }
+
     #[test]
     fn another_key_or_version_is_refused() {
         let bytes = encode(&embedded(), "inputs A");
@@ -809,16 +897,34 @@ mod tests {
 
         use super::*;
 
-        /// The snapshot, what its dataset shows, what its preview shows and
-        /// what its rows of `list` show.
-        static DATA: LazyLock<(Vec<u8>, String, String, String, String)> = LazyLock::new(|| {
+        /// A name of an item that is not its id ("70/125").
+        const NAME: &str = "a / res / 70 / 125";
+
+        /// The snapshot, what its dataset shows, what its preview shows,
+        /// what its rows of `list` show, what `show tunis-agenda` reads and
+        /// the item [`NAME`] names.
+        #[allow(clippy::type_complexity)]
+        static DATA: LazyLock<(Vec<u8>, String, String, String, String, Item)> = LazyLock::new(|| {
             let data = embedded();
             let preview = Preview::of(&data).expect("the embedded data has a preview");
             let bytes = encode(&data, "k");
             let rows = visible_list_rows(&bytes).expect("the rows open");
             let one = one_item(&bytes).expect("an item opens with its related ones");
-            (bytes, visible(&data), visible_preview(&preview), rows, visible(&one))
+            let named = data.item(data.find(NAME).expect("the name is in the data")).clone();
+            (
+                bytes,
+                visible(&data),
+                visible_preview(&preview),
+                rows,
+                visible(&one),
+                named,
+            )
         });
+
+        /// The item [`NAME`] names, found as the cache finds it.
+        fn named_item(bytes: &[u8]) -> Option<Item> {
+            found_in_parts(bytes, NAME).map(|(_, item)| item)
+        }
 
         /// The item that `show tunis-agenda` reads, read as the cache reads it.
         fn one_item(bytes: &[u8]) -> Option<Dataset> {
@@ -874,6 +980,9 @@ mod tests {
             if let Some(one) = one_item(bytes) {
                 assert_eq!(visible(&one), DATA.4);
             }
+            if let Some(named) = named_item(bytes) {
+                assert_eq!(named, DATA.5);
+            }
         }
 
         proptest! {
@@ -909,6 +1018,9 @@ mod tests {
                 if let Some(one) = one_item(&DATA.0[..len]) {
                     prop_assert_eq!(visible(&one), DATA.4.clone());
                 }
+                if let Some(named) = named_item(&DATA.0[..len]) {
+                    prop_assert_eq!(named, DATA.5.clone());
+                }
             }
 
             #[test]
@@ -916,16 +1028,17 @@ mod tests {
                 preview in prop::collection::vec(any::<u8>(), 0..512),
                 rows in prop::collection::vec(any::<u8>(), 0..512),
                 index in prop::collection::vec(any::<u8>(), 0..512),
+                names in prop::collection::vec(any::<u8>(), 0..512),
                 payload in prop::collection::vec(any::<u8>(), 0..512),
             ) {
                 // Sections with matching checksums reach the decoders.
                 let mut bytes = DATA.0[..FIXED_HEADER].to_vec();
                 bytes.extend_from_slice(b"k");
-                for section in [&preview, &rows, &index, &payload] {
+                for section in [&preview, &rows, &index, &names, &payload] {
                     bytes.extend_from_slice(&(section.len() as u64).to_le_bytes());
                     bytes.extend_from_slice(&checksum(section).to_le_bytes());
                 }
-                for section in [&preview, &rows, &index, &payload] {
+                for section in [&preview, &rows, &index, &names, &payload] {
                     bytes.extend_from_slice(section);
                 }
                 let _ = decode(&bytes, "k");
@@ -933,7 +1046,52 @@ mod tests {
                 let _ = decode_preview(&bytes, "k");
                 let _ = visible_list_rows(&bytes);
                 let _ = one_item(&bytes);
+                let _ = named_item(&bytes);
             }
+
+            #[test]
+            fn any_table_of_names_behind_a_sound_index_never_panics(
+                names in prop::collection::vec(any::<u8>(), 0..512),
+                entries in prop::collection::vec((any::<u64>(), any::<u32>()), 0..64),
+            ) {
+                // The sound snapshot with its table replaced: random bytes,
+                // and a sorted table of random entries (items past the end,
+                // hashes of no name), each behind a matching checksum.
+                let sorted = {
+                    let mut entries = entries;
+                    entries.sort_unstable();
+                    entries.dedup();
+                    let mut table = vec![1];
+                    for (hash, idx) in entries {
+                        table.extend_from_slice(&hash.to_le_bytes());
+                        table.extend_from_slice(&idx.to_le_bytes());
+                    }
+                    table
+                };
+                for table in [names, sorted] {
+                    let bytes = with_names(&table);
+                    for name in [NAME, "ITU", "C3", "70/125", "resolution 70/125", "ECOSOC 2006/46"] {
+                        if let Some((_, item)) = found_in_parts(&bytes, name) {
+                            let data = embedded();
+                            prop_assert_eq!(Some(&item), data.find(name).map(|idx| data.item(idx)));
+                        }
+                    }
+                }
+            }
+        }
+
+        /// The sound snapshot with `table` as its table of names, its
+        /// header's lengths and sums made to match.
+        fn with_names(table: &[u8]) -> Vec<u8> {
+            let bytes = &DATA.0;
+            let head = &bytes[..header_len("k")];
+            let (from, len) = names_range(head, "k").expect("a header");
+            let (from, len) = (from as usize, len as usize);
+            let mut out = [&bytes[..from], table, &bytes[from + len..]].concat();
+            let at = header_len("k") - (SECTIONS - NAMES) * SECTION_SUMS;
+            out[at..at + 8].copy_from_slice(&(table.len() as u64).to_le_bytes());
+            out[at + 8..at + SECTION_SUMS].copy_from_slice(&checksum(table).to_le_bytes());
+            out
         }
     }
 }

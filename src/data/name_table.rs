@@ -1,0 +1,145 @@
+//! The names items answer to ([`super::aliases`]), as a section of the
+//! dataset cache ([`super::snapshot`]): so `wsis show 70/125`, `cite ITU`
+//! and `open C3` find their item without decoding the whole dataset.
+//!
+//! The section is a sorted table of (hash of a normalised name, item),
+//! 12 bytes an entry, searched in place. A hash only narrows the search:
+//! each candidate's record is read and must answer to the name itself
+//! ([`item_keys`]), which holds exactly when the table was written,
+//! because it is written only for a dataset whose every name is in its
+//! [`Aliases`] (no alias clashed). Completeness comes from the section's
+//! checksum: every (name, item) pair of the dataset has its entry.
+
+use super::aliases::{Aliases, item_keys};
+use super::dataset::{Dataset, ItemIdx};
+use super::preview::id_hash;
+
+/// The first byte: whether a table follows (a dataset whose names do not
+/// all hold is stored without one, and every name then loads it whole).
+const PRESENT: u8 = 1;
+const ABSENT: u8 = 0;
+
+/// An entry: the name's hash (u64) and the item (u32), little-endian.
+const ENTRY: usize = 12;
+const HASH: usize = 8;
+
+/// The hash under which a normalised name is stored.
+pub fn name_hash(key: &str) -> u64 {
+    id_hash(key)
+}
+
+/// Appends the table of `data`'s names to `out`.
+pub(super) fn encode(data: &Dataset, mut out: Vec<u8>) -> Vec<u8> {
+    match entries(data) {
+        Some(entries) => {
+            out.reserve(1 + entries.len() * ENTRY);
+            out.push(PRESENT);
+            for (hash, idx) in entries {
+                out.extend_from_slice(&hash.to_le_bytes());
+                out.extend_from_slice(&idx.to_le_bytes());
+            }
+        }
+        None => out.push(ABSENT),
+    }
+    out
+}
+
+/// Every (name hash, item) pair, sorted and without repeats; `None` if an
+/// item's own names are not all in the dataset's names, or too many items.
+fn entries(data: &Dataset) -> Option<Vec<(u64, u32)>> {
+    let aliases: &Aliases = &data.aliases;
+    for idx in 0..data.len() {
+        if !item_keys(data.item(idx)).iter().all(|k| aliases.holds(k, idx)) {
+            return None;
+        }
+    }
+    let mut entries = Vec::with_capacity(data.len() * 3);
+    for (key, items) in aliases.entries() {
+        let hash = name_hash(key);
+        for &idx in items {
+            entries.push((hash, u32::try_from(idx).ok()?));
+        }
+    }
+    entries.sort_unstable();
+    entries.dedup();
+    Some(entries)
+}
+
+/// A checked table, borrowed from the section's bytes.
+pub struct NameTable<'a> {
+    entries: &'a [u8],
+}
+
+impl<'a> NameTable<'a> {
+    /// The table in `section`, if it is one: present, whole entries,
+    /// strictly sorted. `None` also for a dataset stored without one.
+    pub(super) fn open(section: &'a [u8]) -> Option<NameTable<'a>> {
+        let (&first, entries) = section.split_first()?;
+        if first != PRESENT || entries.len() % ENTRY != 0 {
+            return None;
+        }
+        let table = NameTable { entries };
+        let sorted = (1..table.len()).all(|i| table.entry(i - 1) < table.entry(i));
+        sorted.then_some(table)
+    }
+
+    fn len(&self) -> usize {
+        self.entries.len() / ENTRY
+    }
+
+    fn entry(&self, i: usize) -> (u64, u32) {
+        let bytes = &self.entries[i * ENTRY..(i + 1) * ENTRY];
+        let (hash, idx) = bytes.split_at(HASH);
+        let hash = u64::from_le_bytes(hash.try_into().unwrap_or_default());
+        let idx = u32::from_le_bytes(idx.try_into().unwrap_or_default());
+        (hash, idx)
+    }
+
+    /// The items stored under `hash`, in order (each still to be checked).
+    pub fn candidates(&self, hash: u64) -> impl Iterator<Item = ItemIdx> + '_ {
+        let (mut low, mut high) = (0, self.len());
+        while low < high {
+            let middle = low + (high - low) / 2;
+            if self.entry(middle).0 < hash {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        (low..self.len())
+            .map(|i| self.entry(i))
+            .take_while(move |&(h, _)| h == hash)
+            .map(|(_, idx)| idx as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::aliases::key;
+
+    #[test]
+    fn every_name_of_every_item_is_found_under_its_hash() {
+        let data = Dataset::embedded().expect("embedded data");
+        let section = encode(&data, Vec::new());
+        let table = NameTable::open(&section).expect("the embedded data has a table");
+        for idx in 0..data.len() {
+            for name in item_keys(data.item(idx)) {
+                assert!(table.candidates(name_hash(&name)).any(|i| i == idx), "{name}");
+            }
+        }
+        assert_eq!(table.candidates(name_hash(&key("no such name"))).count(), 0);
+    }
+
+    #[test]
+    fn a_table_out_of_order_or_cut_is_refused() {
+        let data = Dataset::embedded().expect("embedded data");
+        let section = encode(&data, Vec::new());
+        assert!(NameTable::open(&section[..section.len() - 1]).is_none());
+        assert!(NameTable::open(&[ABSENT]).is_none());
+        assert!(NameTable::open(&[]).is_none());
+        let mut swapped = section.clone();
+        swapped[1..1 + 2 * ENTRY].rotate_left(ENTRY);
+        assert!(NameTable::open(&swapped).is_none());
+    }
+}
