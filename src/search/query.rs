@@ -9,7 +9,7 @@ use super::mask::CharMask;
 use super::rank_sort;
 use super::score::{self, Kind};
 use super::store::{self, Section};
-use super::tally::{Round, Scratch, Totals};
+use super::tally::{Round, Scratch};
 use super::tokens::{JOINERS, is_symbol_like, query_words, words};
 use super::{EXPLAINED_HITS, Field, Hit, SearchIndex};
 use crate::data::ItemIdx;
@@ -142,7 +142,7 @@ impl SearchIndex {
             self.match_year(term, &live, &mut round);
             scratch.absorb(index);
         }
-        let mut hits = self.hits(&scratch.totals, terms.len());
+        let mut hits = self.hits(&mut scratch, terms.len());
         drop(scratch);
         let order = |a: &Hit, b: &Hit| b.score.cmp(&a.score).then(a.item.cmp(&b.item));
         // The best hits whose tag, body or title is the query itself rise.
@@ -163,7 +163,10 @@ impl SearchIndex {
     }
 
     /// The items every word matched, best first.
-    fn hits(&self, totals: &Totals, words: usize) -> Vec<Hit> {
+    fn hits(&self, scratch: &mut Scratch, words: usize) -> Vec<Hit> {
+        let Scratch {
+            totals, keys, spare, ..
+        } = scratch;
         let prominence = self.section(Section::Prominence);
         let rank = |item: usize| {
             let bonus = i64::from(prominence.get(item).copied().unwrap_or(0)) * score::PROMINENCE;
@@ -177,11 +180,18 @@ impl SearchIndex {
             fields: totals.fields[item],
         };
         let hit_items = (0..self.len()).filter(|&item| usize::from(totals.matched[item]) == words);
-        // One u64 per hit sorts far faster than (rank, item) pairs.
-        let keys: Option<Vec<u64>> = hit_items.clone().map(|item| rank_sort::key(rank(item), item)).collect();
-        if let Some(mut keys) = keys {
-            rank_sort::sort(&mut keys);
-            return keys.into_iter().map(rank_sort::unkey).map(hit).collect();
+        // One u64 per hit sorts far faster than (rank, item) pairs; the
+        // keys are made in the scratch's memory, kept from search to search.
+        keys.clear();
+        let mut fits = true;
+        keys.extend(hit_items.clone().map_while(|item| {
+            let key = rank_sort::key(rank(item), item);
+            fits &= key.is_some();
+            key
+        }));
+        if fits {
+            rank_sort::sort(keys, spare);
+            return keys.iter().map(|&key| hit(rank_sort::unkey(key))).collect();
         }
         let mut ranked: Vec<(i64, usize)> = hit_items.map(|item| (rank(item), item)).collect();
         ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));

@@ -28,13 +28,14 @@ pub(crate) fn unkey(key: u64) -> (i64, usize) {
     (i64::from(u32::MAX - (key >> 32) as u32), (key as u32) as usize)
 }
 
-/// Sorts `keys`, made in ascending item order, by [`key`]'s order.
-pub(crate) fn sort(keys: &mut Vec<u64>) {
+/// Sorts `keys`, made in ascending item order, by [`key`]'s order;
+/// `spare` is memory to sort through (its contents do not matter).
+pub(crate) fn sort(keys: &mut Vec<u64>, spare: &mut Vec<u64>) {
     if keys.len() < RADIX_FROM {
         keys.sort_unstable();
         return;
     }
-    let mut spare = vec![0u64; keys.len()];
+    spare.resize(keys.len(), 0);
     for pass in 0..PASSES {
         let shift = 32 + pass * DIGIT_BITS;
         let digit = |key: u64| ((key >> shift) as usize) & (BUCKETS - 1);
@@ -53,7 +54,7 @@ pub(crate) fn sort(keys: &mut Vec<u64>) {
             spare[*slot] = key;
             *slot += 1;
         }
-        std::mem::swap(keys, &mut spare);
+        std::mem::swap(keys, spare);
     }
 }
 
@@ -67,7 +68,7 @@ mod tests {
         fn sorts_as_rank_then_item(ranks in proptest::collection::vec(0i64..1000, 0..10_000)) {
             let pairs: Vec<(i64, usize)> = ranks.iter().copied().zip(0..).collect();
             let mut keys: Vec<u64> = pairs.iter().map(|&(rank, item)| key(rank, item).unwrap()).collect();
-            sort(&mut keys);
+            sort(&mut keys, &mut Vec::new());
             let mut expected = pairs;
             expected.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
             prop_assert_eq!(keys.into_iter().map(unkey).collect::<Vec<_>>(), expected);
@@ -80,7 +81,7 @@ mod tests {
         let mut keys: Vec<u64> = (0..RADIX_FROM * 2)
             .map(|item| key(ranks[item % ranks.len()], item).unwrap())
             .collect();
-        sort(&mut keys);
+        sort(&mut keys, &mut Vec::new());
         let pairs: Vec<(i64, usize)> = keys.into_iter().map(unkey).collect();
         assert!(
             pairs

@@ -114,6 +114,9 @@ pub(crate) struct Scratch {
     /// The items the first word matched: the only ones whose totals the
     /// search set.
     pub first: Vec<u32>,
+    /// The hits' sort keys, and memory to sort them through (`rank_sort`).
+    pub keys: Vec<u64>,
+    pub spare: Vec<u64>,
 }
 
 impl Scratch {
@@ -123,6 +126,8 @@ impl Scratch {
             best: vec![NO_MATCH; n],
             touched: Vec::new(),
             first: Vec::new(),
+            keys: Vec::new(),
+            spare: Vec::new(),
         }
     }
 
