@@ -4,18 +4,21 @@
 //! parsing its RON again.
 //!
 //! Only a load without a single problem is stored, so a snapshot always
-//! stands for every input of its key. A stored file is read whole (never
+//! stands for every input of its key. A stored file is read (never
 //! mapped), only if it is a regular file, and checked before use
-//! ([`crate::data::snapshot::decode`]); anything wrong with it means a
-//! fresh parse, which then stores a sound snapshot in its place.
+//! ([`crate::data::snapshot`]); anything wrong with it means a fresh
+//! parse, which then stores a sound snapshot in its place. A full load
+//! reads every section; `list` and the browser's first frame read only
+//! their own.
 
 use std::fs;
-use std::io::Read;
+use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 use std::time::SystemTime;
 
 use crate::atomic_write::write_atomically;
 use crate::data::Dataset;
+use crate::data::list_rows::ListRows;
 use crate::data::preview::Preview;
 use crate::data::snapshot;
 use crate::regular_file::open_regular;
@@ -33,17 +36,40 @@ const MAX_SNAPSHOT_BYTES: u64 = 10 * crate::data::load::MAX_FILE_BYTES;
 /// id hashes 8 bytes an item (about 10 MB at a million items).
 const MAX_PREVIEW_BYTES: u64 = 64 * 1024 * 1024;
 
-/// The dataset stored under `key` in `dir`, if there is a sound one.
+/// The dataset stored under `key` in `dir`, if there is a sound one. The
+/// sections before it (preview, rows of `list`) are read and checked
+/// first, and let go before the dataset is read: a damaged one means a
+/// rebuild, but holding them would only add to the peak.
 pub fn load(dir: &Path, key: &Key) -> Option<Dataset> {
-    let file = open_regular(&key.file_named(dir, STORED_PREFIX, EXTENSION)).ok()?;
-    // Sized once: growing by doubling would hold up to twice the file.
-    let size = file.metadata().ok()?.len();
-    let mut bytes = Vec::with_capacity(usize::try_from(size.min(MAX_SNAPSHOT_BYTES)).ok()? + 1);
-    file.take(MAX_SNAPSHOT_BYTES + 1).read_to_end(&mut bytes).ok()?;
-    if bytes.len() as u64 > MAX_SNAPSHOT_BYTES {
+    let mut file = open_regular(&key.file_named(dir, STORED_PREFIX, EXTENSION)).ok()?;
+    let (head, size) = read_header(&mut file, key)?;
+    let (from, len) = snapshot::data_range(&head, key.as_str())?;
+    let mut front = vec![0; usize::try_from(from.checked_sub(head.len() as u64)?).ok()?];
+    file.read_exact(&mut front).ok()?;
+    if !snapshot::front_is_sound(&head, &front, key.as_str()) {
         return None;
     }
-    snapshot::decode(&bytes, key.as_str())
+    drop(front);
+    // The dataset comes last: it ends where the file does.
+    if from.checked_add(len)? != size {
+        return None;
+    }
+    let mut section = vec![0; usize::try_from(len).ok()?];
+    file.read_exact(&mut section).ok()?;
+    snapshot::decode_data(&head, &section, key.as_str())
+}
+
+/// The header of a stored snapshot for `key`, and the file's size, if it
+/// is no larger than a snapshot may be and exactly as long as its header
+/// says (a file cut short or grown is refused).
+fn read_header(file: &mut fs::File, key: &Key) -> Option<(Vec<u8>, u64)> {
+    let size = file.metadata().ok()?.len();
+    if size > MAX_SNAPSHOT_BYTES {
+        return None;
+    }
+    let mut head = vec![0; snapshot::header_len(key.as_str())];
+    file.read_exact(&mut head).ok()?;
+    (snapshot::total_len(&head, key.as_str())? == size).then_some((head, size))
 }
 
 /// The preview of the first frame stored under `key` in `dir`, if there is
@@ -67,6 +93,43 @@ pub fn load_preview(dir: &Path, key: &Key) -> Option<Preview> {
     bytes.resize(end, 0);
     file.read_exact(&mut bytes[header..]).ok()?;
     snapshot::decode_preview(&bytes, key.as_str())
+}
+
+/// Calls `use_rows` with the rows of `list` stored under `key` in `dir`, if
+/// there are sound ones: only the snapshot's header and that section are
+/// read (about a sixth of the file), and checked before `use_rows` sees
+/// them, so a warm `list` never holds the dataset. `None`: nothing sound
+/// stored, and `use_rows` was not called.
+pub fn with_list_rows<T>(dir: &Path, key: &Key, use_rows: impl FnOnce(&ListRows) -> T) -> Option<T> {
+    let mut file = open_regular(&key.file_named(dir, STORED_PREFIX, EXTENSION)).ok()?;
+    let (head, _) = read_header(&mut file, key)?;
+    let (from, len) = snapshot::list_rows_range(&head, key.as_str())?;
+    let section = read_at(&mut file, from, usize::try_from(len).ok()?)?;
+    let rows = snapshot::decode_list_rows(&head, &section, key.as_str())?;
+    Some(use_rows(&rows))
+}
+
+/// The item whose id is exactly `id`, with its related items, as a small
+/// dataset of their own (see [`crate::data::item_index::ItemIndex`]), from
+/// the snapshot stored under `key` in `dir`: only the header, the index
+/// of items and those items' records are read, each checked. `None`:
+/// nothing sound stored, or no item has that id.
+pub fn item_with_related(dir: &Path, key: &Key, id: &str) -> Option<Dataset> {
+    let mut file = open_regular(&key.file_named(dir, STORED_PREFIX, EXTENSION)).ok()?;
+    let (head, _) = read_header(&mut file, key)?;
+    let (from, len) = snapshot::item_index_range(&head, key.as_str())?;
+    let section = read_at(&mut file, from, usize::try_from(len).ok()?)?;
+    let index = snapshot::decode_item_index(&head, &section, key.as_str())?;
+    drop(section);
+    index.one_with_related(id, |at, len| read_at(&mut file, at, len))
+}
+
+/// `len` bytes of `file` from `at`.
+fn read_at(file: &mut fs::File, at: u64, len: usize) -> Option<Vec<u8>> {
+    file.seek(SeekFrom::Start(at)).ok()?;
+    let mut bytes = vec![0; len];
+    file.read_exact(&mut bytes).ok()?;
+    Some(bytes)
 }
 
 /// Stores `data` under `key` in `dir`, atomically, keeping as many
@@ -109,6 +172,11 @@ mod tests {
         assert_eq!(loaded.items(), data.items());
         let preview = load_preview(dir.path(), &key).expect("its preview loads");
         assert_eq!(preview.total(), data.len());
+        let listed = with_list_rows(dir.path(), &key, |rows| rows.count(None)).expect("its rows load");
+        assert_eq!(listed, data.len());
+        let one = item_with_related(dir.path(), &key, "tunis-agenda").expect("an item and its related ones load");
+        assert!(one.by_id("tunis-agenda").is_some() && one.len() > 1 && one.len() < data.len());
+        assert!(item_with_related(dir.path(), &key, "no-such-item").is_none());
         let files = stored_files(dir.path());
         assert_eq!(files.len(), 1);
         // Damage: the same file cut short, even after its preview, or
@@ -122,6 +190,8 @@ mod tests {
             fs::write(&files[0], damaged).expect("write");
             assert!(load(dir.path(), &key).is_none());
             assert!(load_preview(dir.path(), &key).is_none());
+            assert!(with_list_rows(dir.path(), &key, |_| ()).is_none());
+            assert!(item_with_related(dir.path(), &key, "tunis-agenda").is_none());
         }
     }
 

@@ -20,6 +20,9 @@ fn main() -> ExitCode {
     if let Some(code) = cli::run_search(&args) {
         return code;
     }
+    if let Some(code) = cli::run_warm(&args) {
+        return code;
+    }
     // Data is loaded and checked before the terminal is touched, so any
     // problem prints on a normal screen.
     if let Some(command) = &args.command {

@@ -351,10 +351,10 @@ use wsis_browser::data::Item;
 use wsis_browser::sources::is_official;
 
 /// Share of items that must cite at least one source on an official host.
-/// Issue 16 asks for 90 %; the corpus is at 88.6 % (210 of 237, 30 Nov 2026), and no
-/// official copy of the rest was found (docs/DATA.md, "Still unknown").
+/// Issue 16 asks for 90 %; the corpus is at 91.0 % (222 of 244, 1 Dec 2026);
+/// docs/DATA.md, "Still unknown", lists the items without an official page.
 /// This floor is a ratchet: raise it as sources are found, never lower it.
-const MIN_OFFICIAL_SOURCE_PERCENT: usize = 88;
+const MIN_OFFICIAL_SOURCE_PERCENT: usize = 90;
 /// Most documents (bodies aside) that may lack any date.
 const MAX_DATELESS_DOCUMENTS: usize = 10;
 

@@ -14,6 +14,13 @@ use std::sync::LazyLock;
 use common::tmux;
 use tempfile::TempDir;
 
+/// Turns on the load trace (`wsis_browser::data::trace`).
+const TRACE_VARIABLE: &str = "WSIS_TRACE_LOAD";
+/// The trace's mark of a `list` read from the stored rows alone.
+const LIST_ROWS_READ: &str = "list rows read";
+/// The trace's mark of a `show` read from one item's records alone.
+const ONE_ITEM_READ: &str = "one item read";
+
 struct Setup {
     dir: TempDir,
 }
@@ -37,13 +44,25 @@ impl Setup {
     }
 
     fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_wsis"))
+        self.command(args).output().expect("runs")
+    }
+
+    fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_wsis"));
+        command
             .env("XDG_CACHE_HOME", self.cache())
+            .env_remove(TRACE_VARIABLE)
             .arg("--no-user-data")
             .args(args)
-            .stdin(Stdio::null())
-            .output()
-            .expect("runs")
+            .stdin(Stdio::null());
+        command
+    }
+
+    /// What `args` print on stderr with the load traced: the stages it went through.
+    fn traced(&self, args: &[&str]) -> String {
+        let out = self.command(args).env(TRACE_VARIABLE, "1").output().expect("runs");
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8_lossy(&out.stderr).into_owned()
     }
 
     /// The stored datasets.
@@ -101,15 +120,37 @@ fn check_cached_equals_fresh(setup: &Setup, commands: &[Vec<&str>]) {
         );
         assert_same(&fresh, &storing, &format!("{args:?} storing"));
         assert_same(&fresh, &cached, &format!("{args:?} cached"));
+        if args.contains(&"list") {
+            check_read_in_part(setup, args, LIST_ROWS_READ);
+        }
+        if args.contains(&"show") && args.iter().any(|a| a.starts_with("tunis-") || a.starts_with("synth-")) {
+            check_read_in_part(setup, args, ONE_ITEM_READ);
+        }
     }
 }
 
-fn commands<'a>(with_data: &[&'a str], show: &'a str) -> Vec<Vec<&'a str>> {
+/// A warm `list`, or `show` of an id, reads only its part of the stored
+/// dataset (the trace shows `mark`); a cold one (`--no-cache`) does not.
+fn check_read_in_part(setup: &Setup, args: &[&str], mark: &str) {
+    let warm = setup.traced(args);
+    assert!(warm.contains(mark), "{args:?}: {warm}");
+    let bypassed = setup.traced(&[&["--no-cache"], args].concat());
+    assert!(!bypassed.contains(mark), "{args:?}: {bypassed}");
+}
+
+/// `show` names an item by another name than its id, `id` by its id.
+fn commands<'a>(with_data: &[&'a str], show: &'a str, id: &'a str) -> Vec<Vec<&'a str>> {
     let mut commands = vec![
         vec!["list"],
         vec!["list", "--format", "json"],
+        vec!["list", "--json", "--category", "GA"],
+        vec!["list", "--format", "tsv", "-c", "ecosoc"],
+        vec!["list", "--format", "table"],
+        vec!["list", "--format", "table", "-c", "outcome"],
         vec!["show", show],
         vec!["show", "--json", show],
+        vec!["show", id],
+        vec!["show", "--json", id],
         vec!["path", "tunis-agenda", "al-c1"],
     ];
     for format in ["json", "ron", "markdown", "csv", "dot"] {
@@ -124,7 +165,7 @@ fn commands<'a>(with_data: &[&'a str], show: &'a str) -> Vec<Vec<&'a str>> {
 #[test]
 fn on_the_embedded_data_cached_runs_print_what_fresh_runs_print() {
     let setup = Setup::new();
-    check_cached_equals_fresh(&setup, &commands(&[], "70/125"));
+    check_cached_equals_fresh(&setup, &commands(&[], "70/125", "tunis-agenda"));
 }
 
 static SYNTH_10K: LazyLock<String> = LazyLock::new(|| {
@@ -138,7 +179,7 @@ fn on_ten_thousand_items_cached_runs_print_what_fresh_runs_print() {
     let setup = Setup::new();
     let data = setup.data("synth.ron", &SYNTH_10K);
     let data = data.to_str().expect("UTF-8 path");
-    check_cached_equals_fresh(&setup, &commands(&["--data", data], "synth-5000"));
+    check_cached_equals_fresh(&setup, &commands(&["--data", data], "A/RES/70/125", "synth-5000"));
 }
 
 #[test]
@@ -165,6 +206,62 @@ fn a_damaged_or_truncated_stored_dataset_is_rebuilt() {
             "a sound dataset is stored again"
         );
     }
+}
+
+/// The sections of a stored dataset, in order: the preview, the rows of
+/// `list`, the index of items, the dataset.
+const SECTIONS: usize = 4;
+const LIST_ROWS: usize = 1;
+const ITEM_INDEX: usize = 2;
+
+/// Where section `n` lies in a stored dataset: after the header (magic,
+/// version, key length, key, each section's length and sum) and the
+/// sections before it.
+fn section_range(stored: &[u8], n: usize) -> std::ops::Range<usize> {
+    let u64_at = |at: usize| u64::from_le_bytes(stored[at..at + 8].try_into().expect("8 bytes")) as usize;
+    let key_len = u32::from_le_bytes(stored[12..16].try_into().expect("4 bytes")) as usize;
+    let sums = 16 + key_len;
+    let from = sums + SECTIONS * 16 + (0..n).map(|i| u64_at(sums + i * 16)).sum::<usize>();
+    from..from + u64_at(sums + n * 16)
+}
+
+/// Damage anywhere in section `n` means `args` does not read it (the
+/// trace lacks `mark`), prints what a fresh run prints, and the stored
+/// dataset is rebuilt; so does a file cut after that section.
+fn check_damaged_section_is_rebuilt(n: usize, args: &[&str], mark: &str) {
+    let setup = Setup::new();
+    let fresh = setup.run(args);
+    let stored = setup.only_snapshot();
+    let sound = fs::read(&stored).expect("read");
+    let section = section_range(&sound, n);
+    assert!(
+        !section.is_empty() && section.end < sound.len(),
+        "{section:?} of {}",
+        sound.len()
+    );
+    assert!(setup.traced(args).contains(mark), "read in part when sound");
+    for at in [section.start, section.start + section.len() / 2, section.end - 1] {
+        let mut damaged = sound.clone();
+        damaged[at] ^= 0x01;
+        fs::write(&stored, &damaged).expect("damage it");
+        let trace = setup.traced(args);
+        assert!(!trace.contains(mark), "damaged at {at}: {trace}");
+        assert_eq!(fs::read(&stored).expect("read"), sound, "rebuilt after damage at {at}");
+        assert_same(&fresh, &setup.run(args), "after damage");
+    }
+    fs::write(&stored, &sound[..section.end]).expect("cut after the section");
+    assert!(!setup.traced(args).contains(mark), "a file cut short");
+    assert_eq!(fs::read(&stored).expect("read"), sound, "rebuilt after a cut");
+}
+
+#[test]
+fn damaged_rows_of_list_are_never_listed_and_are_rebuilt() {
+    check_damaged_section_is_rebuilt(LIST_ROWS, &["list"], LIST_ROWS_READ);
+}
+
+#[test]
+fn a_damaged_index_of_items_is_never_used_and_is_rebuilt() {
+    check_damaged_section_is_rebuilt(ITEM_INDEX, &["show", "tunis-agenda"], ONE_ITEM_READ);
 }
 
 #[test]

@@ -1,14 +1,20 @@
 //! `wsis list`: an aligned table on a terminal; in a pipe one line per item,
 //! `id TAB symbol TAB date TAB title` (`-` for a missing symbol or date),
 //! a format scripts may rely on; or JSON.
+//!
+//! Unchanged inputs are listed from the rows stored with the dataset
+//! ([`crate::data::list_rows`]), read in place; otherwise from the loaded
+//! dataset. Both print the same bytes: they share everything but where the
+//! rows come from.
 
 use std::io::Write;
 use std::process::ExitCode;
 
-use serde::Serialize;
+use serde::{Serialize, Serializer};
 
 use super::output::{ListFormat, terminal_width};
 use super::{Failure, Outcome, category_arg, table, write_json};
+use crate::data::list_rows::{ListRow, ListRows};
 use crate::data::{CATEGORIES, Dataset, ItemIdx};
 use crate::text::sanitize;
 
@@ -24,6 +30,9 @@ struct ListEntry<'a> {
 /// The table's columns: how to name the item, when, and what it is.
 const HEADERS: [&str; 3] = ["SYMBOL/ID", "DATE", "TITLE"];
 
+/// Printed for a missing symbol or date.
+const MISSING: &str = "-";
+
 pub(super) fn run(data: &Dataset, category: Option<&str>, format: ListFormat, out: &mut impl Write) -> Outcome {
     let items: Vec<ItemIdx> = match category {
         Some(name) => data.category_items(category_arg(name)?).to_vec(),
@@ -31,51 +40,74 @@ pub(super) fn run(data: &Dataset, category: Option<&str>, format: ListFormat, ou
             .flat_map(|c| data.category_items(c).iter().copied())
             .collect(),
     };
-    if items.is_empty() {
+    write_rows(|| items.iter().map(|&i| row_of(data, i)), format, out)
+}
+
+/// As [`run`], from the rows stored with the dataset.
+pub(super) fn run_stored(rows: &ListRows, category: Option<&str>, format: ListFormat, out: &mut impl Write) -> Outcome {
+    let category = category.map(category_arg).transpose()?;
+    write_rows(|| rows.rows(category), format, out)
+}
+
+/// Item `idx` of `data` as a stored row shows it.
+fn row_of(data: &Dataset, idx: ItemIdx) -> ListRow<'_> {
+    let item = data.item(idx);
+    ListRow {
+        id: &item.id,
+        category: data.category_of(idx),
+        symbol: item.symbol.as_deref(),
+        date: item.date.as_deref(),
+        title: &item.title,
+        label: item.label(),
+    }
+}
+
+/// Prints `rows` (made afresh each time they are read, as the table and
+/// a check for none read them twice).
+fn write_rows<'a, I>(rows: impl Fn() -> I, format: ListFormat, out: &mut impl Write) -> Outcome
+where
+    I: Iterator<Item = ListRow<'a>>,
+{
+    if rows().next().is_none() {
         return Err(Failure::NothingMatches("no items".into()));
     }
     match format {
-        ListFormat::Json => write_json(out, &entries(data, &items))?,
+        ListFormat::Json => write_json(out, &Entries(&rows))?,
         ListFormat::Tsv => {
-            for &i in &items {
-                let item = data.item(i);
+            for row in rows() {
                 let fields = [
-                    item.id.as_str(),
-                    item.symbol.as_deref().unwrap_or("-"),
-                    item.date.as_deref().unwrap_or("-"),
-                    item.title.as_str(),
+                    row.id,
+                    row.symbol.unwrap_or(MISSING),
+                    row.date.unwrap_or(MISSING),
+                    row.title,
                 ];
                 writeln!(out, "{}", fields.map(sanitize).join("\t"))?;
             }
         }
         ListFormat::Table => {
-            let rows: Vec<Vec<String>> = items
-                .iter()
-                .map(|&i| {
-                    let item = data.item(i);
-                    // The date as written: at the precision the source gives.
-                    let date = item.date.as_deref().unwrap_or("-");
-                    vec![item.handle().to_string(), date.to_string(), item.label().to_string()]
-                })
-                .collect();
-            table::write(out, &HEADERS, &rows, terminal_width())?;
+            // The date as written: at the precision the source gives.
+            let cells = || rows().map(|row| [row.handle(), row.date.unwrap_or(MISSING), row.label]);
+            table::write_each(out, &HEADERS, cells, terminal_width())?;
         }
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn entries<'a>(data: &'a Dataset, items: &[ItemIdx]) -> Vec<ListEntry<'a>> {
-    items
-        .iter()
-        .map(|&i| {
-            let item = data.item(i);
-            ListEntry {
-                id: &item.id,
-                category: &item.category,
-                symbol: item.symbol.as_deref(),
-                title: &item.title,
-                date: item.date.as_deref(),
-            }
-        })
-        .collect()
+/// The rows as a JSON array, written as they are read.
+struct Entries<'f, F>(&'f F);
+
+impl<'a, F, I> Serialize for Entries<'_, F>
+where
+    F: Fn() -> I,
+    I: Iterator<Item = ListRow<'a>>,
+{
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq((self.0)().map(|row| ListEntry {
+            id: row.id,
+            category: CATEGORIES[row.category].id,
+            symbol: row.symbol,
+            title: row.title,
+            date: row.date,
+        }))
+    }
 }

@@ -330,6 +330,40 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
     }
 }
 
+/// `wsis list`, and `wsis show` of an exact id, from the parts of the
+/// dataset cache they need, without loading the dataset (see
+/// [`dataset_cache::with_list_rows`], [`dataset_cache::item_with_related`]).
+/// `None` for every other command, and when nothing sound is stored or
+/// the name is not an id: the caller then loads the data as for any command.
+pub fn run_warm(args: &Cli) -> Option<ExitCode> {
+    if !matches!(args.command, Some(Command::List { .. } | Command::Show { .. })) {
+        return None;
+    }
+    trace::mark("start");
+    let files = match data_files(args) {
+        Ok(files) => files,
+        Err(code) => return Some(code),
+    };
+    let (dir, key) = index_cache(args, &files)?;
+    let code = match args.command.as_ref()? {
+        Command::List { category, output } => {
+            let format = output.chosen();
+            dataset_cache::with_list_rows(&dir, &key, |rows| {
+                trace::mark("list rows read");
+                finish(buffered(|out| list::run_stored(rows, category.as_deref(), format, out)))
+            })?
+        }
+        Command::Show { id, json } => {
+            let one = dataset_cache::item_with_related(&dir, &key, id.trim())?;
+            trace::mark("one item read");
+            finish(buffered(|out| show::run(&one, id, *json, out)))
+        }
+        _ => return None,
+    };
+    trace::mark("command done");
+    Some(code)
+}
+
 /// What the browser loads: the data files in load order, and whether the
 /// cache may be used. Found before the terminal is taken over, so a
 /// problem with the user's data directory prints on a normal screen.

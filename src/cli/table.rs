@@ -10,7 +10,7 @@ use super::output::terminal_width;
 use crate::data::category::category;
 use crate::data::model::TITLE_NOT_CONFIRMED;
 use crate::search::{Hit, SearchIndex};
-use crate::text::{fit, sanitize, truncate};
+use crate::text::{fit, sanitized, truncate};
 
 /// Spaces between two columns.
 const GAP: &str = "  ";
@@ -21,14 +21,35 @@ const MIN_LAST_PERCENT: usize = 40;
 
 /// Writes `rows` under `headers` in at most `width` columns.
 pub fn write(out: &mut impl Write, headers: &[&str], rows: &[Vec<String>], width: usize) -> io::Result<()> {
-    let rows: Vec<Vec<String>> = rows
-        .iter()
-        .map(|row| row.iter().map(|cell| sanitize(cell)).collect())
-        .collect();
-    let widths = column_widths(headers, &rows, width);
-    let header: Vec<String> = headers.iter().map(|h| h.to_string()).collect();
-    write_row(out, &header, &widths)?;
-    for row in &rows {
+    write_each(
+        out,
+        headers,
+        || rows.iter().map(|row| row.iter().map(String::as_str)),
+        width,
+    )
+}
+
+/// As [`write`], with rows made twice (to size the columns, then to write
+/// them), so a long list is never held in memory whole.
+pub fn write_each<'r, R, C>(
+    out: &mut impl Write,
+    headers: &[&str],
+    rows: impl Fn() -> R,
+    width: usize,
+) -> io::Result<()>
+where
+    R: Iterator<Item = C>,
+    C: IntoIterator<Item = &'r str>,
+{
+    let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
+    for row in rows() {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(sanitized(cell).width());
+        }
+    }
+    let widths = fit_widths(widths, width);
+    write_row(out, headers.iter().copied(), &widths)?;
+    for row in rows() {
         write_row(out, row, &widths)?;
     }
     Ok(())
@@ -53,27 +74,25 @@ pub fn write_hits(index: &SearchIndex, hits: &[Hit], out: &mut impl Write) -> io
     write(out, &["SYMBOL/ID", "CATEGORY", "TITLE", "WHY"], &rows, terminal_width())
 }
 
-fn write_row(out: &mut impl Write, row: &[String], widths: &[usize]) -> io::Result<()> {
-    let last = row.len().saturating_sub(1);
+fn write_row<'r>(out: &mut impl Write, row: impl IntoIterator<Item = &'r str>, widths: &[usize]) -> io::Result<()> {
+    let last = widths.len().saturating_sub(1);
     let cells: Vec<String> = row
-        .iter()
+        .into_iter()
         .zip(widths)
         .enumerate()
         // The last cell is cut, not padded: no trailing spaces.
-        .map(|(i, (cell, &w))| if i == last { truncate(cell, w) } else { fit(cell, w) })
+        .map(|(i, (cell, &w))| {
+            let cell = sanitized(cell);
+            if i == last { truncate(&cell, w) } else { fit(&cell, w) }
+        })
         .collect();
     writeln!(out, "{}", cells.join(GAP))
 }
 
-/// Each column as wide as its widest cell; when that is too wide, the last
-/// column gives way down to [`MIN_LAST`], then the widest others.
-fn column_widths(headers: &[&str], rows: &[Vec<String>], width: usize) -> Vec<usize> {
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
-    for row in rows {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.width());
-        }
-    }
+/// Each column as wide as its widest cell (`widths`); when that is too
+/// wide, the last column gives way down to [`MIN_LAST`], then the widest
+/// others.
+fn fit_widths(mut widths: Vec<usize>, width: usize) -> Vec<usize> {
     let Some(last) = widths.len().checked_sub(1) else {
         return widths;
     };

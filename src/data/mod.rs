@@ -6,6 +6,8 @@ mod build;
 pub mod category;
 pub mod dataset;
 pub mod date;
+pub mod item_index;
+pub mod list_rows;
 pub mod load;
 pub mod locate;
 pub mod model;

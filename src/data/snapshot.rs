@@ -24,6 +24,8 @@ use super::aliases::Aliases;
 use super::category::{CATEGORIES, category_index};
 use super::dataset::{Backlink, Dataset, ItemIdx, Origin, Replaced};
 use super::date::PartialDate;
+use super::item_index::{ItemIndex, StoredItemIndex};
+use super::list_rows::{self, ListRows};
 use super::model::{Item, Link};
 use super::preview::Preview;
 use super::relation::Relation;
@@ -32,15 +34,24 @@ use super::relation::Relation;
 const MAGIC: &[u8; 8] = b"WSISDATA";
 
 /// Bumped whenever the stored form changes, so old snapshots are ignored.
-/// 2: a preview section before the dataset.
-const FORMAT_VERSION: u32 = 2;
+/// 2: a preview section before the dataset. 3: the rows of `list` between them.
+const FORMAT_VERSION: u32 = 3;
 
 /// Each section's length and checksum, after the key.
 const SECTION_SUMS: usize = 16;
 
+/// The sections, in the order they are stored.
+const PREVIEW: usize = 0;
+const LIST_ROWS: usize = 1;
+const ITEM_INDEX: usize = 2;
+const DATA: usize = 3;
+const SECTIONS: usize = 4;
+
 /// The bytes of `data`, for the inputs described by `key`: a header
 /// (magic, version, key, then length and checksum of each section), the
-/// preview of the first frame (empty when there is none), the dataset.
+/// preview of the first frame (empty when there is none), the rows of
+/// `list` ([`super::list_rows`]), where each item lies in the dataset
+/// ([`ItemIndex`]), the dataset.
 pub fn encode(data: &Dataset, key: &str) -> Vec<u8> {
     let mut bytes = Vec::new();
     bytes.extend_from_slice(MAGIC);
@@ -50,7 +61,7 @@ pub fn encode(data: &Dataset, key: &str) -> Vec<u8> {
     // Lengths and checksums are filled in once the payloads are written
     // behind them: one buffer, not payloads copied into a second one.
     let sums_at = bytes.len();
-    bytes.extend_from_slice(&[0; 2 * SECTION_SUMS]);
+    bytes.extend_from_slice(&[0; SECTIONS * SECTION_SUMS]);
     let preview_at = bytes.len();
     let preview = Preview::of(data);
     let bytes = match &preview {
@@ -60,12 +71,23 @@ pub fn encode(data: &Dataset, key: &str) -> Vec<u8> {
     let Ok(bytes) = bytes else {
         return Vec::new();
     };
-    let data_at = bytes.len();
-    let Ok(mut bytes) = postcard::to_extend(&StoredRef::of(data), bytes) else {
+    let rows_at = bytes.len();
+    let Ok(bytes) = list_rows::encode(data, bytes) else {
         return Vec::new();
     };
-    for (n, (from, to)) in [(preview_at, data_at), (data_at, bytes.len())].into_iter().enumerate() {
-        let payload = &bytes[from..to];
+    let index_at = bytes.len();
+    let stored = StoredRef::of(data);
+    let index = StoredItemIndex::of(data, &stored.files, &stored.items, &stored.origins);
+    let Ok(bytes) = index.and_then(|index| postcard::to_extend(&index, bytes)) else {
+        return Vec::new();
+    };
+    let data_at = bytes.len();
+    let Ok(mut bytes) = postcard::to_extend(&stored, bytes) else {
+        return Vec::new();
+    };
+    let bounds = [preview_at, rows_at, index_at, data_at, bytes.len()];
+    for n in 0..SECTIONS {
+        let payload = &bytes[bounds[n]..bounds[n + 1]];
         let (len, sum) = ((payload.len() as u64).to_le_bytes(), checksum(payload).to_le_bytes());
         let at = sums_at + n * SECTION_SUMS;
         bytes[at..at + 8].copy_from_slice(&len);
@@ -78,7 +100,44 @@ pub fn encode(data: &Dataset, key: &str) -> Vec<u8> {
 /// exactly the inputs `key` describes.
 pub fn decode(bytes: &[u8], key: &str) -> Option<Dataset> {
     let sections = Sections::read(bytes, key)?;
-    let payload = sections.data?;
+    decode_stored(sections.data?)
+}
+
+/// Where the dataset lies in the snapshot whose header is `head` (offset
+/// from its start, length), if it is one for `key`: it comes last.
+pub fn data_range(head: &[u8], key: &str) -> Option<(u64, u64)> {
+    Sections::header(head, key)?.range(DATA, key)
+}
+
+/// Whether `front`, the bytes between the header `head` and the dataset,
+/// are sections matching their lengths and sums.
+pub fn front_is_sound(head: &[u8], front: &[u8], key: &str) -> bool {
+    let Some(sections) = Sections::header(head, key) else {
+        return false;
+    };
+    let mut rest = front;
+    for n in 0..DATA {
+        let Some(section) = usize::try_from(sections.lens[n]).ok().and_then(|len| rest.get(..len)) else {
+            return false;
+        };
+        if sections.matches(n, section).is_none() {
+            return false;
+        }
+        rest = &rest[section.len()..];
+    }
+    rest.is_empty()
+}
+
+/// The dataset in `section` (read at [`data_range`] of the snapshot whose
+/// header is `head`), if it matches its length and sum in that header and
+/// holds together. The sections before it are checked apart
+/// ([`front_is_sound`]), so a reader need not hold them meanwhile.
+pub fn decode_data(head: &[u8], section: &[u8], key: &str) -> Option<Dataset> {
+    Sections::header(head, key)?.matches(DATA, section)?;
+    decode_stored(section)
+}
+
+fn decode_stored(payload: &[u8]) -> Option<Dataset> {
     let (stored, rest) = postcard::take_from_bytes::<Stored>(payload).ok()?;
     if !rest.is_empty() {
         return None;
@@ -95,15 +154,54 @@ pub fn preview_end(head: &[u8], key: &str) -> Option<usize> {
         return Some(header);
     }
     let sections = Sections::header(head, key)?;
-    header.checked_add(usize::try_from(sections.preview_len).ok()?)
+    header.checked_add(usize::try_from(sections.lens[PREVIEW]).ok()?)
+}
+
+/// The length of a snapshot's header for `key`: what [`total_len`] and
+/// [`list_rows_range`] need to be given.
+pub fn header_len(key: &str) -> usize {
+    MAGIC.len() + 4 + 4 + key.len() + SECTIONS * SECTION_SUMS
 }
 
 /// The size of the whole snapshot whose header is `head`, if it is one for `key`.
 pub fn total_len(head: &[u8], key: &str) -> Option<u64> {
     let sections = Sections::header(head, key)?;
-    (header_len(key) as u64)
-        .checked_add(sections.preview_len)?
-        .checked_add(sections.data_len)
+    sections
+        .lens
+        .iter()
+        .try_fold(header_len(key) as u64, |sum, &len| sum.checked_add(len))
+}
+
+/// Where the rows of `list` lie in the snapshot whose header is `head`
+/// (offset from its start, length), if it is one for `key`.
+pub fn list_rows_range(head: &[u8], key: &str) -> Option<(u64, u64)> {
+    Sections::header(head, key)?.range(LIST_ROWS, key)
+}
+
+/// Where the index of items lies in the snapshot whose header is `head`
+/// (offset from its start, length), if it is one for `key`.
+pub fn item_index_range(head: &[u8], key: &str) -> Option<(u64, u64)> {
+    Sections::header(head, key)?.range(ITEM_INDEX, key)
+}
+
+/// The index of items in `section` (read at [`item_index_range`] of the
+/// snapshot whose header is `head`), if it matches its length and sum in
+/// that header and its parts agree.
+pub fn decode_item_index(head: &[u8], section: &[u8], key: &str) -> Option<ItemIndex> {
+    let sections = Sections::header(head, key)?;
+    sections.matches(ITEM_INDEX, section)?;
+    let data_at = sections.range(DATA, key)?.0;
+    let (stored, rest) = postcard::take_from_bytes::<StoredItemIndex>(section).ok()?;
+    (rest.is_empty() && stored.holds_together()).then_some(ItemIndex { stored, data_at })
+}
+
+/// The rows of `list` in `section` (read at [`list_rows_range`] of the
+/// snapshot whose header is `head`), if they match their length and sum in
+/// that header and hold together.
+pub fn decode_list_rows<'a>(head: &[u8], section: &'a [u8], key: &str) -> Option<ListRows<'a>> {
+    let sections = Sections::header(head, key)?;
+    sections.matches(LIST_ROWS, section)?;
+    ListRows::open(section)
 }
 
 /// The preview stored at the front of `bytes` (the whole snapshot, or its
@@ -121,19 +219,13 @@ pub fn decode_preview(bytes: &[u8], key: &str) -> Option<Preview> {
     stored.into_preview()
 }
 
-/// Magic, version, key length, key, and the sums of both sections.
-fn header_len(key: &str) -> usize {
-    MAGIC.len() + 4 + 4 + key.len() + 2 * SECTION_SUMS
-}
-
-/// A snapshot's header, and its sections once checked.
+/// A snapshot's header, and its dataset once checked.
 struct Sections<'a> {
-    preview_len: u64,
-    preview_sum: u64,
-    data_len: u64,
-    data_sum: u64,
-    /// The dataset's bytes, when the whole snapshot was given and they
-    /// match their sum.
+    /// Each section's length and checksum, by [`PREVIEW`], [`LIST_ROWS`], [`DATA`].
+    lens: [u64; SECTIONS],
+    sums: [u64; SECTIONS],
+    /// The dataset's bytes, when the whole snapshot was given and every
+    /// section matches its sum.
     data: Option<&'a [u8]>,
 }
 
@@ -147,40 +239,61 @@ impl<'a> Sections<'a> {
         if reader.take(key_len)? != key.as_bytes() {
             return None;
         }
-        Some(Sections {
-            preview_len: reader.u64()?,
-            preview_sum: reader.u64()?,
-            data_len: reader.u64()?,
-            data_sum: reader.u64()?,
+        let mut sections = Sections {
+            lens: [0; SECTIONS],
+            sums: [0; SECTIONS],
             data: None,
-        })
+        };
+        for n in 0..SECTIONS {
+            sections.lens[n] = reader.u64()?;
+            sections.sums[n] = reader.u64()?;
+        }
+        Some(sections)
     }
 
-    /// The header and both sections, each matching its length and sum.
+    /// The header and every section, each matching its length and sum.
     fn read(bytes: &'a [u8], key: &str) -> Option<Sections<'a>> {
         let mut sections = Sections::header(bytes, key)?;
-        let preview = sections.preview_in(bytes, key)?;
-        let rest = &bytes[header_len(key) + preview.len()..];
-        if rest.len() as u64 != sections.data_len || checksum(rest) != sections.data_sum {
-            return None;
+        let mut rest = bytes.get(header_len(key)..)?;
+        for n in 0..SECTIONS {
+            let len = usize::try_from(sections.lens[n]).ok()?;
+            let section = rest.get(..len)?;
+            sections.matches(n, section)?;
+            rest = &rest[len..];
+            if n == DATA {
+                sections.data = Some(section);
+            }
         }
-        sections.data = Some(rest);
-        Some(sections)
+        rest.is_empty().then_some(sections)
+    }
+
+    /// Where section `n` lies: offset from the file's start, length.
+    fn range(&self, n: usize, key: &str) -> Option<(u64, u64)> {
+        let from = self.lens[..n]
+            .iter()
+            .try_fold(header_len(key) as u64, |sum, &len| sum.checked_add(len))?;
+        Some((from, self.lens[n]))
+    }
+
+    /// `Some` if `payload` has the length and sum of section `n`.
+    fn matches(&self, n: usize, payload: &[u8]) -> Option<()> {
+        (payload.len() as u64 == self.lens[n] && checksum(payload) == self.sums[n]).then_some(())
     }
 
     /// The preview's bytes in `bytes`, if they match their length and sum.
     fn preview_in(&self, bytes: &'a [u8], key: &str) -> Option<&'a [u8]> {
         let from = header_len(key);
-        let to = from.checked_add(usize::try_from(self.preview_len).ok()?)?;
+        let to = from.checked_add(usize::try_from(self.lens[PREVIEW]).ok()?)?;
         let payload = bytes.get(from..to)?;
-        (checksum(payload) == self.preview_sum).then_some(payload)
+        self.matches(PREVIEW, payload)?;
+        Some(payload)
     }
 }
 
 /// A 64-bit hash of the payload: any flipped byte changes it (each step
 /// of the hash is a bijection of its state), so damage is caught before
 /// the bytes are decoded.
-fn checksum(payload: &[u8]) -> u64 {
+pub(super) fn checksum(payload: &[u8]) -> u64 {
     let mut hasher = rustc_hash::FxHasher::default();
     hasher.write(payload);
     hasher.write_usize(payload.len());
@@ -226,8 +339,8 @@ struct StoredRef<'a> {
     origins: Vec<StoredOrigin>,
 }
 
-#[derive(Serialize, Deserialize)]
-struct StoredOrigin {
+#[derive(Clone, Serialize, Deserialize)]
+pub(super) struct StoredOrigin {
     file: u32,
     embedded: bool,
     replaced: Option<(u32, bool)>,
@@ -300,7 +413,7 @@ impl StoredPreview {
 /// `Serialize` leaves empty fields out, which only a self-describing
 /// format can follow.)
 #[derive(Serialize)]
-struct ItemRef<'a> {
+pub(super) struct ItemRef<'a> {
     id: &'a str,
     category: &'a str,
     symbol: Option<&'a str>,
@@ -394,27 +507,30 @@ impl Stored {
         if self.items.len() != self.origins.len() {
             return None;
         }
-        let file = |at: u32| self.files.get(usize::try_from(at).ok()?).cloned();
         let origins = self
             .origins
             .iter()
-            .map(|o| {
-                let replaced = match o.replaced {
-                    Some((at, embedded)) => Some(Replaced {
-                        file: file(at)?,
-                        embedded,
-                    }),
-                    None => None,
-                };
-                Some(Origin {
-                    file: file(o.file)?,
-                    embedded: o.embedded,
-                    replaced,
-                })
-            })
+            .map(|o| origin_of(o, &self.files))
             .collect::<Option<Vec<Origin>>>()?;
         rebuild(self.items, origins)
     }
+}
+
+/// A stored origin, its file indexes looked up in `files`.
+pub(super) fn origin_of(o: &StoredOrigin, files: &[String]) -> Option<Origin> {
+    let file = |at: u32| files.get(usize::try_from(at).ok()?).cloned();
+    let replaced = match o.replaced {
+        Some((at, embedded)) => Some(Replaced {
+            file: file(at)?,
+            embedded,
+        }),
+        None => None,
+    };
+    Some(Origin {
+        file: file(o.file)?,
+        embedded: o.embedded,
+        replaced,
+    })
 }
 
 /// The indexes `Dataset` keeps beside its items, rebuilt from items that
@@ -592,11 +708,51 @@ mod tests {
     #[test]
     fn a_snapshot_opens_as_the_dataset_it_was_made_from() {
         let data = embedded();
-        let opened = decode(&encode(&data, "k"), "k").expect("opens");
+        let bytes = encode(&data, "k");
+        let head = &bytes[..header_len("k")];
+        let (from, len) = data_range(head, "k").expect("a header");
+        let (front, section) = bytes[head.len()..].split_at(from as usize - head.len());
+        assert_eq!(section.len() as u64, len, "the dataset comes last");
+        assert!(front_is_sound(head, front, "k"));
+        let in_parts = decode_data(head, section, "k").expect("opens from its parts");
+        assert_eq!(visible(&in_parts), visible(&data));
+        let opened = decode(&bytes, "k").expect("opens");
         assert_eq!(visible(&opened), visible(&data));
         for name in ["70/125", "ITU", "C3", "a/res/70/125", "ECOSOC 2006/46"] {
             assert_eq!(opened.resolve(name), data.resolve(name), "{name}");
         }
+    }
+
+    #[test]
+    fn every_item_opens_alone_with_the_related_items_it_shows() {
+        let data = embedded();
+        let bytes = encode(&data, "k");
+        let head = &bytes[..header_len("k")];
+        let (from, len) = item_index_range(head, "k").expect("a header");
+        let section = &bytes[from as usize..(from + len) as usize];
+        let index = decode_item_index(head, section, "k").expect("the index opens");
+        let related = |data: &Dataset, idx: ItemIdx| -> Vec<String> {
+            crate::graph::related(data, idx)
+                .iter()
+                .map(|r| format!("{:?} {} {} {:?}", r.rel, r.outgoing, data.item(r.target).id, r.note))
+                .collect()
+        };
+        for idx in 0..data.len() {
+            let id = &data.item(idx).id;
+            let one = index
+                .one_with_related(id, |at, len| {
+                    bytes.get(at as usize..at as usize + len).map(<[u8]>::to_vec)
+                })
+                .unwrap_or_else(|| panic!("{id} opens"));
+            let alone = one.by_id(id).expect("the item itself");
+            assert_eq!(one.item(alone), data.item(idx));
+            assert_eq!(one.origin(alone), data.origin(idx));
+            assert_eq!(related(&one, alone), related(&data, idx), "{id}");
+        }
+        let none = index.one_with_related("no-such-item", |at, len| {
+            bytes.get(at as usize..at as usize + len).map(<[u8]>::to_vec)
+        });
+        assert!(none.is_none());
     }
 
     #[test]
@@ -650,19 +806,70 @@ mod tests {
 
         use super::*;
 
-        /// The snapshot, what its dataset shows and what its preview shows.
-        static DATA: LazyLock<(Vec<u8>, String, String)> = LazyLock::new(|| {
+        /// The snapshot, what its dataset shows, what its preview shows and
+        /// what its rows of `list` show.
+        static DATA: LazyLock<(Vec<u8>, String, String, String, String)> = LazyLock::new(|| {
             let data = embedded();
             let preview = Preview::of(&data).expect("the embedded data has a preview");
-            (encode(&data, "k"), visible(&data), visible_preview(&preview))
+            let bytes = encode(&data, "k");
+            let rows = visible_list_rows(&bytes).expect("the rows open");
+            let one = one_item(&bytes).expect("an item opens with its related ones");
+            (bytes, visible(&data), visible_preview(&preview), rows, visible(&one))
         });
+
+        /// The item that `show tunis-agenda` reads, read as the cache reads it.
+        fn one_item(bytes: &[u8]) -> Option<Dataset> {
+            let head = bytes.get(..header_len("k"))?;
+            let (from, len) = item_index_range(head, "k")?;
+            let from = usize::try_from(from).ok()?;
+            let section = bytes.get(from..from.checked_add(usize::try_from(len).ok()?)?)?;
+            let index = decode_item_index(head, section, "k")?;
+            index.one_with_related("tunis-agenda", |at, len| {
+                let at = usize::try_from(at).ok()?;
+                bytes.get(at..at.checked_add(len)?).map(<[u8]>::to_vec)
+            })
+        }
+
+        /// Every row of `list` in `bytes`, read as the cache reads them
+        /// (the header, then the section where the header says).
+        fn visible_list_rows(bytes: &[u8]) -> Option<String> {
+            let head = bytes.get(..header_len("k"))?;
+            let (from, len) = list_rows_range(head, "k")?;
+            let from = usize::try_from(from).ok()?;
+            let section = bytes.get(from..from.checked_add(usize::try_from(len).ok()?)?)?;
+            let rows = decode_list_rows(head, section, "k")?;
+            Some(format!("{:?}", rows.rows(None).collect::<Vec<_>>()))
+        }
+
+        /// The dataset in `bytes`, read as the cache reads it: the header,
+        /// the sections before the dataset, then the dataset.
+        fn decode_in_parts(bytes: &[u8]) -> Option<Dataset> {
+            let head = bytes.get(..header_len("k"))?;
+            if total_len(head, "k")? != bytes.len() as u64 {
+                return None;
+            }
+            let (from, _) = data_range(head, "k")?;
+            let (front, section) = bytes[head.len()..].split_at(usize::try_from(from).ok()? - head.len());
+            front_is_sound(head, front, "k").then(|| decode_data(head, section, "k"))?
+        }
 
         fn opens_as_made_or_not_at_all(bytes: &[u8]) {
             if let Some(opened) = decode(bytes, "k") {
                 assert_eq!(visible(&opened), DATA.1);
             }
+            let in_parts = decode_in_parts(bytes);
+            assert_eq!(in_parts.is_some(), decode(bytes, "k").is_some(), "both ways agree");
+            if let Some(opened) = in_parts {
+                assert_eq!(visible(&opened), DATA.1);
+            }
             if let Some(preview) = decode_preview(bytes, "k") {
                 assert_eq!(visible_preview(&preview), DATA.2);
+            }
+            if let Some(rows) = visible_list_rows(bytes) {
+                assert_eq!(rows, DATA.3);
+            }
+            if let Some(one) = one_item(bytes) {
+                assert_eq!(visible(&one), DATA.4);
             }
         }
 
@@ -681,6 +888,7 @@ mod tests {
             fn truncated_snapshots_are_refused(len in any::<prop::sample::Index>()) {
                 let len = len.index(DATA.0.len());
                 prop_assert!(decode(&DATA.0[..len], "k").is_none());
+                prop_assert!(decode_in_parts(&DATA.0[..len]).is_none());
                 // The preview is read from the front of a file: cut inside
                 // it, it is refused; cut after it, it opens as made (the
                 // cache also checks the file's length, see dataset_cache).
@@ -689,24 +897,38 @@ mod tests {
                     Some(preview) => prop_assert_eq!(visible_preview(&preview), DATA.2.clone()),
                     None => prop_assert!(len < preview_end),
                 }
+                // So are the rows of `list`: they end where the dataset begins.
+                let (rows_at, rows_len) = list_rows_range(&DATA.0, "k").expect("a header");
+                match visible_list_rows(&DATA.0[..len]) {
+                    Some(rows) => prop_assert_eq!(rows, DATA.3.clone()),
+                    None => prop_assert!((len as u64) < rows_at + rows_len),
+                }
+                if let Some(one) = one_item(&DATA.0[..len]) {
+                    prop_assert_eq!(visible(&one), DATA.4.clone());
+                }
             }
 
             #[test]
             fn any_bytes_after_a_sound_header_never_panic(
                 preview in prop::collection::vec(any::<u8>(), 0..512),
+                rows in prop::collection::vec(any::<u8>(), 0..512),
                 payload in prop::collection::vec(any::<u8>(), 0..512),
             ) {
                 // Sections with matching checksums reach the decoders.
                 let mut bytes = DATA.0[..FIXED_HEADER].to_vec();
                 bytes.extend_from_slice(b"k");
-                for section in [&preview, &payload] {
+                for section in [&preview, &rows, &payload] {
                     bytes.extend_from_slice(&(section.len() as u64).to_le_bytes());
                     bytes.extend_from_slice(&checksum(section).to_le_bytes());
                 }
-                bytes.extend_from_slice(&preview);
-                bytes.extend_from_slice(&payload);
+                for section in [&preview, &rows, &payload] {
+                    bytes.extend_from_slice(section);
+                }
                 let _ = decode(&bytes, "k");
+                let _ = decode_in_parts(&bytes);
                 let _ = decode_preview(&bytes, "k");
+                let _ = visible_list_rows(&bytes);
+                let _ = one_item(&bytes);
             }
         }
     }
