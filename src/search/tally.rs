@@ -10,23 +10,29 @@ use std::sync::Mutex;
 use super::Field;
 use super::score;
 
-/// One query word's best match in one item so far.
+/// One query word's best match in one item so far: 24 bytes, so that a
+/// block of them stays in the cache (see `offer`).
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct TermMatch {
-    pub cost: u32,
     pub score: i64,
     /// The scores of the item's other matches of this word.
     pub more: i64,
-    pub field: Field,
     pub position: u32,
+    /// The typos it needed ([`score::kind_cost`]: at most a few);
+    /// [`NO_COST`] for no match yet.
+    pub cost: u8,
+    pub field: Field,
 }
 
+/// The cost of [`NO_MATCH`]; no match costs as much.
+const NO_COST: u8 = u8::MAX;
+
 pub(crate) const NO_MATCH: TermMatch = TermMatch {
-    cost: u32::MAX,
     score: 0,
     more: 0,
-    field: Field::Points,
     position: 0,
+    cost: NO_COST,
+    field: Field::Points,
 };
 
 impl TermMatch {
@@ -47,7 +53,9 @@ impl Round<'_> {
         let Some(best) = self.best.get_mut(item) else {
             return;
         };
-        if best.cost == u32::MAX {
+        // Costs are a few typos: they fit below the mark of no match.
+        let cost = u8::try_from(cost).unwrap_or(NO_COST - 1).min(NO_COST - 1);
+        if best.cost == NO_COST {
             self.touched.push(item as u32);
             *best = TermMatch {
                 cost,
@@ -167,7 +175,7 @@ impl Scratch {
     fn start(&mut self, item: usize, found: &TermMatch) {
         let totals = &mut self.totals;
         totals.matched[item] = 1;
-        totals.cost[item] = found.cost;
+        totals.cost[item] = u32::from(found.cost);
         totals.score[item] = found.total();
         totals.top[item] = (found.field, found.total());
         totals.last[item] = (found.field, found.position);
@@ -184,7 +192,7 @@ impl Scratch {
             score += score::proximity_bonus(distance, score::field_weight(found.field));
         }
         totals.matched[item] += 1;
-        totals.cost[item] += found.cost;
+        totals.cost[item] += u32::from(found.cost);
         totals.score[item] += score;
         if found.total() > totals.top[item].1 {
             totals.top[item] = (found.field, found.total());
@@ -245,3 +253,6 @@ impl Drop for Lent<'_> {
         }
     }
 }
+
+// The cache blocks of `offer` are sized for matches of this size.
+const _: () = assert!(std::mem::size_of::<TermMatch>() == 24);
