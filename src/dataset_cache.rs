@@ -8,8 +8,8 @@
 //! mapped), only if it is a regular file, and checked before use
 //! ([`crate::data::snapshot`]); anything wrong with it means a fresh
 //! parse, which then stores a sound snapshot in its place. A full load
-//! reads every section; `list` and the browser's first frame read only
-//! their own.
+//! reads every section; `list`, `show ID` and the browser's first frame
+//! read only their own.
 
 use std::fs;
 use std::io::{Read, Seek, SeekFrom};
@@ -101,10 +101,7 @@ pub fn load_preview(dir: &Path, key: &Key) -> Option<Preview> {
 /// them, so a warm `list` never holds the dataset. `None`: nothing sound
 /// stored, and `use_rows` was not called.
 pub fn with_list_rows<T>(dir: &Path, key: &Key, use_rows: impl FnOnce(&ListRows) -> T) -> Option<T> {
-    let mut file = open_regular(&key.file_named(dir, STORED_PREFIX, EXTENSION)).ok()?;
-    let (head, _) = read_header(&mut file, key)?;
-    let (from, len) = snapshot::list_rows_range(&head, key.as_str())?;
-    let section = read_at(&mut file, from, usize::try_from(len).ok()?)?;
+    let (_, head, section) = read_section(dir, key, snapshot::list_rows_range)?;
     let rows = snapshot::decode_list_rows(&head, &section, key.as_str())?;
     Some(use_rows(&rows))
 }
@@ -115,17 +112,33 @@ pub fn with_list_rows<T>(dir: &Path, key: &Key, use_rows: impl FnOnce(&ListRows)
 /// of items and those items' records are read, each checked. `None`:
 /// nothing sound stored, or no item has that id.
 pub fn item_with_related(dir: &Path, key: &Key, id: &str) -> Option<Dataset> {
-    let mut file = open_regular(&key.file_named(dir, STORED_PREFIX, EXTENSION)).ok()?;
-    let (head, _) = read_header(&mut file, key)?;
-    let (from, len) = snapshot::item_index_range(&head, key.as_str())?;
-    let section = read_at(&mut file, from, usize::try_from(len).ok()?)?;
+    let (mut file, head, section) = read_section(dir, key, snapshot::item_index_range)?;
     let index = snapshot::decode_item_index(&head, &section, key.as_str())?;
     drop(section);
     index.one_with_related(id, |at, len| read_at(&mut file, at, len))
 }
 
-/// `len` bytes of `file` from `at`.
+/// The stored snapshot under `key` in `dir`, open, with its header and the
+/// section `range` finds in that header (not yet checked against its sum).
+fn read_section(
+    dir: &Path,
+    key: &Key,
+    range: impl FnOnce(&[u8], &str) -> Option<(u64, u64)>,
+) -> Option<(fs::File, Vec<u8>, Vec<u8>)> {
+    let mut file = open_regular(&key.file_named(dir, STORED_PREFIX, EXTENSION)).ok()?;
+    let (head, _) = read_header(&mut file, key)?;
+    let (from, len) = range(&head, key.as_str())?;
+    let section = read_at(&mut file, from, usize::try_from(len).ok()?)?;
+    Some((file, head, section))
+}
+
+/// `len` bytes of `file` from `at`; `None` for a range past its end, checked
+/// before allocating, as offsets and lengths come from the file itself.
 fn read_at(file: &mut fs::File, at: u64, len: usize) -> Option<Vec<u8>> {
+    let end = at.checked_add(u64::try_from(len).ok()?)?;
+    if end > file.metadata().ok()?.len() {
+        return None;
+    }
     file.seek(SeekFrom::Start(at)).ok()?;
     let mut bytes = vec![0; len];
     file.read_exact(&mut bytes).ok()?;

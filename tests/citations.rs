@@ -200,6 +200,29 @@ fn every_embedded_item_cites_in_every_style() {
     assert_eq!(text.lines().count(), DATA.len());
 }
 
+/// A document of the UN system at large is cited under the body that
+/// adopted it, as author and publisher, in every style; without such a
+/// body it stays the United Nations'.
+#[test]
+fn an_agency_document_names_the_agency_not_the_un() {
+    let itu = DATA.item(idx("itu")).title.clone();
+    let resolution = idx("itu-council-res-1334");
+    let text = cite::format(&DATA, &[resolution], Style::Text);
+    assert!(text.starts_with(&format!("{itu}, \"")), "{text}");
+    let ris = cite::format(&DATA, &[resolution], Style::Ris);
+    let fields = &read_ris(&ris)[0];
+    for tag in ["AU", "PB"] {
+        assert!(fields.contains(&(tag.to_string(), itu.clone())), "{tag}: {ris}");
+    }
+    let csl: serde_json::Value = serde_json::from_str(&cite::format(&DATA, &[resolution], Style::CslJson)).unwrap();
+    assert_eq!(csl[0]["author"][0]["literal"], itu.as_str());
+    assert_eq!(csl[0]["publisher"], itu.as_str());
+    let bibtex = cite::format(&DATA, &[resolution], Style::Bibtex);
+    assert!(bibtex.contains(&format!("institution = {{{itu}}}")), "{bibtex}");
+    let review = cite::format(&DATA, &[idx("wsis20-review")], Style::Text);
+    assert!(review.starts_with("United Nations, \""), "{review}");
+}
+
 #[test]
 fn an_unknown_title_is_left_out_not_invented() {
     let data = Dataset::with_overlays(&["tests/fixtures/citations.ron"]).unwrap();

@@ -186,3 +186,23 @@ fn path_exits_1_when_there_is_none() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("no path"));
     assert_eq!(wsis(&["path", "cstd", "no-such-item"]).status.code(), Some(1));
 }
+
+/// An item whose title no source gave says so in `show`, as in the detail
+/// pane, after its symbol where it has one, instead of a blank line.
+#[test]
+fn show_says_when_a_title_is_not_confirmed() {
+    let untitled: Vec<_> = common::DATA.items().iter().filter(|i| !i.title_known()).collect();
+    assert!(!untitled.is_empty(), "the embedded data has untitled items");
+    for item in untitled {
+        let out = wsis(&["show", &item.id]);
+        assert!(out.status.success());
+        let text = String::from_utf8_lossy(&out.stdout);
+        let heading = text.lines().nth(usize::from(item.symbol.is_some()));
+        assert_eq!(
+            heading,
+            Some(wsis_browser::data::TITLE_NOT_CONFIRMED),
+            "{}:\n{text}",
+            item.id
+        );
+    }
+}

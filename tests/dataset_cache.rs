@@ -295,6 +295,36 @@ fn a_change_to_a_data_file_is_seen() {
     assert!(String::from_utf8_lossy(&second.stdout).contains("Second title"));
 }
 
+/// Items record the path of their file as it was given (`from_file`), so
+/// one file named two ways must not be served from the other's snapshot.
+#[test]
+fn one_file_named_two_ways_shows_each_name_as_a_fresh_run_does() {
+    let setup = Setup::new();
+    fs::create_dir(setup.dir.path().join("sub")).expect("mkdir");
+    setup.data(
+        "sub/mine.ron",
+        "[Item(id: \"mine\", category: \"wsis20\", title: \"Mine\")]",
+    );
+    let show_from = |cwd: &Path, data: &str, cache: bool| {
+        let mut args = vec!["--data", data, "show", "--json", "mine"];
+        if !cache {
+            args.insert(0, "--no-cache");
+        }
+        setup.command(&args).current_dir(cwd).output().expect("runs")
+    };
+    let sub = setup.dir.path().join("sub");
+    let first = show_from(&sub, "mine.ron", true);
+    assert!(String::from_utf8_lossy(&first.stdout).contains("\"mine.ron\""));
+    for cache in [true, true, false] {
+        let other = show_from(setup.dir.path(), "sub/mine.ron", cache);
+        assert!(
+            String::from_utf8_lossy(&other.stdout).contains("\"sub/mine.ron\""),
+            "cache {cache}: {}",
+            String::from_utf8_lossy(&other.stdout)
+        );
+    }
+}
+
 #[test]
 fn bad_data_is_reported_as_ever_and_nothing_is_stored() {
     let setup = Setup::new();

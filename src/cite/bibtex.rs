@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::{PUBLISHER, Reference};
+use super::Reference;
 
 pub fn format(r: &Reference) -> String {
     let kind = if r.issuer.is_some() { "techreport" } else { "misc" };
@@ -19,15 +19,15 @@ pub fn format(r: &Reference) -> String {
 /// The entry's fields, escaped, in the order they are written.
 fn fields(r: &Reference) -> Vec<(&'static str, String)> {
     let mut fields: Vec<(&'static str, String)> = Vec::new();
-    if let Some(issuer) = r.issuer {
+    if let Some(issuer) = &r.issuer {
         // Double braces: a corporate author, not "Assembly, General".
         fields.push(("author", format!("{{{}}}", escape(issuer))));
     }
     if let Some(title) = &r.title {
         fields.push(("title", format!("{{{}}}", escape(title))));
     }
-    if r.issuer.is_some() {
-        fields.push(("institution", escape(PUBLISHER)));
+    if let Some(publisher) = &r.publisher {
+        fields.push(("institution", escape(publisher)));
     }
     if let Some(genre) = r.genre() {
         fields.push(("type", escape(&genre)));

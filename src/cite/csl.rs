@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{PUBLISHER, Reference};
+use super::Reference;
 
 #[derive(Serialize)]
 struct Item<'a> {
@@ -13,7 +13,7 @@ struct Item<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     title: Option<&'a str>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    author: Vec<Name>,
+    author: Vec<Name<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     issued: Option<Date>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -21,7 +21,7 @@ struct Item<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     genre: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    publisher: Option<&'static str>,
+    publisher: Option<&'a str>,
     #[serde(rename = "container-title", skip_serializing_if = "Option::is_none")]
     container_title: Option<&'a str>,
     #[serde(rename = "URL", skip_serializing_if = "Option::is_none")]
@@ -30,8 +30,8 @@ struct Item<'a> {
 
 /// An institution's name, which CSL must not split into given and family.
 #[derive(Serialize)]
-struct Name {
-    literal: &'static str,
+struct Name<'a> {
+    literal: &'a str,
 }
 
 #[derive(Serialize)]
@@ -55,7 +55,12 @@ fn item(r: &Reference) -> Item<'_> {
         id: &r.key,
         kind: if r.issuer.is_some() { "report" } else { "webpage" },
         title: r.title.as_deref(),
-        author: r.issuer.map(|literal| Name { literal }).into_iter().collect(),
+        author: r
+            .issuer
+            .as_deref()
+            .map(|literal| Name { literal })
+            .into_iter()
+            .collect(),
         issued: r.date.map(|d| Date {
             date_parts: [[Some(d.year), d.month.map(u16::from), d.day.map(u16::from)]
                 .into_iter()
@@ -64,7 +69,7 @@ fn item(r: &Reference) -> Item<'_> {
         }),
         number: r.symbol.as_deref(),
         genre: r.genre(),
-        publisher: r.issuer.map(|_| PUBLISHER),
+        publisher: r.publisher.as_deref(),
         container_title: r.part_of.as_deref(),
         url: r.url.as_deref(),
     }

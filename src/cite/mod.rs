@@ -43,7 +43,10 @@ pub struct Reference {
     /// The item's id: the BibTeX key and the CSL-JSON id.
     pub key: String,
     /// Who issued the document ("General Assembly"); `None` for bodies.
-    pub issuer: Option<&'static str>,
+    pub issuer: Option<String>,
+    /// Who published it, named in reference-manager formats: the UN, or
+    /// the agency that adopted a document of the UN system (ITU, UNESCO).
+    pub publisher: Option<String>,
     /// "resolution", "report", ... (see [`crate::data::Category::document_type`]).
     pub document_type: Option<&'static str>,
     /// A resolution's number ("70/125").
@@ -59,7 +62,8 @@ pub struct Reference {
     pub part_of: Option<String>,
 }
 
-/// The publisher named in reference-manager formats.
+/// The publisher named in reference-manager formats, and the issuer of
+/// the categories whose documents come from across the UN system.
 pub const PUBLISHER: &str = "United Nations";
 
 impl Reference {
@@ -78,9 +82,20 @@ impl Reference {
                     None => clean(container.label()),
                 }
             });
+        // A document of the UN system at large is the work of the body
+        // that adopted it: an ITU resolution is not "United Nations".
+        let adopter = (category.issuer() == Some(PUBLISHER))
+            .then(|| adopting_body(data, idx))
+            .flatten();
+        let issuer = category
+            .issuer()
+            .map(|issuer| adopter.clone().unwrap_or_else(|| issuer.to_string()));
         Reference {
             key: item.id.clone(),
-            issuer: category.issuer(),
+            publisher: issuer
+                .is_some()
+                .then(|| adopter.unwrap_or_else(|| PUBLISHER.to_string())),
+            issuer,
             document_type: category.document_type(),
             number: symbol.as_deref().and_then(resolution_number),
             title: item.title_known().then(|| clean(&item.title)),
@@ -103,6 +118,14 @@ impl Reference {
         let first = chars.next()?;
         Some(first.to_uppercase().chain(chars).collect())
     }
+}
+
+/// The title of the body that adopted or published item `idx`, if it
+/// links to one and its title is known.
+fn adopting_body(data: &Dataset, idx: ItemIdx) -> Option<String> {
+    let (_, body) = data.links(idx).find(|(link, _)| link.rel == Relation::AdoptedBy)?;
+    let body = data.item(body);
+    body.title_known().then(|| crate::text::sanitize(body.title.trim()))
 }
 
 /// "70/125" of "A/RES/70/125".

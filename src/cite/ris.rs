@@ -3,7 +3,7 @@
 //! reports (`RPRT`, with the symbol as `SN`, the report number in
 //! Zotero), bodies and events web pages (`ELEC`).
 
-use super::{PUBLISHER, Reference};
+use super::Reference;
 
 const END_OF_LINE: &str = "\r\n";
 
@@ -11,8 +11,8 @@ pub fn format(r: &Reference) -> String {
     let mut lines: Vec<(&str, String)> = Vec::new();
     lines.push(("TY", if r.issuer.is_some() { "RPRT" } else { "ELEC" }.into()));
     lines.push(("ID", r.key.clone()));
-    if let Some(issuer) = r.issuer {
-        lines.push(("AU", issuer.into()));
+    if let Some(issuer) = &r.issuer {
+        lines.push(("AU", issuer.clone()));
     }
     if let Some(title) = &r.title {
         lines.push(("TI", title.clone()));
@@ -26,8 +26,8 @@ pub fn format(r: &Reference) -> String {
             format!("{:04}/{}/{}/", date.year, part(date.month), part(date.day)),
         ));
     }
-    if r.issuer.is_some() {
-        lines.push(("PB", PUBLISHER.into()));
+    if let Some(publisher) = &r.publisher {
+        lines.push(("PB", publisher.clone()));
     }
     if let Some(genre) = r.genre() {
         lines.push(("M3", genre));

@@ -31,7 +31,7 @@ pub fn format(r: &Reference) -> String {
 /// "General Assembly resolution 70/125", "Report of the Secretary-General",
 /// "World Summit on the Information Society"; none for bodies.
 fn head(r: &Reference) -> Option<String> {
-    let issuer = r.issuer?;
+    let issuer = r.issuer.as_deref()?;
     Some(match (r.document_type, &r.number) {
         (Some(kind), Some(number)) => format!("{issuer} {kind} {number}"),
         (Some("report"), None) => format!("Report of the {issuer}"),

@@ -8,7 +8,8 @@ use serde::Serialize;
 
 use super::output::ListFormat;
 use super::{Failure, Outcome, table, write_json};
-use crate::search::{Hit, Matched, SearchIndex};
+use crate::data::trace;
+use crate::search::{Hit, Matched, SearchIndex, Titles};
 use crate::text::sanitized;
 
 /// Up to this many hits are freed after printing; more are left to the
@@ -82,8 +83,7 @@ fn push_marked(out: &mut String, text: &str, ranges: &[Range<usize>]) {
     out.push_str(&text[copied..]);
 }
 
-/// Prints the hits of `query`; the index holds all that is printed, so a
-/// cached index needs no parsed data.
+/// Prints the hits of `query` from an index built in memory.
 pub(super) fn run(
     index: &SearchIndex,
     query: &str,
@@ -91,55 +91,120 @@ pub(super) fn run(
     format: ListFormat,
     out: &mut impl Write,
 ) -> Outcome {
+    run_stored(index, query, limit, format, out, || true).unwrap_or(Ok(ExitCode::SUCCESS))
+}
+
+/// Prints the hits of `query`; the index holds all that is printed, so a
+/// cached index needs no parsed data. Everything printed is read from the
+/// index before the first byte is written, and `sound` asked then: if it
+/// says no (a stored index whose file changed under it), nothing is
+/// written and `None` returned, so the caller can search the data instead.
+/// Writing straight to `out` keeps no copy of a large output in memory.
+pub(super) fn run_stored(
+    index: &SearchIndex,
+    query: &str,
+    limit: Option<usize>,
+    format: ListFormat,
+    out: &mut impl Write,
+    sound: impl FnOnce() -> bool,
+) -> Option<Outcome> {
     if query.trim().is_empty() {
-        return Err(Failure::BadInput("empty query".into()));
+        return Some(Err(Failure::BadInput("empty query".into())));
     }
     // Every printed hit is explained below, their texts read together.
     let mut hits = index.search_unexplained(query);
+    trace::mark("searched");
     if let Some(limit) = limit {
         hits.truncate(limit);
     }
     if hits.is_empty() {
-        return Err(Failure::NothingMatches(format!("nothing matches \"{query}\"")));
+        return sound().then(|| Err(Failure::NothingMatches(format!("nothing matches \"{query}\""))));
     }
-    let many = hits.len() > FREED_HITS;
-    if let ListFormat::Tsv = format {
-        // Each hit's WHY column is made right after its explanation, on the
-        // core that made it.
-        let whys = index.explain_each(&hits, query, |_, matched| {
-            let why = sanitized(&plain_why(&matched)).into_owned();
-            if many {
-                // Freed at exit (see below).
-                std::mem::forget(matched);
-            }
-            why
-        });
-        write_plain_hits(index, &hits, &whys, out)?;
-        if many {
-            std::mem::forget(whys);
-        }
-        return Ok(ExitCode::SUCCESS);
-    }
-    index.explain_all(&mut hits, query);
-    match format {
-        ListFormat::Table => table::write_hits(index, &hits, out)?,
-        ListFormat::Json => write_json_hits(index, &hits, out)?,
-        ListFormat::Tsv => {}
-    }
-    if many {
-        // Freeing thousands of explanations one by one costs more than
-        // explaining them; the process ends after printing (as main.rs
-        // does with a large dataset).
-        std::mem::forget(hits);
-    }
-    Ok(ExitCode::SUCCESS)
+    let printed = match format {
+        ListFormat::Tsv => print_plain(index, hits, query, out, sound),
+        ListFormat::Json | ListFormat::Table => print_explained(index, hits, query, format, out, sound),
+    }?;
+    Some(printed.map(|()| ExitCode::SUCCESS).map_err(Failure::from))
 }
 
-/// The hits as JSON: id, symbol, title, category, score, field, matched.
-fn write_json_hits(index: &SearchIndex, hits: &[Hit], out: &mut impl Write) -> io::Result<()> {
+/// Plain lines: each hit's line is made right after its explanation, on
+/// the core that made it (the titles, ids and symbols read first), and the
+/// explanation freed there; this thread only writes the lines.
+fn print_plain(
+    index: &SearchIndex,
+    hits: Vec<Hit>,
+    query: &str,
+    out: &mut impl Write,
+    sound: impl FnOnce() -> bool,
+) -> Option<io::Result<()>> {
     let titles = index.titles(hits.iter().map(|hit| hit.item));
+    read_printed_columns(index, &hits);
+    trace::mark("titles read");
+    let lines = index.explain_each(&hits, query, |hit, matched| plain_line(index, &titles, hit, &matched));
+    trace::mark("explained");
+    if !sound() {
+        return None;
+    }
+    let written = lines.iter().try_for_each(|line| out.write_all(line.as_bytes()));
+    trace::mark("written");
+    if hits.len() > FREED_HITS {
+        // Freed at exit (see `print_explained`).
+        std::mem::forget((hits, lines));
+    }
+    Some(written)
+}
+
+/// A table or JSON, from the hits with their explanations.
+fn print_explained(
+    index: &SearchIndex,
+    mut hits: Vec<Hit>,
+    query: &str,
+    format: ListFormat,
+    out: &mut impl Write,
+    sound: impl FnOnce() -> bool,
+) -> Option<io::Result<()>> {
+    index.explain_all(&mut hits, query);
+    let written = if let ListFormat::Json = format {
+        let titles = index.titles(hits.iter().map(|hit| hit.item));
+        read_printed_columns(index, &hits);
+        if !sound() {
+            return None;
+        }
+        write_json_hits(index, &titles, hits, out)
+    } else {
+        // A table is laid out (and read) whole before it is written.
+        let mut table = Vec::new();
+        let laid_out = table::write_hits(index, &hits, &mut table);
+        if !sound() {
+            return None;
+        }
+        let written = laid_out.and_then(|()| out.write_all(&table));
+        if hits.len() > FREED_HITS {
+            // Freeing thousands of explanations one by one costs more
+            // than explaining them; the process ends after printing (as
+            // main.rs does with a large dataset).
+            std::mem::forget(hits);
+        }
+        written
+    };
+    Some(written)
+}
+
+/// Reads the columns of ids, symbols and categories that printing `hits`
+/// uses (a stored index reads each whole on first use), so that nothing
+/// is read once writing has begun.
+fn read_printed_columns(index: &SearchIndex, hits: &[Hit]) {
+    if let Some(hit) = hits.first() {
+        let _ = (index.id(hit.item), index.symbol(hit.item), index.category(hit.item));
+    }
+}
+
+/// The hits as JSON: id, symbol, title, category, score, field, matched;
+/// each explanation moved into its entry, not copied.
+fn write_json_hits(index: &SearchIndex, titles: &Titles, hits: Vec<Hit>, out: &mut impl Write) -> io::Result<()> {
+    let many = hits.len() > FREED_HITS;
     let entries: Vec<SearchEntry> = hits
-        .iter()
+        .into_iter()
         .map(|hit| SearchEntry {
             id: index.id(hit.item),
             symbol: index.symbol(hit.item),
@@ -149,8 +214,7 @@ fn write_json_hits(index: &SearchIndex, hits: &[Hit], out: &mut impl Write) -> i
             field: hit.field.name(),
             matched: hit
                 .matched
-                .iter()
-                .cloned()
+                .into_iter()
                 .map(|m| MatchedEntry {
                     field: m.field.name(),
                     text: m.text,
@@ -159,30 +223,31 @@ fn write_json_hits(index: &SearchIndex, hits: &[Hit], out: &mut impl Write) -> i
                 .collect(),
         })
         .collect();
-    write_json(out, &entries)
+    let written = write_json(out, &entries);
+    if many {
+        // Freed at exit (see `print_explained`).
+        std::mem::forget(entries);
+    }
+    written
 }
 
-/// The hits as lines: id, symbol, title and why (`whys`, one per hit,
-/// already sanitized), separated by tabs.
-fn write_plain_hits(index: &SearchIndex, hits: &[Hit], whys: &[String], out: &mut impl Write) -> io::Result<()> {
-    let titles = index.titles(hits.iter().map(|hit| hit.item));
-    for (hit, why) in hits.iter().zip(whys) {
-        let fields = [
-            index.id(hit.item),
-            index.symbol(hit.item).unwrap_or("-"),
-            titles.get(hit.item),
-        ];
-        for (column, field) in fields.into_iter().enumerate() {
-            if column > 0 {
-                out.write_all(b"\t")?;
-            }
-            out.write_all(sanitized(field).as_bytes())?;
-        }
-        out.write_all(b"\t")?;
-        out.write_all(why.as_bytes())?;
-        out.write_all(b"\n")?;
+/// The line of `hit`: id, symbol, title and why (from `matched`),
+/// separated by tabs, each sanitized.
+fn plain_line(index: &SearchIndex, titles: &Titles, hit: &Hit, matched: &[Matched]) -> String {
+    let fields = [
+        index.id(hit.item),
+        index.symbol(hit.item).unwrap_or("-"),
+        titles.get(hit.item),
+    ];
+    let why = plain_why(matched);
+    let mut line = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum::<usize>() + why.len() + 1);
+    for field in fields {
+        line.push_str(&sanitized(field));
+        line.push('\t');
     }
-    Ok(())
+    line.push_str(&sanitized(&why));
+    line.push('\n');
+    line
 }
 
 // One-element lists of char ranges are meant: one match each.

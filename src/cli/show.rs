@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::sources::{SOURCES_HEADING, is_official, mark};
 
 use super::{Outcome, write_json};
-use crate::data::{CATEGORIES, Dataset, ItemIdx};
+use crate::data::{CATEGORIES, Dataset, ItemIdx, TITLE_NOT_CONFIRMED};
 use crate::graph;
 use crate::text::sanitize;
 
@@ -136,7 +136,13 @@ fn write_text(data: &Dataset, idx: ItemIdx, out: &mut impl Write) -> io::Result<
     if let Some(symbol) = &item.symbol {
         writeln!(out, "{}", s(symbol))?;
     }
-    writeln!(out, "{}", s(&item.title))?;
+    // As the detail pane shows it: an unknown title is said, not left blank.
+    let title = if item.title_known() {
+        &item.title
+    } else {
+        TITLE_NOT_CONFIRMED
+    };
+    writeln!(out, "{}", s(title))?;
     if let Some(date) = data.date(idx) {
         writeln!(out, "Date:     {date}")?;
     }

@@ -34,8 +34,10 @@ use super::relation::Relation;
 const MAGIC: &[u8; 8] = b"WSISDATA";
 
 /// Bumped whenever the stored form changes, so old snapshots are ignored.
-/// 2: a preview section before the dataset. 3: the rows of `list` between them.
-const FORMAT_VERSION: u32 = 3;
+/// 2: a preview section before the dataset. 3: the rows of `list` between
+/// them. 4: an index of the items, for `show ID` (branch builds only had 3
+/// with three sections).
+const FORMAT_VERSION: u32 = 4;
 
 /// Each section's length and checksum, after the key.
 const SECTION_SUMS: usize = 16;
@@ -157,8 +159,8 @@ pub fn preview_end(head: &[u8], key: &str) -> Option<usize> {
     header.checked_add(usize::try_from(sections.lens[PREVIEW]).ok()?)
 }
 
-/// The length of a snapshot's header for `key`: what [`total_len`] and
-/// [`list_rows_range`] need to be given.
+/// The length of a snapshot's header for `key`: what [`total_len`] and the
+/// section ranges ([`list_rows_range`], [`item_index_range`]) need to be given.
 pub fn header_len(key: &str) -> usize {
     MAGIC.len() + 4 + 4 + key.len() + SECTIONS * SECTION_SUMS
 }
@@ -221,7 +223,8 @@ pub fn decode_preview(bytes: &[u8], key: &str) -> Option<Preview> {
 
 /// A snapshot's header, and its dataset once checked.
 struct Sections<'a> {
-    /// Each section's length and checksum, by [`PREVIEW`], [`LIST_ROWS`], [`DATA`].
+    /// Each section's length and checksum, by [`PREVIEW`], [`LIST_ROWS`],
+    /// [`ITEM_INDEX`], [`DATA`].
     lens: [u64; SECTIONS],
     sums: [u64; SECTIONS],
     /// The dataset's bytes, when the whole snapshot was given and every
@@ -912,16 +915,17 @@ mod tests {
             fn any_bytes_after_a_sound_header_never_panic(
                 preview in prop::collection::vec(any::<u8>(), 0..512),
                 rows in prop::collection::vec(any::<u8>(), 0..512),
+                index in prop::collection::vec(any::<u8>(), 0..512),
                 payload in prop::collection::vec(any::<u8>(), 0..512),
             ) {
                 // Sections with matching checksums reach the decoders.
                 let mut bytes = DATA.0[..FIXED_HEADER].to_vec();
                 bytes.extend_from_slice(b"k");
-                for section in [&preview, &rows, &payload] {
+                for section in [&preview, &rows, &index, &payload] {
                     bytes.extend_from_slice(&(section.len() as u64).to_le_bytes());
                     bytes.extend_from_slice(&checksum(section).to_le_bytes());
                 }
-                for section in [&preview, &rows, &payload] {
+                for section in [&preview, &rows, &index, &payload] {
                     bytes.extend_from_slice(section);
                 }
                 let _ = decode(&bytes, "k");

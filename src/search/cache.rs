@@ -129,9 +129,12 @@ fn describe(path: &Path, hash_small: bool) -> Option<(String, SystemTime)> {
     } else {
         "-".into()
     };
+    // The path as given too: items record it as their origin (`from_file`),
+    // so `x.ron` and `a/x.ron` naming one file must not share a snapshot.
     let line = format!(
-        "{}\t{}\t{}\t{}\t{}.{}\t{content}\n",
+        "{}\t{}\t{}\t{}\t{}\t{}.{}\t{content}\n",
         std::path::absolute(path).ok()?.display(),
+        path.display(),
         meta.len(),
         since_epoch.as_nanos(),
         meta.ino(),

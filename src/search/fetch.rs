@@ -16,15 +16,22 @@ use crate::data::ItemIdx;
 /// them costs less than another read (about 1.5 µs, or 6 kB copied).
 const JOIN_GAP: usize = 4096;
 
+/// The longest run read at once, unless one text is longer: the memory
+/// a run is read into, reused from run to run.
+const WINDOW: usize = 64 * 1024;
+
 /// The field texts of some (item, field) pairs, read from the file.
 #[derive(Default)]
 pub(crate) struct FetchedTexts {
+    /// The texts wanted, one after the other.
     bytes: Vec<u8>,
     /// Per field text read, sorted: its entry in the field text column
     /// and where its bytes lie in `bytes`.
     at: Vec<(usize, Range<usize>)>,
-    /// Runs of the column to read, and where each goes in `bytes`.
-    runs: Vec<(Range<usize>, usize)>,
+    /// Runs of the column to read, and which of `at` each holds.
+    runs: Vec<(Range<usize>, Range<usize>)>,
+    /// The bytes of the run being read.
+    window: Vec<u8>,
     /// The entry ends of the column that the texts read need.
     ends: EndBlocks,
 }
@@ -107,7 +114,10 @@ impl FetchedTexts {
     }
 
     /// Reads `entries` of the text column `column` (its ends and its
-    /// text), dropping what was read before.
+    /// text), dropping what was read before. Runs of the column are read
+    /// through a window reused from run to run, and only the texts wanted
+    /// are kept: 20 000 titles spread over all 100 000 keep 1 MB, not the
+    /// 5 MB read.
     pub fn load_entries(
         &mut self,
         index: &SearchIndex,
@@ -117,6 +127,7 @@ impl FetchedTexts {
     ) {
         self.at.clear();
         self.runs.clear();
+        self.bytes.clear();
         self.at.extend(entries.map(|entry| (entry, 0..0)));
         self.at.sort_unstable_by_key(|(entry, _)| *entry);
         self.at.dedup_by_key(|(entry, _)| *entry);
@@ -126,31 +137,42 @@ impl FetchedTexts {
             return;
         }
         let column = index.layout.range(data);
-        let mut filled = 0;
-        for (entry, at) in &mut self.at {
-            let span = self.ends.span(*entry, column.len());
+        self.plan_runs(column.len());
+        for (run, texts) in &self.runs {
+            self.window.resize(run.len(), 0);
+            if !lazy.read_into(column.start + run.start, &mut self.window) {
+                self.at.clear();
+                return;
+            }
+            for (entry, at) in &mut self.at[texts.clone()] {
+                let span = self.ends.span(*entry, column.len());
+                if span.start < span.end {
+                    let from = self.bytes.len();
+                    self.bytes
+                        .extend_from_slice(&self.window[span.start - run.start..span.end - run.start]);
+                    *at = from..self.bytes.len();
+                }
+            }
+        }
+    }
+
+    /// Groups the texts wanted (`at`, in column order) into runs to read:
+    /// texts less than [`JOIN_GAP`] apart in one run, up to [`WINDOW`]
+    /// bytes (a longer text is a run of its own).
+    fn plan_runs(&mut self, column_len: usize) {
+        for (slot, (entry, _)) in self.at.iter().enumerate() {
+            let span = self.ends.span(*entry, column_len);
             if span.start >= span.end {
                 continue;
             }
             match self.runs.last_mut() {
-                Some((run, to)) if run.end <= span.start && span.start - run.end <= JOIN_GAP => {
-                    filled += span.end - run.end;
+                Some((run, texts))
+                    if run.end <= span.start && span.start - run.end <= JOIN_GAP && span.end - run.start <= WINDOW =>
+                {
                     run.end = span.end;
-                    *at = *to + span.start - run.start..*to + span.end - run.start;
+                    texts.end = slot + 1;
                 }
-                _ => {
-                    self.runs.push((span.clone(), filled));
-                    *at = filled..filled + span.len();
-                    filled += span.len();
-                }
-            }
-        }
-        self.bytes.resize(filled, 0);
-        for (run, to) in &self.runs {
-            let into = &mut self.bytes[*to..*to + run.len()];
-            if !lazy.read_into(column.start + run.start, into) {
-                self.at.clear();
-                return;
+                _ => self.runs.push((span, slot..slot + 1)),
             }
         }
     }
