@@ -79,6 +79,11 @@ fn main() {
         let data = dataset(n);
         let index = SearchIndex::new(&data);
         let mut times: Vec<Duration> = keystrokes().into_iter().map(|q| median_search(&index, q)).collect();
+        if std::env::var_os("WSIS_KEYSTROKE_DETAIL").is_some() {
+            for (query, time) in keystrokes().into_iter().zip(&times) {
+                println!("  {query:?}\t{time:.2?}\t{} hits", index.search(query, None).len());
+            }
+        }
         times.sort();
         let share = |budget: Duration| 100 * times.iter().filter(|&&t| t <= budget).count() / times.len();
         let at = |fraction: usize| times[(times.len() * fraction / 100).min(times.len() - 1)];

@@ -6,6 +6,10 @@
 //! `ui` renders purely; `tui` runs the event loop and carries out effects;
 //! `cli` runs the non-interactive commands. docs/ARCHITECTURE.md has more.
 
+// Lets unit tests include examples/synth.rs, which names the crate.
+#[cfg(test)]
+extern crate self as wsis_browser;
+
 pub mod app;
 pub mod atomic_write;
 pub mod bookmarks;

@@ -23,11 +23,16 @@ struct Pane {
 impl Pane {
     /// Starts the browser in a fresh tmux server, with `env` before it; a
     /// shell around it records its exit status and the terminal modes.
+    /// Printed by the pane's shell once the browser has ended.
+    const EXITED: &str = "wsis-test-browser-exited";
+
     fn start(name: &str, env: &str) -> Pane {
         let dir = tempfile::tempdir().unwrap();
         let command = format!(
             "env XDG_DATA_HOME={dir} XDG_CACHE_HOME={dir}/cache {env} {bin} --no-user-data 2>&1; \
-             echo $? > {dir}/status; stty -a > {dir}/modes.tmp; mv {dir}/modes.tmp {dir}/modes",
+             echo $? > {dir}/status; stty -a > {dir}/modes.tmp; mv {dir}/modes.tmp {dir}/modes; \
+             echo {exited}",
+            exited = Self::EXITED,
             dir = dir.path().display(),
             bin = env!("CARGO_BIN_EXE_wsis"),
         );
@@ -81,7 +86,12 @@ impl Pane {
             std::fs::read_to_string(self.path("modes")).ok()
         });
         let status = std::fs::read_to_string(self.path("status")).unwrap();
-        let bytes = String::from_utf8_lossy(&std::fs::read(self.path("out.log")).unwrap_or_default()).into_owned();
+        // The pipe to the log lags behind the pane: the line the shell
+        // prints after the browser ends marks when the log holds all it wrote.
+        let bytes = wait_until("the log of everything the browser wrote", || {
+            let log = String::from_utf8_lossy(&std::fs::read(self.path("out.log")).unwrap_or_default()).into_owned();
+            log.find(Self::EXITED).map(|end| log[..end].to_string())
+        });
         (status.trim().parse().unwrap(), modes, bytes)
     }
 }

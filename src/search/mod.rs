@@ -25,9 +25,14 @@ pub use fetch::Titles;
 pub mod fold;
 mod lazy;
 mod mask;
+mod offer;
 mod query;
+mod rank_sort;
+#[cfg(test)]
+mod reference;
 mod score;
 mod store;
+mod tally;
 mod tokens;
 pub mod worker;
 
@@ -164,6 +169,8 @@ pub struct SearchIndex {
     bytes: Bytes,
     layout: Layout,
     matcher: Box<dyn Matcher>,
+    /// The per-item arrays of a search, kept for the next (`tally`).
+    scratch: tally::ScratchPool,
 }
 
 impl SearchIndex {
@@ -196,6 +203,7 @@ impl SearchIndex {
             bytes,
             layout,
             matcher: Box::new(Skim::default()),
+            scratch: tally::ScratchPool::default(),
         }
     }
 

@@ -6,8 +6,10 @@
 use super::fetch::FetchedTexts;
 use super::fold::fold;
 use super::mask::CharMask;
+use super::rank_sort;
 use super::score::{self, Kind};
 use super::store::{self, Section};
+use super::tally::{Round, Scratch};
 use super::tokens::{JOINERS, is_symbol_like, query_words, words};
 use super::{EXPLAINED_HITS, Field, Hit, SearchIndex};
 use crate::data::ItemIdx;
@@ -15,6 +17,13 @@ use crate::data::dataset::symbol_key;
 
 /// How many distinct words are compared between two looks at the cancel flag.
 const CANCEL_STRIDE: usize = 4096;
+
+/// A distinct word a query word matches.
+pub(super) struct WordMatch {
+    pub word: usize,
+    pub kind: Kind,
+    pub rarity: u16,
+}
 
 /// Years a query word may name ("2013").
 const YEARS: std::ops::RangeInclusive<u16> = 1900..=2100;
@@ -53,6 +62,11 @@ pub(crate) fn terms(query: &str) -> Vec<Term> {
 }
 
 impl Term {
+    /// Whether it may match a word with typos.
+    pub fn allows_typos(&self) -> bool {
+        self.typos > 0
+    }
+
     /// Whether a word of characters `mask` may match this term at all
     /// (`None`: it cannot), and whether with typos: each typo brings at
     /// most one letter the word lacks and drops at most one it has.
@@ -62,125 +76,6 @@ impl Term {
         let extra = (mask.bits() & !self.mask.bits()).count_ones();
         let typos_possible = typos > 0 && missing <= typos && extra <= typos;
         (mask.covers(self.mask) || typos_possible).then_some(typos_possible)
-    }
-}
-
-/// One query word's best match in one item so far.
-#[derive(Debug, Clone, Copy)]
-struct TermMatch {
-    cost: u32,
-    score: i64,
-    /// The scores of the item's other matches of this word.
-    more: i64,
-    field: Field,
-    position: u32,
-}
-
-const NO_MATCH: TermMatch = TermMatch {
-    cost: u32::MAX,
-    score: 0,
-    more: 0,
-    field: Field::Points,
-    position: 0,
-};
-
-impl TermMatch {
-    /// The word's score: the best match, plus the others up to a share of it.
-    fn total(&self) -> i64 {
-        self.score + self.more.min(self.score) * score::MORE_MATCHES_NUMERATOR / score::MORE_MATCHES_DENOMINATOR
-    }
-}
-
-/// The current query word's matches, per item, and which items have one.
-struct Round {
-    best: Vec<TermMatch>,
-    touched: Vec<u32>,
-}
-
-impl Round {
-    fn offer(&mut self, item: usize, cost: u32, score: i64, field: Field, position: u32) {
-        let Some(best) = self.best.get_mut(item) else {
-            return;
-        };
-        if best.cost == u32::MAX {
-            self.touched.push(item as u32);
-            *best = TermMatch {
-                cost,
-                score,
-                more: 0,
-                field,
-                position,
-            };
-        } else if (cost, -score) < (best.cost, -best.score) {
-            let more = best.more + best.score;
-            *best = TermMatch {
-                cost,
-                score,
-                more,
-                field,
-                position,
-            };
-        } else {
-            best.more += score;
-        }
-    }
-}
-
-/// What the words matched so far add up to, per item.
-struct Totals {
-    /// How many query words matched; an item is alive while this equals
-    /// the number of words handled.
-    matched: Vec<u8>,
-    cost: Vec<u32>,
-    score: Vec<i64>,
-    /// The field of the best single word match, and its score.
-    top: Vec<(Field, i64)>,
-    /// Where the previous query word matched, for the proximity bonus.
-    last: Vec<(Field, u32)>,
-    /// The fields of each word's best match, one bit per field.
-    fields: Vec<u8>,
-}
-
-impl Totals {
-    fn new(n: usize) -> Totals {
-        Totals {
-            matched: vec![0; n],
-            cost: vec![0; n],
-            score: vec![0; n],
-            top: vec![(Field::Points, i64::MIN); n],
-            last: vec![(Field::Points, 0); n],
-            fields: vec![0; n],
-        }
-    }
-
-    fn alive(&self, item: usize, round: usize) -> bool {
-        self.matched.get(item).is_some_and(|&m| usize::from(m) == round)
-    }
-
-    /// Adds round `round`'s matches to the items still alive.
-    fn absorb(&mut self, round: usize, matches: &mut Round) {
-        for &item in &matches.touched {
-            let item = item as usize;
-            let found = std::mem::replace(&mut matches.best[item], NO_MATCH);
-            if !self.alive(item, round) {
-                continue;
-            }
-            let mut score = found.total();
-            let (last_field, last_position) = self.last[item];
-            if round > 0 && last_field == found.field {
-                let distance = i64::from(found.position) - i64::from(last_position);
-                score += score::proximity_bonus(distance, score::field_weight(found.field));
-            }
-            self.matched[item] += 1;
-            self.cost[item] += found.cost;
-            self.score[item] += score;
-            if found.total() > self.top[item].1 {
-                self.top[item] = (found.field, found.total());
-            }
-            self.last[item] = (found.field, found.position);
-            self.fields[item] |= 1 << found.field as u8;
-        }
-        matches.touched.clear();
     }
 }
 
@@ -224,25 +119,31 @@ impl SearchIndex {
             return Some(Vec::new());
         }
         let n = self.len();
-        let mut in_scope = vec![scope.is_none(); n];
-        for &idx in scope.unwrap_or_default() {
-            if let Some(slot) = in_scope.get_mut(idx) {
-                *slot = true;
+        let in_scope: Option<Vec<bool>> = scope.map(|scope| {
+            let mut in_scope = vec![false; n];
+            for &idx in scope {
+                if let Some(slot) = in_scope.get_mut(idx) {
+                    *slot = true;
+                }
             }
-        }
-        let mut totals = Totals::new(n);
-        let mut round = Round {
-            best: vec![NO_MATCH; n],
-            touched: Vec::new(),
-        };
+            in_scope
+        });
+        let mut scratch = self.scratch.lend(n);
         for (index, term) in terms.iter().enumerate() {
-            let live = |item: usize| in_scope.get(item) == Some(&true) && totals.alive(item, index);
-            self.match_words(term, terms.len() == 1, &live, &mut round, cancelled)?;
+            let words = self.matching_words(term, cancelled)?;
+            let alone = terms.len() == 1;
+            self.offer_postings(&words, term, alone, index, in_scope.as_deref(), &mut scratch, cancelled)?;
+            let Scratch {
+                totals, best, touched, ..
+            } = &mut *scratch;
+            let live = |item: usize| in_scope_has(in_scope.as_deref(), item) && totals.alive(item, index);
+            let mut round = Round { best, touched };
             self.match_symbols(term, &live, &mut round);
             self.match_year(term, &live, &mut round);
-            totals.absorb(index, &mut round);
+            scratch.absorb(index);
         }
-        let mut hits = self.hits(&totals, terms.len());
+        let mut hits = self.hits(&mut scratch, terms.len());
+        drop(scratch);
         let order = |a: &Hit, b: &Hit| b.score.cmp(&a.score).then(a.item.cmp(&b.item));
         // The best hits whose tag, body or title is the query itself rise.
         let checked = hits.len().min(score::EXACT_LINE_CHECKED);
@@ -262,27 +163,39 @@ impl SearchIndex {
     }
 
     /// The items every word matched, best first.
-    fn hits(&self, totals: &Totals, words: usize) -> Vec<Hit> {
+    fn hits(&self, scratch: &mut Scratch, words: usize) -> Vec<Hit> {
+        let Scratch {
+            totals, keys, spare, ..
+        } = scratch;
         let prominence = self.section(Section::Prominence);
-        // Sorting (rank, item) pairs moves far less than sorting hits.
-        let mut ranked: Vec<(i64, usize)> = (0..self.len())
-            .filter(|&item| usize::from(totals.matched[item]) == words)
-            .map(|item| {
-                let bonus = i64::from(prominence.get(item).copied().unwrap_or(0)) * score::PROMINENCE;
-                (score::ranked(totals.cost[item], totals.score[item] + bonus), item)
-            })
-            .collect();
+        let rank = |item: usize| {
+            let bonus = i64::from(prominence.get(item).copied().unwrap_or(0)) * score::PROMINENCE;
+            score::ranked(totals.cost[item], totals.score[item] + bonus)
+        };
+        let hit = |(score, item): (i64, usize)| Hit {
+            item,
+            score,
+            field: totals.top[item].0,
+            matched: Vec::new(),
+            fields: totals.fields[item],
+        };
+        let hit_items = (0..self.len()).filter(|&item| usize::from(totals.matched[item]) == words);
+        // One u64 per hit sorts far faster than (rank, item) pairs; the
+        // keys are made in the scratch's memory, kept from search to search.
+        keys.clear();
+        let mut fits = true;
+        keys.extend(hit_items.clone().map_while(|item| {
+            let key = rank_sort::key(rank(item), item);
+            fits &= key.is_some();
+            key
+        }));
+        if fits {
+            rank_sort::sort(keys, spare);
+            return keys.iter().map(|&key| hit(rank_sort::unkey(key))).collect();
+        }
+        let mut ranked: Vec<(i64, usize)> = hit_items.map(|item| (rank(item), item)).collect();
         ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        ranked
-            .into_iter()
-            .map(|(score, item)| Hit {
-                item,
-                score,
-                field: totals.top[item].0,
-                matched: Vec::new(),
-                fields: totals.fields[item],
-            })
-            .collect()
+        ranked.into_iter().map(hit).collect()
     }
 
     /// Adds to each of `hits` its [`Self::exact_line_bonus`]; with
@@ -306,7 +219,7 @@ impl SearchIndex {
 
     /// The bonus for a title, tag or body line (texts from `field_text`)
     /// whose words are exactly the query's (Meilisearch's "exactness").
-    fn exact_line_bonus<'t>(&self, phrase: &[&str], field_text: impl Fn(Field) -> &'t str) -> i64 {
+    pub(super) fn exact_line_bonus<'t>(&self, phrase: &[&str], field_text: impl Fn(Field) -> &'t str) -> i64 {
         EXACT_LINE_FIELDS
             .into_iter()
             .filter(|&field| {
@@ -320,50 +233,42 @@ impl SearchIndex {
             .unwrap_or(0)
     }
 
-    /// Offers the items using each distinct word that `term` matches.
-    fn match_words(
-        &self,
-        term: &Term,
-        alone: bool,
-        live: &dyn Fn(usize) -> bool,
-        round: &mut Round,
-        cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<()> {
-        let rarities = self.section(Section::WordRarity);
+    /// The distinct words that `term` matches, with how and their rarity,
+    /// in word order.
+    fn matching_words(&self, term: &Term, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Vec<WordMatch>> {
         // Without typos or fuzzy matches only the words it starts can match.
-        let scanned = if term.typos == 0 && !score::may_be_fuzzy(&term.text) && !is_symbol_like(&term.text) {
+        let scanned = if !term.allows_typos() && !score::may_be_fuzzy(&term.text) && !is_symbol_like(&term.text) {
             self.words_starting(&term.text)
         } else {
             0..self.layout.counts.words
         };
+        self.matching_words_in(term, scanned, cancelled)
+    }
+
+    /// [`Self::matching_words`] among the distinct words `scanned`.
+    fn matching_words_in(
+        &self,
+        term: &Term,
+        scanned: std::ops::Range<usize>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<Vec<WordMatch>> {
+        let rarities = self.section(Section::WordRarity);
+        let mut found = Vec::new();
         for word in scanned {
             if word % CANCEL_STRIDE == 0 && cancelled() {
                 return None;
             }
-            let Some(kind) = self.word_match(word, term) else {
-                continue;
-            };
-            let rarity = store::u16_at(rarities, word);
-            let postings = self.entry(Section::PostingEnds, Section::Postings, word);
-            for bits in postings.chunks_exact(8) {
-                let posting = super::build::Posting::from_bits(store::u64_at(bits, 0));
-                let item = posting.item as usize;
-                if !live(item) {
-                    continue;
-                }
-                let mut score = score::word_score(kind, posting.field, rarity);
-                if alone && kind == Kind::Exact && posting.field == Field::Id && self.id(item) == term.text {
-                    score += score::ID_ALONE;
-                }
-                round.offer(item, score::kind_cost(kind), score, posting.field, posting.position);
+            if let Some(kind) = self.word_match(word, term) {
+                let rarity = store::u16_at(rarities, word);
+                found.push(WordMatch { word, kind, rarity });
             }
         }
-        Some(())
+        Some(found)
     }
 
     /// The distinct words that start with `prefix`: one run, as they are
     /// stored in byte order.
-    fn words_starting(&self, prefix: &str) -> std::ops::Range<usize> {
+    pub(super) fn words_starting(&self, prefix: &str) -> std::ops::Range<usize> {
         let word = |i: usize| self.text(Section::WordEnds, Section::WordText, i);
         let count = self.layout.counts.words;
         let start = partition(count, |i| word(i) < prefix);
@@ -372,7 +277,7 @@ impl SearchIndex {
     }
 
     /// How `term` matches distinct word `word`, if at all.
-    fn word_match(&self, word: usize, term: &Term) -> Option<Kind> {
+    pub(super) fn word_match(&self, word: usize, term: &Term) -> Option<Kind> {
         let mask = self.mask(Section::WordMask, word);
         let covered = mask.covers(term.mask);
         let typos_possible = term.may_match(mask)?;
@@ -398,7 +303,7 @@ impl SearchIndex {
     }
 
     /// Offers the items whose symbol `term` names by the symbol rule.
-    fn match_symbols(&self, term: &Term, live: &dyn Fn(usize) -> bool, round: &mut Round) {
+    fn match_symbols(&self, term: &Term, live: &impl Fn(usize) -> bool, round: &mut Round) {
         if !(term.text.contains('/') || term.text.chars().any(|c| c.is_ascii_digit())) {
             return;
         }
@@ -414,7 +319,7 @@ impl SearchIndex {
     }
 
     /// Offers the items whose dates cover the year `term` names.
-    fn match_year(&self, term: &Term, live: &dyn Fn(usize) -> bool, round: &mut Round) {
+    fn match_year(&self, term: &Term, live: &impl Fn(usize) -> bool, round: &mut Round) {
         let Some(year) = term.year else {
             return;
         };
@@ -436,9 +341,14 @@ impl SearchIndex {
     }
 }
 
+/// Whether `item` is in the scope (`None`: every item is).
+pub(super) fn in_scope_has(in_scope: Option<&[bool]>, item: usize) -> bool {
+    in_scope.is_none_or(|in_scope| in_scope.get(item) == Some(&true))
+}
+
 /// The first of `0..len` for which `before` is false, `before` being true
 /// for a leading run only.
-fn partition(len: usize, before: impl Fn(usize) -> bool) -> usize {
+pub(super) fn partition(len: usize, before: impl Fn(usize) -> bool) -> usize {
     let (mut low, mut high) = (0, len);
     while low < high {
         let mid = low + (high - low) / 2;

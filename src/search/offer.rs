@@ -1,0 +1,141 @@
+//! Offering the items that use a query word's matching words: every use
+//! (posting) of each word goes to `tally::Round::offer`. A common prefix
+//! has millions of postings at a million items, and their items fall all
+//! over the per-item arrays: offered word by word, nearly every posting
+//! missed the cache. They are offered block of items by block of items
+//! instead; each item still sees its offers in the order of one pass over
+//! the words, so the result is the same.
+
+use std::ops::Range;
+
+use super::build::Posting;
+use super::query::{Term, WordMatch, in_scope_has, partition};
+use super::score::{self, Kind};
+use super::store::{self, Section};
+use super::tally::{Round, Scratch, Totals};
+use super::{Field, SearchIndex};
+
+/// Items per block: the current word's matches of a block (32 bytes an
+/// item) stay within a core's cache. Unit tests use small blocks, so that
+/// their small data is offered in many.
+const BLOCK_ITEMS: usize = if cfg!(test) { 64 } else { 16 * 1024 };
+
+/// A block is worth its visit of every word from this many postings per
+/// word and block.
+const POSTINGS_PER_WORD_AND_BLOCK: usize = 4;
+
+impl SearchIndex {
+    /// Offers the items using `words` (the matches of `term`, word
+    /// `round` of the query) that are alive and in scope.
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn offer_postings(
+        &self,
+        words: &[WordMatch],
+        term: &Term,
+        alone: bool,
+        round: usize,
+        in_scope: Option<&[bool]>,
+        scratch: &mut Scratch,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<()> {
+        let Scratch {
+            totals, best, touched, ..
+        } = scratch;
+        let totals: &Totals = totals;
+        let live = |item: usize| in_scope_has(in_scope, item) && totals.alive(item, round);
+        let mut part = Round { best, touched };
+        self.offer_range(words, term, alone, 0..self.len(), &live, &mut part, cancelled)
+    }
+
+    /// Offers to `round` the items of `items` (its part of the items)
+    /// using `words`: block by block of items, each block word by word,
+    /// so that each item sees its offers in the order of one pass over
+    /// the words while the arrays a block writes stay in the cache.
+    #[allow(clippy::too_many_arguments)]
+    fn offer_range(
+        &self,
+        words: &[WordMatch],
+        term: &Term,
+        alone: bool,
+        items: Range<usize>,
+        live: &impl Fn(usize) -> bool,
+        round: &mut Round,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Option<()> {
+        let postings: Vec<&[u8]> = words
+            .iter()
+            .map(|found| self.entry(Section::PostingEnds, Section::Postings, found.word))
+            .collect();
+        // Where each word's postings of `items` begin (sorted by item).
+        let mut cursors: Vec<usize> = postings
+            .iter()
+            .map(|&postings| match items.start {
+                0 => 0,
+                start => partition(postings.len() / 8, |i| posting_at(postings, i).item < start),
+            })
+            .collect();
+        let total: usize = postings.iter().map(|postings| postings.len() / 8).sum();
+        let block = block_items(items.len(), words.len(), total);
+        for block_start in items.clone().step_by(block) {
+            if cancelled() {
+                return None;
+            }
+            let block_end = (block_start + block).min(items.end);
+            for ((found, &postings), cursor) in words.iter().zip(&postings).zip(&mut cursors) {
+                while *cursor < postings.len() / 8 {
+                    let posting = posting_at(postings, *cursor);
+                    if posting.item >= block_end {
+                        break;
+                    }
+                    *cursor += 1;
+                    if live(posting.item) {
+                        self.offer_posting(found, &posting, term, alone, round);
+                    }
+                }
+            }
+        }
+        Some(())
+    }
+
+    /// Offers one use of a matched word.
+    fn offer_posting(&self, found: &WordMatch, posting: &ItemPosting, term: &Term, alone: bool, round: &mut Round) {
+        let item = posting.item;
+        let mut score = score::word_score(found.kind, posting.field, found.rarity);
+        if alone && found.kind == Kind::Exact && posting.field == Field::Id && self.id(item) == term.text {
+            score += score::ID_ALONE;
+        }
+        round.offer(
+            item,
+            score::kind_cost(found.kind),
+            score,
+            posting.field,
+            posting.position,
+        );
+    }
+}
+
+/// A posting with its item as an index.
+struct ItemPosting {
+    item: usize,
+    field: Field,
+    position: u32,
+}
+
+/// Posting `index` of a word's `postings`.
+fn posting_at(postings: &[u8], index: usize) -> ItemPosting {
+    let posting = Posting::from_bits(store::u64_at(postings, index));
+    ItemPosting {
+        item: posting.item as usize,
+        field: posting.field,
+        position: posting.position,
+    }
+}
+
+/// How many items a block of [`SearchIndex::offer_range`] covers: about
+/// [`BLOCK_ITEMS`], fewer blocks when the words have few postings each
+/// (each block visits every word).
+fn block_items(items: usize, words: usize, postings: usize) -> usize {
+    let blocks_worth = postings / (words.max(1) * POSTINGS_PER_WORD_AND_BLOCK);
+    let blocks = (items / BLOCK_ITEMS).min(blocks_worth).max(1);
+    items.div_ceil(blocks).max(1)
+}

@@ -1,0 +1,323 @@
+//! Tests that the fast search (arrays kept between searches, postings
+//! offered block of items by block, a radix sort of the ranks) gives exactly the hits
+//! of the plain search it replaced: fresh arrays, one pass, one comparison
+//! sort. The plain search is kept here, as it was, to compare against.
+
+use proptest::prelude::*;
+
+use super::query::{Term, terms};
+use super::score::{self, Kind};
+use super::store::{self, Section};
+use super::tokens::is_symbol_like;
+use super::{EXPLAINED_HITS, Field, Hit, SearchIndex};
+use crate::data::{Dataset, ItemIdx, SourceFile};
+
+#[allow(dead_code)]
+#[path = "../../examples/synth.rs"]
+mod synth;
+
+#[derive(Clone, Copy)]
+struct TermMatch {
+    cost: u32,
+    score: i64,
+    more: i64,
+    field: Field,
+    position: u32,
+}
+
+const NO_MATCH: TermMatch = TermMatch {
+    cost: u32::MAX,
+    score: 0,
+    more: 0,
+    field: Field::Points,
+    position: 0,
+};
+
+impl TermMatch {
+    fn total(&self) -> i64 {
+        self.score + self.more.min(self.score) * score::MORE_MATCHES_NUMERATOR / score::MORE_MATCHES_DENOMINATOR
+    }
+}
+
+struct Round {
+    best: Vec<TermMatch>,
+    touched: Vec<u32>,
+}
+
+impl Round {
+    fn offer(&mut self, item: usize, cost: u32, score: i64, field: Field, position: u32) {
+        let best = &mut self.best[item];
+        if best.cost == u32::MAX {
+            self.touched.push(item as u32);
+            *best = TermMatch {
+                cost,
+                score,
+                more: 0,
+                field,
+                position,
+            };
+        } else if (cost, -score) < (best.cost, -best.score) {
+            let more = best.more + best.score;
+            *best = TermMatch {
+                cost,
+                score,
+                more,
+                field,
+                position,
+            };
+        } else {
+            best.more += score;
+        }
+    }
+}
+
+#[derive(Default)]
+struct Totals {
+    matched: Vec<u8>,
+    cost: Vec<u32>,
+    score: Vec<i64>,
+    top: Vec<(Field, i64)>,
+    last: Vec<(Field, u32)>,
+    fields: Vec<u8>,
+}
+
+impl Totals {
+    fn absorb(&mut self, round: usize, matches: &mut Round) {
+        for &item in &matches.touched {
+            let item = item as usize;
+            let found = std::mem::replace(&mut matches.best[item], NO_MATCH);
+            if usize::from(self.matched[item]) != round {
+                continue;
+            }
+            let mut score = found.total();
+            let (last_field, last_position) = self.last[item];
+            if round > 0 && last_field == found.field {
+                let distance = i64::from(found.position) - i64::from(last_position);
+                score += score::proximity_bonus(distance, score::field_weight(found.field));
+            }
+            self.matched[item] += 1;
+            self.cost[item] += found.cost;
+            self.score[item] += score;
+            if found.total() > self.top[item].1 {
+                self.top[item] = (found.field, found.total());
+            }
+            self.last[item] = (found.field, found.position);
+            self.fields[item] |= 1 << found.field as u8;
+        }
+        matches.touched.clear();
+    }
+}
+
+/// The plain search, before the fast path: its hits, the first
+/// [`EXPLAINED_HITS`] explained.
+fn plain_search(index: &SearchIndex, query: &str, scope: Option<&[ItemIdx]>) -> Vec<Hit> {
+    let terms = terms(query);
+    if terms.is_empty() {
+        return Vec::new();
+    }
+    let n = index.len();
+    let mut in_scope = vec![scope.is_none(); n];
+    for &idx in scope.unwrap_or_default() {
+        in_scope[idx] = true;
+    }
+    let mut totals = Totals {
+        matched: vec![0; n],
+        cost: vec![0; n],
+        score: vec![0; n],
+        top: vec![(Field::Points, i64::MIN); n],
+        last: vec![(Field::Points, 0); n],
+        fields: vec![0; n],
+    };
+    let mut round = Round {
+        best: vec![NO_MATCH; n],
+        touched: Vec::new(),
+    };
+    for (index_of_term, term) in terms.iter().enumerate() {
+        let live = |item: usize| in_scope[item] && usize::from(totals.matched[item]) == index_of_term;
+        offer_words(index, term, terms.len() == 1, &live, &mut round);
+        offer_symbols_and_year(index, term, &live, &mut round);
+        totals.absorb(index_of_term, &mut round);
+    }
+    let prominence = index.section(Section::Prominence);
+    let mut ranked: Vec<(i64, usize)> = (0..n)
+        .filter(|&item| usize::from(totals.matched[item]) == terms.len())
+        .map(|item| {
+            let bonus = i64::from(prominence.get(item).copied().unwrap_or(0)) * score::PROMINENCE;
+            (score::ranked(totals.cost[item], totals.score[item] + bonus), item)
+        })
+        .collect();
+    ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut hits: Vec<Hit> = ranked
+        .into_iter()
+        .map(|(score, item)| Hit {
+            item,
+            score,
+            field: totals.top[item].0,
+            matched: Vec::new(),
+            fields: totals.fields[item],
+        })
+        .collect();
+    let checked = hits.len().min(score::EXACT_LINE_CHECKED);
+    let phrase: Vec<&str> = terms.iter().map(|t| t.text.as_str()).collect();
+    for hit in &mut hits[..checked] {
+        hit.score += index.exact_line_bonus(&phrase, |field| index.field_text(hit.item, field));
+    }
+    hits[..checked].sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item)));
+    for hit in hits.iter_mut().take(EXPLAINED_HITS) {
+        hit.matched = index.explain_terms(hit.item, &terms, hit.fields);
+    }
+    hits
+}
+
+/// The distinct words `term` matches, each offering its postings in turn.
+fn offer_words(index: &SearchIndex, term: &Term, alone: bool, live: &dyn Fn(usize) -> bool, round: &mut Round) {
+    let rarities = index.section(Section::WordRarity);
+    let scanned = if term.allows_typos() || score::may_be_fuzzy(&term.text) || is_symbol_like(&term.text) {
+        0..index.layout.counts.words
+    } else {
+        index.words_starting(&term.text)
+    };
+    for word in scanned {
+        let Some(kind) = index.word_match(word, term) else {
+            continue;
+        };
+        let rarity = store::u16_at(rarities, word);
+        let postings = index.entry(Section::PostingEnds, Section::Postings, word);
+        for bits in postings.chunks_exact(8) {
+            let posting = super::build::Posting::from_bits(store::u64_at(bits, 0));
+            let item = posting.item as usize;
+            if !live(item) {
+                continue;
+            }
+            let mut score = score::word_score(kind, posting.field, rarity);
+            if alone && kind == Kind::Exact && posting.field == Field::Id && index.id(item) == term.text {
+                score += score::ID_ALONE;
+            }
+            round.offer(item, score::kind_cost(kind), score, posting.field, posting.position);
+        }
+    }
+}
+
+/// The symbol rule and the year of `term`, as the search applies them.
+fn offer_symbols_and_year(index: &SearchIndex, term: &Term, live: &dyn Fn(usize) -> bool, round: &mut Round) {
+    if term.text.contains('/') || term.text.chars().any(|c| c.is_ascii_digit()) {
+        for item in (0..index.len()).filter(|&item| live(item)) {
+            let symbol = index.text(Section::SymbolEnds, Section::SymbolText, item);
+            if let Some(found) = score::symbol_score(symbol, &term.symbol_key) {
+                round.offer(item, 0, found, Field::Symbol, 0);
+            }
+        }
+    }
+    let Some(year) = term.year else {
+        return;
+    };
+    let dated: Vec<usize> = (0..index.len())
+        .filter(|&item| index.years(item).is_some_and(|(from, to)| (from..=to).contains(&year)))
+        .collect();
+    let found = score::word_score(Kind::Exact, Field::Date, score::rarity(dated.len(), index.len()));
+    for item in dated.into_iter().filter(|&item| live(item)) {
+        let later = index.years(item).is_some_and(|(from, _)| from != year);
+        let score = if later {
+            found / score::LATER_YEAR_DIVISOR
+        } else {
+            found
+        };
+        round.offer(item, 0, score, Field::Date, 0);
+    }
+}
+
+/// The embedded items and `n` generated ones.
+fn generated(n: usize) -> Dataset {
+    let mut files = SourceFile::embedded();
+    let mut text = Vec::new();
+    synth::write_range(0, n, &mut text).expect("in-memory write");
+    files.push(SourceFile {
+        name: "synth.ron".into(),
+        text: String::from_utf8(text).expect("UTF-8"),
+        embedded: false,
+    });
+    Dataset::from_files(&files).expect("valid synthetic data")
+}
+
+/// The queries of the keystroke bench (docs/BENCHMARKS.md) and a few more
+/// kinds: a year, a typo, an id, a symbol piece, a fuzzy word.
+const QUERIES: &[&str] = &[
+    "70/125",
+    "digital compact",
+    "who e-health",
+    "internet governance",
+    "igf",
+    "côte",
+    "2005 tunis",
+    "governence of internet",
+    "a/res/70",
+    "gvnance",
+    "e-health who",
+];
+
+/// Every prefix of every query, as typing gives them.
+fn keystrokes() -> Vec<&'static str> {
+    QUERIES
+        .iter()
+        .flat_map(|query| query.char_indices().map(|(at, c)| &query[..at + c.len_utf8()]))
+        .collect()
+}
+
+#[test]
+fn every_keystroke_of_the_query_set_gives_the_plain_search_hits() {
+    let data = generated(3000);
+    let index = SearchIndex::new(&data);
+    // Typed in order: the index keeps its arrays from search to search.
+    for query in keystrokes() {
+        assert_eq!(
+            index.search(query, None),
+            plain_search(&index, query, None),
+            "query {query:?}"
+        );
+    }
+    // Scopes: one category, and a scattered set of items.
+    let scattered: Vec<ItemIdx> = (0..data.len()).filter(|item| item % 7 < 3).collect();
+    let category: Vec<ItemIdx> = (0..data.len()).filter(|&item| index.category(item) == "ga").collect();
+    for scope in [&scattered, &category] {
+        for query in keystrokes() {
+            let plain = plain_search(&index, query, Some(scope));
+            assert_eq!(index.search(query, Some(scope)), plain, "query {query:?}, scoped");
+        }
+    }
+}
+
+#[test]
+fn a_cancelled_search_leaves_nothing_behind() {
+    let data = generated(500);
+    let index = SearchIndex::new(&data);
+    for query in keystrokes() {
+        // Cancelled at the first look, after some words were offered.
+        let looks = std::sync::atomic::AtomicUsize::new(0);
+        let cancelled = || looks.fetch_add(1, std::sync::atomic::Ordering::Relaxed) > 0;
+        let _ = index.search_cancellable(query, None, &cancelled);
+        assert_eq!(
+            index.search(query, None),
+            plain_search(&index, query, None),
+            "query {query:?}"
+        );
+    }
+}
+
+/// Query words from letters, digits and the characters symbols use.
+fn query_text() -> impl Strategy<Value = String> {
+    proptest::string::string_regex("[a-z0-9/ é-]{1,14}").expect("valid pattern")
+}
+
+/// One index for every case, its arrays kept from case to case.
+static INDEX: std::sync::LazyLock<SearchIndex> = std::sync::LazyLock::new(|| SearchIndex::new(&generated(300)));
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    #[test]
+    fn any_query_gives_the_plain_search_hits(queries in proptest::collection::vec(query_text(), 1..6)) {
+        for query in &queries {
+            prop_assert_eq!(INDEX.search(query, None), plain_search(&INDEX, query, None), "query {:?}", query);
+        }
+    }
+}
