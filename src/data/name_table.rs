@@ -132,6 +132,19 @@ mod tests {
     }
 
     #[test]
+    fn a_dataset_whose_alias_clashed_is_stored_without_a_table() {
+        let mut data = Dataset::embedded().expect("embedded data");
+        assert!(entries(&data).is_some());
+        // An alias the names left out (as `Aliases::build` leaves out one
+        // that clashes): a record would answer to a name the dataset does
+        // not give it, so no table is written and every name loads it whole.
+        let other = data.items[1].id.clone();
+        data.items[0].aliases.push(other);
+        assert!(entries(&data).is_none());
+        assert!(NameTable::open(&encode(&data, Vec::new())).is_none());
+    }
+
+    #[test]
     fn a_table_out_of_order_or_cut_is_refused() {
         let data = Dataset::embedded().expect("embedded data");
         let section = encode(&data, Vec::new());
