@@ -110,9 +110,10 @@ pub fn with_list_rows<T>(dir: &Path, key: &Key, use_rows: impl FnOnce(&ListRows)
 /// The items called `names`, each found as the whole load finds it (see
 /// [`crate::data::Dataset::resolve`]): the id exactly, else the one item
 /// answering to the name in the stored table of names. Returned as a small
-/// dataset with the items they link to (and, if `backlinks`, those linking
-/// to them; see [`crate::data::item_index::ItemIndex::with_related`]), and each name's id in it.
-/// Only the header, the index of items, the table of names (when a name
+/// dataset with the items they link to (and, if `backlinks`, those
+/// linking to them; see
+/// [`crate::data::item_index::ItemIndex::with_related`]), and each name's
+/// id in it. Only the header, the index of items, the table of names (when a name
 /// is not an id) and those items' records are read, each checked. `None`:
 /// nothing sound stored, or a name names no item or several, which the
 /// whole load then reports.
