@@ -290,16 +290,19 @@ fn every_keystroke_of_the_query_set_gives_the_plain_search_hits() {
 fn a_cancelled_search_leaves_nothing_behind() {
     let data = generated(500);
     let index = SearchIndex::new(&data);
-    for query in keystrokes() {
-        // Cancelled at the first look, after some words were offered.
-        let looks = std::sync::atomic::AtomicUsize::new(0);
-        let cancelled = || looks.fetch_add(1, std::sync::atomic::Ordering::Relaxed) > 0;
-        let _ = index.search_cancellable(query, None, &cancelled);
-        assert_eq!(
-            index.search(query, None),
-            plain_search(&index, query, None),
-            "query {query:?}"
-        );
+    // Cancelled at the n-th look, so at every stage a search may stop in
+    // (early or late rounds, mid-block), each followed by a whole search.
+    for stop_at in [1, 2, 3, 5, 8, 13, 21] {
+        for query in keystrokes() {
+            let looks = std::sync::atomic::AtomicUsize::new(0);
+            let cancelled = || looks.fetch_add(1, std::sync::atomic::Ordering::Relaxed) >= stop_at;
+            let _ = index.search_cancellable(query, None, &cancelled);
+            assert_eq!(
+                index.search(query, None),
+                plain_search(&index, query, None),
+                "query {query:?}, cancelled at look {stop_at}"
+            );
+        }
     }
 }
 
