@@ -6,10 +6,9 @@
 //! instead; each item still sees its offers in the order of one pass over
 //! the words, so the result is the same.
 
-use std::ops::Range;
 
 use super::build::Posting;
-use super::query::{Term, WordMatch, in_scope_has, partition};
+use super::query::{Term, WordMatch, in_scope_has};
 use super::score::{self, Kind};
 use super::store::{self, Section};
 use super::tally::{Round, Scratch, Totals};
@@ -44,20 +43,18 @@ impl SearchIndex {
         let totals: &Totals = totals;
         let live = |item: usize| in_scope_has(in_scope, item) && totals.alive(item, round);
         let mut part = Round { best, touched };
-        self.offer_range(words, term, alone, 0..self.len(), &live, &mut part, cancelled)
+        self.offer_blocks(words, term, alone, &live, &mut part, cancelled)
     }
 
-    /// Offers to `round` the items of `items` (its part of the items)
-    /// using `words`: block by block of items, each block word by word,
-    /// so that each item sees its offers in the order of one pass over
-    /// the words while the arrays a block writes stay in the cache.
-    #[allow(clippy::too_many_arguments)]
-    fn offer_range(
+    /// Offers to `round` every item using `words`: block by block of
+    /// items, each block word by word, so that each item sees its offers in
+    /// the order of one pass over the words while the arrays a block
+    /// writes stay in the cache.
+    fn offer_blocks(
         &self,
         words: &[WordMatch],
         term: &Term,
         alone: bool,
-        items: Range<usize>,
         live: &impl Fn(usize) -> bool,
         round: &mut Round,
         cancelled: &(dyn Fn() -> bool + Sync),
@@ -66,29 +63,26 @@ impl SearchIndex {
             .iter()
             .map(|found| self.entry(Section::PostingEnds, Section::Postings, found.word))
             .collect();
-        // Where each word's postings of `items` begin (sorted by item).
-        let mut cursors: Vec<usize> = postings
-            .iter()
-            .map(|&postings| match items.start {
-                0 => 0,
-                start => partition(postings.len() / 8, |i| posting_at(postings, i).item < start),
-            })
-            .collect();
+        // Where each word's next posting is (postings are sorted by item).
+        let mut cursors = vec![0; postings.len()];
+        let items = self.len();
         let total: usize = postings.iter().map(|postings| postings.len() / 8).sum();
-        let block = block_items(items.len(), words.len(), total);
-        for block_start in items.clone().step_by(block) {
+        let block = block_items(items, words.len(), total);
+        for block_start in (0..items).step_by(block) {
             if cancelled() {
                 return None;
             }
-            let block_end = (block_start + block).min(items.end);
+            let block_end = (block_start + block).min(items);
             for ((found, &postings), cursor) in words.iter().zip(&postings).zip(&mut cursors) {
                 while *cursor < postings.len() / 8 {
                     let posting = posting_at(postings, *cursor);
-                    if posting.item >= block_end {
+                    // An item past the last one (a damaged index) is skipped
+                    // rather than ending the word's postings for good.
+                    if (block_end..items).contains(&posting.item) {
                         break;
                     }
                     *cursor += 1;
-                    if live(posting.item) {
+                    if posting.item < items && live(posting.item) {
                         self.offer_posting(found, &posting, term, alone, round);
                     }
                 }
@@ -131,7 +125,7 @@ fn posting_at(postings: &[u8], index: usize) -> ItemPosting {
     }
 }
 
-/// How many items a block of [`SearchIndex::offer_range`] covers: about
+/// How many items a block of [`SearchIndex::offer_blocks`] covers: about
 /// [`BLOCK_ITEMS`], fewer blocks when the words have few postings each
 /// (each block visits every word).
 fn block_items(items: usize, words: usize, postings: usize) -> usize {

@@ -348,7 +348,7 @@ pub(super) fn in_scope_has(in_scope: Option<&[bool]>, item: usize) -> bool {
 
 /// The first of `0..len` for which `before` is false, `before` being true
 /// for a leading run only.
-pub(super) fn partition(len: usize, before: impl Fn(usize) -> bool) -> usize {
+fn partition(len: usize, before: impl Fn(usize) -> bool) -> usize {
     let (mut low, mut high) = (0, len);
     while low < high {
         let mid = low + (high - low) / 2;
