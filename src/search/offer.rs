@@ -6,7 +6,6 @@
 //! instead; each item still sees its offers in the order of one pass over
 //! the words, so the result is the same.
 
-
 use super::build::Posting;
 use super::query::{Term, WordMatch, in_scope_has};
 use super::score::{self, Kind};
