@@ -5,6 +5,8 @@
 //! What is copied is sanitised as screen text is: a paste must give what
 //! the status line showed, never a hidden newline that runs a command, a
 //! control sequence, or a bidirectional override that reorders the text.
+//! Only a record made of lines (a BibTeX, RIS or CSL-JSON citation, whose
+//! fields are sanitised) keeps the line breaks of its format.
 
 use ratatui::crossterm::Command;
 use ratatui::crossterm::clipboard::CopyToClipboard;
@@ -12,9 +14,14 @@ use ratatui::crossterm::clipboard::CopyToClipboard;
 use crate::data::web_url::is_format_control;
 
 /// The bytes that ask the terminal to put `text`, sanitised, on the
-/// clipboard.
-pub fn osc52(text: &str, in_tmux: bool) -> String {
-    let text = clipboard_text(text);
+/// clipboard: as one line, or (`multiline`, for a record such as BibTeX or
+/// RIS that is made of lines) with its line breaks kept.
+pub fn osc52(text: &str, in_tmux: bool, multiline: bool) -> String {
+    let text = if multiline {
+        clipboard_lines(text)
+    } else {
+        clipboard_text(text)
+    };
     let mut sequence = String::new();
     // Writing into a String cannot fail.
     let _ = CopyToClipboard::to_clipboard_from(text.as_bytes()).write_ansi(&mut sequence);
@@ -29,15 +36,33 @@ pub fn osc52(text: &str, in_tmux: bool) -> String {
 /// spaces; other C0 and C1 controls, DEL and bidirectional or invisible
 /// formatting characters are dropped.
 pub fn clipboard_text(text: &str) -> String {
-    let spaced: String = text
-        .chars()
+    one_line(text).trim().to_string()
+}
+
+/// `text` with line breaks and tabs as spaces and other controls dropped.
+fn one_line(text: &str) -> String {
+    text.chars()
         .filter_map(|c| match c {
             '\t' | '\n' | '\r' => Some(' '),
             c if c.is_control() || is_format_control(c) => None,
             c => Some(c),
         })
-        .collect();
-    spaced.trim().to_string()
+        .collect()
+}
+
+/// `text` with its line breaks (LF, CR) kept, for a record made of lines
+/// whose breaks come from its format, never from the data (citations
+/// sanitise every field); everything else as [`clipboard_text`] treats it.
+pub fn clipboard_lines(text: &str) -> String {
+    text.split_inclusive('\n')
+        .map(|line| {
+            let (body, end) = match line.strip_suffix("\r\n") {
+                Some(body) => (body, "\r\n"),
+                None => line.strip_suffix('\n').map_or((line, ""), |body| (body, "\n")),
+            };
+            format!("{}{end}", one_line(body))
+        })
+        .collect()
 }
 
 /// The link to copy for `url`: only a single-line http(s) URL is copied
@@ -83,13 +108,13 @@ mod tests {
 
     #[test]
     fn osc52_sequence_is_base64_with_string_terminator() {
-        assert_eq!(osc52("foo", false), "\x1b]52;c;Zm9v\x1b\\");
+        assert_eq!(osc52("foo", false, false), "\x1b]52;c;Zm9v\x1b\\");
     }
 
     #[test]
     fn tmux_gets_the_plain_and_the_wrapped_sequence() {
         assert_eq!(
-            osc52("foo", true),
+            osc52("foo", true, false),
             "\x1b]52;c;Zm9v\x1b\\\x1bPtmux;\x1b\x1b]52;c;Zm9v\x1b\x1b\\\x1b\\"
         );
     }
@@ -97,19 +122,38 @@ mod tests {
     #[test]
     fn a_hidden_command_never_reaches_the_clipboard() {
         let hostile = "https://undocs.org/en/A/RES/70/125        \ntouch ~/pwned\n";
-        let copied = payload(&osc52(hostile, false));
+        let copied = payload(&osc52(hostile, false, false));
         assert!(!copied.contains('\n'), "{copied:?}");
         assert_eq!(copied, "https://undocs.org/en/A/RES/70/125         touch ~/pwned");
     }
 
     #[test]
     fn controls_and_bidi_overrides_are_dropped() {
-        let copied = payload(&osc52("a\u{1b}[31mb\u{9b}c\u{202e}d\u{2066}e\u{7f}f\u{200f}g", false));
+        let copied = payload(&osc52(
+            "a\u{1b}[31mb\u{9b}c\u{202e}d\u{2066}e\u{7f}f\u{200f}g",
+            false,
+            false,
+        ));
         assert_eq!(copied, "a[31mbcdefg");
         assert_eq!(
             clipboard_text("Côte d’Ivoire — A/RES/70/125"),
             "Côte d’Ivoire — A/RES/70/125"
         );
+    }
+
+    #[test]
+    fn a_record_keeps_its_line_breaks_and_nothing_else() {
+        let record = "TY  - RPRT\r\nTI  - a\u{1b}[31mb\tc\u{202e}\r\nER  - \r\n";
+        assert_eq!(
+            payload(&osc52(record, false, true)),
+            "TY  - RPRT\r\nTI  - a[31mb c\r\nER  - \r\n"
+        );
+        assert_eq!(
+            clipboard_lines("@misc{x,\n  a = {1},\n}\n"),
+            "@misc{x,\n  a = {1},\n}\n"
+        );
+        // A lone CR inside a line is no line break: it becomes a space.
+        assert_eq!(clipboard_lines("a\rb\n"), "a b\n");
     }
 
     #[test]

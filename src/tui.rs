@@ -413,11 +413,11 @@ fn perform(app: &App, worker: &Worker, effect: Effect) -> Vec<Action> {
             worker.submit(request.generation, &request.query, request.scope.as_deref());
             return Vec::new();
         }
-        Effect::Copy { text, what } => {
+        Effect::Copy { text, what, multiline } => {
             let in_tmux = std::env::var_os("TMUX").is_some();
             let mut stdout = io::stdout();
             match stdout
-                .write_all(osc52(&text, in_tmux).as_bytes())
+                .write_all(osc52(&text, in_tmux, multiline).as_bytes())
                 .and_then(|()| stdout.flush())
             {
                 Ok(()) => format!(

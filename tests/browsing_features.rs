@@ -264,11 +264,13 @@ fn copy_and_open_ask_the_front_end_for_effects() {
         [
             Effect::Copy {
                 text: citation(&DATA, idx("ga-70-125"), wsis_browser::cite::Style::Text),
-                what: "citation"
+                what: "citation",
+                multiline: false,
             },
             Effect::Copy {
                 text: "https://undocs.org/en/A/RES/70/125".into(),
-                what: "link"
+                what: "link",
+                multiline: false,
             },
             Effect::OpenUrl("https://undocs.org/en/A/RES/70/125".into()),
         ]

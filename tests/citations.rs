@@ -269,14 +269,28 @@ fn the_browser_copies_the_configured_style() {
             &[common::key(KeyCode::Enter), common::key(KeyCode::Char('y'))],
         );
         match app.effects.as_slice() {
-            [Effect::Copy { text, .. }] => text.clone(),
+            [Effect::Copy { text, multiline, .. }] => {
+                // What reaches the clipboard, as the terminal is asked to hold it.
+                let sequence = wsis_browser::clipboard::osc52(text, false, *multiline);
+                assert!(sequence.starts_with("\x1b]52;c;"), "{sequence:?}");
+                if *multiline {
+                    wsis_browser::clipboard::clipboard_lines(text)
+                } else {
+                    wsis_browser::clipboard::clipboard_text(text)
+                }
+            }
             other => panic!("expected one copy, got {other:?}"),
         }
     };
     assert!(copied(Style::Text).starts_with("General Assembly resolution 70/125"));
     assert!(copied(Style::Bibtex).starts_with("@techreport{ga-70-125,"));
-    assert_eq!(
-        cite::citation(&DATA, idx("ga-70-125"), Style::Bibtex),
-        copied(Style::Bibtex)
-    );
+    // Records keep their lines: RIS needs one tag per CRLF-ended line.
+    for style in [Style::Bibtex, Style::Ris, Style::CslJson] {
+        assert_eq!(
+            cite::citation(&DATA, idx("ga-70-125"), style),
+            copied(style),
+            "{style:?}"
+        );
+    }
+    assert_eq!(read_ris(&copied(Style::Ris)).len(), 1);
 }

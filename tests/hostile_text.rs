@@ -119,7 +119,9 @@ fn copying_a_hostile_item_puts_no_control_character_on_the_clipboard() {
         .effects
         .iter()
         .filter_map(|effect| match effect {
-            Effect::Copy { text, .. } => Some(clipboard_payload(&wsis_browser::clipboard::osc52(text, false))),
+            Effect::Copy { text, multiline, .. } => Some(clipboard_payload(&wsis_browser::clipboard::osc52(
+                text, false, *multiline,
+            ))),
             _ => None,
         })
         .collect();

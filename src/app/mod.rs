@@ -66,6 +66,9 @@ pub enum Effect {
     Copy {
         text: String,
         what: &'static str,
+        /// Keep its line breaks: a BibTeX or RIS record is lines, a link
+        /// or a plain-text citation one line.
+        multiline: bool,
     },
     /// Run a search in the background; its hits come back as
     /// [`Action::SearchResults`].

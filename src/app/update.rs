@@ -243,12 +243,14 @@ impl App<'_> {
             self.effects.push(Effect::Copy {
                 text: crate::cite::citation(self.data, idx, self.citation_style),
                 what: "citation",
+                multiline: self.citation_style.is_multiline(),
             });
         } else {
             match &self.data.item(idx).url {
                 Some(url) => self.effects.push(Effect::Copy {
                     text: url.clone(),
                     what: "link",
+                    multiline: false,
                 }),
                 None => self.status = Some("this item has no link".into()),
             }

@@ -25,6 +25,12 @@ pub enum Style {
 impl Style {
     pub const ALL: [Style; 4] = [Style::Text, Style::Bibtex, Style::Ris, Style::CslJson];
 
+    /// Whether a citation in this style is several lines (a record to
+    /// import) rather than one line to paste into text.
+    pub fn is_multiline(self) -> bool {
+        self != Style::Text
+    }
+
     /// The name on the command line and in the config file.
     pub fn name(self) -> &'static str {
         match self {
