@@ -188,7 +188,8 @@ fn path_exits_1_when_there_is_none() {
 }
 
 /// An item whose title no source gave says so in `show`, as in the detail
-/// pane, after its symbol where it has one, instead of a blank line.
+/// pane, instead of a blank line, named above it by its symbol or, without
+/// one, its short title.
 #[test]
 fn show_says_when_a_title_is_not_confirmed() {
     let untitled: Vec<_> = common::DATA.items().iter().filter(|i| !i.title_known()).collect();
@@ -197,9 +198,13 @@ fn show_says_when_a_title_is_not_confirmed() {
         let out = wsis(&["show", &item.id]);
         assert!(out.status.success());
         let text = String::from_utf8_lossy(&out.stdout);
-        let heading = text.lines().nth(usize::from(item.symbol.is_some()));
+        // Named above it by its symbol or else its short title.
+        let mut lines = text.lines();
+        if let Some(name) = item.heading_name() {
+            assert_eq!(lines.next(), Some(name), "{}:\n{text}", item.id);
+        }
         assert_eq!(
-            heading,
+            lines.next(),
             Some(wsis_browser::data::TITLE_NOT_CONFIRMED),
             "{}:\n{text}",
             item.id

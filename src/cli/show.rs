@@ -133,8 +133,8 @@ fn backlinks(data: &Dataset, idx: ItemIdx) -> Vec<BacklinkEntry<'_>> {
 fn write_text(data: &Dataset, idx: ItemIdx, out: &mut impl Write) -> io::Result<()> {
     let item = data.item(idx);
     let s = sanitize;
-    if let Some(symbol) = &item.symbol {
-        writeln!(out, "{}", s(symbol))?;
+    if let Some(name) = item.heading_name() {
+        writeln!(out, "{}", s(name))?;
     }
     // As the detail pane shows it: an unknown title is said, not left blank.
     let title = if item.title_known() {

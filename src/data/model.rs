@@ -81,6 +81,17 @@ impl Item {
 
     /// False when no source gave the title: the data leaves `title` empty
     /// rather than inventing one.
+    /// What heads the item above its title: its symbol, or, for an item
+    /// with neither symbol nor known title, its short title (else nothing
+    /// would name it).
+    pub fn heading_name(&self) -> Option<&str> {
+        match (&self.symbol, &self.short_title) {
+            (Some(symbol), _) => Some(symbol),
+            (None, Some(short)) if !self.title_known() => Some(short),
+            _ => None,
+        }
+    }
+
     pub fn title_known(&self) -> bool {
         !self.title.trim().is_empty()
     }

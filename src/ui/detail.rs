@@ -174,8 +174,8 @@ impl Builder<'_> {
 
     fn header(&mut self, data: &Dataset, idx: ItemIdx) {
         let item = data.item(idx);
-        if let Some(symbol) = &item.symbol {
-            self.heading(sanitize(symbol), self.theme.symbol());
+        if let Some(name) = item.heading_name() {
+            self.heading(sanitize(name), self.theme.symbol());
         }
         if item.title_known() {
             self.wrapped(&item.title, "", Style::new().add_modifier(Modifier::BOLD));
