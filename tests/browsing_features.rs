@@ -396,3 +396,26 @@ fn clicks_land_where_drawn_below_a_banner() {
     click(&mut app, x, y);
     assert_eq!(shown(&app), "ecosoc-2007-8");
 }
+
+/// A hit whose row already shows the query's words gets no second row
+/// that only repeats them through its id ("id: wsis-stocktaking").
+#[test]
+fn a_hit_named_by_the_query_is_not_explained_by_its_id() {
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char('/'))]);
+    type_text(&mut app, "stocktaking");
+    let terminal = draw(&app, 120, 40);
+    let buffer = terminal.backend().buffer();
+    let rows: Vec<String> = (0..buffer.area.height)
+        .map(|y| (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect();
+    let named = rows
+        .iter()
+        .filter(|row| row.to_lowercase().contains("stocktaking"))
+        .count();
+    assert!(named >= 3, "hits named by the query are listed:\n{}", rows.join("\n"));
+    for pair in rows.windows(2) {
+        let repeated = pair[1].contains(" id: ") && pair[0].to_lowercase().contains("stocktaking");
+        assert!(!repeated, "an id repeats the row above:\n{}\n{}", pair[0], pair[1]);
+    }
+}

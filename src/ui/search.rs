@@ -83,7 +83,8 @@ fn render_results(app: &App, search: &SearchState, frame: &mut Frame, area: Rect
 
 /// A hit's two rows: its symbol and title with the matched words marked,
 /// then the field that explains the match when the first row does not show
-/// it (the full title behind a short one, a tag, a body, a summary).
+/// it (the full title behind a short one, a tag, a body, a summary; the id
+/// only when the first row marks nothing).
 fn hit_rows(app: &App, search: &SearchState, hit: &Hit, width: usize) -> ListItem<'static> {
     let item = app.data.item(hit.item);
     let shown = match &item.symbol {
@@ -100,9 +101,14 @@ fn hit_rows(app: &App, search: &SearchState, hit: &Hit, width: usize) -> ListIte
     } else {
         &hit.matched
     };
+    let not_shown = |m: &&Matched| !(m.field == Field::Symbol || m.field == Field::Title && shown.contains(&m.text));
+    // An id only repeats the row's words: it explains a hit only when the
+    // row itself marks nothing.
     let why = matches
         .iter()
-        .find(|m| !(m.field == Field::Symbol || m.field == Field::Title && shown.contains(&m.text)));
+        .filter(not_shown)
+        .find(|m| m.field != Field::Id)
+        .or_else(|| matches.iter().filter(not_shown).find(|_| matched.is_empty()));
     let second = match why {
         Some(why) => why_line(app, why, width),
         None => Line::from(""),
