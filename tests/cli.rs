@@ -52,6 +52,13 @@ fn show_finds_by_id_and_by_symbol_in_any_case() {
     let by_id = json(&wsis(&["show", "ga-70-125", "--json"]));
     let by_symbol = json(&wsis(&["show", "a/res/70/125", "--json"]));
     assert_eq!(by_id["id"], by_symbol["id"]);
+    // ITU resolutions have no UN symbol; they answer to their usual names.
+    for (name, id) in [
+        ("itu council resolution 1332", "itu-council-res-1332"),
+        ("PP Resolution 172", "itu-pp-res-172"),
+    ] {
+        assert_eq!(json(&wsis(&["show", name, "--json"]))["id"], id, "{name}");
+    }
 }
 
 #[test]
