@@ -19,6 +19,7 @@ use super::parse_all::{Parsed, parse_all};
 use super::position::TextMap;
 use super::progress::{Progress, Stage};
 use super::reread::Rereads;
+use super::streamed::Streamed;
 use super::trace;
 use super::web_url::is_web_url;
 use crate::suggest::closest;
@@ -39,17 +40,63 @@ pub(super) fn build(files: &[SourceFile], progress: &Progress) -> Result<Dataset
 /// read file's text is freed once parsed, so the text and the checked
 /// dataset are never in memory together, and read again only to point at
 /// a problem found after parsing.
+///
+/// The files of `streamed` that are `Some` were already parsed a batch at
+/// a time (their texts are empty): only the others are parsed here.
 pub(super) fn build_read(
     mut files: Vec<SourceFile>,
     paths: Vec<Option<PathBuf>>,
+    streamed: Vec<Option<Streamed>>,
     progress: &Progress,
 ) -> Result<Dataset, Vec<Problem>> {
     trace::mark("read");
-    let parsed = parse_all(&files, progress);
+    let parsed = parse_the_rest(&mut files, &streamed, progress);
+    let mut known = Vec::with_capacity(files.len());
+    let parsed: Vec<Parsed> = streamed
+        .into_iter()
+        .zip(parsed)
+        .map(|(streamed, parsed)| match streamed {
+            Some(Streamed { items, len, hash }) => {
+                known.push(Some((len, hash)));
+                Ok(items)
+            }
+            None => {
+                known.push(None);
+                parsed
+            }
+        })
+        .collect();
     trace::mark("parsed");
-    let rereads = Rereads::free(&mut files, paths);
+    let rereads = Rereads::free_known(&mut files, paths, known);
     trace::mark("texts freed");
     finish(&files, &rereads, parsed, progress)
+}
+
+/// Parses the files not yet parsed (moved out and back, not copied); the
+/// others' entries are empty lists, replaced by the caller.
+fn parse_the_rest(files: &mut [SourceFile], streamed: &[Option<Streamed>], progress: &Progress) -> Vec<Parsed> {
+    let rest: Vec<usize> = (0..files.len()).filter(|&at| streamed[at].is_none()).collect();
+    let taken: Vec<SourceFile> = rest
+        .iter()
+        .map(|&at| {
+            let placeholder = SourceFile {
+                name: String::new(),
+                text: String::new(),
+                embedded: files[at].embedded,
+            };
+            std::mem::replace(&mut files[at], placeholder)
+        })
+        .collect();
+    let mut parsed_rest = parse_all(&taken, progress).into_iter();
+    for (&at, file) in rest.iter().zip(taken) {
+        files[at] = file;
+    }
+    (0..files.len())
+        .map(|at| match streamed[at] {
+            Some(_) => Ok(Vec::new()),
+            None => parsed_rest.next().unwrap_or_else(|| Ok(Vec::new())),
+        })
+        .collect()
 }
 
 /// Merges, checks and indexes what was parsed.
@@ -92,24 +139,13 @@ struct Merged {
 }
 
 fn merge(files: &[SourceFile], parsed: Vec<Parsed>, report: &mut Report<'_>) -> Merged {
-    // Sized once: growing by doubling would copy every item and hold two
-    // copies of the largest vectors at once.
+    // Sized once: growing by doubling would copy every item's table entries.
     let total: usize = parsed.iter().map(|p| p.as_ref().map_or(0, Vec::len)).sum();
     let mut merged = Merged::with_capacity(total);
     for (file_idx, (file, parsed)) in files.iter().zip(parsed).enumerate() {
-        let parsed = match parsed {
-            Ok(parsed) => parsed,
-            Err(problem) => {
-                report.problems.push(problem);
-                continue;
-            }
-        };
-        for (item_idx, item) in parsed.into_iter().enumerate() {
-            let place = Place {
-                file: file_idx,
-                item: item_idx,
-            };
-            merged.add(item, place, file, report);
+        match parsed {
+            Ok(parsed) => merged.add_file(parsed, file_idx, file, report),
+            Err(problem) => report.problems.push(problem),
         }
     }
     merged
@@ -118,7 +154,7 @@ fn merge(files: &[SourceFile], parsed: Vec<Parsed>, report: &mut Report<'_>) -> 
 impl Merged {
     fn with_capacity(items: usize) -> Merged {
         Merged {
-            items: Vec::with_capacity(items),
+            items: Vec::new(),
             origins: Vec::with_capacity(items),
             places: Vec::with_capacity(items),
             by_id: HashMap::with_capacity(items),
@@ -126,21 +162,56 @@ impl Merged {
         }
     }
 
-    /// Adds an item, or replaces the one with its id; an id twice in one
-    /// file, or in two embedded files, is a problem.
-    fn add(&mut self, item: Item, place: Place, file: &SourceFile, report: &mut Report<'_>) {
+    /// Adds one file's items: the new ones after those of earlier files,
+    /// the others in place of what they replace. The items stay in the
+    /// larger of the two vectors, so their 40 MB (at 100 000) are never
+    /// copied into a second vector while the first is still held.
+    fn add_file(&mut self, mut parsed: Vec<Item>, file_idx: usize, file: &SourceFile, report: &mut Report<'_>) {
+        let base = self.items.len();
+        let mut keep = Vec::with_capacity(parsed.len());
+        let mut new_idx = base;
+        for (item_idx, item) in parsed.iter_mut().enumerate() {
+            let place = Place {
+                file: file_idx,
+                item: item_idx,
+            };
+            let kept = self.add(item, new_idx, place, file, report);
+            new_idx += usize::from(kept);
+            keep.push(kept);
+        }
+        let mut kept = keep.into_iter();
+        parsed.retain(|_| kept.next().unwrap_or(false));
+        if parsed.len() > self.items.len() {
+            parsed.splice(0..0, self.items.drain(..));
+            self.items = parsed;
+        } else {
+            self.items.append(&mut parsed);
+        }
+    }
+
+    /// Records an item at `new_idx` (true: it is kept there), or swaps it
+    /// into the place of the item with its id (false: what it replaced is
+    /// left to be dropped); an id twice in one file, or in two embedded
+    /// files, is a problem.
+    fn add(
+        &mut self,
+        item: &mut Item,
+        new_idx: ItemIdx,
+        place: Place,
+        file: &SourceFile,
+        report: &mut Report<'_>,
+    ) -> bool {
         let origin = Origin {
             file: file.name.clone(),
             embedded: file.embedded,
             replaced: None,
         };
         let Some(&existing) = self.by_id.get(&item.id) else {
-            self.by_id.insert(item.id.clone(), self.items.len());
-            self.items.push(item);
+            self.by_id.insert(item.id.clone(), new_idx);
             self.origins.push(origin);
             self.places.push(place);
             self.seen_in.push(place.file);
-            return;
+            return true;
         };
         if std::mem::replace(&mut self.seen_in[existing], place.file) == place.file {
             let message = format!("duplicate id \"{}\"", item.id);
@@ -155,9 +226,10 @@ impl Merged {
                 embedded: previous.embedded,
             });
             self.origins[existing] = Origin { replaced, ..origin };
-            self.items[existing] = item;
+            std::mem::swap(&mut self.items[existing], item);
             self.places[existing] = place;
         }
+        false
     }
 }
 
@@ -195,7 +267,12 @@ fn index(merged: Merged, report: &mut Report<'_>) -> Dataset {
         ix.symbol(idx, &items, place, report);
         ix.links(idx, item, &by_id, place, report);
     }
+    trace::mark("checked");
+    // Only needed to find duplicates: freed before the names are built,
+    // which is the peak of a cold load.
+    ix.by_symbol = HashMap::new();
     let (aliases, clashes) = Aliases::build(&items);
+    trace::mark("names");
     for clash in clashes {
         report.at_value(places[clash.item], "aliases", &clash.alias, clash.message);
     }

@@ -10,6 +10,7 @@ use super::load::{Problem, SourceFile};
 use super::model::{Item, Link};
 use super::progress::{Progress, Stage};
 use super::relation::Relation;
+use super::streamed::{STREAM_FROM_BYTES, Streamed, parse_streamed};
 
 /// Index of an item in [`Dataset::items`].
 pub type ItemIdx = usize;
@@ -74,11 +75,29 @@ impl Dataset {
         let user_bytes: u64 = paths.iter().map(|p| size(p.as_ref())).sum();
         let embedded_bytes: u64 = files.iter().map(|f| f.text.len() as u64).sum();
         progress.add_files((files.len() + paths.len()) as u64, embedded_bytes + user_bytes);
+        // A large file is read and parsed a batch at a time, its whole
+        // text never held; one that does not parse so is read whole, for
+        // its problem's exact place.
+        let mut streamed: Vec<Option<Streamed>> = files.iter().map(|_| None).collect();
         for path in paths {
-            match SourceFile::read(path.as_ref()) {
+            let path = path.as_ref();
+            if size(path) >= STREAM_FROM_BYTES
+                && let Some(items) = parse_streamed(path, progress)
+            {
+                files.push(SourceFile {
+                    name: path.display().to_string(),
+                    text: String::new(),
+                    embedded: false,
+                });
+                read_from.push(Some(path.to_path_buf()));
+                streamed.push(Some(items));
+                continue;
+            }
+            match SourceFile::read(path) {
                 Ok(file) => {
                     files.push(file);
-                    read_from.push(Some(path.as_ref().to_path_buf()));
+                    read_from.push(Some(path.to_path_buf()));
+                    streamed.push(None);
                 }
                 Err(problem) => problems.push(problem),
             }
@@ -86,7 +105,7 @@ impl Dataset {
         if !problems.is_empty() {
             return Err(problems);
         }
-        super::build::build_read(files, read_from, progress)
+        super::build::build_read(files, read_from, streamed, progress)
     }
 
     /// Parses and validates every file; reports every problem found, not

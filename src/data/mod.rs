@@ -23,6 +23,7 @@ pub mod relation;
 mod reread;
 pub mod snapshot;
 pub mod sort;
+pub mod streamed;
 pub mod trace;
 pub mod web_url;
 

@@ -184,8 +184,13 @@ fn do_work(
 /// Parses one piece into its slots, with the options of [`parse_items`];
 /// false if it does not parse or holds another number of items.
 fn fill(text: &str, range: Range<usize>, slots: &mut [Option<Item>]) -> bool {
+    fill_text(&piece_text(text, range), slots)
+}
+
+/// Parses a piece's text (a list of its own) into its slots.
+pub(super) fn fill_text(piece: &str, slots: &mut [Option<Item>]) -> bool {
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
-    options.from_str_seed(&piece_text(text, range), Fill(slots)).is_ok()
+    options.from_str_seed(piece, Fill(slots)).is_ok()
 }
 
 /// Deserializes a list of exactly as many items as it has slots.
@@ -210,7 +215,10 @@ impl<'de> Visitor<'de> for Fill<'_> {
         let expected = self.0.len();
         for (at, slot) in self.0.iter_mut().enumerate() {
             match seq.next_element::<Item>()? {
-                Some(item) => *slot = Some(item),
+                Some(mut item) => {
+                    item.shrink_to_fit();
+                    *slot = Some(item);
+                }
                 None => return Err(de::Error::invalid_length(at, &"the items the piece was cut with")),
             }
         }

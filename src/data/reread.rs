@@ -32,18 +32,26 @@ impl Rereads {
     }
 
     /// Frees the text of every file read from a path (`None` for the
-    /// embedded ones, which cost little and stay).
-    pub(super) fn free(files: &mut [SourceFile], paths: Vec<Option<PathBuf>>) -> Rereads {
+    /// embedded ones, which cost little and stay); `known` gives the
+    /// length and fingerprint of the texts never held whole (files parsed
+    /// a batch at a time), the others are fingerprinted here.
+    pub(super) fn free_known(
+        files: &mut [SourceFile],
+        paths: Vec<Option<PathBuf>>,
+        known: Vec<Option<(usize, u64)>>,
+    ) -> Rereads {
         let entries = files
             .iter_mut()
             .zip(paths)
-            .map(|(file, path)| {
+            .zip(known)
+            .map(|((file, path), known)| {
                 let path = path?;
                 let text = std::mem::take(&mut file.text);
+                let (len, hash) = known.unwrap_or_else(|| (text.len(), fingerprint(&text)));
                 Some(Reread {
                     path,
-                    len: text.len(),
-                    hash: fingerprint(&text),
+                    len,
+                    hash,
                     text: OnceCell::new(),
                 })
             })
@@ -70,9 +78,51 @@ impl Reread {
 
 /// A fast hash of the text (a few ms for 80 MB), to notice a change.
 fn fingerprint(text: &str) -> u64 {
-    let mut hasher = rustc_hash::FxHasher::default();
-    hasher.write(text.as_bytes());
-    hasher.finish()
+    let mut fingerprint = Fingerprint::default();
+    fingerprint.feed(text.as_bytes());
+    fingerprint.finish().1
+}
+
+/// The text is hashed in blocks of this size, so a text fed in pieces of
+/// any size (as a file read in batches is) hashes as when fed whole.
+const FINGERPRINT_BLOCK: usize = 1 << 16;
+
+/// [`fingerprint`] of a text fed a piece at a time, and its length.
+#[derive(Default)]
+pub(super) struct Fingerprint {
+    hasher: rustc_hash::FxHasher,
+    block: Vec<u8>,
+    len: usize,
+}
+
+impl Fingerprint {
+    pub(super) fn feed(&mut self, mut bytes: &[u8]) {
+        self.len += bytes.len();
+        while !bytes.is_empty() {
+            if self.block.is_empty() && bytes.len() >= FINGERPRINT_BLOCK {
+                let (whole, rest) = bytes.split_at(FINGERPRINT_BLOCK);
+                self.hasher.write(whole);
+                bytes = rest;
+                continue;
+            }
+            let room = FINGERPRINT_BLOCK - self.block.len();
+            let (part, rest) = bytes.split_at(room.min(bytes.len()));
+            self.block.extend_from_slice(part);
+            bytes = rest;
+            if self.block.len() == FINGERPRINT_BLOCK {
+                self.hasher.write(&self.block);
+                self.block.clear();
+            }
+        }
+    }
+
+    /// The text's length and hash.
+    pub(super) fn finish(mut self) -> (usize, u64) {
+        if !self.block.is_empty() {
+            self.hasher.write(&self.block);
+        }
+        (self.len, self.hasher.finish())
+    }
 }
 
 #[cfg(test)]
@@ -85,11 +135,15 @@ mod tests {
         let path = dir.path().join("a.ron");
         std::fs::write(&path, "[Item(id: \"a\")]").expect("write");
         let mut files = vec![SourceFile::read(&path).expect("read")];
-        let rereads = Rereads::free(&mut files, vec![Some(path.clone())]);
+        let rereads = Rereads::free_known(&mut files, vec![Some(path.clone())], vec![None]);
         assert!(files[0].text.is_empty());
         assert_eq!(rereads.text(0, &files[0]), Some("[Item(id: \"a\")]"));
 
-        let rereads = Rereads::free(&mut [SourceFile::read(&path).expect("read")], vec![Some(path.clone())]);
+        let rereads = Rereads::free_known(
+            &mut [SourceFile::read(&path).expect("read")],
+            vec![Some(path.clone())],
+            vec![None],
+        );
         std::fs::write(&path, "[Item(id: \"b\")]").expect("write");
         let empty = SourceFile {
             name: "a.ron".into(),
@@ -97,6 +151,20 @@ mod tests {
             embedded: false,
         };
         assert_eq!(rereads.text(0, &empty), None, "same length, other text");
+    }
+
+    #[test]
+    fn a_text_fed_in_pieces_has_the_fingerprint_of_the_whole() {
+        let text: String = (0..40_000).map(|n| format!("{n},")).collect();
+        assert!(text.len() > 2 * FINGERPRINT_BLOCK);
+        for piece in [1, 7, FINGERPRINT_BLOCK - 1, FINGERPRINT_BLOCK, 100_000] {
+            let mut fed = Fingerprint::default();
+            for chunk in text.as_bytes().chunks(piece) {
+                fed.feed(chunk);
+            }
+            assert_eq!(fed.finish(), (text.len(), fingerprint(&text)), "pieces of {piece}");
+        }
+        assert_ne!(fingerprint(&text), fingerprint(&text[1..]));
     }
 
     #[test]
