@@ -25,7 +25,33 @@ pub enum Resolved {
 /// Every item's names, by normalised key.
 #[derive(Debug, Default)]
 pub struct Aliases {
-    by_key: HashMap<String, Vec<ItemIdx>>,
+    by_key: HashMap<Box<str>, Holders>,
+}
+
+/// The items answering to one name: almost always one, kept inline rather
+/// than in a list of its own (at 100 000 items the lists were a third of
+/// this table, the largest built at load).
+#[derive(Debug, Clone)]
+enum Holders {
+    One(ItemIdx),
+    Many(Vec<ItemIdx>),
+}
+
+impl Holders {
+    fn as_slice(&self) -> &[ItemIdx] {
+        match self {
+            Holders::One(idx) => std::slice::from_ref(idx),
+            Holders::Many(items) => items,
+        }
+    }
+
+    fn add(&mut self, idx: ItemIdx) {
+        match self {
+            Holders::One(first) if *first != idx => *self = Holders::Many(vec![*first, idx]),
+            Holders::Many(items) if !items.contains(&idx) => items.push(idx),
+            _ => {}
+        }
+    }
 }
 
 /// An alias from the data that cannot be used: empty, or already a name of
@@ -94,19 +120,26 @@ impl Aliases {
     }
 
     fn insert(&mut self, key: &str, idx: ItemIdx) {
-        let entry = self.by_key.entry(key.to_string()).or_default();
-        if !entry.contains(&idx) {
-            entry.push(idx);
+        match self.by_key.get_mut(key) {
+            Some(holders) => holders.add(idx),
+            None => {
+                self.by_key.insert(key.into(), Holders::One(idx));
+            }
         }
     }
 
     /// Whether item `idx` answers to the normalised name `key`.
     pub(super) fn holds(&self, key: &str, idx: ItemIdx) -> bool {
-        self.by_key.get(key).is_some_and(|items| items.contains(&idx))
+        self.by_key
+            .get(key)
+            .is_some_and(|holders| holders.as_slice().contains(&idx))
     }
 
     fn candidates(&self, key: &str) -> Vec<ItemIdx> {
-        self.by_key.get(key).cloned().unwrap_or_default()
+        self.by_key
+            .get(key)
+            .map(|holders| holders.as_slice().to_vec())
+            .unwrap_or_default()
     }
 
     /// The items that answer to `name`; `category_of` gives an item's
@@ -139,7 +172,7 @@ impl Aliases {
     /// Every normalised name and the items answering to it (for the
     /// dataset cache's table of names).
     pub(super) fn entries(&self) -> impl Iterator<Item = (&str, &[ItemIdx])> {
-        self.by_key.iter().map(|(key, items)| (key.as_str(), items.as_slice()))
+        self.by_key.iter().map(|(key, holders)| (&**key, holders.as_slice()))
     }
 }
 
