@@ -9,6 +9,7 @@ use wsis_browser::data::load::parse_items;
 use wsis_browser::data::parse_all::{Parsed, Sharing, parse_all, parse_shared};
 use wsis_browser::data::pieces::{PIECE_BYTES, plan};
 use wsis_browser::data::progress::Progress;
+use wsis_browser::data::streamed::{self, STREAM_FROM_BYTES};
 use wsis_browser::data::{Dataset, Item, Link, Relation, SourceFile};
 
 fn cases() -> u32 {
@@ -243,4 +244,136 @@ fn a_bad_link_late_in_a_large_file_on_disk_is_at_its_line_and_column() {
         "{}",
         problems[1].render()
     );
+}
+
+/// A file read a batch at a time, in batches of a few pieces of
+/// `piece_bytes`: the items, or `None` when it must be parsed whole.
+fn streamed(text: &str, piece_bytes: usize) -> Option<Vec<Item>> {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.ron");
+    std::fs::write(&path, text).expect("write");
+    let sharing = Sharing {
+        threads: 2,
+        piece_bytes,
+    };
+    let progress = Progress::default();
+    let items = streamed::parse_shared(&path, &progress, sharing).map(|s| s.items);
+    if items.is_some() {
+        let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        assert_eq!(progress.seen().bytes_done, (text.len() - bom) as u64);
+    }
+    items
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    /// Batches end anywhere (inside a string, a comment, a character):
+    /// only what is certain is cut, the rest waits for the next batch.
+    #[test]
+    fn a_file_read_in_batches_gives_exactly_its_items(
+        items in proptest::collection::vec(item(), 0..40),
+        comments in proptest::collection::vec(any::<bool>(), 1..4),
+        piece_bytes in 1usize..300,
+        bom in any::<bool>(),
+    ) {
+        let mut text = file_text(&items, &comments);
+        if bom {
+            text.insert(0, '\u{feff}');
+        }
+        prop_assert_eq!(streamed(&text, piece_bytes), Some(items));
+    }
+
+    /// A damaged file never gives items it would not give whole: it gives
+    /// `None`, and is then parsed whole for its exact error.
+    #[test]
+    fn a_damaged_file_read_in_batches_gives_no_other_items(
+        items in proptest::collection::vec(item(), 1..30),
+        at in any::<prop::sample::Index>(),
+        damage in prop_oneof![
+            Just(""), Just("\""), Just(","), Just(",,"), Just("("), Just(")"), Just("]"),
+            Just("/*"), Just("//"), Just("'"), Just("r#\""), Just("bogus: 1,"), Just("#![enable(x)]"),
+        ],
+        piece_bytes in 1usize..300,
+    ) {
+        let mut text = file_text(&items, &[true, false]);
+        let mut offset = at.index(text.len() + 1);
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        text.insert_str(offset, damage);
+        let whole = parse_items(&source(text.clone())).ok();
+        if let Some(items) = streamed(&text, piece_bytes) {
+            prop_assert_eq!(Some(items), whole);
+        }
+    }
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_left_to_be_read_whole() {
+    let mut bytes = file_text(&synth_items(50), &[false]).into_bytes();
+    let at = bytes.len() / 2;
+    bytes[at] = 0xff;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bad.ron");
+    std::fs::write(&path, &bytes).expect("write");
+    let sharing = Sharing {
+        threads: 2,
+        piece_bytes: 64,
+    };
+    assert!(streamed::parse_shared(&path, &Progress::default(), sharing).is_none());
+    let problems = Dataset::with_overlays(&[&path]).expect_err("not UTF-8");
+    assert!(problems[0].message.contains("UTF-8"), "{}", problems[0]);
+}
+
+/// Items for a file over [`STREAM_FROM_BYTES`], which is read a batch at
+/// a time.
+fn streamed_file_items() -> Vec<Item> {
+    synth_items(16_000)
+}
+
+/// A file too large to be held whole is parsed in batches; problems found
+/// after parsing are located in its text read again (its fingerprint,
+/// taken batch by batch, matches the text's), and a syntax error sends it
+/// to be parsed whole, for its exact place.
+#[test]
+fn problems_in_a_file_read_in_batches_are_at_their_line_and_column() {
+    let mut items = streamed_file_items();
+    items[15_999].links.push(Link {
+        rel: Relation::ALL[0],
+        to: "nowhere-to-be-found".into(),
+        note: None,
+    });
+    items[10].date = Some("2005-13-01".into());
+    let text = file_text(&items, &[false]);
+    assert!(text.len() as u64 >= STREAM_FROM_BYTES, "{} bytes", text.len());
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.ron");
+    std::fs::write(&path, &text).expect("write");
+    let problems = Dataset::with_overlays(&[&path]).expect_err("a bad date and an unknown id");
+    let positions: Vec<_> = problems.iter().map(|p| p.position).collect();
+    let date = text.find("\"2005-13-01\"").expect("the date is there");
+    let link = text.find("\"nowhere-to-be-found\"").expect("the link is there");
+    assert_eq!(positions, [Some(line_col(&text, date)), Some(line_col(&text, link))]);
+
+    let mut text = file_text(&streamed_file_items(), &[false]);
+    let marker = "id: \"big-15000\",";
+    let at = text.find(marker).expect("the item is there") + marker.len();
+    text.insert_str(at, " bogus: 1,");
+    std::fs::write(&path, &text).expect("write");
+    let problems = Dataset::with_overlays(&[&path]).expect_err("an unknown field");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].position, Some(line_col(&text, at + 1)), "{}", problems[0]);
+}
+
+#[test]
+fn a_file_read_in_batches_loads_as_when_read_whole() {
+    let text = file_text(&streamed_file_items(), &[true, false]);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.ron");
+    std::fs::write(&path, &text).expect("write");
+    let loaded = Dataset::with_overlays(&[&path]).expect("loads");
+    let whole = Dataset::from_files(&[SourceFile::embedded(), vec![source(text)]].concat()).expect("loads");
+    assert_eq!(loaded.items(), whole.items());
+    assert_eq!(loaded.len(), whole.len());
 }

@@ -24,7 +24,7 @@ use super::locate::{Lexer, Token};
 use super::model::Item;
 use super::parse_all::{Sharing, fill_text};
 use super::pieces::PIECE_BYTES;
-use super::progress::Progress;
+use super::progress::{Progress, Stage};
 use super::reread::Fingerprint;
 
 /// Files at least this large are read a batch at a time; smaller ones
@@ -63,6 +63,8 @@ pub fn parse_shared(path: &Path, progress: &Progress, sharing: Sharing) -> Optio
     let threads = sharing.threads.max(1);
     let batch_bytes = sharing.piece_bytes.max(1) * threads * PIECES_PER_THREAD;
     let mut reader = Reader::open(path)?;
+    // Reading and parsing interleave: the bytes parsed are the progress.
+    progress.set_stage(Stage::Parsing);
     let mut pending = String::new();
     let mut items = Vec::new();
     let mut at_file_start = true;
@@ -172,6 +174,16 @@ struct Batch {
     consumed: usize,
 }
 
+impl Batch {
+    /// Nothing to parse yet.
+    fn waiting() -> Batch {
+        Batch {
+            pieces: Vec::new(),
+            consumed: 0,
+        }
+    }
+}
+
 /// Cuts the pending text, which starts at the file's start or at the start
 /// of an item of the top-level list. A token is trusted only if another
 /// follows it (a token at the end may be cut short: a string, a comment),
@@ -181,6 +193,9 @@ fn cut(text: &str, at_file_start: bool, at_end: bool, piece_bytes: usize) -> Opt
     if at_file_start {
         match tokens.next() {
             Some((at, Token::Open)) if text.as_bytes()[at] == b'[' => {}
+            // A comment, say, not yet ended: wait for more of the file.
+            None if !at_end => return Some(Batch::waiting()),
+            Some(_) if !at_end && tokens.peek().is_none() => return Some(Batch::waiting()),
             _ => return None,
         }
     }
