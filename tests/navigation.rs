@@ -239,6 +239,25 @@ fn ctrl_c_cancels_the_follow_and_jump_prompts() {
 }
 
 #[test]
+fn jump_offers_titles_and_aliases_best_fit_first() {
+    for (typed, first) in [
+        ("forum", "wsis-forum"),
+        ("compact", "gdc"),
+        ("c7 health", "al-c7-e-health"),
+        ("tunis agenda", "tunis-agenda"),
+    ] {
+        let mut app = App::new(&DATA);
+        press(&mut app, &[key(KeyCode::Char(':'))]);
+        type_text(&mut app, typed);
+        let jump = app.jump().expect("jump prompt open");
+        let offered: Vec<&str> = jump.completions.iter().map(|&i| DATA.item(i).id.as_str()).collect();
+        assert_eq!(offered.first(), Some(&first), "{typed}: {offered:?}");
+        press(&mut app, &[key(KeyCode::Enter)]);
+        assert_eq!(shown(&app), first, "{typed}");
+    }
+}
+
+#[test]
 fn jump_completes_ids_and_symbols_and_goes_there() {
     let mut app = App::new(&DATA);
     press(&mut app, &[key(KeyCode::Char(':'))]);
