@@ -107,6 +107,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Main, &[key(Backspace), ch('['), alt(Left)], Action::Back, "back in history", Some("back")),
     bind(Main, &[ch(']'), alt(Right)], Action::Forward, "forward in history", Some("fwd")),
     bind(Main, &[ch('/')], Action::StartSearch, "search everything", Some("search")),
+    bind(Main, &[ch('n')], Action::StepHit(true), "open the next hit of the last search", None),
+    bind(Main, &[ch('N')], Action::StepHit(false), "open the previous hit of the last search", None),
     bind(Main, &[ch(':')], Action::StartJump, "jump to an id or symbol", Some("jump")),
     bind(Main, &[ch('t')], Action::ToggleTimeline, "timeline of every dated item", Some("timeline")),
     bind(Main, &[ch('g'), key(Home)], TOP, "go to the top", None),

@@ -239,6 +239,29 @@ fn ctrl_c_cancels_the_follow_and_jump_prompts() {
 }
 
 #[test]
+fn n_and_n_step_through_the_hits_of_the_last_search() {
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char('n'))]);
+    assert!(app.status.as_deref().unwrap_or("").contains("no search yet"));
+    press(&mut app, &[key(KeyCode::Char('/'))]);
+    type_text(&mut app, "wsis forum");
+    let hits: Vec<_> = app.search().unwrap().hits.iter().map(|h| h.item).collect();
+    assert!(hits.len() >= 3, "{hits:?}");
+    press(&mut app, &[key(KeyCode::Down), key(KeyCode::Enter)]);
+    assert_eq!(app.selected_item(), Some(hits[1]));
+    press(&mut app, &[key(KeyCode::Char('n'))]);
+    assert_eq!(app.selected_item(), Some(hits[2]), "n: the next hit");
+    assert!(app.status.as_deref().unwrap_or("").starts_with("hit 3 of"));
+    press(&mut app, &[key(KeyCode::Char('N')), key(KeyCode::Char('N'))]);
+    assert_eq!(app.selected_item(), Some(hits[0]), "N twice: the first hit");
+    press(&mut app, &[key(KeyCode::Char('N'))]);
+    assert_eq!(app.selected_item(), Some(hits[0]), "no wrap at the first hit");
+    assert!(app.status.as_deref().unwrap_or("").contains("first hit"));
+    press(&mut app, &[key(KeyCode::Backspace)]);
+    assert_eq!(app.selected_item(), Some(hits[1]), "each hit was a step of the history");
+}
+
+#[test]
 fn jump_offers_titles_and_aliases_best_fit_first() {
     for (typed, first) in [
         ("forum", "wsis-forum"),

@@ -17,6 +17,8 @@ pub enum Action {
     Open,
     Back,
     Forward,
+    /// The next (or, false, previous) hit of the last search, as less's n / N.
+    StepHit(bool),
     StartSearch,
     SearchInput(char),
     SearchAccept,

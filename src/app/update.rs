@@ -46,6 +46,7 @@ impl App<'_> {
                 Some(to) => self.restore(to),
                 None => self.status = Some("no later step".into()),
             },
+            Action::StepHit(forward) => self.step_hit(forward),
             Action::StartSearch => self.overlays.push(Overlay::Search(SearchState::default())),
             Action::ToggleHelp => self.overlays.push(Overlay::Help(HelpState::default())),
             Action::StartJump => self.overlays.push(Overlay::Jump(JumpState::default())),
