@@ -187,6 +187,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Timeline, &[ch('G'), key(End)], BOTTOM, "last item", None),
     bind(Timeline, &[key(PageUp)], PAGE_UP, "page up", None),
     bind(Timeline, &[key(PageDown)], PAGE_DOWN, "page down", None),
+    bind(Timeline, &[ch('}')], Action::NextGroup, "first item of the next year (or type a year)", Some("next year")),
+    bind(Timeline, &[ch('{')], Action::PrevGroup, "first item of this year, then of the previous one", None),
     bind(Timeline, &[key(Enter)], Action::Open, "open the item", Some("open")),
     bind(Timeline, &[ch('t'), key(Esc)], Action::ToggleTimeline, "close the timeline", Some("close")),
     bind(Timeline, &[ch('/')], Action::StartSearch, "search", Some("search")),
@@ -241,6 +243,8 @@ pub fn action_for_key(context: Context, event: &KeyEvent) -> Option<Action> {
         (Main | Follow, KeyCode::Char(c)) if printable && c.is_ascii_digit() => Some(Action::FollowLabel(c)),
         (Follow, KeyCode::Char(c)) if printable => Some(Action::FollowInput(c)),
         (Jump, KeyCode::Char(c)) if printable => Some(Action::JumpInput(c)),
+        // Four digits go to a year ("2015").
+        (Timeline, KeyCode::Char(c)) if printable && c.is_ascii_digit() => Some(Action::TimelineYear(c)),
         _ => None,
     }
 }

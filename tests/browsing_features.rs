@@ -125,6 +125,48 @@ fn timeline_is_chronological_grouped_by_year_and_opens_items() {
     assert_eq!(shown(&app), "ga-70-125");
 }
 
+#[test]
+fn the_timeline_moves_by_year_and_goes_to_a_typed_year() {
+    let mut app = App::new(&DATA);
+    jump_to(&mut app, "A/RES/70/125");
+    press(&mut app, &[key(KeyCode::Char('t'))]);
+    let year = |app: &App| {
+        let t = app.timeline().unwrap();
+        DATA.date(t.rows[t.selected]).unwrap().year
+    };
+    let first_of = |app: &App, y: u16| {
+        let t = app.timeline().unwrap();
+        t.rows.iter().position(|&r| DATA.date(r).unwrap().year == y).unwrap()
+    };
+    assert_eq!(year(&app), 2015);
+    press(&mut app, &[key(KeyCode::Char('}'))]);
+    let next = year(&app);
+    assert!(next > 2015);
+    assert_eq!(
+        app.timeline().unwrap().selected,
+        first_of(&app, next),
+        "the next year's first item"
+    );
+    press(&mut app, &[key(KeyCode::Char('j')), key(KeyCode::Char('{'))]);
+    assert_eq!(
+        app.timeline().unwrap().selected,
+        first_of(&app, next),
+        "{{ back to this year's start"
+    );
+    press(&mut app, &[key(KeyCode::Char('{'))]);
+    assert_eq!(
+        app.timeline().unwrap().selected,
+        first_of(&app, 2015),
+        "then the year before"
+    );
+    type_text(&mut app, "2006");
+    assert_eq!(app.timeline().unwrap().selected, first_of(&app, 2006), "a typed year");
+    type_text(&mut app, "2099");
+    let last = app.timeline().unwrap().rows.len() - 1;
+    assert_eq!(app.timeline().unwrap().selected, last);
+    assert!(app.status.as_deref().unwrap_or("").contains("nothing dated 2099"));
+}
+
 fn timeline_next(rows: &[usize], after: usize) -> usize {
     rows[rows.iter().position(|&r| r == after).unwrap() + 1]
 }

@@ -19,6 +19,8 @@ pub enum Action {
     Forward,
     /// The next (or, false, previous) hit of the last search, as less's n / N.
     StepHit(bool),
+    /// A digit of a year typed in the timeline.
+    TimelineYear(char),
     StartSearch,
     SearchInput(char),
     SearchAccept,
