@@ -143,12 +143,10 @@ impl App<'_> {
                     self.focus = Pane::Detail;
                 }
             }
-            // Enter follows the link followed last from here, else offers
-            // every link to follow.
-            Pane::Detail => match self.link_row {
-                Some(row) => self.follow(row),
-                None => self.start_follow(None),
-            },
+            // Enter always offers the links, the one followed last from
+            // here selected: re-following it is one more Enter, and the
+            // choice is never made by a marker scrolled out of sight.
+            Pane::Detail => self.start_follow(None),
         }
     }
 
