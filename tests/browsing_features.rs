@@ -94,7 +94,10 @@ fn path_overlay_marks_then_shows_and_opens_a_step() {
         assert!(screen.contains(&format!("↳ {}", step.label)), "{screen}");
     }
     // The box is as tall as its three rows and border, not most of the screen.
-    let boxed = screen.lines().filter(|line| line.contains("│▶") || line.contains("│  ↳")).count();
+    let boxed = screen
+        .lines()
+        .filter(|line| line.contains("│▶") || line.contains("│  ↳"))
+        .count();
     assert_eq!(boxed, 3, "{screen}");
     assert_snapshot!(terminal.backend());
     press(&mut app, &[key(KeyCode::Char('j')), key(KeyCode::Enter)]);
