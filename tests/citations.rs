@@ -36,7 +36,7 @@ fn text_follows_the_un_form_and_includes_the_title() {
         two.lines()
             .nth(1)
             .unwrap()
-            .contains("in Geneva Plan of Action (WSIS-03/GENEVA/DOC/5-E)"),
+            .contains("in Plan of Action (WSIS-03/GENEVA/DOC/5-E)"),
         "{two}"
     );
 }
@@ -375,4 +375,36 @@ fn itu_council_resolution_1332_is_cited_by_its_name() {
         text.starts_with("International Telecommunication Union, ITU Council Resolution 1332, 2024, "),
         "{text}"
     );
+}
+
+#[test]
+fn a_container_is_named_by_its_title_not_the_screen_short_title() {
+    let mut checked = 0;
+    for idx in 0..DATA.len() {
+        let part_of = DATA
+            .links(idx)
+            .find(|(link, _)| link.rel == wsis_browser::data::Relation::PartOf);
+        let Some((_, container)) = part_of else { continue };
+        let container = DATA.item(container);
+        let Some(short) = container.short_title.as_deref().filter(|s| *s != container.title) else {
+            continue;
+        };
+        if !container.title_known() {
+            continue;
+        }
+        let expected = match &container.symbol {
+            Some(symbol) => format!("{} ({symbol})", container.title),
+            None => container.title.clone(),
+        };
+        for style in [Style::Text, Style::Bibtex, Style::Ris, Style::CslJson] {
+            let cited = cite::format(&DATA, &[idx], style);
+            let id = &DATA.item(idx).id;
+            assert!(cited.contains(&expected), "{style:?} {id}: {cited}");
+            if !container.title.contains(short) && !DATA.item(idx).title.contains(short) {
+                assert!(!cited.contains(short), "{style:?} {id}: {cited}");
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked > 0, "some item is part of a container with a short title");
 }

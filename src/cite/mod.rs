@@ -92,9 +92,15 @@ impl Reference {
             .find(|(link, _)| link.rel == Relation::PartOf)
             .map(|(_, container)| {
                 let container = data.item(container);
+                // A citation names the container by its title; the short
+                // title is the screen's ("Pact for the Future (with GDC)").
+                let name = match container.title_known() {
+                    true => clean(&container.title),
+                    false => clean(container.label()),
+                };
                 match &container.symbol {
-                    Some(symbol) => format!("{} ({})", clean(container.label()), clean(symbol)),
-                    None => clean(container.label()),
+                    Some(symbol) => format!("{name} ({})", clean(symbol)),
+                    None => name,
                 }
             });
         // A document of the UN system at large is the work of the body
