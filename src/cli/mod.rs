@@ -185,7 +185,11 @@ impl OutputArgs {
 fn category_help() -> String {
     format!(
         "Only this category: {} (any case; also GA, ECOSOC, general-assembly...)",
-        CATEGORIES.iter().map(|c| c.id).collect::<Vec<_>>().join(", ")
+        CATEGORIES
+            .iter()
+            .map(|c| format!("{} ({})", c.id, c.name))
+            .collect::<Vec<_>>()
+            .join(", ")
     )
 }
 
@@ -199,7 +203,8 @@ fn category_parser() -> PossibleValuesParser {
     PossibleValuesParser::new(CATEGORIES.iter().map(|c| {
         let mut aliases = vec![c.abbrev];
         aliases.extend(c.aliases());
-        PossibleValue::new(c.id).aliases(aliases)
+        // The name is what zsh and fish show beside the id.
+        PossibleValue::new(c.id).help(c.name).aliases(aliases)
     }))
 }
 
