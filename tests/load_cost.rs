@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use proptest::prelude::*;
 use wsis_browser::data::load::{SHOWN_PROBLEMS, render_problems};
+use wsis_browser::data::streamed::STREAM_FROM_BYTES;
 use wsis_browser::data::{Dataset, SourceFile};
 
 /// The system allocator, keeping the current and the peak bytes in use.
@@ -165,6 +166,34 @@ fn a_cold_load_from_disk_holds_about_one_text_beyond_the_dataset() {
     let text = source.text.len();
     assert!(
         beyond < text + text / 4,
+        "peak {peak} is {beyond} bytes beyond the dataset's {live}, for a text of {text}"
+    );
+}
+
+/// A file too large to be held whole ([`STREAM_FROM_BYTES`]) is read and
+/// parsed a batch at a time: beyond the loaded dataset the peak is a batch
+/// of text and its pieces (about 8 MB on two cores), well under the
+/// file's 25 MB.
+#[test]
+fn a_large_file_from_disk_is_never_held_whole() {
+    let _alone = alone();
+    let source = file(100_000, 200, false);
+    let text = source.text.len();
+    assert!(text as u64 >= STREAM_FROM_BYTES, "{text} bytes is not read in batches");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.ron");
+    std::fs::write(&path, &source.text).expect("write");
+    drop(source);
+    let before = CURRENT.load(Ordering::Relaxed);
+    let mut live = 0;
+    let peak = peak_of(|| {
+        let data = Dataset::with_overlays(&[&path]).expect("loads");
+        live = CURRENT.load(Ordering::Relaxed) - before;
+        drop(data);
+    });
+    let beyond = peak - live;
+    assert!(
+        beyond < text / 2,
         "peak {peak} is {beyond} bytes beyond the dataset's {live}, for a text of {text}"
     );
 }

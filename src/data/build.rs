@@ -181,10 +181,12 @@ impl Merged {
         }
         let mut kept = keep.into_iter();
         parsed.retain(|_| kept.next().unwrap_or(false));
-        if parsed.len() > self.items.len() {
+        // Only where it has room for them: growing would copy it.
+        if parsed.capacity() - parsed.len() >= self.items.len() && parsed.len() > self.items.len() {
             parsed.splice(0..0, self.items.drain(..));
             self.items = parsed;
         } else {
+            self.items.reserve_exact(parsed.len());
             self.items.append(&mut parsed);
         }
     }

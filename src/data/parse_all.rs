@@ -27,6 +27,11 @@ const PARALLEL_FROM_BYTES: usize = 1 << 20;
 
 pub type Parsed = Result<Vec<Item>, Problem>;
 
+/// Spare room at the end of a large file's items for the embedded items,
+/// which merging puts in front of them: without it the file's items would
+/// be copied to a larger vector, and held twice for a moment.
+const FRONT_ROOM: usize = 1024;
+
 /// Work for one thread: a file parsed whole, or a piece of one parsed into
 /// its slots.
 enum Work<'a> {
@@ -78,7 +83,11 @@ pub fn parse_shared(files: &[SourceFile], progress: &Progress, sharing: Sharing)
     let mut buffers: Vec<Vec<Option<Item>>> = plans
         .iter()
         .map(|plan| plan.as_ref().map_or(0, |p| p.items.iter().sum()))
-        .map(|count| (0..count).map(|_| None).collect())
+        .map(|count| {
+            let mut slots = Vec::with_capacity(if count > 0 { count + FRONT_ROOM } else { 0 });
+            slots.extend((0..count).map(|_| None));
+            slots
+        })
         .collect();
     let failed: Vec<AtomicBool> = files.iter().map(|_| AtomicBool::new(false)).collect();
     let wholes: Mutex<Vec<Option<Parsed>>> = Mutex::new(files.iter().map(|_| None).collect());

@@ -35,6 +35,10 @@ pub const STREAM_FROM_BYTES: u64 = 8 * PIECE_BYTES as u64;
 /// the work evenly, few enough that a batch's text stays small.
 const PIECES_PER_THREAD: usize = 2;
 
+/// The items are sized from the first batch, with this margin (percent);
+/// room never written is never resident.
+const ESTIMATE_MARGIN_PERCENT: usize = 105;
+
 /// A file's items, and its text's length and fingerprint (to read it
 /// again, unchanged, if a problem found later needs its position).
 #[derive(Debug)]
@@ -66,7 +70,8 @@ pub fn parse_shared(path: &Path, progress: &Progress, sharing: Sharing) -> Optio
     // Reading and parsing interleave: the bytes parsed are the progress.
     progress.set_stage(Stage::Parsing);
     let mut pending = String::new();
-    let mut items = Vec::new();
+    // Slots filled batch by batch, so no batch's items are copied.
+    let mut items: Vec<Option<Item>> = Vec::new();
     let mut at_file_start = true;
     loop {
         let at_end = reader.append(&mut pending, batch_bytes)?;
@@ -81,6 +86,13 @@ pub fn parse_shared(path: &Path, progress: &Progress, sharing: Sharing) -> Optio
             })
             .collect();
         parse_pieces(&pieces, threads, &mut items, progress)?;
+        if at_file_start && !items.is_empty() {
+            // Sized once from the first batch, as the file's length
+            // suggests: growing by doubling would copy the items.
+            let estimate = items.len() as u64 * reader.file_len / reader.bytes_read.max(1);
+            let estimate = usize::try_from(estimate).unwrap_or(0) * ESTIMATE_MARGIN_PERCENT / 100;
+            items.reserve_exact(estimate.saturating_sub(items.len()));
+        }
         drop(pieces);
         pending.drain(..batch.consumed);
         at_file_start &= batch.consumed == 0;
@@ -88,8 +100,11 @@ pub fn parse_shared(path: &Path, progress: &Progress, sharing: Sharing) -> Optio
             break;
         }
     }
-    items.shrink_to_fit();
     progress.file_done();
+    // Every slot is filled; in place, as in `parse_all`: no second copy.
+    // Not shrunk either: the room left lets merging put the embedded items
+    // in front without copying these.
+    let items = items.into_iter().map_while(|slot| slot).collect();
     let (len, hash) = reader.fingerprint();
     Some(Streamed { items, len, hash })
 }
@@ -103,12 +118,16 @@ struct Reader {
     bytes_read: u64,
     started: bool,
     fingerprint: Fingerprint,
+    /// The file's length when opened, to size the items.
+    file_len: u64,
 }
 
 impl Reader {
     fn open(path: &Path) -> Option<Reader> {
+        let file = File::open(path).ok()?;
         Some(Reader {
-            file: File::open(path).ok()?,
+            file_len: file.metadata().map_or(0, |m| m.len()),
+            file,
             carry: Vec::new(),
             bytes_read: 0,
             started: false,
@@ -272,13 +291,14 @@ struct Piece {
     bytes: u64,
 }
 
-/// Parses the pieces on up to `threads` threads and appends their items,
-/// in order; `None` if any piece fails.
-fn parse_pieces(pieces: &[Piece], threads: usize, items: &mut Vec<Item>, progress: &Progress) -> Option<()> {
+/// Parses the pieces on up to `threads` threads into new slots at the end
+/// of `items`, in order; `None` if any piece fails.
+fn parse_pieces(pieces: &[Piece], threads: usize, items: &mut Vec<Option<Item>>, progress: &Progress) -> Option<()> {
     let total: usize = pieces.iter().map(|piece| piece.items).sum();
-    let mut slots: Vec<Option<Item>> = (0..total).map(|_| None).collect();
+    let start = items.len();
+    items.extend((0..total).map(|_| None));
     let mut work = Vec::with_capacity(pieces.len());
-    let mut rest: &mut [Option<Item>] = &mut slots;
+    let mut rest: &mut [Option<Item>] = &mut items[start..];
     for piece in pieces {
         let (mine, after) = rest.split_at_mut(piece.items);
         rest = after;
@@ -304,10 +324,5 @@ fn parse_pieces(pieces: &[Piece], threads: usize, items: &mut Vec<Item>, progres
             }
         }),
     }
-    if failed.into_inner() {
-        return None;
-    }
-    items.reserve(total);
-    items.extend(slots.into_iter().map_while(|slot| slot));
-    Some(())
+    (!failed.into_inner()).then_some(())
 }
