@@ -73,8 +73,9 @@ pub fn parse_shared(path: &Path, progress: &Progress, sharing: Sharing) -> Optio
     // Slots filled batch by batch, so no batch's items are copied.
     let mut items: Vec<Option<Item>> = Vec::new();
     let mut at_file_start = true;
+    let mut want = batch_bytes;
     loop {
-        let at_end = reader.append(&mut pending, batch_bytes)?;
+        let at_end = reader.append(&mut pending, want)?;
         let batch = cut(&pending, at_file_start, at_end, sharing.piece_bytes)?;
         let pieces: Vec<Piece> = batch
             .pieces
@@ -96,6 +97,14 @@ pub fn parse_shared(path: &Path, progress: &Progress, sharing: Sharing) -> Optio
         drop(pieces);
         pending.drain(..batch.consumed);
         at_file_start &= batch.consumed == 0;
+        // An item larger than a batch: read ever more, so the text is
+        // scanned again only a few times, not once per batch.
+        want = if batch.consumed == 0 {
+            want.saturating_mul(2)
+                .min(usize::try_from(MAX_FILE_BYTES).unwrap_or(usize::MAX))
+        } else {
+            batch_bytes
+        };
         if at_end {
             break;
         }
