@@ -88,10 +88,18 @@ fn path_overlay_marks_then_shows_and_opens_a_step() {
     let path = app.path().cloned().expect("path shown");
     let items = path.items();
     assert_eq!((items.len(), items[0], items[2]), (3, idx("ga-60-252"), idx("cstd")));
-    let screen = draw(&app, 120, 40).backend().to_string();
+    let terminal = draw(&app, 120, 40);
+    let screen = terminal.backend().to_string();
     for step in path.steps.as_ref().unwrap() {
         assert!(screen.contains(&format!("↳ {}", step.label)), "{screen}");
     }
+    // The box is as tall as its three rows and border, not most of the screen.
+    let boxed = screen
+        .lines()
+        .filter(|line| line.contains("│▶") || line.contains("│  ↳"))
+        .count();
+    assert_eq!(boxed, 3, "{screen}");
+    assert_snapshot!(terminal.backend());
     press(&mut app, &[key(KeyCode::Char('j')), key(KeyCode::Enter)]);
     assert!(app.path().is_none());
     assert_eq!(app.selected_item(), Some(items[1]));
