@@ -149,6 +149,26 @@ fn too_small(frame: &mut Frame, area: Rect) {
 }
 
 /// A rectangle of `percent_x` × `percent_y` of `area`, centred.
+/// Where the window stands in text that does not fit, as `less` says it:
+/// " lines 1–18 of 60 · ↓ more ", " lines 43–60 of 60 · end ", or in a
+/// border narrower than that, " 18/60 ↓ "; `None` when everything shows.
+/// Help and the detail pane show it on their bottom border.
+fn scroll_position(scroll: usize, height: usize, total: usize, border: u16) -> Option<String> {
+    if total <= height {
+        return None;
+    }
+    let last = (scroll + height).min(total);
+    let below = last < total;
+    let more = if below { "↓ more" } else { "end" };
+    let full = format!(" lines {}–{last} of {total} · {more} ", scroll + 1);
+    // The corners and a stroke of border stay visible on either side.
+    let fits = full.chars().count() + 4 <= usize::from(border);
+    Some(match fits {
+        true => full,
+        false => format!(" {last}/{total} {} ", if below { "↓" } else { "end" }),
+    })
+}
+
 fn centered(area: Rect, percent_x: u16, percent_y: u16) -> Rect {
     let width = (u32::from(area.width) * u32::from(percent_x) / 100) as u16;
     let height = (u32::from(area.height) * u32::from(percent_y) / 100) as u16;
