@@ -302,6 +302,25 @@ fn thousands_of_hits_sort_as_the_plain_search() {
     assert!(radix_sorted >= 2, "{radix_sorted} queries had enough hits");
 }
 
+/// `wsis search` searches once and frees the per-item arrays before
+/// explaining; the browser keeps them from keystroke to keystroke.
+#[test]
+fn a_one_shot_search_keeps_no_arrays_and_gives_the_same_hits() {
+    let data = generated(300);
+    let index = SearchIndex::new(&data);
+    for query in QUERIES {
+        let mut kept = index.search(query, None);
+        assert!(index.scratch.keeps_one(), "query {query:?}");
+        let once = index.search_unexplained(query);
+        assert!(!index.scratch.keeps_one(), "query {query:?}");
+        // The same hits, none explained yet.
+        for hit in &mut kept {
+            hit.matched.clear();
+        }
+        assert_eq!(once, kept, "query {query:?}");
+    }
+}
+
 #[test]
 fn a_cancelled_search_leaves_nothing_behind() {
     let data = generated(500);
