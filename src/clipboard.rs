@@ -1,6 +1,8 @@
 //! Copying over any connection: OSC 52 asks the terminal itself to set the
 //! clipboard, so it works over SSH. Inside tmux the sequence is also sent
-//! wrapped for passthrough, for setups where tmux does not forward it.
+//! wrapped for passthrough, and the text is handed to tmux itself
+//! (`load-buffer -w`): tmux's default `set-clipboard external` drops an
+//! application's OSC 52, and passthrough is off by default since tmux 3.3.
 //!
 //! What is copied is sanitised as screen text is: a paste must give what
 //! the status line showed, never a hidden newline that runs a command, a
@@ -17,11 +19,7 @@ use crate::data::web_url::is_format_control;
 /// clipboard: as one line, or (`multiline`, for a record such as BibTeX or
 /// RIS that is made of lines) with its line breaks kept.
 pub fn osc52(text: &str, in_tmux: bool, multiline: bool) -> String {
-    let text = if multiline {
-        clipboard_lines(text)
-    } else {
-        clipboard_text(text)
-    };
+    let text = payload(text, multiline);
     let mut sequence = String::new();
     // Writing into a String cannot fail.
     let _ = CopyToClipboard::to_clipboard_from(text.as_bytes()).write_ansi(&mut sequence);
@@ -30,6 +28,43 @@ pub fn osc52(text: &str, in_tmux: bool, multiline: bool) -> String {
         sequence.push_str(&wrapped);
     }
     sequence
+}
+
+/// What is copied of `text`: one line, or (`multiline`) its lines.
+pub fn payload(text: &str, multiline: bool) -> String {
+    if multiline {
+        clipboard_lines(text)
+    } else {
+        clipboard_text(text)
+    }
+}
+
+/// Puts `payload` (already sanitised by [`payload`]) in tmux's paste
+/// buffer and, where tmux can, on the outer terminal's clipboard. tmux
+/// before 3.2 has no `-w`: then the paste buffer only.
+pub fn tmux_load_buffer(payload: &str) -> std::io::Result<()> {
+    match load_buffer(payload, &["load-buffer", "-w", "-"]) {
+        Ok(()) => Ok(()),
+        Err(_) => load_buffer(payload, &["load-buffer", "-"]),
+    }
+}
+
+fn load_buffer(payload: &str, args: &[&str]) -> std::io::Result<()> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new("tmux")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()?;
+    if let Some(mut stdin) = child.stdin.take() {
+        stdin.write_all(payload.as_bytes())?;
+    }
+    match child.wait()?.success() {
+        true => Ok(()),
+        false => Err(std::io::Error::other(format!("tmux {} failed", args.join(" ")))),
+    }
 }
 
 /// `text` as one line for the clipboard: line breaks and tabs become

@@ -16,7 +16,7 @@ use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers
 
 use crate::app::{Action, App, Effect, loading_status};
 use crate::bookmarks::Bookmarks;
-use crate::clipboard::osc52;
+use crate::clipboard::{self, osc52};
 use crate::data::Dataset;
 use crate::data::preview::Preview;
 use crate::data::progress::{Progress, Stage};
@@ -407,7 +407,9 @@ fn perform(app: &App, worker: &Worker, effect: Effect) -> Vec<Action> {
         },
         Effect::OpenUrl(url) => match open::that_detached(&url) {
             Ok(()) => format!("opened {url}"),
-            Err(e) => format!("could not open {url}: {e}"),
+            // What to do comes first: the opener's own error repeats the
+            // link and is cut at the screen's edge.
+            Err(e) => format!("could not open the link (Y copies it): {e}"),
         },
         Effect::Search(request) => {
             worker.submit(request.generation, &request.query, request.scope.as_deref());
@@ -416,15 +418,15 @@ fn perform(app: &App, worker: &Worker, effect: Effect) -> Vec<Action> {
         Effect::Copy { text, what, multiline } => {
             let in_tmux = std::env::var_os("TMUX").is_some();
             let mut stdout = io::stdout();
-            match stdout
+            let sent = stdout
                 .write_all(osc52(&text, in_tmux, multiline).as_bytes())
-                .and_then(|()| stdout.flush())
-            {
-                Ok(()) => format!(
-                    "copied {what}: {}",
-                    crate::text::truncate(&crate::text::sanitize(&text), 60)
-                ),
-                Err(e) => format!("could not copy: {e}"),
+                .and_then(|()| stdout.flush());
+            let in_buffer = in_tmux && clipboard::tmux_load_buffer(&clipboard::payload(&text, multiline)).is_ok();
+            let shown = crate::text::truncate(&crate::text::sanitize(&text), 60);
+            match (sent, in_buffer) {
+                (_, true) => format!("copied {what} (and to tmux's paste buffer): {shown}"),
+                (Ok(()), false) => format!("copied {what}: {shown}"),
+                (Err(e), false) => format!("could not copy: {e}"),
             }
         }
     };

@@ -88,10 +88,18 @@ fn path_overlay_marks_then_shows_and_opens_a_step() {
     let path = app.path().cloned().expect("path shown");
     let items = path.items();
     assert_eq!((items.len(), items[0], items[2]), (3, idx("ga-60-252"), idx("cstd")));
-    let screen = draw(&app, 120, 40).backend().to_string();
+    let terminal = draw(&app, 120, 40);
+    let screen = terminal.backend().to_string();
     for step in path.steps.as_ref().unwrap() {
         assert!(screen.contains(&format!("↳ {}", step.label)), "{screen}");
     }
+    // The box is as tall as its three rows and border, not most of the screen.
+    let boxed = screen
+        .lines()
+        .filter(|line| line.contains("│▶") || line.contains("│  ↳"))
+        .count();
+    assert_eq!(boxed, 3, "{screen}");
+    assert_snapshot!(terminal.backend());
     press(&mut app, &[key(KeyCode::Char('j')), key(KeyCode::Enter)]);
     assert!(app.path().is_none());
     assert_eq!(app.selected_item(), Some(items[1]));
@@ -123,6 +131,48 @@ fn timeline_is_chronological_grouped_by_year_and_opens_items() {
     assert_eq!(app.selected_item(), Some(next));
     press(&mut app, &[key(KeyCode::Backspace)]);
     assert_eq!(shown(&app), "ga-70-125");
+}
+
+#[test]
+fn the_timeline_moves_by_year_and_goes_to_a_typed_year() {
+    let mut app = App::new(&DATA);
+    jump_to(&mut app, "A/RES/70/125");
+    press(&mut app, &[key(KeyCode::Char('t'))]);
+    let year = |app: &App| {
+        let t = app.timeline().unwrap();
+        DATA.date(t.rows[t.selected]).unwrap().year
+    };
+    let first_of = |app: &App, y: u16| {
+        let t = app.timeline().unwrap();
+        t.rows.iter().position(|&r| DATA.date(r).unwrap().year == y).unwrap()
+    };
+    assert_eq!(year(&app), 2015);
+    press(&mut app, &[key(KeyCode::Char('}'))]);
+    let next = year(&app);
+    assert!(next > 2015);
+    assert_eq!(
+        app.timeline().unwrap().selected,
+        first_of(&app, next),
+        "the next year's first item"
+    );
+    press(&mut app, &[key(KeyCode::Char('j')), key(KeyCode::Char('{'))]);
+    assert_eq!(
+        app.timeline().unwrap().selected,
+        first_of(&app, next),
+        "{{ back to this year's start"
+    );
+    press(&mut app, &[key(KeyCode::Char('{'))]);
+    assert_eq!(
+        app.timeline().unwrap().selected,
+        first_of(&app, 2015),
+        "then the year before"
+    );
+    type_text(&mut app, "2006");
+    assert_eq!(app.timeline().unwrap().selected, first_of(&app, 2006), "a typed year");
+    type_text(&mut app, "2099");
+    let last = app.timeline().unwrap().rows.len() - 1;
+    assert_eq!(app.timeline().unwrap().selected, last);
+    assert!(app.status.as_deref().unwrap_or("").contains("nothing dated 2099"));
 }
 
 fn timeline_next(rows: &[usize], after: usize) -> usize {

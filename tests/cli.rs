@@ -218,3 +218,29 @@ fn show_says_when_a_title_is_not_confirmed() {
         );
     }
 }
+
+/// Of the two-step routes from A/RES/70/125 to E/RES/2006/46, the one that
+/// reads as a mandate chain (70/125 requests the CSTD, which 2006/46
+/// mandates) wins over one through a resolution that only recalls both;
+/// the browser's path overlay walks the same route.
+#[test]
+fn path_prefers_the_mandate_chain_among_equally_short_routes() {
+    let path = json(&wsis(&["path", "70/125", "2006/46", "--json"]));
+    let steps: Vec<(String, String)> = path["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["rel"].as_str().unwrap().into(), s["to"].as_str().unwrap().into()))
+        .collect();
+    let expected = [("Requests", "cstd"), ("Mandates", "ecosoc-2006-46")].map(|(r, t)| (r.into(), t.into()));
+    assert_eq!(steps, expected);
+
+    let data = &*common::DATA;
+    let browser = wsis_browser::graph::shortest_path(data, common::idx("ga-70-125"), common::idx("ecosoc-2006-46"))
+        .expect("a path");
+    let browser: Vec<(String, String)> = browser
+        .iter()
+        .map(|s| (s.rel.name().into(), data.item(s.to).id.clone()))
+        .collect();
+    assert_eq!(browser, steps);
+}

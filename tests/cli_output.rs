@@ -414,3 +414,60 @@ fn every_embedded_name_finds_its_own_item() {
         }
     }
 }
+
+/// Generated items enough for every output below to pass the pipe's
+/// buffer many times over, so the reader is gone while wsis still writes.
+const PIPE_ITEMS: usize = 20_000;
+
+/// More than any pipe buffer holds (64 KiB by default, 1 MiB at most
+/// without privileges): a writer of more must meet the closed end.
+const MORE_THAN_A_PIPE_HOLDS: usize = 1 << 20;
+
+#[test]
+fn a_reader_that_stops_after_one_line_ends_wsis_quietly() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = common::settled_synth_file(dir.path(), PIPE_ITEMS);
+    let data = data.to_str().unwrap();
+    for args in [
+        &["search", "--format", "tsv", "information"][..],
+        &["list", "--format", "tsv"],
+        &["export", "--format", "json"],
+    ] {
+        let run = || {
+            let mut command = bin();
+            command.args(["--no-user-data", "--data", data]).args(args);
+            command
+        };
+        let whole = stdout(&run().output().unwrap());
+        assert!(
+            whole.len() > MORE_THAN_A_PIPE_HOLDS,
+            "{args:?}: only {} bytes",
+            whole.len()
+        );
+        assert!(head_one(run()).is_some(), "{args:?}: no first line");
+    }
+}
+
+/// As `COMMAND | head -1`: reads one line from a real pipe, closes it and
+/// waits for the command. Fails on a panic, a message on stderr or an exit
+/// other than 0 or the conventional death by SIGPIPE.
+fn head_one(mut command: Command) -> Option<String> {
+    use std::io::{BufRead, BufReader, Read};
+    use std::os::unix::process::ExitStatusExt;
+    let mut child = command.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // The reader (and with it the pipe's read end) is dropped here.
+    let mut stderr = String::new();
+    child.stderr.take().unwrap().read_to_string(&mut stderr).unwrap();
+    let status = child.wait().unwrap();
+    const SIGPIPE: i32 = 13;
+    assert!(
+        status.success() || status.signal() == Some(SIGPIPE),
+        "{command:?}: {status}: {stderr}"
+    );
+    assert!(stderr.is_empty(), "{command:?}: {stderr}");
+    (!first.is_empty()).then_some(first)
+}

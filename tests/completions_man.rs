@@ -243,3 +243,38 @@ fn groff_renders_the_manual_without_warnings() {
         None => println!("skipped: groff is not installed"),
     }
 }
+
+/// One category, one name: the category pane and list title of the
+/// browser, `show`, `--help`, shell completion, the manual and the README
+/// all call it the same.
+#[test]
+fn every_category_goes_by_one_name_everywhere() {
+    use wsis_browser::app::{App, Row};
+    use wsis_browser::data::CATEGORIES;
+    let printed = |args: &[&str]| {
+        let output = wsis(args);
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let man = printed(&["man"]);
+    let help = printed(&["list", "--help"]);
+    let fish = printed(&["completions", "fish"]);
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let app = App::new(&common::DATA);
+    let screen = format!("{:?}", common::draw(&app, 120, 40).backend().buffer());
+    for (cat, category) in CATEGORIES.iter().enumerate() {
+        let name = category.name;
+        for (what, text) in [("man", &man), ("--help", &help), ("fish", &fish), ("README", &readme)] {
+            assert!(text.contains(name), "{what} does not name {name}");
+        }
+        assert!(screen.contains(name), "the category pane does not name {name}");
+        assert!(app.list_title(Row::Category(cat), 200).starts_with(name));
+        let first = &common::DATA.item(common::DATA.category_items(cat)[0]).id;
+        let shown = printed(&["show", first]);
+        assert!(shown.contains(&format!("Category: {name}\n")), "{shown}");
+    }
+}

@@ -390,6 +390,27 @@ fn most_items_cite_an_official_source() {
     );
 }
 
+// Branch h-facts (1 December 2026): the mission's headline items put their
+// most official page first, so the detail pane and citations lead with it.
+#[test]
+fn headline_items_list_an_official_page_first() {
+    let headline = [
+        "ga-70-125",
+        "ga-80-173",
+        "ecosoc-2006-46",
+        "gdc",
+        "geneva-declaration",
+        "geneva-plan-of-action",
+        "tunis-commitment",
+        "tunis-agenda",
+        "cstd-20-year-report",
+    ];
+    for id in headline {
+        let first = DATA.item(idx(id)).sources.first().map(String::as_str);
+        assert!(first.is_some_and(is_official), "{id}: first source {first:?}");
+    }
+}
+
 // Issue 16, session 3 (data-a): resolutions whose only official pages are the
 // UN's coverage of the meetings that debated or adopted them (press releases,
 // audiovisual records, ECOSOC segment pages), the ITC's own page and the

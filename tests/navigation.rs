@@ -117,7 +117,11 @@ fn letters_go_to_the_query_while_searching() {
     assert!(app.help().is_none());
     assert_eq!(app.location(), before);
     press(&mut app, &[ctrl('c')]);
-    assert!(app.should_quit, "Ctrl-C quits even from search");
+    assert!(!app.should_quit, "Ctrl-C in a prompt cancels it");
+    assert!(app.search().is_none(), "the search is closed");
+    assert_eq!(app.location(), before);
+    press(&mut app, &[ctrl('c')]);
+    assert!(app.should_quit, "Ctrl-C quits from the view");
 }
 
 #[test]
@@ -186,6 +190,94 @@ fn the_detail_pane_scrolls_like_less_and_enter_offers_the_links() {
     press(&mut app, &[key(KeyCode::Enter)]);
     assert_eq!(app.context(), wsis_browser::app::Context::Follow);
     assert_eq!(shown(&app), "ga-70-125");
+}
+
+#[test]
+fn digits_after_letters_narrow_the_follow_list_instead_of_following() {
+    let mut app = App::new(&DATA);
+    open_by_search(&mut app, "2006/46");
+    let on_ecosoc = app.location();
+    assert!(app.related().len() >= 10, "two-digit labels");
+    press(&mut app, &[key(KeyCode::Char('f'))]);
+    type_text(&mut app, "report 2011");
+    let follow = app.follow_prompt().expect("the follow list stays open");
+    assert_eq!(follow.filter, "report 2011");
+    assert_eq!(app.location(), on_ecosoc, "no digit followed a link");
+    let matches = follow.matches(&app, &app.related());
+    assert_eq!(matches.len(), 1, "only the 2011 report is left");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(shown(&app), "sg-report-2011");
+}
+
+#[test]
+fn enter_in_the_detail_pane_offers_the_links_with_the_last_followed_selected() {
+    let mut app = App::new(&DATA);
+    open_by_search(&mut app, "2006/46");
+    let row = follow(&mut app, "cstd");
+    press(&mut app, &[key(KeyCode::Backspace)]);
+    assert_eq!(shown(&app), "ecosoc-2006-46");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    let follow = app.follow_prompt().expect("Enter opens the follow list");
+    assert_eq!(follow.selected, row, "the link followed last is selected");
+    assert_eq!(shown(&app), "ecosoc-2006-46", "nothing is followed yet");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(shown(&app), "cstd");
+}
+
+#[test]
+fn ctrl_c_cancels_the_follow_and_jump_prompts() {
+    let mut app = App::new(&DATA);
+    open_by_search(&mut app, "2006/46");
+    for opener in ['f', ':'] {
+        press(&mut app, &[key(KeyCode::Char(opener))]);
+        assert_ne!(app.context(), wsis_browser::app::Context::Main);
+        press(&mut app, &[ctrl('c')]);
+        assert!(!app.should_quit, "{opener}: Ctrl-C cancels the prompt");
+        assert_eq!(app.context(), wsis_browser::app::Context::Main, "{opener}");
+        assert_eq!(shown(&app), "ecosoc-2006-46");
+    }
+}
+
+#[test]
+fn n_and_n_step_through_the_hits_of_the_last_search() {
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char('n'))]);
+    assert!(app.status.as_deref().unwrap_or("").contains("no search yet"));
+    press(&mut app, &[key(KeyCode::Char('/'))]);
+    type_text(&mut app, "wsis forum");
+    let hits: Vec<_> = app.search().unwrap().hits.iter().map(|h| h.item).collect();
+    assert!(hits.len() >= 3, "{hits:?}");
+    press(&mut app, &[key(KeyCode::Down), key(KeyCode::Enter)]);
+    assert_eq!(app.selected_item(), Some(hits[1]));
+    press(&mut app, &[key(KeyCode::Char('n'))]);
+    assert_eq!(app.selected_item(), Some(hits[2]), "n: the next hit");
+    assert!(app.status.as_deref().unwrap_or("").starts_with("hit 3 of"));
+    press(&mut app, &[key(KeyCode::Char('N')), key(KeyCode::Char('N'))]);
+    assert_eq!(app.selected_item(), Some(hits[0]), "N twice: the first hit");
+    press(&mut app, &[key(KeyCode::Char('N'))]);
+    assert_eq!(app.selected_item(), Some(hits[0]), "no wrap at the first hit");
+    assert!(app.status.as_deref().unwrap_or("").contains("first hit"));
+    press(&mut app, &[key(KeyCode::Backspace)]);
+    assert_eq!(app.selected_item(), Some(hits[1]), "each hit was a step of the history");
+}
+
+#[test]
+fn jump_offers_titles_and_aliases_best_fit_first() {
+    for (typed, first) in [
+        ("forum", "wsis-forum"),
+        ("compact", "gdc"),
+        ("c7 health", "al-c7-e-health"),
+        ("tunis agenda", "tunis-agenda"),
+    ] {
+        let mut app = App::new(&DATA);
+        press(&mut app, &[key(KeyCode::Char(':'))]);
+        type_text(&mut app, typed);
+        let jump = app.jump().expect("jump prompt open");
+        let offered: Vec<&str> = jump.completions.iter().map(|&i| DATA.item(i).id.as_str()).collect();
+        assert_eq!(offered.first(), Some(&first), "{typed}: {offered:?}");
+        press(&mut app, &[key(KeyCode::Enter)]);
+        assert_eq!(shown(&app), first, "{typed}");
+    }
 }
 
 #[test]

@@ -10,8 +10,8 @@ use common::{DATA, draw, idx, key, press, shown, type_text};
 use ratatui::crossterm::event::KeyCode;
 use wsis_browser::app::{App, Pane, Row};
 use wsis_browser::data::category::category_index;
-use wsis_browser::data::sort::natural_cmp;
-use wsis_browser::data::{CATEGORIES, ItemIdx, SortOrder};
+use wsis_browser::data::sort::{natural_cmp, sorted};
+use wsis_browser::data::{CATEGORIES, Dataset, ItemIdx, SortOrder, SourceFile};
 
 fn sort_key() -> ratatui::crossterm::event::Event {
     key(KeyCode::Char('s'))
@@ -30,14 +30,25 @@ fn select_row(app: &mut App, row: Row) {
     assert_eq!(app.row, row);
 }
 
+/// By date: dated items oldest first, an undated item with a symbol
+/// among its neighbours in its series (A/RES/66/184 between A/RES/65/141
+/// and A/RES/67/195), the other undated items last in data order.
 fn assert_by_date(items: &[ItemIdx], what: &str) {
-    let dated = items.iter().take_while(|&&i| DATA.date(i).is_some()).count();
-    let dates: Vec<_> = items[..dated].iter().map(|&i| DATA.date(i)).collect();
+    let dates: Vec<_> = items.iter().filter_map(|&i| DATA.date(i)).collect();
     assert!(dates.is_sorted(), "{what}: dated items oldest first");
-    let undated: Vec<ItemIdx> = items[dated..].to_vec();
+    let placed = items
+        .iter()
+        .rposition(|&i| DATA.date(i).is_some())
+        .map_or(0, |last| last + 1);
+    for (at, &item) in items[..placed].iter().enumerate() {
+        if DATA.date(item).is_none() {
+            assert_among_neighbours(items, at, what);
+        }
+    }
+    let undated: Vec<ItemIdx> = items[placed..].to_vec();
     assert!(
         undated.iter().all(|&i| DATA.date(i).is_none()),
-        "{what}: undated items last"
+        "{what}: the rest are undated"
     );
     let in_data_order: Vec<ItemIdx> = DATA
         .category_items(DATA.category_of(items[0]))
@@ -45,7 +56,45 @@ fn assert_by_date(items: &[ItemIdx], what: &str) {
         .copied()
         .filter(|i| undated.contains(i))
         .collect();
-    assert_eq!(undated, in_data_order, "{what}: undated items keep the data order");
+    assert_eq!(
+        undated, in_data_order,
+        "{what}: undated items at the end keep the data order"
+    );
+}
+
+/// The undated item at `at` comes after a dated item of its symbol series
+/// with a lower symbol, and before any of the series with a higher one.
+fn assert_among_neighbours(items: &[ItemIdx], at: usize, what: &str) {
+    let series = |i: ItemIdx| {
+        DATA.item(i)
+            .symbol
+            .as_deref()
+            .map(|s| s.chars().filter(|c| !c.is_ascii_digit()).collect::<String>())
+    };
+    let symbol = |i: ItemIdx| DATA.item(i).symbol.clone().unwrap_or_default();
+    let own = series(items[at]).unwrap_or_else(|| panic!("{what}: {} is undated among dated items", symbol(items[at])));
+    let same: Vec<ItemIdx> = items
+        .iter()
+        .copied()
+        .filter(|&i| series(i).as_ref() == Some(&own))
+        .collect();
+    let before = items[..at].iter().rev().find(|&&i| series(i).as_ref() == Some(&own));
+    let before = before.unwrap_or_else(|| panic!("{what}: nothing of its series before {}", symbol(items[at])));
+    assert_eq!(
+        natural_cmp(&symbol(*before), &symbol(items[at])),
+        Ordering::Less,
+        "{what}"
+    );
+    let position = same.iter().position(|&i| i == items[at]).unwrap();
+    for &later in &same[position + 1..] {
+        if DATA.date(later).is_some() {
+            assert_eq!(
+                natural_cmp(&symbol(items[at]), &symbol(later)),
+                Ordering::Less,
+                "{what}"
+            );
+        }
+    }
 }
 
 fn assert_by_symbol(items: &[ItemIdx], what: &str) {
@@ -112,10 +161,7 @@ fn s_cycles_symbol_then_data_then_date_order_and_the_title_says_which() {
     press(&mut app, &[sort_key()]);
     assert_eq!(app.sort_order(sg), SortOrder::Symbol);
     assert_by_symbol(app.items(), "sg-report by symbol");
-    assert_eq!(
-        app.status.as_deref(),
-        Some("Reports of the Secretary-General sorted by symbol")
-    );
+    assert_eq!(app.status.as_deref(), Some("SG reports sorted by symbol"));
     let screen = format!("{:?}", draw(&app, 120, 40).backend().buffer());
     assert!(screen.contains("— by symbol"));
 
@@ -198,4 +244,47 @@ fn bookmarks_can_be_sorted_too() {
         .map(idx)
         .to_vec();
     assert_eq!(app.items_of(Row::Bookmarks), by_date.as_slice());
+}
+
+#[test]
+fn an_undated_resolution_is_listed_among_its_neighbours_by_number() {
+    let text = r#"[
+        Item(id: "late", category: "ga", symbol: "A/RES/80/173", title: "Late", date: "2025-12-17"),
+        Item(id: "early", category: "ga", symbol: "A/RES/65/141", title: "Early", date: "2010-12-20"),
+        Item(id: "undated", category: "ga", symbol: "A/RES/66/184", title: "Undated"),
+        Item(id: "next", category: "ga", symbol: "A/RES/67/195", title: "Next", date: "2012-12-21"),
+        Item(id: "no-symbol", category: "ga", title: "Neither date nor symbol"),
+    ]"#;
+    let data = Dataset::from_files(&[SourceFile {
+        name: "t.ron".into(),
+        text: text.into(),
+        embedded: false,
+    }])
+    .unwrap();
+    let items: Vec<ItemIdx> = (0..data.len()).collect();
+    let ids: Vec<&str> = sorted(&data, &items, SortOrder::Date)
+        .into_iter()
+        .map(|i| data.item(i).id.as_str())
+        .collect();
+    assert_eq!(ids, ["early", "undated", "next", "late", "no-symbol"]);
+}
+
+#[test]
+fn wsis_list_prints_each_category_in_the_browsers_first_order() {
+    let app = App::new(&DATA);
+    for (cat, category) in CATEGORIES.iter().enumerate() {
+        let output = common::wsis(&["list", "--format", "tsv", "-c", category.id]);
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let listed: Vec<String> = String::from_utf8(output.stdout)
+            .unwrap()
+            .lines()
+            .map(|line| line.split('\t').next().unwrap().to_string())
+            .collect();
+        let browsed: Vec<String> = app
+            .items_of(Row::Category(cat))
+            .iter()
+            .map(|&i| DATA.item(i).id.clone())
+            .collect();
+        assert_eq!(listed, browsed, "{}", category.id);
+    }
 }

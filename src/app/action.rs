@@ -17,6 +17,10 @@ pub enum Action {
     Open,
     Back,
     Forward,
+    /// The next (or, false, previous) hit of the last search, as less's n / N.
+    StepHit(bool),
+    /// A digit of a year typed in the timeline.
+    TimelineYear(char),
     StartSearch,
     SearchInput(char),
     SearchAccept,

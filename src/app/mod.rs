@@ -5,6 +5,7 @@
 
 mod action;
 mod history;
+mod last_search;
 mod line_editor;
 mod motion;
 mod overlays;
@@ -15,6 +16,7 @@ mod update;
 
 pub use action::Action;
 pub use history::{History, Location};
+pub use last_search::LastSearch;
 pub use line_editor::{Edit, LineEditor};
 pub use motion::{Dir, Motion};
 pub use overlays::{
@@ -99,6 +101,8 @@ pub struct App<'a> {
     pub overlays: Vec<Overlay>,
     /// The item `p` marked as the start of a path.
     pub mark: Option<ItemIdx>,
+    /// The hits of the last search opened from, for `n` / `N`.
+    pub last_search: Option<LastSearch>,
     pub bookmarks: Bookmarks,
     /// Earlier queries of the search prompt, oldest first.
     pub search_history: QueryHistory,
@@ -155,6 +159,7 @@ impl<'a> App<'a> {
             history: History::default(),
             overlays: Vec::new(),
             mark: None,
+            last_search: None,
             bookmarks: Bookmarks::in_memory(),
             search_history: QueryHistory::in_memory(),
             jump_history: QueryHistory::in_memory(),

@@ -3,7 +3,7 @@
 //! order, so selection, history and the mouse all see the same rows.
 
 use super::{App, Row};
-use crate::data::sort::sorted;
+use crate::data::sort::{in_default_order, sorted};
 use crate::data::{CATEGORIES, Dataset, ItemIdx, SortOrder};
 use unicode_width::UnicodeWidthStr;
 
@@ -20,9 +20,7 @@ pub(super) fn default_orders() -> Vec<SortOrder> {
 
 /// Each category's items in its default order.
 pub(super) fn default_lists(data: &Dataset) -> Vec<Vec<ItemIdx>> {
-    (0..CATEGORIES.len())
-        .map(|cat| sorted(data, data.category_items(cat), CATEGORIES[cat].default_sort))
-        .collect()
+    (0..CATEGORIES.len()).map(|cat| in_default_order(data, cat)).collect()
 }
 
 impl App<'_> {
@@ -32,21 +30,16 @@ impl App<'_> {
     }
 
     /// The item list's title: the row's name and its order, in at most
-    /// `width` columns if a shorter form fits ("ECOSOC resolutions — by
-    /// date", then the category's short name, then "… · date").
+    /// `width` columns if the shorter form fits ("ECOSOC resolutions — by
+    /// date", then "… · date"). The name is the one the category pane shows.
     pub fn list_title(&self, row: Row, width: usize) -> String {
         let order = self.sort_order(row);
-        let short = match row {
-            Row::Category(cat) => CATEGORIES.get(cat).map_or("?", |c| c.short),
-            Row::Bookmarks => row.name(),
-        };
         let forms = [
             format!("{} — {}", row.name(), order.label()),
-            format!("{short} — {}", order.label()),
-            format!("{short} · {}", order.word()),
+            format!("{} · {}", row.name(), order.word()),
         ];
         let fitting = forms.iter().find(|form| form.width() <= width);
-        fitting.unwrap_or(&forms[2]).clone()
+        fitting.unwrap_or(&forms[1]).clone()
     }
 
     /// Sorts the selected row's list in the next order, keeping the

@@ -46,6 +46,7 @@ impl App<'_> {
                 Some(to) => self.restore(to),
                 None => self.status = Some("no later step".into()),
             },
+            Action::StepHit(forward) => self.step_hit(forward),
             Action::StartSearch => self.overlays.push(Overlay::Search(SearchState::default())),
             Action::ToggleHelp => self.overlays.push(Overlay::Help(HelpState::default())),
             Action::StartJump => self.overlays.push(Overlay::Jump(JumpState::default())),
@@ -143,12 +144,10 @@ impl App<'_> {
                     self.focus = Pane::Detail;
                 }
             }
-            // Enter follows the link followed last from here, else offers
-            // every link to follow.
-            Pane::Detail => match self.link_row {
-                Some(row) => self.follow(row),
-                None => self.start_follow(None),
-            },
+            // Enter always offers the links, the one followed last from
+            // here selected: re-following it is one more Enter, and the
+            // choice is never made by a marker scrolled out of sight.
+            Pane::Detail => self.start_follow(None),
         }
     }
 

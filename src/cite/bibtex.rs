@@ -1,10 +1,12 @@
 //! BibTeX entries, readable by BibTeX, biblatex and reference managers:
 //! documents as `@techreport` (Zotero imports them as reports, with the
-//! symbol as report number), bodies and events as `@misc`.
+//! symbol as report number), bodies and events as `@misc`. An untitled
+//! item has no `title`: its designation is its `number`, and its `note`
+//! says so.
 
 use std::fmt::Write;
 
-use super::Reference;
+use super::{DESIGNATION_NOTE, Reference};
 
 pub fn format(r: &Reference) -> String {
     let kind = if r.issuer.is_some() { "techreport" } else { "misc" };
@@ -32,11 +34,12 @@ fn fields(r: &Reference) -> Vec<(&'static str, String)> {
     if let Some(genre) = r.genre() {
         fields.push(("type", escape(&genre)));
     }
-    if let Some(symbol) = &r.symbol {
-        fields.push(("number", escape(symbol)));
+    // The designation goes where the symbol would, as the number.
+    if let Some(number) = r.symbol.as_deref().or(r.designation_beyond_symbol()) {
+        fields.push(("number", escape(number)));
     }
-    if let Some(container) = &r.part_of {
-        fields.push(("note", format!("In {}", escape(container))));
+    if let Some(note) = note(r) {
+        fields.push(("note", note));
     }
     if let Some(date) = r.date {
         fields.push(("year", date.year.to_string()));
@@ -49,6 +52,18 @@ fn fields(r: &Reference) -> Vec<(&'static str, String)> {
         fields.push(("url", url.clone()));
     }
     fields
+}
+
+/// What the entry says besides its fields: the document it is part of, and
+/// that an untitled item is cited by its designation.
+fn note(r: &Reference) -> Option<String> {
+    let container = r.part_of.as_ref().map(|c| format!("In {}", escape(c)));
+    let designation = r
+        .designation
+        .as_ref()
+        .map(|d| format!("{DESIGNATION_NOTE}: {}", escape(d)));
+    let notes: Vec<String> = container.into_iter().chain(designation).collect();
+    (!notes.is_empty()).then(|| notes.join(". "))
 }
 
 /// `2015-12-16`, `2015-12` or `2015`: biblatex's `date` at the known precision.

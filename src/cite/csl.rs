@@ -1,9 +1,11 @@
 //! CSL-JSON, the input format of citeproc processors (Zotero, Pandoc):
 //! one array of items, each with the schema's required `id` and `type`.
+//! An untitled item has no `title`: its designation is its `number`, and
+//! its `note` says so.
 
 use serde::Serialize;
 
-use super::Reference;
+use super::{DESIGNATION_NOTE, Reference};
 
 #[derive(Serialize)]
 struct Item<'a> {
@@ -26,6 +28,8 @@ struct Item<'a> {
     container_title: Option<&'a str>,
     #[serde(rename = "URL", skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<String>,
 }
 
 /// An institution's name, which CSL must not split into given and family.
@@ -67,10 +71,14 @@ fn item(r: &Reference) -> Item<'_> {
                 .map_while(|part| part)
                 .collect()],
         }),
-        number: r.symbol.as_deref(),
+        number: r.symbol.as_deref().or(r.designation_beyond_symbol()),
         genre: r.genre(),
         publisher: r.publisher.as_deref(),
         container_title: r.part_of.as_deref(),
         url: r.url.as_deref(),
+        note: r
+            .designation
+            .as_ref()
+            .map(|designation| format!("{DESIGNATION_NOTE}: {designation}")),
     }
 }

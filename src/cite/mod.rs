@@ -59,6 +59,11 @@ pub struct Reference {
     pub number: Option<String>,
     /// `None` when no source gave the title.
     pub title: Option<String>,
+    /// How to identify a document whose title is not confirmed: its symbol,
+    /// else its short title ("ITU Council Resolution 1332"), which the data
+    /// only gives when confirmed. `None` when the title is known. Every
+    /// style writes it as a designation, never as the title.
+    pub designation: Option<String>,
     pub date: Option<PartialDate>,
     pub symbol: Option<String>,
     /// The official link, only when it is a plain http(s) URL.
@@ -67,6 +72,10 @@ pub struct Reference {
     /// ("Geneva Plan of Action (WSIS-03/GENEVA/DOC/5-E)").
     pub part_of: Option<String>,
 }
+
+/// Said in reference-manager formats (a note) of an item cited by its
+/// designation, so no one takes the designation for the title.
+pub const DESIGNATION_NOTE: &str = "Title not confirmed; cited by its designation";
 
 /// The publisher named in reference-manager formats, and the issuer of
 /// the categories whose documents come from across the UN system.
@@ -83,9 +92,15 @@ impl Reference {
             .find(|(link, _)| link.rel == Relation::PartOf)
             .map(|(_, container)| {
                 let container = data.item(container);
+                // A citation names the container by its title; the short
+                // title is the screen's ("Pact for the Future (with GDC)").
+                let name = match container.title_known() {
+                    true => clean(&container.title),
+                    false => clean(container.label()),
+                };
                 match &container.symbol {
-                    Some(symbol) => format!("{} ({})", clean(container.label()), clean(symbol)),
-                    None => clean(container.label()),
+                    Some(symbol) => format!("{name} ({})", clean(symbol)),
+                    None => name,
                 }
             });
         // A document of the UN system at large is the work of the body
@@ -105,6 +120,9 @@ impl Reference {
             document_type: category.document_type(),
             number: symbol.as_deref().and_then(resolution_number),
             title: item.title_known().then(|| clean(&item.title)),
+            designation: (!item.title_known())
+                .then(|| symbol.clone().or_else(|| item.short_title.as_deref().map(clean)))
+                .flatten(),
             date: data.date(idx),
             symbol,
             url: item
@@ -115,6 +133,12 @@ impl Reference {
                 .map(Into::into),
             part_of,
         }
+    }
+
+    /// The designation, when it is not already the symbol every style
+    /// writes: what a citation must add to identify an untitled item.
+    pub fn designation_beyond_symbol(&self) -> Option<&str> {
+        self.designation.as_deref().filter(|_| self.symbol.is_none())
     }
 
     /// "Resolution", "Report": the document type as a label.

@@ -1,9 +1,10 @@
 //! RIS records, as the RIS specification writes them: `TY` first, `ER`
 //! last, one `TAG  - value` per line, lines ending in CR LF. Documents are
 //! reports (`RPRT`, with the symbol as `SN`, the report number in
-//! Zotero), bodies and events web pages (`ELEC`).
+//! Zotero), bodies and events web pages (`ELEC`). An untitled item has no
+//! `TI`: its designation is its `SN`, and a note (`N1`) says so.
 
-use super::Reference;
+use super::{DESIGNATION_NOTE, Reference};
 
 const END_OF_LINE: &str = "\r\n";
 
@@ -32,11 +33,16 @@ pub fn format(r: &Reference) -> String {
     if let Some(genre) = r.genre() {
         lines.push(("M3", genre));
     }
-    if let Some(symbol) = &r.symbol {
-        lines.push(("SN", symbol.clone()));
+    // Zotero reads a report's SN as its number: the symbol, else the
+    // designation of an untitled item.
+    if let Some(number) = r.symbol.as_deref().or(r.designation_beyond_symbol()) {
+        lines.push(("SN", number.to_string()));
     }
     if let Some(container) = &r.part_of {
         lines.push(("N1", format!("In {container}")));
+    }
+    if let Some(designation) = &r.designation {
+        lines.push(("N1", format!("{DESIGNATION_NOTE}: {designation}")));
     }
     if let Some(url) = &r.url {
         lines.push(("UR", url.clone()));

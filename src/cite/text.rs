@@ -2,6 +2,9 @@
 //! issuer, document type and number, title, date, symbol, link.
 //! "General Assembly resolution 70/125, "Outcome document ...",
 //! 16 December 2015, A/RES/70/125, available from https://...".
+//! Titles are quoted; an untitled item is named by its symbol or its
+//! designation, unquoted ("International Telecommunication Union, ITU
+//! Council Resolution 1332, 2024, available from ...").
 
 use super::Reference;
 
@@ -12,6 +15,10 @@ pub fn format(r: &Reference) -> String {
     }
     if let Some(title) = &r.title {
         parts.push(format!("\"{title}\""));
+    }
+    // Unquoted, as the head and the symbol: a designation, not a title.
+    if let Some(designation) = r.designation_beyond_symbol() {
+        parts.push(designation.to_string());
     }
     if let Some(container) = &r.part_of {
         parts.push(format!("in {container}"));

@@ -1,6 +1,7 @@
 //! `wsis list`: an aligned table on a terminal; in a pipe one line per item,
 //! `id TAB symbol TAB date TAB title` (`-` for a missing symbol or date),
-//! a format scripts may rely on; or JSON.
+//! a format scripts may rely on; or JSON. Each category's items come in the
+//! order the browser first lists them (by date; bodies as the data has them).
 //!
 //! Unchanged inputs are listed from the rows stored with the dataset
 //! ([`crate::data::list_rows`]), read in place; otherwise from the loaded
@@ -15,6 +16,7 @@ use serde::{Serialize, Serializer};
 use super::output::{ListFormat, terminal_width};
 use super::{Failure, Outcome, category_arg, table, write_json};
 use crate::data::list_rows::{ListRow, ListRows};
+use crate::data::sort::in_default_order;
 use crate::data::{CATEGORIES, Dataset, ItemIdx};
 use crate::text::sanitize;
 
@@ -35,10 +37,8 @@ const MISSING: &str = "-";
 
 pub(super) fn run(data: &Dataset, category: Option<&str>, format: ListFormat, out: &mut impl Write) -> Outcome {
     let items: Vec<ItemIdx> = match category {
-        Some(name) => data.category_items(category_arg(name)?).to_vec(),
-        None => (0..CATEGORIES.len())
-            .flat_map(|c| data.category_items(c).iter().copied())
-            .collect(),
+        Some(name) => in_default_order(data, category_arg(name)?),
+        None => (0..CATEGORIES.len()).flat_map(|c| in_default_order(data, c)).collect(),
     };
     write_rows(|| items.iter().map(|&i| row_of(data, i)), format, out)
 }

@@ -10,6 +10,7 @@ use clap::CommandFactory;
 use roff::{Roff, bold, italic, roman};
 
 use super::{Cli, Outcome};
+use crate::data::CATEGORIES;
 use crate::keymap::{BINDINGS, keys_label};
 
 pub(super) fn run(out: &mut impl Write) -> Outcome {
@@ -32,6 +33,7 @@ pub fn page() -> String {
     let mut rest = Roff::new();
     commands(&mut rest, &command);
     prose(&mut rest, NAMES);
+    categories(&mut rest);
     keys(&mut rest);
     prose(&mut rest, AFTER_KEYS);
     page.push_str(&rest.render());
@@ -39,6 +41,20 @@ pub fn page() -> String {
     let _ = man.render_version_section(&mut version);
     page.push_str(&String::from_utf8_lossy(&version));
     ascii(&page)
+}
+
+/// CATEGORIES: each category's id, abbreviation and its one name, the
+/// name the browser, show and the exports give it.
+fn categories(roff: &mut Roff) {
+    roff.control("SH", ["CATEGORIES"]);
+    roff.control("PP", []).text([roman(
+        "Each item belongs to one category. --category takes its id, abbreviation or an alias in any case; everywhere else the category goes by its name:",
+    )]);
+    for category in CATEGORIES {
+        roff.control("TP", [])
+            .text([bold(category.id), roman(format!(" ({})", category.abbrev))]);
+        roff.text([roman(category.name)]);
+    }
 }
 
 /// COMMANDS: each subcommand's usage, what it does, and its own options.

@@ -88,6 +88,8 @@ pub enum Command {
     },
     /// Show one item and its related items.
     Show {
+        /// The item: its id, symbol ("A/RES/70/125", "70/125"), code ("C7"),
+        /// acronym ("ITU") or whole title.
         #[arg(value_name = "NAME")]
         id: String,
         /// Print JSON: every field, and the links both ways.
@@ -97,8 +99,10 @@ pub enum Command {
     /// How two items connect: the shortest path along links in either
     /// direction, each step labelled with its relation.
     Path {
+        /// Where the path starts: any name of an item, as for `show`.
         #[arg(value_name = "FROM")]
         from: String,
+        /// Where it ends: any name of an item.
         #[arg(value_name = "TO")]
         to: String,
         /// Print JSON: the ends and each step.
@@ -108,6 +112,7 @@ pub enum Command {
     /// Cite items: the UN's plain-text form, or BibTeX, RIS or CSL-JSON to
     /// import into a reference manager.
     Cite {
+        /// One or more items, each by any name, as for `show`.
         #[arg(required = true, value_name = "NAME")]
         ids: Vec<String>,
         /// text (the UN's form), bibtex, ris or csl-json.
@@ -116,6 +121,8 @@ pub enum Command {
     },
     /// Open an item's official page in the web browser (http and https only).
     Open {
+        /// The item: its id, symbol ("A/RES/70/125", "70/125"), code ("C7"),
+        /// acronym ("ITU") or whole title.
         #[arg(value_name = "NAME")]
         id: String,
     },
@@ -178,7 +185,11 @@ impl OutputArgs {
 fn category_help() -> String {
     format!(
         "Only this category: {} (any case; also GA, ECOSOC, general-assembly...)",
-        CATEGORIES.iter().map(|c| c.id).collect::<Vec<_>>().join(", ")
+        CATEGORIES
+            .iter()
+            .map(|c| format!("{} ({})", c.id, c.name))
+            .collect::<Vec<_>>()
+            .join(", ")
     )
 }
 
@@ -192,7 +203,8 @@ fn category_parser() -> PossibleValuesParser {
     PossibleValuesParser::new(CATEGORIES.iter().map(|c| {
         let mut aliases = vec![c.abbrev];
         aliases.extend(c.aliases());
-        PossibleValue::new(c.id).aliases(aliases)
+        // The name is what zsh and fish show beside the id.
+        PossibleValue::new(c.id).help(c.name).aliases(aliases)
     }))
 }
 

@@ -143,6 +143,28 @@ impl Aliases {
     }
 }
 
+/// The items whose title or short title is `name` (compared as names are):
+/// what a reader copies from the screen ("Global Digital Compact"). Only
+/// asked when no name answers, so titles never shadow or clash with names.
+pub fn by_title(items: &[Item], name: &str) -> Resolved {
+    let wanted = key(name);
+    if wanted.is_empty() {
+        return Resolved::None;
+    }
+    let found: Vec<ItemIdx> = (0..items.len())
+        .filter(|&idx| {
+            let item = &items[idx];
+            let titled = item.title_known() && key(&item.title) == wanted;
+            titled || item.short_title.as_deref().is_some_and(|short| key(short) == wanted)
+        })
+        .collect();
+    match found.as_slice() {
+        [] => Resolved::None,
+        [one] => Resolved::One(*one),
+        _ => Resolved::Ambiguous(found),
+    }
+}
+
 /// The key of `name` with its qualifiers stripped ("ECOSOC 2006/46" →
 /// "2006/46"), and the category index the last narrowing one names;
 /// `None` when `name` starts with no qualifier.
@@ -279,6 +301,19 @@ mod tests {
                 "alias \"\" of \"who\" is empty"
             ]
         );
+    }
+
+    #[test]
+    fn titles_answer_only_when_no_name_does() {
+        let mut gdc = item("gdc", None, &[]);
+        gdc.title = "Global Digital Compact".into();
+        let mut other = item("x", None, &[]);
+        other.short_title = Some("GDC text".into());
+        let items = [gdc, other];
+        assert_eq!(by_title(&items, "global digital  compact"), Resolved::One(0));
+        assert_eq!(by_title(&items, "GDC-text"), Resolved::One(1));
+        assert_eq!(by_title(&items, "digital compact"), Resolved::None, "whole titles only");
+        assert_eq!(by_title(&items, " "), Resolved::None);
     }
 
     #[test]

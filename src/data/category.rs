@@ -8,11 +8,12 @@ use super::SortOrder;
 pub struct Category {
     /// The id used in data files and on the command line.
     pub id: &'static str,
-    /// The name shown in the category pane.
+    /// The one name of the category wherever it is shown (the category
+    /// pane, list titles, `show`, help, the manual, exports). Short enough
+    /// for the category pane, so the browser needs no second name.
     pub name: &'static str,
-    /// A short name for the category pane, so it stays narrow.
-    pub short: &'static str,
-    /// A few letters for narrow columns (the timeline).
+    /// A few letters for narrow columns (the timeline, `search`'s table),
+    /// also accepted on the command line: an abbreviation, not another name.
     pub abbrev: &'static str,
     /// The embedded data file of this category: its name and its text.
     pub embedded: (&'static str, &'static str),
@@ -27,14 +28,13 @@ pub struct Category {
 /// Declares a category whose embedded file is `data/<id>.ron`.
 /// Categories sort by date unless they say otherwise (`sort: Data`).
 macro_rules! category {
-    ($id:literal, $abbrev:literal, $short:literal, $name:literal, hub: $hub:literal) => {
-        category!($id, $abbrev, $short, $name, hub: $hub, sort: Date)
+    ($id:literal, $abbrev:literal, $name:literal, hub: $hub:literal) => {
+        category!($id, $abbrev, $name, hub: $hub, sort: Date)
     };
-    ($id:literal, $abbrev:literal, $short:literal, $name:literal, hub: $hub:literal, sort: $sort:ident) => {
+    ($id:literal, $abbrev:literal, $name:literal, hub: $hub:literal, sort: $sort:ident) => {
         Category {
             id: $id,
             abbrev: $abbrev,
-            short: $short,
             name: $name,
             embedded: (
                 concat!("data/", $id, ".ron"),
@@ -46,16 +46,23 @@ macro_rules! category {
     };
 }
 
+/// The longest a category's name may be: the width the category pane has
+/// room for beside its count.
+pub const NAME_MAX_WIDTH: usize = 18;
+
+// Each name says what the items are, in at most `NAME_MAX_WIDTH` columns.
 pub const CATEGORIES: &[Category] = &[
-    category!("outcome", "WSIS", "Outcome documents", "WSIS outcome documents", hub: false),
-    category!("ga", "GA", "GA resolutions", "General Assembly resolutions", hub: false),
-    category!("ecosoc", "ECOSOC", "ECOSOC resolutions", "ECOSOC resolutions", hub: false),
-    category!("sg-report", "SG", "SG reports", "Reports of the Secretary-General", hub: false),
-    category!("cstd", "CSTD", "CSTD", "CSTD sessions and reports", hub: false),
-    category!("gdc", "GDC", "Digital Compact", "Global Digital Compact", hub: false),
-    category!("action-line", "AL", "Action Lines", "WSIS Action Lines", hub: false),
-    category!("body", "Body", "Bodies and fora", "Facilitators and bodies", hub: true, sort: Data),
-    category!("wsis20", "WSIS+20", "WSIS+20 reviews", "WSIS+20 reviews and roadmaps", hub: false),
+    category!("outcome", "WSIS", "Outcome documents", hub: false),
+    category!("ga", "GA", "GA resolutions", hub: false),
+    category!("ecosoc", "ECOSOC", "ECOSOC resolutions", hub: false),
+    category!("sg-report", "SG", "SG reports", hub: false),
+    // Sessions, panels, working groups and the reports they produced.
+    category!("cstd", "CSTD", "CSTD proceedings", hub: false),
+    category!("gdc", "GDC", "Digital Compact", hub: false),
+    category!("action-line", "AL", "WSIS Action Lines", hub: false),
+    // UN bodies and agencies, the fora (IGF, WSIS Forum) and their meetings.
+    category!("body", "Body", "Bodies and fora", hub: true, sort: Data),
+    category!("wsis20", "WSIS+20", "WSIS+20 reviews", hub: false),
 ];
 
 pub fn category(id: &str) -> Option<&'static Category> {
@@ -149,5 +156,13 @@ mod tests {
         assert_eq!(category_named("GA"), category_index("ga"));
         assert_eq!(category_named("General-Assembly"), category_index("ga"));
         assert_eq!(category_named("nonsense"), None);
+    }
+
+    #[test]
+    fn every_name_fits_the_category_pane_and_is_unique() {
+        for (i, category) in CATEGORIES.iter().enumerate() {
+            assert!(category.name.chars().count() <= NAME_MAX_WIDTH, "{}", category.name);
+            assert!(CATEGORIES[..i].iter().all(|other| other.name != category.name));
+        }
     }
 }

@@ -132,11 +132,15 @@ impl Dataset {
     }
 
     /// What `name` stands for: an id exactly, else any name in [`Aliases`]
-    /// (a symbol in any case or spacing, "70/125", "ITU", "C3", ...).
+    /// (a symbol in any case or spacing, "70/125", "ITU", "C3", ...), else
+    /// a whole title or short title.
     pub fn resolve(&self, name: &str) -> Resolved {
         match self.by_id(name.trim()) {
             Some(idx) => Resolved::One(idx),
-            None => self.aliases.resolve(name, |idx| self.category_of(idx)),
+            None => match self.aliases.resolve(name, |idx| self.category_of(idx)) {
+                Resolved::None => super::aliases::by_title(self.items(), name),
+                found => found,
+            },
         }
     }
 

@@ -4,8 +4,8 @@
 //! (about a tenth of the memory at 100 000 items).
 //!
 //! The section is the number of items of every category, then one record
-//! per item in list order: by category, then in dataset order (the order of
-//! [`Dataset::category_items`]). Each record holds the fields `list` shows
+//! per item in list order: by category, then in the category's default
+//! order, the browser's ([`super::sort::in_default_order`]). Each record holds the fields `list` shows
 //! in every format, borrowed from the section's bytes when read.
 //!
 //! The bytes are checked by the snapshot (length, checksum); opening them
@@ -16,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use super::category::CATEGORIES;
 use super::dataset::Dataset;
+use super::sort::in_default_order;
 
 /// One item as `list` shows it. `label` is stored only where it differs
 /// from the title (most items have no short title).
@@ -56,7 +57,7 @@ pub fn encode(data: &Dataset, bytes: Vec<u8>) -> postcard::Result<Vec<u8>> {
         .collect();
     let mut bytes = postcard::to_extend(&counts, bytes)?;
     for cat in 0..CATEGORIES.len() {
-        for &idx in data.category_items(cat) {
+        for idx in in_default_order(data, cat) {
             let item = data.item(idx);
             let label = item.label();
             let row = StoredRow {
@@ -151,10 +152,8 @@ mod tests {
         assert_eq!(rows.count(None), data.len());
         for cat in [None, Some(0), Some(CATEGORIES.len() - 1)] {
             let expected: Vec<usize> = match cat {
-                Some(c) => data.category_items(c).to_vec(),
-                None => (0..CATEGORIES.len())
-                    .flat_map(|c| data.category_items(c).iter().copied())
-                    .collect(),
+                Some(c) => in_default_order(&data, c),
+                None => (0..CATEGORIES.len()).flat_map(|c| in_default_order(&data, c)).collect(),
             };
             let got: Vec<ListRow> = rows.rows(cat).collect();
             assert_eq!(got.len(), expected.len());

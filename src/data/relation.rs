@@ -58,7 +58,33 @@ relations! {
     RelatedTo => "related to", "related to";
 }
 
+/// How much a relation says about how two items connect, strongest first:
+/// paths prefer the stronger of routes that are otherwise as short.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Strength {
+    /// One item directs, answers or carries on the other: the mandate and
+    /// follow-up chain ("mandates", "responds to", "reports to").
+    Mandate,
+    /// The process around a document: who adopted, facilitated, hosted or
+    /// fed into it, what it is part of.
+    Process,
+    /// A mention: recalled, reaffirmed, aligned or merely related.
+    Reference,
+}
+
 impl Relation {
+    /// How strong a tie this relation is (see [`Strength`]).
+    pub fn strength(self) -> Strength {
+        use Relation::*;
+        match self {
+            Mandates | Requests | Endorses | Establishes | Convenes | Extends | Reviews | Responds | ReportsTo
+            | ConsideredBy | Succeeds => Strength::Mandate,
+            AdoptedBy | AdoptedAt | FacilitatedBy | CoFacilitatedBy | FeedsInto | PartOf | MemberOf | HostedBy
+            | OrganizedBy | ChairedBy => Strength::Process,
+            Reaffirms | Recalls | AlignsWith | RelatedTo => Strength::Reference,
+        }
+    }
+
     /// Symmetric relations read the same both ways.
     pub fn is_symmetric(self) -> bool {
         self.forward() == self.inverse()
@@ -84,5 +110,12 @@ mod tests {
         }
         assert!(Relation::AlignsWith.is_symmetric());
         assert!(!Relation::Mandates.is_symmetric());
+    }
+
+    #[test]
+    fn mandates_are_stronger_than_mentions() {
+        assert!(Relation::Mandates.strength() < Relation::AdoptedBy.strength());
+        assert!(Relation::Responds.strength() < Relation::Recalls.strength());
+        assert!(Relation::FeedsInto.strength() < Relation::RelatedTo.strength());
     }
 }

@@ -38,8 +38,9 @@ const MAGIC: &[u8; 8] = b"WSISDATA";
 /// 2: a preview section before the dataset. 3: the rows of `list` between
 /// them. 4: an index of the items, for `show ID` (branch builds only had 3
 /// with three sections). 5: a table of names, for `show`, `cite` and
-/// `open` by any name.
-const FORMAT_VERSION: u32 = 5;
+/// `open` by any name. 6: `list`'s rows in each category's default order,
+/// and the date order places undated items among their neighbours.
+const FORMAT_VERSION: u32 = 6;
 
 /// Each section's length and checksum, after the key.
 const SECTION_SUMS: usize = 16;

@@ -14,7 +14,7 @@ use unicode_width::UnicodeWidthStr;
 /// How the pane names a row.
 fn short_name(row: Row) -> &'static str {
     match row {
-        Row::Category(cat) => CATEGORIES.get(cat).map_or("?", |c| c.short),
+        Row::Category(cat) => CATEGORIES.get(cat).map_or("?", |c| c.name),
         Row::Bookmarks => "★ Bookmarks",
     }
 }

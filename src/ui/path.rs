@@ -43,7 +43,25 @@ pub fn render(app: &App, path: &PathView, frame: &mut Frame, area: Rect) {
         None => "Path — none".to_string(),
     };
     let block = pane_block(app, &title, true);
+    let popup = no_taller_than(
+        popup,
+        u16::try_from(rows.len()).unwrap_or(u16::MAX).saturating_add(BORDERS),
+    );
     let (list, mut state) = selectable_list(app, rows, block, Some(path.selected), true, popup);
     frame.render_widget(Clear, popup);
     frame.render_stateful_widget(list, popup, &mut state);
+}
+
+/// Rows the popup's border takes, top and bottom.
+const BORDERS: u16 = 2;
+
+/// `popup` cut to `height` rows if taller, still centred where it was: a
+/// path of three steps needs no box of thirty rows.
+fn no_taller_than(popup: Rect, height: u16) -> Rect {
+    let kept = popup.height.min(height);
+    Rect {
+        y: popup.y + (popup.height - kept) / 2,
+        height: kept,
+        ..popup
+    }
 }

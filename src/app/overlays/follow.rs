@@ -1,7 +1,8 @@
 //! Following a related item by its label, as in vimium or qutebrowser: every
 //! related item in the detail pane carries a number; typing it follows the
-//! link. Letters narrow the list (relation, symbol, title); Tab and
-//! Shift-Tab jump between relation groups; Enter follows the selection.
+//! link. Letters narrow the list (relation, symbol, title); once they have,
+//! digits narrow it too (a year, a symbol), as in fzf. Tab and Shift-Tab
+//! jump between relation groups; Enter follows the selection.
 
 use super::{Overlay, Transition};
 use crate::app::{Action, App, Motion};
@@ -46,13 +47,17 @@ impl FollowState {
 }
 
 impl App<'_> {
-    /// Opens the follow prompt, with a first digit already typed if given.
+    /// Opens the follow prompt, with a first digit already typed if given,
+    /// its selection on the related item followed last from here, if any.
     pub(crate) fn start_follow(&mut self, digit: Option<char>) {
         if self.related().is_empty() {
             self.status = Some("this item has no related items".into());
             return;
         }
-        let mut follow = FollowState::default();
+        let mut follow = FollowState {
+            selected: self.link_row.unwrap_or(0),
+            ..FollowState::default()
+        };
         match digit.map(|d| self.type_label(&mut follow, d)) {
             Some(Transition::Accept(item)) => self.go_to(item),
             Some(Transition::Stay) | None => self.overlays.push(Overlay::Follow(follow)),
@@ -64,8 +69,10 @@ impl App<'_> {
         let related = self.related();
         let matches = follow.matches(self, &related);
         match action {
-            Action::FollowLabel(digit) => return self.type_label(follow, digit),
-            Action::FollowInput(c) => {
+            // Digits after letters narrow the list ("report 2011") rather
+            // than follow a label the letters have already filtered out.
+            Action::FollowLabel(digit) if follow.filter.is_empty() => return self.type_label(follow, digit),
+            Action::FollowInput(c) | Action::FollowLabel(c) => {
                 follow.filter.push(c);
                 follow.selected = 0;
             }

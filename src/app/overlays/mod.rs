@@ -163,6 +163,10 @@ impl App<'_> {
         self.find_overlay(|o| if let Overlay::Jump(j) = o { Some(j) } else { None })
     }
 
+    pub fn follow_prompt(&self) -> Option<&FollowState> {
+        self.find_overlay(|o| if let Overlay::Follow(f) = o { Some(f) } else { None })
+    }
+
     pub fn path(&self) -> Option<&PathView> {
         self.find_overlay(|o| if let Overlay::Path(p) = o { Some(p) } else { None })
     }

@@ -93,6 +93,11 @@ impl App<'_> {
             }
             Action::SearchAccept => match self.settle(search).selection() {
                 Some(item) => {
+                    self.last_search = Some(crate::app::LastSearch {
+                        query: search.query.to_string(),
+                        hits: search.hits.iter().map(|hit| hit.item).collect(),
+                        at: search.selected,
+                    });
                     self.search_history.record(&search.query);
                     if self.search_history.is_kept() {
                         self.effects.push(Effect::SaveQueryHistory(Prompt::Search));
