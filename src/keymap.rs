@@ -127,6 +127,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Main, &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
     bind(Search, &[key(Up), ctrl('k')], UP, "previous result (on an empty query: recall the last search)", None),
     bind(Search, &[key(Down), ctrl('j')], DOWN, "next result", Some("move")),
+    bind(Search, &[key(PageUp)], PAGE_UP, "a page of results up", None),
+    bind(Search, &[key(PageDown)], PAGE_DOWN, "a page of results down", None),
     bind(Search, &[key(Enter)], Action::SearchAccept, "open the selected result", Some("open")),
     bind(Search, &[ctrl('p')], Action::RecallOlder, "recall an earlier search", Some("history")),
     bind(Search, &[ctrl('n')], Action::RecallNewer, "recall a later search, then what you typed", None),

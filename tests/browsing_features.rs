@@ -285,7 +285,7 @@ fn citations_are_worded_for_each_category() {
     let line = citation(&DATA, idx("al-c2"), wsis_browser::cite::Style::Text);
     assert!(
         line.starts_with("World Summit on the Information Society Action Line, \"C2.")
-            && line.contains("in Geneva Plan of Action (WSIS-03/GENEVA/DOC/5-E)"),
+            && line.contains("in Plan of Action (WSIS-03/GENEVA/DOC/5-E)"),
         "{line}"
     );
     // Every item of every category gets a citation ending with its link.

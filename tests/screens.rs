@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{DATA, draw, key, press, type_text};
+use common::{DATA, ctrl, draw, key, press, type_text};
 use insta::assert_snapshot;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
@@ -159,4 +159,215 @@ fn the_detail_is_laid_out_once_per_item_and_width() {
     let next = app.selected_item().expect("an item");
     assert_ne!(next, idx);
     assert!(!Rc::ptr_eq(&wider, &cached_lines(&app, next, 60, None)));
+}
+
+/// The ECOSOC list at 80 columns while the detail is read: every row keeps
+/// the year and number of its symbol ("…/2006/46"), which tell the
+/// resolutions apart ("E/RES/201…" did not).
+#[test]
+fn ecosoc_symbols_keep_year_and_number_in_a_narrow_list_80x24() {
+    let mut app = App::new(&DATA);
+    app.size = (80, 24);
+    app.row = Row::Category(category_index("ecosoc").unwrap());
+    app.focus = wsis_browser::app::Pane::Detail;
+    let terminal = draw(&app, 80, 24);
+    assert_snapshot!(terminal.backend());
+    let screen: Vec<String> = (0..24).map(|y| row_text(terminal.backend().buffer(), y)).collect();
+    let rows_shown = usize::from(24 - 5u16);
+    for &idx in app.items().iter().take(rows_shown) {
+        let Some(symbol) = DATA.item(idx).symbol.as_deref() else {
+            continue;
+        };
+        let end: Vec<&str> = symbol.rsplitn(3, '/').take(2).collect();
+        let end = format!("/{}/{}", end[1], end[0]);
+        assert!(
+            screen.iter().any(|row| row.contains(&end)),
+            "{symbol}: {end} not shown:\n{}",
+            screen.join("\n")
+        );
+    }
+}
+
+/// Outcome documents at 80 columns: long symbols no longer leave the titles
+/// 11 columns, and rows without a symbol start their title at the left.
+#[test]
+fn outcome_titles_keep_room_beside_long_symbols_80x24() {
+    let app = App::new(&DATA);
+    let terminal = draw(&app, 80, 24);
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("Geneva Declaration of"), "{screen}");
+    assert!(screen.contains("│▶ WSIS Geneva phase 2003"), "{screen}");
+}
+
+/// Pane widths do not follow focus where the detail has a readable width
+/// beside the list (200 columns); at 80 columns the focused pane widens.
+#[test]
+fn pane_widths_are_stable_when_wide_and_follow_focus_when_narrow() {
+    use ratatui::layout::Rect;
+    use wsis_browser::app::Pane;
+    let mut app = App::new(&DATA);
+    let widths = |app: &App, width: u16| {
+        let areas = wsis_browser::ui::pane_areas(app, Rect::new(0, 0, width, 40));
+        areas.map(|area| area.width)
+    };
+    for row in [Row::Category(0), Row::Category(category_index("ecosoc").unwrap())] {
+        app.row = row;
+        app.focus = Pane::Items;
+        let (listing_wide, listing_narrow) = (widths(&app, 200), widths(&app, 80));
+        app.focus = Pane::Detail;
+        let (reading_wide, reading_narrow) = (widths(&app, 200), widths(&app, 80));
+        assert_eq!(listing_wide, reading_wide, "{row:?} at 200 columns");
+        assert!(reading_wide[2] >= 60, "{reading_wide:?}");
+        assert!(
+            reading_narrow[2] > listing_narrow[2],
+            "{row:?} at 80 columns: {listing_narrow:?} {reading_narrow:?}"
+        );
+    }
+}
+
+/// At 200 columns and wider, prose is wrapped to a reading measure while
+/// related items use the pane's width.
+#[test]
+fn detail_prose_is_capped_to_the_reading_measure() {
+    use unicode_width::UnicodeWidthStr;
+    use wsis_browser::ui::detail::{READING_MEASURE, lines};
+    let idx = common::idx("ecosoc-2006-46");
+    let item = DATA.item(idx);
+    assert!(
+        item.summary.width() > 2 * READING_MEASURE,
+        "the summary needs to be long"
+    );
+    let detail = lines(&DATA, idx, &wsis_browser::ui::theme::Theme::default(), 250, None);
+    let text = |line: &ratatui::text::Line| line.spans.iter().map(|s| s.content.as_ref()).collect::<String>();
+    let widest_prose = detail
+        .lines
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !detail.link_lines.contains(i))
+        .filter(|(_, line)| !text(line).contains("http"))
+        // Fields are rows of a table, and keep the pane's width.
+        .filter(|(_, line)| {
+            !["Date", "Body", "Category", "URL", "From"]
+                .iter()
+                .any(|f| text(line).starts_with(&format!("{f:<9}")))
+        })
+        .map(|(_, line)| text(line).width())
+        .max()
+        .unwrap();
+    assert!(widest_prose <= READING_MEASURE, "a prose line of {widest_prose}");
+    assert!(
+        widest_prose > READING_MEASURE - 20,
+        "prose still fills its measure: {widest_prose}"
+    );
+    // The first outcome document links to a resolution with a long note.
+    let first = App::new(&DATA).selected_item().unwrap();
+    let detail = lines(&DATA, first, &wsis_browser::ui::theme::Theme::default(), 250, None);
+    let widest_link = detail
+        .link_lines
+        .iter()
+        .map(|&i| text(&detail.lines[i]).width())
+        .max()
+        .unwrap();
+    assert!(
+        widest_link > READING_MEASURE,
+        "related items keep the width: {widest_link}"
+    );
+}
+
+/// Help that does not fit says so and where the window stands; scrolled to
+/// the end it shows its last line and says it is the end.
+#[test]
+fn help_marks_more_below_and_scrolls_to_its_end_80x24() {
+    let mut app = App::new(&DATA);
+    app.size = (80, 24);
+    press(&mut app, &[key(KeyCode::Char('?'))]);
+    let screen = draw(&app, 80, 24).backend().to_string();
+    assert!(screen.contains("↓ more"), "{screen}");
+    assert!(screen.contains("lines 1–"), "{screen}");
+    for _ in 0..20 {
+        press(&mut app, &[key(KeyCode::PageDown)]);
+    }
+    let terminal = draw(&app, 80, 24);
+    let screen = terminal.backend().to_string();
+    assert!(!screen.contains("↓ more"), "{screen}");
+    assert!(screen.contains("· end"), "{screen}");
+    let last = wsis_browser::keymap::BINDINGS
+        .iter()
+        .rfind(|b| b.context == wsis_browser::keymap::Context::Help)
+        .unwrap();
+    assert!(screen.contains(last.description), "{screen}");
+    assert_snapshot!(terminal.backend());
+}
+
+/// A hit whose second row would be blank takes one row, and a page down
+/// moves to the first hit that was below the screen, whatever the hits'
+/// heights.
+#[test]
+fn search_hits_take_one_row_unless_explained_and_page_by_what_shows() {
+    let mut app = App::new(&DATA);
+    app.size = (120, 40);
+    press(&mut app, &[key(KeyCode::Char('/'))]);
+    type_text(&mut app, "2006/46");
+    let screen: Vec<String> = {
+        let terminal = draw(&app, 120, 40);
+        (0..40).map(|y| row_text(terminal.backend().buffer(), y)).collect()
+    };
+    let first = screen
+        .iter()
+        .position(|row| row.contains("▶ E/RES/2006/46"))
+        .expect("first hit");
+    assert!(
+        screen[first + 1].contains("│  ECOSOC "),
+        "the next hit follows at once:\n{}",
+        screen.join("\n")
+    );
+    press(&mut app, &[ctrl('u')]);
+    type_text(&mut app, "wsis");
+    let screen: Vec<String> = {
+        let terminal = draw(&app, 120, 40);
+        (0..40).map(|y| row_text(terminal.backend().buffer(), y)).collect()
+    };
+    // A hit is shown when a row of the results starts with its first row.
+    let first_row = |i: usize| {
+        let item = DATA.item(app_hit(&app, i));
+        let text = match &item.symbol {
+            Some(symbol) => format!("{symbol}  {}", item.label()),
+            None => item.label().to_string(),
+        };
+        let cut: String = text.chars().take(40).collect();
+        if cut == text { format!("{text}  ") } else { cut }
+    };
+    let is_shown = |i: usize| {
+        let needle = first_row(i);
+        screen
+            .iter()
+            .any(|row| row.contains(&format!("│  {needle}")) || row.contains(&format!("│▶ {needle}")))
+    };
+    let shown_hits = (0..hit_count(&app)).take_while(|&i| is_shown(i)).count();
+    assert!(shown_hits > 10, "{shown_hits} hits shown:\n{}", screen.join("\n"));
+    assert!(shown_hits < hit_count(&app), "the hits must not all fit");
+    press(&mut app, &[key(KeyCode::PageDown)]);
+    let selected = app_selected(&app);
+    assert_eq!(selected, shown_hits, "a page down selects the first hit not shown");
+    press(&mut app, &[key(KeyCode::PageUp)]);
+    assert_eq!(app_selected(&app), 0);
+}
+
+fn search_state<'a>(app: &'a App) -> &'a wsis_browser::app::SearchState {
+    match app.overlays.last() {
+        Some(wsis_browser::app::Overlay::Search(search)) => search,
+        other => panic!("no search open: {other:?}"),
+    }
+}
+
+fn app_hit(app: &App, i: usize) -> wsis_browser::data::ItemIdx {
+    search_state(app).hits[i].item
+}
+
+fn hit_count(app: &App) -> usize {
+    search_state(app).hits.len()
+}
+
+fn app_selected(app: &App) -> usize {
+    search_state(app).selected
 }

@@ -106,9 +106,11 @@ pub fn scroll_range(app: &App, idx: ItemIdx) -> usize {
 
 /// Builds the detail of `idx` wrapped to `width`; `selected` marks a link row.
 pub fn lines(data: &Dataset, idx: ItemIdx, theme: &Theme, width: usize, selected: Option<usize>) -> DetailLines {
+    let width = width.max(MIN_TEXT_WIDTH);
     let mut out = Builder {
         lines: Vec::new(),
-        width: width.max(MIN_TEXT_WIDTH),
+        width,
+        measure: width.min(READING_MEASURE),
         theme,
     };
     out.header(data, idx);
@@ -125,21 +127,38 @@ pub fn lines(data: &Dataset, idx: ItemIdx, theme: &Theme, width: usize, selected
 
 /// Narrower than this, text is wrapped as if it had this much room.
 const MIN_TEXT_WIDTH: usize = 10;
+/// Prose (title, summary, points, notes) is wrapped to at most this many
+/// columns, however wide the pane: the longer the line, the more often the
+/// eye's sweep back to the start of the next one lands on the wrong line.
+/// Print typography keeps to 45–75 characters; a screen's readers skim
+/// more and tolerate longer lines, and 100 is the usual upper bound for
+/// them. 100 also keeps the 120-column layouts, whose detail is narrower,
+/// exactly as they were. Fields, related items and sources are rows of a
+/// table or links, and keep the pane's width.
+pub const READING_MEASURE: usize = 100;
 /// Width of the field names column ("Date", "Category", ...).
 const LABEL_WIDTH: usize = 9;
 
-/// The detail's lines as they are built, wrapped to `width`.
+/// The detail's lines as they are built, wrapped to `width`, prose to
+/// `measure`.
 struct Builder<'t> {
     lines: Vec<Line<'static>>,
     width: usize,
+    measure: usize,
     theme: &'t Theme,
 }
 
 impl Builder<'_> {
-    /// `text` wrapped after `indent`, continuation lines aligned under it.
+    /// Prose wrapped to the reading measure after `indent`.
     fn wrapped(&mut self, text: &str, indent: &str, style: Style) {
+        self.wrapped_to(self.measure, text, indent, style);
+    }
+
+    /// `text` wrapped to `width` after `indent`, continuation lines aligned
+    /// under it.
+    fn wrapped_to(&mut self, width: usize, text: &str, indent: &str, style: Style) {
         let indent_width = indent.chars().count();
-        let body_width = self.width.saturating_sub(indent_width).max(1);
+        let body_width = width.saturating_sub(indent_width).max(1);
         for (i, line) in wrap(&sanitize(text), body_width).into_iter().enumerate() {
             let lead = if i == 0 {
                 indent.to_string()
@@ -265,7 +284,8 @@ impl Builder<'_> {
             self.blank();
             self.heading(SOURCES_HEADING.into(), self.theme.heading());
             for source in &item.sources {
-                self.wrapped(source, &format!("{} ", sources::mark(source)), self.theme.link());
+                let mark = format!("{} ", sources::mark(source));
+                self.wrapped_to(self.width, source, &mark, self.theme.link());
             }
         }
     }

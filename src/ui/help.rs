@@ -22,10 +22,27 @@ pub fn render(app: &App, help: &HelpState, frame: &mut Frame, area: Rect) {
     let lines = lines(app, usize::from(popup.width.saturating_sub(2)));
     let height = usize::from(popup.height.saturating_sub(2));
     let scroll = help.scroll.min(lines.len().saturating_sub(height));
+    let total = lines.len();
     let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
-    let help = Paragraph::new(visible).block(pane_block(app, "Keys — ? or Esc closes", true));
+    let mut block = pane_block(app, "Keys — ? or Esc closes", true);
+    if let Some(position) = position(scroll, height, total) {
+        block = block.title_bottom(Line::styled(position, app.theme.key()).right_aligned());
+    }
+    let help = Paragraph::new(visible).block(block);
     frame.render_widget(Clear, popup);
     frame.render_widget(help, popup);
+}
+
+/// Where the window stands in help that does not fit, as `less` says it:
+/// " lines 1–18 of 60 · ↓ more ", " lines 43–60 of 60 · end "; `None` when
+/// everything shows.
+fn position(scroll: usize, height: usize, total: usize) -> Option<String> {
+    if total <= height {
+        return None;
+    }
+    let last = (scroll + height).min(total);
+    let more = if last < total { "↓ more" } else { "end" };
+    Some(format!(" lines {}–{last} of {total} · {more} ", scroll + 1))
 }
 
 /// How many first lines help can start at on a terminal of `size`.
@@ -61,4 +78,16 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         }
     }
     lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::position;
+
+    #[test]
+    fn the_position_says_whether_more_is_below() {
+        assert_eq!(position(0, 18, 60).as_deref(), Some(" lines 1–18 of 60 · ↓ more "));
+        assert_eq!(position(42, 18, 60).as_deref(), Some(" lines 43–60 of 60 · end "));
+        assert_eq!(position(0, 60, 60), None);
+    }
 }

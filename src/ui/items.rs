@@ -10,6 +10,7 @@ use crate::app::{App, Pane, Row};
 
 use crate::data::ItemIdx;
 use crate::text::{fit, sanitize};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let focused = app.focus == Pane::Items;
@@ -29,7 +30,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         frame.render_widget(empty, area);
         return;
     }
-    let columns = Columns::fit(app, usize::from(area.width).saturating_sub(CHROME));
+    let (widest, has_month) = app.list_shape();
+    let columns = Columns::fit(widest, has_month, usize::from(area.width).saturating_sub(CHROME));
     let rows: Vec<ListItem> = items.iter().map(|&idx| row(app, idx, &columns)).collect();
     let block = pane_block(app, title, focused);
     let (list, mut state) = selectable_list(app, rows, block, Some(app.item_row()), focused, area);
@@ -40,8 +42,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
 const CHROME: usize = 4;
 /// A title needs this many columns to be read at a glance.
 const READABLE_TITLE: usize = 40;
-/// Symbols longer than this are cut ("WSIS-05/TUNIS/DOC/6(Rev.1)-E" fits).
+/// Symbols longer than this are not asked room for whole
+/// ("WSIS-05/TUNIS/DOC/6(Rev.1)-E" is).
 const SYMBOL_CAP: usize = 28;
+/// The symbol column takes at most this share of a row: it is the handle,
+/// the title is what is read. Like k9s and gitui, which give a column its
+/// content's width only up to a limit and the rest to the widest text, the
+/// list cuts long symbols rather than its titles. 40% keeps an ECOSOC
+/// symbol (13 columns) whole from a 33-column row.
+const SYMBOL_SHARE: usize = 40;
+/// The symbol column is never cut below this while symbols are longer:
+/// "…/2006/46", the year and number that tell resolutions apart.
+const MIN_SYMBOL: usize = 9;
 /// Below this, a title is not worth a column of its own beside the symbol.
 const MIN_TITLE: usize = 12;
 /// "2006" and "2006-07".
@@ -49,29 +61,32 @@ const YEAR: usize = 4;
 const YEAR_MONTH: usize = 7;
 
 /// The widths of a list row's columns (0: not shown).
-struct Columns {
-    symbol: usize,
-    title: usize,
-    date: usize,
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Columns {
+    pub symbol: usize,
+    pub title: usize,
+    pub date: usize,
 }
 
 impl Columns {
-    /// Symbols whole up to a cap, dates at the precision known where there
-    /// is room, and the rest for the title.
-    fn fit(app: &App, width: usize) -> Columns {
-        let (widest, has_month) = app.list_shape();
+    /// The columns of `width` for a list whose widest symbol is `widest`
+    /// (`None`: no row has one) and whose dates may have a month.
+    /// Symbols get their width up to [`SYMBOL_SHARE`] of the row, dates
+    /// the precision known where there is room, and the title the rest. A
+    /// row without a symbol spans the symbol column with its title.
+    pub fn fit(widest: Option<usize>, has_month: bool, width: usize) -> Columns {
         let longest = widest.unwrap_or(0).min(SYMBOL_CAP);
+        let share = (width * SYMBOL_SHARE / 100).max(MIN_SYMBOL);
+        let mut symbol = longest.min(share);
+        if width < symbol + 1 + MIN_TITLE {
+            symbol = symbol.min(width / 2);
+        }
         let date = match width {
-            w if has_month && w >= longest + READABLE_TITLE + YEAR_MONTH + 2 => YEAR_MONTH,
-            w if w >= longest + MIN_TITLE + YEAR + 2 => YEAR,
+            w if has_month && w >= symbol + READABLE_TITLE + YEAR_MONTH + 2 => YEAR_MONTH,
+            w if w >= symbol + MIN_TITLE + YEAR + 2 => YEAR,
             _ => 0,
         };
         let room = width.saturating_sub(date + usize::from(date > 0));
-        let symbol = match longest {
-            0 => 0,
-            l if room >= l + 1 + MIN_TITLE => l,
-            _ => (room / 2).min(longest),
-        };
         let title = room.saturating_sub(symbol + usize::from(symbol > 0));
         Columns { symbol, title, date }
     }
@@ -89,17 +104,24 @@ fn row(app: &App, idx: ItemIdx, columns: &Columns) -> ListItem<'static> {
     let mark = if app.is_bookmarked(idx) { "★ " } else { "" };
     let label = format!("{mark}{}", sanitize(item.label()));
     let mut spans = Vec::new();
-    if columns.symbol > 0 {
-        let symbol = item.symbol.as_deref().map(sanitize).unwrap_or_default();
-        spans.push(Span::styled(fit(&symbol, columns.symbol), app.theme.symbol()));
-        spans.push(Span::raw(" "));
+    let symbol = item.symbol.as_deref().map(sanitize).filter(|s| !s.is_empty());
+    // A row without a symbol gives the empty column to its title.
+    let mut title_width = columns.title;
+    match symbol {
+        Some(symbol) if columns.symbol > 0 => {
+            let shown = fit(&elide_symbol(&symbol, columns.symbol), columns.symbol);
+            spans.push(Span::styled(shown, app.theme.symbol()));
+            spans.push(Span::raw(" "));
+        }
+        _ if columns.symbol > 0 => title_width += columns.symbol + 1,
+        _ => {}
     }
     let title_style = if item.short_title.is_none() && !item.title_known() {
         app.theme.unconfirmed()
     } else {
         ratatui::style::Style::new()
     };
-    spans.push(Span::styled(fit(&label, columns.title), title_style));
+    spans.push(Span::styled(fit(&label, title_width), title_style));
     if columns.date > 0 {
         let date = app
             .data
@@ -112,10 +134,108 @@ fn row(app: &App, idx: ItemIdx, columns: &Columns) -> ListItem<'static> {
     ListItem::new(Line::from(spans))
 }
 
+/// `symbol` in at most `width` columns. Symbols of one list share their
+/// beginning ("E/RES/2006/46", "E/RES/2008/3") and differ at the end, so a
+/// cut one keeps its last parts whole, its first part if there is room:
+/// "E/…/2006/46", "…/2006/46"; without a `/` that fits, its last characters.
+pub fn elide_symbol(symbol: &str, width: usize) -> String {
+    if symbol.width() <= width {
+        return symbol.to_string();
+    }
+    let parts: Vec<&str> = symbol.split('/').collect();
+    for kept in (1..parts.len()).rev() {
+        let tail = parts[parts.len() - kept..].join("/");
+        let head = parts[0];
+        // The head is worth showing only if something between it and the
+        // tail is elided.
+        if parts.len() - kept >= 2 {
+            let both = format!("{head}/…/{tail}");
+            if both.width() <= width {
+                return both;
+            }
+        }
+        let tail_only = format!("…/{tail}");
+        if tail_only.width() <= width {
+            return tail_only;
+        }
+    }
+    last_columns(symbol, width)
+}
+
+/// "…" and the last characters of `text` that fit in `width` columns.
+fn last_columns(text: &str, width: usize) -> String {
+    if width == 0 {
+        return String::new();
+    }
+    let mut used = 1;
+    let kept: Vec<char> = text
+        .chars()
+        .rev()
+        .take_while(|c| {
+            used += c.width().unwrap_or(0);
+            used <= width
+        })
+        .collect();
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
+}
+
 /// Dates in lists: the year, or year and month where there is room.
 fn compact(date: &crate::data::PartialDate, width: usize) -> String {
     match date.month {
         Some(m) if width >= YEAR_MONTH => format!("{}-{m:02}", date.year),
         _ => date.year.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cut_symbol_keeps_its_year_and_number() {
+        assert_eq!(elide_symbol("E/RES/2006/46", 13), "E/RES/2006/46");
+        assert_eq!(elide_symbol("E/RES/2006/46", 11), "E/…/2006/46");
+        assert_eq!(elide_symbol("E/RES/2006/46", 10), "…/2006/46");
+        assert_eq!(elide_symbol("E/RES/2008/3", 9), "…/2008/3");
+        assert_eq!(elide_symbol("WSIS-05/TUNIS/DOC/6(Rev.1)-E", 17), "…/DOC/6(Rev.1)-E");
+        assert_eq!(elide_symbol("WSIS-03/GENEVA/DOC/4-E", 16), "…/GENEVA/DOC/4-E");
+        assert_eq!(elide_symbol("WSIS-03/GENEVA/DOC/4-E", 15), "…/DOC/4-E");
+        assert_eq!(elide_symbol("E/RES/2006/46", 5), "…/46");
+        assert_eq!(elide_symbol("ABCDEFGHIJ", 4), "…HIJ");
+        assert_eq!(elide_symbol("E/RES/2006/46", 0), "");
+    }
+
+    #[test]
+    fn every_cut_symbol_fits_its_width() {
+        for symbol in [
+            "E/RES/2006/46",
+            "WSIS-05/TUNIS/DOC/6(Rev.1)-E",
+            "A/63/72–E/2008/48",
+            "x",
+        ] {
+            for width in 0..30 {
+                assert!(elide_symbol(symbol, width).width() <= width, "{symbol} at {width}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_symbol_column_takes_at_most_its_share_and_leaves_the_title_the_rest() {
+        // An outcome list at 80 columns: symbols of 28 no longer leave the
+        // title 11 columns.
+        let columns = Columns::fit(Some(28), true, 44);
+        assert_eq!(columns.symbol, 44 * SYMBOL_SHARE / 100);
+        assert!(columns.title >= 20, "{columns:?}");
+        // ECOSOC symbols stay whole when the row has room for them.
+        assert_eq!(Columns::fit(Some(13), true, 44).symbol, 13);
+        // A narrow list still keeps "…/2006/46".
+        assert_eq!(Columns::fit(Some(13), true, 18).symbol, MIN_SYMBOL);
+        // No symbols, no column.
+        assert_eq!(Columns::fit(None, true, 44).symbol, 0);
+        for width in 0..120 {
+            let c = Columns::fit(Some(28), true, width);
+            let used = c.symbol + c.title + c.date + usize::from(c.symbol > 0) + usize::from(c.date > 0);
+            assert!(used <= width, "{width}: {c:?}");
+        }
     }
 }

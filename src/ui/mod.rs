@@ -83,9 +83,17 @@ pub fn detail_text_area(app: &App) -> Rect {
 
 /// Categories, items and detail side by side. The category pane is as wide
 /// as its names; below [`WIDE`] columns it shows only while it has focus
-/// (the item pane's title names the category). The item list gets the room
-/// its columns need (full symbols, a readable title) while the lists have
-/// focus, and gives it to the detail text while that is read.
+/// (the item pane's title names the category).
+///
+/// The item list gets the room its columns need (full symbols, a readable
+/// title), and the detail the rest. Why widths move with focus only when
+/// they must: panes that change size as focus moves make the eye hunt for
+/// the text it was reading, so where the detail keeps a readable measure
+/// ([`READABLE_DETAIL`]) beside the list's need, the widths stay put
+/// whatever has focus, as lazygit's and gitui's do. Where it does not (80
+/// columns: 28 for the detail), a stable split would starve one pane all
+/// the time, so reading the detail gives it the room and the list shrinks
+/// to [`READING_LIST_SHARE`] (its symbols cut to their distinguishing end).
 pub fn pane_areas(app: &App, main: Rect) -> [Rect; 3] {
     let categories = if main.width >= WIDE || app.focus == Pane::Categories {
         categories::width_needed(app).min(main.width * MAX_CATEGORY_SHARE / 100)
@@ -93,12 +101,14 @@ pub fn pane_areas(app: &App, main: Rect) -> [Rect; 3] {
         0
     };
     let rest = main.width - categories;
-    let items = if app.focus == Pane::Detail {
+    let listing = items::width_needed(app)
+        .max(rest * LIST_SHARE / 100)
+        .min(rest.saturating_sub(MIN_DETAIL_WIDTH));
+    let stable = rest - listing >= READABLE_DETAIL;
+    let items = if app.focus == Pane::Detail && !stable {
         rest * READING_LIST_SHARE / 100
     } else {
-        items::width_needed(app)
-            .max(rest * LIST_SHARE / 100)
-            .min(rest.saturating_sub(MIN_DETAIL_WIDTH))
+        listing
     };
     Layout::horizontal([
         Constraint::Length(categories),
@@ -112,10 +122,15 @@ pub fn pane_areas(app: &App, main: Rect) -> [Rect; 3] {
 const MAX_CATEGORY_SHARE: u16 = 30;
 /// The item list's share of the rest at least, while the lists have focus.
 const LIST_SHARE: u16 = 45;
-/// The item list's share of the rest while the detail is read.
+/// The item list's share of the rest while the detail is read, when the
+/// detail would be narrower than [`READABLE_DETAIL`] otherwise.
 const READING_LIST_SHARE: u16 = 30;
 /// The detail pane keeps at least this much while the lists have focus.
 const MIN_DETAIL_WIDTH: u16 = 30;
+/// A detail this wide (borders included) is read without reflowing it:
+/// 58 columns of text, inside the 45–75 characters a line that print
+/// typography recommends. From here on pane widths do not follow focus.
+const READABLE_DETAIL: u16 = 60;
 
 /// The breadcrumb line and, below it, the detail pane.
 pub fn split_trail(area: Rect) -> [Rect; 2] {

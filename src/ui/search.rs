@@ -7,13 +7,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, ListItem, ListState, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use super::{editor_line, pane_block, render_preview, scroll_offset, selectable_list};
+use std::ops::Range;
+
+use super::{editor_line, main_area, pane_block, render_preview, selectable_list};
 use crate::app::{App, SearchState};
 use crate::search::{Field, Hit, Matched};
 use crate::text::{sanitize, truncate};
 
 pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
-    let [input_area, body] = Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(area);
+    let [input_area, body] = Layout::vertical([Constraint::Length(INPUT_HEIGHT), Constraint::Min(0)]).areas(area);
     let count = if search.query.trim().is_empty() {
         "type to search".to_string()
     } else {
@@ -37,15 +39,45 @@ pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
     );
     frame.render_widget(input, input_area);
 
-    let preview_width = if body.width >= 70 { body.width / 2 } else { 0 };
-    let [results_area, preview_area] =
-        Layout::horizontal([Constraint::Min(0), Constraint::Length(preview_width)]).areas(body);
+    let [results_area, preview_area] = split_body(body);
     render_results(app, search, frame, results_area);
     render_preview(app, search.selection(), frame, preview_area);
 }
 
-/// Rows per hit: the item, then why it matched.
-const ROWS_PER_HIT: usize = 2;
+/// The search box's height (its line and borders).
+const INPUT_HEIGHT: u16 = 3;
+/// From this width on, the results share the body with a preview.
+const PREVIEW_FROM: u16 = 70;
+
+/// The results list and the preview beside it, under the search box.
+fn split_body(body: Rect) -> [Rect; 2] {
+    let preview_width = if body.width >= PREVIEW_FROM { body.width / 2 } else { 0 };
+    Layout::horizontal([Constraint::Min(0), Constraint::Length(preview_width)]).areas(body)
+}
+
+/// Where the results are drawn at the app's size.
+fn results_area(app: &App) -> Rect {
+    let [_, body] = Layout::vertical([Constraint::Length(INPUT_HEIGHT), Constraint::Min(0)]).areas(main_area(app));
+    split_body(body)[0]
+}
+
+/// How many hits one page up or down moves: as many as the results list
+/// shows around the selection, rows of one or two lines alike.
+pub fn page(app: &App, search: &SearchState) -> usize {
+    let area = results_area(app);
+    let width = usize::from(area.width.saturating_sub(CHROME));
+    let rows = usize::from(area.height.saturating_sub(2));
+    let window = window(
+        |i| hit_height(app, search, &search.hits[i], width),
+        search.selected,
+        search.hits.len(),
+        rows,
+    );
+    window.len().max(1)
+}
+
+/// Borders (2) and the selection marker (2).
+const CHROME: u16 = 4;
 
 fn render_results(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
     let block = pane_block(app, "Results", true);
@@ -58,34 +90,59 @@ fn render_results(app: &App, search: &SearchState, frame: &mut Frame, area: Rect
         frame.render_widget(Paragraph::new(message).style(app.theme.dim()).block(block), area);
         return;
     }
-    let height = usize::from(area.height.saturating_sub(2)) / ROWS_PER_HIT;
-    let width = usize::from(area.width.saturating_sub(4));
-    let offset = scroll_offset(search.selected, search.hits.len(), height);
-    // Highlights and explanations are worked out for the visible rows only.
-    let rows: Vec<ListItem> = search
-        .hits
+    let rows = usize::from(area.height.saturating_sub(2));
+    let width = usize::from(area.width.saturating_sub(CHROME));
+    let shown = window(
+        |i| hit_height(app, search, &search.hits[i], width),
+        search.selected,
+        search.hits.len(),
+        rows,
+    );
+    // Only the hits shown are highlighted and explained.
+    let items: Vec<ListItem> = search.hits[shown.clone()]
         .iter()
-        .enumerate()
-        .map(|(row, hit)| {
-            if row < offset || row >= offset + height {
-                return ListItem::new(vec![Line::from(""); ROWS_PER_HIT]);
-            }
-            hit_rows(app, search, hit, width)
-        })
+        .map(|hit| hit_rows(app, search, hit, width))
         .collect();
-    let (list, _) = selectable_list(app, rows, block, Some(search.selected), true, area);
-    // Two rows a hit: the offset counts hits, not rows.
-    let mut state = ListState::default()
-        .with_selected(Some(search.selected))
-        .with_offset(offset);
+    let (list, _) = selectable_list(app, items, block, None, true, area);
+    let mut state = ListState::default().with_selected(Some(search.selected - shown.start));
     frame.render_stateful_widget(list, area, &mut state);
 }
 
-/// A hit's two rows: its symbol and title with the matched words marked,
-/// then the field that explains the match when the first row does not show
-/// it (the full title behind a short one, a tag, a body, a summary; the id
-/// only when the first row marks nothing).
-fn hit_rows(app: &App, search: &SearchState, hit: &Hit, width: usize) -> ListItem<'static> {
+/// The hits that fit in `rows` lines, hit `i` taking `height(i)` of them:
+/// the selected one near the middle, as [`super::scroll_offset`] places
+/// rows of one line, and the last page full.
+pub fn window(height: impl Fn(usize) -> usize, selected: usize, len: usize, rows: usize) -> Range<usize> {
+    if len == 0 {
+        return 0..0;
+    }
+    let selected = selected.min(len - 1);
+    // Back from the selection while the lines above fill about half: the
+    // selection's first line on the middle row.
+    let above_room = (rows / 2 + 1).saturating_sub(height(selected));
+    let (mut start, mut above) = (selected, 0);
+    while start > 0 && above + height(start - 1) <= above_room {
+        above += height(start - 1);
+        start -= 1;
+    }
+    // No further down than the first hit of a full last page.
+    let (mut last_start, mut below) = (len, 0);
+    while last_start > 0 && below + height(last_start - 1) <= rows {
+        below += height(last_start - 1);
+        last_start -= 1;
+    }
+    let start = start.min(last_start);
+    let (mut end, mut used) = (start, 0);
+    while end < len && (end == start || used + height(end) <= rows) {
+        used += height(end);
+        end += 1;
+    }
+    start..end.max(selected + 1)
+}
+
+/// The first row of a hit (its symbol and title, cut to `width`), the
+/// characters of it the query matched, and what explains the match when
+/// the row does not show it.
+fn explain(app: &App, search: &SearchState, hit: &Hit, width: usize) -> (String, Vec<usize>, Option<Matched>) {
     let item = app.data.item(hit.item);
     let shown = match &item.symbol {
         Some(symbol) => format!("{symbol}  {}", item.label()),
@@ -93,7 +150,6 @@ fn hit_rows(app: &App, search: &SearchState, hit: &Hit, width: usize) -> ListIte
     };
     let text = truncate(&sanitize(&shown), width);
     let matched = app.index.highlight(&text, &search.query);
-    let first = Line::from(highlighted(&text, &matched, app));
     let explained;
     let matches = if hit.matched.is_empty() {
         explained = app.index.explain_hit(hit, &search.query);
@@ -108,12 +164,27 @@ fn hit_rows(app: &App, search: &SearchState, hit: &Hit, width: usize) -> ListIte
         .iter()
         .filter(not_shown)
         .find(|m| m.field != Field::Id)
-        .or_else(|| matches.iter().filter(not_shown).find(|_| matched.is_empty()));
-    let second = match why {
-        Some(why) => why_line(app, why, width),
-        None => Line::from(""),
-    };
-    ListItem::new(vec![first, second])
+        .or_else(|| matches.iter().filter(not_shown).find(|_| matched.is_empty()))
+        .cloned();
+    (text, matched, why)
+}
+
+/// Lines a hit takes: one, and a second when something explains it.
+fn hit_height(app: &App, search: &SearchState, hit: &Hit, width: usize) -> usize {
+    1 + usize::from(explain(app, search, hit, width).2.is_some())
+}
+
+/// A hit's rows: its symbol and title with the matched words marked, then,
+/// only when the first row does not show it, the field that explains the
+/// match (the full title behind a short one, a tag, a body, a summary; the
+/// id only when the first row marks nothing).
+fn hit_rows(app: &App, search: &SearchState, hit: &Hit, width: usize) -> ListItem<'static> {
+    let (text, matched, why) = explain(app, search, hit, width);
+    let mut lines = vec![Line::from(highlighted(&text, &matched, app))];
+    if let Some(why) = why {
+        lines.push(why_line(app, &why, width));
+    }
+    ListItem::new(lines)
 }
 
 /// "  tags: internet governance", dimmed, the matched words marked.
@@ -158,5 +229,56 @@ fn styled_run(text: String, matched: bool, app: &App) -> Span<'static> {
         Span::styled(text, app.theme.matched())
     } else {
         Span::raw(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::window;
+
+    /// Hits of one line, but every third of two.
+    fn mixed(i: usize) -> usize {
+        if i.is_multiple_of(3) { 2 } else { 1 }
+    }
+
+    fn lines(range: &std::ops::Range<usize>) -> usize {
+        range.clone().map(mixed).sum()
+    }
+
+    #[test]
+    fn one_line_hits_scroll_as_the_other_lists() {
+        for selected in 0..40 {
+            let shown = window(|_| 1, selected, 40, 10);
+            assert_eq!(shown.start, super::super::scroll_offset(selected, 40, 10), "{selected}");
+            assert_eq!(shown.len(), 10);
+        }
+    }
+
+    #[test]
+    fn mixed_heights_keep_the_selection_in_view_and_fill_the_rows() {
+        for len in [1, 5, 12, 40] {
+            for selected in 0..len {
+                let shown = window(mixed, selected, len, 10);
+                assert!(shown.contains(&selected), "{selected} of {len}: {shown:?}");
+                assert!(lines(&shown) <= 10, "{selected} of {len}: {shown:?}");
+                // Full unless the list ends: no room left for the next hit.
+                if shown.end < len {
+                    assert!(lines(&shown) + mixed(shown.end) > 10, "{selected} of {len}: {shown:?}");
+                }
+                // The last page is full too: no room for the hit before it.
+                if shown.end == len && shown.start > 0 {
+                    assert!(
+                        lines(&shown) + mixed(shown.start - 1) > 10,
+                        "{selected} of {len}: {shown:?}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn one_line_hits_fit_twice_as_many_as_two_line_hits() {
+        assert_eq!(window(|_| 1, 0, 40, 10).len(), 10);
+        assert_eq!(window(|_| 2, 0, 40, 10).len(), 5);
     }
 }

@@ -89,7 +89,9 @@ impl App<'_> {
             Action::RecallNewer => self.recall_query(search, false),
             Action::Move(motion) => {
                 self.settle(search);
-                search.selected = motion.apply(search.selected, search.hits.len(), self.page());
+                // A page is the hits shown, whose rows are one or two lines.
+                let page = crate::ui::search::page(self, search);
+                search.selected = motion.apply(search.selected, search.hits.len(), page);
             }
             Action::SearchAccept => match self.settle(search).selection() {
                 Some(item) => {
