@@ -10,6 +10,8 @@
 //! Only a record made of lines (a BibTeX, RIS or CSL-JSON citation, whose
 //! fields are sanitised) keeps the line breaks of its format.
 
+use std::time::{Duration, Instant};
+
 use ratatui::crossterm::Command;
 use ratatui::crossterm::clipboard::CopyToClipboard;
 
@@ -39,13 +41,20 @@ pub fn payload(text: &str, multiline: bool) -> String {
     }
 }
 
+/// How long a copy may wait for tmux: a stopped or wedged server must
+/// never freeze the browser (its event loop waits for the copy).
+const TMUX_DEADLINE: Duration = Duration::from_millis(500);
+/// How often the wait looks whether tmux has finished.
+const TMUX_POLL: Duration = Duration::from_millis(5);
+
 /// Puts `payload` (already sanitised by [`payload`]) in tmux's paste
 /// buffer and, where tmux can, on the outer terminal's clipboard. tmux
-/// before 3.2 has no `-w`: then the paste buffer only.
+/// before 3.2 has no `-w`: then the paste buffer only. A tmux that does
+/// not answer in time is killed, and not asked twice.
 pub fn tmux_load_buffer(payload: &str) -> std::io::Result<()> {
     match load_buffer(payload, &["load-buffer", "-w", "-"]) {
-        Ok(()) => Ok(()),
-        Err(_) => load_buffer(payload, &["load-buffer", "-"]),
+        Err(e) if e.kind() != std::io::ErrorKind::TimedOut => load_buffer(payload, &["load-buffer", "-"]),
+        done => done,
     }
 }
 
@@ -58,12 +67,28 @@ fn load_buffer(payload: &str, args: &[&str]) -> std::io::Result<()> {
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()?;
-    if let Some(mut stdin) = child.stdin.take() {
-        stdin.write_all(payload.as_bytes())?;
-    }
-    match child.wait()?.success() {
-        true => Ok(()),
-        false => Err(std::io::Error::other(format!("tmux {} failed", args.join(" ")))),
+    // Written from a thread, so a tmux that does not read cannot block us;
+    // the write ends when tmux exits or is killed and the pipe closes.
+    let stdin = child.stdin.take();
+    let text = payload.to_owned();
+    let writer = std::thread::spawn(move || stdin.map(|mut pipe| pipe.write_all(text.as_bytes())));
+    let deadline = Instant::now() + TMUX_DEADLINE;
+    let status = loop {
+        if let Some(status) = child.try_wait()? {
+            break Some(status);
+        }
+        if Instant::now() >= deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            break None;
+        }
+        std::thread::sleep(TMUX_POLL);
+    };
+    let _ = writer.join();
+    match status {
+        Some(status) if status.success() => Ok(()),
+        Some(_) => Err(std::io::Error::other(format!("tmux {} failed", args.join(" ")))),
+        None => Err(std::io::Error::new(std::io::ErrorKind::TimedOut, "tmux did not answer")),
     }
 }
 

@@ -11,6 +11,10 @@ use wsis_browser::{cite, config, tui};
 
 fn main() -> ExitCode {
     let args = Cli::parse();
+    if args.at.is_some() && args.command.is_some() {
+        eprintln!("wsis: --at opens the browser on an item; with a command, name the item to the command");
+        return ExitCode::from(2);
+    }
     if let Some(code) = args.command.as_ref().and_then(cli::run_without_data) {
         return code;
     }
@@ -73,6 +77,7 @@ fn browse(args: &Cli) -> ExitCode {
         mouse: !args.no_mouse,
         notices,
         citation_style,
+        start_at: args.at.clone(),
     };
     match tui::run(loading, options) {
         Ok(()) => ExitCode::SUCCESS,

@@ -17,9 +17,9 @@ use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers
 use crate::app::{Action, App, Effect, loading_status};
 use crate::bookmarks::Bookmarks;
 use crate::clipboard::{self, osc52};
-use crate::data::Dataset;
 use crate::data::preview::Preview;
 use crate::data::progress::{Progress, Stage};
+use crate::data::{Dataset, Resolved};
 use crate::keymap;
 use crate::query_history::{self, Prompt, QueryHistory};
 use crate::search::SearchIndex;
@@ -37,6 +37,8 @@ pub struct Options {
     /// Shown in a banner all session (skipped data files, a bad config).
     pub notices: Vec<String>,
     pub citation_style: crate::cite::Style,
+    /// The name of the item to open first (`--at`).
+    pub start_at: Option<String>,
 }
 
 /// A load running on another thread: its counters, and its result once done.
@@ -158,11 +160,26 @@ fn browse(
     if !user.warnings.is_empty() {
         app.update(Action::Status(user.warnings.join("; ")));
     }
+    if let Some(name) = &options.start_at {
+        app.update(start_at(&loaded.data, name));
+    }
     let worker = spawn_search_worker(&app, sender);
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     typed.replay(&mut app, |app| perform_all(app, &worker));
     event_loop(terminal, &mut app, &worker, waiting.inbox, waiting.setup)
+}
+
+/// What `--at NAME` does once the data is there: open the item, or say
+/// in the status line why not (the browser still opens).
+fn start_at(data: &Dataset, name: &str) -> Action {
+    match data.resolve(name) {
+        Resolved::One(idx) => Action::Visit(idx),
+        Resolved::None => Action::Status(format!("--at: no item is called \"{name}\"; / searches")),
+        Resolved::Ambiguous(found) => {
+            Action::Status(format!("--at: \"{name}\" names {} items; : offers them", found.len()))
+        }
+    }
 }
 
 /// Where the loop waits: the one channel, and the terminal modes to

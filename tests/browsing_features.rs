@@ -170,9 +170,22 @@ fn the_timeline_moves_by_year_and_goes_to_a_typed_year() {
     type_text(&mut app, "2006");
     assert_eq!(app.timeline().unwrap().selected, first_of(&app, 2006), "a typed year");
     type_text(&mut app, "2099");
-    let last = app.timeline().unwrap().rows.len() - 1;
-    assert_eq!(app.timeline().unwrap().selected, last);
+    let last_year = DATA.date(*app.timeline().unwrap().rows.last().unwrap()).unwrap().year;
+    assert_eq!(
+        app.timeline().unwrap().selected,
+        first_of(&app, last_year),
+        "the last year's first item"
+    );
     assert!(app.status.as_deref().unwrap_or("").contains("nothing dated 2099"));
+    // A year is typed in one go: a key between digits drops them.
+    type_text(&mut app, "2");
+    press(&mut app, &[key(KeyCode::Char('k'))]);
+    type_text(&mut app, "006");
+    assert_eq!(
+        app.timeline().unwrap().typed_year,
+        "006",
+        "only the digits after k count"
+    );
 }
 
 fn timeline_next(rows: &[usize], after: usize) -> usize {

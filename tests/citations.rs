@@ -408,3 +408,29 @@ fn a_container_is_named_by_its_title_not_the_screen_short_title() {
     }
     assert!(checked > 0, "some item is part of a container with a short title");
 }
+
+#[test]
+fn a_container_without_a_confirmed_title_is_named_by_its_symbol_or_not_at_all() {
+    let text = r#"[
+        Item(id: "whole", category: "ga", symbol: Some("A/RES/1/1"), title: "", short_title: Some("Screen label"),
+             unconfirmed: ["title"]),
+        Item(id: "bare", category: "ga", title: "", short_title: Some("Another label"), unconfirmed: ["title"]),
+        Item(id: "part", category: "ga", title: "A part", links: [Link(rel: PartOf, to: "whole")]),
+        Item(id: "part2", category: "ga", title: "Another part", links: [Link(rel: PartOf, to: "bare")]),
+    ]"#;
+    let data = Dataset::from_files(&[wsis_browser::data::SourceFile {
+        name: "t.ron".into(),
+        text: text.into(),
+        embedded: false,
+    }])
+    .expect("loads");
+    let part = data.find("part").unwrap();
+    let part2 = data.find("part2").unwrap();
+    for style in [Style::Text, Style::Bibtex, Style::Ris, Style::CslJson] {
+        let cited = cite::format(&data, &[part], style);
+        assert!(cited.contains("A/RES/1/1"), "{style:?}: {cited}");
+        assert!(!cited.contains("Screen label"), "{style:?}: {cited}");
+        let cited = cite::format(&data, &[part2], style);
+        assert!(!cited.contains("Another label"), "{style:?}: {cited}");
+    }
+}

@@ -281,6 +281,30 @@ fn jump_offers_titles_and_aliases_best_fit_first() {
 }
 
 #[test]
+fn jump_on_punctuation_alone_offers_only_names_holding_it() {
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char(':'))]);
+    type_text(&mut app, "/");
+    let offered = &app.jump().unwrap().completions;
+    assert!(!offered.is_empty());
+    for &idx in offered {
+        let item = DATA.item(idx);
+        assert!(item.symbol.as_deref().unwrap_or(&item.id).contains('/'), "{}", item.id);
+    }
+}
+
+#[test]
+fn a_half_typed_label_is_given_up_when_letters_follow() {
+    let mut app = App::new(&DATA);
+    open_by_search(&mut app, "2006/46");
+    press(&mut app, &[key(KeyCode::Char('f'))]);
+    type_text(&mut app, "0r");
+    press(&mut app, &[key(KeyCode::Backspace)]);
+    let follow = app.follow_prompt().expect("open");
+    assert_eq!((follow.filter.as_str(), follow.typed.as_str()), ("", ""));
+}
+
+#[test]
 fn jump_completes_ids_and_symbols_and_goes_there() {
     let mut app = App::new(&DATA);
     press(&mut app, &[key(KeyCode::Char(':'))]);

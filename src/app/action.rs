@@ -3,6 +3,7 @@
 //! only place that acts on them.
 
 use super::{Edit, Motion, Pane};
+use crate::data::ItemIdx;
 use crate::search::Hit;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -19,6 +20,8 @@ pub enum Action {
     Forward,
     /// The next (or, false, previous) hit of the last search, as less's n / N.
     StepHit(bool),
+    /// Open an item (as a step of the history), e.g. the one `--at` names.
+    Visit(ItemIdx),
     /// A digit of a year typed in the timeline.
     TimelineYear(char),
     StartSearch,

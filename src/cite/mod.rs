@@ -90,17 +90,16 @@ impl Reference {
         let part_of = data
             .links(idx)
             .find(|(link, _)| link.rel == Relation::PartOf)
-            .map(|(_, container)| {
+            .and_then(|(_, container)| {
                 let container = data.item(container);
-                // A citation names the container by its title; the short
-                // title is the screen's ("Pact for the Future (with GDC)").
-                let name = match container.title_known() {
-                    true => clean(&container.title),
-                    false => clean(container.label()),
-                };
-                match &container.symbol {
-                    Some(symbol) => format!("{name} ({})", clean(symbol)),
-                    None => name,
+                // A citation names the container by its title, never by the
+                // screen's short title ("Pact for the Future (with GDC)");
+                // without a confirmed title, by its symbol alone, or not at all.
+                let symbol = container.symbol.as_deref().map(clean);
+                match (container.title_known(), symbol) {
+                    (true, Some(symbol)) => Some(format!("{} ({symbol})", clean(&container.title))),
+                    (true, None) => Some(clean(&container.title)),
+                    (false, symbol) => symbol,
                 }
             });
         // A document of the UN system at large is the work of the body

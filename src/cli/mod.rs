@@ -61,6 +61,9 @@ pub struct Cli {
     /// Do not capture the mouse in the browser.
     #[arg(long)]
     pub no_mouse: bool,
+    /// Open the browser on this item (any name, as for `show`).
+    #[arg(long, value_name = "NAME")]
+    pub at: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,
 }

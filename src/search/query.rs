@@ -102,8 +102,13 @@ impl SearchIndex {
     /// Ranked hits for `query` over all items, none explained yet: for a
     /// caller that explains every hit it keeps with
     /// [`SearchIndex::explain_all`], which reads their texts together.
+    /// Such a caller searches once: the per-item arrays of the search are
+    /// freed at once, not kept for a next search, so they add nothing to
+    /// the memory of explaining (6 MB at 100 000 items).
     pub fn search_unexplained(&self, query: &str) -> Vec<Hit> {
-        self.ranked(query, None, &|| false, 0).unwrap_or_default()
+        let hits = self.ranked(query, None, &|| false, 0).unwrap_or_default();
+        self.scratch.release();
+        hits
     }
 
     /// The hits of `query` over `scope`, the first `explained` explained.

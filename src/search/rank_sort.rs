@@ -12,7 +12,7 @@ const PASSES: u32 = 32_u32.div_ceil(DIGIT_BITS);
 const BUCKETS: usize = 1 << DIGIT_BITS;
 
 /// Below this many hits a comparison sort is as quick.
-const RADIX_FROM: usize = 4096;
+pub(crate) const RADIX_FROM: usize = 4096;
 
 /// The key of a hit: sorting keys ascending puts the higher rank first,
 /// and the lower item first among equal ranks. `None` if the rank or the

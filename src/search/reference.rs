@@ -286,6 +286,41 @@ fn every_keystroke_of_the_query_set_gives_the_plain_search_hits() {
     }
 }
 
+/// More hits than `rank_sort` sorts by comparison: its radix sort must
+/// give the order of the plain search's comparison sort.
+#[test]
+fn thousands_of_hits_sort_as_the_plain_search() {
+    let data = generated(6000);
+    let index = SearchIndex::new(&data);
+    let mut radix_sorted = 0;
+    for query in ["synth", "s", "internet governance", "2005", "igf"] {
+        let hits = index.search(query, None);
+        radix_sorted += usize::from(hits.len() > super::rank_sort::RADIX_FROM);
+        assert_eq!(hits, plain_search(&index, query, None), "query {query:?}");
+    }
+    // Some queries must reach the radix sort, or this tests nothing new.
+    assert!(radix_sorted >= 2, "{radix_sorted} queries had enough hits");
+}
+
+/// `wsis search` searches once and frees the per-item arrays before
+/// explaining; the browser keeps them from keystroke to keystroke.
+#[test]
+fn a_one_shot_search_keeps_no_arrays_and_gives_the_same_hits() {
+    let data = generated(300);
+    let index = SearchIndex::new(&data);
+    for query in QUERIES {
+        let mut kept = index.search(query, None);
+        assert!(index.scratch.keeps_one(), "query {query:?}");
+        let once = index.search_unexplained(query);
+        assert!(!index.scratch.keeps_one(), "query {query:?}");
+        // The same hits, none explained yet.
+        for hit in &mut kept {
+            hit.matched.clear();
+        }
+        assert_eq!(once, kept, "query {query:?}");
+    }
+}
+
 #[test]
 fn a_cancelled_search_leaves_nothing_behind() {
     let data = generated(500);

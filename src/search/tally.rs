@@ -227,6 +227,22 @@ impl ScratchPool {
     }
 }
 
+impl ScratchPool {
+    /// Frees the kept scratch, for a caller that searches once: it would
+    /// otherwise stay resident (62 bytes an item) while the hits are explained.
+    pub fn release(&self) {
+        if let Ok(mut kept) = self.kept.lock() {
+            kept.take();
+        }
+    }
+
+    /// Whether a scratch is kept for the next search.
+    #[cfg(test)]
+    pub fn keeps_one(&self) -> bool {
+        self.kept.lock().is_ok_and(|kept| kept.is_some())
+    }
+}
+
 /// A scratch on loan from a pool.
 pub(crate) struct Lent<'a> {
     pool: &'a ScratchPool,

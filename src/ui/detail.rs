@@ -10,8 +10,8 @@ use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::pane_block;
 use super::theme::Theme;
+use super::{pane_block, scroll_position};
 use crate::app::{App, Pane, follow_label};
 use crate::data::{CATEGORIES, Dataset, Item, ItemIdx, PartialDate, TITLE_NOT_CONFIRMED};
 use crate::graph::{self, Related};
@@ -28,7 +28,7 @@ pub struct DetailLines {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let focused = app.focus == Pane::Detail;
-    let block = pane_block(app, "Detail", focused);
+    let mut block = pane_block(app, "Detail", focused);
     let inner = block.inner(area);
     let Some(idx) = app.selected_item() else {
         frame.render_widget(Paragraph::new("").block(block), area);
@@ -40,6 +40,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let scroll = usize::from(visible_scroll(&detail, app.detail_scroll, height));
     // Only the visible lines are copied into the frame.
     let visible = detail.lines[scroll..(scroll + height).min(detail.lines.len())].to_vec();
+    // The related items often start below the first screen: say so.
+    if let Some(position) = scroll_position(scroll, height, detail.lines.len(), area.width) {
+        block = block.title_bottom(Line::styled(position, app.theme.key()).right_aligned());
+    }
     frame.render_widget(Paragraph::new(visible).block(block), area);
 }
 

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph};
 
-use super::{centered, main_area, pane_block};
+use super::{centered, main_area, pane_block, scroll_position};
 use crate::app::{App, HelpState};
 use crate::keymap::help_sections;
 use crate::text::wrap;
@@ -25,24 +25,12 @@ pub fn render(app: &App, help: &HelpState, frame: &mut Frame, area: Rect) {
     let total = lines.len();
     let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
     let mut block = pane_block(app, "Keys — ? or Esc closes", true);
-    if let Some(position) = position(scroll, height, total) {
+    if let Some(position) = scroll_position(scroll, height, total, popup.width) {
         block = block.title_bottom(Line::styled(position, app.theme.key()).right_aligned());
     }
     let help = Paragraph::new(visible).block(block);
     frame.render_widget(Clear, popup);
     frame.render_widget(help, popup);
-}
-
-/// Where the window stands in help that does not fit, as `less` says it:
-/// " lines 1–18 of 60 · ↓ more ", " lines 43–60 of 60 · end "; `None` when
-/// everything shows.
-fn position(scroll: usize, height: usize, total: usize) -> Option<String> {
-    if total <= height {
-        return None;
-    }
-    let last = (scroll + height).min(total);
-    let more = if last < total { "↓ more" } else { "end" };
-    Some(format!(" lines {}–{last} of {total} · {more} ", scroll + 1))
 }
 
 /// How many first lines help can start at on a terminal of `size`.
@@ -82,12 +70,23 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
 
 #[cfg(test)]
 mod tests {
-    use super::position;
+    use crate::ui::scroll_position;
 
     #[test]
     fn the_position_says_whether_more_is_below() {
-        assert_eq!(position(0, 18, 60).as_deref(), Some(" lines 1–18 of 60 · ↓ more "));
-        assert_eq!(position(42, 18, 60).as_deref(), Some(" lines 43–60 of 60 · end "));
-        assert_eq!(position(0, 60, 60), None);
+        assert_eq!(
+            scroll_position(0, 18, 60, 80).as_deref(),
+            Some(" lines 1–18 of 60 · ↓ more ")
+        );
+        assert_eq!(
+            scroll_position(42, 18, 60, 80).as_deref(),
+            Some(" lines 43–60 of 60 · end ")
+        );
+        assert_eq!(scroll_position(0, 60, 60, 80), None);
+        assert_eq!(
+            scroll_position(0, 18, 60, 20).as_deref(),
+            Some(" 18/60 ↓ "),
+            "a narrow border"
+        );
     }
 }

@@ -96,17 +96,17 @@ pub fn detail_text_area(app: &App) -> Rect {
 /// to [`READING_LIST_SHARE`] (its symbols cut to their distinguishing end).
 pub fn pane_areas(app: &App, main: Rect) -> [Rect; 3] {
     let categories = if main.width >= WIDE || app.focus == Pane::Categories {
-        categories::width_needed(app).min(main.width * MAX_CATEGORY_SHARE / 100)
+        categories::width_needed(app).min(share(main.width, MAX_CATEGORY_SHARE))
     } else {
         0
     };
     let rest = main.width - categories;
     let listing = items::width_needed(app)
-        .max(rest * LIST_SHARE / 100)
+        .max(share(rest, LIST_SHARE))
         .min(rest.saturating_sub(MIN_DETAIL_WIDTH));
     let stable = rest - listing >= READABLE_DETAIL;
     let items = if app.focus == Pane::Detail && !stable {
-        rest * READING_LIST_SHARE / 100
+        share(rest, READING_LIST_SHARE)
     } else {
         listing
     };
@@ -146,6 +146,32 @@ fn too_small(frame: &mut Frame, area: Rect) {
         area.width, area.height
     );
     frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
+}
+
+/// Where the window stands in text that does not fit, as `less` says it:
+/// " lines 1–18 of 60 · ↓ more ", " lines 43–60 of 60 · end ", or in a
+/// border narrower than that, " 18/60 ↓ "; `None` when everything shows.
+/// Help and the detail pane show it on their bottom border.
+fn scroll_position(scroll: usize, height: usize, total: usize, border: u16) -> Option<String> {
+    if total <= height {
+        return None;
+    }
+    let last = (scroll + height).min(total);
+    let below = last < total;
+    let more = if below { "↓ more" } else { "end" };
+    let full = format!(" lines {}–{last} of {total} · {more} ", scroll + 1);
+    // The corners and a stroke of border stay visible on either side.
+    let fits = full.chars().count() + 4 <= usize::from(border);
+    Some(match fits {
+        true => full,
+        false => format!(" {last}/{total} {} ", if below { "↓" } else { "end" }),
+    })
+}
+
+/// `percent` of `width`, computed wide: `u16` products overflow past
+/// about 2 000 columns.
+fn share(width: u16, percent: u16) -> u16 {
+    u16::try_from(u32::from(width) * u32::from(percent) / 100).unwrap_or(width)
 }
 
 /// A rectangle of `percent_x` × `percent_y` of `area`, centred.

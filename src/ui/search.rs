@@ -7,6 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, ListItem, ListState, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::Range;
 
 use super::{editor_line, main_area, pane_block, render_preview, selectable_list};
@@ -68,7 +70,7 @@ pub fn page(app: &App, search: &SearchState) -> usize {
     let width = usize::from(area.width.saturating_sub(CHROME));
     let rows = usize::from(area.height.saturating_sub(2));
     let window = window(
-        |i| hit_height(app, search, &search.hits[i], width),
+        once_each(|i| hit_height(app, search, &search.hits[i], width)),
         search.selected,
         search.hits.len(),
         rows,
@@ -93,7 +95,7 @@ fn render_results(app: &App, search: &SearchState, frame: &mut Frame, area: Rect
     let rows = usize::from(area.height.saturating_sub(2));
     let width = usize::from(area.width.saturating_sub(CHROME));
     let shown = window(
-        |i| hit_height(app, search, &search.hits[i], width),
+        once_each(|i| hit_height(app, search, &search.hits[i], width)),
         search.selected,
         search.hits.len(),
         rows,
@@ -169,6 +171,13 @@ fn explain(app: &App, search: &SearchState, hit: &Hit, width: usize) -> (String,
     (text, matched, why)
 }
 
+/// `height`, asked at most once per hit: [`window`] asks for some hits
+/// several times, and each answer explains the hit.
+fn once_each(height: impl Fn(usize) -> usize) -> impl Fn(usize) -> usize {
+    let known = RefCell::new(HashMap::new());
+    move |i| *known.borrow_mut().entry(i).or_insert_with(|| height(i))
+}
+
 /// Lines a hit takes: one, and a second when something explains it.
 fn hit_height(app: &App, search: &SearchState, hit: &Hit, width: usize) -> usize {
     1 + usize::from(explain(app, search, hit, width).2.is_some())
@@ -234,7 +243,7 @@ fn styled_run(text: String, matched: bool, app: &App) -> Span<'static> {
 
 #[cfg(test)]
 mod tests {
-    use super::window;
+    use super::{once_each, window};
 
     /// Hits of one line, but every third of two.
     fn mixed(i: usize) -> usize {
@@ -280,5 +289,21 @@ mod tests {
     fn one_line_hits_fit_twice_as_many_as_two_line_hits() {
         assert_eq!(window(|_| 1, 0, 40, 10).len(), 10);
         assert_eq!(window(|_| 2, 0, 40, 10).len(), 5);
+    }
+
+    #[test]
+    fn a_window_asks_each_hit_its_height_once() {
+        let asked = std::cell::RefCell::new(Vec::new());
+        let height = once_each(|i| {
+            asked.borrow_mut().push(i);
+            1 + i % 2
+        });
+        let shown = window(height, 20, 40, 10);
+        let mut asked = asked.into_inner();
+        let count = asked.len();
+        asked.sort_unstable();
+        asked.dedup();
+        assert_eq!(asked.len(), count, "no hit asked twice");
+        assert!(shown.contains(&20));
     }
 }

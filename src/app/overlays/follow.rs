@@ -73,6 +73,8 @@ impl App<'_> {
             // than follow a label the letters have already filtered out.
             Action::FollowLabel(digit) if follow.filter.is_empty() => return self.type_label(follow, digit),
             Action::FollowInput(c) | Action::FollowLabel(c) => {
+                // A half-typed label ("0" before a letter) is given up.
+                follow.typed.clear();
                 follow.filter.push(c);
                 follow.selected = 0;
             }

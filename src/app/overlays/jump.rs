@@ -73,7 +73,8 @@ fn fit(item: &Item, wanted: &str, words: &[&str]) -> Option<(Fit, usize)> {
     }
     let title = if item.title_known() { item.title.as_str() } else { "" };
     let texts: Vec<&str> = named.chain([title]).filter(|text| !text.is_empty()).collect();
-    if words.iter().all(|w| texts.iter().any(|text| starts_a_word(text, w))) {
+    // Input of punctuation alone ("/") has no words: it fits nothing here.
+    if !words.is_empty() && words.iter().all(|w| texts.iter().any(|text| starts_a_word(text, w))) {
         let holds_all = |text: &&str| words.iter().all(|w| starts_a_word(text, w));
         let tightest = shortest(&mut texts.iter().copied().filter(holds_all));
         return Some((Fit::WordStarts, tightest.unwrap_or(usize::MAX)));

@@ -64,12 +64,12 @@ impl TimelineState {
             .checked_sub(1)
     }
 
-    /// The first row of the first year at or after `year`, else the last row.
+    /// The first row of the first year at or after `year`, else of the
+    /// last year.
     fn first_row_from(&self, year: u16) -> usize {
         let at = self.year_starts.partition_point(|&(y, _)| y < year);
-        self.year_starts
-            .get(at)
-            .map_or(self.rows.len().saturating_sub(1), |&(_, first)| first)
+        let entry = at.min(self.year_starts.len().saturating_sub(1));
+        self.year_starts.get(entry).map_or(0, |&(_, first)| first)
     }
 
     /// `}`: the first row of the next year; `{`: the first row of this
@@ -111,6 +111,10 @@ const YEAR_DIGITS: usize = 4;
 
 impl App<'_> {
     pub(super) fn update_timeline(&mut self, timeline: &mut TimelineState, action: Action) -> Transition {
+        // A year is typed in one go: any other key drops its digits.
+        if !matches!(action, Action::TimelineYear(_)) {
+            timeline.typed_year.clear();
+        }
         match action {
             Action::Move(motion) => {
                 timeline.selected = motion.apply(timeline.selected, timeline.rows.len(), self.page());
