@@ -143,7 +143,11 @@ pub fn elide_symbol(symbol: &str, width: usize) -> String {
         return symbol.to_string();
     }
     let parts: Vec<&str> = symbol.split('/').collect();
-    for kept in (1..parts.len()).rev() {
+    // The last two parts (a session or year and a number) tell resolutions
+    // apart: a form that keeps only the last ("E/…/28" for both 2018/28
+    // and 2021/28) is worse than the last characters that fit ("…18/28").
+    let fewest = if parts.len() >= 3 { 2 } else { 1 };
+    for kept in (fewest..parts.len()).rev() {
         let tail = parts[parts.len() - kept..].join("/");
         let head = parts[0];
         // The head is worth showing only if something between it and the
@@ -200,7 +204,11 @@ mod tests {
         assert_eq!(elide_symbol("WSIS-05/TUNIS/DOC/6(Rev.1)-E", 17), "…/DOC/6(Rev.1)-E");
         assert_eq!(elide_symbol("WSIS-03/GENEVA/DOC/4-E", 16), "…/GENEVA/DOC/4-E");
         assert_eq!(elide_symbol("WSIS-03/GENEVA/DOC/4-E", 15), "…/DOC/4-E");
-        assert_eq!(elide_symbol("E/RES/2006/46", 5), "…/46");
+        assert_eq!(elide_symbol("E/RES/2006/46", 5), "…6/46");
+        // Never the number alone: 2018/28 and 2021/28 stay apart.
+        assert_eq!(elide_symbol("E/RES/2018/28", 6), "…18/28");
+        assert_eq!(elide_symbol("E/RES/2021/28", 6), "…21/28");
+        assert_eq!(elide_symbol("A/66/77–E/2011/103", 12), "A/…/2011/103");
         assert_eq!(elide_symbol("ABCDEFGHIJ", 4), "…HIJ");
         assert_eq!(elide_symbol("E/RES/2006/46", 0), "");
     }
