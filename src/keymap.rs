@@ -207,6 +207,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Help, &[key(Down), ch('j')], DOWN, "scroll down", Some("scroll")),
     bind(Help, &[key(PageUp)], PAGE_UP, "page up", None),
     bind(Help, &[key(PageDown)], PAGE_DOWN, "page down", None),
+    bind(Help, &[ch('g'), key(Home)], TOP, "top", None),
+    bind(Help, &[ch('G'), key(End)], BOTTOM, "end", None),
     bind(
         Help,
         &[ch('?'), key(F(1)), key(Esc)],

@@ -297,6 +297,11 @@ fn help_marks_more_below_and_scrolls_to_its_end_80x24() {
         .unwrap();
     assert!(screen.contains(last.description), "{screen}");
     assert_snapshot!(terminal.backend());
+    // g and G, as in less.
+    press(&mut app, &[key(KeyCode::Char('g'))]);
+    assert_eq!(app.help().unwrap().scroll, 0);
+    press(&mut app, &[key(KeyCode::Char('G'))]);
+    assert!(draw(&app, 80, 24).backend().to_string().contains("· end"));
 }
 
 /// A hit whose second row would be blank takes one row, and a page down
