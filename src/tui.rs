@@ -174,7 +174,7 @@ fn browse(
 /// in the status line why not (the browser still opens).
 fn start_at(data: &Dataset, name: &str) -> Action {
     match data.resolve(name) {
-        Resolved::One(idx) => Action::Visit(idx),
+        Resolved::One(idx) => Action::StartAt(idx),
         Resolved::None => Action::Status(format!("--at: no item is called \"{name}\"; / searches")),
         Resolved::Ambiguous(found) => {
             Action::Status(format!("--at: \"{name}\" names {} items; : offers them", found.len()))

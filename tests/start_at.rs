@@ -21,12 +21,9 @@ fn the_browser_opens_on_the_named_item() {
     }
     let pane = browser("at", "ECOSOC 2006/46");
     let screen = pane.wait_text("28 July 2006");
-    assert!(
-        screen.contains("› E/RES/2006/46"),
-        "the breadcrumb ends there:\n{screen}"
-    );
+    assert!(!screen.contains("Geneva phase 2003 ›"), "no step before it:\n{screen}");
     pane.send(&["BSpace"]);
-    pane.wait_for("back to where the browser starts", |s| !s.contains("28 July 2006"));
+    pane.wait_text("no earlier step");
     pane.send(&["q"]);
     assert_eq!(pane.wait_exit(), 0);
 }

@@ -20,8 +20,9 @@ pub enum Action {
     Forward,
     /// The next (or, false, previous) hit of the last search, as less's n / N.
     StepHit(bool),
-    /// Open an item (as a step of the history), e.g. the one `--at` names.
-    Visit(ItemIdx),
+    /// Start on an item (`--at`): shown, with no step back to the screen
+    /// the reader never saw.
+    StartAt(ItemIdx),
     /// A digit of a year typed in the timeline.
     TimelineYear(char),
     StartSearch,

@@ -47,7 +47,7 @@ impl App<'_> {
                 None => self.status = Some("no later step".into()),
             },
             Action::StepHit(forward) => self.step_hit(forward),
-            Action::Visit(item) => self.go_to(item),
+            Action::StartAt(item) => self.show(item),
             Action::StartSearch => self.overlays.push(Overlay::Search(SearchState::default())),
             Action::ToggleHelp => self.overlays.push(Overlay::Help(HelpState::default())),
             Action::StartJump => self.overlays.push(Overlay::Jump(JumpState::default())),
