@@ -90,11 +90,17 @@ impl Reference {
         let part_of = data
             .links(idx)
             .find(|(link, _)| link.rel == Relation::PartOf)
-            .and_then(|(_, container)| {
-                let container = data.item(container);
-                // A citation names the container by its title, never by the
-                // screen's short title ("Pact for the Future (with GDC)");
-                // without a confirmed title, by its symbol alone, or not at all.
+            .and_then(|(_, container_idx)| {
+                let container = data.item(container_idx);
+                // Only a document is a container ("in Plan of Action
+                // (WSIS-03/GENEVA/DOC/5-E)"): a resolution is not "in" a
+                // review process, nor a session "in" the CSTD.
+                let category = CATEGORIES[data.category_of(container_idx)].id;
+                if container.symbol.is_none() && !DOCUMENT_CATEGORIES.contains(&category) {
+                    return None;
+                }
+                // Named by its title, never by the screen's short title
+                // ("Pact for the Future (with GDC)"), else by its symbol.
                 let symbol = container.symbol.as_deref().map(clean);
                 match (container.title_known(), symbol) {
                     (true, Some(symbol)) => Some(format!("{} ({symbol})", clean(&container.title))),
@@ -174,6 +180,11 @@ fn is_plain_url(url: &str) -> bool {
 
 /// The citations of `items` in `style`, ready to print or copy: one per
 /// line in text, one entry each in BibTeX and RIS, one array in CSL-JSON.
+/// Categories whose items are documents (or parts of one), so that an item
+/// may be cited as "in" them even without a symbol ("in Global Digital
+/// Compact"); the others hold bodies, fora, sessions and processes.
+const DOCUMENT_CATEGORIES: &[&str] = &["outcome", "ga", "ecosoc", "sg-report", "gdc", "action-line"];
+
 pub fn format(data: &Dataset, items: &[ItemIdx], style: Style) -> String {
     let references: Vec<Reference> = items.iter().map(|&idx| Reference::of(data, idx)).collect();
     match style {
