@@ -439,7 +439,12 @@ fn perform(app: &App, worker: &Worker, effect: Effect) -> Vec<Action> {
                 .write_all(osc52(&text, in_tmux, multiline).as_bytes())
                 .and_then(|()| stdout.flush());
             let in_buffer = in_tmux && clipboard::tmux_load_buffer(&clipboard::payload(&text, multiline)).is_ok();
-            let shown = crate::text::truncate(&crate::text::sanitize(&text), 60);
+            // A record of many lines squashed on the status line reads as
+            // garbage: say what it is instead.
+            let shown = match multiline {
+                true => format!("a {}-line record", clipboard::payload(&text, true).lines().count()),
+                false => crate::text::truncate(&crate::text::sanitize(&text), 60),
+            };
             match (sent, in_buffer) {
                 (_, true) => format!("copied {what} (and to tmux's paste buffer): {shown}"),
                 (Ok(()), false) => format!("copied {what}: {shown}"),

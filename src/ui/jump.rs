@@ -38,7 +38,7 @@ pub fn render(app: &App, jump: &JumpState, frame: &mut Frame, area: Rect) {
         .borders(Borders::TOP)
         .border_style(app.theme.border(true))
         .title(Line::styled(
-            " Jump to id or symbol — Tab completes ",
+            " Jump to an item: id, symbol, code, title words — Tab completes ",
             app.theme.title(true),
         ))
         .title_bottom(prompt);
