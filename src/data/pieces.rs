@@ -79,15 +79,20 @@ pub fn piece_text(text: &str, range: Range<usize>) -> Cow<'_, str> {
     if !opens && !closes {
         return Cow::Borrowed(text);
     }
-    let mut piece = String::with_capacity(range.len() + 2);
+    Cow::Owned(bracketed(&text[range], opens, closes))
+}
+
+/// `part` with the `[` (`opens`) and `]` (`closes`) that make it a list.
+pub fn bracketed(part: &str, opens: bool, closes: bool) -> String {
+    let mut piece = String::with_capacity(part.len() + 2);
     if opens {
         piece.push('[');
     }
-    piece.push_str(&text[range]);
+    piece.push_str(part);
     if closes {
         piece.push(']');
     }
-    Cow::Owned(piece)
+    piece
 }
 
 #[cfg(test)]

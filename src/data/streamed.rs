@@ -281,15 +281,7 @@ fn item_starts(text: &str, tokens: &mut Peekable<Lexer<'_>>, at_end: bool) -> (V
 fn piece_text(text: &str, range: Range<usize>, at_file_start: bool, at_end: bool) -> String {
     let opens = !(at_file_start && range.start == 0);
     let closes = !(at_end && range.end == text.len());
-    let mut piece = String::with_capacity(range.len() + 2);
-    if opens {
-        piece.push('[');
-    }
-    piece.push_str(&text[range]);
-    if closes {
-        piece.push(']');
-    }
-    piece
+    super::pieces::bracketed(&text[range], opens, closes)
 }
 
 /// One piece's text (as a list of its own), its items and the bytes of
