@@ -9,7 +9,7 @@ use ratatui::style::Color;
 use wsis_browser::app::{Action, App, Effect, Pane, Row};
 use wsis_browser::bookmarks::Bookmarks;
 use wsis_browser::cite::citation;
-use wsis_browser::data::{CATEGORIES, Dataset, SourceFile};
+use wsis_browser::data::CATEGORIES;
 use wsis_browser::graph::{shortest_path, timeline};
 use wsis_browser::ui::theme::Theme;
 
@@ -68,12 +68,7 @@ fn no_path_between_unconnected_items() {
         Item(id: "b", category: "ga", title: "B"),
         Item(id: "c", category: "ecosoc", title: "C"),
     ]"#;
-    let data = Dataset::from_files(&[SourceFile {
-        name: "t.ron".into(),
-        text: text.into(),
-        embedded: false,
-    }])
-    .unwrap();
+    let data = common::dataset_from(text);
     assert!(shortest_path(&data, 0, 1).is_some());
     assert_eq!(shortest_path(&data, 0, 2), None);
 }

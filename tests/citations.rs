@@ -419,12 +419,7 @@ fn a_container_without_a_confirmed_title_is_named_by_its_symbol_or_not_at_all() 
         Item(id: "part", category: "ga", title: "A part", links: [Link(rel: PartOf, to: "whole")]),
         Item(id: "part2", category: "ga", title: "Another part", links: [Link(rel: PartOf, to: "bare")]),
     ]"#;
-    let data = Dataset::from_files(&[wsis_browser::data::SourceFile {
-        name: "t.ron".into(),
-        text: text.into(),
-        embedded: false,
-    }])
-    .expect("loads");
+    let data = common::dataset_from(text);
     let part = data.find("part").unwrap();
     let part2 = data.find("part2").unwrap();
     for style in [Style::Text, Style::Bibtex, Style::Ris, Style::CslJson] {

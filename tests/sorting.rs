@@ -11,7 +11,7 @@ use ratatui::crossterm::event::KeyCode;
 use wsis_browser::app::{App, Pane, Row};
 use wsis_browser::data::category::category_index;
 use wsis_browser::data::sort::{natural_cmp, sorted};
-use wsis_browser::data::{CATEGORIES, Dataset, ItemIdx, SortOrder, SourceFile};
+use wsis_browser::data::{CATEGORIES, ItemIdx, SortOrder};
 
 fn sort_key() -> ratatui::crossterm::event::Event {
     key(KeyCode::Char('s'))
@@ -255,12 +255,7 @@ fn an_undated_resolution_is_listed_among_its_neighbours_by_number() {
         Item(id: "next", category: "ga", symbol: "A/RES/67/195", title: "Next", date: "2012-12-21"),
         Item(id: "no-symbol", category: "ga", title: "Neither date nor symbol"),
     ]"#;
-    let data = Dataset::from_files(&[SourceFile {
-        name: "t.ron".into(),
-        text: text.into(),
-        embedded: false,
-    }])
-    .unwrap();
+    let data = common::dataset_from(text);
     let items: Vec<ItemIdx> = (0..data.len()).collect();
     let ids: Vec<&str> = sorted(&data, &items, SortOrder::Date)
         .into_iter()

@@ -63,6 +63,16 @@ pub fn draw(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
     terminal
 }
 
+/// A dataset of `text` alone, a RON list of items, which must load.
+pub fn dataset_from(text: &str) -> Dataset {
+    let file = wsis_browser::data::SourceFile {
+        name: "t.ron".into(),
+        text: text.into(),
+        embedded: false,
+    };
+    Dataset::from_files(&[file]).expect("the test data loads")
+}
+
 /// Runs the real binary; the user's own data directory must not change
 /// what the tests see, and its search index cache lives under `target/`.
 pub fn wsis(args: &[&str]) -> Output {
