@@ -96,7 +96,11 @@ pub fn parse_shared(files: &[SourceFile], progress: &Progress, sharing: Sharing)
         let threads = sharing.threads.min(work.len()).max(1);
         let queue = Mutex::new(work);
         let worker = || {
-            while let Some(work) = lock(&queue).pop() {
+            // The lock is taken and released before the work: in `while
+            // let` its guard would live through the body, one thread at a time.
+            loop {
+                let next = lock(&queue).pop();
+                let Some(work) = next else { break };
                 do_work(work, files, &failed, &wholes, progress);
             }
         };

@@ -39,6 +39,12 @@ const PIECES_PER_THREAD: usize = 2;
 /// room never written is never resident.
 const ESTIMATE_MARGIN_PERCENT: usize = 105;
 
+/// Bytes read past a file's known length, to see that it ends there.
+const END_PROBE: usize = 4;
+
+/// Cores a batch is sized for, at most (see [`parse_shared`]).
+const MAX_BATCH_THREADS: usize = 2;
+
 /// A file's items, and its text's length and fingerprint (to read it
 /// again, unchanged, if a problem found later needs its position).
 #[derive(Debug)]
@@ -65,7 +71,9 @@ pub fn parse_streamed(path: &Path, progress: &Progress) -> Option<Streamed> {
 /// must be parsed whole (see the module's comment).
 pub fn parse_shared(path: &Path, progress: &Progress, sharing: Sharing) -> Option<Streamed> {
     let threads = sharing.threads.max(1);
-    let batch_bytes = sharing.piece_bytes.max(1) * threads * PIECES_PER_THREAD;
+    // The batch is held about three times over (read, pending, pieces): it
+    // must not grow with the cores, or on a large machine it is the file.
+    let batch_bytes = sharing.piece_bytes.max(1) * threads.min(MAX_BATCH_THREADS) * PIECES_PER_THREAD;
     let mut reader = Reader::open(path)?;
     // Reading and parsing interleave: the bytes parsed are the progress.
     progress.set_stage(Stage::Parsing);
@@ -109,6 +117,11 @@ pub fn parse_shared(path: &Path, progress: &Progress, sharing: Sharing) -> Optio
             break;
         }
     }
+    // A file changed while it was read would give items of two versions:
+    // then it is read whole, once, as before streaming.
+    if !reader.unchanged() {
+        return None;
+    }
     progress.file_done();
     // Every slot is filled; in place, as in `parse_all`: no second copy.
     // Not shrunk either: the room left lets merging put the embedded items
@@ -129,13 +142,21 @@ struct Reader {
     fingerprint: Fingerprint,
     /// The file's length when opened, to size the items.
     file_len: u64,
+    /// Its modification time when opened, to tell a change while reading.
+    modified: Option<std::time::SystemTime>,
 }
 
 impl Reader {
     fn open(path: &Path) -> Option<Reader> {
         let file = File::open(path).ok()?;
+        let metadata = file.metadata().ok()?;
+        // Over the limit: refused by the whole read, before any parsing.
+        if metadata.len() > MAX_FILE_BYTES {
+            return None;
+        }
         Some(Reader {
-            file_len: file.metadata().map_or(0, |m| m.len()),
+            file_len: metadata.len(),
+            modified: metadata.modified().ok(),
             file,
             carry: Vec::new(),
             bytes_read: 0,
@@ -149,7 +170,10 @@ impl Reader {
     fn append(&mut self, pending: &mut String, want: usize) -> Option<bool> {
         let mut bytes = std::mem::take(&mut self.carry);
         let start = bytes.len();
-        bytes.resize(start + want, 0);
+        // No more than the file holds (and a little, to see its end): an
+        // item larger than a batch doubles `want`, not the memory.
+        let left = usize::try_from(self.file_len.saturating_sub(self.bytes_read)).unwrap_or(usize::MAX);
+        bytes.resize(start + want.min(left.saturating_add(END_PROBE)), 0);
         let mut filled = start;
         while filled < bytes.len() {
             match self.file.read(&mut bytes[filled..]) {
@@ -184,6 +208,14 @@ impl Reader {
         self.fingerprint.feed(valid.as_bytes());
         pending.push_str(valid);
         Some(at_end)
+    }
+
+    /// Whether the file read is the file opened: as long, every byte of it
+    /// read, not modified since.
+    fn unchanged(&self) -> bool {
+        let now = self.file.metadata().ok();
+        let same = now.is_some_and(|m| m.len() == self.file_len && m.modified().ok() == self.modified);
+        same && self.bytes_read == self.file_len
     }
 
     fn fingerprint(self) -> (usize, u64) {
@@ -309,7 +341,11 @@ fn parse_pieces(pieces: &[Piece], threads: usize, items: &mut Vec<Option<Item>>,
     let queue = Mutex::new(work);
     let failed = AtomicBool::new(false);
     let worker = || {
-        while let Some((piece, slots)) = queue.lock().unwrap_or_else(|e| e.into_inner()).pop() {
+        // The lock is released before parsing: in `while let` its guard
+        // would live through the body, one thread at a time.
+        loop {
+            let next = queue.lock().unwrap_or_else(|e| e.into_inner()).pop();
+            let Some((piece, slots)) = next else { break };
             if fill_text(&piece.text, slots) {
                 progress.piece_parsed(piece.bytes, piece.items as u64);
             } else {
