@@ -8,9 +8,13 @@ use std::fmt::Write;
 
 use super::{DESIGNATION_NOTE, Reference};
 
+/// The brace after the entry type ("@techreport" then this then the key),
+/// kept out of the format string, whose escaped braces would not pair up.
+const ENTRY_OPEN: char = '{';
+
 pub fn format(r: &Reference) -> String {
     let kind = if r.issuer.is_some() { "techreport" } else { "misc" };
-    let mut out = format!("@{kind}{{{},\n", r.key);
+    let mut out = format!("@{kind}{ENTRY_OPEN}{},\n", r.key);
     for (name, value) in fields(r) {
         let _ = writeln!(out, "  {name} = {{{value}}},");
     }
