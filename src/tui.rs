@@ -422,11 +422,10 @@ fn perform(app: &App, worker: &Worker, effect: Effect) -> Vec<Action> {
             Ok(()) => return Vec::new(),
             Err(e) => format!("could not save the {}: {e}", prompt.name()),
         },
-        Effect::OpenUrl(url) => match open::that_detached(&url) {
+        Effect::OpenUrl(url) => match crate::web_browser::open(&url) {
             Ok(()) => format!("opened {url}"),
-            // What to do comes first: the opener's own error repeats the
-            // link and is cut at the screen's edge.
-            Err(e) => format!("could not open the link (Y copies it): {e}"),
+            // What to do comes first: a long reason is cut at the screen's edge.
+            Err(why) => format!("could not open the link (Y copies it): {why}"),
         },
         Effect::Search(request) => {
             worker.submit(request.generation, &request.query, request.scope.as_deref());
@@ -442,7 +441,7 @@ fn perform(app: &App, worker: &Worker, effect: Effect) -> Vec<Action> {
             // A record of many lines squashed on the status line reads as
             // garbage: say what it is instead.
             let shown = match multiline {
-                true => format!("a {}-line record", clipboard::payload(&text, true).lines().count()),
+                true => format!("a record of {} lines", clipboard::payload(&text, true).lines().count()),
                 false => crate::text::truncate(&crate::text::sanitize(&text), 60),
             };
             match (sent, in_buffer) {

@@ -19,7 +19,7 @@ mod table;
 mod validate;
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::builder::{PossibleValue, PossibleValuesParser};
@@ -477,9 +477,19 @@ fn build_index(data: &Dataset, cache: Option<&(PathBuf, cache::Key)>) -> SearchI
 /// how to get going again; status 2, so scripts never run on half the data.
 fn report(problems: &[Problem]) -> ExitCode {
     eprint!("{}", render_problems(problems, SHOWN_PROBLEMS));
-    eprintln!(
-        "wsis: check a file with `wsis validate FILE`, or run without your own data with `wsis --no-user-data ...`"
-    );
+    // `--no-user-data` skips only the user's data folder: offered only when
+    // a problem lies there, never for a file given with --data or validate.
+    let in_user_data = user_data_dir_from_env().is_some_and(|dir| {
+        problems
+            .iter()
+            .any(|problem| Path::new(&problem.file).starts_with(&dir))
+    });
+    match in_user_data {
+        true => eprintln!(
+            "wsis: check a file with `wsis validate FILE`, or run without your own data with `wsis --no-user-data ...`"
+        ),
+        false => eprintln!("wsis: check a file with `wsis validate FILE`"),
+    }
     ExitCode::from(2)
 }
 
