@@ -167,13 +167,14 @@ const AFTER_KEYS: &[Section] = &[
         &[
             "list and search print an aligned table on a terminal (sized to COLUMNS or the terminal's width, long titles cut with an ellipsis) and tab-separated lines in a pipe; --format table|tsv|json chooses, --json is --format json.",
             "The tab-separated lines are stable for scripts: list prints id, symbol, date, title; search prints id, symbol, title and why it matched (field: text, the matching words in [brackets], fields separated by \" | \"). A missing symbol or date is written -, control characters are replaced, and there is no header.",
+            "search ranks its hits best first; hits of equal score come newest first (by the first year they cover: the date's, else a GA resolution's session's), undated ones last, then in data order, as n and N step through them in the browser.",
             "JSON output escapes every control character, including C1 controls and bidirectional marks (as \\u009b and so on), so it is as safe on a terminal as the plain output.",
         ],
     ),
     (
         "CITATIONS",
         &[
-            "cite --format text follows the UN's form: issuer, document type and number, title, date, symbol and link, e.g. General Assembly resolution 70/125, \"Title\", 16 December 2015, A/RES/70/125, available from https://undocs.org/... . bibtex, ris and csl-json import into reference managers such as Zotero. The browser's y copies the style set in the config file.",
+            "cite --format text follows the UN's form: issuer, document type and number, title, date, symbol and link, e.g. General Assembly resolution 70/125, \"Title\", 16 December 2015, A/RES/70/125, available from https://undocs.org/... . bibtex, ris and csl-json import into reference managers such as Zotero; BibTeX months are the standard macros (month = dec), read by BibTeX's styles and biblatex alike. The browser's y copies the style set in the config file.",
         ],
     ),
     (
