@@ -23,6 +23,7 @@ mod explain;
 mod fetch;
 pub use fetch::Titles;
 pub mod fold;
+mod arena;
 mod lazy;
 mod mask;
 mod offer;
