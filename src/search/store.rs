@@ -32,13 +32,15 @@ macro_rules! sections {
 }
 
 sections! {
-    /// Per item, u64: the characters of its folded symbol.
+    /// Per item, u64: the characters of its folded symbol. The first of
+    /// the [`SYMBOLS`] sections.
     SymbolMask,
     /// Per item, u32: the first year it covers << 16 | the last (0: none).
     Years,
     /// Text columns: per item a u32 end offset, then the text.
     /// The symbol folded, for the symbol rule.
     SymbolEnds,
+    /// The last of the [`SYMBOLS`] sections.
     SymbolText,
     /// Per item, u8. The first of the [`RANKING`] sections.
     Prominence,
@@ -77,7 +79,10 @@ sections! {
 /// alone are not. Every search reads the [`RANKING`] group whole (the
 /// word columns, for typos and fuzzy matches); printing a hit reads the
 /// [`PRINTING`] group whole, after the search's per-item arrays are freed.
-pub(crate) const GROUPS: [std::ops::RangeInclusive<usize>; 2] = [RANKING, PRINTING];
+/// A query word with a digit or a '/' reads the [`SYMBOLS`] group whole
+/// (the symbol rule and years: 2.2 MB at 100 000 items).
+pub(crate) const GROUPS: [std::ops::RangeInclusive<usize>; 3] = [SYMBOLS, RANKING, PRINTING];
+const SYMBOLS: std::ops::RangeInclusive<usize> = Section::SymbolMask as usize..=Section::SymbolText as usize;
 const RANKING: std::ops::RangeInclusive<usize> = Section::Prominence as usize..=Section::PostingEnds as usize;
 const PRINTING: std::ops::RangeInclusive<usize> = Section::Category as usize..=Section::ShownTitleEnds as usize;
 
