@@ -173,7 +173,10 @@ mod tests {
     fn a_full_arena_or_a_failed_write_gives_no_part() {
         let arena = Arena::reserve(2 * HUGE_PAGE).expect("reserved");
         assert!(arena.fill(8, |_| false).is_none());
-        assert!(arena.fill(HUGE_PAGE + 1, |_| true).is_none(), "the second huge page is too short");
+        assert!(
+            arena.fill(HUGE_PAGE + 1, |_| true).is_none(),
+            "the second huge page is too short"
+        );
         assert!(arena.fill(HUGE_PAGE, |_| true).is_some(), "what fits still fits");
         assert!(arena.fill(1, |_| true).is_none(), "full");
     }

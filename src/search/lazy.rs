@@ -67,7 +67,9 @@ struct Blocks {
 impl Blocks {
     /// The slot of block `block`, if the column has it.
     fn slot(&self, block: usize) -> Option<&OnceLock<(usize, Box<[u8]>)>> {
-        let read = self.read.get_or_init(|| (0..self.count).map(|_| OnceLock::new()).collect());
+        let read = self
+            .read
+            .get_or_init(|| (0..self.count).map(|_| OnceLock::new()).collect());
         read.get(block)
     }
 }
