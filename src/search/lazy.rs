@@ -26,6 +26,11 @@ const FIELD_TEXT_BLOCK: usize = 32;
 const TITLE_BLOCK: usize = 32;
 const POSTINGS_BLOCK: usize = 16;
 
+/// Reads of this many bytes or more go into the arena: a huge page. Unit
+/// tests, whose indexes are small, send every section there, so that the
+/// reading of every test's stored index goes through it.
+const ARENA_FROM: usize = if cfg!(test) { 64 } else { arena::HUGE_PAGE };
+
 /// A column read in blocks of entries: its data section, the section of
 /// each entry's end (u32, in units), and the block size.
 #[derive(Debug, Clone, Copy)]
@@ -188,7 +193,7 @@ impl LazyFile {
     fn read(&self, range: std::ops::Range<usize>) -> Chunk {
         // Smaller reads gain nothing from huge pages, and in memory of
         // their own can reuse what was freed.
-        let Some(arena) = self.arena.as_ref().filter(|_| range.len() >= arena::HUGE_PAGE) else {
+        let Some(arena) = self.arena.as_ref().filter(|_| range.len() >= ARENA_FROM) else {
             return Chunk::Owned(self.read_owned(range));
         };
         let mut read = true;
