@@ -66,12 +66,16 @@ struct Blocks {
     /// made on first use, as `wsis search` reads texts without blocks
     /// (`fetch`) and the table of field text blocks alone takes 0.6 MB
     /// at 100 000 items.
-    read: OnceLock<Box<[OnceLock<(usize, Box<[u8]>)>]>>,
+    read: OnceLock<Box<[BlockSlot]>>,
 }
+
+/// One block of a blocked column, once read: where it starts, in units of
+/// the column, and its bytes.
+type BlockSlot = OnceLock<(usize, Box<[u8]>)>;
 
 impl Blocks {
     /// The slot of block `block`, if the column has it.
-    fn slot(&self, block: usize) -> Option<&OnceLock<(usize, Box<[u8]>)>> {
+    fn slot(&self, block: usize) -> Option<&BlockSlot> {
         let read = self
             .read
             .get_or_init(|| (0..self.count).map(|_| OnceLock::new()).collect());
