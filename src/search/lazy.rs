@@ -15,6 +15,7 @@ use std::os::unix::fs::FileExt;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use super::arena::{self, Arena, Part};
 use super::store::{self, Counts, Layout, SECTIONS, Section};
 
 /// Entries per block of a blocked column. Hits are scattered over the
@@ -24,6 +25,11 @@ use super::store::{self, Counts, Layout, SECTIONS, Section};
 const FIELD_TEXT_BLOCK: usize = 32;
 const TITLE_BLOCK: usize = 32;
 const POSTINGS_BLOCK: usize = 16;
+
+/// Reads of this many bytes or more go into the arena: a huge page. Unit
+/// tests, whose indexes are small, send every section there, so that the
+/// reading of every test's stored index goes through it.
+const ARENA_FROM: usize = if cfg!(test) { 64 } else { arena::HUGE_PAGE };
 
 /// A column read in blocks of entries: its data section, the section of
 /// each entry's end (u32, in units), and the block size.
@@ -54,17 +60,46 @@ const BLOCKED: [Blocked; 3] = [
 
 /// The blocks read so far of one blocked column.
 struct Blocks {
-    /// Per block: where it starts, in units of the column, and its bytes.
-    read: Vec<OnceLock<(usize, Box<[u8]>)>>,
+    /// How many blocks the column has.
+    count: usize,
+    /// Per block: where it starts, in units of the column, and its bytes;
+    /// made on first use, as `wsis search` reads texts without blocks
+    /// (`fetch`) and the table of field text blocks alone takes 0.6 MB
+    /// at 100 000 items.
+    read: OnceLock<Box<[BlockSlot]>>,
+}
+
+/// One block of a blocked column, once read: where it starts, in units of
+/// the column, and its bytes.
+type BlockSlot = OnceLock<(usize, Box<[u8]>)>;
+
+impl Blocks {
+    /// The slot of block `block`, if the column has it.
+    fn slot(&self, block: usize) -> Option<&BlockSlot> {
+        let read = self
+            .read
+            .get_or_init(|| (0..self.count).map(|_| OnceLock::new()).collect());
+        read.get(block)
+    }
+}
+
+/// A section (or group of sections) read from the file: in the arena if it
+/// fills a huge page, else (or without an arena) in memory of its own.
+enum Chunk {
+    InArena(Part),
+    Owned(Box<[u8]>),
 }
 
 /// An index file being read on demand.
 pub(crate) struct LazyFile {
     file: File,
     layout: Layout,
-    sections: [OnceLock<Box<[u8]>>; SECTIONS],
+    sections: [OnceLock<Chunk>; SECTIONS],
     blocks: [Blocks; BLOCKED.len()],
     damaged: AtomicBool,
+    /// Where what is read is kept (see `arena`); declared last, so
+    /// dropped after the chunks in it.
+    arena: Option<Arena>,
 }
 
 impl LazyFile {
@@ -78,13 +113,9 @@ impl LazyFile {
         if layout.end() != total {
             return None;
         }
-        let blocks = BLOCKED.map(|column| {
-            let entries = entries(layout.counts, column.data);
-            Blocks {
-                read: (0..entries.div_ceil(column.per_block))
-                    .map(|_| OnceLock::new())
-                    .collect(),
-            }
+        let blocks = BLOCKED.map(|column| Blocks {
+            count: entries(layout.counts, column.data).div_ceil(column.per_block),
+            read: OnceLock::new(),
         });
         let lazy = LazyFile {
             file,
@@ -92,6 +123,7 @@ impl LazyFile {
             sections: Default::default(),
             blocks,
             damaged: AtomicBool::new(false),
+            arena: Arena::reserve(arena_capacity(total)),
         };
         Some((lazy, layout))
     }
@@ -103,7 +135,27 @@ impl LazyFile {
 
     /// The whole of `section`, read on first use.
     pub fn section(&self, section: Section) -> &[u8] {
-        self.sections[section as usize].get_or_init(|| self.read(self.layout.range(section)))
+        let index = section as usize;
+        let Some(group) = store::GROUPS.iter().find(|group| group.contains(&index)) else {
+            let chunk = self.sections[index].get_or_init(|| self.read(self.layout.range(section)));
+            return self.bytes(chunk);
+        };
+        // A group is read in one piece, kept with its first section.
+        let (first, last) = (*group.start(), *group.end());
+        let whole = self.layout.range_of(first).start..self.layout.range_of(last).end;
+        let chunk = self.sections[first].get_or_init(|| self.read(whole.clone()));
+        let range = self.layout.range(section);
+        self.bytes(chunk)
+            .get(range.start - whole.start..range.end - whole.start)
+            .unwrap_or(&[])
+    }
+
+    fn bytes<'a>(&'a self, chunk: &'a Chunk) -> &'a [u8] {
+        match (chunk, &self.arena) {
+            (Chunk::InArena(part), Some(arena)) => arena.bytes(part),
+            (Chunk::InArena(_), None) => &[],
+            (Chunk::Owned(bytes), _) => bytes,
+        }
     }
 
     /// The bytes of entry `index` of the column whose data is `data` and
@@ -113,7 +165,7 @@ impl LazyFile {
             return store::entry(self.section(ends), self.section(data), data, index);
         };
         let column = BLOCKED[slot];
-        let Some(block) = self.blocks[slot].read.get(index / column.per_block) else {
+        let Some(block) = self.blocks[slot].slot(index / column.per_block) else {
             return &[];
         };
         let ends = self.section(column.ends);
@@ -136,13 +188,32 @@ impl LazyFile {
         let last = (first + column.per_block).min(entries(self.layout.counts, column.data));
         let start = store::span(ends, first, units).start;
         let end = store::span(ends, last.saturating_sub(1), units).end.max(start);
-        let bytes = self.read(section.start + start * unit..section.start + end * unit);
+        let bytes = self.read_owned(section.start + start * unit..section.start + end * unit);
         (start, bytes)
     }
 
     /// The bytes at `range` of the file; none, and the index marked
     /// damaged, if they cannot all be read.
-    fn read(&self, range: std::ops::Range<usize>) -> Box<[u8]> {
+    fn read(&self, range: std::ops::Range<usize>) -> Chunk {
+        // Smaller reads gain nothing from huge pages, and in memory of
+        // their own can reuse what was freed.
+        let Some(arena) = self.arena.as_ref().filter(|_| range.len() >= ARENA_FROM) else {
+            return Chunk::Owned(self.read_owned(range));
+        };
+        let mut read = true;
+        let part = arena.fill(range.len(), |into| {
+            read = self.read_into(range.start, into);
+            read
+        });
+        match part {
+            Some(part) => Chunk::InArena(part),
+            None if read => Chunk::Owned(self.read_owned(range)),
+            None => Chunk::Owned(Box::default()),
+        }
+    }
+
+    /// As [`Self::read`], into memory of their own: blocks, which are small.
+    fn read_owned(&self, range: std::ops::Range<usize>) -> Box<[u8]> {
         let mut bytes = vec![0; range.len()].into_boxed_slice();
         if !self.read_into(range.start, &mut bytes) {
             return Box::default();
@@ -160,6 +231,13 @@ impl LazyFile {
         }
         true
     }
+}
+
+/// The arena of an index file of `total` bytes: room for every section
+/// and a huge page of alignment for each. Address space only: memory is
+/// used when read into.
+fn arena_capacity(total: usize) -> usize {
+    total.saturating_add(SECTIONS * arena::HUGE_PAGE)
 }
 
 /// How many entries the column whose data is `data` has.

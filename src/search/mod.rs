@@ -22,6 +22,7 @@ mod excerpt;
 mod explain;
 mod fetch;
 pub use fetch::Titles;
+mod arena;
 pub mod fold;
 mod lazy;
 mod mask;

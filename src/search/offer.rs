@@ -13,7 +13,7 @@ use super::store::{self, Section};
 use super::tally::{Round, Scratch, Totals};
 use super::{Field, SearchIndex};
 
-/// Items per block: the current word's matches of a block (24 bytes an
+/// Items per block: the current word's matches of a block (16 bytes an
 /// item) stay within a core's cache. Unit tests use small blocks, so that
 /// their small data is offered in many.
 const BLOCK_ITEMS: usize = if cfg!(test) { 64 } else { 16 * 1024 };

@@ -12,7 +12,7 @@ use std::ops::Range;
 use super::lazy::LazyFile;
 
 /// Bump whenever the layout or the meaning of a section changes.
-pub(crate) const FORMAT: u32 = 5;
+pub(crate) const FORMAT: u32 = 6;
 const MAGIC: &[u8; 8] = b"WSISIDX\0";
 /// Magic, format, item and word counts, key length.
 const HEADER_FIXED: usize = 8 + 4 * 4;
@@ -32,22 +32,35 @@ macro_rules! sections {
 }
 
 sections! {
-    /// Per item, u64: the characters of its folded symbol.
+    /// Per item, u64: the characters of its folded symbol. The first of
+    /// the [`SYMBOLS`] sections.
     SymbolMask,
-    /// Per item, u8.
-    Prominence,
-    Category,
     /// Per item, u32: the first year it covers << 16 | the last (0: none).
     Years,
     /// Text columns: per item a u32 end offset, then the text.
     /// The symbol folded, for the symbol rule.
     SymbolEnds,
+    /// The last of the [`SYMBOLS`] sections.
     SymbolText,
+    /// Per item, u8. The first of the [`RANKING`] sections.
+    Prominence,
+    /// The distinct folded words of every field, in byte order: per word its text, its
+    /// characters, its rarity (u16, see `score::rarity`) and the end of
+    /// its postings.
+    WordEnds,
+    WordText,
+    WordMask,
+    WordRarity,
+    /// The last of the [`RANKING`] sections.
+    PostingEnds,
+    /// Per item, u8. The first of the [`PRINTING`] sections.
+    Category,
     IdEnds,
     IdText,
     /// As written in the data, for printing results.
     ShownSymbolEnds,
     ShownSymbolText,
+    /// The last of the [`PRINTING`] sections.
     ShownTitleEnds,
     ShownTitleText,
     /// [`EXPLAINED_FIELDS`] texts per item as written (title and short
@@ -56,17 +69,22 @@ sections! {
     /// first, then every item's tags...
     FieldEnds,
     FieldText,
-    /// The distinct folded words of every field, in byte order: per word its text, its
-    /// characters, its rarity (u16, see `score::rarity`) and the end of
-    /// its postings.
-    WordEnds,
-    WordText,
-    WordMask,
-    WordRarity,
-    PostingEnds,
     /// u64 each: item | field << 32 | first position in the field << 40.
     Postings,
 }
+
+/// Sections read together, each group side by side in the file, by
+/// section number: an index read on demand reads a group in one piece,
+/// which is large enough for huge pages (`arena`) where the sections
+/// alone are not. Every search reads the [`RANKING`] group whole (the
+/// word columns, for typos and fuzzy matches); printing a hit reads the
+/// [`PRINTING`] group whole, after the search's per-item arrays are freed.
+/// A query word with a digit or a '/' reads the [`SYMBOLS`] group whole
+/// (the symbol rule and years: 2.2 MB at 100 000 items).
+pub(crate) const GROUPS: [std::ops::RangeInclusive<usize>; 3] = [SYMBOLS, RANKING, PRINTING];
+const SYMBOLS: std::ops::RangeInclusive<usize> = Section::SymbolMask as usize..=Section::SymbolText as usize;
+const RANKING: std::ops::RangeInclusive<usize> = Section::Prominence as usize..=Section::PostingEnds as usize;
+const PRINTING: std::ops::RangeInclusive<usize> = Section::Category as usize..=Section::ShownTitleEnds as usize;
 
 /// How many texts per item `FieldText` holds.
 pub(crate) const EXPLAINED_FIELDS: usize = 6;
@@ -183,7 +201,12 @@ impl Layout {
     }
 
     pub fn range(&self, section: Section) -> Range<usize> {
-        self.ranges[section as usize].clone()
+        self.range_of(section as usize)
+    }
+
+    /// The range of the section numbered `index` in file order.
+    pub fn range_of(&self, index: usize) -> Range<usize> {
+        self.ranges[index].clone()
     }
 }
 
