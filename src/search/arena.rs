@@ -28,6 +28,12 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// region starts on such a boundary so that its first bytes use one.
 pub(crate) const HUGE_PAGE: usize = 2 * 1024 * 1024;
 
+/// Address space only: memory is committed as it is written.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+const NO_RESERVE: libc::c_int = libc::MAP_NORESERVE;
+#[cfg(not(any(target_os = "linux", target_os = "android")))]
+const NO_RESERVE: libc::c_int = 0;
+
 /// A region of memory handed out front to back, each part from a huge
 /// page boundary, never given back until the arena is dropped.
 pub(crate) struct Arena {
@@ -62,6 +68,11 @@ impl Arena {
     /// Reserves `capacity` bytes of address space (no memory is used until
     /// written), asking for huge pages; `None` if it cannot be reserved.
     pub fn reserve(capacity: usize) -> Option<Arena> {
+        // Transparent huge pages and their advice are Linux's: elsewhere
+        // reads use memory of their own, as before the arena.
+        if !cfg!(any(target_os = "linux", target_os = "android")) {
+            return None;
+        }
         let capacity = capacity.checked_next_multiple_of(HUGE_PAGE)?;
         let mapped = capacity.checked_add(HUGE_PAGE)?;
         // SAFETY: an anonymous private mapping at an address of the
@@ -71,7 +82,7 @@ impl Arena {
                 std::ptr::null_mut(),
                 mapped,
                 libc::PROT_READ | libc::PROT_WRITE,
-                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+                libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | NO_RESERVE,
                 -1,
                 0,
             )
@@ -121,12 +132,15 @@ impl Arena {
             })
             .ok()?;
         let start = taken.next_multiple_of(HUGE_PAGE);
-        let whole = len / HUGE_PAGE * HUGE_PAGE;
-        if whole > 0 {
-            // SAFETY: advice on `whole` bytes from `start`, within this
-            // arena's mapping and handed out to the caller alone; it
-            // changes no contents. Refused (no huge pages here): 4 kB pages.
-            unsafe { libc::madvise(self.base.as_ptr().add(start).cast(), whole, libc::MADV_HUGEPAGE) };
+        #[cfg(any(target_os = "linux", target_os = "android"))]
+        {
+            let whole = len / HUGE_PAGE * HUGE_PAGE;
+            if whole > 0 {
+                // SAFETY: advice on `whole` bytes from `start`, within this
+                // arena's mapping and handed out to the caller alone; it
+                // changes no contents. Refused (no huge pages here): 4 kB pages.
+                unsafe { libc::madvise(self.base.as_ptr().add(start).cast(), whole, libc::MADV_HUGEPAGE) };
+            }
         }
         Some(start)
     }
