@@ -3,7 +3,7 @@
 use super::Transition;
 use crate::app::{Action, App, Effect, LineEditor, Motion};
 use crate::data::dataset::symbol_key;
-use crate::data::{Dataset, Item, ItemIdx};
+use crate::data::{Dataset, Item, ItemIdx, Text};
 use crate::query_history::Prompt;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -66,7 +66,7 @@ fn fit(item: &Item, wanted: &str, words: &[&str]) -> Option<(Fit, usize)> {
     let symbol = item.symbol.as_deref().unwrap_or("");
     let short = item.short_title.as_deref().unwrap_or("");
     let names = [item.id.as_str(), symbol, short];
-    let named = names.iter().copied().chain(item.aliases.iter().map(String::as_str));
+    let named = names.iter().copied().chain(item.aliases.iter().map(Text::as_str));
     let shortest = |texts: &mut dyn Iterator<Item = &str>| texts.map(str::len).min();
     if let Some(len) = shortest(&mut named.clone().filter(|name| symbol_key(name).starts_with(wanted))) {
         return Some((Fit::NameStart, len));
