@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use std::io::{self, BufWriter, Write};
 
 use ron::ser::PrettyConfig;
-use wsis_browser::data::{CATEGORIES, Dataset, Item, Link, Relation};
+use wsis_browser::data::{CATEGORIES, Dataset, Item, Link, Relation, Shared, Text};
 
 fn main() -> io::Result<()> {
     let number = |at: usize| std::env::args().nth(at).map(|a| a.parse::<usize>());
@@ -74,14 +74,20 @@ impl Vocabulary {
             .iter()
             .flat_map(|i| words(&i.summary).chain(i.points.iter().flat_map(|p| words(p))))
             .collect();
-        let bodies: BTreeSet<String> = items.iter().filter_map(|i| i.body.clone()).collect();
-        let tags: BTreeSet<String> = items.iter().flat_map(|i| i.tags.iter().cloned()).collect();
+        let bodies: BTreeSet<String> = items
+            .iter()
+            .filter_map(|i| i.body.as_deref().map(String::from))
+            .collect();
+        let tags: BTreeSet<String> = items
+            .iter()
+            .flat_map(|i| i.tags.iter().map(|t| t.to_string()))
+            .collect();
         Vocabulary {
             title_words,
             summary_words,
             bodies: bodies.into_iter().collect(),
             tags: tags.into_iter().collect(),
-            embedded_ids: items.iter().map(|i| i.id.clone()).collect(),
+            embedded_ids: items.iter().map(|i| i.id.to_string()).collect(),
         }
     }
 
@@ -109,12 +115,13 @@ impl Vocabulary {
             .then(|| self.sentence(&self.title_words, rng.usize(2..4), rng));
         let date = format!("{}-{:02}-{:02}", rng.u16(2003..2031), rng.u8(1..13), rng.u8(1..29));
         let points = (0..rng.usize(0..4))
-            .map(|_| self.sentence(&self.summary_words, rng.usize(8..16), rng) + ".")
+            .map(|_| Text::from(self.sentence(&self.summary_words, rng.usize(8..16), rng) + "."))
             .collect();
         let tags = (0..rng.usize(1..5))
             .map(|_| self.tags[rng.usize(..self.tags.len())].clone())
             .collect::<BTreeSet<_>>()
             .into_iter()
+            .map(Shared::from)
             .collect();
         let links = (0..rng.usize(0..3))
             .map(|_| {
@@ -125,28 +132,30 @@ impl Vocabulary {
                 };
                 Link {
                     rel: Relation::ALL[rng.usize(..Relation::ALL.len())],
-                    to,
+                    to: to.into(),
                     note: None,
                 }
             })
             .collect();
         Item {
-            id: format!("synth-{i}"),
-            category: category.to_string(),
-            symbol,
-            title,
-            short_title,
-            aliases: Vec::new(),
-            date: Some(date),
+            id: format!("synth-{i}").into(),
+            category: category.into(),
+            symbol: symbol.map(Text::from),
+            title: title.into(),
+            short_title: short_title.map(Text::from),
+            aliases: Box::default(),
+            date: Some(date.into()),
             until: None,
-            body: rng.bool().then(|| self.bodies[rng.usize(..self.bodies.len())].clone()),
-            summary: self.sentence(&self.summary_words, rng.usize(25..50), rng) + ".",
+            body: rng
+                .bool()
+                .then(|| self.bodies[rng.usize(..self.bodies.len())].as_str().into()),
+            summary: (self.sentence(&self.summary_words, rng.usize(25..50), rng) + ".").into(),
             points,
             url: None,
-            sources: Vec::new(),
+            sources: Box::default(),
             tags,
             links,
-            unconfirmed: Vec::new(),
+            unconfirmed: Box::default(),
         }
     }
 }

@@ -139,7 +139,7 @@ pub fn items_named(dir: &Path, key: &Key, names: &[String], backlinks: bool) -> 
     }
     let (wanted, ids): (Vec<ItemIdx>, Vec<String>) = found
         .into_iter()
-        .map(|slot| slot.map(|(idx, item)| (idx, item.id)))
+        .map(|slot| slot.map(|(idx, item)| (idx, item.id.into())))
         .collect::<Option<Vec<_>>>()?
         .into_iter()
         .unzip();

@@ -184,7 +184,7 @@ mod tests {
     fn route(data: &Dataset, from: &str, to: &str) -> Vec<(Relation, String)> {
         let (from, to) = (data.by_id(from).unwrap(), data.by_id(to).unwrap());
         let steps = shortest_path(data, from, to).expect("a path");
-        steps.iter().map(|s| (s.rel, data.item(s.to).id.clone())).collect()
+        steps.iter().map(|s| (s.rel, data.item(s.to).id.to_string())).collect()
     }
 
     /// Two routes of two steps: one through a resolution that merely recalls

@@ -212,7 +212,7 @@ fn an_agency_document_names_the_agency_not_the_un() {
     let ris = cite::format(&DATA, &[resolution], Style::Ris);
     let fields = &read_ris(&ris)[0];
     for tag in ["AU", "PB"] {
-        assert!(fields.contains(&(tag.to_string(), itu.clone())), "{tag}: {ris}");
+        assert!(fields.contains(&(tag.to_string(), itu.to_string())), "{tag}: {ris}");
     }
     let csl: serde_json::Value = serde_json::from_str(&cite::format(&DATA, &[resolution], Style::CslJson)).unwrap();
     assert_eq!(csl[0]["author"][0]["literal"], itu.as_str());
@@ -312,7 +312,7 @@ fn an_untitled_item_is_cited_by_its_designation_in_every_style() {
     let mut without_designation = Vec::new();
     for idx in untitled {
         let item = DATA.item(idx);
-        let Some(designation) = item.symbol.clone().or_else(|| item.short_title.clone()) else {
+        let Some(designation) = item.symbol.as_deref().or(item.short_title.as_deref()).map(String::from) else {
             without_designation.push(idx);
             continue;
         };
@@ -395,7 +395,7 @@ fn a_container_is_named_by_its_title_not_the_screen_short_title() {
         }
         let expected = match &container.symbol {
             Some(symbol) => format!("{} ({symbol})", container.title),
-            None => container.title.clone(),
+            None => container.title.to_string(),
         };
         for style in [Style::Text, Style::Bibtex, Style::Ris, Style::CslJson] {
             let cited = cite::format(&DATA, &[idx], style);

@@ -238,7 +238,7 @@ fn path_prefers_the_mandate_chain_among_equally_short_routes() {
         .expect("a path");
     let browser: Vec<(String, String)> = browser
         .iter()
-        .map(|s| (s.rel.name().into(), data.item(s.to).id.clone()))
+        .map(|s| (s.rel.name().into(), data.item(s.to).id.to_string()))
         .collect();
     assert_eq!(browser, steps);
 }

@@ -429,7 +429,9 @@ fn every_embedded_name_finds_its_own_item() {
     use wsis_browser::data::aliases::derived_names;
     let data = &*common::DATA;
     for (idx, item) in data.items().iter().enumerate() {
-        let names = derived_names(item).into_iter().chain(item.aliases.iter().cloned());
+        let names = derived_names(item)
+            .into_iter()
+            .chain(item.aliases.iter().map(|alias| alias.to_string()));
         for name in names {
             assert_eq!(data.resolve(&name), Resolved::One(idx), "{name} of {}", item.id);
             assert_eq!(

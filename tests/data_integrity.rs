@@ -406,7 +406,7 @@ fn headline_items_list_an_official_page_first() {
         "cstd-20-year-report",
     ];
     for id in headline {
-        let first = DATA.item(idx(id)).sources.first().map(String::as_str);
+        let first = DATA.item(idx(id)).sources.first().map(|source| source.as_str());
         assert!(first.is_some_and(is_official), "{id}: first source {first:?}");
     }
 }
@@ -477,17 +477,17 @@ fn the_placeholder_pattern_catches_labels_and_spares_real_titles() {
         symbol: symbol.map(Into::into),
         title: title.into(),
         short_title: None,
-        aliases: vec![],
+        aliases: Box::default(),
         date: None,
         until: None,
         body: None,
-        summary: String::new(),
-        points: vec![],
+        summary: "".into(),
+        points: Box::default(),
         url: None,
-        sources: vec![],
-        tags: vec![],
-        links: vec![],
-        unconfirmed: vec![],
+        sources: Box::default(),
+        tags: Box::default(),
+        links: Box::default(),
+        unconfirmed: Box::default(),
     };
     for label in [
         "General Assembly resolution 66/184",

@@ -11,7 +11,7 @@ use wsis_browser::data::partial::load_what_loads_counted;
 use wsis_browser::data::pieces::{PIECE_BYTES, plan};
 use wsis_browser::data::progress::{Progress, Stage};
 use wsis_browser::data::streamed::{self, STREAM_FROM_BYTES};
-use wsis_browser::data::{Dataset, Item, Link, Relation, SourceFile};
+use wsis_browser::data::{Dataset, Item, Link, Relation, SourceFile, Text};
 
 fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
@@ -55,29 +55,29 @@ fn item() -> impl Strategy<Value = Item> {
         proptest::collection::vec(link, 0..3),
     )
         .prop_map(|(id, title, symbol, points, links)| Item {
-            id,
+            id: id.into(),
             category: "ga".into(),
-            symbol,
-            title,
+            symbol: symbol.map(Text::from),
+            title: title.into(),
             short_title: None,
-            aliases: Vec::new(),
+            aliases: Box::default(),
             date: None,
             until: None,
             body: None,
-            summary: String::new(),
-            points,
+            summary: Text::default(),
+            points: points.into_iter().map(Text::from).collect(),
             url: None,
-            sources: Vec::new(),
-            tags: Vec::new(),
+            sources: Box::default(),
+            tags: Box::default(),
             links: links
                 .into_iter()
                 .map(|(rel, to, note)| Link {
                     rel: Relation::ALL[rel],
-                    to,
-                    note,
+                    to: to.into(),
+                    note: note.map(Text::from),
                 })
                 .collect(),
-            unconfirmed: Vec::new(),
+            unconfirmed: Box::default(),
         })
 }
 
@@ -152,22 +152,22 @@ proptest! {
 fn synth_items(count: usize) -> Vec<Item> {
     (0..count)
         .map(|n| Item {
-            id: format!("big-{n}"),
+            id: format!("big-{n}").into(),
             category: "ga".into(),
             symbol: None,
-            title: format!("Item number {n}, with (brackets) and \"quotes\""),
+            title: format!("Item number {n}, with (brackets) and \"quotes\"").into(),
             short_title: None,
-            aliases: Vec::new(),
+            aliases: Box::default(),
             date: Some("2005-11-18".into()),
             until: None,
             body: None,
-            summary: "A summary long enough to make the file large: ".repeat(8),
-            points: vec!["a point".into(), "another, with a comma".into()],
+            summary: "A summary long enough to make the file large: ".repeat(8).into(),
+            points: ["a point".into(), "another, with a comma".into()].into(),
             url: None,
-            sources: Vec::new(),
-            tags: vec!["tag".into()],
-            links: Vec::new(),
-            unconfirmed: Vec::new(),
+            sources: Box::default(),
+            tags: ["tag".into()].into(),
+            links: Box::default(),
+            unconfirmed: Box::default(),
         })
         .collect()
 }
@@ -208,11 +208,12 @@ fn a_syntax_error_late_in_a_large_file_is_at_its_line_and_column() {
 #[test]
 fn a_bad_link_late_in_a_large_file_is_at_its_line_and_column() {
     let mut items = synth_items(9000);
-    items[8500].links.push(Link {
+    items[8500].links = [Link {
         rel: Relation::ALL[0],
         to: "nowhere-to-be-found".into(),
         note: None,
-    });
+    }]
+    .into();
     let text = file_text(&items, &[false]);
     let at = text.find("\"nowhere-to-be-found\"").expect("the link is there");
     let problems = Dataset::from_files(&[source(text.clone())]).expect_err("an unknown id");
@@ -225,11 +226,12 @@ fn a_bad_link_late_in_a_large_file_is_at_its_line_and_column() {
 #[test]
 fn a_bad_link_late_in_a_large_file_on_disk_is_at_its_line_and_column() {
     let mut items = synth_items(9000);
-    items[8999].links.push(Link {
+    items[8999].links = [Link {
         rel: Relation::ALL[0],
         to: "nowhere-to-be-found".into(),
         note: None,
-    });
+    }]
+    .into();
     items[10].date = Some("2005-13-01".into());
     let text = file_text(&items, &[false]);
     let dir = tempfile::tempdir().expect("temp dir");
@@ -340,11 +342,12 @@ fn streamed_file_items() -> Vec<Item> {
 #[test]
 fn problems_in_a_file_read_in_batches_are_at_their_line_and_column() {
     let mut items = streamed_file_items();
-    items[15_999].links.push(Link {
+    items[15_999].links = [Link {
         rel: Relation::ALL[0],
         to: "nowhere-to-be-found".into(),
         note: None,
-    });
+    }]
+    .into();
     items[10].date = Some("2005-13-01".into());
     let text = file_text(&items, &[false]);
     assert!(text.len() as u64 >= STREAM_FROM_BYTES, "{} bytes", text.len());

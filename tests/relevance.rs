@@ -26,7 +26,7 @@ fn wsis_rank(index: &SearchIndex) -> impl Fn(&str) -> Vec<String> + '_ {
         index
             .search(query, None)
             .iter()
-            .map(|hit| DATA.item(hit.item).id.clone())
+            .map(|hit| DATA.item(hit.item).id.to_string())
             .collect()
     }
 }

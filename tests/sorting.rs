@@ -283,7 +283,7 @@ fn wsis_list_prints_each_category_in_the_browsers_first_order() {
         let browsed: Vec<String> = app
             .items_of(Row::Category(cat))
             .iter()
-            .map(|&i| DATA.item(i).id.clone())
+            .map(|&i| DATA.item(i).id.to_string())
             .collect();
         assert_eq!(listed, browsed, "{}", category.id);
     }

@@ -231,7 +231,7 @@ impl App<'_> {
     fn open_url(&mut self) {
         let url = self.selected_item().and_then(|idx| self.data.item(idx).url.clone());
         match url {
-            Some(url) if is_web_url(&url) => self.effects.push(Effect::OpenUrl(url)),
+            Some(url) if is_web_url(&url) => self.effects.push(Effect::OpenUrl(url.into())),
             Some(_) => self.status = Some("only http and https links are opened".into()),
             None => self.status = Some("this item has no link".into()),
         }
@@ -248,7 +248,7 @@ impl App<'_> {
         } else {
             match &self.data.item(idx).url {
                 Some(url) => self.effects.push(Effect::Copy {
-                    text: url.clone(),
+                    text: url.to_string(),
                     what: "link",
                     multiline: false,
                 }),

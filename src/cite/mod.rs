@@ -117,7 +117,7 @@ impl Reference {
             .issuer()
             .map(|issuer| adopter.clone().unwrap_or_else(|| issuer.to_string()));
         Reference {
-            key: item.id.clone(),
+            key: item.id.to_string(),
             publisher: issuer
                 .is_some()
                 .then(|| adopter.unwrap_or_else(|| PUBLISHER.to_string())),

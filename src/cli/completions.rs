@@ -75,8 +75,8 @@ fn item_names(data: &Dataset) -> Vec<String> {
             .chain(item.aliases.iter());
         for name in all {
             let usable = !name.is_empty() && name.chars().all(is_plain);
-            if usable && !names.contains(name) {
-                names.push(name.clone());
+            if usable && !names.iter().any(|known| known == name) {
+                names.push(name.to_string());
             }
         }
     }

@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::sources::{SOURCES_HEADING, is_official, mark};
 
 use super::{Outcome, write_json};
-use crate::data::{CATEGORIES, Dataset, ItemIdx, TITLE_NOT_CONFIRMED};
+use crate::data::{CATEGORIES, Dataset, ItemIdx, Shared, TITLE_NOT_CONFIRMED, Text};
 use crate::graph;
 use crate::text::sanitize;
 
@@ -23,13 +23,13 @@ struct ShowEntry<'a> {
     until: Option<&'a str>,
     body: Option<&'a str>,
     summary: &'a str,
-    points: &'a [String],
+    points: &'a [Text],
     url: Option<&'a str>,
-    sources: &'a [String],
+    sources: &'a [Text],
     /// The sources on an official publisher's host (the rest are copies).
     official_sources: Vec<&'a str>,
-    tags: &'a [String],
-    unconfirmed: &'a [String],
+    tags: &'a [Shared],
+    unconfirmed: &'a [Text],
     from_file: Option<&'a str>,
     links: Vec<LinkEntry<'a>>,
     backlinks: Vec<BacklinkEntry<'a>>,
@@ -85,12 +85,12 @@ fn entry(data: &Dataset, idx: ItemIdx) -> ShowEntry<'_> {
         official_sources: item
             .sources
             .iter()
-            .map(String::as_str)
+            .map(Text::as_str)
             .filter(|s| is_official(s))
             .collect(),
         tags: &item.tags,
         unconfirmed: &item.unconfirmed,
-        from_file: (!origin.embedded).then_some(origin.file.as_str()),
+        from_file: (!origin.embedded).then_some(origin.file),
         links: links(data, idx),
         backlinks: backlinks(data, idx),
     }
@@ -163,7 +163,7 @@ fn write_text(data: &Dataset, idx: ItemIdx, out: &mut impl Write) -> io::Result<
 }
 
 /// Sources, each marked as on an official publisher's host or a copy.
-fn write_sources(sources: &[String], out: &mut impl Write) -> io::Result<()> {
+fn write_sources(sources: &[Text], out: &mut impl Write) -> io::Result<()> {
     if sources.is_empty() {
         return Ok(());
     }
@@ -197,7 +197,7 @@ fn write_related(data: &Dataset, idx: ItemIdx, out: &mut impl Write) -> io::Resu
     Ok(())
 }
 
-fn section(out: &mut impl Write, title: &str, rows: &[String], bullet: &str) -> io::Result<()> {
+fn section(out: &mut impl Write, title: &str, rows: &[Text], bullet: &str) -> io::Result<()> {
     if rows.is_empty() {
         return Ok(());
     }

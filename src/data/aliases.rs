@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use super::category::category_index;
 use super::dataset::ItemIdx;
 use super::model::Item;
+use super::text::Text;
 
 /// What a name stands for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,7 +112,7 @@ impl Aliases {
                 };
                 clashes.push(Clash {
                     item: idx,
-                    alias: alias.clone(),
+                    alias: alias.to_string(),
                     message,
                 });
             }
@@ -220,17 +221,18 @@ pub fn qualified_key(name: &str) -> Option<(String, Option<usize>)> {
 pub fn item_keys(item: &Item) -> Vec<String> {
     derived_names(item)
         .iter()
-        .chain(&item.aliases)
-        .map(|name| key(name))
+        .map(String::as_str)
+        .chain(item.aliases.iter().map(Text::as_str))
+        .map(key)
         .collect()
 }
 
 /// The names an item has without any `aliases` in the data: its id, its
 /// symbol, each half of a joint symbol, and a resolution's bare number.
 pub fn derived_names(item: &Item) -> Vec<String> {
-    let mut names = vec![item.id.clone()];
+    let mut names = vec![item.id.to_string()];
     if let Some(symbol) = &item.symbol {
-        names.push(symbol.clone());
+        names.push(symbol.to_string());
         // "A/66/64–E/2011/77" is also found as "A/66/64" and "E/2011/77".
         let parts: Vec<&str> = symbol.split(is_dash).filter(|p| p.contains('/')).collect();
         if parts.len() > 1 {
@@ -273,19 +275,19 @@ mod tests {
             id: id.into(),
             category: "ga".into(),
             symbol: symbol.map(Into::into),
-            title: String::new(),
+            title: Text::default(),
             short_title: None,
-            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            aliases: aliases.iter().map(|&a| Text::from(a)).collect(),
             date: None,
             until: None,
             body: None,
-            summary: String::new(),
-            points: Vec::new(),
+            summary: Text::default(),
+            points: Box::default(),
             url: None,
-            sources: Vec::new(),
-            tags: Vec::new(),
-            links: Vec::new(),
-            unconfirmed: Vec::new(),
+            sources: Box::default(),
+            tags: Box::default(),
+            links: Box::default(),
+            unconfirmed: Box::default(),
         }
     }
 

@@ -10,11 +10,13 @@ use std::path::PathBuf;
 
 use super::aliases::Aliases;
 use super::category::{CATEGORIES, category_index};
-use super::dataset::{Backlink, Dataset, ItemIdx, Origin, Replaced, symbol_key};
+use super::dataset::{Backlink, Dataset, ItemIdx, symbol_key};
 use super::date::PartialDate;
+use super::id_table::IdTable;
 use super::load::{Problem, SourceFile};
 use super::locate::{ItemValues, item_spans};
 use super::model::{Item, Link};
+use super::origins::{Origin, Origins};
 use super::parse_all::{Parsed, parse_all};
 use super::position::TextMap;
 use super::progress::{Progress, Stage};
@@ -130,9 +132,9 @@ struct Place {
 #[derive(Default)]
 struct Merged {
     items: Vec<Item>,
-    origins: Vec<Origin>,
+    origins: Origins,
     places: Vec<Place>,
-    by_id: HashMap<String, ItemIdx>,
+    by_id: IdTable,
     /// The last file each id was seen in, to tell a duplicate within one
     /// file from a replacement by a later file.
     seen_in: Vec<usize>,
@@ -151,13 +153,33 @@ fn merge(files: &[SourceFile], parsed: Vec<Parsed>, report: &mut Report<'_>) -> 
     merged
 }
 
+/// What becomes of one parsed item.
+enum Fate {
+    /// Kept, after the items of earlier files.
+    New,
+    /// Swapped into the place of the earlier file's item with its id.
+    Replaces(ItemIdx),
+    /// Reported, and left out.
+    Duplicate,
+}
+
+/// The id of the item at an index while a file is merged: an earlier
+/// file's item (in `items`), or a new item of this file (in `parsed`, at
+/// the position `new_at` gives for its index less `base`).
+fn id_at<'a>(items: &'a [Item], parsed: &'a [Item], new_at: &'a [usize], base: usize) -> impl Fn(ItemIdx) -> &'a str {
+    move |idx| match idx.checked_sub(base) {
+        None => items[idx].id.as_str(),
+        Some(at) => parsed[new_at[at]].id.as_str(),
+    }
+}
+
 impl Merged {
     fn with_capacity(items: usize) -> Merged {
         Merged {
             items: Vec::new(),
-            origins: Vec::with_capacity(items),
+            origins: Origins::with_capacity(items),
             places: Vec::with_capacity(items),
-            by_id: HashMap::with_capacity(items),
+            by_id: IdTable::with_capacity(items),
             seen_in: Vec::with_capacity(items),
         }
     }
@@ -168,19 +190,36 @@ impl Merged {
     /// copied into a second vector while the first is still held.
     fn add_file(&mut self, mut parsed: Vec<Item>, file_idx: usize, file: &SourceFile, report: &mut Report<'_>) {
         let base = self.items.len();
-        let mut keep = Vec::with_capacity(parsed.len());
-        let mut new_idx = base;
-        for (item_idx, item) in parsed.iter_mut().enumerate() {
+        // The position in `parsed` of each new item, by its index less `base`.
+        let mut new_at: Vec<usize> = Vec::with_capacity(parsed.len());
+        let mut swaps = Vec::new();
+        for (item_idx, item) in parsed.iter().enumerate() {
             let place = Place {
                 file: file_idx,
                 item: item_idx,
             };
-            let kept = self.add(item, new_idx, place, file, report);
-            new_idx += usize::from(kept);
-            keep.push(kept);
+            let existing = self.by_id.get(&item.id, id_at(&self.items, &parsed, &new_at, base));
+            match self.fate(item, existing, place, file, report) {
+                Fate::New => {
+                    new_at.push(item_idx);
+                    let idx = base + new_at.len() - 1;
+                    self.by_id
+                        .insert(&item.id, idx, id_at(&self.items, &parsed, &new_at, base));
+                }
+                Fate::Replaces(existing) => swaps.push((existing, item_idx)),
+                Fate::Duplicate => {}
+            }
         }
-        let mut kept = keep.into_iter();
-        parsed.retain(|_| kept.next().unwrap_or(false));
+        for (existing, item_idx) in swaps {
+            std::mem::swap(&mut self.items[existing], &mut parsed[item_idx]);
+        }
+        let mut new = new_at.into_iter().peekable();
+        let mut at = 0;
+        parsed.retain(|_| {
+            let kept = new.next_if_eq(&at).is_some();
+            at += 1;
+            kept
+        });
         // Only where it has room for them: growing would copy it.
         if parsed.capacity() - parsed.len() >= self.items.len() && parsed.len() > self.items.len() {
             parsed.splice(0..0, self.items.drain(..));
@@ -191,47 +230,42 @@ impl Merged {
         }
     }
 
-    /// Records an item at `new_idx` (true: it is kept there), or swaps it
-    /// into the place of the item with its id (false: what it replaced is
-    /// left to be dropped); an id twice in one file, or in two embedded
-    /// files, is a problem.
-    fn add(
+    /// Records an item: new (its origin and place pushed), replacing the
+    /// earlier file's item with its id (origin and place set there), or a
+    /// duplicate, reported (an id twice in one file, or in two embedded
+    /// files).
+    fn fate(
         &mut self,
-        item: &mut Item,
-        new_idx: ItemIdx,
+        item: &Item,
+        existing: Option<ItemIdx>,
         place: Place,
         file: &SourceFile,
         report: &mut Report<'_>,
-    ) -> bool {
-        let origin = Origin {
-            file: file.name.clone(),
-            embedded: file.embedded,
-            replaced: None,
-        };
-        let Some(&existing) = self.by_id.get(&item.id) else {
-            self.by_id.insert(item.id.clone(), new_idx);
-            self.origins.push(origin);
+    ) -> Fate {
+        let Some(existing) = existing else {
+            self.origins.push(Origin {
+                file: &file.name,
+                embedded: file.embedded,
+                replaced: None,
+            });
             self.places.push(place);
             self.seen_in.push(place.file);
-            return true;
+            return Fate::New;
         };
         if std::mem::replace(&mut self.seen_in[existing], place.file) == place.file {
             let message = format!("duplicate id \"{}\"", item.id);
             report.at_value(place, "id", &item.id, message);
+            Fate::Duplicate
         } else if file.embedded {
-            let message = format!("duplicate id \"{}\" (also in {})", item.id, self.origins[existing].file);
+            let also_in = self.origins.get(existing).file;
+            let message = format!("duplicate id \"{}\" (also in {also_in})", item.id);
             report.at_value(place, "id", &item.id, message);
+            Fate::Duplicate
         } else {
-            let previous = &self.origins[existing];
-            let replaced = Some(Replaced {
-                file: previous.file.clone(),
-                embedded: previous.embedded,
-            });
-            self.origins[existing] = Origin { replaced, ..origin };
-            std::mem::swap(&mut self.items[existing], item);
+            self.origins.replace(existing, &file.name, file.embedded);
             self.places[existing] = place;
+            Fate::Replaces(existing)
         }
-        false
     }
 }
 
@@ -267,7 +301,7 @@ fn index(merged: Merged, report: &mut Report<'_>) -> Dataset {
         ix.category(idx, item, place, report);
         ix.dates(item, place, report);
         ix.symbol(idx, &items, place, report);
-        ix.links(idx, item, &by_id, place, report);
+        ix.links(idx, item, &items, &by_id, place, report);
     }
     trace::mark("checked");
     // Only needed to find duplicates: freed before the names are built,
@@ -354,23 +388,24 @@ impl Indexes {
         &mut self,
         idx: ItemIdx,
         item: &Item,
-        by_id: &HashMap<String, ItemIdx>,
+        items: &[Item],
+        by_id: &IdTable,
         place: Place,
         report: &mut Report<'_>,
     ) {
         for (link, Link { rel, to, .. }) in item.links.iter().enumerate() {
-            match by_id.get(to) {
-                Some(&target) if target == idx => {
+            match by_id.get(to, |idx| items[idx].id.as_str()) {
+                Some(target) if target == idx => {
                     report.at_value(place, "to", to, format!("item \"{to}\" links to itself"));
                 }
-                Some(&target) => self.backlinks[target].push(Backlink {
+                Some(target) => self.backlinks[target].push(Backlink {
                     from: idx,
                     rel: *rel,
                     link,
                 }),
                 None => {
                     let hint = report
-                        .suggestion(to, by_id)
+                        .suggestion(to, items)
                         .map(|close| format!("did you mean \"{close}\"?"));
                     report
                         .at_value(place, "to", to, format!("link to unknown id \"{to}\""))
@@ -440,9 +475,9 @@ impl<'a> Report<'a> {
     }
 
     /// The id nearest to a mistyped one, while the budget lasts.
-    fn suggestion<'i>(&mut self, wanted: &str, by_id: &'i HashMap<String, ItemIdx>) -> Option<&'i str> {
+    fn suggestion<'i>(&mut self, wanted: &str, items: &'i [Item]) -> Option<&'i str> {
         self.suggestions_left = self.suggestions_left.checked_sub(1)?;
-        closest(wanted, by_id.keys().map(String::as_str))
+        closest(wanted, items.iter().map(|item| item.id.as_str()))
     }
 }
 

@@ -1,13 +1,14 @@
 //! The validated, indexed dataset: items by id, by symbol and by category,
 //! with every link resolved and its backlink recorded.
 
-use std::collections::HashMap;
 use std::path::Path;
 
 use super::aliases::{Aliases, Resolved};
 use super::date::PartialDate;
+use super::id_table::IdTable;
 use super::load::{Problem, SourceFile};
 use super::model::{Item, Link};
+use super::origins::{Origin, Origins};
 use super::progress::{Progress, Stage};
 use super::relation::Relation;
 use super::streamed::{STREAM_FROM_BYTES, Streamed, parse_streamed};
@@ -29,28 +30,14 @@ pub struct Dataset {
     pub(super) items: Vec<Item>,
     pub(super) dates: Vec<Option<PartialDate>>,
     /// The file each item came from, and whether it replaced an embedded item.
-    pub(super) origins: Vec<Origin>,
-    pub(super) by_id: HashMap<String, ItemIdx>,
+    pub(super) origins: Origins,
+    pub(super) by_id: IdTable,
     pub(super) by_category: Vec<Vec<ItemIdx>>,
     /// Each item's category, resolved once at load (index into CATEGORIES).
     pub(super) category_of: Vec<usize>,
     pub(super) backlinks: Vec<Vec<Backlink>>,
     /// Every other name of each item (see [`Aliases`]).
     pub(super) aliases: Aliases,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Origin {
-    pub file: String,
-    pub embedded: bool,
-    /// Where the item with the same id that this one took the place of came from.
-    pub replaced: Option<Replaced>,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Replaced {
-    pub file: String,
-    pub embedded: bool,
 }
 
 impl Dataset {
@@ -134,12 +121,12 @@ impl Dataset {
         self.dates[idx]
     }
 
-    pub fn origin(&self, idx: ItemIdx) -> &Origin {
-        &self.origins[idx]
+    pub fn origin(&self, idx: ItemIdx) -> Origin<'_> {
+        self.origins.get(idx)
     }
 
     pub fn by_id(&self, id: &str) -> Option<ItemIdx> {
-        self.by_id.get(id).copied()
+        self.by_id.get(id, |idx| self.items[idx].id.as_str())
     }
 
     /// The item named by `name` alone, if exactly one answers to it.
@@ -175,7 +162,11 @@ impl Dataset {
 
     /// Outgoing links, resolved.
     pub fn links(&self, idx: ItemIdx) -> impl Iterator<Item = (&Link, ItemIdx)> + '_ {
-        self.items[idx].links.iter().map(|link| (link, self.by_id[&link.to]))
+        // Every link resolves: loading checked it.
+        self.items[idx].links.iter().map(|link| {
+            let target = self.by_id(&link.to).expect("a checked link resolves");
+            (link, target)
+        })
     }
 
     pub fn backlinks(&self, idx: ItemIdx) -> &[Backlink] {

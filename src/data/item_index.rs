@@ -17,8 +17,10 @@ use super::category::category_index;
 use super::dataset::{Dataset, ItemIdx};
 use super::model::Item;
 use super::name_table::{NameTable, name_hash};
+use super::origins::Origins;
 use super::preview::id_hash;
 use super::snapshot::{ItemRef, StoredOrigin, checksum, origin_of, rebuild};
+use super::text::Text;
 
 /// What the section holds. Offsets are from the start of the dataset
 /// section; item `i` ends at `ends[i]` and starts where item `i - 1` ends
@@ -208,15 +210,20 @@ impl ItemIndex {
             }
             kept.insert(idx, item);
         }
-        let ids: std::collections::HashSet<String> = kept.values().map(|i| i.id.clone()).collect();
+        let ids: std::collections::HashSet<Text> = kept.values().map(|i| i.id.clone()).collect();
         let origins = kept
             .keys()
             .map(|&i| origin_of(self.stored.origins.get(i)?, &self.stored.files))
-            .collect::<Option<Vec<_>>>()?;
+            .collect::<Option<Origins>>()?;
         let items = kept
             .into_values()
             .map(|mut item| {
-                item.links.retain(|link| ids.contains(&link.to));
+                item.links = item
+                    .links
+                    .into_vec()
+                    .into_iter()
+                    .filter(|link| ids.contains(&link.to))
+                    .collect();
                 item
             })
             .collect();

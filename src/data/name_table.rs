@@ -139,7 +139,9 @@ mod tests {
         // that clashes): a record would answer to a name the dataset does
         // not give it, so no table is written and every name loads it whole.
         let other = data.items[1].id.clone();
-        data.items[0].aliases.push(other);
+        let mut aliases = data.items[0].aliases.to_vec();
+        aliases.push(other);
+        data.items[0].aliases = aliases.into();
         assert!(entries(&data).is_none());
         assert!(NameTable::open(&encode(&data, Vec::new())).is_none());
     }

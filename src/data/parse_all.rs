@@ -228,10 +228,7 @@ impl<'de> Visitor<'de> for Fill<'_> {
         let expected = self.0.len();
         for (at, slot) in self.0.iter_mut().enumerate() {
             match seq.next_element::<Item>()? {
-                Some(mut item) => {
-                    item.shrink_to_fit();
-                    *slot = Some(item);
-                }
+                Some(item) => *slot = Some(item),
                 None => return Err(de::Error::invalid_length(at, &"the items the piece was cut with")),
             }
         }

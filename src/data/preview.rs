@@ -155,10 +155,15 @@ fn subset(data: &Dataset, kept: &BTreeMap<ItemIdx, ItemIdx>) -> Option<Dataset> 
         .keys()
         .map(|&idx| {
             let mut item = data.item(idx).clone();
-            item.links.retain(|link| ids.contains(link.to.as_str()));
+            item.links = item
+                .links
+                .into_vec()
+                .into_iter()
+                .filter(|link| ids.contains(link.to.as_str()))
+                .collect();
             item
         })
         .collect();
-    let origins = kept.keys().map(|&idx| data.origin(idx).clone()).collect();
+    let origins = kept.keys().map(|&idx| data.origin(idx)).collect();
     super::snapshot::rebuild(items, origins)
 }

@@ -22,14 +22,17 @@ use serde::{Deserialize, Serialize};
 
 use super::aliases::Aliases;
 use super::category::{CATEGORIES, category_index};
-use super::dataset::{Backlink, Dataset, ItemIdx, Origin, Replaced};
+use super::dataset::{Backlink, Dataset, ItemIdx};
 use super::date::PartialDate;
+use super::id_table::IdTable;
 use super::item_index::{ItemIndex, StoredItemIndex};
 use super::list_rows::{self, ListRows};
 use super::model::{Item, Link};
 use super::name_table::{self, NameTable};
+use super::origins::{Origin, Origins, Replaced};
 use super::preview::Preview;
 use super::relation::Relation;
+use super::text::{Shared, Text};
 
 /// The first bytes of every snapshot.
 const MAGIC: &[u8; 8] = b"WSISDATA";
@@ -442,18 +445,18 @@ pub(super) struct ItemRef<'a> {
     symbol: Option<&'a str>,
     title: &'a str,
     short_title: Option<&'a str>,
-    aliases: &'a [String],
+    aliases: &'a [Text],
     date: Option<&'a str>,
     until: Option<&'a str>,
     body: Option<&'a str>,
     summary: &'a str,
-    points: &'a [String],
+    points: &'a [Text],
     url: Option<&'a str>,
-    sources: &'a [String],
-    tags: &'a [String],
+    sources: &'a [Text],
+    tags: &'a [Shared],
     /// As `Link` is read: relation, target, note.
     links: Vec<(Relation, &'a str, Option<&'a str>)>,
-    unconfirmed: &'a [String],
+    unconfirmed: &'a [Text],
 }
 
 impl<'a> From<&'a Item> for ItemRef<'a> {
@@ -511,13 +514,12 @@ impl<'a> StoredRef<'a> {
                 u32::try_from(files.len() - 1).unwrap_or(u32::MAX)
             })
         };
-        let origins = data
-            .origins
-            .iter()
+        let origins = (0..data.len())
+            .map(|idx| data.origin(idx))
             .map(|origin| StoredOrigin {
-                file: index_of(&origin.file),
+                file: index_of(origin.file),
                 embedded: origin.embedded,
-                replaced: origin.replaced.as_ref().map(|r| (index_of(&r.file), r.embedded)),
+                replaced: origin.replaced.map(|r| (index_of(r.file), r.embedded)),
             })
             .collect();
         let items = data.items.iter().map(ItemRef::from).collect();
@@ -534,14 +536,14 @@ impl Stored {
             .origins
             .iter()
             .map(|o| origin_of(o, &self.files))
-            .collect::<Option<Vec<Origin>>>()?;
+            .collect::<Option<Origins>>()?;
         rebuild(self.items, origins)
     }
 }
 
 /// A stored origin, its file indexes looked up in `files`.
-pub(super) fn origin_of(o: &StoredOrigin, files: &[String]) -> Option<Origin> {
-    let file = |at: u32| files.get(usize::try_from(at).ok()?).cloned();
+pub(super) fn origin_of<'a>(o: &StoredOrigin, files: &'a [String]) -> Option<Origin<'a>> {
+    let file = |at: u32| files.get(usize::try_from(at).ok()?).map(String::as_str);
     let replaced = match o.replaced {
         Some((at, embedded)) => Some(Replaced {
             file: file(at)?,
@@ -559,7 +561,7 @@ pub(super) fn origin_of(o: &StoredOrigin, files: &[String]) -> Option<Origin> {
 /// The indexes `Dataset` keeps beside its items, rebuilt from items that
 /// were valid when stored; `None` if they no longer hold together. The
 /// names (the largest part) are built on a second thread meanwhile.
-pub(super) fn rebuild(items: Vec<Item>, origins: Vec<Origin>) -> Option<Dataset> {
+pub(super) fn rebuild(items: Vec<Item>, origins: Origins) -> Option<Dataset> {
     let (links, aliases) = std::thread::scope(|scope| {
         let names = scope.spawn(|| Aliases::build(&items));
         let links = Links::of(&items);
@@ -590,7 +592,7 @@ pub(super) fn rebuild(items: Vec<Item>, origins: Vec<Origin>) -> Option<Dataset>
 
 /// Everything but the names: ids, categories, dates and backlinks.
 struct Links {
-    by_id: HashMap<String, ItemIdx>,
+    by_id: IdTable,
     by_category: Vec<Vec<ItemIdx>>,
     category_of: Vec<usize>,
     dates: Vec<Option<PartialDate>>,
@@ -599,12 +601,7 @@ struct Links {
 
 impl Links {
     fn of(items: &[Item]) -> Option<Links> {
-        let mut by_id: HashMap<String, ItemIdx> = HashMap::with_capacity(items.len());
-        for (idx, item) in items.iter().enumerate() {
-            if by_id.insert(item.id.clone(), idx).is_some() {
-                return None;
-            }
-        }
+        let by_id = IdTable::of(items)?;
         let mut links = Links {
             by_id,
             by_category: vec![Vec::new(); CATEGORIES.len()],
@@ -619,7 +616,10 @@ impl Links {
             let date = item.date.as_deref().map(PartialDate::parse).transpose().ok()?;
             links.dates.push(date);
             for (link, Link { rel, to, .. }) in item.links.iter().enumerate() {
-                let target = *links.by_id.get(to).filter(|&&target| target != idx)?;
+                let target = links
+                    .by_id
+                    .get(to, |at| items[at].id.as_str())
+                    .filter(|&target| target != idx)?;
                 links.backlinks[target].push(Backlink {
                     from: idx,
                     rel: *rel,
@@ -814,7 +814,7 @@ mod tests {
             let item = data.item(idx);
             for name in super::super::aliases::derived_names(item)
                 .into_iter()
-                .chain(item.aliases.clone())
+                .chain(item.aliases.iter().map(|alias| alias.to_string()))
             {
                 for qualifier in [
                     "",

@@ -13,7 +13,7 @@ use super::tokens::tokens;
 use super::{Field, TEXT_FIELDS};
 use crate::data::category::category_index;
 use crate::data::dataset::symbol_key;
-use crate::data::{Dataset, ItemIdx, Relation};
+use crate::data::{Dataset, ItemIdx, Relation, Shared, Text};
 
 /// Relations whose targets name who adopted, facilitated or hosts an item.
 const BODY_RELATIONS: &[Relation] = &[
@@ -57,7 +57,7 @@ pub(crate) fn build(data: &Dataset, key: &str) -> Vec<u8> {
 /// The texts of an item's searched fields, as written, in `TEXT_FIELDS` order.
 fn field_texts(data: &Dataset, idx: ItemIdx) -> [String; EXPLAINED_FIELDS] {
     let item = data.item(idx);
-    let mut bodies: Vec<&str> = item.body.iter().map(String::as_str).collect();
+    let mut bodies: Vec<&str> = item.body.iter().map(Shared::as_str).collect();
     for (link, target) in data.links(idx) {
         if BODY_RELATIONS.contains(&link.rel) {
             let target = data.item(target);
@@ -65,17 +65,17 @@ fn field_texts(data: &Dataset, idx: ItemIdx) -> [String; EXPLAINED_FIELDS] {
             // A body's tags are its acronyms ("who", "itu"); a document's
             // tags (the parent of a paragraph) say nothing about its parts.
             if link.rel != Relation::PartOf {
-                bodies.extend(target.tags.iter().map(String::as_str));
+                bodies.extend(target.tags.iter().map(Shared::as_str));
             }
         }
     }
     let title = match &item.short_title {
         Some(short) => format!("{}\n{short}", item.title),
-        None => item.title.clone(),
+        None => item.title.to_string(),
     };
     let date = match (&item.date, &item.until) {
         (Some(date), Some(until)) => format!("{date} to {until}"),
-        (Some(date), None) => date.clone(),
+        (Some(date), None) => date.to_string(),
         _ => session_years(item.symbol.as_deref())
             .map(|(from, to)| format!("{} session, {from}–{to}", ordinal(from - GA_SESSION_YEAR_ZERO)))
             .unwrap_or_default(),
@@ -85,7 +85,7 @@ fn field_texts(data: &Dataset, idx: ItemIdx) -> [String; EXPLAINED_FIELDS] {
         item.tags.join("\n"),
         bodies.join("\n"),
         date,
-        item.summary.clone(),
+        item.summary.to_string(),
         item.points.join("\n"),
     ]
 }
@@ -114,7 +114,7 @@ fn ordinal(n: u16) -> String {
 /// The first and last year an item covers: its dates, else its session.
 fn years(data: &Dataset, idx: ItemIdx) -> (u16, u16) {
     let item = data.item(idx);
-    let year = |text: &Option<String>| text.as_deref().and_then(|t| t.get(..4)?.parse::<u16>().ok());
+    let year = |text: &Option<Text>| text.as_deref().and_then(|t| t.get(..4)?.parse::<u16>().ok());
     match (year(&item.date), year(&item.until)) {
         (Some(from), until) => (from, until.unwrap_or(from).max(from)),
         (None, _) => session_years(item.symbol.as_deref()).unwrap_or((0, 0)),

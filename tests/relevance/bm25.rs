@@ -30,13 +30,13 @@ impl Bm25 {
         let mut docs = Vec::new();
         let mut df: HashMap<String, f64> = HashMap::new();
         for item in data.items() {
-            let mut text = vec![item.id.clone(), item.title.clone(), item.summary.clone()];
-            text.extend(item.symbol.clone());
-            text.extend(item.short_title.clone());
-            text.extend(item.date.clone());
-            text.extend(item.body.clone());
-            text.extend(item.points.iter().cloned());
-            text.extend(item.tags.iter().cloned());
+            let mut text = vec![item.id.as_str(), item.title.as_str(), item.summary.as_str()];
+            text.extend(item.symbol.as_deref());
+            text.extend(item.short_title.as_deref());
+            text.extend(item.date.as_deref());
+            text.extend(item.body.as_deref());
+            text.extend(item.points.iter().map(|point| point.as_str()));
+            text.extend(item.tags.iter().map(|tag| tag.as_str()));
             let mut tf: HashMap<String, f64> = HashMap::new();
             let all = words(&text.join(" "));
             for word in &all {
@@ -45,7 +45,7 @@ impl Bm25 {
             for word in tf.keys() {
                 *df.entry(word.clone()).or_default() += 1.0;
             }
-            docs.push((item.id.clone(), tf, float(all.len())));
+            docs.push((item.id.to_string(), tf, float(all.len())));
         }
         let average_len = docs.iter().map(|d| d.2).sum::<f64>() / float(docs.len().max(1));
         Bm25 { docs, df, average_len }

@@ -99,12 +99,12 @@ pub fn item_words(data: &Dataset, idx: ItemIdx) -> Vec<String> {
     texts.extend(item.short_title.as_deref());
     texts.extend(item.date.as_deref());
     texts.extend(item.body.as_deref());
-    texts.extend(item.points.iter().map(String::as_str));
-    texts.extend(item.tags.iter().map(String::as_str));
+    texts.extend(item.points.iter().map(|point| point.as_str()));
+    texts.extend(item.tags.iter().map(|tag| tag.as_str()));
     for (link, target) in data.links(idx) {
         if BODY_RELATIONS.contains(&link.rel) {
             texts.push(data.item(target).label());
-            texts.extend(data.item(target).tags.iter().map(String::as_str));
+            texts.extend(data.item(target).tags.iter().map(|tag| tag.as_str()));
         }
     }
     let mut words = Vec::new();

@@ -4,7 +4,7 @@
 use std::io::{self, Write};
 
 use crate::data::web_url::is_web_url;
-use crate::data::{CATEGORIES, Dataset, ItemIdx};
+use crate::data::{CATEGORIES, Dataset, ItemIdx, Text};
 use crate::graph;
 use crate::text::sanitize;
 
@@ -91,7 +91,7 @@ fn reference(data: &Dataset, idx: ItemIdx, included: &[bool]) -> String {
     }
 }
 
-fn list(out: &mut impl Write, title: &str, rows: &[String]) -> io::Result<()> {
+fn list(out: &mut impl Write, title: &str, rows: &[Text]) -> io::Result<()> {
     if rows.is_empty() {
         return Ok(());
     }

@@ -28,7 +28,7 @@ pub fn write(data: &Dataset, selection: &[ItemIdx], out: &mut impl Write) -> io:
     writer.write_record(HEADER)?;
     for &idx in selection {
         let item = data.item(idx);
-        let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+        let opt = |v: Option<&str>| v.unwrap_or_default().to_string();
         let links: Vec<String> = item
             .links
             .iter()
@@ -38,17 +38,17 @@ pub fn write(data: &Dataset, selection: &[ItemIdx], out: &mut impl Write) -> io:
             })
             .collect();
         let row = [
-            item.id.clone(),
-            item.category.clone(),
-            opt(&item.symbol),
-            item.title.clone(),
-            opt(&item.short_title),
-            opt(&item.date),
-            opt(&item.until),
-            opt(&item.body),
-            item.summary.clone(),
+            item.id.to_string(),
+            item.category.to_string(),
+            opt(item.symbol.as_deref()),
+            item.title.to_string(),
+            opt(item.short_title.as_deref()),
+            opt(item.date.as_deref()),
+            opt(item.until.as_deref()),
+            opt(item.body.as_deref()),
+            item.summary.to_string(),
             item.points.join("\n"),
-            opt(&item.url),
+            opt(item.url.as_deref()),
             item.sources.join("\n"),
             item.tags.join(", "),
             links.join("\n"),
