@@ -16,6 +16,21 @@ fn main_screen_120x40() {
 }
 
 #[test]
+fn main_screen_200x50() {
+    let mut app = App::new(&DATA);
+    app.size = (200, 50);
+    assert_snapshot!(draw(&app, 200, 50).backend());
+}
+
+/// Reading at 120 columns: the category pane gives its room to the detail.
+#[test]
+fn reading_the_detail_120x40() {
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char('l'))]);
+    assert_snapshot!(draw(&app, 120, 40).backend());
+}
+
+#[test]
 fn main_screen_80x24() {
     let app = App::new(&DATA);
     assert_snapshot!(draw(&app, 80, 24).backend());
@@ -200,7 +215,8 @@ fn outcome_titles_keep_room_beside_long_symbols_80x24() {
 }
 
 /// Pane widths do not follow focus where the detail has a readable width
-/// beside the list (200 columns); at 80 columns the focused pane widens.
+/// beside the list (100 columns and wider); at 80 columns the focused pane
+/// widens.
 #[test]
 fn pane_widths_are_stable_when_wide_and_follow_focus_when_narrow() {
     use ratatui::layout::Rect;
@@ -210,18 +226,44 @@ fn pane_widths_are_stable_when_wide_and_follow_focus_when_narrow() {
         let areas = wsis_browser::ui::pane_areas(app, Rect::new(0, 0, width, 40));
         areas.map(|area| area.width)
     };
-    for row in [Row::Category(0), Row::Category(category_index("ecosoc").unwrap())] {
+    let rows = [0, 2, 7].map(Row::Category);
+    for row in rows
+        .into_iter()
+        .chain([Row::Category(category_index("ecosoc").unwrap())])
+    {
         app.row = row;
+        for width in [100, 120, 140, 150, 200] {
+            app.focus = Pane::Items;
+            let listing = widths(&app, width);
+            app.focus = Pane::Detail;
+            let reading = widths(&app, width);
+            assert_eq!(listing, reading, "{row:?} at {width} columns");
+            assert!(reading[2] >= 50, "{row:?} at {width}: {reading:?}");
+        }
         app.focus = Pane::Items;
-        let (listing_wide, listing_narrow) = (widths(&app, 200), widths(&app, 80));
+        let listing_narrow = widths(&app, 80);
         app.focus = Pane::Detail;
-        let (reading_wide, reading_narrow) = (widths(&app, 200), widths(&app, 80));
-        assert_eq!(listing_wide, reading_wide, "{row:?} at 200 columns");
-        assert!(reading_wide[2] >= 60, "{reading_wide:?}");
+        let reading_narrow = widths(&app, 80);
         assert!(
             reading_narrow[2] > listing_narrow[2],
             "{row:?} at 80 columns: {listing_narrow:?} {reading_narrow:?}"
         );
+    }
+}
+
+/// The category pane shows whenever it has focus; beside the list and the
+/// detail only from 150 columns, where the detail keeps its width.
+#[test]
+fn the_category_pane_makes_room_for_the_detail_below_150_columns() {
+    use ratatui::layout::Rect;
+    use wsis_browser::app::Pane;
+    let mut app = App::new(&DATA);
+    let widths = |app: &App, width: u16| wsis_browser::ui::pane_areas(app, Rect::new(0, 0, width, 40)).map(|a| a.width);
+    for width in [80, 100, 120, 149, 150, 200] {
+        app.focus = Pane::Categories;
+        assert!(widths(&app, width)[0] > 0, "focused at {width}");
+        app.focus = Pane::Items;
+        assert_eq!(widths(&app, width)[0] > 0, width >= 150, "at {width}");
     }
 }
 

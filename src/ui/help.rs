@@ -14,8 +14,11 @@ use crate::text::wrap;
 /// Share of the width the popup takes: nearly all of a narrow terminal, so
 /// rows stay whole.
 fn popup(area: Rect) -> Rect {
-    centered(area, if area.width < super::WIDE { 96 } else { 76 }, 90)
+    centered(area, if area.width < NARROW { 96 } else { 76 }, 90)
 }
+
+/// Below this width help takes nearly all of it.
+const NARROW: u16 = 100;
 
 pub fn render(app: &App, help: &HelpState, frame: &mut Frame, area: Rect) {
     let popup = popup(area);
