@@ -4,9 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use super::{centered, main_area, pane_block, scroll_position};
+use super::{centered, clear_popup, main_area, pane_block, scroll_position};
 use crate::app::{App, HelpState};
 use crate::keymap::help_sections;
 use crate::text::wrap;
@@ -32,7 +32,7 @@ pub fn render(app: &App, help: &HelpState, frame: &mut Frame, area: Rect) {
         block = block.title_bottom(Line::styled(position, app.theme.key()).right_aligned());
     }
     let help = Paragraph::new(visible).block(block);
-    frame.render_widget(Clear, popup);
+    clear_popup(frame, popup, area);
     frame.render_widget(help, popup);
 }
 

@@ -19,7 +19,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
 use crate::app::{App, Overlay, Pane};
 use crate::data::ItemIdx;
@@ -194,6 +194,27 @@ fn scroll_position(scroll: usize, height: usize, total: usize, border: u16) -> O
 fn share(width: u16, percent: u16) -> u16 {
     u16::try_from(u32::from(width) * u32::from(percent) / 100).unwrap_or(width)
 }
+
+/// Clears where a popup is drawn, borders included, and a column on
+/// either side of it within `bounds`: text of the screen below that ran
+/// up to the popup's border read as part of it ("│…│", a word cut against
+/// the frame). Above and below, the popup's own horizontal border parts
+/// it from the screen, and clearing a row there would cut the panes'
+/// borders into pieces. Every overlay that leaves the screen around it
+/// visible clears through here.
+fn clear_popup(frame: &mut Frame, popup: Rect, bounds: Rect) {
+    let left = popup.x.saturating_sub(POPUP_MARGIN).max(bounds.x);
+    let right = (popup.right() + POPUP_MARGIN).min(bounds.right());
+    let padded = Rect {
+        x: left,
+        width: right.saturating_sub(left),
+        ..popup
+    };
+    frame.render_widget(Clear, padded.intersection(bounds));
+}
+
+/// Blank columns kept between a popup's border and the screen below.
+const POPUP_MARGIN: u16 = 1;
 
 /// A rectangle of `percent_x` × `percent_y` of `area`, centred.
 fn centered(area: Rect, percent_x: u16, percent_y: u16) -> Rect {
