@@ -316,6 +316,21 @@ fn detail_prose_is_capped_to_the_reading_measure() {
     );
 }
 
+/// The detail pane says where it stands as help does, in the same words,
+/// even at its narrowest (30 columns, at 80 with the list focused).
+#[test]
+fn the_detail_says_its_position_as_help_does_at_its_narrowest_80x24() {
+    let mut app = App::new(&DATA);
+    app.size = (80, 24);
+    let terminal = draw(&app, 80, 24);
+    let screen = terminal.backend().to_string();
+    let areas = wsis_browser::ui::pane_areas(&app, wsis_browser::ui::main_area(&app));
+    assert_eq!(areas[2].width, 30, "{screen}");
+    let bottom = screen.lines().nth(22).unwrap_or_default().to_string();
+    assert!(bottom.contains(" lines 1–20 of "), "{bottom}");
+    assert!(bottom.ends_with(" ↓ ┘\""), "{bottom}");
+}
+
 /// Help that does not fit says so and where the window stands; scrolled to
 /// the end it shows its last line and says it is the end.
 #[test]
@@ -324,15 +339,18 @@ fn help_marks_more_below_and_scrolls_to_its_end_80x24() {
     app.size = (80, 24);
     press(&mut app, &[key(KeyCode::Char('?'))]);
     let screen = draw(&app, 80, 24).backend().to_string();
-    assert!(screen.contains("↓ more"), "{screen}");
-    assert!(screen.contains("lines 1–"), "{screen}");
+    let total = wsis_browser::ui::help::scroll_range(&app) + 17;
+    assert!(screen.contains(&format!(" lines 1–18 of {total} ↓ ┘")), "{screen}");
     for _ in 0..20 {
         press(&mut app, &[key(KeyCode::PageDown)]);
     }
     let terminal = draw(&app, 80, 24);
     let screen = terminal.backend().to_string();
-    assert!(!screen.contains("↓ more"), "{screen}");
-    assert!(screen.contains("· end"), "{screen}");
+    let first = total - 17;
+    assert!(
+        screen.contains(&format!(" lines {first}–{total} of {total} end ┘")),
+        "{screen}"
+    );
     let last = wsis_browser::keymap::BINDINGS
         .iter()
         .rfind(|b| b.context == wsis_browser::keymap::Context::Help)

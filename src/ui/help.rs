@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{centered, clear_popup, main_area, pane_block, scroll_position};
+use super::{centered, clear_popup, main_area, pane_block, with_scroll_position};
 use crate::app::{App, HelpState};
 use crate::keymap::help_sections;
 use crate::text::wrap;
@@ -27,10 +27,8 @@ pub fn render(app: &App, help: &HelpState, frame: &mut Frame, area: Rect) {
     let scroll = help.scroll.min(lines.len().saturating_sub(height));
     let total = lines.len();
     let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
-    let mut block = pane_block(app, "Keys — ? or Esc closes", true);
-    if let Some(position) = scroll_position(scroll, height, total, popup.width) {
-        block = block.title_bottom(Line::styled(position, app.theme.key()).right_aligned());
-    }
+    let block = pane_block(app, "Keys — ? or Esc closes", true);
+    let block = with_scroll_position(app, block, scroll, height, total);
     let help = Paragraph::new(visible).block(block);
     clear_popup(frame, popup, area);
     frame.render_widget(help, popup);
@@ -69,27 +67,4 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         }
     }
     lines
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::ui::scroll_position;
-
-    #[test]
-    fn the_position_says_whether_more_is_below() {
-        assert_eq!(
-            scroll_position(0, 18, 60, 80).as_deref(),
-            Some(" lines 1–18 of 60 · ↓ more ")
-        );
-        assert_eq!(
-            scroll_position(42, 18, 60, 80).as_deref(),
-            Some(" lines 43–60 of 60 · end ")
-        );
-        assert_eq!(scroll_position(0, 60, 60, 80), None);
-        assert_eq!(
-            scroll_position(0, 18, 60, 20).as_deref(),
-            Some(" 18/60 ↓ "),
-            "a narrow border"
-        );
-    }
 }

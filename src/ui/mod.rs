@@ -169,24 +169,27 @@ fn too_small(frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
 }
 
-/// Where the window stands in text that does not fit, as `less` says it:
-/// " lines 1–18 of 60 · ↓ more ", " lines 43–60 of 60 · end ", or in a
-/// border narrower than that, " 18/60 ↓ "; `None` when everything shows.
-/// Help and the detail pane show it on their bottom border.
-fn scroll_position(scroll: usize, height: usize, total: usize, border: u16) -> Option<String> {
+/// Where the window stands in text that does not fit, as `less` says it,
+/// in the one form help and the detail pane share: " lines 1–18 of 60 ↓ "
+/// while more is below, " lines 43–60 of 60 end " at the end; `None` when
+/// everything shows. Short enough for the narrowest detail pane (30
+/// columns) with three-digit line numbers.
+fn scroll_position(scroll: usize, height: usize, total: usize) -> Option<String> {
     if total <= height {
         return None;
     }
     let last = (scroll + height).min(total);
-    let below = last < total;
-    let more = if below { "↓ more" } else { "end" };
-    let full = format!(" lines {}–{last} of {total} · {more} ", scroll + 1);
-    // The corners and a stroke of border stay visible on either side.
-    let fits = full.chars().count() + 4 <= usize::from(border);
-    Some(match fits {
-        true => full,
-        false => format!(" {last}/{total} {} ", if below { "↓" } else { "end" }),
-    })
+    let more = if last < total { "↓" } else { "end" };
+    Some(format!(" lines {}–{last} of {total} {more} ", scroll + 1))
+}
+
+/// `block` with the scroll position of its text on its bottom border, at
+/// the right, when the text does not fit.
+fn with_scroll_position<'a>(app: &App, block: Block<'a>, scroll: usize, height: usize, total: usize) -> Block<'a> {
+    match scroll_position(scroll, height, total) {
+        Some(position) => block.title_bottom(Line::styled(position, app.theme.key()).right_aligned()),
+        None => block,
+    }
 }
 
 /// `percent` of `width`, computed wide: `u16` products overflow past
@@ -325,4 +328,20 @@ pub(crate) fn scroll_offset(selected: usize, len: usize, height: usize) -> usize
         return 0;
     }
     selected.saturating_sub(height / 2).min(len - height)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scroll_position;
+
+    #[test]
+    fn the_position_says_which_lines_show_and_whether_more_is_below() {
+        assert_eq!(scroll_position(0, 18, 60).as_deref(), Some(" lines 1–18 of 60 ↓ "));
+        assert_eq!(scroll_position(42, 18, 60).as_deref(), Some(" lines 43–60 of 60 end "));
+        assert_eq!(scroll_position(0, 60, 60), None, "everything shows");
+        // The longest of a 420-line text fits a 30-column pane's border.
+        let long = scroll_position(384, 36, 420).unwrap();
+        assert_eq!(long, " lines 385–420 of 420 end ");
+        assert!(long.chars().count() + 2 <= 30, "{long}");
+    }
 }
