@@ -127,6 +127,17 @@ fn back_after_a_run_of_steps_returns_to_where_the_run_began() {
     assert_ne!(shown(&app), "ecosoc-2006-46", "one Back more leaves the run's start");
 }
 
+/// Where the browser opened is a place to come back to as well.
+#[test]
+fn back_after_a_run_from_the_first_screen_returns_to_it() {
+    let mut app = App::new(&DATA);
+    let start = app.location();
+    press(&mut app, &[key(NEXT), key(NEXT)]);
+    press(&mut app, &[key(KeyCode::Backspace)]);
+    assert_eq!(app.selected_item(), start.item);
+    assert_eq!(app.focus, Pane::Items, "back in the list, where the reader was");
+}
+
 /// An item opened from search is read in its category's list: `J` steps
 /// through that list, while `n` still steps through the hits.
 #[test]

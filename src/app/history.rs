@@ -83,12 +83,14 @@ impl History {
     }
 
     /// Takes in where the user is before the cursor leaves the current
-    /// step's item: its scroll, focus and selected link, for Back. Where
-    /// the cursor already left it, nothing changes (that place becomes a
-    /// step only when the user leaves it by a visit or Back).
+    /// step's item: its scroll, focus and selected link, for Back; with no
+    /// step yet (the item the browser opened on), it becomes the first.
+    /// Where the cursor already left the step, nothing changes (that place
+    /// becomes a step only when the user leaves it by a visit or Back).
     pub fn keep(&mut self, live: Location) {
-        if self.current.is_some_and(|current| current.item == live.item) {
-            self.current = Some(live);
+        match self.current {
+            Some(current) if current.item != live.item => {}
+            _ => self.current = Some(live),
         }
     }
 
@@ -171,6 +173,10 @@ mod tests {
         history.keep(at(3));
         assert_eq!(history.back(at(4)), Some(scrolled));
         assert_eq!(history.back(scrolled), Some(at(1)));
+        // Before any step, the place kept is the first.
+        let mut history = History::default();
+        history.keep(at(1));
+        assert_eq!(history.back(at(3)), Some(at(1)));
     }
 
     #[test]
