@@ -34,6 +34,11 @@ pub fn render(app: &App, help: &HelpState, frame: &mut Frame, area: Rect) {
     frame.render_widget(help, popup);
 }
 
+/// Lines of help one screen shows at the app's size: a page of help.
+pub fn visible_lines(app: &App) -> usize {
+    usize::from(popup(main_area(app)).height.saturating_sub(2)).max(1)
+}
+
 /// How many first lines help can start at on a terminal of `size`.
 pub fn scroll_range(app: &App) -> usize {
     let popup = popup(main_area(app));
