@@ -167,6 +167,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Follow, &[key(Tab), ch(']')], Action::NextGroup, "first item of the next relation group", Some("group")),
     bind(Follow, &[key(BackTab), ch('[')], Action::PrevGroup, "first item of the previous relation group", None),
     bind(Follow, &[key(Backspace)], Action::FollowBackspace, "delete the last digit or letter", None),
+    bind(Follow, &[ctrl('w')], DELETE_WORD, "delete the last word of the filter", None),
+    bind(Follow, &[ctrl('u')], DELETE_TO_START, "clear what was typed", Some("clear")),
     bind(Follow, &[key(Esc), ctrl('c')], Action::CloseOverlay, "cancel", Some("cancel")),
     bind(Jump, &[key(Enter)], Action::JumpAccept, "go to the id or symbol (or the selected completion)", Some("go")),
     bind(Jump, &[key(Tab)], Action::JumpComplete, "complete with the selected candidate", Some("complete")),

@@ -33,4 +33,5 @@ pub mod terminal_setup;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod web_browser;
 pub mod xdg;

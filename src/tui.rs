@@ -17,6 +17,7 @@ use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers
 use crate::app::{Action, App, Effect, loading_status};
 use crate::bookmarks::Bookmarks;
 use crate::clipboard::{self, osc52};
+use crate::data::candidates::candidates;
 use crate::data::preview::Preview;
 use crate::data::progress::{Progress, Stage};
 use crate::data::{Dataset, Resolved};
@@ -161,7 +162,9 @@ fn browse(
         app.update(Action::Status(user.warnings.join("; ")));
     }
     if let Some(name) = &options.start_at {
-        app.update(start_at(&loaded.data, name));
+        for action in start_at(&loaded.data, name) {
+            app.update(action);
+        }
     }
     let worker = spawn_search_worker(&app, sender);
     let size = terminal.size()?;
@@ -170,16 +173,24 @@ fn browse(
     event_loop(terminal, &mut app, &worker, waiting.inbox, waiting.setup)
 }
 
-/// What `--at NAME` does once the data is there: open the item, or say
-/// in the status line why not (the browser still opens).
-fn start_at(data: &Dataset, name: &str) -> Action {
-    match data.resolve(name) {
-        Resolved::One(idx) => Action::StartAt(idx),
-        Resolved::None => Action::Status(format!("--at: no item is called \"{name}\"; / searches")),
-        Resolved::Ambiguous(found) => {
-            Action::Status(format!("--at: \"{name}\" names {} items; : offers them", found.len()))
-        }
+/// What `--at NAME` does once the data is there: open the item; a name of
+/// no item or of several opens the jump prompt holding it, so the reader
+/// picks among the items it offers (none is picked for them); with none
+/// offered, the status line says why (the browser still opens).
+pub fn start_at(data: &Dataset, name: &str) -> Vec<Action> {
+    let why = match data.resolve(name) {
+        Resolved::One(idx) => return vec![Action::StartAt(idx)],
+        Resolved::None => format!("--at: no item is called \"{name}\""),
+        Resolved::Ambiguous(found) => format!("--at: \"{name}\" names {} items", found.len()),
+    };
+    if candidates(data, name, 1).is_empty() {
+        return vec![Action::Status(format!("{why}; / searches"))];
     }
+    vec![
+        Action::StartJump,
+        Action::Paste(name.to_owned()),
+        Action::Status(format!("{why}; pick one, or Esc")),
+    ]
 }
 
 /// Where the loop waits: the one channel, and the terminal modes to
@@ -422,11 +433,10 @@ fn perform(app: &App, worker: &Worker, effect: Effect) -> Vec<Action> {
             Ok(()) => return Vec::new(),
             Err(e) => format!("could not save the {}: {e}", prompt.name()),
         },
-        Effect::OpenUrl(url) => match open::that_detached(&url) {
+        Effect::OpenUrl(url) => match crate::web_browser::open(&url) {
             Ok(()) => format!("opened {url}"),
-            // What to do comes first: the opener's own error repeats the
-            // link and is cut at the screen's edge.
-            Err(e) => format!("could not open the link (Y copies it): {e}"),
+            // What to do comes first: a long reason is cut at the screen's edge.
+            Err(why) => format!("could not open the link (Y copies it): {why}"),
         },
         Effect::Search(request) => {
             worker.submit(request.generation, &request.query, request.scope.as_deref());
@@ -442,7 +452,7 @@ fn perform(app: &App, worker: &Worker, effect: Effect) -> Vec<Action> {
             // A record of many lines squashed on the status line reads as
             // garbage: say what it is instead.
             let shown = match multiline {
-                true => format!("a {}-line record", clipboard::payload(&text, true).lines().count()),
+                true => format!("a record of {} lines", clipboard::payload(&text, true).lines().count()),
                 false => crate::text::truncate(&crate::text::sanitize(&text), 60),
             };
             match (sent, in_buffer) {

@@ -441,3 +441,44 @@ fn only_a_document_is_cited_as_a_container() {
     // A paragraph is in its document.
     assert!(cited(&["cite", "gdc-para-5"]).contains(", in Global Digital Compact,"));
 }
+
+/// Months are BibTeX's standard macros (`month = jul`), which BibTeX's own
+/// styles and biblatex both read as the month, not a number in braces.
+#[test]
+fn bibtex_months_are_the_standard_macros() {
+    const NAMES: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let text = cited(&["cite", "70/125", "2006/46", "--format", "bibtex"]);
+    assert!(text.contains("\n  month = dec,\n"), "{text}");
+    assert!(text.contains("\n  month = jul,\n"), "{text}");
+    let dated: Vec<usize> = (0..DATA.len())
+        .filter(|&i| DATA.date(i).is_some_and(|d| d.month.is_some()))
+        .collect();
+    assert!(dated.len() > 100, "{} items with a month", dated.len());
+    let bibtex = cite::format(&DATA, &dated, Style::Bibtex);
+    assert!(!bibtex.contains("month = {"), "no month in braces");
+    let bibliography = Bibliography::parse(&bibtex).unwrap_or_else(|e| panic!("{e:?}"));
+    for &item in &dated {
+        let month = DATA.date(item).and_then(|d| d.month).expect("a month");
+        let entry = bibliography.get(&DATA.item(item).id).expect("the entry");
+        let read = entry.get("month").map(|chunks| chunks.format_verbatim());
+        assert_eq!(
+            read.as_deref(),
+            Some(NAMES[usize::from(month) - 1]),
+            "{}",
+            DATA.item(item).id
+        );
+    }
+}

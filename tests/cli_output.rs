@@ -354,6 +354,33 @@ fn bad_user_data_names_the_way_out_and_is_never_written() {
 }
 
 #[test]
+fn bad_data_given_by_name_is_not_answered_with_no_user_data() {
+    let config = tempfile::tempdir().unwrap();
+    let bad = config.path().join("bad.ron");
+    std::fs::write(&bad, "[\n  Item(id: \"a\",, )\n]\n").unwrap();
+    for args in [
+        vec!["--data", bad.to_str().unwrap(), "list"],
+        vec!["validate", bad.to_str().unwrap()],
+    ] {
+        let output = bin()
+            .env("XDG_CONFIG_HOME", config.path())
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            stderr.contains("bad.ron:2:") && stderr.contains("wsis validate"),
+            "{stderr}"
+        );
+        assert!(
+            !stderr.contains("--no-user-data"),
+            "it would not skip this file: {stderr}"
+        );
+    }
+}
+
+#[test]
 fn json_output_escapes_c1_controls_and_bidi_overrides() {
     let hostile = "Title \u{9b}31m and \u{202e}reversed\u{85}";
     let mut file = tempfile::NamedTempFile::new().unwrap();

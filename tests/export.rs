@@ -145,7 +145,7 @@ fn export_exit_statuses() {
         wsis(&["export", "--format", "ron", "--from", "no-such-id"])
             .status
             .code(),
-        Some(1)
+        Some(2)
     );
     assert_eq!(
         wsis(&["export", "--format", "ron", "--category", "bogus"])

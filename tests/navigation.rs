@@ -450,3 +450,32 @@ fn typing_narrows_the_related_items_and_tab_jumps_between_groups() {
     press(&mut app, &[key(KeyCode::Enter)]);
     assert_eq!(app.selected_item(), Some(related[selected].target));
 }
+
+#[test]
+fn one_digit_then_enter_follows_that_label_not_the_selection() {
+    let mut app = App::new(&DATA);
+    open_by_search(&mut app, "2006/46");
+    let related = app.related();
+    assert!((3..100).contains(&related.len()), "two-digit labels, at least three");
+    let third = DATA.item(related[2].target).id.clone();
+    press(&mut app, &[key(KeyCode::Char('f'))]);
+    type_text(&mut app, "3");
+    let follow = app.follow_prompt().expect("a half-typed label waits");
+    assert_eq!((follow.typed.as_str(), follow.selected), ("3", 0));
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(shown(&app), third, "Enter follows label 3, not the selected 1");
+}
+
+#[test]
+fn ctrl_w_and_ctrl_u_edit_the_follow_filter() {
+    let mut app = App::new(&DATA);
+    open_by_search(&mut app, "2006/46");
+    press(&mut app, &[key(KeyCode::Char('f'))]);
+    type_text(&mut app, "report 2011");
+    press(&mut app, &[ctrl('w')]);
+    assert_eq!(app.follow_prompt().expect("open").filter, "report ");
+    press(&mut app, &[ctrl('u')]);
+    let follow = app.follow_prompt().expect("still open");
+    assert_eq!(follow.filter, "");
+    assert_eq!(follow.matches(&app, &app.related()).len(), app.related().len());
+}

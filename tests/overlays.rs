@@ -69,7 +69,7 @@ fn no_user_data_skips_the_directory_but_not_data_files() {
     let env = Env::new();
     env.put("notes.ron", &item("my-notes", "My notes", ""));
     let output = env.wsis(&["--no-user-data", "show", "my-notes"]);
-    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(output.status.code(), Some(2), "my-notes names no item");
     let other = tempfile::tempdir().unwrap();
     let extra = other.path().join("extra.ron");
     std::fs::write(&extra, item("my-extra", "Extra", "")).unwrap();

@@ -7,8 +7,9 @@ use proptest::prelude::*;
 use ron::ser::PrettyConfig;
 use wsis_browser::data::load::parse_items;
 use wsis_browser::data::parse_all::{Parsed, Sharing, parse_all, parse_shared};
+use wsis_browser::data::partial::load_what_loads_counted;
 use wsis_browser::data::pieces::{PIECE_BYTES, plan};
-use wsis_browser::data::progress::Progress;
+use wsis_browser::data::progress::{Progress, Stage};
 use wsis_browser::data::streamed::{self, STREAM_FROM_BYTES};
 use wsis_browser::data::{Dataset, Item, Link, Relation, SourceFile};
 
@@ -376,4 +377,69 @@ fn a_file_read_in_batches_loads_as_when_read_whole() {
     let whole = Dataset::from_files(&[SourceFile::embedded(), vec![source(text)]].concat()).expect("loads");
     assert_eq!(loaded.items(), whole.items());
     assert_eq!(loaded.len(), whole.len());
+}
+
+/// A file given up after some batches parsed (here: an unknown field in a
+/// late item) takes back what it counted: read whole next, it is counted
+/// then, once.
+#[test]
+fn a_file_given_up_after_some_batches_leaves_nothing_counted() {
+    let mut text = file_text(&synth_items(200), &[false]);
+    let marker = "id: \"big-180\",";
+    let at = text.find(marker).expect("the item is there") + marker.len();
+    text.insert_str(at, " bogus: 1,");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("late.ron");
+    std::fs::write(&path, &text).expect("write");
+    let sharing = Sharing {
+        threads: 2,
+        piece_bytes: 256,
+    };
+    let progress = Progress::default();
+    assert!(streamed::parse_shared(&path, &progress, sharing).is_none());
+    let seen = progress.seen();
+    assert_eq!((seen.bytes_done, seen.items), (0, 0), "{seen:?}");
+}
+
+/// A large file and the embedded data, loaded with progress: the stages
+/// are entered once each, in order, the large file counted while it is
+/// read (it is parsed as it is read), and every item counted once.
+#[test]
+fn a_large_file_is_counted_in_the_reading_stage_once() {
+    let text = file_text(&streamed_file_items(), &[false]);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.ron");
+    std::fs::write(&path, &text).expect("write");
+    let progress = Progress::default();
+    let data = Dataset::with_overlays_counted(&[&path], &progress).expect("loads");
+    let entered = progress.entered();
+    let stages: Vec<Stage> = entered.iter().map(|seen| seen.stage).collect();
+    assert_eq!(stages, [Stage::Reading, Stage::Parsing, Stage::Checking]);
+    assert_eq!(entered[0].bytes_done, 0);
+    assert_eq!(
+        entered[1].bytes_done,
+        text.len() as u64,
+        "read and parsed before parsing the rest"
+    );
+    assert_eq!(entered[1].items, streamed_file_items().len() as u64);
+    assert_eq!(progress.seen().items, data.len() as u64, "each item once");
+}
+
+/// A large file that is not UTF-8 near its end: the batches before the
+/// bad byte were counted, then the file is read whole, refused and left
+/// out. Only the items loaded stay counted.
+#[test]
+fn a_large_file_refused_late_adds_no_items_to_the_count() {
+    let mut bytes = file_text(&streamed_file_items(), &[false]).into_bytes();
+    let at = bytes.len() - 1000;
+    bytes[at] = 0xff;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bad.ron");
+    std::fs::write(&path, &bytes).expect("write");
+    let progress = Progress::default();
+    let (data, skipped) = load_what_loads_counted(std::slice::from_ref(&path), &progress);
+    assert_eq!(skipped.len(), 1, "{skipped:?}");
+    assert_eq!(progress.seen().items, data.len() as u64);
+    let seen = progress.seen();
+    assert!(seen.bytes_done <= seen.bytes_total, "{seen:?}");
 }

@@ -387,7 +387,8 @@ fn search_hits_take_one_row_unless_explained_and_page_by_what_shows() {
         .position(|row| row.contains("▶ E/RES/2006/46"))
         .expect("first hit");
     assert!(
-        screen[first + 1].contains("│  ECOSOC "),
+        // Tied with ECOSOC, the CSTD (dated 1992) comes first.
+        screen[first + 1].contains("│  CSTD "),
         "the next hit follows at once:\n{}",
         screen.join("\n")
     );

@@ -205,3 +205,47 @@ proptest::proptest! {
         }
     }
 }
+
+/// Hits of one score come newest first (by the first year they cover:
+/// the date's, else a GA resolution's session's), undated ones last, so `n` in the browser and the lines of `wsis search`
+/// walk the IGF meetings from the latest back, not in file order.
+#[test]
+fn equal_scores_come_newest_first_undated_last() {
+    let index = SearchIndex::new(&DATA);
+    // The first year an item covers: its date's, else its GA session's.
+    let year = |item: usize| {
+        let session = || {
+            let rest = DATA.item(item).symbol.as_deref()?.strip_prefix("A/RES/")?;
+            Some(1945 + rest.split('/').next()?.parse::<u16>().ok()?)
+        };
+        DATA.date(item).map(|date| date.year).or_else(session)
+    };
+    let mut ties = 0;
+    for query in ["igf", "forum", "wsis", "internet governance", "c7"] {
+        let hits = index.search(query, None);
+        for pair in hits.windows(2).filter(|pair| pair[0].score == pair[1].score) {
+            let (a, b) = (year(pair[0].item), year(pair[1].item));
+            let in_order = match (a, b) {
+                (Some(a), Some(b)) => a > b || (a == b && pair[0].item < pair[1].item),
+                (Some(_), None) => true,
+                (None, Some(_)) => false,
+                (None, None) => pair[0].item < pair[1].item,
+            };
+            assert!(
+                in_order,
+                "{query}: {} before {}",
+                DATA.item(pair[0].item).id,
+                DATA.item(pair[1].item).id
+            );
+            ties += 1;
+        }
+    }
+    assert!(ties >= 10, "only {ties} ties: the test checks little");
+    let meetings: Vec<&str> = top("igf", 30)
+        .into_iter()
+        .filter(|id| id.starts_with("igf-20"))
+        .collect();
+    let position = |id: &str| meetings.iter().position(|m| *m == id);
+    assert!(position("igf-2024") < position("igf-2021"), "{meetings:?}");
+    assert!(position("igf-2022") < position("igf-2006"), "{meetings:?}");
+}

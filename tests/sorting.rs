@@ -237,8 +237,13 @@ fn bookmarks_can_be_sorted_too() {
         .to_vec();
     assert_eq!(app.items_of(Row::Bookmarks), added.as_slice());
     select_row(&mut app, Row::Bookmarks);
+    // Their title says so: "in data order" would be false.
+    let title = app.list_title(Row::Bookmarks, 80);
+    assert!(title.ends_with("in the order bookmarked"), "{title}");
+    assert!(app.list_title(Row::Bookmarks, 10).ends_with("· added"));
     // Bookmarks start in the order they were added; the next order is by date.
     press(&mut app, &[sort_key()]);
+    assert!(app.list_title(Row::Bookmarks, 80).ends_with("by date"));
     assert_eq!(app.sort_order(Row::Bookmarks), SortOrder::Date);
     let by_date: Vec<ItemIdx> = ["sg-note-a-60-687", "ecosoc-2006-46", "ecosoc-2019-24"]
         .map(idx)

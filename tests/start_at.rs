@@ -2,7 +2,9 @@
 
 mod common;
 
-use common::{tmux, wsis};
+use common::{DATA, idx, shown, tmux, wsis};
+use wsis_browser::app::{Action, App};
+use wsis_browser::tui::start_at;
 
 fn browser(name: &str, at: &str) -> tmux::Pane {
     let command = format!(
@@ -44,4 +46,59 @@ fn at_with_a_command_is_refused() {
     let out = wsis(&["--at", "70/125", "list"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--at opens the browser"));
+}
+
+/// The browser after `--at name`, as the event loop starts it.
+fn started_at(name: &str) -> App<'static> {
+    let mut app = App::new(&DATA);
+    for action in start_at(&DATA, name) {
+        app.update(action);
+    }
+    app
+}
+
+#[test]
+fn a_name_opens_its_item_at_once() {
+    let app = started_at("A/RES/70/125");
+    assert!(app.jump().is_none());
+    assert_eq!(shown(&app), "ga-70-125");
+}
+
+#[test]
+fn words_of_no_item_open_the_jump_holding_them_and_pick_nothing() {
+    let before = App::new(&DATA).selected_item();
+    for (words, first) in [
+        ("tunis agend", "tunis-agenda"),
+        ("compact", "gdc"),
+        ("c7 health", "al-c7-e-health"),
+    ] {
+        let mut app = started_at(words);
+        assert_eq!(app.selected_item(), before, "{words}: nothing opened in its place");
+        let jump = app.jump().expect("the jump prompt is open");
+        assert_eq!(jump.input, *words);
+        assert_eq!(
+            jump.completions.first(),
+            Some(&idx(first)),
+            "{words}: the jump's own offer"
+        );
+        let status = app.status.clone().unwrap_or_default();
+        assert!(
+            status.contains(&format!("--at: no item is called \"{words}\"")),
+            "{status}"
+        );
+        // The reader picks: Enter opens the selected offer.
+        app.update(Action::JumpAccept);
+        assert_eq!(shown(&app), first);
+    }
+}
+
+#[test]
+fn words_near_nothing_only_say_so() {
+    let app = started_at("zzqxjv");
+    assert!(app.jump().is_none());
+    let status = app.status.clone().unwrap_or_default();
+    assert!(
+        status.contains("--at: no item is called \"zzqxjv\"; / searches"),
+        "{status}"
+    );
 }

@@ -33,11 +33,8 @@ impl App<'_> {
     /// `width` columns if the shorter form fits ("ECOSOC resolutions — by
     /// date", then "… · date"). The name is the one the category pane shows.
     pub fn list_title(&self, row: Row, width: usize) -> String {
-        let order = self.sort_order(row);
-        let forms = [
-            format!("{} — {}", row.name(), order.label()),
-            format!("{} · {}", row.name(), order.word()),
-        ];
+        let (label, word) = order_names(row, self.sort_order(row));
+        let forms = [format!("{} — {label}", row.name()), format!("{} · {word}", row.name())];
         let fitting = forms.iter().find(|form| form.width() <= width);
         fitting.unwrap_or(&forms[1]).clone()
     }
@@ -56,6 +53,19 @@ impl App<'_> {
         if let Some(position) = selected.and_then(|item| self.items().iter().position(|&i| i == item)) {
             self.item_rows[row.index()] = position;
         }
-        self.status = Some(format!("{} sorted {}", row.name(), order.label()));
+        self.status = Some(format!("{} sorted {}", row.name(), order_names(row, order).0));
     }
 }
+
+/// How `row`'s list title and messages name `order`, in a long and a short
+/// form. The bookmarks' own order is the order they were added, not the
+/// data's.
+fn order_names(row: Row, order: SortOrder) -> (&'static str, &'static str) {
+    match (row, order) {
+        (Row::Bookmarks, SortOrder::Data) => (BOOKMARKED_ORDER, BOOKMARKED_ORDER_WORD),
+        _ => (order.label(), order.word()),
+    }
+}
+
+const BOOKMARKED_ORDER: &str = "in the order bookmarked";
+const BOOKMARKED_ORDER_WORD: &str = "added";

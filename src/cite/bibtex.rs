@@ -16,14 +16,46 @@ pub fn format(r: &Reference) -> String {
     let kind = if r.issuer.is_some() { "techreport" } else { "misc" };
     let mut out = format!("@{kind}{ENTRY_OPEN}{},\n", r.key);
     for (name, value) in fields(r) {
-        let _ = writeln!(out, "  {name} = {{{value}}},");
+        match value {
+            Value::Braced(text) => writeln!(out, "  {name} = {{{text}}},"),
+            Value::Macro(name_of) => writeln!(out, "  {name} = {name_of},"),
+        }
+        .unwrap_or_default();
     }
     out.push_str("}\n");
     out
 }
 
+/// A field's value: text in braces, or a macro every style defines.
+enum Value {
+    Braced(String),
+    Macro(&'static str),
+}
+
+/// The month macros of BibTeX's standard styles, which biblatex defines
+/// too: `month = jul` reads as July in both, `{7}` only in biblatex.
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
 /// The entry's fields, escaped, in the order they are written.
-fn fields(r: &Reference) -> Vec<(&'static str, String)> {
+fn fields(r: &Reference) -> Vec<(&'static str, Value)> {
+    let mut fields = braced_fields(r);
+    if let Some(date) = r.date {
+        let month = date.month.and_then(|m| MONTHS.get(usize::from(m).checked_sub(1)?));
+        let year = [("year", Value::Braced(date.year.to_string()))];
+        let month = month.map(|&m| ("month", Value::Macro(m)));
+        fields.extend(year.into_iter().chain(month));
+        fields.push(("date", Value::Braced(iso(date))));
+    }
+    if let Some(url) = &r.url {
+        fields.push(("url", Value::Braced(url.clone())));
+    }
+    fields
+}
+
+/// The fields before the date, all in braces.
+fn braced_fields(r: &Reference) -> Vec<(&'static str, Value)> {
     let mut fields: Vec<(&'static str, String)> = Vec::new();
     if let Some(issuer) = &r.issuer {
         // Double braces: a corporate author, not "Assembly, General".
@@ -45,17 +77,10 @@ fn fields(r: &Reference) -> Vec<(&'static str, String)> {
     if let Some(note) = note(r) {
         fields.push(("note", note));
     }
-    if let Some(date) = r.date {
-        fields.push(("year", date.year.to_string()));
-        if let Some(month) = date.month {
-            fields.push(("month", month.to_string()));
-        }
-        fields.push(("date", iso(date)));
-    }
-    if let Some(url) = &r.url {
-        fields.push(("url", url.clone()));
-    }
     fields
+        .into_iter()
+        .map(|(name, text)| (name, Value::Braced(text)))
+        .collect()
 }
 
 /// What the entry says besides its fields: the document it is part of, and

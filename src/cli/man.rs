@@ -156,7 +156,8 @@ const NAMES: &[Section] = &[(
         "symbol :: the official symbol in any case, spacing or kind of dash, e.g. a/res/70/125 or one half of a joint symbol.",
         "resolution number :: 70/125 or 2006/46, also after a qualifier: \"resolution 70/125\", \"ECOSOC 2006/46\", \"GA 70/125\".",
         "alias :: a name given in the data's aliases field: Action Line codes (C3, \"C7 e-health\", e-health) and acronyms (ITU, UNGIS, UNGA).",
-        "A name that several items answer to is refused with the list of candidates (status 1). Categories (--category) take their id, abbreviation or alias in any case: ga, GA, general-assembly.",
+        "title :: when no name answers, a whole title or short title as shown, e.g. \"Global Digital Compact\".",
+        "A name that several items answer to is refused with the list of candidates (status 1). A name of no item is refused too, never guessed, with the few items the browser's : would offer for it (\"did you mean\", each with its id, symbol and title; status 2). wsis --at with such a name opens the browser at : holding it, to pick from the same offer. Categories (--category) take their id, abbreviation or alias in any case: ga, GA, general-assembly.",
     ],
 )];
 
@@ -166,13 +167,14 @@ const AFTER_KEYS: &[Section] = &[
         &[
             "list and search print an aligned table on a terminal (sized to COLUMNS or the terminal's width, long titles cut with an ellipsis) and tab-separated lines in a pipe; --format table|tsv|json chooses, --json is --format json.",
             "The tab-separated lines are stable for scripts: list prints id, symbol, date, title; search prints id, symbol, title and why it matched (field: text, the matching words in [brackets], fields separated by \" | \"). A missing symbol or date is written -, control characters are replaced, and there is no header.",
+            "search ranks its hits best first; hits of equal score come newest first (by the first year they cover: the date's, else a GA resolution's session's), undated ones last, then in data order, as n and N step through them in the browser.",
             "JSON output escapes every control character, including C1 controls and bidirectional marks (as \\u009b and so on), so it is as safe on a terminal as the plain output.",
         ],
     ),
     (
         "CITATIONS",
         &[
-            "cite --format text follows the UN's form: issuer, document type and number, title, date, symbol and link, e.g. General Assembly resolution 70/125, \"Title\", 16 December 2015, A/RES/70/125, available from https://undocs.org/... . bibtex, ris and csl-json import into reference managers such as Zotero. The browser's y copies the style set in the config file.",
+            "cite --format text follows the UN's form: issuer, document type and number, title, date, symbol and link, e.g. General Assembly resolution 70/125, \"Title\", 16 December 2015, A/RES/70/125, available from https://undocs.org/... . bibtex, ris and csl-json import into reference managers such as Zotero; BibTeX months are the standard macros (month = dec), read by BibTeX's styles and biblatex alike. The browser's y copies the style set in the config file.",
         ],
     ),
     (
@@ -199,8 +201,8 @@ const AFTER_KEYS: &[Section] = &[
         "EXIT STATUS",
         &[
             "0 :: Success, also when the reader of the output closes the pipe early (as head does).",
-            "1 :: Nothing matches: no search result, no item of that name, a name that several items answer to, no path.",
-            "2 :: Bad input or bad data: an unknown option or category, a data file with problems (each named with file:line:col; run wsis validate FILE, or --no-user-data to leave your files out), no terminal for the browser, output that cannot be written.",
+            "1 :: Nothing matches: no search result, a name that several items answer to, no path.",
+            "2 :: Bad input or bad data: an unknown option or category, a name of no item, a data file with problems (each named with file:line:col; run wsis validate FILE, or --no-user-data to leave your files out), no terminal for the browser, output that cannot be written.",
         ],
     ),
     (

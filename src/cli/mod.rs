@@ -1,7 +1,8 @@
 //! The non-interactive command line: the clap definition, data loading and
 //! the shared plumbing. Each command lives in its own file. Exit status: 0
 //! success (also when the reader of the output goes away early), 1 nothing
-//! matches or a name is ambiguous, 2 bad input or bad data.
+//! matches or a name is ambiguous, 2 bad input (a name that names no item)
+//! or bad data.
 
 mod cite;
 mod completions;
@@ -19,13 +20,14 @@ mod table;
 mod validate;
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
+use crate::data::candidates::candidates;
 use crate::data::category::category_named;
 use crate::data::load::{SHOWN_PROBLEMS, render_problems};
 use crate::data::overlay::{load_order, user_data_dir_from_env, user_files};
@@ -36,6 +38,7 @@ use crate::data::trace;
 use crate::data::{CATEGORIES, Dataset, ItemIdx, Problem, Resolved};
 use crate::dataset_cache;
 use crate::search::{SearchIndex, cache};
+use crate::suggest::closest;
 
 pub use cite::CiteFormat;
 pub use export::Format;
@@ -61,7 +64,8 @@ pub struct Cli {
     /// Do not capture the mouse in the browser.
     #[arg(long)]
     pub no_mouse: bool,
-    /// Open the browser on this item (any name, as for `show`).
+    /// Open the browser on this item (any name, as for `show`); a name of
+    /// no item opens the `:` prompt holding it, to pick from what it offers.
     #[arg(long, value_name = "NAME")]
     pub at: Option<String>,
     #[command(subcommand)]
@@ -477,9 +481,19 @@ fn build_index(data: &Dataset, cache: Option<&(PathBuf, cache::Key)>) -> SearchI
 /// how to get going again; status 2, so scripts never run on half the data.
 fn report(problems: &[Problem]) -> ExitCode {
     eprint!("{}", render_problems(problems, SHOWN_PROBLEMS));
-    eprintln!(
-        "wsis: check a file with `wsis validate FILE`, or run without your own data with `wsis --no-user-data ...`"
-    );
+    // `--no-user-data` skips only the user's data folder: offered only when
+    // a problem lies there, never for a file given with --data or validate.
+    let in_user_data = user_data_dir_from_env().is_some_and(|dir| {
+        problems
+            .iter()
+            .any(|problem| Path::new(&problem.file).starts_with(&dir))
+    });
+    match in_user_data {
+        true => eprintln!(
+            "wsis: check a file with `wsis validate FILE`, or run without your own data with `wsis --no-user-data ...`"
+        ),
+        false => eprintln!("wsis: check a file with `wsis validate FILE`"),
+    }
     ExitCode::from(2)
 }
 
@@ -521,29 +535,62 @@ fn run_with(command: &Command, data: &Dataset, out: &mut impl Write) -> Outcome 
     }
 }
 
-/// The item called `wanted`; "nothing matches" with a hint, or the list of
-/// candidates when several items answer to it.
+/// The item called `wanted`; a name that names no item is bad input, with
+/// the items the browser's jump would offer for it (never one picked in
+/// its place: a wrong document is worse than none), and a name of several
+/// items lists them.
 fn find(data: &Dataset, wanted: &str) -> Result<ItemIdx, Failure> {
     match data.resolve(wanted) {
         Resolved::One(idx) => Ok(idx),
-        Resolved::None => Err(Failure::NothingMatches(format!(
-            "no item is called \"{wanted}\"; try `wsis search {wanted}`"
+        Resolved::None => Err(Failure::BadInput(unknown_name(data, wanted))),
+        Resolved::Ambiguous(candidates) => Err(Failure::NothingMatches(format!(
+            "\"{wanted}\" names {} items; use one of these ids:\n{}",
+            candidates.len(),
+            name_lines(data, &candidates)
         ))),
-        Resolved::Ambiguous(candidates) => {
-            let names: Vec<String> = candidates
-                .iter()
-                .map(|&idx| {
-                    let item = data.item(idx);
-                    format!("  {}  {}", item.id, item.label())
-                })
-                .collect();
-            Err(Failure::NothingMatches(format!(
-                "\"{wanted}\" names {} items; use one of these ids:\n{}",
-                candidates.len(),
-                names.join("\n")
-            )))
-        }
     }
+}
+
+/// At most this many items are suggested for a name that names none.
+const SUGGESTED: usize = 5;
+
+/// Why `wanted` names no item, and what it may have meant.
+fn unknown_name(data: &Dataset, wanted: &str) -> String {
+    let search = format!("`wsis search {}`", wanted.trim());
+    let offered = suggestions(data, wanted);
+    if offered.is_empty() {
+        return format!("no item is called \"{wanted}\"; try {search}");
+    }
+    format!(
+        "no item is called \"{wanted}\"; did you mean:\n{}\nName one by its id or symbol, or search the texts: {search}",
+        name_lines(data, &offered)
+    )
+}
+
+/// The items the jump offers for `wanted`; failing those, the item whose
+/// id is nearest to it as a typo ("tunis-agnda").
+fn suggestions(data: &Dataset, wanted: &str) -> Vec<ItemIdx> {
+    let offered = candidates(data, wanted, SUGGESTED);
+    if !offered.is_empty() || wanted.trim().is_empty() {
+        return offered;
+    }
+    let ids = data.items().iter().map(|item| &*item.id);
+    closest(wanted.trim(), ids)
+        .and_then(|id| data.by_id(id))
+        .into_iter()
+        .collect()
+}
+
+/// One line per item: its id, its symbol if it has one, and its title.
+fn name_lines(data: &Dataset, items: &[ItemIdx]) -> String {
+    let line = |&idx: &ItemIdx| {
+        let item = data.item(idx);
+        match item.symbol.as_deref() {
+            Some(symbol) => format!("  {}  {symbol}  {}", item.id, item.label()),
+            None => format!("  {}  {}", item.id, item.label()),
+        }
+    };
+    items.iter().map(line).collect::<Vec<_>>().join("\n")
 }
 
 /// Reports a failure. A closed pipe is not one: the reader has what it

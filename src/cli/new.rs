@@ -17,7 +17,7 @@ pub(super) fn run(category: &str, out: &mut impl Write) -> Outcome {
 pub fn template(category: &str, kind: &str) -> String {
     let relations: Vec<&str> = Relation::ALL.iter().map(|r| r.name()).collect();
     format!(
-        r#"// A new {kind} for wsis-browser. Save as a .ron file in
+        r#"// A new item of "{kind}" for wsis-browser. Save as a .ron file in
 // ~/.config/wsis-browser/data/ (or pass it with --data FILE), change the
 // placeholders, then check it with `wsis validate FILE`.
 // Fields left out may be deleted; see docs/DATA.md for each one.

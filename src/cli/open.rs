@@ -26,7 +26,7 @@ pub(super) fn run(data: &Dataset, name: &str, out: &mut impl Write) -> Outcome {
         writeln!(out, "{} {url}", opener.to_string_lossy())?;
         return Ok(ExitCode::SUCCESS);
     }
-    open::that_detached(url).map_err(|e| Failure::BadInput(format!("could not open {url}: {e}")))?;
+    crate::web_browser::open(url).map_err(|why| Failure::BadInput(format!("could not open {url}: {why}")))?;
     writeln!(out, "opened {url}")?;
     Ok(ExitCode::SUCCESS)
 }

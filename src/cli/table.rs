@@ -19,23 +19,29 @@ const GAP: &str = "  ";
 const MIN_LAST: usize = 12;
 const MIN_LAST_PERCENT: usize = 40;
 
-/// Writes `rows` under `headers` in at most `width` columns.
-pub fn write(out: &mut impl Write, headers: &[&str], rows: &[Vec<String>], width: usize) -> io::Result<()> {
-    write_each(
-        out,
-        headers,
-        || rows.iter().map(|row| row.iter().map(String::as_str)),
-        width,
-    )
-}
-
-/// As [`write`], with rows made twice (to size the columns, then to write
-/// them), so a long list is never held in memory whole.
+/// Writes rows under `headers` in at most `width` columns. The rows are
+/// made twice (to size the columns, then to write them), so a long list is
+/// never held in memory whole.
 pub fn write_each<'r, R, C>(
     out: &mut impl Write,
     headers: &[&str],
     rows: impl Fn() -> R,
     width: usize,
+) -> io::Result<()>
+where
+    R: Iterator<Item = C>,
+    C: IntoIterator<Item = &'r str>,
+{
+    write_cut(out, headers, rows, width, truncate)
+}
+
+/// As [`write_each`], the last cell cut by `cut_last`.
+fn write_cut<'r, R, C>(
+    out: &mut impl Write,
+    headers: &[&str],
+    rows: impl Fn() -> R,
+    width: usize,
+    cut_last: fn(&str, usize) -> String,
 ) -> io::Result<()>
 where
     R: Iterator<Item = C>,
@@ -48,9 +54,9 @@ where
         }
     }
     let widths = fit_widths(widths, width);
-    write_row(out, headers.iter().copied(), &widths)?;
+    write_row(out, headers.iter().copied(), &widths, truncate)?;
     for row in rows() {
-        write_row(out, row, &widths)?;
+        write_row(out, row, &widths, cut_last)?;
     }
     Ok(())
 }
@@ -71,10 +77,53 @@ pub fn write_hits(index: &SearchIndex, hits: &[Hit], out: &mut impl Write) -> io
             vec![name.to_string(), kind.to_string(), title.to_string(), why]
         })
         .collect();
-    write(out, &["SYMBOL/ID", "CATEGORY", "TITLE", "WHY"], &rows, terminal_width())
+    let cells = || rows.iter().map(|row| row.iter().map(String::as_str));
+    write_cut(
+        out,
+        &["SYMBOL/ID", "CATEGORY", "TITLE", "WHY"],
+        cells,
+        terminal_width(),
+        cut_why,
+    )
 }
 
-fn write_row<'r>(out: &mut impl Write, row: impl IntoIterator<Item = &'r str>, widths: &[usize]) -> io::Result<()> {
+/// Columns of context kept before the first matched word when a "why" is
+/// cut from the left.
+const CONTEXT_BEFORE_MATCH: usize = 12;
+
+/// A "why" in `width` columns that still shows its first matched word:
+/// "points: …UNGIS and [A/RES/80/173]…" rather than the start of a long
+/// text cut before the match.
+fn cut_why(why: &str, width: usize) -> String {
+    let Some(mark) = why.find('[') else {
+        return truncate(why, width);
+    };
+    let field_end = why.find(": ").map_or(0, |colon| colon + 2);
+    let mark_end = why[mark..].find(']').map_or(why.len(), |end| mark + end + 1);
+    if why[..mark_end].width() <= width || mark < field_end {
+        return truncate(why, width);
+    }
+    let from = why[field_end..mark]
+        .char_indices()
+        .rev()
+        .scan(0, |used, (at, c)| {
+            *used += c.to_string().width();
+            Some((at, *used))
+        })
+        .take_while(|&(_, used)| used <= CONTEXT_BEFORE_MATCH)
+        .last()
+        .map_or(mark, |(at, _)| field_end + at);
+    // Start at a word, not inside one ("…under [X]", not "…ariat under [X]").
+    let from = why[from..mark].find(' ').map_or(from, |space| from + space + 1);
+    truncate(&format!("{}…{}", &why[..field_end], &why[from..]), width)
+}
+
+fn write_row<'r>(
+    out: &mut impl Write,
+    row: impl IntoIterator<Item = &'r str>,
+    widths: &[usize],
+    cut_last: fn(&str, usize) -> String,
+) -> io::Result<()> {
     let last = widths.len().saturating_sub(1);
     let cells: Vec<String> = row
         .into_iter()
@@ -83,7 +132,7 @@ fn write_row<'r>(out: &mut impl Write, row: impl IntoIterator<Item = &'r str>, w
         // The last cell is cut, not padded: no trailing spaces.
         .map(|(i, (cell, &w))| {
             let cell = sanitized(cell);
-            if i == last { truncate(&cell, w) } else { fit(&cell, w) }
+            if i == last { cut_last(&cell, w) } else { fit(&cell, w) }
         })
         .collect();
     writeln!(out, "{}", cells.join(GAP))
@@ -119,7 +168,8 @@ mod tests {
     fn render(rows: &[[&str; 3]], width: usize) -> String {
         let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
         let mut out = Vec::new();
-        write(&mut out, &["NAME", "DATE", "TITLE"], &rows, width).unwrap();
+        let cells = || rows.iter().map(|row| row.iter().map(String::as_str));
+        write_each(&mut out, &["NAME", "DATE", "TITLE"], cells, width).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -144,6 +194,23 @@ mod tests {
         let text = render(&[["A/66/64–E/2011/77", "2011-05", "Progress made"]], 24);
         assert!(text.lines().all(|l| l.width() <= 24), "{text}");
         assert!(text.contains('…'));
+    }
+
+    #[test]
+    fn a_cut_why_keeps_its_first_match_in_view() {
+        let why = "points: Permanent member of UNGIS sharing its rotating chairmanship, as [A/RES/80/173] says";
+        let cut = cut_why(why, 50);
+        assert!(cut.width() <= 50, "{cut}");
+        assert!(cut.starts_with("points: …"), "{cut}");
+        assert!(cut.contains("[A/RES/80/173]"), "{cut}");
+        // Room enough, or a match at the start: cut at the end as before.
+        assert_eq!(cut_why(why, 200), why);
+        let early = "title: [Internet] Governance Forum, its first meeting in Athens";
+        assert_eq!(cut_why(early, 30), truncate(early, 30));
+        assert_eq!(
+            cut_why("title: no mark here at all", 12),
+            truncate("title: no mark here at all", 12)
+        );
     }
 
     #[test]

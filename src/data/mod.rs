@@ -3,6 +3,7 @@
 
 pub mod aliases;
 mod build;
+pub mod candidates;
 pub mod category;
 pub mod dataset;
 pub mod date;

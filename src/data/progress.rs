@@ -3,6 +3,7 @@
 //! [`Seen`] at any time. Counting costs a few atomic adds per file, so
 //! loads without a display pass a `Progress` nobody reads.
 
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicU8, AtomicU64, Ordering};
 
 /// What the loader is doing now, in the order it does it.
@@ -53,6 +54,8 @@ pub struct Progress {
     bytes_total: AtomicU64,
     bytes_done: AtomicU64,
     items: AtomicU64,
+    /// The counts as each stage was entered: a handful per load.
+    entered: Mutex<Vec<Seen>>,
 }
 
 /// A reading of [`Progress`] at one moment.
@@ -71,6 +74,14 @@ impl Progress {
         let at = Stage::ALL.iter().position(|&s| s == stage).unwrap_or_default();
         self.stage
             .store(u8::try_from(at).unwrap_or_default(), Ordering::Relaxed);
+        let seen = self.seen();
+        self.entered.lock().unwrap_or_else(|e| e.into_inner()).push(seen);
+    }
+
+    /// The counts as each stage was entered, in the order entered: what a
+    /// display polling now and then may miss (and tests check).
+    pub fn entered(&self) -> Vec<Seen> {
+        self.entered.lock().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
     /// Files about to be read, and their size in bytes.
@@ -90,6 +101,13 @@ impl Progress {
     pub fn piece_parsed(&self, bytes: u64, items: u64) {
         self.bytes_done.fetch_add(bytes, Ordering::Relaxed);
         self.items.fetch_add(items, Ordering::Relaxed);
+    }
+
+    /// Takes back pieces counted by [`Progress::piece_parsed`] whose file
+    /// is to be read and counted again, whole.
+    pub fn pieces_withdrawn(&self, bytes: u64, items: u64) {
+        self.bytes_done.fetch_sub(bytes, Ordering::Relaxed);
+        self.items.fetch_sub(items, Ordering::Relaxed);
     }
 
     /// Every piece of one file parsed.
@@ -132,8 +150,9 @@ impl Seen {
         line
     }
 
-    /// The share of the work done, 0.0 to 1.0, by bytes parsed; the
-    /// checking and indexing after parsing count as the last tenth.
+    /// The share of the work done, 0.0 to 1.0, by bytes parsed (a large
+    /// file is parsed as it is read); the checking and indexing after
+    /// parsing count as the last tenth.
     pub fn fraction(&self) -> f64 {
         const AFTER_PARSING: f64 = 0.9;
         let parsed = if self.bytes_total == 0 {
@@ -144,8 +163,8 @@ impl Seen {
             kib(self.bytes_done.min(self.bytes_total)) / kib(self.bytes_total).max(1.0)
         };
         match self.stage {
-            Stage::Starting | Stage::OpeningCache | Stage::Reading => 0.0,
-            Stage::Parsing => parsed * AFTER_PARSING,
+            Stage::Starting | Stage::OpeningCache => 0.0,
+            Stage::Reading | Stage::Parsing => parsed * AFTER_PARSING,
             Stage::Checking => AFTER_PARSING,
             Stage::Indexing => AFTER_PARSING + (1.0 - AFTER_PARSING) / 2.0,
             Stage::Done => 1.0,

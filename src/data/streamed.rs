@@ -16,7 +16,7 @@ use std::iter::Peekable;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::thread;
 
 use super::load::MAX_FILE_BYTES;
@@ -24,7 +24,7 @@ use super::locate::{Lexer, Token};
 use super::model::Item;
 use super::parse_all::{Sharing, fill_text};
 use super::pieces::PIECE_BYTES;
-use super::progress::{Progress, Stage};
+use super::progress::Progress;
 use super::reread::Fingerprint;
 
 /// Files at least this large are read a batch at a time; smaller ones
@@ -68,15 +68,54 @@ pub fn parse_streamed(path: &Path, progress: &Progress) -> Option<Streamed> {
 }
 
 /// The items of the file at `path`, read a batch at a time; `None` if it
-/// must be parsed whole (see the module's comment).
+/// must be parsed whole (see the module's comment). The stage stays the
+/// caller's (reading its files): this file is parsed as it is read, its
+/// bytes parsed are the progress. With `None` nothing stays counted: the
+/// file is counted when read whole.
 pub fn parse_shared(path: &Path, progress: &Progress, sharing: Sharing) -> Option<Streamed> {
+    let counted = Counted::default();
+    let streamed = stream(
+        path,
+        &Counting {
+            progress,
+            counted: &counted,
+        },
+        sharing,
+    );
+    if streamed.is_none() {
+        progress.pieces_withdrawn(counted.bytes.into_inner(), counted.items.into_inner());
+    }
+    streamed
+}
+
+/// What this file's pieces added to the progress, to take back.
+#[derive(Default)]
+struct Counted {
+    bytes: AtomicU64,
+    items: AtomicU64,
+}
+
+/// The load's progress, and this file's share of it.
+struct Counting<'a> {
+    progress: &'a Progress,
+    counted: &'a Counted,
+}
+
+impl Counting<'_> {
+    fn piece_parsed(&self, bytes: u64, items: u64) {
+        self.progress.piece_parsed(bytes, items);
+        self.counted.bytes.fetch_add(bytes, Ordering::Relaxed);
+        self.counted.items.fetch_add(items, Ordering::Relaxed);
+    }
+}
+
+/// [`parse_shared`], counting in `progress`.
+fn stream(path: &Path, progress: &Counting, sharing: Sharing) -> Option<Streamed> {
     let threads = sharing.threads.max(1);
     // The batch is held about three times over (read, pending, pieces): it
     // must not grow with the cores, or on a large machine it is the file.
     let batch_bytes = sharing.piece_bytes.max(1) * threads.min(MAX_BATCH_THREADS) * PIECES_PER_THREAD;
     let mut reader = Reader::open(path)?;
-    // Reading and parsing interleave: the bytes parsed are the progress.
-    progress.set_stage(Stage::Parsing);
     let mut pending = String::new();
     // Slots filled batch by batch, so no batch's items are copied.
     let mut items: Vec<Option<Item>> = Vec::new();
@@ -122,7 +161,7 @@ pub fn parse_shared(path: &Path, progress: &Progress, sharing: Sharing) -> Optio
     if !reader.unchanged() {
         return None;
     }
-    progress.file_done();
+    progress.progress.file_done();
     // Every slot is filled; in place, as in `parse_all`: no second copy.
     // Not shrunk either: the room left lets merging put the embedded items
     // in front without copying these.
@@ -326,7 +365,7 @@ struct Piece {
 
 /// Parses the pieces on up to `threads` threads into new slots at the end
 /// of `items`, in order; `None` if any piece fails.
-fn parse_pieces(pieces: &[Piece], threads: usize, items: &mut Vec<Option<Item>>, progress: &Progress) -> Option<()> {
+fn parse_pieces(pieces: &[Piece], threads: usize, items: &mut Vec<Option<Item>>, progress: &Counting) -> Option<()> {
     let total: usize = pieces.iter().map(|piece| piece.items).sum();
     let start = items.len();
     items.extend((0..total).map(|_| None));

@@ -149,7 +149,11 @@ impl SearchIndex {
         }
         let mut hits = self.hits(&mut scratch, terms.len());
         drop(scratch);
-        let order = |a: &Hit, b: &Hit| b.score.cmp(&a.score).then(a.item.cmp(&b.item));
+        let tie = self.tie_order();
+        let order = |a: &Hit, b: &Hit| {
+            let ties = || tie(a.item).cmp(&tie(b.item)).then(a.item.cmp(&b.item));
+            b.score.cmp(&a.score).then_with(ties)
+        };
         // The best hits whose tag, body or title is the query itself rise.
         let checked = hits.len().min(score::EXACT_LINE_CHECKED);
         let phrase: Vec<&str> = terms.iter().map(|t| t.text.as_str()).collect();
@@ -194,13 +198,22 @@ impl SearchIndex {
             fits &= key.is_some();
             key
         }));
+        let tie = self.tie_order();
         if fits {
-            rank_sort::sort(keys, spare);
+            rank_sort::sort(keys, spare, &tie);
             return keys.iter().map(|&key| hit(rank_sort::unkey(key))).collect();
         }
-        let mut ranked: Vec<(i64, usize)> = hit_items.map(|item| (rank(item), item)).collect();
-        ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-        ranked.into_iter().map(hit).collect()
+        let mut ranked: Vec<(i64, usize, usize)> = hit_items.map(|item| (rank(item), tie(item), item)).collect();
+        ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+        let ranked = ranked.into_iter().map(|(rank, _, item)| (rank, item));
+        ranked.map(hit).collect()
+    }
+
+    /// Each item's place among hits of equal score (see [`rank_sort::tie`]):
+    /// the same order in the browser and in `wsis search`.
+    pub(super) fn tie_order(&self) -> impl Fn(usize) -> usize + '_ {
+        let years = self.section(Section::Years);
+        move |item| rank_sort::tie(Some((store::u32_at(years, item) >> 16) as u16))
     }
 
     /// Adds to each of `hits` its [`Self::exact_line_bonus`]; with

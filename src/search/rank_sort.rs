@@ -1,10 +1,12 @@
-//! Putting hits in order: higher rank first, then lower item. A common
-//! one-letter prefix hits nearly every item (a million at a million
-//! items), and a comparison sort of that many pairs took a fifth of the
-//! keystroke. Ranks fit in 32 bits (see `score::ranked`), so each hit
-//! becomes one u64, its rank inverted above its item, sorted by a stable
-//! radix sort of the rank bits: the items arrive in ascending order, so
-//! equal ranks keep it.
+//! Putting hits in order: higher rank first; among equal ranks (the IGF
+//! meetings of "igf") the newest first, by the first year an item covers,
+//! undated ones last, then lower item. A common one-letter prefix hits
+//! nearly every item (a million at a million items), and a comparison sort
+//! of that many pairs took a fifth of the keystroke. Ranks fit in 32 bits
+//! (see `score::ranked`), so each hit becomes one u64, its rank inverted
+//! above its item, sorted by a stable radix sort: first by the year, then
+//! by the rank bits; the items arrive in ascending order, so equal ranks
+//! of one year keep it.
 
 /// Bits sorted per pass, and the passes that cover the 32 rank bits.
 const DIGIT_BITS: u32 = 11;
@@ -13,6 +15,22 @@ const BUCKETS: usize = 1 << DIGIT_BITS;
 
 /// Below this many hits a comparison sort is as quick.
 pub(crate) const RADIX_FROM: usize = 4096;
+
+/// The year whose items come first among equal ranks; each year before
+/// it one place later, down to [`EARLIEST_YEAR_SLOT`] (years before that
+/// share it), so a tie slot is one radix digit.
+const NEWEST_YEAR: u16 = 3000;
+const UNDATED: usize = BUCKETS - 1;
+const EARLIEST_YEAR_SLOT: usize = UNDATED - 1;
+
+/// Where an item goes among hits of equal rank, lower first: the newer
+/// its first year the sooner, without one (0 or `None`) after all others.
+pub(crate) fn tie(first_year: Option<u16>) -> usize {
+    match first_year {
+        Some(year) if year > 0 => usize::from(NEWEST_YEAR.saturating_sub(year)).min(EARLIEST_YEAR_SLOT),
+        _ => UNDATED,
+    }
+}
 
 /// The key of a hit: sorting keys ascending puts the higher rank first,
 /// and the lower item first among equal ranks. `None` if the rank or the
@@ -28,34 +46,41 @@ pub(crate) fn unkey(key: u64) -> (i64, usize) {
     (i64::from(u32::MAX - (key >> 32) as u32), (key as u32) as usize)
 }
 
-/// Sorts `keys`, made in ascending item order, by [`key`]'s order;
-/// `spare` is memory to sort through (its contents do not matter).
-pub(crate) fn sort(keys: &mut Vec<u64>, spare: &mut Vec<u64>) {
+/// Sorts `keys`, made in ascending item order, by [`key`]'s rank, then by
+/// `tie_of` each item (see [`tie`]), then by item; `spare` is memory to
+/// sort through (its contents do not matter).
+pub(crate) fn sort(keys: &mut Vec<u64>, spare: &mut Vec<u64>, tie_of: impl Fn(usize) -> usize) {
     if keys.len() < RADIX_FROM {
-        keys.sort_unstable();
+        keys.sort_unstable_by_key(|&key| (key >> 32, tie_of(unkey(key).1), key as u32));
         return;
     }
     spare.resize(keys.len(), 0);
+    // Least significant digit first, each pass stable: the tie, then the rank.
+    scatter(keys, spare, |key| tie_of(unkey(key).1).min(BUCKETS - 1));
     for pass in 0..PASSES {
         let shift = 32 + pass * DIGIT_BITS;
-        let digit = |key: u64| ((key >> shift) as usize) & (BUCKETS - 1);
-        let mut starts = [0usize; BUCKETS];
-        for &key in keys.iter() {
-            starts[digit(key)] += 1;
-        }
-        let mut next = 0;
-        for slot in starts.iter_mut() {
-            let count = *slot;
-            *slot = next;
-            next += count;
-        }
-        for &key in keys.iter() {
-            let slot = &mut starts[digit(key)];
-            spare[*slot] = key;
-            *slot += 1;
-        }
-        std::mem::swap(keys, spare);
+        scatter(keys, spare, |key| ((key >> shift) as usize) & (BUCKETS - 1));
     }
+}
+
+/// One stable counting pass of `keys` by `digit` (below [`BUCKETS`]).
+fn scatter(keys: &mut Vec<u64>, spare: &mut Vec<u64>, digit: impl Fn(u64) -> usize) {
+    let mut starts = [0usize; BUCKETS];
+    for &key in keys.iter() {
+        starts[digit(key)] += 1;
+    }
+    let mut next = 0;
+    for slot in starts.iter_mut() {
+        let count = *slot;
+        *slot = next;
+        next += count;
+    }
+    for &key in keys.iter() {
+        let slot = &mut starts[digit(key)];
+        spare[*slot] = key;
+        *slot += 1;
+    }
+    std::mem::swap(keys, spare);
 }
 
 #[cfg(test)]
@@ -65,12 +90,15 @@ mod tests {
 
     proptest! {
         #[test]
-        fn sorts_as_rank_then_item(ranks in proptest::collection::vec(0i64..1000, 0..10_000)) {
-            let pairs: Vec<(i64, usize)> = ranks.iter().copied().zip(0..).collect();
+        fn sorts_as_rank_then_tie_then_item(
+            hits in proptest::collection::vec((0i64..1000, prop_oneof![Just(None), (1990u16..2030).prop_map(Some)]), 0..10_000),
+        ) {
+            let tie_of = |item: usize| tie(hits[item].1);
+            let pairs: Vec<(i64, usize)> = hits.iter().map(|h| h.0).zip(0..).collect();
             let mut keys: Vec<u64> = pairs.iter().map(|&(rank, item)| key(rank, item).unwrap()).collect();
-            sort(&mut keys, &mut Vec::new());
+            sort(&mut keys, &mut Vec::new(), tie_of);
             let mut expected = pairs;
-            expected.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            expected.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(tie_of(a.1).cmp(&tie_of(b.1))).then(a.1.cmp(&b.1)));
             prop_assert_eq!(keys.into_iter().map(unkey).collect::<Vec<_>>(), expected);
         }
     }
@@ -81,7 +109,7 @@ mod tests {
         let mut keys: Vec<u64> = (0..RADIX_FROM * 2)
             .map(|item| key(ranks[item % ranks.len()], item).unwrap())
             .collect();
-        sort(&mut keys, &mut Vec::new());
+        sort(&mut keys, &mut Vec::new(), |_| UNDATED);
         let pairs: Vec<(i64, usize)> = keys.into_iter().map(unkey).collect();
         assert!(
             pairs
@@ -90,5 +118,14 @@ mod tests {
         );
         assert_eq!(key(-1, 0), None);
         assert_eq!(key(1 << 32, 0), None);
+    }
+
+    #[test]
+    fn newer_years_come_first_and_undated_last() {
+        let order = [Some(2025), Some(2024), Some(2005), Some(1), None];
+        let ties: Vec<usize> = order.iter().map(|&year| tie(year)).collect();
+        assert!(ties.windows(2).all(|w| w[0] < w[1]), "{ties:?}");
+        assert_eq!(tie(Some(0)), tie(None), "0 stands for no year");
+        assert_eq!(tie(Some(u16::MAX)), 0, "years past the newest share its place");
     }
 }

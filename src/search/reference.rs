@@ -146,7 +146,9 @@ fn plain_search(index: &SearchIndex, query: &str, scope: Option<&[ItemIdx]>) -> 
             (score::ranked(totals.cost[item], totals.score[item] + bonus), item)
         })
         .collect();
-    ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    // Equal scores: the newest first year first, undated last, then item.
+    let tie = |item: usize| super::rank_sort::tie(index.years(item).map(|(from, _)| from));
+    ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then((tie(a.1), a.1).cmp(&(tie(b.1), b.1))));
     let mut hits: Vec<Hit> = ranked
         .into_iter()
         .map(|(score, item)| Hit {
@@ -162,7 +164,11 @@ fn plain_search(index: &SearchIndex, query: &str, scope: Option<&[ItemIdx]>) -> 
     for hit in &mut hits[..checked] {
         hit.score += index.exact_line_bonus(&phrase, |field| index.field_text(hit.item, field));
     }
-    hits[..checked].sort_unstable_by(|a, b| b.score.cmp(&a.score).then(a.item.cmp(&b.item)));
+    hits[..checked].sort_unstable_by(|a, b| {
+        b.score
+            .cmp(&a.score)
+            .then((tie(a.item), a.item).cmp(&(tie(b.item), b.item)))
+    });
     for hit in hits.iter_mut().take(EXPLAINED_HITS) {
         hit.matched = index.explain_terms(hit.item, &terms, hit.fields);
     }

@@ -37,6 +37,11 @@ pub fn render(app: &App, timeline: &TimelineState, frame: &mut Frame, area: Rect
     render_preview(app, timeline.rows.get(timeline.selected).copied(), frame, preview_area);
 }
 
+/// "16 Dec" and a space, so the mark of the item shown never touches the date.
+const WHEN_WIDTH: usize = 7;
+const MARKER_WIDTH: usize = 2;
+const CATEGORY_WIDTH: usize = 8;
+
 /// One dated item: day and month, a mark on the item the browser shows, its
 /// category, symbol and title.
 fn item_line(app: &App, idx: ItemIdx, current: Option<ItemIdx>, width: usize) -> ListItem<'static> {
@@ -52,11 +57,11 @@ fn item_line(app: &App, idx: ItemIdx, current: Option<ItemIdx>, width: usize) ->
         Some(symbol) => format!("{symbol}  {}", item.label()),
         None => item.label().to_string(),
     };
-    let rest = width.saturating_sub(6 + 2 + 8 + 2);
+    let rest = width.saturating_sub(WHEN_WIDTH + MARKER_WIDTH + CATEGORY_WIDTH + 2);
     ListItem::new(Line::from(vec![
-        Span::styled(fit(&when, 6), app.theme.dim()),
+        Span::styled(fit(&when, WHEN_WIDTH), app.theme.dim()),
         Span::styled(marker, app.theme.key()),
-        Span::styled(fit(category, 8), app.theme.relation()),
+        Span::styled(fit(category, CATEGORY_WIDTH), app.theme.relation()),
         Span::raw(truncate(&sanitize(&text), rest)),
     ]))
 }

@@ -5,7 +5,7 @@
 //! jump between relation groups; Enter follows the selection.
 
 use super::{Overlay, Transition};
-use crate::app::{Action, App, Motion};
+use crate::app::{Action, App, Edit, Motion};
 use crate::graph::Related;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -83,11 +83,27 @@ impl App<'_> {
                 follow.filter.pop();
                 follow.selected = 0;
             }
+            // As in the search and jump prompts: Ctrl-U clears what was
+            // typed, Ctrl-W its last word.
+            Action::Edit(Edit::DeleteToStart) => {
+                follow.typed.clear();
+                follow.filter.clear();
+                follow.selected = 0;
+            }
+            Action::Edit(Edit::DeleteWordBefore) => {
+                follow.typed.clear();
+                let kept = follow.filter.trim_end().rfind(' ').map_or(0, |space| space + 1);
+                follow.filter.truncate(kept);
+                follow.selected = 0;
+            }
             Action::Move(motion) => follow.selected = motion.apply(follow.selected, matches.len(), self.page()),
             Action::NextGroup | Action::PrevGroup => {
                 let forward = action == Action::NextGroup;
                 follow.selected = group_start(&related, &matches, follow.selected, forward);
             }
+            // "3" then Enter follows 03, not the selection a half-typed
+            // label has not moved.
+            Action::Open if !follow.typed.is_empty() => return self.follow_typed(follow),
             Action::Open => match matches.get(follow.selected) {
                 Some(&row) => return self.accept_link(row),
                 None => self.status = Some("no related item matches".into()),
@@ -105,6 +121,12 @@ impl App<'_> {
         if follow.typed.len() < label(0, count).len() {
             return Transition::Stay;
         }
+        self.follow_typed(follow)
+    }
+
+    /// Follows the label typed so far, whole or short of its leading zeros.
+    fn follow_typed(&mut self, follow: &mut FollowState) -> Transition {
+        let count = self.related().len();
         let typed = std::mem::take(&mut follow.typed);
         match typed.parse::<usize>().ok().filter(|&n| (1..=count).contains(&n)) {
             Some(n) => self.accept_link(n - 1),
