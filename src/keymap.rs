@@ -101,6 +101,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Main, &[key(Tab)], Action::FocusNext, "focus the next pane", None),
     bind(Main, &[key(BackTab)], Action::FocusPrev, "focus the previous pane", None),
     bind(Main, &[key(Enter)], Action::Open, "open the item, or select and follow a related item", Some("open")),
+    bind(Main, &[ch('J')], Action::StepItem(Dir::Down), "next item of the list, read in the detail pane (from any pane)", Some("next item")),
+    bind(Main, &[ch('K')], Action::StepItem(Dir::Up), "previous item of the list, read in the detail pane", None),
     bind(Main, &[ch('f')], Action::StartFollow, "follow a related item: type its number, or letters to narrow", Some("follow")),
     bind(Main, &[ch('}')], Action::NextGroup, "scroll to the next group of related items", None),
     bind(Main, &[ch('{')], Action::PrevGroup, "scroll to the previous group of related items", None),

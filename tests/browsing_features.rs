@@ -91,7 +91,7 @@ fn path_overlay_marks_then_shows_and_opens_a_step() {
     // The box is as tall as its three rows and border, not most of the screen.
     let boxed = screen
         .lines()
-        .filter(|line| line.contains("│▶") || line.contains("│  ↳"))
+        .filter(|line| line.contains("│▶ A/RES/60/252") || line.contains("↳ "))
         .count();
     assert_eq!(boxed, 3, "{screen}");
     assert_snapshot!(terminal.backend());
@@ -346,7 +346,7 @@ fn click(app: &mut App, column: u16, row: u16) {
 }
 
 fn on_screen(app: &App, text: &str) -> bool {
-    let terminal = draw(app, 120, 40);
+    let terminal = draw(app, app.size.0, app.size.1);
     let buffer = terminal.backend().buffer();
     (0..buffer.area.height).any(|y| {
         let line: String = (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect();
@@ -356,7 +356,7 @@ fn on_screen(app: &App, text: &str) -> bool {
 
 /// Where `text` is drawn on screen.
 fn find(app: &App, text: &str) -> (u16, u16) {
-    let terminal = draw(app, 120, 40);
+    let terminal = draw(app, app.size.0, app.size.1);
     let buffer = terminal.backend().buffer();
     for y in 0..buffer.area.height {
         let line: String = (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect();
@@ -370,7 +370,8 @@ fn find(app: &App, text: &str) -> (u16, u16) {
 #[test]
 fn mouse_clicks_hit_what_is_drawn() {
     let mut app = App::new(&DATA);
-    app.size = (120, 40);
+    // Wide enough for the category pane beside the others.
+    app.size = (160, 40);
     let (x, y) = find(&app, "ECOSOC resolutions");
     click(&mut app, x, y);
     assert_eq!(CATEGORIES[app.row.index()].id, "ecosoc");
@@ -444,7 +445,7 @@ fn no_color_renders_with_modifiers_only() {
 #[test]
 fn clicks_land_where_drawn_below_a_banner() {
     let mut app = App::new(&DATA);
-    app.size = (120, 40);
+    app.size = (160, 40);
     app.notices = vec!["skipped bad.ron:1:1: expected `[`; fix: wsis validate bad.ron".into()];
     let (x, y) = find(&app, "ECOSOC resolutions");
     assert!(y >= 2, "the banner sits above the panes");

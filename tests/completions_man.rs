@@ -265,7 +265,8 @@ fn every_category_goes_by_one_name_everywhere() {
     let fish = printed(&["completions", "fish"]);
     let readme = std::fs::read_to_string("README.md").unwrap();
     let app = App::new(&common::DATA);
-    let screen = format!("{:?}", common::draw(&app, 120, 40).backend().buffer());
+    // Wide enough for the category pane beside the list.
+    let screen = format!("{:?}", common::draw(&app, 160, 40).backend().buffer());
     for (cat, category) in CATEGORIES.iter().enumerate() {
         let name = category.name;
         for (what, text) in [("man", &man), ("--help", &help), ("fish", &fish), ("README", &readme)] {

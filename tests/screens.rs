@@ -16,6 +16,21 @@ fn main_screen_120x40() {
 }
 
 #[test]
+fn main_screen_200x50() {
+    let mut app = App::new(&DATA);
+    app.size = (200, 50);
+    assert_snapshot!(draw(&app, 200, 50).backend());
+}
+
+/// Reading at 120 columns: the category pane gives its room to the detail.
+#[test]
+fn reading_the_detail_120x40() {
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char('l'))]);
+    assert_snapshot!(draw(&app, 120, 40).backend());
+}
+
+#[test]
 fn main_screen_80x24() {
     let app = App::new(&DATA);
     assert_snapshot!(draw(&app, 80, 24).backend());
@@ -100,13 +115,18 @@ fn help_overlay_lists_every_binding() {
     press(&mut app, &[key(KeyCode::Char('?'))]);
     let terminal = draw(&app, 120, 40);
     assert_snapshot!(terminal.backend());
-    let screen = terminal.backend().to_string();
+    // Every page of help, down to its end.
+    let mut pages = terminal.backend().to_string();
+    for _ in 0..wsis_browser::ui::help::scroll_range(&app) {
+        press(&mut app, &[key(KeyCode::PageDown)]);
+        pages += &draw(&app, 120, 40).backend().to_string();
+    }
     for binding in wsis_browser::keymap::BINDINGS
         .iter()
         .filter(|b| b.context == wsis_browser::keymap::Context::Main)
     {
         assert!(
-            screen.contains(binding.description),
+            pages.contains(binding.description),
             "help lacks {}",
             binding.description
         );
@@ -200,7 +220,8 @@ fn outcome_titles_keep_room_beside_long_symbols_80x24() {
 }
 
 /// Pane widths do not follow focus where the detail has a readable width
-/// beside the list (200 columns); at 80 columns the focused pane widens.
+/// beside the list (100 columns and wider); at 80 columns the focused pane
+/// widens.
 #[test]
 fn pane_widths_are_stable_when_wide_and_follow_focus_when_narrow() {
     use ratatui::layout::Rect;
@@ -210,18 +231,44 @@ fn pane_widths_are_stable_when_wide_and_follow_focus_when_narrow() {
         let areas = wsis_browser::ui::pane_areas(app, Rect::new(0, 0, width, 40));
         areas.map(|area| area.width)
     };
-    for row in [Row::Category(0), Row::Category(category_index("ecosoc").unwrap())] {
+    let rows = [0, 2, 7].map(Row::Category);
+    for row in rows
+        .into_iter()
+        .chain([Row::Category(category_index("ecosoc").unwrap())])
+    {
         app.row = row;
+        for width in [100, 120, 140, 150, 200] {
+            app.focus = Pane::Items;
+            let listing = widths(&app, width);
+            app.focus = Pane::Detail;
+            let reading = widths(&app, width);
+            assert_eq!(listing, reading, "{row:?} at {width} columns");
+            assert!(reading[2] >= 50, "{row:?} at {width}: {reading:?}");
+        }
         app.focus = Pane::Items;
-        let (listing_wide, listing_narrow) = (widths(&app, 200), widths(&app, 80));
+        let listing_narrow = widths(&app, 80);
         app.focus = Pane::Detail;
-        let (reading_wide, reading_narrow) = (widths(&app, 200), widths(&app, 80));
-        assert_eq!(listing_wide, reading_wide, "{row:?} at 200 columns");
-        assert!(reading_wide[2] >= 60, "{reading_wide:?}");
+        let reading_narrow = widths(&app, 80);
         assert!(
             reading_narrow[2] > listing_narrow[2],
             "{row:?} at 80 columns: {listing_narrow:?} {reading_narrow:?}"
         );
+    }
+}
+
+/// The category pane shows whenever it has focus; beside the list and the
+/// detail only from 150 columns, where the detail keeps its width.
+#[test]
+fn the_category_pane_makes_room_for_the_detail_below_150_columns() {
+    use ratatui::layout::Rect;
+    use wsis_browser::app::Pane;
+    let mut app = App::new(&DATA);
+    let widths = |app: &App, width: u16| wsis_browser::ui::pane_areas(app, Rect::new(0, 0, width, 40)).map(|a| a.width);
+    for width in [80, 100, 120, 149, 150, 200] {
+        app.focus = Pane::Categories;
+        assert!(widths(&app, width)[0] > 0, "focused at {width}");
+        app.focus = Pane::Items;
+        assert_eq!(widths(&app, width)[0] > 0, width >= 150, "at {width}");
     }
 }
 
@@ -274,6 +321,21 @@ fn detail_prose_is_capped_to_the_reading_measure() {
     );
 }
 
+/// The detail pane says where it stands as help does, in the same words,
+/// even at its narrowest (30 columns, at 80 with the list focused).
+#[test]
+fn the_detail_says_its_position_as_help_does_at_its_narrowest_80x24() {
+    let mut app = App::new(&DATA);
+    app.size = (80, 24);
+    let terminal = draw(&app, 80, 24);
+    let screen = terminal.backend().to_string();
+    let areas = wsis_browser::ui::pane_areas(&app, wsis_browser::ui::main_area(&app));
+    assert_eq!(areas[2].width, 30, "{screen}");
+    let bottom = screen.lines().nth(22).unwrap_or_default().to_string();
+    assert!(bottom.contains(" lines 1–20 of "), "{bottom}");
+    assert!(bottom.ends_with(" ↓ ┘\""), "{bottom}");
+}
+
 /// Help that does not fit says so and where the window stands; scrolled to
 /// the end it shows its last line and says it is the end.
 #[test]
@@ -282,15 +344,18 @@ fn help_marks_more_below_and_scrolls_to_its_end_80x24() {
     app.size = (80, 24);
     press(&mut app, &[key(KeyCode::Char('?'))]);
     let screen = draw(&app, 80, 24).backend().to_string();
-    assert!(screen.contains("↓ more"), "{screen}");
-    assert!(screen.contains("lines 1–"), "{screen}");
+    let total = wsis_browser::ui::help::scroll_range(&app) + 17;
+    assert!(screen.contains(&format!(" lines 1–18 of {total} ↓ ┘")), "{screen}");
     for _ in 0..20 {
         press(&mut app, &[key(KeyCode::PageDown)]);
     }
     let terminal = draw(&app, 80, 24);
     let screen = terminal.backend().to_string();
-    assert!(!screen.contains("↓ more"), "{screen}");
-    assert!(screen.contains("· end"), "{screen}");
+    let first = total - 17;
+    assert!(
+        screen.contains(&format!(" lines {first}–{total} of {total} end ┘")),
+        "{screen}"
+    );
     let last = wsis_browser::keymap::BINDINGS
         .iter()
         .rfind(|b| b.context == wsis_browser::keymap::Context::Help)
@@ -301,7 +366,7 @@ fn help_marks_more_below_and_scrolls_to_its_end_80x24() {
     press(&mut app, &[key(KeyCode::Char('g'))]);
     assert_eq!(app.help().unwrap().scroll, 0);
     press(&mut app, &[key(KeyCode::Char('G'))]);
-    assert!(draw(&app, 80, 24).backend().to_string().contains("· end"));
+    assert!(draw(&app, 80, 24).backend().to_string().contains(" end ┘"));
 }
 
 /// A hit whose second row would be blank takes one row, and a page down

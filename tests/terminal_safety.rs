@@ -11,8 +11,9 @@ use std::process::Command;
 
 use common::tmux;
 
-/// Text the browser's first frame shows.
-const DRAWN: &str = "Categories";
+/// Text the browser's first frame shows (at 100 columns the category pane
+/// shows only while it has focus; the detail pane always).
+const DRAWN: &str = "Detail";
 
 /// A browser running in a tmux server of its own.
 struct Pane {

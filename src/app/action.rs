@@ -2,7 +2,7 @@
 //! background. Keys map to these through the keymap; `App::update` is the
 //! only place that acts on them.
 
-use super::{Edit, Motion, Pane};
+use super::{Dir, Edit, Motion, Pane};
 use crate::data::ItemIdx;
 use crate::search::Hit;
 
@@ -20,6 +20,9 @@ pub enum Action {
     Forward,
     /// The next (or, false, previous) hit of the last search, as less's n / N.
     StepHit(bool),
+    /// The next (`Down`) or previous (`Up`) item of the selected list, shown
+    /// in the detail pane; no step of the history.
+    StepItem(Dir),
     /// Start on an item (`--at`): shown, with no step back to the screen
     /// the reader never saw.
     StartAt(ItemIdx),

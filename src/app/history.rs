@@ -82,6 +82,18 @@ impl History {
         }
     }
 
+    /// Takes in where the user is before the cursor leaves the current
+    /// step's item: its scroll, focus and selected link, for Back; with no
+    /// step yet (the item the browser opened on), it becomes the first.
+    /// Where the cursor already left the step, nothing changes (that place
+    /// becomes a step only when the user leaves it by a visit or Back).
+    pub fn keep(&mut self, live: Location) {
+        match self.current {
+            Some(current) if current.item != live.item => {}
+            _ => self.current = Some(live),
+        }
+    }
+
     pub fn can_go_back(&self) -> bool {
         !self.back.is_empty()
     }
@@ -146,6 +158,25 @@ mod tests {
         assert_eq!(trail, [Some(1), Some(2), Some(5), Some(6)]);
         assert_eq!(history.back(at(6)), Some(at(5)));
         assert_eq!(history.back(at(5)), Some(at(2)));
+    }
+
+    #[test]
+    fn keeping_updates_only_the_step_the_user_is_on() {
+        let mut history = History::default();
+        history.visit(at(1), at(2));
+        let scrolled = Location {
+            detail_scroll: 7,
+            ..at(2)
+        };
+        history.keep(scrolled);
+        // The cursor moved on to 3 and 4: 3 is no step and rewrites none.
+        history.keep(at(3));
+        assert_eq!(history.back(at(4)), Some(scrolled));
+        assert_eq!(history.back(scrolled), Some(at(1)));
+        // Before any step, the place kept is the first.
+        let mut history = History::default();
+        history.keep(at(1));
+        assert_eq!(history.back(at(3)), Some(at(1)));
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod overlays;
 mod preview;
 mod row;
 mod sort;
+mod step_item;
 mod update;
 
 pub use action::Action;

@@ -47,6 +47,7 @@ impl App<'_> {
                 None => self.status = Some("no later step".into()),
             },
             Action::StepHit(forward) => self.step_hit(forward),
+            Action::StepItem(dir) => self.step_item(dir),
             Action::StartAt(item) => self.show(item),
             Action::StartSearch => self.overlays.push(Overlay::Search(SearchState::default())),
             Action::ToggleHelp => self.overlays.push(Overlay::Help(HelpState::default())),
@@ -132,7 +133,7 @@ impl App<'_> {
             .map_or(1, |idx| crate::ui::detail::scroll_range(self, idx))
     }
 
-    fn reset_detail(&mut self) {
+    pub(super) fn reset_detail(&mut self) {
         self.link_row = None;
         self.detail_scroll = 0;
     }

@@ -11,7 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
-use super::{pane_block, scroll_position};
+use super::{pane_block, with_scroll_position};
 use crate::app::{App, Pane, follow_label};
 use crate::data::{CATEGORIES, Dataset, Item, ItemIdx, PartialDate, TITLE_NOT_CONFIRMED};
 use crate::graph::{self, Related};
@@ -28,7 +28,7 @@ pub struct DetailLines {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let focused = app.focus == Pane::Detail;
-    let mut block = pane_block(app, "Detail", focused);
+    let block = pane_block(app, "Detail", focused);
     let inner = block.inner(area);
     let Some(idx) = app.selected_item() else {
         frame.render_widget(Paragraph::new("").block(block), area);
@@ -41,9 +41,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     // Only the visible lines are copied into the frame.
     let visible = detail.lines[scroll..(scroll + height).min(detail.lines.len())].to_vec();
     // The related items often start below the first screen: say so.
-    if let Some(position) = scroll_position(scroll, height, detail.lines.len(), area.width) {
-        block = block.title_bottom(Line::styled(position, app.theme.key()).right_aligned());
-    }
+    let block = with_scroll_position(app, block, scroll, height, detail.lines.len());
     frame.render_widget(Paragraph::new(visible).block(block), area);
 }
 

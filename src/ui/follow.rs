@@ -4,9 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, ListItem};
+use ratatui::widgets::{Block, Borders, ListItem};
 
-use super::{detail, prompt_line, selectable_list};
+use super::{clear_popup, detail, prompt_line, selectable_list};
 use crate::app::{App, FollowState, follow_label};
 use crate::text::fit;
 
@@ -52,6 +52,6 @@ pub fn render(app: &App, follow: &FollowState, frame: &mut Frame, area: Rect) {
         .title_bottom(prompt_line(app, "f ", &input));
     let selected = matches.len().checked_sub(1).map(|last| follow.selected.min(last));
     let (list, mut state) = selectable_list(app, rows, block, selected, true, popup);
-    frame.render_widget(Clear, popup);
+    clear_popup(frame, popup, area);
     frame.render_stateful_widget(list, popup, &mut state);
 }

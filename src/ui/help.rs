@@ -4,9 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use super::{centered, main_area, pane_block, scroll_position};
+use super::{centered, clear_popup, main_area, pane_block, with_scroll_position};
 use crate::app::{App, HelpState};
 use crate::keymap::help_sections;
 use crate::text::wrap;
@@ -14,8 +14,11 @@ use crate::text::wrap;
 /// Share of the width the popup takes: nearly all of a narrow terminal, so
 /// rows stay whole.
 fn popup(area: Rect) -> Rect {
-    centered(area, if area.width < super::WIDE { 96 } else { 76 }, 90)
+    centered(area, if area.width < NARROW { 96 } else { 76 }, 90)
 }
+
+/// Below this width help takes nearly all of it.
+const NARROW: u16 = 100;
 
 pub fn render(app: &App, help: &HelpState, frame: &mut Frame, area: Rect) {
     let popup = popup(area);
@@ -24,13 +27,16 @@ pub fn render(app: &App, help: &HelpState, frame: &mut Frame, area: Rect) {
     let scroll = help.scroll.min(lines.len().saturating_sub(height));
     let total = lines.len();
     let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
-    let mut block = pane_block(app, "Keys — ? or Esc closes", true);
-    if let Some(position) = scroll_position(scroll, height, total, popup.width) {
-        block = block.title_bottom(Line::styled(position, app.theme.key()).right_aligned());
-    }
+    let block = pane_block(app, "Keys — ? or Esc closes", true);
+    let block = with_scroll_position(app, block, scroll, height, total);
     let help = Paragraph::new(visible).block(block);
-    frame.render_widget(Clear, popup);
+    clear_popup(frame, popup, area);
     frame.render_widget(help, popup);
+}
+
+/// Lines of help one screen shows at the app's size: a page of help.
+pub fn visible_lines(app: &App) -> usize {
+    usize::from(popup(main_area(app)).height.saturating_sub(2)).max(1)
 }
 
 /// How many first lines help can start at on a terminal of `size`.
@@ -66,27 +72,4 @@ fn lines(app: &App, width: usize) -> Vec<Line<'static>> {
         }
     }
     lines
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::ui::scroll_position;
-
-    #[test]
-    fn the_position_says_whether_more_is_below() {
-        assert_eq!(
-            scroll_position(0, 18, 60, 80).as_deref(),
-            Some(" lines 1–18 of 60 · ↓ more ")
-        );
-        assert_eq!(
-            scroll_position(42, 18, 60, 80).as_deref(),
-            Some(" lines 43–60 of 60 · end ")
-        );
-        assert_eq!(scroll_position(0, 60, 60, 80), None);
-        assert_eq!(
-            scroll_position(0, 18, 60, 20).as_deref(),
-            Some(" 18/60 ↓ "),
-            "a narrow border"
-        );
-    }
 }

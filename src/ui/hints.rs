@@ -13,7 +13,17 @@ use crate::text::sanitize;
 
 /// Hints dropped first when space runs out, in order.
 const EXPENDABLE: &[&str] = &[
-    "fwd", "panes", "history", "jump", "timeline", "clear", "sort", "move", "back", "scroll",
+    "fwd",
+    "panes",
+    "history",
+    "jump",
+    "timeline",
+    "clear",
+    "sort",
+    "next item",
+    "move",
+    "back",
+    "scroll",
 ];
 
 /// Draws the hint bar in `area`; `main` is where the panes are drawn.

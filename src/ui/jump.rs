@@ -3,9 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, ListItem};
+use ratatui::widgets::{Block, Borders, ListItem};
 
-use super::{editor_line, selectable_list};
+use super::{clear_popup, editor_line, selectable_list};
 use crate::app::{App, JumpState};
 use crate::text::{sanitize, truncate};
 
@@ -44,6 +44,6 @@ pub fn render(app: &App, jump: &JumpState, frame: &mut Frame, area: Rect) {
         .title_bottom(prompt);
     let selected = (!jump.completions.is_empty()).then_some(jump.selected);
     let (list, mut state) = selectable_list(app, items, block, selected, true, popup);
-    frame.render_widget(Clear, popup);
+    clear_popup(frame, popup, area);
     frame.render_stateful_widget(list, popup, &mut state);
 }

@@ -19,7 +19,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, List, ListItem, ListState, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
 use crate::app::{App, Overlay, Pane};
 use crate::data::ItemIdx;
@@ -83,17 +83,20 @@ pub fn detail_text_area(app: &App) -> Rect {
 
 /// Categories, items and detail side by side. The category pane is as wide
 /// as its names; below [`WIDE`] columns it shows only while it has focus
-/// (the item pane's title names the category).
+/// (the item pane's title names the category, the hint bar says how to
+/// bring it back), as ranger and lazygit narrow the panes not in use: from
+/// 100 to 149 columns its 25 columns are what the detail needs to be read.
 ///
 /// The item list gets the room its columns need (full symbols, a readable
-/// title), and the detail the rest. Why widths move with focus only when
-/// they must: panes that change size as focus moves make the eye hunt for
-/// the text it was reading, so where the detail keeps a readable measure
-/// ([`READABLE_DETAIL`]) beside the list's need, the widths stay put
-/// whatever has focus, as lazygit's and gitui's do. Where it does not (80
-/// columns: 28 for the detail), a stable split would starve one pane all
-/// the time, so reading the detail gives it the room and the list shrinks
-/// to [`READING_LIST_SHARE`] (its symbols cut to their distinguishing end).
+/// title), but where both fit ([`STABLE_FROM`]: from 100 columns without
+/// the category pane) never more than [`MAX_LIST_SHARE`] nor so much that
+/// the detail is left less than [`READABLE_DETAIL`], and the widths stay put whatever has focus, as
+/// lazygit's and gitui's do: panes that change size as focus moves make
+/// the eye hunt for the text it was reading. Narrower (80 columns), a
+/// stable split would starve one pane all the time, so the focused one
+/// gets the room: the list its need, the detail all but
+/// [`READING_LIST_SHARE`] of the width (the list's symbols cut to their
+/// distinguishing end).
 pub fn pane_areas(app: &App, main: Rect) -> [Rect; 3] {
     let categories = if main.width >= WIDE || app.focus == Pane::Categories {
         categories::width_needed(app).min(share(main.width, MAX_CATEGORY_SHARE))
@@ -101,15 +104,7 @@ pub fn pane_areas(app: &App, main: Rect) -> [Rect; 3] {
         0
     };
     let rest = main.width - categories;
-    let listing = items::width_needed(app)
-        .max(share(rest, LIST_SHARE))
-        .min(rest.saturating_sub(MIN_DETAIL_WIDTH));
-    let stable = rest - listing >= READABLE_DETAIL;
-    let items = if app.focus == Pane::Detail && !stable {
-        share(rest, READING_LIST_SHARE)
-    } else {
-        listing
-    };
+    let items = list_width(app, rest);
     Layout::horizontal([
         Constraint::Length(categories),
         Constraint::Length(items),
@@ -118,27 +113,53 @@ pub fn pane_areas(app: &App, main: Rect) -> [Rect; 3] {
     .areas(main)
 }
 
+/// The item list's width in `rest` columns (the screen but the category
+/// pane); the detail gets the others.
+fn list_width(app: &App, rest: u16) -> u16 {
+    let wanted = items::width_needed(app).max(share(rest, LIST_SHARE));
+    if rest >= STABLE_FROM {
+        wanted.min(share(rest, MAX_LIST_SHARE)).min(rest - READABLE_DETAIL)
+    } else if app.focus == Pane::Detail {
+        share(rest, READING_LIST_SHARE)
+    } else {
+        wanted.min(rest.saturating_sub(MIN_DETAIL_WIDTH))
+    }
+}
+
 /// The category pane never takes more than this share of the width.
 const MAX_CATEGORY_SHARE: u16 = 30;
-/// The item list's share of the rest at least, while the lists have focus.
+/// The item list's share of the rest at least, where it has room.
 const LIST_SHARE: u16 = 45;
-/// The item list's share of the rest while the detail is read, when the
-/// detail would be narrower than [`READABLE_DETAIL`] otherwise.
+/// Where widths are stable, the item list takes at most this share of the
+/// rest, and the detail the others: a list that asks for more (outcome
+/// documents, with symbols of 28 columns) cuts its symbols rather than
+/// the reading pane.
+const MAX_LIST_SHARE: u16 = 55;
+/// The item list's share of the rest while the detail is read, below
+/// [`STABLE_FROM`].
 const READING_LIST_SHARE: u16 = 30;
-/// The detail pane keeps at least this much while the lists have focus.
+/// Below [`STABLE_FROM`], the detail keeps at least this much while the
+/// lists have focus.
 const MIN_DETAIL_WIDTH: u16 = 30;
 /// A detail this wide (borders included) is read without reflowing it:
-/// 58 columns of text, inside the 45–75 characters a line that print
-/// typography recommends. From here on pane widths do not follow focus.
-const READABLE_DETAIL: u16 = 60;
+/// 48 columns of text, inside the 45–75 characters a line that print
+/// typography recommends. It is what the detail keeps beside the list
+/// wherever widths are stable; 50 rather than more leaves the ECOSOC list
+/// its whole symbols and 40 title characters at 120 columns.
+const READABLE_DETAIL: u16 = 50;
+/// Room (the screen but the category pane) from which the list (at least
+/// [`LIST_SHARE`], 50 columns here) and a [`READABLE_DETAIL`] both fit, so
+/// pane widths no longer follow focus.
+const STABLE_FROM: u16 = 100;
 
 /// The breadcrumb line and, below it, the detail pane.
 pub fn split_trail(area: Rect) -> [Rect; 2] {
     Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area)
 }
 
-/// From this width on, all three panes show at once.
-pub const WIDE: u16 = 100;
+/// From this width on, all three panes show at once: the category pane's
+/// 25 columns, a list of 75 and a [`READABLE_DETAIL`].
+pub const WIDE: u16 = 150;
 
 fn too_small(frame: &mut Frame, area: Rect) {
     let message = format!(
@@ -148,24 +169,27 @@ fn too_small(frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
 }
 
-/// Where the window stands in text that does not fit, as `less` says it:
-/// " lines 1–18 of 60 · ↓ more ", " lines 43–60 of 60 · end ", or in a
-/// border narrower than that, " 18/60 ↓ "; `None` when everything shows.
-/// Help and the detail pane show it on their bottom border.
-fn scroll_position(scroll: usize, height: usize, total: usize, border: u16) -> Option<String> {
+/// Where the window stands in text that does not fit, as `less` says it,
+/// in the one form help and the detail pane share: " lines 1–18 of 60 ↓ "
+/// while more is below, " lines 43–60 of 60 end " at the end; `None` when
+/// everything shows. Short enough for the narrowest detail pane (30
+/// columns) with three-digit line numbers.
+fn scroll_position(scroll: usize, height: usize, total: usize) -> Option<String> {
     if total <= height {
         return None;
     }
     let last = (scroll + height).min(total);
-    let below = last < total;
-    let more = if below { "↓ more" } else { "end" };
-    let full = format!(" lines {}–{last} of {total} · {more} ", scroll + 1);
-    // The corners and a stroke of border stay visible on either side.
-    let fits = full.chars().count() + 4 <= usize::from(border);
-    Some(match fits {
-        true => full,
-        false => format!(" {last}/{total} {} ", if below { "↓" } else { "end" }),
-    })
+    let more = if last < total { "↓" } else { "end" };
+    Some(format!(" lines {}–{last} of {total} {more} ", scroll + 1))
+}
+
+/// `block` with the scroll position of its text on its bottom border, at
+/// the right, when the text does not fit.
+fn with_scroll_position<'a>(app: &App, block: Block<'a>, scroll: usize, height: usize, total: usize) -> Block<'a> {
+    match scroll_position(scroll, height, total) {
+        Some(position) => block.title_bottom(Line::styled(position, app.theme.key()).right_aligned()),
+        None => block,
+    }
 }
 
 /// `percent` of `width`, computed wide: `u16` products overflow past
@@ -173,6 +197,27 @@ fn scroll_position(scroll: usize, height: usize, total: usize, border: u16) -> O
 fn share(width: u16, percent: u16) -> u16 {
     u16::try_from(u32::from(width) * u32::from(percent) / 100).unwrap_or(width)
 }
+
+/// Clears where a popup is drawn, borders included, and a column on
+/// either side of it within `bounds`: text of the screen below that ran
+/// up to the popup's border read as part of it ("│…│", a word cut against
+/// the frame). Above and below, the popup's own horizontal border parts
+/// it from the screen, and clearing a row there would cut the panes'
+/// borders into pieces. Every overlay that leaves the screen around it
+/// visible clears through here.
+fn clear_popup(frame: &mut Frame, popup: Rect, bounds: Rect) {
+    let left = popup.x.saturating_sub(POPUP_MARGIN).max(bounds.x);
+    let right = (popup.right() + POPUP_MARGIN).min(bounds.right());
+    let padded = Rect {
+        x: left,
+        width: right.saturating_sub(left),
+        ..popup
+    };
+    frame.render_widget(Clear, padded.intersection(bounds));
+}
+
+/// Blank columns kept between a popup's border and the screen below.
+const POPUP_MARGIN: u16 = 1;
 
 /// A rectangle of `percent_x` × `percent_y` of `area`, centred.
 fn centered(area: Rect, percent_x: u16, percent_y: u16) -> Rect {
@@ -283,4 +328,20 @@ pub(crate) fn scroll_offset(selected: usize, len: usize, height: usize) -> usize
         return 0;
     }
     selected.saturating_sub(height / 2).min(len - height)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scroll_position;
+
+    #[test]
+    fn the_position_says_which_lines_show_and_whether_more_is_below() {
+        assert_eq!(scroll_position(0, 18, 60).as_deref(), Some(" lines 1–18 of 60 ↓ "));
+        assert_eq!(scroll_position(42, 18, 60).as_deref(), Some(" lines 43–60 of 60 end "));
+        assert_eq!(scroll_position(0, 60, 60), None, "everything shows");
+        // The longest of a 420-line text fits a 30-column pane's border.
+        let long = scroll_position(384, 36, 420).unwrap();
+        assert_eq!(long, " lines 385–420 of 420 end ");
+        assert!(long.chars().count() + 2 <= 30, "{long}");
+    }
 }

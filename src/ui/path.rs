@@ -4,9 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, ListItem};
+use ratatui::widgets::ListItem;
 
-use super::{centered, pane_block, selectable_list};
+use super::{centered, clear_popup, pane_block, selectable_list};
 use crate::app::{App, PathView};
 use crate::text::{sanitize, truncate};
 
@@ -48,7 +48,7 @@ pub fn render(app: &App, path: &PathView, frame: &mut Frame, area: Rect) {
         u16::try_from(rows.len()).unwrap_or(u16::MAX).saturating_add(BORDERS),
     );
     let (list, mut state) = selectable_list(app, rows, block, Some(path.selected), true, popup);
-    frame.render_widget(Clear, popup);
+    clear_popup(frame, popup, area);
     frame.render_stateful_widget(list, popup, &mut state);
 }
 

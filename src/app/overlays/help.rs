@@ -14,7 +14,10 @@ impl App<'_> {
         match action {
             Action::Move(motion) => {
                 let lines = crate::ui::help::scroll_range(self);
-                help.scroll = motion.apply(help.scroll, lines, self.page());
+                // A page is what help shows, not the panes' page: paging
+                // by more would skip the lines between.
+                let page = crate::ui::help::visible_lines(self);
+                help.scroll = motion.apply(help.scroll, lines, page);
                 Transition::Stay
             }
             Action::ToggleHelp | Action::CloseOverlay => Transition::Close,

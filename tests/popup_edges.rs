@@ -1,0 +1,76 @@
+//! Popups over the panes clear a column either side of their border, so no
+//! character of the screen below touches it.
+
+mod common;
+
+use common::{DATA, draw, key, press, type_text};
+use insta::assert_snapshot;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyCode;
+use wsis_browser::app::App;
+
+/// The box whose top border holds `title`: (left, top, right, bottom).
+fn popup_box(buffer: &Buffer, title: &str) -> (u16, u16, u16, u16) {
+    let area = buffer.area;
+    let row = |y: u16| (0..area.width).map(|x| buffer[(x, y)].symbol()).collect::<String>();
+    let top = (0..area.height)
+        .find(|&y| row(y).contains(title))
+        .unwrap_or_else(|| panic!("no popup titled {title}"));
+    let line = row(top);
+    let at = line[..line.find(title).unwrap()].chars().count() as u16;
+    let left = (0..at)
+        .rev()
+        .find(|&x| buffer[(x, top)].symbol() == "┌")
+        .expect("a corner");
+    let right = (at..area.width)
+        .find(|&x| buffer[(x, top)].symbol() == "┐")
+        .expect("a corner");
+    let bottom = (top..area.height)
+        .find(|&y| buffer[(left, y)].symbol() == "└")
+        .expect("a corner");
+    (left, top, right, bottom)
+}
+
+fn assert_clear_beside(app: &App, title: &str, width: u16, height: u16) {
+    let terminal = draw(app, width, height);
+    let buffer = terminal.backend().buffer();
+    let (left, top, right, bottom) = popup_box(buffer, title);
+    assert!(left > 0 && right + 1 < width, "{title}: a popup inside the screen");
+    for y in top..=bottom {
+        for x in [left - 1, right + 1] {
+            assert_eq!(
+                buffer[(x, y)].symbol(),
+                " ",
+                "{title} at {width}×{height}: ({x}, {y}) beside the border shows the screen below\n{}",
+                terminal.backend()
+            );
+        }
+    }
+}
+
+#[test]
+fn help_and_path_clear_a_column_beside_their_borders() {
+    for (width, height) in [(80, 24), (120, 40), (200, 50)] {
+        let mut app = App::new(&DATA);
+        app.size = (width, height);
+        press(&mut app, &[key(KeyCode::Char('?'))]);
+        assert_clear_beside(&app, "Keys", width, height);
+
+        let mut app = App::new(&DATA);
+        app.size = (width, height);
+        press(&mut app, &[key(KeyCode::Char('p')), key(KeyCode::Char(':'))]);
+        type_text(&mut app, "70/125");
+        press(&mut app, &[key(KeyCode::Enter), key(KeyCode::Char('P'))]);
+        assert_clear_beside(&app, "Path", width, height);
+    }
+}
+
+/// The jump prompt spans the width: nothing beside it; above it, its own
+/// border parts it from the panes.
+#[test]
+fn jump_over_the_panes_120x40() {
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char(':'))]);
+    type_text(&mut app, "wsis");
+    assert_snapshot!(draw(&app, 120, 40).backend());
+}
