@@ -461,9 +461,24 @@ fn one_digit_then_enter_follows_that_label_not_the_selection() {
     press(&mut app, &[key(KeyCode::Char('f'))]);
     type_text(&mut app, "3");
     let follow = app.follow_prompt().expect("a half-typed label waits");
-    assert_eq!((follow.typed.as_str(), follow.selected), ("3", 0));
+    assert_eq!((follow.typed.as_str(), follow.selected), ("3", 2), "03 is selected");
     press(&mut app, &[key(KeyCode::Enter)]);
-    assert_eq!(shown(&app), third, "Enter follows label 3, not the selected 1");
+    assert_eq!(shown(&app), third, "Enter follows label 3");
+}
+
+#[test]
+fn a_number_of_no_related_item_closes_the_prompt_and_follows_nothing() {
+    let mut app = App::new(&DATA);
+    open_by_search(&mut app, "2006/46");
+    let count = app.related().len();
+    assert!((10..99).contains(&count), "two-digit labels");
+    press(&mut app, &[key(KeyCode::Char('f'))]);
+    type_text(&mut app, "99");
+    assert!(app.follow_prompt().is_none(), "closed");
+    assert_eq!(app.status.as_deref(), Some("no related item 99"));
+    // A reflexive Enter now offers the list again; it follows nothing.
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(shown(&app), "ecosoc-2006-46");
 }
 
 #[test]

@@ -119,6 +119,11 @@ impl App<'_> {
         let count = self.related().len();
         follow.typed.push(digit);
         if follow.typed.len() < label(0, count).len() {
+            // The selection shows what Enter would follow now ("3": 03).
+            // Labels are typed before any filter, so rows are all related.
+            if let Some(n) = follow.typed.parse::<usize>().ok().filter(|&n| (1..=count).contains(&n)) {
+                follow.selected = n - 1;
+            }
             return Transition::Stay;
         }
         self.follow_typed(follow)
@@ -130,9 +135,11 @@ impl App<'_> {
         let typed = std::mem::take(&mut follow.typed);
         match typed.parse::<usize>().ok().filter(|&n| (1..=count).contains(&n)) {
             Some(n) => self.accept_link(n - 1),
+            // Closed, not left open on the selection: a reflexive Enter
+            // after a mistyped number would follow a link nobody chose.
             None => {
                 self.status = Some(format!("no related item {typed}"));
-                Transition::Stay
+                Transition::Close
             }
         }
     }
