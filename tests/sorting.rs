@@ -288,3 +288,32 @@ fn wsis_list_prints_each_category_in_the_browsers_first_order() {
         assert_eq!(listed, browsed, "{}", category.id);
     }
 }
+
+#[test]
+fn unbookmarking_in_the_bookmarks_list_keeps_the_item_until_the_list_is_left() {
+    let mut app = App::new(&DATA);
+    for id in ["ecosoc-2019-24", "sg-note-a-60-687", "ecosoc-2006-46"] {
+        press(&mut app, &[key(KeyCode::Char(':'))]);
+        type_text(&mut app, id);
+        press(&mut app, &[key(KeyCode::Enter), key(KeyCode::Char('m'))]);
+    }
+    select_row(&mut app, Row::Bookmarks);
+    press(&mut app, &[key(KeyCode::Char('l')), key(KeyCode::Char('j'))]);
+    assert_eq!(shown(&app), "sg-note-a-60-687");
+    press(&mut app, &[key(KeyCode::Char('m'))]);
+    assert!(!app.is_bookmarked(idx("sg-note-a-60-687")));
+    assert_eq!(shown(&app), "sg-note-a-60-687", "the cursor stays on it");
+    assert_eq!(app.items_of(Row::Bookmarks).len(), 3, "still listed");
+    assert!(app.status.as_deref().unwrap_or("").contains("m again adds it back"));
+    app.check_invariants().expect("a kept row is allowed");
+    // A second m adds it back; no other bookmark is removed.
+    press(&mut app, &[key(KeyCode::Char('m'))]);
+    assert_eq!(shown(&app), "sg-note-a-60-687");
+    assert_eq!(app.bookmarks.ids.len(), 3);
+    // Removed again, then the list is left: it is gone when shown again.
+    press(&mut app, &[key(KeyCode::Char('m'))]);
+    press(&mut app, &[key(KeyCode::Char('h')), key(KeyCode::Char('k'))]);
+    select_row(&mut app, Row::Bookmarks);
+    assert_eq!(app.items_of(Row::Bookmarks).len(), 2);
+    assert!(!app.items_of(Row::Bookmarks).contains(&idx("sg-note-a-60-687")));
+}

@@ -112,6 +112,11 @@ pub struct App<'a> {
     /// Bookmarked items that exist in the loaded data, in the bookmarks
     /// row's sort order.
     bookmark_items: Vec<ItemIdx>,
+    /// An item unbookmarked from the bookmarks list, and its place there:
+    /// it stays listed while that list shows, so `m` on it again adds it
+    /// back (rather than removing the next bookmark that slid under the
+    /// cursor).
+    unbookmarked: Option<(usize, ItemIdx)>,
     /// The sort order of each row of the category pane.
     sort_orders: Vec<SortOrder>,
     /// Each category's items in its row's order, computed when the order
@@ -165,6 +170,7 @@ impl<'a> App<'a> {
             search_history: QueryHistory::in_memory(),
             jump_history: QueryHistory::in_memory(),
             bookmark_items: Vec::new(),
+            unbookmarked: None,
             sort_orders: sort::default_orders(),
             sorted_items: sort::default_lists(data),
             effects: Vec::new(),
@@ -200,9 +206,21 @@ impl<'a> App<'a> {
         }
     }
 
+    /// Once the bookmarks list no longer shows, an item unbookmarked there
+    /// leaves it.
+    fn settle_unbookmarked(&mut self) {
+        if self.unbookmarked.is_some() && self.row != Row::Bookmarks {
+            self.unbookmarked = None;
+            self.refresh_bookmarks();
+        }
+    }
+
     fn refresh_bookmarks(&mut self) {
         let marked: Vec<ItemIdx> = self.bookmarks.ids.iter().filter_map(|id| self.data.by_id(id)).collect();
         self.bookmark_items = sorted(self.data, &marked, self.sort_order(Row::Bookmarks));
+        if let Some((place, idx)) = self.unbookmarked.filter(|(_, idx)| !self.bookmark_items.contains(idx)) {
+            self.bookmark_items.insert(place.min(self.bookmark_items.len()), idx);
+        }
         let len = self.bookmark_items.len();
         let bookmarks = Row::Bookmarks.index();
         self.item_rows[bookmarks] = self.item_rows[bookmarks].min(len.saturating_sub(1));
@@ -308,7 +326,12 @@ impl<'a> App<'a> {
         if let Some(bad) = self.history.trail().find(|l| !l.row.is_valid()) {
             return Err(format!("history step in {:?} out of range", bad.row));
         }
-        if self.bookmark_items.iter().any(|&i| !self.is_bookmarked(i)) {
+        let kept = self.unbookmarked.map(|(_, idx)| idx);
+        if self
+            .bookmark_items
+            .iter()
+            .any(|&i| !self.is_bookmarked(i) && Some(i) != kept)
+        {
             return Err("a bookmarked row is not in the bookmarks".into());
         }
         Ok(())

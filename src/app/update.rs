@@ -28,6 +28,7 @@ impl App<'_> {
             action if !self.overlays.is_empty() => self.update_overlay(action),
             action => self.update_main(action),
         }
+        self.settle_unbookmarked();
     }
 
     pub(super) fn update_main(&mut self, action: Action) {
@@ -217,15 +218,29 @@ impl App<'_> {
         let item = self.data.item(idx);
         let added = self.bookmarks.toggle(&item.id);
         let label = self.status_name(idx);
+        self.unbookmarked = match (added, self.row) {
+            (false, Row::Bookmarks) => self.items().iter().position(|&i| i == idx).map(|place| (place, idx)),
+            _ => None,
+        };
         self.refresh_bookmarks();
+        // The cursor stays on the item: listed where it was when removed,
+        // last (in the order bookmarked) when added back.
+        if let Some(place) = self
+            .items()
+            .iter()
+            .position(|&i| i == idx)
+            .filter(|_| self.row == Row::Bookmarks)
+        {
+            self.item_rows[Row::Bookmarks.index()] = place;
+        }
         if self.row == Row::Bookmarks && self.items().is_empty() {
             self.focus = Pane::Items;
         }
         self.effects.push(Effect::SaveBookmarks(self.bookmarks.clone()));
-        self.status = Some(if added {
-            format!("bookmarked {label}")
-        } else {
-            format!("removed bookmark {label}")
+        self.status = Some(match (added, self.unbookmarked.is_some()) {
+            (true, _) => format!("bookmarked {label}"),
+            (false, true) => format!("removed bookmark {label} (m again adds it back)"),
+            (false, false) => format!("removed bookmark {label}"),
         });
     }
 
