@@ -267,8 +267,14 @@ fn the_category_pane_makes_room_for_the_detail_below_150_columns() {
     for width in [80, 100, 120, 149, 150, 200] {
         app.focus = Pane::Categories;
         assert!(widths(&app, width)[0] > 0, "focused at {width}");
+        let detail_beside_categories = widths(&app, width)[2];
         app.focus = Pane::Items;
         assert_eq!(widths(&app, width)[0] > 0, width >= 150, "at {width}");
+        // From 100 columns the category pane takes its room from the
+        // list: the detail's text keeps its wrapping.
+        if width >= 100 {
+            assert_eq!(detail_beside_categories, widths(&app, width)[2], "detail at {width}");
+        }
     }
 }
 

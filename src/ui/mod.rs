@@ -104,7 +104,15 @@ pub fn pane_areas(app: &App, main: Rect) -> [Rect; 3] {
         0
     };
     let rest = main.width - categories;
-    let items = list_width(app, rest);
+    let items = if categories > 0 && (STABLE_FROM..WIDE).contains(&main.width) {
+        // Shown for a moment (while focused), the category pane takes its
+        // room from the list: the detail keeps its width, its text its
+        // wrapping, as "widths stay put whatever has focus" promises.
+        let detail = main.width - list_width(app, main.width);
+        rest.saturating_sub(detail).max(MIN_LIST_BESIDE_CATEGORIES.min(rest))
+    } else {
+        list_width(app, rest)
+    };
     Layout::horizontal([
         Constraint::Length(categories),
         Constraint::Length(items),
@@ -126,6 +134,9 @@ fn list_width(app: &App, rest: u16) -> u16 {
     }
 }
 
+/// The list keeps at least this much beside a category pane shown for a
+/// moment: the ends of its symbols.
+const MIN_LIST_BESIDE_CATEGORIES: u16 = 20;
 /// The category pane never takes more than this share of the width.
 const MAX_CATEGORY_SHARE: u16 = 30;
 /// The item list's share of the rest at least, where it has room.
