@@ -178,10 +178,14 @@ fn browse(
 /// picks among the items it offers (none is picked for them); with none
 /// offered, the status line says why (the browser still opens).
 pub fn start_at(data: &Dataset, name: &str) -> Vec<Action> {
+    if name.trim().is_empty() {
+        return vec![Action::Status(format!("--at: {}", crate::cli::EMPTY_NAME))];
+    }
+    let shown = crate::text::sanitize(name);
     let why = match data.resolve(name) {
         Resolved::One(idx) => return vec![Action::StartAt(idx)],
-        Resolved::None => format!("--at: no item is called \"{name}\""),
-        Resolved::Ambiguous(found) => format!("--at: \"{name}\" names {} items", found.len()),
+        Resolved::None => format!("--at: no item is called \"{shown}\""),
+        Resolved::Ambiguous(found) => format!("--at: \"{shown}\" names {} items", found.len()),
     };
     if candidates(data, name, 1).is_empty() {
         return vec![Action::Status(format!("{why}; / searches"))];

@@ -93,3 +93,12 @@ fn a_name_near_nothing_points_to_search() {
         "a blank name suggests nothing"
     );
 }
+
+#[test]
+fn an_empty_name_is_bad_input_not_an_empty_search() {
+    for name in ["", "  "] {
+        let stderr = refused(&["show", name]);
+        assert!(stderr.contains("an empty name names no item"), "{stderr}");
+        assert!(!stderr.contains("wsis search"), "{stderr}");
+    }
+}

@@ -102,3 +102,21 @@ fn words_near_nothing_only_say_so() {
         "{status}"
     );
 }
+
+#[test]
+fn an_empty_name_is_refused_plainly() {
+    for name in ["", "   "] {
+        let app = started_at(name);
+        assert!(app.jump().is_none(), "{name:?}");
+        let status = app.status.clone().unwrap_or_default();
+        assert!(status.starts_with("--at: an empty name names no item"), "{status}");
+    }
+}
+
+#[test]
+fn control_characters_of_a_name_never_reach_the_status_line() {
+    let app = started_at("zz\u{1b}[2Jqq");
+    let status = app.status.clone().unwrap_or_default();
+    assert!(status.contains("no item is called"), "{status}");
+    assert!(!status.contains('\u{1b}'), "{status:?}");
+}

@@ -540,6 +540,9 @@ fn run_with(command: &Command, data: &Dataset, out: &mut impl Write) -> Outcome 
 /// its place: a wrong document is worse than none), and a name of several
 /// items lists them.
 fn find(data: &Dataset, wanted: &str) -> Result<ItemIdx, Failure> {
+    if wanted.trim().is_empty() {
+        return Err(Failure::BadInput(EMPTY_NAME.into()));
+    }
     match data.resolve(wanted) {
         Resolved::One(idx) => Ok(idx),
         Resolved::None => Err(Failure::BadInput(unknown_name(data, wanted))),
@@ -550,6 +553,9 @@ fn find(data: &Dataset, wanted: &str) -> Result<ItemIdx, Failure> {
         ))),
     }
 }
+
+/// What an empty NAME is told (it would otherwise be sent to an empty search).
+pub const EMPTY_NAME: &str = "an empty name names no item: give an id, symbol, alias or title";
 
 /// At most this many items are suggested for a name that names none.
 const SUGGESTED: usize = 5;
