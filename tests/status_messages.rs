@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{DATA, key, press, shown, type_text};
+use common::{DATA, draw, key, press, shown, type_text};
 use ratatui::crossterm::event::KeyCode;
 use wsis_browser::app::App;
 
@@ -60,6 +60,35 @@ fn no_status_line_quotes_an_internal_id() {
                     item.id
                 );
             }
+        }
+    }
+}
+
+#[test]
+fn a_long_status_drops_whole_hints_keeping_help_and_quit() {
+    let mut app = App::new(&DATA);
+    jump(&mut app, "ga-80-173");
+    let status = "could not open the link (Y copies it): the system's program for web links failed";
+    app.status = Some(status.into());
+    let last_line = |width: u16| {
+        let terminal = draw(&app, width, 24);
+        let buffer = terminal.backend().buffer();
+        (0..width)
+            .map(|x| buffer[(x, 23)].symbol().to_string())
+            .collect::<String>()
+    };
+    // Longer than the line: the status is cut with "…", not mid-word bare.
+    let narrow = last_line(80);
+    assert!(
+        narrow.trim_end().trim_end_matches('│').trim_end().ends_with('…'),
+        "{narrow:?}"
+    );
+    for width in [100u16, 120] {
+        let last = last_line(width);
+        let hints = last.rsplit('│').next().unwrap_or("").trim_end();
+        assert!(hints.ends_with("? help  q quit"), "{width}: {last:?}");
+        for word in ["hel ", "categor ", " searc "] {
+            assert!(!format!("{hints} ").contains(word), "{width}: a cut hint in {last:?}");
         }
     }
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use crate::app::{Action, App};
 use crate::keymap::{CATEGORIES_HINT, Hint, hints};
-use crate::text::sanitize;
+use crate::text::{sanitize, truncate};
 
 /// Hints dropped first when space runs out, in order.
 const EXPENDABLE: &[&str] = &[
@@ -31,7 +31,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, main: Rect) {
     let mut spans = Vec::new();
     if let Some(status) = &app.status {
         // Status text can quote data (symbols, URLs): never raw.
-        spans.push(Span::styled(format!(" {} ", sanitize(status)), app.theme.status()));
+        // Cut with "…" where it does not fit: a word cut off reads as a typo.
+        let fitting_status = truncate(&sanitize(status), usize::from(area.width).saturating_sub(3));
+        spans.push(Span::styled(format!(" {fitting_status} "), app.theme.status()));
         spans.push(Span::raw("│"));
     }
     let room = usize::from(area.width).saturating_sub(spans.iter().map(Span::width).sum());
@@ -73,5 +75,22 @@ fn fitting(mut hints: Vec<(String, Hint)>, room: usize) -> Vec<(String, Hint)> {
         }
         hints.retain(|(_, h)| h.word != *word);
     }
+    // Still too long (a status message takes room): whole hints go, the
+    // last first but help and quit, never a word cut in half ("? hel").
+    // The last hint's trailing space may be cut.
+    while width(&hints).saturating_sub(1) > room {
+        let last = hints.len().checked_sub(1);
+        match hints
+            .iter()
+            .rposition(|(_, h)| !KEPT_LONGEST.contains(&h.word))
+            .or(last)
+        {
+            Some(dropped) => hints.remove(dropped),
+            None => break,
+        };
+    }
     hints
 }
+
+/// Hints that stay while any other can go.
+const KEPT_LONGEST: &[&str] = &["help", "quit"];
