@@ -494,3 +494,18 @@ fn ctrl_w_and_ctrl_u_edit_the_follow_filter() {
     assert_eq!(follow.filter, "");
     assert_eq!(follow.matches(&app, &app.related()).len(), app.related().len());
 }
+
+#[test]
+fn moving_after_a_half_typed_label_follows_the_row_moved_to() {
+    let mut app = App::new(&DATA);
+    open_by_search(&mut app, "2006/46");
+    let related = app.related();
+    let fourth = DATA.item(related[3].target).id.clone();
+    press(&mut app, &[key(KeyCode::Char('f'))]);
+    type_text(&mut app, "1");
+    press(&mut app, &[key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Down)]);
+    let follow = app.follow_prompt().expect("open");
+    assert_eq!((follow.typed.as_str(), follow.selected), ("", 3));
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(shown(&app), fourth, "the highlighted row, not label 01");
+}

@@ -96,8 +96,14 @@ impl App<'_> {
                 follow.filter.truncate(kept);
                 follow.selected = 0;
             }
-            Action::Move(motion) => follow.selected = motion.apply(follow.selected, matches.len(), self.page()),
+            // Moving the selection gives up a half-typed label, as a letter
+            // does: Enter then follows the row shown, not the number.
+            Action::Move(motion) => {
+                follow.typed.clear();
+                follow.selected = motion.apply(follow.selected, matches.len(), self.page());
+            }
             Action::NextGroup | Action::PrevGroup => {
+                follow.typed.clear();
                 let forward = action == Action::NextGroup;
                 follow.selected = group_start(&related, &matches, follow.selected, forward);
             }
