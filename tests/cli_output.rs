@@ -354,6 +354,25 @@ fn bad_user_data_names_the_way_out_and_is_never_written() {
 }
 
 #[test]
+fn a_clash_of_user_data_reported_at_an_embedded_item_still_names_no_user_data() {
+    let config = tempfile::tempdir().unwrap();
+    let data_dir = config.path().join("wsis-browser/data");
+    std::fs::create_dir_all(&data_dir).unwrap();
+    // Replaces E/RES/2006/46 with an item holding another item's symbol.
+    let clash = "[Item(id: \"ecosoc-2006-46\", category: \"ecosoc\", symbol: \"E/RES/2008/3\", title: \"x\")]";
+    std::fs::write(data_dir.join("mine.ron"), clash).unwrap();
+    let output = bin()
+        .env("XDG_CONFIG_HOME", config.path())
+        .arg("list")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("duplicate symbol"), "{stderr}");
+    assert!(stderr.contains("--no-user-data"), "the user's file caused it: {stderr}");
+}
+
+#[test]
 fn bad_data_given_by_name_is_not_answered_with_no_user_data() {
     let config = tempfile::tempdir().unwrap();
     let bad = config.path().join("bad.ron");

@@ -258,7 +258,7 @@ pub fn load(args: &Cli) -> Result<Dataset, ExitCode> {
     });
     loaded.map_err(|problems: Vec<Problem>| match &args.command {
         Some(Command::Validate { json: true, .. }) => validate::report_json(&problems),
-        _ => report(&problems),
+        _ => report(&problems, &files),
     })
 }
 
@@ -276,7 +276,7 @@ fn data_files(args: &Cli) -> Result<Vec<PathBuf>, ExitCode> {
     if !args.no_user_data
         && let Some(dir) = user_data_dir_from_env()
     {
-        user = user_files(&dir).map_err(|problem| report(&[problem]))?;
+        user = user_files(&dir).map_err(|problem| report(&[problem], &[]))?;
     }
     let mut explicit = args.data.clone();
     if let Some(Command::Validate { files, .. }) = &args.command {
@@ -347,7 +347,7 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
     });
     match loaded {
         Ok::<_, Vec<Problem>>(index) => Some(run(&index)),
-        Err(problems) => Some(report(&problems)),
+        Err(problems) => Some(report(&problems, &files)),
     }
 }
 
@@ -479,14 +479,18 @@ fn build_index(data: &Dataset, cache: Option<&(PathBuf, cache::Key)>) -> SearchI
 
 /// Prints the first problems (a file can have thousands), the count, and
 /// how to get going again; status 2, so scripts never run on half the data.
-fn report(problems: &[Problem]) -> ExitCode {
+fn report(problems: &[Problem], loaded: &[PathBuf]) -> ExitCode {
     eprint!("{}", render_problems(problems, SHOWN_PROBLEMS));
     // `--no-user-data` skips only the user's data folder: offered only when
-    // a problem lies there, never for a file given with --data or validate.
+    // a file there may be at fault, never for a file given with --data.
     let in_user_data = user_data_dir_from_env().is_some_and(|dir| {
-        problems
-            .iter()
-            .any(|problem| Path::new(&problem.file).starts_with(&dir))
+        let in_dir = |file: &str| Path::new(file).starts_with(&dir);
+        // A clash with embedded data (a duplicate symbol, say) is reported
+        // at the embedded item, though a file of the user's caused it.
+        let embedded = |file: &str| CATEGORIES.iter().any(|category| category.embedded.0 == file);
+        problems.iter().any(|problem| in_dir(&problem.file))
+            || (problems.iter().any(|problem| embedded(&problem.file))
+                && loaded.iter().any(|file| file.starts_with(&dir)))
     });
     match in_user_data {
         true => eprintln!(
