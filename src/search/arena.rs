@@ -45,7 +45,13 @@ pub(crate) struct Arena {
     capacity: usize,
     /// Bytes handed out (and reserved for alignment) so far.
     used: AtomicUsize,
+    /// Which arena this is, for the parts it hands out.
+    id: usize,
 }
+
+/// The ids of arenas: never reused, so a part cannot be read through
+/// another arena, not even one mapped later at the same address.
+static NEXT_ID: AtomicUsize = AtomicUsize::new(0);
 
 // SAFETY: the arena owns its mapping; parts are handed out once each
 // (`used` is advanced atomically) and read only after they were filled
@@ -58,7 +64,7 @@ unsafe impl Sync for Arena {}
 /// are written, and read through the arena that made it.
 #[derive(Debug)]
 pub(crate) struct Part {
-    /// The arena's base address, so a part is never read through another.
+    /// The id of the arena that made it, so it is never read through another.
     arena: usize,
     start: usize,
     len: usize,
@@ -101,6 +107,7 @@ impl Arena {
             base,
             capacity,
             used: AtomicUsize::new(0),
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
         })
     }
 
@@ -115,7 +122,7 @@ impl Arena {
         // after `write` is done. The memory is mapped, so zeroed or written.
         let bytes = unsafe { std::slice::from_raw_parts_mut(self.base.as_ptr().add(start), len) };
         write(bytes).then_some(Part {
-            arena: self.base.as_ptr() as usize,
+            arena: self.id,
             start,
             len,
         })
@@ -147,7 +154,7 @@ impl Arena {
 
     /// The bytes of `part`; none for a part of another arena.
     pub fn bytes(&self, part: &Part) -> &[u8] {
-        if part.arena != self.base.as_ptr() as usize || part.start + part.len > self.capacity {
+        if part.arena != self.id || part.start + part.len > self.capacity {
             return &[];
         }
         // SAFETY: a `Part` of this arena covers bytes handed out once and
