@@ -328,20 +328,43 @@ fn a_full_disk_is_reported_not_a_panic() {
     }
 }
 
-#[test]
-fn bad_user_data_names_the_way_out_and_is_never_written() {
+/// What `wsis list` did with a file in a fresh user data folder.
+struct UserFileRun {
+    /// Kept alive while the test looks at the file.
+    _config: tempfile::TempDir,
+    file: std::path::PathBuf,
+    /// The file's modification time before the run.
+    written: std::time::SystemTime,
+    output: std::process::Output,
+}
+
+/// Runs `wsis list` with `text` as the file `name` in a fresh user data
+/// folder.
+fn list_with_user_file(name: &str, text: &str) -> UserFileRun {
     let config = tempfile::tempdir().unwrap();
     let data_dir = config.path().join("wsis-browser/data");
     std::fs::create_dir_all(&data_dir).unwrap();
-    let bad = data_dir.join("bad.ron");
-    let text = "[\n  Item(id: \"a\",, )\n]\n";
-    std::fs::write(&bad, text).unwrap();
-    let before = std::fs::metadata(&bad).unwrap().modified().unwrap();
+    let file = data_dir.join(name);
+    std::fs::write(&file, text).unwrap();
+    let written = std::fs::metadata(&file).unwrap().modified().unwrap();
     let output = bin()
         .env("XDG_CONFIG_HOME", config.path())
         .arg("list")
         .output()
         .unwrap();
+    UserFileRun {
+        _config: config,
+        file,
+        written,
+        output,
+    }
+}
+
+#[test]
+fn bad_user_data_names_the_way_out_and_is_never_written() {
+    let text = "[\n  Item(id: \"a\",, )\n]\n";
+    let run = list_with_user_file("bad.ron", text);
+    let output = run.output;
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("bad.ron:2:"), "{stderr}");
@@ -349,23 +372,15 @@ fn bad_user_data_names_the_way_out_and_is_never_written() {
         stderr.contains("--no-user-data") && stderr.contains("wsis validate"),
         "{stderr}"
     );
-    assert_eq!(std::fs::read_to_string(&bad).unwrap(), text);
-    assert_eq!(std::fs::metadata(&bad).unwrap().modified().unwrap(), before);
+    assert_eq!(std::fs::read_to_string(&run.file).unwrap(), text);
+    assert_eq!(std::fs::metadata(&run.file).unwrap().modified().unwrap(), run.written);
 }
 
 #[test]
 fn a_clash_of_user_data_reported_at_an_embedded_item_still_names_no_user_data() {
-    let config = tempfile::tempdir().unwrap();
-    let data_dir = config.path().join("wsis-browser/data");
-    std::fs::create_dir_all(&data_dir).unwrap();
     // Replaces E/RES/2006/46 with an item holding another item's symbol.
     let clash = "[Item(id: \"ecosoc-2006-46\", category: \"ecosoc\", symbol: \"E/RES/2008/3\", title: \"x\")]";
-    std::fs::write(data_dir.join("mine.ron"), clash).unwrap();
-    let output = bin()
-        .env("XDG_CONFIG_HOME", config.path())
-        .arg("list")
-        .output()
-        .unwrap();
+    let output = list_with_user_file("mine.ron", clash).output;
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("duplicate symbol"), "{stderr}");

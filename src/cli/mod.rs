@@ -577,11 +577,12 @@ fn unknown_name(data: &Dataset, wanted: &str) -> String {
     )
 }
 
-/// The items the jump offers for `wanted`; failing those, the item whose
-/// id is nearest to it as a typo ("tunis-agnda").
+/// The items the jump offers for `wanted` (never empty: `find` refuses
+/// that first); failing those, the item whose id is nearest to it as a
+/// typo ("tunis-agnda").
 fn suggestions(data: &Dataset, wanted: &str) -> Vec<ItemIdx> {
     let offered = candidates(data, wanted, SUGGESTED);
-    if !offered.is_empty() || wanted.trim().is_empty() {
+    if !offered.is_empty() {
         return offered;
     }
     let ids = data.items().iter().map(|item| &*item.id);
