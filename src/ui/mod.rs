@@ -84,14 +84,15 @@ pub fn detail_text_area(app: &App) -> Rect {
 /// Categories, items and detail side by side. The category pane is as wide
 /// as its names; below [`WIDE`] columns it shows only while it has focus
 /// (the item pane's title names the category, the hint bar says how to
-/// bring it back), as ranger and lazygit narrow the panes not in use: from
-/// 100 to 149 columns its 25 columns are what the detail needs to be read.
+/// bring it back), as ranger and lazygit narrow the panes not in use; from
+/// 100 to 149 columns, shown for a moment, it takes its room from the list.
 ///
 /// The item list gets the room its columns need (full symbols, a readable
 /// title), but where both fit ([`STABLE_FROM`]: from 100 columns without
 /// the category pane) never more than [`MAX_LIST_SHARE`] nor so much that
-/// the detail is left less than [`READABLE_DETAIL`], and the widths stay put whatever has focus, as
-/// lazygit's and gitui's do: panes that change size as focus moves make
+/// the detail is left less than [`READABLE_DETAIL`], and the detail's width
+/// stays put whatever has focus, as lazygit's and gitui's do: panes that
+/// change size as focus moves make
 /// the eye hunt for the text it was reading. Narrower (80 columns), a
 /// stable split would starve one pane all the time, so the focused one
 /// gets the room: the list its need, the detail all but
