@@ -26,6 +26,75 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// `symbol` in at most `width` columns. Symbols of one list share their
+/// beginning ("E/RES/2006/46", "E/RES/2008/3") and differ at the end, so a
+/// cut one keeps its last parts whole, its first part if there is room:
+/// "E/…/2006/46", "…/2006/46"; without a `/` that fits, its last characters.
+pub fn elide_symbol(symbol: &str, width: usize) -> String {
+    if symbol.width() <= width {
+        return symbol.to_string();
+    }
+    let parts: Vec<&str> = symbol.split('/').collect();
+    // The last two parts (a session or year and a number) tell resolutions
+    // apart: a form that keeps only the last ("E/…/28" for both 2018/28
+    // and 2021/28) is worse than the last characters that fit ("…18/28").
+    let fewest = if parts.len() >= 3 { 2 } else { 1 };
+    for kept in (fewest..parts.len()).rev() {
+        let tail = parts[parts.len() - kept..].join("/");
+        let head = parts[0];
+        // The head is worth showing only if something between it and the
+        // tail is elided.
+        if parts.len() - kept >= 2 {
+            let both = format!("{head}/…/{tail}");
+            if both.width() <= width {
+                return both;
+            }
+        }
+        let tail_only = format!("…/{tail}");
+        if tail_only.width() <= width {
+            return tail_only;
+        }
+    }
+    last_columns(symbol, width)
+}
+
+/// "…" and the last characters of `text` that fit in `width` columns,
+/// starting at a whole character (never at an accent cut from its letter).
+fn last_columns(text: &str, width: usize) -> String {
+    if width == 0 {
+        return String::new();
+    }
+    let mut used = 1;
+    let from = text
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| {
+            used += c.width().unwrap_or(0);
+            used <= width
+        })
+        .last()
+        .map_or(text.len(), |(at, _)| at);
+    format!("…{}", &text[cluster_start_from(text, from)..])
+}
+
+/// True for a character drawn onto the one before it: a combining accent
+/// (U+0301), a zero-width joiner, a variation selector. Text is never cut
+/// just before one, which would leave it on the wrong letter or on none.
+/// (Zero width is the test: it needs no table beyond `unicode-width`'s.)
+pub fn joins_previous(c: char) -> bool {
+    !c.is_control() && c.width() == Some(0)
+}
+
+/// The first byte offset at or after `at` (a char boundary of `text`) that
+/// does not fall inside a character and its combining marks: cutting
+/// there drops the marks whose letter was cut off.
+pub fn cluster_start_from(text: &str, at: usize) -> usize {
+    text[at..]
+        .char_indices()
+        .find(|&(_, c)| !joins_previous(c))
+        .map_or(text.len(), |(offset, _)| at + offset)
+}
+
 /// Pads or cuts `text` to exactly `width` columns.
 pub fn fit(text: &str, width: usize) -> String {
     let cut = truncate(text, width);
@@ -118,6 +187,38 @@ mod tests {
         assert_eq!(truncate("abc", 4), "abc");
         assert_eq!(fit("ab", 4), "ab  ");
         assert_eq!(truncate("Côte d'Ivoire", 5), "Côte…");
+    }
+
+    #[test]
+    fn a_cut_symbol_keeps_its_year_and_number() {
+        assert_eq!(elide_symbol("E/RES/2006/46", 13), "E/RES/2006/46");
+        assert_eq!(elide_symbol("E/RES/2006/46", 11), "E/…/2006/46");
+        assert_eq!(elide_symbol("E/RES/2006/46", 10), "…/2006/46");
+        assert_eq!(elide_symbol("E/RES/2008/3", 9), "…/2008/3");
+        assert_eq!(elide_symbol("WSIS-05/TUNIS/DOC/6(Rev.1)-E", 17), "…/DOC/6(Rev.1)-E");
+        assert_eq!(elide_symbol("WSIS-03/GENEVA/DOC/4-E", 16), "…/GENEVA/DOC/4-E");
+        assert_eq!(elide_symbol("WSIS-03/GENEVA/DOC/4-E", 15), "…/DOC/4-E");
+        assert_eq!(elide_symbol("E/RES/2006/46", 5), "…6/46");
+        // Never the number alone: 2018/28 and 2021/28 stay apart.
+        assert_eq!(elide_symbol("E/RES/2018/28", 6), "…18/28");
+        assert_eq!(elide_symbol("E/RES/2021/28", 6), "…21/28");
+        assert_eq!(elide_symbol("A/66/77–E/2011/103", 12), "A/…/2011/103");
+        assert_eq!(elide_symbol("ABCDEFGHIJ", 4), "…HIJ");
+        assert_eq!(elide_symbol("E/RES/2006/46", 0), "");
+    }
+
+    #[test]
+    fn every_cut_symbol_fits_its_width() {
+        for symbol in [
+            "E/RES/2006/46",
+            "WSIS-05/TUNIS/DOC/6(Rev.1)-E",
+            "A/63/72–E/2008/48",
+            "x",
+        ] {
+            for width in 0..30 {
+                assert!(elide_symbol(symbol, width).width() <= width, "{symbol} at {width}");
+            }
+        }
     }
 
     #[test]

@@ -109,10 +109,16 @@ fn json_is_chosen_by_format_or_by_the_json_flag() {
 }
 
 #[test]
-fn a_limit_of_zero_is_refused_with_a_reason() {
-    let output = wsis(&["search", "-n", "0", "itu"]);
-    assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("at least 1"));
+fn a_limit_of_zero_or_below_is_refused_saying_what_is_valid() {
+    for limit in ["0", "-1", "many"] {
+        let output = wsis(&["search", "-n", limit, "itu"]);
+        assert_eq!(output.status.code(), Some(2), "{limit}");
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            said.contains("1 or more") && said.contains("leave -n out"),
+            "{limit}: {said}"
+        );
+    }
     let two = json(&wsis(&["search", "-n", "2", "itu", "--json"]));
     assert_eq!(two.as_array().unwrap().len(), 2);
 }
@@ -201,6 +207,149 @@ fn open_opens_only_web_links() {
     let (_dir, file) = overlay(r#"[Item(id: "nolink", category: "ga", title: "U")]"#);
     let none = wsis(&["--data", &file, "open", "nolink"]);
     assert_eq!(none.status.code(), Some(1));
+}
+
+/// The first cell of each row of a table.
+fn first_cells(table: &str) -> Vec<String> {
+    table
+        .lines()
+        .skip(1)
+        .map(|l| l.split("  ").next().unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn a_cut_symbol_keeps_its_distinctive_end_in_list_and_search_tables() {
+    for args in [
+        &["list", "--category", "ga", "--format", "table"][..],
+        &["search", "information society", "--format", "table"],
+    ] {
+        let text = stdout(
+            &bin()
+                .arg("--no-user-data")
+                .args(args)
+                .env("COLUMNS", "30")
+                .output()
+                .unwrap(),
+        );
+        let cells = first_cells(&text);
+        assert!(cells.iter().any(|c| c.starts_with('…')), "{args:?} cuts none:\n{text}");
+        for cell in cells {
+            // "…/70/125", never "A/RES/7…".
+            assert!(!cell.trim_end().ends_with('…'), "{args:?}: {cell:?}\n{text}");
+        }
+    }
+    let ga = stdout(
+        &bin()
+            .args(["--no-user-data", "list", "-c", "ga", "--format", "table"])
+            .env("COLUMNS", "30")
+            .output()
+            .unwrap(),
+    );
+    assert!(
+        first_cells(&ga).iter().any(|c| c.trim_end().ends_with("70/125")),
+        "{ga}"
+    );
+}
+
+#[test]
+fn the_search_table_shows_the_date_when_there_is_room_and_the_pipe_form_is_unchanged() {
+    let table = |columns: &str| {
+        let output = bin()
+            .args([
+                "--no-user-data",
+                "search",
+                "tunis agenda",
+                "-n",
+                "3",
+                "--format",
+                "table",
+            ])
+            .env("COLUMNS", columns)
+            .output()
+            .unwrap();
+        stdout(&output)
+    };
+    let wide = table("130");
+    let header = wide.lines().next().unwrap();
+    assert!(header.contains("CATEGORY  DATE  "), "{wide}");
+    let date_column = header.find("DATE").unwrap();
+    let first = wide.lines().nth(1).unwrap();
+    assert_eq!(&first[date_column..date_column + 10], "2005-11-18", "{wide}");
+    // Narrow: no room for a whole date beside a readable title.
+    let narrow = table("60");
+    assert!(!narrow.lines().next().unwrap().contains("DATE"), "{narrow}");
+    assert!(narrow.lines().all(|l| l.width() <= 60), "{narrow}");
+    // The lines for scripts keep their four fields, no date among them.
+    let piped = stdout(&wsis(&["search", "tunis agenda", "-n", "3"]));
+    assert!(
+        piped
+            .lines()
+            .all(|l| l.split('\t').count() == 4 && !l.contains("2005-11-18")),
+        "{piped}"
+    );
+}
+
+/// A `$BROWSER` that writes the arguments it gets, one a line, to `got`
+/// in `dir` (run by `sh`: a script just written can be "text file busy"
+/// to exec while another test forks).
+fn recording_browser(dir: &std::path::Path) -> String {
+    let script = dir.join("browser");
+    let got = dir.join("got");
+    std::fs::write(&script, format!("printf '%s\\n' \"$@\" > '{}'\n", got.display())).unwrap();
+    format!("sh {}", script.display())
+}
+
+#[test]
+fn open_starts_the_browser_named_by_the_browser_variable() {
+    let dir = tempfile::tempdir().unwrap();
+    let browser = recording_browser(dir.path());
+    let output = bin()
+        .args(["--no-user-data", "open", "70/125"])
+        .env("BROWSER", format!("wsis-no-such-browser:{browser} --new-tab"))
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&output), "opened https://undocs.org/en/A/RES/70/125\n");
+    let got = std::fs::read_to_string(dir.path().join("got")).unwrap();
+    assert_eq!(got, "--new-tab\nhttps://undocs.org/en/A/RES/70/125\n");
+}
+
+#[test]
+fn a_browser_that_fails_is_a_runtime_failure_with_status_1() {
+    let output = bin()
+        .args(["--no-user-data", "open", "70/125"])
+        .env("BROWSER", "false:wsis-no-such-browser")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.contains("could not open https://undocs.org/en/A/RES/70/125"),
+        "{said}"
+    );
+    assert!(
+        said.contains("false ended with") && said.contains("wsis-no-such-browser was not found"),
+        "{said}"
+    );
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn show_takes_format_json_and_export_names_its_formats() {
+    assert_eq!(
+        json(&wsis(&["show", "70/125", "--format", "json"])),
+        json(&wsis(&["show", "70/125", "--json"]))
+    );
+    assert_eq!(
+        stdout(&wsis(&["show", "70/125", "--format", "text"])),
+        stdout(&wsis(&["show", "70/125"]))
+    );
+    let export = wsis(&["export"]);
+    assert_eq!(export.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&export.stderr);
+    for format in ["json", "ron", "markdown", "csv", "dot", "mermaid"] {
+        assert!(said.contains(format), "{format}: {said}");
+    }
 }
 
 /// Every command and format whose output a reader may stop reading.

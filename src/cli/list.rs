@@ -30,7 +30,7 @@ struct ListEntry<'a> {
 }
 
 /// The table's columns: how to name the item, when, and what it is.
-const HEADERS: [&str; 3] = ["SYMBOL/ID", "DATE", "TITLE"];
+const COLUMNS: [table::Column; 3] = [table::SYMBOL_COLUMN, table::plain("DATE"), table::plain("TITLE")];
 
 /// Printed for a missing symbol or date.
 const MISSING: &str = "-";
@@ -87,7 +87,7 @@ where
         ListFormat::Table => {
             // The date as written: at the precision the source gives.
             let cells = || rows().map(|row| [row.handle(), row.date.unwrap_or(MISSING), row.label]);
-            table::write_each(out, &HEADERS, cells, terminal_width())?;
+            table::write_each(out, &COLUMNS, cells, terminal_width())?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -165,7 +165,7 @@ const AFTER_KEYS: &[Section] = &[
     (
         "OUTPUT FORMATS",
         &[
-            "list and search print an aligned table on a terminal (sized to COLUMNS or the terminal's width, long titles cut with an ellipsis) and tab-separated lines in a pipe; --format table|tsv|json chooses, --json is --format json.",
+            "list and search print an aligned table on a terminal (sized to COLUMNS or the terminal's width, long titles cut with an ellipsis, long symbols cut at their start so that their end stays: .../2006/46) and tab-separated lines in a pipe; --format table|tsv|json chooses, --json is --format json. search's table shows each hit's date beside its category when the date fits whole and the title keeps 16 columns.",
             "The tab-separated lines are stable for scripts: list prints id, symbol, date, title; search prints id, symbol, title and why it matched (field: text, the matching words in [brackets], fields separated by \" | \"). A missing symbol or date is written -, control characters are replaced, and there is no header.",
             "search ranks its hits best first; hits of equal score come newest first (by the first year they cover: the date's, else a GA resolution's session's), undated ones last, then in data order, as n and N step through them in the browser.",
             "JSON output escapes every control character, including C1 controls and bidirectional marks (as \\u009b and so on), so it is as safe on a terminal as the plain output.",
@@ -194,6 +194,7 @@ const AFTER_KEYS: &[Section] = &[
             "XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_CACHE_HOME, HOME :: Where the files above are.",
             "COLUMNS :: The width of list and search tables.",
             "TMUX :: When set, copying wraps the clipboard sequence for tmux.",
+            "BROWSER :: The web browser wsis open starts, as xdg-open, man and git read it: a command and its arguments (split at spaces, never run by a shell), or several separated by colons, tried in order until one ends with success. The link is one argument, in place of a %s argument or else after the last one. wsis open waits for it (a terminal browser such as w3m works). Unset or empty, the system's program for web links is used. The browser's o key always uses the system's program.",
             "WSIS_OPEN_DRY_RUN :: When set, wsis open prints the link it would open instead of opening it.",
         ],
     ),
@@ -201,7 +202,7 @@ const AFTER_KEYS: &[Section] = &[
         "EXIT STATUS",
         &[
             "0 :: Success, also when the reader of the output closes the pipe early (as head does).",
-            "1 :: Nothing matches: no search result, a name that several items answer to, no path.",
+            "1 :: Nothing matches: no search result, a name that several items answer to, no path; or the work failed: no web browser opened the link.",
             "2 :: Bad input or bad data: an unknown option or category, a name of no item, a data file with problems (each named with file:line:col; run wsis validate FILE, or --no-user-data to leave your files out), no terminal for the browser, output that cannot be written.",
         ],
     ),

@@ -1,8 +1,8 @@
 //! The non-interactive command line: the clap definition, data loading and
 //! the shared plumbing. Each command lives in its own file. Exit status: 0
 //! success (also when the reader of the output goes away early), 1 nothing
-//! matches or a name is ambiguous, 2 bad input (a name that names no item)
-//! or bad data.
+//! matches, a name is ambiguous or the work failed (no browser opened), 2
+//! bad input (a name that names no item) or bad data.
 
 mod cite;
 mod completions;
@@ -43,6 +43,7 @@ use crate::suggest::closest;
 pub use cite::CiteFormat;
 pub use export::Format;
 pub use output::ListFormat;
+pub use show::ShowFormat;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -88,7 +89,7 @@ pub enum Command {
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
         /// At most this many results (1 or more; leave out for all).
-        #[arg(long, short = 'n', value_name = "N", value_parser = at_least_one)]
+        #[arg(long, short = 'n', value_name = "N", value_parser = at_least_one, allow_negative_numbers = true)]
         limit: Option<usize>,
         #[command(flatten)]
         output: OutputArgs,
@@ -102,6 +103,9 @@ pub enum Command {
         /// Print JSON: every field, and the links both ways.
         #[arg(long)]
         json: bool,
+        /// text (the default) or json (the same as --json).
+        #[arg(long, short, value_enum, value_name = "FORMAT", conflicts_with = "json")]
+        format: Option<ShowFormat>,
     },
     /// How two items connect: the shortest path along links in either
     /// direction, each step labelled with its relation.
@@ -126,7 +130,9 @@ pub enum Command {
         #[arg(long, short, value_enum, value_name = "FORMAT", default_value_t = CiteFormat::Text)]
         format: CiteFormat,
     },
-    /// Open an item's official page in the web browser (http and https only).
+    /// Open an item's official page in the web browser (http and https
+    /// only): the one $BROWSER names if set (see the manual), else the
+    /// system's.
     Open {
         /// The item: its id, symbol ("A/RES/70/125", "70/125"), code ("C7"),
         /// acronym ("ITU") or whole title.
@@ -142,10 +148,13 @@ pub enum Command {
         json: bool,
     },
     /// Export items, or the link graph, to stdout.
+    // `--format` is required, but checked by `without_data` (before any
+    // data is loaded) so that leaving it out lists the formats.
+    #[command(override_usage = "wsis export --format <FORMAT> [OPTIONS]")]
     Export {
-        /// json, ron, markdown, csv, dot or mermaid.
+        /// json, ron, markdown, csv, dot or mermaid (required).
         #[arg(long, short, value_enum, value_name = "FORMAT")]
-        format: Format,
+        format: Option<Format>,
         #[arg(long, short, value_name = "CATEGORY", help = category_help(), value_parser = category_parser(), ignore_case = true, hide_possible_values = true)]
         category: Option<String>,
         /// Only the items linked to this one, either way.
@@ -215,11 +224,14 @@ fn category_parser() -> PossibleValuesParser {
     }))
 }
 
+/// What `-n` takes, said whenever it is refused.
+const LIMIT_EXPECTED: &str = "give a whole number of 1 or more, or leave -n out to list every match";
+
 fn at_least_one(text: &str) -> Result<usize, String> {
-    match text.parse::<usize>() {
-        Ok(0) => Err("must be at least 1 (leave -n out to list every match)".into()),
+    match text.trim().parse::<usize>() {
+        Ok(0) => Err(format!("0 results is not a limit: {LIMIT_EXPECTED}")),
         Ok(n) => Ok(n),
-        Err(e) => Err(format!("not a number: {e}")),
+        Err(_) => Err(format!("not a number of results: {LIMIT_EXPECTED}")),
     }
 }
 
@@ -233,6 +245,7 @@ fn without_data(command: &Command, out: &mut impl Write) -> Option<Outcome> {
     Some(match command {
         Command::New { category } => new::run(category, out),
         Command::Man => man::run(out),
+        Command::Export { format: None, .. } => Err(Failure::BadInput(export::FORMAT_MISSING.into())),
         _ => return None,
     })
 }
@@ -310,7 +323,8 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
     };
     let query = query.join(" ");
     let format = output.chosen();
-    let run = |index: &SearchIndex| finish(buffered(|out| search::run(index, &query, *limit, format, out)));
+    // Only the table shows dates: tab-separated lines and JSON read no more than before.
+    let table = format == ListFormat::Table;
     if query.trim().is_empty() {
         return Some(finish(Err(Failure::BadInput("empty query".into()))));
     }
@@ -322,33 +336,71 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
     // The key is taken before loading, so a file changed meanwhile is not
     // stored under its old key.
     let cache = index_cache(args, &files);
-    if let Some(index) = cache.as_ref().and_then(|(dir, key)| cache::load(dir, key)) {
-        // A cached index is read as the search goes; if its file changed
-        // meanwhile, nothing is printed and the data searched instead.
-        // Large blocks: 20 000 lines in 50 writes.
-        let mut stdout = io::BufWriter::with_capacity(SEARCH_OUTPUT_BLOCK, io::stdout().lock());
-        let sound = || !index.is_damaged();
-        if let Some(outcome) = search::run_stored(&index, &query, *limit, format, &mut stdout, sound) {
-            // Freeing what a large search read costs more than it is worth
-            // as the process ends (as with a large dataset, in main.rs).
-            std::mem::forget(index);
-            return Some(finish(outcome.and_then(|code| {
-                stdout.flush()?;
-                Ok(code)
-            })));
-        }
+    if let Some(code) = cache
+        .as_ref()
+        .and_then(|cache| search_stored(cache, &query, *limit, format))
+    {
+        return Some(code);
     }
     let loaded = progress_bar::while_loading(|progress| {
         let data = Dataset::with_overlays_counted(&files, progress)?;
         progress.set_stage(Stage::Indexing);
         let index = build_index(&data, cache.as_ref());
+        if table {
+            // The next table reads its dates from there (see `search_stored`).
+            store_dataset(&data, cache.as_ref());
+        }
         trace::mark("search index built");
-        Ok(index)
+        Ok((data, index))
     });
     match loaded {
-        Ok::<_, Vec<Problem>>(index) => Some(run(&index)),
+        Ok::<_, Vec<Problem>>((data, index)) => {
+            let dates = if table {
+                table::dates_of(&data)
+            } else {
+                table::Dates::default()
+            };
+            Some(finish(buffered(|out| {
+                search::run(&index, &query, *limit, format, &dates, out)
+            })))
+        }
         Err(problems) => Some(report(&problems, &files)),
     }
+}
+
+/// `wsis search` on the cached index of unchanged inputs, without parsing
+/// the data; a table takes its dates from the stored rows of `list`.
+/// `None` when nothing sound is stored: the caller loads the data.
+fn search_stored(
+    (dir, key): &(PathBuf, cache::Key),
+    query: &str,
+    limit: Option<usize>,
+    format: ListFormat,
+) -> Option<ExitCode> {
+    let index = cache::load(dir, key)?;
+    // A cached index is read as the search goes; if its file changed
+    // meanwhile, nothing is printed and the data searched instead.
+    // Large blocks: 20 000 lines in 50 writes.
+    let mut stdout = io::BufWriter::with_capacity(SEARCH_OUTPUT_BLOCK, io::stdout().lock());
+    let sound = || !index.is_damaged();
+    let search = |dates: &table::Dates, stdout: &mut io::BufWriter<io::StdoutLock>| {
+        search::run_stored(&index, query, limit, format, dates, stdout, sound)
+    };
+    let outcome = match format {
+        ListFormat::Table => dataset_cache::with_list_rows(dir, key, |rows| {
+            let dates = rows.rows(None).filter_map(|row| Some((row.id, row.date?))).collect();
+            search(&dates, &mut stdout)
+        })
+        .flatten(),
+        ListFormat::Tsv | ListFormat::Json => search(&table::Dates::default(), &mut stdout),
+    }?;
+    // Freeing what a large search read costs more than it is worth as the
+    // process ends (as with a large dataset, in main.rs).
+    std::mem::forget(index);
+    Some(finish(outcome.and_then(|code| {
+        stdout.flush()?;
+        Ok(code)
+    })))
 }
 
 /// `wsis list`, and `wsis show`, `cite` and `open` by any name, from the
@@ -381,10 +433,12 @@ pub fn run_warm(args: &Cli) -> Option<ExitCode> {
                 finish(buffered(|out| list::run_stored(rows, category.as_deref(), format, out)))
             })?
         }
-        Command::Show { id, json } => {
+        Command::Show { id, json, format } => {
             let (one, ids) = named(std::slice::from_ref(id), true)?;
             trace::mark("one item read");
-            finish(buffered(|out| show::run(&one, &ids[0], *json, out)))
+            finish(buffered(|out| {
+                show::run(&one, &ids[0], ShowFormat::chosen(*json, *format), out)
+            }))
         }
         Command::Cite { ids, format } => {
             let (items, ids) = named(ids, false)?;
@@ -521,9 +575,17 @@ fn run_with(command: &Command, data: &Dataset, out: &mut impl Write) -> Outcome 
     match command {
         Command::List { category, output } => list::run(data, category.as_deref(), output.chosen(), out),
         Command::Search { query, limit, output } => {
-            search::run(&SearchIndex::new(data), &query.join(" "), *limit, output.chosen(), out)
+            let index = SearchIndex::new(data);
+            search::run(
+                &index,
+                &query.join(" "),
+                *limit,
+                output.chosen(),
+                &table::dates_of(data),
+                out,
+            )
         }
-        Command::Show { id, json } => show::run(data, id, *json, out),
+        Command::Show { id, json, format } => show::run(data, id, ShowFormat::chosen(*json, *format), out),
         Command::Path { from, to, json } => path::run(data, from, to, *json, out),
         Command::Cite { ids, format } => cite::run(data, ids, *format, out),
         Command::Open { id } => open::run(data, id, out),
@@ -533,7 +595,10 @@ fn run_with(command: &Command, data: &Dataset, out: &mut impl Write) -> Outcome 
             category,
             from,
             depth,
-        } => export::run(data, *format, category.as_deref(), from.as_deref(), *depth, out),
+        } => match format {
+            Some(format) => export::run(data, *format, category.as_deref(), from.as_deref(), *depth, out),
+            None => without_data(command, out).unwrap_or(Ok(ExitCode::SUCCESS)),
+        },
         Command::Completions { shell } => completions::run(*shell, data, out),
         Command::New { .. } | Command::Man => without_data(command, out).unwrap_or(Ok(ExitCode::SUCCESS)),
     }
@@ -609,7 +674,7 @@ fn name_lines(data: &Dataset, items: &[ItemIdx]) -> String {
 fn finish(result: Outcome) -> ExitCode {
     match result {
         Ok(code) => code,
-        Err(Failure::NothingMatches(message)) => {
+        Err(Failure::NothingMatches(message) | Failure::Runtime(message)) => {
             eprintln!("wsis: {}", sanitize_lines(&message));
             ExitCode::from(1)
         }
@@ -627,6 +692,8 @@ fn finish(result: Outcome) -> ExitCode {
 
 enum Failure {
     NothingMatches(String),
+    /// The input was fine but the work failed (a browser that would not open).
+    Runtime(String),
     BadInput(String),
     Io(io::Error),
 }

@@ -26,7 +26,9 @@ pub(super) fn run(data: &Dataset, name: &str, out: &mut impl Write) -> Outcome {
         writeln!(out, "{} {url}", opener.to_string_lossy())?;
         return Ok(ExitCode::SUCCESS);
     }
-    crate::web_browser::open(url).map_err(|why| Failure::BadInput(format!("could not open {url}: {why}")))?;
+    // The link was fine: failing to open it is no bad input (status 2).
+    crate::web_browser::open_from_command_line(url)
+        .map_err(|why| Failure::Runtime(format!("could not open {url}: {why}")))?;
     writeln!(out, "opened {url}")?;
     Ok(ExitCode::SUCCESS)
 }

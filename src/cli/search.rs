@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::output::ListFormat;
+use super::table::Dates;
 use super::{Failure, Outcome, table, write_json};
 use crate::data::trace;
 use crate::search::{Hit, Matched, SearchIndex, Titles};
@@ -38,21 +39,37 @@ struct MatchedEntry {
 
 /// "title: …[financing] task force…": the matched words in brackets.
 pub(super) fn plain_why(matched: &[Matched]) -> String {
+    marked_why(matched, |text| text.into()).0
+}
+
+/// As [`plain_why`], each text passed through `shown` first (which must
+/// replace char for char, as [`crate::text::sanitized`] does, so the
+/// match ranges still hold), and where the first marked word is, its
+/// brackets included, as a byte range: a bracket in the data is no mark.
+pub(super) fn marked_why(
+    matched: &[Matched],
+    shown: impl for<'t> Fn(&'t str) -> std::borrow::Cow<'t, str>,
+) -> (String, Option<Range<usize>>) {
     let mut out = String::new();
+    let mut first_mark = None;
     for (entry, m) in matched.iter().enumerate() {
         if entry > 0 {
             out.push_str(" | ");
         }
         out.push_str(m.field.name());
         out.push_str(": ");
-        push_marked(&mut out, &m.text, &m.ranges);
+        let start = out.len();
+        let mark = push_marked(&mut out, &shown(&m.text), &m.ranges);
+        first_mark = first_mark.or(mark.map(|r| start + r.start..start + r.end));
     }
-    out
+    (out, first_mark)
 }
 
 /// `text` with '[' before the first char of each of `ranges` (char
-/// ranges) and ']' after the last, copied a slice at a time.
-fn push_marked(out: &mut String, text: &str, ranges: &[Range<usize>]) {
+/// ranges) and ']' after the last, copied a slice at a time. Returns the
+/// bytes of the first bracketed word in what it added to `out`.
+fn push_marked(out: &mut String, text: &str, ranges: &[Range<usize>]) -> Option<Range<usize>> {
+    let base = out.len();
     let marks = |at: fn(&Range<usize>) -> Option<usize>| {
         let mut marks: Vec<usize> = ranges.iter().filter_map(at).collect();
         marks.sort_unstable();
@@ -63,10 +80,12 @@ fn push_marked(out: &mut String, text: &str, ranges: &[Range<usize>]) {
     // The char after which a range closes.
     let mut closes = marks(|r| r.end.checked_sub(1));
     out.reserve(text.len() + 2 * ranges.len());
+    let (mut first_open, mut first_close) = (None, None);
     let mut copied = 0;
     for (index, (byte, c)) in text.char_indices().enumerate() {
         if opens.next_if_eq(&index).is_some() {
             out.push_str(&text[copied..byte]);
+            first_open = first_open.or(Some(out.len() - base));
             out.push('[');
             copied = byte;
         }
@@ -74,6 +93,9 @@ fn push_marked(out: &mut String, text: &str, ranges: &[Range<usize>]) {
             let after = byte + c.len_utf8();
             out.push_str(&text[copied..after]);
             out.push(']');
+            if first_open.is_some() {
+                first_close = first_close.or(Some(out.len() - base));
+            }
             copied = after;
         }
         if opens.peek().is_none() && closes.peek().is_none() {
@@ -81,6 +103,8 @@ fn push_marked(out: &mut String, text: &str, ranges: &[Range<usize>]) {
         }
     }
     out.push_str(&text[copied..]);
+    let open = first_open?;
+    Some(open..first_close.unwrap_or(out.len() - base))
 }
 
 /// Prints the hits of `query` from an index built in memory.
@@ -89,9 +113,10 @@ pub(super) fn run(
     query: &str,
     limit: Option<usize>,
     format: ListFormat,
+    dates: &Dates,
     out: &mut impl Write,
 ) -> Outcome {
-    run_stored(index, query, limit, format, out, || true).unwrap_or(Ok(ExitCode::SUCCESS))
+    run_stored(index, query, limit, format, dates, out, || true).unwrap_or(Ok(ExitCode::SUCCESS))
 }
 
 /// Prints the hits of `query`; the index holds all that is printed, so a
@@ -100,11 +125,13 @@ pub(super) fn run(
 /// says no (a stored index whose file changed under it), nothing is
 /// written and `None` returned, so the caller can search the data instead.
 /// Writing straight to `out` keeps no copy of a large output in memory.
+/// `dates` (by id) are read only by the table.
 pub(super) fn run_stored(
     index: &SearchIndex,
     query: &str,
     limit: Option<usize>,
     format: ListFormat,
+    dates: &Dates,
     out: &mut impl Write,
     sound: impl FnOnce() -> bool,
 ) -> Option<Outcome> {
@@ -122,7 +149,7 @@ pub(super) fn run_stored(
     }
     let printed = match format {
         ListFormat::Tsv => print_plain(index, hits, query, out, sound),
-        ListFormat::Json | ListFormat::Table => print_explained(index, hits, query, format, out, sound),
+        ListFormat::Json | ListFormat::Table => print_explained(index, hits, query, format, dates, out, sound),
     }?;
     Some(printed.map(|()| ExitCode::SUCCESS).map_err(Failure::from))
 }
@@ -160,6 +187,7 @@ fn print_explained(
     mut hits: Vec<Hit>,
     query: &str,
     format: ListFormat,
+    dates: &Dates,
     out: &mut impl Write,
     sound: impl FnOnce() -> bool,
 ) -> Option<io::Result<()>> {
@@ -174,7 +202,7 @@ fn print_explained(
     } else {
         // A table is laid out (and read) whole before it is written.
         let mut table = Vec::new();
-        let laid_out = table::write_hits(index, &hits, &mut table);
+        let laid_out = table::write_hits(index, &hits, dates, &mut table);
         if !sound() {
             return None;
         }

@@ -55,9 +55,26 @@ struct BacklinkEntry<'a> {
     note: Option<&'a str>,
 }
 
-pub(super) fn run(data: &Dataset, wanted: &str, json: bool, out: &mut impl Write) -> Outcome {
+/// How `show` prints: `--format text|json`, or `--json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ShowFormat {
+    Text,
+    Json,
+}
+
+impl ShowFormat {
+    /// The format `--json` and `--format` ask for (they conflict: at most one is given).
+    pub(super) fn chosen(json: bool, format: Option<ShowFormat>) -> ShowFormat {
+        match (json, format) {
+            (true, _) => ShowFormat::Json,
+            (false, format) => format.unwrap_or(ShowFormat::Text),
+        }
+    }
+}
+
+pub(super) fn run(data: &Dataset, wanted: &str, format: ShowFormat, out: &mut impl Write) -> Outcome {
     let idx = super::find(data, wanted)?;
-    if json {
+    if format == ShowFormat::Json {
         write_json(out, &entry(data, idx))?;
     } else {
         write_text(data, idx, out)?;

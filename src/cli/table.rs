@@ -3,14 +3,17 @@
 //! cut with "…". Cells are sanitised: nothing from data acts on the terminal.
 
 use std::io::{self, Write};
+use std::ops::Range;
 
-use unicode_width::UnicodeWidthStr;
+use rustc_hash::FxHashMap;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::output::terminal_width;
+use crate::data::Dataset;
 use crate::data::category::category;
 use crate::data::model::TITLE_NOT_CONFIRMED;
 use crate::search::{Hit, SearchIndex};
-use crate::text::{fit, sanitized, truncate};
+use crate::text::{cluster_start_from, elide_symbol, fit, sanitized, truncate};
 
 /// Spaces between two columns.
 const GAP: &str = "  ";
@@ -19,12 +22,34 @@ const GAP: &str = "  ";
 const MIN_LAST: usize = 12;
 const MIN_LAST_PERCENT: usize = 40;
 
-/// Writes rows under `headers` in at most `width` columns. The rows are
+/// How a cell wider than its column is cut to `width` columns.
+pub type Cut = fn(&str, usize) -> String;
+
+/// A column: its header, and how its cells are cut when too wide.
+#[derive(Clone, Copy)]
+pub struct Column<'h> {
+    pub header: &'h str,
+    pub cut: Cut,
+}
+
+/// The SYMBOL/ID column: a cut symbol keeps its distinctive end
+/// ("…/2006/46"), not its shared start ("A/RES/8…").
+pub const SYMBOL_COLUMN: Column<'static> = Column {
+    header: "SYMBOL/ID",
+    cut: elide_symbol,
+};
+
+/// A column cut at the end with "…".
+pub const fn plain(header: &str) -> Column<'_> {
+    Column { header, cut: truncate }
+}
+
+/// Writes rows under `columns` in at most `width` columns. The rows are
 /// made twice (to size the columns, then to write them), so a long list is
 /// never held in memory whole.
 pub fn write_each<'r, R, C>(
     out: &mut impl Write,
-    headers: &[&str],
+    columns: &[Column],
     rows: impl Fn() -> R,
     width: usize,
 ) -> io::Result<()>
@@ -32,107 +57,162 @@ where
     R: Iterator<Item = C>,
     C: IntoIterator<Item = &'r str>,
 {
-    write_cut(out, headers, rows, width, truncate)
-}
-
-/// As [`write_each`], the last cell cut by `cut_last`.
-fn write_cut<'r, R, C>(
-    out: &mut impl Write,
-    headers: &[&str],
-    rows: impl Fn() -> R,
-    width: usize,
-    cut_last: fn(&str, usize) -> String,
-) -> io::Result<()>
-where
-    R: Iterator<Item = C>,
-    C: IntoIterator<Item = &'r str>,
-{
-    let mut widths: Vec<usize> = headers.iter().map(|h| h.width()).collect();
+    let widths = fit_widths(natural_widths(columns, rows()), width);
+    write_header(out, columns, &widths)?;
     for row in rows() {
-        for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(sanitized(cell).width());
-        }
-    }
-    let widths = fit_widths(widths, width);
-    write_row(out, headers.iter().copied(), &widths, truncate)?;
-    for row in rows() {
-        write_row(out, row, &widths, cut_last)?;
+        write_row(out, row, columns, &widths, |cell, w| {
+            (columns[columns.len() - 1].cut)(cell, w)
+        })?;
     }
     Ok(())
 }
 
-/// `wsis search` as a table: how to name each hit, its category, its title,
-/// and why it matched.
-pub fn write_hits(index: &SearchIndex, hits: &[Hit], out: &mut impl Write) -> io::Result<()> {
-    let rows: Vec<Vec<String>> = hits
-        .iter()
-        .map(|hit| {
-            let name = index.symbol(hit.item).unwrap_or(index.id(hit.item));
-            let kind = category(index.category(hit.item)).map_or("", |c| c.abbrev);
-            let title = match index.title(hit.item) {
-                t if t.trim().is_empty() => TITLE_NOT_CONFIRMED,
-                t => t,
-            };
-            let why = super::search::plain_why(&hit.matched);
-            vec![name.to_string(), kind.to_string(), title.to_string(), why]
-        })
-        .collect();
-    let cells = || rows.iter().map(|row| row.iter().map(String::as_str));
-    write_cut(
-        out,
-        &["SYMBOL/ID", "CATEGORY", "TITLE", "WHY"],
-        cells,
-        terminal_width(),
-        cut_why,
-    )
+/// Every column as wide as its widest cell or header.
+fn natural_widths<'r, C: IntoIterator<Item = &'r str>>(
+    columns: &[Column],
+    rows: impl Iterator<Item = C>,
+) -> Vec<usize> {
+    let mut widths: Vec<usize> = columns.iter().map(|c| c.header.width()).collect();
+    for row in rows {
+        for (w, cell) in widths.iter_mut().zip(row) {
+            *w = (*w).max(sanitized(cell).width());
+        }
+    }
+    widths
 }
+
+fn write_header(out: &mut impl Write, columns: &[Column], widths: &[usize]) -> io::Result<()> {
+    let plain: Vec<Column> = columns.iter().map(|c| plain(c.header)).collect();
+    write_row(out, columns.iter().map(|c| c.header), &plain, widths, truncate)
+}
+
+/// The DATE column of `search`'s table is shown only whole, and only when
+/// the title keeps at least this many columns beside it.
+const MIN_TITLE_BESIDE_DATE: usize = 16;
+
+/// `wsis search` as a table: how to name each hit, its category, its date
+/// when there is room, its title, and why it matched. `dates` holds each
+/// item's date as written, by id.
+pub fn write_hits(index: &SearchIndex, hits: &[Hit], dates: &Dates, out: &mut impl Write) -> io::Result<()> {
+    let rows: Vec<(Vec<String>, Option<Range<usize>>)> = hits.iter().map(|hit| hit_row(index, hit, dates)).collect();
+    let mut columns = vec![
+        SYMBOL_COLUMN,
+        plain("CATEGORY"),
+        plain("DATE"),
+        plain("TITLE"),
+        plain("WHY"),
+    ];
+    let width = terminal_width();
+    let mut natural = natural_widths(&columns, rows.iter().map(|(row, _)| row.iter().map(String::as_str)));
+    let mut widths = fit_widths(natural.clone(), width);
+    let dated =
+        widths[HIT_DATE] == natural[HIT_DATE] && widths[HIT_TITLE] >= MIN_TITLE_BESIDE_DATE.min(natural[HIT_TITLE]);
+    if !dated {
+        columns.remove(HIT_DATE);
+        natural.remove(HIT_DATE);
+        widths = fit_widths(natural, width);
+    }
+    write_header(out, &columns, &widths)?;
+    for (row, mark) in &rows {
+        let cells = row
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| dated || i != HIT_DATE)
+            .map(|(_, cell)| cell.as_str());
+        write_row(out, cells, &columns, &widths, |why, w| cut_why(why, mark.clone(), w))?;
+    }
+    Ok(())
+}
+
+/// A hit's cells, sanitized, and where its first marked word is in the last.
+fn hit_row(index: &SearchIndex, hit: &Hit, dates: &Dates) -> (Vec<String>, Option<Range<usize>>) {
+    let id = index.id(hit.item);
+    let name = index.symbol(hit.item).unwrap_or(id);
+    let kind = category(index.category(hit.item)).map_or("", |c| c.abbrev);
+    let date = dates.get(id).copied().unwrap_or(MISSING);
+    let title = match index.title(hit.item) {
+        t if t.trim().is_empty() => TITLE_NOT_CONFIRMED,
+        t => t,
+    };
+    // Sanitized here, char for char, so the mark's place holds.
+    let (why, mark) = super::search::marked_why(&hit.matched, sanitized);
+    let cells = [name, kind, date, title].map(|cell| sanitized(cell).into_owned());
+    (cells.into_iter().chain([why]).collect(), mark)
+}
+
+/// Where the date and the title are among a hit's cells.
+const HIT_DATE: usize = 2;
+const HIT_TITLE: usize = 3;
+
+/// Each item's date as written, by id (what `search`'s table shows).
+pub type Dates<'d> = FxHashMap<&'d str, &'d str>;
+
+/// The dates of `data`'s items, for [`write_hits`].
+pub fn dates_of(data: &Dataset) -> Dates<'_> {
+    data.items()
+        .iter()
+        .filter_map(|item| Some((&*item.id, item.date.as_deref()?)))
+        .collect()
+}
+
+/// Printed for a missing date.
+const MISSING: &str = "-";
 
 /// Columns of context kept before the first matched word when a "why" is
 /// cut from the left.
 const CONTEXT_BEFORE_MATCH: usize = 12;
 
-/// A "why" in `width` columns that still shows its first matched word:
-/// "points: …UNGIS and [A/RES/80/173]…" rather than the start of a long
-/// text cut before the match.
-fn cut_why(why: &str, width: usize) -> String {
-    let Some(mark) = why.find('[') else {
+/// A "why" in `width` columns that still shows its first matched word
+/// (at `mark`, its brackets included): "points: …UNGIS and
+/// [A/RES/80/173]…" rather than the start of a long text cut before the
+/// match. Brackets from the data are text like any other.
+fn cut_why(why: &str, mark: Option<Range<usize>>, width: usize) -> String {
+    let Some(mark) = mark.filter(|m| m.end <= why.len() && why.is_char_boundary(m.start)) else {
         return truncate(why, width);
     };
     let field_end = why.find(": ").map_or(0, |colon| colon + 2);
-    let mark_end = why[mark..].find(']').map_or(why.len(), |end| mark + end + 1);
-    if why[..mark_end].width() <= width || mark < field_end {
+    // A cut at the end needs a column for its "…" when text follows.
+    let to_mark_end = why[..mark.end].width() + usize::from(mark.end < why.len());
+    if to_mark_end <= width || mark.start < field_end {
         return truncate(why, width);
     }
-    let from = why[field_end..mark]
+    let from = why[field_end..mark.start]
         .char_indices()
         .rev()
         .scan(0, |used, (at, c)| {
-            *used += c.to_string().width();
+            *used += c.width().unwrap_or(0);
             Some((at, *used))
         })
         .take_while(|&(_, used)| used <= CONTEXT_BEFORE_MATCH)
         .last()
-        .map_or(mark, |(at, _)| field_end + at);
+        .map_or(mark.start, |(at, _)| field_end + at);
     // Start at a word, not inside one ("…under [X]", not "…ariat under [X]").
-    let from = why[from..mark].find(' ').map_or(from, |space| from + space + 1);
+    let from = why[from..mark.start].find(' ').map_or(from, |space| from + space + 1);
+    // Nor on an accent whose letter was cut off.
+    let from = cluster_start_from(why, from).min(mark.start);
     truncate(&format!("{}…{}", &why[..field_end], &why[from..]), width)
 }
 
 fn write_row<'r>(
     out: &mut impl Write,
     row: impl IntoIterator<Item = &'r str>,
+    columns: &[Column],
     widths: &[usize],
-    cut_last: fn(&str, usize) -> String,
+    cut_last: impl Fn(&str, usize) -> String,
 ) -> io::Result<()> {
     let last = widths.len().saturating_sub(1);
     let cells: Vec<String> = row
         .into_iter()
-        .zip(widths)
+        .zip(columns.iter().zip(widths))
         .enumerate()
         // The last cell is cut, not padded: no trailing spaces.
-        .map(|(i, (cell, &w))| {
+        .map(|(i, (cell, (column, &w)))| {
             let cell = sanitized(cell);
-            if i == last { cut_last(&cell, w) } else { fit(&cell, w) }
+            if i == last {
+                cut_last(&cell, w)
+            } else {
+                fit(&(column.cut)(&cell, w), w)
+            }
         })
         .collect();
     writeln!(out, "{}", cells.join(GAP))
@@ -164,12 +244,15 @@ fn fit_widths(mut widths: Vec<usize>, width: usize) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::search::marked_why;
+    use crate::search::{Field, Matched};
 
     fn render(rows: &[[&str; 3]], width: usize) -> String {
         let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();
         let mut out = Vec::new();
         let cells = || rows.iter().map(|row| row.iter().map(String::as_str));
-        write_each(&mut out, &["NAME", "DATE", "TITLE"], cells, width).unwrap();
+        let columns = [SYMBOL_COLUMN, plain("DATE"), plain("TITLE")];
+        write_each(&mut out, &columns, cells, width).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -183,7 +266,7 @@ mod tests {
             44,
         );
         let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines[0], "NAME          DATE        TITLE");
+        assert_eq!(lines[0], "SYMBOL/ID     DATE        TITLE");
         assert_eq!(lines[1], "A/RES/70/125  2015-12-16  A rather long tit…");
         assert_eq!(lines[2], "itu           -           ITU");
         assert!(lines.iter().all(|l| l.width() <= 44));
@@ -196,21 +279,111 @@ mod tests {
         assert!(text.contains('…'));
     }
 
+    /// Where the first bracketed word of a "why" with no bracket in its
+    /// data is.
+    fn first_mark(why: &str) -> Option<Range<usize>> {
+        let open = why.find('[')?;
+        Some(open..open + why[open..].find(']')? + 1)
+    }
+
     #[test]
     fn a_cut_why_keeps_its_first_match_in_view() {
         let why = "points: Permanent member of UNGIS sharing its rotating chairmanship, as [A/RES/80/173] says";
-        let cut = cut_why(why, 50);
+        let cut = cut_why(why, first_mark(why), 50);
         assert!(cut.width() <= 50, "{cut}");
         assert!(cut.starts_with("points: …"), "{cut}");
         assert!(cut.contains("[A/RES/80/173]"), "{cut}");
         // Room enough, or a match at the start: cut at the end as before.
-        assert_eq!(cut_why(why, 200), why);
+        assert_eq!(cut_why(why, first_mark(why), 200), why);
         let early = "title: [Internet] Governance Forum, its first meeting in Athens";
-        assert_eq!(cut_why(early, 30), truncate(early, 30));
-        assert_eq!(
-            cut_why("title: no mark here at all", 12),
-            truncate("title: no mark here at all", 12)
-        );
+        assert_eq!(cut_why(early, first_mark(early), 30), truncate(early, 30));
+        let unmarked = "title: no mark here at all";
+        assert_eq!(cut_why(unmarked, None, 12), truncate(unmarked, 12));
+    }
+
+    /// A summary that matched at the chars `word`.
+    fn summary(text: &str, word: Range<usize>) -> Vec<Matched> {
+        vec![Matched {
+            field: Field::Summary,
+            text: text.to_string(),
+            ranges: vec![word],
+        }]
+    }
+
+    #[test]
+    fn a_bracket_in_the_data_is_not_taken_for_the_match() {
+        let text = "The [sic] report of the Secretary-General on progress made in the implementation of [the] outcomes";
+        let at = text.chars().count() - "outcomes".len();
+        let (why, mark) = marked_why(&summary(text, at..at + 8), sanitized);
+        let cut = cut_why(&why, mark, 40);
+        assert!(cut.contains("[outcomes]"), "{cut}");
+        assert!(cut.contains("[the]"), "the data's brackets stay: {cut}");
+        assert!(cut.width() <= 40, "{cut}");
+    }
+
+    #[test]
+    fn a_left_cut_never_starts_on_an_accent() {
+        // Twelve columns of context end on the accent of the thirteenth
+        // letter before the match, with no space to start a word at.
+        let text = format!("x{}match and more", "e\u{301}".repeat(13));
+        let text = text.as_str();
+        let at = text.chars().count() - "match and more".len();
+        let (why, mark) = marked_why(&summary(text, at..at + 5), sanitized);
+        let cut = cut_why(&why, mark, 30);
+        let after = cut.split('…').nth(1).expect("cut from the left");
+        assert!(!after.starts_with('\u{301}'), "{cut:?}");
+        assert!(cut.contains("[match]"), "{cut}");
+    }
+
+    /// Text pieces: plain letters (no "e" or "o", which come only with
+    /// their accents), brackets, a wide character, and letters with one
+    /// or two combining accents.
+    const PIECES: &[&str] = &["a", "b", "c", " ", "[", "]", "漢", "e\u{301}", "o\u{308}\u{301}"];
+
+    fn text_of(pieces: &[usize]) -> String {
+        pieces.iter().map(|&p| PIECES[p]).collect()
+    }
+
+    /// Every accent of `cut` still sits on its letter, and every letter
+    /// that has accents in the data still has them.
+    fn accents_whole(cut: &str) -> bool {
+        let chars: Vec<char> = cut.chars().collect();
+        chars.iter().enumerate().all(|(i, &c)| {
+            let next = chars.get(i + 1).copied();
+            let previous = i.checked_sub(1).map(|p| chars[p]);
+            match c {
+                'e' => next == Some('\u{301}'),
+                'o' => next == Some('\u{308}'),
+                '\u{308}' => previous == Some('o') && next == Some('\u{301}'),
+                '\u{301}' => matches!(previous, Some('e' | '\u{308}')),
+                _ => true,
+            }
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_cut_why_splits_no_accent_and_keeps_the_data_s_brackets(
+            before in proptest::collection::vec(0..PIECES.len(), 0..60),
+            after in proptest::collection::vec(0..PIECES.len(), 0..30),
+            width in 1usize..90,
+        ) {
+            let (before, after) = (text_of(&before), text_of(&after));
+            let text = format!("{before}match{after}");
+            let at = before.chars().count();
+            let (why, mark) = marked_why(&summary(&text, at..at + 5), sanitized);
+            let cut = cut_why(&why, mark, width);
+            proptest::prop_assert!(cut.width() <= width, "{:?}", cut);
+            proptest::prop_assert!(accents_whole(&cut), "{:?} from {:?}", cut, why);
+            // What is kept is the data as it was, brackets and all.
+            for piece in cut.split('…') {
+                proptest::prop_assert!(why.contains(piece), "{:?} not in {:?}", piece, why);
+            }
+            let room = "summary: …".width() + CONTEXT_BEFORE_MATCH + "[match]".width();
+            if width > room {
+                proptest::prop_assert!(cut.contains("[match]"), "{:?} from {:?}", cut, why);
+            }
+        }
     }
 
     #[test]

@@ -9,8 +9,7 @@ use super::{pane_block, selectable_list};
 use crate::app::{App, Pane, Row};
 
 use crate::data::ItemIdx;
-use crate::text::{fit, sanitize};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use crate::text::{elide_symbol, fit, sanitize};
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let focused = app.focus == Pane::Items;
@@ -134,55 +133,6 @@ fn row(app: &App, idx: ItemIdx, columns: &Columns) -> ListItem<'static> {
     ListItem::new(Line::from(spans))
 }
 
-/// `symbol` in at most `width` columns. Symbols of one list share their
-/// beginning ("E/RES/2006/46", "E/RES/2008/3") and differ at the end, so a
-/// cut one keeps its last parts whole, its first part if there is room:
-/// "E/…/2006/46", "…/2006/46"; without a `/` that fits, its last characters.
-pub fn elide_symbol(symbol: &str, width: usize) -> String {
-    if symbol.width() <= width {
-        return symbol.to_string();
-    }
-    let parts: Vec<&str> = symbol.split('/').collect();
-    // The last two parts (a session or year and a number) tell resolutions
-    // apart: a form that keeps only the last ("E/…/28" for both 2018/28
-    // and 2021/28) is worse than the last characters that fit ("…18/28").
-    let fewest = if parts.len() >= 3 { 2 } else { 1 };
-    for kept in (fewest..parts.len()).rev() {
-        let tail = parts[parts.len() - kept..].join("/");
-        let head = parts[0];
-        // The head is worth showing only if something between it and the
-        // tail is elided.
-        if parts.len() - kept >= 2 {
-            let both = format!("{head}/…/{tail}");
-            if both.width() <= width {
-                return both;
-            }
-        }
-        let tail_only = format!("…/{tail}");
-        if tail_only.width() <= width {
-            return tail_only;
-        }
-    }
-    last_columns(symbol, width)
-}
-
-/// "…" and the last characters of `text` that fit in `width` columns.
-fn last_columns(text: &str, width: usize) -> String {
-    if width == 0 {
-        return String::new();
-    }
-    let mut used = 1;
-    let kept: Vec<char> = text
-        .chars()
-        .rev()
-        .take_while(|c| {
-            used += c.width().unwrap_or(0);
-            used <= width
-        })
-        .collect();
-    std::iter::once('…').chain(kept.into_iter().rev()).collect()
-}
-
 /// Dates in lists: the year, or year and month where there is room.
 fn compact(date: &crate::data::PartialDate, width: usize) -> String {
     match date.month {
@@ -194,38 +144,6 @@ fn compact(date: &crate::data::PartialDate, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_cut_symbol_keeps_its_year_and_number() {
-        assert_eq!(elide_symbol("E/RES/2006/46", 13), "E/RES/2006/46");
-        assert_eq!(elide_symbol("E/RES/2006/46", 11), "E/…/2006/46");
-        assert_eq!(elide_symbol("E/RES/2006/46", 10), "…/2006/46");
-        assert_eq!(elide_symbol("E/RES/2008/3", 9), "…/2008/3");
-        assert_eq!(elide_symbol("WSIS-05/TUNIS/DOC/6(Rev.1)-E", 17), "…/DOC/6(Rev.1)-E");
-        assert_eq!(elide_symbol("WSIS-03/GENEVA/DOC/4-E", 16), "…/GENEVA/DOC/4-E");
-        assert_eq!(elide_symbol("WSIS-03/GENEVA/DOC/4-E", 15), "…/DOC/4-E");
-        assert_eq!(elide_symbol("E/RES/2006/46", 5), "…6/46");
-        // Never the number alone: 2018/28 and 2021/28 stay apart.
-        assert_eq!(elide_symbol("E/RES/2018/28", 6), "…18/28");
-        assert_eq!(elide_symbol("E/RES/2021/28", 6), "…21/28");
-        assert_eq!(elide_symbol("A/66/77–E/2011/103", 12), "A/…/2011/103");
-        assert_eq!(elide_symbol("ABCDEFGHIJ", 4), "…HIJ");
-        assert_eq!(elide_symbol("E/RES/2006/46", 0), "");
-    }
-
-    #[test]
-    fn every_cut_symbol_fits_its_width() {
-        for symbol in [
-            "E/RES/2006/46",
-            "WSIS-05/TUNIS/DOC/6(Rev.1)-E",
-            "A/63/72–E/2008/48",
-            "x",
-        ] {
-            for width in 0..30 {
-                assert!(elide_symbol(symbol, width).width() <= width, "{symbol} at {width}");
-            }
-        }
-    }
 
     #[test]
     fn the_symbol_column_takes_at_most_its_share_and_leaves_the_title_the_rest() {

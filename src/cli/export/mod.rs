@@ -25,6 +25,11 @@ pub enum Format {
     Mermaid,
 }
 
+/// What `export` without `--format` is told: there is no usual format to
+/// pick for the user, so each is named.
+pub(super) const FORMAT_MISSING: &str =
+    "export needs --format FORMAT, one of: json, ron, markdown, csv, dot, mermaid (e.g. `wsis export --format json`)";
+
 pub(super) fn run(
     data: &Dataset,
     format: Format,
