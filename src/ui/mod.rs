@@ -84,8 +84,10 @@ pub fn detail_text_area(app: &App) -> Rect {
 /// Categories, items and detail side by side. The category pane is as wide
 /// as its names; below [`WIDE`] columns it shows only while it has focus
 /// (the item pane's title names the category, the hint bar says how to
-/// bring it back), as ranger and lazygit narrow the panes not in use; from
-/// 100 to 149 columns, shown for a moment, it takes its room from the list.
+/// bring it back), as ranger and lazygit narrow the panes not in use. From
+/// 100 columns it takes its room from the list (see
+/// [`detail_beside_categories`]): the detail never narrows as the terminal
+/// widens.
 ///
 /// The item list gets the room its columns need (full symbols, a readable
 /// title), but where both fit ([`STABLE_FROM`]: from 100 columns without
@@ -105,11 +107,8 @@ pub fn pane_areas(app: &App, main: Rect) -> [Rect; 3] {
         0
     };
     let rest = main.width - categories;
-    let items = if categories > 0 && (STABLE_FROM..WIDE).contains(&main.width) {
-        // Shown for a moment (while focused), the category pane takes its
-        // room from the list: the detail keeps its width, its text its
-        // wrapping, as "widths stay put whatever has focus" promises.
-        let detail = main.width - list_width(app, main.width);
+    let items = if categories > 0 && main.width >= STABLE_FROM {
+        let detail = detail_beside_categories(app, main.width, rest);
         rest.saturating_sub(detail).max(MIN_LIST_BESIDE_CATEGORIES.min(rest))
     } else {
         list_width(app, rest)
@@ -120,6 +119,23 @@ pub fn pane_areas(app: &App, main: Rect) -> [Rect; 3] {
         Constraint::Min(0),
     ])
     .areas(main)
+}
+
+/// The detail's width beside a category pane, in `width` columns of which
+/// `rest` are not the category pane's. The pane takes its room from the
+/// list: shown for a moment (below [`WIDE`]), the detail keeps the width
+/// it has without it, as "widths stay put whatever has focus" promises;
+/// from [`WIDE`] on, at least its width at `WIDE - 1` columns, so the
+/// detail never narrows as the terminal widens, and more once the list and
+/// the detail sharing `rest` give it more.
+fn detail_beside_categories(app: &App, width: u16, rest: u16) -> u16 {
+    let narrower = width.min(WIDE - 1);
+    let kept = narrower - list_width(app, narrower);
+    if width >= WIDE {
+        kept.max(rest - list_width(app, rest))
+    } else {
+        kept
+    }
 }
 
 /// The item list's width in `rest` columns (the screen but the category
@@ -170,7 +186,9 @@ pub fn split_trail(area: Rect) -> [Rect; 2] {
 }
 
 /// From this width on, all three panes show at once: the category pane's
-/// 25 columns, a list of 75 and a [`READABLE_DETAIL`].
+/// 25 columns, the list and a detail at least as wide as at one column
+/// less (the category pane takes its room from the list until the two
+/// share enough).
 pub const WIDE: u16 = 150;
 
 fn too_small(frame: &mut Frame, area: Rect) {
