@@ -359,7 +359,7 @@ fn help_marks_more_below_and_scrolls_to_its_end_80x24() {
     let screen = terminal.backend().to_string();
     let first = total - 17;
     assert!(
-        screen.contains(&format!(" lines {first}–{total} of {total} end ┘")),
+        screen.contains(&format!(" lines {first}–{total} of {total} ↑ end ┘")),
         "{screen}"
     );
     let last = wsis_browser::keymap::BINDINGS
