@@ -509,3 +509,44 @@ fn moving_after_a_half_typed_label_follows_the_row_moved_to() {
     press(&mut app, &[key(KeyCode::Enter)]);
     assert_eq!(shown(&app), fourth, "the highlighted row, not label 01");
 }
+
+/// An item reached by the list cursor, by `J` / `K` or by `--at` is a step
+/// once the user leaves it for another category, as a web browser records
+/// the page left: Back returns to it, Forward to where Back was pressed;
+/// the categories passed on the way are no steps.
+#[test]
+fn leaving_for_another_category_makes_the_item_read_a_step() {
+    let (j, h) = (key(KeyCode::Char('j')), key(KeyCode::Char('h')));
+    let list_cursor: &[_] = &[j.clone(), j.clone()];
+    let step_items: &[_] = &[key(KeyCode::Char('J')), key(KeyCode::Char('J'))];
+    let at_item = |app: &mut App| {
+        for action in wsis_browser::tui::start_at(&DATA, "A/RES/70/125") {
+            app.update(action);
+        }
+    };
+    for (how, reach) in [
+        ("j", &(|app: &mut App| press(app, list_cursor)) as &dyn Fn(&mut App)),
+        ("J", &|app: &mut App| press(app, step_items)),
+        ("--at", &at_item),
+    ] {
+        let mut app = App::new(&DATA);
+        reach(&mut app);
+        let (read, start_row) = (shown(&app), app.row);
+        // To the category pane, then two categories on.
+        press(&mut app, &[h.clone(), h.clone(), j.clone(), j.clone()]);
+        assert_eq!(app.focus, Pane::Categories, "{how}");
+        let elsewhere = app.location();
+        assert_ne!(elsewhere.item, app.data.by_id(read), "{how}");
+        press(&mut app, &[key(KeyCode::Backspace)]);
+        assert_eq!(shown(&app), read, "{how}: Back returns to the item read");
+        assert_eq!(app.focus, Pane::Items, "{how}: in the list it was read in");
+        press(&mut app, &[key(KeyCode::Char(']'))]);
+        assert_eq!(app.location(), elsewhere, "{how}: Forward to where Back was pressed");
+        press(&mut app, &[key(KeyCode::Backspace)]);
+        assert_eq!(shown(&app), read, "{how}");
+        // Before it, only where the browser opened or a `J` run started:
+        // never the category passed on the way.
+        press(&mut app, &[key(KeyCode::Backspace)]);
+        assert_eq!(app.row, start_row, "{how}: the category passed is no step");
+    }
+}

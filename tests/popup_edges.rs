@@ -1,5 +1,6 @@
 //! Popups over the panes clear a column either side of their border, so no
-//! character of the screen below touches it.
+//! character of the screen below touches it; a word cut there goes whole,
+//! and a popup with screen beside it dims that screen.
 
 mod common;
 
@@ -73,4 +74,49 @@ fn jump_over_the_panes_120x40() {
     press(&mut app, &[key(KeyCode::Char(':'))]);
     type_text(&mut app, "wsis");
     assert_snapshot!(draw(&app, 120, 40).backend());
+}
+
+/// A popup with screen beside it leaves no fragment of a word it cuts next
+/// to its cleared column (the word goes whole, or stays whole), and dims
+/// the rest of the screen behind it, which reads as background.
+#[test]
+fn help_cuts_no_word_into_fragments_and_dims_the_screen_behind() {
+    use ratatui::style::Modifier;
+    let is_word = |buffer: &Buffer, x: u16, y: u16| {
+        let symbol = buffer[(x, y)].symbol();
+        symbol != " " && !symbol.chars().any(|c| ('\u{2500}'..='\u{257F}').contains(&c))
+    };
+    for (width, height) in [(80, 24), (120, 40), (149, 40), (150, 40), (200, 50)] {
+        let mut app = App::new(&DATA);
+        app.size = (width, height);
+        let below = draw(&app, width, height);
+        let below = below.backend().buffer();
+        press(&mut app, &[key(KeyCode::Char('?'))]);
+        let terminal = draw(&app, width, height);
+        let shown = terminal.backend().buffer();
+        let (left, top, right, bottom) = popup_box(shown, "Keys");
+        // The cleared columns either side of the border.
+        let (first, last) = (left - 1, right + 1);
+        for y in top..=bottom {
+            for (beside, cleared) in [(first - 1, first), (last + 1, last)] {
+                assert!(
+                    !is_word(shown, beside, y) || !is_word(below, cleared, y),
+                    "{width}×{height}: ({beside}, {y}) is a fragment of a cut word\n{}",
+                    terminal.backend()
+                );
+            }
+        }
+        // The main area (all but the hint bar) outside the popup and its
+        // cleared columns is dimmed.
+        for y in 0..height - 1 {
+            for x in (0..width).filter(|&x| !(first..=last).contains(&x) || !(top..=bottom).contains(&y)) {
+                let cell = &shown[(x, y)];
+                assert!(
+                    cell.symbol() == " " || cell.modifier.contains(Modifier::DIM),
+                    "{width}×{height}: ({x}, {y}) {:?} behind the popup is not dimmed",
+                    cell.symbol()
+                );
+            }
+        }
+    }
 }

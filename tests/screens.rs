@@ -359,7 +359,7 @@ fn help_marks_more_below_and_scrolls_to_its_end_80x24() {
     let screen = terminal.backend().to_string();
     let first = total - 17;
     assert!(
-        screen.contains(&format!(" lines {first}–{total} of {total} end ┘")),
+        screen.contains(&format!(" lines {first}–{total} of {total} ↑ end ┘")),
         "{screen}"
     );
     let last = wsis_browser::keymap::BINDINGS
@@ -447,4 +447,30 @@ fn hit_count(app: &App) -> usize {
 
 fn app_selected(app: &App) -> usize {
     search_state(app).selected
+}
+
+/// The detail never narrows as the terminal widens, whatever has focus and
+/// whatever list shows: at 150 columns, where the category pane joins, it
+/// takes its room from the list, not from the text being read.
+#[test]
+fn the_detail_never_narrows_as_the_terminal_widens() {
+    use ratatui::layout::Rect;
+    use wsis_browser::app::Pane;
+    let mut app = App::new(&DATA);
+    for row in Row::all() {
+        app.row = row;
+        for focus in Pane::ALL {
+            app.focus = focus;
+            let detail = |width: u16| wsis_browser::ui::pane_areas(&app, Rect::new(0, 0, width, 40))[2].width;
+            for width in 100..220 {
+                assert!(
+                    detail(width + 1) >= detail(width),
+                    "{row:?}, {focus:?} focused: the detail has {} columns at {width}, {} at {}",
+                    detail(width),
+                    detail(width + 1),
+                    width + 1
+                );
+            }
+        }
+    }
 }

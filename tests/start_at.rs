@@ -120,3 +120,33 @@ fn control_characters_of_a_name_never_reach_the_status_line() {
     assert!(status.contains("no item is called"), "{status}");
     assert!(!status.contains('\u{1b}'), "{status:?}");
 }
+
+/// Keys typed while the data loaded (kept, to apply once it is there)
+/// were typed at the main view: a jump prompt `--at` opens since never
+/// showed, so none goes into it and the status line says so; after
+/// `--at` opened an item they move on from it, as typed after it.
+#[test]
+fn keys_kept_while_loading_never_type_into_the_at_prompt() {
+    use ratatui::crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    use wsis_browser::tui::TypedAhead;
+    let kept = |chars: &str| {
+        let mut typed = TypedAhead::default();
+        for c in chars.chars() {
+            typed.offer(Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)));
+        }
+        typed
+    };
+    let mut app = started_at("tunis agend");
+    kept("jjx").replay(&mut app, |_| {});
+    let jump = app.jump().expect("the jump prompt stays open");
+    assert_eq!(jump.input, "tunis agend", "nothing typed into it");
+    let status = app.status.clone().unwrap_or_default();
+    assert!(status.contains("--at: no item is called"), "{status}");
+    assert!(status.contains("3 keys typed while loading not applied"), "{status}");
+
+    // Over the item `--at` opened, the keys apply: `j` scrolls its text.
+    let mut app = started_at("A/RES/70/125");
+    kept("jj").replay(&mut app, |_| {});
+    assert_eq!(shown(&app), "ga-70-125");
+    assert_eq!(app.detail_scroll, 2);
+}

@@ -2,7 +2,10 @@
 //! step; visiting a new place after going back drops the forward history;
 //! re-opening the item you are on is no step at all. Moving the list
 //! cursor is not a step either, and rewrites nothing: the place the cursor
-//! reached becomes a step of its own only when the user leaves it.
+//! reached becomes a step of its own only when the user leaves it, by a
+//! visit, Back, or moving the category pane's cursor to another list.
+//! Items the category pane's cursor only passes over on its way (each
+//! list's first) are no steps: only the item read before the run counts.
 
 use super::{Pane, Row};
 use crate::data::ItemIdx;
@@ -24,6 +27,9 @@ pub struct History {
     /// The step the user is on, as they arrived (or last left) it.
     current: Option<Location>,
     forward: Vec<Location>,
+    /// The item the category pane's cursor put on screen and nothing has
+    /// read since: leaving its list again makes no step of it.
+    passing: Option<ItemIdx>,
 }
 
 /// Enough for any session; the oldest steps go first.
@@ -32,6 +38,7 @@ const CAPACITY: usize = 500;
 impl History {
     /// Leaving `live` (where the user is now) for `to`.
     pub fn visit(&mut self, live: Location, to: Location) {
+        self.passing = None;
         self.settle(live);
         if let Some(current) = self.current.replace(to) {
             self.push_back(current);
@@ -41,6 +48,7 @@ impl History {
 
     /// The place to go back to, given where the user is now.
     pub fn back(&mut self, live: Location) -> Option<Location> {
+        self.passing = None;
         self.settle(live);
         let to = self.back.pop()?;
         if let Some(current) = self.current.replace(to) {
@@ -50,6 +58,7 @@ impl History {
     }
 
     pub fn forward(&mut self, live: Location) -> Option<Location> {
+        self.passing = None;
         self.settle(live);
         let to = self.forward.pop()?;
         if let Some(current) = self.current.replace(to) {
@@ -92,6 +101,25 @@ impl History {
             Some(current) if current.item != live.item => {}
             _ => self.current = Some(live),
         }
+    }
+
+    /// The category pane's cursor leaves `live` (the list the user is in)
+    /// for another list, which shows `reached` first. The place left
+    /// becomes a step, as leaving by a visit makes it, unless the cursor
+    /// only passed over it on its way from another list: a run of moves
+    /// through the categories adds one step, the item read before it.
+    pub fn leave_list(&mut self, live: Location, reached: Option<ItemIdx>) {
+        let passed_over = self.passing.is_some() && self.passing == live.item;
+        if !passed_over {
+            self.settle(live);
+        }
+        self.passing = reached;
+    }
+
+    /// The user does something with what shows (moves in the list or the
+    /// text, opens a prompt): the item on screen is read, no longer passed.
+    pub fn read(&mut self) {
+        self.passing = None;
     }
 
     pub fn can_go_back(&self) -> bool {
@@ -177,6 +205,28 @@ mod tests {
         let mut history = History::default();
         history.keep(at(1));
         assert_eq!(history.back(at(3)), Some(at(1)));
+    }
+
+    #[test]
+    fn leaving_a_list_makes_the_item_left_a_step_but_not_those_passed() {
+        let mut history = History::default();
+        // Opened on 1, the cursor moved to 2, then through the categories
+        // (showing 10, 20, 30 first) and Back: to 2, then Forward to 30.
+        history.keep(at(1));
+        history.leave_list(at(2), Some(10));
+        history.leave_list(at(10), Some(20));
+        history.leave_list(at(20), Some(30));
+        assert_eq!(history.back(at(30)), Some(at(2)));
+        assert_eq!(history.back(at(2)), Some(at(1)));
+        assert_eq!(history.forward(at(1)), Some(at(2)));
+        assert_eq!(history.forward(at(2)), Some(at(30)));
+        // An item shown by the category cursor and then read counts.
+        let mut history = History::default();
+        history.leave_list(at(1), Some(10));
+        history.read();
+        history.leave_list(at(10), Some(20));
+        assert_eq!(history.back(at(20)), Some(at(10)));
+        assert_eq!(history.back(at(10)), Some(at(1)));
     }
 
     #[test]

@@ -32,6 +32,9 @@ impl App<'_> {
     }
 
     pub(super) fn update_main(&mut self, action: Action) {
+        if !self.passes_over(&action) {
+            self.history.read();
+        }
         match action {
             Action::Move(motion) => self.move_selection(motion),
             Action::FocusLeft => self.focus = Pane::ALL[self.focus.position().saturating_sub(1)],
@@ -83,12 +86,36 @@ impl App<'_> {
         }
     }
 
+    /// Whether `action` leaves the item on screen unread: moving the
+    /// category pane's cursor, or the focus between panes.
+    fn passes_over(&self, action: &Action) -> bool {
+        match action {
+            Action::Move(_) => self.focus == Pane::Categories,
+            Action::Scroll(pane, _) | Action::ClickRow(pane, _) => *pane == Pane::Categories,
+            Action::FocusLeft | Action::FocusRight | Action::FocusNext | Action::FocusPrev => true,
+            _ => false,
+        }
+    }
+
+    /// Shows the list of `row` (at its remembered item). Leaving the list
+    /// the user was in makes the item read there a history step.
+    fn select_row(&mut self, row: Row) {
+        if row != self.row {
+            // Back returns to the list the item was read in, not to the
+            // category pane the user left it from.
+            let mut live = self.location();
+            if live.focus == Pane::Categories {
+                live.focus = Pane::Items;
+            }
+            self.row = row;
+            self.history.leave_list(live, self.selected_item());
+        }
+        self.reset_detail();
+    }
+
     fn move_selection(&mut self, motion: Motion) {
         match self.focus {
-            Pane::Categories => {
-                self.row = Row::at(motion.apply(self.row.index(), Row::COUNT, self.page()));
-                self.reset_detail();
-            }
+            Pane::Categories => self.select_row(Row::at(motion.apply(self.row.index(), Row::COUNT, self.page()))),
             Pane::Items => {
                 let row = motion.apply(self.item_row(), self.items().len(), self.page());
                 self.item_rows[self.row.index()] = row;
@@ -157,10 +184,7 @@ impl App<'_> {
     fn click_row(&mut self, pane: Pane, row: usize) {
         self.focus = pane;
         match pane {
-            Pane::Categories if row < Row::COUNT => {
-                self.row = Row::at(row);
-                self.reset_detail();
-            }
+            Pane::Categories if row < Row::COUNT => self.select_row(Row::at(row)),
             Pane::Items if row < self.items().len() => {
                 self.item_rows[self.row.index()] = row;
                 self.reset_detail();

@@ -4,7 +4,7 @@
 
 use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 
-use crate::app::App;
+use crate::app::{Action, App};
 use crate::keymap;
 
 /// What to do with one event offered while the preview shows.
@@ -55,7 +55,17 @@ impl TypedAhead {
 
     /// Applies the kept events to `app` in order, as if they arrived now;
     /// `after_each` carries out the effects each one asked for.
+    ///
+    /// They were typed at the main view, the one screen the user saw: a
+    /// prompt opened since (`--at`'s jump prompt, for a name of no item)
+    /// never showed, so nothing typed goes into it; the status line says
+    /// the keys were dropped. Over the main view (`--at` opened an item)
+    /// they apply, as moving on from where `--at` landed.
     pub fn replay(self, app: &mut App, mut after_each: impl FnMut(&mut App)) {
+        if !app.overlays.is_empty() {
+            self.drop_unseen(app);
+            return;
+        }
         for event in self.events {
             if app.should_quit {
                 break;
@@ -65,5 +75,21 @@ impl TypedAhead {
             }
             after_each(app);
         }
+    }
+
+    /// Says on the status line (after what is there) that the keys kept
+    /// were not applied.
+    fn drop_unseen(self, app: &mut App) {
+        let keys = self.keys();
+        if keys == 0 {
+            return;
+        }
+        let plural = if keys == 1 { "" } else { "s" };
+        let dropped = format!("{keys} key{plural} typed while loading not applied");
+        let message = match app.status.take() {
+            Some(status) => format!("{status} ({dropped})"),
+            None => dropped,
+        };
+        app.update(Action::Status(message));
     }
 }

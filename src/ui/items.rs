@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{ListItem, Paragraph};
 
-use super::{pane_block, selectable_list};
+use super::{counted_list, pane_block};
 use crate::app::{App, Pane, Row};
 
 use crate::data::ItemIdx;
@@ -33,7 +33,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let columns = Columns::fit(widest, has_month, usize::from(area.width).saturating_sub(CHROME));
     let rows: Vec<ListItem> = items.iter().map(|&idx| row(app, idx, &columns)).collect();
     let block = pane_block(app, title, focused);
-    let (list, mut state) = selectable_list(app, rows, block, Some(app.item_row()), focused, area);
+    let total = app.row_len(app.row);
+    let (list, mut state) = counted_list(app, rows, total, block, Some(app.item_row()), focused, area);
     frame.render_stateful_widget(list, area, &mut state);
 }
 

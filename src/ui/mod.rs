@@ -16,8 +16,9 @@ pub mod theme;
 pub mod timeline;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
@@ -84,8 +85,10 @@ pub fn detail_text_area(app: &App) -> Rect {
 /// Categories, items and detail side by side. The category pane is as wide
 /// as its names; below [`WIDE`] columns it shows only while it has focus
 /// (the item pane's title names the category, the hint bar says how to
-/// bring it back), as ranger and lazygit narrow the panes not in use; from
-/// 100 to 149 columns, shown for a moment, it takes its room from the list.
+/// bring it back), as ranger and lazygit narrow the panes not in use. From
+/// 100 columns it takes its room from the list (see
+/// [`detail_beside_categories`]): the detail never narrows as the terminal
+/// widens.
 ///
 /// The item list gets the room its columns need (full symbols, a readable
 /// title), but where both fit ([`STABLE_FROM`]: from 100 columns without
@@ -105,11 +108,8 @@ pub fn pane_areas(app: &App, main: Rect) -> [Rect; 3] {
         0
     };
     let rest = main.width - categories;
-    let items = if categories > 0 && (STABLE_FROM..WIDE).contains(&main.width) {
-        // Shown for a moment (while focused), the category pane takes its
-        // room from the list: the detail keeps its width, its text its
-        // wrapping, as "widths stay put whatever has focus" promises.
-        let detail = main.width - list_width(app, main.width);
+    let items = if categories > 0 && main.width >= STABLE_FROM {
+        let detail = detail_beside_categories(app, main.width, rest);
         rest.saturating_sub(detail).max(MIN_LIST_BESIDE_CATEGORIES.min(rest))
     } else {
         list_width(app, rest)
@@ -120,6 +120,23 @@ pub fn pane_areas(app: &App, main: Rect) -> [Rect; 3] {
         Constraint::Min(0),
     ])
     .areas(main)
+}
+
+/// The detail's width beside a category pane, in `width` columns of which
+/// `rest` are not the category pane's. The pane takes its room from the
+/// list: shown for a moment (below [`WIDE`]), the detail keeps the width
+/// it has without it, as "widths stay put whatever has focus" promises;
+/// from [`WIDE`] on, at least its width at `WIDE - 1` columns, so the
+/// detail never narrows as the terminal widens, and more once the list and
+/// the detail sharing `rest` give it more.
+fn detail_beside_categories(app: &App, width: u16, rest: u16) -> u16 {
+    let narrower = width.min(WIDE - 1);
+    let kept = narrower - list_width(app, narrower);
+    if width >= WIDE {
+        kept.max(rest - list_width(app, rest))
+    } else {
+        kept
+    }
 }
 
 /// The item list's width in `rest` columns (the screen but the category
@@ -170,7 +187,9 @@ pub fn split_trail(area: Rect) -> [Rect; 2] {
 }
 
 /// From this width on, all three panes show at once: the category pane's
-/// 25 columns, a list of 75 and a [`READABLE_DETAIL`].
+/// 25 columns, the list and a detail at least as wide as at one column
+/// less (the category pane takes its room from the list until the two
+/// share enough).
 pub const WIDE: u16 = 150;
 
 fn too_small(frame: &mut Frame, area: Rect) {
@@ -183,16 +202,37 @@ fn too_small(frame: &mut Frame, area: Rect) {
 
 /// Where the window stands in text that does not fit, as `less` says it,
 /// in the one form help and the detail pane share: " lines 1–18 of 60 ↓ "
-/// while more is below, " lines 43–60 of 60 end " at the end; `None` when
-/// everything shows. Short enough for the narrowest detail pane (30
-/// columns) with three-digit line numbers.
+/// while more is below, " lines 20–37 of 60 ↑↓ " with more above too,
+/// " lines 43–60 of 60 ↑ end " at the end; `None` when everything shows.
+/// Short enough for the narrowest detail pane (30 columns) with
+/// three-digit line numbers.
 fn scroll_position(scroll: usize, height: usize, total: usize) -> Option<String> {
+    window_position("lines ", scroll, height, total)
+}
+
+/// [`scroll_position`] for a list of `total` rows cut to `height`, with
+/// `noun` before the numbers ("" for rows, which need no word).
+fn window_position(noun: &str, first: usize, height: usize, total: usize) -> Option<String> {
     if total <= height {
         return None;
     }
-    let last = (scroll + height).min(total);
-    let more = if last < total { "↓" } else { "end" };
-    Some(format!(" lines {}–{last} of {total} {more} ", scroll + 1))
+    let last = (first + height).min(total);
+    let marks = match (first > 0, last < total) {
+        (false, true) => "↓",
+        (true, true) => "↑↓",
+        (true, false) => "↑ end",
+        (false, false) => "end",
+    };
+    Some(format!(" {noun}{}–{last} of {total} {marks} ", first + 1))
+}
+
+/// `block` with where a cut list's window stands ("1–9 of 20 ↓") on its
+/// bottom border, at the right; unchanged when every row shows.
+fn with_list_position<'a>(app: &App, block: Block<'a>, first: usize, height: usize, total: usize) -> Block<'a> {
+    match window_position("", first, height, total) {
+        Some(position) => block.title_bottom(Line::styled(position, app.theme.key()).right_aligned()),
+        None => block,
+    }
 }
 
 /// `block` with the scroll position of its text on its bottom border, at
@@ -217,7 +257,17 @@ fn share(width: u16, percent: u16) -> u16 {
 /// it from the screen, and clearing a row there would cut the panes'
 /// borders into pieces. Every overlay that leaves the screen around it
 /// visible clears through here.
+///
+/// A popup with screen beside it (help, a path) also dims all of that
+/// screen: words the popup cuts read as background, not as text of the
+/// popup. One spanning the width (a prompt at the bottom) leaves the
+/// screen above as it is, to be read while typing.
 fn clear_popup(frame: &mut Frame, popup: Rect, bounds: Rect) {
+    if popup.width < bounds.width {
+        frame
+            .buffer_mut()
+            .set_style(bounds, Style::new().add_modifier(Modifier::DIM));
+    }
     let left = popup.x.saturating_sub(POPUP_MARGIN).max(bounds.x);
     let right = (popup.right() + POPUP_MARGIN).min(bounds.right());
     let padded = Rect {
@@ -225,7 +275,40 @@ fn clear_popup(frame: &mut Frame, popup: Rect, bounds: Rect) {
         width: right.saturating_sub(left),
         ..popup
     };
-    frame.render_widget(Clear, padded.intersection(bounds));
+    let padded = padded.intersection(bounds);
+    erase_cut_words(frame.buffer_mut(), padded, bounds);
+    frame.render_widget(Clear, padded);
+}
+
+/// Blanks what is left beside `cleared` of words it cuts, on each of its
+/// rows, so no fragment ("WSIS-03/GE") stands next to a popup: a word
+/// runs on from the cleared area's edge to the next space or pane border.
+fn erase_cut_words(buffer: &mut Buffer, cleared: Rect, bounds: Rect) {
+    let in_word = |buffer: &Buffer, x: u16, y: u16| {
+        let symbol = buffer[(x, y)].symbol();
+        symbol != " " && !symbol.chars().any(is_box_drawing)
+    };
+    for y in cleared.top()..cleared.bottom() {
+        if cleared.width == 0 {
+            return;
+        }
+        let (first, last) = (cleared.left(), cleared.right() - 1);
+        let mut cut: Vec<u16> = Vec::new();
+        if in_word(buffer, first, y) {
+            cut.extend((bounds.left()..first).rev().take_while(|&x| in_word(buffer, x, y)));
+        }
+        if in_word(buffer, last, y) {
+            cut.extend((last + 1..bounds.right()).take_while(|&x| in_word(buffer, x, y)));
+        }
+        for x in cut {
+            buffer[(x, y)].reset();
+        }
+    }
+}
+
+/// Pane borders and lines: where a word on screen ends.
+fn is_box_drawing(c: char) -> bool {
+    ('\u{2500}'..='\u{257F}').contains(&c)
 }
 
 /// Blank columns kept between a popup's border and the screen below.
@@ -244,7 +327,8 @@ fn centered(area: Rect, percent_x: u16, percent_y: u16) -> Rect {
 }
 
 /// A bordered list with the `▶` marker on `selected`, scrolled to keep it
-/// near the middle: the one shape of every selectable list.
+/// near the middle: the one shape of every selectable list. Cut, it says
+/// which rows show on its bottom border.
 fn selectable_list<'a>(
     app: &App,
     rows: Vec<ListItem<'a>>,
@@ -253,9 +337,25 @@ fn selectable_list<'a>(
     focused: bool,
     area: Rect,
 ) -> (List<'a>, ListState) {
+    let total = rows.len();
+    counted_list(app, rows, total, block, selected, focused, area)
+}
+
+/// [`selectable_list`] of the first `rows` of a list of `total` (the
+/// preview holds only the start of the first list, but counts it whole).
+fn counted_list<'a>(
+    app: &App,
+    rows: Vec<ListItem<'a>>,
+    total: usize,
+    block: Block<'a>,
+    selected: Option<usize>,
+    focused: bool,
+    area: Rect,
+) -> (List<'a>, ListState) {
     let height = usize::from(area.height.saturating_sub(2));
     let offset = selected.map_or(0, |row| scroll_offset(row, rows.len(), height));
     let state = ListState::default().with_selected(selected).with_offset(offset);
+    let block = with_list_position(app, block, offset, height, total.max(rows.len()));
     let list = List::new(rows)
         .block(block)
         .highlight_symbol("▶ ")
@@ -344,16 +444,27 @@ pub(crate) fn scroll_offset(selected: usize, len: usize, height: usize) -> usize
 
 #[cfg(test)]
 mod tests {
-    use super::scroll_position;
+    use super::{scroll_position, window_position};
+
+    #[test]
+    fn a_cut_list_says_which_rows_show() {
+        assert_eq!(window_position("", 0, 9, 20).as_deref(), Some(" 1–9 of 20 ↓ "));
+        assert_eq!(window_position("", 11, 9, 20).as_deref(), Some(" 12–20 of 20 ↑ end "));
+        assert_eq!(window_position("", 0, 9, 9), None, "every row shows");
+    }
 
     #[test]
     fn the_position_says_which_lines_show_and_whether_more_is_below() {
         assert_eq!(scroll_position(0, 18, 60).as_deref(), Some(" lines 1–18 of 60 ↓ "));
-        assert_eq!(scroll_position(42, 18, 60).as_deref(), Some(" lines 43–60 of 60 end "));
+        assert_eq!(scroll_position(19, 18, 60).as_deref(), Some(" lines 20–37 of 60 ↑↓ "));
+        assert_eq!(
+            scroll_position(42, 18, 60).as_deref(),
+            Some(" lines 43–60 of 60 ↑ end ")
+        );
         assert_eq!(scroll_position(0, 60, 60), None, "everything shows");
         // The longest of a 420-line text fits a 30-column pane's border.
         let long = scroll_position(384, 36, 420).unwrap();
-        assert_eq!(long, " lines 385–420 of 420 end ");
+        assert_eq!(long, " lines 385–420 of 420 ↑ end ");
         assert!(long.chars().count() + 2 <= 30, "{long}");
     }
 }

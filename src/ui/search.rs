@@ -11,7 +11,7 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use super::{editor_line, main_area, pane_block, render_preview, selectable_list};
+use super::{editor_line, main_area, pane_block, render_preview, selectable_list, with_list_position};
 use crate::app::{App, SearchState};
 use crate::search::{Field, Hit, Matched};
 use crate::text::{sanitize, truncate};
@@ -105,6 +105,8 @@ fn render_results(app: &App, search: &SearchState, frame: &mut Frame, area: Rect
         .iter()
         .map(|hit| hit_rows(app, search, hit, width))
         .collect();
+    // Hits take one or two rows: the window is counted in hits.
+    let block = with_list_position(app, block, shown.start, shown.len(), search.hits.len());
     let (list, _) = selectable_list(app, items, block, None, true, area);
     let mut state = ListState::default().with_selected(Some(search.selected - shown.start));
     frame.render_stateful_widget(list, area, &mut state);

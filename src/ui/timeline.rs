@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::ListItem;
 
-use super::{pane_block, render_preview, scroll_offset, selectable_list};
+use super::{pane_block, render_preview, scroll_offset, selectable_list, with_list_position};
 use crate::app::{App, TimelineLine, TimelineState};
 use crate::data::{CATEGORIES, ItemIdx};
 use crate::text::{fit, sanitize, truncate};
@@ -30,7 +30,8 @@ pub fn render(app: &App, timeline: &TimelineState, frame: &mut Frame, area: Rect
         })
         .collect();
     let title = format!("Timeline — {} dated items", timeline.rows.len());
-    let block = pane_block(app, &title, true);
+    // Only the window's lines are rows here: the position counts them all.
+    let block = with_list_position(app, pane_block(app, &title, true), offset, height, timeline.lines.len());
     let selected = (!rows.is_empty()).then(|| selected_line - offset);
     let (list, mut state) = selectable_list(app, rows, block, selected, true, list_area);
     frame.render_stateful_widget(list, list_area, &mut state);
