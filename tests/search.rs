@@ -249,3 +249,138 @@ fn equal_scores_come_newest_first_undated_last() {
     assert!(position("igf-2024") < position("igf-2021"), "{meetings:?}");
     assert!(position("igf-2022") < position("igf-2006"), "{meetings:?}");
 }
+
+/// The hits of `query` on the embedded data.
+fn hits(query: &str) -> Vec<wsis_browser::search::Hit> {
+    SearchIndex::new(&DATA).search(query, None)
+}
+
+/// "resolution" is in no text of A/RES/70/125, only in its category's
+/// name ("GA resolutions"): the word counts, and the hit says why.
+#[test]
+fn a_word_of_the_category_name_counts_as_matched() {
+    assert_eq!(top("resolution 70/125", 1), ["ga-70-125"]);
+    assert_eq!(top("ecosoc resolution 2006/46", 1), ["ecosoc-2006-46"]);
+    assert_eq!(top("res 70/125", 1), ["ga-70-125"]);
+    let first = hits("resolution 70/125").remove(0);
+    let category = first.matched.iter().find(|m| m.field == Field::Category);
+    let category = category.expect("explained by its category");
+    assert_eq!(category.text, "GA resolutions");
+    let marked: Vec<String> = category
+        .ranges
+        .iter()
+        .map(|r| category.text.chars().skip(r.start).take(r.len()).collect())
+        .collect();
+    assert_eq!(marked, ["resolutions"]);
+}
+
+/// A match through the category's name ranks below every item whose own
+/// text has the word, exactly or as a prefix, however cited the item.
+#[test]
+fn a_category_word_ranks_below_every_real_match() {
+    let index = SearchIndex::new(&DATA);
+    let found = index.search("resolution", None);
+    let by_category = |hit: &wsis_browser::search::Hit| hit.field == Field::Category;
+    let has_word = |hit: &wsis_browser::search::Hit| {
+        index.explain_hit(hit, "resolution").iter().any(|m| {
+            let chars: Vec<char> = m.text.chars().collect();
+            let marked = |r: &std::ops::Range<usize>| chars[r.clone()].iter().collect::<String>().to_lowercase();
+            m.field != Field::Category && m.ranges.iter().any(|r| marked(r).starts_with("resolution"))
+        })
+    };
+    let first = found
+        .iter()
+        .position(by_category)
+        .expect("some hit only by its category");
+    let last_real = found.iter().rposition(has_word).expect("some real hit");
+    assert!(
+        last_real < first,
+        "a real match at {last_real}, below a category one at {first}"
+    );
+    // Only resolutions: no SG report counts "resolution" through its category.
+    for hit in found.iter().filter(|hit| by_category(hit)) {
+        let category = DATA.item(hit.item).category.as_str();
+        assert!(["ga", "ecosoc"].contains(&category), "{category}");
+    }
+}
+
+/// A main document ranks first for its own name: a title that starts
+/// with the query beats an id or a tag that has the word.
+#[test]
+fn the_main_documents_rank_first_for_their_names() {
+    for (query, id) in [
+        ("tunis", "tunis-agenda"),
+        ("tunis agenda", "tunis-agenda"),
+        ("geneva declaration", "geneva-declaration"),
+        ("plan of action", "geneva-plan-of-action"),
+        ("digital compact", "gdc"),
+        ("igf", "igf"),
+    ] {
+        assert_eq!(top(query, 1), [id], "query {query}");
+    }
+}
+
+/// "10" of "wsis 10" is the number of WSIS+10, right after "wsis+" in a
+/// title; that E/2015/10 ends in 10 names no report.
+#[test]
+fn wsis_10_puts_the_items_titled_wsis_10_first() {
+    let found = hits("wsis 10");
+    for hit in found.iter().take(5) {
+        let item = DATA.item(hit.item);
+        let titles = format!("{} | {}", item.title, item.short_title.as_deref().unwrap_or(""));
+        assert!(titles.contains("WSIS+10"), "{titles}");
+    }
+    let report = found.iter().position(|hit| hit.item == idx("sg-report-2015"));
+    assert!(report.is_some_and(|at| at >= 5), "sg-report-2015 at {report:?}");
+}
+
+/// A one-letter word is marked where it is a word or a part of a joined
+/// one ("e-health"), never as the start of every word with its letter.
+#[test]
+fn a_one_letter_word_is_marked_only_as_a_whole_word() {
+    let index = SearchIndex::new(&DATA);
+    let found = index.search("e health", None);
+    assert!(found.len() >= 3);
+    for hit in &found {
+        for m in index.explain_hit(hit, "e health") {
+            let chars: Vec<char> = m.text.chars().collect();
+            for range in &m.ranges {
+                let marked: String = chars[range.clone()].iter().collect::<String>().to_lowercase();
+                let next = chars.get(range.end).copied().unwrap_or(' ');
+                let whole_e = marked == "e" && !next.is_alphanumeric();
+                assert!(
+                    whole_e || marked.starts_with("health"),
+                    "{marked:?} marked in {:?}",
+                    m.text
+                );
+            }
+        }
+    }
+}
+
+/// The browser's search overlay runs the same search: the category word
+/// finds the resolution and its second row says why.
+#[test]
+fn the_search_overlay_finds_a_resolution_by_its_category_word() {
+    use common::{draw, key, press, type_text};
+    use ratatui::crossterm::event::KeyCode;
+    use wsis_browser::app::App;
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char('/'))]);
+    type_text(&mut app, "resolution 70/125");
+    let terminal = draw(&app, 120, 40);
+    let buffer = terminal.backend().buffer();
+    let rows: Vec<String> = (0..buffer.area.height)
+        .map(|y| (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect();
+    let first = rows.iter().position(|row| row.contains("A/RES/70/125"));
+    let why = rows.iter().position(|row| row.contains("category: GA resolutions"));
+    let screen = rows.join("\n");
+    assert!(
+        first.is_some() && why.is_some(),
+        "not listed or not explained:\n{screen}"
+    );
+    // The resolution is the first hit: no other hit's row comes before it.
+    let other = rows.iter().position(|row| row.contains("A/RES/77/150"));
+    assert!(other.is_none_or(|other| first < Some(other)), "{screen}");
+}

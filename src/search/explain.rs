@@ -6,6 +6,7 @@
 use std::ops::Range;
 use std::sync::Mutex;
 
+use super::category_words;
 use super::excerpt::window;
 use super::fetch::FetchedTexts;
 use super::fold::fold_indexed;
@@ -210,11 +211,18 @@ impl SearchIndex {
                 shown[slot] = true;
             }
         }
+        // A word no text has may be in the category's name (`category_words`).
+        let lacking: Vec<&str> = (0..terms.len())
+            .filter(|&term| !texts.iter().any(|(_, _, found)| found.iter().any(|f| f.term == term)))
+            .map(|term| terms[term].text.as_str())
+            .collect();
+        let category = category_words::explained(self.category_number(idx), &lacking);
         texts
             .into_iter()
             .zip(shown)
             .filter(|(_, shown)| *shown)
             .map(|((field, text, found), _)| shown_line(field, text, &found))
+            .chain(category)
             .collect()
     }
 
@@ -255,6 +263,7 @@ impl SearchIndex {
                     }
                 };
                 match score::word_kind_if(word, &term.text, typos_possible) {
+                    Some(Kind::Prefix) if !score::highlighted(&term.text, Kind::Prefix) => {}
                     Some(Kind::Prefix) => {
                         let len = term.text.chars().count();
                         if word.starts_with(term.text.as_str()) {
@@ -358,6 +367,9 @@ fn found_at_word_starts(folded: &Folded, terms: &[Term]) -> Option<Vec<Found>> {
             }
             let end = at + term.text.len();
             let kind = if is_word(end) { Kind::Prefix } else { Kind::Exact };
+            if !score::highlighted(&term.text, kind) {
+                continue;
+            }
             found.push(Found {
                 term: index,
                 kind,

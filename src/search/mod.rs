@@ -16,6 +16,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 
 mod build;
 pub mod cache;
+mod category_words;
 #[cfg(test)]
 mod damaged;
 mod excerpt;
@@ -58,6 +59,9 @@ pub enum Field {
     Date,
     Summary,
     Points,
+    /// The name of its category ("GA resolutions"), for a query word that
+    /// no text of the item has: never stored in the index (`category_words`).
+    Category,
 }
 
 /// The fields whose text the index keeps, in the order it keeps them.
@@ -92,6 +96,16 @@ impl Field {
             Field::Date => "date",
             Field::Summary => "summary",
             Field::Points => "points",
+            Field::Category => "category",
+        }
+    }
+
+    /// The field's bit in a field set; none for [`Field::Category`],
+    /// which has no text in the index to read.
+    pub(crate) fn bit(self) -> u8 {
+        match self {
+            Field::Category => 0,
+            stored => 1 << stored as u8,
         }
     }
 
@@ -271,8 +285,12 @@ impl SearchIndex {
 
     /// The category id of item `idx`.
     pub fn category(&self, idx: ItemIdx) -> &'static str {
-        let index = self.section(Section::Category).get(idx).copied().unwrap_or(0);
-        CATEGORIES.get(index as usize).map_or("", |c| c.id)
+        CATEGORIES.get(self.category_number(idx)).map_or("", |c| c.id)
+    }
+
+    /// The place in [`CATEGORIES`] of item `idx`'s category.
+    fn category_number(&self, idx: ItemIdx) -> usize {
+        usize::from(self.section(Section::Category).get(idx).copied().unwrap_or(0))
     }
 
     /// The file this index is read from on demand, if it is.

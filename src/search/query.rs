@@ -3,6 +3,7 @@
 //! through the postings, and an item is a hit when every word matched.
 //! Memory is a few arrays of one entry per item, whatever the query.
 
+use super::category_words;
 use super::fetch::FetchedTexts;
 use super::fold::fold;
 use super::mask::CharMask;
@@ -145,6 +146,8 @@ impl SearchIndex {
             let mut round = Round { best, touched };
             self.match_symbols(term, &live, &mut round);
             self.match_year(term, &live, &mut round);
+            // Last: it offers only to items no match of no cost reached.
+            self.match_category(term, &live, &mut round);
             scratch.absorb(index);
         }
         let mut hits = self.hits(&mut scratch, terms.len());
@@ -236,17 +239,16 @@ impl SearchIndex {
     }
 
     /// The bonus for a title, tag or body line (texts from `field_text`)
-    /// whose words are exactly the query's (Meilisearch's "exactness").
+    /// whose words are exactly the query's (Meilisearch's "exactness"), or
+    /// for a title line that starts with them: the best such line's.
     pub(super) fn exact_line_bonus<'t>(&self, phrase: &[&str], field_text: impl Fn(Field) -> &'t str) -> i64 {
         EXACT_LINE_FIELDS
             .into_iter()
-            .filter(|&field| {
-                field_text(field).lines().any(|line| {
-                    let folded = fold(line);
-                    words(&folded).map(|(_, w)| w).eq(phrase.iter().copied())
-                })
+            .flat_map(|field| {
+                field_text(field)
+                    .lines()
+                    .map(move |line| line_bonus(field, line, phrase))
             })
-            .map(|field| score::EXACT_LINE * score::field_weight(field))
             .max()
             .unwrap_or(0)
     }
@@ -336,6 +338,24 @@ impl SearchIndex {
         }
     }
 
+    /// Offers, at the lowest score, the items that `term` matched nowhere
+    /// else exactly or as a prefix and whose category's name has it
+    /// (`category_words`).
+    fn match_category(&self, term: &Term, live: &impl Fn(usize) -> bool, round: &mut Round) {
+        let named = category_words::named_by(&term.text);
+        if named.iter().all(Option::is_none) {
+            return;
+        }
+        let categories = self.section(Section::Category);
+        for (item, &category) in categories.iter().enumerate().take(self.len()) {
+            if let Some(&Some(position)) = named.get(usize::from(category))
+                && live(item)
+            {
+                round.offer_below_exact(item, score::CATEGORY_WORD, Field::Category, position);
+            }
+        }
+    }
+
     /// Offers the items whose dates cover the year `term` names.
     fn match_year(&self, term: &Term, live: &impl Fn(usize) -> bool, round: &mut Round) {
         let Some(year) = term.year else {
@@ -357,6 +377,23 @@ impl SearchIndex {
             round.offer(item, 0, score, Field::Date, 0);
         }
     }
+}
+
+/// The bonus `line` of `field` earns for the query words `phrase`: the
+/// exact-line bonus if its words are the phrase's, the title-start bonus
+/// if it is a title line whose first words are.
+fn line_bonus(field: Field, line: &str, phrase: &[&str]) -> i64 {
+    let folded = fold(line);
+    let mut line_words = words(&folded).map(|(_, w)| w);
+    if !phrase.iter().all(|&word| line_words.next() == Some(word)) {
+        return 0;
+    }
+    let bonus = match (line_words.next(), field) {
+        (None, _) => score::EXACT_LINE,
+        (Some(_), Field::Title) => score::TITLE_START,
+        (Some(_), _) => 0,
+    };
+    bonus * score::field_weight(field)
 }
 
 /// Whether `item` is in the scope (`None`: every item is).

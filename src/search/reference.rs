@@ -102,7 +102,7 @@ impl Totals {
                 self.top[item] = (found.field, found.total());
             }
             self.last[item] = (found.field, found.position);
-            self.fields[item] |= 1 << found.field as u8;
+            self.fields[item] |= found.field.bit();
         }
         matches.touched.clear();
     }
@@ -136,6 +136,7 @@ fn plain_search(index: &SearchIndex, query: &str, scope: Option<&[ItemIdx]>) -> 
         let live = |item: usize| in_scope[item] && usize::from(totals.matched[item]) == index_of_term;
         offer_words(index, term, terms.len() == 1, &live, &mut round);
         offer_symbols_and_year(index, term, &live, &mut round);
+        offer_category(index, term, &live, &mut round);
         totals.absorb(index_of_term, &mut round);
     }
     let prominence = index.section(Section::Prominence);
@@ -232,6 +233,30 @@ fn offer_symbols_and_year(index: &SearchIndex, term: &Term, live: &dyn Fn(usize)
     }
 }
 
+/// The items of a category whose name has `term`, if nothing matched them
+/// at no cost: the category's match replaces any other.
+fn offer_category(index: &SearchIndex, term: &Term, live: &dyn Fn(usize) -> bool, round: &mut Round) {
+    let named = super::category_words::named_by(&term.text);
+    for item in (0..index.len()).filter(|&item| live(item)) {
+        let category = crate::data::category::category_index(index.category(item));
+        let position = category.and_then(|category| named[category]);
+        if let Some(position) = position
+            && round.best[item].cost != 0
+        {
+            if round.best[item].cost == u32::MAX {
+                round.touched.push(item as u32);
+            }
+            round.best[item] = TermMatch {
+                cost: 0,
+                score: score::CATEGORY_WORD,
+                more: 0,
+                field: Field::Category,
+                position,
+            };
+        }
+    }
+}
+
 /// The embedded items and `n` generated ones.
 fn generated(n: usize) -> Dataset {
     let mut files = SourceFile::embedded();
@@ -259,6 +284,10 @@ const QUERIES: &[&str] = &[
     "a/res/70",
     "gvnance",
     "e-health who",
+    "resolution 70/125",
+    "ecosoc res 2006",
+    "wsis 10",
+    "tunis",
 ];
 
 /// Every prefix of every query, as typing gives them.

@@ -27,7 +27,10 @@
 //! | [`NEAR`] | 15 × field | two query words within [`NEAR_WINDOW`] words |
 //! | [`PROMINENCE`] | 25 per backlink | documents others cite, up to 20 |
 //! | symbol | 40 000–1 200 000 | a typed symbol names one document |
+//! | [`SYMBOL_NUMBER`] | 1000 | a bare number ending a symbol ("10" of E/2015/10) |
 //! | [`EXACT_LINE`] | 1000 × field | a title, tag or body line that is the query |
+//! | [`TITLE_START`] | 600 × title | a title line that starts with the query ("tunis"): as much as an exact tag line |
+//! | [`CATEGORY_WORD`] | 10 − 500 | a word only the item's category names ("resolution"): below any real match |
 //! | [`ID_ALONE`] | 500 000 | a one-word query that is an item's id |
 //! | [`COST_STEP`] | 10 000 000 | per typo less: above any score |
 
@@ -82,8 +85,23 @@ pub const MORE_MATCHES_DENOMINATOR: i64 = 2;
 /// Per field weight: a title, tag or body line that is exactly the query
 /// ("tunis agenda", the tag "internet governance") names the item's topic.
 pub const EXACT_LINE: i64 = 1000;
+/// Per title weight: a title line whose first words are the query ("Tunis
+/// Agenda" for "tunis") counts as much as a tag line that is the query
+/// (`EXACT_LINE` × 6): more than an id or a tag that merely has the word.
+/// No more, or "Enhanced cooperation on..." would pass the working group.
+pub const TITLE_START: i64 = EXACT_LINE * 6 / 10;
 /// How many of the best hits are checked for such a line.
 pub const EXACT_LINE_CHECKED: usize = 200;
+
+/// The most backlinks that count towards [`PROMINENCE`].
+pub const MAX_BACKLINKS_COUNTED: i64 = 20;
+
+/// A query word that no text of an item has exactly or as a prefix, but
+/// its category's name does ("resolution" of "GA resolutions"). Less than
+/// nothing, by the most prominence an item can have, so that a real match
+/// of no cost (at least a prefix in the points, 70 × 2 × rarity ≥ 1)
+/// ranks first however cited the item matched by its category.
+pub const CATEGORY_WORD: i64 = 10 - PROMINENCE * MAX_BACKLINKS_COUNTED;
 
 /// A one-word query that is exactly an item's id ("igf", "gdc").
 pub const ID_ALONE: i64 = 500_000;
@@ -95,6 +113,10 @@ pub const SYMBOL_PART: i64 = 1_150_000;
 pub const SYMBOL_TAIL: i64 = 1_000_000;
 pub const SYMBOL_PREFIX: i64 = 60_000;
 pub const SYMBOL_INSIDE: i64 = 40_000;
+/// A bare number ("10") that ends a symbol ("E/2015/10") is worth a title
+/// word, not a symbol: the number a title gives its item ("WSIS+10")
+/// names it better than a report's serial number.
+pub const SYMBOL_NUMBER: i64 = 1_000;
 
 /// Each unit of cost (a typo) puts a hit below every hit of lower cost:
 /// this is more than any score reaches.
@@ -127,6 +149,7 @@ pub fn field_weight(field: Field) -> i64 {
         Field::Tags | Field::Bodies | Field::Date => 6,
         Field::Summary => 3,
         Field::Points => 2,
+        Field::Category => 1,
     }
 }
 
@@ -213,6 +236,16 @@ pub fn may_be_fuzzy(term: &str) -> bool {
     term.chars().count() >= FUZZY_FROM && !is_symbol_like(term)
 }
 
+/// Query words this short are highlighted only where they are a whole
+/// word or a part of a joined one ("e" of "e-health"): as a prefix they
+/// would mark every word starting with the letter.
+const HIGHLIGHTED_PREFIX_FROM: usize = 2;
+
+/// Whether a match of `kind` of query word `term` is marked in a "why".
+pub fn highlighted(term: &str, kind: Kind) -> bool {
+    kind != Kind::Prefix || term.chars().nth(HIGHLIGHTED_PREFIX_FROM - 1).is_some()
+}
+
 /// Words longer than this are never matched with typos (no word is).
 const MAX_TYPO_WORD: usize = 48;
 
@@ -288,7 +321,7 @@ pub fn symbol_score(symbol: &str, term: &str) -> Option<i64> {
             return Some(SYMBOL_PART);
         }
         if part.len() > term.len() && part.ends_with(term) && part.as_bytes()[part.len() - term.len() - 1] == b'/' {
-            return Some(SYMBOL_TAIL);
+            return Some(if term.contains('/') { SYMBOL_TAIL } else { SYMBOL_NUMBER });
         }
     }
     // A start or a piece only when the word looks like part of a symbol,
@@ -344,5 +377,8 @@ mod tests {
         assert_eq!(symbol_score("a/66/64-e/2011/77", "e/2011/77"), Some(SYMBOL_PART));
         assert_eq!(symbol_score("a/res/70/125", "a/res/70"), Some(SYMBOL_PREFIX + 8));
         assert_eq!(symbol_score("e/res/2006/46", "e"), None);
+        // A bare number ends a report's symbol; it is no symbol of its own.
+        assert_eq!(symbol_score("a/70/63-e/2015/10", "10"), Some(SYMBOL_NUMBER));
+        assert_eq!(symbol_score("a/70/63-e/2015/10", "2015/10"), Some(SYMBOL_TAIL));
     }
 }

@@ -84,6 +84,30 @@ impl Round<'_> {
     }
 }
 
+impl Round<'_> {
+    /// Makes a match of no cost `item`'s only match of the word, unless
+    /// it has one of no cost already: a typo or fuzzy match it replaces
+    /// adds nothing to it (`more`), so that its score stays as low as asked.
+    pub fn offer_below_exact(&mut self, item: usize, score: i64, field: Field, position: u32) {
+        let Some(best) = self.best.get_mut(item) else {
+            return;
+        };
+        if best.cost == 0 {
+            return;
+        }
+        if best.cost == NO_COST {
+            self.touched.push(item as u32);
+        }
+        *best = TermMatch {
+            score: i32::try_from(score).unwrap_or(i32::MIN),
+            more: 0,
+            position,
+            cost: 0,
+            field,
+        };
+    }
+}
+
 /// What the words matched so far add up to, per item. Only the entries of
 /// items the first word matched are meaningful.
 pub(crate) struct Totals {
@@ -186,7 +210,7 @@ impl Scratch {
         totals.score[item] = found.total();
         totals.top[item] = (found.field, narrow(found.total()));
         totals.last[item] = (found.field, found.position);
-        totals.fields[item] = 1 << found.field as u8;
+        totals.fields[item] = found.field.bit();
     }
 
     /// Adds a later word's match to an item's totals.
@@ -205,7 +229,7 @@ impl Scratch {
             totals.top[item] = (found.field, narrow(found.total()));
         }
         totals.last[item] = (found.field, found.position);
-        totals.fields[item] |= 1 << found.field as u8;
+        totals.fields[item] |= found.field.bit();
     }
 }
 

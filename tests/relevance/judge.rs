@@ -75,6 +75,10 @@ pub const JUDGED: &[Judged] = &[
     q("secretary-general report 2013", &["sg-report-2013"]),
     // Several words.
     q("outcome document wsis+10", &["ga-70-125"]),
+    // A word only the category's name has; a main document's own name.
+    q("resolution 70/125", &["ga-70-125"]),
+    q("ecosoc resolution 2006/46", &["ecosoc-2006-46"]),
+    q("tunis", &["tunis-agenda"]),
     q("high-level meeting wsis+20", &["wsis20-hlm"]),
 ];
 

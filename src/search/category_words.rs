@@ -1,0 +1,126 @@
+//! The words of the category names: a query word that names an item's
+//! category ("resolution" or "res" of "GA resolutions", "ecosoc", "gdc")
+//! counts as matched for an item whose own texts lack it, at the lowest
+//! score ([`super::score::CATEGORY_WORD`]). A person types "resolution
+//! 70/125" for A/RES/70/125, whose texts never say "resolution". Decided
+//! at query time over the few words of the names: the index stores none.
+
+use std::ops::Range;
+
+use super::fold::fold;
+use super::tokens::tokens;
+use super::{Field, Matched};
+use crate::data::{CATEGORIES, Category};
+
+/// Words of category names that name no category on their own.
+const SKIPPED: [&str; 1] = ["and"];
+
+/// Query words of this many letters name a category word they start
+/// ("res", "reso" of "resolutions"); shorter ones only the whole word
+/// ("ga", "sg"), or a first keystroke would name half the categories.
+const PREFIX_FROM: usize = 3;
+
+/// What names a category: its name, and its abbreviation where the name
+/// lacks it ("Digital Compact (GDC)").
+fn label(category: &Category) -> String {
+    let name = fold(category.name);
+    let abbrev = fold(category.abbrev);
+    if tokens(&name).iter().any(|token| token.text == abbrev) {
+        category.name.to_string()
+    } else {
+        format!("{} ({})", category.name, category.abbrev)
+    }
+}
+
+/// Whether query word `term` (folded) names `word`, a word of a label.
+fn names(word: &str, term: &str) -> bool {
+    if SKIPPED.contains(&word) || word.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    word == term || term.chars().count() >= PREFIX_FROM && word.starts_with(term)
+}
+
+/// The words of `label` (folded) that `term` names: their char ranges in
+/// it and their positions.
+fn named_in(label: &str, term: &str) -> Vec<(Range<usize>, u32)> {
+    let folded = fold(label);
+    let chars = |byte: usize| folded[..byte].chars().count();
+    tokens(&folded)
+        .into_iter()
+        .filter(|token| names(token.text, term))
+        .map(|token| (chars(token.range.start)..chars(token.range.end), token.position))
+        .collect()
+}
+
+/// Per category (in [`CATEGORIES`] order), the position in its label of
+/// the first word `term` names, if it names one.
+pub(super) fn named_by(term: &str) -> Vec<Option<u32>> {
+    CATEGORIES
+        .iter()
+        .map(|category| named_in(&label(category), term).first().map(|(_, position)| *position))
+        .collect()
+}
+
+/// Why an item of category number `category` matched `terms`, the query
+/// words its texts lack: the category's label with the words they name
+/// marked, if they name any.
+pub(super) fn explained(category: usize, terms: &[&str]) -> Option<Matched> {
+    if terms.is_empty() {
+        return None;
+    }
+    let label = label(CATEGORIES.get(category)?);
+    let mut ranges: Vec<Range<usize>> = terms
+        .iter()
+        .flat_map(|term| named_in(&label, term))
+        .map(|(range, _)| range)
+        .collect();
+    if ranges.is_empty() {
+        return None;
+    }
+    ranges.sort_unstable_by_key(|range| (range.start, range.end));
+    ranges.dedup();
+    Some(Matched {
+        field: Field::Category,
+        text: label,
+        ranges,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::category::category_index;
+
+    fn names_category(term: &str, id: &str) -> bool {
+        let at = category_index(id).expect("a category");
+        named_by(term)[at].is_some()
+    }
+
+    #[test]
+    fn a_word_names_the_categories_whose_name_or_abbreviation_has_it() {
+        assert!(names_category("resolution", "ga"));
+        assert!(names_category("res", "ecosoc"));
+        assert!(names_category("gdc", "gdc"));
+        assert!(names_category("ecosoc", "ecosoc"));
+        assert!(!names_category("resolution", "sg-report"));
+        // Short words only whole; "and" and bare numbers name nothing.
+        assert!(names_category("sg", "sg-report"));
+        assert!(!names_category("s", "sg-report"));
+        assert!(!names_category("re", "ga"));
+        assert!(!names_category("and", "body"));
+        assert!(!names_category("20", "wsis20"));
+    }
+
+    #[test]
+    fn the_explanation_marks_the_named_words_of_the_label() {
+        let ga = category_index("ga").expect("ga");
+        let why = explained(ga, &["resolution"]).expect("explained");
+        assert_eq!(why.text, "GA resolutions");
+        assert_eq!(why.ranges, vec![3..14_usize]);
+        let gdc = category_index("gdc").expect("gdc");
+        let why = explained(gdc, &["gdc"]).expect("explained");
+        assert_eq!(why.text, "Digital Compact (GDC)");
+        assert_eq!(why.ranges, vec![17..20_usize]);
+        assert_eq!(explained(ga, &["zzz"]), None);
+    }
+}
