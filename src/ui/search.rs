@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::{editor_line, main_area, pane_block, render_preview, selectable_list, with_list_position};
-use crate::app::{App, SearchState};
+use crate::app::{App, Dir, SearchState};
 use crate::search::{Field, Hit, Matched};
 use crate::text::{sanitize, truncate};
 
@@ -63,19 +63,30 @@ fn results_area(app: &App) -> Rect {
     split_body(body)[0]
 }
 
-/// How many hits one page up or down moves: as many as the results list
-/// shows around the selection, rows of one or two lines alike.
-pub fn page(app: &App, search: &SearchState) -> usize {
+/// How many hits one page moves. Down: as many as the results list shows
+/// around the selection, rows of one or two lines alike. Up: as many as
+/// fit above the selection, so that a page up undoes a page down even
+/// when the hits of the two pages take different numbers of rows.
+pub fn page(app: &App, search: &SearchState, dir: Dir) -> usize {
     let area = results_area(app);
     let width = usize::from(area.width.saturating_sub(CHROME));
     let rows = usize::from(area.height.saturating_sub(2));
-    let window = window(
-        once_each(|i| hit_height(app, search, &search.hits[i], width)),
-        search.selected,
-        search.hits.len(),
-        rows,
-    );
-    window.len().max(1)
+    let height = once_each(|i| hit_height(app, search, &search.hits[i], width));
+    let page = match dir {
+        Dir::Down => window(height, search.selected, search.hits.len(), rows).len(),
+        Dir::Up => fitting_above(height, search.selected.min(search.hits.len()), rows),
+    };
+    page.max(1)
+}
+
+/// How many of the hits just above `selected` fit in `rows`.
+fn fitting_above(height: impl Fn(usize) -> usize, selected: usize, rows: usize) -> usize {
+    let (mut first, mut used) = (selected, 0);
+    while first > 0 && used + height(first - 1) <= rows {
+        used += height(first - 1);
+        first -= 1;
+    }
+    selected - first
 }
 
 /// Borders (2) and the selection marker (2).
@@ -245,7 +256,7 @@ fn styled_run(text: String, matched: bool, app: &App) -> Span<'static> {
 
 #[cfg(test)]
 mod tests {
-    use super::{once_each, window};
+    use super::{fitting_above, once_each, window};
 
     /// Hits of one line, but every third of two.
     fn mixed(i: usize) -> usize {
@@ -263,6 +274,16 @@ mod tests {
             assert_eq!(shown.start, super::super::scroll_offset(selected, 40, 10), "{selected}");
             assert_eq!(shown.len(), 10);
         }
+    }
+
+    #[test]
+    fn a_page_up_undoes_a_page_down_from_the_first_hit() {
+        for rows in 2..15 {
+            // At the first hit the window starts there: a page down moves past it.
+            let down = window(mixed, 0, 40, rows).len();
+            assert_eq!(fitting_above(mixed, down, rows), down, "{rows} rows");
+        }
+        assert_eq!(fitting_above(mixed, 0, 10), 0);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! [`Action::SearchResults`]; elsewhere (tests, scripts) it runs at once.
 
 use super::{HelpState, Overlay, Transition};
-use crate::app::{Action, App, Edit, Effect, LineEditor, Motion, Row};
+use crate::app::{Action, App, Dir, Edit, Effect, LineEditor, Motion, Row};
 use crate::data::{CATEGORIES, ItemIdx};
 use crate::query_history::Prompt;
 use crate::search::Hit;
@@ -90,7 +90,8 @@ impl App<'_> {
             Action::Move(motion) => {
                 self.settle(search);
                 // A page is the hits shown, whose rows are one or two lines.
-                let page = crate::ui::search::page(self, search);
+                let dir = if let Motion::Page(dir) = motion { dir } else { Dir::Down };
+                let page = crate::ui::search::page(self, search, dir);
                 search.selected = motion.apply(search.selected, search.hits.len(), page);
             }
             Action::SearchAccept => match self.settle(search).selection() {
