@@ -248,7 +248,10 @@ impl SearchIndex {
             let Some((text, done)) = folded else {
                 continue;
             };
-            let done = done | (settled & exact_at_starts(&text, terms));
+            let mut done = done;
+            if settled & !done != 0 {
+                done |= settled & exact_at_starts(&text, terms);
+            }
             if done != all_terms(terms) {
                 found.extend(self.found_by_words(&text, terms, done));
                 *found = best_only(std::mem::take(found));
@@ -413,8 +416,23 @@ fn found_quickly(folded: &Folded, terms: &[Term]) -> (Vec<Found>, TermSet) {
 /// Every match at a word start of each query word in `folded`.
 fn found_at_word_starts(folded: &Folded, terms: &[Term]) -> Vec<Found> {
     let text = folded.text.as_str();
-    let word_before = |at: usize| text[..at].chars().next_back().is_some_and(char::is_alphanumeric);
-    let word_at = |at: usize| text[at..].chars().next().is_some_and(char::is_alphanumeric);
+    let ascii = folded.origin.is_empty();
+    let bytes = text.as_bytes();
+    // A char of a word: in ASCII text a byte, else the char decoded.
+    let word_before = |at: usize| {
+        if ascii {
+            at > 0 && bytes[at - 1].is_ascii_alphanumeric()
+        } else {
+            text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+        }
+    };
+    let word_at = |at: usize| {
+        if ascii {
+            bytes.get(at).is_some_and(u8::is_ascii_alphanumeric)
+        } else {
+            text[at..].chars().next().is_some_and(char::is_alphanumeric)
+        }
+    };
     let mut found = Vec::new();
     for (index, term) in terms.iter().enumerate() {
         for (at, _) in text.match_indices(term.text.as_str()) {
@@ -441,14 +459,15 @@ fn found_at_word_starts(folded: &Folded, terms: &[Term]) -> Vec<Found> {
 /// starts a stored word or part, and a query word of letters and digits
 /// alone matches there as it does word by word.
 fn exact_at_starts(folded: &Folded, terms: &[Term]) -> TermSet {
-    if folded.text.contains('/') {
-        return 0;
-    }
-    terms
+    let plain = terms
         .iter()
         .enumerate()
         .filter(|(_, term)| term.text.chars().all(char::is_alphanumeric))
-        .fold(0, |set, (index, _)| set | term_bit(index))
+        .fold(0, |set, (index, _)| set | term_bit(index));
+    if plain == 0 || folded.text.contains('/') {
+        return 0;
+    }
+    plain
 }
 
 /// For each query word, its matches of the lowest cost only: a word
