@@ -13,7 +13,7 @@ use super::fold::fold_indexed;
 use super::mask::CharMask;
 use super::query::{Term, terms};
 use super::score::{self, Kind};
-use super::tokens::tokens;
+use super::tokens::{MAX_QUERY_WORDS, tokens};
 use super::{FIELDS, Field, Hit, Matched, SearchIndex};
 use crate::data::ItemIdx;
 
@@ -169,7 +169,7 @@ impl SearchIndex {
         fields: u8,
         field_text: impl Fn(Field) -> &'t str,
     ) -> Vec<Matched> {
-        let texts: Vec<(Field, &str, Vec<Found>)> = FIELDS
+        let mut texts: Vec<(Field, &str, Vec<Found>)> = FIELDS
             .iter()
             .filter(|&&field| fields & (1 << field as u8) != 0)
             .map(|&field| {
@@ -178,14 +178,13 @@ impl SearchIndex {
                     Field::Id => self.id(idx),
                     _ => field_text(field),
                 };
-                let found = self.found_in_field(idx, field, text, terms);
-                (field, text, found)
+                (field, text, Vec::new())
             })
             .collect();
+        self.find_in_fields(idx, terms, &mut texts);
         // Each word is explained by its best field; a field is shown if it
         // explains some word.
         let mut shown = [false; FIELDS.len()];
-        let mut texts = texts;
         for term in 0..terms.len() {
             let cheapest = texts
                 .iter()
@@ -226,13 +225,45 @@ impl SearchIndex {
             .collect()
     }
 
-    /// Where the query words match `text`, the text of `field`.
-    fn found_in_field(&self, idx: ItemIdx, field: Field, text: &str, terms: &[Term]) -> Vec<Found> {
-        match field {
-            Field::Symbol => found_in_symbol(text, terms),
-            Field::Id => self.found_in_words(text, terms),
-            Field::Date => found_year(text, terms, self.years(idx)),
-            _ => self.found_in_words(text, terms),
+    /// Where the query words match each of `texts` (field, text, found).
+    /// A word found at a word start (a match of no cost) in one field is
+    /// settled: in every field only its no-cost matches are kept, and in
+    /// plain text ([`exact_at_starts`]) the quick scan finds them all, so
+    /// such text is not read word by word for it (`internet governance`:
+    /// a title naming "Internet" and bodies naming both words).
+    fn find_in_fields(&self, idx: ItemIdx, terms: &[Term], texts: &mut [(Field, &str, Vec<Found>)]) {
+        let mut folded: Vec<Option<(Folded, TermSet)>> = Vec::with_capacity(texts.len());
+        let mut settled: TermSet = 0;
+        for (field, text, found) in texts.iter_mut() {
+            let mut in_words = None;
+            *found = match field {
+                Field::Symbol => found_in_symbol(text, terms),
+                Field::Date => found_year(text, terms, self.years(idx)),
+                _ => {
+                    let text = Folded::new(text);
+                    let (quick, done) = found_quickly(&text, terms);
+                    in_words = Some((text, done));
+                    quick
+                }
+            };
+            settled |= found
+                .iter()
+                .filter(|f| score::kind_cost(f.kind) == 0)
+                .fold(0, |set, f| set | term_bit(f.term));
+            folded.push(in_words);
+        }
+        for ((_, _, found), folded) in texts.iter_mut().zip(folded) {
+            let Some((text, done)) = folded else {
+                continue;
+            };
+            let mut done = done;
+            if settled & !done != 0 {
+                done |= settled & exact_at_starts(&text, terms);
+            }
+            if done != all_terms(terms) {
+                found.extend(self.found_by_words(&text, terms, done));
+                *found = best_only(std::mem::take(found));
+            }
         }
     }
 
@@ -240,9 +271,18 @@ impl SearchIndex {
     /// them; for each word only its best kind of match.
     fn found_in_words(&self, text: &str, terms: &[Term]) -> Vec<Found> {
         let folded = Folded::new(text);
-        if let Some(found) = found_at_word_starts(&folded, terms) {
+        let (found, done) = found_quickly(&folded, terms);
+        if done == all_terms(terms) {
             return found;
         }
+        let mut found = found;
+        found.extend(self.found_by_words(&folded, terms, done));
+        best_only(found)
+    }
+
+    /// The matches of the query words not in `done` in `folded`, word by
+    /// word, of every kind (for [`best_only`] to keep the best).
+    fn found_by_words(&self, folded: &Folded, terms: &[Term], done: TermSet) -> Vec<Found> {
         let to_original = |from: usize, to: usize| folded.original(from, to);
         let mut found = Vec::new();
         for token in tokens(&folded.text) {
@@ -250,6 +290,9 @@ impl SearchIndex {
             let (start, end) = (folded.char_at(bytes.start), folded.char_at(bytes.end));
             let mask = CharMask::of(word);
             for (index, term) in terms.iter().enumerate() {
+                if done & term_bit(index) != 0 {
+                    continue;
+                }
                 let Some(typos_possible) = term.may_match(mask) else {
                     continue;
                 };
@@ -282,7 +325,7 @@ impl SearchIndex {
                 }
             }
         }
-        best_only(found)
+        found
     }
 
     /// Char indices of `query`'s words in `text`, for highlighting a row.
@@ -347,40 +390,96 @@ impl Folded {
     }
 }
 
-/// The quick way for ASCII text: every query word found as the start of a
-/// word (or of a part of one), which is a match of no cost, so no typo or
-/// fuzzy match elsewhere in the text would be kept. `None` if some word is
-/// not found so; then the text is read word by word.
-fn found_at_word_starts(folded: &Folded, terms: &[Term]) -> Option<Vec<Found>> {
-    let text = folded.text.as_str();
-    if !folded.origin.is_empty() || terms.iter().any(|t| !t.text.is_ascii()) {
-        return None;
+/// Query words as a set, one bit each.
+type TermSet = u32;
+
+// Every query word has a bit, and all of them one more.
+const _: () = assert!(MAX_QUERY_WORDS < TermSet::BITS as usize);
+
+fn term_bit(term: usize) -> TermSet {
+    1 << term
+}
+
+/// All of `terms`.
+fn all_terms(terms: &[Term]) -> TermSet {
+    (1 << terms.len().min(MAX_QUERY_WORDS)) - 1
+}
+
+/// The quick way: query words found as the start of a word (or of a part
+/// of one), which are matches of no cost, so no typo or fuzzy match of
+/// those words elsewhere in the text would be kept. The matches, and the
+/// words whose matches they are all of: in ASCII text every word if all
+/// are found so, else those found in [`exact_at_starts`] text. The rest of
+/// the text is read word by word.
+fn found_quickly(folded: &Folded, terms: &[Term]) -> (Vec<Found>, TermSet) {
+    let mut found = found_at_word_starts(folded, terms);
+    let found_terms = found.iter().fold(0, |set, f| set | term_bit(f.term));
+    if found_terms == all_terms(terms) && folded.origin.is_empty() {
+        return (found, found_terms);
     }
+    let done = found_terms & exact_at_starts(folded, terms);
+    found.retain(|f| done & term_bit(f.term) != 0);
+    (found, done)
+}
+
+/// Every match at a word start of each query word in `folded`.
+fn found_at_word_starts(folded: &Folded, terms: &[Term]) -> Vec<Found> {
+    let text = folded.text.as_str();
+    let ascii = folded.origin.is_empty();
     let bytes = text.as_bytes();
-    let is_word = |at: usize| bytes.get(at).is_some_and(|b| b.is_ascii_alphanumeric());
+    // A char of a word: in ASCII text a byte, else the char decoded.
+    let word_before = |at: usize| {
+        if ascii {
+            at > 0 && bytes[at - 1].is_ascii_alphanumeric()
+        } else {
+            text[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+        }
+    };
+    let word_at = |at: usize| {
+        if ascii {
+            bytes.get(at).is_some_and(u8::is_ascii_alphanumeric)
+        } else {
+            text[at..].chars().next().is_some_and(char::is_alphanumeric)
+        }
+    };
     let mut found = Vec::new();
     for (index, term) in terms.iter().enumerate() {
-        let before = found.len();
         for (at, _) in text.match_indices(term.text.as_str()) {
-            if at > 0 && is_word(at - 1) {
+            if word_before(at) {
                 continue;
             }
             let end = at + term.text.len();
-            let kind = if is_word(end) { Kind::Prefix } else { Kind::Exact };
+            let kind = if word_at(end) { Kind::Prefix } else { Kind::Exact };
             if !score::highlighted(&term.text, kind) {
                 continue;
             }
-            found.push(Found {
-                term: index,
-                kind,
-                range: at..end,
-            });
-        }
-        if found.len() == before {
-            return None;
+            if let Some(range) = folded.original(folded.char_at(at), folded.char_at(end)) {
+                found.push(Found {
+                    term: index,
+                    kind,
+                    range,
+                });
+            }
         }
     }
-    Some(found)
+    found
+}
+
+/// The query words whose no-cost matches in `folded` are exactly those
+/// at word starts: in text without '/' (so no joined word is kept whole
+/// as a symbol), every char after one that is not a letter or digit
+/// starts a stored word or part, and a query word of letters and digits
+/// alone matches there as it does word by word.
+fn exact_at_starts(folded: &Folded, terms: &[Term]) -> TermSet {
+    let plain = terms
+        .iter()
+        .enumerate()
+        .filter(|(_, term)| term.text.chars().all(char::is_alphanumeric))
+        .fold(0, |set, (index, _)| set | term_bit(index));
+    if plain == 0 || folded.text.contains('/') {
+        return 0;
+    }
+    plain
 }
 
 /// For each query word, its matches of the lowest cost only: a word
@@ -505,4 +604,74 @@ fn merge(ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::data::{Dataset, SourceFile};
+
+    static INDEX: std::sync::LazyLock<SearchIndex> = std::sync::LazyLock::new(|| {
+        SearchIndex::new(&Dataset::from_files(&SourceFile::embedded()).expect("embedded data"))
+    });
+
+    /// Per query word and marked range, the weight of its best kind: what
+    /// an explanation makes of matches (the same range found both whole
+    /// and as a part, "e" in "e-health", counts once, as its best kind).
+    fn marks(found: &[Found], wanted: TermSet) -> BTreeMap<(usize, usize, usize), i64> {
+        let mut marks = BTreeMap::new();
+        for f in found.iter().filter(|f| wanted & term_bit(f.term) != 0) {
+            let weight = marks.entry((f.term, f.range.start, f.range.end)).or_insert(i64::MIN);
+            *weight = (*weight).max(score::kind_weight(f.kind));
+        }
+        marks
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// The quick scan keeps exactly the matches the word-by-word
+        /// reading keeps for the words it settles, and a word it leaves to
+        /// another field (`exact_at_starts`) has no match of no cost here.
+        /// Text without '/': a joined word with one is a symbol, kept whole.
+        #[test]
+        fn quick_matches_are_the_best_word_by_word(
+            text in "[a-eéæж1 +'.\n-]{0,40}",
+            query in "[a-eж1 +-]{1,12}",
+        ) {
+            let terms = terms(&query);
+            let folded = Folded::new(&text);
+            let (quick, done) = found_quickly(&folded, &terms);
+            let by_words = best_only(INDEX.found_by_words(&folded, &terms, 0));
+            prop_assert!(quick.iter().all(|f| score::kind_cost(f.kind) == 0));
+            prop_assert_eq!(marks(&quick, done), marks(&by_words, done), "{:?} in {:?}", query, text);
+            let elsewhere = exact_at_starts(&folded, &terms) & !done;
+            let free_here = by_words.iter().any(|f| elsewhere & term_bit(f.term) != 0 && score::kind_cost(f.kind) == 0);
+            prop_assert!(!free_here, "{:?} in {:?}", query, text);
+        }
+    }
+
+    #[test]
+    fn a_word_found_in_another_field_is_not_looked_for_with_typos() {
+        let terms = terms("internet governance");
+        let title = Folded::new("Internet Governence policy");
+        let (quick, done) = found_quickly(&title, &terms);
+        // "governance" is not at a word start of the title: left to reading
+        // word by word, where it matches "Governence" with a typo …
+        assert_eq!(done, term_bit(0));
+        assert_eq!(quick.len(), 1);
+        let typo = INDEX.found_by_words(&title, &terms, done);
+        assert!(
+            typo.iter().any(|f| f.term == 1 && score::kind_cost(f.kind) > 0),
+            "{typo:?}"
+        );
+        // … unless another field has it at no cost: then it is not read.
+        assert_eq!(exact_at_starts(&title, &terms), term_bit(0) | term_bit(1));
+        let symbol = Folded::new("a/res/70/125 internet");
+        assert_eq!(exact_at_starts(&symbol, &terms), 0);
+    }
 }
