@@ -274,34 +274,50 @@ fn a_word_of_the_category_name_counts_as_matched() {
     assert_eq!(marked, ["resolutions"]);
 }
 
-/// A match through the category's name ranks below every item whose own
-/// text has the word, exactly or as a prefix, however cited the item.
+/// A word a category's name has counts for that category's items only
+/// ("resolution": GA and ECOSOC, never an SG report), and where the item's
+/// own text has it too, the text explains it.
 #[test]
-fn a_category_word_ranks_below_every_real_match() {
+fn a_category_word_counts_only_for_its_categories() {
     let index = SearchIndex::new(&DATA);
-    let found = index.search("resolution", None);
-    let by_category = |hit: &wsis_browser::search::Hit| hit.field == Field::Category;
-    let has_word = |hit: &wsis_browser::search::Hit| {
-        index.explain_hit(hit, "resolution").iter().any(|m| {
-            let chars: Vec<char> = m.text.chars().collect();
-            let marked = |r: &std::ops::Range<usize>| chars[r.clone()].iter().collect::<String>().to_lowercase();
-            m.field != Field::Category && m.ranges.iter().any(|r| marked(r).starts_with("resolution"))
-        })
-    };
-    let first = found
-        .iter()
-        .position(by_category)
-        .expect("some hit only by its category");
-    let last_real = found.iter().rposition(has_word).expect("some real hit");
-    assert!(
-        last_real < first,
-        "a real match at {last_real}, below a category one at {first}"
-    );
-    // Only resolutions: no SG report counts "resolution" through its category.
-    for hit in found.iter().filter(|hit| by_category(hit)) {
+    let query = "resolution 2015";
+    let found = index.search(query, None);
+    let by_category =
+        |hit: &&wsis_browser::search::Hit| index.explain_hit(hit, query).iter().any(|m| m.field == Field::Category);
+    let through_category: Vec<_> = found.iter().filter(by_category).collect();
+    assert!(!through_category.is_empty(), "no hit through its category");
+    assert!(through_category.len() < found.len(), "no hit by its own text");
+    for hit in through_category {
         let category = DATA.item(hit.item).category.as_str();
         assert!(["ga", "ecosoc"].contains(&category), "{category}");
     }
+}
+
+/// A category's name completes a match but never makes one alone: a query
+/// of category words lists only items whose own texts have one of them.
+#[test]
+fn a_category_word_alone_matches_nothing() {
+    let index = SearchIndex::new(&DATA);
+    for query in ["resolutions", "digital compact", "ga resolutions", "bodies fora"] {
+        let found = index.search(query, None);
+        for hit in &found {
+            let explained = index.explain_hit(hit, query);
+            assert!(
+                explained.iter().any(|m| m.field != Field::Category),
+                "{query}: {} matched by its category alone",
+                DATA.item(hit.item).id
+            );
+        }
+    }
+    // Most bodies' texts say neither "bodies" nor "fora": they are no hits.
+    let bodies = DATA.category_items(DATA.category_of(idx("itu")));
+    let found = index.search("bodies fora", None);
+    assert!(
+        found.len() < bodies.len() / 2,
+        "{} of {} bodies found",
+        found.len(),
+        bodies.len()
+    );
 }
 
 /// A main document ranks first for its own name: a title that starts

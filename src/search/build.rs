@@ -7,7 +7,7 @@ use rustc_hash::FxHashMap;
 
 use super::fold::fold;
 use super::mask::CharMask;
-use super::score::rarity;
+use super::score::{MAX_BACKLINKS_COUNTED, rarity};
 use super::store::{Counts, EXPLAINED_FIELDS, Section, Writer};
 use super::tokens::tokens;
 use super::{Field, TEXT_FIELDS};
@@ -133,7 +133,10 @@ fn write_item(
     let symbol = symbol_key(&fold(item.symbol.as_deref().unwrap_or("")));
     writer.u64(SymbolMask, CharMask::of(&symbol).bits());
     // Items many others point to rank a little higher on equal matches.
-    writer.u8(Prominence, data.backlinks(idx).len().min(20) as u8);
+    writer.u8(
+        Prominence,
+        data.backlinks(idx).len().min(MAX_BACKLINKS_COUNTED as usize) as u8,
+    );
     writer.u8(Category, category_index(&item.category).unwrap_or(0) as u8);
     let (from, to) = years(data, idx);
     writer.u32(Years, (u32::from(from) << 16) | u32::from(to));

@@ -1,8 +1,11 @@
 //! The words of the category names: a query word that names an item's
 //! category ("resolution" or "res" of "GA resolutions", "ecosoc", "gdc")
 //! counts as matched for an item whose own texts lack it, at the lowest
-//! score ([`super::score::CATEGORY_WORD`]). A person types "resolution
-//! 70/125" for A/RES/70/125, whose texts never say "resolution". Decided
+//! score ([`super::score::CATEGORY_WORD`]), if another query word is
+//! found in its texts: a category's name completes a match, never makes
+//! one alone ("digital compact" would list the whole category). A person
+//! types "resolution 70/125" for A/RES/70/125, whose texts never say
+//! "resolution". Decided
 //! at query time over the few words of the names: the index stores none.
 
 use std::ops::Range;

@@ -191,7 +191,10 @@ impl SearchIndex {
             matched: Vec::new(),
             fields: totals.fields[item],
         };
-        let hit_items = (0..self.len()).filter(|&item| usize::from(totals.matched[item]) == words);
+        // A category's name completes a match, never makes one alone:
+        // some word must be found in the item's own texts.
+        let hit_items =
+            (0..self.len()).filter(|&item| usize::from(totals.matched[item]) == words && totals.fields[item] != 0);
         // One u64 per hit sorts far faster than (rank, item) pairs; the
         // keys are made in the scratch's memory, kept from search to search.
         keys.clear();

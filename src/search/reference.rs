@@ -141,7 +141,7 @@ fn plain_search(index: &SearchIndex, query: &str, scope: Option<&[ItemIdx]>) -> 
     }
     let prominence = index.section(Section::Prominence);
     let mut ranked: Vec<(i64, usize)> = (0..n)
-        .filter(|&item| usize::from(totals.matched[item]) == terms.len())
+        .filter(|&item| usize::from(totals.matched[item]) == terms.len() && totals.fields[item] != 0)
         .map(|item| {
             let bonus = i64::from(prominence.get(item).copied().unwrap_or(0)) * score::PROMINENCE;
             (score::ranked(totals.cost[item], totals.score[item] + bonus), item)

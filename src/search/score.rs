@@ -30,7 +30,7 @@
 //! | [`SYMBOL_NUMBER`] | 1000 | a bare number ending a symbol ("10" of E/2015/10) |
 //! | [`EXACT_LINE`] | 1000 × field | a title, tag or body line that is the query |
 //! | [`TITLE_START`] | 600 × title | a title line that starts with the query ("tunis"): as much as an exact tag line |
-//! | [`CATEGORY_WORD`] | 10 − 500 | a word only the item's category names ("resolution"): below any real match |
+//! | [`CATEGORY_WORD`] | 10 − 500 | a word only the item's category names ("resolution"): below any real match of no cost; never a hit alone |
 //! | [`ID_ALONE`] | 500 000 | a one-word query that is an item's id |
 //! | [`COST_STEP`] | 10 000 000 | per typo less: above any score |
 
