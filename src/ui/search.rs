@@ -63,20 +63,31 @@ fn results_area(app: &App) -> Rect {
     split_body(body)[0]
 }
 
-/// How many hits one page moves. Down: as many as the results list shows
-/// around the selection, rows of one or two lines alike. Up: as many as
-/// fit above the selection, so that a page up undoes a page down even
-/// when the hits of the two pages take different numbers of rows.
+/// How many hits one page moves, rows of one or two lines alike: down,
+/// as many as fit from the selection on (from the first hit, the first hit
+/// not shown); up, as many as fit above it. Where the hits of the two
+/// pages fill the rows alike, a page up undoes a page down.
 pub fn page(app: &App, search: &SearchState, dir: Dir) -> usize {
     let area = results_area(app);
     let width = usize::from(area.width.saturating_sub(CHROME));
     let rows = usize::from(area.height.saturating_sub(2));
     let height = once_each(|i| hit_height(app, search, &search.hits[i], width));
+    let selected = search.selected.min(search.hits.len());
     let page = match dir {
-        Dir::Down => window(height, search.selected, search.hits.len(), rows).len(),
-        Dir::Up => fitting_above(height, search.selected.min(search.hits.len()), rows),
+        Dir::Down => fitting_from(height, selected, search.hits.len(), rows),
+        Dir::Up => fitting_above(height, selected, rows),
     };
     page.max(1)
+}
+
+/// How many of the hits from `selected` on fit in `rows`.
+fn fitting_from(height: impl Fn(usize) -> usize, selected: usize, len: usize, rows: usize) -> usize {
+    let (mut end, mut used) = (selected, 0);
+    while end < len && used + height(end) <= rows {
+        used += height(end);
+        end += 1;
+    }
+    end - selected
 }
 
 /// How many of the hits just above `selected` fit in `rows`.
@@ -256,7 +267,7 @@ fn styled_run(text: String, matched: bool, app: &App) -> Span<'static> {
 
 #[cfg(test)]
 mod tests {
-    use super::{fitting_above, once_each, window};
+    use super::{fitting_above, fitting_from, once_each, window};
 
     /// Hits of one line, but every third of two.
     fn mixed(i: usize) -> usize {
@@ -277,13 +288,31 @@ mod tests {
     }
 
     #[test]
-    fn a_page_up_undoes_a_page_down_from_the_first_hit() {
+    fn a_page_up_undoes_a_page_down() {
         for rows in 2..15 {
-            // At the first hit the window starts there: a page down moves past it.
-            let down = window(mixed, 0, 40, rows).len();
+            // From the first hit, down lands on the first hit not shown.
+            let down = fitting_from(mixed, 0, 40, rows);
+            assert_eq!(down, window(mixed, 0, 40, rows).len(), "{rows} rows");
             assert_eq!(fitting_above(mixed, down, rows), down, "{rows} rows");
+            // From anywhere when the hits are of one height.
+            for selected in 0..30 {
+                let down = fitting_from(|_| 1, selected, 100, rows);
+                assert_eq!(
+                    fitting_above(|_| 1, selected + down, rows),
+                    down,
+                    "{selected}, {rows} rows"
+                );
+            }
+        }
+        // Mixed heights from anywhere: back at the selection or, when a
+        // shorter hit fits where a taller one did not, just above it.
+        for selected in 0..30 {
+            let down = fitting_from(mixed, selected, 40, 10);
+            let up = fitting_above(mixed, selected + down, 10);
+            assert!((down..=down + 1).contains(&up), "{selected}: down {down}, up {up}");
         }
         assert_eq!(fitting_above(mixed, 0, 10), 0);
+        assert_eq!(fitting_from(mixed, 40, 40, 10), 0);
     }
 
     #[test]
