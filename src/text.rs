@@ -26,6 +26,9 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// What joins the symbols of one document issued under two ("A/66/77–E/2011/103").
+const JOINT: char = '–';
+
 /// `symbol` in at most `width` columns. Symbols of one list share their
 /// beginning ("E/RES/2006/46", "E/RES/2008/3") and differ at the end, so a
 /// cut one keeps its last parts whole, its first part if there is room:
@@ -33,6 +36,16 @@ pub fn truncate(text: &str, width: usize) -> String {
 pub fn elide_symbol(symbol: &str, width: usize) -> String {
     if symbol.width() <= width {
         return symbol.to_string();
+    }
+    // A joint symbol ("A/66/77–E/2011/103") is named by its first
+    // document's: a head of one and a tail of the other name neither.
+    if let Some((first, _)) = symbol.split_once(JOINT) {
+        let marked = format!("{first}{JOINT}…");
+        return if marked.width() <= width {
+            marked
+        } else {
+            elide_symbol(first, width)
+        };
     }
     let parts: Vec<&str> = symbol.split('/').collect();
     // The last two parts (a session or year and a number) tell resolutions
@@ -202,7 +215,9 @@ mod tests {
         // Never the number alone: 2018/28 and 2021/28 stay apart.
         assert_eq!(elide_symbol("E/RES/2018/28", 6), "…18/28");
         assert_eq!(elide_symbol("E/RES/2021/28", 6), "…21/28");
-        assert_eq!(elide_symbol("A/66/77–E/2011/103", 12), "A/…/2011/103");
+        assert_eq!(elide_symbol("A/66/77–E/2011/103", 12), "A/66/77–…");
+        assert_eq!(elide_symbol("A/66/77–E/2011/103", 8), "A/66/77");
+        assert_eq!(elide_symbol("A/66/77–E/2011/103", 6), "…66/77");
         assert_eq!(elide_symbol("ABCDEFGHIJ", 4), "…HIJ");
         assert_eq!(elide_symbol("E/RES/2006/46", 0), "");
     }

@@ -387,11 +387,13 @@ fn search_stored(
         search::run_stored(&index, query, limit, format, dates, stdout, sound)
     };
     let outcome = match format {
+        // Without stored rows the table has no dates, rather than the data
+        // parsed and the sound index built again.
         ListFormat::Table => dataset_cache::with_list_rows(dir, key, |rows| {
             let dates = rows.rows(None).filter_map(|row| Some((row.id, row.date?))).collect();
             search(&dates, &mut stdout)
         })
-        .flatten(),
+        .unwrap_or_else(|| search(&table::Dates::default(), &mut stdout)),
         ListFormat::Tsv | ListFormat::Json => search(&table::Dates::default(), &mut stdout),
     }?;
     // Freeing what a large search read costs more than it is worth as the

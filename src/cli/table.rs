@@ -33,11 +33,20 @@ pub struct Column<'h> {
 }
 
 /// The SYMBOL/ID column: a cut symbol keeps its distinctive end
-/// ("…/2006/46"), not its shared start ("A/RES/8…").
+/// ("…/2006/46"), not its shared start ("A/RES/8…"); an id (no `/`) its
+/// start, which names it ("sg-report-2…", not "…ort-2013").
 pub const SYMBOL_COLUMN: Column<'static> = Column {
     header: "SYMBOL/ID",
-    cut: elide_symbol,
+    cut: elide_handle,
 };
+
+fn elide_handle(handle: &str, width: usize) -> String {
+    if handle.contains('/') {
+        elide_symbol(handle, width)
+    } else {
+        truncate(handle, width)
+    }
+}
 
 /// A column cut at the end with "…".
 pub const fn plain(header: &str) -> Column<'_> {
@@ -105,8 +114,10 @@ pub fn write_hits(index: &SearchIndex, hits: &[Hit], dates: &Dates, out: &mut im
     let width = terminal_width();
     let mut natural = natural_widths(&columns, rows.iter().map(|(row, _)| row.iter().map(String::as_str)));
     let mut widths = fit_widths(natural.clone(), width);
-    let dated =
-        widths[HIT_DATE] == natural[HIT_DATE] && widths[HIT_TITLE] >= MIN_TITLE_BESIDE_DATE.min(natural[HIT_TITLE]);
+    // No dates known (a stored index without the stored rows): no column.
+    let dated = !dates.is_empty()
+        && widths[HIT_DATE] == natural[HIT_DATE]
+        && widths[HIT_TITLE] >= MIN_TITLE_BESIDE_DATE.min(natural[HIT_TITLE]);
     if !dated {
         columns.remove(HIT_DATE);
         natural.remove(HIT_DATE);
@@ -244,6 +255,12 @@ fn fit_widths(mut widths: Vec<usize>, width: usize) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cut_id_keeps_its_start_and_a_cut_symbol_its_end() {
+        assert_eq!(elide_handle("sg-report-2013", 10), "sg-report…");
+        assert_eq!(elide_handle("A/RES/80/173", 10), "A/…/80/173");
+    }
     use crate::cli::search::marked_why;
     use crate::search::{Field, Matched};
 
