@@ -213,7 +213,8 @@ fn scroll_position(scroll: usize, height: usize, total: usize) -> Option<String>
 /// [`scroll_position`] for a list of `total` rows cut to `height`, with
 /// `noun` before the numbers ("" for rows, which need no word).
 fn window_position(noun: &str, first: usize, height: usize, total: usize) -> Option<String> {
-    if total <= height {
+    // A pane with no row for the list says nothing of it ("1–0 of 9").
+    if total <= height || height == 0 {
         return None;
     }
     let last = (first + height).min(total);
@@ -372,10 +373,15 @@ fn render_preview(app: &App, item: Option<ItemIdx>, frame: &mut Frame, area: Rec
     let block = pane_block(app, "Preview", false);
     let inner = block.inner(area);
     let height = usize::from(inner.height);
-    let lines = item.map_or_else(Vec::new, |idx| {
-        let detail = detail::cached_lines(app, idx, usize::from(inner.width), None);
-        detail.lines.iter().take(height).cloned().collect()
-    });
+    let (lines, total) = item.map_or_else(
+        || (Vec::new(), 0),
+        |idx| {
+            let detail = detail::cached_lines(app, idx, usize::from(inner.width), None);
+            (detail.lines.iter().take(height).cloned().collect(), detail.lines.len())
+        },
+    );
+    // A cut preview says so, as the detail does: Enter opens the rest.
+    let block = with_scroll_position(app, block, 0, height, total);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
@@ -451,6 +457,7 @@ mod tests {
         assert_eq!(window_position("", 0, 9, 20).as_deref(), Some(" 1–9 of 20 ↓ "));
         assert_eq!(window_position("", 11, 9, 20).as_deref(), Some(" 12–20 of 20 ↑ end "));
         assert_eq!(window_position("", 0, 9, 9), None, "every row shows");
+        assert_eq!(window_position("", 0, 0, 9), None, "no row for the list");
     }
 
     #[test]
