@@ -210,9 +210,15 @@ impl SearchIndex {
                 shown[slot] = true;
             }
         }
-        // A word no text has may be in the category's name (`category_words`).
+        // A word no text has at no cost may be in the category's name
+        // (`category_words`), which then ranked it, before a typo.
+        let free = |f: &Found| score::kind_cost(f.kind) == 0;
         let lacking: Vec<&str> = (0..terms.len())
-            .filter(|&term| !texts.iter().any(|(_, _, found)| found.iter().any(|f| f.term == term)))
+            .filter(|&term| {
+                !texts
+                    .iter()
+                    .any(|(_, _, found)| found.iter().any(|f| f.term == term && free(f)))
+            })
             .map(|term| terms[term].text.as_str())
             .collect();
         let category = category_words::explained(self.category_number(idx), &lacking);
