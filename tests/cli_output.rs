@@ -8,6 +8,7 @@ use std::process::{Command, Output, Stdio};
 
 use common::wsis;
 use unicode_width::UnicodeWidthStr;
+use wsis_browser::web_browser;
 
 fn bin() -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_wsis"));
@@ -300,6 +301,42 @@ fn recording_browser(dir: &std::path::Path) -> String {
     let got = dir.join("got");
     std::fs::write(&script, format!("printf '%s\\n' \"$@\" > '{}'\n", got.display())).unwrap();
     format!("sh {}", script.display())
+}
+
+#[test]
+fn a_browser_list_is_tried_in_order_with_the_link_as_one_argument() {
+    let dir = tempfile::tempdir().unwrap();
+    let browser = recording_browser(dir.path());
+    let pwned = dir.path().join("pwned");
+    let url = &format!("https://example.org/a?b=1;$(touch {})", pwned.display());
+    let value = format!("no-such-browser-wsis --new-tab:false:{browser} --new-window");
+    assert_eq!(web_browser::open_with(std::ffi::OsStr::new(&value), url), Ok(()));
+    let got = std::fs::read_to_string(dir.path().join("got")).unwrap();
+    assert_eq!(got, format!("--new-window\n{url}\n"));
+    assert!(!pwned.exists());
+    // `%s` marks where the link goes.
+    assert_eq!(
+        web_browser::open_with(std::ffi::OsStr::new(&format!("{browser} --url=%s -x")), url),
+        Ok(())
+    );
+    let got = std::fs::read_to_string(dir.path().join("got")).unwrap();
+    assert_eq!(got, format!("--url={url}\n-x\n"));
+}
+
+#[test]
+fn a_failing_browser_list_says_what_was_tried() {
+    let said = web_browser::open_with(
+        std::ffi::OsStr::new("no-such-browser-wsis:false"),
+        "https://example.org",
+    )
+    .unwrap_err();
+    assert!(said.contains("no-such-browser-wsis was not found"), "{said}");
+    assert!(said.contains("false ended with"), "{said}");
+    assert!(
+        web_browser::open_with(std::ffi::OsStr::new(" : "), "https://example.org")
+            .unwrap_err()
+            .contains("names no program")
+    );
 }
 
 #[test]
