@@ -86,7 +86,8 @@ impl TypedAhead {
         }
         let plural = if keys == 1 { "" } else { "s" };
         let dropped = format!("{keys} key{plural} typed while loading not applied");
-        let message = match app.status.take() {
+        // Read, not taken: `update` is what changes the app.
+        let message = match app.status.clone() {
             Some(status) => format!("{status} ({dropped})"),
             None => dropped,
         };
