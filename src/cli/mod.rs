@@ -578,14 +578,14 @@ fn run_with(command: &Command, data: &Dataset, out: &mut impl Write) -> Outcome 
         Command::List { category, output } => list::run(data, category.as_deref(), output.chosen(), out),
         Command::Search { query, limit, output } => {
             let index = SearchIndex::new(data);
-            search::run(
-                &index,
-                &query.join(" "),
-                *limit,
-                output.chosen(),
-                &table::dates_of(data),
-                out,
-            )
+            let format = output.chosen();
+            // Only the table shows dates.
+            let dates = if format == ListFormat::Table {
+                table::dates_of(data)
+            } else {
+                table::Dates::default()
+            };
+            search::run(&index, &query.join(" "), *limit, format, &dates, out)
         }
         Command::Show { id, json, format } => show::run(data, id, ShowFormat::chosen(*json, *format), out),
         Command::Path { from, to, json } => path::run(data, from, to, *json, out),

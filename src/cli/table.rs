@@ -255,14 +255,14 @@ fn fit_widths(mut widths: Vec<usize>, width: usize) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::search::marked_why;
+    use crate::search::{Field, Matched};
 
     #[test]
     fn a_cut_id_keeps_its_start_and_a_cut_symbol_its_end() {
         assert_eq!(elide_handle("sg-report-2013", 10), "sg-report…");
         assert_eq!(elide_handle("A/RES/80/173", 10), "A/…/80/173");
     }
-    use crate::cli::search::marked_why;
-    use crate::search::{Field, Matched};
 
     fn render(rows: &[[&str; 3]], width: usize) -> String {
         let rows: Vec<Vec<String>> = rows.iter().map(|r| r.iter().map(|c| c.to_string()).collect()).collect();

@@ -289,10 +289,10 @@ fn erase_cut_words(buffer: &mut Buffer, cleared: Rect, bounds: Rect) {
         let symbol = buffer[(x, y)].symbol();
         symbol != " " && !symbol.chars().any(is_box_drawing)
     };
+    if cleared.width == 0 {
+        return;
+    }
     for y in cleared.top()..cleared.bottom() {
-        if cleared.width == 0 {
-            return;
-        }
         let (first, last) = (cleared.left(), cleared.right() - 1);
         let mut cut: Vec<u16> = Vec::new();
         if in_word(buffer, first, y) {
