@@ -569,7 +569,7 @@ fn cstd_and_un_system_review_facts_match_their_sources() {
         ("cstd-intersessional-2018-19", "2019-01-15"),
         ("cstd-intersessional-2024-25", "2024"),
         ("eclac-elac-digital-agenda", "2005"),
-        ("wsis10-zero-draft", "2015"),
+        ("wsis10-zero-draft", "2015-10-09"),
         ("itu-wsis-stocktaking-asia-pacific-2018", "2018-03"),
         ("ungis-joint-statement-post-2015", "2013-05"),
         ("unesco-connecting-the-dots-2015", "2015-03"),
