@@ -254,10 +254,11 @@ fn share(width: u16, percent: u16) -> u16 {
 /// Clears where a popup is drawn, borders included, and a column on
 /// either side of it within `bounds`: text of the screen below that ran
 /// up to the popup's border read as part of it ("│…│", a word cut against
-/// the frame). Above and below, the popup's own horizontal border parts
-/// it from the screen, and clearing a row there would cut the panes'
-/// borders into pieces. Every overlay that leaves the screen around it
-/// visible clears through here.
+/// the frame). On the popup's rows, the rest of a pane it covers part of
+/// goes too (see [`erase_beside`]). Above and below, the popup's own
+/// horizontal border parts it from the screen, and clearing a row there
+/// would cut the panes' borders into pieces. Every overlay that leaves
+/// the screen around it visible clears through here.
 ///
 /// A popup with screen beside it (help, a path) also dims all of that
 /// screen: words the popup cuts read as background, not as text of the
@@ -277,31 +278,30 @@ fn clear_popup(frame: &mut Frame, popup: Rect, bounds: Rect) {
         ..popup
     };
     let padded = padded.intersection(bounds);
-    erase_cut_words(frame.buffer_mut(), padded, bounds);
+    erase_beside(frame.buffer_mut(), padded, bounds);
     frame.render_widget(Clear, padded);
 }
 
-/// Blanks what is left beside `cleared` of words it cuts, on each of its
-/// rows, so no fragment ("WSIS-03/GE") stands next to a popup: a word
-/// runs on from the cleared area's edge to the next space or pane border.
-fn erase_cut_words(buffer: &mut Buffer, cleared: Rect, bounds: Rect) {
-    let in_word = |buffer: &Buffer, x: u16, y: u16| {
-        let symbol = buffer[(x, y)].symbol();
-        symbol != " " && !symbol.chars().any(is_box_drawing)
-    };
+/// Blanks, on each row of `cleared`, the text beside it up to the nearest
+/// pane border (or `bounds`): what is left of lines the popup covers
+/// part of. A word cut at the edge ("WSIS-03/GE") reads as a typo, and
+/// whole words torn from their sentence ("in the", "and") as noise at
+/// the popup's frame; a pane the popup does not reach stays as it is.
+fn erase_beside(buffer: &mut Buffer, cleared: Rect, bounds: Rect) {
+    let in_pane = |buffer: &Buffer, x: u16, y: u16| !buffer[(x, y)].symbol().chars().any(is_box_drawing);
     if cleared.width == 0 {
         return;
     }
     for y in cleared.top()..cleared.bottom() {
         let (first, last) = (cleared.left(), cleared.right() - 1);
-        let mut cut: Vec<u16> = Vec::new();
-        if in_word(buffer, first, y) {
-            cut.extend((bounds.left()..first).rev().take_while(|&x| in_word(buffer, x, y)));
+        let mut beside: Vec<u16> = Vec::new();
+        if in_pane(buffer, first, y) {
+            beside.extend((bounds.left()..first).rev().take_while(|&x| in_pane(buffer, x, y)));
         }
-        if in_word(buffer, last, y) {
-            cut.extend((last + 1..bounds.right()).take_while(|&x| in_word(buffer, x, y)));
+        if in_pane(buffer, last, y) {
+            beside.extend((last + 1..bounds.right()).take_while(|&x| in_pane(buffer, x, y)));
         }
-        for x in cut {
+        for x in beside {
             buffer[(x, y)].reset();
         }
     }
