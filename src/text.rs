@@ -29,11 +29,40 @@ pub fn truncate(text: &str, width: usize) -> String {
 /// What joins the symbols of one document issued under two ("A/66/77–E/2011/103").
 const JOINT: char = '–';
 
+/// The longest start of `text` that fits in `cols` columns. It never
+/// ends between a letter and its combining marks: the first character
+/// left out is one that takes a column, never a mark.
+pub fn head(text: &str, cols: usize) -> &str {
+    let mut used = 0;
+    let end = text
+        .char_indices()
+        .find(|&(_, c)| {
+            used += c.width().unwrap_or(0);
+            used > cols
+        })
+        .map_or(text.len(), |(at, _)| at);
+    &text[..end]
+}
+
 /// `symbol` in at most `width` columns. Symbols of one list share their
 /// beginning ("E/RES/2006/46", "E/RES/2008/3") and differ at the end, so a
 /// cut one keeps its last parts whole, its first part if there is room:
 /// "E/…/2006/46", "…/2006/46"; without a `/` that fits, its last characters.
 pub fn elide_symbol(symbol: &str, width: usize) -> String {
+    elided(symbol, width, true)
+}
+
+/// [`elide_symbol`] for a column of symbols: cut only at the start
+/// ("…/79/1", "…/79/194"), never also keeping the first part
+/// ("A/…/79/1"). Whether a cut symbol keeps its first part depends on the
+/// length of its number, so beside each other the two forms misalign the
+/// column and read as two different cuts; in one list the first parts
+/// are all alike anyway.
+pub fn elide_symbol_start(symbol: &str, width: usize) -> String {
+    elided(symbol, width, false)
+}
+
+fn elided(symbol: &str, width: usize, keep_head: bool) -> String {
     if symbol.width() <= width {
         return symbol.to_string();
     }
@@ -44,7 +73,7 @@ pub fn elide_symbol(symbol: &str, width: usize) -> String {
         return if marked.width() <= width {
             marked
         } else {
-            elide_symbol(first, width)
+            elided(first, width, keep_head)
         };
     }
     let parts: Vec<&str> = symbol.split('/').collect();
@@ -57,7 +86,7 @@ pub fn elide_symbol(symbol: &str, width: usize) -> String {
         let head = parts[0];
         // The head is worth showing only if something between it and the
         // tail is elided.
-        if parts.len() - kept >= 2 {
+        if keep_head && parts.len() - kept >= 2 {
             let both = format!("{head}/…/{tail}");
             if both.width() <= width {
                 return both;
@@ -220,6 +249,31 @@ mod tests {
         assert_eq!(elide_symbol("A/66/77–E/2011/103", 6), "…66/77");
         assert_eq!(elide_symbol("ABCDEFGHIJ", 4), "…HIJ");
         assert_eq!(elide_symbol("E/RES/2006/46", 0), "");
+    }
+
+    #[test]
+    fn a_column_cuts_symbols_only_at_their_start() {
+        assert_eq!(elide_symbol_start("A/RES/79/1", 9), "…/79/1");
+        assert_eq!(elide_symbol_start("A/RES/79/194", 9), "…/79/194");
+        assert_eq!(elide_symbol_start("E/RES/2006/46", 11), "…/2006/46");
+        assert_eq!(elide_symbol_start("A/RES/79/1", 10), "A/RES/79/1");
+        assert_eq!(elide_symbol_start("A/66/77–E/2011/103", 12), "A/66/77–…");
+        for width in 0..20 {
+            let shown = elide_symbol_start("WSIS-03/GENEVA/DOC/4-E", width);
+            assert!(shown.width() <= width, "{shown} at {width}");
+            assert!(!shown.contains("WSIS-03/…"), "{shown} at {width}");
+        }
+    }
+
+    #[test]
+    fn a_head_fits_its_columns_and_keeps_marks_with_their_letter() {
+        assert_eq!(head("abcdef", 3), "abc");
+        assert_eq!(head("abc", 5), "abc");
+        assert_eq!(head("日本語", 3), "日");
+        // "é" as e and a combining accent: both or neither.
+        assert_eq!(head("cafe\u{301}s", 4), "cafe\u{301}");
+        assert_eq!(head("cafe\u{301}s", 3), "caf");
+        assert_eq!(head("abc", 0), "");
     }
 
     #[test]

@@ -119,6 +119,12 @@ fn a_limit_of_zero_or_below_is_refused_saying_what_is_valid() {
             said.contains("1 or more") && said.contains("leave -n out"),
             "{limit}: {said}"
         );
+        // Said as the CLI's other errors are: "wsis: ", the option as typed,
+        // one line, not clap's "error: invalid value … for '--limit <N>'".
+        assert!(said.starts_with("wsis: -n "), "{limit}: {said}");
+        assert!(said.contains(limit), "{limit}: {said}");
+        assert!(!said.contains("--limit") && !said.contains("error:"), "{limit}: {said}");
+        assert_eq!(said.lines().count(), 1, "{limit}: {said}");
     }
     let two = json(&wsis(&["search", "-n", "2", "itu", "--json"]));
     assert_eq!(two.as_array().unwrap().len(), 2);

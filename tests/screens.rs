@@ -474,3 +474,135 @@ fn the_detail_never_narrows_as_the_terminal_widens() {
         }
     }
 }
+
+/// The text of a pane title on the top border of `buffer`'s row `y`, in
+/// the pane whose top-left corner is at column `x`.
+fn title_at(buffer: &ratatui::buffer::Buffer, x: u16, y: u16) -> String {
+    let is_border = |s: &str| s.chars().any(|c| ('\u{2500}'..='\u{257F}').contains(&c));
+    (x + 1..buffer.area.width)
+        .map(|x| buffer[(x, y)].symbol())
+        .take_while(|s| !is_border(s))
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// Every list title at every width is whole, or cut with "…" (never
+/// "Bodies and fora · dat"): its name and order, or its name alone.
+#[test]
+fn list_titles_are_whole_or_end_with_an_ellipsis() {
+    use wsis_browser::app::Pane;
+    let mut app = App::new(&DATA);
+    let mut cut_seen = false;
+    for row in Row::all() {
+        app.row = row;
+        for focus in [Pane::Categories, Pane::Items, Pane::Detail] {
+            app.focus = focus;
+            for width in (60..=110).step_by(5) {
+                let terminal = draw(&app, width, 20);
+                let buffer = terminal.backend().buffer();
+                let areas = wsis_browser::ui::pane_areas(&app, buffer.area);
+                let title = title_at(buffer, areas[1].x, 0);
+                let forms = [
+                    app.list_title(row, usize::MAX),
+                    app.list_title(row, 0),
+                    row.name().to_string(),
+                ];
+                let whole = forms.contains(&title);
+                let stem = title.strip_suffix('…');
+                cut_seen |= stem.is_some();
+                assert!(
+                    whole || stem.is_some_and(|stem| forms.iter().any(|form| form.starts_with(stem))),
+                    "{row:?} at {width}, {focus:?}: title {title:?}\n{}",
+                    terminal.backend()
+                );
+            }
+        }
+    }
+    assert!(cut_seen, "some width cuts a title");
+}
+
+/// The search box's hint on an empty query is wrapped, never cut, at
+/// every width where the results pane has rows for it.
+#[test]
+fn the_empty_search_hint_is_whole_at_every_width() {
+    const HINT: &str = "Symbols (70/125), titles, bodies, tags, years or words of a summary.";
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char('/'))]);
+    for width in (60..=200).step_by(10) {
+        let terminal = draw(&app, width, 24);
+        let buffer = terminal.backend().buffer();
+        let inside: Vec<String> = (0..24)
+            .map(|y| row_text(buffer, y))
+            .filter(|row| row.starts_with('│'))
+            .map(|row| row.split('│').nth(1).unwrap_or_default().trim().to_string())
+            .filter(|text| !text.is_empty())
+            .collect();
+        assert!(
+            inside.join(" ").contains(HINT),
+            "at {width}: {inside:?}\n{}",
+            terminal.backend()
+        );
+    }
+}
+
+/// In the follow prompt, the relation column and the rows it stands in
+/// are cut with "…" at every width, never bare at the screen's edge.
+#[test]
+fn follow_rows_are_whole_or_end_with_an_ellipsis() {
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char(':'))]);
+    type_text(&mut app, "igf");
+    press(&mut app, &[key(KeyCode::Enter), key(KeyCode::Char('f'))]);
+    for width in (60..=100).step_by(4) {
+        let terminal = draw(&app, width, 30);
+        let buffer = terminal.backend().buffer();
+        for y in 0..30 {
+            let row = row_text(buffer, y);
+            if !row.contains("mandate ext") {
+                continue;
+            }
+            assert!(row.contains("mandate extend…"), "at {width}: {row}");
+            // A row that reaches the right edge ends with its mark.
+            let end = row.trim_end();
+            assert!(
+                end.chars().count() < usize::from(width) || end.ends_with('…'),
+                "at {width}: {row}"
+            );
+        }
+    }
+}
+
+/// Reading the detail at 80, 99, 100 and 120 columns: the detail is as
+/// wide at 99 columns as at 100 (no jump as the terminal is resized), and
+/// never narrower on a wider terminal, whatever has focus.
+#[test]
+fn reading_the_detail_at_80_99_100_and_120_columns() {
+    use ratatui::layout::Rect;
+    use wsis_browser::app::Pane;
+    let mut app = App::new(&DATA);
+    app.row = Row::Category(category_index("ga").unwrap());
+    app.focus = Pane::Detail;
+    let mut screens = String::new();
+    for (width, height) in [(80, 24), (99, 24), (100, 24), (120, 24)] {
+        app.size = (width, height);
+        screens += &format!("{width}×{height}:\n{}\n", draw(&app, width, height).backend());
+    }
+    assert_snapshot!(screens);
+    let detail = |app: &App, width: u16| wsis_browser::ui::pane_areas(app, Rect::new(0, 0, width, 40))[2].width;
+    for row in Row::all() {
+        app.row = row;
+        for focus in [Pane::Items, Pane::Detail] {
+            app.focus = focus;
+            for width in 60..=200 {
+                assert!(
+                    detail(&app, width + 1) >= detail(&app, width),
+                    "{row:?}, {focus:?}: {} at {width}, {} at {}",
+                    detail(&app, width),
+                    detail(&app, width + 1),
+                    width + 1
+                );
+            }
+        }
+    }
+}

@@ -89,8 +89,11 @@ pub enum Command {
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
         /// At most this many results (1 or more; leave out for all).
-        #[arg(long, short = 'n', value_name = "N", value_parser = at_least_one, allow_negative_numbers = true)]
-        limit: Option<usize>,
+        // Taken as text and checked by `parse_limit`, so a refusal says
+        // "wsis: -n …" as the command's other errors do, not clap's
+        // "error: invalid value … for '--limit <N>'".
+        #[arg(long, short = 'n', value_name = "N", allow_negative_numbers = true)]
+        limit: Option<String>,
         #[command(flatten)]
         output: OutputArgs,
     },
@@ -227,12 +230,15 @@ fn category_parser() -> PossibleValuesParser {
 /// What `-n` takes, said whenever it is refused.
 const LIMIT_EXPECTED: &str = "give a whole number of 1 or more, or leave -n out to list every match";
 
-fn at_least_one(text: &str) -> Result<usize, String> {
+/// The number `-n` gives, if given; a refusal names what was typed.
+fn parse_limit(given: Option<&str>) -> Result<Option<usize>, Failure> {
+    let Some(text) = given else { return Ok(None) };
     match text.trim().parse::<usize>() {
-        Ok(0) => Err(format!("0 results is not a limit: {LIMIT_EXPECTED}")),
-        Ok(n) => Ok(n),
-        Err(_) => Err(format!("not a number of results: {LIMIT_EXPECTED}")),
+        Ok(0) => Err(format!("-n 0 would list nothing: {LIMIT_EXPECTED}")),
+        Ok(n) => Ok(Some(n)),
+        Err(_) => Err(format!("-n \"{text}\" is not a number of results: {LIMIT_EXPECTED}")),
     }
+    .map_err(Failure::BadInput)
 }
 
 /// Commands that need no data run before any is loaded, so a broken
@@ -321,6 +327,10 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
     let Some(Command::Search { query, limit, output }) = &args.command else {
         return None;
     };
+    let limit = match parse_limit(limit.as_deref()) {
+        Ok(limit) => limit,
+        Err(failure) => return Some(finish(Err(failure))),
+    };
     let query = query.join(" ");
     let format = output.chosen();
     // Only the table shows dates: tab-separated lines and JSON read no more than before.
@@ -338,7 +348,7 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
     let cache = index_cache(args, &files);
     if let Some(code) = cache
         .as_ref()
-        .and_then(|cache| search_stored(cache, &query, *limit, format))
+        .and_then(|cache| search_stored(cache, &query, limit, format))
     {
         return Some(code);
     }
@@ -361,7 +371,7 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
                 table::Dates::default()
             };
             Some(finish(buffered(|out| {
-                search::run(&index, &query, *limit, format, &dates, out)
+                search::run(&index, &query, limit, format, &dates, out)
             })))
         }
         Err(problems) => Some(report(&problems, &files)),
@@ -585,7 +595,14 @@ fn run_with(command: &Command, data: &Dataset, out: &mut impl Write) -> Outcome 
             } else {
                 table::Dates::default()
             };
-            search::run(&index, &query.join(" "), *limit, format, &dates, out)
+            search::run(
+                &index,
+                &query.join(" "),
+                parse_limit(limit.as_deref())?,
+                format,
+                &dates,
+                out,
+            )
         }
         Command::Show { id, json, format } => show::run(data, id, ShowFormat::chosen(*json, *format), out),
         Command::Path { from, to, json } => path::run(data, from, to, *json, out),

@@ -2,8 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::ListItem;
+use ratatui::text::{Line, Span, Text};
 
 use super::{pane_block, selectable_list};
 use crate::app::{App, Pane, Row};
@@ -37,19 +36,19 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     let focused = app.focus == Pane::Categories;
     let inner_width = usize::from(area.width.saturating_sub(4));
-    let rows: Vec<ListItem> = Row::all()
+    let rows: Vec<Text> = Row::all()
         .map(|row| {
             let count = app.row_len(row).to_string();
             let name_width = inner_width.saturating_sub(count.len() + 1);
             let name = short_name(row);
-            ListItem::new(Line::from(vec![
+            Text::from(Line::from(vec![
                 Span::raw(fit(name, name_width)),
                 Span::raw(" "),
                 Span::styled(count, app.theme.dim()),
             ]))
         })
         .collect();
-    let block = pane_block(app, "Categories", focused);
+    let block = pane_block(app, "Categories", focused, area.width);
     let (list, mut state) = selectable_list(app, rows, block, Some(app.row.index()), focused, area);
     frame.render_stateful_widget(list, area, &mut state);
 }

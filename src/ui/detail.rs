@@ -28,7 +28,7 @@ pub struct DetailLines {
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let focused = app.focus == Pane::Detail;
-    let block = pane_block(app, "Detail", focused);
+    let block = pane_block(app, "Detail", focused, area.width);
     let inner = block.inner(area);
     let Some(idx) = app.selected_item() else {
         frame.render_widget(Paragraph::new("").block(block), area);
@@ -39,7 +39,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let height = usize::from(inner.height);
     let scroll = usize::from(visible_scroll(&detail, app.detail_scroll, height));
     // Only the visible lines are copied into the frame.
-    let visible = detail.lines[scroll..(scroll + height).min(detail.lines.len())].to_vec();
+    let width = usize::from(inner.width);
+    let visible: Vec<Line> = detail.lines[scroll..(scroll + height).min(detail.lines.len())]
+        .iter()
+        .map(|line| super::cut::fit_line(line.clone(), width))
+        .collect();
     // The related items often start below the first screen: say so.
     let block = with_scroll_position(app, block, scroll, height, detail.lines.len());
     frame.render_widget(Paragraph::new(visible).block(block), area);
@@ -69,7 +73,7 @@ pub fn cached_lines(app: &App, idx: ItemIdx, width: usize, selected: Option<usiz
 /// The related item drawn at `at`, if any (for mouse clicks).
 pub fn link_at(app: &App, area: Rect, at: ratatui::layout::Position) -> Option<usize> {
     let idx = app.selected_item()?;
-    let inner = pane_block(app, "", false).inner(area);
+    let inner = pane_block(app, "", false, area.width).inner(area);
     if !inner.contains(at) {
         return None;
     }

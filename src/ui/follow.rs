@@ -3,10 +3,10 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, ListItem};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders};
 
-use super::{clear_popup, detail, prompt_line, selectable_list};
+use super::{clear_popup, cut, detail, prompt_line, selectable_list};
 use crate::app::{App, FollowState, follow_label};
 use crate::text::fit;
 
@@ -25,7 +25,7 @@ pub fn render(app: &App, follow: &FollowState, frame: &mut Frame, area: Rect) {
         height,
     };
     let width = usize::from(popup.width.saturating_sub(4));
-    let rows: Vec<ListItem> = matches
+    let rows: Vec<Text> = matches
         .iter()
         .map(|&row| {
             let entry = &related[row];
@@ -34,20 +34,23 @@ pub fn render(app: &App, follow: &FollowState, frame: &mut Frame, area: Rect) {
             let mut line = detail::related_line(app.data, entry, &app.theme, rest, &label, false);
             let relation = format!(" {}", fit(entry.label(), RELATION_WIDTH - 1));
             line.spans.insert(1, Span::styled(relation, app.theme.relation()));
-            ListItem::new(line)
+            Text::from(line)
         })
         .collect();
     let input = format!("{}{}", follow.filter, follow.typed);
     let block = Block::new()
         .borders(Borders::TOP)
         .border_style(app.theme.border(true))
-        .title(Line::styled(
-            format!(
-                " Follow — {} of {} related; type a number or letters ",
-                matches.len(),
-                related.len()
+        .title(cut::fit_line(
+            Line::styled(
+                format!(
+                    " Follow — {} of {} related; type a number or letters ",
+                    matches.len(),
+                    related.len()
+                ),
+                app.theme.title(true),
             ),
-            app.theme.title(true),
+            usize::from(popup.width),
         ))
         .title_bottom(prompt_line(app, "f ", &input));
     let selected = matches.len().checked_sub(1).map(|last| follow.selected.min(last));

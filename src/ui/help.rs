@@ -26,8 +26,14 @@ pub fn render(app: &App, help: &HelpState, frame: &mut Frame, area: Rect) {
     let height = usize::from(popup.height.saturating_sub(2));
     let scroll = help.scroll.min(lines.len().saturating_sub(height));
     let total = lines.len();
-    let visible: Vec<Line> = lines.into_iter().skip(scroll).take(height).collect();
-    let block = pane_block(app, "Keys — ? or Esc closes", true);
+    let width = usize::from(popup.width.saturating_sub(2));
+    let visible: Vec<Line> = lines
+        .into_iter()
+        .skip(scroll)
+        .take(height)
+        .map(|line| super::cut::fit_line(line, width))
+        .collect();
+    let block = pane_block(app, "Keys — ? or Esc closes", true, popup.width);
     let block = with_scroll_position(app, block, scroll, height, total);
     let help = Paragraph::new(visible).block(block);
     clear_popup(frame, popup, area);

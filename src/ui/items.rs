@@ -2,19 +2,19 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{ListItem, Paragraph};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::Paragraph;
 
 use super::{counted_list, pane_block};
 use crate::app::{App, Pane, Row};
 
 use crate::data::ItemIdx;
-use crate::text::{elide_symbol, fit, sanitize};
+use crate::text::{elide_symbol_start, fit, sanitize};
+use unicode_width::UnicodeWidthStr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let focused = app.focus == Pane::Items;
-    // Borders and the spaces around the title.
-    let title = &app.list_title(app.row, usize::from(area.width).saturating_sub(4));
+    let title = &title(app, area.width);
     let items = app.items();
     if items.is_empty() {
         let message = if app.row == Row::Bookmarks {
@@ -25,20 +25,36 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         let empty = Paragraph::new(message)
             .wrap(ratatui::widgets::Wrap { trim: true })
             .style(app.theme.dim())
-            .block(pane_block(app, title, focused));
+            .block(pane_block(app, title, focused, area.width));
         frame.render_widget(empty, area);
         return;
     }
     let (widest, has_month) = app.list_shape();
     let columns = Columns::fit(widest, has_month, usize::from(area.width).saturating_sub(CHROME));
-    let rows: Vec<ListItem> = items.iter().map(|&idx| row(app, idx, &columns)).collect();
-    let block = pane_block(app, title, focused);
+    let rows: Vec<Text> = items.iter().map(|&idx| row(app, idx, &columns)).collect();
+    let block = pane_block(app, title, focused, area.width);
     let total = app.row_len(app.row);
     let (list, mut state) = counted_list(app, rows, total, block, Some(app.item_row()), focused, area);
     frame.render_stateful_widget(list, area, &mut state);
 }
 
-/// Borders (2) and the selection marker (2).
+/// The list's title in a pane `width` columns wide: its name and order in
+/// the longest form that fits, else the name alone (cut with "…" by the
+/// border if even that does not fit); the status line says the order
+/// when it changes.
+fn title(app: &App, width: u16) -> String {
+    // Borders and the spaces around the title.
+    let room = usize::from(width).saturating_sub(CHROME);
+    let title = app.list_title(app.row, room);
+    if title.width() <= room {
+        title
+    } else {
+        app.row.name().to_string()
+    }
+}
+
+/// Borders (2) and the selection marker (2); also the corners and spaces
+/// around the title.
 const CHROME: usize = 4;
 /// A title needs this many columns to be read at a glance.
 const READABLE_TITLE: usize = 40;
@@ -99,7 +115,7 @@ pub fn width_needed(app: &App) -> u16 {
     u16::try_from(CHROME + longest + READABLE_TITLE + 1 + YEAR_MONTH).unwrap_or(u16::MAX)
 }
 
-fn row(app: &App, idx: ItemIdx, columns: &Columns) -> ListItem<'static> {
+fn row(app: &App, idx: ItemIdx, columns: &Columns) -> Text<'static> {
     let item = app.data.item(idx);
     let mark = if app.is_bookmarked(idx) { "★ " } else { "" };
     let label = format!("{mark}{}", sanitize(item.label()));
@@ -109,7 +125,7 @@ fn row(app: &App, idx: ItemIdx, columns: &Columns) -> ListItem<'static> {
     let mut title_width = columns.title;
     match symbol {
         Some(symbol) if columns.symbol > 0 => {
-            let shown = fit(&elide_symbol(&symbol, columns.symbol), columns.symbol);
+            let shown = fit(&elide_symbol_start(&symbol, columns.symbol), columns.symbol);
             spans.push(Span::styled(shown, app.theme.symbol()));
             spans.push(Span::raw(" "));
         }
@@ -131,7 +147,7 @@ fn row(app: &App, idx: ItemIdx, columns: &Columns) -> ListItem<'static> {
         spans.push(Span::raw(" "));
         spans.push(Span::styled(fit(&date, columns.date), app.theme.dim()));
     }
-    ListItem::new(Line::from(spans))
+    Text::from(Line::from(spans))
 }
 
 /// Dates in lists: the year, or year and month where there is room.

@@ -2,10 +2,10 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, ListItem};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, Borders};
 
-use super::{clear_popup, editor_line, selectable_list};
+use super::{clear_popup, cut, editor_line, selectable_list};
 use crate::app::{App, JumpState};
 use crate::text::{sanitize, truncate};
 
@@ -19,14 +19,14 @@ pub fn render(app: &App, jump: &JumpState, frame: &mut Frame, area: Rect) {
         height,
     };
     let width = usize::from(popup.width.saturating_sub(4));
-    let items: Vec<ListItem> = jump
+    let items: Vec<Text> = jump
         .completions
         .iter()
         .map(|&idx| {
             let item = app.data.item(idx);
             let handle = sanitize(item.handle());
             let rest = width.saturating_sub(handle.chars().count() + 2);
-            ListItem::new(Line::from(vec![
+            Text::from(Line::from(vec![
                 Span::styled(handle, app.theme.symbol()),
                 Span::raw("  "),
                 Span::raw(truncate(&sanitize(item.label()), rest)),
@@ -37,9 +37,12 @@ pub fn render(app: &App, jump: &JumpState, frame: &mut Frame, area: Rect) {
     let block = Block::new()
         .borders(Borders::TOP)
         .border_style(app.theme.border(true))
-        .title(Line::styled(
-            " Jump to an item: id, symbol, code, title words — Tab completes ",
-            app.theme.title(true),
+        .title(cut::fit_line(
+            Line::styled(
+                " Jump to an item: id, symbol, code, title words — Tab completes ",
+                app.theme.title(true),
+            ),
+            usize::from(popup.width),
         ))
         .title_bottom(prompt);
     let selected = (!jump.completions.is_empty()).then_some(jump.selected);

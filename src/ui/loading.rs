@@ -31,7 +31,10 @@ pub fn view(seen: &Seen, elapsed: Duration, frame: &mut Frame) {
     let [bar] = Layout::horizontal([Constraint::Length(width)])
         .flex(ratatui::layout::Flex::Center)
         .areas(bar);
-    let centred = |text: String| Paragraph::new(Line::from(text)).alignment(Alignment::Center);
+    // A terminal narrower than a line gets it cut with "…", not bare.
+    let centred = |text: String| {
+        Paragraph::new(super::cut::fit_line(Line::from(text), usize::from(area.width))).alignment(Alignment::Center)
+    };
     frame.render_widget(
         centred("Loading the WSIS documents".into()).style(Style::default().add_modifier(Modifier::BOLD)),
         title,
@@ -81,5 +84,24 @@ mod tests {
         );
         assert!(screen.contains("2.3 s"), "{screen}");
         assert!(screen.contains("press q or Ctrl-C to leave"), "{screen}");
+    }
+
+    #[test]
+    fn a_narrow_terminal_gets_lines_cut_with_an_ellipsis() {
+        const WIDTH: u16 = 20;
+        let progress = Progress::default();
+        let mut terminal = Terminal::new(TestBackend::new(WIDTH, 12)).expect("terminal");
+        terminal
+            .draw(|frame| view(&progress.seen(), Duration::from_millis(100), frame))
+            .expect("draw");
+        let screen: String = terminal
+            .backend()
+            .buffer()
+            .content()
+            .chunks(usize::from(WIDTH))
+            .map(|row| row.iter().map(|c| c.symbol()).collect::<String>() + "\n")
+            .collect();
+        assert!(screen.contains("Loading the WSIS do…"), "{screen}");
+        assert!(screen.contains("press q or Ctrl-C t…"), "{screen}");
     }
 }

@@ -3,6 +3,7 @@
 pub mod banner;
 pub mod breadcrumbs;
 pub mod categories;
+pub mod cut;
 pub mod detail;
 pub mod follow;
 pub mod help;
@@ -19,7 +20,7 @@ use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
-use ratatui::text::{Line, Span};
+use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Clear, List, ListItem, ListState, Paragraph, Wrap};
 
 use crate::app::{App, Overlay, Pane};
@@ -100,7 +101,9 @@ pub fn detail_text_area(app: &App) -> Rect {
 /// stable split would starve one pane all the time, so the focused one
 /// gets the room: the list its need, the detail all but
 /// [`READING_LIST_SHARE`] of the width (the list's symbols cut to their
-/// distinguishing end).
+/// distinguishing end) — but never more than it has at [`STABLE_FROM`],
+/// so no pane narrows as the terminal widens to it: a detail read at 99
+/// columns is as wide as at 100, not 20 columns wider.
 pub fn pane_areas(app: &App, main: Rect) -> [Rect; 3] {
     let categories = if main.width >= WIDE || app.focus == Pane::Categories {
         categories::width_needed(app).min(share(main.width, MAX_CATEGORY_SHARE))
@@ -142,14 +145,26 @@ fn detail_beside_categories(app: &App, width: u16, rest: u16) -> u16 {
 /// The item list's width in `rest` columns (the screen but the category
 /// pane); the detail gets the others.
 fn list_width(app: &App, rest: u16) -> u16 {
-    let wanted = items::width_needed(app).max(share(rest, LIST_SHARE));
     if rest >= STABLE_FROM {
-        wanted.min(share(rest, MAX_LIST_SHARE)).min(rest - READABLE_DETAIL)
-    } else if app.focus == Pane::Detail {
-        share(rest, READING_LIST_SHARE)
-    } else {
-        wanted.min(rest.saturating_sub(MIN_DETAIL_WIDTH))
+        return stable_list_width(app, rest);
     }
+    // Below, the focused pane gets no more than at `STABLE_FROM`: the
+    // widths meet there instead of jumping.
+    let list_at_stable = stable_list_width(app, STABLE_FROM);
+    if app.focus == Pane::Detail {
+        let detail_at_stable = STABLE_FROM - list_at_stable;
+        share(rest, READING_LIST_SHARE).max(rest.saturating_sub(detail_at_stable))
+    } else {
+        let wanted = items::width_needed(app).max(share(rest, LIST_SHARE));
+        wanted.min(list_at_stable).min(rest.saturating_sub(MIN_DETAIL_WIDTH))
+    }
+}
+
+/// The list's width in `rest` columns where widths no longer follow focus
+/// (`rest` at least [`STABLE_FROM`]).
+fn stable_list_width(app: &App, rest: u16) -> u16 {
+    let wanted = items::width_needed(app).max(share(rest, LIST_SHARE));
+    wanted.min(share(rest, MAX_LIST_SHARE)).min(rest - READABLE_DETAIL)
 }
 
 /// The list keeps at least this much beside a category pane shown for a
@@ -254,10 +269,11 @@ fn share(width: u16, percent: u16) -> u16 {
 /// Clears where a popup is drawn, borders included, and a column on
 /// either side of it within `bounds`: text of the screen below that ran
 /// up to the popup's border read as part of it ("│…│", a word cut against
-/// the frame). Above and below, the popup's own horizontal border parts
-/// it from the screen, and clearing a row there would cut the panes'
-/// borders into pieces. Every overlay that leaves the screen around it
-/// visible clears through here.
+/// the frame). On the popup's rows, the rest of a pane it covers part of
+/// goes too (see [`erase_beside`]). Above and below, the popup's own
+/// horizontal border parts it from the screen, and clearing a row there
+/// would cut the panes' borders into pieces. Every overlay that leaves
+/// the screen around it visible clears through here.
 ///
 /// A popup with screen beside it (help, a path) also dims all of that
 /// screen: words the popup cuts read as background, not as text of the
@@ -277,31 +293,30 @@ fn clear_popup(frame: &mut Frame, popup: Rect, bounds: Rect) {
         ..popup
     };
     let padded = padded.intersection(bounds);
-    erase_cut_words(frame.buffer_mut(), padded, bounds);
+    erase_beside(frame.buffer_mut(), padded, bounds);
     frame.render_widget(Clear, padded);
 }
 
-/// Blanks what is left beside `cleared` of words it cuts, on each of its
-/// rows, so no fragment ("WSIS-03/GE") stands next to a popup: a word
-/// runs on from the cleared area's edge to the next space or pane border.
-fn erase_cut_words(buffer: &mut Buffer, cleared: Rect, bounds: Rect) {
-    let in_word = |buffer: &Buffer, x: u16, y: u16| {
-        let symbol = buffer[(x, y)].symbol();
-        symbol != " " && !symbol.chars().any(is_box_drawing)
-    };
+/// Blanks, on each row of `cleared`, the text beside it up to the nearest
+/// pane border (or `bounds`): what is left of lines the popup covers
+/// part of. A word cut at the edge ("WSIS-03/GE") reads as a typo, and
+/// whole words torn from their sentence ("in the", "and") as noise at
+/// the popup's frame; a pane the popup does not reach stays as it is.
+fn erase_beside(buffer: &mut Buffer, cleared: Rect, bounds: Rect) {
+    let in_pane = |buffer: &Buffer, x: u16, y: u16| !buffer[(x, y)].symbol().chars().any(is_box_drawing);
     if cleared.width == 0 {
         return;
     }
     for y in cleared.top()..cleared.bottom() {
         let (first, last) = (cleared.left(), cleared.right() - 1);
-        let mut cut: Vec<u16> = Vec::new();
-        if in_word(buffer, first, y) {
-            cut.extend((bounds.left()..first).rev().take_while(|&x| in_word(buffer, x, y)));
+        let mut beside: Vec<u16> = Vec::new();
+        if in_pane(buffer, first, y) {
+            beside.extend((bounds.left()..first).rev().take_while(|&x| in_pane(buffer, x, y)));
         }
-        if in_word(buffer, last, y) {
-            cut.extend((last + 1..bounds.right()).take_while(|&x| in_word(buffer, x, y)));
+        if in_pane(buffer, last, y) {
+            beside.extend((last + 1..bounds.right()).take_while(|&x| in_pane(buffer, x, y)));
         }
-        for x in cut {
+        for x in beside {
             buffer[(x, y)].reset();
         }
     }
@@ -332,7 +347,7 @@ fn centered(area: Rect, percent_x: u16, percent_y: u16) -> Rect {
 /// which rows show on its bottom border.
 fn selectable_list<'a>(
     app: &App,
-    rows: Vec<ListItem<'a>>,
+    rows: Vec<Text<'a>>,
     block: Block<'a>,
     selected: Option<usize>,
     focused: bool,
@@ -344,9 +359,10 @@ fn selectable_list<'a>(
 
 /// [`selectable_list`] of the first `rows` of a list of `total` (the
 /// preview holds only the start of the first list, but counts it whole).
+/// A row too wide for the list is cut with "…".
 fn counted_list<'a>(
     app: &App,
-    rows: Vec<ListItem<'a>>,
+    rows: Vec<Text<'a>>,
     total: usize,
     block: Block<'a>,
     selected: Option<usize>,
@@ -354,15 +370,24 @@ fn counted_list<'a>(
     area: Rect,
 ) -> (List<'a>, ListState) {
     let height = usize::from(area.height.saturating_sub(2));
+    let room = usize::from(block.inner(area).width).saturating_sub(MARKER_WIDTH);
+    let rows: Vec<ListItem> = rows
+        .into_iter()
+        .map(|row| ListItem::new(cut::fit_text(row, room)))
+        .collect();
     let offset = selected.map_or(0, |row| scroll_offset(row, rows.len(), height));
     let state = ListState::default().with_selected(selected).with_offset(offset);
     let block = with_list_position(app, block, offset, height, total.max(rows.len()));
     let list = List::new(rows)
         .block(block)
-        .highlight_symbol("▶ ")
+        .highlight_symbol(MARKER)
         .highlight_style(selection_style(app, focused));
     (list, state)
 }
+
+/// What marks the selected row of a list, and the columns it takes.
+const MARKER: &str = "▶ ";
+const MARKER_WIDTH: usize = 2;
 
 /// The preview beside the search results and the timeline: the item's
 /// detail, without its related items selectable.
@@ -370,14 +395,20 @@ fn render_preview(app: &App, item: Option<ItemIdx>, frame: &mut Frame, area: Rec
     if area.width == 0 {
         return;
     }
-    let block = pane_block(app, "Preview", false);
+    let block = pane_block(app, "Preview", false, area.width);
     let inner = block.inner(area);
     let height = usize::from(inner.height);
+    let width = usize::from(inner.width);
     let (lines, total) = item.map_or_else(
         || (Vec::new(), 0),
         |idx| {
-            let detail = detail::cached_lines(app, idx, usize::from(inner.width), None);
-            (detail.lines.iter().take(height).cloned().collect(), detail.lines.len())
+            let detail = detail::cached_lines(app, idx, width, None);
+            let shown = detail
+                .lines
+                .iter()
+                .take(height)
+                .map(|line| cut::fit_line(line.clone(), width));
+            (shown.collect(), detail.lines.len())
         },
     );
     // A cut preview says so, as the detail does: Enter opens the rest.
@@ -426,11 +457,19 @@ fn editor_line(app: &App, sigil: &'static str, input: &crate::app::LineEditor, w
     ])
 }
 
-fn pane_block<'a>(app: &App, title: &'a str, focused: bool) -> Block<'a> {
+/// A bordered pane `width` columns wide (borders included), its title
+/// cut with "…" where the top border has no room for all of it.
+fn pane_block<'a>(app: &App, title: &str, focused: bool, width: u16) -> Block<'a> {
+    // The corners and a space either side of the title.
+    let room = usize::from(width).saturating_sub(TITLE_CHROME);
+    let title = cut::fit_line(Line::raw(title), room);
     Block::bordered()
         .border_style(app.theme.border(focused))
         .title(Line::styled(format!(" {title} "), app.theme.title(focused)))
 }
+
+/// Columns of a top border a title cannot use: two corners, two spaces.
+const TITLE_CHROME: usize = 4;
 
 fn selection_style(app: &App, focused: bool) -> Style {
     if focused {

@@ -3,8 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::ListItem;
+use ratatui::text::{Line, Span, Text};
 
 use super::{centered, clear_popup, pane_block, selectable_list};
 use crate::app::{App, PathView};
@@ -20,19 +19,19 @@ pub fn render(app: &App, path: &PathView, frame: &mut Frame, area: Rect) {
             None => item.label().to_string(),
         })
     };
-    let mut rows = vec![ListItem::new(Line::from(Span::raw(truncate(&name(path.from), width))))];
+    let mut rows = vec![Text::from(Line::from(Span::raw(truncate(&name(path.from), width))))];
     match &path.steps {
         Some(steps) => {
             for step in steps {
                 let label = format!("  ↳ {} ", step.label);
                 let rest = width.saturating_sub(label.chars().count());
-                rows.push(ListItem::new(Line::from(vec![
+                rows.push(Text::from(Line::from(vec![
                     Span::styled(label, app.theme.relation()),
                     Span::raw(truncate(&name(step.to), rest)),
                 ])));
             }
         }
-        None => rows.push(ListItem::new(Line::from(Span::styled(
+        None => rows.push(Text::from(Line::from(Span::styled(
             format!("  no path to {}", name(path.to)),
             app.theme.status(),
         )))),
@@ -42,7 +41,7 @@ pub fn render(app: &App, path: &PathView, frame: &mut Frame, area: Rect) {
         Some(_) => format!("Path — {steps} step{}", if steps == 1 { "" } else { "s" }),
         None => "Path — none".to_string(),
     };
-    let block = pane_block(app, &title, true);
+    let block = pane_block(app, &title, true, popup.width);
     let popup = no_taller_than(
         popup,
         u16::try_from(rows.len()).unwrap_or(u16::MAX).saturating_add(BORDERS),

@@ -3,8 +3,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, ListItem, ListState, Paragraph};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Block, ListState, Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use std::cell::RefCell;
@@ -104,14 +104,16 @@ fn fitting_above(height: impl Fn(usize) -> usize, selected: usize, rows: usize) 
 const CHROME: u16 = 4;
 
 fn render_results(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
-    let block = pane_block(app, "Results", true);
+    let block = pane_block(app, "Results", true, area.width);
     if search.hits.is_empty() {
         let message = if search.query.trim().is_empty() {
             "Symbols (70/125), titles, bodies, tags, years or words of a summary."
         } else {
             "No match."
         };
-        frame.render_widget(Paragraph::new(message).style(app.theme.dim()).block(block), area);
+        // Wrapped, not cut: a hint cut short hides what it offers.
+        let hint = Paragraph::new(message).wrap(Wrap { trim: true });
+        frame.render_widget(hint.style(app.theme.dim()).block(block), area);
         return;
     }
     let rows = usize::from(area.height.saturating_sub(2));
@@ -123,7 +125,7 @@ fn render_results(app: &App, search: &SearchState, frame: &mut Frame, area: Rect
         rows,
     );
     // Only the hits shown are highlighted and explained.
-    let items: Vec<ListItem> = search.hits[shown.clone()]
+    let items: Vec<Text> = search.hits[shown.clone()]
         .iter()
         .map(|hit| hit_rows(app, search, hit, width))
         .collect();
@@ -211,13 +213,13 @@ fn hit_height(app: &App, search: &SearchState, hit: &Hit, width: usize) -> usize
 /// only when the first row does not show it, the field that explains the
 /// match (the full title behind a short one, a tag, a body, a summary; the
 /// id only when the first row marks nothing).
-fn hit_rows(app: &App, search: &SearchState, hit: &Hit, width: usize) -> ListItem<'static> {
+fn hit_rows(app: &App, search: &SearchState, hit: &Hit, width: usize) -> Text<'static> {
     let (text, matched, why) = explain(app, search, hit, width);
     let mut lines = vec![Line::from(highlighted(&text, &matched, app))];
     if let Some(why) = why {
         lines.push(why_line(app, &why, width));
     }
-    ListItem::new(lines)
+    Text::from(lines)
 }
 
 /// "  tags: internet governance", dimmed, the matched words marked.

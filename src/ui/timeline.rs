@@ -3,8 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::ListItem;
+use ratatui::text::{Line, Span, Text};
 
 use super::{pane_block, render_preview, scroll_offset, selectable_list, with_list_position};
 use crate::app::{App, TimelineLine, TimelineState};
@@ -22,16 +21,22 @@ pub fn render(app: &App, timeline: &TimelineState, frame: &mut Frame, area: Rect
     // Only the lines on screen are formatted (a timeline can be long).
     let offset = scroll_offset(selected_line, timeline.lines.len(), height);
     let end = (offset + height).min(timeline.lines.len());
-    let rows: Vec<ListItem> = timeline.lines[offset..end]
+    let rows: Vec<Text> = timeline.lines[offset..end]
         .iter()
         .map(|line| match *line {
-            TimelineLine::Year(year) => ListItem::new(Line::from(Span::styled(year.to_string(), app.theme.heading()))),
+            TimelineLine::Year(year) => Text::from(Line::from(Span::styled(year.to_string(), app.theme.heading()))),
             TimelineLine::Row(row) => item_line(app, timeline.rows[row], current, width),
         })
         .collect();
     let title = format!("Timeline — {} dated items", timeline.rows.len());
     // Only the window's lines are rows here: the position counts them all.
-    let block = with_list_position(app, pane_block(app, &title, true), offset, height, timeline.lines.len());
+    let block = with_list_position(
+        app,
+        pane_block(app, &title, true, list_area.width),
+        offset,
+        height,
+        timeline.lines.len(),
+    );
     let selected = (!rows.is_empty()).then(|| selected_line - offset);
     let (list, mut state) = selectable_list(app, rows, block, selected, true, list_area);
     frame.render_stateful_widget(list, list_area, &mut state);
@@ -45,7 +50,7 @@ const CATEGORY_WIDTH: usize = 8;
 
 /// One dated item: day and month, a mark on the item the browser shows, its
 /// category, symbol and title.
-fn item_line(app: &App, idx: ItemIdx, current: Option<ItemIdx>, width: usize) -> ListItem<'static> {
+fn item_line(app: &App, idx: ItemIdx, current: Option<ItemIdx>, width: usize) -> Text<'static> {
     let item = app.data.item(idx);
     let when = match app.data.date(idx).map(|d| (d.month_name(), d.day)) {
         Some((Some(month), Some(day))) => format!("{day:>2} {}", &month[..3]),
@@ -59,7 +64,7 @@ fn item_line(app: &App, idx: ItemIdx, current: Option<ItemIdx>, width: usize) ->
         None => item.label().to_string(),
     };
     let rest = width.saturating_sub(WHEN_WIDTH + MARKER_WIDTH + CATEGORY_WIDTH + 2);
-    ListItem::new(Line::from(vec![
+    Text::from(Line::from(vec![
         Span::styled(fit(&when, WHEN_WIDTH), app.theme.dim()),
         Span::styled(marker, app.theme.key()),
         Span::styled(fit(category, CATEGORY_WIDTH), app.theme.relation()),
