@@ -49,7 +49,7 @@ fn screen_after(dir: &Path, data: &Path, keys: &[&str], typed_ahead: bool) -> (S
     // was applied. Closing it again leaves the screen those keys made.
     pane.wait_for("the help", |s| loaded(s) && s.contains(HELP_TITLE));
     pane.send(&["?"]);
-    let end = pane.wait_for("the help to close", |s| !s.contains(HELP_TITLE));
+    let end = pane.wait_settled("the help to close", |s| !s.contains(HELP_TITLE));
     (end, loading(&first))
 }
 

@@ -123,6 +123,19 @@ impl Pane {
         })
     }
 
+    /// Waits until `found` accepts the screen and it stays the same for
+    /// one more look: a screen caught halfway through a redraw (a popup
+    /// closing) can already pass a check on part of it.
+    pub fn wait_settled(&self, what: &str, found: impl Fn(&str) -> bool) -> String {
+        let mut last = String::new();
+        wait_until(what, || {
+            let screen = self.screen();
+            let settled = found(&screen) && screen == last;
+            last = screen.clone();
+            if settled { Ok(screen) } else { Err(screen) }
+        })
+    }
+
     /// Waits until the screen contains `text`; returns that screen.
     pub fn wait_text(&self, text: &str) -> String {
         self.wait_for(&format!("{text:?}"), |screen| screen.contains(text))
