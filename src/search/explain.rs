@@ -13,7 +13,7 @@ use super::fold::fold_indexed;
 use super::mask::CharMask;
 use super::query::{Term, terms};
 use super::score::{self, Kind};
-use super::tokens::{MAX_QUERY_WORDS, is_symbol_like, tokens, words};
+use super::tokens::{MAX_QUERY_WORDS, is_symbol_like, tokens, word_around};
 use super::{FIELDS, Field, Hit, Matched, SearchIndex};
 use crate::data::ItemIdx;
 
@@ -487,17 +487,19 @@ fn exact_at_starts(folded: &Folded, terms: &[Term]) -> TermSet {
     if plain == 0 || !folded.text.contains('/') {
         return plain;
     }
-    // A no-cost match (exact or prefix) is inside its word, so a query
-    // word in no symbol-like word has none in one.
-    let in_symbols = words(&folded.text)
-        .filter(|(_, word)| is_symbol_like(word))
-        .fold(0, |set, (_, word)| {
-            terms
-                .iter()
-                .enumerate()
-                .filter(|(_, term)| word.contains(term.text.as_str()))
-                .fold(set, |set, (index, _)| set | term_bit(index))
-        });
+    // A no-cost match (exact or prefix) is inside its word: only the
+    // words around the query word's occurrences can be symbol-like ones.
+    let text = folded.text.as_str();
+    let in_symbols = terms
+        .iter()
+        .enumerate()
+        .filter(|&(index, term)| {
+            plain & term_bit(index) != 0
+                && text
+                    .match_indices(term.text.as_str())
+                    .any(|(at, found)| is_symbol_like(word_around(text, at..at + found.len())))
+        })
+        .fold(0, |set, (index, _)| set | term_bit(index));
     plain & !in_symbols
 }
 
