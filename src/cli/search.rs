@@ -17,9 +17,9 @@ use crate::text::sanitized;
 /// end of the process.
 const FREED_HITS: usize = 1000;
 
-/// Room for what a why adds to each text it shows: the field's name,
-/// ": ", " | " and a few brackets.
-const WHY_ENTRY_EXTRA: usize = 24;
+/// What a why adds to each text it shows besides its field's name and
+/// brackets: ": " and the " | " before the next.
+const WHY_SEPARATORS: usize = ": ".len() + " | ".len();
 
 #[derive(Serialize)]
 struct SearchEntry<'a> {
@@ -299,7 +299,11 @@ fn plain_line(index: &SearchIndex, titles: &Titles, hit: &Hit, matched: &[Matche
     // The why's texts are sanitized before they are marked: the brackets,
     // field names and separators need nothing replaced, so the line is
     // that of sanitizing the marked why, without making it first.
-    let why_len: usize = matched.iter().map(|m| m.text.len() + WHY_ENTRY_EXTRA).sum();
+    // Sized as the why will be (thousands of lines are kept until written).
+    let why_len: usize = matched
+        .iter()
+        .map(|m| m.field.name().len() + WHY_SEPARATORS + m.text.len() + 2 * m.ranges.len())
+        .sum();
     let mut line = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum::<usize>() + why_len + 1);
     for field in fields {
         line.push_str(&sanitized(field));
