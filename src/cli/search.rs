@@ -17,6 +17,10 @@ use crate::text::sanitized;
 /// end of the process.
 const FREED_HITS: usize = 1000;
 
+/// What a why adds to each text it shows besides its field's name and
+/// brackets: ": " and the " | " before the next.
+const WHY_SEPARATORS: usize = ": ".len() + " | ".len();
+
 #[derive(Serialize)]
 struct SearchEntry<'a> {
     id: &'a str,
@@ -38,11 +42,13 @@ struct MatchedEntry {
 }
 
 /// "title: …[financing] task force…": the matched words in brackets.
+#[cfg(test)]
 pub(super) fn plain_why(matched: &[Matched]) -> String {
     marked_why(matched, |text| text.into()).0
 }
 
-/// As [`plain_why`], each text passed through `shown` first (which must
+/// "title: …[financing] task force…" (the matched words in brackets),
+/// each text passed through `shown` first (which must
 /// replace char for char, as [`crate::text::sanitized`] does, so the
 /// match ranges still hold), and where the first marked word is, its
 /// brackets included, as a byte range: a bracket in the data is no mark.
@@ -51,6 +57,17 @@ pub(super) fn marked_why(
     shown: impl for<'t> Fn(&'t str) -> std::borrow::Cow<'t, str>,
 ) -> (String, Option<Range<usize>>) {
     let mut out = String::new();
+    let first_mark = push_why(&mut out, matched, shown);
+    (out, first_mark)
+}
+
+/// [`marked_why`] added to the end of `out`; where its first marked word
+/// is in `out`.
+fn push_why(
+    out: &mut String,
+    matched: &[Matched],
+    shown: impl for<'t> Fn(&'t str) -> std::borrow::Cow<'t, str>,
+) -> Option<Range<usize>> {
     let mut first_mark = None;
     for (entry, m) in matched.iter().enumerate() {
         if entry > 0 {
@@ -59,10 +76,10 @@ pub(super) fn marked_why(
         out.push_str(m.field.name());
         out.push_str(": ");
         let start = out.len();
-        let mark = push_marked(&mut out, &shown(&m.text), &m.ranges);
+        let mark = push_marked(out, &shown(&m.text), &m.ranges);
         first_mark = first_mark.or(mark.map(|r| start + r.start..start + r.end));
     }
-    (out, first_mark)
+    first_mark
 }
 
 /// `text` with '[' before the first char of each of `ranges` (char
@@ -82,7 +99,22 @@ fn push_marked(out: &mut String, text: &str, ranges: &[Range<usize>]) -> Option<
     out.reserve(text.len() + 2 * ranges.len());
     let (mut first_open, mut first_close) = (None, None);
     let mut copied = 0;
-    for (index, (byte, c)) in text.char_indices().enumerate() {
+    // Only the marked chars are visited: in ASCII text a char's index is
+    // its byte, else the chars are walked forward to it.
+    let ascii = text.is_ascii();
+    let mut chars = text.char_indices();
+    let mut walked = 0;
+    while let Some(index) = opens.peek().into_iter().chain(closes.peek()).min().copied() {
+        let at = if ascii {
+            text.as_bytes().get(index).map(|&b| (index, char::from(b)))
+        } else {
+            let at = chars.nth(index - walked);
+            walked = index + 1;
+            at
+        };
+        let Some((byte, c)) = at else {
+            break;
+        };
         if opens.next_if_eq(&index).is_some() {
             out.push_str(&text[copied..byte]);
             first_open = first_open.or(Some(out.len() - base));
@@ -97,9 +129,6 @@ fn push_marked(out: &mut String, text: &str, ranges: &[Range<usize>]) -> Option<
                 first_close = first_close.or(Some(out.len() - base));
             }
             copied = after;
-        }
-        if opens.peek().is_none() && closes.peek().is_none() {
-            break;
         }
     }
     out.push_str(&text[copied..]);
@@ -267,13 +296,20 @@ fn plain_line(index: &SearchIndex, titles: &Titles, hit: &Hit, matched: &[Matche
         index.symbol(hit.item).unwrap_or("-"),
         titles.get(hit.item),
     ];
-    let why = plain_why(matched);
-    let mut line = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum::<usize>() + why.len() + 1);
+    // The why's texts are sanitized before they are marked: the brackets,
+    // field names and separators need nothing replaced, so the line is
+    // that of sanitizing the marked why, without making it first.
+    // Sized as the why will be (thousands of lines are kept until written).
+    let why_len: usize = matched
+        .iter()
+        .map(|m| m.field.name().len() + WHY_SEPARATORS + m.text.len() + 2 * m.ranges.len())
+        .sum();
+    let mut line = String::with_capacity(fields.iter().map(|f| f.len() + 1).sum::<usize>() + why_len + 1);
     for field in fields {
         line.push_str(&sanitized(field));
         line.push('\t');
     }
-    line.push_str(&sanitized(&why));
+    push_why(&mut line, matched, sanitized);
     line.push('\n');
     line
 }
@@ -298,6 +334,20 @@ mod tests {
             }
         }
         out
+    }
+
+    proptest::proptest! {
+        /// Any text (ASCII or not) and any ranges, in or past the text.
+        #[test]
+        fn marking_is_the_char_by_char_marking(
+            text in "[ab é…\\[]{0,12}",
+            ranges in proptest::collection::vec((0usize..14, 0usize..14), 0..4),
+        ) {
+            let ranges: Vec<Range<usize>> = ranges.into_iter().map(|(start, end)| start..end).collect();
+            let matched = Matched { field: Field::Title, text: text.clone(), ranges: ranges.clone() };
+            let expected = format!("title: {}", marked_char_by_char(&text, &ranges));
+            proptest::prop_assert_eq!(plain_why(&[matched]), expected);
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::fold::fold_indexed;
 use super::mask::CharMask;
 use super::query::{Term, terms};
 use super::score::{self, Kind};
-use super::tokens::{MAX_QUERY_WORDS, tokens};
+use super::tokens::{MAX_QUERY_WORDS, is_symbol_like, tokens, word_around};
 use super::{FIELDS, Field, Hit, Matched, SearchIndex};
 use crate::data::ItemIdx;
 
@@ -472,20 +472,35 @@ fn found_at_word_starts(folded: &Folded, terms: &[Term]) -> Vec<Found> {
 }
 
 /// The query words whose no-cost matches in `folded` are exactly those
-/// at word starts: in text without '/' (so no joined word is kept whole
-/// as a symbol), every char after one that is not a letter or digit
-/// starts a stored word or part, and a query word of letters and digits
-/// alone matches there as it does word by word.
+/// at word starts: outside symbol-like words (kept whole, not split at
+/// their '/'), every char after one that is not a letter or digit starts
+/// a stored word or part, and a query word of letters and digits alone
+/// matches there as it does word by word. So do words not inside any
+/// symbol-like word of the text ("2006/46" and "internet": summaries
+/// often cite a symbol, and were read word by word for it).
 fn exact_at_starts(folded: &Folded, terms: &[Term]) -> TermSet {
     let plain = terms
         .iter()
         .enumerate()
         .filter(|(_, term)| term.text.chars().all(char::is_alphanumeric))
         .fold(0, |set, (index, _)| set | term_bit(index));
-    if plain == 0 || folded.text.contains('/') {
-        return 0;
+    if plain == 0 || !folded.text.contains('/') {
+        return plain;
     }
-    plain
+    // A no-cost match (exact or prefix) is inside its word: only the
+    // words around the query word's occurrences can be symbol-like ones.
+    let text = folded.text.as_str();
+    let in_symbols = terms
+        .iter()
+        .enumerate()
+        .filter(|&(index, term)| {
+            plain & term_bit(index) != 0
+                && text
+                    .match_indices(term.text.as_str())
+                    .any(|(at, found)| is_symbol_like(word_around(text, at..at + found.len())))
+        })
+        .fold(0, |set, (index, _)| set | term_bit(index));
+    plain & !in_symbols
 }
 
 /// For each query word, its matches of the lowest cost only: a word
@@ -564,40 +579,45 @@ fn shown_line(field: Field, text: &str, found: &[Found]) -> Matched {
         let (text, ranges) = window(text, &merge(ranges), EXPLAIN_CHARS);
         return Matched { field, text, ranges };
     }
-    let mut lines = Vec::new();
-    let mut start = 0;
-    for (index, c) in text.chars().chain(['\n']).enumerate() {
-        if c == '\n' {
-            lines.push(start..index);
-            start = index + 1;
-        }
-    }
-    let in_line = |line: &Range<usize>| -> Vec<&Found> {
-        found
-            .iter()
-            .filter(|f| line.start <= f.range.start && f.range.end <= line.end)
-            .collect()
-    };
-    let distinct = |line: &Range<usize>| {
-        let mut terms: Vec<usize> = in_line(line).iter().map(|f| f.term).collect();
-        terms.sort_unstable();
-        terms.dedup();
-        terms.len()
-    };
-    let line = lines
+    let (line, bytes) = line_with_most_words(text, found);
+    let mut ranges: Vec<Range<usize>> = found
         .iter()
-        .enumerate()
-        .max_by_key(|(index, line)| (distinct(line), std::cmp::Reverse(*index)))
-        .map_or(0..0, |(_, line)| line.clone());
-    let mut ranges: Vec<Range<usize>> = in_line(&line)
-        .iter()
+        .filter(|f| within(&f.range, &line))
         .map(|f| f.range.start - line.start..f.range.end - line.start)
         .collect();
     ranges.sort_unstable_by_key(|r| (r.start, r.end));
-    let merged = merge(ranges);
-    let line_text: String = text.chars().skip(line.start).take(line.len()).collect();
-    let (text, ranges) = window(&line_text, &merged, EXPLAIN_CHARS);
+    let (text, ranges) = window(&text[bytes], &merge(ranges), EXPLAIN_CHARS);
     Matched { field, text, ranges }
+}
+
+/// The first of the lines of `text` with the most distinct query words
+/// in `found`: its chars and its bytes. Lines are found by their bytes,
+/// and counted in chars only in text that is not ASCII.
+fn line_with_most_words(text: &str, found: &[Found]) -> (Range<usize>, Range<usize>) {
+    let ascii = text.is_ascii();
+    let (mut best, mut most) = ((0..0, 0..0), None);
+    let (mut char_start, mut byte_start) = (0, 0);
+    for line in text.split('\n') {
+        let char_len = if ascii { line.len() } else { line.chars().count() };
+        let chars = char_start..char_start + char_len;
+        let words = found
+            .iter()
+            .filter(|f| within(&f.range, &chars))
+            .fold(0, |set: TermSet, f| set | term_bit(f.term))
+            .count_ones();
+        if most.is_none_or(|most| words > most) {
+            most = Some(words);
+            best = (chars.clone(), byte_start..byte_start + line.len());
+        }
+        char_start = chars.end + 1;
+        byte_start += line.len() + 1;
+    }
+    best
+}
+
+/// Whether `range` lies within `line`.
+fn within(range: &Range<usize>, line: &Range<usize>) -> bool {
+    line.start <= range.start && range.end <= line.end
 }
 
 /// Sorted ranges with overlapping or touching ones joined.
@@ -661,6 +681,27 @@ mod tests {
         }
     }
 
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        /// In text with '/' too (where "a/1" is a symbol-like word, kept
+        /// whole), the words `exact_at_starts` names have at word starts
+        /// exactly the matches of no cost that reading word by word finds.
+        #[test]
+        fn words_exact_at_starts_match_as_word_by_word(
+            text in "[a-eé1 ./\n-]{0,40}",
+            query in "[a-e1 -]{1,10}",
+        ) {
+            let terms = terms(&query);
+            let folded = Folded::new(&text);
+            let exact = exact_at_starts(&folded, &terms);
+            let quick = found_at_word_starts(&folded, &terms);
+            let mut by_words = INDEX.found_by_words(&folded, &terms, 0);
+            by_words.retain(|f| score::kind_cost(f.kind) == 0);
+            prop_assert_eq!(marks(&quick, exact), marks(&by_words, exact), "{:?} in {:?}", query, text);
+        }
+    }
+
     #[test]
     fn a_word_found_in_another_field_is_not_looked_for_with_typos() {
         let terms = terms("internet governance");
@@ -677,7 +718,11 @@ mod tests {
         );
         // … unless another field has it at no cost: then it is not read.
         assert_eq!(exact_at_starts(&title, &terms), term_bit(0) | term_bit(1));
+        // A symbol-like word is stored whole: a query word inside one is
+        // not at a stored word start there, but the others still are.
         let symbol = Folded::new("a/res/70/125 internet");
-        assert_eq!(exact_at_starts(&symbol, &terms), 0);
+        assert_eq!(exact_at_starts(&symbol, &terms), term_bit(0) | term_bit(1));
+        let inside = super::terms("res internet");
+        assert_eq!(exact_at_starts(&symbol, &inside), term_bit(1));
     }
 }

@@ -31,6 +31,26 @@ const POSTINGS_BLOCK: usize = 16;
 /// reading of every test's stored index goes through it.
 const ARENA_FROM: usize = if cfg!(test) { 64 } else { arena::HUGE_PAGE };
 
+/// Per section, the first and last sections of its group
+/// (`store::GROUPS`), if it is in one: a search asks for some sections
+/// once per item it scores (400 000 times for "internet governance").
+const GROUP_OF: [Option<(usize, usize)>; SECTIONS] = group_of();
+
+const fn group_of() -> [Option<(usize, usize)>; SECTIONS] {
+    let mut of = [None; SECTIONS];
+    let mut group = 0;
+    while group < store::GROUPS.len() {
+        let (first, last) = (*store::GROUPS[group].start(), *store::GROUPS[group].end());
+        let mut section = first;
+        while section <= last {
+            of[section] = Some((first, last));
+            section += 1;
+        }
+        group += 1;
+    }
+    of
+}
+
 /// A column read in blocks of entries: its data section, the section of
 /// each entry's end (u32, in units), and the block size.
 #[derive(Debug, Clone, Copy)]
@@ -136,12 +156,11 @@ impl LazyFile {
     /// The whole of `section`, read on first use.
     pub fn section(&self, section: Section) -> &[u8] {
         let index = section as usize;
-        let Some(group) = store::GROUPS.iter().find(|group| group.contains(&index)) else {
+        let Some((first, last)) = GROUP_OF[index] else {
             let chunk = self.sections[index].get_or_init(|| self.read(self.layout.range(section)));
             return self.bytes(chunk);
         };
         // A group is read in one piece, kept with its first section.
-        let (first, last) = (*group.start(), *group.end());
         let whole = self.layout.range_of(first).start..self.layout.range_of(last).end;
         let chunk = self.sections[first].get_or_init(|| self.read(whole.clone()));
         let range = self.layout.range(section);

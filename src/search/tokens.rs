@@ -38,6 +38,23 @@ pub fn words(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
     })
 }
 
+/// The word of `text` (one of [`words`]) that holds the bytes `inner`,
+/// which are letters and digits of `text`.
+pub fn word_around(text: &str, inner: Range<usize>) -> &str {
+    let start = text[..inner.start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_word_char(c))
+        .last()
+        .map_or(inner.start, |(at, _)| at);
+    let after: usize = text[inner.end..]
+        .chars()
+        .take_while(|&c| is_word_char(c))
+        .map(char::len_utf8)
+        .sum();
+    text[start..inner.end + after].trim_matches(JOINERS)
+}
+
 /// Whether `word` reads as a document symbol ("a/res/70/125", "2006/46").
 pub fn is_symbol_like(word: &str) -> bool {
     word.contains('/') && word.chars().any(|c| c.is_ascii_digit())
@@ -114,6 +131,17 @@ pub fn query_words(query: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_word_around_letters_is_the_word_split_out() {
+        let text = "see a/res/70/125, e-health+ and /côte/ today";
+        for (range, word) in words(text) {
+            for (at, c) in word.char_indices().filter(|(_, c)| c.is_alphanumeric()) {
+                let inner = range.start + at..range.start + at + c.len_utf8();
+                assert_eq!(word_around(text, inner), word, "{c} in {word}");
+            }
+        }
+    }
 
     #[test]
     fn joined_words_are_stored_whole_and_in_parts() {
