@@ -271,7 +271,7 @@ impl SearchIndex {
     /// ids differ only in their digits ("igf-2023", "igf-2024"; not the
     /// forum "igf"), found alike: as many typos, each query word's best
     /// match in the same fields, the same line bonus (the score a hit
-    /// gained since `before`).
+    /// gained since `before`). Each place keeps its score.
     pub(super) fn newest_first_in_series(&self, hits: &mut [Hit], before: &HashMap<ItemIdx, i64>) {
         let series_of = |hit: &Hit| {
             let stem: String = self.id(hit.item).chars().filter(|c| !c.is_ascii_digit()).collect();
@@ -280,7 +280,14 @@ impl SearchIndex {
             (self.category_number(hit.item), stem, cost_level, hit.fields, bonus)
         };
         let tie = self.tie_order();
-        rank_sort::newest_first_in_series(hits, series_of, |hit| tie(hit.item));
+        let keep_score = |old: &Hit, new: &mut Hit| new.score = old.score;
+        rank_sort::newest_first_in_series(hits, series_of, |hit| tie(hit.item), keep_score);
+        // Equal scores, now of other hits, come newest first as elsewhere.
+        hits.sort_by(|a, b| {
+            b.score
+                .cmp(&a.score)
+                .then_with(|| (tie(a.item), a.item).cmp(&(tie(b.item), b.item)))
+        });
     }
 
     /// Each item's place among hits of equal score (see [`rank_sort::tie`]):

@@ -66,13 +66,16 @@ pub(crate) fn sort(keys: &mut Vec<u64>, spare: &mut Vec<u64>, tie_of: impl Fn(us
 
 /// Reorders each series of `hits` (those of one `series_of` key, more
 /// than one): it keeps the places its hits earned, filled by [`tie`]
-/// order (`tie_of`: newest first), equal ties in their ranked order. The
-/// IGF meetings of "igf" differ only in how often they are cited; a
-/// reader expects the latest first, as news lists do.
+/// order (`tie_of`: newest first), equal ties in their ranked order;
+/// `keep_place(old, new)` gives the new hit of a place what stays with
+/// the place (its rank, so ranks still fall down the list). The IGF
+/// meetings of "igf" differ only in how often they are cited; a reader
+/// expects the latest first, as news lists do.
 pub(crate) fn newest_first_in_series<T: Clone, K: Eq + std::hash::Hash>(
     hits: &mut [T],
     series_of: impl Fn(&T) -> K,
     tie_of: impl Fn(&T) -> usize,
+    keep_place: impl Fn(&T, &mut T),
 ) {
     let mut series: std::collections::HashMap<K, Vec<usize>> = std::collections::HashMap::new();
     for (place, hit) in hits.iter().enumerate() {
@@ -82,7 +85,8 @@ pub(crate) fn newest_first_in_series<T: Clone, K: Eq + std::hash::Hash>(
         let mut members: Vec<(usize, usize)> = places.iter().map(|&place| (tie_of(&hits[place]), place)).collect();
         members.sort_unstable();
         let reordered: Vec<T> = members.iter().map(|&(_, place)| hits[place].clone()).collect();
-        for (place, hit) in places.into_iter().zip(reordered) {
+        for (place, mut hit) in places.into_iter().zip(reordered) {
+            keep_place(&hits[place], &mut hit);
             hits[place] = hit;
         }
     }
@@ -149,11 +153,11 @@ mod tests {
     fn a_series_takes_its_places_newest_first() {
         // (series, year): series 1 at places 0, 2, 3; series 2 alone.
         let mut hits = [(1, 2010), (2, 2001), (1, 2025), (1, 2023)];
-        newest_first_in_series(&mut hits, |hit| hit.0, |hit| tie(Some(hit.1)));
+        newest_first_in_series(&mut hits, |hit| hit.0, |hit| tie(Some(hit.1)), |_, _| {});
         assert_eq!(hits, [(1, 2025), (2, 2001), (1, 2023), (1, 2010)]);
         // Equal years keep their ranked order.
         let mut same = [(1, 2020, 'a'), (1, 2020, 'b'), (1, 2021, 'c')];
-        newest_first_in_series(&mut same, |hit| hit.0, |hit| tie(Some(hit.1)));
+        newest_first_in_series(&mut same, |hit| hit.0, |hit| tie(Some(hit.1)), |_, _| {});
         assert_eq!(same, [(1, 2021, 'c'), (1, 2020, 'a'), (1, 2020, 'b')]);
     }
 
