@@ -101,6 +101,140 @@ fn every_hit_explains_each_query_word() {
     }
 }
 
+/// The marked texts of a hit's explanation, each with the chars around it.
+fn marks(matched: &[wsis_browser::search::Matched]) -> Vec<(Option<char>, String, Option<char>)> {
+    let mut out = Vec::new();
+    for m in matched {
+        let chars: Vec<char> = m.text.chars().collect();
+        for range in &m.ranges {
+            let before = range.start.checked_sub(1).map(|at| chars[at]);
+            let marked = chars[range.clone()].iter().collect();
+            out.push((before, marked, chars.get(range.end).copied()));
+        }
+    }
+    out
+}
+
+#[test]
+fn wsis_10_puts_the_wsis_10_items_first() {
+    // "wsis 10" is typed for "WSIS+10": its outcome first (as for
+    // "wsis+10"), then the other items that name the review, not the
+    // WSIS Forums whose ids start with "wsis" and whose summaries have a 10.
+    let index = SearchIndex::new(&DATA);
+    let ranked = wsis_rank(&index)("wsis 10");
+    assert_eq!(ranked.first().map(String::as_str), Some("ga-70-125"), "{ranked:?}");
+    for id in ranked.iter().take(8) {
+        let item = DATA.item(common::idx(id));
+        let mut texts: Vec<&str> = vec![&item.title];
+        texts.extend(item.short_title.as_deref());
+        texts.extend(item.tags.iter().map(|tag| tag.as_str()));
+        let names_it = texts.iter().any(|text| text.to_lowercase().contains("wsis+10"));
+        assert!(names_it, "{id} in the top 8 of {ranked:?}");
+    }
+}
+
+#[test]
+fn a_number_is_marked_only_where_it_is_a_whole_number() {
+    let index = SearchIndex::new(&DATA);
+    for query in ["wsis 10", "10", "tunis 10"] {
+        for hit in index.search(query, None) {
+            for (before, marked, after) in marks(&index.explain_hit(&hit, query)) {
+                let digit = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit());
+                assert!(
+                    !digit(before) && !digit(after),
+                    "{query:?}: {} marks {marked:?} inside a number",
+                    DATA.item(hit.item).id
+                );
+            }
+        }
+    }
+    // A symbol as it is typed still finds its document.
+    assert_eq!(
+        wsis_rank(&index)("70/12").first().map(String::as_str),
+        Some("ga-70-125")
+    );
+}
+
+#[test]
+fn a_letter_beside_other_words_is_the_start_of_a_joined_word() {
+    // "e health" means e-health: a list letter "(e)" is no match.
+    let index = SearchIndex::new(&DATA);
+    let hits = index.search("e health", None);
+    assert!(!hits.is_empty());
+    for hit in &hits {
+        for (before, marked, after) in marks(&index.explain_hit(hit, "e health")) {
+            if marked == "e" || marked == "E" {
+                assert!(
+                    before != Some('(') && after == Some('-'),
+                    "{}: {before:?} e {after:?}",
+                    DATA.item(hit.item).id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_hit_of_a_first_keystroke_is_explained() {
+    let index = SearchIndex::new(&DATA);
+    for query in ["t", "e", "a", "1", "w"] {
+        let hits = index.search(query, None);
+        assert!(!hits.is_empty(), "{query:?}");
+        for hit in &hits {
+            let matched = index.explain_hit(hit, query);
+            assert!(
+                matched.iter().any(|m| !m.ranges.is_empty()),
+                "{query:?}: {} has no marked reason: {matched:?}",
+                DATA.item(hit.item).id
+            );
+        }
+    }
+}
+
+#[test]
+fn a_title_explains_a_word_before_an_id() {
+    let index = SearchIndex::new(&DATA);
+    let hit = index.search("tunis", None).into_iter().next().expect("a hit");
+    assert_eq!(DATA.item(hit.item).id, "tunis-agenda");
+    let first = hit.matched.first().expect("explained");
+    assert_eq!(first.field, wsis_browser::search::Field::Title, "{:?}", hit.matched);
+}
+
+#[test]
+fn tunis_finds_whole_words_before_tunisia() {
+    // A prefix match weighs less than the word itself in the same field;
+    // a name ("Tunis" in a title, id, tag or body) ranks above any
+    // "Tunisia". ("Tunisia" in a summary does rank above "Tunis" in a
+    // key point: field weight before exactness.)
+    use wsis_browser::search::{Field, Hit};
+    let index = SearchIndex::new(&DATA);
+    let hits = index.search("tunis", None);
+    let whole = |hit: &Hit| judge::item_words(&DATA, hit.item).iter().any(|w| w == "tunis");
+    let named = [Field::Symbol, Field::Id, Field::Title, Field::Tags, Field::Bodies];
+    let last_named = hits.iter().rposition(|hit| whole(hit) && named.contains(&hit.field));
+    let first_prefix = hits.iter().position(|hit| !whole(hit)).expect("Tunisia");
+    assert!(first_prefix >= 10, "a prefix-only hit in the top 10");
+    assert!(
+        last_named.is_some_and(|last| last < first_prefix),
+        "{last_named:?}, {first_prefix}"
+    );
+}
+
+#[test]
+fn the_igf_meetings_come_newest_first() {
+    // Equally good matches of one series: the latest meeting first, as
+    // news lists do, whatever each one's citations; the forum itself leads.
+    let index = SearchIndex::new(&DATA);
+    let ranked = wsis_rank(&index)("igf");
+    assert_eq!(ranked[0], "igf");
+    let years: Vec<u16> = ranked
+        .iter()
+        .filter_map(|id| id.strip_prefix("igf-")?.parse().ok())
+        .collect();
+    assert!(years.len() >= 15, "{ranked:?}");
+    assert!(years.windows(2).all(|w| w[0] > w[1]), "{years:?}");
+}
+
 /// The ids of `fzf --filter`'s output over `wsis list` lines, if fzf runs.
 fn fzf_rank(lines: &str, query: &str) -> Option<Vec<String>> {
     let mut child = Command::new("fzf")

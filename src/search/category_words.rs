@@ -64,6 +64,18 @@ pub(super) fn named_by(term: &str) -> Vec<Option<u32>> {
         .collect()
 }
 
+/// Per category (in [`CATEGORIES`] order), whether `term` names what its
+/// items are: the last word of its name ("reports" of "SG reports").
+pub(super) fn kind_named_by(term: &str) -> Vec<bool> {
+    CATEGORIES
+        .iter()
+        .map(|category| {
+            let name = fold(category.name);
+            tokens(&name).last().is_some_and(|noun| names(noun.text, term))
+        })
+        .collect()
+}
+
 /// Why an item of category number `category` matched `terms`, the query
 /// words its texts lack: the category's label with the words they name
 /// marked, if they name any.
@@ -112,6 +124,17 @@ mod tests {
         assert!(!names_category("re", "ga"));
         assert!(!names_category("and", "body"));
         assert!(!names_category("20", "wsis20"));
+    }
+
+    #[test]
+    fn a_word_names_what_a_category_holds_by_the_last_word_of_its_name() {
+        let kind = |term: &str, id: &str| kind_named_by(term)[category_index(id).expect("a category")];
+        assert!(kind("report", "sg-report"));
+        assert!(kind("resolution", "ga"));
+        assert!(kind("resolutions", "ecosoc"));
+        assert!(!kind("sg", "sg-report"));
+        assert!(!kind("wsis", "action-line"));
+        assert!(!kind("report", "cstd"));
     }
 
     #[test]

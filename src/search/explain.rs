@@ -202,7 +202,7 @@ impl SearchIndex {
                 .flat_map(|(slot, (field, _, found))| {
                     found.iter().filter(|f| f.term == term).map(move |f| {
                         let weight = score::kind_weight(f.kind) * score::field_weight(*field);
-                        ((score::kind_cost(f.kind), -weight, slot), slot)
+                        ((score::kind_cost(f.kind), -weight, after_title(*field), slot), slot)
                     })
                 })
                 .min();
@@ -311,8 +311,7 @@ impl SearchIndex {
                         })
                     }
                 };
-                match score::word_kind_if(word, &term.text, typos_possible) {
-                    Some(Kind::Prefix) if !score::highlighted(&term.text, Kind::Prefix) => {}
+                match term.word_kind(word, typos_possible) {
                     Some(Kind::Prefix) => {
                         let len = term.text.chars().count();
                         if word.starts_with(term.text.as_str()) {
@@ -396,6 +395,12 @@ impl Folded {
     }
 }
 
+/// Between fields of equal weight, the title explains a word first: it
+/// reads better than an id ("Tunis Agenda for...", not "tunis-agenda").
+fn after_title(field: Field) -> bool {
+    field != Field::Title
+}
+
 /// Query words as a set, one bit each.
 type TermSet = u32;
 
@@ -456,7 +461,7 @@ fn found_at_word_starts(folded: &Folded, terms: &[Term]) -> Vec<Found> {
             }
             let end = at + term.text.len();
             let kind = if word_at(end) { Kind::Prefix } else { Kind::Exact };
-            if !score::highlighted(&term.text, kind) {
+            if !term.matches_at(text, at, end) {
                 continue;
             }
             if let Some(range) = folded.original(folded.char_at(at), folded.char_at(end)) {

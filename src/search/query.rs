@@ -3,12 +3,14 @@
 //! through the postings, and an item is a hit when every word matched.
 //! Memory is a few arrays of one entry per item, whatever the query.
 
+use std::collections::HashMap;
+
 use super::category_words;
 use super::fetch::FetchedTexts;
 use super::fold::fold;
 use super::mask::CharMask;
 use super::rank_sort;
-use super::score::{self, Kind};
+use super::score::{self, Kind, is_number};
 use super::store::{self, Section};
 use super::tally::{Round, Scratch};
 use super::tokens::{JOINERS, is_symbol_like, query_words, words};
@@ -38,11 +40,15 @@ pub(crate) struct Term {
     pub year: Option<u16>,
     /// How many typos it may have.
     typos: usize,
+    /// Whether it is the query's only word.
+    alone: bool,
 }
 
 /// The distinct words of `query`, ready to match.
 pub(crate) fn terms(query: &str) -> Vec<Term> {
-    query_words(query)
+    let words = query_words(query);
+    let alone = words.len() == 1;
+    words
         .into_iter()
         .map(|text| {
             let key = symbol_key(&text);
@@ -56,6 +62,7 @@ pub(crate) fn terms(query: &str) -> Vec<Term> {
                 symbol_key: key,
                 year,
                 typos: score::allowed_typos(&text),
+                alone,
                 text,
             }
         })
@@ -66,6 +73,48 @@ impl Term {
     /// Whether it may match a word with typos.
     pub fn allows_typos(&self) -> bool {
         self.typos > 0
+    }
+
+    /// How it matches `word` (folded), if at all, short of a fuzzy match:
+    /// [`score::word_kind_if`], where [`score::start_allowed`] lets it.
+    pub fn word_kind(&self, word: &str, typos_possible: bool) -> Option<Kind> {
+        let kind = score::word_kind_if(word, &self.text, typos_possible)?;
+        let at_start = matches!(kind, Kind::Exact | Kind::Prefix) && word.starts_with(self.text.as_str());
+        if at_start && !score::start_allowed(&self.text, self.alone, word[self.text.len()..].chars().next()) {
+            return None;
+        }
+        Some(kind)
+    }
+
+    /// Whether, found in folded `text` at a word start (byte `at`) and
+    /// ending at byte `end`, it matches there as it does word by word
+    /// ([`Term::word_kind`]): a single letter beside other words only at
+    /// the start of a whole word, not of a later part ("e" of "b-e").
+    pub fn matches_at(&self, text: &str, at: usize, end: usize) -> bool {
+        let single_letter = !self.alone && self.text.chars().nth(1).is_none();
+        if single_letter && !is_number(&self.text) {
+            let mut before = text
+                .get(..at)
+                .unwrap_or("")
+                .chars()
+                .rev()
+                .skip_while(|c| JOINERS.contains(c));
+            let joined_before = at > 0 && text[..at].ends_with(JOINERS);
+            if joined_before && before.next().is_some_and(char::is_alphanumeric) {
+                return false;
+            }
+        }
+        let rest = text.get(end..).unwrap_or("");
+        let next = match rest.chars().next() {
+            Some(c) if c.is_alphanumeric() => Some(c),
+            // A joiner is inside the word if a letter or digit follows.
+            Some(c) if JOINERS.contains(&c) => rest
+                .trim_start_matches(JOINERS)
+                .starts_with(char::is_alphanumeric)
+                .then_some(c),
+            _ => None,
+        };
+        score::start_allowed(&self.text, self.alone, next)
     }
 
     /// Whether a word of characters `mask` may match this term at all
@@ -162,8 +211,10 @@ impl SearchIndex {
         let phrase: Vec<&str> = terms.iter().map(|t| t.text.as_str()).collect();
         // A caller explaining every hit reads each text once: the checked
         // texts are read together rather than in blocks kept for later.
+        let before: HashMap<ItemIdx, i64> = hits[..checked].iter().map(|hit| (hit.item, hit.score)).collect();
         self.add_exact_line_bonuses(&mut hits[..checked], &phrase, explained == 0);
         hits[..checked].sort_unstable_by(order);
+        self.newest_first_in_series(&mut hits[..checked], &before);
         for hit in hits.iter_mut().take(explained) {
             hit.matched = self.explain_terms(hit.item, &terms, hit.fields);
         }
@@ -213,6 +264,30 @@ impl SearchIndex {
         ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
         let ranked = ranked.into_iter().map(|(rank, _, item)| (rank, item));
         ranked.map(hit).collect()
+    }
+
+    /// Puts each series among `hits` newest first
+    /// ([`rank_sort::newest_first_in_series`]): hits of one category whose
+    /// ids differ only in their digits ("igf-2023", "igf-2024"; not the
+    /// forum "igf"), found alike: as many typos, each query word's best
+    /// match in the same fields, the same line bonus (the score a hit
+    /// gained since `before`). Each place keeps its score.
+    pub(super) fn newest_first_in_series(&self, hits: &mut [Hit], before: &HashMap<ItemIdx, i64>) {
+        let series_of = |hit: &Hit| {
+            let stem: String = self.id(hit.item).chars().filter(|c| !c.is_ascii_digit()).collect();
+            let bonus = hit.score - before.get(&hit.item).copied().unwrap_or(hit.score);
+            let cost_level = hit.score / score::COST_STEP;
+            (self.category_number(hit.item), stem, cost_level, hit.fields, bonus)
+        };
+        let tie = self.tie_order();
+        let keep_score = |old: &Hit, new: &mut Hit| new.score = old.score;
+        rank_sort::newest_first_in_series(hits, series_of, |hit| tie(hit.item), keep_score);
+        // Equal scores, now of other hits, come newest first as elsewhere.
+        hits.sort_by(|a, b| {
+            b.score
+                .cmp(&a.score)
+                .then_with(|| (tie(a.item), a.item).cmp(&(tie(b.item), b.item)))
+        });
     }
 
     /// Each item's place among hits of equal score (see [`rank_sort::tie`]):
@@ -286,6 +361,7 @@ impl SearchIndex {
                 found.push(WordMatch { word, kind, rarity });
             }
         }
+        level_prefix_rarity(&mut found);
         Some(found)
     }
 
@@ -305,7 +381,7 @@ impl SearchIndex {
         let covered = mask.covers(term.mask);
         let typos_possible = term.may_match(mask)?;
         let text = self.text(Section::WordEnds, Section::WordText, word);
-        if let Some(kind) = score::word_kind_if(text, &term.text, typos_possible) {
+        if let Some(kind) = term.word_kind(text, typos_possible) {
             return Some(kind);
         }
         (covered && self.fuzzy_in_word(text, &term.text).is_some()).then_some(Kind::Fuzzy)
@@ -343,15 +419,21 @@ impl SearchIndex {
 
     /// Offers, at the lowest score, the items that `term` matched nowhere
     /// else exactly or as a prefix and whose category's name has it
-    /// (`category_words`).
+    /// (`category_words`); adds [`score::KIND_WORD`] to those it matched
+    /// so whose category's name ends with it.
     fn match_category(&self, term: &Term, live: &impl Fn(usize) -> bool, round: &mut Round) {
         let named = category_words::named_by(&term.text);
         if named.iter().all(Option::is_none) {
             return;
         }
+        let kind_named = category_words::kind_named_by(&term.text);
         let categories = self.section(Section::Category);
         for (item, &category) in categories.iter().enumerate().take(self.len()) {
-            if let Some(&Some(position)) = named.get(usize::from(category))
+            let category = usize::from(category);
+            if kind_named.get(category) == Some(&true) && live(item) {
+                round.add_to_free_match(item, score::KIND_WORD);
+            }
+            if let Some(&Some(position)) = named.get(category)
                 && live(item)
             {
                 round.offer_below_exact(item, score::CATEGORY_WORD, Field::Category, position);
@@ -387,16 +469,52 @@ impl SearchIndex {
 /// if it is a title line whose first words are.
 fn line_bonus(field: Field, line: &str, phrase: &[&str]) -> i64 {
     let folded = fold(line);
-    let mut line_words = words(&folded).map(|(_, w)| w);
-    if !phrase.iter().all(|&word| line_words.next() == Some(word)) {
-        return 0;
-    }
-    let bonus = match (line_words.next(), field) {
-        (None, _) => score::EXACT_LINE,
-        (Some(_), Field::Title) => score::TITLE_START,
-        (Some(_), _) => 0,
+    let bonus = match (starts_with_phrase(words(&folded).map(|(_, w)| w), phrase), field) {
+        (Some(false), _) => score::EXACT_LINE,
+        (Some(true), Field::Title) => score::TITLE_START,
+        _ => 0,
     };
     bonus * score::field_weight(field)
+}
+
+/// Whether `line_words` start with the query words `phrase`, a joined word
+/// standing for itself or for its parts in turn ("WSIS+10 outcome" starts
+/// with "wsis 10" as with "wsis+10"): `Some(more)`, `more` if words follow.
+fn starts_with_phrase<'a>(mut line_words: impl Iterator<Item = &'a str>, phrase: &[&str]) -> Option<bool> {
+    let mut rest = phrase;
+    while let Some((&first, after)) = rest.split_first() {
+        let word = line_words.next()?;
+        if first == word {
+            rest = after;
+            continue;
+        }
+        if is_symbol_like(word) || !word.contains(JOINERS) {
+            return None;
+        }
+        for part in word.split(JOINERS).filter(|part| !part.is_empty()) {
+            let (&first, after) = rest.split_first()?;
+            if first != part {
+                return None;
+            }
+            rest = after;
+        }
+    }
+    Some(line_words.next().is_some())
+}
+
+/// Caps the rarity of each prefix match in `found` (one query word's
+/// matches) at that of the commonest word it matched exactly or as a
+/// prefix: "wsis" of the id "wsis-forum-2014", a word of one item, is no
+/// rarer than "wsis" itself, or every id starting with a common word
+/// would rank above the items that have the word (`wsis 10`).
+pub(super) fn level_prefix_rarity(found: &mut [WordMatch]) {
+    let free = |kind: Kind| matches!(kind, Kind::Exact | Kind::Prefix);
+    let Some(floor) = found.iter().filter(|f| free(f.kind)).map(|f| f.rarity).min() else {
+        return;
+    };
+    for prefix in found.iter_mut().filter(|f| f.kind == Kind::Prefix) {
+        prefix.rarity = prefix.rarity.min(floor);
+    }
 }
 
 /// Whether `item` is in the scope (`None`: every item is).

@@ -5,7 +5,7 @@
 
 use proptest::prelude::*;
 
-use super::query::{Term, terms};
+use super::query::{Term, WordMatch, level_prefix_rarity, terms};
 use super::score::{self, Kind};
 use super::store::{self, Section};
 use super::tokens::is_symbol_like;
@@ -56,7 +56,7 @@ impl Round {
                 field,
                 position,
             };
-        } else if (cost, -score) < (best.cost, -best.score) {
+        } else if score::better_match((cost, score, field), (best.cost, best.score, best.field)) {
             let more = best.more + best.score;
             *best = TermMatch {
                 cost,
@@ -162,6 +162,7 @@ fn plain_search(index: &SearchIndex, query: &str, scope: Option<&[ItemIdx]>) -> 
         .collect();
     let checked = hits.len().min(score::EXACT_LINE_CHECKED);
     let phrase: Vec<&str> = terms.iter().map(|t| t.text.as_str()).collect();
+    let before = hits[..checked].iter().map(|hit| (hit.item, hit.score)).collect();
     for hit in &mut hits[..checked] {
         hit.score += index.exact_line_bonus(&phrase, |field| index.field_text(hit.item, field));
     }
@@ -170,6 +171,7 @@ fn plain_search(index: &SearchIndex, query: &str, scope: Option<&[ItemIdx]>) -> 
             .cmp(&a.score)
             .then((tie(a.item), a.item).cmp(&(tie(b.item), b.item)))
     });
+    index.newest_first_in_series(&mut hits[..checked], &before);
     for hit in hits.iter_mut().take(EXPLAINED_HITS) {
         hit.matched = index.explain_terms(hit.item, &terms, hit.fields);
     }
@@ -184,11 +186,15 @@ fn offer_words(index: &SearchIndex, term: &Term, alone: bool, live: &dyn Fn(usiz
     } else {
         index.words_starting(&term.text)
     };
-    for word in scanned {
-        let Some(kind) = index.word_match(word, term) else {
-            continue;
-        };
-        let rarity = store::u16_at(rarities, word);
+    let mut found: Vec<WordMatch> = scanned
+        .filter_map(|word| {
+            let kind = index.word_match(word, term)?;
+            let rarity = store::u16_at(rarities, word);
+            Some(WordMatch { word, kind, rarity })
+        })
+        .collect();
+    level_prefix_rarity(&mut found);
+    for WordMatch { word, kind, rarity } in found {
         let postings = index.entry(Section::PostingEnds, Section::Postings, word);
         for bits in postings.chunks_exact(8) {
             let posting = super::build::Posting::from_bits(store::u64_at(bits, 0));
@@ -237,8 +243,12 @@ fn offer_symbols_and_year(index: &SearchIndex, term: &Term, live: &dyn Fn(usize)
 /// at no cost: the category's match replaces any other.
 fn offer_category(index: &SearchIndex, term: &Term, live: &dyn Fn(usize) -> bool, round: &mut Round) {
     let named = super::category_words::named_by(&term.text);
+    let kind_named = super::category_words::kind_named_by(&term.text);
     for item in (0..index.len()).filter(|&item| live(item)) {
         let category = crate::data::category::category_index(index.category(item));
+        if round.best[item].cost == 0 && category.is_some_and(|category| kind_named[category]) {
+            round.best[item].score += score::KIND_WORD;
+        }
         let position = category.and_then(|category| named[category]);
         if let Some(position) = position
             && round.best[item].cost != 0
@@ -288,6 +298,8 @@ const QUERIES: &[&str] = &[
     "ecosoc res 2006",
     "wsis 10",
     "tunis",
+    "e health",
+    "wsis report",
 ];
 
 /// Every prefix of every query, as typing gives them.

@@ -31,6 +31,7 @@
 //! | [`EXACT_LINE`] | 1000 × field | a title, tag or body line that is the query |
 //! | [`TITLE_START`] | 600 × title | a title line that starts with the query ("tunis"): as much as an exact tag line |
 //! | [`CATEGORY_WORD`] | 10 − 500 | a word only the item's category names ("resolution"): below any real match of no cost; never a hit alone |
+//! | [`KIND_WORD`] | 600 | a word that names what the item's category holds ("report": SG reports), found in the item itself |
 //! | [`ID_ALONE`] | 500 000 | a one-word query that is an item's id |
 //! | [`COST_STEP`] | 10 000 000 | per typo less: above any score |
 
@@ -103,6 +104,12 @@ pub const MAX_BACKLINKS_COUNTED: i64 = 20;
 /// ranks first however cited the item matched by its category.
 pub const CATEGORY_WORD: i64 = 10 - PROMINENCE * MAX_BACKLINKS_COUNTED;
 
+/// A query word that names what the items of a category are, the last
+/// word of its name ("report" of "SG reports", "resolution"), and is found
+/// in an item of it at no cost: as much as an exact word in a tag. "wsis
+/// report" is typed for the Secretary-General's WSIS progress reports.
+pub const KIND_WORD: i64 = EXACT * 6;
+
 /// A one-word query that is exactly an item's id ("igf", "gdc").
 pub const ID_ALONE: i64 = 500_000;
 
@@ -124,6 +131,14 @@ pub const COST_STEP: i64 = 10_000_000;
 
 /// More than any query's cost: every query word fuzzy.
 const MAX_COST: i64 = FUZZY_COST as i64 * super::tokens::MAX_QUERY_WORDS as i64;
+
+/// Whether a match (cost, score, field) is better than the best so far:
+/// fewer typos, then a higher score; on a tie, a title beats an id, so
+/// that the "why" shows the title ("Tunis Agenda", not "tunis-agenda").
+pub fn better_match(found: (u32, i64, Field), best: (u32, i64, Field)) -> bool {
+    let key = |(cost, score, _): (u32, i64, Field)| (cost, -score);
+    key(found) < key(best) || (key(found) == key(best) && found.2 == Field::Title && best.2 == Field::Id)
+}
 
 /// The rank of a hit as one number, higher first: fewer typos, then score.
 pub fn ranked(cost: u32, score: i64) -> i64 {
@@ -224,6 +239,9 @@ pub fn word_kind_if(word: &str, term: &str, typos_possible: bool) -> Option<Kind
 
 /// How many typos `term` may have.
 pub fn allowed_typos(term: &str) -> usize {
+    if is_number(term) {
+        return 0;
+    }
     match term.chars().count() {
         n if n >= TWO_TYPOS_FROM => 2,
         n if n >= ONE_TYPO_FROM => 1,
@@ -231,20 +249,35 @@ pub fn allowed_typos(term: &str) -> usize {
     }
 }
 
-/// Whether `term` may be matched fuzzily at all.
+/// Whether `term` may be matched fuzzily at all: a number never is ("125"
+/// is not "1925").
 pub fn may_be_fuzzy(term: &str) -> bool {
-    term.chars().count() >= FUZZY_FROM && !is_symbol_like(term)
+    term.chars().count() >= FUZZY_FROM && !is_symbol_like(term) && !is_number(term)
 }
 
-/// Query words this short are highlighted only where they are a whole
-/// word or a part of a joined one ("e" of "e-health"): as a prefix they
-/// would mark every word starting with the letter.
-const HIGHLIGHTED_PREFIX_FROM: usize = 2;
-
-/// Whether a match of `kind` of query word `term` is marked in a "why".
-pub fn highlighted(term: &str, kind: Kind) -> bool {
-    kind != Kind::Prefix || term.chars().nth(HIGHLIGHTED_PREFIX_FROM - 1).is_some()
+/// Whether `term` is a bare number ("10"): it names whole numbers only.
+pub fn is_number(term: &str) -> bool {
+    !term.is_empty() && term.bytes().all(|b| b.is_ascii_digit())
 }
+
+/// Whether a query word `term` (folded), the only one of its query if
+/// `alone`, matches a word it starts that goes on with `next` (`None`:
+/// the word is `term`). A number names whole numbers ("10" of "10th" or
+/// "wsis+10", never of "105"). A single letter beside other words names
+/// only the first part of a joined word ("e" of "e health": "e-health"),
+/// not list letters ("(e)") nor every word it starts; alone, it is a
+/// first keystroke and names every word it starts.
+pub fn start_allowed(term: &str, alone: bool, next: Option<char>) -> bool {
+    if is_number(term) {
+        return !next.is_some_and(|c| c.is_ascii_digit());
+    }
+    let single_letter = term.chars().nth(1).is_none();
+    alone || !single_letter || next.is_some_and(|c| LETTER_JOINERS.contains(&c))
+}
+
+/// The joiners after which a single letter starts a joined word: not '/',
+/// or "e" would name every symbol "E/2015/10".
+const LETTER_JOINERS: [char; 2] = ['-', '+'];
 
 /// Words longer than this are never matched with typos (no word is).
 const MAX_TYPO_WORD: usize = 48;

@@ -69,7 +69,10 @@ impl Round<'_> {
                 field,
                 position,
             };
-        } else if (cost, -score) < (best.cost, -best.score) {
+        } else if score::better_match(
+            (u32::from(cost), i64::from(score), field),
+            (u32::from(best.cost), i64::from(best.score), best.field),
+        ) {
             let more = best.more.saturating_add(best.score);
             *best = TermMatch {
                 cost,
@@ -105,6 +108,15 @@ impl Round<'_> {
             cost: 0,
             field,
         };
+    }
+}
+
+impl Round<'_> {
+    /// Adds `bonus` to `item`'s match of the word if it has one of no cost.
+    pub fn add_to_free_match(&mut self, item: usize, bonus: i64) {
+        if let Some(best) = self.best.get_mut(item).filter(|best| best.cost == 0) {
+            best.score = best.score.saturating_add(i32::try_from(bonus).unwrap_or(i32::MAX));
+        }
     }
 }
 

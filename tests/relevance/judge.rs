@@ -80,6 +80,12 @@ pub const JUDGED: &[Judged] = &[
     q("ecosoc resolution 2006/46", &["ecosoc-2006-46"]),
     q("tunis", &["tunis-agenda"]),
     q("high-level meeting wsis+20", &["wsis20-hlm"]),
+    // A new user's trial: a joined word typed in parts, a common word
+    // with a category's, a symbol as it is typed, a letter of a joined word.
+    q("wsis 10", &["ga-70-125"]),
+    q("wsis report", &["sg-report-2020"]),
+    q("70/12", &["ga-70-125"]),
+    q("e health", &["al-c7-e-health"]),
 ];
 
 /// Relations whose targets name who made or hosts an item: their names
