@@ -460,7 +460,11 @@ fn found_at_word_starts(folded: &Folded, terms: &[Term]) -> Vec<Found> {
                 continue;
             }
             let end = at + term.text.len();
-            let kind = if word_at(end) { Kind::Prefix } else { Kind::Exact };
+            let kind = if word_at(end) || term.is_letter_beside_others() {
+                Kind::Prefix
+            } else {
+                Kind::Exact
+            };
             if !term.matches_at(text, at, end) {
                 continue;
             }

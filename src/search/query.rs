@@ -86,13 +86,19 @@ impl Term {
         Some(kind)
     }
 
+    /// Whether it is a single letter (not a digit) beside other query
+    /// words: it then names only the start of a joined word, so where it
+    /// matches it is a prefix, never a whole word ([`score::start_allowed`]).
+    pub fn is_letter_beside_others(&self) -> bool {
+        !self.alone && self.text.chars().nth(1).is_none() && !is_number(&self.text)
+    }
+
     /// Whether, found in folded `text` at a word start (byte `at`) and
     /// ending at byte `end`, it matches there as it does word by word
     /// ([`Term::word_kind`]): a single letter beside other words only at
     /// the start of a whole word, not of a later part ("e" of "b-e").
     pub fn matches_at(&self, text: &str, at: usize, end: usize) -> bool {
-        let single_letter = !self.alone && self.text.chars().nth(1).is_none();
-        if single_letter && !is_number(&self.text) {
+        if self.is_letter_beside_others() {
             let mut before = text
                 .get(..at)
                 .unwrap_or("")
@@ -406,8 +412,10 @@ impl SearchIndex {
         if !(term.text.contains('/') || term.text.chars().any(|c| c.is_ascii_digit())) {
             return;
         }
+        // Looked up once: the section is behind a lock-free cell, but not free.
+        let masks = self.section(Section::SymbolMask);
         for item in 0..self.len() {
-            if !self.mask(Section::SymbolMask, item).covers(term.symbol_mask) || !live(item) {
+            if !CharMask::from_bits(store::u64_at(masks, item)).covers(term.symbol_mask) || !live(item) {
                 continue;
             }
             let symbol = self.text(Section::SymbolEnds, Section::SymbolText, item);
