@@ -88,6 +88,9 @@ fn browse(args: &Cli) -> ExitCode {
     }
 }
 
+/// The banner after the dataset cache turned out damaged.
+const RELOADED: &str = "the dataset cache was damaged: reloaded from the data files";
+
 /// Loads on a thread of its own, so the browser can show progress and quit
 /// while a large collection is parsed.
 fn load_in_background(inputs: cli::BrowserInputs) -> tui::Loading {
@@ -96,8 +99,22 @@ fn load_in_background(inputs: cli::BrowserInputs) -> tui::Loading {
     let counting = Arc::clone(&progress);
     std::thread::spawn(move || {
         let (data, index, skipped) = cli::load_for_browser(&inputs, &counting);
+        // A dataset opened in place from the cache is checked whole once the
+        // browser has it; a damaged one is loaded again from the sources,
+        // and the browser then opens on that.
+        let stored = data.snapshot_bytes();
         let notices = skipped.iter().map(Skipped::summary).collect();
         // The browser may have been quit already: nobody wants the data.
+        if done.send(tui::Loaded { data, index, notices }).is_err() {
+            return;
+        }
+        let Some(bytes) = stored else { return };
+        if cli::stored_bytes_are_sound(&bytes, &inputs) {
+            return;
+        }
+        let (data, index, skipped) = cli::reload_for_browser(&inputs, &counting);
+        let mut notices: Vec<String> = skipped.iter().map(Skipped::summary).collect();
+        notices.push(RELOADED.to_string());
         let _ = done.send(tui::Loaded { data, index, notices });
     });
     tui::Loading {

@@ -34,6 +34,7 @@ use crate::data::overlay::{load_order, user_data_dir_from_env, user_files};
 use crate::data::partial::{Skipped, load_what_loads, load_what_loads_counted};
 use crate::data::preview::Preview;
 use crate::data::progress::{Progress, Stage};
+use crate::data::stored_items::SnapshotBytes;
 use crate::data::trace;
 use crate::data::{CATEGORIES, Dataset, ItemIdx, Problem, Resolved};
 use crate::dataset_cache;
@@ -487,13 +488,41 @@ pub fn browser_preview(inputs: &BrowserInputs) -> Option<Preview> {
 /// stored), and the files skipped for their problems. Counts its work in
 /// `progress`, for the loading screen.
 pub fn load_for_browser(inputs: &BrowserInputs, progress: &Progress) -> (Dataset, SearchIndex, Vec<Skipped>) {
+    load_for_browser_from(inputs, progress, true)
+}
+
+/// [`load_for_browser`] from the data files, the stored dataset not used
+/// (it did not check: see [`stored_bytes_are_sound`]) and stored again.
+pub fn reload_for_browser(inputs: &BrowserInputs, progress: &Progress) -> (Dataset, SearchIndex, Vec<Skipped>) {
+    load_for_browser_from(inputs, progress, false)
+}
+
+/// Whether `bytes`, the snapshot a dataset for `inputs` was opened from in
+/// place ([`Dataset::snapshot_bytes`]), checks whole (see
+/// [`crate::data::snapshot::verify`]); the browser asks once it is up.
+pub fn stored_bytes_are_sound(bytes: &SnapshotBytes, inputs: &BrowserInputs) -> bool {
+    inputs
+        .cache
+        .as_ref()
+        .is_none_or(|(_, key)| crate::data::snapshot::verify((**bytes).as_ref(), key.as_str()))
+}
+
+fn load_for_browser_from(
+    inputs: &BrowserInputs,
+    progress: &Progress,
+    use_stored: bool,
+) -> (Dataset, SearchIndex, Vec<Skipped>) {
     let files = &inputs.files;
     let cache = inputs.cache.clone();
     progress.set_stage(Stage::OpeningCache);
-    // The stored index is read on a second thread while the data opens.
+    // The stored index is read on a second thread while the data opens
+    // (in place: its items are decoded when the browser asks for them).
     let (stored_data, stored_index) = std::thread::scope(|scope| {
         let index = scope.spawn(|| cache.as_ref().and_then(|(dir, key)| cache::load(dir, key)));
-        let data = cache.as_ref().and_then(|(dir, key)| dataset_cache::load(dir, key));
+        let data = cache
+            .as_ref()
+            .filter(|_| use_stored)
+            .and_then(|(dir, key)| dataset_cache::open(dir, key));
         (data, index.join().ok().flatten())
     });
     // A stored dataset is always a load without problems: nothing skipped.
@@ -652,7 +681,7 @@ fn suggestions(data: &Dataset, wanted: &str) -> Vec<ItemIdx> {
     if !offered.is_empty() {
         return offered;
     }
-    let ids = data.items().iter().map(|item| &*item.id);
+    let ids = data.items().map(|item| &*item.id);
     closest(wanted.trim(), ids)
         .and_then(|id| data.by_id(id))
         .into_iter()
