@@ -217,7 +217,7 @@ mod tests {
         assert!(key.is_storable(), "the test binary was built more than a moment ago");
         store(dir.path(), &key, &data).expect("stored");
         let loaded = load(dir.path(), &key).expect("loads");
-        assert_eq!(loaded.items(), data.items());
+        assert!(loaded.items().eq(data.items()));
         let preview = load_preview(dir.path(), &key).expect("its preview loads");
         assert_eq!(preview.total(), data.len());
         let listed = with_list_rows(dir.path(), &key, |rows| rows.count(None)).expect("its rows load");

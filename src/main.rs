@@ -99,22 +99,31 @@ fn load_in_background(inputs: cli::BrowserInputs) -> tui::Loading {
     let counting = Arc::clone(&progress);
     std::thread::spawn(move || {
         let (data, index, skipped) = cli::load_for_browser(&inputs, &counting);
-        // A dataset opened in place from the cache is checked whole once the
-        // browser has it; a damaged one is loaded again from the sources,
-        // and the browser then opens on that.
-        let stored = data.snapshot_bytes();
+        let (data, index) = (Arc::new(data), Arc::new(index));
         let notices = skipped.iter().map(Skipped::summary).collect();
+        let loaded = tui::Loaded {
+            data: Arc::clone(&data),
+            index: Arc::clone(&index),
+            notices,
+        };
         // The browser may have been quit already: nobody wants the data.
-        if done.send(tui::Loaded { data, index, notices }).is_err() {
+        if done.send(loaded).is_err() {
             return;
         }
-        let Some(bytes) = stored else { return };
-        if cli::stored_bytes_are_sound(&bytes, &inputs) {
+        // A dataset opened in place from the cache is checked whole once the
+        // browser has it, and matched with its stored index; if either is
+        // wrong, the data is loaded again from the sources and the browser
+        // opens on that.
+        let Some(bytes) = data.snapshot_bytes() else { return };
+        if cli::stored_bytes_are_sound(&bytes, &inputs) && cli::index_matches(&index, &data) {
+            wsis_browser::data::trace::mark("dataset cache checked whole");
             return;
         }
+        drop((data, index, bytes));
         let (data, index, skipped) = cli::reload_for_browser(&inputs, &counting);
         let mut notices: Vec<String> = skipped.iter().map(Skipped::summary).collect();
         notices.push(RELOADED.to_string());
+        let (data, index) = (Arc::new(data), Arc::new(index));
         let _ = done.send(tui::Loaded { data, index, notices });
     });
     tui::Loading {

@@ -53,8 +53,9 @@ pub struct Loading {
 
 /// What the browser opens with.
 pub struct Loaded {
-    pub data: Dataset,
-    pub index: SearchIndex,
+    /// Shared with the loader, which may still be checking it (see `main`).
+    pub data: Arc<Dataset>,
+    pub index: Arc<SearchIndex>,
     /// Shown in the banner before the options' own (skipped data files).
     pub notices: Vec<String>,
 }
@@ -186,7 +187,7 @@ fn browse_once(
     let Loaded { data, index, notices } = loaded;
     let mut notices = notices;
     notices.extend(options.notices.iter().cloned());
-    let app = App::with_index(&data, index).with_background_search();
+    let app = App::with_shared_index(&data, index).with_background_search();
     let mut app = user.furnish(app, notices, options);
     if !user.warnings.is_empty() {
         app.update(Action::Status(user.warnings.join("; ")));
@@ -200,6 +201,7 @@ fn browse_once(
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     typed.replay(&mut app, |app| perform_all(app, &worker));
+    crate::data::trace::mark("browser built, kept keys applied");
     event_loop(terminal, &mut app, &worker, waiting.inbox, waiting.setup)
 }
 

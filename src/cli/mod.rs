@@ -497,6 +497,13 @@ pub fn reload_for_browser(inputs: &BrowserInputs, progress: &Progress) -> (Datas
     load_for_browser_from(inputs, progress, false)
 }
 
+/// Whether `index` lists `data`'s items, by id, in order: asked after the
+/// browser has opened on a dataset read in place with a stored index (see
+/// [`load_for_browser`]), which is loaded again if not.
+pub fn index_matches(index: &SearchIndex, data: &Dataset) -> bool {
+    index.describes(data)
+}
+
 /// Whether `bytes`, the snapshot a dataset for `inputs` was opened from in
 /// place ([`Dataset::snapshot_bytes`]), checks whole (see
 /// [`crate::data::snapshot::verify`]); the browser asks once it is up.
@@ -523,8 +530,14 @@ fn load_for_browser_from(
             .as_ref()
             .filter(|_| use_stored)
             .and_then(|(dir, key)| dataset_cache::open(dir, key));
+        let data = data.inspect(|_| trace::mark("dataset opened in place"));
         (data, index.join().ok().flatten())
     });
+    trace::mark("search index opened");
+    // A stored index beside a dataset opened in place is matched with it
+    // later, in the background (`index_matches`): it takes a walk of
+    // every id.
+    let in_place = stored_data.as_ref().is_some_and(|data| data.snapshot_bytes().is_some());
     // A stored dataset is always a load without problems: nothing skipped.
     let (data, skipped) = match stored_data {
         Some(data) => (data, Vec::new()),
@@ -543,10 +556,11 @@ fn load_for_browser_from(
     // indexes its items by position, so the index must list the same ids.
     let cached = stored_index.filter(|_| cache.is_some());
     progress.set_stage(Stage::Indexing);
-    let index = match cached.filter(|index| index.describes(&data)) {
+    let index = match cached.filter(|index| in_place || index.describes(&data)) {
         Some(index) => index,
         None => build_index(&data, cache.as_ref()),
     };
+    trace::mark("search index matched");
     progress.set_stage(Stage::Done);
     (data, index, skipped)
 }

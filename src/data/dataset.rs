@@ -214,10 +214,11 @@ impl Dataset {
     pub fn resolve(&self, name: &str) -> Resolved {
         match self.by_id(name.trim()) {
             Some(idx) => Resolved::One(idx),
-            None => match self
-                .names
-                .resolve(name, |idx| self.category_of(idx), |idx| self.item(idx))
-            {
+            None => match self.names.resolve(
+                name,
+                |idx| self.category_of(idx),
+                |idx| (idx < self.len()).then(|| self.item(idx)),
+            ) {
                 Resolved::None => super::aliases::by_title(self.items(), name),
                 found => found,
             },

@@ -100,12 +100,13 @@ pub(super) struct StoredNames {
 
 impl Names {
     /// What `name` stands for among the names (not ids or titles), as
-    /// [`Aliases::resolve`] finds it; `item` reads an item of the dataset.
+    /// [`Aliases::resolve`] finds it; `item` reads an item of the dataset
+    /// (`None` past its end: a damaged table may name one).
     pub(super) fn resolve<'a>(
         &self,
         name: &str,
         category_of: impl Fn(ItemIdx) -> usize,
-        item: impl Fn(ItemIdx) -> &'a Item,
+        item: impl Fn(ItemIdx) -> Option<&'a Item>,
     ) -> Resolved {
         let stored = match self {
             Names::Built(aliases) => return aliases.resolve(name, category_of),
@@ -117,7 +118,7 @@ impl Names {
         let answering = |key: &str| -> Vec<ItemIdx> {
             let mut found: Vec<ItemIdx> = table
                 .candidates(name_hash(key))
-                .filter(|&idx| item_keys(item(idx)).iter().any(|k| k == key))
+                .filter(|&idx| item(idx).is_some_and(|item| item_keys(item).iter().any(|k| k == key)))
                 .collect();
             found.dedup();
             found
@@ -202,6 +203,7 @@ impl<'a> NameTable<'a> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::stored_items::Items;
     use super::*;
     use crate::data::aliases::key;
 
@@ -225,10 +227,13 @@ mod tests {
         // An alias the names left out (as `Aliases::build` leaves out one
         // that clashes): a record would answer to a name the dataset does
         // not give it, so no table is written and every name loads it whole.
-        let other = data.items[1].id.clone();
-        let mut aliases = data.items[0].aliases.to_vec();
+        let other = data.item(1).id.clone();
+        let Items::Owned(items) = &mut data.items else {
+            panic!("a dataset loaded from its files owns its items");
+        };
+        let mut aliases = items[0].aliases.to_vec();
         aliases.push(other);
-        data.items[0].aliases = aliases.into();
+        items[0].aliases = aliases.into();
         assert!(entries(&data).is_none());
         assert!(NameTable::open(&encode(&data, Vec::new())).is_none());
     }
