@@ -94,11 +94,11 @@ pub fn run(mut loading: Loading, options: Options) -> io::Result<()> {
         let waited = match (quick, &preview) {
             (Some(loaded), _) => {
                 // A reload may follow (see `browse`).
-                spawn_load_forwarder(loading.done, sender.clone());
+                spawn_load_forwarder(loading.done, sender.clone(), true);
                 Some((loaded, TypedAhead::default()))
             }
             (None, Some(preview)) => {
-                spawn_load_forwarder(loading.done, sender.clone());
+                spawn_load_forwarder(loading.done, sender.clone(), false);
                 preview_until_loaded(&mut terminal, preview, &user, &options, waiting)?
             }
             (None, _) => wait_for_data(&mut terminal, loading, &sender, &inbox, &setup)?
@@ -286,7 +286,7 @@ fn wait_for_data(
     setup: &TerminalSetup,
 ) -> io::Result<Option<Loaded>> {
     let start = Instant::now();
-    spawn_load_forwarder(loading.done, sender.clone());
+    spawn_load_forwarder(loading.done, sender.clone(), false);
     spawn_ticker(sender.clone(), Arc::clone(&loading.progress));
     loop {
         terminal.draw(|frame| ui::loading::view(&loading.progress.seen(), start.elapsed(), frame))?;
@@ -321,11 +321,11 @@ fn is_quit_key(event: &Event) -> bool {
 
 /// Passes the loader's results on to the event loop's channel: the data,
 /// and again if it is reloaded. A loader gone before the data came is
-/// reported (a bug: the session ends rather than waits); one gone after,
-/// that has nothing more to send, is not.
-fn spawn_load_forwarder(done: Receiver<Loaded>, sender: Sender<Message>) {
+/// reported (a bug: the session ends rather than waits); one gone after
+/// (`forwarded`: the data was taken from `done` already), that has nothing
+/// more to send, is not.
+fn spawn_load_forwarder(done: Receiver<Loaded>, sender: Sender<Message>, mut forwarded: bool) {
     std::thread::spawn(move || {
-        let mut forwarded = false;
         loop {
             let message = match done.recv() {
                 Ok(loaded) => Message::Loaded(Box::new(loaded)),

@@ -16,7 +16,7 @@ use super::relation::Relation;
 use super::stored_items::Items;
 use super::streamed::{STREAM_FROM_BYTES, Streamed, parse_streamed};
 
-/// Index of an item in [`Dataset::items`]' order.
+/// Index of an item in the dataset's order (see [`Dataset::items`]).
 pub type ItemIdx = usize;
 
 /// A link seen from its target: `from` holds a link of relation `rel`.
