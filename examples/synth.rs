@@ -67,7 +67,7 @@ fn words(text: &str) -> impl Iterator<Item = String> + '_ {
 
 impl Vocabulary {
     fn new(data: &Dataset) -> Vocabulary {
-        let items = data.items();
+        let items: Vec<&wsis_browser::data::Item> = data.items().collect();
         // Word lists keep duplicates, so frequent words stay frequent.
         let title_words = items.iter().flat_map(|i| words(&i.title)).collect();
         let summary_words = items

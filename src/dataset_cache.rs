@@ -4,16 +4,19 @@
 //! parsing its RON again.
 //!
 //! Only a load without a single problem is stored, so a snapshot always
-//! stands for every input of its key. A stored file is read (never
-//! mapped), only if it is a regular file, and checked before use
+//! stands for every input of its key. A stored file is read or mapped
+//! only if it is a regular file, and checked before use
 //! ([`crate::data::snapshot`]); anything wrong with it means a fresh
-//! parse, which then stores a sound snapshot in its place. A full load
-//! reads every section; `list`, `show`, `cite`, `open` and the browser's
-//! first frame read only their own.
+//! parse, which then stores a sound snapshot in its place. A dataset is
+//! opened in place from the mapped file, its items decoded on demand
+//! ([`open`]); a command checks every section first ([`load`]), the
+//! browser once it is up. `list`, `show`, `cite`, `open` and the
+//! browser's first frame read only their own sections.
 
 use std::fs;
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
+use std::sync::Arc;
 use std::time::SystemTime;
 
 use crate::atomic_write::write_atomically;
@@ -21,6 +24,7 @@ use crate::data::list_rows::ListRows;
 use crate::data::model::Item;
 use crate::data::preview::Preview;
 use crate::data::snapshot;
+use crate::data::stored_items::SnapshotBytes;
 use crate::data::{Dataset, ItemIdx};
 use crate::regular_file::open_regular;
 use crate::search::cache::{Key, prune_stored};
@@ -37,27 +41,29 @@ const MAX_SNAPSHOT_BYTES: u64 = 10 * crate::data::load::MAX_FILE_BYTES;
 /// id hashes 8 bytes an item (about 10 MB at a million items).
 const MAX_PREVIEW_BYTES: u64 = 64 * 1024 * 1024;
 
-/// The dataset stored under `key` in `dir`, if there is a sound one. The
-/// sections before it (preview, rows of `list`) are read and checked
-/// first, and let go before the dataset is read: a damaged one means a
-/// rebuild, but holding them would only add to the peak.
+/// The dataset stored under `key` in `dir`, if there is a sound one:
+/// opened in place ([`open`]) and the whole file checked at once (each
+/// section against its sum), so a command never works on damaged data.
 pub fn load(dir: &Path, key: &Key) -> Option<Dataset> {
-    let mut file = open_regular(&key.file_named(dir, STORED_PREFIX, EXTENSION)).ok()?;
-    let (head, size) = read_header(&mut file, key)?;
-    let (from, len) = snapshot::data_range(&head, key.as_str())?;
-    let mut front = vec![0; usize::try_from(from.checked_sub(head.len() as u64)?).ok()?];
-    file.read_exact(&mut front).ok()?;
-    if !snapshot::front_is_sound(&head, &front, key.as_str()) {
+    open(dir, key).filter(|data| data.verify_stored(key.as_str()))
+}
+
+/// The dataset stored under `key` in `dir`, opened in place without
+/// decoding its items (see [`crate::data::snapshot::open_stored`]): the
+/// file is mapped, not read. Only its header, length and index of items
+/// are checked here, and each record when decoded; the browser checks the
+/// whole file with [`Dataset::verify_stored`] once it is up, and reloads
+/// from the sources if it is wrong. A snapshot stored without a table of
+/// names is decoded whole (after every section is checked).
+/// Why mapping is sound here: see [`crate::mapped`].
+pub fn open(dir: &Path, key: &Key) -> Option<Dataset> {
+    let file = open_regular(&key.file_named(dir, STORED_PREFIX, EXTENSION)).ok()?;
+    if file.metadata().ok()?.len() > MAX_SNAPSHOT_BYTES {
         return None;
     }
-    drop(front);
-    // The dataset comes last: it ends where the file does.
-    if from.checked_add(len)? != size {
-        return None;
-    }
-    let mut section = vec![0; usize::try_from(len).ok()?];
-    file.read_exact(&mut section).ok()?;
-    snapshot::decode_data(&head, &section, key.as_str())
+    let map = crate::mapped::map(&file)?;
+    let bytes: SnapshotBytes = Arc::new(map);
+    snapshot::open_stored(bytes.clone(), key.as_str()).or_else(|| snapshot::decode((*bytes).as_ref(), key.as_str()))
 }
 
 /// The header of a stored snapshot for `key`, and the file's size, if it
@@ -211,7 +217,7 @@ mod tests {
         assert!(key.is_storable(), "the test binary was built more than a moment ago");
         store(dir.path(), &key, &data).expect("stored");
         let loaded = load(dir.path(), &key).expect("loads");
-        assert_eq!(loaded.items(), data.items());
+        assert!(loaded.items().eq(data.items()));
         let preview = load_preview(dir.path(), &key).expect("its preview loads");
         assert_eq!(preview.total(), data.len());
         let listed = with_list_rows(dir.path(), &key, |rows| rows.count(None)).expect("its rows load");

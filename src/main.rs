@@ -88,6 +88,9 @@ fn browse(args: &Cli) -> ExitCode {
     }
 }
 
+/// The banner after the dataset cache turned out damaged.
+const RELOADED: &str = "the dataset cache was damaged: reloaded from the data files";
+
 /// Loads on a thread of its own, so the browser can show progress and quit
 /// while a large collection is parsed.
 fn load_in_background(inputs: cli::BrowserInputs) -> tui::Loading {
@@ -96,8 +99,31 @@ fn load_in_background(inputs: cli::BrowserInputs) -> tui::Loading {
     let counting = Arc::clone(&progress);
     std::thread::spawn(move || {
         let (data, index, skipped) = cli::load_for_browser(&inputs, &counting);
+        let (data, index) = (Arc::new(data), Arc::new(index));
         let notices = skipped.iter().map(Skipped::summary).collect();
+        let loaded = tui::Loaded {
+            data: Arc::clone(&data),
+            index: Arc::clone(&index),
+            notices,
+        };
         // The browser may have been quit already: nobody wants the data.
+        if done.send(loaded).is_err() {
+            return;
+        }
+        // A dataset opened in place from the cache is checked whole once the
+        // browser has it, and matched with its stored index; if either is
+        // wrong, the data is loaded again from the sources and the browser
+        // opens on that.
+        let Some(bytes) = data.snapshot_bytes() else { return };
+        if cli::stored_bytes_are_sound(&bytes, &inputs) && cli::index_matches(&index, &data) {
+            wsis_browser::data::trace::mark("dataset cache checked whole");
+            return;
+        }
+        drop((data, index, bytes));
+        let (data, index, skipped) = cli::reload_for_browser(&inputs, &counting);
+        let mut notices: Vec<String> = skipped.iter().map(Skipped::summary).collect();
+        notices.push(RELOADED.to_string());
+        let (data, index) = (Arc::new(data), Arc::new(index));
         let _ = done.send(tui::Loaded { data, index, notices });
     });
     tui::Loading {

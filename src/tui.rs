@@ -53,8 +53,9 @@ pub struct Loading {
 
 /// What the browser opens with.
 pub struct Loaded {
-    pub data: Dataset,
-    pub index: SearchIndex,
+    /// Shared with the loader, which may still be checking it (see `main`).
+    pub data: Arc<Dataset>,
+    pub index: Arc<SearchIndex>,
     /// Shown in the banner before the options' own (skipped data files).
     pub notices: Vec<String>,
 }
@@ -91,9 +92,13 @@ pub fn run(mut loading: Loading, options: Options) -> io::Result<()> {
             setup: &setup,
         };
         let waited = match (quick, &preview) {
-            (Some(loaded), _) => Some((loaded, TypedAhead::default())),
+            (Some(loaded), _) => {
+                // A reload may follow (see `browse`).
+                spawn_load_forwarder(loading.done, sender.clone(), true);
+                Some((loaded, TypedAhead::default()))
+            }
             (None, Some(preview)) => {
-                spawn_load_forwarder(loading.done, sender.clone());
+                spawn_load_forwarder(loading.done, sender.clone(), false);
                 preview_until_loaded(&mut terminal, preview, &user, &options, waiting)?
             }
             (None, _) => wait_for_data(&mut terminal, loading, &sender, &inbox, &setup)?
@@ -145,24 +150,50 @@ impl UserState {
     }
 }
 
+/// Browses `loaded` until the user quits, or until the loader sends the
+/// data again (the dataset cache turned out damaged once checked whole:
+/// see `main`'s `load_in_background`), which is then browsed afresh.
 fn browse(
     terminal: &mut DefaultTerminal,
-    loaded: Loaded,
-    typed: TypedAhead,
-    user: UserState,
+    mut loaded: Loaded,
+    mut typed: TypedAhead,
+    mut user: UserState,
     options: Options,
     sender: Sender<Message>,
     waiting: Waiting,
 ) -> io::Result<()> {
-    let mut notices = loaded.notices;
+    loop {
+        match browse_once(terminal, loaded, typed, &user, &options, sender.clone(), waiting)? {
+            Some(reloaded) => {
+                loaded = reloaded;
+                typed = TypedAhead::default();
+                // Bookmarks saved meanwhile are kept.
+                user = UserState::load();
+            }
+            None => return Ok(()),
+        }
+    }
+}
+
+fn browse_once(
+    terminal: &mut DefaultTerminal,
+    loaded: Loaded,
+    typed: TypedAhead,
+    user: &UserState,
+    options: &Options,
+    sender: Sender<Message>,
+    waiting: Waiting,
+) -> io::Result<Option<Loaded>> {
+    let Loaded { data, index, notices } = loaded;
+    let mut notices = notices;
     notices.extend(options.notices.iter().cloned());
-    let app = App::with_index(&loaded.data, loaded.index).with_background_search();
-    let mut app = user.furnish(app, notices, &options);
+    let app = App::with_shared_index(&data, index).with_background_search();
+    let mut app = user.furnish(app, notices, options);
     if !user.warnings.is_empty() {
         app.update(Action::Status(user.warnings.join("; ")));
     }
     if let Some(name) = &options.start_at {
-        for action in start_at(&loaded.data, name) {
+        for action in start_at(&data, name) {
             app.update(action);
         }
     }
@@ -170,6 +201,7 @@ fn browse(
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     typed.replay(&mut app, |app| perform_all(app, &worker));
+    crate::data::trace::mark("browser built, kept keys applied");
     event_loop(terminal, &mut app, &worker, waiting.inbox, waiting.setup)
 }
 
@@ -254,7 +286,7 @@ fn wait_for_data(
     setup: &TerminalSetup,
 ) -> io::Result<Option<Loaded>> {
     let start = Instant::now();
-    spawn_load_forwarder(loading.done, sender.clone());
+    spawn_load_forwarder(loading.done, sender.clone(), false);
     spawn_ticker(sender.clone(), Arc::clone(&loading.progress));
     loop {
         terminal.draw(|frame| ui::loading::view(&loading.progress.seen(), start.elapsed(), frame))?;
@@ -287,15 +319,24 @@ fn is_quit_key(event: &Event) -> bool {
         }
 }
 
-/// Passes the loader's result on to the event loop's channel.
-fn spawn_load_forwarder(done: Receiver<Loaded>, sender: Sender<Message>) {
+/// Passes the loader's results on to the event loop's channel: the data,
+/// and again if it is reloaded. A loader gone before the data came is
+/// reported (a bug: the session ends rather than waits); one gone after
+/// (`forwarded`: the data was taken from `done` already), that has nothing
+/// more to send, is not.
+fn spawn_load_forwarder(done: Receiver<Loaded>, sender: Sender<Message>, mut forwarded: bool) {
     std::thread::spawn(move || {
-        let message = match done.recv() {
-            Ok(loaded) => Message::Loaded(Box::new(loaded)),
-            // The loader died (a bug): end the session rather than wait.
-            Err(_) => Message::ReadFailed(io::Error::other("loading the data failed")),
-        };
-        let _ = sender.send(message);
+        loop {
+            let message = match done.recv() {
+                Ok(loaded) => Message::Loaded(Box::new(loaded)),
+                Err(_) if forwarded => return,
+                Err(_) => Message::ReadFailed(io::Error::other("loading the data failed")),
+            };
+            forwarded = true;
+            if sender.send(message).is_err() {
+                return;
+            }
+        }
     });
 }
 
@@ -344,13 +385,14 @@ fn spawn_search_worker(app: &App, sender: Sender<Message>) -> Worker {
     })
 }
 
+/// Runs `app` until it quits (`None`) or the data arrives again (`Some`).
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     worker: &Worker,
     inbox: &Receiver<Message>,
     setup: &TerminalSetup,
-) -> io::Result<()> {
+) -> io::Result<Option<Loaded>> {
     while !app.should_quit {
         terminal.draw(|frame| ui::view(app, frame))?;
         // Lets the terminal-safety test prove the panic path; debug builds only.
@@ -359,7 +401,7 @@ fn event_loop(
             panic!("test-only panic after the first frame");
         }
         let Ok(first) = inbox.recv() else {
-            return Ok(());
+            return Ok(None);
         };
         // Everything that is already waiting is handled before the next frame.
         for message in std::iter::once(first).chain(inbox.try_iter()) {
@@ -367,11 +409,14 @@ fn event_loop(
                 on_signal(terminal, setup, signal)?;
                 continue;
             }
+            if let Message::Loaded(reloaded) = message {
+                return Ok(Some(*reloaded));
+            }
             handle(app, message)?;
             perform_all(app, worker);
         }
     }
-    Ok(())
+    Ok(None)
 }
 
 /// A signal, or the key that stands for one (Ctrl-Z, since raw mode turns

@@ -197,7 +197,7 @@ fn path_exits_1_when_there_is_none() {
 /// one, its short title.
 #[test]
 fn show_says_when_a_title_is_not_confirmed() {
-    let untitled: Vec<_> = common::DATA.items().iter().filter(|i| !i.title_known()).collect();
+    let untitled: Vec<_> = common::DATA.items().filter(|i| !i.title_known()).collect();
     assert!(!untitled.is_empty(), "the embedded data has untitled items");
     for item in untitled {
         let out = wsis(&["show", &item.id]);

@@ -658,7 +658,7 @@ fn every_embedded_name_finds_its_own_item() {
     use wsis_browser::data::Resolved;
     use wsis_browser::data::aliases::derived_names;
     let data = &*common::DATA;
-    for (idx, item) in data.items().iter().enumerate() {
+    for (idx, item) in data.items().enumerate() {
         let names = derived_names(item)
             .into_iter()
             .chain(item.aliases.iter().map(|alias| alias.to_string()));

@@ -24,7 +24,7 @@ fn every_category_has_items_and_the_corpus_is_large_enough() {
 #[test]
 fn every_item_has_an_https_url_a_source_a_summary_and_a_link() {
     let mut missing = Vec::new();
-    for (i, item) in DATA.items().iter().enumerate() {
+    for (i, item) in DATA.items().enumerate() {
         if !item.url.as_deref().is_some_and(|u| u.starts_with("https://")) {
             missing.push(format!("{}: https url", item.id));
         }
@@ -45,7 +45,6 @@ fn every_item_has_an_https_url_a_source_a_summary_and_a_link() {
 fn no_symbol_appears_twice() {
     let mut symbols: Vec<String> = DATA
         .items()
-        .iter()
         .filter_map(|i| i.symbol.as_deref())
         .map(str::to_lowercase)
         .collect();
@@ -75,7 +74,6 @@ fn the_graph_is_one_connected_component() {
     }
     let unreached: Vec<&str> = DATA
         .items()
-        .iter()
         .zip(&seen)
         .filter(|(_, s)| !**s)
         .map(|(i, _)| i.id.as_str())
@@ -283,7 +281,6 @@ fn sg_reports_carry_their_confirmed_symbols_and_dates() {
     for (part, date) in reports {
         let item = DATA
             .items()
-            .iter()
             .find(|i| i.symbol.as_deref().is_some_and(|s| s.starts_with(part)))
             .unwrap_or_else(|| panic!("{part} missing"));
         assert_eq!(item.date.as_deref(), Some(date), "{part}");
@@ -296,7 +293,6 @@ fn known_traps_are_absent() {
     for trap in ["A/79/62", "A/RES/78/132", "E/RES/2024/14"] {
         let found = DATA
             .items()
-            .iter()
             .any(|i| i.symbol.as_deref().is_some_and(|s| s.contains(trap)));
         assert!(!found, "unconfirmed symbol {trap} shipped");
     }
@@ -362,7 +358,6 @@ const MAX_DATELESS_DOCUMENTS: usize = 10;
 fn every_url_is_on_an_official_host() {
     let off: Vec<String> = DATA
         .items()
-        .iter()
         .filter(|i| !i.url.as_deref().is_some_and(is_official))
         .map(|i| format!("{}: {}", i.id, i.url.as_deref().unwrap_or("(none)")))
         .collect();
@@ -373,7 +368,6 @@ fn every_url_is_on_an_official_host() {
 fn most_items_cite_an_official_source() {
     let without: Vec<&str> = DATA
         .items()
-        .iter()
         .filter(|i| !i.sources.iter().any(|s| is_official(s)))
         .map(|i| i.id.as_str())
         .collect();
@@ -513,7 +507,6 @@ fn the_placeholder_pattern_catches_labels_and_spares_real_titles() {
 fn no_title_is_a_placeholder() {
     let labels: Vec<String> = DATA
         .items()
-        .iter()
         .filter(|i| is_placeholder_title(i))
         .map(|i| format!("{}: {}", i.id, i.title))
         .collect();
@@ -524,7 +517,6 @@ fn no_title_is_a_placeholder() {
 fn a_dateless_document_says_why_and_there_are_few() {
     let dateless: Vec<&Item> = DATA
         .items()
-        .iter()
         .filter(|i| i.category != "body" && i.date.is_none())
         .collect();
     let unexplained: Vec<&str> = dateless

@@ -468,11 +468,15 @@ fn bad_data_is_reported_as_ever_and_nothing_is_stored() {
 
 /// Runs the browser in tmux until it shows `text`, then quits it.
 fn browser_shows(setup: &Setup, data: &Path, text: &str) -> String {
+    browser_with_args_shows(setup, &format!("--data {}", data.display()), text)
+}
+
+/// [`browser_shows`], the browser given `args`.
+fn browser_with_args_shows(setup: &Setup, args: &str, text: &str) -> String {
     let command = format!(
-        "env XDG_CACHE_HOME={cache} {bin} --no-user-data --data {data}",
+        "env XDG_CACHE_HOME={cache} {bin} --no-user-data {args}",
         cache = setup.cache().display(),
         bin = env!("CARGO_BIN_EXE_wsis"),
-        data = data.display(),
     );
     let pane = tmux::Pane::start("cache", 120, 30, &command);
     let screen = pane.wait_text(text);
@@ -496,4 +500,32 @@ fn the_browser_never_stores_a_load_with_a_skipped_file() {
         );
     }
     assert!(setup.snapshots().is_empty(), "{:?}", setup.snapshots());
+}
+
+/// The dataset section, last in the file.
+const DATA: usize = 4;
+
+#[test]
+fn the_browser_on_a_damaged_cache_reloads_from_the_files_and_says_so() {
+    if !tmux::available() {
+        return;
+    }
+    let setup = Setup::new();
+    setup.run(&["export", "--format", "json"]);
+    let stored = setup.only_snapshot();
+    let sound = fs::read(&stored).expect("read");
+    let data = section_range(&sound, DATA);
+    assert_eq!(data.end, sound.len(), "the dataset comes last");
+    // The browser opens on it in place (its index is sound), then finds
+    // the damage checking the whole file, and opens again on the files.
+    let mut damaged = sound.clone();
+    damaged[data.start + data.len() / 2] ^= 0x01;
+    fs::write(&stored, &damaged).expect("damage it");
+    let screen = browser_with_args_shows(&setup, "", "reloaded from the data files");
+    assert!(screen.contains("dataset cache was damaged"), "{screen}");
+    assert_eq!(
+        fs::read(&stored).expect("read"),
+        sound,
+        "a sound dataset is stored again"
+    );
 }

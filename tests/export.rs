@@ -14,7 +14,7 @@ fn stdout(output: &Output) -> String {
 }
 
 fn embedded() -> Vec<Item> {
-    Dataset::embedded().unwrap().items().to_vec()
+    Dataset::embedded().unwrap().items().cloned().collect()
 }
 
 fn sorted(mut items: Vec<Item>) -> Vec<Item> {

@@ -45,7 +45,7 @@ fn items_without_a_symbol_are_named_by_their_short_title() {
 fn no_status_line_quotes_an_internal_id() {
     let mut app = App::new(&DATA);
     // Every item without a symbol, through the actions that report on it.
-    for (idx, item) in DATA.items().iter().enumerate().filter(|(_, i)| i.symbol.is_none()) {
+    for (idx, item) in DATA.items().enumerate().filter(|(_, i)| i.symbol.is_none()) {
         jump(&mut app, &item.id);
         for action in ['m', 'm', 'p'] {
             press(&mut app, &[key(KeyCode::Char(action))]);

@@ -149,13 +149,19 @@ impl<'a> App<'a> {
     /// An app over `data` whose search index, `index`, was built from it
     /// (or read from the cache for the same inputs).
     pub fn with_index(data: &'a Dataset, index: SearchIndex) -> App<'a> {
+        App::with_shared_index(data, Arc::new(index))
+    }
+
+    /// [`App::with_index`], the index shared with whoever else holds it
+    /// (the loader checks it against the data meanwhile).
+    pub fn with_shared_index(data: &'a Dataset, index: Arc<SearchIndex>) -> App<'a> {
         let first_category = (0..CATEGORIES.len())
             .find(|&c| !data.category_items(c).is_empty())
             .unwrap_or(0);
         App {
             data,
             theme: Theme::default(),
-            index: Arc::new(index),
+            index,
             background_search: false,
             focus: Pane::Items,
             row: Row::Category(first_category),

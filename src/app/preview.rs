@@ -40,7 +40,13 @@ impl<'a> App<'a> {
     pub fn list_shape(&self) -> (Option<usize>, bool) {
         match self.preview {
             Some(preview) if self.row == Row::Category(preview.category) => (preview.widest_symbol, preview.has_month),
-            _ => list_shape(self.data, self.items()),
+            // A category's shape does not depend on its order: stored with
+            // a dataset read in place, whose items it would all decode.
+            _ => match self.row {
+                Row::Category(cat) => self.data.stored_shape(cat),
+                Row::Bookmarks => None,
+            }
+            .unwrap_or_else(|| list_shape(self.data, self.items())),
         }
     }
 }

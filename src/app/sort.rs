@@ -18,9 +18,15 @@ pub(super) fn default_orders() -> Vec<SortOrder> {
         .collect()
 }
 
-/// Each category's items in its default order.
+/// Each category's items in its default order: as stored with a dataset
+/// read in place (sorting would decode every item), else sorted now.
 pub(super) fn default_lists(data: &Dataset) -> Vec<Vec<ItemIdx>> {
-    (0..CATEGORIES.len()).map(|cat| in_default_order(data, cat)).collect()
+    (0..CATEGORIES.len())
+        .map(|cat| match data.stored_default_order(cat) {
+            Some(list) => list.to_vec(),
+            None => in_default_order(data, cat),
+        })
+        .collect()
 }
 
 impl App<'_> {

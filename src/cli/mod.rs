@@ -34,6 +34,7 @@ use crate::data::overlay::{load_order, user_data_dir_from_env, user_files};
 use crate::data::partial::{Skipped, load_what_loads, load_what_loads_counted};
 use crate::data::preview::Preview;
 use crate::data::progress::{Progress, Stage};
+use crate::data::stored_items::SnapshotBytes;
 use crate::data::trace;
 use crate::data::{CATEGORIES, Dataset, ItemIdx, Problem, Resolved};
 use crate::dataset_cache;
@@ -497,15 +498,56 @@ pub fn browser_preview(inputs: &BrowserInputs) -> Option<Preview> {
 /// stored), and the files skipped for their problems. Counts its work in
 /// `progress`, for the loading screen.
 pub fn load_for_browser(inputs: &BrowserInputs, progress: &Progress) -> (Dataset, SearchIndex, Vec<Skipped>) {
+    load_for_browser_from(inputs, progress, true)
+}
+
+/// [`load_for_browser`] from the data files, the stored dataset not used
+/// (it did not check: see [`stored_bytes_are_sound`]) and stored again.
+pub fn reload_for_browser(inputs: &BrowserInputs, progress: &Progress) -> (Dataset, SearchIndex, Vec<Skipped>) {
+    load_for_browser_from(inputs, progress, false)
+}
+
+/// Whether `index` lists `data`'s items, by id, in order: asked after the
+/// browser has opened on a dataset read in place with a stored index (see
+/// [`load_for_browser`]), which is loaded again if not.
+pub fn index_matches(index: &SearchIndex, data: &Dataset) -> bool {
+    index.describes(data)
+}
+
+/// Whether `bytes`, the snapshot a dataset for `inputs` was opened from in
+/// place ([`Dataset::snapshot_bytes`]), checks whole (see
+/// [`crate::data::snapshot::verify`]); the browser asks once it is up.
+pub fn stored_bytes_are_sound(bytes: &SnapshotBytes, inputs: &BrowserInputs) -> bool {
+    inputs
+        .cache
+        .as_ref()
+        .is_none_or(|(_, key)| crate::data::snapshot::verify((**bytes).as_ref(), key.as_str()))
+}
+
+fn load_for_browser_from(
+    inputs: &BrowserInputs,
+    progress: &Progress,
+    use_stored: bool,
+) -> (Dataset, SearchIndex, Vec<Skipped>) {
     let files = &inputs.files;
     let cache = inputs.cache.clone();
     progress.set_stage(Stage::OpeningCache);
-    // The stored index is read on a second thread while the data opens.
+    // The stored index is read on a second thread while the data opens
+    // (in place: its items are decoded when the browser asks for them).
     let (stored_data, stored_index) = std::thread::scope(|scope| {
         let index = scope.spawn(|| cache.as_ref().and_then(|(dir, key)| cache::load(dir, key)));
-        let data = cache.as_ref().and_then(|(dir, key)| dataset_cache::load(dir, key));
+        let data = cache
+            .as_ref()
+            .filter(|_| use_stored)
+            .and_then(|(dir, key)| dataset_cache::open(dir, key));
+        let data = data.inspect(|_| trace::mark("dataset opened in place"));
         (data, index.join().ok().flatten())
     });
+    trace::mark("search index opened");
+    // A stored index beside a dataset opened in place is matched with it
+    // later, in the background (`index_matches`): it takes a walk of
+    // every id.
+    let in_place = stored_data.as_ref().is_some_and(|data| data.snapshot_bytes().is_some());
     // A stored dataset is always a load without problems: nothing skipped.
     let (data, skipped) = match stored_data {
         Some(data) => (data, Vec::new()),
@@ -524,10 +566,11 @@ pub fn load_for_browser(inputs: &BrowserInputs, progress: &Progress) -> (Dataset
     // indexes its items by position, so the index must list the same ids.
     let cached = stored_index.filter(|_| cache.is_some());
     progress.set_stage(Stage::Indexing);
-    let index = match cached.filter(|index| index.describes(&data)) {
+    let index = match cached.filter(|index| in_place || index.describes(&data)) {
         Some(index) => index,
         None => build_index(&data, cache.as_ref()),
     };
+    trace::mark("search index matched");
     progress.set_stage(Stage::Done);
     (data, index, skipped)
 }
@@ -669,7 +712,7 @@ fn suggestions(data: &Dataset, wanted: &str) -> Vec<ItemIdx> {
     if !offered.is_empty() {
         return offered;
     }
-    let ids = data.items().iter().map(|item| &*item.id);
+    let ids = data.items().map(|item| &*item.id);
     closest(wanted.trim(), ids)
         .and_then(|id| data.by_id(id))
         .into_iter()

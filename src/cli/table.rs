@@ -161,7 +161,6 @@ pub type Dates<'d> = FxHashMap<&'d str, &'d str>;
 /// The dates of `data`'s items, for [`write_hits`].
 pub fn dates_of(data: &Dataset) -> Dates<'_> {
     data.items()
-        .iter()
         .filter_map(|item| Some((&*item.id, item.date.as_deref()?)))
         .collect()
 }

@@ -180,17 +180,19 @@ impl Aliases {
 /// The items whose title or short title is `name` (compared as names are):
 /// what a reader copies from the screen ("Global Digital Compact"). Only
 /// asked when no name answers, so titles never shadow or clash with names.
-pub fn by_title(items: &[Item], name: &str) -> Resolved {
+pub fn by_title<'a>(items: impl IntoIterator<Item = &'a Item>, name: &str) -> Resolved {
     let wanted = key(name);
     if wanted.is_empty() {
         return Resolved::None;
     }
-    let found: Vec<ItemIdx> = (0..items.len())
-        .filter(|&idx| {
-            let item = &items[idx];
+    let found: Vec<ItemIdx> = items
+        .into_iter()
+        .enumerate()
+        .filter(|(_, item)| {
             let titled = item.title_known() && key(&item.title) == wanted;
             titled || item.short_title.as_deref().is_some_and(|short| key(short) == wanted)
         })
+        .map(|(idx, _)| idx)
         .collect();
     match found.as_slice() {
         [] => Resolved::None,

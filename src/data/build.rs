@@ -9,18 +9,22 @@ use std::ops::Range;
 use std::path::PathBuf;
 
 use super::aliases::Aliases;
+use super::backlinks::Backlinks;
 use super::category::{CATEGORIES, category_index};
 use super::dataset::{Backlink, Dataset, ItemIdx, symbol_key};
 use super::date::PartialDate;
 use super::id_table::IdTable;
+use super::id_table::Ids;
 use super::load::{Problem, SourceFile};
 use super::locate::{ItemValues, item_spans};
 use super::model::{Item, Link};
+use super::name_table::Names;
 use super::origins::{Origin, Origins};
 use super::parse_all::{Parsed, parse_all};
 use super::position::TextMap;
 use super::progress::{Progress, Stage};
 use super::reread::Rereads;
+use super::stored_items::Items;
 use super::streamed::Streamed;
 use super::trace;
 use super::web_url::is_web_url;
@@ -313,14 +317,15 @@ fn index(merged: Merged, report: &mut Report<'_>) -> Dataset {
         report.at_value(places[clash.item], "aliases", &clash.alias, clash.message);
     }
     Dataset {
-        items,
+        items: Items::Owned(items),
         dates: ix.dates,
         origins,
-        by_id,
+        by_id: Ids::Table(by_id),
         by_category: ix.by_category,
         category_of: ix.category_of,
-        backlinks: ix.backlinks,
-        aliases,
+        backlinks: Backlinks::from_lists(ix.backlinks),
+        names: Names::Built(aliases),
+        listed: None,
     }
 }
 

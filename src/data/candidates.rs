@@ -29,7 +29,6 @@ pub fn candidates(data: &Dataset, input: &str, max: usize) -> Vec<ItemIdx> {
     let words = input_words(input);
     let mut fits: Vec<(Fit, usize, ItemIdx)> = data
         .items()
-        .iter()
         .enumerate()
         .filter_map(|(idx, item)| fit(item, &wanted, &words).map(|(f, len)| (f, len, idx)))
         .collect();

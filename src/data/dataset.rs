@@ -3,17 +3,20 @@
 
 use std::path::Path;
 
-use super::aliases::{Aliases, Resolved};
+use super::aliases::Resolved;
+use super::backlinks::Backlinks;
 use super::date::PartialDate;
-use super::id_table::IdTable;
+use super::id_table::Ids;
 use super::load::{Problem, SourceFile};
 use super::model::{Item, Link};
+use super::name_table::Names;
 use super::origins::{Origin, Origins};
 use super::progress::{Progress, Stage};
 use super::relation::Relation;
+use super::stored_items::Items;
 use super::streamed::{STREAM_FROM_BYTES, Streamed, parse_streamed};
 
-/// Index of an item in [`Dataset::items`].
+/// Index of an item in the dataset's order (see [`Dataset::items`]).
 pub type ItemIdx = usize;
 
 /// A link seen from its target: `from` holds a link of relation `rel`.
@@ -25,19 +28,35 @@ pub struct Backlink {
     pub link: usize,
 }
 
+/// The items, owned or read in place from a stored snapshot (see
+/// [`super::stored_items`]), and everything derived from them. A stored
+/// dataset answers ids, categories, dates, backlinks, names and origins
+/// from the snapshot's index without decoding a single item.
 #[derive(Debug)]
 pub struct Dataset {
-    pub(super) items: Vec<Item>,
+    pub(super) items: Items,
     pub(super) dates: Vec<Option<PartialDate>>,
     /// The file each item came from, and whether it replaced an embedded item.
     pub(super) origins: Origins,
-    pub(super) by_id: IdTable,
+    pub(super) by_id: Ids,
     pub(super) by_category: Vec<Vec<ItemIdx>>,
     /// Each item's category, resolved once at load (index into CATEGORIES).
     pub(super) category_of: Vec<usize>,
-    pub(super) backlinks: Vec<Vec<Backlink>>,
-    /// Every other name of each item (see [`Aliases`]).
-    pub(super) aliases: Aliases,
+    pub(super) backlinks: Backlinks,
+    /// Every other name of each item (see [`super::aliases::Aliases`]).
+    pub(super) names: Names,
+    /// Each category's items in its default order and the shape of that
+    /// list, when stored with the snapshot (otherwise computed on demand).
+    pub(super) listed: Option<Listed>,
+}
+
+/// What a stored snapshot keeps about each category's list, so the
+/// browser never walks the items to open.
+#[derive(Debug, Default)]
+pub(super) struct Listed {
+    pub(super) in_default_order: Vec<Vec<ItemIdx>>,
+    /// Widest symbol (columns) and whether a date has a month.
+    pub(super) shapes: Vec<(Option<usize>, bool)>,
 }
 
 impl Dataset {
@@ -101,12 +120,14 @@ impl Dataset {
         super::build::build(files, &Progress::default())
     }
 
-    pub fn items(&self) -> &[Item] {
-        &self.items
+    /// Every item in order. On a stored dataset this decodes every item:
+    /// for commands and exports, never for opening the browser.
+    pub fn items(&self) -> impl ExactSizeIterator<Item = &Item> + Clone + '_ {
+        (0..self.len()).map(|idx| self.item(idx))
     }
 
     pub fn item(&self, idx: ItemIdx) -> &Item {
-        &self.items[idx]
+        self.items.get(idx)
     }
 
     pub fn len(&self) -> usize {
@@ -114,7 +135,57 @@ impl Dataset {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.items.is_empty()
+        self.len() == 0
+    }
+
+    /// Whether an item read from a stored snapshot was damaged (it then
+    /// reads as [`super::stored_items::damaged_item`]): the data should be
+    /// loaded again from its sources.
+    pub fn met_damage(&self) -> bool {
+        match &self.items {
+            Items::Owned(_) => false,
+            Items::Stored(stored) => stored.met_damage(),
+        }
+    }
+
+    /// Whether the whole snapshot a stored dataset was opened from checks
+    /// ([`super::snapshot::verify`]: every section against its sum), and
+    /// no record decoded so far was damaged. Always true for an owned one.
+    pub fn verify_stored(&self, key: &str) -> bool {
+        match &self.items {
+            Items::Owned(_) => true,
+            Items::Stored(stored) => super::snapshot::verify((**stored.bytes()).as_ref(), key) && !stored.met_damage(),
+        }
+    }
+
+    /// The snapshot a stored dataset was opened from in place (`None` for
+    /// an owned one), to check it whole on another thread.
+    pub fn snapshot_bytes(&self) -> Option<super::stored_items::SnapshotBytes> {
+        match &self.items {
+            Items::Owned(_) => None,
+            Items::Stored(stored) => Some(stored.bytes().clone()),
+        }
+    }
+
+    /// Whether item `idx`'s id is `id`, without decoding it when the
+    /// dataset is stored (its id's hash is compared: for checking that a
+    /// search index stored for the same inputs lists the same items).
+    pub fn id_matches(&self, idx: ItemIdx, id: &str) -> bool {
+        match &self.by_id {
+            Ids::Sorted(sorted) => sorted.hash_of(idx) == Some(super::preview::id_hash(id)),
+            Ids::Table(_) => idx < self.len() && *self.item(idx).id == *id,
+        }
+    }
+
+    /// Category `cat`'s items in its default order, when stored.
+    pub fn stored_default_order(&self, cat: usize) -> Option<&[ItemIdx]> {
+        Some(self.listed.as_ref()?.in_default_order.get(cat)?.as_slice())
+    }
+
+    /// The widest symbol and whether a date has a month over category
+    /// `cat`'s items, when stored (see [`super::preview::list_shape`]).
+    pub fn stored_shape(&self, cat: usize) -> Option<(Option<usize>, bool)> {
+        self.listed.as_ref()?.shapes.get(cat).copied()
     }
 
     pub fn date(&self, idx: ItemIdx) -> Option<PartialDate> {
@@ -126,7 +197,7 @@ impl Dataset {
     }
 
     pub fn by_id(&self, id: &str) -> Option<ItemIdx> {
-        self.by_id.get(id, |idx| self.items[idx].id.as_str())
+        self.by_id.get(id, |idx| self.item(idx).id.as_str())
     }
 
     /// The item named by `name` alone, if exactly one answers to it.
@@ -143,7 +214,11 @@ impl Dataset {
     pub fn resolve(&self, name: &str) -> Resolved {
         match self.by_id(name.trim()) {
             Some(idx) => Resolved::One(idx),
-            None => match self.aliases.resolve(name, |idx| self.category_of(idx)) {
+            None => match self.names.resolve(
+                name,
+                |idx| self.category_of(idx),
+                |idx| (idx < self.len()).then(|| self.item(idx)),
+            ) {
                 Resolved::None => super::aliases::by_title(self.items(), name),
                 found => found,
             },
@@ -162,20 +237,21 @@ impl Dataset {
 
     /// Outgoing links, resolved.
     pub fn links(&self, idx: ItemIdx) -> impl Iterator<Item = (&Link, ItemIdx)> + '_ {
-        // Every link resolves: loading checked it.
-        self.items[idx].links.iter().map(|link| {
-            let target = self.by_id(&link.to).expect("a checked link resolves");
-            (link, target)
-        })
+        // Every link resolves (loading checked it) unless its target's
+        // stored record is damaged: then it is left out, never guessed.
+        self.item(idx)
+            .links
+            .iter()
+            .filter_map(|link| Some((link, self.by_id(&link.to)?)))
     }
 
     pub fn backlinks(&self, idx: ItemIdx) -> &[Backlink] {
-        &self.backlinks[idx]
+        self.backlinks.of(idx)
     }
 
     /// The note on the link that a backlink stands for.
     pub fn backlink_note(&self, backlink: &Backlink) -> Option<&str> {
-        self.items[backlink.from].links[backlink.link].note.as_deref()
+        self.item(backlink.from).links.get(backlink.link)?.note.as_deref()
     }
 }
 

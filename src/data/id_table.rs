@@ -9,6 +9,66 @@ use rustc_hash::FxBuildHasher;
 use super::dataset::ItemIdx;
 use super::model::Item;
 
+/// Items by id: a table built at load, or the stored snapshot's sorted
+/// table of id hashes, searched in place of building one.
+#[derive(Debug)]
+pub(super) enum Ids {
+    Table(IdTable),
+    Sorted(SortedIds),
+}
+
+impl Ids {
+    /// The index whose id (as `id_of` reads it) is `id`.
+    pub(super) fn get<'a>(&self, id: &str, id_of: impl Fn(ItemIdx) -> &'a str) -> Option<ItemIdx> {
+        match self {
+            Ids::Table(table) => table.get(id, id_of),
+            Ids::Sorted(sorted) => sorted.candidates(id).find(|&idx| id_of(idx) == id),
+        }
+    }
+}
+
+/// `(hash of an id, item)` sorted, and each item's hash by index: a
+/// candidate is the item only if its own id is the one asked for.
+#[derive(Debug)]
+pub(super) struct SortedIds {
+    by_hash: Vec<(u64, u32)>,
+    hashes: Vec<u64>,
+}
+
+impl SortedIds {
+    /// The table of `items` items stored as `by_hash`; `None` unless it is
+    /// sorted and names every item once.
+    pub(super) fn new(by_hash: Vec<(u64, u32)>, items: usize) -> Option<SortedIds> {
+        if by_hash.len() != items || !by_hash.is_sorted() {
+            return None;
+        }
+        let mut hashes = vec![None; items];
+        for &(hash, idx) in &by_hash {
+            let slot = hashes.get_mut(idx as usize)?;
+            if slot.replace(hash).is_some() {
+                return None;
+            }
+        }
+        let hashes = hashes.into_iter().collect::<Option<Vec<u64>>>()?;
+        Some(SortedIds { by_hash, hashes })
+    }
+
+    /// The items whose id hashes as `id` does.
+    fn candidates(&self, id: &str) -> impl Iterator<Item = ItemIdx> + '_ {
+        let hash = super::preview::id_hash(id);
+        let first = self.by_hash.partition_point(|&(h, _)| h < hash);
+        self.by_hash[first..]
+            .iter()
+            .take_while(move |&&(h, _)| h == hash)
+            .map(|&(_, idx)| idx as usize)
+    }
+
+    /// The stored hash of item `idx`'s id.
+    pub(super) fn hash_of(&self, idx: ItemIdx) -> Option<u64> {
+        self.hashes.get(idx).copied()
+    }
+}
+
 #[derive(Debug, Clone, Default)]
 pub(super) struct IdTable {
     table: HashTable<u32>,

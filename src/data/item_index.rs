@@ -13,30 +13,61 @@ use serde::ser::SerializeSeq;
 use serde::{Deserialize, Serialize, Serializer};
 
 use super::aliases::{item_keys, key, qualified_key};
-use super::category::category_index;
+use super::category::{CATEGORIES, category_index};
 use super::dataset::{Dataset, ItemIdx};
+use super::date::PartialDate;
 use super::model::Item;
 use super::name_table::{NameTable, name_hash};
 use super::origins::Origins;
 use super::preview::id_hash;
+use super::preview::list_shape;
+use super::relation::Relation;
 use super::snapshot::{ItemRef, StoredOrigin, checksum, origin_of, rebuild};
+use super::sort::in_default_order;
 use super::text::Text;
 
 /// What the section holds. Offsets are from the start of the dataset
 /// section; item `i` ends at `ends[i]` and starts where item `i - 1` ends
 /// (the first at `items_at`).
+///
+/// The rest lets the browser open on the stored dataset without decoding
+/// an item ([`super::open_stored`]): each item's category and date, each
+/// category's items in its default order and the shape of that list.
 #[derive(Serialize, Deserialize)]
 pub(super) struct StoredItemIndex {
-    files: Vec<String>,
-    items_at: u64,
-    ends: Vec<u64>,
-    sums: Vec<u64>,
-    origins: Vec<StoredOrigin>,
+    pub(super) files: Vec<String>,
+    pub(super) items_at: u64,
+    pub(super) ends: Vec<u64>,
+    pub(super) sums: Vec<u64>,
+    pub(super) origins: Vec<StoredOrigin>,
     /// `(id_hash, item)`, sorted.
-    by_hash: Vec<(u64, u32)>,
-    /// Item `i`'s backlinks are `backlinks[backlink_ends[i - 1]..backlink_ends[i]]`.
-    backlink_ends: Vec<u32>,
-    backlinks: Vec<u32>,
+    pub(super) by_hash: Vec<(u64, u32)>,
+    /// Item `i`'s backlinks are `backlinks[backlink_ends[i - 1]..backlink_ends[i]]`:
+    /// the linking item, the relation, the link's place in its links.
+    pub(super) backlink_ends: Vec<u32>,
+    pub(super) backlinks: Vec<(u32, Relation, u32)>,
+    /// Index into `CATEGORIES`, by item.
+    pub(super) categories: Vec<u8>,
+    /// Each item's date, packed by [`pack_date`].
+    pub(super) dates: Vec<Option<u32>>,
+    /// Every category's items in its default order, one category after another.
+    pub(super) default_order: Vec<u32>,
+    /// By category: widest symbol (columns), whether a date has a month.
+    pub(super) shapes: Vec<(Option<u32>, bool)>,
+}
+
+/// A date as one number: year, month and day (0: not given) in bytes.
+pub(super) fn pack_date(date: PartialDate) -> u32 {
+    (u32::from(date.year) << 16) | (u32::from(date.month.unwrap_or(0)) << 8) | u32::from(date.day.unwrap_or(0))
+}
+
+/// The date [`pack_date`] packed; `None` for a number no date packs to.
+pub(super) fn unpack_date(packed: u32) -> Option<PartialDate> {
+    let year = u16::try_from(packed >> 16).ok()?;
+    let given = |n: u32| (n != 0).then_some(n as u8);
+    let (month, day) = (given((packed >> 8) & 0xff), given(packed & 0xff));
+    let sound = month.is_none_or(|m| m <= 12) && day.is_none_or(|d| d <= 31 && month.is_some());
+    sound.then_some(PartialDate { year, month, day })
 }
 
 /// A sequence's length as postcard writes it before the elements.
@@ -72,11 +103,18 @@ impl StoredItemIndex {
         for idx in 0..data.len() {
             by_hash.push((id_hash(&data.item(idx).id), small(idx)?));
             for backlink in data.backlinks(idx) {
-                backlinks.push(small(backlink.from)?);
+                backlinks.push((small(backlink.from)?, backlink.rel, small(backlink.link)?));
             }
             backlink_ends.push(small(backlinks.len())?);
         }
         by_hash.sort_unstable();
+        let (mut default_order, mut shapes) = (Vec::with_capacity(items.len()), Vec::new());
+        for cat in 0..CATEGORIES.len() {
+            let list = in_default_order(data, cat);
+            let (widest, has_month) = list_shape(data, &list);
+            shapes.push((widest.map(small).transpose()?, has_month));
+            default_order.extend(list.into_iter().map(small).collect::<postcard::Result<Vec<u32>>>()?);
+        }
         Ok(StoredItemIndex {
             files: files.iter().map(|f| f.to_string()).collect(),
             items_at,
@@ -86,6 +124,10 @@ impl StoredItemIndex {
             by_hash,
             backlink_ends,
             backlinks,
+            categories: (0..data.len()).map(|idx| data.category_of(idx) as u8).collect(),
+            dates: (0..data.len()).map(|idx| data.date(idx).map(pack_date)).collect(),
+            default_order,
+            shapes,
         })
     }
 
@@ -107,7 +149,10 @@ impl StoredItemIndex {
                 .backlink_ends
                 .last()
                 .is_none_or(|&last| last as usize == self.backlinks.len())
-            && self.backlinks.iter().all(below)
+            && self.backlinks.iter().all(|(from, _, _)| below(from))
+            && [self.categories.len(), self.dates.len(), self.default_order.len()] == [n; 3]
+            && self.categories.iter().all(|&c| usize::from(c) < CATEGORIES.len())
+            && self.shapes.len() == CATEGORIES.len()
     }
 }
 
@@ -239,7 +284,7 @@ impl ItemIndex {
         read: &mut impl ReadAt,
     ) -> Option<()> {
         let (from, to) = (self.backlinks_from(idx)?, *self.stored.backlink_ends.get(idx)? as usize);
-        for &source in self.stored.backlinks.get(from..to)? {
+        for &(source, _, _) in self.stored.backlinks.get(from..to)? {
             let source = source as usize;
             if kept.contains_key(&source) || source == idx {
                 continue;

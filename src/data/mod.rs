@@ -2,6 +2,7 @@
 //! Nothing here knows about terminals.
 
 pub mod aliases;
+mod backlinks;
 mod build;
 pub mod candidates;
 pub mod category;
@@ -14,6 +15,7 @@ pub mod load;
 pub mod locate;
 pub mod model;
 pub mod name_table;
+mod open_stored;
 pub mod origins;
 pub mod overlay;
 pub mod parse_all;
@@ -26,6 +28,7 @@ pub mod relation;
 mod reread;
 pub mod snapshot;
 pub mod sort;
+pub mod stored_items;
 pub mod streamed;
 pub mod text;
 pub mod trace;

@@ -10,14 +10,16 @@
 //! [`Aliases`] (no alias clashed). Completeness comes from the section's
 //! checksum: every (name, item) pair of the dataset has its entry.
 
-use super::aliases::{Aliases, item_keys};
+use super::aliases::{Aliases, Resolved, item_keys, key, qualified_key};
 use super::dataset::{Dataset, ItemIdx};
+use super::model::Item;
 use super::preview::id_hash;
+use super::stored_items::SnapshotBytes;
 
 /// The first byte: whether a table follows (a dataset whose names do not
 /// all hold is stored without one, and every name then loads it whole).
 const PRESENT: u8 = 1;
-const ABSENT: u8 = 0;
+pub(super) const ABSENT: u8 = 0;
 
 /// An entry: the name's hash (u64) and the item (u32), little-endian.
 const ENTRY: usize = 12;
@@ -47,7 +49,11 @@ pub(super) fn encode(data: &Dataset, mut out: Vec<u8>) -> Vec<u8> {
 /// Every (name hash, item) pair, sorted and without repeats; `None` if an
 /// item's own names are not all in the dataset's names, or too many items.
 fn entries(data: &Dataset) -> Option<Vec<(u64, u32)>> {
-    let aliases: &Aliases = &data.aliases;
+    // A stored dataset's names are stored already; it is not stored again
+    // with them (every name then loads the whole dataset, as without a table).
+    let Names::Built(aliases) = &data.names else {
+        return None;
+    };
     for idx in 0..data.len() {
         if !item_keys(data.item(idx)).iter().all(|k| aliases.holds(k, idx)) {
             return None;
@@ -63,6 +69,88 @@ fn entries(data: &Dataset) -> Option<Vec<(u64, u32)>> {
     entries.sort_unstable();
     entries.dedup();
     Some(entries)
+}
+
+/// The names of a dataset: built from its items, or the table of a stored
+/// snapshot, searched in place.
+pub(super) enum Names {
+    Built(Aliases),
+    Stored(StoredNames),
+}
+
+impl std::fmt::Debug for Names {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Names::Built(aliases) => f.debug_tuple("Built").field(aliases).finish(),
+            Names::Stored(stored) => f.debug_tuple("Stored").field(&(stored.from..stored.to)).finish(),
+        }
+    }
+}
+
+/// A stored table: `bytes[from..to]` is the section, its first byte saying
+/// it is present. Its order and completeness are checked with the whole
+/// file in the background ([`crate::dataset_cache::verify`]); until then a
+/// damaged table can only miss, as a candidate counts only if its own
+/// record answers to the name.
+pub(super) struct StoredNames {
+    pub(super) bytes: SnapshotBytes,
+    pub(super) from: usize,
+    pub(super) to: usize,
+}
+
+impl Names {
+    /// What `name` stands for among the names (not ids or titles), as
+    /// [`Aliases::resolve`] finds it; `item` reads an item of the dataset
+    /// (`None` past its end: a damaged table may name one).
+    pub(super) fn resolve<'a>(
+        &self,
+        name: &str,
+        category_of: impl Fn(ItemIdx) -> usize,
+        item: impl Fn(ItemIdx) -> Option<&'a Item>,
+    ) -> Resolved {
+        let stored = match self {
+            Names::Built(aliases) => return aliases.resolve(name, category_of),
+            Names::Stored(stored) => stored,
+        };
+        let Some(table) = stored.table() else {
+            return Resolved::None;
+        };
+        let answering = |key: &str| -> Vec<ItemIdx> {
+            let mut found: Vec<ItemIdx> = table
+                .candidates(name_hash(key))
+                .filter(|&idx| item(idx).is_some_and(|item| item_keys(item).iter().any(|k| k == key)))
+                .collect();
+            found.dedup();
+            found
+        };
+        let mut found = answering(&key(name));
+        if found.is_empty()
+            && let Some((rest, category)) = qualified_key(name)
+        {
+            found = answering(&rest);
+            found.retain(|&idx| category.is_none_or(|c| category_of(idx) == c));
+        }
+        found.sort_unstable();
+        match found.as_slice() {
+            [] => Resolved::None,
+            [one] => Resolved::One(*one),
+            _ => Resolved::Ambiguous(found),
+        }
+    }
+}
+
+impl StoredNames {
+    /// The table, unchecked but for its shape (whole entries, present).
+    fn table(&self) -> Option<NameTable<'_>> {
+        let section = (*self.bytes).as_ref().get(self.from..self.to)?;
+        let (&first, entries) = section.split_first()?;
+        (first == PRESENT && entries.len() % ENTRY == 0).then_some(NameTable { entries })
+    }
+
+    /// Whether the stored section holds a table at all.
+    pub(super) fn is_present(&self) -> bool {
+        self.table().is_some()
+    }
 }
 
 /// A checked table, borrowed from the section's bytes.
@@ -115,6 +203,7 @@ impl<'a> NameTable<'a> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::stored_items::Items;
     use super::*;
     use crate::data::aliases::key;
 
@@ -138,10 +227,13 @@ mod tests {
         // An alias the names left out (as `Aliases::build` leaves out one
         // that clashes): a record would answer to a name the dataset does
         // not give it, so no table is written and every name loads it whole.
-        let other = data.items[1].id.clone();
-        let mut aliases = data.items[0].aliases.to_vec();
+        let other = data.item(1).id.clone();
+        let Items::Owned(items) = &mut data.items else {
+            panic!("a dataset loaded from its files owns its items");
+        };
+        let mut aliases = items[0].aliases.to_vec();
         aliases.push(other);
-        data.items[0].aliases = aliases.into();
+        items[0].aliases = aliases.into();
         assert!(entries(&data).is_none());
         assert!(NameTable::open(&encode(&data, Vec::new())).is_none());
     }

@@ -21,17 +21,22 @@ use std::hash::Hasher;
 use serde::{Deserialize, Serialize};
 
 use super::aliases::Aliases;
+use super::backlinks::Backlinks;
 use super::category::{CATEGORIES, category_index};
 use super::dataset::{Backlink, Dataset, ItemIdx};
 use super::date::PartialDate;
 use super::id_table::IdTable;
+use super::id_table::Ids;
 use super::item_index::{ItemIndex, StoredItemIndex};
 use super::list_rows::{self, ListRows};
 use super::model::{Item, Link};
+use super::name_table::Names;
 use super::name_table::{self, NameTable};
+use super::open_stored::Layout;
 use super::origins::{Origin, Origins, Replaced};
 use super::preview::Preview;
 use super::relation::Relation;
+use super::stored_items::{Items, SnapshotBytes};
 use super::text::{Shared, Text};
 
 /// The first bytes of every snapshot.
@@ -43,7 +48,9 @@ const MAGIC: &[u8; 8] = b"WSISDATA";
 /// with three sections). 5: a table of names, for `show`, `cite` and
 /// `open` by any name. 6: `list`'s rows in each category's default order,
 /// and the date order places undated items among their neighbours.
-const FORMAT_VERSION: u32 = 6;
+/// 7: the index of items holds categories, dates, whole backlinks and
+/// each category's default list, so the browser opens on it in place.
+const FORMAT_VERSION: u32 = 7;
 
 /// Each section's length and checksum, after the key.
 const SECTION_SUMS: usize = 16;
@@ -112,6 +119,51 @@ pub fn encode(data: &Dataset, key: &str) -> Vec<u8> {
 pub fn decode(bytes: &[u8], key: &str) -> Option<Dataset> {
     let sections = Sections::read(bytes, key)?;
     decode_stored(sections.data?)
+}
+
+/// The dataset of the whole snapshot `bytes` (a mapped file), open
+/// without decoding its items ([`super::open_stored`]), if its header is
+/// one for `key`, its length the one the header gives, and its index of
+/// items matches its sum and holds together. The dataset section and the
+/// table of names are not checked here: each record is when decoded, and
+/// [`verify`] checks everything. `None` also for a snapshot stored
+/// without a table of names (then [`decode`] it whole).
+pub fn open_stored(bytes: SnapshotBytes, key: &str) -> Option<Dataset> {
+    let whole: &[u8] = (*bytes).as_ref();
+    let sections = Sections::header(whole, key)?;
+    if total_len(whole, key)? != whole.len() as u64 {
+        return None;
+    }
+    let slice = |n: usize| -> Option<std::ops::Range<usize>> {
+        let (from, len) = sections.range(n, key)?;
+        let from = usize::try_from(from).ok()?;
+        Some(from..from.checked_add(usize::try_from(len).ok()?)?)
+    };
+    let index_bytes = whole.get(slice(ITEM_INDEX)?)?;
+    sections.matches(ITEM_INDEX, index_bytes)?;
+    let (index, rest) = postcard::take_from_bytes::<StoredItemIndex>(index_bytes).ok()?;
+    if !rest.is_empty() || !index.holds_together() {
+        return None;
+    }
+    let layout = Layout {
+        data_at: sections.range(DATA, key)?.0,
+        names: slice(NAMES)?,
+    };
+    super::open_stored::open(index, bytes.clone(), layout)
+}
+
+/// Whether every section of the whole snapshot `bytes` matches its length
+/// and sum, and its table of names is sorted: what a dataset opened with
+/// [`open_stored`] is checked against once the browser is up.
+pub fn verify(bytes: &[u8], key: &str) -> bool {
+    let Some(sections) = Sections::read(bytes, key) else {
+        return false;
+    };
+    let names = sections.range(NAMES, key).and_then(|(from, len)| {
+        let from = usize::try_from(from).ok()?;
+        bytes.get(from..from.checked_add(usize::try_from(len).ok()?)?)
+    });
+    names.is_some_and(|names| NameTable::open(names).is_some() || names == [name_table::ABSENT])
 }
 
 /// Where the dataset lies in the snapshot whose header is `head` (offset
@@ -522,7 +574,7 @@ impl<'a> StoredRef<'a> {
                 replaced: origin.replaced.map(|r| (index_of(r.file), r.embedded)),
             })
             .collect();
-        let items = data.items.iter().map(ItemRef::from).collect();
+        let items = data.items().map(ItemRef::from).collect();
         StoredRef { files, items, origins }
     }
 }
@@ -579,14 +631,15 @@ pub(super) fn rebuild(items: Vec<Item>, origins: Origins) -> Option<Dataset> {
         return None;
     }
     Some(Dataset {
-        items,
+        items: Items::Owned(items),
         dates,
         origins,
-        by_id,
+        by_id: Ids::Table(by_id),
         by_category,
         category_of,
-        backlinks,
-        aliases,
+        backlinks: Backlinks::from_lists(backlinks),
+        names: Names::Built(aliases),
+        listed: None,
     })
 }
 

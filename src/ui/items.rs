@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::Paragraph;
 
-use super::{counted_list, pane_block};
+use super::{pane_block, windowed_list};
 use crate::app::{App, Pane, Row};
 
 use crate::data::ItemIdx;
@@ -31,10 +31,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     }
     let (widest, has_month) = app.list_shape();
     let columns = Columns::fit(widest, has_month, usize::from(area.width).saturating_sub(CHROME));
-    let rows: Vec<Text> = items.iter().map(|&idx| row(app, idx, &columns)).collect();
     let block = pane_block(app, title, focused, area.width);
     let total = app.row_len(app.row);
-    let (list, mut state) = counted_list(app, rows, total, block, Some(app.item_row()), focused, area);
+    let make_row = |at: usize| row(app, items[at], &columns);
+    let selected = Some(app.item_row());
+    let (list, mut state) = windowed_list(app, items.len(), make_row, total, block, selected, focused, area);
     frame.render_stateful_widget(list, area, &mut state);
 }
 

@@ -389,6 +389,35 @@ fn counted_list<'a>(
 const MARKER: &str = "▶ ";
 const MARKER_WIDTH: usize = 2;
 
+/// [`counted_list`] for a list of `len` rows of which only those shown are
+/// made (`row(i)` makes row `i`): the item list of a category may hold a
+/// million items, each read from the dataset cache when first shown.
+#[allow(clippy::too_many_arguments)]
+fn windowed_list<'a>(
+    app: &App,
+    len: usize,
+    row: impl Fn(usize) -> Text<'a>,
+    total: usize,
+    block: Block<'a>,
+    selected: Option<usize>,
+    focused: bool,
+    area: Rect,
+) -> (List<'a>, ListState) {
+    let height = usize::from(area.height.saturating_sub(2));
+    let room = usize::from(block.inner(area).width).saturating_sub(MARKER_WIDTH);
+    let offset = selected.map_or(0, |row| scroll_offset(row, len, height));
+    let rows: Vec<ListItem> = (offset..len.min(offset.saturating_add(height)))
+        .map(|at| ListItem::new(cut::fit_text(row(at), room)))
+        .collect();
+    let state = ListState::default().with_selected(selected.map(|row| row.saturating_sub(offset)));
+    let block = with_list_position(app, block, offset, height, total.max(len));
+    let list = List::new(rows)
+        .block(block)
+        .highlight_symbol(MARKER)
+        .highlight_style(selection_style(app, focused));
+    (list, state)
+}
+
 /// The preview beside the search results and the timeline: the item's
 /// detail, without its related items selectable.
 fn render_preview(app: &App, item: Option<ItemIdx>, frame: &mut Frame, area: Rect) {

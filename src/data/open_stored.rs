@@ -1,0 +1,255 @@
+//! A dataset over a stored snapshot, open at once: ids, categories, dates,
+//! backlinks, origins and each category's list come from the snapshot's
+//! index of items ([`super::item_index`]), names from its table
+//! ([`super::name_table`]), and each item is decoded only when asked for
+//! ([`super::stored_items`]). Nothing here walks the items.
+
+use super::backlinks::Backlinks;
+use super::category::CATEGORIES;
+use super::dataset::{Backlink, Dataset, ItemIdx, Listed};
+use super::id_table::{Ids, SortedIds};
+use super::item_index::{StoredItemIndex, unpack_date};
+use super::name_table::{Names, StoredNames};
+use super::origins::Origins;
+use super::snapshot::origin_of;
+use super::stored_items::{Items, SnapshotBytes, StoredItems};
+
+/// Where the parts lie in `bytes`: the dataset section's offset, and the
+/// table of names' range.
+pub(super) struct Layout {
+    pub(super) data_at: u64,
+    pub(super) names: std::ops::Range<usize>,
+}
+
+/// The dataset `index` describes, its records and names in `bytes`;
+/// `None` if the index's parts disagree (a record itself is checked when
+/// decoded) or the snapshot has no table of names.
+pub(super) fn open(index: StoredItemIndex, bytes: SnapshotBytes, layout: Layout) -> Option<Dataset> {
+    let len = index.ends.len();
+    let names = StoredNames {
+        bytes: bytes.clone(),
+        from: layout.names.start,
+        to: layout.names.end,
+    };
+    if !names.is_present() {
+        return None;
+    }
+    let origins = index
+        .origins
+        .iter()
+        .map(|o| origin_of(o, &index.files))
+        .collect::<Option<Origins>>()?;
+    let dates = index
+        .dates
+        .iter()
+        .map(|&d| d.map(unpack_date).map_or(Some(None), |d| d.map(Some)))
+        .collect::<Option<Vec<_>>>()?;
+    let category_of: Vec<usize> = index.categories.iter().map(|&c| usize::from(c)).collect();
+    let mut by_category = vec![Vec::new(); CATEGORIES.len()];
+    for (idx, &cat) in category_of.iter().enumerate() {
+        by_category.get_mut(cat)?.push(idx);
+    }
+    let listed = listed(&index.default_order, &index.shapes, &by_category, &category_of)?;
+    let backlinks = backlinks(index.backlink_ends, &index.backlinks, len)?;
+    let by_id = Ids::Sorted(SortedIds::new(index.by_hash, len)?);
+    let items = StoredItems::new(bytes, layout.data_at, index.items_at, index.ends, index.sums);
+    Some(Dataset {
+        items: Items::Stored(items),
+        dates,
+        origins,
+        by_id,
+        by_category,
+        category_of,
+        backlinks,
+        names: Names::Stored(names),
+        listed: Some(listed),
+    })
+}
+
+/// Each category's stored list, if it holds exactly that category's
+/// items: as many, each of the category, none twice.
+fn listed(
+    order: &[u32],
+    shapes: &[(Option<u32>, bool)],
+    by_category: &[Vec<ItemIdx>],
+    category_of: &[usize],
+) -> Option<Listed> {
+    let mut rest = order;
+    let mut seen = vec![false; category_of.len()];
+    let mut in_default_order = Vec::with_capacity(by_category.len());
+    for (cat, items) in by_category.iter().enumerate() {
+        let (list, after) = rest.split_at_checked(items.len())?;
+        rest = after;
+        for &idx in list {
+            let idx = idx as usize;
+            if category_of.get(idx) != Some(&cat) || std::mem::replace(seen.get_mut(idx)?, true) {
+                return None;
+            }
+        }
+        in_default_order.push(list.iter().map(|&idx| idx as usize).collect());
+    }
+    let shapes = shapes
+        .iter()
+        .map(|&(widest, month)| (widest.map(|w| w as usize), month))
+        .collect();
+    rest.is_empty().then_some(Listed {
+        in_default_order,
+        shapes,
+    })
+}
+
+fn backlinks(ends: Vec<u32>, stored: &[(u32, super::relation::Relation, u32)], len: usize) -> Option<Backlinks> {
+    let all = stored
+        .iter()
+        .map(|&(from, rel, link)| Backlink {
+            from: from as usize,
+            rel,
+            link: link as usize,
+        })
+        .collect();
+    Backlinks::from_parts(ends, all, len)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, LazyLock};
+
+    use proptest::prelude::*;
+
+    use super::super::aliases::item_keys;
+    use super::super::preview::list_shape;
+    use super::super::snapshot::{ItemRef, encode, open_stored, verify};
+    use super::super::sort::in_default_order;
+    use super::super::stored_items::{DAMAGED_TITLE, damaged_item};
+    use super::*;
+    use crate::data::Item;
+
+    fn opened(bytes: &[u8]) -> Option<Dataset> {
+        open_stored(Arc::new(bytes.to_vec()), "k")
+    }
+
+    /// Everything a reader of a dataset sees, in a stable order: each item
+    /// with its date, origin, category, backlinks and their notes, what its
+    /// id and each of its names find, then each category's items, its
+    /// list in the default order and that list's shape.
+    fn visible(data: &Dataset) -> String {
+        let mut out = String::new();
+        for idx in 0..data.len() {
+            let item = data.item(idx);
+            let notes: Vec<_> = data.backlinks(idx).iter().map(|b| data.backlink_note(b)).collect();
+            let links: Vec<_> = data.links(idx).map(|(_, target)| target).collect();
+            let names: Vec<_> = item_keys(item).iter().map(|name| data.resolve(name)).collect();
+            out.push_str(&format!(
+                "{item:?} {:?} {:?} {} {:?} {notes:?} {links:?} {:?} {names:?}\n",
+                data.date(idx),
+                data.origin(idx),
+                data.category_of(idx),
+                data.backlinks(idx),
+                data.by_id(&item.id),
+            ));
+        }
+        for cat in 0..CATEGORIES.len() {
+            let list = data
+                .stored_default_order(cat)
+                .map_or_else(|| in_default_order(data, cat), <[ItemIdx]>::to_vec);
+            let shape = data.stored_shape(cat).unwrap_or_else(|| list_shape(data, &list));
+            out.push_str(&format!("{:?} {list:?} {shape:?}\n", data.category_items(cat)));
+        }
+        out
+    }
+
+    /// The embedded dataset's snapshot, what the dataset shows, its items.
+    static MADE: LazyLock<(Vec<u8>, String, Vec<Item>)> = LazyLock::new(|| {
+        let data = Dataset::embedded().expect("embedded data");
+        (encode(&data, "k"), visible(&data), data.items().cloned().collect())
+    });
+
+    #[test]
+    fn a_snapshot_opened_in_place_shows_what_it_was_made_from() {
+        let data = opened(&MADE.0).expect("opens");
+        assert!(
+            matches!(data.items, Items::Stored(_)),
+            "read in place, not decoded whole"
+        );
+        assert_eq!(visible(&data), MADE.1);
+        assert!(verify(&MADE.0, "k"));
+        assert!(!data.met_damage());
+        assert!(
+            opened(&encode(&data, "k")).is_none(),
+            "stored again without its names: decoded whole"
+        );
+    }
+
+    /// Where `item`'s own record lies in the dataset section of `bytes`
+    /// (the last copy: the preview may hold another).
+    fn record_of(bytes: &[u8], item: &Item) -> std::ops::Range<usize> {
+        let record = postcard::to_stdvec(&ItemRef::from(item)).expect("encodes");
+        let at = bytes
+            .windows(record.len())
+            .rposition(|window| window == record.as_slice())
+            .expect("the record is stored");
+        at..at + record.len()
+    }
+
+    #[test]
+    fn a_damaged_record_reads_as_damaged_never_as_other_data() {
+        let items = &MADE.2;
+        let damaged_idx = items
+            .iter()
+            .position(|i| *i.id == *"tunis-agenda")
+            .expect("in the data");
+        let record = record_of(&MADE.0, &items[damaged_idx]);
+        for at in [record.start, record.start + record.len() / 2, record.end - 1] {
+            let mut bytes = MADE.0.clone();
+            bytes[at] ^= 0x01;
+            assert!(!verify(&bytes, "k"), "the whole file no longer checks");
+            let data = opened(&bytes).expect("opens: records are checked when read");
+            assert!(data.by_id("tunis-agenda").is_none(), "its id finds nothing");
+            assert_eq!(data.item(damaged_idx).title.as_str(), DAMAGED_TITLE);
+            assert!(data.met_damage());
+            for (idx, item) in items.iter().enumerate().filter(|&(idx, _)| idx != damaged_idx) {
+                assert_eq!(data.item(idx), item);
+                assert!(data.links(idx).all(|(_, target)| target != damaged_idx));
+            }
+        }
+    }
+
+    #[test]
+    fn a_truncated_or_extended_file_is_refused() {
+        let bytes = &MADE.0;
+        let step = (bytes.len() / 97).max(1);
+        for len in (0..bytes.len()).step_by(step).chain([bytes.len() - 1]) {
+            assert!(opened(&bytes[..len]).is_none(), "cut at {len}");
+            assert!(!verify(&bytes[..len], "k"));
+        }
+        assert!(opened(&[bytes.as_slice(), b"x"].concat()).is_none());
+        assert!(opened(bytes).is_some_and(|data| data.verify_stored("k")));
+    }
+
+    proptest! {
+        /// Whatever bytes are flipped, the file opens as made, or not at
+        /// all, or with some records reading as damaged; never a panic,
+        /// never an item that is not the one made, and the whole file
+        /// checks only if it is the one made.
+        #[test]
+        fn flipped_bytes_never_show_other_data(flips in prop::collection::vec((any::<prop::sample::Index>(), 1..=255u8), 1..16)) {
+            let mut bytes = MADE.0.clone();
+            for (at, mask) in flips {
+                let at = at.index(bytes.len());
+                bytes[at] ^= mask;
+            }
+            prop_assert_eq!(verify(&bytes, "k"), bytes == MADE.0);
+            if let Some(data) = opened(&bytes) {
+                let shown = visible(&data);
+                let damaged = damaged_item();
+                for (idx, made) in MADE.2.iter().enumerate() {
+                    let item = data.item(idx);
+                    prop_assert!(item == made || *item == damaged, "item {idx}");
+                }
+                if !data.met_damage() && bytes == MADE.0 {
+                    prop_assert_eq!(shown, MADE.1.clone());
+                }
+            }
+        }
+    }
+}
