@@ -4,11 +4,11 @@
 //! parsing its RON again.
 //!
 //! Only a load without a single problem is stored, so a snapshot always
-//! stands for every input of its key. A stored file is read or mapped
-//! only if it is a regular file, and checked before use
+//! stands for every input of its key. A stored file is read (never
+//! mapped: see [`crate::data::stored_items::SnapshotSource`]) only if it is a regular file, and checked before use
 //! ([`crate::data::snapshot`]); anything wrong with it means a fresh
 //! parse, which then stores a sound snapshot in its place. A dataset is
-//! opened in place from the mapped file, its items decoded on demand
+//! opened in place from the open file, its items read and decoded on demand
 //! ([`open`]); a command checks every section first ([`load`]), the
 //! browser once it is up. `list`, `show`, `cite`, `open` and the
 //! browser's first frame read only their own sections.
@@ -24,7 +24,7 @@ use crate::data::list_rows::ListRows;
 use crate::data::model::Item;
 use crate::data::preview::Preview;
 use crate::data::snapshot;
-use crate::data::stored_items::SnapshotBytes;
+use crate::data::stored_items::{FileSource, SnapshotBytes};
 use crate::data::{Dataset, ItemIdx};
 use crate::regular_file::open_regular;
 use crate::search::cache::{Key, prune_stored};
@@ -50,20 +50,21 @@ pub fn load(dir: &Path, key: &Key) -> Option<Dataset> {
 
 /// The dataset stored under `key` in `dir`, opened in place without
 /// decoding its items (see [`crate::data::snapshot::open_stored`]): the
-/// file is mapped, not read. Only its header, length and index of items
+/// file is read a part at a time, never whole. Only its header, length and index of items
 /// are checked here, and each record when decoded; the browser checks the
 /// whole file with [`Dataset::verify_stored`] once it is up, and reloads
 /// from the sources if it is wrong. A snapshot stored without a table of
 /// names is decoded whole (after every section is checked).
-/// Why mapping is sound here: see [`crate::mapped`].
 pub fn open(dir: &Path, key: &Key) -> Option<Dataset> {
     let file = open_regular(&key.file_named(dir, STORED_PREFIX, EXTENSION)).ok()?;
     if file.metadata().ok()?.len() > MAX_SNAPSHOT_BYTES {
         return None;
     }
-    let map = crate::mapped::map(&file)?;
-    let bytes: SnapshotBytes = Arc::new(map);
-    snapshot::open_stored(bytes.clone(), key.as_str()).or_else(|| snapshot::decode((*bytes).as_ref(), key.as_str()))
+    let bytes: SnapshotBytes = Arc::new(FileSource::new(file)?);
+    snapshot::open_stored(bytes.clone(), key.as_str()).or_else(|| {
+        let whole = bytes.read(0, usize::try_from(bytes.len()).ok()?)?;
+        snapshot::decode(&whole, key.as_str())
+    })
 }
 
 /// The header of a stored snapshot for `key`, and the file's size, if it
@@ -207,6 +208,27 @@ mod tests {
             .expect("dir")
             .map(|e| e.expect("entry").path())
             .collect()
+    }
+
+    /// Issue 17 for the dataset: another process cutting the file short
+    /// while the browser reads it in place costs the records not yet read
+    /// (each reads as damaged, so the browser reloads), never the process.
+    #[test]
+    fn a_dataset_cache_cut_short_while_open_reads_as_damaged() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data = Dataset::embedded().expect("embedded data");
+        let key = Key::new(&[]).expect("key of the program alone");
+        store(dir.path(), &key, &data).expect("stored");
+        let opened = open(dir.path(), &key).expect("opens in place");
+        assert_eq!(opened.item(0), data.item(0));
+        let file = stored_files(dir.path()).remove(0);
+        let len = fs::metadata(&file).expect("stored").len();
+        fs::OpenOptions::new().write(true).open(&file).expect("opens").set_len(len / 2).expect("cut");
+        let last = data.len() - 1;
+        assert_eq!(opened.item(0), data.item(0), "a record read before stays");
+        assert_eq!(&*opened.item(last).title, crate::data::stored_items::DAMAGED_TITLE);
+        assert!(opened.met_damage());
+        assert!(!opened.verify_stored(key.as_str()));
     }
 
     #[test]

@@ -22,7 +22,6 @@ pub mod dataset_cache;
 pub mod graph;
 pub mod json;
 pub mod keymap;
-pub mod mapped;
 pub mod mouse;
 pub mod query_history;
 pub mod regular_file;

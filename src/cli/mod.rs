@@ -521,7 +521,7 @@ pub fn stored_bytes_are_sound(bytes: &SnapshotBytes, inputs: &BrowserInputs) -> 
     inputs
         .cache
         .as_ref()
-        .is_none_or(|(_, key)| crate::data::snapshot::verify((**bytes).as_ref(), key.as_str()))
+        .is_none_or(|(_, key)| crate::data::snapshot::verify(&**bytes, key.as_str()))
 }
 
 fn load_for_browser_from(

@@ -154,7 +154,7 @@ impl Dataset {
     pub fn verify_stored(&self, key: &str) -> bool {
         match &self.items {
             Items::Owned(_) => true,
-            Items::Stored(stored) => super::snapshot::verify((**stored.bytes()).as_ref(), key) && !stored.met_damage(),
+            Items::Stored(stored) => super::snapshot::verify(&**stored.bytes(), key) && !stored.met_damage(),
         }
     }
 

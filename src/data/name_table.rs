@@ -10,6 +10,9 @@
 //! [`Aliases`] (no alias clashed). Completeness comes from the section's
 //! checksum: every (name, item) pair of the dataset has its entry.
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
 use super::aliases::{Aliases, Resolved, item_keys, key, qualified_key};
 use super::dataset::{Dataset, ItemIdx};
 use super::model::Item;
@@ -82,7 +85,7 @@ impl std::fmt::Debug for Names {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Names::Built(aliases) => f.debug_tuple("Built").field(aliases).finish(),
-            Names::Stored(stored) => f.debug_tuple("Stored").field(&(stored.from..stored.to)).finish(),
+            Names::Stored(stored) => f.debug_tuple("Stored").field(&(stored.from, stored.len)).finish(),
         }
     }
 }
@@ -94,8 +97,11 @@ impl std::fmt::Debug for Names {
 /// record answers to the name.
 pub(super) struct StoredNames {
     pub(super) bytes: SnapshotBytes,
-    pub(super) from: usize,
-    pub(super) to: usize,
+    pub(super) from: u64,
+    pub(super) len: usize,
+    /// The section, read when a name is first looked up (empty if it
+    /// could not be read: then no name is found).
+    pub(super) section: OnceLock<Vec<u8>>,
 }
 
 impl Names {
@@ -142,14 +148,22 @@ impl Names {
 impl StoredNames {
     /// The table, unchecked but for its shape (whole entries, present).
     fn table(&self) -> Option<NameTable<'_>> {
-        let section = (*self.bytes).as_ref().get(self.from..self.to)?;
+        let section = self.section.get_or_init(|| {
+            self.bytes
+                .read(self.from, self.len)
+                .map(Cow::into_owned)
+                .unwrap_or_default()
+        });
         let (&first, entries) = section.split_first()?;
         (first == PRESENT && entries.len() % ENTRY == 0).then_some(NameTable { entries })
     }
 
-    /// Whether the stored section holds a table at all.
+    /// Whether the stored section holds a table at all: its first byte
+    /// says so, and the rest is read only when a name is looked up.
     pub(super) fn is_present(&self) -> bool {
-        self.table().is_some()
+        self.bytes
+            .read(self.from, 1)
+            .is_some_and(|first| first[..] == [PRESENT])
     }
 }
 

@@ -4,6 +4,8 @@
 //! ([`super::name_table`]), and each item is decoded only when asked for
 //! ([`super::stored_items`]). Nothing here walks the items.
 
+use std::sync::OnceLock;
+
 use super::backlinks::Backlinks;
 use super::category::CATEGORIES;
 use super::dataset::{Backlink, Dataset, ItemIdx, Listed};
@@ -28,8 +30,9 @@ pub(super) fn open(index: StoredItemIndex, bytes: SnapshotBytes, layout: Layout)
     let len = index.ends.len();
     let names = StoredNames {
         bytes: bytes.clone(),
-        from: layout.names.start,
-        to: layout.names.end,
+        from: layout.names.start as u64,
+        len: layout.names.end.checked_sub(layout.names.start)?,
+        section: OnceLock::new(),
     };
     if !names.is_present() {
         return None;

@@ -36,7 +36,7 @@ use super::open_stored::Layout;
 use super::origins::{Origin, Origins, Replaced};
 use super::preview::Preview;
 use super::relation::Relation;
-use super::stored_items::{Items, SnapshotBytes};
+use super::stored_items::{Items, SnapshotBytes, SnapshotSource};
 use super::text::{Shared, Text};
 
 /// The first bytes of every snapshot.
@@ -50,7 +50,12 @@ const MAGIC: &[u8; 8] = b"WSISDATA";
 /// and the date order places undated items among their neighbours.
 /// 7: the index of items holds categories, dates, whole backlinks and
 /// each category's default list, so the browser opens on it in place.
-const FORMAT_VERSION: u32 = 7;
+/// 8: sums taken a chunk ([`SUM_CHUNK`]) at a time, so the whole file is
+/// checked from disk without holding its largest section.
+const FORMAT_VERSION: u32 = 8;
+
+/// The bytes a checksum takes in one step, and [`verify`] reads at once.
+const SUM_CHUNK: usize = 1 << 20;
 
 /// Each section's length and checksum, after the key.
 const SECTION_SUMS: usize = 16;
@@ -121,7 +126,7 @@ pub fn decode(bytes: &[u8], key: &str) -> Option<Dataset> {
     decode_stored(sections.data?)
 }
 
-/// The dataset of the whole snapshot `bytes` (a mapped file), open
+/// The dataset of the whole snapshot `bytes` (the open file), open
 /// without decoding its items ([`super::open_stored`]), if its header is
 /// one for `key`, its length the one the header gives, and its index of
 /// items matches its sum and holds together. The dataset section and the
@@ -129,41 +134,56 @@ pub fn decode(bytes: &[u8], key: &str) -> Option<Dataset> {
 /// [`verify`] checks everything. `None` also for a snapshot stored
 /// without a table of names (then [`decode`] it whole).
 pub fn open_stored(bytes: SnapshotBytes, key: &str) -> Option<Dataset> {
-    let whole: &[u8] = (*bytes).as_ref();
-    let sections = Sections::header(whole, key)?;
-    if total_len(whole, key)? != whole.len() as u64 {
+    let head = bytes.read(0, header_len(key))?;
+    let sections = Sections::header(&head, key)?;
+    if total_len(&head, key)? != bytes.len() {
         return None;
     }
-    let slice = |n: usize| -> Option<std::ops::Range<usize>> {
-        let (from, len) = sections.range(n, key)?;
-        let from = usize::try_from(from).ok()?;
-        Some(from..from.checked_add(usize::try_from(len).ok()?)?)
-    };
-    let index_bytes = whole.get(slice(ITEM_INDEX)?)?;
-    sections.matches(ITEM_INDEX, index_bytes)?;
-    let (index, rest) = postcard::take_from_bytes::<StoredItemIndex>(index_bytes).ok()?;
+    let (index_at, index_len) = sections.range(ITEM_INDEX, key)?;
+    let index_bytes = bytes.read(index_at, usize::try_from(index_len).ok()?)?;
+    sections.matches(ITEM_INDEX, &index_bytes)?;
+    let (index, rest) = postcard::take_from_bytes::<StoredItemIndex>(&index_bytes).ok()?;
     if !rest.is_empty() || !index.holds_together() {
         return None;
     }
+    let (names_at, names_len) = sections.range(NAMES, key)?;
+    let names_at = usize::try_from(names_at).ok()?;
     let layout = Layout {
         data_at: sections.range(DATA, key)?.0,
-        names: slice(NAMES)?,
+        names: names_at..names_at.checked_add(usize::try_from(names_len).ok()?)?,
     };
+    drop(index_bytes);
     super::open_stored::open(index, bytes.clone(), layout)
 }
 
 /// Whether every section of the whole snapshot `bytes` matches its length
 /// and sum, and its table of names is sorted: what a dataset opened with
-/// [`open_stored`] is checked against once the browser is up.
-pub fn verify(bytes: &[u8], key: &str) -> bool {
-    let Some(sections) = Sections::read(bytes, key) else {
-        return false;
-    };
-    let names = sections.range(NAMES, key).and_then(|(from, len)| {
-        let from = usize::try_from(from).ok()?;
-        bytes.get(from..from.checked_add(usize::try_from(len).ok()?)?)
-    });
-    names.is_some_and(|names| NameTable::open(names).is_some() || names == [name_table::ABSENT])
+/// [`open_stored`] is checked against once the browser is up. Read one
+/// section at a time.
+pub fn verify(bytes: &(impl SnapshotSource + ?Sized), key: &str) -> bool {
+    verify_parts(bytes, key).is_some()
+}
+
+fn verify_parts(bytes: &(impl SnapshotSource + ?Sized), key: &str) -> Option<()> {
+    let head = bytes.read(0, header_len(key))?;
+    let sections = Sections::header(&head, key)?;
+    if total_len(&head, key)? != bytes.len() {
+        return None;
+    }
+    for n in 0..SECTIONS {
+        let (from, len) = sections.range(n, key)?;
+        if n != NAMES {
+            sections.sound_in(n, bytes, from)?;
+            continue;
+        }
+        // The table of names is also checked for order: read whole.
+        let section = bytes.read(from, usize::try_from(len).ok()?)?;
+        sections.matches(n, &section)?;
+        if NameTable::open(&section).is_none() && section[..] != [name_table::ABSENT] {
+            return None;
+        }
+    }
+    Some(())
 }
 
 /// Where the dataset lies in the snapshot whose header is `head` (offset
@@ -353,6 +373,21 @@ impl<'a> Sections<'a> {
         Some((from, self.lens[n]))
     }
 
+    /// `Some` if section `n`, read from `bytes` at `from` a chunk of the
+    /// sum at a time (never the whole dataset at once), has its length and sum.
+    fn sound_in(&self, n: usize, bytes: &(impl SnapshotSource + ?Sized), from: u64) -> Option<()> {
+        let len = self.lens[n];
+        let mut hasher = rustc_hash::FxHasher::default();
+        let mut done = 0;
+        while done < len {
+            let take = usize::try_from((len - done).min(SUM_CHUNK as u64)).ok()?;
+            hasher.write(&bytes.read(from.checked_add(done)?, take)?);
+            done += take as u64;
+        }
+        hasher.write_usize(usize::try_from(len).ok()?);
+        (hasher.finish() == self.sums[n]).then_some(())
+    }
+
     /// `Some` if `payload` has the length and sum of section `n`.
     fn matches(&self, n: usize, payload: &[u8]) -> Option<()> {
         (payload.len() as u64 == self.lens[n] && checksum(payload) == self.sums[n]).then_some(())
@@ -370,10 +405,13 @@ impl<'a> Sections<'a> {
 
 /// A 64-bit hash of the payload: any flipped byte changes it (each step
 /// of the hash is a bijection of its state), so damage is caught before
-/// the bytes are decoded.
+/// the bytes are decoded. Taken [`SUM_CHUNK`] bytes at a time, as
+/// [`verify`] reads a section from disk.
 pub(super) fn checksum(payload: &[u8]) -> u64 {
     let mut hasher = rustc_hash::FxHasher::default();
-    hasher.write(payload);
+    for chunk in payload.chunks(SUM_CHUNK) {
+        hasher.write(chunk);
+    }
     hasher.write_usize(payload.len());
     hasher.finish()
 }

@@ -10,6 +10,9 @@
 //! reloads from the sources (the whole file is checked in the background
 //! too: see [`crate::dataset_cache::verify`]).
 
+use std::borrow::Cow;
+use std::fs::File;
+use std::os::unix::fs::FileExt;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, OnceLock};
 
@@ -18,8 +21,74 @@ use super::model::Item;
 use super::snapshot::checksum;
 use super::text::{Shared, Text};
 
-/// The bytes of a whole snapshot: a mapped file, or bytes in memory.
-pub type SnapshotBytes = Arc<dyn AsRef<[u8]> + Send + Sync>;
+/// The bytes of a whole snapshot: the open file, or bytes in memory.
+pub type SnapshotBytes = Arc<dyn SnapshotSource>;
+
+/// Where a stored snapshot's bytes are read from. A file is read at a
+/// position when a part is wanted, never mapped: another process cutting
+/// a mapped file short would kill this one with SIGBUS (issue 17, as for
+/// the search index), while a short read is only a damaged part.
+pub trait SnapshotSource: Send + Sync {
+    /// The whole length, in bytes.
+    fn len(&self) -> u64;
+
+    /// `len` bytes from `at`, if they are all there.
+    fn read(&self, at: u64, len: usize) -> Option<Cow<'_, [u8]>>;
+
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl SnapshotSource for [u8] {
+    fn len(&self) -> u64 {
+        <[u8]>::len(self) as u64
+    }
+
+    fn read(&self, at: u64, len: usize) -> Option<Cow<'_, [u8]>> {
+        let at = usize::try_from(at).ok()?;
+        self.get(at..at.checked_add(len)?).map(Cow::Borrowed)
+    }
+}
+
+impl SnapshotSource for Vec<u8> {
+    fn len(&self) -> u64 {
+        self.as_slice().len() as u64
+    }
+
+    fn read(&self, at: u64, len: usize) -> Option<Cow<'_, [u8]>> {
+        self.as_slice().read(at, len)
+    }
+}
+
+/// A stored snapshot read from its open file, as long as it was when opened.
+pub struct FileSource {
+    file: File,
+    len: u64,
+}
+
+impl FileSource {
+    pub fn new(file: File) -> Option<FileSource> {
+        let len = file.metadata().ok()?.len();
+        Some(FileSource { file, len })
+    }
+}
+
+impl SnapshotSource for FileSource {
+    fn len(&self) -> u64 {
+        self.len
+    }
+
+    fn read(&self, at: u64, len: usize) -> Option<Cow<'_, [u8]>> {
+        if at.checked_add(len as u64)? > self.len {
+            return None;
+        }
+        let mut bytes = vec![0; len];
+        // A file cut short since opening reads short: `None`, a damaged part.
+        self.file.read_exact_at(&mut bytes, at).ok()?;
+        Some(Cow::Owned(bytes))
+    }
+}
 
 /// What a damaged record reads as: no id (so no id or name finds it), its
 /// title saying what happened.
@@ -106,13 +175,13 @@ impl StoredItems {
             _ => *self.ends.get(idx - 1)?,
         };
         let end = *self.ends.get(idx)?;
-        let from = usize::try_from(self.data_at.checked_add(start)?).ok()?;
-        let to = usize::try_from(self.data_at.checked_add(end)?).ok()?;
-        let record = (*self.bytes).as_ref().get(from..to)?;
-        if Some(&checksum(record)) != self.sums.get(idx) {
+        let from = self.data_at.checked_add(start)?;
+        let len = usize::try_from(end.checked_sub(start)?).ok()?;
+        let record = self.bytes.read(from, len)?;
+        if Some(&checksum(&record)) != self.sums.get(idx) {
             return None;
         }
-        let (item, rest) = postcard::take_from_bytes::<Item>(record).ok()?;
+        let (item, rest) = postcard::take_from_bytes::<Item>(&record).ok()?;
         rest.is_empty().then_some(item)
     }
 
