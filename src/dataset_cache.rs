@@ -223,7 +223,12 @@ mod tests {
         assert_eq!(opened.item(0), data.item(0));
         let file = stored_files(dir.path()).remove(0);
         let len = fs::metadata(&file).expect("stored").len();
-        fs::OpenOptions::new().write(true).open(&file).expect("opens").set_len(len / 2).expect("cut");
+        fs::OpenOptions::new()
+            .write(true)
+            .open(&file)
+            .expect("opens")
+            .set_len(len / 2)
+            .expect("cut");
         let last = data.len() - 1;
         assert_eq!(opened.item(0), data.item(0), "a record read before stays");
         assert_eq!(&*opened.item(last).title, crate::data::stored_items::DAMAGED_TITLE);

@@ -369,20 +369,10 @@ fn counted_list<'a>(
     focused: bool,
     area: Rect,
 ) -> (List<'a>, ListState) {
-    let height = usize::from(area.height.saturating_sub(2));
-    let room = usize::from(block.inner(area).width).saturating_sub(MARKER_WIDTH);
-    let rows: Vec<ListItem> = rows
-        .into_iter()
-        .map(|row| ListItem::new(cut::fit_text(row, room)))
-        .collect();
-    let offset = selected.map_or(0, |row| scroll_offset(row, rows.len(), height));
-    let state = ListState::default().with_selected(selected).with_offset(offset);
-    let block = with_list_position(app, block, offset, height, total.max(rows.len()));
-    let list = List::new(rows)
-        .block(block)
-        .highlight_symbol(MARKER)
-        .highlight_style(selection_style(app, focused));
-    (list, state)
+    let len = rows.len();
+    let mut rows: Vec<Option<Text<'a>>> = rows.into_iter().map(Some).collect();
+    let row = |at: usize| rows.get_mut(at).and_then(Option::take).unwrap_or_default();
+    windowed_list(app, len, row, total, block, selected, focused, area)
 }
 
 /// What marks the selected row of a list, and the columns it takes.
@@ -396,7 +386,7 @@ const MARKER_WIDTH: usize = 2;
 fn windowed_list<'a>(
     app: &App,
     len: usize,
-    row: impl Fn(usize) -> Text<'a>,
+    mut row: impl FnMut(usize) -> Text<'a>,
     total: usize,
     block: Block<'a>,
     selected: Option<usize>,
