@@ -41,11 +41,27 @@ const MAX_SNAPSHOT_BYTES: u64 = 10 * crate::data::load::MAX_FILE_BYTES;
 /// id hashes 8 bytes an item (about 10 MB at a million items).
 const MAX_PREVIEW_BYTES: u64 = 64 * 1024 * 1024;
 
-/// The dataset stored under `key` in `dir`, if there is a sound one:
-/// opened in place ([`open`]) and the whole file checked at once (each
-/// section against its sum), so a command never works on damaged data.
+/// The dataset stored under `key` in `dir`, if there is a sound one, for
+/// a command: the file read whole into memory, every section checked
+/// against its sum, then opened on those bytes (as [`open`] does on the
+/// file), so a command never works on damaged data.
 pub fn load(dir: &Path, key: &Key) -> Option<Dataset> {
-    open(dir, key).filter(|data| data.verify_stored(key.as_str()))
+    // Read whole, then checked: the file cannot change under a command
+    // between the check and its reading of the items.
+    let mut file = open_regular(&key.file_named(dir, STORED_PREFIX, EXTENSION)).ok()?;
+    if file.metadata().ok()?.len() > MAX_SNAPSHOT_BYTES {
+        return None;
+    }
+    let mut whole = Vec::new();
+    file.read_to_end(&mut whole).ok()?;
+    let bytes: SnapshotBytes = Arc::new(whole);
+    let data = snapshot::open_stored(bytes.clone(), key.as_str());
+    data.filter(|data| data.verify_stored(key.as_str())).or_else(|| {
+        snapshot::decode(
+            bytes.read(0, usize::try_from(bytes.len()).ok()?)?.as_ref(),
+            key.as_str(),
+        )
+    })
 }
 
 /// The dataset stored under `key` in `dir`, opened in place without
@@ -221,6 +237,8 @@ mod tests {
         store(dir.path(), &key, &data).expect("stored");
         let opened = open(dir.path(), &key).expect("opens in place");
         assert_eq!(opened.item(0), data.item(0));
+        let (tell, damaged) = std::sync::mpsc::channel();
+        opened.on_damage(tell);
         let file = stored_files(dir.path()).remove(0);
         let len = fs::metadata(&file).expect("stored").len();
         fs::OpenOptions::new()
@@ -233,6 +251,8 @@ mod tests {
         assert_eq!(opened.item(0), data.item(0), "a record read before stays");
         assert_eq!(&*opened.item(last).title, crate::data::stored_items::DAMAGED_TITLE);
         assert!(opened.met_damage());
+        assert_eq!(damaged.try_recv(), Ok(()), "whoever waits is told, once");
+        assert!(opened.item(last - 1).id.is_empty() && damaged.try_recv().is_err());
         assert!(!opened.verify_stored(key.as_str()));
     }
 

@@ -117,9 +117,18 @@ fn load_in_background(inputs: cli::BrowserInputs) -> tui::Loading {
         let Some(bytes) = data.snapshot_bytes() else { return };
         if cli::stored_bytes_are_sound(&bytes, &inputs) && cli::index_matches(&index, &data) {
             wsis_browser::data::trace::mark("dataset cache checked whole");
-            return;
+            // A record read later may still come back damaged (the file
+            // cut short by another process): wait for that, or for the
+            // browser to let the dataset go (the sender goes with it).
+            let (tell, damaged) = mpsc::channel();
+            data.on_damage(tell);
+            drop((data, index, bytes));
+            if damaged.recv().is_err() {
+                return;
+            }
+        } else {
+            drop((data, index, bytes));
         }
-        drop((data, index, bytes));
         let (data, index, skipped) = cli::reload_for_browser(&inputs, &counting);
         let mut notices: Vec<String> = skipped.iter().map(Skipped::summary).collect();
         notices.push(RELOADED.to_string());

@@ -148,6 +148,15 @@ impl Dataset {
         }
     }
 
+    /// Sends on `tell` once an item read from a stored snapshot turns out
+    /// damaged (at once if one has), so a caller can load the data again;
+    /// never for an owned dataset. The sender lives as long as the dataset.
+    pub fn on_damage(&self, tell: std::sync::mpsc::Sender<()>) {
+        if let Items::Stored(stored) = &self.items {
+            stored.on_damage(tell);
+        }
+    }
+
     /// Whether the whole snapshot a stored dataset was opened from checks
     /// ([`super::snapshot::verify`]: every section against its sum), and
     /// no record decoded so far was damaged. Always true for an owned one.

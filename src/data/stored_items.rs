@@ -14,6 +14,7 @@ use std::borrow::Cow;
 use std::fs::File;
 use std::os::unix::fs::FileExt;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::Sender;
 use std::sync::{Arc, OnceLock};
 
 use super::dataset::ItemIdx;
@@ -136,6 +137,8 @@ pub(super) struct StoredItems {
     /// Boxed: an undecoded item costs 16 bytes, not a whole `Item`.
     decoded: Vec<OnceLock<Box<Item>>>,
     damaged: AtomicBool,
+    /// Told once when a damaged record is met (see [`super::Dataset::on_damage`]).
+    on_damage: OnceLock<Sender<()>>,
 }
 
 impl StoredItems {
@@ -155,13 +158,18 @@ impl StoredItems {
             sums,
             decoded,
             damaged: AtomicBool::new(false),
+            on_damage: OnceLock::new(),
         }
     }
 
     fn get(&self, idx: ItemIdx) -> &Item {
         self.decoded[idx].get_or_init(|| {
             Box::new(self.decode(idx).unwrap_or_else(|| {
-                self.damaged.store(true, Ordering::Relaxed);
+                if !self.damaged.swap(true, Ordering::Relaxed)
+                    && let Some(tell) = self.on_damage.get()
+                {
+                    let _ = tell.send(());
+                }
                 damaged_item()
             }))
         })
@@ -183,6 +191,18 @@ impl StoredItems {
         }
         let (item, rest) = postcard::take_from_bytes::<Item>(&record).ok()?;
         rest.is_empty().then_some(item)
+    }
+
+    /// Tells `tell` when a damaged record is first met (at once if one was).
+    pub(super) fn on_damage(&self, tell: Sender<()>) {
+        if self.met_damage() {
+            let _ = tell.send(());
+        } else if self.on_damage.set(tell).is_ok() && self.met_damage() {
+            // Met between the two looks: it may not have been told.
+            if let Some(tell) = self.on_damage.get() {
+                let _ = tell.send(());
+            }
+        }
     }
 
     /// Whether a record decoded so far was damaged.
