@@ -36,6 +36,9 @@ pub fn fit_line(line: Line<'_>, width: usize) -> Line<'_> {
         }
         if width > 0 {
             let cut = head(&span.content, room - used).trim_end();
+            if cut.is_empty() {
+                trim_end_of(&mut kept);
+            }
             kept.push(Span::styled(format!("{cut}{ELLIPSIS}"), span.style));
         }
         break;
@@ -43,6 +46,23 @@ pub fn fit_line(line: Line<'_>, width: usize) -> Line<'_> {
     let mut fitted = Line::from(kept).style(style);
     fitted.alignment = alignment;
     fitted
+}
+
+/// Drops the blanks that end the `spans` kept: the "…" that follows them
+/// then ends the last word, never a space ("word …").
+fn trim_end_of(spans: &mut Vec<Span<'_>>) {
+    while let Some(last) = spans.last_mut() {
+        let trimmed = last.content.trim_end();
+        if trimmed.len() == last.content.len() {
+            return;
+        }
+        if trimmed.is_empty() {
+            spans.pop();
+        } else {
+            last.content = trimmed.to_string().into();
+            return;
+        }
+    }
 }
 
 /// Every line of `text` fitted to `width` as [`fit_line`] does.
@@ -66,6 +86,14 @@ mod tests {
 
     fn plain(line: &Line) -> String {
         line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn a_cut_at_the_start_of_a_span_leaves_no_space_before_the_ellipsis() {
+        let line = Line::from(vec![Span::raw("abc"), Span::raw(" "), Span::raw("  defgh")]);
+        assert_eq!(plain(&fit_line(line, 6)), "abc…");
+        let line = Line::from(vec![Span::raw("abc  "), Span::raw("  defgh")]);
+        assert_eq!(plain(&fit_line(line, 7)), "abc…");
     }
 
     #[test]
