@@ -277,19 +277,8 @@ mod tests {
             id: id.into(),
             category: "ga".into(),
             symbol: symbol.map(Into::into),
-            title: Text::default(),
-            short_title: None,
             aliases: aliases.iter().map(|&a| Text::from(a)).collect(),
-            date: None,
-            until: None,
-            body: None,
-            summary: Text::default(),
-            points: Box::default(),
-            url: None,
-            sources: Box::default(),
-            tags: Box::default(),
-            links: Box::default(),
-            unconfirmed: Box::default(),
+            ..Item::default()
         }
     }
 

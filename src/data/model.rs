@@ -9,7 +9,7 @@ use super::relation::Relation;
 use super::text::{Shared, Text};
 
 /// One document, Action Line, body or event.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     /// Stable slug, never reused (e.g. `ecosoc-2006-46`).

@@ -219,21 +219,8 @@ impl StoredItems {
 /// The item a damaged record reads as (see [`DAMAGED_TITLE`]).
 pub fn damaged_item() -> Item {
     Item {
-        id: Text::from(""),
         category: Shared::from(super::category::CATEGORIES[0].id),
-        symbol: None,
         title: Text::from(DAMAGED_TITLE),
-        short_title: None,
-        aliases: Box::default(),
-        date: None,
-        until: None,
-        body: None,
-        summary: Text::from(""),
-        points: Box::default(),
-        url: None,
-        sources: Box::default(),
-        tags: Box::default(),
-        links: Box::default(),
-        unconfirmed: Box::default(),
+        ..Item::default()
     }
 }
