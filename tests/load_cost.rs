@@ -9,6 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use proptest::prelude::*;
 use wsis_browser::data::load::{SHOWN_PROBLEMS, render_problems};
+use wsis_browser::data::pieces::PIECE_BYTES;
 use wsis_browser::data::streamed::STREAM_FROM_BYTES;
 use wsis_browser::data::{Dataset, SourceFile};
 
@@ -146,7 +147,9 @@ fn a_syntax_error_on_a_long_line_costs_no_copy_of_the_line() {
 /// only once: the text is read into a buffer of its size (not grown by
 /// doubling), freed once parsed, and the items are parsed in place (not
 /// copied from piece to file); so beyond the loaded dataset the peak is
-/// about one text.
+/// about one text, plus the bracketed copy of its piece each parsing
+/// thread holds while it parses (whether two copies meet depends on timing:
+/// a bound without them failed one run in three).
 #[test]
 fn a_cold_load_from_disk_holds_about_one_text_beyond_the_dataset() {
     let _alone = alone();
@@ -164,9 +167,13 @@ fn a_cold_load_from_disk_holds_about_one_text_beyond_the_dataset() {
     });
     let beyond = peak - live;
     let text = source.text.len();
+    let pieces = text.div_ceil(PIECE_BYTES);
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    let piece_copies = pieces.min(threads) * PIECE_BYTES;
     assert!(
-        beyond < text + text / 4,
-        "peak {peak} is {beyond} bytes beyond the dataset's {live}, for a text of {text}"
+        beyond < text + text / 4 + piece_copies,
+        "peak {peak} is {beyond} bytes beyond the dataset's {live}, for a text of {text} \
+         and {piece_copies} bytes of piece copies"
     );
 }
 
