@@ -55,13 +55,7 @@ pub fn load(dir: &Path, key: &Key) -> Option<Dataset> {
     let mut whole = Vec::new();
     file.read_to_end(&mut whole).ok()?;
     let bytes: SnapshotBytes = Arc::new(whole);
-    let data = snapshot::open_stored(bytes.clone(), key.as_str());
-    data.filter(|data| data.verify_stored(key.as_str())).or_else(|| {
-        snapshot::decode(
-            bytes.read(0, usize::try_from(bytes.len()).ok()?)?.as_ref(),
-            key.as_str(),
-        )
-    })
+    snapshot::open_in_place_or_whole(bytes, key.as_str()).filter(|data| data.verify_stored(key.as_str()))
 }
 
 /// The dataset stored under `key` in `dir`, opened in place without
@@ -69,18 +63,16 @@ pub fn load(dir: &Path, key: &Key) -> Option<Dataset> {
 /// file is read a part at a time, never whole. Only its header, length and index of items
 /// are checked here, and each record when decoded; the browser checks the
 /// whole file with [`Dataset::verify_stored`] once it is up, and reloads
-/// from the sources if it is wrong. A snapshot stored without a table of
-/// names is decoded whole (after every section is checked).
+/// from the sources if it is wrong. Only a snapshot stored without a table
+/// of names is decoded whole (after every section is checked); any other
+/// refusal is a damaged cache, stored again from the data files.
 pub fn open(dir: &Path, key: &Key) -> Option<Dataset> {
     let file = open_regular(&key.file_named(dir, STORED_PREFIX, EXTENSION)).ok()?;
     if file.metadata().ok()?.len() > MAX_SNAPSHOT_BYTES {
         return None;
     }
     let bytes: SnapshotBytes = Arc::new(FileSource::new(file)?);
-    snapshot::open_stored(bytes.clone(), key.as_str()).or_else(|| {
-        let whole = bytes.read(0, usize::try_from(bytes.len()).ok()?)?;
-        snapshot::decode(&whole, key.as_str())
-    })
+    snapshot::open_in_place_or_whole(bytes, key.as_str())
 }
 
 /// The header of a stored snapshot for `key`, and the file's size, if it

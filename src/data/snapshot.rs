@@ -126,14 +126,41 @@ pub fn decode(bytes: &[u8], key: &str) -> Option<Dataset> {
     decode_stored(sections.data?)
 }
 
+/// Why [`open_stored`] gave no dataset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotOpened {
+    /// A snapshot stored without a table of names: it is [`decode`]d whole.
+    NoNames,
+    /// Not a snapshot for the key, or a damaged one: the data is loaded
+    /// from its files and stored again.
+    Refused,
+}
+
 /// The dataset of the whole snapshot `bytes` (the open file), open
 /// without decoding its items ([`super::open_stored`]), if its header is
 /// one for `key`, its length the one the header gives, and its index of
 /// items matches its sum and holds together. The dataset section and the
 /// table of names are not checked here: each record is when decoded, and
-/// [`verify`] checks everything. `None` also for a snapshot stored
-/// without a table of names (then [`decode`] it whole).
-pub fn open_stored(bytes: SnapshotBytes, key: &str) -> Option<Dataset> {
+/// [`verify`] checks everything.
+pub fn open_stored(bytes: SnapshotBytes, key: &str) -> Result<Dataset, NotOpened> {
+    let (index, layout) = read_item_index(&*bytes, key).ok_or(NotOpened::Refused)?;
+    super::open_stored::open(index, bytes, layout)
+}
+
+/// [`open_stored`], or for a snapshot stored without a table of names,
+/// the snapshot read and decoded whole (every section checked). Any other
+/// refusal reads no further: the cache is damaged, not worth a whole read.
+pub fn open_in_place_or_whole(bytes: SnapshotBytes, key: &str) -> Option<Dataset> {
+    match open_stored(bytes.clone(), key) {
+        Ok(data) => Some(data),
+        Err(NotOpened::NoNames) => decode(&bytes.read(0, usize::try_from(bytes.len()).ok()?)?, key),
+        Err(NotOpened::Refused) => None,
+    }
+}
+
+/// The checked index of items of the snapshot `bytes` for `key`, and where
+/// its other parts lie.
+fn read_item_index(bytes: &dyn SnapshotSource, key: &str) -> Option<(StoredItemIndex, Layout)> {
     let head = bytes.read(0, header_len(key))?;
     let sections = Sections::header(&head, key)?;
     if total_len(&head, key)? != bytes.len() {
@@ -152,8 +179,7 @@ pub fn open_stored(bytes: SnapshotBytes, key: &str) -> Option<Dataset> {
         data_at: sections.range(DATA, key)?.0,
         names: names_at..names_at.checked_add(usize::try_from(names_len).ok()?)?,
     };
-    drop(index_bytes);
-    super::open_stored::open(index, bytes.clone(), layout)
+    Some((index, layout))
 }
 
 /// Whether every section of the whole snapshot `bytes` matches its length
