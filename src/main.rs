@@ -3,9 +3,11 @@ use std::process::ExitCode;
 use std::sync::{Arc, mpsc};
 
 use clap::Parser;
-use wsis_browser::cli::{self, Cli};
+use wsis_browser::cli::{self, Cli, StoredCheck};
+use wsis_browser::data::Dataset;
 use wsis_browser::data::partial::Skipped;
 use wsis_browser::data::progress::Progress;
+use wsis_browser::search::SearchIndex;
 use wsis_browser::ui::theme::Theme;
 use wsis_browser::{cite, config, tui};
 
@@ -91,6 +93,43 @@ fn browse(args: &Cli) -> ExitCode {
 /// The banner after the dataset cache turned out damaged.
 const RELOADED: &str = "the dataset cache was damaged: reloaded from the data files";
 
+/// Checks a dataset opened in place from the cache once the browser has
+/// it, and then waits for a damaged record met while browsing (the file
+/// cut short by another process) or for the browser to let the dataset go
+/// (the sender goes with it). True when the data must be loaded again
+/// from its files; a stored index that only did not match is built again
+/// over the same data and sent, the browser keeping its place, with no
+/// banner: nothing the reader needs to know.
+fn must_reload(
+    data: Arc<Dataset>,
+    index: Arc<SearchIndex>,
+    inputs: &cli::BrowserInputs,
+    done: &mpsc::Sender<tui::Loaded>,
+) -> bool {
+    match cli::check_stored(&data, &index, inputs) {
+        None => return false,
+        Some(StoredCheck::Damaged) => return true,
+        Some(StoredCheck::Sound) => {}
+        Some(StoredCheck::IndexRebuilt(rebuilt)) => {
+            let loaded = tui::Loaded {
+                data: Arc::clone(&data),
+                index: Arc::from(rebuilt),
+                notices: Vec::new(),
+            };
+            // The browser may have been quit already.
+            if done.send(loaded).is_err() {
+                return false;
+            }
+        }
+    }
+    drop(index);
+    wsis_browser::data::trace::mark("dataset cache checked whole");
+    let (tell, damaged) = mpsc::channel();
+    data.on_damage(tell);
+    drop(data);
+    damaged.recv().is_ok()
+}
+
 /// Loads on a thread of its own, so the browser can show progress and quit
 /// while a large collection is parsed.
 fn load_in_background(inputs: cli::BrowserInputs) -> tui::Loading {
@@ -110,24 +149,8 @@ fn load_in_background(inputs: cli::BrowserInputs) -> tui::Loading {
         if done.send(loaded).is_err() {
             return;
         }
-        // A dataset opened in place from the cache is checked whole once the
-        // browser has it, and matched with its stored index; if either is
-        // wrong, the data is loaded again from the sources and the browser
-        // opens on that.
-        let Some(bytes) = data.snapshot_bytes() else { return };
-        if cli::stored_bytes_are_sound(&bytes, &inputs) && cli::index_matches(&index, &data) {
-            wsis_browser::data::trace::mark("dataset cache checked whole");
-            // A record read later may still come back damaged (the file
-            // cut short by another process): wait for that, or for the
-            // browser to let the dataset go (the sender goes with it).
-            let (tell, damaged) = mpsc::channel();
-            data.on_damage(tell);
-            drop((data, index, bytes));
-            if damaged.recv().is_err() {
-                return;
-            }
-        } else {
-            drop((data, index, bytes));
+        if !must_reload(data, index, &inputs, &done) {
+            return;
         }
         let (data, index, skipped) = cli::reload_for_browser(&inputs, &counting);
         let mut notices: Vec<String> = skipped.iter().map(Skipped::summary).collect();

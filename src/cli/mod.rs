@@ -16,8 +16,11 @@ mod path;
 mod progress_bar;
 mod search;
 mod show;
+mod stored_check;
 mod table;
 mod validate;
+
+pub use stored_check::{StoredCheck, check_stored};
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
