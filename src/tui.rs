@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
 
-use crate::app::{Action, App, Effect, loading_status};
+use crate::app::{Action, App, Effect, Place, loading_status};
 use crate::bookmarks::Bookmarks;
 use crate::clipboard::{self, osc52};
 use crate::data::candidates::candidates;
@@ -151,8 +151,9 @@ impl UserState {
 }
 
 /// Browses `loaded` until the user quits, or until the loader sends the
-/// data again (the dataset cache turned out damaged once checked whole:
-/// see `main`'s `load_in_background`), which is then browsed afresh.
+/// data again (the dataset cache turned out damaged once checked whole, or
+/// its stored index did not match: see `main`'s `load_in_background`),
+/// which is then browsed from where the user was (see [`crate::app::Place`]).
 fn browse(
     terminal: &mut DefaultTerminal,
     mut loaded: Loaded,
@@ -162,10 +163,12 @@ fn browse(
     sender: Sender<Message>,
     waiting: Waiting,
 ) -> io::Result<()> {
+    let mut place = None;
     loop {
-        match browse_once(terminal, loaded, typed, &user, &options, sender.clone(), waiting)? {
-            Some(reloaded) => {
+        match browse_once(terminal, loaded, typed, place, &user, &options, sender.clone(), waiting)? {
+            Some((reloaded, left)) => {
                 loaded = reloaded;
+                place = Some(left);
                 typed = TypedAhead::default();
                 // Bookmarks saved meanwhile are kept.
                 user = UserState::load();
@@ -175,15 +178,19 @@ fn browse(
     }
 }
 
+/// One dataset's browsing: from `place` on reloaded data, else from the
+/// start (`--at`). Ends with the data sent again and where the user was.
+#[allow(clippy::too_many_arguments)]
 fn browse_once(
     terminal: &mut DefaultTerminal,
     loaded: Loaded,
     typed: TypedAhead,
+    place: Option<Place>,
     user: &UserState,
     options: &Options,
     sender: Sender<Message>,
     waiting: Waiting,
-) -> io::Result<Option<Loaded>> {
+) -> io::Result<Option<(Loaded, Place)>> {
     let Loaded { data, index, notices } = loaded;
     let mut notices = notices;
     notices.extend(options.notices.iter().cloned());
@@ -192,14 +199,19 @@ fn browse_once(
     if !user.warnings.is_empty() {
         app.update(Action::Status(user.warnings.join("; ")));
     }
-    if let Some(name) = &options.start_at {
-        for action in start_at(&data, name) {
-            app.update(action);
-        }
-    }
-    let worker = spawn_search_worker(&app, sender);
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
+    match (place, &options.start_at) {
+        // After the size: the detail's scroll is kept within its text as drawn.
+        (Some(place), _) => app.update(Action::Resume(Box::new(place))),
+        (None, Some(name)) => {
+            for action in start_at(&data, name) {
+                app.update(action);
+            }
+        }
+        (None, None) => {}
+    }
+    let worker = spawn_search_worker(&app, sender);
     typed.replay(&mut app, |app| perform_all(app, &worker));
     crate::data::trace::mark("browser built, kept keys applied");
     event_loop(terminal, &mut app, &worker, waiting.inbox, waiting.setup)
@@ -380,19 +392,20 @@ fn spawn_event_reader(sender: Sender<Message>) {
 }
 
 fn spawn_search_worker(app: &App, sender: Sender<Message>) -> Worker {
-    Worker::spawn(Arc::clone(&app.index), move |outcome| {
+    Worker::spawn(Arc::clone(&app.index), app.session, move |outcome| {
         sender.send(Message::Search(outcome)).is_ok()
     })
 }
 
-/// Runs `app` until it quits (`None`) or the data arrives again (`Some`).
+/// Runs `app` until it quits (`None`) or the data arrives again (`Some`,
+/// with where the user was).
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
     worker: &Worker,
     inbox: &Receiver<Message>,
     setup: &TerminalSetup,
-) -> io::Result<Option<Loaded>> {
+) -> io::Result<Option<(Loaded, Place)>> {
     while !app.should_quit {
         terminal.draw(|frame| ui::view(app, frame))?;
         // Lets the terminal-safety test prove the panic path; debug builds only.
@@ -410,7 +423,7 @@ fn event_loop(
                 continue;
             }
             if let Message::Loaded(reloaded) = message {
-                return Ok(Some(*reloaded));
+                return Ok(Some((*reloaded, app.place())));
             }
             handle(app, message)?;
             perform_all(app, worker);
@@ -448,6 +461,7 @@ fn handle(app: &mut App, message: Message) -> io::Result<()> {
         Message::ReadFailed(e) => return Err(e),
         Message::Signal(_) | Message::LoadProgress | Message::Loaded(_) => None,
         Message::Search(outcome) => Some(Action::SearchResults {
+            session: outcome.session,
             generation: outcome.generation,
             hits: outcome.hits,
         }),

@@ -529,3 +529,59 @@ fn the_browser_on_a_damaged_cache_reloads_from_the_files_and_says_so() {
         "a sound dataset is stored again"
     );
 }
+
+/// The dataset cache cut short by another process while the browser reads
+/// it in place: the next record read is damaged, the data is loaded again
+/// from the files, and the browser stays where the reader was.
+#[test]
+fn a_reload_while_browsing_keeps_the_reader_on_the_same_item() {
+    if !tmux::available() {
+        return;
+    }
+    let setup = Setup::new();
+    setup.run(&["export", "--format", "json"]);
+    // The search index stored too: the browser then decodes only the
+    // items it shows (building an index would decode them all at once).
+    setup.run(&["search", "igf"]);
+    let stored = setup.only_snapshot();
+    let data = section_range(&fs::read(&stored).expect("read"), DATA);
+    let trace = setup.dir.path().join("trace");
+    let command = format!(
+        "env XDG_CACHE_HOME={cache} WSIS_TRACE_LOAD=1 {bin} --no-user-data 2>{trace}",
+        cache = setup.cache().display(),
+        bin = env!("CARGO_BIN_EXE_wsis"),
+        trace = trace.display(),
+    );
+    let pane = tmux::Pane::start("reload", 120, 30, &command);
+    // Cut only once the whole file has checked: the damage is met browsing.
+    tmux::wait_until("the background check", || {
+        let traced = fs::read_to_string(&trace).unwrap_or_default();
+        if traced.contains("dataset cache checked whole") {
+            Ok(())
+        } else {
+            Err(traced)
+        }
+    });
+    fs::OpenOptions::new()
+        .write(true)
+        .open(&stored)
+        .expect("opens")
+        .set_len(data.start as u64)
+        .expect("cut");
+    // The jump prompt's completions read every record: the damage is met
+    // while typing, and the data loaded again meanwhile.
+    pane.send(&[":", "ecosoc-2006-46"]);
+    pane.wait_text("reloaded from the data files");
+    pane.wait_settled("the jump prompt kept, with what was typed", |screen| {
+        screen.contains("Jump to an item") && screen.contains(": ecosoc-2006-46")
+    });
+    pane.send(&["Enter"]);
+    let screen = pane.wait_settled("the item jumped to", |screen| screen.contains("ECOSOC resolutions"));
+    assert!(screen.contains("E/RES/2006/46"), "{screen}");
+    assert!(
+        screen.contains("reloaded from the data files"),
+        "the banner stays: {screen}"
+    );
+    pane.send(&["q"]);
+    assert_eq!(pane.wait_exit(), 0, "q quits");
+}

@@ -24,6 +24,7 @@ fn take_searches(app: &mut App) -> Vec<SearchRequest> {
 
 fn results(outcome: Outcome) -> Action {
     Action::SearchResults {
+        session: outcome.session,
         generation: outcome.generation,
         hits: outcome.hits,
     }
@@ -45,7 +46,7 @@ fn background_search_asks_the_front_end_and_takes_only_the_latest_results() {
 
     // A real worker runs the requests; the results come back as actions.
     let (outbox, inbox) = mpsc::channel();
-    let worker = Worker::spawn(Arc::clone(&app.index), move |o| outbox.send(o).is_ok());
+    let worker = Worker::spawn(Arc::clone(&app.index), app.session, move |o| outbox.send(o).is_ok());
     let stale = &requests[0];
     worker.submit(stale.generation, &stale.query, None);
     let stale_outcome = inbox.recv().expect("the worker answers");
@@ -80,7 +81,7 @@ fn enter_and_arrows_before_the_worker_answers_act_on_the_typed_query() {
             press(&mut app, &[key(KeyCode::Down)]);
         }
         let (outbox, inbox) = mpsc::channel();
-        let worker = Worker::spawn(Arc::clone(&app.index), move |o| outbox.send(o).is_ok());
+        let worker = Worker::spawn(Arc::clone(&app.index), app.session, move |o| outbox.send(o).is_ok());
         let latest = requests.last().expect("a request");
         worker.submit(latest.generation, &latest.query, None);
         let late = inbox.recv().expect("the worker answers");

@@ -34,8 +34,10 @@ pub enum Action {
     SearchCancel,
     /// Search the selected category only, or everything.
     SearchToggleScope,
-    /// Hits of a background search, for the query of `generation`.
+    /// Hits of a background search, for the query of `generation` of the
+    /// app whose [`super::App::session`] is `session`.
     SearchResults {
+        session: u64,
         generation: u64,
         hits: Vec<Hit>,
     },
@@ -83,6 +85,9 @@ pub enum Action {
     Paste(String),
     /// The bookmarks as saved: the file's list with this run's changes.
     BookmarksSaved(Vec<String>),
+    /// Put the reader back where they were before the data was loaded
+    /// again (see [`super::Place`]).
+    Resume(Box<super::Place>),
     /// The outcome of an effect, for the status line.
     Status(String),
 }

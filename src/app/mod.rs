@@ -9,6 +9,7 @@ mod last_search;
 mod line_editor;
 mod motion;
 mod overlays;
+mod place;
 mod preview;
 mod row;
 mod sort;
@@ -24,6 +25,7 @@ pub use overlays::{
     Context, FollowState, HelpState, JumpState, Overlay, PathView, Scope, SearchRequest, SearchState, TimelineLine,
     TimelineState, follow_label,
 };
+pub use place::Place;
 pub use preview::loading_status;
 pub use row::Row;
 
@@ -33,6 +35,7 @@ use crate::data::{CATEGORIES, Dataset, ItemIdx, SortOrder};
 use crate::graph::{self, Related};
 use crate::query_history::{Prompt, QueryHistory};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::search::SearchIndex;
 use crate::ui::theme::Theme;
@@ -51,6 +54,9 @@ impl Pane {
         Pane::ALL.iter().position(|p| *p == self).unwrap_or(0)
     }
 }
+
+/// The next app's [`App::session`].
+static NEXT_SESSION: AtomicU64 = AtomicU64::new(1);
 
 /// Longest item name a status line quotes, in characters.
 const STATUS_NAME_WIDTH: usize = 48;
@@ -87,6 +93,10 @@ pub struct App<'a> {
     /// Searches are handed to the front end as effects when set (the
     /// terminal); without it, as in tests and scripts, they run at once.
     pub background_search: bool,
+    /// This app's own token, unlike any other app's of the process: the
+    /// background search tags its results with it, so that a result
+    /// computed for the app before a reload is never taken for this one's.
+    pub session: u64,
     pub focus: Pane,
     /// Selected row of the category pane.
     pub row: Row,
@@ -163,6 +173,7 @@ impl<'a> App<'a> {
             theme: Theme::default(),
             index,
             background_search: false,
+            session: NEXT_SESSION.fetch_add(1, Ordering::Relaxed),
             focus: Pane::Items,
             row: Row::Category(first_category),
             item_rows: vec![0; Row::COUNT],

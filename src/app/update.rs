@@ -21,6 +21,7 @@ impl App<'_> {
             Action::Quit => self.should_quit = true,
             Action::Resize(w, h) => self.size = (w, h),
             Action::Status(message) => self.status = Some(message),
+            Action::Resume(place) => self.resume(*place),
             Action::BookmarksSaved(ids) => {
                 self.bookmarks.saved(ids);
                 self.refresh_bookmarks();
@@ -156,7 +157,7 @@ impl App<'_> {
     }
 
     /// How many first lines the detail pane can start at, as it is drawn now.
-    fn detail_scroll_range(&self) -> usize {
+    pub(super) fn detail_scroll_range(&self) -> usize {
         self.selected_item()
             .map_or(1, |idx| crate::ui::detail::scroll_range(self, idx))
     }

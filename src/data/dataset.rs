@@ -1,6 +1,7 @@
 //! The validated, indexed dataset: items by id, by symbol and by category,
 //! with every link resolved and its backlink recorded.
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::aliases::Resolved;
@@ -183,6 +184,35 @@ impl Dataset {
         match &self.by_id {
             Ids::Sorted(sorted) => sorted.hash_of(idx) == Some(super::preview::id_hash(id)),
             Ids::Table(_) => idx < self.len() && *self.item(idx).id == *id,
+        }
+    }
+
+    /// A key of item `idx` that holds in any dataset loaded from the same
+    /// data: its id's hash ([`super::preview::id_hash`]), from the stored
+    /// table when there is one, so even a damaged record has its key. The
+    /// browser finds its place again by it after a reload.
+    pub fn item_key(&self, idx: ItemIdx) -> Option<u64> {
+        match &self.by_id {
+            Ids::Sorted(sorted) => sorted.hash_of(idx),
+            Ids::Table(_) => (idx < self.len()).then(|| super::preview::id_hash(&self.item(idx).id)),
+        }
+    }
+
+    /// The items whose [`Dataset::item_key`]s are among `keys`, by key: one
+    /// walk of the ids at most, however many keys are asked for.
+    pub fn items_keyed(&self, keys: &HashSet<u64>) -> HashMap<u64, ItemIdx> {
+        match &self.by_id {
+            Ids::Sorted(sorted) => keys
+                .iter()
+                .filter_map(|&key| sorted.with_hash(key).map(|idx| (key, idx)))
+                .collect(),
+            Ids::Table(_) if keys.is_empty() => HashMap::new(),
+            Ids::Table(_) => (0..self.len())
+                .filter_map(|idx| {
+                    let key = super::preview::id_hash(&self.item(idx).id);
+                    keys.contains(&key).then_some((key, idx))
+                })
+                .collect(),
         }
     }
 

@@ -63,6 +63,13 @@ impl SortedIds {
             .map(|&(_, idx)| idx as usize)
     }
 
+    /// The first item whose id hashes to `hash`.
+    pub(super) fn with_hash(&self, hash: u64) -> Option<ItemIdx> {
+        let first = self.by_hash.partition_point(|&(h, _)| h < hash);
+        let &(found, idx) = self.by_hash.get(first)?;
+        (found == hash).then_some(idx as usize)
+    }
+
     /// The stored hash of item `idx`'s id.
     pub(super) fn hash_of(&self, idx: ItemIdx) -> Option<u64> {
         self.hashes.get(idx).copied()

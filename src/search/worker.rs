@@ -1,7 +1,9 @@
 //! Runs searches off the event loop, so typing never waits for results.
 //! Each request carries a generation; a newer request cancels an older
 //! search between two chunks of items. Results go to a callback (the front
-//! end puts them on its event channel), which drops stale ones.
+//! end puts them on its event channel), tagged with the session of the app
+//! the worker serves; the app drops stale ones, and any of another session
+//! (the app before a reload, whose worker may still be answering).
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -17,8 +19,9 @@ struct Request {
     scope: Option<Vec<ItemIdx>>,
 }
 
-/// Hits for the query of one generation.
+/// Hits for the query of one generation of one session.
 pub struct Outcome {
+    pub session: u64,
     pub generation: u64,
     pub hits: Vec<Hit>,
 }
@@ -29,9 +32,10 @@ pub struct Worker {
 }
 
 impl Worker {
-    /// Starts the thread; it hands each finished search to `deliver`, and
-    /// ends when the worker is dropped or `deliver` returns false.
-    pub fn spawn(index: Arc<SearchIndex>, deliver: impl Fn(Outcome) -> bool + Send + 'static) -> Worker {
+    /// Starts the thread, for the app of [`crate::app::App::session`]
+    /// `session`; it hands each finished search to `deliver`, and ends when
+    /// the worker is dropped or `deliver` returns false.
+    pub fn spawn(index: Arc<SearchIndex>, session: u64, deliver: impl Fn(Outcome) -> bool + Send + 'static) -> Worker {
         let (requests, inbox) = mpsc::channel::<Request>();
         let latest = Arc::new(AtomicU64::new(0));
         let current = Arc::clone(&latest);
@@ -46,6 +50,7 @@ impl Worker {
                     continue;
                 };
                 let outcome = Outcome {
+                    session,
                     generation: request.generation,
                     hits,
                 };
@@ -80,7 +85,7 @@ mod tests {
         let data = Dataset::embedded().expect("embedded data");
         let index = Arc::new(SearchIndex::new(&data));
         let (outbox, results) = mpsc::channel();
-        let worker = Worker::spawn(Arc::clone(&index), move |outcome| outbox.send(outcome).is_ok());
+        let worker = Worker::spawn(Arc::clone(&index), 7, move |outcome| outbox.send(outcome).is_ok());
         worker.submit(1, "igf", None);
         worker.submit(2, "70/125", None);
         // Blocking on the channel, not on a clock: the result must come.
@@ -92,5 +97,6 @@ mod tests {
             }
         };
         assert_eq!(outcome.hits, index.search("70/125", None));
+        assert_eq!(outcome.session, 7, "tagged with the session it serves");
     }
 }

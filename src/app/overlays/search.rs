@@ -117,8 +117,12 @@ impl App<'_> {
                 };
                 self.refresh_hits(search);
             }
-            // Results of an older query are dropped.
-            Action::SearchResults { generation, hits } if generation == search.generation => {
+            // Results of an older query, or of the app before a reload, are dropped.
+            Action::SearchResults {
+                session,
+                generation,
+                hits,
+            } if session == self.session && generation == search.generation => {
                 search.hits = hits;
                 search.selected = 0;
                 search.pending = false;
@@ -157,7 +161,7 @@ impl App<'_> {
     }
 
     /// The items a search in `scope` may return (`None`: all of them).
-    fn scope_items(&self, scope: Scope) -> Option<&[ItemIdx]> {
+    pub(crate) fn scope_items(&self, scope: Scope) -> Option<&[ItemIdx]> {
         match scope {
             Scope::All => None,
             Scope::Category(cat) => Some(self.data.category_items(cat)),

@@ -1,0 +1,262 @@
+//! Where the reader is, carried over a reload: when the data is loaded
+//! again (a damaged record of the dataset cache met while browsing), the
+//! browser opens on the new data where it was on the old. Items are held
+//! by key ([`crate::data::Dataset::item_key`], their id's hash, which even
+//! a damaged record keeps), since an item's index may differ in the new
+//! data; what refers to an item that is gone is dropped or falls back.
+
+use std::collections::HashSet;
+
+use super::{
+    App, FollowState, HelpState, JumpState, LastSearch, LineEditor, Overlay, Pane, PathView, Row, Scope, SearchState,
+    TimelineState,
+};
+use crate::data::sort::sorted;
+use crate::data::{CATEGORIES, ItemIdx, SortOrder};
+
+/// An item, by [`crate::data::Dataset::item_key`].
+type Key = u64;
+
+/// A snapshot of the reader's place, free of the dataset it was taken on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    row: Row,
+    /// Each row's selected item, and its position (kept when it is gone).
+    selected: Vec<(Option<Key>, usize)>,
+    sort_orders: Vec<SortOrder>,
+    focus: Pane,
+    link_row: Option<usize>,
+    detail_scroll: u16,
+    mark: Option<Key>,
+    last_search: Option<KeptSearch>,
+    /// Open overlays, bottom first.
+    overlays: Vec<KeptOverlay>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct KeptSearch {
+    query: String,
+    hits: Vec<Key>,
+    at: Option<Key>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum KeptOverlay {
+    /// The query is searched again on the new data.
+    Search {
+        query: LineEditor,
+        scope: Scope,
+        selected: Option<Key>,
+    },
+    Jump {
+        input: LineEditor,
+        selected: Option<Key>,
+    },
+    Timeline {
+        selected: Option<Key>,
+        typed_year: String,
+    },
+    Path {
+        from: Option<Key>,
+        to: Option<Key>,
+        selected: usize,
+    },
+    Help(HelpState),
+    /// Offers the related items of the item shown, if it is still there.
+    Follow(FollowState),
+}
+
+impl App<'_> {
+    /// Where the reader is now, to resume on reloaded data
+    /// ([`super::Action::Resume`]).
+    pub fn place(&self) -> Place {
+        let key = |idx: Option<ItemIdx>| idx.and_then(|idx| self.data.item_key(idx));
+        let selected = Row::all()
+            .map(|row| {
+                let at = self.item_rows[row.index()];
+                (key(self.items_of(row).get(at).copied()), at)
+            })
+            .collect();
+        Place {
+            row: self.row,
+            selected,
+            sort_orders: self.sort_orders.clone(),
+            focus: self.focus,
+            link_row: self.link_row,
+            detail_scroll: self.detail_scroll,
+            mark: key(self.mark),
+            last_search: self.last_search.as_ref().map(|last| KeptSearch {
+                query: last.query.clone(),
+                hits: last.hits.iter().filter_map(|&hit| key(Some(hit))).collect(),
+                at: key(last.hits.get(last.at).copied()),
+            }),
+            overlays: self.overlays.iter().map(|overlay| self.kept(overlay)).collect(),
+        }
+    }
+
+    fn kept(&self, overlay: &Overlay) -> KeptOverlay {
+        let key = |idx: Option<ItemIdx>| idx.and_then(|idx| self.data.item_key(idx));
+        match overlay {
+            Overlay::Search(search) => KeptOverlay::Search {
+                query: search.query.clone(),
+                scope: search.scope,
+                selected: key(search.selection()),
+            },
+            Overlay::Jump(jump) => KeptOverlay::Jump {
+                input: jump.input.clone(),
+                selected: key(jump.completions.get(jump.selected).copied()),
+            },
+            Overlay::Timeline(timeline) => KeptOverlay::Timeline {
+                selected: key(timeline.rows.get(timeline.selected).copied()),
+                typed_year: timeline.typed_year.clone(),
+            },
+            Overlay::Path(path) => KeptOverlay::Path {
+                from: key(Some(path.from)),
+                to: key(Some(path.to)),
+                selected: path.selected,
+            },
+            Overlay::Help(help) => KeptOverlay::Help(*help),
+            Overlay::Follow(follow) => KeptOverlay::Follow(follow.clone()),
+        }
+    }
+
+    /// Puts the reader back at `place`, taken on the data before a reload.
+    pub(super) fn resume(&mut self, place: Place) {
+        let found = self.data.items_keyed(&place.keys());
+        let find = |key: Option<Key>| key.and_then(|key| found.get(&key).copied());
+        self.resume_lists(&place, &find);
+        let was_shown = place.selected.get(place.row.index()).and_then(|&(key, _)| find(key));
+        self.row = place.row;
+        self.focus = place.focus;
+        if was_shown.is_some() && was_shown == self.selected_item() {
+            let related = self.related().len();
+            self.link_row = place.link_row.filter(|&row| row < related);
+            let last = self.detail_scroll_range().saturating_sub(1);
+            self.detail_scroll = place.detail_scroll.min(u16::try_from(last).unwrap_or(u16::MAX));
+        } else {
+            self.reset_detail();
+            if self.focus == Pane::Detail && self.selected_item().is_none() {
+                self.focus = Pane::Items;
+            }
+        }
+        self.mark = find(place.mark);
+        self.last_search = place.last_search.and_then(|last| resumed_search(last, &find));
+        self.overlays = Vec::new();
+        for kept in place.overlays {
+            if let Some(overlay) = self.resumed(kept, was_shown.is_some(), &find) {
+                self.overlays.push(overlay);
+            }
+        }
+    }
+
+    /// Each row's order and selected item.
+    fn resume_lists(&mut self, place: &Place, find: &impl Fn(Option<Key>) -> Option<ItemIdx>) {
+        if place.sort_orders.len() == Row::COUNT {
+            self.sort_orders.clone_from(&place.sort_orders);
+        }
+        for (cat, category) in CATEGORIES.iter().enumerate() {
+            let order = self.sort_order(Row::Category(cat));
+            if order != category.default_sort {
+                self.sorted_items[cat] = sorted(self.data, self.data.category_items(cat), order);
+            }
+        }
+        self.refresh_bookmarks();
+        for (row, &(key, at)) in Row::all().zip(&place.selected) {
+            let items = self.items_of(row);
+            let position = find(key).and_then(|item| items.iter().position(|&i| i == item));
+            self.item_rows[row.index()] = position.unwrap_or(at).min(items.len().saturating_sub(1));
+        }
+    }
+
+    /// The overlay `kept` on the new data, if it still makes sense there.
+    fn resumed(
+        &self,
+        kept: KeptOverlay,
+        same_item: bool,
+        find: &impl Fn(Option<Key>) -> Option<ItemIdx>,
+    ) -> Option<Overlay> {
+        let position = |list: &[ItemIdx], key| find(key).and_then(|item| list.iter().position(|&i| i == item));
+        Some(match kept {
+            KeptOverlay::Search { query, scope, selected } => {
+                let mut search = SearchState {
+                    query,
+                    scope,
+                    ..SearchState::default()
+                };
+                // Searched at once: the hits show as they were, and no
+                // result of a search on the old data is awaited.
+                search.hits = self.index.search(&search.query, self.scope_items(scope));
+                let hits: Vec<ItemIdx> = search.hits.iter().map(|hit| hit.item).collect();
+                search.selected = position(&hits, selected).unwrap_or(0);
+                Overlay::Search(search)
+            }
+            KeptOverlay::Jump { input, selected } => {
+                let mut jump = JumpState {
+                    input,
+                    ..JumpState::default()
+                };
+                jump.refresh(self.data);
+                jump.selected = position(&jump.completions, selected).unwrap_or(0);
+                Overlay::Jump(jump)
+            }
+            KeptOverlay::Timeline { selected, typed_year } => {
+                let mut timeline = TimelineState::new(self.data, find(selected));
+                timeline.typed_year = typed_year;
+                Overlay::Timeline(timeline)
+            }
+            KeptOverlay::Path { from, to, selected } => {
+                let (from, to) = (find(from)?, find(to)?);
+                let mut path = PathView {
+                    from,
+                    to,
+                    steps: crate::graph::shortest_path(self.data, from, to),
+                    selected: 0,
+                };
+                path.selected = selected.min(path.items().len().saturating_sub(1));
+                Overlay::Path(path)
+            }
+            KeptOverlay::Help(help) => Overlay::Help(help),
+            KeptOverlay::Follow(mut follow) => {
+                let related = self.related();
+                if !same_item || related.is_empty() {
+                    return None;
+                }
+                let matches = follow.matches(self, &related).len();
+                follow.selected = follow.selected.min(matches.saturating_sub(1));
+                Overlay::Follow(follow)
+            }
+        })
+    }
+}
+
+impl Place {
+    /// Every item the place refers to.
+    fn keys(&self) -> HashSet<Key> {
+        let mut keys: HashSet<Key> = self.selected.iter().filter_map(|&(key, _)| key).collect();
+        keys.extend(self.mark);
+        if let Some(last) = &self.last_search {
+            keys.extend(last.hits.iter().copied().chain(last.at));
+        }
+        for overlay in &self.overlays {
+            match overlay {
+                KeptOverlay::Search { selected, .. }
+                | KeptOverlay::Jump { selected, .. }
+                | KeptOverlay::Timeline { selected, .. } => keys.extend(*selected),
+                KeptOverlay::Path { from, to, .. } => keys.extend(from.iter().chain(to)),
+                KeptOverlay::Help(_) | KeptOverlay::Follow(_) => {}
+            }
+        }
+        keys
+    }
+}
+
+/// The last search's hits still in the data (`n` / `N` step through them).
+fn resumed_search(last: KeptSearch, find: &impl Fn(Option<Key>) -> Option<ItemIdx>) -> Option<LastSearch> {
+    let hits: Vec<ItemIdx> = last.hits.iter().filter_map(|&key| find(Some(key))).collect();
+    let at = find(last.at).and_then(|item| hits.iter().position(|&hit| hit == item));
+    (!hits.is_empty()).then(|| LastSearch {
+        query: last.query,
+        at: at.unwrap_or(0),
+        hits,
+    })
+}

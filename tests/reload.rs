@@ -1,0 +1,167 @@
+//! A reload keeps the reader's place, at the `App` level: the front end
+//! takes [`App::place`] from the app on the old data and resumes it with
+//! [`Action::Resume`] on the app over the data sent again, whose items may
+//! have moved or gone.
+
+mod common;
+
+use common::{DATA, dataset_from, key, press, type_text};
+use ratatui::crossterm::event::KeyCode;
+use wsis_browser::app::{Action, App, Pane, Row};
+use wsis_browser::data::Dataset;
+use wsis_browser::data::sort::sorted;
+use wsis_browser::search::Hit;
+
+/// Four resolutions, each mandating the next.
+const BEFORE: &str = r#"[
+    Item(id: "a", category: "ga", symbol: "A/RES/1", title: "Alpha", date: "2001-01-01", links: [Link(rel: Mandates, to: "b")]),
+    Item(id: "b", category: "ga", symbol: "A/RES/2", title: "Beta", date: "2002-01-01", links: [Link(rel: Mandates, to: "c")]),
+    Item(id: "c", category: "ga", symbol: "A/RES/3", title: "Gamma", date: "2003-01-01", links: [Link(rel: Mandates, to: "d")]),
+    Item(id: "d", category: "ga", symbol: "A/RES/4", title: "Delta", date: "2004-01-01"),
+]"#;
+
+/// The same data changed on disk: in another order, and "b" gone.
+const AFTER: &str = r#"[
+    Item(id: "d", category: "ga", symbol: "A/RES/4", title: "Delta", date: "2004-01-01"),
+    Item(id: "c", category: "ga", symbol: "A/RES/3", title: "Gamma", date: "2003-01-01", links: [Link(rel: Mandates, to: "d")]),
+    Item(id: "a", category: "ga", symbol: "A/RES/1", title: "Alpha", date: "2001-01-01"),
+]"#;
+
+/// The id of the item the detail pane shows.
+fn shown(app: &App) -> String {
+    let idx = app.selected_item().expect("an item is selected");
+    app.data.item(idx).id.to_string()
+}
+
+fn jump_to(app: &mut App, id: &str) {
+    press(app, &[key(KeyCode::Char(':'))]);
+    type_text(app, id);
+    press(app, &[key(KeyCode::Enter)]);
+    assert_eq!(shown(app), id);
+}
+
+/// What the front end does when the data comes again: the new app over
+/// `data`, resumed where `old` was.
+fn reloaded<'a>(old: &App, data: &'a Dataset) -> App<'a> {
+    let mut app = App::new(data);
+    app.update(Action::Resume(Box::new(old.place())));
+    app.check_invariants().expect("a resumed app holds together");
+    app
+}
+
+fn ids(app: &App, hits: &[Hit]) -> Vec<String> {
+    hits.iter().map(|hit| app.data.item(hit.item).id.to_string()).collect()
+}
+
+#[test]
+fn the_item_pane_scroll_order_and_search_come_back_after_a_reload() {
+    let mut old = App::new(&DATA);
+    press(&mut old, &[key(KeyCode::Char('s'))]);
+    jump_to(&mut old, "tunis-agenda");
+    press(&mut old, &[key(KeyCode::Down), key(KeyCode::Down)]);
+    assert_eq!(old.detail_scroll, 2, "the detail pane scrolled");
+    press(&mut old, &[key(KeyCode::Char('/'))]);
+    type_text(&mut old, "igf");
+    press(&mut old, &[key(KeyCode::Down)]);
+    let old_search = old.search().expect("search open").clone();
+
+    let again = Dataset::embedded().expect("embedded data");
+    let new = reloaded(&old, &again);
+    assert_eq!(shown(&new), "tunis-agenda");
+    assert_eq!((new.row, new.focus, new.detail_scroll), (old.row, Pane::Detail, 2));
+    for row in Row::all() {
+        assert_eq!(new.sort_order(row), old.sort_order(row), "{row:?}");
+    }
+    let search = new.search().expect("the search is still open");
+    assert_eq!(search.query.to_string(), "igf");
+    assert_eq!(ids(&new, &search.hits), ids(&old, &old_search.hits), "searched again");
+    assert_eq!((search.selected, search.pending), (1, false));
+}
+
+#[test]
+fn an_item_that_moved_is_found_by_id() {
+    let (before, after) = (dataset_from(BEFORE), dataset_from(AFTER));
+    let mut old = App::new(&before);
+    jump_to(&mut old, "c");
+    press(&mut old, &[key(KeyCode::Char('f'))]);
+    assert!(old.follow_prompt().is_some());
+    let new = reloaded(&old, &after);
+    assert_eq!(shown(&new), "c");
+    assert_eq!(new.focus, Pane::Detail);
+    assert!(new.follow_prompt().is_some(), "its related items are still offered");
+}
+
+#[test]
+fn what_named_a_gone_item_closes_or_falls_back() {
+    let (before, after) = (dataset_from(BEFORE), dataset_from(AFTER));
+    let mut old = App::new(&before);
+    jump_to(&mut old, "a");
+    press(&mut old, &[key(KeyCode::Char('p'))]);
+    jump_to(&mut old, "b");
+    press(&mut old, &[key(KeyCode::Char('P'))]);
+    assert!(old.path().is_some(), "the path from a to b shows");
+    let new = reloaded(&old, &after);
+    assert!(new.path().is_none(), "no path to an item that is gone");
+    assert!(new.overlays.is_empty());
+    assert_eq!(new.detail_scroll, 0);
+    assert_eq!(new.mark.map(|m| new.data.item(m).id.to_string()).as_deref(), Some("a"));
+
+    // The timeline opened on the gone item stays open, on the first row.
+    let mut old = App::new(&before);
+    jump_to(&mut old, "b");
+    press(&mut old, &[key(KeyCode::Char('t'))]);
+    let new = reloaded(&old, &after);
+    assert_eq!(new.timeline().map(|t| t.rows.len()), Some(3));
+}
+
+#[test]
+fn a_search_result_of_the_app_before_the_reload_is_dropped() {
+    let mut old = App::new(&DATA).with_background_search();
+    press(&mut old, &[key(KeyCode::Char('/'))]);
+    type_text(&mut old, "igf");
+    old.effects.clear();
+    let again = Dataset::embedded().expect("embedded data");
+    let mut new = App::new(&again).with_background_search();
+    new.update(Action::Resume(Box::new(old.place())));
+    assert_ne!(new.session, old.session);
+    let search = new.search().expect("the search is still open").clone();
+    assert!(!search.hits.is_empty() && !search.pending, "searched again at once");
+
+    // The old app's worker answers late, with a generation the new app's
+    // search happens to have.
+    new.update(Action::SearchResults {
+        session: old.session,
+        generation: search.generation,
+        hits: Vec::new(),
+    });
+    assert_eq!(
+        new.search().expect("open").hits,
+        search.hits,
+        "a stale result is dropped"
+    );
+    new.update(Action::SearchResults {
+        session: new.session,
+        generation: search.generation,
+        hits: Vec::new(),
+    });
+    assert!(new.search().expect("open").hits.is_empty(), "its own result is taken");
+}
+
+#[test]
+fn a_list_sorted_before_the_reload_is_sorted_so_after() {
+    let (before, after) = (dataset_from(BEFORE), dataset_from(AFTER));
+    let mut old = App::new(&before);
+    press(&mut old, &[key(KeyCode::Char('s'))]);
+    let order = old.sort_order(old.row);
+    assert_ne!(
+        order,
+        App::new(&after).sort_order(old.row),
+        "not the list's first order"
+    );
+    let new = reloaded(&old, &after);
+    assert_eq!(new.sort_order(new.row), order);
+    let Row::Category(cat) = new.row else {
+        panic!("a category's list")
+    };
+    assert_eq!(new.items(), sorted(&after, after.category_items(cat), order));
+}
