@@ -165,3 +165,25 @@ fn a_list_sorted_before_the_reload_is_sorted_so_after() {
     };
     assert_eq!(new.items(), sorted(&after, after.category_items(cat), order));
 }
+
+#[test]
+fn back_and_forward_keep_their_steps_but_those_of_gone_items() {
+    let (before, after) = (dataset_from(BEFORE), dataset_from(AFTER));
+    let mut old = App::new(&before);
+    for id in ["a", "b", "c", "d"] {
+        jump_to(&mut old, id);
+    }
+    old.update(Action::Back);
+    assert_eq!(shown(&old), "c");
+    let mut new = reloaded(&old, &after);
+    assert_eq!(shown(&new), "c");
+    new.update(Action::Forward);
+    assert_eq!(shown(&new), "d");
+    new.update(Action::Back);
+    assert_eq!(shown(&new), "c");
+    new.update(Action::Back);
+    assert_eq!(shown(&new), "a", "the step of b, gone, is dropped");
+    new.update(Action::Back);
+    assert_eq!(new.status.as_deref(), Some("no earlier step"));
+    new.check_invariants().expect("holds together");
+}

@@ -122,6 +122,22 @@ impl History {
         self.passing = None;
     }
 
+    /// The steps back (oldest first), the current one, and the steps
+    /// forward (the next one last): what a reload carries over.
+    pub(super) fn parts(&self) -> (&[Location], Option<&Location>, &[Location]) {
+        (&self.back, self.current.as_ref(), &self.forward)
+    }
+
+    /// A history of these steps, as [`History::parts`] gives them.
+    pub(super) fn from_parts(back: Vec<Location>, current: Option<Location>, forward: Vec<Location>) -> History {
+        History {
+            back,
+            current,
+            forward,
+            passing: None,
+        }
+    }
+
     pub fn can_go_back(&self) -> bool {
         !self.back.is_empty()
     }

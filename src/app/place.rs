@@ -8,8 +8,8 @@
 use std::collections::HashSet;
 
 use super::{
-    App, FollowState, HelpState, JumpState, LastSearch, LineEditor, Overlay, Pane, PathView, Row, Scope, SearchState,
-    TimelineState,
+    App, FollowState, HelpState, History, JumpState, LastSearch, LineEditor, Location, Overlay, Pane, PathView, Row,
+    Scope, SearchState, TimelineState,
 };
 use crate::data::sort::sorted;
 use crate::data::{CATEGORIES, ItemIdx, SortOrder};
@@ -31,6 +31,18 @@ pub struct Place {
     last_search: Option<KeptSearch>,
     /// Open overlays, bottom first.
     overlays: Vec<KeptOverlay>,
+    /// Back and forward: the steps back, the current one, the steps forward.
+    history: (Vec<KeptStep>, Option<KeptStep>, Vec<KeptStep>),
+}
+
+/// A step of the history ([`Location`]), its item by key.
+#[derive(Debug, Clone, PartialEq)]
+struct KeptStep {
+    row: Row,
+    item: Option<Key>,
+    focus: Pane,
+    link_row: Option<usize>,
+    detail_scroll: u16,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -91,7 +103,24 @@ impl App<'_> {
                 at: key(last.hits.get(last.at).copied()),
             }),
             overlays: self.overlays.iter().map(|overlay| self.kept(overlay)).collect(),
+            history: self.kept_history(),
         }
+    }
+
+    fn kept_history(&self) -> (Vec<KeptStep>, Option<KeptStep>, Vec<KeptStep>) {
+        let kept = |step: &Location| KeptStep {
+            row: step.row,
+            item: step.item.and_then(|idx| self.data.item_key(idx)),
+            focus: step.focus,
+            link_row: step.link_row,
+            detail_scroll: step.detail_scroll,
+        };
+        let (back, current, forward) = self.history.parts();
+        (
+            back.iter().map(kept).collect(),
+            current.map(kept),
+            forward.iter().map(kept).collect(),
+        )
     }
 
     fn kept(&self, overlay: &Overlay) -> KeptOverlay {
@@ -141,6 +170,7 @@ impl App<'_> {
         }
         self.mark = find(place.mark);
         self.last_search = place.last_search.and_then(|last| resumed_search(last, &find));
+        self.history = resumed_history(place.history, &find);
         self.overlays = Vec::new();
         for kept in place.overlays {
             if let Some(overlay) = self.resumed(kept, was_shown.is_some(), &find) {
@@ -237,6 +267,8 @@ impl Place {
         if let Some(last) = &self.last_search {
             keys.extend(last.hits.iter().copied().chain(last.at));
         }
+        let (back, current, forward) = &self.history;
+        keys.extend(back.iter().chain(current).chain(forward).filter_map(|step| step.item));
         for overlay in &self.overlays {
             match overlay {
                 KeptOverlay::Search { selected, .. }
@@ -259,4 +291,26 @@ fn resumed_search(last: KeptSearch, find: &impl Fn(Option<Key>) -> Option<ItemId
         at: at.unwrap_or(0),
         hits,
     })
+}
+
+/// The history's steps on the new data; a step whose item is gone is dropped.
+fn resumed_history(
+    (back, current, forward): (Vec<KeptStep>, Option<KeptStep>, Vec<KeptStep>),
+    find: &impl Fn(Option<Key>) -> Option<ItemIdx>,
+) -> History {
+    let step = |kept: KeptStep| {
+        let item = find(kept.item);
+        (item.is_some() || kept.item.is_none()).then_some(Location {
+            row: kept.row,
+            item,
+            focus: kept.focus,
+            link_row: kept.link_row,
+            detail_scroll: kept.detail_scroll,
+        })
+    };
+    History::from_parts(
+        back.into_iter().filter_map(step).collect(),
+        current.and_then(step),
+        forward.into_iter().filter_map(step).collect(),
+    )
 }
