@@ -170,7 +170,7 @@ pub fn sanitize(text: &str) -> String {
 /// As [`sanitize`], without copying text that needs no change.
 pub fn sanitized(text: &str) -> Cow<'_, str> {
     // Most text is printable ASCII: hand it back as it is.
-    if text.bytes().all(|b| (b' '..b'\x7f').contains(&b)) {
+    if is_printable_ascii(text) {
         return Cow::Borrowed(text);
     }
     // Other text ("…", accents) mostly needs nothing replaced either.
@@ -181,6 +181,21 @@ pub fn sanitized(text: &str) -> Cow<'_, str> {
         .map(|c| replacement(c).unwrap_or(c))
         .collect::<String>()
         .into()
+}
+
+/// Bytes tested together by [`is_printable_ascii`].
+const PRINTABLE_CHUNK: usize = 32;
+
+/// Whether every byte of `text` is printable ASCII. Tested a chunk at a
+/// time without stopping at the first failing byte, which lets the
+/// compiler test many bytes at once (a hit's printed texts are tested
+/// byte by byte otherwise: 6 % of a large `wsis search`).
+fn is_printable_ascii(text: &str) -> bool {
+    text.as_bytes().chunks(PRINTABLE_CHUNK).all(|chunk| {
+        chunk
+            .iter()
+            .fold(true, |printable, &b| printable & (b' '..b'\x7f').contains(&b))
+    })
 }
 
 /// What `c` is shown as, if not as itself.

@@ -455,7 +455,7 @@ fn found_at_word_starts(folded: &Folded, terms: &[Term]) -> Vec<Found> {
     };
     let mut found = Vec::new();
     for (index, term) in terms.iter().enumerate() {
-        for (at, _) in text.match_indices(term.text.as_str()) {
+        for at in term.occurrences(text) {
             if word_before(at) {
                 continue;
             }
@@ -504,9 +504,9 @@ fn exact_at_starts(folded: &Folded, terms: &[Term]) -> TermSet {
         .enumerate()
         .filter(|&(index, term)| {
             plain & term_bit(index) != 0
-                && text
-                    .match_indices(term.text.as_str())
-                    .any(|(at, found)| is_symbol_like(word_around(text, at..at + found.len())))
+                && term
+                    .occurrences(text)
+                    .any(|at| is_symbol_like(word_around(text, at..at + term.text.len())))
         })
         .fold(0, |set, (index, _)| set | term_bit(index));
     plain & !in_symbols

@@ -38,9 +38,8 @@ mod tally;
 mod tokens;
 pub mod worker;
 
+use std::borrow::Cow;
 use std::ops::Range;
-
-use mask::CharMask;
 
 use crate::data::{CATEGORIES, Dataset, ItemIdx};
 use store::{Bytes, Layout, Section};
@@ -313,12 +312,17 @@ impl SearchIndex {
         }
     }
 
-    fn text(&self, ends: Section, text: Section, idx: usize) -> &str {
-        std::str::from_utf8(self.entry(ends, text, idx)).unwrap_or("")
+    /// As [`Self::entry`], for a caller that reads the entry once: from an
+    /// index read on demand, read for it alone and not kept.
+    fn entry_once(&self, ends: Section, data: Section, idx: usize) -> Cow<'_, [u8]> {
+        match self.lazy() {
+            Some(lazy) => Cow::Owned(lazy.entry_unkept(ends, data, idx).into_vec()),
+            None => Cow::Borrowed(self.entry(ends, data, idx)),
+        }
     }
 
-    fn mask(&self, section: Section, idx: usize) -> CharMask {
-        CharMask::from_bits(store::u64_at(self.section(section), idx))
+    fn text(&self, ends: Section, text: Section, idx: usize) -> &str {
+        std::str::from_utf8(self.entry(ends, text, idx)).unwrap_or("")
     }
 
     /// The text of `field` of item `idx` as written, for fields with text.

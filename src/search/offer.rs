@@ -6,6 +6,8 @@
 //! instead; each item still sees its offers in the order of one pass over
 //! the words, so the result is the same.
 
+use std::borrow::Cow;
+
 use super::build::Posting;
 use super::query::{Term, WordMatch, in_scope_has};
 use super::score::{self, Kind};
@@ -28,7 +30,7 @@ impl SearchIndex {
     #[allow(clippy::too_many_arguments)]
     pub(super) fn offer_postings(
         &self,
-        words: &[WordMatch],
+        words: &MatchedWords,
         term: &Term,
         alone: bool,
         round: usize,
@@ -51,17 +53,15 @@ impl SearchIndex {
     /// writes stay in the cache.
     fn offer_blocks(
         &self,
-        words: &[WordMatch],
+        matched: &MatchedWords,
         term: &Term,
         alone: bool,
         live: &impl Fn(usize) -> bool,
         round: &mut Round,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<()> {
-        let postings: Vec<&[u8]> = words
-            .iter()
-            .map(|found| self.entry(Section::PostingEnds, Section::Postings, found.word))
-            .collect();
+        let words = &matched.found;
+        let postings: Vec<&[u8]> = matched.postings.iter().map(|postings| &postings[..]).collect();
         // Where each word's next posting is (postings are sorted by item).
         let mut cursors = vec![0; postings.len()];
         let items = self.len();
@@ -104,6 +104,29 @@ impl SearchIndex {
             posting.field,
             posting.position,
         );
+    }
+}
+
+/// The distinct words a query word matches, with their postings.
+pub(super) struct MatchedWords<'a> {
+    pub found: Vec<WordMatch>,
+    /// Per word of `found`, its postings.
+    postings: Vec<Cow<'a, [u8]>>,
+}
+
+impl SearchIndex {
+    /// `found` with the postings of each word; with `read_once`, from an
+    /// index read on demand, read for this search alone and not kept.
+    pub(super) fn with_postings(&self, found: Vec<WordMatch>, read_once: bool) -> MatchedWords<'_> {
+        let postings_of = |word: usize| {
+            if read_once {
+                self.entry_once(Section::PostingEnds, Section::Postings, word)
+            } else {
+                Cow::Borrowed(self.entry(Section::PostingEnds, Section::Postings, word))
+            }
+        };
+        let postings = found.iter().map(|found| postings_of(found.word)).collect();
+        MatchedWords { found, postings }
     }
 }
 

@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use memchr::memmem;
+
 use super::category_words;
 use super::fetch::FetchedTexts;
 use super::fold::fold;
@@ -28,6 +30,13 @@ pub(super) struct WordMatch {
     pub rarity: u16,
 }
 
+/// The sections of the distinct words that matching a query word reads.
+struct WordColumns<'a> {
+    masks: &'a [u8],
+    ends: &'a [u8],
+    text: &'a [u8],
+}
+
 /// Years a query word may name ("2013").
 const YEARS: std::ops::RangeInclusive<u16> = 1900..=2100;
 
@@ -42,6 +51,9 @@ pub(crate) struct Term {
     typos: usize,
     /// Whether it is the query's only word.
     alone: bool,
+    /// Finds `text` in a text: made once per query word, not once per text
+    /// searched (`str::match_indices` prepares its searcher on every call).
+    finder: memmem::Finder<'static>,
 }
 
 /// The distinct words of `query`, ready to match.
@@ -63,6 +75,7 @@ pub(crate) fn terms(query: &str) -> Vec<Term> {
                 year,
                 typos: score::allowed_typos(&text),
                 alone,
+                finder: memmem::Finder::new(text.as_bytes()).into_owned(),
                 text,
             }
         })
@@ -70,6 +83,13 @@ pub(crate) fn terms(query: &str) -> Vec<Term> {
 }
 
 impl Term {
+    /// The byte offsets of its non-overlapping occurrences in `text`, as
+    /// `text.match_indices(&self.text)` gives them (never empty, it is
+    /// found at char boundaries).
+    pub fn occurrences<'a>(&'a self, text: &'a str) -> impl Iterator<Item = usize> + 'a {
+        self.finder.find_iter(text.as_bytes())
+    }
+
     /// Whether it may match a word with typos.
     pub fn allows_typos(&self) -> bool {
         self.typos > 0
@@ -162,9 +182,13 @@ impl SearchIndex {
     /// freed at once, not kept for a next search, so they add nothing to
     /// the memory of explaining (4.4 MB at 100 000 items).
     pub fn search_unexplained(&self, query: &str) -> Vec<Hit> {
-        let hits = self.ranked(query, None, &|| false, 0).unwrap_or_default();
+        let terms = terms(query);
+        let hits = self.matched(&terms, None, &|| false, true).unwrap_or_default();
+        // Freed before the best hits are ordered, which reads the columns
+        // for printing (ids, categories: 3 MB at 100 000 items): both
+        // resident at once set the peak of "internet governance".
         self.scratch.release();
-        hits
+        self.ordered(hits, &terms, 0)
     }
 
     /// The hits of `query` over `scope`, the first `explained` explained.
@@ -176,6 +200,20 @@ impl SearchIndex {
         explained: usize,
     ) -> Option<Vec<Hit>> {
         let terms = terms(query);
+        let hits = self.matched(&terms, scope, cancelled, false)?;
+        Some(self.ordered(hits, &terms, explained))
+    }
+
+    /// The items of `scope` every one of `terms` matched, best first by
+    /// their words' scores alone; with `read_once`, for a caller that
+    /// searches once, postings are read for this search and not kept.
+    fn matched(
+        &self,
+        terms: &[Term],
+        scope: Option<&[ItemIdx]>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+        read_once: bool,
+    ) -> Option<Vec<Hit>> {
         if terms.is_empty() {
             return Some(Vec::new());
         }
@@ -191,7 +229,7 @@ impl SearchIndex {
         });
         let mut scratch = self.scratch.lend(n);
         for (index, term) in terms.iter().enumerate() {
-            let words = self.matching_words(term, cancelled)?;
+            let words = self.with_postings(self.matching_words(term, cancelled)?, read_once);
             let alone = terms.len() == 1;
             self.offer_postings(&words, term, alone, index, in_scope.as_deref(), &mut scratch, cancelled)?;
             let Scratch {
@@ -205,8 +243,12 @@ impl SearchIndex {
             self.match_category(term, &live, &mut round);
             scratch.absorb(index);
         }
-        let mut hits = self.hits(&mut scratch, terms.len());
-        drop(scratch);
+        Some(self.hits(&mut scratch, terms.len()))
+    }
+
+    /// `hits` of `terms` in their final order (line bonuses, series newest
+    /// first), the first `explained` explained.
+    fn ordered(&self, mut hits: Vec<Hit>, terms: &[Term], explained: usize) -> Vec<Hit> {
         let tie = self.tie_order();
         let order = |a: &Hit, b: &Hit| {
             let ties = || tie(a.item).cmp(&tie(b.item)).then(a.item.cmp(&b.item));
@@ -222,13 +264,13 @@ impl SearchIndex {
         hits[..checked].sort_unstable_by(order);
         self.newest_first_in_series(&mut hits[..checked], &before);
         for hit in hits.iter_mut().take(explained) {
-            hit.matched = self.explain_terms(hit.item, &terms, hit.fields);
+            hit.matched = self.explain_terms(hit.item, terms, hit.fields);
         }
         // Part of a cached index could not be read: the rest is no answer.
         if self.is_damaged() {
             hits.clear();
         }
-        Some(hits)
+        hits
     }
 
     /// The items every word matched, best first.
@@ -357,12 +399,13 @@ impl SearchIndex {
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Option<Vec<WordMatch>> {
         let rarities = self.section(Section::WordRarity);
+        let columns = self.word_columns();
         let mut found = Vec::new();
         for word in scanned {
             if word % CANCEL_STRIDE == 0 && cancelled() {
                 return None;
             }
-            if let Some(kind) = self.word_match(word, term) {
+            if let Some(kind) = self.word_match_in(&columns, word, term) {
                 let rarity = store::u16_at(rarities, word);
                 found.push(WordMatch { word, kind, rarity });
             }
@@ -382,11 +425,29 @@ impl SearchIndex {
     }
 
     /// How `term` matches distinct word `word`, if at all.
+    #[cfg(test)]
     pub(super) fn word_match(&self, word: usize, term: &Term) -> Option<Kind> {
-        let mask = self.mask(Section::WordMask, word);
+        self.word_match_in(&self.word_columns(), word, term)
+    }
+
+    /// The columns of the distinct words, looked up once per scan: a
+    /// section of an index read on demand is behind a lock-free cell,
+    /// which costs more than the mask test of a word (8 % of the
+    /// instructions of "internet governance", asked per word).
+    fn word_columns(&self) -> WordColumns<'_> {
+        WordColumns {
+            masks: self.section(Section::WordMask),
+            ends: self.section(Section::WordEnds),
+            text: self.section(Section::WordText),
+        }
+    }
+
+    /// [`Self::word_match`] with the word columns already looked up.
+    fn word_match_in(&self, columns: &WordColumns, word: usize, term: &Term) -> Option<Kind> {
+        let mask = CharMask::from_bits(store::u64_at(columns.masks, word));
         let covered = mask.covers(term.mask);
         let typos_possible = term.may_match(mask)?;
-        let text = self.text(Section::WordEnds, Section::WordText, word);
+        let text = std::str::from_utf8(store::entry(columns.ends, columns.text, Section::WordText, word)).unwrap_or("");
         if let Some(kind) = term.word_kind(text, typos_possible) {
             return Some(kind);
         }
