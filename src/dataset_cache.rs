@@ -72,6 +72,7 @@ pub fn load(dir: &Path, key: &Key) -> Option<Dataset> {
 /// from the sources if it is wrong. A snapshot stored without a table of
 /// names is decoded whole (after every section is checked).
 pub fn open(dir: &Path, key: &Key) -> Option<Dataset> {
+    crate::data::trace::mark("dataset cache opening");
     let file = open_regular(&key.file_named(dir, STORED_PREFIX, EXTENSION)).ok()?;
     if file.metadata().ok()?.len() > MAX_SNAPSHOT_BYTES {
         return None;
