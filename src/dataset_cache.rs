@@ -67,6 +67,7 @@ pub fn load(dir: &Path, key: &Key) -> Option<Dataset> {
 /// of names is decoded whole (after every section is checked); any other
 /// refusal is a damaged cache, stored again from the data files.
 pub fn open(dir: &Path, key: &Key) -> Option<Dataset> {
+    crate::data::trace::mark("dataset cache opening");
     let file = open_regular(&key.file_named(dir, STORED_PREFIX, EXTENSION)).ok()?;
     if file.metadata().ok()?.len() > MAX_SNAPSHOT_BYTES {
         return None;

@@ -538,7 +538,11 @@ fn load_for_browser_from(
     // The stored index is read on a second thread while the data opens
     // (in place: its items are decoded when the browser asks for them).
     let (stored_data, stored_index) = std::thread::scope(|scope| {
-        let index = scope.spawn(|| cache.as_ref().and_then(|(dir, key)| cache::load(dir, key)));
+        let index = scope.spawn(|| {
+            let index = cache.as_ref().and_then(|(dir, key)| cache::load(dir, key));
+            trace::mark("search index read");
+            index
+        });
         let data = cache
             .as_ref()
             .filter(|_| use_stored)

@@ -14,14 +14,14 @@ use serde::{Deserialize, Serialize, Serializer};
 
 use super::aliases::{item_keys, key, qualified_key};
 use super::category::{CATEGORIES, category_index};
-use super::dataset::{Dataset, ItemIdx};
+use super::dataset::{Backlink, Dataset, ItemIdx};
 use super::date::PartialDate;
+use super::fixed_columns::column;
 use super::model::Item;
 use super::name_table::{NameTable, name_hash};
 use super::origins::Origins;
 use super::preview::id_hash;
 use super::preview::list_shape;
-use super::relation::Relation;
 use super::snapshot::{ItemRef, StoredOrigin, checksum, origin_of, rebuild};
 use super::sort::in_default_order;
 use super::text::Text;
@@ -37,20 +37,29 @@ use super::text::Text;
 pub(super) struct StoredItemIndex {
     pub(super) files: Vec<String>,
     pub(super) items_at: u64,
+    #[serde(with = "column")]
     pub(super) ends: Vec<u64>,
+    #[serde(with = "column")]
     pub(super) sums: Vec<u64>,
+    #[serde(with = "column")]
     pub(super) origins: Vec<StoredOrigin>,
     /// `(id_hash, item)`, sorted.
+    #[serde(with = "column")]
     pub(super) by_hash: Vec<(u64, u32)>,
     /// Item `i`'s backlinks are `backlinks[backlink_ends[i - 1]..backlink_ends[i]]`:
     /// the linking item, the relation, the link's place in its links.
+    #[serde(with = "column")]
     pub(super) backlink_ends: Vec<u32>,
-    pub(super) backlinks: Vec<(u32, Relation, u32)>,
+    #[serde(with = "column")]
+    pub(super) backlinks: Vec<Backlink>,
     /// Index into `CATEGORIES`, by item.
+    #[serde(with = "column")]
     pub(super) categories: Vec<u8>,
     /// Each item's date, packed by [`pack_date`].
+    #[serde(with = "column")]
     pub(super) dates: Vec<Option<u32>>,
     /// Every category's items in its default order, one category after another.
+    #[serde(with = "column")]
     pub(super) default_order: Vec<u32>,
     /// By category: widest symbol (columns), whether a date has a month.
     pub(super) shapes: Vec<(Option<u32>, bool)>,
@@ -102,8 +111,12 @@ impl StoredItemIndex {
         let (mut backlink_ends, mut backlinks) = (Vec::with_capacity(items.len()), Vec::new());
         for idx in 0..data.len() {
             by_hash.push((id_hash(&data.item(idx).id), small(idx)?));
+            // Stored as u32 (see `fixed_columns`): checked here, so a
+            // dataset too large gives an error, never a wrapped number.
             for backlink in data.backlinks(idx) {
-                backlinks.push((small(backlink.from)?, backlink.rel, small(backlink.link)?));
+                small(backlink.from)?;
+                small(backlink.link)?;
+                backlinks.push(*backlink);
             }
             backlink_ends.push(small(backlinks.len())?);
         }
@@ -149,7 +162,7 @@ impl StoredItemIndex {
                 .backlink_ends
                 .last()
                 .is_none_or(|&last| last as usize == self.backlinks.len())
-            && self.backlinks.iter().all(|(from, _, _)| below(from))
+            && self.backlinks.iter().all(|b| b.from < n)
             && [self.categories.len(), self.dates.len(), self.default_order.len()] == [n; 3]
             && self.categories.iter().all(|&c| usize::from(c) < CATEGORIES.len())
             && self.shapes.len() == CATEGORIES.len()
@@ -284,8 +297,8 @@ impl ItemIndex {
         read: &mut impl ReadAt,
     ) -> Option<()> {
         let (from, to) = (self.backlinks_from(idx)?, *self.stored.backlink_ends.get(idx)? as usize);
-        for &(source, _, _) in self.stored.backlinks.get(from..to)? {
-            let source = source as usize;
+        for backlink in self.stored.backlinks.get(from..to)? {
+            let source = backlink.from;
             if kept.contains_key(&source) || source == idx {
                 continue;
             }

@@ -8,6 +8,7 @@ pub mod candidates;
 pub mod category;
 pub mod dataset;
 pub mod date;
+mod fixed_columns;
 mod id_table;
 pub mod item_index;
 pub mod list_rows;

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use super::backlinks::Backlinks;
 use super::category::CATEGORIES;
-use super::dataset::{Backlink, Dataset, ItemIdx, Listed};
+use super::dataset::{Dataset, ItemIdx, Listed};
 use super::id_table::{Ids, SortedIds};
 use super::item_index::{StoredItemIndex, unpack_date};
 use super::name_table::{Names, StoredNames};
@@ -43,25 +43,33 @@ pub(super) fn open(index: StoredItemIndex, bytes: SnapshotBytes, layout: Layout)
 
 fn with_names(index: StoredItemIndex, bytes: SnapshotBytes, data_at: u64, names: StoredNames) -> Option<Dataset> {
     let len = index.ends.len();
-    let origins = index
-        .origins
-        .iter()
-        .map(|o| origin_of(o, &index.files))
-        .collect::<Option<Origins>>()?;
+    let origins = origins(&index)?;
+    super::trace::mark("origins");
     let dates = index
         .dates
         .iter()
         .map(|&d| d.map(unpack_date).map_or(Some(None), |d| d.map(Some)))
         .collect::<Option<Vec<_>>>()?;
+    super::trace::mark("dates");
     let category_of: Vec<usize> = index.categories.iter().map(|&c| usize::from(c)).collect();
-    let mut by_category = vec![Vec::new(); CATEGORIES.len()];
+    // Counted first, so each list is allocated once at its size.
+    let mut counts = vec![0; CATEGORIES.len()];
+    for &cat in &category_of {
+        *counts.get_mut(cat)? += 1;
+    }
+    let mut by_category: Vec<Vec<ItemIdx>> = counts.into_iter().map(Vec::with_capacity).collect();
     for (idx, &cat) in category_of.iter().enumerate() {
         by_category.get_mut(cat)?.push(idx);
     }
+    super::trace::mark("categories");
     let listed = listed(&index.default_order, &index.shapes, &by_category, &category_of)?;
-    let backlinks = backlinks(index.backlink_ends, &index.backlinks, len)?;
+    super::trace::mark("listed");
+    let backlinks = Backlinks::from_parts(index.backlink_ends, index.backlinks, len)?;
+    super::trace::mark("backlinks");
     let by_id = Ids::Sorted(SortedIds::new(index.by_hash, len)?);
+    super::trace::mark("ids");
     let items = StoredItems::new(bytes, data_at, index.items_at, index.ends, index.sums);
+    super::trace::mark("stored items");
     Some(Dataset {
         items: Items::Stored(items),
         dates,
@@ -73,6 +81,21 @@ fn with_names(index: StoredItemIndex, bytes: SnapshotBytes, data_at: u64, names:
         names: Names::Stored(names),
         listed: Some(listed),
     })
+}
+
+/// Every item's origin. Items come file after file: one the same as the
+/// last is copied, not looked up among the files again.
+fn origins(index: &StoredItemIndex) -> Option<Origins> {
+    let mut origins = Origins::with_capacity(index.origins.len());
+    let mut last = None;
+    for stored in &index.origins {
+        if last == Some(stored) && origins.push_last_again() {
+            continue;
+        }
+        origins.push(origin_of(stored, &index.files)?);
+        last = Some(stored);
+    }
+    Some(origins)
 }
 
 /// Each category's stored list, if it holds exactly that category's
@@ -105,18 +128,6 @@ fn listed(
         in_default_order,
         shapes,
     })
-}
-
-fn backlinks(ends: Vec<u32>, stored: &[(u32, super::relation::Relation, u32)], len: usize) -> Option<Backlinks> {
-    let all = stored
-        .iter()
-        .map(|&(from, rel, link)| Backlink {
-            from: from as usize,
-            rel,
-            link: link as usize,
-        })
-        .collect();
-    Backlinks::from_parts(ends, all, len)
 }
 
 #[cfg(test)]

@@ -52,7 +52,9 @@ const MAGIC: &[u8; 8] = b"WSISDATA";
 /// each category's default list, so the browser opens on it in place.
 /// 8: sums taken a chunk ([`SUM_CHUNK`]) at a time, so the whole file is
 /// checked from disk without holding its largest section.
-const FORMAT_VERSION: u32 = 8;
+/// 9: the index of items' long columns stored as fixed-width records
+/// ([`super::fixed_columns`]), read without a varint per number.
+const FORMAT_VERSION: u32 = 9;
 
 /// The bytes a checksum takes in one step, and [`verify`] reads at once.
 const SUM_CHUNK: usize = 1 << 20;
@@ -168,11 +170,15 @@ fn read_item_index(bytes: &dyn SnapshotSource, key: &str) -> Option<(StoredItemI
     }
     let (index_at, index_len) = sections.range(ITEM_INDEX, key)?;
     let index_bytes = bytes.read(index_at, usize::try_from(index_len).ok()?)?;
+    super::trace::mark("index of items read");
     sections.matches(ITEM_INDEX, &index_bytes)?;
+    super::trace::mark("index of items summed");
     let (index, rest) = postcard::take_from_bytes::<StoredItemIndex>(&index_bytes).ok()?;
+    super::trace::mark("index of items decoded");
     if !rest.is_empty() || !index.holds_together() {
         return None;
     }
+    super::trace::mark("index of items holds together");
     let (names_at, names_len) = sections.range(NAMES, key)?;
     let names_at = usize::try_from(names_at).ok()?;
     let layout = Layout {
@@ -481,11 +487,11 @@ struct StoredRef<'a> {
     origins: Vec<StoredOrigin>,
 }
 
-#[derive(Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(super) struct StoredOrigin {
-    file: u32,
-    embedded: bool,
-    replaced: Option<(u32, bool)>,
+    pub(super) file: u32,
+    pub(super) embedded: bool,
+    pub(super) replaced: Option<(u32, bool)>,
 }
 
 /// What a preview section holds ([`Preview`]'s parts, its items as a
