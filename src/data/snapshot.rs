@@ -52,7 +52,8 @@ const MAGIC: &[u8; 8] = b"WSISDATA";
 /// each category's default list, so the browser opens on it in place.
 /// 8: sums taken a chunk ([`SUM_CHUNK`]) at a time, so the whole file is
 /// checked from disk without holding its largest section.
-const FORMAT_VERSION: u32 = 8;
+/// 9: the date order puts every undated item last.
+const FORMAT_VERSION: u32 = 9;
 
 /// The bytes a checksum takes in one step, and [`verify`] reads at once.
 const SUM_CHUNK: usize = 1 << 20;
