@@ -202,6 +202,14 @@ fn cut_why(why: &str, marks: &[Range<usize>], width: usize) -> String {
     if to_mark_end <= width || mark.start < field_end {
         return cut_outside_marks(why, &marks, width);
     }
+    // Less context in a narrow column, so the match itself shows.
+    let after = usize::from(mark.end < why.len());
+    let room = width.saturating_sub(why[..field_end].width() + ELLIPSIS.width() + why[mark.clone()].width() + after);
+    if room == 0 {
+        // Not even the match fits after the field: the why's start, cut.
+        return cut_outside_marks(why, &marks, width);
+    }
+    let context = CONTEXT_BEFORE_MATCH.min(room);
     let from = why[field_end..mark.start]
         .char_indices()
         .rev()
@@ -209,7 +217,7 @@ fn cut_why(why: &str, marks: &[Range<usize>], width: usize) -> String {
             *used += c.width().unwrap_or(0);
             Some((at, *used))
         })
-        .take_while(|&(_, used)| used <= CONTEXT_BEFORE_MATCH)
+        .take_while(|&(_, used)| used <= context)
         .last()
         .map_or(mark.start, |(at, _)| field_end + at);
     // Start at a word, not inside one ("…under [X]", not "…ariat under [X]").
@@ -268,9 +276,14 @@ fn write_row<'r>(
     writeln!(out, "{}", cells.join(GAP))
 }
 
+/// The share (in percent) of what the other columns leave that the title
+/// keeps beside the why, which needs room for its field and a match.
+const TITLE_SHARE_PERCENT: usize = 40;
+
 /// The columns of `search`'s table in `width` columns: the title and the
-/// why (the last two) give way first, sharing what the others leave half
-/// and half (what one does not use goes to the other), so ids and symbols,
+/// why (the last two) give way first, sharing what the others leave (the
+/// title [`TITLE_SHARE_PERCENT`] of it; what one does not use goes to the
+/// other), so ids and symbols,
 /// which people cite and type, stay whole. Only when the two would keep
 /// less than [`MIN_LAST`] columns each are the others cut too.
 fn fit_hit_widths(mut widths: Vec<usize>, width: usize) -> Vec<usize> {
@@ -283,7 +296,7 @@ fn fit_hit_widths(mut widths: Vec<usize>, width: usize) -> Vec<usize> {
         return fit_widths(widths, width);
     }
     let room = width - fixed;
-    let why_width = why.min(room - title.min(room / 2));
+    let why_width = why.min(room - title.min(room * TITLE_SHARE_PERCENT / 100));
     widths[others] = title.min(room - why_width);
     widths[others + 1] = why_width;
     widths
@@ -389,10 +402,23 @@ mod tests {
     }
 
     #[test]
+    fn a_narrow_why_keeps_less_context_so_its_match_shows() {
+        let why = "summary: …taken after the adoption of the Global [Digital] [Compact] (para 72)";
+        let (digital, compact) = (why.find("[Digital]").unwrap(), why.find("[Compact]").unwrap());
+        let marks = [
+            digital..digital + "[Digital]".len(),
+            compact..compact + "[Compact]".len(),
+        ];
+        assert_eq!(cut_why(why, &marks, 24), "summary: …[Digital]…");
+        let cut = cut_why(why, &marks, 28);
+        assert!(cut.contains("Global [Digital]"), "{cut}");
+    }
+
+    #[test]
     fn a_narrow_search_table_cuts_titles_before_ids() {
         // SYMBOL/ID, CATEGORY, TITLE, WHY as wide as their widest cells.
         let widths = fit_hit_widths(vec![29, 9, 80, 60], 80);
-        assert_eq!(widths, [29, 9, 18, 18]);
+        assert_eq!(widths, [29, 9, 14, 22]);
         assert_eq!(widths.iter().sum::<usize>() + 3 * GAP.len(), 80);
         // A short why leaves its room to the title.
         assert_eq!(fit_hit_widths(vec![29, 9, 80, 10], 80), [29, 9, 26, 10]);
