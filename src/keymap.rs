@@ -332,7 +332,7 @@ fn typed_keys(context: Context) -> Option<(&'static str, &'static str)> {
         Jump => Some(("letters", "type an id or a symbol")),
         Follow => Some((
             "0-9, letters",
-            "a related item's number follows it; letters narrow the list",
+            "a related item's number follows it once typed whole, or with Enter if a longer number in the list begins with it (20 of 2006); letters, and digits no number begins, narrow the list",
         )),
         _ => None,
     }

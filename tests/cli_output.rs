@@ -77,6 +77,34 @@ fn a_table_fits_the_width_with_a_header_and_aligned_columns() {
     assert!(text.lines().all(|l| l.width() <= 70));
 }
 
+/// At 80 columns (a trial): ids and symbols, which people cite and type,
+/// stay whole and the titles give way; the why does not repeat a title
+/// the title column shows, and no cut leaves a mark's "[" unclosed.
+#[test]
+fn a_search_table_at_80_columns_keeps_ids_whole_and_repeats_no_title() {
+    let output = bin()
+        .args(["--no-user-data", "search", "digital compact", "--format", "table"])
+        .env("COLUMNS", "80")
+        .output()
+        .unwrap();
+    let text = stdout(&output);
+    let tsv = stdout(&wsis(&["search", "digital compact"]));
+    for (line, hit) in text.lines().skip(1).zip(tsv.lines()) {
+        assert!(line.width() <= 80, "{line}");
+        let mut fields = hit.split('\t');
+        let (id, symbol) = (fields.next().unwrap(), fields.next().unwrap());
+        let name = if symbol == "-" { id } else { symbol };
+        assert!(line.starts_with(&format!("{name} ")), "{name} cut in {line:?}");
+        assert!(!line.contains("title: Global"), "the title again: {line:?}");
+        let why = line.rsplit("  ").next().unwrap();
+        let (opens, closes) = (why.matches('[').count(), why.matches(']').count());
+        assert_eq!(opens, closes, "an unclosed mark in {why:?}");
+    }
+    // A title match the title column shows is named, not repeated.
+    let gdc = text.lines().find(|l| l.starts_with("gdc ")).expect("gdc listed");
+    assert!(gdc.ends_with("  title"), "{gdc:?}");
+}
+
 #[test]
 fn piped_output_is_the_stable_tab_separated_form() {
     let list = stdout(&wsis(&["list", "--category", "ga"]));
@@ -94,6 +122,52 @@ fn piped_output_is_the_stable_tab_separated_form() {
         "{search}"
     );
     assert_eq!(stdout(&wsis(&["list", "--format", "tsv"])), stdout(&wsis(&["list"])));
+}
+
+/// One rule for an unknown title (ecosoc-2025-wsis has none): empty in
+/// every machine format (TSV, JSON, CSV), "(title not confirmed)" where a
+/// person reads (the table, `show`).
+#[test]
+fn an_unknown_title_is_empty_in_every_machine_format() {
+    const ID: &str = "ecosoc-2025-wsis";
+    const SAID: &str = "(title not confirmed)";
+    let list = stdout(&wsis(&["list", "-c", "ecosoc"]));
+    let line = list.lines().find(|l| l.starts_with(ID)).expect("listed");
+    assert_eq!(line.split('\t').nth(3), Some(""), "{line}");
+    let search = stdout(&wsis(&["search", ID]));
+    let line = search.lines().find(|l| l.starts_with(ID)).expect("found");
+    assert_eq!(line.split('\t').nth(2), Some(""), "{line}");
+    let title_of = |value: &serde_json::Value| {
+        let entries = value.as_array().cloned().unwrap_or_else(|| vec![value.clone()]);
+        let entry = entries.into_iter().find(|e| e["id"] == ID).expect("in the JSON");
+        entry["title"].clone()
+    };
+    for args in [
+        &["list", "-c", "ecosoc", "--json"][..],
+        &["search", ID, "--json"],
+        &["show", ID, "--json"],
+        &["export", "--format", "json", "-c", "ecosoc"],
+    ] {
+        assert_eq!(title_of(&json(&wsis(args))), "", "{args:?}");
+    }
+    let csv = stdout(&wsis(&["export", "--format", "csv", "-c", "ecosoc"]));
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let title = reader.headers().unwrap().iter().position(|h| h == "title").unwrap();
+    let record = reader
+        .records()
+        .map(Result::unwrap)
+        .find(|r| &r[0] == ID)
+        .expect("exported");
+    assert_eq!(&record[title], "");
+    assert!(stdout(&wsis(&["show", ID])).contains(SAID));
+    let table = bin()
+        .args(["--no-user-data", "search", ID, "--format", "table"])
+        .env("COLUMNS", "120")
+        .output()
+        .unwrap();
+    let text = stdout(&table);
+    let line = text.lines().find(|l| l.starts_with(ID)).expect("found");
+    assert!(line.contains(SAID), "{line}");
 }
 
 #[test]

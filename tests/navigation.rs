@@ -293,15 +293,49 @@ fn jump_on_punctuation_alone_offers_only_names_holding_it() {
     }
 }
 
+/// What is typed is never dropped: "2" then "r" is the filter "2r", not
+/// "r" (a trial lost the 2).
 #[test]
-fn a_half_typed_label_is_given_up_when_letters_follow() {
+fn a_half_typed_label_stays_as_filter_text_when_letters_follow() {
     let mut app = App::new(&DATA);
     open_by_search(&mut app, "2006/46");
     press(&mut app, &[key(KeyCode::Char('f'))]);
-    type_text(&mut app, "0r");
+    type_text(&mut app, "2r");
+    let follow = app.follow_prompt().expect("open");
+    assert_eq!((follow.filter.as_str(), follow.typed.as_str()), ("2r", ""));
     press(&mut app, &[key(KeyCode::Backspace)]);
     let follow = app.follow_prompt().expect("open");
-    assert_eq!((follow.filter.as_str(), follow.typed.as_str()), ("", ""));
+    assert_eq!((follow.filter.as_str(), follow.typed.as_str()), ("2", ""));
+}
+
+/// Labels 01–20 and years 2008–2018 in the list: "20" begins a year, so it
+/// waits for Enter, and "2006" narrows the list rather than following 20.
+#[test]
+fn a_year_typed_in_the_follow_prompt_narrows_the_list() {
+    let mut app = App::new(&DATA);
+    open_by_search(&mut app, "2006/46");
+    let on_ecosoc = app.location();
+    let related = app.related();
+    assert_eq!(related.len(), 20, "labels 01 to 20");
+    press(&mut app, &[key(KeyCode::Char('f'))]);
+    type_text(&mut app, "20");
+    let follow = app.follow_prompt().expect("20 begins 2008: it waits");
+    assert_eq!((follow.typed.as_str(), follow.selected), ("20", 19));
+    type_text(&mut app, "06");
+    assert_eq!(app.location(), on_ecosoc, "no label followed");
+    let follow = app.follow_prompt().expect("open");
+    assert_eq!((follow.filter.as_str(), follow.typed.as_str()), ("2006", ""));
+    let matches = follow.matches(&app, &related);
+    let ids: Vec<&str> = matches
+        .iter()
+        .map(|&row| DATA.item(related[row].target).id.as_str())
+        .collect();
+    assert_eq!(ids, ["sg-report-e-2006-85"]);
+    // "20" then Enter follows label 20.
+    press(&mut app, &[ctrl('u')]);
+    type_text(&mut app, "20");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.selected_item(), Some(related[19].target));
 }
 
 #[test]
@@ -466,19 +500,22 @@ fn one_digit_then_enter_follows_that_label_not_the_selection() {
     assert_eq!(shown(&app), third, "Enter follows label 3");
 }
 
+/// A number no label begins is filter text; when nothing matches it, Enter
+/// follows nothing.
 #[test]
-fn a_number_of_no_related_item_closes_the_prompt_and_follows_nothing() {
+fn a_number_of_no_related_item_narrows_the_list_to_nothing() {
     let mut app = App::new(&DATA);
     open_by_search(&mut app, "2006/46");
     let count = app.related().len();
     assert!((10..99).contains(&count), "two-digit labels");
     press(&mut app, &[key(KeyCode::Char('f'))]);
     type_text(&mut app, "99");
-    assert!(app.follow_prompt().is_none(), "closed");
-    assert_eq!(app.status.as_deref(), Some("no related item 99"));
-    // A reflexive Enter now offers the list again; it follows nothing.
+    let follow = app.follow_prompt().expect("still open");
+    assert_eq!(follow.filter, "99");
+    assert!(follow.matches(&app, &app.related()).is_empty());
     press(&mut app, &[key(KeyCode::Enter)]);
     assert_eq!(shown(&app), "ecosoc-2006-46");
+    assert_eq!(app.status.as_deref(), Some("no related item matches"));
 }
 
 #[test]

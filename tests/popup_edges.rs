@@ -123,3 +123,30 @@ fn help_leaves_no_fragment_beside_it_and_dims_the_screen_behind() {
         }
     }
 }
+
+/// On help's rows no piece of a pane's top or bottom border is left beside
+/// it (a trial found "──────────┐" beside help at 100×30): the line goes,
+/// its far corner becomes the pane's side.
+#[test]
+fn help_leaves_no_border_piece_beside_it() {
+    for (width, height) in [(80, 24), (90, 26), (100, 30), (120, 40), (149, 40), (200, 50)] {
+        let mut app = App::new(&DATA);
+        app.size = (width, height);
+        press(&mut app, &[key(KeyCode::Char('?'))]);
+        let terminal = draw(&app, width, height);
+        let shown = terminal.backend().buffer();
+        let (left, top, right, bottom) = popup_box(shown, "Keys");
+        for y in top..=bottom {
+            for x in (0..left).chain(right + 1..width) {
+                assert!(
+                    !["─", "┌", "┐", "└", "┘"].contains(&shown[(x, y)].symbol()),
+                    "{width}×{height}: ({x}, {y}) a border piece beside help\n{}",
+                    terminal.backend()
+                );
+            }
+        }
+        if (width, height) == (100, 30) {
+            assert_snapshot!(terminal.backend());
+        }
+    }
+}

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{DATA, ctrl, draw, key, press, type_text};
+use common::{DATA, ctrl, draw, key, press, shown, type_text};
 use insta::assert_snapshot;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
@@ -605,4 +605,20 @@ fn reading_the_detail_at_80_99_100_and_120_columns() {
             }
         }
     }
+}
+
+/// Undated GA resolutions come after the dated ones, marked "—" in the
+/// list's date column and "not known" in the detail (a trial found them
+/// among dated ones without a mark).
+#[test]
+fn undated_items_are_last_and_marked_160x40() {
+    let mut app = App::new(&DATA);
+    app.size = (160, 40);
+    press(&mut app, &[key(KeyCode::Char(':'))]);
+    type_text(&mut app, "68/198");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(shown(&app), "ga-68-198");
+    let screen = draw(&app, 160, 40).backend().to_string();
+    assert!(screen.contains("Date     not known"), "{screen}");
+    assert_snapshot!(draw(&app, 160, 40).backend());
 }

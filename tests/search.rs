@@ -350,6 +350,27 @@ fn wsis_10_puts_the_items_titled_wsis_10_first() {
     assert!(report.is_some_and(|at| at >= 5), "sg-report-2015 at {report:?}");
 }
 
+/// A number is never a typo: "wsis+20" finds WSIS+20 and marks no
+/// "WSIS+10" (a trial found `[WSIS+10]` marked for it).
+#[test]
+fn wsis_plus_20_marks_no_other_review() {
+    let found = hits("wsis+20 review");
+    assert_eq!(
+        found.first().map(|hit| DATA.item(hit.item).id.as_str()),
+        Some("wsis20-review")
+    );
+    for hit in &found {
+        for matched in &hit.matched {
+            let chars: Vec<char> = matched.text.chars().collect();
+            for range in &matched.ranges {
+                let word: String = chars.get(range.clone()).unwrap_or_default().iter().collect();
+                let word = word.to_lowercase();
+                assert!(!word.contains("wsis+10"), "{} marks {word}", DATA.item(hit.item).id);
+            }
+        }
+    }
+}
+
 /// A one-letter word is marked where it is a word or a part of a joined
 /// one ("e-health"), never as the start of every word with its letter.
 #[test]

@@ -50,43 +50,41 @@ pub(super) fn plain_why(matched: &[Matched]) -> String {
 /// "title: …[financing] task force…" (the matched words in brackets),
 /// each text passed through `shown` first (which must
 /// replace char for char, as [`crate::text::sanitized`] does, so the
-/// match ranges still hold), and where the first marked word is, its
-/// brackets included, as a byte range: a bracket in the data is no mark.
+/// match ranges still hold), and where each marked word is, its brackets
+/// included, as byte ranges in order: a bracket in the data is no mark.
 pub(super) fn marked_why(
     matched: &[Matched],
     shown: impl for<'t> Fn(&'t str) -> std::borrow::Cow<'t, str>,
-) -> (String, Option<Range<usize>>) {
+) -> (String, Vec<Range<usize>>) {
     let mut out = String::new();
-    let first_mark = push_why(&mut out, matched, shown);
-    (out, first_mark)
+    let mut marks = Vec::new();
+    push_why(&mut out, matched, shown, &mut |mark| marks.push(mark));
+    (out, marks)
 }
 
-/// [`marked_why`] added to the end of `out`; where its first marked word
-/// is in `out`.
+/// [`marked_why`] added to the end of `out`, each marked word's bytes in
+/// `out` given to `on_mark`.
 fn push_why(
     out: &mut String,
     matched: &[Matched],
     shown: impl for<'t> Fn(&'t str) -> std::borrow::Cow<'t, str>,
-) -> Option<Range<usize>> {
-    let mut first_mark = None;
+    on_mark: &mut impl FnMut(Range<usize>),
+) {
     for (entry, m) in matched.iter().enumerate() {
         if entry > 0 {
             out.push_str(" | ");
         }
         out.push_str(m.field.name());
         out.push_str(": ");
-        let start = out.len();
-        let mark = push_marked(out, &shown(&m.text), &m.ranges);
-        first_mark = first_mark.or(mark.map(|r| start + r.start..start + r.end));
+        push_marked(out, &shown(&m.text), &m.ranges, on_mark);
     }
-    first_mark
 }
 
 /// `text` with '[' before the first char of each of `ranges` (char
-/// ranges) and ']' after the last, copied a slice at a time. Returns the
-/// bytes of the first bracketed word in what it added to `out`.
-fn push_marked(out: &mut String, text: &str, ranges: &[Range<usize>]) -> Option<Range<usize>> {
-    let base = out.len();
+/// ranges) and ']' after the last, copied a slice at a time. Gives
+/// `on_mark` the bytes of each bracketed word in `out` (overlapping
+/// ranges make one).
+fn push_marked(out: &mut String, text: &str, ranges: &[Range<usize>], on_mark: &mut impl FnMut(Range<usize>)) {
     let marks = |at: fn(&Range<usize>) -> Option<usize>| {
         let mut marks: Vec<usize> = ranges.iter().filter_map(at).collect();
         marks.sort_unstable();
@@ -97,7 +95,7 @@ fn push_marked(out: &mut String, text: &str, ranges: &[Range<usize>]) -> Option<
     // The char after which a range closes.
     let mut closes = marks(|r| r.end.checked_sub(1));
     out.reserve(text.len() + 2 * ranges.len());
-    let (mut first_open, mut first_close) = (None, None);
+    let mut open_mark = None;
     let mut copied = 0;
     // Only the marked chars are visited: in ASCII text a char's index is
     // its byte, else the chars are walked forward to it.
@@ -117,7 +115,7 @@ fn push_marked(out: &mut String, text: &str, ranges: &[Range<usize>]) -> Option<
         };
         if opens.next_if_eq(&index).is_some() {
             out.push_str(&text[copied..byte]);
-            first_open = first_open.or(Some(out.len() - base));
+            open_mark = open_mark.or(Some(out.len()));
             out.push('[');
             copied = byte;
         }
@@ -125,15 +123,17 @@ fn push_marked(out: &mut String, text: &str, ranges: &[Range<usize>]) -> Option<
             let after = byte + c.len_utf8();
             out.push_str(&text[copied..after]);
             out.push(']');
-            if first_open.is_some() {
-                first_close = first_close.or(Some(out.len() - base));
+            if let Some(start) = open_mark.take() {
+                on_mark(start..out.len());
             }
             copied = after;
         }
     }
     out.push_str(&text[copied..]);
-    let open = first_open?;
-    Some(open..first_close.unwrap_or(out.len() - base))
+    // A range past the text's end closes at its end.
+    if let Some(start) = open_mark {
+        on_mark(start..out.len());
+    }
 }
 
 /// Prints the hits of `query` from an index built in memory.
@@ -309,7 +309,7 @@ fn plain_line(index: &SearchIndex, titles: &Titles, hit: &Hit, matched: &[Matche
         line.push_str(&sanitized(field));
         line.push('\t');
     }
-    push_why(&mut line, matched, sanitized);
+    push_why(&mut line, matched, sanitized, &mut |_| {});
     line.push('\n');
     line
 }

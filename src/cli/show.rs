@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::sources::{SOURCES_HEADING, is_official, mark};
 
 use super::{Outcome, write_json};
-use crate::data::{CATEGORIES, Dataset, ItemIdx, Shared, TITLE_NOT_CONFIRMED, Text};
+use crate::data::{CATEGORIES, DATE_NOT_KNOWN, Dataset, ItemIdx, Shared, TITLE_NOT_CONFIRMED, Text};
 use crate::graph;
 use crate::text::sanitize;
 
@@ -160,8 +160,10 @@ fn write_text(data: &Dataset, idx: ItemIdx, out: &mut impl Write) -> io::Result<
         TITLE_NOT_CONFIRMED
     };
     writeln!(out, "{}", s(title))?;
-    if let Some(date) = data.date(idx) {
-        writeln!(out, "Date:     {date}")?;
+    match data.date(idx) {
+        Some(date) => writeln!(out, "Date:     {date}")?,
+        None if data.listed_by_date(idx) => writeln!(out, "Date:     {DATE_NOT_KNOWN}")?,
+        None => {}
     }
     if let Some(body) = &item.body {
         writeln!(out, "Body:     {}", s(body))?;

@@ -12,7 +12,7 @@ use super::output::terminal_width;
 use crate::data::Dataset;
 use crate::data::category::category;
 use crate::data::model::TITLE_NOT_CONFIRMED;
-use crate::search::{Hit, SearchIndex};
+use crate::search::{Field, Hit, Matched, SearchIndex};
 use crate::text::{cluster_start_from, elide_symbol, fit, sanitized, truncate};
 
 /// Spaces between two columns.
@@ -103,7 +103,7 @@ const MIN_TITLE_BESIDE_DATE: usize = 16;
 /// when there is room, its title, and why it matched. `dates` holds each
 /// item's date as written, by id.
 pub fn write_hits(index: &SearchIndex, hits: &[Hit], dates: &Dates, out: &mut impl Write) -> io::Result<()> {
-    let rows: Vec<(Vec<String>, Option<Range<usize>>)> = hits.iter().map(|hit| hit_row(index, hit, dates)).collect();
+    let rows: Vec<(Vec<String>, Vec<Range<usize>>)> = hits.iter().map(|hit| hit_row(index, hit, dates)).collect();
     let mut columns = vec![
         SYMBOL_COLUMN,
         plain("CATEGORY"),
@@ -113,7 +113,7 @@ pub fn write_hits(index: &SearchIndex, hits: &[Hit], dates: &Dates, out: &mut im
     ];
     let width = terminal_width();
     let mut natural = natural_widths(&columns, rows.iter().map(|(row, _)| row.iter().map(String::as_str)));
-    let mut widths = fit_widths(natural.clone(), width);
+    let mut widths = fit_hit_widths(natural.clone(), width);
     // No dates known (a stored index without the stored rows): no column.
     let dated = !dates.is_empty()
         && widths[HIT_DATE] == natural[HIT_DATE]
@@ -121,22 +121,22 @@ pub fn write_hits(index: &SearchIndex, hits: &[Hit], dates: &Dates, out: &mut im
     if !dated {
         columns.remove(HIT_DATE);
         natural.remove(HIT_DATE);
-        widths = fit_widths(natural, width);
+        widths = fit_hit_widths(natural, width);
     }
     write_header(out, &columns, &widths)?;
-    for (row, mark) in &rows {
+    for (row, marks) in &rows {
         let cells = row
             .iter()
             .enumerate()
             .filter(|&(i, _)| dated || i != HIT_DATE)
             .map(|(_, cell)| cell.as_str());
-        write_row(out, cells, &columns, &widths, |why, w| cut_why(why, mark.clone(), w))?;
+        write_row(out, cells, &columns, &widths, |why, w| cut_why(why, marks, w))?;
     }
     Ok(())
 }
 
-/// A hit's cells, sanitized, and where its first marked word is in the last.
-fn hit_row(index: &SearchIndex, hit: &Hit, dates: &Dates) -> (Vec<String>, Option<Range<usize>>) {
+/// A hit's cells, sanitized, and where the marked words are in the last.
+fn hit_row(index: &SearchIndex, hit: &Hit, dates: &Dates) -> (Vec<String>, Vec<Range<usize>>) {
     let id = index.id(hit.item);
     let name = index.symbol(hit.item).unwrap_or(id);
     let kind = category(index.category(hit.item)).map_or("", |c| c.abbrev);
@@ -145,10 +145,20 @@ fn hit_row(index: &SearchIndex, hit: &Hit, dates: &Dates) -> (Vec<String>, Optio
         t if t.trim().is_empty() => TITLE_NOT_CONFIRMED,
         t => t,
     };
-    // Sanitized here, char for char, so the mark's place holds.
-    let (why, mark) = super::search::marked_why(&hit.matched, sanitized);
+    // The title column shows the title: the why does not repeat it.
+    let beside: Vec<Matched> = hit
+        .matched
+        .iter()
+        .filter(|m| !(m.field == Field::Title && title.contains(m.text.trim_matches('…'))))
+        .cloned()
+        .collect();
+    // Sanitized here, char for char, so the marks' places hold.
+    let (why, marks) = match beside.is_empty() && !hit.matched.is_empty() {
+        true => (Field::Title.name().to_string(), Vec::new()),
+        false => super::search::marked_why(&beside, sanitized),
+    };
     let cells = [name, kind, date, title].map(|cell| sanitized(cell).into_owned());
-    (cells.into_iter().chain([why]).collect(), mark)
+    (cells.into_iter().chain([why]).collect(), marks)
 }
 
 /// Where the date and the title are among a hit's cells.
@@ -173,19 +183,33 @@ const MISSING: &str = "-";
 const CONTEXT_BEFORE_MATCH: usize = 12;
 
 /// A "why" in `width` columns that still shows its first matched word
-/// (at `mark`, its brackets included): "points: …UNGIS and
+/// (at `marks[0]`, its brackets included): "points: …UNGIS and
 /// [A/RES/80/173]…" rather than the start of a long text cut before the
-/// match. Brackets from the data are text like any other.
-fn cut_why(why: &str, mark: Option<Range<usize>>, width: usize) -> String {
-    let Some(mark) = mark.filter(|m| m.end <= why.len() && why.is_char_boundary(m.start)) else {
+/// match. A cut never falls inside a mark (`[Compac…`): the mark goes
+/// whole. Brackets from the data are text like any other.
+fn cut_why(why: &str, marks: &[Range<usize>], width: usize) -> String {
+    let marks: Vec<Range<usize>> = marks
+        .iter()
+        .filter(|m| m.end <= why.len() && why.is_char_boundary(m.start) && why.is_char_boundary(m.end))
+        .cloned()
+        .collect();
+    let Some(mark) = marks.first().cloned() else {
         return truncate(why, width);
     };
     let field_end = why.find(": ").map_or(0, |colon| colon + 2);
     // A cut at the end needs a column for its "…" when text follows.
     let to_mark_end = why[..mark.end].width() + usize::from(mark.end < why.len());
     if to_mark_end <= width || mark.start < field_end {
-        return truncate(why, width);
+        return cut_outside_marks(why, &marks, width);
     }
+    // Less context in a narrow column, so the match itself shows.
+    let after = usize::from(mark.end < why.len());
+    let room = width.saturating_sub(why[..field_end].width() + ELLIPSIS.width() + why[mark.clone()].width() + after);
+    if room == 0 {
+        // Not even the match fits after the field: the why's start, cut.
+        return cut_outside_marks(why, &marks, width);
+    }
+    let context = CONTEXT_BEFORE_MATCH.min(room);
     let from = why[field_end..mark.start]
         .char_indices()
         .rev()
@@ -193,15 +217,39 @@ fn cut_why(why: &str, mark: Option<Range<usize>>, width: usize) -> String {
             *used += c.width().unwrap_or(0);
             Some((at, *used))
         })
-        .take_while(|&(_, used)| used <= CONTEXT_BEFORE_MATCH)
+        .take_while(|&(_, used)| used <= context)
         .last()
         .map_or(mark.start, |(at, _)| field_end + at);
     // Start at a word, not inside one ("…under [X]", not "…ariat under [X]").
     let from = why[from..mark.start].find(' ').map_or(from, |space| from + space + 1);
     // Nor on an accent whose letter was cut off.
     let from = cluster_start_from(why, from).min(mark.start);
-    truncate(&format!("{}…{}", &why[..field_end], &why[from..]), width)
+    let head = format!("{}…", &why[..field_end]);
+    // The marks kept, where they are in the text cut from the left.
+    let shifted: Vec<Range<usize>> = marks
+        .iter()
+        .filter(|m| m.start >= from)
+        .map(|m| m.start - from + head.len()..m.end - from + head.len())
+        .collect();
+    cut_outside_marks(&format!("{head}{}", &why[from..]), &shifted, width)
 }
+
+/// `text` cut at the end to `width` columns, the cut moved back before a
+/// mark (of `marks`, byte ranges) it would fall inside, so no "[" is left
+/// without its "]".
+fn cut_outside_marks(text: &str, marks: &[Range<usize>], width: usize) -> String {
+    let cut = truncate(text, width);
+    let Some(kept) = cut.strip_suffix(ELLIPSIS) else {
+        return cut;
+    };
+    match marks.iter().find(|m| m.start < kept.len() && kept.len() < m.end) {
+        Some(inside) => format!("{}{ELLIPSIS}", text[..inside.start].trim_end()),
+        None => cut,
+    }
+}
+
+/// What ends a cut text.
+const ELLIPSIS: &str = "…";
 
 fn write_row<'r>(
     out: &mut impl Write,
@@ -226,6 +274,32 @@ fn write_row<'r>(
         })
         .collect();
     writeln!(out, "{}", cells.join(GAP))
+}
+
+/// The share (in percent) of what the other columns leave that the title
+/// keeps beside the why, which needs room for its field and a match.
+const TITLE_SHARE_PERCENT: usize = 40;
+
+/// The columns of `search`'s table in `width` columns: the title and the
+/// why (the last two) give way first, sharing what the others leave (the
+/// title [`TITLE_SHARE_PERCENT`] of it; what one does not use goes to the
+/// other), so ids and symbols,
+/// which people cite and type, stay whole. Only when the two would keep
+/// less than [`MIN_LAST`] columns each are the others cut too.
+fn fit_hit_widths(mut widths: Vec<usize>, width: usize) -> Vec<usize> {
+    let [.., title, why] = widths[..] else {
+        return fit_widths(widths, width);
+    };
+    let others = widths.len() - 2;
+    let fixed = widths[..others].iter().sum::<usize>() + GAP.len() * (widths.len() - 1);
+    if fixed + 2 * MIN_LAST > width {
+        return fit_widths(widths, width);
+    }
+    let room = width - fixed;
+    let why_width = why.min(room - title.min(room * TITLE_SHARE_PERCENT / 100));
+    widths[others] = title.min(room - why_width);
+    widths[others + 1] = why_width;
+    widths
 }
 
 /// Each column as wide as its widest cell (`widths`); when that is too
@@ -305,16 +379,51 @@ mod tests {
     #[test]
     fn a_cut_why_keeps_its_first_match_in_view() {
         let why = "points: Permanent member of UNGIS sharing its rotating chairmanship, as [A/RES/80/173] says";
-        let cut = cut_why(why, first_mark(why), 50);
+        let cut = cut_why(why, first_mark(why).as_slice(), 50);
         assert!(cut.width() <= 50, "{cut}");
         assert!(cut.starts_with("points: …"), "{cut}");
         assert!(cut.contains("[A/RES/80/173]"), "{cut}");
         // Room enough, or a match at the start: cut at the end as before.
-        assert_eq!(cut_why(why, first_mark(why), 200), why);
+        assert_eq!(cut_why(why, first_mark(why).as_slice(), 200), why);
         let early = "title: [Internet] Governance Forum, its first meeting in Athens";
-        assert_eq!(cut_why(early, first_mark(early), 30), truncate(early, 30));
+        assert_eq!(cut_why(early, first_mark(early).as_slice(), 30), truncate(early, 30));
         let unmarked = "title: no mark here at all";
-        assert_eq!(cut_why(unmarked, None, 12), truncate(unmarked, 12));
+        assert_eq!(cut_why(unmarked, &[], 12), truncate(unmarked, 12));
+    }
+
+    #[test]
+    fn a_cut_never_leaves_a_mark_unclosed() {
+        let why = "title: Global [Digital] [Compact]";
+        let marks = [14..23, 24..33];
+        assert_eq!(cut_why(why, &marks, 30), "title: Global [Digital]…");
+        assert_eq!(cut_why(why, &marks, 33), why);
+        // A bracket of the data is cut like any text.
+        assert_eq!(cut_why(why, &[], 30), truncate(why, 30));
+    }
+
+    #[test]
+    fn a_narrow_why_keeps_less_context_so_its_match_shows() {
+        let why = "summary: …taken after the adoption of the Global [Digital] [Compact] (para 72)";
+        let (digital, compact) = (why.find("[Digital]").unwrap(), why.find("[Compact]").unwrap());
+        let marks = [
+            digital..digital + "[Digital]".len(),
+            compact..compact + "[Compact]".len(),
+        ];
+        assert_eq!(cut_why(why, &marks, 24), "summary: …[Digital]…");
+        let cut = cut_why(why, &marks, 28);
+        assert!(cut.contains("Global [Digital]"), "{cut}");
+    }
+
+    #[test]
+    fn a_narrow_search_table_cuts_titles_before_ids() {
+        // SYMBOL/ID, CATEGORY, TITLE, WHY as wide as their widest cells.
+        let widths = fit_hit_widths(vec![29, 9, 80, 60], 80);
+        assert_eq!(widths, [29, 9, 14, 22]);
+        assert_eq!(widths.iter().sum::<usize>() + 3 * GAP.len(), 80);
+        // A short why leaves its room to the title.
+        assert_eq!(fit_hit_widths(vec![29, 9, 80, 10], 80), [29, 9, 26, 10]);
+        // Too narrow for both: every column gives way.
+        assert!(fit_hit_widths(vec![29, 9, 80, 60], 40)[0] < 29);
     }
 
     /// A summary that matched at the chars `word`.
@@ -331,7 +440,7 @@ mod tests {
         let text = "The [sic] report of the Secretary-General on progress made in the implementation of [the] outcomes";
         let at = text.chars().count() - "outcomes".len();
         let (why, mark) = marked_why(&summary(text, at..at + 8), sanitized);
-        let cut = cut_why(&why, mark, 40);
+        let cut = cut_why(&why, &mark, 40);
         assert!(cut.contains("[outcomes]"), "{cut}");
         assert!(cut.contains("[the]"), "the data's brackets stay: {cut}");
         assert!(cut.width() <= 40, "{cut}");
@@ -345,7 +454,7 @@ mod tests {
         let text = text.as_str();
         let at = text.chars().count() - "match and more".len();
         let (why, mark) = marked_why(&summary(text, at..at + 5), sanitized);
-        let cut = cut_why(&why, mark, 30);
+        let cut = cut_why(&why, &mark, 30);
         let after = cut.split('…').nth(1).expect("cut from the left");
         assert!(!after.starts_with('\u{301}'), "{cut:?}");
         assert!(cut.contains("[match]"), "{cut}");
@@ -388,7 +497,7 @@ mod tests {
             let text = format!("{before}match{after}");
             let at = before.chars().count();
             let (why, mark) = marked_why(&summary(&text, at..at + 5), sanitized);
-            let cut = cut_why(&why, mark, width);
+            let cut = cut_why(&why, &mark, width);
             proptest::prop_assert!(cut.width() <= width, "{:?}", cut);
             proptest::prop_assert!(accents_whole(&cut), "{:?} from {:?}", cut, why);
             // What is kept is the data as it was, brackets and all.

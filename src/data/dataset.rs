@@ -274,6 +274,12 @@ impl Dataset {
         self.category_of[idx]
     }
 
+    /// Whether an item's category lists it by date at first (documents,
+    /// not bodies nor Action Lines): its date, if unknown, is said so.
+    pub fn listed_by_date(&self, idx: ItemIdx) -> bool {
+        super::CATEGORIES[self.category_of(idx)].default_sort == super::SortOrder::Date
+    }
+
     /// Outgoing links, resolved.
     pub fn links(&self, idx: ItemIdx) -> impl Iterator<Item = (&Link, ItemIdx)> + '_ {
         // Every link resolves (loading checked it) unless its target's

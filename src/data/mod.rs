@@ -40,7 +40,7 @@ pub use category::{CATEGORIES, Category};
 pub use dataset::{Backlink, Dataset, ItemIdx};
 pub use date::PartialDate;
 pub use load::{Problem, SourceFile};
-pub use model::{Item, Link, TITLE_NOT_CONFIRMED};
+pub use model::{DATE_NOT_KNOWN, Item, Link, TITLE_NOT_CONFIRMED};
 pub use origins::{Origin, Replaced};
 pub use relation::Relation;
 pub use sort::SortOrder;

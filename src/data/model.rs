@@ -72,6 +72,10 @@ pub struct Link {
 /// Shown where an item's title is unknown (an empty `title` in the data).
 pub const TITLE_NOT_CONFIRMED: &str = "(title not confirmed)";
 
+/// Shown as the date of an undated item (the detail pane, `wsis show`):
+/// said, not left out, so a reader of a list by date knows why it is last.
+pub const DATE_NOT_KNOWN: &str = "not known";
+
 impl Item {
     /// The label for lists: the short title, else the title, else a
     /// notice that no source gave a title (an empty `title` in the data).

@@ -54,7 +54,8 @@ const MAGIC: &[u8; 8] = b"WSISDATA";
 /// checked from disk without holding its largest section.
 /// 9: the index of items' long columns stored as fixed-width records
 /// ([`super::fixed_columns`]), read without a varint per number.
-const FORMAT_VERSION: u32 = 9;
+/// 10: the date order puts every undated item last.
+const FORMAT_VERSION: u32 = 10;
 
 /// The bytes a checksum takes in one step, and [`verify`] reads at once.
 const SUM_CHUNK: usize = 1 << 20;

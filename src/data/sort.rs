@@ -10,9 +10,9 @@ use super::{Dataset, ItemIdx, PartialDate};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum SortOrder {
-    /// Oldest first. An undated item with a symbol sits after the item
-    /// before it in its series (A/RES/66/184 after A/RES/65/141); other
-    /// undated items come last, in data order.
+    /// Oldest first; undated items last (the list and the detail mark
+    /// them "date unknown"), those with a symbol in natural order, then the
+    /// others in data order.
     #[default]
     Date,
     /// Symbols in natural order; items without a symbol last, in data order.
@@ -56,12 +56,12 @@ pub fn sorted(data: &Dataset, items: &[ItemIdx], order: SortOrder) -> Vec<ItemId
     match order {
         SortOrder::Data => {}
         SortOrder::Date => {
-            let dates = sort_dates(data, items);
+            let dates: HashMap<ItemIdx, PartialDate> = items.iter().filter_map(|&i| Some((i, data.date(i)?))).collect();
             sorted.sort_by(|&a, &b| match (dates.get(&a), dates.get(&b)) {
                 (Some(x), Some(y)) => x.cmp(y).then_with(|| by_symbol(data, a, b)),
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,
-                (None, None) => Ordering::Equal,
+                (None, None) => by_symbol(data, a, b),
             });
         }
         SortOrder::Symbol => sorted.sort_by(|&a, &b| by_symbol(data, a, b)),
@@ -73,41 +73,6 @@ pub fn sorted(data: &Dataset, items: &[ItemIdx], order: SortOrder) -> Vec<ItemId
 /// lists them and how `wsis list` prints them.
 pub fn in_default_order(data: &Dataset, cat: usize) -> Vec<ItemIdx> {
     sorted(data, data.category_items(cat), CATEGORIES[cat].default_sort)
-}
-
-/// The date each of `items` sorts by: its own, or for an undated item with
-/// a symbol the date of the nearest dated item before it in the same series
-/// by symbol, so a reader finds an undated resolution among its neighbours
-/// by session and number. Items with neither are missing (they go last).
-fn sort_dates(data: &Dataset, items: &[ItemIdx]) -> HashMap<ItemIdx, PartialDate> {
-    let mut dates: HashMap<ItemIdx, PartialDate> = items.iter().filter_map(|&i| Some((i, data.date(i)?))).collect();
-    let mut with_symbol: Vec<ItemIdx> = items
-        .iter()
-        .copied()
-        .filter(|&i| data.item(i).symbol.is_some())
-        .collect();
-    with_symbol.sort_by(|&a, &b| by_symbol(data, a, b));
-    let mut latest_in_series: HashMap<String, PartialDate> = HashMap::new();
-    for idx in with_symbol {
-        let series = series(data.item(idx).symbol.as_deref().unwrap_or_default());
-        match data.date(idx) {
-            Some(date) => {
-                latest_in_series.insert(series, date);
-            }
-            None => {
-                if let Some(&date) = latest_in_series.get(&series) {
-                    dates.insert(idx, date);
-                }
-            }
-        }
-    }
-    dates
-}
-
-/// The series a symbol belongs to: the symbol without its numbers
-/// ("A/RES//" for A/RES/66/184, "E/RES//" for E/RES/2006/46).
-fn series(symbol: &str) -> String {
-    symbol.chars().filter(|c| !c.is_ascii_digit()).collect()
 }
 
 /// Items with a symbol first, in natural order; the others keep their order.

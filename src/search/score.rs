@@ -290,6 +290,9 @@ fn typos(word: &str, term: &str) -> Option<u8> {
     if limit == 0 || word.len().abs_diff(term.len()) > limit * 4 || word.len() > MAX_TYPO_WORD * 4 {
         return None;
     }
+    if !same_digits(word, term) {
+        return None;
+    }
     let mut a = ['\0'; MAX_TYPO_WORD];
     let mut b = ['\0'; MAX_TYPO_WORD];
     let a = fill(&mut a, word)?;
@@ -299,6 +302,16 @@ fn typos(word: &str, term: &str) -> Option<u8> {
     }
     let distance = bounded_distance(a, b, limit)?;
     (distance > 0).then_some(distance as u8)
+}
+
+/// Whether `word` has the digits of `term`, in order: a typo is in the
+/// letters, never in a number ("wsis+20" is not "wsis+10", "igf 2013" not
+/// "2015"), since a number names one session, year or review.
+fn same_digits(word: &str, term: &str) -> bool {
+    fn digits(text: &str) -> impl Iterator<Item = char> + '_ {
+        text.chars().filter(char::is_ascii_digit)
+    }
+    digits(word).eq(digits(term))
 }
 
 /// `text`'s chars in `buffer`, if they fit.
@@ -388,6 +401,10 @@ mod tests {
         assert_eq!(word_kind("tender", "gender"), Some(Kind::Typos(1)));
         assert_eq!(word_kind("center", "gender"), None);
         assert_eq!(word_kind("a/res/70/125", "70/125"), Some(Kind::Prefix));
+        // A typo is in the letters, never in a number.
+        assert_eq!(word_kind("wsis+10", "wsis+20"), None);
+        assert_eq!(word_kind("wsis+20", "wsiss+20"), Some(Kind::Typos(1)));
+        assert_eq!(word_kind("meeting2013", "meeting2015"), None);
     }
 
     #[test]

@@ -13,7 +13,7 @@ use ratatui::widgets::Paragraph;
 use super::theme::Theme;
 use super::{pane_block, with_scroll_position};
 use crate::app::{App, Pane, follow_label};
-use crate::data::{CATEGORIES, Dataset, Item, ItemIdx, PartialDate, TITLE_NOT_CONFIRMED};
+use crate::data::{CATEGORIES, DATE_NOT_KNOWN, Dataset, Item, ItemIdx, PartialDate, TITLE_NOT_CONFIRMED};
 use crate::graph::{self, Related};
 use crate::sources::{self, SOURCES_HEADING};
 use crate::text::{sanitize, truncate, wrap};
@@ -219,6 +219,8 @@ impl Builder<'_> {
                 None => date.to_string(),
             };
             self.field("Date", &value);
+        } else if data.listed_by_date(idx) {
+            self.field("Date", DATE_NOT_KNOWN);
         }
         if let Some(body) = &item.body {
             self.field("Body", body);

@@ -8,7 +8,7 @@ use ratatui::widgets::Paragraph;
 use super::{pane_block, windowed_list};
 use crate::app::{App, Pane, Row};
 
-use crate::data::ItemIdx;
+use crate::data::{ItemIdx, SortOrder};
 use crate::text::{elide_symbol_start, fit, sanitize};
 use unicode_width::UnicodeWidthStr;
 
@@ -144,12 +144,21 @@ fn row(app: &App, idx: ItemIdx, columns: &Columns) -> Text<'static> {
             .data
             .date(idx)
             .map(|d| compact(&d, columns.date))
-            .unwrap_or_default();
+            // Marked where the order puts it last: in a list by date.
+            .unwrap_or_else(|| match app.sort_order(app.row) {
+                SortOrder::Date => UNDATED.to_string(),
+                _ => String::new(),
+            });
         spans.push(Span::raw(" "));
         spans.push(Span::styled(fit(&date, columns.date), app.theme.dim()));
     }
     Text::from(Line::from(spans))
 }
+
+/// The date column of an undated item in a list by date: a mark, so it
+/// does not read as a date missing from the screen, and says why the item
+/// is last.
+const UNDATED: &str = "—";
 
 /// Dates in lists: the year, or year and month where there is room.
 fn compact(date: &crate::data::PartialDate, width: usize) -> String {

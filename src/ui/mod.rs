@@ -319,8 +319,50 @@ fn erase_beside(buffer: &mut Buffer, cleared: Rect, bounds: Rect) {
         for x in beside {
             buffer[(x, y)].reset();
         }
+        cut_border_beside(buffer, first, last, y, bounds);
     }
 }
+
+/// On a row of a popup (cleared from `first` to `last`), the rest of a
+/// pane's top or bottom border the popup cuts (a trial found "──────┐"
+/// beside help at 100×30): its line and any title on it go, and its far
+/// corner becomes the pane's side ("│"), which goes on below or above.
+fn cut_border_beside(buffer: &mut Buffer, first: u16, last: u16, y: u16, bounds: Rect) {
+    let goes_on = |x: u16, stems: &[char]| buffer[(x, y)].symbol().chars().any(|c| stems.contains(&c));
+    let (rightwards, leftwards) = (goes_on(last, &STEM_RIGHT), goes_on(first, &STEM_LEFT));
+    if rightwards {
+        let run: Vec<u16> = (last + 1..bounds.right()).collect();
+        erase_border_run(buffer, &run, y, &RIGHT_CORNERS);
+    }
+    if leftwards {
+        let run: Vec<u16> = (bounds.left()..first).rev().collect();
+        erase_border_run(buffer, &run, y, &LEFT_CORNERS);
+    }
+}
+
+/// Blanks the cells `run` (outward from a popup) of a border on row `y` up
+/// to its corner (of `corners`), which becomes "│"; a junction or a
+/// vertical line stops it.
+fn erase_border_run(buffer: &mut Buffer, run: &[u16], y: u16, corners: &[char]) {
+    for &x in run {
+        let symbol = buffer[(x, y)].symbol().to_string();
+        if symbol.chars().any(|c| corners.contains(&c)) {
+            buffer[(x, y)].set_symbol("│");
+            return;
+        }
+        if symbol.chars().any(|c| c != '─' && is_box_drawing(c)) {
+            return;
+        }
+        buffer[(x, y)].reset();
+    }
+}
+
+/// Border pieces whose line goes on to the right, and to the left.
+const STEM_RIGHT: [char; 5] = ['─', '┌', '└', '┬', '┴'];
+const STEM_LEFT: [char; 5] = ['─', '┐', '┘', '┬', '┴'];
+/// A border's far corner going right, and going left.
+const RIGHT_CORNERS: [char; 2] = ['┐', '┘'];
+const LEFT_CORNERS: [char; 2] = ['┌', '└'];
 
 /// Pane borders and lines: where a word on screen ends.
 fn is_box_drawing(c: char) -> bool {

@@ -80,6 +80,8 @@ pub const JUDGED: &[Judged] = &[
     q("ecosoc resolution 2006/46", &["ecosoc-2006-46"]),
     q("tunis", &["tunis-agenda"]),
     q("high-level meeting wsis+20", &["wsis20-hlm"]),
+    // A number is never a typo: "wsis+20" is not "wsis+10".
+    q("wsis+20 review", &["wsis20-review"]),
     // A new user's trial: a joined word typed in parts, a common word
     // with a category's, a symbol as it is typed, a letter of a joined word.
     q("wsis 10", &["ga-70-125"]),

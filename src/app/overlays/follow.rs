@@ -1,8 +1,12 @@
 //! Following a related item by its label, as in vimium or qutebrowser: every
 //! related item in the detail pane carries a number; typing it follows the
-//! link. Letters narrow the list (relation, symbol, title); once they have,
-//! digits narrow it too (a year, a symbol), as in fzf. Tab and Shift-Tab
-//! jump between relation groups; Enter follows the selection.
+//! link. Letters narrow the list (relation, symbol, title), and so do digits
+//! that cannot be a label or come after letters (a year, a symbol), as in
+//! fzf: what is typed is never dropped. A label is followed as soon as it is
+//! typed whole, unless some related item has a longer number it begins ("20"
+//! of "2006"): then Enter follows it, and more digits narrow the list instead.
+//! Tab and Shift-Tab jump between relation groups; Enter follows the
+//! selection.
 
 use super::{Overlay, Transition};
 use crate::app::{Action, App, Edit, Motion};
@@ -31,19 +35,40 @@ impl FollowState {
         let words: Vec<String> = self.filter.split_whitespace().map(str::to_lowercase).collect();
         (0..related.len())
             .filter(|&row| {
-                let entry = &related[row];
-                let item = app.data.item(entry.target);
-                let text = format!(
-                    "{} {} {}",
-                    entry.label(),
-                    item.symbol.as_deref().unwrap_or(""),
-                    item.label()
-                )
-                .to_lowercase();
+                let text = row_text(app, &related[row]).to_lowercase();
                 words.iter().all(|word| text.contains(word.as_str()))
             })
             .collect()
     }
+}
+
+/// What the filter is matched against: the relation, symbol and title.
+fn row_text(app: &App, entry: &Related) -> String {
+    let item = app.data.item(entry.target);
+    format!(
+        "{} {} {}",
+        entry.label(),
+        item.symbol.as_deref().unwrap_or(""),
+        item.label()
+    )
+}
+
+/// Whether `digits` may still become a label among `count`: a label starts
+/// with them, or they name one short of its leading zeros ("3" for 03).
+fn may_be_label(digits: &str, count: usize) -> bool {
+    let named = digits.parse::<usize>().is_ok_and(|n| (1..=count).contains(&n));
+    named || (0..count).any(|row| label(row, count).starts_with(digits))
+}
+
+/// Whether some related item has a longer number that `digits` begin ("20"
+/// begins 2006 in "IGF 2006"): typed whole, the label may still be a
+/// filter's start. A number that is the label ("05" of "WSIS-05") is not.
+fn begins_a_number(app: &App, related: &[Related], digits: &str) -> bool {
+    related.iter().any(|entry| {
+        row_text(app, entry)
+            .split(|c: char| !c.is_ascii_digit())
+            .any(|number| number.len() > digits.len() && number.starts_with(digits))
+    })
 }
 
 impl App<'_> {
@@ -73,8 +98,10 @@ impl App<'_> {
             // than follow a label the letters have already filtered out.
             Action::FollowLabel(digit) if follow.filter.is_empty() => return self.type_label(follow, digit),
             Action::FollowInput(c) | Action::FollowLabel(c) => {
-                // A half-typed label ("0" before a letter) is given up.
-                follow.typed.clear();
+                // A half-typed label ("2" before "r") becomes filter text:
+                // what is typed is never dropped.
+                let typed = std::mem::take(&mut follow.typed);
+                follow.filter.push_str(&typed);
                 follow.filter.push(c);
                 follow.selected = 0;
             }
@@ -120,19 +147,28 @@ impl App<'_> {
         Transition::Stay
     }
 
-    /// A digit of a label: a whole label follows its link.
+    /// A digit of a label: a whole label follows its link when no number
+    /// of the list begins with it; digits no label begins with narrow the
+    /// list instead ("2006" past label 20).
     fn type_label(&mut self, follow: &mut FollowState, digit: char) -> Transition {
-        let count = self.related().len();
+        let related = self.related();
+        let count = related.len();
         follow.typed.push(digit);
-        if follow.typed.len() < label(0, count).len() {
-            // The selection shows what Enter would follow now ("3": 03).
-            // Labels are typed before any filter, so rows are all related.
-            if let Some(n) = follow.typed.parse::<usize>().ok().filter(|&n| (1..=count).contains(&n)) {
-                follow.selected = n - 1;
-            }
+        if !may_be_label(&follow.typed, count) {
+            follow.filter = std::mem::take(&mut follow.typed);
+            follow.selected = 0;
             return Transition::Stay;
         }
-        self.follow_typed(follow)
+        let whole = follow.typed.len() == label(0, count).len();
+        if whole && !begins_a_number(self, &related, &follow.typed) {
+            return self.follow_typed(follow);
+        }
+        // The selection shows what Enter would follow now ("3": 03).
+        // Labels are typed before any filter, so rows are all related.
+        if let Some(n) = follow.typed.parse::<usize>().ok().filter(|&n| (1..=count).contains(&n)) {
+            follow.selected = n - 1;
+        }
+        Transition::Stay
     }
 
     /// Follows the label typed so far, whole or short of its leading zeros.
