@@ -6,6 +6,8 @@ mod common;
 
 use common::{DATA, draw, key, press, type_text};
 use insta::assert_snapshot;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyCode;
 use wsis_browser::app::App;
@@ -30,6 +32,16 @@ fn popup_box(buffer: &Buffer, title: &str) -> (u16, u16, u16, u16) {
         .find(|&y| buffer[(left, y)].symbol() == "└")
         .expect("a corner");
     (left, top, right, bottom)
+}
+
+/// Help drawn on a screen of `width`×`height`, and its box.
+fn help_at(width: u16, height: u16) -> (Terminal<TestBackend>, (u16, u16, u16, u16)) {
+    let mut app = App::new(&DATA);
+    app.size = (width, height);
+    press(&mut app, &[key(KeyCode::Char('?'))]);
+    let terminal = draw(&app, width, height);
+    let shown = popup_box(terminal.backend().buffer(), "Keys");
+    (terminal, shown)
 }
 
 fn assert_clear_beside(app: &App, title: &str, width: u16, height: u16) {
@@ -89,12 +101,8 @@ fn help_leaves_no_fragment_beside_it_and_dims_the_screen_behind() {
         symbol.chars().any(|c| ('\u{2500}'..='\u{257F}').contains(&c))
     };
     for (width, height) in [(80, 24), (100, 30), (120, 40), (149, 40), (150, 40), (200, 50)] {
-        let mut app = App::new(&DATA);
-        app.size = (width, height);
-        press(&mut app, &[key(KeyCode::Char('?'))]);
-        let terminal = draw(&app, width, height);
+        let (terminal, (left, top, right, bottom)) = help_at(width, height);
         let shown = terminal.backend().buffer();
-        let (left, top, right, bottom) = popup_box(shown, "Keys");
         // The cleared columns either side of the border.
         let (first, last) = (left - 1, right + 1);
         for y in top..=bottom {
@@ -130,12 +138,8 @@ fn help_leaves_no_fragment_beside_it_and_dims_the_screen_behind() {
 #[test]
 fn help_leaves_no_border_piece_beside_it() {
     for (width, height) in [(80, 24), (90, 26), (100, 30), (120, 40), (149, 40), (200, 50)] {
-        let mut app = App::new(&DATA);
-        app.size = (width, height);
-        press(&mut app, &[key(KeyCode::Char('?'))]);
-        let terminal = draw(&app, width, height);
+        let (terminal, (left, top, right, bottom)) = help_at(width, height);
         let shown = terminal.backend().buffer();
-        let (left, top, right, bottom) = popup_box(shown, "Keys");
         for y in top..=bottom {
             for x in (0..left).chain(right + 1..width) {
                 assert!(
