@@ -27,6 +27,14 @@ const AFTER: &str = r#"[
     Item(id: "a", category: "ga", symbol: "A/RES/1", title: "Alpha", date: "2001-01-01"),
 ]"#;
 
+/// The same data, "c" moved to the ECOSOC resolutions and "a" retitled.
+const MOVED: &str = r#"[
+    Item(id: "a", category: "ga", symbol: "A/RES/1", title: "Alpha, before Delta", date: "2001-01-01", links: [Link(rel: Mandates, to: "b")]),
+    Item(id: "b", category: "ga", symbol: "A/RES/2", title: "Beta", date: "2002-01-01", links: [Link(rel: Mandates, to: "c")]),
+    Item(id: "c", category: "ecosoc", symbol: "E/RES/3", title: "Gamma", date: "2003-01-01", links: [Link(rel: Mandates, to: "d")]),
+    Item(id: "d", category: "ga", symbol: "A/RES/4", title: "Delta", date: "2004-01-01"),
+]"#;
+
 /// The id of the item the detail pane shows.
 fn shown(app: &App) -> String {
     let idx = app.selected_item().expect("an item is selected");
@@ -186,4 +194,17 @@ fn back_and_forward_keep_their_steps_but_those_of_gone_items() {
     new.update(Action::Back);
     assert_eq!(new.status.as_deref(), Some("no earlier step"));
     new.check_invariants().expect("holds together");
+}
+
+#[test]
+fn the_follow_prompt_closes_when_its_item_moved_out_of_the_list() {
+    let (before, moved) = (dataset_from(BEFORE), dataset_from(MOVED));
+    let mut old = App::new(&before);
+    jump_to(&mut old, "c");
+    press(&mut old, &[key(KeyCode::Char('f'))]);
+    assert!(old.follow_prompt().is_some());
+    let new = reloaded(&old, &moved);
+    assert_ne!(shown(&new), "c", "the list's row at the same place shows");
+    assert!(!new.related().is_empty(), "the item shown has related items too");
+    assert!(new.follow_prompt().is_none(), "they were not the ones offered");
 }

@@ -157,7 +157,10 @@ impl App<'_> {
         let was_shown = place.selected.get(place.row.index()).and_then(|&(key, _)| find(key));
         self.row = place.row;
         self.focus = place.focus;
-        if was_shown.is_some() && was_shown == self.selected_item() {
+        // The item may be in the data but no longer where the reader was
+        // (moved to another category): then another item shows.
+        let same_item = was_shown.is_some() && was_shown == self.selected_item();
+        if same_item {
             let related = self.related().len();
             self.link_row = place.link_row.filter(|&row| row < related);
             let last = self.detail_scroll_range().saturating_sub(1);
@@ -173,7 +176,7 @@ impl App<'_> {
         self.history = resumed_history(place.history, &find);
         self.overlays = Vec::new();
         for kept in place.overlays {
-            if let Some(overlay) = self.resumed(kept, was_shown.is_some(), &find) {
+            if let Some(overlay) = self.resumed(kept, same_item, &find) {
                 self.overlays.push(overlay);
             }
         }
