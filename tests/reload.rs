@@ -208,3 +208,20 @@ fn the_follow_prompt_closes_when_its_item_moved_out_of_the_list() {
     assert!(!new.related().is_empty(), "the item shown has related items too");
     assert!(new.follow_prompt().is_none(), "they were not the ones offered");
 }
+
+#[test]
+fn n_steps_through_the_last_search_run_again_on_the_new_data() {
+    let (before, moved) = (dataset_from(BEFORE), dataset_from(MOVED));
+    let mut old = App::new(&before);
+    press(&mut old, &[key(KeyCode::Char('/'))]);
+    type_text(&mut old, "Delta");
+    press(&mut old, &[key(KeyCode::Enter)]);
+    assert_eq!(shown(&old), "d");
+    let new = reloaded(&old, &moved);
+    let last = new.last_search.clone().expect("the last search is kept");
+    let expected: Vec<_> = new.index.search("Delta", None).iter().map(|hit| hit.item).collect();
+    assert_eq!(last.hits, expected, "the hits of the new data");
+    let hit_ids: Vec<&str> = last.hits.iter().map(|&hit| new.data.item(hit).id.as_ref()).collect();
+    assert!(hit_ids.contains(&"a"), "a, retitled, is a hit now: {hit_ids:?}");
+    assert_eq!(hit_ids[last.at], "d", "still on the hit the reader was on");
+}

@@ -48,7 +48,8 @@ struct KeptStep {
 #[derive(Debug, Clone, PartialEq)]
 struct KeptSearch {
     query: String,
-    hits: Vec<Key>,
+    scope: Scope,
+    /// The hit the reader was on.
     at: Option<Key>,
 }
 
@@ -99,7 +100,7 @@ impl App<'_> {
             mark: key(self.mark),
             last_search: self.last_search.as_ref().map(|last| KeptSearch {
                 query: last.query.clone(),
-                hits: last.hits.iter().filter_map(|&hit| key(Some(hit))).collect(),
+                scope: last.scope,
                 at: key(last.hits.get(last.at).copied()),
             }),
             overlays: self.overlays.iter().map(|overlay| self.kept(overlay)).collect(),
@@ -172,7 +173,7 @@ impl App<'_> {
             }
         }
         self.mark = find(place.mark);
-        self.last_search = place.last_search.and_then(|last| resumed_search(last, &find));
+        self.last_search = place.last_search.and_then(|last| self.searched_again(last, &find));
         self.history = resumed_history(place.history, &find);
         self.overlays = Vec::new();
         for kept in place.overlays {
@@ -180,6 +181,21 @@ impl App<'_> {
                 self.overlays.push(overlay);
             }
         }
+    }
+
+    /// The last search (`n` / `N`) run again on the new data, whose index
+    /// may give other hits (an index rebuilt because it did not match);
+    /// still on the hit the reader was on if it is among them.
+    fn searched_again(&self, last: KeptSearch, find: &impl Fn(Option<Key>) -> Option<ItemIdx>) -> Option<LastSearch> {
+        let found = self.index.search(&last.query, self.scope_items(last.scope));
+        let hits: Vec<ItemIdx> = found.iter().map(|hit| hit.item).collect();
+        let at = find(last.at).and_then(|item| hits.iter().position(|&hit| hit == item));
+        (!hits.is_empty()).then(|| LastSearch {
+            query: last.query,
+            scope: last.scope,
+            at: at.unwrap_or(0),
+            hits,
+        })
     }
 
     /// Each row's order and selected item.
@@ -268,7 +284,7 @@ impl Place {
         let mut keys: HashSet<Key> = self.selected.iter().filter_map(|&(key, _)| key).collect();
         keys.extend(self.mark);
         if let Some(last) = &self.last_search {
-            keys.extend(last.hits.iter().copied().chain(last.at));
+            keys.extend(last.at);
         }
         let (back, current, forward) = &self.history;
         keys.extend(back.iter().chain(current).chain(forward).filter_map(|step| step.item));
@@ -283,17 +299,6 @@ impl Place {
         }
         keys
     }
-}
-
-/// The last search's hits still in the data (`n` / `N` step through them).
-fn resumed_search(last: KeptSearch, find: &impl Fn(Option<Key>) -> Option<ItemIdx>) -> Option<LastSearch> {
-    let hits: Vec<ItemIdx> = last.hits.iter().filter_map(|&key| find(Some(key))).collect();
-    let at = find(last.at).and_then(|item| hits.iter().position(|&hit| hit == item));
-    (!hits.is_empty()).then(|| LastSearch {
-        query: last.query,
-        at: at.unwrap_or(0),
-        hits,
-    })
 }
 
 /// The history's steps on the new data; a step whose item is gone is dropped.
