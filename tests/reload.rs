@@ -10,6 +10,7 @@ use ratatui::crossterm::event::KeyCode;
 use wsis_browser::app::{Action, App, Pane, Row};
 use wsis_browser::data::Dataset;
 use wsis_browser::data::sort::sorted;
+use wsis_browser::query_history::Prompt;
 use wsis_browser::search::Hit;
 
 /// Four resolutions, each mandating the next.
@@ -224,4 +225,31 @@ fn n_steps_through_the_last_search_run_again_on_the_new_data() {
     let hit_ids: Vec<&str> = last.hits.iter().map(|&hit| new.data.item(hit).id.as_ref()).collect();
     assert!(hit_ids.contains(&"a"), "a, retitled, is a hit now: {hit_ids:?}");
     assert_eq!(hit_ids[last.at], "d", "still on the hit the reader was on");
+}
+
+#[test]
+fn a_warning_shown_before_the_resume_stays() {
+    let before = dataset_from(BEFORE);
+    let old = App::new(&before);
+    let mut new = App::new(&before);
+    new.update(Action::Status("bookmarks file unreadable".into()));
+    new.update(Action::Resume(Box::new(old.place())));
+    assert_eq!(new.status.as_deref(), Some("bookmarks file unreadable"));
+}
+
+#[test]
+fn bookmarks_and_queries_come_as_the_app_held_them() {
+    let (before, after) = (dataset_from(BEFORE), dataset_from(AFTER));
+    let mut old = App::new(&before);
+    jump_to(&mut old, "c");
+    press(&mut old, &[key(KeyCode::Char('m'))]);
+    press(&mut old, &[key(KeyCode::Char('/'))]);
+    type_text(&mut old, "Gamma");
+    press(&mut old, &[key(KeyCode::Enter)]);
+    assert_eq!(old.bookmarks.ids.len(), 1);
+    // The new app starts with what the files hold: nothing here.
+    let new = reloaded(&old, &after);
+    assert_eq!(new.bookmarks, old.bookmarks);
+    assert_eq!(new.query_history(Prompt::Search).entries(), ["Gamma"]);
+    assert_eq!(new.query_history(Prompt::Jump).entries(), ["c"]);
 }

@@ -11,8 +11,10 @@ use super::{
     App, FollowState, HelpState, History, JumpState, LastSearch, LineEditor, Location, Overlay, Pane, PathView, Row,
     Scope, SearchState, TimelineState,
 };
+use crate::bookmarks::Bookmarks;
 use crate::data::sort::sorted;
 use crate::data::{CATEGORIES, ItemIdx, SortOrder};
+use crate::query_history::QueryHistory;
 
 /// An item, by [`crate::data::Dataset::item_key`].
 type Key = u64;
@@ -33,6 +35,13 @@ pub struct Place {
     overlays: Vec<KeptOverlay>,
     /// Back and forward: the steps back, the current one, the steps forward.
     history: (Vec<KeptStep>, Option<KeptStep>, Vec<KeptStep>),
+    /// The user's own state as the app holds it, rather than as the files
+    /// hold it: a failed save, an unsaved query, an undo still offered.
+    bookmarks: Bookmarks,
+    search_history: QueryHistory,
+    jump_history: QueryHistory,
+    /// An item just unbookmarked in the bookmarks list, and its row there.
+    unbookmarked: Option<(usize, Key)>,
 }
 
 /// A step of the history ([`Location`]), its item by key.
@@ -105,6 +114,10 @@ impl App<'_> {
             }),
             overlays: self.overlays.iter().map(|overlay| self.kept(overlay)).collect(),
             history: self.kept_history(),
+            bookmarks: self.bookmarks.clone(),
+            search_history: self.search_history.clone(),
+            jump_history: self.jump_history.clone(),
+            unbookmarked: self.unbookmarked.and_then(|(row, idx)| Some((row, key(Some(idx))?))),
         }
     }
 
@@ -151,9 +164,13 @@ impl App<'_> {
     }
 
     /// Puts the reader back at `place`, taken on the data before a reload.
-    pub(super) fn resume(&mut self, place: Place) {
+    pub(super) fn resume(&mut self, mut place: Place) {
         let found = self.data.items_keyed(&place.keys());
         let find = |key: Option<Key>| key.and_then(|key| found.get(&key).copied());
+        self.bookmarks = std::mem::take(&mut place.bookmarks);
+        self.search_history = std::mem::take(&mut place.search_history);
+        self.jump_history = std::mem::take(&mut place.jump_history);
+        self.unbookmarked = place.unbookmarked.and_then(|(row, key)| Some((row, find(Some(key))?)));
         self.resume_lists(&place, &find);
         let was_shown = place.selected.get(place.row.index()).and_then(|&(key, _)| find(key));
         self.row = place.row;
@@ -283,6 +300,7 @@ impl Place {
     fn keys(&self) -> HashSet<Key> {
         let mut keys: HashSet<Key> = self.selected.iter().filter_map(|&(key, _)| key).collect();
         keys.extend(self.mark);
+        keys.extend(self.unbookmarked.map(|(_, key)| key));
         if let Some(last) = &self.last_search {
             keys.extend(last.at);
         }
