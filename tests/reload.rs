@@ -253,3 +253,28 @@ fn bookmarks_and_queries_come_as_the_app_held_them() {
     assert_eq!(new.query_history(Prompt::Search).entries(), ["Gamma"]);
     assert_eq!(new.query_history(Prompt::Jump).entries(), ["c"]);
 }
+
+#[test]
+fn steps_left_in_a_row_on_one_item_merge() {
+    let (before, after) = (dataset_from(BEFORE), dataset_from(AFTER));
+    // From a to b, back to a, then c: with b gone, a and a are one step.
+    let mut old = App::new(&before);
+    for id in ["b", "a", "c"] {
+        jump_to(&mut old, id);
+    }
+    let mut new = reloaded(&old, &after);
+    new.update(Action::Back);
+    assert_eq!(shown(&new), "a");
+    new.update(Action::Back);
+    assert_eq!(new.status.as_deref(), Some("no earlier step"));
+
+    // From c to b and back to c: with b gone, the step back is on c itself.
+    let mut old = App::new(&before);
+    for id in ["c", "b", "c"] {
+        jump_to(&mut old, id);
+    }
+    let mut new = reloaded(&old, &after);
+    new.update(Action::Back);
+    assert_eq!(shown(&new), "a", "straight to where c was left from");
+    new.check_invariants().expect("holds together");
+}

@@ -191,7 +191,8 @@ impl App<'_> {
         }
         self.mark = find(place.mark);
         self.last_search = place.last_search.and_then(|last| self.searched_again(last, &find));
-        self.history = resumed_history(place.history, &find);
+        let current_item = self.selected_item();
+        self.history = resumed_history(place.history, current_item, &find);
         self.overlays = Vec::new();
         for kept in place.overlays {
             if let Some(overlay) = self.resumed(kept, same_item, &find) {
@@ -319,9 +320,14 @@ impl Place {
     }
 }
 
-/// The history's steps on the new data; a step whose item is gone is dropped.
+/// The history's steps on the new data; a step whose item is gone is
+/// dropped, and so are the steps this leaves in a row on one item (each
+/// would be a Back or Forward that goes nowhere): consecutive ones, and
+/// the nearest back or forward on `shown` (the current step's item, else
+/// the item shown).
 fn resumed_history(
     (back, current, forward): (Vec<KeptStep>, Option<KeptStep>, Vec<KeptStep>),
+    shown: Option<ItemIdx>,
     find: &impl Fn(Option<Key>) -> Option<ItemIdx>,
 ) -> History {
     let step = |kept: KeptStep| {
@@ -334,9 +340,16 @@ fn resumed_history(
             detail_scroll: kept.detail_scroll,
         })
     };
-    History::from_parts(
-        back.into_iter().filter_map(step).collect(),
-        current.and_then(step),
-        forward.into_iter().filter_map(step).collect(),
-    )
+    let current = current.and_then(step);
+    let on = current.map_or(shown, |step| step.item);
+    let merged = |steps: Vec<KeptStep>| {
+        let mut steps: Vec<Location> = steps.into_iter().filter_map(step).collect();
+        steps.dedup_by(|later, earlier| later.item == earlier.item);
+        // Both lists end with the step nearest the current one.
+        while steps.last().is_some_and(|step| step.item == on) {
+            steps.pop();
+        }
+        steps
+    };
+    History::from_parts(merged(back), current, merged(forward))
 }
