@@ -119,8 +119,10 @@ fn what_named_a_gone_item_closes_or_falls_back() {
     let mut old = App::new(&before);
     jump_to(&mut old, "b");
     press(&mut old, &[key(KeyCode::Char('t'))]);
+    assert_eq!(old.timeline().map(|t| t.selected), Some(1), "on b");
     let new = reloaded(&old, &after);
-    assert_eq!(new.timeline().map(|t| t.rows.len()), Some(3));
+    let timeline = new.timeline().expect("the timeline is still open");
+    assert_eq!((timeline.rows.len(), timeline.selected), (3, 0));
 }
 
 #[test]
