@@ -280,3 +280,32 @@ fn steps_left_in_a_row_on_one_item_merge() {
     assert_eq!(shown(&new), "a", "straight to where c was left from");
     new.check_invariants().expect("holds together");
 }
+
+#[test]
+fn an_unbookmarked_item_can_still_be_added_back_after_a_reload() {
+    let (before, after) = (dataset_from(BEFORE), dataset_from(AFTER));
+    let mut old = App::new(&before);
+    for id in ["c", "d"] {
+        jump_to(&mut old, id);
+        press(&mut old, &[key(KeyCode::Char('m'))]);
+    }
+    press(
+        &mut old,
+        &[
+            key(KeyCode::Char('h')),
+            key(KeyCode::Char('h')),
+            key(KeyCode::Char('G')),
+        ],
+    );
+    assert_eq!(old.row, Row::Bookmarks);
+    press(&mut old, &[key(KeyCode::Char('l')), key(KeyCode::Char('g'))]);
+    assert_eq!(shown(&old), "c");
+    press(&mut old, &[key(KeyCode::Char('m'))]);
+    assert_eq!(old.bookmarks.ids.len(), 1, "c is no longer bookmarked");
+
+    let mut new = reloaded(&old, &after);
+    assert_eq!(shown(&new), "c", "still listed where it was");
+    press(&mut new, &[key(KeyCode::Char('m'))]);
+    let ids: Vec<&str> = new.bookmarks.ids.iter().map(|id| id.as_ref()).collect();
+    assert_eq!(ids, ["d", "c"], "m added it back rather than removing d");
+}
