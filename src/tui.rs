@@ -158,7 +158,7 @@ fn browse(
     terminal: &mut DefaultTerminal,
     mut loaded: Loaded,
     mut typed: TypedAhead,
-    mut user: UserState,
+    user: UserState,
     options: Options,
     sender: Sender<Message>,
     waiting: Waiting,
@@ -170,8 +170,9 @@ fn browse(
                 loaded = reloaded;
                 place = Some(left);
                 typed = TypedAhead::default();
-                // Bookmarks saved meanwhile are kept.
-                user = UserState::load();
+                // The bookmarks and query histories come with the place,
+                // as the app held them (unsaved ones too): the files are
+                // not read again.
             }
             None => return Ok(()),
         }

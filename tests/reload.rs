@@ -10,6 +10,7 @@ use ratatui::crossterm::event::KeyCode;
 use wsis_browser::app::{Action, App, Pane, Row};
 use wsis_browser::data::Dataset;
 use wsis_browser::data::sort::sorted;
+use wsis_browser::query_history::Prompt;
 use wsis_browser::search::Hit;
 
 /// Four resolutions, each mandating the next.
@@ -25,6 +26,14 @@ const AFTER: &str = r#"[
     Item(id: "d", category: "ga", symbol: "A/RES/4", title: "Delta", date: "2004-01-01"),
     Item(id: "c", category: "ga", symbol: "A/RES/3", title: "Gamma", date: "2003-01-01", links: [Link(rel: Mandates, to: "d")]),
     Item(id: "a", category: "ga", symbol: "A/RES/1", title: "Alpha", date: "2001-01-01"),
+]"#;
+
+/// The same data, "c" moved to the ECOSOC resolutions and "a" retitled.
+const MOVED: &str = r#"[
+    Item(id: "a", category: "ga", symbol: "A/RES/1", title: "Alpha, before Delta", date: "2001-01-01", links: [Link(rel: Mandates, to: "b")]),
+    Item(id: "b", category: "ga", symbol: "A/RES/2", title: "Beta", date: "2002-01-01", links: [Link(rel: Mandates, to: "c")]),
+    Item(id: "c", category: "ecosoc", symbol: "E/RES/3", title: "Gamma", date: "2003-01-01", links: [Link(rel: Mandates, to: "d")]),
+    Item(id: "d", category: "ga", symbol: "A/RES/4", title: "Delta", date: "2004-01-01"),
 ]"#;
 
 /// The id of the item the detail pane shows.
@@ -110,8 +119,10 @@ fn what_named_a_gone_item_closes_or_falls_back() {
     let mut old = App::new(&before);
     jump_to(&mut old, "b");
     press(&mut old, &[key(KeyCode::Char('t'))]);
+    assert_eq!(old.timeline().map(|t| t.selected), Some(1), "on b");
     let new = reloaded(&old, &after);
-    assert_eq!(new.timeline().map(|t| t.rows.len()), Some(3));
+    let timeline = new.timeline().expect("the timeline is still open");
+    assert_eq!((timeline.rows.len(), timeline.selected), (3, 0));
 }
 
 #[test]
@@ -186,4 +197,115 @@ fn back_and_forward_keep_their_steps_but_those_of_gone_items() {
     new.update(Action::Back);
     assert_eq!(new.status.as_deref(), Some("no earlier step"));
     new.check_invariants().expect("holds together");
+}
+
+#[test]
+fn the_follow_prompt_closes_when_its_item_moved_out_of_the_list() {
+    let (before, moved) = (dataset_from(BEFORE), dataset_from(MOVED));
+    let mut old = App::new(&before);
+    jump_to(&mut old, "c");
+    press(&mut old, &[key(KeyCode::Char('f'))]);
+    assert!(old.follow_prompt().is_some());
+    let new = reloaded(&old, &moved);
+    assert_ne!(shown(&new), "c", "the list's row at the same place shows");
+    assert!(!new.related().is_empty(), "the item shown has related items too");
+    assert!(new.follow_prompt().is_none(), "they were not the ones offered");
+}
+
+#[test]
+fn n_steps_through_the_last_search_run_again_on_the_new_data() {
+    let (before, moved) = (dataset_from(BEFORE), dataset_from(MOVED));
+    let mut old = App::new(&before);
+    press(&mut old, &[key(KeyCode::Char('/'))]);
+    type_text(&mut old, "Delta");
+    press(&mut old, &[key(KeyCode::Enter)]);
+    assert_eq!(shown(&old), "d");
+    let new = reloaded(&old, &moved);
+    let last = new.last_search.clone().expect("the last search is kept");
+    let expected: Vec<_> = new.index.search("Delta", None).iter().map(|hit| hit.item).collect();
+    assert_eq!(last.hits, expected, "the hits of the new data");
+    let hit_ids: Vec<&str> = last.hits.iter().map(|&hit| new.data.item(hit).id.as_ref()).collect();
+    assert!(hit_ids.contains(&"a"), "a, retitled, is a hit now: {hit_ids:?}");
+    assert_eq!(hit_ids[last.at], "d", "still on the hit the reader was on");
+}
+
+#[test]
+fn a_warning_shown_before_the_resume_stays() {
+    let before = dataset_from(BEFORE);
+    let old = App::new(&before);
+    let mut new = App::new(&before);
+    new.update(Action::Status("bookmarks file unreadable".into()));
+    new.update(Action::Resume(Box::new(old.place())));
+    assert_eq!(new.status.as_deref(), Some("bookmarks file unreadable"));
+}
+
+#[test]
+fn bookmarks_and_queries_come_as_the_app_held_them() {
+    let (before, after) = (dataset_from(BEFORE), dataset_from(AFTER));
+    let mut old = App::new(&before);
+    jump_to(&mut old, "c");
+    press(&mut old, &[key(KeyCode::Char('m'))]);
+    press(&mut old, &[key(KeyCode::Char('/'))]);
+    type_text(&mut old, "Gamma");
+    press(&mut old, &[key(KeyCode::Enter)]);
+    assert_eq!(old.bookmarks.ids.len(), 1);
+    // The new app starts with what the files hold: nothing here.
+    let new = reloaded(&old, &after);
+    assert_eq!(new.bookmarks, old.bookmarks);
+    assert_eq!(new.query_history(Prompt::Search).entries(), ["Gamma"]);
+    assert_eq!(new.query_history(Prompt::Jump).entries(), ["c"]);
+}
+
+#[test]
+fn steps_left_in_a_row_on_one_item_merge() {
+    let (before, after) = (dataset_from(BEFORE), dataset_from(AFTER));
+    // From a to b, back to a, then c: with b gone, a and a are one step.
+    let mut old = App::new(&before);
+    for id in ["b", "a", "c"] {
+        jump_to(&mut old, id);
+    }
+    let mut new = reloaded(&old, &after);
+    new.update(Action::Back);
+    assert_eq!(shown(&new), "a");
+    new.update(Action::Back);
+    assert_eq!(new.status.as_deref(), Some("no earlier step"));
+
+    // From c to b and back to c: with b gone, the step back is on c itself.
+    let mut old = App::new(&before);
+    for id in ["c", "b", "c"] {
+        jump_to(&mut old, id);
+    }
+    let mut new = reloaded(&old, &after);
+    new.update(Action::Back);
+    assert_eq!(shown(&new), "a", "straight to where c was left from");
+    new.check_invariants().expect("holds together");
+}
+
+#[test]
+fn an_unbookmarked_item_can_still_be_added_back_after_a_reload() {
+    let (before, after) = (dataset_from(BEFORE), dataset_from(AFTER));
+    let mut old = App::new(&before);
+    for id in ["c", "d"] {
+        jump_to(&mut old, id);
+        press(&mut old, &[key(KeyCode::Char('m'))]);
+    }
+    press(
+        &mut old,
+        &[
+            key(KeyCode::Char('h')),
+            key(KeyCode::Char('h')),
+            key(KeyCode::Char('G')),
+        ],
+    );
+    assert_eq!(old.row, Row::Bookmarks);
+    press(&mut old, &[key(KeyCode::Char('l')), key(KeyCode::Char('g'))]);
+    assert_eq!(shown(&old), "c");
+    press(&mut old, &[key(KeyCode::Char('m'))]);
+    assert_eq!(old.bookmarks.ids.len(), 1, "c is no longer bookmarked");
+
+    let mut new = reloaded(&old, &after);
+    assert_eq!(shown(&new), "c", "still listed where it was");
+    press(&mut new, &[key(KeyCode::Char('m'))]);
+    let ids: Vec<&str> = new.bookmarks.ids.iter().map(|id| id.as_ref()).collect();
+    assert_eq!(ids, ["d", "c"], "m added it back rather than removing d");
 }

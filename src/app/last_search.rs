@@ -1,13 +1,15 @@
 //! `n` and `N` after a search, as in less: the next or previous hit of the
 //! last search opened from, without reopening the prompt.
 
-use super::App;
+use super::{App, Scope};
 use crate::data::ItemIdx;
 
 /// The hits of the search a hit was last opened from.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LastSearch {
     pub query: String,
+    /// What it covered, to search it again on reloaded data.
+    pub scope: Scope,
     /// The hits' items, in rank order.
     pub hits: Vec<ItemIdx>,
     /// The hit shown last.

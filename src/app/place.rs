@@ -11,8 +11,10 @@ use super::{
     App, FollowState, HelpState, History, JumpState, LastSearch, LineEditor, Location, Overlay, Pane, PathView, Row,
     Scope, SearchState, TimelineState,
 };
+use crate::bookmarks::Bookmarks;
 use crate::data::sort::sorted;
 use crate::data::{CATEGORIES, ItemIdx, SortOrder};
+use crate::query_history::QueryHistory;
 
 /// An item, by [`crate::data::Dataset::item_key`].
 type Key = u64;
@@ -33,6 +35,13 @@ pub struct Place {
     overlays: Vec<KeptOverlay>,
     /// Back and forward: the steps back, the current one, the steps forward.
     history: (Vec<KeptStep>, Option<KeptStep>, Vec<KeptStep>),
+    /// The user's own state as the app holds it, rather than as the files
+    /// hold it: a failed save, an unsaved query, an undo still offered.
+    bookmarks: Bookmarks,
+    search_history: QueryHistory,
+    jump_history: QueryHistory,
+    /// An item just unbookmarked in the bookmarks list, and its row there.
+    unbookmarked: Option<(usize, Key)>,
 }
 
 /// A step of the history ([`Location`]), its item by key.
@@ -48,7 +57,8 @@ struct KeptStep {
 #[derive(Debug, Clone, PartialEq)]
 struct KeptSearch {
     query: String,
-    hits: Vec<Key>,
+    scope: Scope,
+    /// The hit the reader was on.
     at: Option<Key>,
 }
 
@@ -99,11 +109,15 @@ impl App<'_> {
             mark: key(self.mark),
             last_search: self.last_search.as_ref().map(|last| KeptSearch {
                 query: last.query.clone(),
-                hits: last.hits.iter().filter_map(|&hit| key(Some(hit))).collect(),
+                scope: last.scope,
                 at: key(last.hits.get(last.at).copied()),
             }),
             overlays: self.overlays.iter().map(|overlay| self.kept(overlay)).collect(),
             history: self.kept_history(),
+            bookmarks: self.bookmarks.clone(),
+            search_history: self.search_history.clone(),
+            jump_history: self.jump_history.clone(),
+            unbookmarked: self.unbookmarked.and_then(|(row, idx)| Some((row, key(Some(idx))?))),
         }
     }
 
@@ -150,14 +164,21 @@ impl App<'_> {
     }
 
     /// Puts the reader back at `place`, taken on the data before a reload.
-    pub(super) fn resume(&mut self, place: Place) {
+    pub(super) fn resume(&mut self, mut place: Place) {
         let found = self.data.items_keyed(&place.keys());
         let find = |key: Option<Key>| key.and_then(|key| found.get(&key).copied());
+        self.bookmarks = std::mem::take(&mut place.bookmarks);
+        self.search_history = std::mem::take(&mut place.search_history);
+        self.jump_history = std::mem::take(&mut place.jump_history);
+        self.unbookmarked = place.unbookmarked.and_then(|(row, key)| Some((row, find(Some(key))?)));
         self.resume_lists(&place, &find);
         let was_shown = place.selected.get(place.row.index()).and_then(|&(key, _)| find(key));
         self.row = place.row;
         self.focus = place.focus;
-        if was_shown.is_some() && was_shown == self.selected_item() {
+        // The item may be in the data but no longer where the reader was
+        // (moved to another category): then another item shows.
+        let same_item = was_shown.is_some() && was_shown == self.selected_item();
+        if same_item {
             let related = self.related().len();
             self.link_row = place.link_row.filter(|&row| row < related);
             let last = self.detail_scroll_range().saturating_sub(1);
@@ -169,14 +190,30 @@ impl App<'_> {
             }
         }
         self.mark = find(place.mark);
-        self.last_search = place.last_search.and_then(|last| resumed_search(last, &find));
-        self.history = resumed_history(place.history, &find);
+        self.last_search = place.last_search.and_then(|last| self.searched_again(last, &find));
+        let current_item = self.selected_item();
+        self.history = resumed_history(place.history, current_item, &find);
         self.overlays = Vec::new();
         for kept in place.overlays {
-            if let Some(overlay) = self.resumed(kept, was_shown.is_some(), &find) {
+            if let Some(overlay) = self.resumed(kept, same_item, &find) {
                 self.overlays.push(overlay);
             }
         }
+    }
+
+    /// The last search (`n` / `N`) run again on the new data, whose index
+    /// may give other hits (an index rebuilt because it did not match);
+    /// still on the hit the reader was on if it is among them.
+    fn searched_again(&self, last: KeptSearch, find: &impl Fn(Option<Key>) -> Option<ItemIdx>) -> Option<LastSearch> {
+        let found = self.index.search(&last.query, self.scope_items(last.scope));
+        let hits: Vec<ItemIdx> = found.iter().map(|hit| hit.item).collect();
+        let at = find(last.at).and_then(|item| hits.iter().position(|&hit| hit == item));
+        (!hits.is_empty()).then(|| LastSearch {
+            query: last.query,
+            scope: last.scope,
+            at: at.unwrap_or(0),
+            hits,
+        })
     }
 
     /// Each row's order and selected item.
@@ -264,8 +301,9 @@ impl Place {
     fn keys(&self) -> HashSet<Key> {
         let mut keys: HashSet<Key> = self.selected.iter().filter_map(|&(key, _)| key).collect();
         keys.extend(self.mark);
+        keys.extend(self.unbookmarked.map(|(_, key)| key));
         if let Some(last) = &self.last_search {
-            keys.extend(last.hits.iter().copied().chain(last.at));
+            keys.extend(last.at);
         }
         let (back, current, forward) = &self.history;
         keys.extend(back.iter().chain(current).chain(forward).filter_map(|step| step.item));
@@ -282,20 +320,14 @@ impl Place {
     }
 }
 
-/// The last search's hits still in the data (`n` / `N` step through them).
-fn resumed_search(last: KeptSearch, find: &impl Fn(Option<Key>) -> Option<ItemIdx>) -> Option<LastSearch> {
-    let hits: Vec<ItemIdx> = last.hits.iter().filter_map(|&key| find(Some(key))).collect();
-    let at = find(last.at).and_then(|item| hits.iter().position(|&hit| hit == item));
-    (!hits.is_empty()).then(|| LastSearch {
-        query: last.query,
-        at: at.unwrap_or(0),
-        hits,
-    })
-}
-
-/// The history's steps on the new data; a step whose item is gone is dropped.
+/// The history's steps on the new data; a step whose item is gone is
+/// dropped, and so are the steps this leaves in a row on one item (each
+/// would be a Back or Forward that goes nowhere): consecutive ones, and
+/// the nearest back or forward on `shown` (the current step's item, else
+/// the item shown).
 fn resumed_history(
     (back, current, forward): (Vec<KeptStep>, Option<KeptStep>, Vec<KeptStep>),
+    shown: Option<ItemIdx>,
     find: &impl Fn(Option<Key>) -> Option<ItemIdx>,
 ) -> History {
     let step = |kept: KeptStep| {
@@ -308,9 +340,16 @@ fn resumed_history(
             detail_scroll: kept.detail_scroll,
         })
     };
-    History::from_parts(
-        back.into_iter().filter_map(step).collect(),
-        current.and_then(step),
-        forward.into_iter().filter_map(step).collect(),
-    )
+    let current = current.and_then(step);
+    let on = current.map_or(shown, |step| step.item);
+    let merged = |steps: Vec<KeptStep>| {
+        let mut steps: Vec<Location> = steps.into_iter().filter_map(step).collect();
+        steps.dedup_by(|later, earlier| later.item == earlier.item);
+        // Both lists end with the step nearest the current one.
+        while steps.last().is_some_and(|step| step.item == on) {
+            steps.pop();
+        }
+        steps
+    };
+    History::from_parts(merged(back), current, merged(forward))
 }

@@ -13,7 +13,11 @@ impl App<'_> {
     pub fn update(&mut self, action: Action) {
         if !matches!(
             action,
-            Action::Resize(..) | Action::Status(_) | Action::SearchResults { .. } | Action::BookmarksSaved(_)
+            Action::Resize(..)
+                | Action::Status(_)
+                | Action::SearchResults { .. }
+                | Action::BookmarksSaved(_)
+                | Action::Resume(_)
         ) {
             self.status = None;
         }

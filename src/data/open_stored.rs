@@ -339,7 +339,9 @@ mod tests {
     proptest! {
         /// Flips before the table of names (header, preview, rows, index
         /// of items) never show other data: the file opens showing exactly
-        /// what was made, or not at all. Checked on every case.
+        /// what was made, or not at all. Checked on every case the file
+        /// opens in; a refused open is the "not at all", with nothing more
+        /// to check.
         #[test]
         fn flips_before_the_names_show_what_was_made_or_nothing(flips in prop::collection::vec((any::<prop::sample::Index>(), 1..=255u8), 1..16)) {
             let (bytes, _) = flipped_within(flips, 0..LAYOUT.0.start);
@@ -351,7 +353,8 @@ mod tests {
 
         /// Flips in the table of names (checked whole only by `verify`):
         /// every item reads as made, and a name finds some of the items it
-        /// found, never another. Checked on every case.
+        /// found, never another. Checked on every case the file opens
+        /// in; a refused open shows no item at all.
         #[test]
         fn flipped_names_find_no_other_item(flips in prop::collection::vec((any::<prop::sample::Index>(), 1..=255u8), 1..16)) {
             let (bytes, _) = flipped_within(flips, LAYOUT.0.clone());

@@ -98,6 +98,7 @@ impl App<'_> {
                 Some(item) => {
                     self.last_search = Some(crate::app::LastSearch {
                         query: search.query.to_string(),
+                        scope: search.scope,
                         hits: search.hits.iter().map(|hit| hit.item).collect(),
                         at: search.selected,
                     });
