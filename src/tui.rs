@@ -197,7 +197,9 @@ fn browse_once(
     notices.extend(options.notices.iter().cloned());
     let app = App::with_shared_index(&data, index).with_background_search();
     let mut app = user.furnish(app, notices, options);
-    if !user.warnings.is_empty() {
+    // Start-up warnings (a history file unread, say) belong to the start,
+    // not to each reload.
+    if place.is_none() && !user.warnings.is_empty() {
         app.update(Action::Status(user.warnings.join("; ")));
     }
     let size = terminal.size()?;
