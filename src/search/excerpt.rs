@@ -47,9 +47,9 @@ pub fn window(text: &str, ranges: &[Range<usize>], max_chars: usize) -> (String,
     let mut end = (start + room).min(char_count);
     let cut_back = end < char_count;
     if cut_back {
-        end -= 1;
+        end = before_cut_match(ranges, first, end - 1);
     }
-    let middle = text.get(byte_at(start)..byte_at(end)).unwrap_or_default();
+    let middle = text.get(byte_at(start)..byte_at(end)).unwrap_or_default().trim_end();
     let mut shown = String::with_capacity(middle.len() + 2 * '…'.len_utf8());
     if cut_front {
         shown.push('…');
@@ -59,6 +59,17 @@ pub fn window(text: &str, ranges: &[Range<usize>], max_chars: usize) -> (String,
         shown.push('…');
     }
     (shown, clip(ranges, start, end, usize::from(cut_front)))
+}
+
+/// Where a text cut at `end` stops: before a later match the cut would
+/// fall inside, so no word shows half marked ("Global [Digital] [Com]…");
+/// the first match (`first`) is kept even if cut, as it is why the text
+/// is shown.
+fn before_cut_match(ranges: &[Range<usize>], first: usize, end: usize) -> usize {
+    ranges
+        .iter()
+        .find(|r| r.start > first && r.start < end && end < r.end)
+        .map_or(end, |r| r.start)
 }
 
 /// `ranges` within `start..end`, moved to start at `shift`.
@@ -117,10 +128,10 @@ mod tests {
         let mut end = (start + max_chars - usize::from(cut_front)).min(chars.len());
         let cut_back = end < chars.len();
         if cut_back {
-            end -= 1;
+            end = before_cut_match(ranges, first, end - 1);
         }
         let mut shown: String = if cut_front { "…".into() } else { String::new() };
-        shown.extend(&chars[start..end]);
+        shown.push_str(chars[start..end].iter().collect::<String>().trim_end());
         if cut_back {
             shown.push('…');
         }
@@ -138,6 +149,22 @@ mod tests {
             let chars = text.chars().count();
             let ranges: Vec<Range<usize>> = (first < chars).then(|| first..(first + len).min(chars)).into_iter().collect();
             proptest::prop_assert_eq!(window(&text, &ranges, max_chars), window_over_chars(&text, &ranges, max_chars));
+        }
+    }
+
+    #[test]
+    fn a_cut_never_leaves_a_later_match_half_marked() {
+        let text = "cooperation and the new responsibilities that the Global Digital Compact gives to all";
+        let word = |w: &str| text.find(w).map(|at| at..at + w.len()).unwrap();
+        let ranges = [word("Digital"), word("Compact")];
+        for max_chars in MIN_CHARS..text.len() {
+            let (shown, marks) = window(text, &ranges, max_chars);
+            let marked = marked(&shown, &marks);
+            assert!(!shown.contains(" …"), "{max_chars}: {shown}");
+            assert!(
+                marked.iter().skip(1).all(|m| m == "Compact"),
+                "{max_chars}: {shown} marks {marked:?}"
+            );
         }
     }
 
