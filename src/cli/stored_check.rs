@@ -5,9 +5,9 @@
 //! lists other items (the snapshot sound) means building the index
 //! again over the same data, which stays open.
 
-use super::{BrowserInputs, build_index};
+use super::BrowserInputs;
 use crate::data::Dataset;
-use crate::search::SearchIndex;
+use crate::search::{SearchIndex, cache};
 
 /// What checking a dataset opened in place found.
 pub enum StoredCheck {
@@ -28,17 +28,33 @@ pub fn check_stored(data: &Dataset, index: &SearchIndex, inputs: &BrowserInputs)
     Some(if !super::stored_bytes_are_sound(&bytes, inputs) {
         StoredCheck::Damaged
     } else if !super::index_matches(index, data) {
-        StoredCheck::IndexRebuilt(Box::new(build_index(data, inputs.cache.as_ref())))
+        rebuilt_unless_damaged(data, inputs)
     } else {
         StoredCheck::Sound
     })
+}
+
+/// The index built again over `data`, and stored, unless a record read
+/// while building came back damaged (the file cut short since the check):
+/// an index of placeholders must be neither used nor kept.
+fn rebuilt_unless_damaged(data: &Dataset, inputs: &BrowserInputs) -> StoredCheck {
+    let key = inputs.cache.as_ref().map_or("", |(_, key)| key.as_str());
+    let rebuilt = SearchIndex::build(data, key);
+    if data.met_damage() {
+        return StoredCheck::Damaged;
+    }
+    if let Some((dir, key)) = &inputs.cache {
+        // A cache that cannot be written only costs time next run.
+        let _ = cache::store(dir, key, &rebuilt);
+    }
+    StoredCheck::IndexRebuilt(Box::new(rebuilt))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::dataset_cache;
-    use crate::search::cache::{self, Key};
+    use crate::search::cache::Key;
 
     /// The embedded data stored in a cache directory, opened in place, and
     /// the inputs of that cache.
@@ -78,6 +94,39 @@ mod tests {
             check_stored(&data, &stored, &inputs),
             Some(StoredCheck::Sound)
         ));
+    }
+
+    #[test]
+    fn an_index_built_over_a_record_damaged_since_the_check_is_neither_used_nor_stored() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (sound, inputs) = opened_in_place(dir.path());
+        drop(sound);
+        let (dir, key) = inputs.cache.as_ref().expect("a cache");
+        let stored = std::fs::read_dir(dir)
+            .expect("dir")
+            .map(|e| e.expect("entry").path())
+            .find(|p| p.extension().is_some_and(|e| e == "bin"))
+            .expect("a stored dataset");
+        let mut bytes = std::fs::read(&stored).expect("read");
+        // An item's summary is in its record only (the preview, which may
+        // hold another copy, comes first): its last copy is the record's.
+        let embedded = Dataset::embedded().expect("embedded data");
+        let summary = embedded
+            .items()
+            .find(|item| item.summary.len() > 40)
+            .expect("a summary")
+            .summary
+            .clone();
+        let at = bytes
+            .windows(summary.len())
+            .rposition(|window| window == summary.as_bytes())
+            .expect("the summary is stored");
+        bytes[at + summary.len() / 2] ^= 0x01;
+        std::fs::write(&stored, &bytes).expect("damage a record");
+        let data = dataset_cache::open(dir, key).expect("opens in place: records are checked when read");
+        assert!(matches!(rebuilt_unless_damaged(&data, &inputs), StoredCheck::Damaged));
+        assert!(data.met_damage());
+        assert!(cache::load(dir, key).is_none(), "no index of placeholders is stored");
     }
 
     #[test]
