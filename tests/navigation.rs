@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{DATA, ctrl, idx, key, press, shown, type_text};
+use common::{DATA, ctrl, draw, idx, key, press, shown, type_text};
 use ratatui::crossterm::event::KeyCode;
 use wsis_browser::app::{App, Location, Pane, follow_label};
 
@@ -321,6 +321,8 @@ fn a_year_typed_in_the_follow_prompt_narrows_the_list() {
     type_text(&mut app, "20");
     let follow = app.follow_prompt().expect("20 begins 2008: it waits");
     assert_eq!((follow.typed.as_str(), follow.selected), ("20", 19));
+    let screen = format!("{:?}", draw(&app, 120, 40).backend());
+    assert!(screen.contains("Enter follows 20"), "the wait is said:\n{screen}");
     type_text(&mut app, "06");
     assert_eq!(app.location(), on_ecosoc, "no label followed");
     let follow = app.follow_prompt().expect("open");
@@ -331,6 +333,12 @@ fn a_year_typed_in_the_follow_prompt_narrows_the_list() {
         .map(|&row| DATA.item(related[row].target).id.as_str())
         .collect();
     assert_eq!(ids, ["sg-report-e-2006-85"]);
+    type_text(&mut app, "x");
+    let screen = format!("{:?}", draw(&app, 120, 40).backend());
+    assert!(
+        screen.contains("none of 20 related matches"),
+        "said before Enter:\n{screen}"
+    );
     // "20" then Enter follows label 20.
     press(&mut app, &[ctrl('u')]);
     type_text(&mut app, "20");

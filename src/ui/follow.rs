@@ -42,14 +42,7 @@ pub fn render(app: &App, follow: &FollowState, frame: &mut Frame, area: Rect) {
         .borders(Borders::TOP)
         .border_style(app.theme.border(true))
         .title(cut::fit_line(
-            Line::styled(
-                format!(
-                    " Follow — {} of {} related; type a number or letters ",
-                    matches.len(),
-                    related.len()
-                ),
-                app.theme.title(true),
-            ),
+            Line::styled(title(follow, matches.len(), related.len()), app.theme.title(true)),
             usize::from(popup.width),
         ))
         .title_bottom(prompt_line(app, "f ", &input));
@@ -57,4 +50,18 @@ pub fn render(app: &App, follow: &FollowState, frame: &mut Frame, area: Rect) {
     let (list, mut state) = selectable_list(app, rows, block, selected, true, popup);
     clear_popup(frame, popup, area);
     frame.render_stateful_widget(list, popup, &mut state);
+}
+
+/// The popup's title: what typing does now. A whole label that waits (a
+/// longer number of the list begins with it) says that Enter follows it,
+/// and a filter that lets nothing through says so before Enter is pressed.
+fn title(follow: &FollowState, shown: usize, count: usize) -> String {
+    let typed = &follow.typed;
+    if !typed.is_empty() && typed.len() == follow_label(0, count).len() {
+        format!(" Follow — Enter follows {typed}; more digits narrow the list ")
+    } else if shown == 0 {
+        format!(" Follow — none of {count} related matches; Backspace edits ")
+    } else {
+        format!(" Follow — {shown} of {count} related; type a number or letters ")
+    }
 }
