@@ -3,10 +3,9 @@
 //! them. Pure functions over the dataset; the app caches their results.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 use super::category::CATEGORIES;
-use super::{Dataset, ItemIdx, PartialDate};
+use super::{Dataset, ItemIdx};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum SortOrder {
@@ -56,9 +55,8 @@ pub fn sorted(data: &Dataset, items: &[ItemIdx], order: SortOrder) -> Vec<ItemId
     match order {
         SortOrder::Data => {}
         SortOrder::Date => {
-            let dates: HashMap<ItemIdx, PartialDate> = items.iter().filter_map(|&i| Some((i, data.date(i)?))).collect();
-            sorted.sort_by(|&a, &b| match (dates.get(&a), dates.get(&b)) {
-                (Some(x), Some(y)) => x.cmp(y).then_with(|| by_symbol(data, a, b)),
+            sorted.sort_by(|&a, &b| match (data.date(a), data.date(b)) {
+                (Some(x), Some(y)) => x.cmp(&y).then_with(|| by_symbol(data, a, b)),
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,
                 (None, None) => by_symbol(data, a, b),
