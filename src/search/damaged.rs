@@ -148,3 +148,29 @@ fn an_index_truncated_between_searches_answers_as_before_or_not_at_all() {
     // "côte" needs words "igf" did not: at least that search saw the damage.
     assert!(lazy.is_damaged());
 }
+
+/// `wsis search` reads postings once, unkept: an entry whose stored end
+/// runs past its section is none there too, as the browser's kept read
+/// gives, rather than the part of it the section holds.
+#[test]
+fn an_entry_past_its_section_is_none_read_kept_or_not() {
+    use super::lazy::LazyFile;
+    use super::store::{Layout, Section};
+
+    let layout = Layout::parse(&BYTES, KEY).expect("valid index");
+    let (ends, data) = (Section::PostingEnds, Section::Postings);
+    let last = layout.counts.words - 1;
+    let postings = layout.range(data).len() / 8;
+    let mut bytes = BYTES.clone();
+    let at = layout.range(ends).start + last * 4;
+    let past = u32::try_from(postings + 3).expect("a u32");
+    bytes[at..at + 4].copy_from_slice(&past.to_le_bytes());
+    let file = stored(&bytes);
+    let (lazy, _) = LazyFile::open(file.reopen().expect("reopen"), KEY).expect("opens");
+    assert!(lazy.entry(ends, data, last).is_empty());
+    assert!(lazy.entry_unkept(ends, data, last).is_empty(), "not clipped");
+    // The entry before it is sound, and read alike both ways.
+    let sound = lazy.entry_unkept(ends, data, last - 1);
+    assert!(!sound.is_empty());
+    assert_eq!(&*sound, lazy.entry(ends, data, last - 1));
+}

@@ -202,10 +202,15 @@ impl LazyFile {
     /// caller that reads the entry once (`wsis search`: postings kept in
     /// blocks stayed resident while the hits were explained, 1.9 MB for
     /// "internet governance" at 100 000 items).
+    /// Like it, an entry whose stored ends are damaged (past the section,
+    /// or backwards) is none rather than clipped.
     pub fn entry_unkept(&self, ends: Section, data: Section, index: usize) -> Box<[u8]> {
         let unit = store::unit(data);
         let section = self.layout.range(data);
-        let span = store::span(self.section(ends), index, section.len() / unit);
+        let span = store::span(self.section(ends), index, usize::MAX);
+        if span.start > span.end || span.end > section.len() / unit {
+            return Box::default();
+        }
         self.read_owned(section.start + span.start * unit..section.start + span.end * unit)
     }
 

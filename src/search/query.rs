@@ -63,6 +63,8 @@ pub(crate) fn terms(query: &str) -> Vec<Term> {
     words
         .into_iter()
         .map(|text| {
+            // An empty needle would be found at every byte of every text.
+            debug_assert!(!text.is_empty(), "query words are never empty");
             let key = symbol_key(&text);
             let year = (text.len() == 4)
                 .then(|| text.parse().ok())
