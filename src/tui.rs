@@ -104,8 +104,14 @@ pub fn run(mut loading: Loading, options: Options) -> io::Result<()> {
             (None, _) => wait_for_data(&mut terminal, loading, &sender, &inbox, &setup)?
                 .map(|loaded| (loaded, TypedAhead::default())),
         };
+        let session = Session {
+            user: &user,
+            options: &options,
+            sender,
+            waiting,
+        };
         match waited {
-            Some((loaded, typed)) => browse(&mut terminal, loaded, typed, user, options, sender, waiting),
+            Some((loaded, typed)) => browse(&mut terminal, loaded, typed, &session),
             None => Ok(()),
         }
     });
@@ -154,44 +160,57 @@ impl UserState {
 /// data again (the dataset cache turned out damaged once checked whole, or
 /// its stored index did not match: see `main`'s `load_in_background`),
 /// which is then browsed from where the user was (see [`crate::app::Place`]).
-fn browse(
-    terminal: &mut DefaultTerminal,
-    mut loaded: Loaded,
-    mut typed: TypedAhead,
-    user: UserState,
-    options: Options,
-    sender: Sender<Message>,
-    waiting: Waiting,
-) -> io::Result<()> {
-    let mut place = None;
+fn browse(terminal: &mut DefaultTerminal, mut loaded: Loaded, typed: TypedAhead, session: &Session) -> io::Result<()> {
+    let mut start = Start { typed, place: None };
     loop {
-        match browse_once(terminal, loaded, typed, place, &user, &options, sender.clone(), waiting)? {
+        match browse_once(terminal, loaded, start, session)? {
             Some((reloaded, left)) => {
                 loaded = reloaded;
-                place = Some(left);
-                typed = TypedAhead::default();
                 // The bookmarks and query histories come with the place,
                 // as the app held them (unsaved ones too): the files are
                 // not read again.
+                start = Start {
+                    typed: TypedAhead::default(),
+                    place: Some(left),
+                };
             }
             None => return Ok(()),
         }
     }
 }
 
-/// One dataset's browsing: from `place` on reloaded data, else from the
-/// start (`--at`). Ends with the data sent again and where the user was.
-#[allow(clippy::too_many_arguments)]
+/// What stays the same over every dataset a session browses: the user's
+/// state and options as read at start-up, and the one channel.
+struct Session<'s> {
+    user: &'s UserState,
+    options: &'s Options,
+    /// For the search worker of each dataset's app.
+    sender: Sender<Message>,
+    waiting: Waiting<'s>,
+}
+
+/// Where one dataset's browsing starts.
+struct Start {
+    /// Keys typed while the preview showed, applied once the data is there.
+    typed: TypedAhead,
+    /// Where the reader was on the data before a reload.
+    place: Option<Place>,
+}
+
+/// One dataset's browsing: from `start.place` on reloaded data, else from
+/// the start (`--at`). Ends with the data sent again and where the user was.
 fn browse_once(
     terminal: &mut DefaultTerminal,
     loaded: Loaded,
-    typed: TypedAhead,
-    place: Option<Place>,
-    user: &UserState,
-    options: &Options,
-    sender: Sender<Message>,
-    waiting: Waiting,
+    Start { typed, place }: Start,
+    session: &Session,
 ) -> io::Result<Option<(Loaded, Place)>> {
+    let Session {
+        user,
+        options,
+        ref sender,
+        waiting,
+    } = *session;
     let Loaded { data, index, notices } = loaded;
     let mut notices = notices;
     notices.extend(options.notices.iter().cloned());
@@ -214,7 +233,7 @@ fn browse_once(
         }
         (None, None) => {}
     }
-    let worker = spawn_search_worker(&app, sender);
+    let worker = spawn_search_worker(&app, sender.clone());
     typed.replay(&mut app, |app| perform_all(app, &worker));
     crate::data::trace::mark("browser built, kept keys applied");
     event_loop(terminal, &mut app, &worker, waiting.inbox, waiting.setup)
