@@ -234,6 +234,8 @@ fn browse_once(
         (None, None) => {}
     }
     let worker = spawn_search_worker(&app, sender.clone());
+    // The kept search of a resumed place goes to the worker.
+    perform_all(&mut app, &worker);
     typed.replay(&mut app, |app| perform_all(app, &worker));
     crate::data::trace::mark("browser built, kept keys applied");
     event_loop(terminal, &mut app, &worker, waiting.inbox, waiting.setup)

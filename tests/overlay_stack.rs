@@ -101,6 +101,26 @@ fn enter_and_arrows_before_the_worker_answers_act_on_the_typed_query() {
     }
 }
 
+/// Help opened over the search before the worker answered: the answer
+/// still reaches the search, which is not left waiting under Help.
+#[test]
+fn results_that_come_while_help_is_over_the_search_reach_it() {
+    let mut app = App::new(&DATA).with_background_search();
+    press(&mut app, &[key(KeyCode::Char('/'))]);
+    type_text(&mut app, "igf");
+    let latest = take_searches(&mut app).pop().expect("a request");
+    press(&mut app, &[key(KeyCode::F(1))]);
+    assert_eq!(app.context(), Context::Help);
+    let (outbox, inbox) = mpsc::channel();
+    let worker = Worker::spawn(Arc::clone(&app.index), app.session, move |o| outbox.send(o).is_ok());
+    worker.submit(latest.generation, &latest.query, None);
+    app.update(results(inbox.recv().expect("the worker answers")));
+    assert_eq!(app.context(), Context::Help, "Help stays on top");
+    let search = app.search().expect("search open");
+    assert!(!search.pending);
+    assert_eq!(search.hits, app.index.search("igf", None));
+}
+
 fn app_hits(query: &str) -> Vec<wsis_browser::data::ItemIdx> {
     App::new(&DATA)
         .index

@@ -7,11 +7,13 @@ mod common;
 
 use common::{DATA, dataset_from, key, press, type_text};
 use ratatui::crossterm::event::KeyCode;
-use wsis_browser::app::{Action, App, Pane, Row};
+use std::sync::{Arc, mpsc};
+use wsis_browser::app::{Action, App, Effect, Pane, Row};
 use wsis_browser::data::Dataset;
 use wsis_browser::data::sort::sorted;
 use wsis_browser::query_history::Prompt;
 use wsis_browser::search::Hit;
+use wsis_browser::search::worker::Worker;
 
 /// Four resolutions, each mandating the next.
 const BEFORE: &str = r#"[
@@ -126,17 +128,31 @@ fn what_named_a_gone_item_closes_or_falls_back() {
 }
 
 #[test]
-fn a_search_result_of_the_app_before_the_reload_is_dropped() {
-    let mut old = App::new(&DATA).with_background_search();
+fn a_kept_search_goes_to_the_worker_and_a_result_of_the_app_before_the_reload_is_dropped() {
+    let mut old = App::new(&DATA);
     press(&mut old, &[key(KeyCode::Char('/'))]);
     type_text(&mut old, "igf");
-    old.effects.clear();
+    press(&mut old, &[key(KeyCode::Down), key(KeyCode::Down)]);
+    let was_on = old
+        .search()
+        .and_then(|search| search.selection())
+        .expect("a hit selected");
     let again = Dataset::embedded().expect("embedded data");
     let mut new = App::new(&again).with_background_search();
     new.update(Action::Resume(Box::new(old.place())));
     assert_ne!(new.session, old.session);
     let search = new.search().expect("the search is still open").clone();
-    assert!(!search.hits.is_empty() && !search.pending, "searched again at once");
+    assert_eq!(search.query.to_string(), "igf", "the overlay shows the kept query");
+    assert!(
+        search.pending && search.hits.is_empty(),
+        "not searched on the UI thread"
+    );
+    let [Effect::Search(request)] = &new.effects[..] else {
+        panic!("one search asked of the worker: {:?}", new.effects);
+    };
+    let request = request.clone();
+    new.effects.clear();
+    assert_eq!((request.query.as_str(), request.generation), ("igf", search.generation));
 
     // The old app's worker answers late, with a generation the new app's
     // search happens to have.
@@ -145,17 +161,26 @@ fn a_search_result_of_the_app_before_the_reload_is_dropped() {
         generation: search.generation,
         hits: Vec::new(),
     });
-    assert_eq!(
-        new.search().expect("open").hits,
-        search.hits,
-        "a stale result is dropped"
-    );
-    new.update(Action::SearchResults {
-        session: new.session,
-        generation: search.generation,
-        hits: Vec::new(),
+    assert!(new.search().expect("open").pending, "a stale result is dropped");
+
+    // The new app's worker answers.
+    let (outbox, results) = mpsc::channel();
+    let worker = Worker::spawn(Arc::clone(&new.index), new.session, move |outcome| {
+        outbox.send(outcome).is_ok()
     });
-    assert!(new.search().expect("open").hits.is_empty(), "its own result is taken");
+    worker.submit(request.generation, &request.query, request.scope.as_deref());
+    let outcome = results.recv().expect("the worker answers");
+    new.update(Action::SearchResults {
+        session: outcome.session,
+        generation: outcome.generation,
+        hits: outcome.hits,
+    });
+    let search = new.search().expect("open");
+    assert!(!search.pending);
+    assert_eq!(ids(&new, &search.hits), ids(&old, &old.search().expect("open").hits));
+    let now_on = search.selection().expect("a hit selected");
+    assert_eq!(new.data.item(now_on).id, old.data.item(was_on).id, "the same hit");
+    assert_eq!(search.selected, 2);
 }
 
 #[test]

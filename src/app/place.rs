@@ -237,7 +237,7 @@ impl App<'_> {
 
     /// The overlay `kept` on the new data, if it still makes sense there.
     fn resumed(
-        &self,
+        &mut self,
         kept: KeptOverlay,
         same_item: bool,
         find: &impl Fn(Option<Key>) -> Option<ItemIdx>,
@@ -250,11 +250,15 @@ impl App<'_> {
                     scope,
                     ..SearchState::default()
                 };
-                // Searched at once: the hits show as they were, and no
-                // result of a search on the old data is awaited.
-                search.hits = self.index.search(&search.query, self.scope_items(scope));
-                let hits: Vec<ItemIdx> = search.hits.iter().map(|hit| hit.item).collect();
-                search.selected = position(&hits, selected).unwrap_or(0);
+                // Searched like any query: in the terminal by the worker, so
+                // the first frame on the new data never waits for it (a
+                // result of the old app's worker is dropped, by session).
+                // The hit the reader was on is selected when the hits come.
+                self.refresh_hits(&mut search);
+                search.reselect = find(selected);
+                if !search.pending {
+                    search.select_kept();
+                }
                 Overlay::Search(search)
             }
             KeptOverlay::Jump { input, selected } => {

@@ -26,6 +26,11 @@ impl App<'_> {
             Action::Resize(w, h) => self.size = (w, h),
             Action::Status(message) => self.status = Some(message),
             Action::Resume(place) => self.resume(*place),
+            Action::SearchResults {
+                session,
+                generation,
+                hits,
+            } => self.take_search_results(session, generation, hits),
             Action::BookmarksSaved(ids) => {
                 self.bookmarks.saved(ids);
                 self.refresh_bookmarks();

@@ -20,12 +20,23 @@ pub struct SearchState {
     pub generation: u64,
     /// Results for the current query are still being computed.
     pub pending: bool,
+    /// The hit to select when they come, if it is among them: the one the
+    /// reader was on before a reload, the query being searched again.
+    pub reselect: Option<ItemIdx>,
 }
 
 impl SearchState {
     /// The hit under the cursor.
     pub fn selection(&self) -> Option<ItemIdx> {
         self.hits.get(self.selected).map(|hit| hit.item)
+    }
+
+    /// Selects the hit kept in `reselect`, else the first.
+    pub(in crate::app) fn select_kept(&mut self) {
+        let kept = self.reselect.take();
+        self.selected = kept
+            .and_then(|item| self.hits.iter().position(|hit| hit.item == item))
+            .unwrap_or(0);
     }
 }
 
@@ -118,20 +129,28 @@ impl App<'_> {
                 };
                 self.refresh_hits(search);
             }
-            // Results of an older query, or of the app before a reload, are dropped.
-            Action::SearchResults {
-                session,
-                generation,
-                hits,
-            } if session == self.session && generation == search.generation => {
-                search.hits = hits;
-                search.selected = 0;
-                search.pending = false;
-            }
             Action::ToggleHelp => return Transition::Open(Overlay::Help(HelpState::default())),
             _ => {}
         }
         Transition::Stay
+    }
+
+    /// Takes the hits of a background search for the search overlay, also
+    /// under another one (Help), if they answer its latest query: results
+    /// of an older query, or of the app before a reload, are dropped.
+    pub(in crate::app) fn take_search_results(&mut self, session: u64, generation: u64, hits: Vec<Hit>) {
+        if session != self.session {
+            return;
+        }
+        let search = self.overlays.iter_mut().rev().find_map(|overlay| match overlay {
+            Overlay::Search(search) => Some(search),
+            _ => None,
+        });
+        if let Some(search) = search.filter(|search| search.generation == generation) {
+            search.hits = hits;
+            search.pending = false;
+            search.select_kept();
+        }
     }
 
     /// Searches again only when the text changed, so moving the cursor
@@ -180,14 +199,16 @@ impl App<'_> {
             search.generation += 1;
             search.pending = false;
             search.hits = self.index.search(&search.query, self.scope_items(search.scope));
-            search.selected = 0;
+            search.select_kept();
         }
         search
     }
 
-    fn refresh_hits(&mut self, search: &mut SearchState) {
+    pub(in crate::app) fn refresh_hits(&mut self, search: &mut SearchState) {
         let scope = self.scope_items(search.scope);
         search.generation += 1;
+        // A hit kept for the query before has no place among another's.
+        search.reselect = None;
         if self.background_search && !search.query.trim().is_empty() {
             // Old hits stay on screen until the new ones arrive.
             search.pending = true;
