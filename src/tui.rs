@@ -11,8 +11,9 @@ use std::sync::Arc;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
-use ratatui::DefaultTerminal;
+use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::{DefaultTerminal, Terminal};
 
 use crate::app::{Action, App, Effect, Place, loading_status};
 use crate::bookmarks::Bookmarks;
@@ -29,6 +30,8 @@ use crate::signals::{self, SignalEvent};
 use crate::terminal_setup::{TerminalSetup, disable_extras};
 use crate::ui::{self, theme::Theme};
 
+#[cfg(test)]
+mod reload_tests;
 mod typed_ahead;
 pub use typed_ahead::{Offer, TypedAhead};
 
@@ -160,7 +163,12 @@ impl UserState {
 /// data again (the dataset cache turned out damaged once checked whole, or
 /// its stored index did not match: see `main`'s `load_in_background`),
 /// which is then browsed from where the user was (see [`crate::app::Place`]).
-fn browse(terminal: &mut DefaultTerminal, mut loaded: Loaded, typed: TypedAhead, session: &Session) -> io::Result<()> {
+fn browse<B: Backend<Error = io::Error>>(
+    terminal: &mut Terminal<B>,
+    mut loaded: Loaded,
+    typed: TypedAhead,
+    session: &Session,
+) -> io::Result<()> {
     let mut start = Start { typed, place: None };
     loop {
         match browse_once(terminal, loaded, start, session)? {
@@ -199,8 +207,8 @@ struct Start {
 
 /// One dataset's browsing: from `start.place` on reloaded data, else from
 /// the start (`--at`). Ends with the data sent again and where the user was.
-fn browse_once(
-    terminal: &mut DefaultTerminal,
+fn browse_once<B: Backend<Error = io::Error>>(
+    terminal: &mut Terminal<B>,
     loaded: Loaded,
     Start { typed, place }: Start,
     session: &Session,
@@ -423,8 +431,8 @@ fn spawn_search_worker(app: &App, sender: Sender<Message>) -> Worker {
 
 /// Runs `app` until it quits (`None`) or the data arrives again (`Some`,
 /// with where the user was).
-fn event_loop(
-    terminal: &mut DefaultTerminal,
+fn event_loop<B: Backend<Error = io::Error>>(
+    terminal: &mut Terminal<B>,
     app: &mut App,
     worker: &Worker,
     inbox: &Receiver<Message>,
@@ -466,7 +474,11 @@ fn signal_in(message: &Message) -> Option<SignalEvent> {
     }
 }
 
-fn on_signal(terminal: &mut DefaultTerminal, setup: &TerminalSetup, signal: SignalEvent) -> io::Result<()> {
+fn on_signal<B: Backend<Error = io::Error>>(
+    terminal: &mut Terminal<B>,
+    setup: &TerminalSetup,
+    signal: SignalEvent,
+) -> io::Result<()> {
     match signal {
         SignalEvent::Terminate(number) => signals::terminate(setup, number),
         SignalEvent::Suspend => signals::suspend_and_resume(setup)?,
