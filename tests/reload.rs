@@ -8,7 +8,7 @@ mod common;
 use common::{DATA, dataset_from, key, press, type_text};
 use ratatui::crossterm::event::KeyCode;
 use std::sync::{Arc, mpsc};
-use wsis_browser::app::{Action, App, Effect, Pane, Row};
+use wsis_browser::app::{Action, App, Effect, HitsOf, Pane, Row};
 use wsis_browser::data::Dataset;
 use wsis_browser::data::sort::sorted;
 use wsis_browser::query_history::Prompt;
@@ -245,13 +245,25 @@ fn n_steps_through_the_last_search_run_again_on_the_new_data() {
     type_text(&mut old, "Delta");
     press(&mut old, &[key(KeyCode::Enter)]);
     assert_eq!(shown(&old), "d");
-    let new = reloaded(&old, &moved);
-    let last = new.last_search.clone().expect("the last search is kept");
+    let mut new = reloaded(&old, &moved);
+    let kept = new.last_search.clone().expect("the last search is kept");
+    assert!(kept.hits.is_empty(), "not searched again before the first frame");
+    let d = new.data.by_id("d");
+    let twice = reloaded(&new, &moved);
+    let kept_twice = twice.last_search.map(|last| last.hits_of);
+    assert_eq!(kept_twice, Some(HitsOf::OldData { at: d }), "kept over a second reload");
+
     let expected: Vec<_> = new.index.search("Delta", None).iter().map(|hit| hit.item).collect();
+    let on_d = expected.iter().position(|&hit| Some(hit) == d).expect("d is a hit");
+    let forward = on_d + 1 < expected.len();
+    new.update(Action::StepHit(forward));
+    let last = new.last_search.clone().expect("the last search is kept");
     assert_eq!(last.hits, expected, "the hits of the new data");
     let hit_ids: Vec<&str> = last.hits.iter().map(|&hit| new.data.item(hit).id.as_ref()).collect();
     assert!(hit_ids.contains(&"a"), "a, retitled, is a hit now: {hit_ids:?}");
-    assert_eq!(hit_ids[last.at], "d", "still on the hit the reader was on");
+    let stepped = if forward { on_d + 1 } else { on_d - 1 };
+    assert_eq!(last.at, stepped, "stepped from the hit the reader was on");
+    assert_eq!(new.selected_item(), Some(last.hits[stepped]));
 }
 
 #[test]

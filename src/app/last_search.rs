@@ -14,12 +14,27 @@ pub struct LastSearch {
     pub hits: Vec<ItemIdx>,
     /// The hit shown last.
     pub at: usize,
+    /// Empty `hits` of a search kept over a reload wait for the first
+    /// `n` / `N`.
+    pub hits_of: HitsOf,
+}
+
+/// Whether the hits are of the data shown.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum HitsOf {
+    #[default]
+    ThisData,
+    /// The data before a reload: the query is searched again on the
+    /// first `n` / `N` rather than before the first frame on the new data,
+    /// and the hit shown last found again by its item, if it is there.
+    OldData { at: Option<ItemIdx> },
 }
 
 impl App<'_> {
     /// Opens the next (or previous) hit of the last search; at either end it
     /// stays and says so, as less does, rather than wrapping unseen.
     pub(super) fn step_hit(&mut self, forward: bool) {
+        self.search_last_again();
         let Some(last) = &mut self.last_search else {
             self.status = Some("no search yet: / searches".into());
             return;
@@ -37,5 +52,25 @@ impl App<'_> {
         let (item, count, query) = (last.hits[at], last.hits.len(), last.query.clone());
         self.go_to(item);
         self.status = Some(format!("hit {} of {count} for \"{query}\" (n / N)", at + 1));
+    }
+
+    /// The hits of a search kept over a reload, on this data; none left,
+    /// there is no last search.
+    fn search_last_again(&mut self) {
+        let Some(HitsOf::OldData { at }) = self.last_search.as_ref().map(|last| last.hits_of) else {
+            return;
+        };
+        let Some(last) = self.last_search.take() else {
+            return;
+        };
+        let found = self.index.search(&last.query, self.scope_items(last.scope));
+        let hits: Vec<ItemIdx> = found.iter().map(|hit| hit.item).collect();
+        let at = at.and_then(|item| hits.iter().position(|&hit| hit == item));
+        self.last_search = (!hits.is_empty()).then(|| LastSearch {
+            at: at.unwrap_or(0),
+            hits,
+            hits_of: HitsOf::ThisData,
+            ..last
+        });
     }
 }

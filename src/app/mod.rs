@@ -18,7 +18,7 @@ mod update;
 
 pub use action::Action;
 pub use history::{History, Location};
-pub use last_search::LastSearch;
+pub use last_search::{HitsOf, LastSearch};
 pub use line_editor::{Edit, LineEditor};
 pub use motion::{Dir, Motion};
 pub use overlays::{

@@ -8,8 +8,8 @@
 use std::collections::HashSet;
 
 use super::{
-    App, FollowState, HelpState, History, JumpState, LastSearch, LineEditor, Location, Overlay, Pane, PathView, Row,
-    Scope, SearchState, TimelineState,
+    App, FollowState, HelpState, History, HitsOf, JumpState, LastSearch, LineEditor, Location, Overlay, Pane, PathView,
+    Row, Scope, SearchState, TimelineState,
 };
 use crate::bookmarks::Bookmarks;
 use crate::data::sort::sorted;
@@ -110,7 +110,10 @@ impl App<'_> {
             last_search: self.last_search.as_ref().map(|last| KeptSearch {
                 query: last.query.clone(),
                 scope: last.scope,
-                at: key(last.hits.get(last.at).copied()),
+                at: key(match last.hits_of {
+                    HitsOf::ThisData => last.hits.get(last.at).copied(),
+                    HitsOf::OldData { at } => at,
+                }),
             }),
             overlays: self.overlays.iter().map(|overlay| self.kept(overlay)).collect(),
             history: self.kept_history(),
@@ -190,7 +193,14 @@ impl App<'_> {
             }
         }
         self.mark = find(place.mark);
-        self.last_search = place.last_search.and_then(|last| self.searched_again(last, &find));
+        // Searched again on the first `n` / `N`: not before the first frame.
+        self.last_search = place.last_search.map(|last| LastSearch {
+            query: last.query,
+            scope: last.scope,
+            hits: Vec::new(),
+            at: 0,
+            hits_of: HitsOf::OldData { at: find(last.at) },
+        });
         let current_item = self.selected_item();
         self.history = resumed_history(place.history, current_item, &find);
         self.overlays = Vec::new();
@@ -199,21 +209,6 @@ impl App<'_> {
                 self.overlays.push(overlay);
             }
         }
-    }
-
-    /// The last search (`n` / `N`) run again on the new data, whose index
-    /// may give other hits (an index rebuilt because it did not match);
-    /// still on the hit the reader was on if it is among them.
-    fn searched_again(&self, last: KeptSearch, find: &impl Fn(Option<Key>) -> Option<ItemIdx>) -> Option<LastSearch> {
-        let found = self.index.search(&last.query, self.scope_items(last.scope));
-        let hits: Vec<ItemIdx> = found.iter().map(|hit| hit.item).collect();
-        let at = find(last.at).and_then(|item| hits.iter().position(|&hit| hit == item));
-        (!hits.is_empty()).then(|| LastSearch {
-            query: last.query,
-            scope: last.scope,
-            at: at.unwrap_or(0),
-            hits,
-        })
     }
 
     /// Each row's order and selected item.

@@ -112,6 +112,7 @@ impl App<'_> {
                         scope: search.scope,
                         hits: search.hits.iter().map(|hit| hit.item).collect(),
                         at: search.selected,
+                        hits_of: crate::app::HitsOf::ThisData,
                     });
                     self.search_history.record(&search.query);
                     if self.search_history.is_kept() {
