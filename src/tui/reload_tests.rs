@@ -10,6 +10,7 @@ use std::io;
 use std::sync::mpsc::{self, Sender};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::thread;
+use std::time::Duration;
 
 use ratatui::Terminal;
 use ratatui::backend::{Backend, ClearType, TestBackend, WindowSize};
@@ -34,9 +35,14 @@ const RELOADED: &str = "reloaded from the data files";
 const ID: &str = "ecosoc-2006-46";
 const SYMBOL: &str = "E/RES/2006/46";
 
-/// Frames looked at for a screen before the test gives up on it (a
-/// deadlock guard: frames, not time; the loop draws after each message).
+/// Frames looked at for a screen before the test gives up on it (the
+/// loop draws after each batch of messages).
 const MAX_FRAMES: usize = 200;
+
+/// A guard against a loop that is stuck (no reload, say): no frame for
+/// this long fails the test rather than hanging it. As the tmux tests'
+/// deadline, a guard, not a measure of speed.
+const STUCK: Duration = Duration::from_secs(60);
 
 /// A `TestBackend` shared between the loop, which draws on it, and the
 /// test, which reads each frame drawn.
@@ -76,11 +82,13 @@ impl SharedScreen {
             }
             assert!(!frames.ended, "the loop ended before showing {what}:\n{text}");
             let seen = frames.drawn;
-            frames = self
+            let (next, waited) = self
                 .0
                 .1
-                .wait_while(frames, |frames| frames.drawn == seen && !frames.ended)
+                .wait_timeout_while(frames, STUCK, |frames| frames.drawn == seen && !frames.ended)
                 .unwrap_or_else(PoisonError::into_inner);
+            frames = next;
+            assert!(!waited.timed_out(), "no frame came while waiting for {what}:\n{text}");
         }
         panic!("never showed {what}:\n{}", screen_text(&frames.backend));
     }
