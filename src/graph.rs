@@ -35,7 +35,8 @@ pub fn related(data: &Dataset, idx: ItemIdx) -> Vec<Related<'_>> {
         target,
         note: link.note.as_deref(),
     });
-    let incoming = data.backlinks(idx).iter().map(|b| Related {
+    let backlinks = data.backlinks(idx);
+    let incoming = backlinks.iter().map(|b| Related {
         rel: b.rel,
         outgoing: b.rel.is_symmetric(),
         target: b.from,

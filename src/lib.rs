@@ -11,6 +11,7 @@
 extern crate self as wsis_browser;
 
 pub mod app;
+pub(crate) mod arena;
 pub mod atomic_write;
 pub mod bookmarks;
 pub mod cite;

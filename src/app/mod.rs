@@ -165,9 +165,7 @@ impl<'a> App<'a> {
     /// [`App::with_index`], the index shared with whoever else holds it
     /// (the loader checks it against the data meanwhile).
     pub fn with_shared_index(data: &'a Dataset, index: Arc<SearchIndex>) -> App<'a> {
-        let first_category = (0..CATEGORIES.len())
-            .find(|&c| !data.category_items(c).is_empty())
-            .unwrap_or(0);
+        let first_category = (0..CATEGORIES.len()).find(|&c| data.category_len(c) > 0).unwrap_or(0);
         App {
             data,
             theme: Theme::default(),

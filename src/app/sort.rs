@@ -23,7 +23,7 @@ pub(super) fn default_orders() -> Vec<SortOrder> {
 pub(super) fn default_lists(data: &Dataset) -> Vec<Vec<ItemIdx>> {
     (0..CATEGORIES.len())
         .map(|cat| match data.stored_default_order(cat) {
-            Some(list) => list.to_vec(),
+            Some(list) => list,
             None => in_default_order(data, cat),
         })
         .collect()

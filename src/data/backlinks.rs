@@ -26,16 +26,6 @@ impl Backlinks {
         backlinks
     }
 
-    /// From the stored parts: `None` unless `ends` rise to the end of `all`
-    /// and every backlink comes from an item of the `items`.
-    pub(super) fn from_parts(ends: Vec<u32>, all: Vec<Backlink>, items: usize) -> Option<Backlinks> {
-        let sound = ends.len() == items
-            && ends.is_sorted()
-            && ends.last().is_none_or(|&last| last as usize == all.len())
-            && all.iter().all(|b| b.from < items);
-        sound.then_some(Backlinks { ends, all })
-    }
-
     /// Item `idx`'s backlinks (none for an index past the end).
     pub(super) fn of(&self, idx: ItemIdx) -> &[Backlink] {
         let start = match idx {
@@ -68,13 +58,5 @@ mod tests {
             assert_eq!(backlinks.of(idx), list.as_slice());
         }
         assert!(backlinks.of(3).is_empty());
-    }
-
-    #[test]
-    fn stored_parts_that_disagree_are_refused() {
-        assert!(Backlinks::from_parts(vec![1, 1, 3], vec![from(1), from(0), from(1)], 3).is_some());
-        assert!(Backlinks::from_parts(vec![2, 1, 3], vec![from(1), from(0), from(1)], 3).is_none());
-        assert!(Backlinks::from_parts(vec![1, 1, 4], vec![from(1), from(0), from(1)], 3).is_none());
-        assert!(Backlinks::from_parts(vec![1, 1, 3], vec![from(1), from(0), from(3)], 3).is_none());
     }
 }

@@ -26,6 +26,7 @@ use super::progress::{Progress, Stage};
 use super::reread::Rereads;
 use super::stored_items::Items;
 use super::streamed::Streamed;
+use super::tables::{OwnedTables, Tables};
 use super::trace;
 use super::web_url::is_web_url;
 use crate::suggest::closest;
@@ -318,14 +319,15 @@ fn index(merged: Merged, report: &mut Report<'_>) -> Dataset {
     }
     Dataset {
         items: Items::Owned(items),
-        dates: ix.dates,
-        origins,
         by_id: Ids::Table(by_id),
-        by_category: ix.by_category,
-        category_of: ix.category_of,
-        backlinks: Backlinks::from_lists(ix.backlinks),
         names: Names::Built(aliases),
-        listed: None,
+        tables: Tables::Owned(OwnedTables {
+            dates: ix.dates,
+            origins,
+            by_category: ix.by_category,
+            category_of: ix.category_of,
+            backlinks: Backlinks::from_lists(ix.backlinks),
+        }),
     }
 }
 

@@ -1,21 +1,22 @@
 //! The validated, indexed dataset: items by id, by symbol and by category,
 //! with every link resolved and its backlink recorded.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::aliases::Resolved;
-use super::backlinks::Backlinks;
 use super::date::PartialDate;
 use super::id_table::Ids;
 use super::load::{Problem, SourceFile};
 use super::model::{Item, Link};
 use super::name_table::Names;
-use super::origins::{Origin, Origins};
+use super::origins::Origin;
 use super::progress::{Progress, Stage};
 use super::relation::Relation;
 use super::stored_items::Items;
 use super::streamed::{STREAM_FROM_BYTES, Streamed, parse_streamed};
+use super::tables::Tables;
 
 /// Index of an item in the dataset's order (see [`Dataset::items`]).
 pub type ItemIdx = usize;
@@ -36,28 +37,11 @@ pub struct Backlink {
 #[derive(Debug)]
 pub struct Dataset {
     pub(super) items: Items,
-    pub(super) dates: Vec<Option<PartialDate>>,
-    /// The file each item came from, and whether it replaced an embedded item.
-    pub(super) origins: Origins,
     pub(super) by_id: Ids,
-    pub(super) by_category: Vec<Vec<ItemIdx>>,
-    /// Each item's category, resolved once at load (index into CATEGORIES).
-    pub(super) category_of: Vec<usize>,
-    pub(super) backlinks: Backlinks,
     /// Every other name of each item (see [`super::aliases::Aliases`]).
     pub(super) names: Names,
-    /// Each category's items in its default order and the shape of that
-    /// list, when stored with the snapshot (otherwise computed on demand).
-    pub(super) listed: Option<Listed>,
-}
-
-/// What a stored snapshot keeps about each category's list, so the
-/// browser never walks the items to open.
-#[derive(Debug, Default)]
-pub(super) struct Listed {
-    pub(super) in_default_order: Vec<Vec<ItemIdx>>,
-    /// Widest symbol (columns) and whether a date has a month.
-    pub(super) shapes: Vec<(Option<usize>, bool)>,
+    /// Dates, origins, categories, backlinks and each category's lists.
+    pub(super) tables: Tables,
 }
 
 impl Dataset {
@@ -216,23 +200,24 @@ impl Dataset {
         }
     }
 
-    /// Category `cat`'s items in its default order, when stored.
-    pub fn stored_default_order(&self, cat: usize) -> Option<&[ItemIdx]> {
-        Some(self.listed.as_ref()?.in_default_order.get(cat)?.as_slice())
+    /// Category `cat`'s items in its default order, when stored (read
+    /// from the snapshot's index, a fresh list each call).
+    pub fn stored_default_order(&self, cat: usize) -> Option<Vec<ItemIdx>> {
+        self.tables.default_list(cat)
     }
 
     /// The widest symbol and whether a date has a month over category
     /// `cat`'s items, when stored (see [`super::preview::list_shape`]).
     pub fn stored_shape(&self, cat: usize) -> Option<(Option<usize>, bool)> {
-        self.listed.as_ref()?.shapes.get(cat).copied()
+        self.tables.shape(cat)
     }
 
     pub fn date(&self, idx: ItemIdx) -> Option<PartialDate> {
-        self.dates[idx]
+        self.tables.date(idx)
     }
 
     pub fn origin(&self, idx: ItemIdx) -> Origin<'_> {
-        self.origins.get(idx)
+        self.tables.origin(idx)
     }
 
     pub fn by_id(&self, id: &str) -> Option<ItemIdx> {
@@ -266,12 +251,18 @@ impl Dataset {
 
     /// Items of the category at `cat` (an index into [`CATEGORIES`]), in file order.
     pub fn category_items(&self, cat: usize) -> &[ItemIdx] {
-        self.by_category.get(cat).map_or(&[], Vec::as_slice)
+        self.tables.category_items(cat)
+    }
+
+    /// How many items the category at `cat` holds (on a stored dataset,
+    /// without building its list).
+    pub fn category_len(&self, cat: usize) -> usize {
+        self.tables.category_len(cat)
     }
 
     /// Index into [`CATEGORIES`] of an item's category.
     pub fn category_of(&self, idx: ItemIdx) -> usize {
-        self.category_of[idx]
+        self.tables.category_of(idx)
     }
 
     /// Whether an item's category lists it by date at first (documents,
@@ -290,8 +281,10 @@ impl Dataset {
             .filter_map(|link| Some((link, self.by_id(&link.to)?)))
     }
 
-    pub fn backlinks(&self, idx: ItemIdx) -> &[Backlink] {
-        self.backlinks.of(idx)
+    /// Who links to item `idx` (on a stored dataset, decoded from the
+    /// index of items).
+    pub fn backlinks(&self, idx: ItemIdx) -> Cow<'_, [Backlink]> {
+        self.tables.backlinks(idx)
     }
 
     /// The note on the link that a backlink stands for.

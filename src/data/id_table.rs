@@ -2,11 +2,13 @@
 //! so the table holds 4 bytes per item instead of a copy of every id.
 
 use std::hash::BuildHasher;
+use std::sync::Arc;
 
 use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
 
 use super::dataset::ItemIdx;
+use super::index_columns::IndexColumns;
 use super::model::Item;
 
 /// Items by id: a table built at load, or the stored snapshot's sorted
@@ -27,54 +29,33 @@ impl Ids {
     }
 }
 
-/// `(hash of an id, item)` sorted, and each item's hash by index: a
-/// candidate is the item only if its own id is the one asked for.
+/// The stored snapshot's `(hash of an id, item)` entries, sorted, and
+/// each item's hash by index, read in place from its index of items
+/// (checked when opened): a candidate is the item only if its own id is
+/// the one asked for.
 #[derive(Debug)]
 pub(super) struct SortedIds {
-    by_hash: Vec<(u64, u32)>,
-    hashes: Vec<u64>,
+    columns: Arc<IndexColumns>,
 }
 
 impl SortedIds {
-    /// The table of `items` items stored as `by_hash`; `None` unless it is
-    /// sorted and names every item once.
-    pub(super) fn new(by_hash: Vec<(u64, u32)>, items: usize) -> Option<SortedIds> {
-        if by_hash.len() != items || !by_hash.is_sorted() {
-            return None;
-        }
-        // As many entries as items, none for the same item twice: every
-        // item has one. Two plain vectors, not one of `Option<u64>` then
-        // collected: a million items open sooner.
-        let (mut hashes, mut placed) = (vec![0; items], vec![false; items]);
-        for &(hash, idx) in &by_hash {
-            if std::mem::replace(placed.get_mut(idx as usize)?, true) {
-                return None;
-            }
-            hashes[idx as usize] = hash;
-        }
-        Some(SortedIds { by_hash, hashes })
+    pub(super) fn new(columns: Arc<IndexColumns>) -> SortedIds {
+        SortedIds { columns }
     }
 
     /// The items whose id hashes as `id` does.
     fn candidates(&self, id: &str) -> impl Iterator<Item = ItemIdx> + '_ {
-        let hash = super::preview::id_hash(id);
-        let first = self.by_hash.partition_point(|&(h, _)| h < hash);
-        self.by_hash[first..]
-            .iter()
-            .take_while(move |&&(h, _)| h == hash)
-            .map(|&(_, idx)| idx as usize)
+        self.columns.with_id_hash(super::preview::id_hash(id))
     }
 
     /// The first item whose id hashes to `hash`.
     pub(super) fn with_hash(&self, hash: u64) -> Option<ItemIdx> {
-        let first = self.by_hash.partition_point(|&(h, _)| h < hash);
-        let &(found, idx) = self.by_hash.get(first)?;
-        (found == hash).then_some(idx as usize)
+        self.columns.with_id_hash(hash).next()
     }
 
     /// The stored hash of item `idx`'s id.
     pub(super) fn hash_of(&self, idx: ItemIdx) -> Option<u64> {
-        self.hashes.get(idx).copied()
+        self.columns.id_hash(idx)
     }
 }
 

@@ -46,6 +46,9 @@ pub(super) struct StoredItemIndex {
     /// `(id_hash, item)`, sorted.
     #[serde(with = "column")]
     pub(super) by_hash: Vec<(u64, u32)>,
+    /// Each item's id hash, by item: read in place, never built at opening.
+    #[serde(with = "column")]
+    pub(super) id_hashes: Vec<u64>,
     /// Item `i`'s backlinks are `backlinks[backlink_ends[i - 1]..backlink_ends[i]]`:
     /// the linking item, the relation, the link's place in its links.
     #[serde(with = "column")]
@@ -108,12 +111,15 @@ impl StoredItemIndex {
             sums.push(checksum(&record));
         }
         let mut by_hash = Vec::with_capacity(items.len());
+        let mut id_hashes = Vec::with_capacity(items.len());
         let (mut backlink_ends, mut backlinks) = (Vec::with_capacity(items.len()), Vec::new());
         for idx in 0..data.len() {
-            by_hash.push((id_hash(&data.item(idx).id), small(idx)?));
+            let hash = id_hash(&data.item(idx).id);
+            by_hash.push((hash, small(idx)?));
+            id_hashes.push(hash);
             // Stored as u32 (see `fixed_columns`): checked here, so a
             // dataset too large gives an error, never a wrapped number.
-            for backlink in data.backlinks(idx) {
+            for backlink in data.backlinks(idx).iter() {
                 small(backlink.from)?;
                 small(backlink.link)?;
                 backlinks.push(*backlink);
@@ -135,6 +141,7 @@ impl StoredItemIndex {
             sums,
             origins: origins.to_vec(),
             by_hash,
+            id_hashes,
             backlink_ends,
             backlinks,
             categories: (0..data.len()).map(|idx| data.category_of(idx) as u8).collect(),
@@ -151,8 +158,9 @@ impl StoredItemIndex {
             self.sums.len(),
             self.origins.len(),
             self.by_hash.len(),
+            self.id_hashes.len(),
             self.backlink_ends.len(),
-        ] == [n; 4]
+        ] == [n; 5]
             && self.ends.first().is_none_or(|&first| first >= self.items_at)
             && self.ends.is_sorted()
             && self.by_hash.is_sorted()

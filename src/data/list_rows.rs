@@ -52,9 +52,7 @@ impl<'a> ListRow<'a> {
 
 /// Appends the section of `data` to `bytes`.
 pub fn encode(data: &Dataset, bytes: Vec<u8>) -> postcard::Result<Vec<u8>> {
-    let counts: Vec<u64> = (0..CATEGORIES.len())
-        .map(|c| data.category_items(c).len() as u64)
-        .collect();
+    let counts: Vec<u64> = (0..CATEGORIES.len()).map(|c| data.category_len(c) as u64).collect();
     let mut bytes = postcard::to_extend(&counts, bytes)?;
     for cat in 0..CATEGORIES.len() {
         for idx in in_default_order(data, cat) {

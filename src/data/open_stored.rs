@@ -2,19 +2,18 @@
 //! backlinks, origins and each category's list come from the snapshot's
 //! index of items ([`super::item_index`]), names from its table
 //! ([`super::name_table`]), and each item is decoded only when asked for
-//! ([`super::stored_items`]). Nothing here walks the items.
+//! ([`super::stored_items`]). Nothing here walks the items: the index's
+//! columns are read in place ([`super::index_columns`]).
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
-use super::backlinks::Backlinks;
-use super::category::CATEGORIES;
-use super::dataset::{Dataset, ItemIdx, Listed};
+use super::dataset::Dataset;
 use super::id_table::{Ids, SortedIds};
-use super::item_index::{StoredItemIndex, unpack_date};
+use super::index_columns::IndexColumns;
 use super::name_table::{Names, StoredNames};
-use super::origins::Origins;
-use super::snapshot::{NotOpened, origin_of};
+use super::snapshot::NotOpened;
 use super::stored_items::{Items, SnapshotBytes, StoredItems};
+use super::tables::Tables;
 
 /// Where the parts lie in `bytes`: the dataset section's offset, and the
 /// table of names' range.
@@ -23,10 +22,10 @@ pub(super) struct Layout {
     pub(super) names: std::ops::Range<usize>,
 }
 
-/// The dataset `index` describes, its records and names in `bytes`;
-/// refused if the index's parts disagree (a record itself is checked when
-/// decoded), [`NotOpened::NoNames`] if the snapshot has no table of names.
-pub(super) fn open(index: StoredItemIndex, bytes: SnapshotBytes, layout: Layout) -> Result<Dataset, NotOpened> {
+/// The dataset `index` describes, its records and names in `bytes`
+/// ([`NotOpened::NoNames`] if the snapshot has no table of names). The
+/// index was checked whole when opened; a record is checked when decoded.
+pub(super) fn open(index: IndexColumns, bytes: SnapshotBytes, layout: Layout) -> Result<Dataset, NotOpened> {
     let names = StoredNames {
         bytes: bytes.clone(),
         from: layout.names.start as u64,
@@ -38,95 +37,14 @@ pub(super) fn open(index: StoredItemIndex, bytes: SnapshotBytes, layout: Layout)
     if !names.is_present() {
         return Err(NotOpened::NoNames);
     }
-    with_names(index, bytes, layout.data_at, names).ok_or(NotOpened::Refused)
-}
-
-fn with_names(index: StoredItemIndex, bytes: SnapshotBytes, data_at: u64, names: StoredNames) -> Option<Dataset> {
-    let len = index.ends.len();
-    let origins = origins(&index)?;
-    super::trace::mark("origins");
-    let dates = index
-        .dates
-        .iter()
-        .map(|&d| d.map(unpack_date).map_or(Some(None), |d| d.map(Some)))
-        .collect::<Option<Vec<_>>>()?;
-    super::trace::mark("dates");
-    let category_of: Vec<usize> = index.categories.iter().map(|&c| usize::from(c)).collect();
-    // Counted first, so each list is allocated once at its size.
-    let mut counts = vec![0; CATEGORIES.len()];
-    for &cat in &category_of {
-        *counts.get_mut(cat)? += 1;
-    }
-    let mut by_category: Vec<Vec<ItemIdx>> = counts.into_iter().map(Vec::with_capacity).collect();
-    for (idx, &cat) in category_of.iter().enumerate() {
-        by_category.get_mut(cat)?.push(idx);
-    }
-    super::trace::mark("categories");
-    let listed = listed(&index.default_order, &index.shapes, &by_category, &category_of)?;
-    super::trace::mark("listed");
-    let backlinks = Backlinks::from_parts(index.backlink_ends, index.backlinks, len)?;
-    super::trace::mark("backlinks");
-    let by_id = Ids::Sorted(SortedIds::new(index.by_hash, len)?);
-    super::trace::mark("ids");
-    let items = StoredItems::new(bytes, data_at, index.items_at, index.ends, index.sums);
+    let columns = Arc::new(index);
+    let items = StoredItems::new(bytes, layout.data_at, columns.clone());
     super::trace::mark("stored items");
-    Some(Dataset {
+    Ok(Dataset {
         items: Items::Stored(items),
-        dates,
-        origins,
-        by_id,
-        by_category,
-        category_of,
-        backlinks,
+        by_id: Ids::Sorted(SortedIds::new(columns.clone())),
         names: Names::Stored(names),
-        listed: Some(listed),
-    })
-}
-
-/// Every item's origin. Items come file after file: one the same as the
-/// last is copied, not looked up among the files again.
-fn origins(index: &StoredItemIndex) -> Option<Origins> {
-    let mut origins = Origins::with_capacity(index.origins.len());
-    let mut last = None;
-    for stored in &index.origins {
-        if last == Some(stored) && origins.push_last_again() {
-            continue;
-        }
-        origins.push(origin_of(stored, &index.files)?);
-        last = Some(stored);
-    }
-    Some(origins)
-}
-
-/// Each category's stored list, if it holds exactly that category's
-/// items: as many, each of the category, none twice.
-fn listed(
-    order: &[u32],
-    shapes: &[(Option<u32>, bool)],
-    by_category: &[Vec<ItemIdx>],
-    category_of: &[usize],
-) -> Option<Listed> {
-    let mut rest = order;
-    let mut seen = vec![false; category_of.len()];
-    let mut in_default_order = Vec::with_capacity(by_category.len());
-    for (cat, items) in by_category.iter().enumerate() {
-        let (list, after) = rest.split_at_checked(items.len())?;
-        rest = after;
-        for &idx in list {
-            let idx = idx as usize;
-            if category_of.get(idx) != Some(&cat) || std::mem::replace(seen.get_mut(idx)?, true) {
-                return None;
-            }
-        }
-        in_default_order.push(list.iter().map(|&idx| idx as usize).collect());
-    }
-    let shapes = shapes
-        .iter()
-        .map(|&(widest, month)| (widest.map(|w| w as usize), month))
-        .collect();
-    rest.is_empty().then_some(Listed {
-        in_default_order,
-        shapes,
+        tables: Tables::stored(columns),
     })
 }
 
@@ -142,7 +60,8 @@ mod tests {
     use super::super::sort::in_default_order;
     use super::super::stored_items::{DAMAGED_TITLE, damaged_item};
     use super::*;
-    use crate::data::Item;
+    use crate::data::dataset::ItemIdx;
+    use crate::data::{CATEGORIES, Item};
 
     fn opened(bytes: &[u8]) -> Option<Dataset> {
         open_stored(Arc::new(bytes.to_vec()), "k").ok()
@@ -171,7 +90,7 @@ mod tests {
         for cat in 0..CATEGORIES.len() {
             let list = data
                 .stored_default_order(cat)
-                .map_or_else(|| in_default_order(data, cat), <[ItemIdx]>::to_vec);
+                .unwrap_or_else(|| in_default_order(data, cat));
             let shape = data.stored_shape(cat).unwrap_or_else(|| list_shape(data, &list));
             out.push_str(&format!("{:?} {list:?} {shape:?}\n", data.category_items(cat)));
         }

@@ -74,7 +74,7 @@ impl Preview {
     /// The preview of `data`; `None` when it has no items or its first item
     /// is related to too many others.
     pub fn of(data: &Dataset) -> Option<Preview> {
-        let category = (0..CATEGORIES.len()).find(|&c| !data.category_items(c).is_empty())?;
+        let category = (0..CATEGORIES.len()).find(|&c| data.category_len(c) > 0)?;
         let whole = sorted(data, data.category_items(category), CATEGORIES[category].default_sort);
         let first = *whole.first()?;
         let related: Vec<ItemIdx> = data
@@ -103,7 +103,7 @@ impl Preview {
         Some(Preview {
             data: preview_data,
             category,
-            counts: (0..CATEGORIES.len()).map(|c| data.category_items(c).len()).collect(),
+            counts: (0..CATEGORIES.len()).map(|c| data.category_len(c)).collect(),
             list: shown.iter().map(|idx| kept[idx]).collect(),
             widest_symbol,
             has_month,

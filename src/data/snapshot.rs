@@ -27,6 +27,7 @@ use super::dataset::{Backlink, Dataset, ItemIdx};
 use super::date::PartialDate;
 use super::id_table::IdTable;
 use super::id_table::Ids;
+use super::index_columns::IndexColumns;
 use super::item_index::{ItemIndex, StoredItemIndex};
 use super::list_rows::{self, ListRows};
 use super::model::{Item, Link};
@@ -36,7 +37,9 @@ use super::open_stored::Layout;
 use super::origins::{Origin, Origins, Replaced};
 use super::preview::Preview;
 use super::relation::Relation;
+use super::section_bytes::SectionBytes;
 use super::stored_items::{Items, SnapshotBytes, SnapshotSource};
+use super::tables::{OwnedTables, Tables};
 use super::text::{Shared, Text};
 
 /// The first bytes of every snapshot.
@@ -55,7 +58,9 @@ const MAGIC: &[u8; 8] = b"WSISDATA";
 /// 9: the index of items' long columns stored as fixed-width records
 /// ([`super::fixed_columns`]), read without a varint per number.
 /// 10: the date order puts every undated item last.
-const FORMAT_VERSION: u32 = 10;
+/// 11: the index of items holds each item's id hash by item, and is read
+/// in place ([`super::index_columns`]), its columns never copied.
+const FORMAT_VERSION: u32 = 11;
 
 /// The bytes a checksum takes in one step, and [`verify`] reads at once.
 const SUM_CHUNK: usize = 1 << 20;
@@ -163,23 +168,18 @@ pub fn open_in_place_or_whole(bytes: SnapshotBytes, key: &str) -> Option<Dataset
 
 /// The checked index of items of the snapshot `bytes` for `key`, and where
 /// its other parts lie.
-fn read_item_index(bytes: &dyn SnapshotSource, key: &str) -> Option<(StoredItemIndex, Layout)> {
+fn read_item_index(bytes: &dyn SnapshotSource, key: &str) -> Option<(IndexColumns, Layout)> {
     let head = bytes.read(0, header_len(key))?;
     let sections = Sections::header(&head, key)?;
     if total_len(&head, key)? != bytes.len() {
         return None;
     }
     let (index_at, index_len) = sections.range(ITEM_INDEX, key)?;
-    let index_bytes = bytes.read(index_at, usize::try_from(index_len).ok()?)?;
+    // Kept whole: its columns are read in place.
+    let index_bytes = SectionBytes::read(bytes, index_at, usize::try_from(index_len).ok()?)?;
     super::trace::mark("index of items read");
-    sections.matches(ITEM_INDEX, &index_bytes)?;
-    super::trace::mark("index of items summed");
-    let (index, rest) = postcard::take_from_bytes::<StoredItemIndex>(&index_bytes).ok()?;
-    super::trace::mark("index of items decoded");
-    if !rest.is_empty() || !index.holds_together() {
-        return None;
-    }
-    super::trace::mark("index of items holds together");
+    let index = IndexColumns::open(index_bytes, |bytes| sections.matches(ITEM_INDEX, bytes).is_some())?;
+    super::trace::mark("index of items summed and checked");
     let (names_at, names_len) = sections.range(NAMES, key)?;
     let names_at = usize::try_from(names_at).ok()?;
     let layout = Layout {
@@ -703,14 +703,15 @@ pub(super) fn rebuild(items: Vec<Item>, origins: Origins) -> Option<Dataset> {
     }
     Some(Dataset {
         items: Items::Owned(items),
-        dates,
-        origins,
         by_id: Ids::Table(by_id),
-        by_category,
-        category_of,
-        backlinks: Backlinks::from_lists(backlinks),
         names: Names::Built(aliases),
-        listed: None,
+        tables: Tables::Owned(OwnedTables {
+            dates,
+            origins,
+            by_category,
+            category_of,
+            backlinks: Backlinks::from_lists(backlinks),
+        }),
     })
 }
 

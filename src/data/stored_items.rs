@@ -18,6 +18,7 @@ use std::sync::mpsc::Sender;
 use std::sync::{Arc, OnceLock};
 
 use super::dataset::ItemIdx;
+use super::index_columns::IndexColumns;
 use super::model::Item;
 use super::snapshot::checksum;
 use super::text::{Shared, Text};
@@ -38,6 +39,15 @@ pub trait SnapshotSource: Send + Sync {
 
     fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+
+    /// Fills `out` with the bytes from `at`; `false` unless they are all
+    /// there. Into memory the caller chose (see [`super::index_columns`]).
+    fn read_into(&self, at: u64, out: &mut [u8]) -> bool {
+        self.read(at, out.len()).is_some_and(|bytes| {
+            out.copy_from_slice(&bytes);
+            true
+        })
     }
 }
 
@@ -85,9 +95,12 @@ impl SnapshotSource for FileSource {
             return None;
         }
         let mut bytes = vec![0; len];
-        // A file cut short since opening reads short: `None`, a damaged part.
-        self.file.read_exact_at(&mut bytes, at).ok()?;
-        Some(Cow::Owned(bytes))
+        self.read_into(at, &mut bytes).then_some(Cow::Owned(bytes))
+    }
+
+    fn read_into(&self, at: u64, out: &mut [u8]) -> bool {
+        // A file cut short since opening reads short: `false`, a damaged part.
+        at.checked_add(out.len() as u64).is_some_and(|end| end <= self.len) && self.file.read_exact_at(out, at).is_ok()
     }
 }
 
@@ -104,7 +117,7 @@ impl Items {
     pub(super) fn len(&self) -> usize {
         match self {
             Items::Owned(items) => items.len(),
-            Items::Stored(stored) => stored.decoded.len(),
+            Items::Stored(stored) => stored.len(),
         }
     }
 
@@ -120,50 +133,52 @@ impl std::fmt::Debug for Items {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Items::Owned(items) => f.debug_tuple("Owned").field(&items.len()).finish(),
-            Items::Stored(stored) => f.debug_tuple("Stored").field(&stored.decoded.len()).finish(),
+            Items::Stored(stored) => f.debug_tuple("Stored").field(&stored.len()).finish(),
         }
     }
 }
 
-/// Records in a snapshot's dataset section. Item `i` lies at
-/// `data_at + ends[i - 1]..data_at + ends[i]` of `bytes` (the first from
-/// `data_at + items_at`), and its bytes sum to `sums[i]`.
+/// Items decoded together in one slot table, allocated when the first of
+/// them is asked for: opening allocates no slot per item.
+const DECODED_CHUNK: usize = 4096;
+
+/// One chunk's slots: an undecoded item costs 16 bytes, not a whole `Item`.
+type DecodedChunk = Box<[OnceLock<Box<Item>>]>;
+
+/// Records in a snapshot's dataset section, where the index of items
+/// (`columns`) places them: item `i` lies at `data_at` plus
+/// [`IndexColumns::record_range`] of `bytes`, and its bytes sum to
+/// [`IndexColumns::sum`].
 pub(super) struct StoredItems {
     bytes: SnapshotBytes,
     data_at: u64,
-    items_at: u64,
-    ends: Vec<u64>,
-    sums: Vec<u64>,
-    /// Boxed: an undecoded item costs 16 bytes, not a whole `Item`.
-    decoded: Vec<OnceLock<Box<Item>>>,
+    columns: Arc<IndexColumns>,
+    /// Chunk `c` holds the slots of items `c * DECODED_CHUNK..`.
+    decoded: Box<[OnceLock<DecodedChunk>]>,
     damaged: AtomicBool,
     /// Told once when a damaged record is met (see [`super::Dataset::on_damage`]).
     on_damage: OnceLock<Sender<()>>,
 }
 
 impl StoredItems {
-    pub(super) fn new(
-        bytes: SnapshotBytes,
-        data_at: u64,
-        items_at: u64,
-        ends: Vec<u64>,
-        sums: Vec<u64>,
-    ) -> StoredItems {
-        let decoded = std::iter::repeat_with(OnceLock::new).take(ends.len()).collect();
+    pub(super) fn new(bytes: SnapshotBytes, data_at: u64, columns: Arc<IndexColumns>) -> StoredItems {
+        let chunks = columns.len().div_ceil(DECODED_CHUNK);
         StoredItems {
             bytes,
             data_at,
-            items_at,
-            ends,
-            sums,
-            decoded,
+            columns,
+            decoded: std::iter::repeat_with(OnceLock::new).take(chunks).collect(),
             damaged: AtomicBool::new(false),
             on_damage: OnceLock::new(),
         }
     }
 
+    pub(super) fn len(&self) -> usize {
+        self.columns.len()
+    }
+
     fn get(&self, idx: ItemIdx) -> &Item {
-        self.decoded[idx].get_or_init(|| {
+        self.slot(idx).get_or_init(|| {
             Box::new(self.decode(idx).unwrap_or_else(|| {
                 if !self.damaged.swap(true, Ordering::Relaxed)
                     && let Some(tell) = self.on_damage.get()
@@ -175,18 +190,25 @@ impl StoredItems {
         })
     }
 
+    /// Item `idx`'s slot, its chunk allocated if first asked for. Past the
+    /// end it panics, as indexing owned items does.
+    fn slot(&self, idx: ItemIdx) -> &OnceLock<Box<Item>> {
+        let (chunk, at) = (idx / DECODED_CHUNK, idx % DECODED_CHUNK);
+        let slots = self.decoded[chunk].get_or_init(|| {
+            let len = (self.len() - chunk * DECODED_CHUNK).min(DECODED_CHUNK);
+            std::iter::repeat_with(OnceLock::new).take(len).collect()
+        });
+        &slots[at]
+    }
+
     /// Record `idx`, if its bytes lie in the file, match their sum and
     /// decode whole into an item.
     fn decode(&self, idx: ItemIdx) -> Option<Item> {
-        let start = match idx {
-            0 => self.items_at,
-            _ => *self.ends.get(idx - 1)?,
-        };
-        let end = *self.ends.get(idx)?;
-        let from = self.data_at.checked_add(start)?;
-        let len = usize::try_from(end.checked_sub(start)?).ok()?;
+        let range = self.columns.record_range(idx)?;
+        let from = self.data_at.checked_add(range.start)?;
+        let len = usize::try_from(range.end.checked_sub(range.start)?).ok()?;
         let record = self.bytes.read(from, len)?;
-        if Some(&checksum(&record)) != self.sums.get(idx) {
+        if Some(checksum(&record)) != self.columns.sum(idx) {
             return None;
         }
         let (item, rest) = postcard::take_from_bytes::<Item>(&record).ok()?;

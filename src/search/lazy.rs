@@ -15,8 +15,8 @@ use std::os::unix::fs::FileExt;
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use super::arena::{self, Arena, Part};
 use super::store::{self, Counts, Layout, SECTIONS, Section};
+use crate::arena::{self, Arena, Part};
 
 /// Entries per block of a blocked column. Hits are scattered over the
 /// items, so small blocks of texts waste little (32 field texts: about

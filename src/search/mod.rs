@@ -23,7 +23,6 @@ mod excerpt;
 mod explain;
 mod fetch;
 pub use fetch::Titles;
-mod arena;
 pub mod fold;
 mod lazy;
 mod mask;

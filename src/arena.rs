@@ -1,4 +1,5 @@
-//! Memory for what a stored index reads (`lazy`): one anonymous region,
+//! Memory for what a stored search index reads (`search::lazy`) and for
+//! the dataset cache's index of items (`data::section_bytes`): one anonymous region,
 //! reserved for the whole index and handed out front to back, in which the
 //! kernel is asked for transparent huge pages (`MADV_HUGEPAGE`).
 //!
