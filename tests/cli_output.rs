@@ -893,3 +893,20 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
     }
     found
 }
+
+/// `show` wraps at word boundaries only on a terminal: piped, its lines
+/// stay whole whatever the width, for the scripts that read them.
+#[test]
+fn piped_show_is_never_wrapped() {
+    let output = bin()
+        .args(["--no-user-data", "show", "tunis-agenda"])
+        .env("COLUMNS", "40")
+        .output()
+        .unwrap();
+    let text = stdout(&output);
+    let summary = text
+        .lines()
+        .find(|l| l.starts_with("The operational outcome"))
+        .expect("summary");
+    assert!(summary.ends_with("General Assembly review in 2015."), "{summary}");
+}

@@ -19,6 +19,7 @@ mod show;
 mod stored_check;
 mod table;
 mod validate;
+mod wrap;
 
 pub use stored_check::{StoredCheck, check_stored};
 
