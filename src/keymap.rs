@@ -196,17 +196,18 @@ pub const BINDINGS: &[Binding] = &[
     bind(Timeline, &[ch('}')], Action::NextGroup, "first item of the next year (or type a year)", Some("next year")),
     bind(Timeline, &[ch('{')], Action::PrevGroup, "first item of this year, then of the previous one", None),
     bind(Timeline, &[key(Enter)], Action::Open, "open the item", Some("open")),
-    bind(Timeline, &[ch('t'), key(Esc)], Action::ToggleTimeline, "close the timeline", Some("close")),
+    // q closes a read-only overlay, as in less and man; Ctrl-C quits.
+    bind(Timeline, &[ch('q'), key(Esc), ch('t')], Action::ToggleTimeline, "close the timeline", Some("close")),
     bind(Timeline, &[ch('/')], Action::StartSearch, "search", Some("search")),
     bind(Timeline, &[ch(':')], Action::StartJump, "jump to an id or symbol", None),
     bind(Timeline, &[key(Backspace), ch('[')], Action::Back, "back in history", None),
     bind(Timeline, &[ch('?'), key(F(1))], Action::ToggleHelp, "help", Some("help")),
-    bind(Timeline, &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
+    bind(Timeline, &[ctrl('c')], Action::Quit, "quit", Some("quit")),
     bind(Path, &[key(Up), ch('k')], UP, "previous step", None),
     bind(Path, &[key(Down), ch('j')], DOWN, "next step", Some("move")),
     bind(Path, &[key(Enter)], Action::Open, "open the item of the step", Some("open")),
-    bind(Path, &[ch('P'), key(Esc)], Action::CloseOverlay, "close the path", Some("close")),
-    bind(Path, &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
+    bind(Path, &[ch('q'), key(Esc), ch('P')], Action::CloseOverlay, "close the path", Some("close")),
+    bind(Path, &[ctrl('c')], Action::Quit, "quit", Some("quit")),
     bind(Help, &[key(Up), ch('k')], UP, "scroll up", None),
     bind(Help, &[key(Down), ch('j')], DOWN, "scroll down", Some("scroll")),
     bind(Help, &[key(PageUp)], PAGE_UP, "page up", None),
@@ -215,12 +216,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(Help, &[ch('G'), key(End)], BOTTOM, "end", None),
     bind(
         Help,
-        &[ch('?'), key(F(1)), key(Esc)],
+        &[ch('q'), key(Esc), ch('?'), key(F(1))],
         Action::CloseOverlay,
         "close help",
         Some("close"),
     ),
-    bind(Help, &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
+    bind(Help, &[ctrl('c')], Action::Quit, "quit", Some("quit")),
 ];
 
 /// Turns a terminal event into an action, or nothing.

@@ -83,6 +83,10 @@ fn path_overlay_marks_then_shows_and_opens_a_step() {
     let path = app.path().cloned().expect("path shown");
     let items = path.items();
     assert_eq!((items.len(), items[0], items[2]), (3, idx("ga-60-252"), idx("cstd")));
+    // q closes the path, as in less, and does not quit.
+    press(&mut app, &[key(KeyCode::Char('q'))]);
+    assert!(app.path().is_none() && !app.should_quit);
+    press(&mut app, &[key(KeyCode::Char('P'))]);
     let terminal = draw(&app, 120, 40);
     let screen = terminal.backend().to_string();
     for step in path.steps.as_ref().unwrap() {

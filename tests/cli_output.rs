@@ -77,32 +77,54 @@ fn a_table_fits_the_width_with_a_header_and_aligned_columns() {
     assert!(text.lines().all(|l| l.width() <= 70));
 }
 
-/// At 80 columns (a trial): ids and symbols, which people cite and type,
-/// stay whole and the titles give way; the why does not repeat a title
-/// the title column shows, and no cut leaves a mark's "[" unclosed.
-#[test]
-fn a_search_table_at_80_columns_keeps_ids_whole_and_repeats_no_title() {
+/// A search table at `columns` columns.
+fn search_table(query: &str, columns: &str) -> String {
     let output = bin()
-        .args(["--no-user-data", "search", "digital compact", "--format", "table"])
-        .env("COLUMNS", "80")
+        .args(["--no-user-data", "search", query, "--format", "table"])
+        .env("COLUMNS", columns)
         .output()
         .unwrap();
-    let text = stdout(&output);
+    stdout(&output)
+}
+
+/// At 80, 100 and 120 columns (trials): the short titles, readable beside
+/// a long id ("Global Digita…" five times was what a 29-column id left);
+/// every row still names its item apart from the others, cut or not; the
+/// why does not repeat a title the title column shows, and no cut leaves
+/// a mark's "[" unclosed.
+#[test]
+fn a_search_table_gives_the_title_room_and_names_every_row_apart() {
     let tsv = stdout(&wsis(&["search", "digital compact"]));
-    for (line, hit) in text.lines().skip(1).zip(tsv.lines()) {
-        assert!(line.width() <= 80, "{line}");
-        let mut fields = hit.split('\t');
-        let (id, symbol) = (fields.next().unwrap(), fields.next().unwrap());
-        let name = if symbol == "-" { id } else { symbol };
-        assert!(line.starts_with(&format!("{name} ")), "{name} cut in {line:?}");
-        assert!(!line.contains("title: Global"), "the title again: {line:?}");
-        let why = line.rsplit("  ").next().unwrap();
-        let (opens, closes) = (why.matches('[').count(), why.matches(']').count());
-        assert_eq!(opens, closes, "an unclosed mark in {why:?}");
+    for (columns, width) in [("80", 80), ("100", 100), ("120", 120)] {
+        let text = search_table("digital compact", columns);
+        let header = text.lines().next().unwrap();
+        let title_column = header.find("TITLE").unwrap();
+        let title_width = header.find("WHY").unwrap() - title_column - 2;
+        assert!(title_width >= 30, "{columns}: a title of {title_width} columns\n{text}");
+        let mut names = std::collections::HashSet::new();
+        for (line, hit) in text.lines().skip(1).zip(tsv.lines()) {
+            assert!(line.width() <= width, "{line}");
+            let mut fields = hit.split('\t');
+            let (id, symbol) = (fields.next().unwrap(), fields.next().unwrap());
+            let name = if symbol == "-" { id } else { symbol };
+            let shown = line.split("  ").next().unwrap();
+            let kept = shown.strip_suffix('…').unwrap_or(shown);
+            assert!(name.starts_with(kept), "{name} shown as {shown:?}");
+            assert!(names.insert(shown.to_string()), "{shown:?} names two rows\n{text}");
+            let why = line.rsplit("  ").next().unwrap();
+            let (opens, closes) = (why.matches('[').count(), why.matches(']').count());
+            assert_eq!(opens, closes, "an unclosed mark in {why:?}");
+        }
+        // The short title, which `list` shows too; a title match the
+        // title column shows is named, not repeated.
+        let gdc = text.lines().find(|l| l.starts_with("gdc ")).expect("gdc listed");
+        assert!(gdc.contains("Global Digital Compact (GDC)"), "{gdc:?}");
+        assert!(gdc.ends_with("  title"), "{gdc:?}");
+        // Never the same cut title row after row.
+        assert!(!text.contains("Global Digita…"), "{text}");
+        // A date only beside a title with room: not at 80 columns.
+        assert_eq!(header.contains("DATE"), width > 80, "{text}");
     }
-    // A title match the title column shows is named, not repeated.
-    let gdc = text.lines().find(|l| l.starts_with("gdc ")).expect("gdc listed");
-    assert!(gdc.ends_with("  title"), "{gdc:?}");
 }
 
 #[test]
@@ -167,6 +189,17 @@ fn an_unknown_title_is_empty_in_every_machine_format() {
         .unwrap();
     let text = stdout(&table);
     let line = text.lines().find(|l| l.starts_with(ID)).expect("found");
+    // Named as `list` names it: by its short title, which a source gave.
+    assert!(line.contains("WSIS resolution 2025"), "{line}");
+    // An item with neither title nor short title: said, not left blank.
+    let (_dir, path) = overlay(r#"[Item(id: "untitled-x", category: "wsis20", title: "", summary: "zqxj marker")]"#);
+    let table = bin()
+        .args(["--no-user-data", "--data", &path, "search", "zqxj", "--format", "table"])
+        .env("COLUMNS", "120")
+        .output()
+        .unwrap();
+    let text = stdout(&table);
+    let line = text.lines().find(|l| l.starts_with("untitled-x")).expect("found");
     assert!(line.contains(SAID), "{line}");
 }
 
@@ -805,10 +838,10 @@ fn head_one(mut command: Command) -> Option<String> {
     (!first.is_empty()).then_some(first)
 }
 
-/// A warm table search whose stored rows are gone drops the DATE column
-/// rather than parsing the data and building the sound index again.
+/// A table search takes its dates from the index: the same table whether
+/// `list` stored its rows before or not, and it stores none itself.
 #[test]
-fn a_table_search_without_stored_rows_keeps_the_stored_index() {
+fn a_table_search_shows_dates_without_the_stored_rows() {
     let cache = tempfile::tempdir().unwrap();
     let search = || {
         bin()
@@ -818,16 +851,6 @@ fn a_table_search_without_stored_rows_keeps_the_stored_index() {
             .output()
             .unwrap()
     };
-    let header = |text: &str| {
-        text.lines()
-            .next()
-            .unwrap_or("")
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    let text = stdout(&search());
-    assert_eq!(header(&text), "SYMBOL/ID CATEGORY DATE TITLE WHY", "{text}");
     let files = |prefix: &str| -> Vec<std::path::PathBuf> {
         walk(cache.path())
             .into_iter()
@@ -837,14 +860,23 @@ fn a_table_search_without_stored_rows_keeps_the_stored_index() {
             })
             .collect()
     };
+    let cold = stdout(&search());
+    assert!(cold.lines().next().unwrap().contains(" DATE "), "{cold}");
+    assert!(cold.contains("2005-11-18"), "{cold}");
+    assert!(files("dataset-").is_empty(), "search stored the dataset");
     let [index] = files("search-").try_into().expect("one stored index");
     let stored_at = std::fs::metadata(&index).unwrap().modified().unwrap();
-    for rows in files("dataset-") {
-        std::fs::remove_file(rows).unwrap();
-    }
-    let text = stdout(&search());
-    assert_eq!(header(&text), "SYMBOL/ID CATEGORY TITLE WHY", "{text}");
-    assert!(files("dataset-").is_empty(), "the data was loaded again");
+    let warm = stdout(&search());
+    assert_eq!(warm, cold);
+    // After `list` has stored its rows, the same table again.
+    stdout(
+        &bin()
+            .env("XDG_CACHE_HOME", cache.path())
+            .args(["--no-user-data", "list"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(stdout(&search()), cold);
     assert_eq!(std::fs::metadata(&index).unwrap().modified().unwrap(), stored_at);
 }
 
@@ -860,4 +892,21 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
         }
     }
     found
+}
+
+/// `show` wraps at word boundaries only on a terminal: piped, its lines
+/// stay whole whatever the width, for the scripts that read them.
+#[test]
+fn piped_show_is_never_wrapped() {
+    let output = bin()
+        .args(["--no-user-data", "show", "tunis-agenda"])
+        .env("COLUMNS", "40")
+        .output()
+        .unwrap();
+    let text = stdout(&output);
+    let summary = text
+        .lines()
+        .find(|l| l.starts_with("The operational outcome"))
+        .expect("summary");
+    assert!(summary.ends_with("General Assembly review in 2015."), "{summary}");
 }

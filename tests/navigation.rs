@@ -136,6 +136,34 @@ fn escape_never_quits_but_q_and_ctrl_c_do() {
     assert!(app.should_quit);
 }
 
+/// In the read-only overlays (help, timeline; the path in
+/// `browsing_features`) `q` closes the
+/// overlay, as in less and man, and Ctrl-C still quits; in a prompt `q`
+/// is text.
+#[test]
+fn q_closes_a_read_only_overlay_and_is_text_in_a_prompt() {
+    for opener in ['?', 't'] {
+        let mut app = App::new(&DATA);
+        press(&mut app, &[key(KeyCode::Char(opener))]);
+        assert!(
+            app.help().is_some() || app.timeline().is_some(),
+            "{opener} opened an overlay"
+        );
+        press(&mut app, &[key(KeyCode::Char('q'))]);
+        assert!(!app.should_quit, "q after {opener} quit");
+        assert!(
+            app.help().is_none() && app.timeline().is_none(),
+            "q after {opener} left it open"
+        );
+        press(&mut app, &[key(KeyCode::Char(opener)), ctrl('c')]);
+        assert!(app.should_quit, "Ctrl-C quits from {opener}");
+    }
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char('/')), key(KeyCode::Char('q'))]);
+    assert_eq!(app.search().unwrap().query, "q");
+    assert!(!app.should_quit);
+}
+
 #[test]
 fn help_opens_with_question_mark_or_f1_and_closes_with_escape() {
     let mut app = App::new(&DATA);

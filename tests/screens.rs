@@ -562,7 +562,11 @@ fn follow_rows_are_whole_or_end_with_an_ellipsis() {
             if !row.contains("mandate ext") {
                 continue;
             }
-            assert!(row.contains("mandate extend…"), "at {width}: {row}");
+            // The relation whole, or cut with "…" (its column is wider
+            // where the screen has room).
+            let relation = &row[row.find("mandate ext").unwrap()..];
+            let cut = relation.split(' ').take(3).any(|word| word.ends_with('…'));
+            assert!(relation.starts_with("mandate extended by ") || cut, "at {width}: {row}");
             // A row that reaches the right edge ends with its mark.
             let end = row.trim_end();
             assert!(
@@ -621,4 +625,25 @@ fn undated_items_are_last_and_marked_160x40() {
     let screen = draw(&app, 160, 40).backend().to_string();
     assert!(screen.contains("Date     not known"), "{screen}");
     assert_snapshot!(draw(&app, 160, 40).backend());
+}
+
+/// The follow list of the CSTD, which receives reports: its relation
+/// column is as wide as "receives reports from" when the screen has room
+/// (100 and 120 columns), cut with "…" only at 80.
+#[test]
+fn follow_relations_are_whole_when_there_is_room() {
+    for (width, height) in [(80, 24), (100, 30), (120, 40)] {
+        let mut app = App::new(&DATA);
+        app.size = (width, height);
+        press(&mut app, &[key(KeyCode::Char(':'))]);
+        type_text(&mut app, "cstd");
+        press(&mut app, &[key(KeyCode::Enter), key(KeyCode::Char('f'))]);
+        type_text(&mut app, "receives");
+        let terminal = draw(&app, width, height);
+        let screen = terminal.backend().to_string();
+        assert_eq!(screen.contains("receives reports from "), width >= 100, "{screen}");
+        insta::with_settings!({ snapshot_suffix => format!("{width}x{height}") }, {
+            assert_snapshot!(terminal.backend());
+        });
+    }
 }

@@ -19,6 +19,7 @@ mod show;
 mod stored_check;
 mod table;
 mod validate;
+mod wrap;
 
 pub use stored_check::{StoredCheck, check_stored};
 
@@ -337,8 +338,6 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
     };
     let query = query.join(" ");
     let format = output.chosen();
-    // Only the table shows dates: tab-separated lines and JSON read no more than before.
-    let table = format == ListFormat::Table;
     if query.trim().is_empty() {
         return Some(finish(Err(Failure::BadInput("empty query".into()))));
     }
@@ -360,30 +359,19 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
         let data = Dataset::with_overlays_counted(&files, progress)?;
         progress.set_stage(Stage::Indexing);
         let index = build_index(&data, cache.as_ref());
-        if table {
-            // The next table reads its dates from there (see `search_stored`).
-            store_dataset(&data, cache.as_ref());
-        }
         trace::mark("search index built");
         Ok((data, index))
     });
     match loaded {
-        Ok::<_, Vec<Problem>>((data, index)) => {
-            let dates = if table {
-                table::dates_of(&data)
-            } else {
-                table::Dates::default()
-            };
-            Some(finish(buffered(|out| {
-                search::run(&index, &query, limit, format, &dates, out)
-            })))
+        Ok::<_, Vec<Problem>>((_data, index)) => {
+            Some(finish(buffered(|out| search::run(&index, &query, limit, format, out))))
         }
         Err(problems) => Some(report(&problems, &files)),
     }
 }
 
 /// `wsis search` on the cached index of unchanged inputs, without parsing
-/// the data; a table takes its dates from the stored rows of `list`.
+/// the data (a table's dates too come from the index).
 /// `None` when nothing sound is stored: the caller loads the data.
 fn search_stored(
     (dir, key): &(PathBuf, cache::Key),
@@ -397,19 +385,7 @@ fn search_stored(
     // Large blocks: 20 000 lines in 50 writes.
     let mut stdout = io::BufWriter::with_capacity(SEARCH_OUTPUT_BLOCK, io::stdout().lock());
     let sound = || !index.is_damaged();
-    let search = |dates: &table::Dates, stdout: &mut io::BufWriter<io::StdoutLock>| {
-        search::run_stored(&index, query, limit, format, dates, stdout, sound)
-    };
-    let outcome = match format {
-        // Without stored rows the table has no dates, rather than the data
-        // parsed and the sound index built again.
-        ListFormat::Table => dataset_cache::with_list_rows(dir, key, |rows| {
-            let dates = rows.rows(None).filter_map(|row| Some((row.id, row.date?))).collect();
-            search(&dates, &mut stdout)
-        })
-        .unwrap_or_else(|| search(&table::Dates::default(), &mut stdout)),
-        ListFormat::Tsv | ListFormat::Json => search(&table::Dates::default(), &mut stdout),
-    }?;
+    let outcome = search::run_stored(&index, query, limit, format, &mut stdout, sound)?;
     // Freeing what a large search read costs more than it is worth as the
     // process ends (as with a large dataset, in main.rs).
     std::mem::forget(index);
@@ -639,20 +615,7 @@ fn run_with(command: &Command, data: &Dataset, out: &mut impl Write) -> Outcome 
         Command::Search { query, limit, output } => {
             let index = SearchIndex::new(data);
             let format = output.chosen();
-            // Only the table shows dates.
-            let dates = if format == ListFormat::Table {
-                table::dates_of(data)
-            } else {
-                table::Dates::default()
-            };
-            search::run(
-                &index,
-                &query.join(" "),
-                parse_limit(limit.as_deref())?,
-                format,
-                &dates,
-                out,
-            )
+            search::run(&index, &query.join(" "), parse_limit(limit.as_deref())?, format, out)
         }
         Command::Show { id, json, format } => show::run(data, id, ShowFormat::chosen(*json, *format), out),
         Command::Path { from, to, json } => path::run(data, from, to, *json, out),

@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::output::ListFormat;
-use super::table::Dates;
 use super::{Failure, Outcome, table, write_json};
 use crate::data::trace;
 use crate::search::{Hit, Matched, SearchIndex, Titles};
@@ -142,10 +141,9 @@ pub(super) fn run(
     query: &str,
     limit: Option<usize>,
     format: ListFormat,
-    dates: &Dates,
     out: &mut impl Write,
 ) -> Outcome {
-    run_stored(index, query, limit, format, dates, out, || true).unwrap_or(Ok(ExitCode::SUCCESS))
+    run_stored(index, query, limit, format, out, || true).unwrap_or(Ok(ExitCode::SUCCESS))
 }
 
 /// Prints the hits of `query`; the index holds all that is printed, so a
@@ -154,13 +152,11 @@ pub(super) fn run(
 /// says no (a stored index whose file changed under it), nothing is
 /// written and `None` returned, so the caller can search the data instead.
 /// Writing straight to `out` keeps no copy of a large output in memory.
-/// `dates` (by id) are read only by the table.
 pub(super) fn run_stored(
     index: &SearchIndex,
     query: &str,
     limit: Option<usize>,
     format: ListFormat,
-    dates: &Dates,
     out: &mut impl Write,
     sound: impl FnOnce() -> bool,
 ) -> Option<Outcome> {
@@ -178,7 +174,7 @@ pub(super) fn run_stored(
     }
     let printed = match format {
         ListFormat::Tsv => print_plain(index, hits, query, out, sound),
-        ListFormat::Json | ListFormat::Table => print_explained(index, hits, query, format, dates, out, sound),
+        ListFormat::Json | ListFormat::Table => print_explained(index, hits, query, format, out, sound),
     }?;
     Some(printed.map(|()| ExitCode::SUCCESS).map_err(Failure::from))
 }
@@ -216,7 +212,6 @@ fn print_explained(
     mut hits: Vec<Hit>,
     query: &str,
     format: ListFormat,
-    dates: &Dates,
     out: &mut impl Write,
     sound: impl FnOnce() -> bool,
 ) -> Option<io::Result<()>> {
@@ -231,7 +226,7 @@ fn print_explained(
     } else {
         // A table is laid out (and read) whole before it is written.
         let mut table = Vec::new();
-        let laid_out = table::write_hits(index, &hits, dates, &mut table);
+        let laid_out = table::write_hits(index, &hits, &mut table);
         if !sound() {
             return None;
         }

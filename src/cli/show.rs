@@ -74,12 +74,23 @@ impl ShowFormat {
 
 pub(super) fn run(data: &Dataset, wanted: &str, format: ShowFormat, out: &mut impl Write) -> Outcome {
     let idx = super::find(data, wanted)?;
-    if format == ShowFormat::Json {
-        write_json(out, &entry(data, idx))?;
-    } else {
-        write_text(data, idx, out)?;
+    match (format, wrap_width()) {
+        (ShowFormat::Json, _) => write_json(out, &entry(data, idx))?,
+        (ShowFormat::Text, None) => write_text(data, idx, out)?,
+        (ShowFormat::Text, Some(width)) => {
+            let mut text = Vec::new();
+            write_text(data, idx, &mut text)?;
+            out.write_all(super::wrap::wrap(&String::from_utf8_lossy(&text), width).as_bytes())?;
+        }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The width to wrap the text at: the terminal's, when stdout is one.
+/// Piped, the lines stay as they are (scripts read them).
+fn wrap_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    io::stdout().is_terminal().then(super::output::terminal_width)
 }
 
 /// The JSON form: every field, and the links both ways with their titles.

@@ -5,11 +5,9 @@
 use std::io::{self, Write};
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::output::terminal_width;
-use crate::data::Dataset;
 use crate::data::category::category;
 use crate::data::model::TITLE_NOT_CONFIRMED;
 use crate::search::{Field, Hit, Matched, SearchIndex};
@@ -96,14 +94,14 @@ fn write_header(out: &mut impl Write, columns: &[Column], widths: &[usize]) -> i
 }
 
 /// The DATE column of `search`'s table is shown only whole, and only when
-/// the title keeps at least this many columns beside it.
-const MIN_TITLE_BESIDE_DATE: usize = 16;
+/// the title keeps at least this many columns beside it (or all it needs).
+const MIN_TITLE_BESIDE_DATE: usize = 24;
 
 /// `wsis search` as a table: how to name each hit, its category, its date
-/// when there is room, its title, and why it matched. `dates` holds each
-/// item's date as written, by id.
-pub fn write_hits(index: &SearchIndex, hits: &[Hit], dates: &Dates, out: &mut impl Write) -> io::Result<()> {
-    let rows: Vec<(Vec<String>, Vec<Range<usize>>)> = hits.iter().map(|hit| hit_row(index, hit, dates)).collect();
+/// when there is room, its title (the short one where the item has one),
+/// and why it matched; all read from the index.
+pub fn write_hits(index: &SearchIndex, hits: &[Hit], out: &mut impl Write) -> io::Result<()> {
+    let rows: Vec<(Vec<String>, Vec<Range<usize>>)> = hits.iter().map(|hit| hit_row(index, hit)).collect();
     let mut columns = vec![
         SYMBOL_COLUMN,
         plain("CATEGORY"),
@@ -113,9 +111,11 @@ pub fn write_hits(index: &SearchIndex, hits: &[Hit], dates: &Dates, out: &mut im
     ];
     let width = terminal_width();
     let mut natural = natural_widths(&columns, rows.iter().map(|(row, _)| row.iter().map(String::as_str)));
+    let handles = rows.iter().map(|(row, _)| row[HIT_HANDLE].as_str());
+    natural[HIT_HANDLE] = fair_handle_width(handles, natural[HIT_HANDLE], width);
     let mut widths = fit_hit_widths(natural.clone(), width);
-    // No dates known (a stored index without the stored rows): no column.
-    let dated = !dates.is_empty()
+    // No dates known: no column.
+    let dated = rows.iter().any(|(row, _)| row[HIT_DATE] != MISSING)
         && widths[HIT_DATE] == natural[HIT_DATE]
         && widths[HIT_TITLE] >= MIN_TITLE_BESIDE_DATE.min(natural[HIT_TITLE]);
     if !dated {
@@ -135,13 +135,37 @@ pub fn write_hits(index: &SearchIndex, hits: &[Hit], dates: &Dates, out: &mut im
     Ok(())
 }
 
+/// The SYMBOL/ID column keeps at most this share of the width (in
+/// percent) when its cut names still tell the rows apart; else as much
+/// as that takes, up to its widest name.
+const HANDLE_FAIR_PERCENT: usize = 25;
+
+/// The width of the SYMBOL/ID column of `handles`, whose widest is
+/// `natural`: a long id ("unesco-connecting-the-dots-2015") gives way to
+/// the title past a fair share of `width`, but only as far as every row
+/// still names its item apart from the others.
+fn fair_handle_width<'h>(handles: impl Iterator<Item = &'h str> + Clone, natural: usize, width: usize) -> usize {
+    let fair = width * HANDLE_FAIR_PERCENT / 100;
+    let distinct = |w: usize| {
+        let mut seen = rustc_hash::FxHashSet::default();
+        handles
+            .clone()
+            .all(|handle| seen.insert((SYMBOL_COLUMN.cut)(handle, w)))
+    };
+    if natural <= fair || !distinct(natural) {
+        return natural;
+    }
+    (fair..natural).find(|&w| distinct(w)).unwrap_or(natural)
+}
+
 /// A hit's cells, sanitized, and where the marked words are in the last.
-fn hit_row(index: &SearchIndex, hit: &Hit, dates: &Dates) -> (Vec<String>, Vec<Range<usize>>) {
+fn hit_row(index: &SearchIndex, hit: &Hit) -> (Vec<String>, Vec<Range<usize>>) {
     let id = index.id(hit.item);
     let name = index.symbol(hit.item).unwrap_or(id);
     let kind = category(index.category(hit.item)).map_or("", |c| c.abbrev);
-    let date = dates.get(id).copied().unwrap_or(MISSING);
-    let title = match index.title(hit.item) {
+    let date = index.date_as_written(hit.item).unwrap_or(MISSING);
+    // As `wsis list` and the browser name it: the short title first.
+    let title = match index.short_title(hit.item).unwrap_or_else(|| index.title(hit.item)) {
         t if t.trim().is_empty() => TITLE_NOT_CONFIRMED,
         t => t,
     };
@@ -161,19 +185,10 @@ fn hit_row(index: &SearchIndex, hit: &Hit, dates: &Dates) -> (Vec<String>, Vec<R
     (cells.into_iter().chain([why]).collect(), marks)
 }
 
-/// Where the date and the title are among a hit's cells.
+/// Where the name, the date and the title are among a hit's cells.
+const HIT_HANDLE: usize = 0;
 const HIT_DATE: usize = 2;
 const HIT_TITLE: usize = 3;
-
-/// Each item's date as written, by id (what `search`'s table shows).
-pub type Dates<'d> = FxHashMap<&'d str, &'d str>;
-
-/// The dates of `data`'s items, for [`write_hits`].
-pub fn dates_of(data: &Dataset) -> Dates<'_> {
-    data.items()
-        .filter_map(|item| Some((&*item.id, item.date.as_deref()?)))
-        .collect()
-}
 
 /// Printed for a missing date.
 const MISSING: &str = "-";
@@ -278,12 +293,21 @@ fn write_row<'r>(
 
 /// The share (in percent) of what the other columns leave that the title
 /// keeps beside the why, which needs room for its field and a match.
-const TITLE_SHARE_PERCENT: usize = 40;
+const TITLE_SHARE_PERCENT: usize = 55;
+
+/// The title keeps at least this many columns (or all it needs) while the
+/// why keeps [`MIN_WHY_READABLE`]: the title is what a reader
+/// recognises, the why only says where the words were found.
+const MIN_TITLE_READABLE: usize = 30;
+
+/// What the why keeps before the title gets [`MIN_TITLE_READABLE`]: its
+/// field and a short match ("title: [Global]…").
+const MIN_WHY_READABLE: usize = 16;
 
 /// The columns of `search`'s table in `width` columns: the title and the
 /// why (the last two) give way first, sharing what the others leave (the
-/// title [`TITLE_SHARE_PERCENT`] of it; what one does not use goes to the
-/// other), so ids and symbols,
+/// title [`TITLE_SHARE_PERCENT`] of it, at least [`MIN_TITLE_READABLE`];
+/// what one does not use goes to the other), so ids and symbols,
 /// which people cite and type, stay whole. Only when the two would keep
 /// less than [`MIN_LAST`] columns each are the others cut too.
 fn fit_hit_widths(mut widths: Vec<usize>, width: usize) -> Vec<usize> {
@@ -296,7 +320,10 @@ fn fit_hit_widths(mut widths: Vec<usize>, width: usize) -> Vec<usize> {
         return fit_widths(widths, width);
     }
     let room = width - fixed;
-    let why_width = why.min(room - title.min(room * TITLE_SHARE_PERCENT / 100));
+    let title_share = (room * TITLE_SHARE_PERCENT / 100)
+        .max(MIN_TITLE_READABLE.min(room.saturating_sub(MIN_WHY_READABLE)))
+        .min(room - MIN_LAST);
+    let why_width = why.min(room - title.min(title_share));
     widths[others] = title.min(room - why_width);
     widths[others + 1] = why_width;
     widths
@@ -418,12 +445,30 @@ mod tests {
     fn a_narrow_search_table_cuts_titles_before_ids() {
         // SYMBOL/ID, CATEGORY, TITLE, WHY as wide as their widest cells.
         let widths = fit_hit_widths(vec![29, 9, 80, 60], 80);
-        assert_eq!(widths, [29, 9, 14, 22]);
+        assert_eq!(widths, [29, 9, 20, 16]);
         assert_eq!(widths.iter().sum::<usize>() + 3 * GAP.len(), 80);
         // A short why leaves its room to the title.
         assert_eq!(fit_hit_widths(vec![29, 9, 80, 10], 80), [29, 9, 26, 10]);
         // Too narrow for both: every column gives way.
         assert!(fit_hit_widths(vec![29, 9, 80, 60], 40)[0] < 29);
+    }
+
+    #[test]
+    fn a_long_id_gives_way_to_the_title_only_while_the_rows_stay_apart() {
+        let apart = ["unesco-connecting-the-dots-2015", "gdc", "itu-wsis-stocktaking-report"];
+        // A fair share of 80 columns: 20.
+        assert_eq!(fair_handle_width(apart.into_iter(), 31, 80), 20);
+        // Cut at 20, two ids would read the same: cut only as far as they differ.
+        let alike = [
+            "itu-wsis-stocktaking-asia-pacific-2018",
+            "itu-wsis-stocktaking-report-2008",
+        ];
+        assert_eq!(fair_handle_width(alike.into_iter(), 38, 80), 23);
+        // Ids that differ only at the end stay whole.
+        let end = ["itu-wsis-stocktaking-report-2008", "itu-wsis-stocktaking-report-2014"];
+        assert_eq!(fair_handle_width(end.into_iter(), 32, 80), 32);
+        // Short ids and a wide terminal: nothing to cut.
+        assert_eq!(fair_handle_width(apart.into_iter(), 31, 200), 31);
     }
 
     /// A summary that matched at the chars `word`.

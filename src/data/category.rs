@@ -62,7 +62,9 @@ pub const CATEGORIES: &[Category] = &[
     category!("action-line", "AL", "WSIS Action Lines", hub: false),
     // UN bodies and agencies, the fora (IGF, WSIS Forum) and their meetings.
     category!("body", "Body", "Bodies and fora", hub: true, sort: Data),
-    category!("wsis20", "WSIS+20", "WSIS+20 reviews", hub: false),
+    // The UN system's WSIS reviews and roadmaps of every period (2005–2025),
+    // not only the WSIS+20 review: the key stays "wsis20" for users' files.
+    category!("wsis20", "WSIS+20", "Reviews & roadmaps", hub: false),
 ];
 
 pub fn category(id: &str) -> Option<&'static Category> {

@@ -22,6 +22,7 @@ mod damaged;
 mod excerpt;
 mod explain;
 mod fetch;
+mod shown;
 pub use fetch::Titles;
 pub mod fold;
 mod lazy;

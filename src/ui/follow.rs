@@ -10,8 +10,20 @@ use super::{clear_popup, cut, detail, prompt_line, selectable_list};
 use crate::app::{App, FollowState, follow_label};
 use crate::text::fit;
 
-/// Width of the relation column.
+/// Width of the relation column, at least: more when its widest label
+/// ("receives reports from") needs it and the popup has room.
 const RELATION_WIDTH: usize = 16;
+
+/// The relation column takes at most this share (in percent) of the
+/// popup's width beyond [`RELATION_WIDTH`].
+const RELATION_MAX_PERCENT: usize = 25;
+
+/// The relation column's width for `labels` in a popup `width` wide:
+/// as wide as the widest label (and its leading space) within its share.
+fn relation_width<'l>(labels: impl Iterator<Item = &'l str>, width: usize) -> usize {
+    let widest = labels.map(|label| label.chars().count() + 1).max().unwrap_or(0);
+    widest.clamp(RELATION_WIDTH, RELATION_WIDTH.max(width * RELATION_MAX_PERCENT / 100))
+}
 
 pub fn render(app: &App, follow: &FollowState, frame: &mut Frame, area: Rect) {
     let related = app.related();
@@ -25,14 +37,15 @@ pub fn render(app: &App, follow: &FollowState, frame: &mut Frame, area: Rect) {
         height,
     };
     let width = usize::from(popup.width.saturating_sub(4));
+    let relation_width = relation_width(matches.iter().map(|&row| related[row].label()), width);
     let rows: Vec<Text> = matches
         .iter()
         .map(|&row| {
             let entry = &related[row];
             let label = follow_label(row, related.len());
-            let rest = width.saturating_sub(RELATION_WIDTH + label.len());
+            let rest = width.saturating_sub(relation_width + label.len());
             let mut line = detail::related_line(app.data, entry, &app.theme, rest, &label, false);
-            let relation = format!(" {}", fit(entry.label(), RELATION_WIDTH - 1));
+            let relation = format!(" {}", fit(entry.label(), relation_width - 1));
             line.spans.insert(1, Span::styled(relation, app.theme.relation()));
             Text::from(line)
         })
