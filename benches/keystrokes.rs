@@ -6,6 +6,8 @@
 //! `cargo bench --bench keystrokes` (sizes 1000, 10000, 100000), or
 //! `WSIS_SCALE_SIZES=1000000 cargo bench --bench keystrokes` (a million
 //! items as ten files of 100 000; several GB of memory).
+//! `WSIS_KEYSTROKES=c,i,int` times those keystrokes instead of the set's
+//! (for a profiler, or `perf stat` against `WSIS_KEYSTROKES=` alone).
 
 #[allow(dead_code)]
 #[path = "../examples/synth.rs"]
@@ -49,10 +51,21 @@ fn dataset(n: usize) -> Dataset {
     Dataset::from_files(&files).expect("valid synthetic data")
 }
 
-fn keystrokes() -> Vec<&'static str> {
+fn keystrokes() -> Vec<String> {
+    if let Ok(chosen) = std::env::var("WSIS_KEYSTROKES") {
+        return chosen
+            .split(',')
+            .filter(|q| !q.is_empty())
+            .map(str::to_string)
+            .collect();
+    }
     QUERIES
         .iter()
-        .flat_map(|query| query.char_indices().map(|(at, c)| &query[..at + c.len_utf8()]))
+        .flat_map(|query| {
+            query
+                .char_indices()
+                .map(|(at, c)| query[..at + c.len_utf8()].to_string())
+        })
         .collect()
 }
 
@@ -78,13 +91,17 @@ fn main() {
     for n in sizes {
         let data = dataset(n);
         let index = SearchIndex::new(&data);
-        let mut times: Vec<Duration> = keystrokes().into_iter().map(|q| median_search(&index, q)).collect();
+        let mut times: Vec<Duration> = keystrokes().into_iter().map(|q| median_search(&index, &q)).collect();
         if std::env::var_os("WSIS_KEYSTROKE_DETAIL").is_some() {
             for (query, time) in keystrokes().into_iter().zip(&times) {
-                println!("  {query:?}\t{time:.2?}\t{} hits", index.search(query, None).len());
+                println!("  {query:?}\t{time:.2?}\t{} hits", index.search(&query, None).len());
             }
         }
         times.sort();
+        if times.is_empty() {
+            println!("{}\t0 (setup only)", data.len());
+            continue;
+        }
         let share = |budget: Duration| 100 * times.iter().filter(|&&t| t <= budget).count() / times.len();
         let at = |fraction: usize| times[(times.len() * fraction / 100).min(times.len() - 1)];
         println!(
