@@ -83,7 +83,11 @@ fn the_item_pane_scroll_order_and_search_come_back_after_a_reload() {
     }
     let search = new.search().expect("the search is still open");
     assert_eq!(search.query.to_string(), "igf");
-    assert_eq!(ids(&new, &search.hits), ids(&old, &old_search.hits), "searched again");
+    assert_eq!(
+        ids(&new, search.hits.all()),
+        ids(&old, old_search.hits.all()),
+        "searched again"
+    );
     assert_eq!((search.selected, search.pending), (1, false));
 }
 
@@ -143,7 +147,7 @@ fn a_search_result_of_the_app_before_the_reload_is_dropped() {
     new.update(Action::SearchResults {
         session: old.session,
         generation: search.generation,
-        hits: Vec::new(),
+        hits: Default::default(),
     });
     assert_eq!(
         new.search().expect("open").hits,
@@ -153,7 +157,7 @@ fn a_search_result_of_the_app_before_the_reload_is_dropped() {
     new.update(Action::SearchResults {
         session: new.session,
         generation: search.generation,
-        hits: Vec::new(),
+        hits: Default::default(),
     });
     assert!(new.search().expect("open").hits.is_empty(), "its own result is taken");
 }

@@ -252,8 +252,8 @@ impl App<'_> {
                 };
                 // Searched at once: the hits show as they were, and no
                 // result of a search on the old data is awaited.
-                search.hits = self.index.search(&search.query, self.scope_items(scope));
-                let hits: Vec<ItemIdx> = search.hits.iter().map(|hit| hit.item).collect();
+                search.hits = self.index.search_hits(&search.query, self.scope_items(scope));
+                let hits: Vec<ItemIdx> = search.hits.items();
                 search.selected = position(&hits, selected).unwrap_or(0);
                 Overlay::Search(search)
             }

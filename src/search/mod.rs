@@ -23,6 +23,8 @@ mod excerpt;
 mod explain;
 mod fetch;
 pub use fetch::Titles;
+mod hits;
+pub use hits::Hits;
 mod arena;
 pub mod fold;
 mod lazy;

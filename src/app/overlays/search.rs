@@ -7,13 +7,14 @@ use super::{HelpState, Overlay, Transition};
 use crate::app::{Action, App, Dir, Edit, Effect, LineEditor, Motion, Row};
 use crate::data::{CATEGORIES, ItemIdx};
 use crate::query_history::Prompt;
-use crate::search::Hit;
+use crate::search::Hits;
 
 #[derive(Debug, Clone, Default)]
 pub struct SearchState {
     /// The query as typed, with its cursor.
     pub query: LineEditor,
-    pub hits: Vec<Hit>,
+    /// Ranked; the first ordered, the others on the first look past them.
+    pub hits: Hits,
     pub selected: usize,
     pub scope: Scope,
     /// Counts queries sent to the background search, to drop stale results.
@@ -99,7 +100,7 @@ impl App<'_> {
                     self.last_search = Some(crate::app::LastSearch {
                         query: search.query.to_string(),
                         scope: search.scope,
-                        hits: search.hits.iter().map(|hit| hit.item).collect(),
+                        hits: search.hits.items(),
                         at: search.selected,
                     });
                     self.search_history.record(&search.query);
@@ -179,7 +180,7 @@ impl App<'_> {
         if search.pending {
             search.generation += 1;
             search.pending = false;
-            search.hits = self.index.search(&search.query, self.scope_items(search.scope));
+            search.hits = self.index.search_hits(&search.query, self.scope_items(search.scope));
             search.selected = 0;
         }
         search
@@ -198,7 +199,7 @@ impl App<'_> {
             }));
         } else {
             search.pending = false;
-            search.hits = self.index.search(&search.query, scope);
+            search.hits = self.index.search_hits(&search.query, scope);
             search.selected = 0;
         }
     }
