@@ -133,7 +133,8 @@ fn main() {
         if std::env::var_os("WSIS_KEYSTROKE_DETAIL").is_some() {
             for (query, (time, cpu)) in keystrokes().into_iter().zip(&measured) {
                 let hits = index.search_hits(&query, None).len();
-                println!("  {query:?}\t{time:.2?}\t(on a core {cpu:.2?})\t{hits} hits");
+                let on_core = cpu.map(|cpu| format!("\t(on a core {cpu:.2?})")).unwrap_or_default();
+                println!("  {query:?}\t{time:.2?}{on_core}\t{hits} hits");
             }
         }
         if measured.is_empty() {
