@@ -56,7 +56,7 @@ fn keystroke_latencies(index: &SearchIndex) {
             let mut runs: Vec<_> = (0..RUNS)
                 .map(|_| {
                     let start = std::time::Instant::now();
-                    std::hint::black_box(index.search(prefix, None));
+                    std::hint::black_box(index.search_hits(prefix, None));
                     start.elapsed()
                 })
                 .collect();
@@ -127,12 +127,12 @@ fn per_keystroke(c: &mut Criterion, group: &str, index: &SearchIndex) {
         g.bench_function(format!("whole query {query:?}"), |b| {
             b.iter(|| {
                 for prefix in prefixes(query) {
-                    std::hint::black_box(index.search(prefix, None));
+                    std::hint::black_box(index.search_hits(prefix, None));
                 }
             })
         });
         g.bench_function(format!("last keystroke {query:?}"), |b| {
-            b.iter(|| std::hint::black_box(index.search(query, None)))
+            b.iter(|| std::hint::black_box(index.search_hits(query, None)))
         });
     }
     g.finish();
@@ -154,7 +154,7 @@ fn large(c: &mut Criterion) {
     per_keystroke(c, "100k search", &index);
     let mut g = c.benchmark_group("100k first keystroke");
     for c in ["d", "7", "w"] {
-        g.bench_function(c, |b| b.iter(|| std::hint::black_box(index.search(c, None))));
+        g.bench_function(c, |b| b.iter(|| std::hint::black_box(index.search_hits(c, None))));
     }
     g.finish();
 }
@@ -169,7 +169,7 @@ fn cached(c: &mut Criterion, data: &Dataset) {
     g.bench_function("open", |b| b.iter(|| cache::load(dir.path(), &key).expect("loads")));
     for query in QUERIES {
         g.bench_function(format!("open + search {query:?}"), |b| {
-            b.iter(|| std::hint::black_box(cache::load(dir.path(), &key).expect("loads").search(query, None)))
+            b.iter(|| std::hint::black_box(cache::load(dir.path(), &key).expect("loads").search_hits(query, None)))
         });
     }
     g.finish();

@@ -85,7 +85,11 @@ fn the_item_pane_scroll_order_and_search_come_back_after_a_reload() {
     }
     let search = new.search().expect("the search is still open");
     assert_eq!(search.query.to_string(), "igf");
-    assert_eq!(ids(&new, &search.hits), ids(&old, &old_search.hits), "searched again");
+    assert_eq!(
+        ids(&new, search.hits.all()),
+        ids(&old, old_search.hits.all()),
+        "searched again"
+    );
     assert_eq!((search.selected, search.pending), (1, false));
 }
 
@@ -159,7 +163,7 @@ fn a_kept_search_goes_to_the_worker_and_a_result_of_the_app_before_the_reload_is
     new.update(Action::SearchResults {
         session: old.session,
         generation: search.generation,
-        hits: Vec::new(),
+        hits: Default::default(),
     });
     assert!(new.search().expect("open").pending, "a stale result is dropped");
 
@@ -177,7 +181,10 @@ fn a_kept_search_goes_to_the_worker_and_a_result_of_the_app_before_the_reload_is
     });
     let search = new.search().expect("open");
     assert!(!search.pending);
-    assert_eq!(ids(&new, &search.hits), ids(&old, &old.search().expect("open").hits));
+    assert_eq!(
+        ids(&new, search.hits.all()),
+        ids(&old, old.search().expect("open").hits.all())
+    );
     let now_on = search.selection().expect("a hit selected");
     assert_eq!(new.data.item(now_on).id, old.data.item(was_on).id, "the same hit");
     assert_eq!(search.selected, 2);

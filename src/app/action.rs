@@ -4,7 +4,7 @@
 
 use super::{Dir, Edit, Motion, Pane};
 use crate::data::ItemIdx;
-use crate::search::Hit;
+use crate::search::Hits;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -39,7 +39,7 @@ pub enum Action {
     SearchResults {
         session: u64,
         generation: u64,
-        hits: Vec<Hit>,
+        hits: Hits,
     },
     ToggleHelp,
     CloseOverlay,

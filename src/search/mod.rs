@@ -24,6 +24,8 @@ mod explain;
 mod fetch;
 mod shown;
 pub use fetch::Titles;
+mod hits;
+pub use hits::Hits;
 pub mod fold;
 mod lazy;
 mod mask;

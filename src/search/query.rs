@@ -10,11 +10,12 @@ use memchr::memmem;
 use super::category_words;
 use super::fetch::FetchedTexts;
 use super::fold::fold;
+use super::hits::{HEAD_HITS, Hits, Rest};
 use super::mask::CharMask;
 use super::rank_sort;
 use super::score::{self, Kind, is_number};
 use super::store::{self, Section};
-use super::tally::{Round, Scratch};
+use super::tally::{Round, Scratch, Totals};
 use super::tokens::{JOINERS, is_symbol_like, query_words, words};
 use super::{EXPLAINED_HITS, Field, Hit, SearchIndex};
 use crate::data::ItemIdx;
@@ -161,19 +162,26 @@ impl Term {
 const EXACT_LINE_FIELDS: [Field; 3] = [Field::Title, Field::Tags, Field::Bodies];
 
 impl SearchIndex {
-    /// Ranked hits for `query`, over `scope` (all items when `None`).
+    /// Ranked hits for `query`, over `scope` (all items when `None`), all
+    /// of them in order.
     pub fn search(&self, query: &str, scope: Option<&[ItemIdx]>) -> Vec<Hit> {
+        self.search_hits(query, scope).into_vec()
+    }
+
+    /// Ranked hits for `query`, over `scope`, as the browser holds them:
+    /// the first ordered, the others when first looked at ([`Hits`]).
+    pub fn search_hits(&self, query: &str, scope: Option<&[ItemIdx]>) -> Hits {
         self.search_cancellable(query, scope, &|| false).unwrap_or_default()
     }
 
-    /// As [`SearchIndex::search`], but gives up with `None` as soon as
-    /// `cancelled` says so, because a newer query has arrived.
+    /// As [`SearchIndex::search_hits`], but gives up with `None` as soon
+    /// as `cancelled` says so, because a newer query has arrived.
     pub fn search_cancellable(
         &self,
         query: &str,
         scope: Option<&[ItemIdx]>,
         cancelled: &(dyn Fn() -> bool + Sync),
-    ) -> Option<Vec<Hit>> {
+    ) -> Option<Hits> {
         self.ranked(query, scope, cancelled, EXPLAINED_HITS)
     }
 
@@ -185,39 +193,58 @@ impl SearchIndex {
     /// the memory of explaining (4.4 MB at 100 000 items).
     pub fn search_unexplained(&self, query: &str) -> Vec<Hit> {
         let terms = terms(query);
-        let hits = self.matched(&terms, None, &|| false, true).unwrap_or_default();
+        let hits = self.matched(&terms, None, &|| false, true, |scratch, words| {
+            self.hits(scratch, words)
+        });
         // Freed before the best hits are ordered, which reads the columns
         // for printing (ids, categories: 3 MB at 100 000 items): both
         // resident at once set the peak of "internet governance".
         self.scratch.release();
-        self.ordered(hits, &terms, 0)
+        self.ordered(hits.unwrap_or_default(), &terms, 0)
     }
 
-    /// The hits of `query` over `scope`, the first `explained` explained.
+    /// The hits of `query` over `scope`, the first `explained` explained;
+    /// only the first [`HEAD_HITS`] are ordered and built now.
     fn ranked(
         &self,
         query: &str,
         scope: Option<&[ItemIdx]>,
         cancelled: &(dyn Fn() -> bool + Sync),
         explained: usize,
-    ) -> Option<Vec<Hit>> {
+    ) -> Option<Hits> {
         let terms = terms(query);
-        let hits = self.matched(&terms, scope, cancelled, false)?;
-        Some(self.ordered(hits, &terms, explained))
+        let collected = self.matched(&terms, scope, cancelled, false, |scratch, words| {
+            self.collected(scratch, words)
+        })?;
+        let (head, rest) = match collected {
+            Collected::Keyed(rest) => (rest.best(HEAD_HITS), Some(rest).filter(|rest| rest.len() > HEAD_HITS)),
+            Collected::Ordered(hits) => (hits, None),
+        };
+        let head = self.ordered(head, &terms, explained);
+        // Part of a cached index could not be read: the rest is no answer.
+        if self.is_damaged() {
+            return Some(Hits::default());
+        }
+        Some(match rest {
+            Some(rest) => Hits::with_rest(head, rest),
+            None => Hits::from(head),
+        })
     }
 
-    /// The items of `scope` every one of `terms` matched, best first by
-    /// their words' scores alone; with `read_once`, for a caller that
-    /// searches once, postings are read for this search and not kept.
-    fn matched(
+    /// The items of `scope` every one of `terms` matched, as `collect`
+    /// gathers them from the search's arrays and the number of words;
+    /// with `read_once`, for a caller that searches once, postings are
+    /// read for this search and not kept.
+    fn matched<T: Default>(
         &self,
         terms: &[Term],
         scope: Option<&[ItemIdx]>,
         cancelled: &(dyn Fn() -> bool + Sync),
         read_once: bool,
-    ) -> Option<Vec<Hit>> {
+        collect: impl FnOnce(&mut Scratch, usize) -> T,
+    ) -> Option<T> {
         if terms.is_empty() {
-            return Some(Vec::new());
+            return Some(T::default());
         }
         let n = self.len();
         let in_scope: Option<Vec<bool>> = scope.map(|scope| {
@@ -245,7 +272,7 @@ impl SearchIndex {
             self.match_category(term, &live, &mut round);
             scratch.absorb(index);
         }
-        Some(self.hits(&mut scratch, terms.len()))
+        Some(collect(&mut scratch, terms.len()))
     }
 
     /// `hits` of `terms` in their final order (line bonuses, series newest
@@ -280,11 +307,10 @@ impl SearchIndex {
         let Scratch {
             totals, keys, spare, ..
         } = scratch;
-        let prominence = self.section(Section::Prominence);
-        let rank = |item: usize| {
-            let bonus = i64::from(prominence.get(item).copied().unwrap_or(0)) * score::PROMINENCE;
-            score::ranked(u32::from(totals.cost[item]), totals.score[item] + bonus)
-        };
+        let totals: &Totals = totals;
+        let is_hit = is_hit(totals, words);
+        let rank = self.hit_rank(totals);
+        let hit_items = (0..self.len()).filter(|&item| is_hit(item));
         let hit = |(score, item): (i64, usize)| Hit {
             item,
             score,
@@ -292,10 +318,6 @@ impl SearchIndex {
             matched: Vec::new(),
             fields: totals.fields[item],
         };
-        // A category's name completes a match, never makes one alone:
-        // some word must be found in the item's own texts.
-        let hit_items =
-            (0..self.len()).filter(|&item| usize::from(totals.matched[item]) == words && totals.fields[item] != 0);
         // One u64 per hit sorts far faster than (rank, item) pairs; the
         // keys are made in the scratch's memory, kept from search to search.
         keys.clear();
@@ -314,6 +336,42 @@ impl SearchIndex {
         ranked.sort_unstable_by(|a, b| b.0.cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
         let ranked = ranked.into_iter().map(|(rank, _, item)| (rank, item));
         ranked.map(hit).collect()
+    }
+
+    /// The items every word matched, in item order with what ordering
+    /// them needs ([`Rest`]); all of them ordered if a rank does not fit a
+    /// sort key (never seen: ranks fit in 32 bits).
+    fn collected(&self, scratch: &mut Scratch, words: usize) -> Collected {
+        let (rest, count) = {
+            let totals = &scratch.totals;
+            let is_hit = is_hit(totals, words);
+            let rank = self.hit_rank(totals);
+            let tie = self.tie_order();
+            let hit_items = (0..self.len()).filter(|&item| is_hit(item));
+            let count = hit_items.clone().count();
+            let mut rest = Rest::with_capacity(count);
+            for item in hit_items {
+                let Some(key) = rank_sort::key(rank(item), item) else {
+                    break;
+                };
+                rest.push(key, tie(item), totals.top[item].0, totals.fields[item]);
+            }
+            (rest, count)
+        };
+        if rest.len() < count {
+            return Collected::Ordered(self.hits(scratch, words));
+        }
+        Collected::Keyed(rest)
+    }
+
+    /// The rank of an item by its totals: fewer typos first, then score
+    /// with the item's prominence.
+    fn hit_rank<'a>(&'a self, totals: &'a Totals) -> impl Fn(usize) -> i64 + 'a {
+        let prominence = self.section(Section::Prominence);
+        move |item| {
+            let bonus = i64::from(prominence.get(item).copied().unwrap_or(0)) * score::PROMINENCE;
+            score::ranked(u32::from(totals.cost[item]), totals.score[item] + bonus)
+        }
     }
 
     /// Puts each series among `hits` newest first
@@ -585,6 +643,27 @@ pub(super) fn level_prefix_rarity(found: &mut [WordMatch]) {
     };
     for prefix in found.iter_mut().filter(|f| f.kind == Kind::Prefix) {
         prefix.rarity = prefix.rarity.min(floor);
+    }
+}
+
+/// Whether an item is a hit of a query of `words` words by `totals`: all
+/// of them matched, and some in the item's own texts (a category's name
+/// completes a match, never makes one alone).
+fn is_hit(totals: &Totals, words: usize) -> impl Fn(usize) -> bool + '_ {
+    move |item| usize::from(totals.matched[item]) == words && totals.fields[item] != 0
+}
+
+/// The hits of a search as first gathered.
+enum Collected {
+    /// In item order, to be ordered.
+    Keyed(Rest),
+    /// Already in rank order.
+    Ordered(Vec<Hit>),
+}
+
+impl Default for Collected {
+    fn default() -> Collected {
+        Collected::Ordered(Vec::new())
     }
 }
 

@@ -42,6 +42,12 @@ pub(crate) fn key(rank: i64, item: usize) -> Option<u64> {
     Some(u64::from(u32::MAX - rank) << 32 | u64::from(item))
 }
 
+/// `key` with `place` for its item: sorted, places order as the items
+/// they stand for when they rise with them.
+pub(crate) fn rekey(key: u64, place: usize) -> u64 {
+    key & !u64::from(u32::MAX) | place as u64
+}
+
 /// The rank and item of a key.
 pub(crate) fn unkey(key: u64) -> (i64, usize) {
     (i64::from(u32::MAX - (key >> 32) as u32), (key as u32) as usize)

@@ -5,6 +5,7 @@
 
 use proptest::prelude::*;
 
+use super::hits::HEAD_HITS;
 use super::query::{Term, WordMatch, level_prefix_rarity, terms};
 use super::score::{self, Kind};
 use super::store::{self, Section};
@@ -405,4 +406,38 @@ proptest! {
             prop_assert_eq!(INDEX.search(query, None), plain_search(&INDEX, query, None), "query {:?}", query);
         }
     }
+}
+
+/// The browser's hits: the first ordered at once, the others only when
+/// scrolled to. Read place by place as scrolling reads them, over all
+/// items or a scope, each time after a cancelled search, they are the
+/// plain search's, and the head needs no ordering of the others.
+#[test]
+fn scrolling_the_browser_hits_gives_the_plain_search_hits() {
+    let data = generated(3000);
+    let index = SearchIndex::new(&data);
+    let scattered: Vec<ItemIdx> = (0..data.len()).filter(|item| item % 7 < 3).collect();
+    let mut split = 0;
+    for scope in [None, Some(scattered.as_slice())] {
+        for query in ["s", "synth", "i", "in", "int", "c", "2005", "e health", "igf"] {
+            let looks = std::sync::atomic::AtomicUsize::new(0);
+            let cancelled = || looks.fetch_add(1, std::sync::atomic::Ordering::Relaxed) >= 3;
+            // Stopped early (those with few postings may finish first).
+            let _ = index.search_cancellable(query, scope, &cancelled);
+            let plain = plain_search(&index, query, scope);
+            let hits = index.search_hits(query, scope);
+            assert_eq!(hits.len(), plain.len(), "query {query:?}");
+            let head = hits.head();
+            assert_eq!(head.len(), plain.len().min(HEAD_HITS), "query {query:?}");
+            assert_eq!(head, &plain[..head.len()], "query {query:?}, the head");
+            split += usize::from(head.len() < hits.len());
+            for (place, hit) in plain.iter().enumerate() {
+                assert_eq!(hits.get(place), Some(hit), "query {query:?}, place {place}");
+            }
+            assert_eq!(hits.get(plain.len()), None);
+            assert_eq!(hits.items(), plain.iter().map(|hit| hit.item).collect::<Vec<_>>());
+        }
+    }
+    // Some searches must leave hits past the head, or this tests nothing new.
+    assert!(split >= 4, "{split} searches had hits past the head");
 }

@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Sender};
 use std::thread;
 
-use super::{Hit, SearchIndex};
+use super::{Hits, SearchIndex};
 use crate::data::ItemIdx;
 
 struct Request {
@@ -23,7 +23,7 @@ struct Request {
 pub struct Outcome {
     pub session: u64,
     pub generation: u64,
-    pub hits: Vec<Hit>,
+    pub hits: Hits,
 }
 
 pub struct Worker {
@@ -96,7 +96,7 @@ mod tests {
                 Err(e) => panic!("worker gone: {e}"),
             }
         };
-        assert_eq!(outcome.hits, index.search("70/125", None));
+        assert_eq!(outcome.hits.into_vec(), index.search("70/125", None));
         assert_eq!(outcome.session, 7, "tagged with the session it serves");
     }
 }

@@ -7,13 +7,14 @@ use super::{HelpState, Overlay, Transition};
 use crate::app::{Action, App, Dir, Edit, Effect, LineEditor, Motion, Row};
 use crate::data::{CATEGORIES, ItemIdx};
 use crate::query_history::Prompt;
-use crate::search::Hit;
+use crate::search::Hits;
 
 #[derive(Debug, Clone, Default)]
 pub struct SearchState {
     /// The query as typed, with its cursor.
     pub query: LineEditor,
-    pub hits: Vec<Hit>,
+    /// Ranked; the first ordered, the others on the first look past them.
+    pub hits: Hits,
     pub selected: usize,
     pub scope: Scope,
     /// Counts queries sent to the background search, to drop stale results.
@@ -35,7 +36,11 @@ impl SearchState {
     pub(in crate::app) fn select_kept(&mut self) {
         let kept = self.reselect.take();
         self.selected = kept
-            .and_then(|item| self.hits.iter().position(|hit| hit.item == item))
+            .and_then(|item| {
+                // The head first: the rest is ordered only if it is not there.
+                let head = self.hits.head().iter().position(|hit| hit.item == item);
+                head.or_else(|| self.hits.items().iter().position(|&hit| hit == item))
+            })
             .unwrap_or(0);
     }
 }
@@ -110,7 +115,7 @@ impl App<'_> {
                     self.last_search = Some(crate::app::LastSearch {
                         query: search.query.to_string(),
                         scope: search.scope,
-                        hits: search.hits.iter().map(|hit| hit.item).collect(),
+                        hits: search.hits.items(),
                         at: search.selected,
                         hits_of: crate::app::HitsOf::ThisData,
                     });
@@ -139,7 +144,7 @@ impl App<'_> {
     /// Takes the hits of a background search for the search overlay, also
     /// under another one (Help), if they answer its latest query: results
     /// of an older query, or of the app before a reload, are dropped.
-    pub(in crate::app) fn take_search_results(&mut self, session: u64, generation: u64, hits: Vec<Hit>) {
+    pub(in crate::app) fn take_search_results(&mut self, session: u64, generation: u64, hits: Hits) {
         if session != self.session {
             return;
         }
@@ -199,7 +204,7 @@ impl App<'_> {
         if search.pending {
             search.generation += 1;
             search.pending = false;
-            search.hits = self.index.search(&search.query, self.scope_items(search.scope));
+            search.hits = self.index.search_hits(&search.query, self.scope_items(search.scope));
             search.select_kept();
         }
         search
@@ -220,7 +225,7 @@ impl App<'_> {
             }));
         } else {
             search.pending = false;
-            search.hits = self.index.search(&search.query, scope);
+            search.hits = self.index.search_hits(&search.query, scope);
             search.selected = 0;
         }
     }
