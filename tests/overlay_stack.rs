@@ -121,6 +121,31 @@ fn results_that_come_while_help_is_over_the_search_reach_it() {
     assert_eq!(search.hits, app.index.search("igf", None));
 }
 
+/// Enter settles a query the worker is still searching; the worker's
+/// late answer to it must not be taken by a search opened after it.
+#[test]
+fn a_late_answer_to_a_closed_search_is_not_taken_by_the_next() {
+    let mut app = App::new(&DATA).with_background_search();
+    press(&mut app, &[key(KeyCode::Char('/'))]);
+    type_text(&mut app, "igf");
+    let closed = take_searches(&mut app).pop().expect("a request");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(app.search().is_none(), "Enter closed the search");
+    press(&mut app, &[key(KeyCode::Char('/'))]);
+    type_text(&mut app, "cst");
+    let (outbox, inbox) = mpsc::channel();
+    let worker = Worker::spawn(Arc::clone(&app.index), app.session, move |o| outbox.send(o).is_ok());
+    worker.submit(closed.generation, &closed.query, None);
+    app.update(results(inbox.recv().expect("the worker answers")));
+    let search = app.search().expect("search open");
+    assert!(search.pending, "still waiting for its own answer");
+    assert_ne!(
+        search.hits,
+        app.index.search("igf", None),
+        "not the closed search's hits"
+    );
+}
+
 fn app_hits(query: &str) -> Vec<wsis_browser::data::ItemIdx> {
     App::new(&DATA)
         .index

@@ -3,6 +3,8 @@
 //! with [`Effect::Search`] and the hits come back as
 //! [`Action::SearchResults`]; elsewhere (tests, scripts) it runs at once.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+
 use super::{HelpState, Overlay, Transition};
 use crate::app::{Action, App, Dir, Edit, Effect, LineEditor, Motion, Row};
 use crate::data::{CATEGORIES, ItemIdx};
@@ -39,7 +41,7 @@ impl SearchState {
             .and_then(|item| {
                 // The head first: the rest is ordered only if it is not there.
                 let head = self.hits.head().iter().position(|hit| hit.item == item);
-                head.or_else(|| self.hits.items().iter().position(|&hit| hit == item))
+                head.or_else(|| self.hits.all().iter().position(|hit| hit.item == item))
             })
             .unwrap_or(0);
     }
@@ -202,7 +204,7 @@ impl App<'_> {
     /// the worker's late answer is then dropped as stale.
     fn settle<'s>(&self, search: &'s mut SearchState) -> &'s mut SearchState {
         if search.pending {
-            search.generation += 1;
+            search.generation = next_generation();
             search.pending = false;
             search.hits = self.index.search_hits(&search.query, self.scope_items(search.scope));
             search.select_kept();
@@ -212,7 +214,7 @@ impl App<'_> {
 
     pub(in crate::app) fn refresh_hits(&mut self, search: &mut SearchState) {
         let scope = self.scope_items(search.scope);
-        search.generation += 1;
+        search.generation = next_generation();
         // A hit kept for the query before has no place among another's.
         search.reselect = None;
         if self.background_search && !search.query.trim().is_empty() {
@@ -229,4 +231,14 @@ impl App<'_> {
             search.selected = 0;
         }
     }
+}
+
+/// Every search of the process gets its own number: a search overlay
+/// opened anew must not take the late answer to a search of one closed
+/// before it (Enter settles a query the worker is still searching), as
+/// it would if each overlay counted from zero.
+static NEXT_GENERATION: AtomicU64 = AtomicU64::new(1);
+
+fn next_generation() -> u64 {
+    NEXT_GENERATION.fetch_add(1, Ordering::Relaxed)
 }
