@@ -63,8 +63,12 @@ impl App<'_> {
         let Some(last) = self.last_search.take() else {
             return;
         };
-        let found = self.index.search(&last.query, self.scope_items(last.scope));
-        let hits: Vec<ItemIdx> = found.iter().map(|hit| hit.item).collect();
+        // The items only: the hits past the head are neither ordered
+        // into `Hit`s nor explained for them.
+        let hits = self
+            .index
+            .search_hits(&last.query, self.scope_items(last.scope))
+            .items();
         let at = at.and_then(|item| hits.iter().position(|&hit| hit == item));
         self.last_search = (!hits.is_empty()).then(|| LastSearch {
             at: at.unwrap_or(0),

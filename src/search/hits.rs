@@ -195,6 +195,10 @@ impl Hits {
 
     /// Hit `place`, ordering the others first if it is past the head.
     pub fn get(&self, place: usize) -> Option<&Hit> {
+        // Past the end there is nothing to order the others for.
+        if place >= self.len {
+            return None;
+        }
         match self.head.get(place) {
             Some(hit) => Some(hit),
             None => self.all().get(place),
