@@ -84,10 +84,19 @@ impl IndexColumns {
     /// thread meanwhile) holds.
     pub(super) fn open(bytes: SectionBytes, sound: impl FnOnce(&[u8]) -> bool + Send) -> Option<IndexColumns> {
         let mut columns = IndexColumns::parse(bytes)?;
-        let (summed, bounds) = std::thread::scope(|scope| {
-            let summed = scope.spawn(|| sound(&columns.bytes));
-            let bounds = columns.holds_together();
-            (summed.join().unwrap_or(false), bounds)
+        // Taken by whichever thread sums: a thread the system refuses only
+        // costs the overlap.
+        let sound = std::sync::Mutex::new(Some(sound));
+        let sum = || {
+            let sound = sound.lock().ok().and_then(|mut sound| sound.take());
+            sound.is_some_and(|sound| sound(&columns.bytes))
+        };
+        let (summed, bounds) = std::thread::scope(|scope| match std::thread::Builder::new().spawn_scoped(scope, sum) {
+            Ok(summing) => {
+                let bounds = columns.holds_together();
+                (summing.join().unwrap_or(false), bounds)
+            }
+            Err(_) => (sum(), columns.holds_together()),
         });
         columns.list_bounds = bounds.filter(|_| summed)?;
         Some(columns)
