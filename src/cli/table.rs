@@ -155,7 +155,27 @@ fn fair_handle_width<'h>(handles: impl Iterator<Item = &'h str> + Clone, natural
     if natural <= fair || !distinct(natural) {
         return natural;
     }
-    (fair..natural).find(|&w| distinct(w)).unwrap_or(natural)
+    // A halving search: a few passes over the rows, not one per width
+    // (`search` has no row limit). Cuts that elide symbols need not tell
+    // rows apart at every width above one that does, so the width found
+    // may not be the narrowest, but it always tells them apart.
+    let floor = fair.max(SYMBOL_COLUMN.header.chars().count());
+    if floor >= natural {
+        return natural;
+    }
+    if distinct(floor) {
+        return floor;
+    }
+    let (mut apart, mut merged) = (natural, floor);
+    while apart - merged > 1 {
+        let middle = merged + (apart - merged) / 2;
+        if distinct(middle) {
+            apart = middle
+        } else {
+            merged = middle
+        }
+    }
+    apart
 }
 
 /// A hit's cells, sanitized, and where the marked words are in the last.

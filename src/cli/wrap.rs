@@ -40,6 +40,10 @@ fn wrap_line(line: &str, width: usize, out: &mut String) {
     let mut used = 0;
     let mut line_empty = true;
     for (at, (gap, word)) in words(line).enumerate() {
+        // Spaces that end the line would make a line of their own.
+        if word.is_empty() {
+            break;
+        }
         let needed = gap.width() + word.width();
         // Nothing breaks before the hang column: a bullet keeps its text.
         if !line_empty && used > hang && used + needed > width {
@@ -70,11 +74,13 @@ fn hang_of(line: &str, indent: usize) -> usize {
         return line[..indent + bullet.len()].width();
     }
     match rest.find("  ") {
-        Some(gap) => {
+        // Two spaces after a sentence are prose (`show` joins a summary's
+        // paragraphs so), not a gap between columns.
+        Some(gap) if !rest[..gap].ends_with(['.', '!', '?']) => {
             let column = indent + gap + rest[gap..].len() - rest[gap..].trim_start_matches(' ').len();
             line[..column].width()
         }
-        None => indent,
+        _ => indent,
     }
 }
 
@@ -96,6 +102,26 @@ fn words(line: &str) -> impl Iterator<Item = (&str, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spaces_that_end_a_line_add_no_line() {
+        assert_eq!(wrap("aaaa bbbb  ", 9), "aaaa bbbb");
+        assert_eq!(wrap("aaaa bbbb cc  \n", 9), "aaaa bbbb\ncc\n");
+    }
+
+    #[test]
+    fn two_spaces_after_a_sentence_are_prose_not_a_column() {
+        let text = "  Adopted.  The Agenda sets out the follow-up of the Summit.";
+        let wrapped = wrap(text, 24);
+        assert!(
+            wrapped
+                .lines()
+                .skip(1)
+                .all(|line| line.starts_with("  ") && !line.starts_with("   ")),
+            "{wrapped}"
+        );
+        assert!(wrapped.lines().all(|line| line.len() <= 24), "{wrapped}");
+    }
 
     #[test]
     fn lines_break_between_words_and_keep_their_indent() {
