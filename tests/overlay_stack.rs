@@ -146,6 +146,25 @@ fn a_late_answer_to_a_closed_search_is_not_taken_by_the_next() {
     );
 }
 
+/// Before the worker's first answer nothing is known: the search says
+/// it is searching, never "No match." or "0 results".
+#[test]
+fn a_search_waiting_for_its_first_answer_says_so() {
+    let mut app = App::new(&DATA).with_background_search();
+    press(&mut app, &[key(KeyCode::Char('/'))]);
+    type_text(&mut app, "igf");
+    assert!(app.search().expect("search open").pending);
+    let screen = format!("{:?}", common::draw(&app, 100, 30).backend().buffer());
+    assert!(
+        screen.contains("searching…") && screen.contains("Searching…"),
+        "{screen}"
+    );
+    assert!(
+        !screen.contains("No match.") && !screen.contains("0 results"),
+        "{screen}"
+    );
+}
+
 fn app_hits(query: &str) -> Vec<wsis_browser::data::ItemIdx> {
     App::new(&DATA)
         .index

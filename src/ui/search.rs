@@ -20,6 +20,9 @@ pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
     let [input_area, body] = Layout::vertical([Constraint::Length(INPUT_HEIGHT), Constraint::Min(0)]).areas(area);
     let count = if search.query.trim().is_empty() {
         "type to search".to_string()
+    } else if search.pending && search.hits.is_empty() {
+        // Not "0 results": nothing is known yet.
+        "searching…".to_string()
     } else {
         let more = if search.pending { "…" } else { "" };
         format!("{} results{more}", search.hits.len())
@@ -108,6 +111,8 @@ fn render_results(app: &App, search: &SearchState, frame: &mut Frame, area: Rect
     if search.hits.is_empty() {
         let message = if search.query.trim().is_empty() {
             "Symbols (70/125), titles, bodies, tags, years or words of a summary."
+        } else if search.pending {
+            "Searching…"
         } else {
             "No match."
         };
