@@ -19,9 +19,10 @@ const RELATION_WIDTH: usize = 16;
 const RELATION_MAX_PERCENT: usize = 25;
 
 /// The relation column's width for `labels` in a popup `width` wide:
-/// as wide as the widest label (and its leading space) within its share.
+/// as wide as the widest label and a space on each side (the widest
+/// would touch the title beside it), within its share.
 fn relation_width<'l>(labels: impl Iterator<Item = &'l str>, width: usize) -> usize {
-    let widest = labels.map(|label| label.chars().count() + 1).max().unwrap_or(0);
+    let widest = labels.map(|label| label.chars().count() + 2).max().unwrap_or(0);
     widest.clamp(RELATION_WIDTH, RELATION_WIDTH.max(width * RELATION_MAX_PERCENT / 100))
 }
 
