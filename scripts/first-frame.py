@@ -16,7 +16,7 @@ Usage: scripts/first-frame.py [BINARY] [RUNS] [WSIS ARGS...]
 import fcntl, os, pty, select, statistics, struct, sys, termios, time
 
 FIRST_FRAME = b"quit"
-# The help overlay's title ("Keys — ? or Esc closes").
+# The help overlay's title ("Keys — q, ? or Esc closes").
 HELP = b"closes"
 
 binary = sys.argv[1] if len(sys.argv) > 1 else "target/release/wsis"

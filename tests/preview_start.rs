@@ -15,7 +15,7 @@ use common::tmux;
 const ITEMS: usize = 20_000;
 
 /// The help overlay's title.
-const HELP_TITLE: &str = "Keys — ? or Esc closes";
+const HELP_TITLE: &str = "Keys — q, ? or Esc closes";
 
 /// The browser's environment: cache, bookmarks and history all in `dir`.
 fn command(dir: &Path, data: &Path) -> String {

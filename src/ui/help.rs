@@ -33,7 +33,7 @@ pub fn render(app: &App, help: &HelpState, frame: &mut Frame, area: Rect) {
         .take(height)
         .map(|line| super::cut::fit_line(line, width))
         .collect();
-    let block = pane_block(app, "Keys — ? or Esc closes", true, popup.width);
+    let block = pane_block(app, "Keys — q, ? or Esc closes", true, popup.width);
     let block = with_scroll_position(app, block, scroll, height, total);
     let help = Paragraph::new(visible).block(block);
     clear_popup(frame, popup, area);
