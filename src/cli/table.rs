@@ -239,9 +239,15 @@ fn cut_why(why: &str, marks: &[Range<usize>], width: usize) -> String {
     }
     // Less context in a narrow column, so the match itself shows.
     let after = usize::from(mark.end < why.len());
-    let room = width.saturating_sub(why[..field_end].width() + ELLIPSIS.width() + why[mark.clone()].width() + after);
+    let room_after = |head: usize| width.saturating_sub(head + ELLIPSIS.width() + why[mark.clone()].width() + after);
+    // The field's name goes first when the match would not fit beside it
+    // ("…[Digital]…" in 16 columns, rather than "summary: …whose…").
+    let (head_end, room) = match room_after(why[..field_end].width()) {
+        0 => (0, room_after(0)),
+        room => (field_end, room),
+    };
     if room == 0 {
-        // Not even the match fits after the field: the why's start, cut.
+        // Not even the match fits: the why's start, cut.
         return cut_outside_marks(why, &marks, width);
     }
     let context = CONTEXT_BEFORE_MATCH.min(room);
@@ -259,7 +265,7 @@ fn cut_why(why: &str, marks: &[Range<usize>], width: usize) -> String {
     let from = why[from..mark.start].find(' ').map_or(from, |space| from + space + 1);
     // Nor on an accent whose letter was cut off.
     let from = cluster_start_from(why, from).min(mark.start);
-    let head = format!("{}…", &why[..field_end]);
+    let head = format!("{}…", &why[..head_end]);
     // The marks kept, where they are in the text cut from the left.
     let shifted: Vec<Range<usize>> = marks
         .iter()
@@ -279,6 +285,8 @@ fn cut_outside_marks(text: &str, marks: &[Range<usize>], width: usize) -> String
     };
     match marks.iter().find(|m| m.start < kept.len() && kept.len() < m.end) {
         Some(inside) => format!("{}{ELLIPSIS}", text[..inside.start].trim_end()),
+        // No blank before the "…" ("[Digital]…", not "[Digital] …").
+        None if kept.ends_with(' ') => format!("{}{ELLIPSIS}", kept.trim_end()),
         None => cut,
     }
 }
@@ -433,7 +441,10 @@ mod tests {
         // Room enough, or a match at the start: cut at the end as before.
         assert_eq!(cut_why(why, first_mark(why).as_slice(), 200), why);
         let early = "title: [Internet] Governance Forum, its first meeting in Athens";
-        assert_eq!(cut_why(early, first_mark(early).as_slice(), 30), truncate(early, 30));
+        assert_eq!(
+            cut_why(early, first_mark(early).as_slice(), 30),
+            "title: [Internet] Governance…"
+        );
         let unmarked = "title: no mark here at all";
         assert_eq!(cut_why(unmarked, &[], 12), truncate(unmarked, 12));
     }
@@ -459,6 +470,11 @@ mod tests {
         assert_eq!(cut_why(why, &marks, 24), "summary: …[Digital]…");
         let cut = cut_why(why, &marks, 28);
         assert!(cut.contains("Global [Digital]"), "{cut}");
+        // Narrower still (a search table at 80 columns): the match without
+        // its field's name, never the text's start without a match.
+        assert_eq!(cut_why(why, &marks, 16), "…[Digital]…");
+        assert_eq!(cut_why(why, &marks, 12), "…[Digital]…");
+        assert_eq!(cut_why(why, &marks, 11), truncate(why, 11));
     }
 
     #[test]
