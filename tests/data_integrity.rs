@@ -176,6 +176,8 @@ fn key_dates_match_the_fact_sheets() {
         ("A/RES/79/1", "2024-09-22"),
         ("A/RES/79/277", "2025-03-27"),
         ("A/RES/80/173", "2025-12-17"),
+        // The final draft: dig.watch's copy is dated to the month only.
+        ("A/80/L.41", "2025-12"),
         ("E/RES/2006/46", "2006-07-28"),
         ("E/RES/2007/8", "2007-07-25"),
         ("E/RES/2009/7", "2009-07-24"),
