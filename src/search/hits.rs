@@ -30,19 +30,6 @@ const FIELD_SHIFT: u32 = TIE_BITS;
 const FIELD_BITS: u32 = 4;
 const FIELDS_SHIFT: u32 = FIELD_SHIFT + FIELD_BITS;
 
-/// Every field, numbered as `Field as u8` numbers them.
-const EVERY_FIELD: [Field; 9] = [
-    Field::Symbol,
-    Field::Id,
-    Field::Title,
-    Field::Tags,
-    Field::Bodies,
-    Field::Date,
-    Field::Summary,
-    Field::Points,
-    Field::Category,
-];
-
 /// The hits of a search, in item order, with what ordering and building
 /// them needs: nothing of the index, which the next search reuses.
 #[derive(Default)]
@@ -78,7 +65,7 @@ impl Rest {
         Hit {
             item: rank_sort::unkey(self.keys[at]).1,
             score: rank,
-            field: EVERY_FIELD
+            field: Field::ALL
                 .get(((extra >> FIELD_SHIFT) & ((1 << FIELD_BITS) - 1)) as usize)
                 .copied()
                 .unwrap_or(Field::Points),
@@ -363,7 +350,7 @@ mod tests {
 
     #[test]
     fn extras_keep_every_field() {
-        for (number, &field) in EVERY_FIELD.iter().enumerate() {
+        for (number, &field) in Field::ALL.iter().enumerate() {
             assert_eq!(field as usize, number);
             let mut rest = Rest::default();
             rest.push(rank_sort::key(5, 9).unwrap(), 2047, field, 0xA5);
