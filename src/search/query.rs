@@ -693,3 +693,34 @@ pub(crate) fn is_subsequence(haystack: &str, needle: &str) -> bool {
     let mut rest = haystack.chars();
     needle.chars().all(|c| rest.any(|h| h == c))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Whether no term of `query` is empty: an empty one's finder would be
+    /// found at every byte of every text (the assert in [`terms`]).
+    fn no_term_is_empty(query: &str) -> bool {
+        terms(query)
+            .iter()
+            .all(|term| !term.text.is_empty() && term.occurrences("abc").count() <= 1)
+    }
+
+    #[test]
+    fn no_term_of_an_awkward_query_is_empty() {
+        for query in [
+            "", "  ", "-", "—", "’", "a''b", "…", "\u{301}", "e\u{301}", "ﬁ", "İ", "ß", "/", "a / b", "+-/", "-a-",
+        ] {
+            assert!(no_term_is_empty(query), "{query:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        #[test]
+        fn no_term_is_ever_empty(query in "\\PC{0,12}|[-+/ a\u{301}]{0,8}") {
+            prop_assert!(no_term_is_empty(&query), "{:?}", query);
+        }
+    }
+}
