@@ -19,6 +19,7 @@ pub mod cache;
 mod category_words;
 #[cfg(test)]
 mod damaged;
+mod drafts;
 mod excerpt;
 mod explain;
 mod fetch;
