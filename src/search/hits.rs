@@ -30,6 +30,10 @@ const FIELD_SHIFT: u32 = TIE_BITS;
 const FIELD_BITS: u32 = 4;
 const FIELDS_SHIFT: u32 = FIELD_SHIFT + FIELD_BITS;
 
+/// How many hits on either side of a kept hit past the head are ordered
+/// with it ([`Hits::reach`]): more than a screen shows.
+const AROUND_KEPT: usize = 128;
+
 /// The hits of a search, in item order, with what ordering and building
 /// them needs: nothing of the index, which the next search reuses.
 #[derive(Default)]
@@ -110,6 +114,57 @@ impl Rest {
         order
     }
 
+    /// The place in rank order of the hit of `item`, if it is one: the
+    /// hits that sort before it, counted without ordering them.
+    fn place_of(&self, item: ItemIdx) -> Option<usize> {
+        let at = self
+            .keys
+            .binary_search_by_key(&item, |&key| rank_sort::unkey(key).1)
+            .ok()?;
+        let own = self.order_key(at);
+        Some(
+            (0..self.keys.len())
+                .filter(|&other| self.order_key(other) < own)
+                .count(),
+        )
+    }
+
+    /// What orders the hit at `at` (in item order): its inverted rank,
+    /// its tie slot, its place (as its item).
+    fn order_key(&self, at: usize) -> (u64, usize, usize) {
+        (self.keys[at] >> 32, self.tie(at), at)
+    }
+
+    /// The hits at `places` in rank order, the others left unordered:
+    /// two selections and a sort of those alone.
+    fn ordered_range(&self, places: Range<usize>) -> Vec<Hit> {
+        let mut order: Vec<u64> = self
+            .keys
+            .iter()
+            .enumerate()
+            .map(|(at, &key)| rank_sort::rekey(key, at))
+            .collect();
+        let by = |key: &u64| self.order_key(rank_sort::unkey(*key).1);
+        let start = places.start.min(order.len());
+        if start > 0 && start < order.len() {
+            order.select_nth_unstable_by_key(start, by);
+        }
+        let tail = &mut order[start..];
+        let len = places.len().min(tail.len());
+        if len < tail.len() {
+            tail.select_nth_unstable_by_key(len, by);
+        }
+        let range = &mut tail[..len];
+        range.sort_unstable_by_key(by);
+        range
+            .iter()
+            .map(|&key| {
+                let (rank, at) = rank_sort::unkey(key);
+                self.hit(at, rank)
+            })
+            .collect()
+    }
+
     /// The best `count` hits, in rank order: a pass that keeps the best
     /// so far, then a sort of those alone.
     pub fn best(&self, count: usize) -> Vec<Hit> {
@@ -157,6 +212,18 @@ struct Later {
     /// Every hit, the head's included.
     rest: Rest,
     all: OnceLock<Vec<Hit>>,
+    /// The hits around a kept one past the head, from the place given,
+    /// ordered alone ([`Hits::reach`]).
+    around: OnceLock<(usize, Vec<Hit>)>,
+}
+
+impl Later {
+    /// The hits at `places` if they are all among those ordered around a
+    /// kept one.
+    fn around(&self, places: Range<usize>) -> Option<&[Hit]> {
+        let (start, hits) = self.around.get()?;
+        hits.get(places.start.checked_sub(*start)?..places.end.checked_sub(*start)?)
+    }
 }
 
 impl Hits {
@@ -168,6 +235,7 @@ impl Hits {
             later: Some(Arc::new(Later {
                 rest,
                 all: OnceLock::new(),
+                around: OnceLock::new(),
             })),
         }
     }
@@ -188,8 +256,30 @@ impl Hits {
         }
         match self.head.get(place) {
             Some(hit) => Some(hit),
-            None => self.all().get(place),
+            None => Some(&self[place]),
         }
+    }
+
+    /// The place of the hit of `item`, if it is one, ready to show: in the
+    /// head, else counted among the others (those that sort before it),
+    /// which are then ordered around it alone, not all (a hit kept past
+    /// the head after a reload: ordering every hit took 43-59 ms at a
+    /// million items).
+    pub fn reach(&self, item: ItemIdx) -> Option<usize> {
+        if let Some(place) = self.head.iter().position(|hit| hit.item == item) {
+            return Some(place);
+        }
+        let later = self.later.as_ref()?;
+        if let Some(all) = later.all.get() {
+            return all.iter().position(|hit| hit.item == item);
+        }
+        // The head is the first hits of the rest's order: past it, or none.
+        let place = later.rest.place_of(item).filter(|&place| place >= self.head.len())?;
+        let start = place.saturating_sub(AROUND_KEPT).max(self.head.len());
+        let end = (place + AROUND_KEPT + 1).min(self.len);
+        // Already set by an earlier reach: a place outside it orders all.
+        let _ = later.around.set((start, later.rest.ordered_range(start..end)));
+        Some(place)
     }
 
     /// The hits made without ordering the others: at least the first
@@ -239,7 +329,7 @@ impl Hits {
             return self.head;
         };
         match Arc::try_unwrap(later) {
-            Ok(Later { rest, all }) => all.into_inner().unwrap_or_else(|| {
+            Ok(Later { rest, all, .. }) => all.into_inner().unwrap_or_else(|| {
                 let mut all = self.head;
                 all.extend(rest.sorted_from(all.len()));
                 all
@@ -267,20 +357,18 @@ impl From<Vec<Hit>> for Hits {
 impl Index<usize> for Hits {
     type Output = Hit;
     fn index(&self, place: usize) -> &Hit {
-        match self.head.get(place) {
-            Some(hit) => hit,
-            None => &self.all()[place],
-        }
+        &self[place..place + 1][0]
     }
 }
 
 impl Index<Range<usize>> for Hits {
     type Output = [Hit];
     fn index(&self, places: Range<usize>) -> &[Hit] {
-        match self.head.get(places.clone()) {
-            Some(hits) => hits,
-            None => &self.all()[places],
+        if let Some(hits) = self.head.get(places.clone()) {
+            return hits;
         }
+        let around = self.later.as_ref().and_then(|later| later.around(places.clone()));
+        around.unwrap_or_else(|| &self.all()[places])
     }
 }
 
@@ -346,6 +434,34 @@ mod tests {
         assert_eq!(hits.get(900), None);
         assert_eq!(hits.items(), items, "after");
         assert_eq!(hits.clone().into_vec(), sorted);
+    }
+
+    #[test]
+    fn a_kept_hit_past_the_head_is_reached_without_ordering_every_hit() {
+        let ranks: Vec<(i64, usize)> = (0..3000).map(|i| ((i * 31 % 17) as i64, i % 3)).collect();
+        let sorted = rest(&ranks).sorted();
+        for place in [HEAD_HITS, HEAD_HITS + 1, 1500, 2999] {
+            let hits = Hits::with_rest(rest(&ranks).best(HEAD_HITS), rest(&ranks));
+            assert_eq!(
+                hits.reach(sorted[place].item),
+                Some(place),
+                "the same as with every hit ordered"
+            );
+            assert_eq!(hits.get(place), Some(&sorted[place]));
+            let near = place.saturating_sub(3).max(HEAD_HITS)..(place + 3).min(3000);
+            assert_eq!(&hits[near.clone()], &sorted[near]);
+            assert!(!hits.all_made(), "{place}: the hits around it alone are ordered");
+            // Further off, every hit is ordered, the same way.
+            assert_eq!(
+                hits.get(HEAD_HITS + (place + 1000) % 2000),
+                Some(&sorted[HEAD_HITS + (place + 1000) % 2000])
+            );
+            assert!(hits.all_made());
+        }
+        let hits = Hits::with_rest(rest(&ranks).best(HEAD_HITS), rest(&ranks));
+        assert_eq!(hits.reach(sorted[7].item), Some(7), "in the head");
+        assert_eq!(hits.reach(3000), None, "no hit");
+        assert!(!hits.all_made());
     }
 
     #[test]
