@@ -7,6 +7,7 @@
 //! `Hit` each took a fifth of the keystroke, for rows hardly ever reached.
 //! Whatever is looked at, the hits are those of one whole ordered list.
 
+use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::ops::{Index, Range};
 use std::sync::{Arc, OnceLock};
@@ -114,55 +115,58 @@ impl Rest {
         order
     }
 
-    /// The place in rank order of the hit of `item`, if it is one: the
-    /// hits that sort before it, counted without ordering them.
-    fn place_of(&self, item: ItemIdx) -> Option<usize> {
-        let at = self
+    /// The place in rank order of the hit of `item`, if it is one, and
+    /// the hits at most `count` places on either side of it (itself
+    /// included) in rank order, with the place of the first: one pass
+    /// that counts the hits sorting before it and keeps the nearest on
+    /// either side (as [`Rest::best`] keeps the best), then a sort of
+    /// those alone.
+    fn around(&self, item: ItemIdx, count: usize) -> Option<(usize, usize, Vec<Hit>)> {
+        let own_at = self
             .keys
             .binary_search_by_key(&item, |&key| rank_sort::unkey(key).1)
             .ok()?;
-        let own = self.order_key(at);
-        Some(
-            (0..self.keys.len())
-                .filter(|&other| self.order_key(other) < own)
-                .count(),
-        )
+        let own = self.order_key(own_at);
+        // The nearest before it: the greatest of the lesser, kept in a
+        // min-heap; after it, the least of the greater, in a max-heap.
+        let mut before: BinaryHeap<Reverse<OrderKey>> = BinaryHeap::with_capacity(count + 1);
+        let mut after: BinaryHeap<OrderKey> = BinaryHeap::with_capacity(count + 1);
+        let mut place = 0;
+        for at in 0..self.keys.len() {
+            let key = self.order_key(at);
+            if key < own {
+                place += 1;
+                if before.len() < count {
+                    before.push(Reverse(key));
+                } else if before.peek().is_some_and(|nearest| key > nearest.0) {
+                    before.pop();
+                    before.push(Reverse(key));
+                }
+            } else if key > own {
+                if after.len() < count {
+                    after.push(key);
+                } else if after.peek().is_some_and(|&furthest| key < furthest) {
+                    after.pop();
+                    after.push(key);
+                }
+            }
+        }
+        let start = place - before.len();
+        let mut nearest: Vec<OrderKey> = before.into_iter().map(|Reverse(key)| key).collect();
+        nearest.push(own);
+        nearest.extend(after);
+        nearest.sort_unstable();
+        let hits = nearest
+            .into_iter()
+            .map(|(_, _, at)| self.hit(at, rank_sort::unkey(self.keys[at]).0))
+            .collect();
+        Some((place, start, hits))
     }
 
     /// What orders the hit at `at` (in item order): its inverted rank,
     /// its tie slot, its place (as its item).
-    fn order_key(&self, at: usize) -> (u64, usize, usize) {
+    fn order_key(&self, at: usize) -> OrderKey {
         (self.keys[at] >> 32, self.tie(at), at)
-    }
-
-    /// The hits at `places` in rank order, the others left unordered:
-    /// two selections and a sort of those alone.
-    fn ordered_range(&self, places: Range<usize>) -> Vec<Hit> {
-        let mut order: Vec<u64> = self
-            .keys
-            .iter()
-            .enumerate()
-            .map(|(at, &key)| rank_sort::rekey(key, at))
-            .collect();
-        let by = |key: &u64| self.order_key(rank_sort::unkey(*key).1);
-        let start = places.start.min(order.len());
-        if start > 0 && start < order.len() {
-            order.select_nth_unstable_by_key(start, by);
-        }
-        let tail = &mut order[start..];
-        let len = places.len().min(tail.len());
-        if len < tail.len() {
-            tail.select_nth_unstable_by_key(len, by);
-        }
-        let range = &mut tail[..len];
-        range.sort_unstable_by_key(by);
-        range
-            .iter()
-            .map(|&key| {
-                let (rank, at) = rank_sort::unkey(key);
-                self.hit(at, rank)
-            })
-            .collect()
     }
 
     /// The best `count` hits, in rank order: a pass that keeps the best
@@ -188,6 +192,9 @@ impl Rest {
             .collect()
     }
 }
+
+/// A hit's inverted rank, tie slot and place in item order: lower first.
+type OrderKey = (u64, usize, usize);
 
 /// A hit's tie slot, top field and field set in one u32.
 fn pack(tie: usize, field: Field, fields: u8) -> u32 {
@@ -273,12 +280,16 @@ impl Hits {
         if let Some(all) = later.all.get() {
             return all.iter().position(|hit| hit.item == item);
         }
-        // The head is the first hits of the rest's order: past it, or none.
-        let place = later.rest.place_of(item).filter(|&place| place >= self.head.len())?;
-        let start = place.saturating_sub(AROUND_KEPT).max(self.head.len());
-        let end = (place + AROUND_KEPT + 1).min(self.len);
+        let (place, start, mut around) = later.rest.around(item, AROUND_KEPT)?;
+        // The head is the first hits of the rest's order, in an order of
+        // its own (line bonuses): the hit is past it, and so is what is kept.
+        if place < self.head.len() {
+            return None;
+        }
+        let in_head = self.head.len().saturating_sub(start);
+        around.drain(..in_head.min(around.len()));
         // Already set by an earlier reach: a place outside it orders all.
-        let _ = later.around.set((start, later.rest.ordered_range(start..end)));
+        let _ = later.around.set((start + in_head, around));
         Some(place)
     }
 
