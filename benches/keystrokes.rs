@@ -13,7 +13,8 @@
 //! `WSIS_KEYSTROKES=c,i,int` times those keystrokes instead of the set's
 //! (for a profiler, or `perf stat` against `WSIS_KEYSTROKES=` alone).
 //! `WSIS_KEYSTROKE_DETAIL=1` prints each keystroke, with what ordering
-//! all its hits costs on the first look past the first (End, once).
+//! all its hits costs on the first look past the first (End, once), and
+//! what reaching its middle hit costs (a reload's kept hit, `Hits::reach`).
 //! A second line gives the same distribution of the time each search ran
 //! on a core (Linux), steadier than the clock when the cores are shared.
 
@@ -139,9 +140,17 @@ fn main() {
                 let start = Instant::now();
                 std::hint::black_box(hits.all());
                 let past = start.elapsed();
+                // What a reload's kept hit halfway down costs (`Hits::reach`).
+                let kept = hits.all().get(hits.len() / 2).map(|hit| hit.item);
+                let fresh = index.search_hits(&query, None);
+                let start = Instant::now();
+                std::hint::black_box(kept.and_then(|item| fresh.reach(item)));
+                let reached = start.elapsed();
                 let on_core = cpu.map(|cpu| format!("\t(on a core {cpu:.2?})")).unwrap_or_default();
                 let count = hits.len();
-                println!("  {query:?}\t{time:.2?}{on_core}\t{count} hits\t(all ordered once: {past:.2?})");
+                println!(
+                    "  {query:?}\t{time:.2?}{on_core}\t{count} hits\t(all ordered once: {past:.2?}; the middle hit reached: {reached:.2?})"
+                );
             }
         }
         if measured.is_empty() {

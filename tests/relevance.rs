@@ -235,6 +235,55 @@ fn the_igf_meetings_come_newest_first() {
     assert!(years.windows(2).all(|w| w[0] > w[1]), "{years:?}");
 }
 
+#[test]
+fn the_wsis_20_review_resolutions_come_before_drafts_and_mentions() {
+    // A delegate's trial: the final draft A/80/L.41 came first, the adopted
+    // outcome 80/173 9th, and neither 70/125 (which called the review) nor
+    // 79/277 (its modalities) in the top 12, below texts that only say
+    // "resolution". Resolutions are headed by the word; a draft is named
+    // by none of these words.
+    let index = SearchIndex::new(&DATA);
+    let ranked = wsis_rank(&index)("wsis+20 review resolution");
+    assert_eq!(ranked.first().map(String::as_str), Some("ga-80-173"), "{ranked:?}");
+    let at = |id: &str| ranked.iter().position(|ranked| ranked == id);
+    for id in ["ga-70-125", "ga-79-277"] {
+        assert!(at(id).is_some_and(|at| at < 5), "{id} at {:?} of {ranked:?}", at(id));
+    }
+    let drafts = ["a-80-l41", "wsis20-rev1", "wsis20-rev2", "wsis20-zero-draft"];
+    let first_draft = ranked.iter().position(|id| drafts.contains(&id.as_str()));
+    assert!(
+        first_draft.is_none_or(|first| first > 5),
+        "a draft at {first_draft:?} of {ranked:?}"
+    );
+}
+
+#[test]
+fn a_draft_comes_after_the_adopted_text_unless_the_query_names_one() {
+    let index = SearchIndex::new(&DATA);
+    let rank = wsis_rank(&index);
+    // Absent counts as last.
+    let at = |ranked: &[String], id: &str| ranked.iter().position(|ranked| ranked == id).unwrap_or(usize::MAX);
+    // Its title starts with the query, yet the zero draft of the WSIS+10
+    // outcome no longer comes before the outcome.
+    let ranked = rank("wsis+10 review");
+    assert!(
+        at(&ranked, "ga-70-125") < at(&ranked, "wsis10-zero-draft"),
+        "{ranked:?}"
+    );
+    let ranked = rank("wsis+20 outcome");
+    for draft in ["a-80-l41", "wsis20-rev1", "wsis20-rev2", "wsis20-zero-draft"] {
+        assert!(at(&ranked, "ga-80-173") < at(&ranked, draft), "{draft}: {ranked:?}");
+    }
+    // Named, the drafts come first.
+    for (query, draft) in [
+        ("wsis+20 draft", "wsis20-rev1"),
+        ("wsis+20 zero draft", "wsis20-zero-draft"),
+    ] {
+        let ranked = rank(query);
+        assert!(at(&ranked, draft) < at(&ranked, "ga-80-173"), "{query}: {ranked:?}");
+    }
+}
+
 /// The ids of `fzf --filter`'s output over `wsis list` lines, if fzf runs.
 fn fzf_rank(lines: &str, query: &str) -> Option<Vec<String>> {
     let mut child = Command::new("fzf")

@@ -5,8 +5,11 @@
 //! found in its texts: a category's name completes a match, never makes
 //! one alone ("digital compact" would list the whole category). A person
 //! types "resolution 70/125" for A/RES/70/125, whose texts never say
-//! "resolution". Decided
-//! at query time over the few words of the names: the index stores none.
+//! "resolution". Where every item of the category is headed by the
+//! word that ends its name ("resolution", "report": [`heading_named_by`]),
+//! the word ranks its items high instead ([`super::score::HEADING_KIND`]).
+//! Decided at query time over the few words of the names: the index
+//! stores none.
 
 use std::ops::Range;
 
@@ -76,6 +79,24 @@ pub(super) fn kind_named_by(term: &str) -> Vec<bool> {
         .collect()
 }
 
+/// The categories each item of which is what the word ending the
+/// category's name says, as its heading does: a GA or ECOSOC resolution's
+/// text opens "Resolution adopted by…", an SG report is a report of the
+/// Secretary-General (the one note among them transmits the Summit's
+/// report). Not "Reviews & roadmaps" nor "Bodies and fora": few of their
+/// items are one.
+const HEADED_BY_KIND: [&str; 3] = ["ga", "ecosoc", "sg-report"];
+
+/// Per category (in [`CATEGORIES`] order), whether `term` names the word
+/// that heads every one of its items ([`HEADED_BY_KIND`]).
+pub(super) fn heading_named_by(term: &str) -> Vec<bool> {
+    kind_named_by(term)
+        .into_iter()
+        .zip(CATEGORIES)
+        .map(|(kind, category)| kind && HEADED_BY_KIND.contains(&category.id))
+        .collect()
+}
+
 /// Why an item of category number `category` matched `terms`, the query
 /// words its texts lack: the category's label with the words they name
 /// marked, if they name any.
@@ -135,6 +156,18 @@ mod tests {
         assert!(!kind("sg", "sg-report"));
         assert!(!kind("wsis", "action-line"));
         assert!(!kind("report", "cstd"));
+    }
+
+    #[test]
+    fn only_resolutions_and_reports_are_headed_by_their_kind() {
+        let headed = |term: &str, id: &str| heading_named_by(term)[category_index(id).expect("a category")];
+        assert!(headed("resolution", "ga"));
+        assert!(headed("resolutions", "ecosoc"));
+        assert!(headed("report", "sg-report"));
+        assert!(!headed("roadmaps", "wsis20"), "few reviews are roadmaps");
+        assert!(!headed("fora", "body"));
+        assert!(!headed("report", "ga"));
+        assert!(!headed("ga", "ga"), "the abbreviation is no kind");
     }
 
     #[test]

@@ -19,6 +19,7 @@ pub mod cache;
 mod category_words;
 #[cfg(test)]
 mod damaged;
+mod drafts;
 mod excerpt;
 mod explain;
 mod fetch;
@@ -75,18 +76,63 @@ pub(crate) const TEXT_FIELDS: [Field; store::EXPLAINED_FIELDS] = [
     Field::Points,
 ];
 
-pub(crate) const FIELDS: [Field; 8] = [
-    Field::Symbol,
-    Field::Id,
-    Field::Title,
-    Field::Tags,
-    Field::Bodies,
-    Field::Date,
-    Field::Summary,
-    Field::Points,
-];
+/// The fields whose words the index stores: every field but the last,
+/// [`Field::Category`], which has no text of its own.
+pub(crate) const FIELDS: [Field; Field::ALL.len() - 1] = stored_fields();
+
+/// [`Field::ALL`] without its last, [`Field::Category`].
+const fn stored_fields() -> [Field; Field::ALL.len() - 1] {
+    let mut fields = [Field::Category; Field::ALL.len() - 1];
+    let mut at = 0;
+    while at < fields.len() {
+        fields[at] = Field::ALL[at];
+        at += 1;
+    }
+    fields
+}
+
+// `Field::ALL` lists every field once, in `Field as u8` order, ending with
+// the category (`FIELDS` relies on it).
+const _: () = {
+    assert!(Field::ALL.len() == Field::Category as usize + 1);
+    let mut at = 0;
+    while at < Field::ALL.len() {
+        assert!(Field::ALL[at] as usize == at && last_listed(Field::ALL[at]) == (at + 1 == Field::ALL.len()));
+        at += 1;
+    }
+};
+
+/// Whether `field` is the last of [`Field::ALL`]. It names every variant:
+/// a new field fails to compile here until it is placed in the list.
+const fn last_listed(field: Field) -> bool {
+    match field {
+        Field::Category => true,
+        Field::Symbol
+        | Field::Id
+        | Field::Title
+        | Field::Tags
+        | Field::Bodies
+        | Field::Date
+        | Field::Summary
+        | Field::Points => false,
+    }
+}
 
 impl Field {
+    /// Every field, in `Field as u8` order; [`Field::Category`], which
+    /// must stay the last variant, last.
+    pub(crate) const ALL: [Field; 9] = [
+        Field::Symbol,
+        Field::Id,
+        Field::Title,
+        Field::Tags,
+        Field::Bodies,
+        Field::Date,
+        Field::Summary,
+        Field::Points,
+        Field::Category,
+    ];
+
     pub fn name(self) -> &'static str {
         match self {
             Field::Symbol => "symbol",

@@ -8,6 +8,7 @@ use std::collections::HashMap;
 use memchr::memmem;
 
 use super::category_words;
+use super::drafts;
 use super::fetch::FetchedTexts;
 use super::fold::fold;
 use super::hits::{HEAD_HITS, Hits, Rest};
@@ -269,7 +270,7 @@ impl SearchIndex {
             self.match_symbols(term, &live, &mut round);
             self.match_year(term, &live, &mut round);
             // Last: it offers only to items no match of no cost reached.
-            self.match_category(term, &live, &mut round);
+            self.match_category(term, heading_rarity(&words.found), &live, &mut round);
             scratch.absorb(index);
         }
         Some(collect(&mut scratch, terms.len()))
@@ -289,7 +290,8 @@ impl SearchIndex {
         // A caller explaining every hit reads each text once: the checked
         // texts are read together rather than in blocks kept for later.
         let before: HashMap<ItemIdx, i64> = hits[..checked].iter().map(|hit| (hit.item, hit.score)).collect();
-        self.add_exact_line_bonuses(&mut hits[..checked], &phrase, explained == 0);
+        self.rank_by_lines(&mut hits[..checked], &phrase, explained == 0);
+        drafts::keep_checked_above_the_rest(&mut hits, checked);
         hits[..checked].sort_unstable_by(order);
         self.newest_first_in_series(&mut hits[..checked], &before);
         for hit in hits.iter_mut().take(explained) {
@@ -405,14 +407,14 @@ impl SearchIndex {
         move |item| rank_sort::tie(Some((store::u32_at(years, item) >> 16) as u16))
     }
 
-    /// Adds to each of `hits` its [`Self::exact_line_bonus`]; with
+    /// Ranks each of `hits` as its lines make it ([`Self::line_ranked`]); with
     /// `read_once`, from an index read on demand, the texts checked are
     /// read together (`fetch`) instead of in blocks kept for later.
-    fn add_exact_line_bonuses(&self, hits: &mut [Hit], phrase: &[&str], read_once: bool) {
+    fn rank_by_lines(&self, hits: &mut [Hit], phrase: &[&str], read_once: bool) {
         let lazy = self.lazy().filter(|_| read_once);
         let Some(lazy) = lazy else {
             for hit in hits {
-                hit.score += self.exact_line_bonus(phrase, |field| self.field_text(hit.item, field));
+                hit.score = self.line_ranked(hit.score, phrase, |field| self.field_text(hit.item, field));
             }
             return;
         };
@@ -420,8 +422,16 @@ impl SearchIndex {
         let mut fetched = FetchedTexts::default();
         fetched.load(self, lazy, hits.iter().map(|hit| (hit.item, fields)));
         for hit in hits {
-            hit.score += self.exact_line_bonus(phrase, |field| fetched.text(self, hit.item, field));
+            hit.score = self.line_ranked(hit.score, phrase, |field| fetched.text(self, hit.item, field));
         }
+    }
+
+    /// `rank` of a hit whose texts `field_text` gives, as its lines make
+    /// it: with its [`Self::exact_line_bonus`], and lowered if its tags make
+    /// it a draft the query of `phrase` does not name (`drafts`).
+    pub(super) fn line_ranked<'t>(&self, rank: i64, phrase: &[&str], field_text: impl Fn(Field) -> &'t str) -> i64 {
+        let demoted = !drafts::query_names_a_draft(phrase.iter().copied()) && drafts::is_draft(field_text(Field::Tags));
+        drafts::ranked_as_draft(rank + self.exact_line_bonus(phrase, &field_text), demoted)
     }
 
     /// The bonus for a title, tag or body line (texts from `field_text`)
@@ -549,24 +559,34 @@ impl SearchIndex {
     /// Offers, at the lowest score, the items that `term` matched nowhere
     /// else exactly or as a prefix and whose category's name has it
     /// (`category_words`); adds [`score::KIND_WORD`] to those it matched
-    /// so whose category's name ends with it.
-    fn match_category(&self, term: &Term, live: &impl Fn(usize) -> bool, round: &mut Round) {
+    /// so whose category's name ends with it. Items headed by the word
+    /// (resolutions, reports) match it in their heading instead
+    /// ([`score::HEADING_KIND`]), as a title word of `rarity`.
+    fn match_category(&self, term: &Term, rarity: u16, live: &impl Fn(usize) -> bool, round: &mut Round) {
         let named = category_words::named_by(&term.text);
         if named.iter().all(Option::is_none) {
             return;
         }
         let kind_named = category_words::kind_named_by(&term.text);
+        let heading_named = category_words::heading_named_by(&term.text);
+        let heading_word = score::word_score(Kind::Exact, Field::Title, rarity);
         let categories = self.section(Section::Category);
         for (item, &category) in categories.iter().enumerate().take(self.len()) {
             let category = usize::from(category);
-            if kind_named.get(category) == Some(&true) && live(item) {
+            let Some(&Some(position)) = named.get(category) else {
+                continue;
+            };
+            if !live(item) {
+                continue;
+            }
+            if heading_named.get(category) == Some(&true) {
+                round.match_heading(item, heading_word, score::HEADING_KIND, position);
+                continue;
+            }
+            if kind_named.get(category) == Some(&true) {
                 round.add_to_free_match(item, score::KIND_WORD);
             }
-            if let Some(&Some(position)) = named.get(category)
-                && live(item)
-            {
-                round.offer_below_exact(item, score::CATEGORY_WORD, Field::Category, position);
-            }
+            round.offer_below_exact(item, score::CATEGORY_WORD, Field::Category, position);
         }
     }
 
@@ -631,6 +651,16 @@ fn starts_with_phrase<'a>(mut line_words: impl Iterator<Item = &'a str>, phrase:
     Some(line_words.next().is_some())
 }
 
+/// The rarity of the commonest word `found` (one query word's matches)
+/// matches exactly or as a prefix: a word that heads an item
+/// (`match_category`) counts as that common; as the commonest word of
+/// all if it matches none.
+pub(super) fn heading_rarity(found: &[WordMatch]) -> u16 {
+    let free = |kind: Kind| matches!(kind, Kind::Exact | Kind::Prefix);
+    let floor = found.iter().filter(|f| free(f.kind)).map(|f| f.rarity).min();
+    floor.unwrap_or(score::RARITY_SCALE as u16)
+}
+
 /// Caps the rarity of each prefix match in `found` (one query word's
 /// matches) at that of the commonest word it matched exactly or as a
 /// prefix: "wsis" of the id "wsis-forum-2014", a word of one item, is no
@@ -692,4 +722,35 @@ fn partition(len: usize, before: impl Fn(usize) -> bool) -> usize {
 pub(crate) fn is_subsequence(haystack: &str, needle: &str) -> bool {
     let mut rest = haystack.chars();
     needle.chars().all(|c| rest.any(|h| h == c))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Whether no term of `query` is empty: an empty one's finder would be
+    /// found at every byte of every text (the assert in [`terms`]).
+    fn no_term_is_empty(query: &str) -> bool {
+        terms(query)
+            .iter()
+            .all(|term| !term.text.is_empty() && term.occurrences("abc").count() <= 1)
+    }
+
+    #[test]
+    fn no_term_of_an_awkward_query_is_empty() {
+        for query in [
+            "", "  ", "-", "—", "’", "a''b", "…", "\u{301}", "e\u{301}", "ﬁ", "İ", "ß", "/", "a / b", "+-/", "-a-",
+        ] {
+            assert!(no_term_is_empty(query), "{query:?}");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        #[test]
+        fn no_term_is_ever_empty(query in "\\PC{0,12}|[-+/ a\u{301}]{0,8}") {
+            prop_assert!(no_term_is_empty(&query), "{:?}", query);
+        }
+    }
 }

@@ -135,9 +135,9 @@ fn plain_search(index: &SearchIndex, query: &str, scope: Option<&[ItemIdx]>) -> 
     };
     for (index_of_term, term) in terms.iter().enumerate() {
         let live = |item: usize| in_scope[item] && usize::from(totals.matched[item]) == index_of_term;
-        offer_words(index, term, terms.len() == 1, &live, &mut round);
+        let heading_rarity = offer_words(index, term, terms.len() == 1, &live, &mut round);
         offer_symbols_and_year(index, term, &live, &mut round);
-        offer_category(index, term, &live, &mut round);
+        offer_category(index, term, heading_rarity, &live, &mut round);
         totals.absorb(index_of_term, &mut round);
     }
     let prominence = index.section(Section::Prominence);
@@ -165,8 +165,9 @@ fn plain_search(index: &SearchIndex, query: &str, scope: Option<&[ItemIdx]>) -> 
     let phrase: Vec<&str> = terms.iter().map(|t| t.text.as_str()).collect();
     let before = hits[..checked].iter().map(|hit| (hit.item, hit.score)).collect();
     for hit in &mut hits[..checked] {
-        hit.score += index.exact_line_bonus(&phrase, |field| index.field_text(hit.item, field));
+        hit.score = index.line_ranked(hit.score, &phrase, |field| index.field_text(hit.item, field));
     }
+    super::drafts::keep_checked_above_the_rest(&mut hits, checked);
     hits[..checked].sort_unstable_by(|a, b| {
         b.score
             .cmp(&a.score)
@@ -180,7 +181,9 @@ fn plain_search(index: &SearchIndex, query: &str, scope: Option<&[ItemIdx]>) -> 
 }
 
 /// The distinct words `term` matches, each offering its postings in turn.
-fn offer_words(index: &SearchIndex, term: &Term, alone: bool, live: &dyn Fn(usize) -> bool, round: &mut Round) {
+/// Returns the rarity of the commonest word `term` matched at no cost
+/// (the commonest of all if none), which a heading's word counts as.
+fn offer_words(index: &SearchIndex, term: &Term, alone: bool, live: &dyn Fn(usize) -> bool, round: &mut Round) -> u16 {
     let rarities = index.section(Section::WordRarity);
     let scanned = if term.allows_typos() || score::may_be_fuzzy(&term.text) || is_symbol_like(&term.text) {
         0..index.layout.counts.words
@@ -195,6 +198,8 @@ fn offer_words(index: &SearchIndex, term: &Term, alone: bool, live: &dyn Fn(usiz
         })
         .collect();
     level_prefix_rarity(&mut found);
+    let free = found.iter().filter(|f| matches!(f.kind, Kind::Exact | Kind::Prefix));
+    let heading_rarity = free.map(|f| f.rarity).min().unwrap_or(100);
     for WordMatch { word, kind, rarity } in found {
         let postings = index.entry(Section::PostingEnds, Section::Postings, word);
         for bits in postings.chunks_exact(8) {
@@ -210,6 +215,7 @@ fn offer_words(index: &SearchIndex, term: &Term, alone: bool, live: &dyn Fn(usiz
             round.offer(item, score::kind_cost(kind), score, posting.field, posting.position);
         }
     }
+    heading_rarity
 }
 
 /// The symbol rule and the year of `term`, as the search applies them.
@@ -242,29 +248,51 @@ fn offer_symbols_and_year(index: &SearchIndex, term: &Term, live: &dyn Fn(usize)
 
 /// The items of a category whose name has `term`, if nothing matched them
 /// at no cost: the category's match replaces any other.
-fn offer_category(index: &SearchIndex, term: &Term, live: &dyn Fn(usize) -> bool, round: &mut Round) {
+fn offer_category(index: &SearchIndex, term: &Term, rarity: u16, live: &dyn Fn(usize) -> bool, round: &mut Round) {
     let named = super::category_words::named_by(&term.text);
     let kind_named = super::category_words::kind_named_by(&term.text);
+    let heading_named = super::category_words::heading_named_by(&term.text);
     for item in (0..index.len()).filter(|&item| live(item)) {
         let category = crate::data::category::category_index(index.category(item));
-        if round.best[item].cost == 0 && category.is_some_and(|category| kind_named[category]) {
-            round.best[item].score += score::KIND_WORD;
-        }
-        let position = category.and_then(|category| named[category]);
-        if let Some(position) = position
-            && round.best[item].cost != 0
-        {
-            if round.best[item].cost == u32::MAX {
+        let Some((category, position)) = category.and_then(|category| Some((category, named[category]?))) else {
+            continue;
+        };
+        let best = &mut round.best[item];
+        if heading_named[category] {
+            // The word heads the item: at least an exact title word, and more.
+            let heading = score::word_score(Kind::Exact, Field::Title, rarity);
+            if best.cost == 0 {
+                best.score = best.score.max(heading) + score::HEADING_KIND;
+                continue;
+            }
+            if best.cost == u32::MAX {
                 round.touched.push(item as u32);
             }
             round.best[item] = TermMatch {
                 cost: 0,
-                score: score::CATEGORY_WORD,
+                score: heading + score::HEADING_KIND,
                 more: 0,
                 field: Field::Category,
                 position,
             };
+            continue;
         }
+        if best.cost == 0 {
+            if kind_named[category] {
+                best.score += score::KIND_WORD;
+            }
+            continue;
+        }
+        if best.cost == u32::MAX {
+            round.touched.push(item as u32);
+        }
+        round.best[item] = TermMatch {
+            cost: 0,
+            score: score::CATEGORY_WORD,
+            more: 0,
+            field: Field::Category,
+            position,
+        };
     }
 }
 

@@ -32,6 +32,9 @@
 //! | [`TITLE_START`] | 600 × title | a title line that starts with the query ("tunis"): as much as an exact tag line |
 //! | [`CATEGORY_WORD`] | 10 − 500 | a word only the item's category names ("resolution"): below any real match of no cost; never a hit alone |
 //! | [`KIND_WORD`] | 600 | a word that names what the item's category holds ("report": SG reports), found in the item itself |
+//! | [`HEADING_KIND`] | 6000 | "resolution" for a GA or ECOSOC resolution, "report" for an SG report, with or without the word in its texts: the item is what the query asks for, above items that only mention the word |
+//! | heading word | title × rarity | that word, which heads every such item ("Resolution adopted by…"), counts at least as an exact title word |
+//! | [`DRAFT_DIVISOR`] | ÷ 2 | an item tagged a draft, for a query that names no draft ("draft", "zero", "rev"): the adopted text first |
 //! | [`ID_ALONE`] | 500 000 | a one-word query that is an item's id |
 //! | [`COST_STEP`] | 10 000 000 | per typo less: above any score |
 
@@ -110,6 +113,22 @@ pub const CATEGORY_WORD: i64 = 10 - PROMINENCE * MAX_BACKLINKS_COUNTED;
 /// report" is typed for the Secretary-General's WSIS progress reports.
 pub const KIND_WORD: i64 = EXACT * 6;
 
+/// A query word that names what every item of a category is headed by
+/// ("resolution" of "GA resolutions", "report" of "SG reports":
+/// `category_words`), for each item of it: as much as a title line that
+/// starts with the query ([`TITLE_START`] × title weight). The item is one
+/// of what is asked for; an item whose title only mentions the word (a
+/// draft resolution, an ITU report) earns at most an exact title word with
+/// its other matches and a phrase (about 3 000 for "resolution").
+pub const HEADING_KIND: i64 = TITLE_START * TITLE_WEIGHT;
+
+/// An item tagged as a draft ("draft", "zero draft", "draft resolution")
+/// counts this many times less, within its cost, for a query that names no
+/// draft (`drafts`): "wsis+20 outcome" is typed for the adopted outcome,
+/// "wsis+10 review" for the review's outcome, not for its zero draft,
+/// whose title starts with the query.
+pub const DRAFT_DIVISOR: i64 = 2;
+
 /// A one-word query that is exactly an item's id ("igf", "gdc").
 pub const ID_ALONE: i64 = 500_000;
 
@@ -145,6 +164,13 @@ pub fn ranked(cost: u32, score: i64) -> i64 {
     (MAX_COST - i64::from(cost).min(MAX_COST)) * COST_STEP + score.min(COST_STEP - 1)
 }
 
+/// `rank` ([`ranked`]) with its score within its cost divided by `divisor`:
+/// as many typos as before, fewer points.
+pub fn divided_within_cost(rank: i64, divisor: i64) -> i64 {
+    let within = rank.rem_euclid(COST_STEP);
+    rank - within + within / divisor
+}
+
 /// Fuzzy matches inside a word must be this tight: a score the matcher
 /// gives letters mostly side by side.
 pub fn min_fuzzy_score(term: &str) -> i64 {
@@ -157,10 +183,13 @@ const FUZZY_MIN_PER_LETTER: i64 = 12;
 /// Rarity is stored in hundredths.
 pub const RARITY_SCALE: i64 = 100;
 
+/// How much a title (an id, a symbol) counts: [`field_weight`]'s most.
+const TITLE_WEIGHT: i64 = 10;
+
 /// How much each field counts.
 pub fn field_weight(field: Field) -> i64 {
     match field {
-        Field::Symbol | Field::Id | Field::Title => 10,
+        Field::Symbol | Field::Id | Field::Title => TITLE_WEIGHT,
         Field::Tags | Field::Bodies | Field::Date => 6,
         Field::Summary => 3,
         Field::Points => 2,
@@ -418,6 +447,17 @@ mod tests {
         assert!(score(Kind::Typos(1), Field::Title) > score(Kind::Fuzzy, Field::Title));
         assert!(rarity(1, 1000) > rarity(500, 1000));
         assert!(rarity(1000, 1000) >= RARITY_SCALE as u16);
+    }
+
+    #[test]
+    fn dividing_a_rank_keeps_its_cost() {
+        let rank = ranked(1, 9_000);
+        let divided = divided_within_cost(rank, DRAFT_DIVISOR);
+        assert_eq!(divided, ranked(1, 4_500));
+        assert!(
+            divided > ranked(2, COST_STEP - 1),
+            "still above every hit of more typos"
+        );
     }
 
     #[test]

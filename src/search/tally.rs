@@ -120,6 +120,24 @@ impl Round<'_> {
     }
 }
 
+impl Round<'_> {
+    /// Matches the word in `item`'s heading ([`score::HEADING_KIND`]): its
+    /// match of no cost, if any, counts at least `floor` (the heading's
+    /// word) and gains `bonus`; lacking one, a match in the category's
+    /// name worth as much takes the place of any typo.
+    pub fn match_heading(&mut self, item: usize, floor: i64, bonus: i64, position: u32) {
+        let Some(best) = self.best.get_mut(item) else {
+            return;
+        };
+        if best.cost == 0 {
+            let raised = i64::from(best.score).max(floor).saturating_add(bonus);
+            best.score = i32::try_from(raised).unwrap_or(i32::MAX);
+            return;
+        }
+        self.offer_below_exact(item, floor.saturating_add(bonus), Field::Category, position);
+    }
+}
+
 /// What the words matched so far add up to, per item. Only the entries of
 /// items the first word matched are meaningful.
 pub(crate) struct Totals {

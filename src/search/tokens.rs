@@ -170,17 +170,6 @@ mod tests {
         assert_eq!(positions, [0, 1 + LINE_GAP]);
     }
 
-    /// `query::terms` builds a finder per word: an empty one would match
-    /// at every byte.
-    #[test]
-    fn no_query_word_is_empty() {
-        for query in [
-            "", "  ", "-", "—", "’", "a''b", "…", "\u{301}", "e\u{301}", "ﬁ", "İ", "ß", "/", "a / b",
-        ] {
-            assert!(query_words(query).iter().all(|word| !word.is_empty()), "{query:?}");
-        }
-    }
-
     #[test]
     fn query_words_are_folded_distinct_and_bounded() {
         assert_eq!(

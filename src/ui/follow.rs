@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Block, Borders};
+use unicode_width::UnicodeWidthStr;
 
 use super::{clear_popup, cut, detail, prompt_line, selectable_list};
 use crate::app::{App, FollowState, follow_label};
@@ -20,9 +21,10 @@ const RELATION_MAX_PERCENT: usize = 25;
 
 /// The relation column's width for `labels` in a popup `width` wide:
 /// as wide as the widest label and a space on each side (the widest
-/// would touch the title beside it), within its share.
+/// would touch the title beside it), within its share. Widths are in
+/// columns: a label of user data may hold wide or combining characters.
 fn relation_width<'l>(labels: impl Iterator<Item = &'l str>, width: usize) -> usize {
-    let widest = labels.map(|label| label.chars().count() + 2).max().unwrap_or(0);
+    let widest = labels.map(|label| label.width() + 2).max().unwrap_or(0);
     widest.clamp(RELATION_WIDTH, RELATION_WIDTH.max(width * RELATION_MAX_PERCENT / 100))
 }
 
@@ -77,5 +79,25 @@ fn title(follow: &FollowState, shown: usize, count: usize) -> String {
         format!(" Follow — none of {count} related matches; Backspace edits ")
     } else {
         format!(" Follow — {shown} of {count} related; type a number or letters ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_relation_column_fits_its_widest_label_in_columns() {
+        let wide = 200;
+        // 20 chars, but 40 columns: each CJK char takes two.
+        let cjk = "关系关系关系关系关系关系关系关系关系关系";
+        assert_eq!(relation_width([cjk].into_iter(), wide), 42);
+        // Combining accents take no column of their own.
+        let combining = "e\u{301}".repeat(20);
+        assert_eq!(relation_width([combining.as_str()].into_iter(), wide), 22);
+        assert_eq!(relation_width(["extends the mandate of"].into_iter(), wide), 24);
+        // Never below the least width, never past its share.
+        assert_eq!(relation_width(["of"].into_iter(), wide), RELATION_WIDTH);
+        assert_eq!(relation_width([cjk].into_iter(), 80), 20);
     }
 }

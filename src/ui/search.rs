@@ -157,19 +157,31 @@ pub fn window(height: impl Fn(usize) -> usize, selected: usize, len: usize, rows
         above += height(start - 1);
         start -= 1;
     }
-    // No further down than the first hit of a full last page.
-    let (mut last_start, mut below) = (len, 0);
-    while last_start > 0 && below + height(last_start - 1) <= rows {
-        below += height(last_start - 1);
-        last_start -= 1;
-    }
-    let start = start.min(last_start);
+    // No further down than the first hit of a full last page. A hit takes
+    // a row at least, so a start a page or more from the end is never past
+    // it: the last hits are not looked at (past the head of the hits,
+    // looking at one orders them all: `search::Hits`).
+    let start = if start + rows <= len {
+        start
+    } else {
+        start.min(last_page_start(&height, len, rows))
+    };
     let (mut end, mut used) = (start, 0);
     while end < len && (end == start || used + height(end) <= rows) {
         used += height(end);
         end += 1;
     }
     start..end.max(selected + 1)
+}
+
+/// The first of the hits of a full last page of `rows`.
+fn last_page_start(height: impl Fn(usize) -> usize, len: usize, rows: usize) -> usize {
+    let (mut last_start, mut below) = (len, 0);
+    while last_start > 0 && below + height(last_start - 1) <= rows {
+        below += height(last_start - 1);
+        last_start -= 1;
+    }
+    last_start
 }
 
 /// The first row of a hit (its symbol and title, cut to `width`), the
@@ -274,6 +286,23 @@ fn styled_run(text: String, matched: bool, app: &App) -> Span<'static> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_window_looks_only_at_hits_it_may_show() {
+        let looked = std::cell::RefCell::new(Vec::new());
+        let height = |i: usize| {
+            looked.borrow_mut().push(i);
+            1 + i % 2
+        };
+        let (len, rows) = (1_000_000, 38);
+        let shown = super::window(height, 5, len, rows);
+        assert!(shown.contains(&5), "{shown:?}");
+        let furthest = looked.borrow().iter().copied().max();
+        assert!(furthest.is_some_and(|i| i < 5 + rows), "looked at {furthest:?}");
+        // Near the end, the last page still bounds the start.
+        let shown = super::window(|_| 1, len - 2, len, rows);
+        assert_eq!(shown, len - rows..len);
+    }
+
     use super::{fitting_above, fitting_from, once_each, window};
 
     /// Hits of one line, but every third of two.

@@ -88,6 +88,17 @@ pub const JUDGED: &[Judged] = &[
     q("wsis report", &["sg-report-2020"]),
     q("70/12", &["ga-70-125"]),
     q("e health", &["al-c7-e-health"]),
+    // A delegate's words for the overall reviews: the resolutions the
+    // Assembly adopted, before their drafts and the texts that mention
+    // them; a draft only when the query names one ("zero draft" above).
+    q("wsis+20 outcome", &["ga-80-173"]),
+    q("wsis+20 resolution", &["ga-80-173", "ga-79-277"]),
+    // 79/277, whose title no source gave, comes 4th (the relevance test).
+    q("wsis+20 review resolution", &["ga-80-173"]),
+    q("wsis+20 modalities", &["ga-79-277"]),
+    q("overall review resolution", &["ga-80-173", "ga-70-125"]),
+    q("wsis+10 review", &["ga-70-125"]),
+    q("high-level meeting wsis", &["wsis20-hlm", "ga-80-173"]),
 ];
 
 /// Relations whose targets name who made or hosts an item: their names

@@ -37,13 +37,8 @@ impl SearchState {
     /// Selects the hit kept in `reselect`, else the first.
     pub(in crate::app) fn select_kept(&mut self) {
         let kept = self.reselect.take();
-        self.selected = kept
-            .and_then(|item| {
-                // The head first: the rest is ordered only if it is not there.
-                let head = self.hits.head().iter().position(|hit| hit.item == item);
-                head.or_else(|| self.hits.all().iter().position(|hit| hit.item == item))
-            })
-            .unwrap_or(0);
+        // Past the head, only the hits around it are ordered.
+        self.selected = kept.and_then(|item| self.hits.reach(item)).unwrap_or(0);
     }
 }
 
