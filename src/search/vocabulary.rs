@@ -24,9 +24,18 @@ pub(super) struct Vocabulary {
     /// every word. Looking one up hashes and compares one number, with no
     /// key on the heap to fetch, which dominated the build's time. Fx
     /// hashing: all from the user's own files, so flooding is no concern.
-    short: FxHashMap<u128, Vec<u64>>,
+    short: FxHashMap<u128, Uses>,
     /// The longer words, stored once, as the key.
-    long: FxHashMap<Box<str>, Vec<u64>>,
+    long: FxHashMap<Box<str>, Uses>,
+}
+
+/// Where a word is used, and its last use beside the list: checking it
+/// reads the map entry just found, not the list's memory elsewhere.
+#[derive(Default)]
+struct Uses {
+    /// The item and field of the last posting.
+    last: Option<(u32, Field)>,
+    postings: Vec<u64>,
 }
 
 impl Vocabulary {
@@ -43,25 +52,22 @@ impl Vocabulary {
             field,
             position,
         };
-        let Some(postings) = self.postings_of(word) else { return };
+        let Some(uses) = self.uses_of(word) else { return };
         // Fields are added in order, so an earlier use is the last posting.
-        let seen = postings
-            .last()
-            .map(|&p| Posting::from_bits(p))
-            .is_some_and(|last| last.item == posting.item && last.field == field);
-        if !seen {
-            postings.push(posting.bits());
+        if uses.last != Some((posting.item, field)) {
+            uses.last = Some((posting.item, field));
+            uses.postings.push(posting.bits());
         }
     }
 
-    /// The postings of `word`, a new empty list if it is new (always some).
-    fn postings_of(&mut self, word: &str) -> Option<&mut Vec<u64>> {
+    /// The uses of `word`, none yet if it is new (always some).
+    fn uses_of(&mut self, word: &str) -> Option<&mut Uses> {
         if let Some(key) = short_key(word) {
             return Some(self.short.entry(key).or_default());
         }
         // Looked up by `&str` first: a key is allocated for new words only.
         if !self.long.contains_key(word) {
-            self.long.insert(word.into(), Vec::new());
+            self.long.insert(word.into(), Uses::default());
         }
         self.long.get_mut(word)
     }
@@ -71,8 +77,9 @@ impl Vocabulary {
         let short = self
             .short
             .into_iter()
-            .map(|(key, postings)| (short_word(key), postings));
-        let mut words: Vec<WordPostings> = short.chain(self.long).collect();
+            .map(|(key, uses)| (short_word(key), uses.postings));
+        let long = self.long.into_iter().map(|(word, uses)| (word, uses.postings));
+        let mut words: Vec<WordPostings> = short.chain(long).collect();
         words.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         words
     }
@@ -104,8 +111,9 @@ pub(super) fn write_words(writer: &mut Writer, parts: Vec<Vec<WordPostings>>, it
     let mut written = 0;
     // The first part holding the least word: `min_by` keeps the first of equals.
     while let Some(least) = (0..heads.len())
-        .filter(|&at| !heads[at].as_slice().is_empty())
-        .min_by(|&a, &b| heads[a].as_slice()[0].0.cmp(&heads[b].as_slice()[0].0))
+        .filter_map(|at| Some((at, &heads[at].as_slice().first()?.0)))
+        .min_by(|a, b| a.1.cmp(b.1))
+        .map(|(at, _)| at)
     {
         let Some((word, postings)) = heads[least].next() else {
             break;
