@@ -61,14 +61,23 @@ const FULLWIDTH_OFFSET: u32 = 0xfee0;
 
 /// `text` folded: lowercase, accents and compatibility forms removed.
 pub fn fold(text: &str) -> String {
-    if text.is_ascii() {
-        return text.to_ascii_lowercase();
-    }
     let mut out = String::with_capacity(text.len());
+    fold_into(text, &mut out);
+    out
+}
+
+/// `text` folded into `out`, replacing what it held: the index folds
+/// millions of fields into one buffer instead of a new string each.
+pub fn fold_into(text: &str, out: &mut String) {
+    out.clear();
+    if text.is_ascii() {
+        out.push_str(text);
+        out.make_ascii_lowercase();
+        return;
+    }
     for c in text.chars() {
         fold_char(c, &mut |f| out.push(f));
     }
-    out
 }
 
 /// `text` folded, with, for each char of the result, the index of the char

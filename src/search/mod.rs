@@ -26,6 +26,7 @@ mod fetch;
 mod shown;
 pub use fetch::Titles;
 mod hits;
+mod index_part;
 pub use hits::Hits;
 pub mod fold;
 mod lazy;
@@ -39,6 +40,7 @@ mod score;
 mod store;
 mod tally;
 mod tokens;
+mod vocabulary;
 pub mod worker;
 
 use std::borrow::Cow;

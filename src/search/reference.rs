@@ -297,7 +297,7 @@ fn offer_category(index: &SearchIndex, term: &Term, rarity: u16, live: &dyn Fn(u
 }
 
 /// The embedded items and `n` generated ones.
-fn generated(n: usize) -> Dataset {
+pub(super) fn generated(n: usize) -> Dataset {
     let mut files = SourceFile::embedded();
     let mut text = Vec::new();
     synth::write_range(0, n, &mut text).expect("in-memory write");

@@ -7,7 +7,7 @@ use crate::data::ItemIdx;
 
 impl SearchIndex {
     /// The short title of item `idx`, if it has one: the index keeps it
-    /// on the line after the title (see `build::field_texts`).
+    /// on the line after the title (see `index_part::write_field`).
     pub fn short_title(&self, idx: ItemIdx) -> Option<&str> {
         let titles = self.field_text(idx, Field::Title);
         let short = titles.strip_prefix(self.title(idx))?.strip_prefix('\n')?;

@@ -235,6 +235,7 @@ impl<'a> Reader<'a> {
 }
 
 /// Collects the sections of a new index, in any order, then lays them out.
+#[derive(Default)]
 pub(crate) struct Writer {
     sections: [Vec<u8>; SECTIONS],
 }
@@ -275,6 +276,49 @@ impl Writer {
         self.u32(ends, u32::try_from(end).unwrap_or(u32::MAX));
     }
 
+    pub fn u64s(&mut self, section: Section, values: &[u64]) {
+        let bytes = &mut self.sections[section as usize];
+        bytes.reserve(values.len() * 8);
+        for value in values {
+            bytes.extend_from_slice(&value.to_le_bytes());
+        }
+    }
+
+    /// Appends a text column built apart: `texts`, one after another,
+    /// ending at `text_ends`, counted from the first.
+    pub fn column(&mut self, ends: Section, text: Section, texts: &str, text_ends: &[usize]) {
+        let shift = self.len(text);
+        self.sections[text as usize].extend_from_slice(texts.as_bytes());
+        self.sections[ends as usize].reserve(text_ends.len() * 4);
+        for end in text_ends {
+            self.u32(ends, count(shift + end));
+        }
+    }
+
+    /// Appends the sections of `later`, written for the entries after
+    /// these: its entry ends are shifted past the entries here.
+    pub fn append(&mut self, later: Writer) {
+        let before = self.sections.each_ref().map(Vec::len);
+        for (section, bytes) in ALL.into_iter().zip(later.sections) {
+            let shift = entries_of(section).map_or(0, |entries| before[entries as usize] / unit(entries));
+            let here = &mut self.sections[section as usize];
+            if here.is_empty() && shift == 0 {
+                // Nothing to shift or join: moved, not copied.
+                *here = bytes;
+                continue;
+            }
+            if entries_of(section).is_none() {
+                here.extend_from_slice(&bytes);
+                continue;
+            }
+            self.sections[section as usize].reserve(bytes.len());
+            for end in bytes.chunks_exact(4) {
+                let end = u32::from_le_bytes([end[0], end[1], end[2], end[3]]) as usize;
+                self.u32(section, count(shift + end));
+            }
+        }
+    }
+
     pub fn finish(self, key: &str, counts: Counts) -> Vec<u8> {
         let total: usize = self.sections.iter().map(|s| s.len() + 8).sum();
         let mut out = Vec::with_capacity(64 + key.len() + SECTIONS * 8 + total);
@@ -293,6 +337,21 @@ impl Writer {
             out.extend_from_slice(section);
         }
         out
+    }
+}
+
+/// The section whose entries a column of entry ends counts.
+fn entries_of(ends: Section) -> Option<Section> {
+    use Section::*;
+    match ends {
+        SymbolEnds => Some(SymbolText),
+        IdEnds => Some(IdText),
+        ShownSymbolEnds => Some(ShownSymbolText),
+        ShownTitleEnds => Some(ShownTitleText),
+        FieldEnds => Some(FieldText),
+        WordEnds => Some(WordText),
+        PostingEnds => Some(Postings),
+        _ => None,
     }
 }
 

@@ -71,6 +71,13 @@ pub struct Token<'a> {
 /// parts of a joined word, numbered by position.
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::with_capacity(text.len() / 6);
+    for_each_token(text, |token| out.push(token));
+    out
+}
+
+/// Calls `found` with each of [`tokens`] in order, without collecting
+/// them: the index build tokenises every field of every item.
+pub fn for_each_token<'a>(text: &'a str, mut found: impl FnMut(Token<'a>)) {
     let mut position = 0u32;
     let mut last_end = 0;
     for (range, word) in words(text) {
@@ -78,29 +85,30 @@ pub fn tokens(text: &str) -> Vec<Token<'_>> {
             position += LINE_GAP;
         }
         last_end = range.end;
-        out.push(Token {
+        found(Token {
             text: word,
             range: range.clone(),
             position,
         });
         if word.contains(JOINERS) && !is_symbol_like(word) {
-            let first = out.len();
-            out.extend(parts(word, range.start).enumerate().map(|(i, (range, text))| Token {
-                text,
-                range,
-                position: position + i as u32,
-            }));
-            let count = (out.len() - first) as u32;
-            if count < 2 {
-                // One part is the word again.
-                out.truncate(first);
-            } else {
+            let mut pieces = parts(word, range.start).peekable();
+            let first = pieces.next();
+            // One part alone is the word again: only two or more are stored.
+            if pieces.peek().is_some() {
+                let mut count = 0;
+                for (range, text) in first.into_iter().chain(pieces) {
+                    found(Token {
+                        text,
+                        range,
+                        position: position + count,
+                    });
+                    count += 1;
+                }
                 position += count - 1;
             }
         }
         position += 1;
     }
-    out
 }
 
 /// The non-empty parts of a joined word, with byte ranges offset by `base`.
