@@ -113,7 +113,15 @@ impl Columns {
 /// readable title and the dates.
 pub fn width_needed(app: &App) -> u16 {
     let longest = app.list_shape().0.map_or(0, |l| l.min(SYMBOL_CAP) + 1);
-    u16::try_from(CHROME + longest + READABLE_TITLE + 1 + YEAR_MONTH).unwrap_or(u16::MAX)
+    width_with_symbols(longest)
+}
+
+/// What [`width_needed`] asks at most: for symbols of [`SYMBOL_CAP`].
+pub const MAX_WIDTH_NEEDED: u16 = width_with_symbols(SYMBOL_CAP + 1);
+
+/// A row's width with a symbol column of `symbol` (its space included).
+const fn width_with_symbols(symbol: usize) -> u16 {
+    (CHROME + symbol + READABLE_TITLE + 1 + YEAR_MONTH) as u16
 }
 
 fn row(app: &App, idx: ItemIdx, columns: &Columns) -> Text<'static> {
