@@ -245,7 +245,15 @@ fn window_position(noun: &str, first: usize, height: usize, total: usize) -> Opt
     if total <= height || height == 0 {
         return None;
     }
-    let last = (first + height).min(total);
+    range_position(noun, first, (first + height).min(total), total)
+}
+
+/// Where rows `first..last` of `total` stand, as [`window_position`] says
+/// it; `None` when they are all the rows or none.
+fn range_position(noun: &str, first: usize, last: usize, total: usize) -> Option<String> {
+    if last <= first || (first == 0 && last >= total) {
+        return None;
+    }
     let marks = match (first > 0, last < total) {
         (false, true) => "↓",
         (true, true) => "↑↓",
@@ -253,6 +261,15 @@ fn window_position(noun: &str, first: usize, height: usize, total: usize) -> Opt
         (false, false) => "end",
     };
     Some(format!(" {noun}{}–{last} of {total} {marks} ", first + 1))
+}
+
+/// `block` with where rows `first..last` of `total` stand on its bottom
+/// border, at the right; unchanged when they are all the rows.
+fn with_range_position<'a>(app: &App, block: Block<'a>, first: usize, last: usize, total: usize) -> Block<'a> {
+    match range_position("", first, last, total) {
+        Some(position) => block.title_bottom(Line::styled(position, app.theme.key()).right_aligned()),
+        None => block,
+    }
 }
 
 /// `block` with where a cut list's window stands ("1–9 of 20 ↓") on its
