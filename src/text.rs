@@ -62,6 +62,19 @@ pub fn elide_symbol_start(symbol: &str, width: usize) -> String {
     elided(symbol, width, false)
 }
 
+/// [`elide_symbol_start`] for a row of a column that cuts some of its
+/// symbols: one that would fit whole loses its start too, as the cut ones
+/// beside it do ("…/79/1" among "…/79/194", not "A/RES/79/1"), so every
+/// row of the column reads the same way. Symbols of fewer than three
+/// parts, and joint ones, are cut only where they do not fit.
+pub fn elide_symbol_start_in_cut_column(symbol: &str, width: usize) -> String {
+    let parts = symbol.split('/').count();
+    if parts < 3 || symbol.contains(JOINT) {
+        return elided(symbol, width, false);
+    }
+    elided(symbol, width.min(symbol.width().saturating_sub(1)), false)
+}
+
 fn elided(symbol: &str, width: usize, keep_head: bool) -> String {
     if symbol.width() <= width {
         return symbol.to_string();
@@ -236,6 +249,30 @@ mod tests {
             wide.iter().any(|l| l.ends_with("technology-development")),
             "no split at a hyphen: {wide:?}"
         );
+    }
+
+    #[test]
+    fn a_cut_column_cuts_every_symbol_alike() {
+        // At 10 columns A/RES/79/194 is cut; A/RES/79/1 beside it is too.
+        assert_eq!(elide_symbol_start_in_cut_column("A/RES/79/194", 10), "…/79/194");
+        assert_eq!(elide_symbol_start_in_cut_column("A/RES/79/1", 10), "…/79/1");
+        assert_eq!(elide_symbol_start("A/RES/79/1", 10), "A/RES/79/1");
+        assert_eq!(
+            elide_symbol_start_in_cut_column("WSIS-03/GENEVA/DOC/4-E", 18),
+            "…/GENEVA/DOC/4-E"
+        );
+        // Fewer than three parts, or joint: whole where it fits.
+        assert_eq!(elide_symbol_start_in_cut_column("E/2006", 10), "E/2006");
+        assert_eq!(
+            elide_symbol_start_in_cut_column("A/66/64–E/2011/77", 20),
+            "A/66/64–E/2011/77"
+        );
+        for symbol in ["A/RES/79/1", "E/RES/2006/46", "WSIS-05/TUNIS/DOC/6(Rev.1)-E"] {
+            for width in 0..32 {
+                let cut = elide_symbol_start_in_cut_column(symbol, width);
+                assert!(cut.width() <= width, "{symbol} at {width}: {cut}");
+            }
+        }
     }
 
     #[test]

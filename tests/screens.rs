@@ -694,3 +694,43 @@ fn follow_relations_are_whole_when_there_is_room() {
         });
     }
 }
+
+/// A symbol column that cuts some symbols cuts every one alike: at 80
+/// columns, reading, A/RES/79/1 no longer shows whole among "…/79/194"
+/// (a trial), in any list.
+#[test]
+fn a_symbol_column_cuts_every_row_alike_80x24() {
+    use wsis_browser::app::Pane;
+    let mut app = App::new(&DATA);
+    app.focus = Pane::Detail;
+    app.size = (80, 24);
+    for row in Row::all() {
+        app.row = row;
+        let terminal = draw(&app, 80, 24);
+        let buffer = terminal.backend().buffer();
+        let list = wsis_browser::ui::pane_areas(&app, buffer.area)[1];
+        let cells: Vec<String> = (1..list.height - 1)
+            .map(|y| {
+                (list.x + 3..list.right() - 1)
+                    .map(|x| buffer[(x, y)].symbol().to_string())
+                    .collect::<String>()
+            })
+            .collect();
+        let first_words: Vec<&str> = cells.iter().filter_map(|c| c.split_whitespace().next()).collect();
+        let multi_part = |w: &&&str| w.matches('/').count() >= 2 && !w.contains('–');
+        if first_words.iter().any(|w| w.starts_with('…') && w.contains('/')) {
+            let whole: Vec<&&str> = first_words
+                .iter()
+                .filter(multi_part)
+                .filter(|w| !w.starts_with('…'))
+                .collect();
+            assert!(
+                whole.is_empty(),
+                "{row:?}: {whole:?} whole in a cut column\n{}",
+                terminal.backend()
+            );
+        }
+    }
+    app.row = Row::Category(category_index("ga").unwrap());
+    assert_snapshot!(draw(&app, 80, 24).backend());
+}
