@@ -5,7 +5,9 @@ use std::borrow::Cow;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Cuts `text` to at most `width` columns, ending with "…" when cut.
+/// Cuts `text` to at most `width` columns, ending with "…" when cut. The
+/// "…" follows the last character kept that is not a blank: a cut after
+/// a word ends "word…", never "word …", which reads as a word left out.
 pub fn truncate(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
@@ -21,6 +23,7 @@ pub fn truncate(text: &str, width: usize) -> String {
         used += w;
     }
     if width > 0 {
+        out.truncate(out.trim_end().len());
         out.push('…');
     }
     out
@@ -273,6 +276,34 @@ mod tests {
                 assert!(cut.width() <= width, "{symbol} at {width}: {cut}");
             }
         }
+    }
+
+    proptest::proptest! {
+        /// No cut ends in a blank before its "…", whatever the text and
+        /// width, and a cut keeps a start of the text in the width.
+        #[test]
+        fn no_cut_leaves_a_blank_before_its_ellipsis(
+            text in "[a-z ]{0,12}( [a-zé\u{301}]{1,6}){0,6}",
+            width in 0usize..40,
+        ) {
+            for cut in [truncate(&text, width), fit(&text, width)] {
+                proptest::prop_assert!(cut.width() <= width, "{cut:?}");
+                if let Some(kept) = cut.trim_end_matches(' ').strip_suffix('…') {
+                    proptest::prop_assert!(!kept.ends_with(char::is_whitespace), "{text:?} at {width}: {cut:?}");
+                    proptest::prop_assert!(text.starts_with(kept), "{text:?} at {width}: {cut:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_cut_after_a_word_ends_with_the_word() {
+        assert_eq!(
+            truncate("Geneva Declaration of Principles", 23),
+            "Geneva Declaration of…"
+        );
+        assert_eq!(truncate("ab   cdef", 6), "ab…");
+        assert_eq!(fit("ab   cdef", 6), "ab…   ");
     }
 
     #[test]
