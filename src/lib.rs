@@ -30,6 +30,7 @@ pub mod search;
 pub mod signals;
 pub mod sources;
 pub mod suggest;
+pub mod terminal_input;
 pub mod terminal_setup;
 pub mod text;
 pub mod tui;

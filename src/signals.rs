@@ -69,6 +69,13 @@ impl Drop for Forwarding {
     }
 }
 
+/// Whether `signal` is one the terminal sends from a key (Ctrl-C, Ctrl-\,
+/// Ctrl-Z) to every program in the foreground: while a program the
+/// browser started has the terminal, such a key is meant for it.
+pub fn is_from_the_keyboard(signal: SignalEvent) -> bool {
+    matches!(signal, SignalEvent::Suspend | SignalEvent::Terminate(SIGINT | SIGQUIT))
+}
+
 /// Whether a terminal event is the suspend key, Ctrl-Z: in raw mode the
 /// terminal sends it as a key, not as SIGTSTP.
 pub fn is_suspend_key(event: &Event) -> bool {

@@ -5,7 +5,9 @@ use std::borrow::Cow;
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-/// Cuts `text` to at most `width` columns, ending with "…" when cut.
+/// Cuts `text` to at most `width` columns, ending with "…" when cut. The
+/// "…" follows the last character kept that is not a blank: a cut after
+/// a word ends "word…", never "word …", which reads as a word left out.
 pub fn truncate(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
@@ -21,6 +23,7 @@ pub fn truncate(text: &str, width: usize) -> String {
         used += w;
     }
     if width > 0 {
+        out.truncate(out.trim_end().len());
         out.push('…');
     }
     out
@@ -60,6 +63,19 @@ pub fn elide_symbol(symbol: &str, width: usize) -> String {
 /// are all alike anyway.
 pub fn elide_symbol_start(symbol: &str, width: usize) -> String {
     elided(symbol, width, false)
+}
+
+/// [`elide_symbol_start`] for a row of a column that cuts some of its
+/// symbols: one that would fit whole loses its start too, as the cut ones
+/// beside it do ("…/79/1" among "…/79/194", not "A/RES/79/1"), so every
+/// row of the column reads the same way. Symbols of fewer than three
+/// parts, and joint ones, are cut only where they do not fit.
+pub fn elide_symbol_start_in_cut_column(symbol: &str, width: usize) -> String {
+    let parts = symbol.split('/').count();
+    if parts < 3 || symbol.contains(JOINT) {
+        return elided(symbol, width, false);
+    }
+    elided(symbol, width.min(symbol.width().saturating_sub(1)), false)
 }
 
 fn elided(symbol: &str, width: usize, keep_head: bool) -> String {
@@ -236,6 +252,58 @@ mod tests {
             wide.iter().any(|l| l.ends_with("technology-development")),
             "no split at a hyphen: {wide:?}"
         );
+    }
+
+    #[test]
+    fn a_cut_column_cuts_every_symbol_alike() {
+        // At 10 columns A/RES/79/194 is cut; A/RES/79/1 beside it is too.
+        assert_eq!(elide_symbol_start_in_cut_column("A/RES/79/194", 10), "…/79/194");
+        assert_eq!(elide_symbol_start_in_cut_column("A/RES/79/1", 10), "…/79/1");
+        assert_eq!(elide_symbol_start("A/RES/79/1", 10), "A/RES/79/1");
+        assert_eq!(
+            elide_symbol_start_in_cut_column("WSIS-03/GENEVA/DOC/4-E", 18),
+            "…/GENEVA/DOC/4-E"
+        );
+        // Fewer than three parts, or joint: whole where it fits.
+        assert_eq!(elide_symbol_start_in_cut_column("E/2006", 10), "E/2006");
+        assert_eq!(
+            elide_symbol_start_in_cut_column("A/66/64–E/2011/77", 20),
+            "A/66/64–E/2011/77"
+        );
+        for symbol in ["A/RES/79/1", "E/RES/2006/46", "WSIS-05/TUNIS/DOC/6(Rev.1)-E"] {
+            for width in 0..32 {
+                let cut = elide_symbol_start_in_cut_column(symbol, width);
+                assert!(cut.width() <= width, "{symbol} at {width}: {cut}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// No cut ends in a blank before its "…", whatever the text and
+        /// width, and a cut keeps a start of the text in the width.
+        #[test]
+        fn no_cut_leaves_a_blank_before_its_ellipsis(
+            text in "[a-z ]{0,12}( [a-zé\u{301}]{1,6}){0,6}",
+            width in 0usize..40,
+        ) {
+            for cut in [truncate(&text, width), fit(&text, width)] {
+                proptest::prop_assert!(cut.width() <= width, "{cut:?}");
+                if let Some(kept) = cut.trim_end_matches(' ').strip_suffix('…') {
+                    proptest::prop_assert!(!kept.ends_with(char::is_whitespace), "{text:?} at {width}: {cut:?}");
+                    proptest::prop_assert!(text.starts_with(kept), "{text:?} at {width}: {cut:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_cut_after_a_word_ends_with_the_word() {
+        assert_eq!(
+            truncate("Geneva Declaration of Principles", 23),
+            "Geneva Declaration of…"
+        );
+        assert_eq!(truncate("ab   cdef", 6), "ab…");
+        assert_eq!(fit("ab   cdef", 6), "ab…   ");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{Event, KeyCode, KeyEventKind, KeyModifiers};
 use ratatui::{DefaultTerminal, Terminal};
 
 use crate::app::{Action, App, Effect, Place, loading_status};
@@ -27,8 +27,10 @@ use crate::query_history::{self, Prompt, QueryHistory};
 use crate::search::SearchIndex;
 use crate::search::worker::{Outcome, Worker};
 use crate::signals::{self, SignalEvent};
+use crate::terminal_input::TerminalInput;
 use crate::terminal_setup::{TerminalSetup, disable_extras};
 use crate::ui::{self, theme::Theme};
+use crate::web_browser;
 
 #[cfg(test)]
 mod reload_tests;
@@ -85,14 +87,21 @@ pub fn run(mut loading: Loading, options: Options) -> io::Result<()> {
     let mut terminal = ratatui::try_init()?;
     install_panic_hook();
     let setup = TerminalSetup { mouse: options.mouse };
+    let input = Arc::new(TerminalInput::default());
     let signals_to = sender.clone();
-    let _signals = signals::forward(move |signal| signals_to.send(Message::Signal(signal)).is_ok());
-    spawn_event_reader(sender.clone());
+    let lent = Arc::clone(&input);
+    let _signals = signals::forward(move |signal| {
+        // Ctrl-C, Ctrl-\ and Ctrl-Z typed in a program the terminal is
+        // lent to are that program's: the browser goes on.
+        lent.is_lent() && signals::is_from_the_keyboard(signal) || signals_to.send(Message::Signal(signal)).is_ok()
+    });
+    spawn_event_reader(sender.clone(), Arc::clone(&input));
     let result = setup.enable_extras().and_then(|()| {
         let user = UserState::load();
         let waiting = Waiting {
             inbox: &inbox,
             setup: &setup,
+            input: &input,
         };
         let waited = match (quick, &preview) {
             (Some(loaded), _) => {
@@ -242,11 +251,16 @@ fn browse_once<B: Backend<Error = io::Error>>(
         (None, None) => {}
     }
     let worker = spawn_search_worker(&app, sender.clone());
+    let front = FrontEnd {
+        worker: &worker,
+        setup: waiting.setup,
+        input: waiting.input,
+    };
     // The kept search of a resumed place goes to the worker.
-    perform_all(&mut app, &worker);
-    typed.replay(&mut app, |app| perform_all(app, &worker));
+    perform_all(&mut app, &front);
+    typed.replay(&mut app, |app| perform_all(app, &front));
     crate::data::trace::mark("browser built, kept keys applied");
-    event_loop(terminal, &mut app, &worker, waiting.inbox, waiting.setup)
+    event_loop(terminal, &mut app, &front, waiting.inbox)
 }
 
 /// What `--at NAME` does once the data is there: open the item; a name of
@@ -279,6 +293,15 @@ pub fn start_at(data: &Dataset, name: &str) -> Vec<Action> {
 struct Waiting<'w> {
     inbox: &'w Receiver<Message>,
     setup: &'w TerminalSetup,
+    input: &'w TerminalInput,
+}
+
+/// What carries out the app's effects: the search worker, and the
+/// terminal to lend to a browser from `$BROWSER`.
+struct FrontEnd<'f> {
+    worker: &'f Worker,
+    setup: &'f TerminalSetup,
+    input: &'f TerminalInput,
 }
 
 /// Draws the preview at once and keeps it on screen, the status line
@@ -408,11 +431,12 @@ enum Message {
 
 /// Reads terminal events on a thread of its own, so the loop can wait on
 /// one channel for them and for search results alike.
-fn spawn_event_reader(sender: Sender<Message>) {
+fn spawn_event_reader(sender: Sender<Message>, input: Arc<TerminalInput>) {
     std::thread::spawn(move || {
         loop {
-            let message = match event::read() {
-                Ok(event) => Message::Terminal(event),
+            let message = match input.read() {
+                Ok(Some(event)) => Message::Terminal(event),
+                Ok(None) => continue,
                 Err(e) => Message::ReadFailed(e),
             };
             let failed = matches!(message, Message::ReadFailed(_));
@@ -434,11 +458,13 @@ fn spawn_search_worker(app: &App, sender: Sender<Message>) -> Worker {
 fn event_loop<B: Backend<Error = io::Error>>(
     terminal: &mut Terminal<B>,
     app: &mut App,
-    worker: &Worker,
+    front: &FrontEnd,
     inbox: &Receiver<Message>,
-    setup: &TerminalSetup,
 ) -> io::Result<Option<(Loaded, Place)>> {
     while !app.should_quit {
+        if front.input.take_redraw() {
+            redraw_all(terminal)?;
+        }
         terminal.draw(|frame| ui::view(app, frame))?;
         // Lets the terminal-safety test prove the panic path; debug builds only.
         #[cfg(debug_assertions)]
@@ -451,14 +477,14 @@ fn event_loop<B: Backend<Error = io::Error>>(
         // Everything that is already waiting is handled before the next frame.
         for message in std::iter::once(first).chain(inbox.try_iter()) {
             if let Some(signal) = signal_in(&message) {
-                on_signal(terminal, setup, signal)?;
+                on_signal(terminal, front.setup, signal)?;
                 continue;
             }
             if let Message::Loaded(reloaded) = message {
                 return Ok(Some((*reloaded, app.place())));
             }
             handle(app, message)?;
-            perform_all(app, worker);
+            perform_all(app, front);
         }
     }
     Ok(None)
@@ -484,9 +510,14 @@ fn on_signal<B: Backend<Error = io::Error>>(
         SignalEvent::Suspend => signals::suspend_and_resume(setup)?,
         SignalEvent::Resume => setup.enter()?,
     }
-    // The shell drew over the screen: clear it and have the next frame
-    // redraw every cell. (`Terminal::clear` would ask the terminal for the
-    // cursor position, whose answer the event reader thread takes.)
+    redraw_all(terminal)
+}
+
+/// The shell (or a program lent the terminal) drew over the screen: clear
+/// it and have the next frame redraw every cell. (`Terminal::clear` would
+/// ask the terminal for the cursor position, whose answer the event
+/// reader thread takes.)
+fn redraw_all<B: Backend<Error = io::Error>>(terminal: &mut Terminal<B>) -> io::Result<()> {
     let size = terminal.size()?;
     terminal.resize(ratatui::layout::Rect::new(0, 0, size.width, size.height))
 }
@@ -509,16 +540,16 @@ fn handle(app: &mut App, message: Message) -> io::Result<()> {
 }
 
 /// Carries out every effect waiting, and tells `update` what each did.
-fn perform_all(app: &mut App, worker: &Worker) {
+fn perform_all(app: &mut App, front: &FrontEnd) {
     for effect in std::mem::take(&mut app.effects) {
-        for outcome in perform(app, worker, effect) {
+        for outcome in perform(app, front, effect) {
             app.update(outcome);
         }
     }
 }
 
 /// Carries out one effect; returns what it did, for `update`.
-fn perform(app: &App, worker: &Worker, effect: Effect) -> Vec<Action> {
+fn perform(app: &App, front: &FrontEnd, effect: Effect) -> Vec<Action> {
     let message = match effect {
         Effect::SaveBookmarks(mut bookmarks) => match bookmarks.save() {
             Ok(()) => {
@@ -532,13 +563,11 @@ fn perform(app: &App, worker: &Worker, effect: Effect) -> Vec<Action> {
             Ok(()) => return Vec::new(),
             Err(e) => format!("could not save the {}: {e}", prompt.name()),
         },
-        Effect::OpenUrl(url) => match crate::web_browser::open(&url) {
-            Ok(()) => format!("opened {url}"),
-            // What to do comes first: a long reason is cut at the screen's edge.
-            Err(why) => format!("could not open the link (Y copies it): {why}"),
-        },
+        Effect::OpenUrl(url) => open_link(front, &url),
         Effect::Search(request) => {
-            worker.submit(request.generation, &request.query, request.scope.as_deref());
+            front
+                .worker
+                .submit(request.generation, &request.query, request.scope.as_deref());
             return Vec::new();
         }
         Effect::Copy { text, what, multiline } => {
@@ -562,6 +591,24 @@ fn perform(app: &App, worker: &Worker, effect: Effect) -> Vec<Action> {
         }
     };
     vec![Action::Status(message)]
+}
+
+/// Opens `url` in the browser `$BROWSER` names, lending it the terminal
+/// (it may be a terminal browser such as w3m) until it ends; else with the
+/// system's program for links, which returns at once. Says what happened.
+fn open_link(front: &FrontEnd, url: &str) -> String {
+    let opened = match web_browser::browsers_named() {
+        Some(browsers) => front
+            .input
+            .lend(front.setup, || web_browser::open_with(&browsers, url))
+            .unwrap_or_else(|e| Err(format!("the terminal did not come back: {e}"))),
+        None => web_browser::open(url).map_err(str::to_string),
+    };
+    match opened {
+        Ok(()) => format!("opened {url}"),
+        // What to do comes first: a long reason is cut at the screen's edge.
+        Err(why) => format!("could not open the link (Y copies it): {why}"),
+    }
 }
 
 /// Runs after ratatui's own hook is installed, so on a panic: our extras

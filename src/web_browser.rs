@@ -1,4 +1,5 @@
-//! Opening a link in the user's web browser, for `o` and `wsis open`.
+//! Opening a link in the user's web browser, for `o` and `wsis open`:
+//! the one `$BROWSER` names, else the system's program for links.
 
 use std::ffi::OsStr;
 use std::io;
@@ -20,10 +21,15 @@ pub const BROWSER_VAR: &str = "BROWSER";
 /// and not empty, waiting for it (it may be a terminal browser such as
 /// w3m); else as [`open`] does. The error says what was tried.
 pub fn open_from_command_line(url: &str) -> Result<(), String> {
-    match std::env::var_os(BROWSER_VAR).filter(|value| !value.is_empty()) {
+    match browsers_named() {
         Some(browsers) => open_with(&browsers, url),
         None => open(url).map_err(str::to_string),
     }
+}
+
+/// The browsers `$BROWSER` names, if it is set and not empty.
+pub fn browsers_named() -> Option<std::ffi::OsString> {
+    std::env::var_os(BROWSER_VAR).filter(|value| !value.is_empty())
 }
 
 /// Tries each browser of `browsers` (a `$BROWSER` value: commands

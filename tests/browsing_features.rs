@@ -482,3 +482,29 @@ fn a_hit_named_by_the_query_is_not_explained_by_its_id() {
         assert!(!repeated, "an id repeats the row above:\n{}\n{}", pair[0], pair[1]);
     }
 }
+
+/// The timeline's position counts items as its title does, not the year
+/// headings among them (a trial read "220 dated items" beside "of 247"):
+/// at its start, and at its end, where the last item is the last counted.
+#[test]
+fn the_timeline_counts_items_in_its_title_and_its_position_alike() {
+    let mut app = App::new(&DATA);
+    app.size = (80, 24);
+    press(&mut app, &[key(KeyCode::Char('t'))]);
+    let dated = app.timeline().unwrap().rows.len();
+    let bottom_border = |app: &App| {
+        let terminal = draw(app, 80, 24);
+        let buffer = terminal.backend().buffer();
+        let text: String = (0..80).map(|x| buffer[(x, 22)].symbol().to_string()).collect();
+        (text, terminal)
+    };
+    let (start, terminal) = bottom_border(&app);
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains(&format!("Timeline — {dated} dated items")), "{screen}");
+    assert!(start.contains(&format!(" of {dated} ↓")), "{start}");
+    assert_snapshot!(terminal.backend());
+    press(&mut app, &[key(KeyCode::End)]);
+    assert_eq!(app.timeline().unwrap().selected, dated - 1);
+    let (end, _) = bottom_border(&app);
+    assert!(end.contains(&format!("–{dated} of {dated} ↑ end")), "{end}");
+}

@@ -102,3 +102,53 @@ fn an_empty_name_is_bad_input_not_an_empty_search() {
         assert!(!stderr.contains("wsis search"), "{stderr}");
     }
 }
+
+/// A draft's symbol without its organ's letter, in any case, names it as a
+/// bare resolution number does ("80/l.41" was refused while the refusal
+/// offered A/80/L.41; trial), in every command that takes a name.
+#[test]
+fn a_draft_symbol_without_its_letter_names_the_draft() {
+    for args in [&["cite", "80/l.41"][..], &["show", "--json", "80/L.41"]] {
+        let out = wsis(args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stdout = String::from_utf8(out.stdout).expect("UTF-8");
+        assert!(stdout.contains("A/80/L.41"), "{args:?}: {stdout}");
+    }
+    // A resolution's own bare number still wins.
+    let out = wsis(&["show", "--json", "70/125"]);
+    let shown: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(shown["symbol"], "A/RES/70/125");
+}
+
+/// Where the letterless symbol is a GA and an ECOSOC document alike, it
+/// is refused and both are listed.
+#[test]
+fn a_letterless_symbol_of_two_organs_is_refused_with_both() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("letterless-two-organs");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("two.ron");
+    std::fs::write(
+        &file,
+        r#"[
+        Item(id: "ga-draft", category: "ga", symbol: Some("A/1/L.1"), title: "A GA draft"),
+        Item(id: "ecosoc-draft", category: "ecosoc", symbol: Some("E/1/L.1"), title: "An ECOSOC draft"),
+    ]"#,
+    )
+    .unwrap();
+    let data = file.to_str().unwrap();
+    let out = wsis(&["--data", data, "cite", "1/l.1"]);
+    assert!(!out.status.success());
+    assert!(out.stdout.is_empty(), "nothing is picked");
+    let stderr = String::from_utf8(out.stderr).expect("UTF-8");
+    assert!(stderr.contains("names 2 items"), "{stderr}");
+    assert!(
+        stderr.contains("ga-draft") && stderr.contains("ecosoc-draft"),
+        "{stderr}"
+    );
+    let out = wsis(&["--data", data, "cite", "A/1/L.1"]);
+    assert!(out.status.success(), "the whole symbol names one");
+}

@@ -77,12 +77,11 @@ fn a_long_status_drops_whole_hints_keeping_help_and_quit() {
             .map(|x| buffer[(x, 23)].symbol().to_string())
             .collect::<String>()
     };
-    // Longer than the line: the status is cut with "…", not mid-word bare.
+    // Longer than the line: the status is cut with "…", not mid-word
+    // bare, and takes the line without a separator dangling after it.
     let narrow = last_line(80);
-    assert!(
-        narrow.trim_end().trim_end_matches('│').trim_end().ends_with('…'),
-        "{narrow:?}"
-    );
+    assert!(narrow.trim_end().ends_with('…'), "{narrow:?}");
+    assert!(!narrow.contains('│'), "{narrow:?}");
     for width in [100u16, 120] {
         let last = last_line(width);
         let hints = last.rsplit('│').next().unwrap_or("").trim_end();
@@ -91,4 +90,19 @@ fn a_long_status_drops_whole_hints_keeping_help_and_quit() {
             assert!(!format!("{hints} ").contains(word), "{width}: a cut hint in {last:?}");
         }
     }
+}
+
+/// A status message a little shorter than the line leaves no room for a
+/// hint: it ends the line without a "│" after it, at every width.
+#[test]
+fn a_status_that_fills_the_line_ends_without_a_separator() {
+    let mut app = App::new(&DATA);
+    app.status = Some("could not open the link (Y copies it): the system's program for web links failed".into());
+    for width in 60u16..=90 {
+        let terminal = draw(&app, width, 24);
+        let buffer = terminal.backend().buffer();
+        let line: String = (0..width).map(|x| buffer[(x, 23)].symbol().to_string()).collect();
+        assert!(!line.trim_end().ends_with('│'), "{width}: {line:?}");
+    }
+    insta::assert_snapshot!(draw(&app, 80, 24).backend());
 }

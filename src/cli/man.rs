@@ -194,7 +194,7 @@ const AFTER_KEYS: &[Section] = &[
             "XDG_CONFIG_HOME, XDG_DATA_HOME, XDG_CACHE_HOME, HOME :: Where the files above are.",
             "COLUMNS :: The width of list and search tables.",
             "TMUX :: When set, copying wraps the clipboard sequence for tmux.",
-            "BROWSER :: The web browser wsis open starts, as xdg-open, man and git read it: a command and its arguments (split at spaces, never run by a shell), or several separated by colons, tried in order until one ends with success. The link is one argument, in place of a %s argument or else after the last one. wsis open waits for it (a terminal browser such as w3m works). Unset or empty, the system's program for web links is used. The browser's o key always uses the system's program.",
+            "BROWSER :: The web browser wsis open and o start, as xdg-open, man and git read it: a command and its arguments (split at spaces, never run by a shell), or several separated by colons, tried in order until one ends with success. The link is one argument, in place of a %s argument or else after the last one. wsis open and the browser's o key wait for it (a terminal browser such as w3m works: o leaves the screen to it and comes back when it ends). Unset or empty, the system's program for web links is used.",
             "WSIS_OPEN_DRY_RUN :: When set, wsis open prints the link it would open instead of opening it.",
         ],
     ),

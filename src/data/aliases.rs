@@ -4,6 +4,9 @@
 //! ("ITU", "C3", "c7 e-health", from each item's `aliases` in the data), and
 //! those numbers after a qualifier ("resolution 70/125", "ECOSOC 2006/46").
 //!
+//! [`super::Dataset::resolve`] also takes a GA or ECOSOC symbol without its
+//! letter ("80/L.41") where no name here answers.
+//!
 //! One resolver serves every place that takes a name: the command line
 //! (`show`, `path`, `cite`, `open`, `export --from`) and the browser's jump.
 

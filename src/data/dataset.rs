@@ -30,6 +30,10 @@ pub struct Backlink {
     pub link: usize,
 }
 
+/// The organs whose documents' symbols may be named without their letter
+/// ("80/L.41" for the General Assembly's A/80/L.41).
+const ORGAN_PREFIXES: [&str; 2] = ["A/", "E/"];
+
 /// The items, owned or read in place from a stored snapshot (see
 /// [`super::stored_items`]), and everything derived from them. A stored
 /// dataset answers ids, categories, dates, backlinks, names and origins
@@ -234,6 +238,7 @@ impl Dataset {
 
     /// What `name` stands for: an id exactly, else any name in [`Aliases`]
     /// (a symbol in any case or spacing, "70/125", "ITU", "C3", ...), else
+    /// a GA or ECOSOC document symbol without its letter ("80/L.41"), else
     /// a whole title or short title.
     pub fn resolve(&self, name: &str) -> Resolved {
         match self.by_id(name.trim()) {
@@ -243,9 +248,45 @@ impl Dataset {
                 |idx| self.category_of(idx),
                 |idx| (idx < self.len()).then(|| self.item(idx)),
             ) {
-                Resolved::None => super::aliases::by_title(self.items(), name),
+                Resolved::None => match self.bare_document_symbol(name) {
+                    Resolved::None => super::aliases::by_title(self.items(), name),
+                    found => found,
+                },
                 found => found,
             },
+        }
+    }
+
+    /// What `name` stands for as a document symbol without its organ's
+    /// letter ("80/l.41" for A/80/L.41), as a bare resolution number
+    /// stands for its resolution: only a name starting with a session or
+    /// year and a `/`, and only when no other name answers. Several
+    /// answering stay ambiguous, so the caller lists them.
+    fn bare_document_symbol(&self, name: &str) -> Resolved {
+        let name = name.trim();
+        let session = name.split('/').next().unwrap_or("");
+        if session.is_empty() || !session.bytes().all(|b| b.is_ascii_digit()) || !name.contains('/') {
+            return Resolved::None;
+        }
+        let mut found: Vec<ItemIdx> = Vec::new();
+        for organ in ORGAN_PREFIXES {
+            let full = format!("{organ}{name}");
+            match self.names.resolve(
+                &full,
+                |idx| self.category_of(idx),
+                |idx| (idx < self.len()).then(|| self.item(idx)),
+            ) {
+                Resolved::One(idx) => found.push(idx),
+                Resolved::Ambiguous(several) => found.extend(several),
+                Resolved::None => {}
+            }
+        }
+        found.sort_unstable();
+        found.dedup();
+        match found.as_slice() {
+            [] => Resolved::None,
+            [one] => Resolved::One(*one),
+            _ => Resolved::Ambiguous(found),
         }
     }
 

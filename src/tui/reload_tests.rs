@@ -206,9 +206,11 @@ fn spawn_browser(
             start_at: Some(ID.to_string()),
         };
         let setup = TerminalSetup { mouse: false };
+        let input = crate::terminal_input::TerminalInput::default();
         let waiting = Waiting {
             inbox: &inbox,
             setup: &setup,
+            input: &input,
         };
         let session = Session {
             user: &user,

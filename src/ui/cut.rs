@@ -53,11 +53,11 @@ pub fn fit_line(line: Line<'_>, width: usize) -> Line<'_> {
 fn trim_end_of(spans: &mut Vec<Span<'_>>) {
     while let Some(last) = spans.last_mut() {
         let trimmed = last.content.trim_end();
-        if trimmed.len() == last.content.len() {
-            return;
-        }
+        // An empty span hides the blanks before it: it goes too.
         if trimmed.is_empty() {
             spans.pop();
+        } else if trimmed.len() == last.content.len() {
+            return;
         } else {
             last.content = trimmed.to_string().into();
             return;
@@ -94,6 +94,21 @@ mod tests {
         assert_eq!(plain(&fit_line(line, 6)), "abc…");
         let line = Line::from(vec![Span::raw("abc  "), Span::raw("  defgh")]);
         assert_eq!(plain(&fit_line(line, 7)), "abc…");
+    }
+
+    proptest::proptest! {
+        /// However a line's words fall into spans, a cut never leaves a
+        /// blank before its "…".
+        #[test]
+        fn no_cut_line_ends_in_a_blank_before_its_ellipsis(
+            spans in proptest::collection::vec("[a-z ]{0,7}", 0..6),
+            width in 0usize..30,
+        ) {
+            let line = Line::from(spans.iter().map(|s| Span::raw(s.as_str())).collect::<Vec<_>>());
+            let cut = plain(&fit_line(line, width));
+            proptest::prop_assert!(!cut.ends_with(" …"), "{spans:?} at {width}: {cut:?}");
+            proptest::prop_assert!(unicode_width::UnicodeWidthStr::width(cut.as_str()) <= width, "{cut:?}");
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@ use ratatui::widgets::Paragraph;
 use crate::app::{Action, App};
 use crate::keymap::{CATEGORIES_HINT, Hint, hints};
 use crate::text::{sanitize, truncate};
+use unicode_width::UnicodeWidthStr;
 
 /// Hints dropped first when space runs out, in order.
 const EXPENDABLE: &[&str] = &[
@@ -28,27 +29,42 @@ const EXPENDABLE: &[&str] = &[
 
 /// Draws the hint bar in `area`; `main` is where the panes are drawn.
 pub fn render(app: &App, frame: &mut Frame, area: Rect, main: Rect) {
-    let mut spans = Vec::new();
-    if let Some(status) = &app.status {
-        // Status text can quote data (symbols, URLs): never raw.
-        // Cut with "…" where it does not fit: a word cut off reads as a typo.
-        let fitting_status = truncate(&sanitize(status), usize::from(area.width).saturating_sub(3));
-        spans.push(Span::styled(format!(" {fitting_status} "), app.theme.status()));
-        spans.push(Span::raw("│"));
-    }
-    let room = usize::from(area.width).saturating_sub(spans.iter().map(Span::width).sum());
+    let width = usize::from(area.width);
+    // Status text can quote data (symbols, URLs): never raw.
+    let status = app.status.as_deref().map(sanitize);
+    let status_width = status.as_deref().map_or(0, |s| s.width() + STATUS_CHROME);
+    let room = width.saturating_sub(status_width + usize::from(status.is_some()));
     let categories_hidden = super::pane_areas(app, main)[0].width == 0;
     let hints = hints(app.context())
         .into_iter()
         .filter(|h| h.word != CATEGORIES_HINT || categories_hidden)
         .map(|h| (word(app, &h), h))
         .collect();
-    for (word, hint) in fitting(hints, room) {
+    // A status too long for the line takes all of it: no hint after it,
+    // and no separator left dangling at the end (a trial saw "…│").
+    let fitting_hints = if status_width > width {
+        Vec::new()
+    } else {
+        fitting(hints, room)
+    };
+    let mut spans = Vec::new();
+    if let Some(status) = status {
+        // Cut with "…" where it does not fit: a word cut off reads as a typo.
+        let fitting_status = truncate(&status, width.saturating_sub(STATUS_CHROME));
+        spans.push(Span::styled(format!(" {fitting_status} "), app.theme.status()));
+        if !fitting_hints.is_empty() {
+            spans.push(Span::raw("│"));
+        }
+    }
+    for (word, hint) in fitting_hints {
         spans.push(Span::styled(format!(" {}", hint.keys.join("/")), app.theme.key()));
         spans.push(Span::raw(format!(" {word} ")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
+
+/// The spaces either side of a status message.
+const STATUS_CHROME: usize = 2;
 
 /// The hint's word; the scope hint says which scope is on.
 fn word(app: &App, hint: &Hint) -> String {

@@ -9,7 +9,7 @@ use super::{pane_block, windowed_list};
 use crate::app::{App, Pane, Row};
 
 use crate::data::{ItemIdx, SortOrder};
-use crate::text::{elide_symbol_start, fit, sanitize};
+use crate::text::{elide_symbol_start, elide_symbol_start_in_cut_column, fit, sanitize};
 use unicode_width::UnicodeWidthStr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -83,6 +83,9 @@ pub struct Columns {
     pub symbol: usize,
     pub title: usize,
     pub date: usize,
+    /// Whether the symbol column is narrower than the list's widest
+    /// symbol: then every symbol in it is cut alike.
+    pub cuts_symbols: bool,
 }
 
 impl Columns {
@@ -105,7 +108,13 @@ impl Columns {
         };
         let room = width.saturating_sub(date + usize::from(date > 0));
         let title = room.saturating_sub(symbol + usize::from(symbol > 0));
-        Columns { symbol, title, date }
+        let cuts_symbols = widest.is_some_and(|widest| widest > symbol);
+        Columns {
+            symbol,
+            title,
+            date,
+            cuts_symbols,
+        }
     }
 }
 
@@ -113,7 +122,15 @@ impl Columns {
 /// readable title and the dates.
 pub fn width_needed(app: &App) -> u16 {
     let longest = app.list_shape().0.map_or(0, |l| l.min(SYMBOL_CAP) + 1);
-    u16::try_from(CHROME + longest + READABLE_TITLE + 1 + YEAR_MONTH).unwrap_or(u16::MAX)
+    width_with_symbols(longest)
+}
+
+/// What [`width_needed`] asks at most: for symbols of [`SYMBOL_CAP`].
+pub const MAX_WIDTH_NEEDED: u16 = width_with_symbols(SYMBOL_CAP + 1);
+
+/// A row's width with a symbol column of `symbol` (its space included).
+const fn width_with_symbols(symbol: usize) -> u16 {
+    (CHROME + symbol + READABLE_TITLE + 1 + YEAR_MONTH) as u16
 }
 
 fn row(app: &App, idx: ItemIdx, columns: &Columns) -> Text<'static> {
@@ -126,7 +143,12 @@ fn row(app: &App, idx: ItemIdx, columns: &Columns) -> Text<'static> {
     let mut title_width = columns.title;
     match symbol {
         Some(symbol) if columns.symbol > 0 => {
-            let shown = fit(&elide_symbol_start(&symbol, columns.symbol), columns.symbol);
+            let elided = if columns.cuts_symbols {
+                elide_symbol_start_in_cut_column(&symbol, columns.symbol)
+            } else {
+                elide_symbol_start(&symbol, columns.symbol)
+            };
+            let shown = fit(&elided, columns.symbol);
             spans.push(Span::styled(shown, app.theme.symbol()));
             spans.push(Span::raw(" "));
         }

@@ -84,12 +84,15 @@ pub fn detail_text_area(app: &App) -> Rect {
 }
 
 /// Categories, items and detail side by side. The category pane is as wide
-/// as its names; below [`WIDE`] columns it shows only while it has focus
-/// (the item pane's title names the category, the hint bar says how to
-/// bring it back), as ranger and lazygit narrow the panes not in use. From
-/// 100 columns it takes its room from the list (see
-/// [`detail_beside_categories`]): the detail never narrows as the terminal
-/// widens.
+/// as its names; it shows beside the list and the detail (see
+/// [`categories_beside`]) only where the detail keeps [`READABLE_DETAIL`]
+/// beside the widest list, and otherwise only while it has focus (the item
+/// pane's title names the category, the hint bar says how to bring it
+/// back), as ranger and lazygit narrow the panes not in use. Shown beside,
+/// it takes its room from the detail, never from the list: the list never
+/// narrows as the terminal widens (a trial saw its titles cut where the
+/// pane joined). Shown for a moment while it has focus, from 100 columns
+/// it takes its room from the list, so the detail keeps its width.
 ///
 /// The item list gets the room its columns need (full symbols, a readable
 /// title), but where both fit ([`STABLE_FROM`]: from 100 columns without
@@ -105,14 +108,18 @@ pub fn detail_text_area(app: &App) -> Rect {
 /// so no pane narrows as the terminal widens to it: a detail read at 99
 /// columns is as wide as at 100, not 20 columns wider.
 pub fn pane_areas(app: &App, main: Rect) -> [Rect; 3] {
-    let categories = if main.width >= WIDE || app.focus == Pane::Categories {
-        categories::width_needed(app).min(share(main.width, MAX_CATEGORY_SHARE))
+    let beside = categories_beside(app, main.width);
+    let categories = if beside || app.focus == Pane::Categories {
+        categories_width(app, main.width)
     } else {
         0
     };
     let rest = main.width - categories;
-    let items = if categories > 0 && main.width >= STABLE_FROM {
-        let detail = detail_beside_categories(app, main.width, rest);
+    let items = if beside {
+        list_beside_categories(app, main.width, rest)
+    } else if categories > 0 && main.width >= STABLE_FROM {
+        // Shown for a moment: the detail keeps the width it has without it.
+        let detail = main.width - list_width(app, main.width);
         rest.saturating_sub(detail).max(MIN_LIST_BESIDE_CATEGORIES.min(rest))
     } else {
         list_width(app, rest)
@@ -125,45 +132,57 @@ pub fn pane_areas(app: &App, main: Rect) -> [Rect; 3] {
     .areas(main)
 }
 
-/// The detail's width beside a category pane, in `width` columns of which
-/// `rest` are not the category pane's. The pane takes its room from the
-/// list: shown for a moment (below [`WIDE`]), the detail keeps the width
-/// it has without it, as "widths stay put whatever has focus" promises;
-/// from [`WIDE`] on, at least its width at `WIDE - 1` columns, so the
-/// detail never narrows as the terminal widens, and more once the list and
-/// the detail sharing `rest` give it more.
-fn detail_beside_categories(app: &App, width: u16, rest: u16) -> u16 {
-    let narrower = width.min(WIDE - 1);
-    let kept = narrower - list_width(app, narrower);
-    if width >= WIDE {
-        kept.max(rest - list_width(app, rest))
-    } else {
-        kept
-    }
+/// Whether the category pane shows beside the list and the detail at
+/// `width` columns whatever has focus: where the widest list any category
+/// can ask for keeps its width and the detail still has
+/// [`READABLE_DETAIL`] beside both (156 columns with the bundled corpus).
+/// Reckoned on the widest list, not the one shown, so the pane does not
+/// come and go as the selection moves between categories.
+pub fn categories_beside(app: &App, width: u16) -> bool {
+    let list = stable_list_width(items::MAX_WIDTH_NEEDED, width.max(STABLE_FROM));
+    width >= categories_width(app, width) + list + READABLE_DETAIL
+}
+
+/// The list's width beside a category pane shown at `width` columns, of
+/// which `rest` are not the pane's: what the list and the detail sharing
+/// `rest` give it, but never less than it had at the last width without
+/// the pane, whose room comes from the detail.
+fn list_beside_categories(app: &App, width: u16, rest: u16) -> u16 {
+    let joins_at = (STABLE_FROM..width)
+        .find(|&narrower| categories_beside(app, narrower))
+        .unwrap_or(width);
+    let before = list_width(app, joins_at - 1);
+    list_width(app, rest).max(before)
+}
+
+fn categories_width(app: &App, width: u16) -> u16 {
+    categories::width_needed(app).min(share(width, MAX_CATEGORY_SHARE))
 }
 
 /// The item list's width in `rest` columns (the screen but the category
-/// pane); the detail gets the others.
+/// pane, or the whole screen where that pane takes its room from the
+/// detail); the detail gets the others.
 fn list_width(app: &App, rest: u16) -> u16 {
+    let needed = items::width_needed(app);
     if rest >= STABLE_FROM {
-        return stable_list_width(app, rest);
+        return stable_list_width(needed, rest);
     }
     // Below, the focused pane gets no more than at `STABLE_FROM`: the
     // widths meet there instead of jumping.
-    let list_at_stable = stable_list_width(app, STABLE_FROM);
+    let list_at_stable = stable_list_width(needed, STABLE_FROM);
     if app.focus == Pane::Detail {
         let detail_at_stable = STABLE_FROM - list_at_stable;
         share(rest, READING_LIST_SHARE).max(rest.saturating_sub(detail_at_stable))
     } else {
-        let wanted = items::width_needed(app).max(share(rest, LIST_SHARE));
+        let wanted = needed.max(share(rest, LIST_SHARE));
         wanted.min(list_at_stable).min(rest.saturating_sub(MIN_DETAIL_WIDTH))
     }
 }
 
-/// The list's width in `rest` columns where widths no longer follow focus
-/// (`rest` at least [`STABLE_FROM`]).
-fn stable_list_width(app: &App, rest: u16) -> u16 {
-    let wanted = items::width_needed(app).max(share(rest, LIST_SHARE));
+/// The width in `rest` columns (at least [`STABLE_FROM`], where widths no
+/// longer follow focus) of a list whose rows need `needed`.
+fn stable_list_width(needed: u16, rest: u16) -> u16 {
+    let wanted = needed.max(share(rest, LIST_SHARE));
     wanted.min(share(rest, MAX_LIST_SHARE)).min(rest - READABLE_DETAIL)
 }
 
@@ -201,12 +220,6 @@ pub fn split_trail(area: Rect) -> [Rect; 2] {
     Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area)
 }
 
-/// From this width on, all three panes show at once: the category pane's
-/// 25 columns, the list and a detail at least as wide as at one column
-/// less (the category pane takes its room from the list until the two
-/// share enough).
-pub const WIDE: u16 = 150;
-
 fn too_small(frame: &mut Frame, area: Rect) {
     let message = format!(
         "Terminal too small: need at least {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}. Enlarge the window, or press q to quit.",
@@ -232,7 +245,15 @@ fn window_position(noun: &str, first: usize, height: usize, total: usize) -> Opt
     if total <= height || height == 0 {
         return None;
     }
-    let last = (first + height).min(total);
+    range_position(noun, first, (first + height).min(total), total)
+}
+
+/// Where rows `first..last` of `total` stand, as [`window_position`] says
+/// it; `None` when they are all the rows or none.
+fn range_position(noun: &str, first: usize, last: usize, total: usize) -> Option<String> {
+    if last <= first || (first == 0 && last >= total) {
+        return None;
+    }
     let marks = match (first > 0, last < total) {
         (false, true) => "↓",
         (true, true) => "↑↓",
@@ -240,6 +261,15 @@ fn window_position(noun: &str, first: usize, height: usize, total: usize) -> Opt
         (false, false) => "end",
     };
     Some(format!(" {noun}{}–{last} of {total} {marks} ", first + 1))
+}
+
+/// `block` with where rows `first..last` of `total` stand on its bottom
+/// border, at the right; unchanged when they are all the rows.
+fn with_range_position<'a>(app: &App, block: Block<'a>, first: usize, last: usize, total: usize) -> Block<'a> {
+    match range_position("", first, last, total) {
+        Some(position) => block.title_bottom(Line::styled(position, app.theme.key()).right_aligned()),
+        None => block,
+    }
 }
 
 /// `block` with where a cut list's window stands ("1–9 of 20 ↓") on its

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 
-use super::{pane_block, render_preview, scroll_offset, selectable_list, with_list_position};
+use super::{pane_block, render_preview, scroll_offset, selectable_list, with_range_position};
 use crate::app::{App, TimelineLine, TimelineState};
 use crate::data::{CATEGORIES, ItemIdx};
 use crate::text::{fit, sanitize, truncate};
@@ -29,13 +29,19 @@ pub fn render(app: &App, timeline: &TimelineState, frame: &mut Frame, area: Rect
         })
         .collect();
     let title = format!("Timeline — {} dated items", timeline.rows.len());
-    // Only the window's lines are rows here: the position counts them all.
-    let block = with_list_position(
+    // The position counts items, as the title does, not the year headings
+    // among them (a trial read "220 dated items" beside "of 247").
+    let shown_items = timeline.lines[offset..end].iter().filter_map(|line| match *line {
+        TimelineLine::Row(row) => Some(row),
+        TimelineLine::Year(_) => None,
+    });
+    let (first, last) = shown_items.fold((None, 0), |(first, _), row| (first.or(Some(row)), row + 1));
+    let block = with_range_position(
         app,
         pane_block(app, &title, true, list_area.width),
-        offset,
-        height,
-        timeline.lines.len(),
+        first.unwrap_or(0),
+        last,
+        timeline.rows.len(),
     );
     let selected = (!rows.is_empty()).then(|| selected_line - offset);
     let (list, mut state) = selectable_list(app, rows, block, selected, true, list_area);
