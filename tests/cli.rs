@@ -242,3 +242,17 @@ fn path_prefers_the_mandate_chain_among_equally_short_routes() {
         .collect();
     assert_eq!(browser, steps);
 }
+
+/// `show` gives a meeting's whole span, as the detail pane does, not only
+/// its first day (a trial read the Geneva phase as one day).
+#[test]
+fn show_gives_a_meeting_from_its_first_to_its_last_day() {
+    let out = wsis(&["show", "geneva-summit"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.lines()
+            .any(|line| line == "Date:     10 December 2003 – 12 December 2003"),
+        "{text}"
+    );
+}

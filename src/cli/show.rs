@@ -171,7 +171,7 @@ fn write_text(data: &Dataset, idx: ItemIdx, out: &mut impl Write) -> io::Result<
         TITLE_NOT_CONFIRMED
     };
     writeln!(out, "{}", s(title))?;
-    match data.date(idx) {
+    match data.date_span(idx) {
         Some(date) => writeln!(out, "Date:     {date}")?,
         None if data.listed_by_date(idx) => writeln!(out, "Date:     {DATE_NOT_KNOWN}")?,
         None => {}

@@ -13,7 +13,7 @@ use ratatui::widgets::Paragraph;
 use super::theme::Theme;
 use super::{pane_block, with_scroll_position};
 use crate::app::{App, Pane, follow_label};
-use crate::data::{CATEGORIES, DATE_NOT_KNOWN, Dataset, Item, ItemIdx, PartialDate, TITLE_NOT_CONFIRMED};
+use crate::data::{CATEGORIES, DATE_NOT_KNOWN, Dataset, Item, ItemIdx, TITLE_NOT_CONFIRMED};
 use crate::graph::{self, Related};
 use crate::sources::{self, SOURCES_HEADING};
 use crate::text::{sanitize, truncate, wrap};
@@ -212,13 +212,8 @@ impl Builder<'_> {
 
     fn fields(&mut self, data: &Dataset, idx: ItemIdx) {
         let item = data.item(idx);
-        if let Some(date) = data.date(idx) {
-            let until = item.until.as_deref().and_then(|u| PartialDate::parse(u).ok());
-            let value = match until {
-                Some(until) => format!("{date} – {until}"),
-                None => date.to_string(),
-            };
-            self.field("Date", &value);
+        if let Some(date) = data.date_span(idx) {
+            self.field("Date", &date);
         } else if data.listed_by_date(idx) {
             self.field("Date", DATE_NOT_KNOWN);
         }
