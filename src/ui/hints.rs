@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::{Action, App};
+use crate::app::{Action, App, Pane};
 use crate::keymap::{CATEGORIES_HINT, Hint, hints};
 use crate::text::{sanitize, truncate};
 use unicode_width::UnicodeWidthStr;
@@ -67,9 +67,15 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, main: Rect) {
 const STATUS_CHROME: usize = 2;
 
 /// The hint's word; the scope hint says which scope is on.
+/// What ← does from the detail pane.
+const LIST_HINT: &str = "list";
+
 fn word(app: &App, hint: &Hint) -> String {
     match (&hint.action, app.search()) {
         (Action::SearchToggleScope, Some(search)) => format!("{}: {}", hint.word, search.scope.label()),
+        // From the detail, ← focuses the list, not the categories (a
+        // trial pressed it and saw only a border change).
+        (Action::FocusLeft, None) if app.focus == Pane::Detail => LIST_HINT.to_string(),
         _ => hint.word.to_string(),
     }
 }
