@@ -9,6 +9,10 @@
 //! - SIGCONT (also after a stop this program did not ask for): enter the
 //!   modes again and redraw.
 //!
+//! While the terminal is lent to a program (`o` with a terminal
+//! `$BROWSER`), the keys' signals are that program's: see
+//! [`handled_while_lent`].
+//!
 //! The handlers only record the signal (signal-hook's self-pipe); a thread
 //! turns each into a [`SignalEvent`], so all work happens in the event loop.
 
@@ -69,11 +73,28 @@ impl Drop for Forwarding {
     }
 }
 
-/// Whether `signal` is one the terminal sends from a key (Ctrl-C, Ctrl-\,
-/// Ctrl-Z) to every program in the foreground: while a program the
-/// browser started has the terminal, such a key is meant for it.
-pub fn is_from_the_keyboard(signal: SignalEvent) -> bool {
-    matches!(signal, SignalEvent::Suspend | SignalEvent::Terminate(SIGINT | SIGQUIT))
+/// Deals with `signal` while the terminal is lent to a program the
+/// browser started (`o` with a terminal `$BROWSER`); false for a signal
+/// the browser still handles itself (SIGTERM, SIGHUP).
+///
+/// - Ctrl-C and Ctrl-\ are sent to every program in the foreground: they
+///   are meant for that program, and the browser goes on.
+/// - A stop (Ctrl-Z in a program in cooked mode, or a program that stops
+///   its whole job, as w3m's suspend does) stops the browser too, with its
+///   modes already off: else the shell would wait on a browser that waits
+///   on a stopped program, and the terminal would hang. `fg` continues both.
+/// - The continue after it is the program's: the terminal is still lent.
+pub fn handled_while_lent(signal: SignalEvent) -> bool {
+    match signal {
+        SignalEvent::Suspend => {
+            // Nothing to do if the stop cannot be raised: the program has
+            // the terminal, and it stopped anyway.
+            let _ = signal_hook::low_level::raise(SIGSTOP);
+            true
+        }
+        SignalEvent::Resume | SignalEvent::Terminate(SIGINT | SIGQUIT) => true,
+        SignalEvent::Terminate(_) => false,
+    }
 }
 
 /// Whether a terminal event is the suspend key, Ctrl-Z: in raw mode the
@@ -112,6 +133,16 @@ pub fn terminate(setup: &TerminalSetup, signal: i32) -> ! {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The stop is not tried here: it would stop the test process.
+    #[test]
+    fn while_lent_the_keys_signals_are_the_programs_and_terminate_is_ours() {
+        assert!(handled_while_lent(SignalEvent::Terminate(SIGINT)));
+        assert!(handled_while_lent(SignalEvent::Terminate(SIGQUIT)));
+        assert!(handled_while_lent(SignalEvent::Resume), "the continue is the program's");
+        assert!(!handled_while_lent(SignalEvent::Terminate(SIGTERM)));
+        assert!(!handled_while_lent(SignalEvent::Terminate(SIGHUP)));
+    }
 
     #[test]
     fn each_signal_has_its_event() {

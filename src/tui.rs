@@ -91,9 +91,7 @@ pub fn run(mut loading: Loading, options: Options) -> io::Result<()> {
     let signals_to = sender.clone();
     let lent = Arc::clone(&input);
     let _signals = signals::forward(move |signal| {
-        // Ctrl-C, Ctrl-\ and Ctrl-Z typed in a program the terminal is
-        // lent to are that program's: the browser goes on.
-        lent.is_lent() && signals::is_from_the_keyboard(signal) || signals_to.send(Message::Signal(signal)).is_ok()
+        lent.is_lent() && signals::handled_while_lent(signal) || signals_to.send(Message::Signal(signal)).is_ok()
     });
     spawn_event_reader(sender.clone(), Arc::clone(&input));
     let result = setup.enable_extras().and_then(|()| {

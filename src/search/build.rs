@@ -22,10 +22,15 @@ pub(crate) use super::vocabulary::Posting;
 /// second core saves (see docs/BENCHMARKS.md, "Index on both cores").
 const PARALLEL_FROM_ITEMS: usize = 4096;
 
+/// At most this many parts: each has its own word map (memory grows with
+/// the parts) and the join reads every part for every word; only two
+/// cores have been measured.
+const MAX_PARTS: usize = 4;
+
 /// The index bytes of `data`, tagged with the cache `key`.
 pub(crate) fn build(data: &Dataset, key: &str) -> Vec<u8> {
     let parts = if data.len() >= PARALLEL_FROM_ITEMS {
-        thread::available_parallelism().map_or(1, usize::from)
+        thread::available_parallelism().map_or(1, usize::from).min(MAX_PARTS)
     } else {
         1
     };

@@ -66,10 +66,10 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, main: Rect) {
 /// The spaces either side of a status message.
 const STATUS_CHROME: usize = 2;
 
-/// The hint's word; the scope hint says which scope is on.
 /// What ← does from the detail pane.
 const LIST_HINT: &str = "list";
 
+/// The hint's word; the scope hint says which scope is on.
 fn word(app: &App, hint: &Hint) -> String {
     match (&hint.action, app.search()) {
         (Action::SearchToggleScope, Some(search)) => format!("{}: {}", hint.word, search.scope.label()),
