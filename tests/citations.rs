@@ -482,3 +482,23 @@ fn bibtex_months_are_the_standard_macros() {
         );
     }
 }
+
+/// A meeting (an item with an end date) is an event in every category: a
+/// session of the CSTD is not a report of it, and has no "Document" genre.
+#[test]
+fn a_meeting_is_cited_as_an_event_not_a_report() {
+    for name in ["cstd-session-16", "wsis20-hlm", "geneva-summit"] {
+        let csl: serde_json::Value = serde_json::from_str(&cited(&["cite", name, "--format", "csl-json"])).unwrap();
+        assert_eq!(csl[0]["type"], "event", "{name}: {csl}");
+        assert!(csl[0].get("genre").is_none(), "{name}: {csl}");
+        let bibtex = cited(&["cite", name, "--format", "bibtex"]);
+        assert!(bibtex.starts_with("@misc{"), "{name}: {bibtex}");
+        assert!(!bibtex.contains("institution ="), "{name}: {bibtex}");
+        let ris = read_ris(&cited(&["cite", name, "--format", "ris"]));
+        assert_eq!(ris[0][0], ("TY".to_string(), "ELEC".to_string()), "{name}");
+        assert!(!ris[0].iter().any(|(tag, _)| tag == "M3"), "{name}: no genre");
+    }
+    // A document of the same categories stays a report.
+    let csl: serde_json::Value = serde_json::from_str(&cited(&["cite", "70/125", "--format", "csl-json"])).unwrap();
+    assert_eq!(csl[0]["type"], "report");
+}

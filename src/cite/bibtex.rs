@@ -1,6 +1,6 @@
 //! BibTeX entries, readable by BibTeX, biblatex and reference managers:
 //! documents as `@techreport` (Zotero imports them as reports, with the
-//! symbol as report number), bodies and events as `@misc`. An untitled
+//! symbol as report number), bodies and meetings as `@misc`. An untitled
 //! item has no `title`: its designation is its `number`, and its `note`
 //! says so.
 
@@ -13,7 +13,7 @@ use super::{DESIGNATION_NOTE, Reference};
 const ENTRY_OPEN: char = '{';
 
 pub fn format(r: &Reference) -> String {
-    let kind = if r.issuer.is_some() { "techreport" } else { "misc" };
+    let kind = if r.is_report() { "techreport" } else { "misc" };
     let mut out = format!("@{kind}{ENTRY_OPEN}{},\n", r.key);
     for (name, value) in fields(r) {
         match value {
@@ -65,7 +65,9 @@ fn braced_fields(r: &Reference) -> Vec<(&'static str, Value)> {
         fields.push(("title", format!("{{{}}}", escape(title))));
     }
     if let Some(publisher) = &r.publisher {
-        fields.push(("institution", escape(publisher)));
+        // `institution` belongs to a report; a `@misc` names its organiser.
+        let name = if r.is_report() { "institution" } else { "organization" };
+        fields.push((name, escape(publisher)));
     }
     if let Some(genre) = r.genre() {
         fields.push(("type", escape(&genre)));

@@ -57,7 +57,13 @@ pub fn format(references: &[Reference]) -> String {
 fn item(r: &Reference) -> Item<'_> {
     Item {
         id: &r.key,
-        kind: if r.issuer.is_some() { "report" } else { "webpage" },
+        kind: if r.is_event {
+            "event"
+        } else if r.is_report() {
+            "report"
+        } else {
+            "webpage"
+        },
         title: r.title.as_deref(),
         author: r
             .issuer

@@ -71,6 +71,9 @@ pub struct Reference {
     /// The document this one is part of, named with its symbol
     /// ("Geneva Plan of Action (WSIS-03/GENEVA/DOC/5-E)").
     pub part_of: Option<String>,
+    /// A meeting (the item has an end date, `until`): a summit, a session,
+    /// a forum. Cited as an event, never as a report, in whatever category.
+    pub is_event: bool,
 }
 
 /// Said in reference-manager formats (a note) of an item cited by its
@@ -116,13 +119,15 @@ impl Reference {
         let issuer = category
             .issuer()
             .map(|issuer| adopter.clone().unwrap_or_else(|| issuer.to_string()));
+        let is_event = item.until.is_some();
         Reference {
             key: item.id.to_string(),
             publisher: issuer
                 .is_some()
                 .then(|| adopter.unwrap_or_else(|| PUBLISHER.to_string())),
             issuer,
-            document_type: category.document_type(),
+            // A session of the CSTD is not a "document" of it.
+            document_type: category.document_type().filter(|_| !is_event),
             number: symbol.as_deref().and_then(resolution_number),
             title: item.title_known().then(|| clean(&item.title)),
             designation: (!item.title_known())
@@ -137,7 +142,14 @@ impl Reference {
                 .filter(|u| is_plain_url(u))
                 .map(Into::into),
             part_of,
+            is_event,
         }
+    }
+
+    /// Whether reference managers should take it for a report: a document
+    /// with an issuer, not a body or a meeting.
+    pub fn is_report(&self) -> bool {
+        self.issuer.is_some() && !self.is_event
     }
 
     /// The designation, when it is not already the symbol every style

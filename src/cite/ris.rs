@@ -1,7 +1,8 @@
 //! RIS records, as the RIS specification writes them: `TY` first, `ER`
 //! last, one `TAG  - value` per line, lines ending in CR LF. Documents are
 //! reports (`RPRT`, with the symbol as `SN`, the report number in
-//! Zotero), bodies and events web pages (`ELEC`). An untitled item has no
+//! Zotero), bodies and meetings web pages (`ELEC`: RIS has no type for a
+//! meeting itself). An untitled item has no
 //! `TI`: its designation is its `SN`, and a note (`N1`) says so.
 
 use super::{DESIGNATION_NOTE, Reference};
@@ -10,7 +11,7 @@ const END_OF_LINE: &str = "\r\n";
 
 pub fn format(r: &Reference) -> String {
     let mut lines: Vec<(&str, String)> = Vec::new();
-    lines.push(("TY", if r.issuer.is_some() { "RPRT" } else { "ELEC" }.into()));
+    lines.push(("TY", if r.is_report() { "RPRT" } else { "ELEC" }.into()));
     lines.push(("ID", r.key.clone()));
     if let Some(issuer) = &r.issuer {
         lines.push(("AU", issuer.clone()));
