@@ -86,7 +86,7 @@ const fn bind(
     }
 }
 
-use Context::{Follow, Help, Jump, Main, Path, Search, Timeline};
+use Context::{Cite, Follow, Help, Jump, Main, Path, Search, Timeline};
 use KeyCode::{
     BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
@@ -119,6 +119,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Main, &[key(PageDown), ctrl('d')], PAGE_DOWN, "page down", None),
     bind(Main, &[ch('o')], Action::OpenUrl, "open the official link in your browser", None),
     bind(Main, &[ch('y')], Action::CopyCitation, "copy a citation", None),
+    bind(Main, &[ch('c')], Action::StartCite, "cite as: every citation style, shown in full, one to copy", None),
     bind(Main, &[ch('Y')], Action::CopyUrl, "copy the official link", None),
     bind(Main, &[ch('s')], Action::CycleSort, "sort the list by date, by symbol, or as in the data", Some("sort")),
     bind(Main, &[ch('m')], Action::ToggleBookmark, "bookmark the item, or remove the bookmark", None),
@@ -208,6 +209,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(Path, &[key(Enter)], Action::Open, "open the item of the step", Some("open")),
     bind(Path, &[ch('q'), key(Esc), ch('P')], Action::CloseOverlay, "close the path", Some("close")),
     bind(Path, &[ctrl('c')], Action::Quit, "quit", Some("quit")),
+    bind(Cite, &[key(Up), ch('k')], UP, "previous style", None),
+    bind(Cite, &[key(Down), ch('j')], DOWN, "next style", Some("move")),
+    bind(Cite, &[key(Enter), ch('y')], Action::Open, "copy the citation in this style", Some("copy")),
+    bind(Cite, &[ch('q'), key(Esc), ch('c')], Action::CloseOverlay, "close without copying", Some("close")),
+    bind(Cite, &[ctrl('c')], Action::Quit, "quit", Some("quit")),
     bind(Help, &[key(Up), ch('k')], UP, "scroll up", None),
     bind(Help, &[key(Down), ch('j')], DOWN, "scroll down", Some("scroll")),
     bind(Help, &[key(PageUp)], PAGE_UP, "page up", None),

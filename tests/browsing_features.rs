@@ -339,6 +339,62 @@ fn copy_and_open_ask_the_front_end_for_effects() {
     );
 }
 
+/// `c` offers every style, the configured one under the cursor, shows the
+/// one under the cursor in full, and copies it on Enter (or `y`).
+#[test]
+fn cite_as_shows_each_style_and_copies_the_chosen_one() {
+    use wsis_browser::cite::Style;
+    let mut app = App::new(&DATA);
+    app.theme = Theme { color: false };
+    jump_to(&mut app, "A/RES/70/125");
+    press(&mut app, &[key(KeyCode::Char('c'))]);
+    assert_eq!(app.cite_choice().map(|c| c.style()), Some(Style::Text));
+    press(&mut app, &[key(KeyCode::Down)]);
+    let bibtex = citation(&DATA, idx("ga-70-125"), Style::Bibtex);
+    let terminal = draw(&app, 120, 40);
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("@techreport{ga-70-125,"), "{screen}");
+    assert!(screen.contains("number = {A/RES/70/125},"), "{screen}");
+    assert_snapshot!(terminal.backend());
+    assert!(app.effects.is_empty(), "nothing copied before Enter");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(app.cite_choice().is_none(), "closed after copying");
+    assert_eq!(
+        app.effects,
+        [Effect::Copy {
+            text: bibtex,
+            what: "citation",
+            multiline: true,
+        }]
+    );
+    // `y` in the chooser copies too; Esc copies nothing; the chosen style
+    // is not kept: `y` in the main view still copies the configured one.
+    app.effects.clear();
+    let to_csl = [
+        KeyCode::Char('c'),
+        KeyCode::Down,
+        KeyCode::Down,
+        KeyCode::Down,
+        KeyCode::Down,
+        KeyCode::Char('y'),
+    ];
+    press(&mut app, &to_csl.map(key));
+    assert!(matches!(&app.effects[..], [Effect::Copy { multiline: true, text, .. }] if text.starts_with("[\n")));
+    app.effects.clear();
+    press(
+        &mut app,
+        &[key(KeyCode::Char('c')), key(KeyCode::Esc), key(KeyCode::Char('y'))],
+    );
+    assert_eq!(
+        app.effects,
+        [Effect::Copy {
+            text: citation(&DATA, idx("ga-70-125"), Style::Text),
+            what: "citation",
+            multiline: false,
+        }]
+    );
+}
+
 fn click(app: &mut App, column: u16, row: u16) {
     let event = Event::Mouse(MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),

@@ -48,6 +48,8 @@ pub enum Action {
     ToggleBookmark,
     OpenUrl,
     CopyCitation,
+    /// Choose a citation style, see each in full, copy one.
+    StartCite,
     CopyUrl,
     ToggleTimeline,
     MarkPathStart,

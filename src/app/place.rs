@@ -8,8 +8,8 @@
 use std::collections::HashSet;
 
 use super::{
-    App, FollowState, HelpState, History, HitsOf, JumpState, LastSearch, LineEditor, Location, Overlay, Pane, PathView,
-    Row, Scope, SearchState, TimelineState,
+    App, CiteChoice, FollowState, HelpState, History, HitsOf, JumpState, LastSearch, LineEditor, Location, Overlay,
+    Pane, PathView, Row, Scope, SearchState, TimelineState,
 };
 use crate::bookmarks::Bookmarks;
 use crate::data::sort::sorted;
@@ -86,6 +86,10 @@ enum KeptOverlay {
     Help(HelpState),
     /// Offers the related items of the item shown, if it is still there.
     Follow(FollowState),
+    Cite {
+        item: Option<Key>,
+        selected: usize,
+    },
 }
 
 impl App<'_> {
@@ -163,6 +167,10 @@ impl App<'_> {
             },
             Overlay::Help(help) => KeptOverlay::Help(*help),
             Overlay::Follow(follow) => KeptOverlay::Follow(follow.clone()),
+            Overlay::Cite(choice) => KeptOverlay::Cite {
+                item: key(Some(choice.item)),
+                selected: choice.selected,
+            },
         }
     }
 
@@ -291,6 +299,10 @@ impl App<'_> {
                 follow.selected = follow.selected.min(matches.saturating_sub(1));
                 Overlay::Follow(follow)
             }
+            KeptOverlay::Cite { item, selected } => Overlay::Cite(CiteChoice {
+                item: find(item)?,
+                selected,
+            }),
         })
     }
 }
@@ -312,6 +324,7 @@ impl Place {
                 | KeptOverlay::Jump { selected, .. }
                 | KeptOverlay::Timeline { selected, .. } => keys.extend(*selected),
                 KeptOverlay::Path { from, to, .. } => keys.extend(from.iter().chain(to)),
+                KeptOverlay::Cite { item, .. } => keys.extend(*item),
                 KeptOverlay::Help(_) | KeptOverlay::Follow(_) => {}
             }
         }

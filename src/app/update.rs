@@ -72,8 +72,13 @@ impl App<'_> {
             }
             Action::ToggleBookmark => self.toggle_bookmark(),
             Action::OpenUrl => self.open_url(),
-            Action::CopyCitation => self.copy(true),
-            Action::CopyUrl => self.copy(false),
+            Action::CopyCitation => {
+                if let Some(idx) = self.selected_item() {
+                    self.copy_citation(idx, self.citation_style);
+                }
+            }
+            Action::StartCite => self.start_cite(),
+            Action::CopyUrl => self.copy_url(),
             Action::MarkPathStart => self.mark_path_start(),
             Action::ShowPath => self.show_path(),
             Action::CycleSort => self.cycle_sort(),
@@ -287,23 +292,25 @@ impl App<'_> {
         }
     }
 
-    fn copy(&mut self, citation: bool) {
+    /// Copies `idx`'s citation in `style` (the clipboard is the outside
+    /// world: an effect).
+    pub(super) fn copy_citation(&mut self, idx: ItemIdx, style: crate::cite::Style) {
+        self.effects.push(Effect::Copy {
+            text: crate::cite::citation(self.data, idx, style),
+            what: "citation",
+            multiline: style.is_multiline(),
+        });
+    }
+
+    fn copy_url(&mut self) {
         let Some(idx) = self.selected_item() else { return };
-        if citation {
-            self.effects.push(Effect::Copy {
-                text: crate::cite::citation(self.data, idx, self.citation_style),
-                what: "citation",
-                multiline: self.citation_style.is_multiline(),
-            });
-        } else {
-            match &self.data.item(idx).url {
-                Some(url) => self.effects.push(Effect::Copy {
-                    text: url.to_string(),
-                    what: "link",
-                    multiline: false,
-                }),
-                None => self.status = Some("this item has no link".into()),
-            }
+        match &self.data.item(idx).url {
+            Some(url) => self.effects.push(Effect::Copy {
+                text: url.to_string(),
+                what: "link",
+                multiline: false,
+            }),
+            None => self.status = Some("this item has no link".into()),
         }
     }
 

@@ -3,6 +3,7 @@
 pub mod banner;
 pub mod breadcrumbs;
 pub mod categories;
+pub mod cite;
 pub mod cut;
 pub mod detail;
 pub mod follow;
@@ -66,6 +67,7 @@ fn render_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, main: Rect) {
         Overlay::Path(path) => path::render(app, path, frame, main),
         Overlay::Help(help) => help::render(app, help, frame, main),
         Overlay::Follow(follow) => follow::render(app, follow, frame, main),
+        Overlay::Cite(choice) => cite::render(app, choice, frame, main),
     }
 }
 

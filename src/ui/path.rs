@@ -56,7 +56,7 @@ const BORDERS: u16 = 2;
 
 /// `popup` cut to `height` rows if taller, still centred where it was: a
 /// path of three steps needs no box of thirty rows.
-fn no_taller_than(popup: Rect, height: u16) -> Rect {
+pub(super) fn no_taller_than(popup: Rect, height: u16) -> Rect {
     let kept = popup.height.min(height);
     Rect {
         y: popup.y + (popup.height - kept) / 2,

@@ -4,6 +4,7 @@
 //! context), a module beside this one with its state and update, its view
 //! in `ui`, and its key bindings in `keymap`.
 
+mod cite;
 mod follow;
 mod help;
 mod jump;
@@ -11,6 +12,7 @@ mod path;
 mod search;
 mod timeline;
 
+pub use cite::CiteChoice;
 pub use follow::{FollowState, label as follow_label};
 pub use help::HelpState;
 pub use jump::JumpState;
@@ -29,6 +31,7 @@ pub enum Overlay {
     Path(PathView),
     Help(HelpState),
     Follow(FollowState),
+    Cite(CiteChoice),
 }
 
 /// Which key bindings apply: the main view's, or the top overlay's.
@@ -41,17 +44,19 @@ pub enum Context {
     Timeline,
     Path,
     Follow,
+    Cite,
 }
 
 impl Context {
     /// Every context, in the order the help overlay lists them.
-    pub const ALL: [Context; 7] = [
+    pub const ALL: [Context; 8] = [
         Context::Main,
         Context::Follow,
         Context::Search,
         Context::Jump,
         Context::Timeline,
         Context::Path,
+        Context::Cite,
         Context::Help,
     ];
 
@@ -65,6 +70,7 @@ impl Context {
             Context::Path => "Path (p, then P)",
             Context::Help => "Help",
             Context::Follow => "Follow a related item (f, or its number)",
+            Context::Cite => "Cite as (c)",
         }
     }
 
@@ -83,6 +89,7 @@ impl Overlay {
             Overlay::Path(_) => Context::Path,
             Overlay::Help(_) => Context::Help,
             Overlay::Follow(_) => Context::Follow,
+            Overlay::Cite(_) => Context::Cite,
         }
     }
 
@@ -122,6 +129,7 @@ impl App<'_> {
             Overlay::Path(path) => self.update_path(path, action),
             Overlay::Help(help) => self.update_help(help, action),
             Overlay::Follow(follow) => self.update_follow(follow, action),
+            Overlay::Cite(choice) => self.update_cite(choice, action),
         };
         match transition {
             Transition::Stay => self.overlays.push(top),
@@ -169,6 +177,10 @@ impl App<'_> {
 
     pub fn path(&self) -> Option<&PathView> {
         self.find_overlay(|o| if let Overlay::Path(p) = o { Some(p) } else { None })
+    }
+
+    pub fn cite_choice(&self) -> Option<&CiteChoice> {
+        self.find_overlay(|o| if let Overlay::Cite(c) = o { Some(c) } else { None })
     }
 
     pub fn help(&self) -> Option<&HelpState> {

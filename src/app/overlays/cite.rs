@@ -1,0 +1,53 @@
+//! "Cite as…": the item's citation in every style, one picked and copied.
+//! `y` copies the configured style at once; this is for the other styles
+//! without editing the config file, each shown in full before it is copied.
+
+use super::{Overlay, Transition};
+use crate::app::{Action, App};
+use crate::cite::Style;
+use crate::data::ItemIdx;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CiteChoice {
+    pub item: ItemIdx,
+    /// The row of [`Style::ALL`] under the cursor.
+    pub selected: usize,
+}
+
+impl CiteChoice {
+    /// The style under the cursor.
+    pub fn style(&self) -> Style {
+        Style::ALL[self.selected.min(Style::ALL.len() - 1)]
+    }
+}
+
+impl App<'_> {
+    /// Opens the chooser on the selected item, the configured style first
+    /// under the cursor.
+    pub(crate) fn start_cite(&mut self) {
+        let Some(item) = self.selected_item() else {
+            self.status = Some("no item to cite".into());
+            return;
+        };
+        let selected = Style::ALL
+            .iter()
+            .position(|&style| style == self.citation_style)
+            .unwrap_or(0);
+        self.overlays.push(Overlay::Cite(CiteChoice { item, selected }));
+    }
+
+    pub(super) fn update_cite(&mut self, choice: &mut CiteChoice, action: Action) -> Transition {
+        match action {
+            Action::Move(motion) => {
+                choice.selected = motion.apply(choice.selected, Style::ALL.len(), self.page());
+                Transition::Stay
+            }
+            Action::Open | Action::CopyCitation => {
+                self.copy_citation(choice.item, choice.style());
+                Transition::Close
+            }
+            Action::StartCite | Action::CloseOverlay => Transition::Close,
+            _ => Transition::Stay,
+        }
+    }
+}

@@ -1,0 +1,72 @@
+//! "Cite as…": the citation styles to pick from, and the one under the
+//! cursor in full below them, as it will reach the clipboard.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span, Text};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::path::no_taller_than;
+use super::{centered, clear_popup, pane_block, selectable_list};
+use crate::app::{App, CiteChoice};
+use crate::cite::{self, Style};
+use crate::text::sanitize;
+
+/// The popup's share of the screen, in per cent: wide, for BibTeX lines.
+const POPUP_WIDTH_PERCENT: u16 = 80;
+const POPUP_HEIGHT_PERCENT: u16 = 80;
+
+/// Rows of the style list: one per style and its two borders.
+const STYLE_ROWS: u16 = Style::ALL.len() as u16 + 2;
+
+/// What each style is for, beside its name.
+fn purpose(style: Style) -> &'static str {
+    match style {
+        Style::Text => "the UN's form, one line to paste",
+        Style::Bibtex => "for BibTeX, biblatex, Zotero",
+        Style::Ris => "for EndNote, Zotero, Mendeley",
+        Style::CslJson => "for Pandoc, Zotero (citeproc)",
+    }
+}
+
+pub fn render(app: &App, choice: &CiteChoice, frame: &mut Frame, area: Rect) {
+    let citation = cite::citation(app.data, choice.item, choice.style());
+    // Citations are free of control characters already; sanitised again
+    // because this is the terminal, not the clipboard.
+    let lines: Vec<String> = citation.lines().map(sanitize).collect();
+    let popup = centered(area, POPUP_WIDTH_PERCENT, POPUP_HEIGHT_PERCENT);
+    let inner_width = usize::from(popup.width.saturating_sub(2)).max(1);
+    let wanted = STYLE_ROWS as usize + 2 + wrapped_rows(&lines, inner_width);
+    let popup = no_taller_than(popup, u16::try_from(wanted).unwrap_or(u16::MAX));
+    let [styles_area, preview_area] =
+        Layout::vertical([Constraint::Length(STYLE_ROWS), Constraint::Min(0)]).areas(popup);
+    let rows = Style::ALL
+        .iter()
+        .map(|&style| {
+            let default = if style == app.citation_style { "  (y)" } else { "" };
+            Text::from(Line::from(vec![
+                Span::styled(format!("{:<9}", style.name()), app.theme.key()),
+                Span::raw(purpose(style)),
+                Span::styled(default, app.theme.status()),
+            ]))
+        })
+        .collect();
+    let title = format!("Cite {} as", app.data.item(choice.item).id);
+    let block = pane_block(app, &sanitize(&title), true, styles_area.width);
+    let (list, mut state) = selectable_list(app, rows, block, Some(choice.selected), true, styles_area);
+    clear_popup(frame, popup, area);
+    frame.render_stateful_widget(list, styles_area, &mut state);
+    let lines: Vec<Line> = lines.into_iter().map(Line::raw).collect();
+    let block = pane_block(app, "What y or Enter copies", false, preview_area.width);
+    let preview = Paragraph::new(lines).block(block).wrap(Wrap { trim: false });
+    frame.render_widget(preview, preview_area);
+}
+
+/// About how many rows `lines` take wrapped at `width` (words moved whole
+/// may take a row more: the popup then cuts its last row, never more).
+fn wrapped_rows(lines: &[String], width: usize) -> usize {
+    lines
+        .iter()
+        .map(|line| line.chars().count().div_ceil(width).max(1))
+        .sum()
+}
