@@ -8,6 +8,8 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 
+use rustc_hash::FxBuildHasher;
+
 use super::aliases::Aliases;
 use super::backlinks::Backlinks;
 use super::category::{CATEGORIES, category_index};
@@ -278,7 +280,7 @@ impl Merged {
 struct Indexes {
     dates: Vec<Option<PartialDate>>,
     /// Only to find duplicate symbols: names are looked up in [`Aliases`].
-    by_symbol: HashMap<String, ItemIdx>,
+    by_symbol: HashMap<String, ItemIdx, FxBuildHasher>,
     by_category: Vec<Vec<ItemIdx>>,
     category_of: Vec<usize>,
     backlinks: Vec<Vec<Backlink>>,
@@ -294,7 +296,7 @@ fn index(merged: Merged, report: &mut Report<'_>) -> Dataset {
     } = merged;
     let mut ix = Indexes {
         dates: Vec::with_capacity(items.len()),
-        by_symbol: HashMap::new(),
+        by_symbol: HashMap::default(),
         by_category: vec![Vec::new(); CATEGORIES.len()],
         category_of: Vec::with_capacity(items.len()),
         backlinks: vec![Vec::new(); items.len()],
@@ -311,7 +313,7 @@ fn index(merged: Merged, report: &mut Report<'_>) -> Dataset {
     trace::mark("checked");
     // Only needed to find duplicates: freed before the names are built,
     // which is the peak of a cold load.
-    ix.by_symbol = HashMap::new();
+    ix.by_symbol = HashMap::default();
     let (aliases, clashes) = Aliases::build(&items);
     trace::mark("names");
     for clash in clashes {

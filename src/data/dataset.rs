@@ -348,5 +348,9 @@ impl Dataset {
 /// Symbols compare without case or surrounding space, and the en dash of
 /// joint symbols ("A/66/64–E/2011/77") matches a typed hyphen.
 pub fn symbol_key(symbol: &str) -> String {
+    // One copy, not three, for the usual ASCII symbol (no en dash in it).
+    if symbol.is_ascii() {
+        return symbol.trim().to_ascii_lowercase();
+    }
     symbol.trim().to_lowercase().replace('–', "-")
 }

@@ -217,7 +217,18 @@ impl fmt::Display for Problem {
 
 /// Parses one file's items. Implicit `Some` lets data files write
 /// `symbol: "A/RES/70/125"` as well as `symbol: Some("A/RES/70/125")`.
+/// The hand-written parser reads the file when it is certain to read it
+/// as serde would; serde reads what it declines (and reports every error).
 pub fn parse_items(file: &SourceFile) -> Result<Vec<Item>, Problem> {
+    if let Some(items) = super::fast_parse::parse_items(&file.text) {
+        return Ok(items);
+    }
+    parse_items_with_serde(file)
+}
+
+/// [`parse_items`] through serde alone: the reference the fast parser is
+/// tested against.
+pub fn parse_items_with_serde(file: &SourceFile) -> Result<Vec<Item>, Problem> {
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
     options
         .from_str::<Vec<Item>>(&file.text)

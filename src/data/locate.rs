@@ -9,6 +9,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
+use memchr::memchr2;
+
 /// One token of RON, as far as locating needs to tell them apart.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) enum Token {
@@ -66,16 +68,20 @@ impl<'a> Lexer<'a> {
         let start = self.at;
         let mut escaped = false;
         self.at += 1;
-        while let Some(&b) = self.bytes().get(self.at) {
-            self.at += 1;
-            match b {
-                b'\\' => {
-                    escaped = true;
-                    self.at += 1;
-                }
-                b'"' => break,
-                _ => {}
+        // Jumps from one quote or backslash to the next (most of a data
+        // file is strings: this is most of the lexing of a large file).
+        loop {
+            let Some(found) = self.bytes().get(self.at..).and_then(|rest| memchr2(b'"', b'\\', rest)) else {
+                // Unterminated: the string runs to the end of the text.
+                self.at = self.at.max(self.text.len());
+                break;
+            };
+            self.at += found + 1;
+            if self.bytes()[self.at - 1] == b'"' {
+                break;
             }
+            escaped = true;
+            self.at += 1;
         }
         let end = self.at.min(self.text.len());
         Token::Str {

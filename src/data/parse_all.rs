@@ -201,7 +201,18 @@ fn fill(text: &str, range: Range<usize>, slots: &mut [Option<Item>]) -> bool {
 }
 
 /// Parses a piece's text (a list of its own) into its slots.
+/// The hand-written parser first; serde when it declines.
 pub(super) fn fill_text(piece: &str, slots: &mut [Option<Item>]) -> bool {
+    let mut filled = 0;
+    let fast = super::fast_parse::read_items(piece, |item| {
+        *slots.get_mut(filled)? = Some(item);
+        filled += 1;
+        Some(())
+    });
+    // On a decline, serde fills every slot again or fails.
+    if fast.is_some() && filled == slots.len() {
+        return true;
+    }
     let options = ron::Options::default().with_default_extension(Extensions::IMPLICIT_SOME);
     options.from_str_seed(piece, Fill(slots)).is_ok()
 }
