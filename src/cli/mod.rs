@@ -366,7 +366,13 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
     });
     match loaded {
         Ok::<_, Vec<Problem>>((data, index)) => {
-            let printed = buffered(|out| search::run(&index, &query, limit, format, out));
+            // A stale search goes on to build the full index: its hits are freed first.
+            let after = if cache.is_some() {
+                search::AfterPrinting::GoOn
+            } else {
+                search::AfterPrinting::Exit
+            };
+            let printed = buffered(|out| search::run(&index, &query, limit, format, out, after));
             drop(index);
             Some(cold_search::finish_then_store(printed, &data, cache.as_ref()))
         }
@@ -619,7 +625,15 @@ fn run_with(command: &Command, data: &Dataset, out: &mut impl Write) -> Outcome 
         Command::Search { query, limit, output } => {
             let index = SearchIndex::new(data);
             let format = output.chosen();
-            search::run(&index, &query.join(" "), parse_limit(limit.as_deref())?, format, out)
+            let limit = parse_limit(limit.as_deref())?;
+            search::run(
+                &index,
+                &query.join(" "),
+                limit,
+                format,
+                out,
+                search::AfterPrinting::Exit,
+            )
         }
         Command::Show { id, json, format } => show::run(data, id, ShowFormat::chosen(*json, *format), out),
         Command::Path { from, to, json } => path::run(data, from, to, *json, out),
