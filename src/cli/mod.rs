@@ -5,6 +5,7 @@
 //! bad input (a name that names no item) or bad data.
 
 mod cite;
+mod cold_search;
 mod completions;
 mod export;
 mod list;
@@ -358,13 +359,22 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
     let loaded = progress_bar::while_loading(|progress| {
         let data = Dataset::with_overlays_counted(&files, progress)?;
         progress.set_stage(Stage::Indexing);
-        let index = build_index(&data, cache.as_ref());
-        trace::mark("search index built");
+        // The query's words only: the full index is built after answering.
+        let index = SearchIndex::for_query(&data, &query);
+        trace::mark("query's index built");
         Ok((data, index))
     });
     match loaded {
-        Ok::<_, Vec<Problem>>((_data, index)) => {
-            Some(finish(buffered(|out| search::run(&index, &query, limit, format, out))))
+        Ok::<_, Vec<Problem>>((data, index)) => {
+            // A stale search goes on to build the full index: its hits are freed first.
+            let after = if cache.is_some() {
+                search::AfterPrinting::GoOn
+            } else {
+                search::AfterPrinting::Exit
+            };
+            let printed = buffered(|out| search::run(&index, &query, limit, format, out, after));
+            drop(index);
+            Some(cold_search::finish_then_store(printed, &data, cache.as_ref()))
         }
         Err(problems) => Some(report(&problems, &files)),
     }
@@ -615,7 +625,15 @@ fn run_with(command: &Command, data: &Dataset, out: &mut impl Write) -> Outcome 
         Command::Search { query, limit, output } => {
             let index = SearchIndex::new(data);
             let format = output.chosen();
-            search::run(&index, &query.join(" "), parse_limit(limit.as_deref())?, format, out)
+            let limit = parse_limit(limit.as_deref())?;
+            search::run(
+                &index,
+                &query.join(" "),
+                limit,
+                format,
+                out,
+                search::AfterPrinting::Exit,
+            )
         }
         Command::Show { id, json, format } => show::run(data, id, ShowFormat::chosen(*json, *format), out),
         Command::Path { from, to, json } => path::run(data, from, to, *json, out),

@@ -13,8 +13,26 @@ use crate::search::{Hit, Matched, SearchIndex, Titles};
 use crate::text::sanitized;
 
 /// Up to this many hits are freed after printing; more are left to the
-/// end of the process.
+/// end of the process, unless it goes on ([`AfterPrinting`]).
 const FREED_HITS: usize = 1000;
+
+/// What follows the printing of a search's hits.
+#[derive(Clone, Copy)]
+pub(super) enum AfterPrinting {
+    /// The process ends: freeing thousands of hits one by one costs more
+    /// than it is worth, so many are left to the exit.
+    Exit,
+    /// The process goes on (a stale search then builds the full index,
+    /// which sets its peak memory): every hit is freed.
+    GoOn,
+}
+
+impl AfterPrinting {
+    /// Whether `hits` printed hits are left to the exit, not freed.
+    fn leaves(self, hits: usize) -> bool {
+        matches!(self, AfterPrinting::Exit) && hits > FREED_HITS
+    }
+}
 
 /// What a why adds to each text it shows besides its field's name and
 /// brackets: ": " and the " | " before the next.
@@ -142,8 +160,9 @@ pub(super) fn run(
     limit: Option<usize>,
     format: ListFormat,
     out: &mut impl Write,
+    after: AfterPrinting,
 ) -> Outcome {
-    run_stored(index, query, limit, format, out, || true).unwrap_or(Ok(ExitCode::SUCCESS))
+    answer(index, query, limit, format, out, || true, after).unwrap_or(Ok(ExitCode::SUCCESS))
 }
 
 /// Prints the hits of `query`; the index holds all that is printed, so a
@@ -160,6 +179,19 @@ pub(super) fn run_stored(
     out: &mut impl Write,
     sound: impl FnOnce() -> bool,
 ) -> Option<Outcome> {
+    answer(index, query, limit, format, out, sound, AfterPrinting::Exit)
+}
+
+/// [`run_stored`], the printed hits then freed or left as `after` says.
+fn answer(
+    index: &SearchIndex,
+    query: &str,
+    limit: Option<usize>,
+    format: ListFormat,
+    out: &mut impl Write,
+    sound: impl FnOnce() -> bool,
+    after: AfterPrinting,
+) -> Option<Outcome> {
     if query.trim().is_empty() {
         return Some(Err(Failure::BadInput("empty query".into())));
     }
@@ -173,8 +205,8 @@ pub(super) fn run_stored(
         return sound().then(|| Err(Failure::NothingMatches(format!("nothing matches \"{query}\""))));
     }
     let printed = match format {
-        ListFormat::Tsv => print_plain(index, hits, query, out, sound),
-        ListFormat::Json | ListFormat::Table => print_explained(index, hits, query, format, out, sound),
+        ListFormat::Tsv => print_plain(index, hits, query, out, sound, after),
+        ListFormat::Json | ListFormat::Table => print_explained(index, hits, query, format, out, sound, after),
     }?;
     Some(printed.map(|()| ExitCode::SUCCESS).map_err(Failure::from))
 }
@@ -188,6 +220,7 @@ fn print_plain(
     query: &str,
     out: &mut impl Write,
     sound: impl FnOnce() -> bool,
+    after: AfterPrinting,
 ) -> Option<io::Result<()>> {
     let titles = index.titles(hits.iter().map(|hit| hit.item));
     read_printed_columns(index, &hits);
@@ -199,7 +232,7 @@ fn print_plain(
     }
     let written = lines.iter().try_for_each(|line| out.write_all(line.as_bytes()));
     trace::mark("written");
-    if hits.len() > FREED_HITS {
+    if after.leaves(hits.len()) {
         // Freed at exit (see `print_explained`).
         std::mem::forget((hits, lines));
     }
@@ -214,6 +247,7 @@ fn print_explained(
     format: ListFormat,
     out: &mut impl Write,
     sound: impl FnOnce() -> bool,
+    after: AfterPrinting,
 ) -> Option<io::Result<()>> {
     index.explain_all(&mut hits, query);
     let written = if let ListFormat::Json = format {
@@ -222,7 +256,7 @@ fn print_explained(
         if !sound() {
             return None;
         }
-        write_json_hits(index, &titles, hits, out)
+        write_json_hits(index, &titles, hits, out, after)
     } else {
         // A table is laid out (and read) whole before it is written.
         let mut table = Vec::new();
@@ -231,7 +265,7 @@ fn print_explained(
             return None;
         }
         let written = laid_out.and_then(|()| out.write_all(&table));
-        if hits.len() > FREED_HITS {
+        if after.leaves(hits.len()) {
             // Freeing thousands of explanations one by one costs more
             // than explaining them; the process ends after printing (as
             // main.rs does with a large dataset).
@@ -253,8 +287,14 @@ fn read_printed_columns(index: &SearchIndex, hits: &[Hit]) {
 
 /// The hits as JSON: id, symbol, title, category, score, field, matched;
 /// each explanation moved into its entry, not copied.
-fn write_json_hits(index: &SearchIndex, titles: &Titles, hits: Vec<Hit>, out: &mut impl Write) -> io::Result<()> {
-    let many = hits.len() > FREED_HITS;
+fn write_json_hits(
+    index: &SearchIndex,
+    titles: &Titles,
+    hits: Vec<Hit>,
+    out: &mut impl Write,
+    after: AfterPrinting,
+) -> io::Result<()> {
+    let many = after.leaves(hits.len());
     let entries: Vec<SearchEntry> = hits
         .into_iter()
         .map(|hit| SearchEntry {

@@ -11,6 +11,7 @@ use std::ops::Range;
 use std::thread;
 
 use super::index_part::Part;
+use super::restricted::WordFilter;
 use super::store::{Counts, EXPLAINED_FIELDS, Section, Writer};
 use super::vocabulary::write_words;
 use crate::data::Dataset;
@@ -29,19 +30,30 @@ const MAX_PARTS: usize = 4;
 
 /// The index bytes of `data`, tagged with the cache `key`.
 pub(crate) fn build(data: &Dataset, key: &str) -> Vec<u8> {
+    build_kept(data, key, None)
+}
+
+/// [`build`], its words only those `kept` keeps, if given (`restricted`).
+pub(crate) fn build_kept(data: &Dataset, key: &str, kept: Option<&WordFilter>) -> Vec<u8> {
     let parts = if data.len() >= PARALLEL_FROM_ITEMS {
         thread::available_parallelism().map_or(1, usize::from).min(MAX_PARTS)
     } else {
         1
     };
-    build_in_parts(data, key, parts)
+    build_runs(data, key, parts, kept)
 }
 
 /// [`build`] with the items cut into `parts` runs, one thread each: the
 /// bytes are the same for any number of parts (tests check this).
+#[cfg(test)]
 pub(crate) fn build_in_parts(data: &Dataset, key: &str, parts: usize) -> Vec<u8> {
+    build_runs(data, key, parts, None)
+}
+
+/// [`build_kept`] in `parts` runs.
+fn build_runs(data: &Dataset, key: &str, parts: usize, kept: Option<&WordFilter>) -> Vec<u8> {
     let runs = runs(data.len(), parts);
-    let parts = build_parts(data, &runs);
+    let parts = build_parts(data, &runs, kept);
     join(parts, data.len(), key)
 }
 
@@ -56,7 +68,7 @@ fn runs(items: usize, parts: usize) -> Vec<Range<usize>> {
 /// The parts of `runs`, the first built on the calling thread and each
 /// other on a thread of its own, or on the calling thread if the system
 /// refuses one.
-fn build_parts(data: &Dataset, runs: &[Range<usize>]) -> Vec<Part> {
+fn build_parts(data: &Dataset, runs: &[Range<usize>], kept: Option<&WordFilter>) -> Vec<Part> {
     let Some((first, later)) = runs.split_first() else {
         return Vec::new();
     };
@@ -66,16 +78,16 @@ fn build_parts(data: &Dataset, runs: &[Range<usize>]) -> Vec<Part> {
             .map(|run| {
                 let run = run.clone();
                 thread::Builder::new()
-                    .spawn_scoped(scope, move || Part::build(data, run))
+                    .spawn_scoped(scope, move || Part::build(data, run, kept))
                     .ok()
             })
             .collect();
-        let mut parts = vec![Part::build(data, first.clone())];
+        let mut parts = vec![Part::build(data, first.clone(), kept)];
         for (handle, run) in handles.into_iter().zip(later) {
             parts.push(match handle {
                 // A panic in a part is a bug: passed on as one thread's would be.
                 Some(handle) => handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
-                None => Part::build(data, run.clone()),
+                None => Part::build(data, run.clone(), kept),
             });
         }
         parts

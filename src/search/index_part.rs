@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::fold::{fold, fold_into};
 use super::mask::CharMask;
+use super::restricted::WordFilter;
 use super::score::MAX_BACKLINKS_COUNTED;
 use super::store::{EXPLAINED_FIELDS, Section, Writer};
 use super::vocabulary::{Vocabulary, WordPostings};
@@ -42,9 +43,13 @@ pub(super) struct Part {
 }
 
 impl Part {
-    /// The index of items `run` of `data`.
-    pub fn build(data: &Dataset, run: Range<ItemIdx>) -> Part {
-        let mut builder = Builder::default();
+    /// The index of items `run` of `data`, its words only those `kept`
+    /// keeps if given (all otherwise).
+    pub fn build(data: &Dataset, run: Range<ItemIdx>, kept: Option<&WordFilter>) -> Part {
+        let mut builder = Builder {
+            kept,
+            ..Builder::default()
+        };
         for idx in run {
             builder.add_item(data, idx);
         }
@@ -75,14 +80,16 @@ impl TextColumn {
 
 /// A part being built, with one buffer reused for every folded text.
 #[derive(Default)]
-struct Builder {
+struct Builder<'k> {
     items: Writer,
     fields: [TextColumn; EXPLAINED_FIELDS],
     vocabulary: Vocabulary,
     folded: String,
+    /// Which words to record: all if none.
+    kept: Option<&'k WordFilter>,
 }
 
-impl Builder {
+impl Builder<'_> {
     fn add_item(&mut self, data: &Dataset, idx: ItemIdx) {
         use Section::*;
         let item = data.item(idx);
@@ -102,13 +109,21 @@ impl Builder {
         items.text(ShownSymbolEnds, ShownSymbolText, item.symbol.as_deref().unwrap_or(""));
         items.text(ShownTitleEnds, ShownTitleText, &item.title);
         fold_into(&item.id, &mut self.folded);
-        self.vocabulary.add(idx, Field::Id, &self.folded);
+        self.add_words(idx, Field::Id);
         for (slot, field) in TEXT_FIELDS.into_iter().enumerate() {
             let written = self.fields[slot].push_with(|text| write_field(text, data, idx, field));
             if field != Field::Date {
                 fold_into(written, &mut self.folded);
-                self.vocabulary.add(idx, field, &self.folded);
+                self.add_words(idx, field);
             }
+        }
+    }
+
+    /// Records the words of the folded text of `field` of item `idx`.
+    fn add_words(&mut self, idx: ItemIdx, field: Field) {
+        match self.kept {
+            None => self.vocabulary.add(idx, field, &self.folded),
+            Some(kept) => self.vocabulary.add_kept(idx, field, &self.folded, kept),
         }
     }
 }

@@ -36,6 +36,7 @@ mod query;
 mod rank_sort;
 #[cfg(test)]
 mod reference;
+mod restricted;
 mod score;
 mod store;
 mod tally;

@@ -99,6 +99,12 @@ impl Term {
         self.typos > 0
     }
 
+    /// Whether it matches only words it starts: without typos, fuzzy
+    /// matches or the symbol rule, nothing else can match.
+    pub fn matches_only_words_it_starts(&self) -> bool {
+        !self.allows_typos() && !score::may_be_fuzzy(&self.text) && !is_symbol_like(&self.text)
+    }
+
     /// How it matches `word` (folded), if at all, short of a fuzzy match:
     /// [`score::word_kind_if`], where [`score::start_allowed`] lets it.
     pub fn word_kind(&self, word: &str, typos_possible: bool) -> Option<Kind> {
@@ -452,8 +458,7 @@ impl SearchIndex {
     /// The distinct words that `term` matches, with how and their rarity,
     /// in word order.
     fn matching_words(&self, term: &Term, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Vec<WordMatch>> {
-        // Without typos or fuzzy matches only the words it starts can match.
-        let scanned = if !term.allows_typos() && !score::may_be_fuzzy(&term.text) && !is_symbol_like(&term.text) {
+        let scanned = if term.matches_only_words_it_starts() {
             self.words_starting(&term.text)
         } else {
             0..self.layout.counts.words

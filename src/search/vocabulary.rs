@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap;
 
 use super::Field;
 use super::mask::CharMask;
+use super::restricted::WordFilter;
 use super::score::rarity;
 use super::store::{Section, Writer};
 use super::tokens::for_each_token;
@@ -42,6 +43,15 @@ impl Vocabulary {
     /// Records the words of `folded`, the text of `field` of item `idx`.
     pub fn add(&mut self, idx: ItemIdx, field: Field, folded: &str) {
         for_each_token(folded, |token| self.add_word(idx, field, token.text, token.position));
+    }
+
+    /// As [`Vocabulary::add`], recording only the words `kept` keeps.
+    pub fn add_kept(&mut self, idx: ItemIdx, field: Field, folded: &str, kept: &WordFilter) {
+        for_each_token(folded, |token| {
+            if kept.keeps(token.text) {
+                self.add_word(idx, field, token.text, token.position);
+            }
+        });
     }
 
     /// Records `word` at `position` of `field` of item `idx`; only its

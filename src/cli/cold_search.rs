@@ -1,0 +1,39 @@
+//! The end of `wsis search` on data with no stored index (`--no-cache`, or
+//! the first search after a data file changed). It has answered from an
+//! index of the query's words alone (`SearchIndex::for_query`: the same
+//! hits for a fraction of the full index's build); only then, if the index
+//! is to be stored, it builds the full one for the next run, its output
+//! already ended so that a reader of its pipe is not kept waiting.
+
+use std::io::{self, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use super::{Outcome, build_index, finish};
+use crate::data::{Dataset, trace};
+use crate::search::cache;
+
+/// Reports the `printed` answer; with a `cache`, then ends the output and
+/// stores the full index of `data` there.
+pub(super) fn finish_then_store(printed: Outcome, data: &Dataset, cache: Option<&(PathBuf, cache::Key)>) -> ExitCode {
+    let code = finish(printed);
+    trace::mark("answered");
+    if cache.is_some() {
+        end_stdout();
+        let full = build_index(data, cache);
+        trace::mark("search index built and stored");
+        // Freed at exit, as main.rs does with a large dataset.
+        std::mem::forget(full);
+    }
+    code
+}
+
+/// Flushes standard output and ends it: it then writes to /dev/null, so
+/// a pipe's reader sees the end, and fd 1 is never reused by a file
+/// opened later (a stray print would land in it).
+fn end_stdout() {
+    let _ = io::stdout().lock().flush();
+    if let Ok(null) = std::fs::File::options().write(true).open("/dev/null") {
+        let _ = rustix::stdio::dup2_stdout(&null);
+    }
+}

@@ -1,0 +1,223 @@
+//! A cold `wsis search` answers from an index of its query's words alone
+//! (`SearchIndex::for_query`): its answer must be the full index's, hit for
+//! hit (items, order, scores, fields, explanations), on every judged query,
+//! awkward ones, generated data and generated queries; and the CLI prints
+//! the same bytes cold, stale and warm, storing the full index after a
+//! stale run so the next is warm.
+
+mod common;
+#[allow(dead_code)]
+#[path = "relevance/judge.rs"]
+mod judge;
+
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+
+use common::{DATA, settled_synth_file, synth};
+use proptest::prelude::*;
+use wsis_browser::data::{Dataset, SourceFile};
+use wsis_browser::search::SearchIndex;
+
+/// Queries that take every path of a search: typos, prefixes, letters in
+/// order, symbols and their pieces, years, category and heading words,
+/// draft words, numbers, single letters, joined words, non-ASCII, folded
+/// forms, words matching nothing, and no word at all.
+const AWKWARD: &[&str] = &[
+    "",
+    "  ",
+    "—",
+    "igf",
+    "internet governance",
+    "intrnet govrnance",
+    "governanse",
+    "gov",
+    "govern forum",
+    "70/125",
+    "a/res/70",
+    "A/RES/80/173",
+    "2006/46",
+    "e/2011",
+    "/",
+    "2013",
+    "2005 tunis",
+    "1999",
+    "resolution",
+    "report",
+    "ga resolutions",
+    "sg report 2011",
+    "draft",
+    "zero draft",
+    "wsis+20 review resolution",
+    "wsis+20",
+    "wsis 10",
+    "e-health",
+    "e health",
+    "health",
+    "a",
+    "e",
+    "x",
+    "10",
+    "125",
+    "côte d'ivoire",
+    "JOÃO",
+    "ﬁnance",
+    "ＩＧＦ",
+    "tunis agenda",
+    "genva declaration",
+    "declaration of principles",
+    "itu unesco undp",
+    "forum 2014",
+    "igf-2023",
+    "zzzzqx",
+    "internet governance forum 2019 berlin",
+    "a b c d e f g h i j k l m n o p q r",
+];
+
+/// Asserts that `query` finds in `data`, from its own index, what `full`
+/// (the whole index of `data`) finds: as the browser and `--limit` take
+/// hits (the first explained) and as `wsis search` takes them (all, then
+/// each explained).
+fn assert_same_answer(data: &Dataset, full: &SearchIndex, query: &str) {
+    let cold = SearchIndex::for_query(data, query);
+    assert_eq!(cold.search(query, None), full.search(query, None), "{query:?}");
+    let mut cold_hits = cold.search_unexplained(query);
+    let mut full_hits = full.search_unexplained(query);
+    cold.explain_all(&mut cold_hits, query);
+    full.explain_all(&mut full_hits, query);
+    assert_eq!(cold_hits, full_hits, "{query:?}, each explained");
+}
+
+#[test]
+fn every_judged_and_awkward_query_finds_what_the_full_index_finds() {
+    let full = SearchIndex::new(&DATA);
+    let judged = judge::JUDGED.iter().map(|judged| judged.query);
+    for query in judged.chain(AWKWARD.iter().copied()) {
+        assert_same_answer(&DATA, &full, query);
+    }
+}
+
+/// The embedded data and `items` generated ones.
+fn with_generated(items: usize) -> Dataset {
+    let mut files = SourceFile::embedded();
+    let mut text = Vec::new();
+    synth::write(items, &mut text).expect("in-memory write");
+    files.push(SourceFile {
+        name: "synth.ron".into(),
+        text: String::from_utf8(text).expect("UTF-8"),
+        embedded: false,
+    });
+    Dataset::from_files(&files).expect("valid generated data")
+}
+
+#[test]
+fn a_generated_dataset_gives_the_full_index_answer() {
+    // Past `build`'s threshold for building on both cores.
+    let data = with_generated(5000);
+    let full = SearchIndex::new(&data);
+    let judged = judge::JUDGED.iter().map(|judged| judged.query);
+    for query in judged.chain(AWKWARD.iter().copied()) {
+        assert_same_answer(&data, &full, query);
+    }
+}
+
+/// A query word near a word of the data: itself, a prefix, a typo (a
+/// letter dropped, doubled or swapped), or its letters spaced out.
+fn near(word: &str, how: u8, at: usize) -> String {
+    let chars: Vec<char> = word.chars().collect();
+    let at = at % chars.len().max(1);
+    let mut out = chars.clone();
+    match how % 5 {
+        0 => {}
+        1 => out.truncate(at + 1),
+        2 if chars.len() > 1 => {
+            out.remove(at);
+        }
+        3 => out.insert(at, chars[at]),
+        _ if at + 1 < chars.len() => out.swap(at, at + 1),
+        _ => out = chars.iter().step_by(2).copied().collect(),
+    }
+    out.into_iter().collect()
+}
+
+/// The words of the data's titles, a pool for generated queries.
+fn title_words(data: &Dataset) -> Vec<String> {
+    let mut words: Vec<String> = (0..data.len())
+        .flat_map(|idx| {
+            data.item(idx)
+                .title
+                .split_whitespace()
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    words.sort();
+    words.dedup();
+    words
+}
+
+/// A query of up to four words, each near a title word or any text.
+fn query_strategy(pool: Vec<String>) -> impl Strategy<Value = String> {
+    let word = prop_oneof![
+        4 => (any::<prop::sample::Index>(), any::<u8>(), any::<usize>())
+            .prop_map(move |(pick, how, at)| near(pick.get::<String>(&pool), how, at)),
+        1 => "\\PC{1,6}",
+        1 => "[0-9/]{1,7}",
+    ];
+    prop::collection::vec(word, 1..=4).prop_map(|words| words.join(" "))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(16))]
+
+    #[test]
+    fn any_generated_query_on_generated_data_finds_what_the_full_index_finds(
+        items in 0usize..300,
+        queries in prop::collection::vec(query_strategy(title_words(&DATA)), 4),
+    ) {
+        let data = with_generated(items);
+        let full = SearchIndex::new(&data);
+        for query in &queries {
+            assert_same_answer(&data, &full, query);
+        }
+    }
+}
+
+/// Runs `wsis` on `data` with the cache in `cache`, tracing its stages.
+fn wsis_with_cache(cache: &Path, data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_wsis"))
+        .env("XDG_CACHE_HOME", cache)
+        .env("WSIS_TRACE_LOAD", "1")
+        .env("COLUMNS", "120")
+        .arg("--no-user-data")
+        .arg("--data")
+        .arg(data)
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("runs")
+}
+
+fn answered_from_the_query_words(output: &Output) -> bool {
+    String::from_utf8_lossy(&output.stderr).contains("query's index built")
+}
+
+#[test]
+fn the_cli_prints_the_same_cold_stale_and_warm_and_a_stale_run_stores_the_index() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = settled_synth_file(dir.path(), 300);
+    for (at, format) in ["json", "table", "tsv"].into_iter().enumerate() {
+        let cache = dir.path().join(format!("cache-{at}"));
+        let search = ["search", "--format", format, "internet", "govrnance"];
+        let stale = wsis_with_cache(&cache, &data, &search);
+        let warm = wsis_with_cache(&cache, &data, &search);
+        let cold = wsis_with_cache(&cache, &data, &[&["--no-cache"], &search[..]].concat());
+        for run in [&stale, &warm, &cold] {
+            assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
+        }
+        assert!(!stale.stdout.is_empty());
+        assert!(stale.stdout == warm.stdout && cold.stdout == warm.stdout, "{format}");
+        assert!(answered_from_the_query_words(&stale), "no index stored yet");
+        assert!(!answered_from_the_query_words(&warm), "the stale run stored the index");
+        assert!(answered_from_the_query_words(&cold));
+    }
+}
