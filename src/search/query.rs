@@ -416,9 +416,8 @@ impl SearchIndex {
         let lazy = self.lazy().filter(|_| read_once);
         let Some(lazy) = lazy else {
             for hit in hits {
-                let field_text = |field| self.field_text(hit.item, field);
-                let demoted = !names_a_draft && drafts::is_draft(field_text(Field::Tags));
-                hit.score = self.line_ranked(hit.score, phrase, demoted, field_text);
+                let demoted = !names_a_draft && self.is_draft(hit.item);
+                hit.score = self.line_ranked(hit.score, phrase, demoted, |field| self.field_text(hit.item, field));
             }
             return;
         };
@@ -426,9 +425,8 @@ impl SearchIndex {
         let mut fetched = FetchedTexts::default();
         fetched.load(self, lazy, hits.iter().map(|hit| (hit.item, fields)));
         for hit in hits {
-            let field_text = |field| fetched.text(self, hit.item, field);
-            let demoted = !names_a_draft && drafts::is_draft(field_text(Field::Tags));
-            hit.score = self.line_ranked(hit.score, phrase, demoted, field_text);
+            let demoted = !names_a_draft && self.is_draft(hit.item);
+            hit.score = self.line_ranked(hit.score, phrase, demoted, |field| fetched.text(self, hit.item, field));
         }
     }
 

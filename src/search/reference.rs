@@ -473,3 +473,19 @@ fn scrolling_the_browser_hits_gives_the_plain_search_hits() {
     // Some searches must leave hits past the head, or this tests nothing new.
     assert!(split >= 4, "{split} searches had hits past the head");
 }
+
+/// The draft flag written at index time says what the tags say, which
+/// the plain search still asks of each hit's tags.
+#[test]
+fn the_stored_draft_flag_is_what_each_items_tags_say() {
+    let data = generated(300);
+    let index = SearchIndex::new(&data);
+    let mut drafts = 0;
+    for item in 0..index.len() {
+        let by_tags = super::drafts::is_draft(index.field_text(item, Field::Tags));
+        assert_eq!(index.is_draft(item), by_tags, "item {}", index.id(item));
+        drafts += usize::from(by_tags);
+    }
+    // The embedded zero drafts and revisions, or this tests nothing.
+    assert!(drafts >= 3, "{drafts} drafts");
+}
