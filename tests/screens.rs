@@ -658,11 +658,12 @@ fn reading_the_detail_at_80_99_100_and_120_columns() {
     }
 }
 
-/// Undated GA resolutions come after the dated ones, marked "—" in the
-/// list's date column and "not known" in the detail (a trial found them
-/// among dated ones without a mark).
+/// Undated GA resolutions, placed by date at their session's year, are
+/// marked "—" in the list's date column and "not known" in the detail (a
+/// trial found them among dated ones without a mark): the session's year
+/// orders them, it is never shown as their date.
 #[test]
-fn undated_items_are_last_and_marked_160x40() {
+fn undated_items_are_marked_160x40() {
     let mut app = App::new(&DATA);
     app.size = (160, 40);
     press(&mut app, &[key(KeyCode::Char(':'))]);
