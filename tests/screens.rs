@@ -754,3 +754,37 @@ fn symbol_column(app: &App, terminal: &ratatui::Terminal<ratatui::backend::TestB
         })
         .collect()
 }
+
+/// A trial at 80 columns read "ECOSOC resolutio… 19": the category pane
+/// takes the width of its longest name and count where the list and the
+/// detail keep their least beside it; narrower, a name that does not fit
+/// shows as its category's abbreviation, never cut.
+#[test]
+fn category_names_are_whole_or_abbreviated_80x24() {
+    use wsis_browser::app::Pane;
+    use wsis_browser::data::CATEGORIES;
+    let mut app = App::new(&DATA);
+    app.focus = Pane::Categories;
+    for (width, height) in [(80, 24), (70, 20), (60, 20)] {
+        app.size = (width, height);
+        let terminal = draw(&app, width, height);
+        let buffer = terminal.backend().buffer();
+        let pane = wsis_browser::ui::pane_areas(&app, buffer.area)[0];
+        for (row, category) in CATEGORIES.iter().enumerate() {
+            let y = pane.y + 1 + row as u16;
+            let cells: String = (pane.x + 1..pane.right() - 1)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect();
+            let shown = cells.trim_start_matches(['▶', ' ']).trim_end();
+            let name = shown.rsplit_once(' ').map_or(shown, |(name, _count)| name).trim_end();
+            assert!(
+                name == category.name || (width < 80 && name == category.abbrev),
+                "{width}: {shown:?} for {}\n{}",
+                category.name,
+                terminal.backend()
+            );
+        }
+    }
+    app.size = (80, 24);
+    assert_snapshot!(draw(&app, 80, 24).backend());
+}
