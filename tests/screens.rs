@@ -658,11 +658,12 @@ fn reading_the_detail_at_80_99_100_and_120_columns() {
     }
 }
 
-/// Undated GA resolutions come after the dated ones, marked "—" in the
-/// list's date column and "not known" in the detail (a trial found them
-/// among dated ones without a mark).
+/// Undated GA resolutions, placed by date at their session's year, are
+/// marked "—" in the list's date column and "not known" in the detail (a
+/// trial found them among dated ones without a mark): the session's year
+/// orders them, it is never shown as their date.
 #[test]
-fn undated_items_are_last_and_marked_160x40() {
+fn undated_items_are_marked_160x40() {
     let mut app = App::new(&DATA);
     app.size = (160, 40);
     press(&mut app, &[key(KeyCode::Char(':'))]);
@@ -695,42 +696,95 @@ fn follow_relations_are_whole_when_there_is_room() {
     }
 }
 
-/// A symbol column that cuts some symbols cuts every one alike: at 80
-/// columns, reading, A/RES/79/1 no longer shows whole among "…/79/194"
-/// (a trial), in any list.
+/// A symbol column cuts only the symbols that do not fit, each keeping as
+/// many trailing parts as fit: every symbol shown, in any list, at 80 and
+/// 120 columns, is an item's symbol whole or a "…"-led end of it. At 120
+/// columns the outcome list's shorter symbols are whole beside the cut
+/// 28-column one (a trial saw all cut to "…/GENEVA/DOC/4-E").
 #[test]
-fn a_symbol_column_cuts_every_row_alike_80x24() {
+fn a_symbol_column_shows_each_symbol_whole_or_its_end_80x24() {
     use wsis_browser::app::Pane;
     let mut app = App::new(&DATA);
     app.focus = Pane::Detail;
-    app.size = (80, 24);
-    for row in Row::all() {
-        app.row = row;
-        let terminal = draw(&app, 80, 24);
-        let buffer = terminal.backend().buffer();
-        let list = wsis_browser::ui::pane_areas(&app, buffer.area)[1];
-        let cells: Vec<String> = (1..list.height - 1)
-            .map(|y| {
-                (list.x + 3..list.right() - 1)
-                    .map(|x| buffer[(x, y)].symbol().to_string())
-                    .collect::<String>()
-            })
-            .collect();
-        let first_words: Vec<&str> = cells.iter().filter_map(|c| c.split_whitespace().next()).collect();
-        let multi_part = |w: &&&str| w.matches('/').count() >= 2 && !w.contains('–');
-        if first_words.iter().any(|w| w.starts_with('…') && w.contains('/')) {
-            let whole: Vec<&&str> = first_words
+    for (width, height) in [(80, 24), (120, 40)] {
+        app.size = (width, height);
+        for row in Row::all() {
+            app.row = row;
+            let symbols: Vec<&str> = app
+                .items_of(row)
                 .iter()
-                .filter(multi_part)
-                .filter(|w| !w.starts_with('…'))
+                .filter_map(|&i| DATA.item(i).symbol.as_deref())
                 .collect();
+            let terminal = draw(&app, width, height);
+            for shown in symbol_column(&app, &terminal).into_iter().filter(|w| w.contains('/')) {
+                // A joint symbol ("A/63/72–E/2008/12") cut is named by its first.
+                let joint_first = shown.strip_suffix("–…").map(|first| format!("{first}–"));
+                let is_symbol = |symbol: &&str| match (shown.strip_prefix('…'), &joint_first) {
+                    (Some(end), _) => symbol.ends_with(end) && symbol.len() > end.len(),
+                    (None, Some(first)) => symbol.starts_with(first.as_str()),
+                    (None, None) => *symbol == shown,
+                };
+                assert!(
+                    symbols.iter().any(is_symbol),
+                    "{row:?} at {width}: {shown:?} is no symbol nor its end\n{}",
+                    terminal.backend()
+                );
+            }
+        }
+    }
+    app.size = (120, 40);
+    app.row = Row::Category(category_index("outcome").unwrap());
+    let outcome = symbol_column(&app, &draw(&app, 120, 40));
+    assert!(outcome.iter().any(|w| w.starts_with("WSIS-03/")), "{outcome:?}");
+    app.size = (80, 24);
+    app.row = Row::Category(category_index("ga").unwrap());
+    assert_snapshot!(draw(&app, 80, 24).backend());
+}
+
+/// The first word of each row of the item list: its symbol, where it has one.
+fn symbol_column(app: &App, terminal: &ratatui::Terminal<ratatui::backend::TestBackend>) -> Vec<String> {
+    let buffer = terminal.backend().buffer();
+    let list = wsis_browser::ui::pane_areas(app, buffer.area)[1];
+    (1..list.height - 1)
+        .filter_map(|y| {
+            let cells: String = (list.x + 3..list.right() - 1)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect();
+            cells.split_whitespace().next().map(str::to_string)
+        })
+        .collect()
+}
+
+/// A trial at 80 columns read "ECOSOC resolutio… 19": the category pane
+/// takes the width of its longest name and count where the list and the
+/// detail keep their least beside it; narrower, a name that does not fit
+/// shows as its category's abbreviation, never cut.
+#[test]
+fn category_names_are_whole_or_abbreviated_80x24() {
+    use wsis_browser::app::Pane;
+    use wsis_browser::data::CATEGORIES;
+    let mut app = App::new(&DATA);
+    app.focus = Pane::Categories;
+    for (width, height) in [(80, 24), (70, 20), (60, 20)] {
+        app.size = (width, height);
+        let terminal = draw(&app, width, height);
+        let buffer = terminal.backend().buffer();
+        let pane = wsis_browser::ui::pane_areas(&app, buffer.area)[0];
+        for (row, category) in CATEGORIES.iter().enumerate() {
+            let y = pane.y + 1 + row as u16;
+            let cells: String = (pane.x + 1..pane.right() - 1)
+                .map(|x| buffer[(x, y)].symbol().to_string())
+                .collect();
+            let shown = cells.trim_start_matches(['▶', ' ']).trim_end();
+            let name = shown.rsplit_once(' ').map_or(shown, |(name, _count)| name).trim_end();
             assert!(
-                whole.is_empty(),
-                "{row:?}: {whole:?} whole in a cut column\n{}",
+                name == category.name || (width < 80 && name == category.abbrev),
+                "{width}: {shown:?} for {}\n{}",
+                category.name,
                 terminal.backend()
             );
         }
     }
-    app.row = Row::Category(category_index("ga").unwrap());
+    app.size = (80, 24);
     assert_snapshot!(draw(&app, 80, 24).backend());
 }

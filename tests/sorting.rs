@@ -10,8 +10,8 @@ use common::{DATA, draw, idx, key, press, shown, type_text};
 use ratatui::crossterm::event::KeyCode;
 use wsis_browser::app::{App, Pane, Row};
 use wsis_browser::data::category::category_index;
-use wsis_browser::data::sort::{natural_cmp, sorted};
-use wsis_browser::data::{CATEGORIES, ItemIdx, SortOrder};
+use wsis_browser::data::sort::{natural_cmp, session_year, sorted};
+use wsis_browser::data::{CATEGORIES, ItemIdx, PartialDate, SortOrder};
 
 fn sort_key() -> ratatui::crossterm::event::Event {
     key(KeyCode::Char('s'))
@@ -30,15 +30,25 @@ fn select_row(app: &mut App, row: Row) {
     assert_eq!(app.row, row);
 }
 
-/// By date: dated items oldest first, then the undated ones, those with a
-/// symbol in natural order, then the others in data order.
+/// Where an item is placed in date order: its year, whether the year is
+/// only its GA session's (after the dated items of the year), its date.
+fn date_place(i: ItemIdx) -> Option<(u16, bool, Option<PartialDate>)> {
+    match DATA.date(i) {
+        Some(date) => Some((date.year, false, Some(date))),
+        None => session_year(DATA.item(i).symbol.as_deref()).map(|year| (year, true, None)),
+    }
+}
+
+/// By date: dated items oldest first, an undated GA resolution at its
+/// session's year, then the other undated ones, those with a symbol in
+/// natural order, then the others in data order.
 fn assert_by_date(items: &[ItemIdx], what: &str) {
-    let placed = items.iter().take_while(|&&i| DATA.date(i).is_some()).count();
-    let dates: Vec<_> = items[..placed].iter().filter_map(|&i| DATA.date(i)).collect();
-    assert!(dates.is_sorted(), "{what}: dated items oldest first");
+    let placed = items.iter().take_while(|&&i| date_place(i).is_some()).count();
+    let places: Vec<_> = items[..placed].iter().filter_map(|&i| date_place(i)).collect();
+    assert!(places.is_sorted(), "{what}: dated items oldest first");
     let undated: Vec<ItemIdx> = items[placed..].to_vec();
     assert!(
-        undated.iter().all(|&i| DATA.date(i).is_none()),
+        undated.iter().all(|&i| date_place(i).is_none()),
         "{what}: no undated item among the dated ones"
     );
     let symbols: Vec<String> = undated
@@ -110,6 +120,34 @@ fn document_lists_start_by_date_and_bodies_in_data_order() {
     }
     assert_eq!(app.sort_order(row_of("ga")), SortOrder::Date);
     assert_eq!(app.sort_order(row_of("body")), SortOrder::Data);
+}
+
+/// A trial: the undated resolutions of the 66th to 71st sessions came
+/// after A/RES/80/173 (2025). By date they take their session's year, yet
+/// no date is shown for them: the list still marks them undated.
+#[test]
+fn undated_ga_resolutions_sort_by_their_sessions_year_and_show_no_date() {
+    let app = App::new(&DATA);
+    let ga = app.items_of(row_of("ga"));
+    let at = |symbol: &str| {
+        ga.iter()
+            .position(|&i| DATA.item(i).symbol.as_deref() == Some(symbol))
+            .unwrap_or_else(|| panic!("{symbol} in the GA list"))
+    };
+    for symbol in ["A/RES/66/184", "A/RES/68/198", "A/RES/69/204", "A/RES/71/212"] {
+        let item = ga[at(symbol)];
+        assert_eq!(DATA.date(item), None, "{symbol} is undated in the data");
+        assert!(at(symbol) < at("A/RES/80/173"), "{symbol} before A/RES/80/173");
+    }
+    assert!(at("A/RES/66/184") < at("A/RES/68/198") && at("A/RES/69/204") < at("A/RES/71/212"));
+    // After every item dated in the year its session opened (2011).
+    let dated_2011 = ga.iter().rposition(|&i| DATA.date(i).is_some_and(|d| d.year == 2011));
+    assert!(dated_2011.is_none_or(|last| last < at("A/RES/66/184")));
+    let mut app = App::new(&DATA);
+    app.row = row_of("ga");
+    let screen = draw(&app, 120, 40).backend().to_string();
+    let line = screen.lines().find(|l| l.contains("A/RES/66/184")).expect("shown");
+    assert!(line.contains('—') && !line.contains("2011"), "no date shown: {line}");
 }
 
 #[test]
@@ -226,15 +264,17 @@ fn bookmarks_can_be_sorted_too() {
     assert_eq!(app.items_of(Row::Bookmarks), by_date.as_slice());
 }
 
-/// Undated items go last, marked, rather than among dated ones (a trial
-/// found undated GA resolutions there without a mark).
+/// An undated GA resolution goes where its session's year puts it, after
+/// the items dated in that year (a trial found A/RES/66/184 after
+/// A/RES/80/173); an undated item with no session goes last.
 #[test]
-fn undated_resolutions_are_listed_after_the_dated_ones() {
+fn undated_resolutions_are_listed_at_their_sessions_year() {
     let text = r#"[
         Item(id: "late", category: "ga", symbol: "A/RES/80/173", title: "Late", date: "2025-12-17"),
         Item(id: "early", category: "ga", symbol: "A/RES/65/141", title: "Early", date: "2010-12-20"),
         Item(id: "undated", category: "ga", symbol: "A/RES/66/184", title: "Undated"),
         Item(id: "next", category: "ga", symbol: "A/RES/67/195", title: "Next", date: "2012-12-21"),
+        Item(id: "same-year", category: "ga", symbol: "A/RES/66/999", title: "Same year", date: "2011-12-22"),
         Item(id: "no-symbol", category: "ga", title: "Neither date nor symbol"),
     ]"#;
     let data = common::dataset_from(text);
@@ -243,7 +283,7 @@ fn undated_resolutions_are_listed_after_the_dated_ones() {
         .into_iter()
         .map(|i| data.item(i).id.as_str())
         .collect();
-    assert_eq!(ids, ["early", "next", "late", "undated", "no-symbol"]);
+    assert_eq!(ids, ["early", "same-year", "undated", "next", "late", "no-symbol"]);
 }
 
 #[test]

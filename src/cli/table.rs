@@ -102,37 +102,85 @@ const MIN_TITLE_BESIDE_DATE: usize = 24;
 /// and why it matched; all read from the index.
 pub fn write_hits(index: &SearchIndex, hits: &[Hit], out: &mut impl Write) -> io::Result<()> {
     let rows: Vec<(Vec<String>, Vec<Range<usize>>)> = hits.iter().map(|hit| hit_row(index, hit)).collect();
-    let mut columns = vec![
+    let all = [
         SYMBOL_COLUMN,
         plain("CATEGORY"),
         plain("DATE"),
         plain("TITLE"),
         plain("WHY"),
     ];
-    let width = terminal_width();
-    let mut natural = natural_widths(&columns, rows.iter().map(|(row, _)| row.iter().map(String::as_str)));
+    let natural = natural_widths(&all, rows.iter().map(|(row, _)| row.iter().map(String::as_str)));
     let handles = rows.iter().map(|(row, _)| row[HIT_HANDLE].as_str());
-    natural[HIT_HANDLE] = fair_handle_width(handles, natural[HIT_HANDLE], width);
-    let mut widths = fit_hit_widths(natural.clone(), width);
-    // No dates known: no column.
-    let dated = rows.iter().any(|(row, _)| row[HIT_DATE] != MISSING)
-        && widths[HIT_DATE] == natural[HIT_DATE]
-        && widths[HIT_TITLE] >= MIN_TITLE_BESIDE_DATE.min(natural[HIT_TITLE]);
-    if !dated {
-        columns.remove(HIT_DATE);
-        natural.remove(HIT_DATE);
-        widths = fit_hit_widths(natural, width);
-    }
+    let any_dated = rows.iter().any(|(row, _)| row[HIT_DATE] != MISSING);
+    let (shown, widths) = hit_widths(natural, any_dated, terminal_width(), handles);
+    let columns: Vec<Column> = all.into_iter().zip(shown).filter(|&(_, s)| s).map(|(c, _)| c).collect();
     write_header(out, &columns, &widths)?;
     for (row, marks) in &rows {
-        let cells = row
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| dated || i != HIT_DATE)
-            .map(|(_, cell)| cell.as_str());
-        write_row(out, cells, &columns, &widths, |why, w| cut_why(why, marks, w))?;
+        let cells = row.iter().zip(shown).filter(|&(_, s)| s).map(|(cell, _)| cell.as_str());
+        write_row(out, cells, &columns, &widths, |last, w| match shown[HIT_WHY] {
+            true => cut_why(last, marks, w),
+            false => truncate(last, w),
+        })?;
     }
     Ok(())
+}
+
+/// A why narrower than this says little ("…[review] of th…"): at such
+/// widths the why column goes before the names, dates and titles are cut.
+const MIN_WHY_SHOWN: usize = 24;
+
+/// Which of the hit columns (handle, category, date, title, why) are shown
+/// in `width` columns, and their widths, from their `natural` ones. With
+/// room for a why of [`MIN_WHY_SHOWN`], every column but an unfitting
+/// date; else no why, and the names (`handles`) whole where the title
+/// keeps [`MIN_TITLE_READABLE`] beside them.
+fn hit_widths<'h>(
+    natural: Vec<usize>,
+    any_dated: bool,
+    width: usize,
+    handles: impl Iterator<Item = &'h str> + Clone,
+) -> ([bool; 5], Vec<usize>) {
+    let fair_handle = fair_handle_width(handles, natural[HIT_HANDLE], width);
+    let mut with_why = natural.clone();
+    with_why[HIT_HANDLE] = fair_handle;
+    let (shown, widths) = with_or_without_date(with_why, any_dated, width, [true; 5], fit_hit_widths);
+    if widths
+        .last()
+        .is_some_and(|&why| why >= MIN_WHY_SHOWN.min(natural[HIT_WHY]))
+    {
+        return (shown, widths);
+    }
+    let mut without_why = natural[..HIT_WHY].to_vec();
+    let beside_title = without_why[..HIT_DATE].iter().sum::<usize>() + GAP.len() * HIT_DATE;
+    if width.saturating_sub(beside_title) < MIN_TITLE_READABLE.min(natural[HIT_TITLE]) {
+        without_why[HIT_HANDLE] = fair_handle;
+    }
+    let mut shown = [true; 5];
+    shown[HIT_WHY] = false;
+    with_or_without_date(without_why, any_dated, width, shown, fit_widths)
+}
+
+/// `natural` widths fitted to `width` by `fit`, with the DATE column only
+/// if some row has a date, it is whole, it cuts no name, and the title
+/// keeps [`MIN_TITLE_BESIDE_DATE`] (or all it needs) beside it.
+fn with_or_without_date(
+    mut natural: Vec<usize>,
+    any_dated: bool,
+    width: usize,
+    mut shown: [bool; 5],
+    fit: fn(Vec<usize>, usize) -> Vec<usize>,
+) -> ([bool; 5], Vec<usize>) {
+    let widths = fit(natural.clone(), width);
+    let dated = any_dated
+        && widths[HIT_HANDLE] == natural[HIT_HANDLE]
+        && widths[HIT_DATE] == natural[HIT_DATE]
+        && widths[HIT_TITLE] >= MIN_TITLE_BESIDE_DATE.min(natural[HIT_TITLE]);
+    if dated {
+        return (shown, widths);
+    }
+    shown[HIT_DATE] = false;
+    natural.remove(HIT_DATE);
+    (shown, fit(natural, width))
 }
 
 /// The SYMBOL/ID column keeps at most this share of the width (in
@@ -209,6 +257,7 @@ fn hit_row(index: &SearchIndex, hit: &Hit) -> (Vec<String>, Vec<Range<usize>>) {
 const HIT_HANDLE: usize = 0;
 const HIT_DATE: usize = 2;
 const HIT_TITLE: usize = 3;
+const HIT_WHY: usize = 4;
 
 /// Printed for a missing date.
 const MISSING: &str = "-";

@@ -12,8 +12,9 @@ pub struct Category {
     /// pane, list titles, `show`, help, the manual, exports). Short enough
     /// for the category pane, so the browser needs no second name.
     pub name: &'static str,
-    /// A few letters for narrow columns (the timeline, `search`'s table),
-    /// also accepted on the command line: an abbreviation, not another name.
+    /// A few letters for narrow columns (the timeline, `search`'s table,
+    /// the category pane where a name does not fit), also accepted on the
+    /// command line: an abbreviation, not another name.
     pub abbrev: &'static str,
     /// The embedded data file of this category: its name and its text.
     pub embedded: (&'static str, &'static str),

@@ -5,12 +5,14 @@
 use std::cmp::Ordering;
 
 use super::category::CATEGORIES;
-use super::{Dataset, ItemIdx};
+use super::{Dataset, ItemIdx, PartialDate};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum SortOrder {
-    /// Oldest first; undated items last (the list and the detail mark
-    /// them "date unknown"), those with a symbol in natural order, then the
+    /// Oldest first; an undated GA resolution at the year its session
+    /// opened ([`session_year`]), after that year's dated items; other
+    /// undated items last (the list and the detail mark every undated item
+    /// "date unknown"), those with a symbol in natural order, then the
     /// others in data order.
     #[default]
     Date,
@@ -55,7 +57,7 @@ pub fn sorted(data: &Dataset, items: &[ItemIdx], order: SortOrder) -> Vec<ItemId
     match order {
         SortOrder::Data => {}
         SortOrder::Date => {
-            sorted.sort_by(|&a, &b| match (data.date(a), data.date(b)) {
+            sorted.sort_by(|&a, &b| match (date_place(data, a), date_place(data, b)) {
                 (Some(x), Some(y)) => x.cmp(&y).then_with(|| by_symbol(data, a, b)),
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,
@@ -71,6 +73,30 @@ pub fn sorted(data: &Dataset, items: &[ItemIdx], order: SortOrder) -> Vec<ItemId
 /// lists them and how `wsis list` prints them.
 pub fn in_default_order(data: &Dataset, cat: usize) -> Vec<ItemIdx> {
     sorted(data, data.category_items(cat), CATEGORIES[cat].default_sort)
+}
+
+/// The General Assembly's first regular session opened in 1946: session
+/// n opens in September of 1945 + n.
+const GA_SESSION_YEAR_ZERO: u16 = 1945;
+
+/// Where item `idx` falls in date order, if anywhere: its year, whether
+/// that year is only its session's, and its date. A session's year comes
+/// after the dated items of that year: the resolutions of a session
+/// opened in September are mostly adopted in its December. The year
+/// orders the list only; it is never shown as a date.
+fn date_place(data: &Dataset, idx: ItemIdx) -> Option<(u16, bool, Option<PartialDate>)> {
+    match data.date(idx) {
+        Some(date) => Some((date.year, false, Some(date))),
+        None => Some((session_year(data.item(idx).symbol.as_deref())?, true, None)),
+    }
+}
+
+/// The year the General Assembly session of a resolution symbol opened
+/// ("A/RES/68/198": 2013): the symbol's second number is its session.
+pub fn session_year(symbol: Option<&str>) -> Option<u16> {
+    let rest = symbol?.strip_prefix("A/RES/")?;
+    let session: u16 = rest.split('/').next()?.parse().ok()?;
+    GA_SESSION_YEAR_ZERO.checked_add(session)
 }
 
 /// Items with a symbol first, in natural order; the others keep their order.
@@ -140,6 +166,15 @@ mod tests {
             natural_cmp("x99999999999999999999999", "x100000000000000000000000"),
             Ordering::Less
         );
+    }
+
+    #[test]
+    fn a_resolution_symbol_gives_its_sessions_year() {
+        assert_eq!(session_year(Some("A/RES/66/184")), Some(2011));
+        assert_eq!(session_year(Some("A/RES/71/212")), Some(2016));
+        assert_eq!(session_year(Some("E/RES/2006/46")), None);
+        assert_eq!(session_year(Some("A/70/L.33")), None, "a draft is not a resolution");
+        assert_eq!(session_year(None), None);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
+use super::drafts;
 use super::fold::{fold, fold_into};
 use super::mask::CharMask;
 use super::restricted::WordFilter;
@@ -102,6 +103,7 @@ impl Builder<'_> {
             data.backlinks(idx).len().min(MAX_BACKLINKS_COUNTED as usize) as u8,
         );
         items.u8(Category, category_index(&item.category).unwrap_or(0) as u8);
+        items.u8(Draft, u8::from(item.tags.iter().any(|tag| drafts::is_draft(tag))));
         let (from, to) = years(data, idx);
         items.u32(Years, (u32::from(from) << 16) | u32::from(to));
         items.text(SymbolEnds, SymbolText, &symbol);

@@ -340,6 +340,12 @@ impl SearchIndex {
         usize::from(self.section(Section::Category).get(idx).copied().unwrap_or(0))
     }
 
+    /// Whether item `idx`'s tags make it a draft (`drafts`): a byte read,
+    /// the tags were looked at when the index was built.
+    fn is_draft(&self, idx: ItemIdx) -> bool {
+        self.section(Section::Draft).get(idx) == Some(&1)
+    }
+
     /// The file this index is read from on demand, if it is.
     fn lazy(&self) -> Option<&lazy::LazyFile> {
         match &self.bytes {

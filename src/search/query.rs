@@ -417,10 +417,13 @@ impl SearchIndex {
     /// `read_once`, from an index read on demand, the texts checked are
     /// read together (`fetch`) instead of in blocks kept for later.
     fn rank_by_lines(&self, hits: &mut [Hit], phrase: &[&str], read_once: bool) {
+        // Once per query, not per hit: it depends on the query only.
+        let names_a_draft = drafts::query_names_a_draft(phrase.iter().copied());
         let lazy = self.lazy().filter(|_| read_once);
         let Some(lazy) = lazy else {
             for hit in hits {
-                hit.score = self.line_ranked(hit.score, phrase, |field| self.field_text(hit.item, field));
+                let demoted = !names_a_draft && self.is_draft(hit.item);
+                hit.score = self.line_ranked(hit.score, phrase, demoted, |field| self.field_text(hit.item, field));
             }
             return;
         };
@@ -428,15 +431,21 @@ impl SearchIndex {
         let mut fetched = FetchedTexts::default();
         fetched.load(self, lazy, hits.iter().map(|hit| (hit.item, fields)));
         for hit in hits {
-            hit.score = self.line_ranked(hit.score, phrase, |field| fetched.text(self, hit.item, field));
+            let demoted = !names_a_draft && self.is_draft(hit.item);
+            hit.score = self.line_ranked(hit.score, phrase, demoted, |field| fetched.text(self, hit.item, field));
         }
     }
 
     /// `rank` of a hit whose texts `field_text` gives, as its lines make
-    /// it: with its [`Self::exact_line_bonus`], and lowered if its tags make
-    /// it a draft the query of `phrase` does not name (`drafts`).
-    pub(super) fn line_ranked<'t>(&self, rank: i64, phrase: &[&str], field_text: impl Fn(Field) -> &'t str) -> i64 {
-        let demoted = !drafts::query_names_a_draft(phrase.iter().copied()) && drafts::is_draft(field_text(Field::Tags));
+    /// it: with its [`Self::exact_line_bonus`], and lowered if `demoted`
+    /// (a draft the query of `phrase` does not name: `drafts`).
+    pub(super) fn line_ranked<'t>(
+        &self,
+        rank: i64,
+        phrase: &[&str],
+        demoted: bool,
+        field_text: impl Fn(Field) -> &'t str,
+    ) -> i64 {
         drafts::ranked_as_draft(rank + self.exact_line_bonus(phrase, &field_text), demoted)
     }
 

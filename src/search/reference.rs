@@ -165,7 +165,11 @@ fn plain_search(index: &SearchIndex, query: &str, scope: Option<&[ItemIdx]>) -> 
     let phrase: Vec<&str> = terms.iter().map(|t| t.text.as_str()).collect();
     let before = hits[..checked].iter().map(|hit| (hit.item, hit.score)).collect();
     for hit in &mut hits[..checked] {
-        hit.score = index.line_ranked(hit.score, &phrase, |field| index.field_text(hit.item, field));
+        let field_text = |field| index.field_text(hit.item, field);
+        // As first written: the draft rule asked of each hit's tags.
+        let names_a_draft = super::drafts::query_names_a_draft(phrase.iter().copied());
+        let demoted = !names_a_draft && super::drafts::is_draft(field_text(Field::Tags));
+        hit.score = index.line_ranked(hit.score, &phrase, demoted, field_text);
     }
     super::drafts::keep_checked_above_the_rest(&mut hits, checked);
     hits[..checked].sort_unstable_by(|a, b| {
@@ -468,4 +472,20 @@ fn scrolling_the_browser_hits_gives_the_plain_search_hits() {
     }
     // Some searches must leave hits past the head, or this tests nothing new.
     assert!(split >= 4, "{split} searches had hits past the head");
+}
+
+/// The draft flag written at index time says what the tags say, which
+/// the plain search still asks of each hit's tags.
+#[test]
+fn the_stored_draft_flag_is_what_each_items_tags_say() {
+    let data = generated(300);
+    let index = SearchIndex::new(&data);
+    let mut drafts = 0;
+    for item in 0..index.len() {
+        let by_tags = super::drafts::is_draft(index.field_text(item, Field::Tags));
+        assert_eq!(index.is_draft(item), by_tags, "item {}", index.id(item));
+        drafts += usize::from(by_tags);
+    }
+    // The embedded zero drafts and revisions, or this tests nothing.
+    assert!(drafts >= 3, "{drafts} drafts");
 }

@@ -164,10 +164,22 @@ pub fn ranked(cost: u32, score: i64) -> i64 {
     (MAX_COST - i64::from(cost).min(MAX_COST)) * COST_STEP + score.min(COST_STEP - 1)
 }
 
+/// The lowest score within a cost: every query word matched by its
+/// category's name alone ([`CATEGORY_WORD`]).
+const LOWEST_WITHIN_COST: i64 = CATEGORY_WORD * super::tokens::MAX_QUERY_WORDS as i64;
+
 /// `rank` ([`ranked`]) with its score within its cost divided by `divisor`:
-/// as many typos as before, fewer points.
+/// as many typos as before, fewer points. A score within a cost may be
+/// negative (category words): it is counted from the lowest score a cost
+/// holds, not from zero, or it would read as the next cost's, nearly
+/// full, and its half would drop a whole typo level. A score of nothing
+/// or less is left alone: halved it would rise, and it is already below
+/// every real match of its cost.
 pub fn divided_within_cost(rank: i64, divisor: i64) -> i64 {
-    let within = rank.rem_euclid(COST_STEP);
+    let within = (rank - LOWEST_WITHIN_COST).rem_euclid(COST_STEP) + LOWEST_WITHIN_COST;
+    if within <= 0 {
+        return rank;
+    }
     rank - within + within / divisor
 }
 
@@ -458,6 +470,25 @@ mod tests {
             divided > ranked(2, COST_STEP - 1),
             "still above every hit of more typos"
         );
+    }
+
+    #[test]
+    fn dividing_a_negative_score_keeps_its_cost_and_never_raises_it() {
+        // A draft found by a category word, its other matches weak, with
+        // one typo elsewhere: it was read as a cost-2 score of nearly
+        // COST_STEP, and halved, fell among the hits of two typos.
+        for score in [CATEGORY_WORD, CATEGORY_WORD + 100, 0, LOWEST_WITHIN_COST] {
+            let rank = ranked(1, score);
+            assert_eq!(
+                divided_within_cost(rank, DRAFT_DIVISOR),
+                rank,
+                "score {score}: left alone"
+            );
+        }
+        for score in [1, 490, 9_000] {
+            let divided = divided_within_cost(ranked(1, score), DRAFT_DIVISOR);
+            assert_eq!(divided, ranked(1, score / DRAFT_DIVISOR), "score {score}");
+        }
     }
 
     #[test]

@@ -12,7 +12,9 @@ use std::ops::Range;
 use super::lazy::LazyFile;
 
 /// Bump whenever the layout or the meaning of a section changes.
-pub(crate) const FORMAT: u32 = 7;
+/// 8: the per-item draft flag ([`Section::Draft`]), so ranking a hit no
+/// longer folds its tags on every keystroke.
+pub(crate) const FORMAT: u32 = 8;
 const MAGIC: &[u8; 8] = b"WSISIDX\0";
 /// Magic, format, item and word counts, key length.
 const HEADER_FIXED: usize = 8 + 4 * 4;
@@ -57,6 +59,10 @@ sections! {
     PostingEnds,
     /// Per item, u8. The first of the [`PRINTING`] sections.
     Category,
+    /// Per item, u8: 1 if its tags make it a draft (`drafts::is_draft`).
+    /// Read for the checked hits of a search, which are then printed:
+    /// its group is read anyway.
+    Draft,
     IdEnds,
     IdText,
     /// As written in the data, for printing results.
@@ -96,7 +102,7 @@ fn fixed_width(section: Section) -> Option<(Count, usize)> {
     use Section::*;
     match section {
         SymbolMask => Some((Count::Items, 8)),
-        Prominence | Category => Some((Count::Items, 1)),
+        Prominence | Category | Draft => Some((Count::Items, 1)),
         Years | SymbolEnds | IdEnds | ShownSymbolEnds | ShownTitleEnds => Some((Count::Items, 4)),
         FieldEnds => Some((Count::Items, 4 * EXPLAINED_FIELDS)),
         WordMask => Some((Count::Words, 8)),

@@ -18,6 +18,21 @@ fn short_name(row: Row) -> &'static str {
     }
 }
 
+/// How the pane names `row` in `width` columns: its name, else its
+/// category's abbreviation ("ECOSOC"), whole, rather than a cut name
+/// ("ECOSOC resolutio…"); cut only if neither fits.
+fn fitting_name(row: Row, width: usize) -> String {
+    let name = short_name(row);
+    let abbrev = match row {
+        Row::Category(cat) => CATEGORIES.get(cat).map(|c| c.abbrev),
+        Row::Bookmarks => None,
+    };
+    match abbrev {
+        Some(abbrev) if name.width() > width && abbrev.width() <= width => abbrev.to_string(),
+        _ => fit(name, width),
+    }
+}
+
 /// Columns the pane needs: borders, marker, the longest name and its count.
 pub fn width_needed(app: &App) -> u16 {
     let widest = Row::all()
@@ -40,9 +55,9 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         .map(|row| {
             let count = app.row_len(row).to_string();
             let name_width = inner_width.saturating_sub(count.len() + 1);
-            let name = short_name(row);
+            let name = fitting_name(row, name_width);
             Text::from(Line::from(vec![
-                Span::raw(fit(name, name_width)),
+                Span::raw(fit(&name, name_width)),
                 Span::raw(" "),
                 Span::styled(count, app.theme.dim()),
             ]))

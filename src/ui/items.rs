@@ -9,7 +9,7 @@ use super::{pane_block, windowed_list};
 use crate::app::{App, Pane, Row};
 
 use crate::data::{ItemIdx, SortOrder};
-use crate::text::{elide_symbol_start, elide_symbol_start_in_cut_column, fit, sanitize};
+use crate::text::{elide_symbol_start, fit, sanitize};
 use unicode_width::UnicodeWidthStr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -83,9 +83,6 @@ pub struct Columns {
     pub symbol: usize,
     pub title: usize,
     pub date: usize,
-    /// Whether the symbol column is narrower than the list's widest
-    /// symbol: then every symbol in it is cut alike.
-    pub cuts_symbols: bool,
 }
 
 impl Columns {
@@ -108,13 +105,7 @@ impl Columns {
         };
         let room = width.saturating_sub(date + usize::from(date > 0));
         let title = room.saturating_sub(symbol + usize::from(symbol > 0));
-        let cuts_symbols = widest.is_some_and(|widest| widest > symbol);
-        Columns {
-            symbol,
-            title,
-            date,
-            cuts_symbols,
-        }
+        Columns { symbol, title, date }
     }
 }
 
@@ -143,12 +134,7 @@ fn row(app: &App, idx: ItemIdx, columns: &Columns) -> Text<'static> {
     let mut title_width = columns.title;
     match symbol {
         Some(symbol) if columns.symbol > 0 => {
-            let elided = if columns.cuts_symbols {
-                elide_symbol_start_in_cut_column(&symbol, columns.symbol)
-            } else {
-                elide_symbol_start(&symbol, columns.symbol)
-            };
-            let shown = fit(&elided, columns.symbol);
+            let shown = fit(&elide_symbol_start(&symbol, columns.symbol), columns.symbol);
             spans.push(Span::styled(shown, app.theme.symbol()));
             spans.push(Span::raw(" "));
         }

@@ -157,8 +157,17 @@ fn list_beside_categories(app: &App, width: u16, rest: u16) -> u16 {
     list_width(app, rest).max(before)
 }
 
+/// The category pane's width at `width` columns: all its longest name and
+/// count need where the list and the detail keep their least beside it
+/// (80 columns: "ECOSOC resolutions 19" was cut one column short by the
+/// share), else at most [`MAX_CATEGORY_SHARE`], names that do not fit
+/// shown by their abbreviation (`categories`).
 fn categories_width(app: &App, width: u16) -> u16 {
-    categories::width_needed(app).min(share(width, MAX_CATEGORY_SHARE))
+    let needed = categories::width_needed(app);
+    if width >= needed.saturating_add(MIN_LIST_BESIDE_CATEGORIES + MIN_DETAIL_WIDTH) {
+        return needed;
+    }
+    needed.min(share(width, MAX_CATEGORY_SHARE))
 }
 
 /// The item list's width in `rest` columns (the screen but the category
