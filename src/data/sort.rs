@@ -76,8 +76,8 @@ pub fn in_default_order(data: &Dataset, cat: usize) -> Vec<ItemIdx> {
 }
 
 /// The General Assembly's first regular session opened in 1946: session
-/// n opens in September of 1945 + n.
-const GA_SESSION_YEAR_ZERO: u16 = 1945;
+/// n opens in September of 1945 + n and ends in the next year.
+pub const GA_SESSION_YEAR_ZERO: u16 = 1945;
 
 /// Where item `idx` falls in date order, if anywhere: its year, whether
 /// that year is only its session's, and its date. A session's year comes

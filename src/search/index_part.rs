@@ -15,6 +15,7 @@ use super::vocabulary::{Vocabulary, WordPostings};
 use super::{Field, TEXT_FIELDS};
 use crate::data::category::category_index;
 use crate::data::dataset::symbol_key;
+use crate::data::sort::{GA_SESSION_YEAR_ZERO, session_year};
 use crate::data::{Dataset, ItemIdx, Relation, Text};
 
 /// Relations whose targets name who adopted, facilitated or hosts an item.
@@ -27,10 +28,6 @@ const BODY_RELATIONS: &[Relation] = &[
     Relation::ChairedBy,
     Relation::PartOf,
 ];
-
-/// The General Assembly's first regular session opened in 1946: session
-/// n opens in September of 1945 + n and ends in the next year.
-const GA_SESSION_YEAR_ZERO: u16 = 1945;
 
 /// The index of a run of items, its text columns' ends counted from the run.
 pub(super) struct Part {
@@ -188,10 +185,8 @@ fn write_date(out: &mut String, item: &crate::data::Item) {
 /// The years of the General Assembly session of a resolution symbol
 /// ("A/RES/68/198": 2013–2014), for items whose date no source gave.
 fn session_years(symbol: Option<&str>) -> Option<(u16, u16)> {
-    let rest = symbol?.strip_prefix("A/RES/")?;
-    let session: u16 = rest.split('/').next()?.parse().ok()?;
-    let from = GA_SESSION_YEAR_ZERO.checked_add(session)?;
-    Some((from, from + 1))
+    let from = session_year(symbol)?;
+    Some((from, from.checked_add(1)?))
 }
 
 /// "68th", "71st", "72nd", "73rd", "111th".
