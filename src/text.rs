@@ -66,7 +66,8 @@ pub fn elide_symbol(symbol: &str, width: usize) -> String {
 /// symbol of the list to "…/GENEVA/DOC/4-E" at 120 columns, and a
 /// three-part symbol that fit lost two parts ("A/70/L.33" → "…/L.33"). A
 /// whole symbol beside a cut one of its series ("A/RES/79/1" beside
-/// "…/79/194") still reads right: the cut one starts with "…".
+/// "…/79/194") still reads right: the cut one starts with "…" (a joint
+/// symbol keeps its first document's symbol instead: "A/66/64–…").
 pub fn elide_symbol_start(symbol: &str, width: usize) -> String {
     elided(symbol, width, false)
 }

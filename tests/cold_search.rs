@@ -221,3 +221,22 @@ fn the_cli_prints_the_same_cold_stale_and_warm_and_a_stale_run_stores_the_index(
         assert!(answered_from_the_query_words(&cold));
     }
 }
+
+/// A data file written just now may not be stored under its key (it may
+/// still be being written): the search answers and stops, without
+/// building a full index it could only throw away.
+#[test]
+fn a_search_on_unsettled_data_builds_no_index_it_cannot_store() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data = settled_synth_file(dir.path(), 300);
+    let text = std::fs::read(&data).expect("read back");
+    std::fs::write(&data, text).expect("rewritten just now");
+    let cache = dir.path().join("cache");
+    let search = ["search", "internet"];
+    let first = wsis_with_cache(&cache, &data, &search);
+    assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+    assert!(!first.stdout.is_empty());
+    let stderr = String::from_utf8_lossy(&first.stderr);
+    assert!(answered_from_the_query_words(&first), "{stderr}");
+    assert!(!stderr.contains("search index built and stored"), "{stderr}");
+}

@@ -13,7 +13,8 @@ use super::{Outcome, build_index, finish};
 use crate::data::{Dataset, trace};
 use crate::search::cache;
 
-/// Reports the `printed` answer; with a `cache`, then ends the output and
+/// Reports the `printed` answer; with a `cache` (given only when what is
+/// built may be stored: inputs settled), then ends standard output and
 /// stores the full index of `data` there.
 pub(super) fn finish_then_store(printed: Outcome, data: &Dataset, cache: Option<&(PathBuf, cache::Key)>) -> ExitCode {
     let code = finish(printed);

@@ -366,15 +366,17 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
     });
     match loaded {
         Ok::<_, Vec<Problem>>((data, index)) => {
-            // A stale search goes on to build the full index: its hits are freed first.
-            let after = if cache.is_some() {
+            // A stale search goes on to build the full index, only if it
+            // may be stored (inputs settled): its hits are freed first.
+            let storing = cache.as_ref().filter(|(_, key)| key.is_storable());
+            let after = if storing.is_some() {
                 search::AfterPrinting::GoOn
             } else {
                 search::AfterPrinting::Exit
             };
             let printed = buffered(|out| search::run(&index, &query, limit, format, out, after));
             drop(index);
-            Some(cold_search::finish_then_store(printed, &data, cache.as_ref()))
+            Some(cold_search::finish_then_store(printed, &data, storing))
         }
         Err(problems) => Some(report(&problems, &files)),
     }

@@ -60,7 +60,9 @@ const MAGIC: &[u8; 8] = b"WSISDATA";
 /// 10: the date order puts every undated item last.
 /// 11: the index of items holds each item's id hash by item, and is read
 /// in place ([`super::index_columns`]), its columns never copied.
-const FORMAT_VERSION: u32 = 11;
+/// 12: the date order puts an undated General Assembly resolution at its
+/// session's year, other undated items last.
+const FORMAT_VERSION: u32 = 12;
 
 /// The bytes a checksum takes in one step, and [`verify`] reads at once.
 const SUM_CHUNK: usize = 1 << 20;

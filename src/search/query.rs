@@ -392,7 +392,7 @@ impl SearchIndex {
         let series_of = |hit: &Hit| {
             let stem: String = self.id(hit.item).chars().filter(|c| !c.is_ascii_digit()).collect();
             let bonus = hit.score - before.get(&hit.item).copied().unwrap_or(hit.score);
-            let cost_level = hit.score / score::COST_STEP;
+            let cost_level = score::cost_level(hit.score);
             (self.category_number(hit.item), stem, cost_level, hit.fields, bonus)
         };
         let tie = self.tie_order();

@@ -168,6 +168,13 @@ pub fn ranked(cost: u32, score: i64) -> i64 {
 /// category's name alone ([`CATEGORY_WORD`]).
 const LOWEST_WITHIN_COST: i64 = CATEGORY_WORD * super::tokens::MAX_QUERY_WORDS as i64;
 
+/// Which typo level `rank` ([`ranked`]) is at, higher for fewer typos:
+/// its score within the cost counted from the lowest a cost holds, so a
+/// negative score (category words) stays at its own level.
+pub fn cost_level(rank: i64) -> i64 {
+    (rank - LOWEST_WITHIN_COST).div_euclid(COST_STEP)
+}
+
 /// `rank` ([`ranked`]) with its score within its cost divided by `divisor`:
 /// as many typos as before, fewer points. A score within a cost may be
 /// negative (category words): it is counted from the lowest score a cost
@@ -176,7 +183,11 @@ const LOWEST_WITHIN_COST: i64 = CATEGORY_WORD * super::tokens::MAX_QUERY_WORDS a
 /// or less is left alone: halved it would rise, and it is already below
 /// every real match of its cost.
 pub fn divided_within_cost(rank: i64, divisor: i64) -> i64 {
-    let within = (rank - LOWEST_WITHIN_COST).rem_euclid(COST_STEP) + LOWEST_WITHIN_COST;
+    let within = rank - cost_level(rank) * COST_STEP;
+    debug_assert!(
+        (LOWEST_WITHIN_COST..COST_STEP + LOWEST_WITHIN_COST).contains(&within),
+        "a score within a cost outside the range it is read in"
+    );
     if within <= 0 {
         return rank;
     }
@@ -470,6 +481,20 @@ mod tests {
             divided > ranked(2, COST_STEP - 1),
             "still above every hit of more typos"
         );
+    }
+
+    #[test]
+    fn a_negative_score_stays_at_its_own_typo_level() {
+        for cost in [0, 1, 2] {
+            let level = cost_level(ranked(cost, 9_000));
+            for score in [CATEGORY_WORD, LOWEST_WITHIN_COST, -1, 0, 1] {
+                assert_eq!(cost_level(ranked(cost, score)), level, "cost {cost}, score {score}");
+            }
+            assert!(
+                cost_level(ranked(cost + 1, 9_000)) < level,
+                "a typo more is a level lower"
+            );
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::path::no_taller_than;
 use super::{centered, clear_popup, pane_block, selectable_list};
@@ -62,11 +63,9 @@ pub fn render(app: &App, choice: &CiteChoice, frame: &mut Frame, area: Rect) {
     frame.render_widget(preview, preview_area);
 }
 
-/// About how many rows `lines` take wrapped at `width` (words moved whole
-/// may take a row more: the popup then cuts its last row, never more).
+/// About how many rows `lines` take wrapped at `width` columns (a word
+/// moved whole to the next row may take one more: the popup then cuts
+/// its last rows, the citation is copied whole all the same).
 fn wrapped_rows(lines: &[String], width: usize) -> usize {
-    lines
-        .iter()
-        .map(|line| line.chars().count().div_ceil(width).max(1))
-        .sum()
+    lines.iter().map(|line| line.width().div_ceil(width).max(1)).sum()
 }
