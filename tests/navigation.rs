@@ -526,14 +526,58 @@ fn one_digit_then_enter_follows_that_label_not_the_selection() {
     let mut app = App::new(&DATA);
     open_by_search(&mut app, "2006/46");
     let related = app.related();
-    assert!((3..100).contains(&related.len()), "two-digit labels, at least three");
-    let third = DATA.item(related[2].target).id.clone();
+    assert!((10..100).contains(&related.len()), "two-digit labels: 1 begins 10");
+    let first = DATA.item(related[0].target).id.clone();
+    press(&mut app, &[key(KeyCode::Down), key(KeyCode::Down)]);
     press(&mut app, &[key(KeyCode::Char('f'))]);
-    type_text(&mut app, "3");
-    let follow = app.follow_prompt().expect("a half-typed label waits");
-    assert_eq!((follow.typed.as_str(), follow.selected), ("3", 2), "03 is selected");
+    type_text(&mut app, "1");
+    let follow = app.follow_prompt().expect("a label that others begin waits");
+    assert_eq!((follow.typed.as_str(), follow.selected), ("1", 0), "01 is selected");
     press(&mut app, &[key(KeyCode::Enter)]);
-    assert_eq!(shown(&app), third, "Enter follows label 3");
+    assert_eq!(shown(&app), first, "Enter follows label 1");
+}
+
+/// A digit that names a label no other label begins follows it at once
+/// ("5" among 12 is 05), unless a longer number of the list begins with it
+/// ("4" of "L.41"): then the title says Enter follows it.
+#[test]
+fn a_digit_no_other_label_begins_follows_at_once_unless_a_number_does() {
+    let mut items = String::from("[Item(id: \"hub\", category: \"body\", title: \"Hub\", links: [");
+    for n in 1..=12 {
+        items.push_str(&format!("Link(rel: RelatedTo, to: \"item-{n}\"),"));
+    }
+    items.push_str("]),");
+    let names = [
+        "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa", "lambda",
+    ];
+    for (n, name) in (1..=11).zip(names) {
+        items.push_str(&format!(
+            "Item(id: \"item-{n}\", category: \"body\", title: \"The {name}\"),"
+        ));
+    }
+    items.push_str("Item(id: \"item-12\", category: \"body\", symbol: \"A/80/L.41\", title: \"Draft\"),]");
+    let data = common::dataset_from(&items);
+    let open_hub = |app: &mut App| {
+        app.update(wsis_browser::app::Action::StartJump);
+        type_text(app, "hub");
+        press(app, &[key(KeyCode::Enter)]);
+        press(app, &[key(KeyCode::Char('f'))]);
+    };
+    let mut app = App::new(&data);
+    open_hub(&mut app);
+    let fifth = data.item(app.related()[4].target).id.clone();
+    type_text(&mut app, "5");
+    assert!(app.follow_prompt().is_none(), "followed at once");
+    let shown_id = app.selected_item().map(|i| data.item(i).id.to_string());
+    assert_eq!(shown_id.as_deref(), Some(&*fifth));
+
+    let mut app = App::new(&data);
+    open_hub(&mut app);
+    type_text(&mut app, "4");
+    let follow = app.follow_prompt().expect("41 begins with 4: it waits");
+    assert_eq!(follow.selected, 3, "04 is selected");
+    let screen = draw(&app, 100, 30).backend().to_string();
+    assert!(screen.contains("Enter follows 04"), "{screen}");
 }
 
 /// A number no label begins is filter text; when nothing matches it, Enter
@@ -545,9 +589,10 @@ fn a_number_of_no_related_item_narrows_the_list_to_nothing() {
     let count = app.related().len();
     assert!((10..99).contains(&count), "two-digit labels");
     press(&mut app, &[key(KeyCode::Char('f'))]);
-    type_text(&mut app, "99");
+    // "2" waits (20 begins with it), "21" is no label: filter text.
+    type_text(&mut app, "2199");
     let follow = app.follow_prompt().expect("still open");
-    assert_eq!(follow.filter, "99");
+    assert_eq!(follow.filter, "2199");
     assert!(follow.matches(&app, &app.related()).is_empty());
     press(&mut app, &[key(KeyCode::Enter)]);
     assert_eq!(shown(&app), "ecosoc-2006-46");

@@ -68,13 +68,17 @@ pub fn render(app: &App, follow: &FollowState, frame: &mut Frame, area: Rect) {
     frame.render_stateful_widget(list, popup, &mut state);
 }
 
-/// The popup's title: what typing does now. A whole label that waits (a
-/// longer number of the list begins with it) says that Enter follows it,
+/// The popup's title: what typing does now. Digits that name a label and
+/// wait (another label or a longer number of the list begins with them)
+/// say that Enter follows it,
 /// and a filter that lets nothing through says so before Enter is pressed.
 fn title(follow: &FollowState, shown: usize, count: usize) -> String {
     let typed = &follow.typed;
-    if !typed.is_empty() && typed.len() == follow_label(0, count).len() {
-        format!(" Follow — Enter follows {typed}; more digits narrow the list ")
+    // Whatever label the digits name ("4": 04), Enter follows it now.
+    let named = typed.parse::<usize>().ok().filter(|n| (1..=count).contains(n));
+    if let Some(n) = named {
+        let label = follow_label(n - 1, count);
+        format!(" Follow — Enter follows {label}; more digits narrow the list ")
     } else if shown == 0 {
         format!(" Follow — none of {count} related matches; Backspace edits ")
     } else {

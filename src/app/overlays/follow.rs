@@ -3,7 +3,8 @@
 //! link. Letters narrow the list (relation, symbol, title), and so do digits
 //! that cannot be a label or come after letters (a year, a symbol), as in
 //! fzf: what is typed is never dropped. A label is followed as soon as it is
-//! typed whole, unless some related item has a longer number it begins ("20"
+//! typed whole, or short of its zeros where no other label begins so ("4"
+//! among 16), unless some related item has a longer number it begins ("20"
 //! of "2006"): then Enter follows it, and more digits narrow the list instead.
 //! Tab and Shift-Tab jump between relation groups; Enter follows the
 //! selection.
@@ -159,8 +160,11 @@ impl App<'_> {
             follow.selected = 0;
             return Transition::Stay;
         }
-        let whole = follow.typed.len() == label(0, count).len();
-        if whole && !begins_a_number(self, &related, &follow.typed) {
+        // Whole, or short of its zeros with no other label to become
+        // ("4" among 16 labels can only be 04).
+        let ends_a_label = follow.typed.len() == label(0, count).len()
+            || !(0..count).any(|row| label(row, count).starts_with(&follow.typed));
+        if ends_a_label && !begins_a_number(self, &related, &follow.typed) {
             return self.follow_typed(follow);
         }
         // The selection shows what Enter would follow now ("3": 03).
