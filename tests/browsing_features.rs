@@ -353,6 +353,7 @@ fn cite_as_shows_each_style_and_copies_the_chosen_one() {
     let bibtex = citation(&DATA, idx("ga-70-125"), Style::Bibtex);
     let terminal = draw(&app, 120, 40);
     let screen = terminal.backend().to_string();
+    assert!(screen.contains("Cite A/RES/70/125 as"), "named by its symbol: {screen}");
     assert!(screen.contains("@techreport{ga-70-125,"), "{screen}");
     assert!(screen.contains("number = {A/RES/70/125},"), "{screen}");
     assert_snapshot!(terminal.backend());
@@ -369,6 +370,12 @@ fn cite_as_shows_each_style_and_copies_the_chosen_one() {
     );
     // `y` in the chooser copies too; Esc copies nothing; the chosen style
     // is not kept: `y` in the main view still copies the configured one.
+    // At 80×24 the CSL-JSON record is taller than the popup: it says so.
+    press(&mut app, &[key(KeyCode::Char('c'))]);
+    press(&mut app, &[KeyCode::Down; 3].map(key));
+    let small = draw(&app, 80, 24).backend().to_string();
+    assert!(small.contains(" of ") && small.contains('↓'), "{small}");
+    press(&mut app, &[key(KeyCode::Esc)]);
     app.effects.clear();
     let to_csl = [
         KeyCode::Char('c'),

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::path::no_taller_than;
-use super::{centered, clear_popup, pane_block, selectable_list};
+use super::{centered, clear_popup, pane_block, selectable_list, with_scroll_position};
 use crate::app::{App, CiteChoice};
 use crate::cite::{self, Style};
 use crate::text::sanitize;
@@ -52,13 +52,18 @@ pub fn render(app: &App, choice: &CiteChoice, frame: &mut Frame, area: Rect) {
             ]))
         })
         .collect();
-    let title = format!("Cite {} as", app.data.item(choice.item).id);
+    let title = format!("Cite {} as", app.status_name(choice.item));
     let block = pane_block(app, &sanitize(&title), true, styles_area.width);
     let (list, mut state) = selectable_list(app, rows, block, Some(choice.selected), true, styles_area);
     clear_popup(frame, popup, area);
     frame.render_stateful_widget(list, styles_area, &mut state);
+    // A record taller than the popup says so, as every cut pane does: the
+    // copy is whole all the same.
+    let total = wrapped_rows(&lines, inner_width);
     let lines: Vec<Line> = lines.into_iter().map(Line::raw).collect();
     let block = pane_block(app, "What y or Enter copies", false, preview_area.width);
+    let height = usize::from(preview_area.height.saturating_sub(2));
+    let block = with_scroll_position(app, block, 0, height, total);
     let preview = Paragraph::new(lines).block(block).wrap(Wrap { trim: false });
     frame.render_widget(preview, preview_area);
 }
