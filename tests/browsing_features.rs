@@ -211,6 +211,29 @@ fn breadcrumbs_and_history_keep_the_scroll_of_each_step() {
     assert_eq!(app.detail_scroll, scrolled, "the scroll of that step is restored");
 }
 
+/// A trail too long for its row ends with "…", never with a bare cut
+/// ("IGF made permanent (80/17").
+#[test]
+fn a_breadcrumb_too_long_for_its_row_ends_with_an_ellipsis() {
+    let mut app = App::new(&DATA);
+    jump_to(&mut app, "A/RES/70/125");
+    jump_to(&mut app, "wsis20-igf-permanent");
+    press(&mut app, &[key(KeyCode::Char('h'))]);
+    let screen = draw(&app, 80, 24).backend().to_string();
+    let first = screen.lines().next().expect("a first row");
+    let trail = first
+        .rsplit('┐')
+        .next()
+        .expect("the trail right of the list")
+        .trim_end_matches('"')
+        .trim_end();
+    let name = DATA.item(idx("wsis20-igf-permanent")).display_name();
+    assert!(
+        trail.ends_with(name) || trail.ends_with('…'),
+        "whole or marked cut: {trail:?}"
+    );
+}
+
 #[test]
 fn bookmarks_round_trip_through_an_atomic_file() {
     let dir = tempfile::tempdir().unwrap();

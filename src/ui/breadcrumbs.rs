@@ -7,8 +7,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
+use super::cut;
 use crate::app::App;
-use crate::text::{sanitize, truncate};
+use crate::text::sanitize;
 
 const SEPARATOR: &str = " › ";
 
@@ -30,7 +31,8 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width);
     let current_width = current.as_deref().map_or(0, UnicodeWidthStr::width);
     let mut used = current_width + 1;
-    let mut start = names.len();
+    let names_len = names.len();
+    let mut start = names_len;
     while start > 0 && used + names[start - 1].width() + SEPARATOR.len() + 2 <= width {
         start -= 1;
         used += names[start].width() + SEPARATOR.chars().count();
@@ -43,11 +45,14 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
         spans.push(Span::styled(name, app.theme.dim()));
         spans.push(Span::styled(SEPARATOR, app.theme.dim()));
     }
-    if let Some(current) = current {
-        spans.push(Span::styled(
-            truncate(&current, width.saturating_sub(2)),
-            app.theme.symbol(),
-        ));
+    match current {
+        Some(current) => spans.push(Span::styled(current, app.theme.symbol())),
+        // Nothing shown (an empty list): no separator leads nowhere.
+        None if start < names_len => {
+            spans.pop();
+        }
+        None => {}
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    // A current item wider than the row ends with "…", never a bare cut.
+    frame.render_widget(Paragraph::new(cut::fit_line(Line::from(spans), width)), area);
 }
