@@ -7,7 +7,7 @@
 use std::io;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, PoisonError};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event};
 
@@ -25,7 +25,16 @@ pub struct TerminalInput {
     /// Set when the terminal comes back: the screen holds what the
     /// program drew, and every cell must be drawn again.
     redraw: AtomicBool,
+    /// When the terminal last came back.
+    returned_at: Mutex<Option<Instant>>,
 }
+
+/// How long after the terminal comes back a signal of its keys is still
+/// the program's: signals are handled on their own thread, and a Ctrl-C
+/// that ended the program may be handled after the program ended (a
+/// loaded machine, the browser back first). In raw mode no key raises a
+/// signal, so only a stray one from outside is dropped in this time.
+pub const LENT_SIGNAL_GRACE: Duration = Duration::from_secs(1);
 
 /// How long one turn of the reader waits for input: the longest a lent
 /// terminal waits for the reader to let go.
@@ -57,6 +66,14 @@ impl TerminalInput {
         self.lent.load(Ordering::SeqCst)
     }
 
+    /// Whether a signal handled now may come from a key typed while the
+    /// terminal was lent: it is lent, or came back under
+    /// [`LENT_SIGNAL_GRACE`] ago.
+    pub fn keys_were_lent(&self) -> bool {
+        let returned = *self.returned_at.lock().unwrap_or_else(PoisonError::into_inner);
+        self.is_lent() || returned.is_some_and(|at| at.elapsed() < LENT_SIGNAL_GRACE)
+    }
+
     /// Runs `program` with the terminal as the shell leaves it to a
     /// program (the browser's modes off, its reader waiting), then takes
     /// it back; the next frame redraws every cell.
@@ -76,6 +93,7 @@ impl TerminalInput {
         let turn = self.turn.lock().unwrap_or_else(PoisonError::into_inner);
         leave();
         let ran = program();
+        *self.returned_at.lock().unwrap_or_else(PoisonError::into_inner) = Some(Instant::now());
         let entered = enter();
         drop(turn);
         self.lent.store(false, Ordering::SeqCst);
@@ -95,6 +113,18 @@ mod tests {
     use std::sync::atomic::AtomicUsize;
 
     use super::*;
+
+    /// A Ctrl-C that ended the program may be handled just after the
+    /// terminal came back: it is still taken for the program's.
+    #[test]
+    fn the_keys_count_as_lent_while_lent_and_just_after() {
+        let input = TerminalInput::default();
+        assert!(!input.keys_were_lent(), "never lent");
+        let during = input.lend_with(|| {}, || Ok(()), || input.keys_were_lent()).unwrap();
+        assert!(during);
+        assert!(!input.is_lent(), "the terminal is back");
+        assert!(input.keys_were_lent(), "a signal handled now may be the program's");
+    }
 
     /// While the terminal is lent the reader polls nothing; before and
     /// after, it does.

@@ -91,7 +91,7 @@ pub fn run(mut loading: Loading, options: Options) -> io::Result<()> {
     let signals_to = sender.clone();
     let lent = Arc::clone(&input);
     let _signals = signals::forward(move |signal| {
-        lent.is_lent() && signals::handled_while_lent(signal) || signals_to.send(Message::Signal(signal)).is_ok()
+        lent.keys_were_lent() && signals::handled_while_lent(signal) || signals_to.send(Message::Signal(signal)).is_ok()
     });
     spawn_event_reader(sender.clone(), Arc::clone(&input));
     let result = setup.enable_extras().and_then(|()| {
