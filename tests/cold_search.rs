@@ -166,19 +166,44 @@ fn query_strategy(pool: Vec<String>) -> impl Strategy<Value = String> {
     prop::collection::vec(word, 1..=4).prop_map(|words| words.join(" "))
 }
 
-proptest! {
-    #![proptest_config(ProptestConfig::with_cases(16))]
+/// Each case builds the whole index and four queries' indexes of up to
+/// 300 items: at CI's 10 000 cases (`PROPTEST_CASES`, which the
+/// `proptest!` macro lets override any count in the code) this one test
+/// took ten minutes, so it runs its own runner with at most this many.
+const MAX_CASES: u32 = 256;
 
-    #[test]
-    fn any_generated_query_on_generated_data_finds_what_the_full_index_finds(
-        items in 0usize..300,
-        queries in prop::collection::vec(query_strategy(title_words(&DATA)), 4),
-    ) {
+/// Cases when `PROPTEST_CASES` is not set.
+const DEFAULT_CASES: u32 = 16;
+
+#[test]
+fn any_generated_query_on_generated_data_finds_what_the_full_index_finds() {
+    use proptest::test_runner::{FileFailurePersistence, TestRunner};
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(DEFAULT_CASES)
+        .min(MAX_CASES);
+    let mut runner = TestRunner::new(ProptestConfig {
+        cases,
+        source_file: Some(file!()),
+        test_name: Some("any_generated_query_on_generated_data_finds_what_the_full_index_finds"),
+        failure_persistence: Some(Box::new(FileFailurePersistence::SourceParallel("proptest-regressions"))),
+        ..ProptestConfig::default()
+    });
+    let strategy = (
+        0usize..300,
+        prop::collection::vec(query_strategy(title_words(&DATA)), 4),
+    );
+    let outcome = runner.run(&strategy, |(items, queries)| {
         let data = with_generated(items);
         let full = SearchIndex::new(&data);
         for query in &queries {
             assert_same_answer(&data, &full, query);
         }
+        Ok(())
+    });
+    if let Err(failure) = outcome {
+        panic!("{failure}");
     }
 }
 
