@@ -42,11 +42,12 @@ impl App<'_> {
                 choice.selected = motion.apply(choice.selected, Style::ALL.len(), self.page());
                 Transition::Stay
             }
-            Action::Open | Action::CopyCitation => {
+            // `y` and Enter are both `Open` here (keymap: the Cite context).
+            Action::Open => {
                 self.copy_citation(choice.item, choice.style());
                 Transition::Close
             }
-            Action::StartCite | Action::CloseOverlay => Transition::Close,
+            Action::CloseOverlay => Transition::Close,
             _ => Transition::Stay,
         }
     }
