@@ -280,6 +280,25 @@ mod tests {
                 proptest::prop_assert!(shown.is_empty(), "{symbol} at {width}: {shown}");
             }
         }
+
+        /// A joint symbol ("A/66/64–E/2011/77") that does not fit is named
+        /// by its first document's: "A/66/64–…", or that symbol as a column
+        /// shows it alone; never a head of one and a tail of the other.
+        #[test]
+        fn a_cut_joint_symbol_shows_its_first_document(
+            first in symbol_strategy(),
+            second in symbol_strategy(),
+            width in 0usize..40,
+        ) {
+            let joint = format!("{first}{JOINT}{second}");
+            let shown = elide_symbol_start(&joint, width);
+            proptest::prop_assert!(shown.width() <= width, "{joint} at {width}: {shown}");
+            if joint.width() <= width {
+                proptest::prop_assert_eq!(&shown, &joint);
+            } else if shown != format!("{first}{JOINT}…") {
+                proptest::prop_assert_eq!(&shown, &elide_symbol_start(&first, width), "{} at {}", joint, width);
+            }
+        }
     }
 
     proptest::proptest! {
