@@ -88,3 +88,24 @@ fn on_a_terminal_the_cli_shows_progress_and_erases_it() {
     assert!(during.contains("data files") || during.contains("checking"), "{during}");
     assert!(!after.contains("wsis: ["), "the line is erased:\n{after}");
 }
+
+#[test]
+fn on_a_terminal_a_first_search_says_it_stores_the_index_after_answering() {
+    if !tmux::available() {
+        return;
+    }
+    // A cache of its own, so the index is not stored yet: the answer comes
+    // from the query's words, then the whole index is built and stored.
+    let cache = tempfile::tempdir().expect("temp dir");
+    let command = format!(
+        "env XDG_CACHE_HOME={cache} {bin} --no-user-data --data {data} search governance > /dev/null",
+        cache = cache.path().display(),
+        bin = env!("CARGO_BIN_EXE_wsis"),
+        data = data_arg(),
+    );
+    let pane = tmux::Pane::start("storing", 100, 30, &command);
+    pane.wait_text("storing the search index for the next search");
+    assert_eq!(pane.wait_exit(), 0);
+    let after = pane.screen();
+    assert!(!after.contains("wsis: ["), "the line is erased:\n{after}");
+}

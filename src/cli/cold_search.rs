@@ -9,7 +9,8 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{Outcome, build_index, finish};
+use super::{Outcome, build_index, finish, progress_bar};
+use crate::data::progress::Stage;
 use crate::data::{Dataset, trace};
 use crate::search::cache;
 
@@ -21,7 +22,12 @@ pub(super) fn finish_then_store(printed: Outcome, data: &Dataset, cache: Option<
     trace::mark("answered");
     if cache.is_some() {
         end_stdout();
-        let full = build_index(data, cache);
+        // About a second at 100 000 items after the answer: on a terminal,
+        // stderr says why the prompt has not come back.
+        let full = progress_bar::while_loading(|progress| {
+            progress.set_stage(Stage::StoringIndex);
+            build_index(data, cache)
+        });
         trace::mark("search index built and stored");
         // Freed at exit, as main.rs does with a large dataset.
         std::mem::forget(full);

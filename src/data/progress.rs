@@ -18,17 +18,21 @@ pub enum Stage {
     Checking,
     /// Building the search index.
     Indexing,
+    /// Building the whole search index to store it, a search's answer
+    /// given from an index of its own words (`cli::cold_search`).
+    StoringIndex,
     Done,
 }
 
 impl Stage {
-    const ALL: [Stage; 7] = [
+    const ALL: [Stage; 8] = [
         Stage::Starting,
         Stage::OpeningCache,
         Stage::Reading,
         Stage::Parsing,
         Stage::Checking,
         Stage::Indexing,
+        Stage::StoringIndex,
         Stage::Done,
     ];
 
@@ -40,6 +44,7 @@ impl Stage {
             Stage::Parsing => "parsing data files",
             Stage::Checking => "checking items and links",
             Stage::Indexing => "building the search index",
+            Stage::StoringIndex => "storing the search index for the next search",
             Stage::Done => "ready",
         }
     }
@@ -166,7 +171,7 @@ impl Seen {
             Stage::Starting | Stage::OpeningCache => 0.0,
             Stage::Reading | Stage::Parsing => parsed * AFTER_PARSING,
             Stage::Checking => AFTER_PARSING,
-            Stage::Indexing => AFTER_PARSING + (1.0 - AFTER_PARSING) / 2.0,
+            Stage::Indexing | Stage::StoringIndex => AFTER_PARSING + (1.0 - AFTER_PARSING) / 2.0,
             Stage::Done => 1.0,
         }
     }
