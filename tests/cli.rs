@@ -82,6 +82,20 @@ fn exit_status_is_1_when_nothing_matches() {
 }
 
 #[test]
+fn nothing_matching_every_word_names_the_query_with_fewer_words_that_does() {
+    for extra in [&[][..], &["--no-cache"][..]] {
+        let output = wsis(&[&["search", "igf mandate extension"], extra].concat());
+        assert_eq!(output.status.code(), Some(1), "still no match: scripts read the status");
+        assert!(output.stdout.is_empty());
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(said.contains("without “extension”"), "{said}");
+        assert!(said.contains("wsis search \"igf mandate\""), "{said}");
+    }
+    let said = String::from_utf8_lossy(&wsis(&["search", "zzqxjv yyqw"]).stderr).into_owned();
+    assert!(!said.contains("without"), "no word of it matches: {said}");
+}
+
+#[test]
 fn exit_status_is_2_on_bad_input() {
     let output = wsis(&["list", "--category", "bogus"]);
     assert_eq!(output.status.code(), Some(2));

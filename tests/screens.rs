@@ -788,3 +788,22 @@ fn category_names_are_whole_or_abbreviated_80x24() {
     app.size = (80, 24);
     assert_snapshot!(draw(&app, 80, 24).backend());
 }
+
+#[test]
+fn a_query_no_item_fully_holds_shows_the_nearest_hits_and_what_they_lack() {
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char('/'))]);
+    type_text(&mut app, "igf mandate extension");
+    let terminal = draw(&app, 120, 30);
+    let buffer = terminal.backend().buffer();
+    let screen: String = (0..buffer.area.height).map(|y| row_text(buffer, y) + "\n").collect();
+    assert!(screen.contains("without “extension”"), "{screen}");
+    assert!(!screen.contains("No match."), "{screen}");
+    // The rows mark the words searched, as for "igf mandate".
+    assert_snapshot!(terminal.backend());
+    // Enter opens the hit; n then walks the hits of the words searched.
+    press(&mut app, &[key(KeyCode::Enter)]);
+    let first = app.selected_item();
+    press(&mut app, &[key(KeyCode::Char('n'))]);
+    assert_ne!(app.selected_item(), first, "n goes to the next of those hits");
+}

@@ -202,13 +202,28 @@ fn answer(
         hits.truncate(limit);
     }
     if hits.is_empty() {
-        return sound().then(|| Err(Failure::NothingMatches(format!("nothing matches \"{query}\""))));
+        return sound().then(|| Err(Failure::NothingMatches(nothing_matches(index, query))));
     }
     let printed = match format {
         ListFormat::Tsv => print_plain(index, hits, query, out, sound, after),
         ListFormat::Json | ListFormat::Table => print_explained(index, hits, query, format, out, sound, after),
     }?;
     Some(printed.map(|()| ExitCode::SUCCESS).map_err(Failure::from))
+}
+
+/// "nothing matches", and the query with fewer words that would match,
+/// if one does: the exit status stays that of no match (scripts read it),
+/// the reader is told what to search instead.
+fn nothing_matches(index: &SearchIndex, query: &str) -> String {
+    let nothing = format!("nothing matches \"{query}\"");
+    match index.fewer_words_with_hits(query) {
+        Some((hits, fewer)) => format!(
+            "{nothing}; without {}, {hits} match: wsis search \"{}\"",
+            fewer.dropped_quoted(),
+            fewer.kept
+        ),
+        None => nothing,
+    }
 }
 
 /// Plain lines: each hit's line is made right after its explanation, on

@@ -13,7 +13,7 @@ use std::ops::{Index, Range};
 use std::sync::{Arc, OnceLock};
 
 use super::rank_sort;
-use super::{Field, Hit};
+use super::{FewerWords, Field, Hit};
 use crate::data::ItemIdx;
 
 /// How many hits a search orders and builds at once: far more than a
@@ -210,6 +210,9 @@ pub struct Hits {
     head: Vec<Hit>,
     len: usize,
     later: Option<Arc<Later>>,
+    /// Set when these are the hits of the query with fewer words, no item
+    /// holding them all (`fewer_words`).
+    fewer_words: Option<Arc<FewerWords>>,
 }
 
 /// The hits past the head: what they are made of, and once made, every
@@ -244,7 +247,22 @@ impl Hits {
                 all: OnceLock::new(),
                 around: OnceLock::new(),
             })),
+            fewer_words: None,
         }
+    }
+
+    /// These hits, as those of the query with fewer words `fewer`.
+    pub(crate) fn with_fewer_words(self, fewer: Arc<FewerWords>) -> Hits {
+        Hits {
+            fewer_words: Some(fewer),
+            ..self
+        }
+    }
+
+    /// The query these are the hits of, if not the one asked: no item held
+    /// every word of that.
+    pub fn fewer_words(&self) -> Option<&FewerWords> {
+        self.fewer_words.as_deref()
     }
 
     pub fn len(&self) -> usize {
@@ -361,6 +379,7 @@ impl From<Vec<Hit>> for Hits {
             len: hits.len(),
             head: hits,
             later: None,
+            fewer_words: None,
         }
     }
 }

@@ -23,6 +23,8 @@ mod drafts;
 mod excerpt;
 mod explain;
 mod fetch;
+mod fewer_words;
+pub use fewer_words::FewerWords;
 mod shown;
 pub use fetch::Titles;
 mod hits;

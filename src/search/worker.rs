@@ -46,7 +46,7 @@ impl Worker {
                     request = newer;
                 }
                 let cancelled = || current.load(Ordering::Relaxed) != request.generation;
-                let Some(hits) = index.search_cancellable(&request.query, request.scope.as_deref(), &cancelled) else {
+                let Some(hits) = index.search_or_fewer(&request.query, request.scope.as_deref(), &cancelled) else {
                     continue;
                 };
                 let outcome = Outcome {

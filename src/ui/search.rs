@@ -25,7 +25,11 @@ pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
         "searching…".to_string()
     } else {
         let more = if search.pending { "…" } else { "" };
-        format!("{} results{more}", search.hits.len())
+        match search.hits.fewer_words() {
+            // No item holds every word: these lack the words named.
+            Some(fewer) => format!("{} results{more} without {}", search.hits.len(), fewer.dropped_quoted()),
+            None => format!("{} results{more}", search.hits.len()),
+        }
     };
     let input = Paragraph::new(editor_line(
         app,
@@ -194,10 +198,10 @@ fn explain(app: &App, search: &SearchState, hit: &Hit, width: usize) -> (String,
         None => item.label().to_string(),
     };
     let text = truncate(&sanitize(&shown), width);
-    let matched = app.index.highlight(&text, &search.query);
+    let matched = app.index.highlight(&text, search.searched());
     let explained;
     let matches = if hit.matched.is_empty() {
-        explained = app.index.explain_hit(hit, &search.query);
+        explained = app.index.explain_hit(hit, search.searched());
         &explained
     } else {
         &hit.matched

@@ -34,6 +34,15 @@ impl SearchState {
         self.hits.get(self.selected).map(|hit| hit.item)
     }
 
+    /// The query the hits are of: as typed, or with fewer words when no
+    /// item held them all ([`Hits::fewer_words`]); highlights and the
+    /// last search follow it.
+    pub fn searched(&self) -> &str {
+        self.hits
+            .fewer_words()
+            .map_or(&*self.query, |fewer| fewer.kept.as_str())
+    }
+
     /// Selects the hit kept in `reselect`, else the first.
     pub(in crate::app) fn select_kept(&mut self) {
         let kept = self.reselect.take();
@@ -110,7 +119,7 @@ impl App<'_> {
             Action::SearchAccept => match self.settle(search).selection() {
                 Some(item) => {
                     self.last_search = Some(crate::app::LastSearch {
-                        query: search.query.to_string(),
+                        query: search.searched().to_string(),
                         scope: search.scope,
                         hits: search.hits.items(),
                         at: search.selected,
@@ -201,7 +210,7 @@ impl App<'_> {
         if search.pending {
             search.generation = next_generation();
             search.pending = false;
-            search.hits = self.index.search_hits(&search.query, self.scope_items(search.scope));
+            search.hits = self.search_or_fewer(&search.query, self.scope_items(search.scope));
             search.select_kept();
         }
         search
@@ -222,9 +231,17 @@ impl App<'_> {
             }));
         } else {
             search.pending = false;
-            search.hits = self.index.search_hits(&search.query, scope);
+            search.hits = self.search_or_fewer(&search.query, scope);
             search.selected = 0;
         }
+    }
+}
+
+impl App<'_> {
+    /// The hits of `query` over `scope`, or of the query with fewer words
+    /// when no item holds them all, as the background search gives them.
+    fn search_or_fewer(&self, query: &str, scope: Option<&[ItemIdx]>) -> Hits {
+        self.index.search_or_fewer(query, scope, &|| false).unwrap_or_default()
     }
 }
 
