@@ -594,3 +594,26 @@ fn the_timeline_counts_items_in_its_title_and_its_position_alike() {
     let (end, _) = bottom_border(&app);
     assert!(end.contains(&format!("–{dated} of {dated} ↑ end")), "{end}");
 }
+
+/// Cite-as on a meeting (a CSTD session): named by its title, dated from
+/// its first day to its last, with no author, in the text form and the
+/// BibTeX record alike.
+#[test]
+fn cite_as_a_meeting_gives_its_span_and_no_author() {
+    let mut app = App::new(&DATA);
+    app.theme = Theme { color: false };
+    jump_to(&mut app, "cstd-session-16");
+    press(&mut app, &[key(KeyCode::Char('c'))]);
+    let text = draw(&app, 120, 40).backend().to_string();
+    // The text form wraps in the popup: its first line starts with the
+    // title, no author before it.
+    let title = "│\"Commission on Science and Technology for Development, sixteenth session\"";
+    assert!(text.contains(&format!("{title}, 3–7 June 2013,")), "{text}");
+    press(&mut app, &[key(KeyCode::Down)]);
+    let terminal = draw(&app, 120, 40);
+    let bibtex = terminal.backend().to_string();
+    assert!(bibtex.contains("@misc{cstd-session-16,"), "{bibtex}");
+    assert!(bibtex.contains("date = {2013-06-03/2013-06-07},"), "{bibtex}");
+    assert!(!bibtex.contains("author = "), "{bibtex}");
+    assert_snapshot!(terminal.backend());
+}

@@ -64,7 +64,7 @@ fn bibtex_parses_with_its_fields() {
 /// The RIS specification's line format: a two-character tag, two spaces,
 /// a hyphen, a space and the value; `TY` opens a record, `ER` closes it.
 fn read_ris(text: &str) -> Vec<Vec<(String, String)>> {
-    const TYPES: [&str; 3] = ["RPRT", "ELEC", "GOVDOC"];
+    const TYPES: [&str; 4] = ["RPRT", "ELEC", "GOVDOC", "CONF"];
     let mut records = Vec::new();
     let mut current: Option<Vec<(String, String)>> = None;
     assert!(text.ends_with("\r\n"), "lines end in CR LF");
@@ -166,12 +166,16 @@ fn check_csl(value: &serde_json::Value) {
     for item in value.as_array().expect("an array of items") {
         assert!(item["id"].is_string(), "{item}");
         assert!(CSL_TYPES.contains(&item["type"].as_str().unwrap_or("")), "{item}");
-        if let Some(issued) = item.get("issued") {
-            let parts = issued["date-parts"][0].as_array().unwrap();
-            assert!(
-                (1..=3).contains(&parts.len()) && parts.iter().all(|p| p.is_u64()),
-                "{item}"
-            );
+        // A date, or a range of two (a meeting's first and last days).
+        for date in ["issued", "event-date"].iter().filter_map(|name| item.get(name)) {
+            let dates = date["date-parts"].as_array().unwrap();
+            assert!((1..=2).contains(&dates.len()), "{item}");
+            for parts in dates.iter().map(|parts| parts.as_array().unwrap()) {
+                assert!(
+                    (1..=3).contains(&parts.len()) && parts.iter().all(|p| p.is_u64()),
+                    "{item}"
+                );
+            }
         }
         if let Some(authors) = item.get("author") {
             assert!(authors.as_array().unwrap().iter().all(|a| a["literal"].is_string()));
@@ -495,10 +499,47 @@ fn a_meeting_is_cited_as_an_event_not_a_report() {
         assert!(bibtex.starts_with("@misc{"), "{name}: {bibtex}");
         assert!(!bibtex.contains("institution ="), "{name}: {bibtex}");
         let ris = read_ris(&cited(&["cite", name, "--format", "ris"]));
-        assert_eq!(ris[0][0], ("TY".to_string(), "ELEC".to_string()), "{name}");
+        assert_eq!(ris[0][0], ("TY".to_string(), "CONF".to_string()), "{name}");
         assert!(!ris[0].iter().any(|(tag, _)| tag == "M3"), "{name}: no genre");
+        // The convening body is not the meeting's author.
+        assert!(csl[0].get("author").is_none(), "{name}: {csl}");
+        assert!(bibtex_field(&bibtex, name, "author").is_none(), "{name}: {bibtex}");
+        assert!(!ris[0].iter().any(|(tag, _)| tag == "AU"), "{name}: {ris:?}");
+        let text = cited(&["cite", name]);
+        assert!(text.starts_with('"'), "{name}: the title comes first: {text}");
     }
     // A document of the same categories stays a report.
     let csl: serde_json::Value = serde_json::from_str(&cited(&["cite", "70/125", "--format", "csl-json"])).unwrap();
     assert_eq!(csl[0]["type"], "report");
+}
+
+/// A meeting is dated from its first day to its last wherever the style
+/// can hold a range (RIS cannot: it gives the first day).
+#[test]
+fn a_meeting_is_cited_with_its_span() {
+    let text = cited(&["cite", "cstd-session-16", "geneva-summit"]);
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next(),
+        Some(
+            "\"Commission on Science and Technology for Development, sixteenth session\", 3–7 June 2013, \
+             available from https://ecosoc.un.org/fr/node/430"
+        )
+    );
+    assert!(lines.next().unwrap().contains("\", 10–12 December 2003, "), "{text}");
+    let bibtex = cited(&["cite", "cstd-session-16", "--format", "bibtex"]);
+    assert_eq!(
+        bibtex_field(&bibtex, "cstd-session-16", "date").as_deref(),
+        Some("2013-06-03/2013-06-07")
+    );
+    let csl: serde_json::Value =
+        serde_json::from_str(&cited(&["cite", "cstd-session-16", "--format", "csl-json"])).unwrap();
+    let span = serde_json::json!([[2013, 6, 3], [2013, 6, 7]]);
+    assert_eq!(csl[0]["issued"]["date-parts"], span);
+    assert_eq!(csl[0]["event-date"]["date-parts"], span);
+    let ris = read_ris(&cited(&["cite", "cstd-session-16", "--format", "ris"]));
+    assert!(
+        ris[0].contains(&("DA".to_string(), "2013/06/03/".to_string())),
+        "{ris:?}"
+    );
 }

@@ -3,6 +3,14 @@
 //! symbol as report number), bodies and meetings as `@misc`. An untitled
 //! item has no `title`: its designation is its `number`, and its `note`
 //! says so.
+//!
+//! A meeting is a `@misc` with its own title and no author, dated from
+//! its first day to its last as biblatex reads a range, in ISO 8601
+//! (`date = {2013-06-03/2013-06-07}`, biblatex manual, "Date
+//! Specifications"). biblatex's `eventtitle`, `eventdate` and `venue` are
+//! not used: they name the event a publication came from (fields of
+//! `@proceedings` and `@inproceedings`), and the standard styles do not
+//! print them for a `@misc`.
 
 use std::fmt::Write;
 
@@ -46,7 +54,11 @@ fn fields(r: &Reference) -> Vec<(&'static str, Value)> {
         let year = [("year", Value::Braced(date.year.to_string()))];
         let month = month.map(|&m| ("month", Value::Macro(m)));
         fields.extend(year.into_iter().chain(month));
-        fields.push(("date", Value::Braced(iso(date))));
+        let date = match r.until {
+            Some(until) => format!("{}/{}", iso(date), iso(until)),
+            None => iso(date),
+        };
+        fields.push(("date", Value::Braced(date)));
     }
     if let Some(url) = &r.url {
         fields.push(("url", Value::Braced(url.clone())));
@@ -128,6 +140,33 @@ fn escape(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    use crate::cite::meeting;
+
+    /// The value of `name` in `entry`, as written between its braces.
+    fn field<'a>(entry: &'a str, name: &str) -> Option<&'a str> {
+        let line = entry
+            .lines()
+            .find(|line| line.trim_start().starts_with(&format!("{name} = ")))?;
+        line.split_once(" = ")?.1.strip_suffix(',')
+    }
+
+    #[test]
+    fn a_meeting_is_dated_by_an_iso_range_with_no_author() {
+        let cited = |start, until| format(&meeting(start, until));
+        let within_a_month = cited("2013-06-03", Some("2013-06-07"));
+        assert!(within_a_month.starts_with("@misc{session,\n"), "{within_a_month}");
+        assert_eq!(field(&within_a_month, "date"), Some("{2013-06-03/2013-06-07}"));
+        assert_eq!(field(&within_a_month, "year"), Some("{2013}"));
+        assert_eq!(field(&within_a_month, "month"), Some("jun"));
+        assert_eq!(field(&within_a_month, "author"), None);
+        let across_months = cited("2008-04-28", Some("2008-05-02"));
+        assert_eq!(field(&across_months, "date"), Some("{2008-04-28/2008-05-02}"));
+        let across_years = cited("2008-12-29", Some("2009-01-02"));
+        assert_eq!(field(&across_years, "date"), Some("{2008-12-29/2009-01-02}"));
+        assert_eq!(field(&across_years, "year"), Some("{2008}"));
+        assert_eq!(field(&cited("2024-09-22", None), "date"), Some("{2024-09-22}"));
+    }
 
     #[test]
     fn special_characters_are_escaped() {

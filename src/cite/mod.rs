@@ -5,6 +5,7 @@
 mod bibtex;
 mod csl;
 mod ris;
+mod span;
 mod text;
 
 use serde::Deserialize;
@@ -64,7 +65,11 @@ pub struct Reference {
     /// only gives when confirmed. `None` when the title is known. Every
     /// style writes it as a designation, never as the title.
     pub designation: Option<String>,
+    /// The first day of a meeting, else the document's date.
     pub date: Option<PartialDate>,
+    /// The last day of a meeting that lasted more than one (`until` in the
+    /// data); `None` for a document or a one-day meeting.
+    pub until: Option<PartialDate>,
     pub symbol: Option<String>,
     /// The official link, only when it is a plain http(s) URL.
     pub url: Option<String>,
@@ -72,7 +77,8 @@ pub struct Reference {
     /// ("Geneva Plan of Action (WSIS-03/GENEVA/DOC/5-E)").
     pub part_of: Option<String>,
     /// A meeting (the item has an end date, `until`): a summit, a session,
-    /// a forum. Cited as an event, never as a report, in whatever category.
+    /// a forum. Cited as an event, never as a report, in whatever category,
+    /// and by its own name, with no author: see [`Reference::of`].
     pub is_event: bool,
 }
 
@@ -120,6 +126,19 @@ impl Reference {
             .issuer()
             .map(|issuer| adopter.clone().unwrap_or_else(|| issuer.to_string()));
         let is_event = item.until.is_some();
+        // A meeting is cited by its own name, dates and place, with no
+        // author and no publisher: the UN dates a conference after its
+        // name ("Report of the Fourth World Conference on Women, Beijing,
+        // 4–15 September 1995"), and CSL's type `event` is for "direct
+        // citations to the event" (CSL 1.0.2, appendix III). The body
+        // that convenes a meeting did not write it, and its title names
+        // that body where it has one ("Commission on Science and
+        // Technology for Development, sixteenth session"). No place: the
+        // model has no field for one, and an event's `body` mixes host and
+        // place in free text ("ITU, Geneva"), which a citation would have
+        // to guess apart.
+        let issuer = issuer.filter(|_| !is_event);
+        let date = data.date(idx);
         Reference {
             key: item.id.to_string(),
             publisher: issuer
@@ -133,7 +152,12 @@ impl Reference {
             designation: (!item.title_known())
                 .then(|| symbol.clone().or_else(|| item.short_title.as_deref().map(clean)))
                 .flatten(),
-            date: data.date(idx),
+            date,
+            until: item
+                .until
+                .as_deref()
+                .and_then(|until| PartialDate::parse(until.trim()).ok())
+                .filter(|&until| Some(until) != date),
             symbol,
             url: item
                 .url
@@ -190,13 +214,13 @@ fn is_plain_url(url: &str) -> bool {
             .any(|c| c.is_whitespace() || c.is_control() || "\"{}<>\\".contains(c))
 }
 
-/// The citations of `items` in `style`, ready to print or copy: one per
-/// line in text, one entry each in BibTeX and RIS, one array in CSL-JSON.
 /// Categories whose items are documents (or parts of one), so that an item
 /// may be cited as "in" them even without a symbol ("in Global Digital
 /// Compact"); the others hold bodies, fora, sessions and processes.
 const DOCUMENT_CATEGORIES: &[&str] = &["outcome", "ga", "ecosoc", "sg-report", "gdc", "action-line"];
 
+/// The citations of `items` in `style`, ready to print or copy: one per
+/// line in text, one entry each in BibTeX and RIS, one array in CSL-JSON.
 pub fn format(data: &Dataset, items: &[ItemIdx], style: Style) -> String {
     let references: Vec<Reference> = items.iter().map(|&idx| Reference::of(data, idx)).collect();
     match style {
@@ -215,6 +239,28 @@ pub fn citation(data: &Dataset, idx: ItemIdx, style: Style) -> String {
         // One line, as before: no trailing newline on the clipboard.
         Style::Text => text.trim_end().to_string(),
         _ => text,
+    }
+}
+
+/// A meeting held from `start` to `until` (`YYYY-MM-DD`), as the
+/// styles' tests cite it: a CSTD session, with the fields the data gives.
+#[cfg(test)]
+pub(crate) fn meeting(start: &str, until: Option<&str>) -> Reference {
+    let date = |text: &str| PartialDate::parse(text).expect("a test date");
+    Reference {
+        key: "session".into(),
+        issuer: None,
+        publisher: None,
+        document_type: None,
+        number: None,
+        title: Some("Commission on Science and Technology for Development, sixteenth session".into()),
+        designation: None,
+        date: Some(date(start)),
+        until: until.map(date),
+        symbol: None,
+        url: Some("https://example.org/session".into()),
+        part_of: None,
+        is_event: true,
     }
 }
 

@@ -5,8 +5,11 @@
 //! Titles are quoted; an untitled item is named by its symbol or its
 //! designation, unquoted ("International Telecommunication Union, ITU
 //! Council Resolution 1332, 2024, available from ...").
+//! A meeting has no head: its title, then its dates ("Commission on
+//! Science and Technology for Development, sixteenth session" quoted,
+//! then "3–7 June 2013", then the link).
 
-use super::Reference;
+use super::{Reference, span};
 
 pub fn format(r: &Reference) -> String {
     let mut parts: Vec<String> = Vec::new();
@@ -24,7 +27,7 @@ pub fn format(r: &Reference) -> String {
         parts.push(format!("in {container}"));
     }
     if let Some(date) = r.date {
-        parts.push(date.to_string());
+        parts.push(span::text(date, r.until));
     }
     if let Some(symbol) = &r.symbol {
         parts.push(symbol.clone());
@@ -46,4 +49,24 @@ fn head(r: &Reference) -> Option<String> {
         // "World Summit on the Information Society Action Line".
         (Some(kind), None) => format!("{issuer} {kind}"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cite::meeting;
+
+    const TITLE: &str = "\"Commission on Science and Technology for Development, sixteenth session\"";
+
+    #[test]
+    fn a_meeting_is_its_title_then_its_dates_with_no_author() {
+        let cited = |start, until| format(&meeting(start, until));
+        assert_eq!(
+            cited("2013-06-03", Some("2013-06-07")),
+            format!("{TITLE}, 3–7 June 2013, available from https://example.org/session")
+        );
+        assert!(cited("2008-04-28", Some("2008-05-02")).contains(", 28 April–2 May 2008, "));
+        assert!(cited("2008-12-29", Some("2009-01-02")).contains(", 29 December 2008–2 January 2009, "));
+        assert!(cited("2024-09-22", None).contains(", 22 September 2024, "));
+    }
 }

@@ -174,7 +174,7 @@ const AFTER_KEYS: &[Section] = &[
     (
         "CITATIONS",
         &[
-            "cite --format text follows the UN's form: issuer, document type and number, title, date, symbol and link, e.g. General Assembly resolution 70/125, \"Title\", 16 December 2015, A/RES/70/125, available from https://undocs.org/... . bibtex, ris and csl-json import into reference managers such as Zotero; BibTeX months are the standard macros (month = dec), read by BibTeX's styles and biblatex alike. The browser's y copies the style set in the config file.",
+            "cite --format text follows the UN's form: issuer, document type and number, title, date, symbol and link, e.g. General Assembly resolution 70/125, \"Title\", 16 December 2015, A/RES/70/125, available from https://undocs.org/... . bibtex, ris and csl-json import into reference managers such as Zotero; BibTeX months are the standard macros (month = dec), read by BibTeX's styles and biblatex alike. A meeting (an item with an end date: a summit, a session, a forum) is cited by its title and its dates, with no author: \"Commission on Science and Technology for Development, sixteenth session\", 3–7 June 2013; biblatex's date and CSL-JSON's issued give the range, RIS the first day. The browser's y copies the style set in the config file.",
         ],
     ),
     (

@@ -109,14 +109,9 @@ impl Columns {
     }
 }
 
-/// Columns the item list needs to show its rows whole: every symbol, a
-/// readable title and the dates.
-pub fn width_needed(app: &App) -> u16 {
-    let longest = app.list_shape().0.map_or(0, |l| l.min(SYMBOL_CAP) + 1);
-    width_with_symbols(longest)
-}
-
-/// What [`width_needed`] asks at most: for symbols of [`SYMBOL_CAP`].
+/// Columns the widest row of any list needs whole: a symbol of
+/// [`SYMBOL_CAP`], a readable title and the dates. The list is never
+/// wider: the rest would stay empty.
 pub const MAX_WIDTH_NEEDED: u16 = width_with_symbols(SYMBOL_CAP + 1);
 
 /// A row's width with a symbol column of `symbol` (its space included).

@@ -85,30 +85,26 @@ pub fn detail_text_area(app: &App) -> Rect {
     Block::bordered().inner(split_trail(detail_area)[1])
 }
 
-/// Categories, items and detail side by side. The category pane is as wide
-/// as its names; it shows beside the list and the detail (see
-/// [`categories_beside`]) only where the detail keeps [`READABLE_DETAIL`]
-/// beside the widest list, and otherwise only while it has focus (the item
-/// pane's title names the category, the hint bar says how to bring it
-/// back), as ranger and lazygit narrow the panes not in use. Shown beside,
-/// it takes its room from the detail, never from the list: the list never
-/// narrows as the terminal widens (a trial saw its titles cut where the
-/// pane joined). Shown for a moment while it has focus, from 100 columns
-/// it takes its room from the list, so the detail keeps its width.
+/// Categories, items and detail side by side, at widths that depend on the
+/// terminal's width and on which panes show, never on focus or on the
+/// list shown: panes that change size as focus moves, or as the selection
+/// moves between categories, make the eye hunt for the text it was
+/// reading (lazygit's and gitui's panes keep their widths; a trial saw the
+/// list narrow to 23 columns when the category pane took focus).
 ///
-/// The item list gets the room its columns need (full symbols, a readable
-/// title), but where both fit ([`STABLE_FROM`]: from 100 columns without
-/// the category pane) never more than [`MAX_LIST_SHARE`] nor so much that
-/// the detail is left less than [`READABLE_DETAIL`], and the detail's width
-/// stays put whatever has focus, as lazygit's and gitui's do: panes that
-/// change size as focus moves make
-/// the eye hunt for the text it was reading. Narrower (80 columns), a
-/// stable split would starve one pane all the time, so the focused one
-/// gets the room: the list its need, the detail all but
-/// [`READING_LIST_SHARE`] of the width (the list's symbols cut to their
-/// distinguishing end) — but never more than it has at [`STABLE_FROM`],
-/// so no pane narrows as the terminal widens to it: a detail read at 99
-/// columns is as wide as at 100, not 20 columns wider.
+/// The category pane is as wide as its names ([`categories_width`]). It
+/// shows beside the others where the list keeps the widest row any
+/// category needs and the detail [`READABLE_DETAIL`] (see
+/// [`categories_beside`]), and otherwise only while it has focus (the
+/// item pane's title names the category, the hint bar says how to bring it
+/// back), as ranger and lazygit narrow the panes not in use: there it
+/// takes its room from both others. The item list has [`LIST_SHARE`] of
+/// what the category pane leaves, but never more than the widest row of
+/// any category needs ([`items::MAX_WIDTH_NEEDED`]: the rest would stay
+/// empty) nor so much that the detail has fewer than [`MIN_DETAIL_WIDTH`];
+/// the detail has the rest. Neither narrows as the terminal widens, but
+/// where the category pane joins beside them: there it takes its room
+/// from the detail, which keeps [`READABLE_DETAIL`].
 pub fn pane_areas(app: &App, main: Rect) -> [Rect; 3] {
     let beside = categories_beside(app, main.width);
     let categories = if beside || app.focus == Pane::Categories {
@@ -116,45 +112,30 @@ pub fn pane_areas(app: &App, main: Rect) -> [Rect; 3] {
     } else {
         0
     };
-    let rest = main.width - categories;
-    let items = if beside {
-        list_beside_categories(app, main.width, rest)
-    } else if categories > 0 && main.width >= STABLE_FROM {
-        // Shown for a moment: the detail keeps the width it has without it.
-        let detail = main.width - list_width(app, main.width);
-        rest.saturating_sub(detail).max(MIN_LIST_BESIDE_CATEGORIES.min(rest))
+    // Beside, the pane's room comes from the detail: the list keeps the
+    // width it had without it, the widest row's (a trial saw the list
+    // fall from 66 to 41 columns, its titles cut, where the pane joined).
+    let list = if beside {
+        items::MAX_WIDTH_NEEDED
     } else {
-        list_width(app, rest)
+        list_width(main.width - categories)
     };
     Layout::horizontal([
         Constraint::Length(categories),
-        Constraint::Length(items),
+        Constraint::Length(list),
         Constraint::Min(0),
     ])
     .areas(main)
 }
 
 /// Whether the category pane shows beside the list and the detail at
-/// `width` columns whatever has focus: where the widest list any category
-/// can ask for keeps its width and the detail still has
-/// [`READABLE_DETAIL`] beside both (156 columns with the bundled corpus).
-/// Reckoned on the widest list, not the one shown, so the pane does not
-/// come and go as the selection moves between categories.
+/// `width` columns whatever has focus: where the list keeps the widest
+/// row any category needs and the detail [`READABLE_DETAIL`] beside both
+/// (156 columns with the bundled corpus). Reckoned on the widest list,
+/// not the one shown, so the pane does not come and go as the selection
+/// moves between categories.
 pub fn categories_beside(app: &App, width: u16) -> bool {
-    let list = stable_list_width(items::MAX_WIDTH_NEEDED, width.max(STABLE_FROM));
-    width >= categories_width(app, width) + list + READABLE_DETAIL
-}
-
-/// The list's width beside a category pane shown at `width` columns, of
-/// which `rest` are not the pane's: what the list and the detail sharing
-/// `rest` give it, but never less than it had at the last width without
-/// the pane, whose room comes from the detail.
-fn list_beside_categories(app: &App, width: u16, rest: u16) -> u16 {
-    let joins_at = (STABLE_FROM..width)
-        .find(|&narrower| categories_beside(app, narrower))
-        .unwrap_or(width);
-    let before = list_width(app, joins_at - 1);
-    list_width(app, rest).max(before)
+    width >= categories_width(app, width) + items::MAX_WIDTH_NEEDED + READABLE_DETAIL
 }
 
 /// The category pane's width at `width` columns: all its longest name and
@@ -164,67 +145,39 @@ fn list_beside_categories(app: &App, width: u16, rest: u16) -> u16 {
 /// shown by their abbreviation (`categories`).
 fn categories_width(app: &App, width: u16) -> u16 {
     let needed = categories::width_needed(app);
-    if width >= needed.saturating_add(MIN_LIST_BESIDE_CATEGORIES + MIN_DETAIL_WIDTH) {
+    if width >= needed.saturating_add(MIN_LIST_WIDTH + MIN_DETAIL_WIDTH) {
         return needed;
     }
     needed.min(share(width, MAX_CATEGORY_SHARE))
 }
 
 /// The item list's width in `rest` columns (the screen but the category
-/// pane, or the whole screen where that pane takes its room from the
-/// detail); the detail gets the others.
-fn list_width(app: &App, rest: u16) -> u16 {
-    let needed = items::width_needed(app);
-    if rest >= STABLE_FROM {
-        return stable_list_width(needed, rest);
-    }
-    // Below, the focused pane gets no more than at `STABLE_FROM`: the
-    // widths meet there instead of jumping.
-    let list_at_stable = stable_list_width(needed, STABLE_FROM);
-    if app.focus == Pane::Detail {
-        let detail_at_stable = STABLE_FROM - list_at_stable;
-        share(rest, READING_LIST_SHARE).max(rest.saturating_sub(detail_at_stable))
-    } else {
-        let wanted = needed.max(share(rest, LIST_SHARE));
-        wanted.min(list_at_stable).min(rest.saturating_sub(MIN_DETAIL_WIDTH))
-    }
+/// pane); the detail gets the others. Grows with `rest` and never by more
+/// than `rest` does, so neither pane narrows as the terminal widens.
+fn list_width(rest: u16) -> u16 {
+    let wanted = share(rest, LIST_SHARE).min(items::MAX_WIDTH_NEEDED);
+    wanted
+        .min(rest.saturating_sub(MIN_DETAIL_WIDTH))
+        .max(MIN_LIST_WIDTH.min(rest))
 }
 
-/// The width in `rest` columns (at least [`STABLE_FROM`], where widths no
-/// longer follow focus) of a list whose rows need `needed`.
-fn stable_list_width(needed: u16, rest: u16) -> u16 {
-    let wanted = needed.max(share(rest, LIST_SHARE));
-    wanted.min(share(rest, MAX_LIST_SHARE)).min(rest - READABLE_DETAIL)
-}
-
-/// The list keeps at least this much beside a category pane shown for a
-/// moment: the ends of its symbols.
-const MIN_LIST_BESIDE_CATEGORIES: u16 = 20;
+/// The list keeps at least this much: the ends of its symbols.
+const MIN_LIST_WIDTH: u16 = 20;
 /// The category pane never takes more than this share of the width.
 const MAX_CATEGORY_SHARE: u16 = 30;
-/// The item list's share of the rest at least, where it has room.
-const LIST_SHARE: u16 = 45;
-/// Where widths are stable, the item list takes at most this share of the
-/// rest, and the detail the others: a list that asks for more (outcome
-/// documents, with symbols of 28 columns) cuts its symbols rather than
-/// the reading pane.
-const MAX_LIST_SHARE: u16 = 55;
-/// The item list's share of the rest while the detail is read, below
-/// [`STABLE_FROM`].
-const READING_LIST_SHARE: u16 = 30;
-/// Below [`STABLE_FROM`], the detail keeps at least this much while the
-/// lists have focus.
+/// The item list's share of the width the category pane leaves: at 120
+/// columns 66, the GA list's symbols, its titles up to 41 columns (all
+/// but one of the GA's short titles; nine in ten of the corpus's labels
+/// have 34 or fewer) and its dates, beside a detail of 54.
+const LIST_SHARE: u16 = 55;
+/// The detail keeps at least this much (at 80 columns with the category
+/// pane shown, 30 of them).
 const MIN_DETAIL_WIDTH: u16 = 30;
 /// A detail this wide (borders included) is read without reflowing it:
 /// 48 columns of text, inside the 45–75 characters a line that print
-/// typography recommends. It is what the detail keeps beside the list
-/// wherever widths are stable; 50 rather than more leaves the ECOSOC list
-/// its whole symbols and 40 title characters at 120 columns.
+/// typography recommends. It is what the detail keeps beside the widest
+/// list where the category pane joins beside them.
 const READABLE_DETAIL: u16 = 50;
-/// Room (the screen but the category pane) from which the list (at least
-/// [`LIST_SHARE`], 50 columns here) and a [`READABLE_DETAIL`] both fit, so
-/// pane widths no longer follow focus.
-const STABLE_FROM: u16 = 100;
 
 /// The breadcrumb line and, below it, the detail pane.
 pub fn split_trail(area: Rect) -> [Rect; 2] {
