@@ -5,7 +5,6 @@
 mod bibtex;
 mod csl;
 mod ris;
-mod span;
 mod text;
 
 use serde::Deserialize;

@@ -9,7 +9,8 @@
 //! Science and Technology for Development, sixteenth session" quoted,
 //! then "3–7 June 2013", then the link).
 
-use super::{Reference, span};
+use super::Reference;
+use crate::data::date_span;
 
 pub fn format(r: &Reference) -> String {
     let mut parts: Vec<String> = Vec::new();
@@ -27,7 +28,7 @@ pub fn format(r: &Reference) -> String {
         parts.push(format!("in {container}"));
     }
     if let Some(date) = r.date {
-        parts.push(span::text(date, r.until));
+        parts.push(date_span::span(date, r.until));
     }
     if let Some(symbol) = &r.symbol {
         parts.push(symbol.clone());

@@ -221,14 +221,15 @@ impl Dataset {
     }
 
     /// The item's date as a reader is shown it: with the end of a meeting
-    /// or period when it has one ("10 December 2003 – 12 December 2003").
+    /// or period when it has one ("10–12 December 2003").
     pub fn date_span(&self, idx: ItemIdx) -> Option<String> {
         let date = self.date(idx)?;
-        let until = self.item(idx).until.as_deref().and_then(|u| PartialDate::parse(u).ok());
-        Some(match until {
-            Some(until) => format!("{date} – {until}"),
-            None => date.to_string(),
-        })
+        let until = self
+            .item(idx)
+            .until
+            .as_deref()
+            .and_then(|u| PartialDate::parse(u.trim()).ok());
+        Some(super::date_span::span(date, until))
     }
 
     pub fn origin(&self, idx: ItemIdx) -> Origin<'_> {

@@ -8,6 +8,7 @@ pub mod candidates;
 pub mod category;
 pub mod dataset;
 pub mod date;
+pub mod date_span;
 pub mod fast_parse;
 mod fixed_columns;
 mod id_table;
