@@ -294,27 +294,19 @@ fn index(merged: Merged, report: &mut Report<'_>) -> Dataset {
         by_id,
         ..
     } = merged;
-    let mut ix = Indexes {
-        dates: Vec::with_capacity(items.len()),
-        by_symbol: HashMap::default(),
-        by_category: vec![Vec::new(); CATEGORIES.len()],
-        category_of: Vec::with_capacity(items.len()),
-        backlinks: vec![Vec::new(); items.len()],
+    // The names depend on the items alone: built on another core while
+    // this one checks, their clashes reported after every other problem,
+    // as when built one after the other.
+    let (ix, (aliases, clashes)) = if items.len() >= NAMES_APART_FROM {
+        std::thread::scope(|scope| {
+            let names = scope.spawn(|| Aliases::build(&items));
+            let ix = check_all(&items, &places, &by_id, report);
+            let names = names.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (ix, names)
+        })
+    } else {
+        (check_all(&items, &places, &by_id, report), Aliases::build(&items))
     };
-    for (idx, item) in items.iter().enumerate() {
-        let place = places[idx];
-        check_id(item, place, report);
-        check_url(item, place, report);
-        ix.category(idx, item, place, report);
-        ix.dates(item, place, report);
-        ix.symbol(idx, &items, place, report);
-        ix.links(idx, item, &items, &by_id, place, report);
-    }
-    trace::mark("checked");
-    // Only needed to find duplicates: freed before the names are built,
-    // which is the peak of a cold load.
-    ix.by_symbol = HashMap::default();
-    let (aliases, clashes) = Aliases::build(&items);
     trace::mark("names");
     for clash in clashes {
         report.at_value(places[clash.item], "aliases", &clash.alias, clash.message);
@@ -331,6 +323,36 @@ fn index(merged: Merged, report: &mut Report<'_>) -> Dataset {
             backlinks: Backlinks::from_lists(ix.backlinks),
         }),
     }
+}
+
+/// Items from which the names are built on a thread of their own: for
+/// fewer, starting it would cost more than it saves.
+const NAMES_APART_FROM: usize = 4096;
+
+/// Checks every item, in order, and builds the indexes the checks find.
+fn check_all(items: &[Item], places: &[Place], by_id: &IdTable, report: &mut Report<'_>) -> Indexes {
+    // Sized once: growing rehashes every symbol seen so far.
+    let symbols = items.iter().filter(|item| item.symbol.is_some()).count();
+    let mut ix = Indexes {
+        dates: Vec::with_capacity(items.len()),
+        by_symbol: HashMap::with_capacity_and_hasher(symbols, FxBuildHasher),
+        by_category: vec![Vec::new(); CATEGORIES.len()],
+        category_of: Vec::with_capacity(items.len()),
+        backlinks: vec![Vec::new(); items.len()],
+    };
+    for (idx, item) in items.iter().enumerate() {
+        let place = places[idx];
+        check_id(item, place, report);
+        check_url(item, place, report);
+        ix.category(idx, item, place, report);
+        ix.dates(item, place, report);
+        ix.symbol(idx, items, place, report);
+        ix.links(idx, item, items, by_id, place, report);
+    }
+    // Only needed to find duplicates.
+    ix.by_symbol = HashMap::default();
+    trace::mark("checked");
+    ix
 }
 
 fn check_id(item: &Item, place: Place, report: &mut Report<'_>) {
