@@ -664,9 +664,8 @@ fn show_marks_each_source_official_or_secondary() {
     assert!(official.len() < json["sources"].as_array().unwrap().len());
 }
 
-/// A set large enough that its names are built on a thread of their own
-/// while the items are checked: every problem is still reported, in the
-/// order of a check item by item, the names' clashes last.
+/// A large set with problems of every stage: every one is reported, in
+/// the order of a check item by item, the names' clashes last.
 #[test]
 fn problems_of_a_large_set_come_in_the_order_of_the_checks_then_the_names() {
     let mut text = String::from("[\n");

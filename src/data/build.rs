@@ -334,7 +334,8 @@ fn check_all(items: &[Item], places: &[Place], by_id: &IdTable, report: &mut Rep
         ix.symbol(idx, items, place, report);
         ix.links(idx, item, items, by_id, place, report);
     }
-    // Only needed to find duplicates.
+    // Only needed to find duplicates: freed before the names are built,
+    // which is the peak of a cold load.
     ix.by_symbol = HashMap::default();
     trace::mark("checked");
     ix

@@ -18,8 +18,10 @@ const END_PROBE: usize = 4;
 /// the size limit kept, and fingerprinted as it goes.
 pub(super) struct Reader {
     file: File,
-    /// The bytes of a character cut by the end of the last read.
-    carry: Vec<u8>,
+    /// The bytes read and not yet taken: at the start of a read, those of
+    /// a character cut by the end of the last one. Kept from batch to
+    /// batch, so its pages are written once, not once per batch.
+    buffer: Vec<u8>,
     pub(super) bytes_read: u64,
     started: bool,
     fingerprint: Fingerprint,
@@ -41,7 +43,7 @@ impl Reader {
             file_len: metadata.len(),
             modified: metadata.modified().ok(),
             file,
-            carry: Vec::new(),
+            buffer: Vec::new(),
             bytes_read: 0,
             started: false,
             fingerprint: Fingerprint::default(),
@@ -51,45 +53,37 @@ impl Reader {
     /// Appends about `want` bytes of text to `pending`; true at the end of
     /// the file.
     pub(super) fn append(&mut self, pending: &mut String, want: usize) -> Option<bool> {
-        let mut bytes = std::mem::take(&mut self.carry);
-        let start = bytes.len();
         // No more than the file holds (and a little, to see its end): an
         // item larger than a batch doubles `want`, not the memory.
         let left = usize::try_from(self.file_len.saturating_sub(self.bytes_read)).unwrap_or(usize::MAX);
-        bytes.resize(start + want.min(left.saturating_add(END_PROBE)), 0);
-        let mut filled = start;
-        while filled < bytes.len() {
-            match self.file.read(&mut bytes[filled..]) {
-                Ok(0) => break,
-                Ok(n) => filled += n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-                Err(_) => return None,
-            }
-        }
-        let at_end = filled < bytes.len();
-        self.bytes_read += (filled - start) as u64;
+        let ask = want.min(left.saturating_add(END_PROBE));
+        self.buffer.reserve_exact(ask);
+        // Fills the spare room as it is, without zeroing it first.
+        let read = (&mut self.file).take(ask as u64).read_to_end(&mut self.buffer).ok()?;
+        let at_end = read < ask;
+        self.bytes_read += read as u64;
         if self.bytes_read > MAX_FILE_BYTES {
             return None;
         }
-        bytes.truncate(filled);
+        let bytes = &self.buffer[..];
         let skip = if !self.started && bytes.starts_with(BOM) {
             BOM.len()
         } else {
             0
         };
         self.started = true;
-        let valid = match std::str::from_utf8(&bytes[skip..]) {
-            Ok(text) => text,
+        let (valid, taken) = match std::str::from_utf8(&bytes[skip..]) {
+            Ok(text) => (text, bytes.len()),
             // A character cut by the end of this read: kept for the next.
             Err(e) if e.error_len().is_none() && !at_end => {
                 let valid_up_to = skip + e.valid_up_to();
-                self.carry = bytes[valid_up_to..].to_vec();
-                std::str::from_utf8(&bytes[skip..valid_up_to]).ok()?
+                (std::str::from_utf8(&bytes[skip..valid_up_to]).ok()?, valid_up_to)
             }
             Err(_) => return None,
         };
         self.fingerprint.feed(valid.as_bytes());
         pending.push_str(valid);
+        self.buffer.drain(..taken);
         Some(at_end)
     }
 

@@ -38,19 +38,29 @@ pub(super) struct Done {
 /// Parses jobs until the queue closes (or nobody waits for results);
 /// after any piece failed, the rest are only passed on, unparsed.
 pub(super) fn work(jobs: &Mutex<Receiver<Job>>, done: Sender<Done>, failed: &AtomicBool, count: &Counting) {
+    // Bytes per item in the last piece: the next piece's items are sized
+    // from it, rather than grown by doubling (each step a copy).
+    let mut item_bytes = 0u64;
     loop {
         // The lock is released before parsing: in `while let` its guard
         // would live through the body, one thread at a time.
         let next = jobs.lock().unwrap_or_else(|e| e.into_inner()).recv();
         let Ok(job) = next else { break };
         let bytes = job.range.len() as u64;
+        let expected = (bytes * ESTIMATE_MARGIN_PERCENT / 100)
+            .checked_div(item_bytes)
+            .unwrap_or(0);
         let items = if failed.load(Ordering::Relaxed) {
             None
         } else {
-            parse_piece(&job.text[job.range.clone()], job.part)
+            let expected = usize::try_from(expected).unwrap_or(0);
+            parse_piece(&job.text[job.range.clone()], job.part, expected)
         };
         match &items {
-            Some(items) => count.piece_parsed(bytes, items.len() as u64),
+            Some(items) => {
+                count.piece_parsed(bytes, items.len() as u64);
+                item_bytes = bytes.checked_div(items.len() as u64).unwrap_or(0);
+            }
             None => failed.store(true, Ordering::Relaxed),
         }
         if done
@@ -66,10 +76,10 @@ pub(super) fn work(jobs: &Mutex<Receiver<Job>>, done: Sender<Done>, failed: &Ato
     }
 }
 
-/// The items of one piece: by the fast parser, else by serde from a copy
+/// The items of one piece (about `expected` of them): by the fast parser, else by serde from a copy
 /// with its brackets; `None` if it does not parse.
-pub(super) fn parse_piece(text: &str, part: Part) -> Option<Vec<Item>> {
-    let mut items = Vec::new();
+pub(super) fn parse_piece(text: &str, part: Part, expected: usize) -> Option<Vec<Item>> {
+    let mut items = Vec::with_capacity(expected);
     let fast = read_part(text, part, |item| {
         items.push(item);
         Some(())
