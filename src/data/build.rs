@@ -316,11 +316,9 @@ fn index(merged: Merged, report: &mut Report<'_>) -> Dataset {
 
 /// Checks every item, in order, and builds the indexes the checks find.
 fn check_all(items: &[Item], places: &[Place], by_id: &IdTable, report: &mut Report<'_>) -> Indexes {
-    // Sized once: growing rehashes every symbol seen so far.
-    let symbols = items.iter().filter(|item| item.symbol.is_some()).count();
     let mut ix = Indexes {
         dates: Vec::with_capacity(items.len()),
-        by_symbol: HashMap::with_capacity_and_hasher(symbols, FxBuildHasher),
+        by_symbol: HashMap::default(),
         by_category: vec![Vec::new(); CATEGORIES.len()],
         category_of: Vec::with_capacity(items.len()),
         backlinks: vec![Vec::new(); items.len()],
