@@ -663,3 +663,38 @@ fn show_marks_each_source_official_or_secondary() {
     assert!(official.iter().all(|s| is_official(s)));
     assert!(official.len() < json["sources"].as_array().unwrap().len());
 }
+
+/// A large set with problems of every stage: every one is reported, in
+/// the order of a check item by item, the names' clashes last.
+#[test]
+fn problems_of_a_large_set_come_in_the_order_of_the_checks_then_the_names() {
+    let mut text = String::from("[\n");
+    for n in 0..6000 {
+        let extra = match n {
+            10 => ", aliases: [\"big-11\"]",
+            20 => ", links: [Link(rel: Succeeds, to: \"big-nowhere\")]",
+            5000 => ", symbol: Some(\"X/1\")",
+            5001 => ", symbol: Some(\"x/1\"), date: Some(\"2005-13-01\")",
+            _ => "",
+        };
+        text.push_str(&format!(
+            "Item(id: \"big-{n}\", category: \"ga\", title: \"T {n}\"{extra}),\n"
+        ));
+    }
+    text.push_str("]\n");
+    let file = SourceFile {
+        name: "big.ron".into(),
+        text,
+        embedded: false,
+    };
+    let problems = Dataset::from_files(&[file]).expect_err("four problems");
+    let messages: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    assert_eq!(messages.len(), 4, "{messages:#?}");
+    assert!(messages[0].contains("big-nowhere"), "{messages:#?}");
+    assert!(
+        messages[1].contains("2005-13-01") || messages[1].contains("month"),
+        "{messages:#?}"
+    );
+    assert!(messages[2].contains("duplicate symbol"), "{messages:#?}");
+    assert!(messages[3].contains("already a name of \"big-11\""), "{messages:#?}");
+}

@@ -5,6 +5,7 @@
 
 use proptest::prelude::*;
 use ron::ser::PrettyConfig;
+use wsis_browser::data::fast_parse::{Part, read_part};
 use wsis_browser::data::load::parse_items;
 use wsis_browser::data::parse_all::{Parsed, Sharing, parse_all, parse_shared};
 use wsis_browser::data::partial::load_what_loads_counted;
@@ -445,4 +446,83 @@ fn a_large_file_refused_late_adds_no_items_to_the_count() {
     assert_eq!(progress.seen().items, data.len() as u64);
     let seen = progress.seen();
     assert!(seen.bytes_done <= seen.bytes_total, "{seen:?}");
+}
+
+/// A file as written by hand: one item a line, each title written as it
+/// is (raw line breaks and all), so a title can hold what looks like the
+/// end of an item and the start of the next (`),\nItem(`).
+fn hand_written(titles: &[String]) -> String {
+    let mut text = String::from("[\n");
+    for (n, title) in titles.iter().enumerate() {
+        text.push_str(&format!("Item(id: \"i{n}\", category: \"ga\", title: \"{title}\"),\n"));
+    }
+    text.push_str("]\n");
+    text
+}
+
+/// Titles full of commas, line breaks and `Item(`: where a file is cut is
+/// guessed from such text, and a guess inside a string must never stand.
+const LOOKS_LIKE_ITEMS: &str = "(,|\n|\n  |Item\\(|\\)|[a-z ]){0,30}";
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    /// Guessed cuts that fall inside strings are found out (the piece
+    /// before does not parse), and the file is read with lexed cuts: the
+    /// items are exactly the whole file's.
+    #[test]
+    fn cuts_guessed_inside_strings_never_change_the_items(
+        titles in proptest::collection::vec(LOOKS_LIKE_ITEMS, 0..40),
+        piece_bytes in 1usize..300,
+    ) {
+        let text = hand_written(&titles);
+        let whole = parse_items(&source(text.clone())).expect("a valid file");
+        prop_assert_eq!(whole.len(), titles.len());
+        prop_assert_eq!(streamed(&text, piece_bytes), Some(whole));
+    }
+
+    /// A piece cut just after a comma parses (with its brackets implied)
+    /// only if that comma is the list's own: then the pieces before and
+    /// after it give exactly the file's items, split there.
+    #[test]
+    fn a_piece_ends_only_on_a_comma_of_the_list(
+        titles in proptest::collection::vec(LOOKS_LIKE_ITEMS, 1..12),
+        items in proptest::collection::vec(item(), 1..8),
+        comments in proptest::collection::vec(any::<bool>(), 1..4),
+        hand in any::<bool>(),
+    ) {
+        let text = if hand { hand_written(&titles) } else { file_text(&items, &comments) };
+        let whole = parse_items(&source(text.clone())).expect("a valid file");
+        for (comma, _) in text.match_indices(',') {
+            let cut = comma + 1;
+            let Some(before) = pieces_items(&text[..cut], Part { opens: false, closes: true }) else {
+                continue;
+            };
+            let after = pieces_items(&text[cut..], Part { opens: true, closes: false });
+            prop_assert_eq!(Some([before, after.unwrap_or_default()].concat()), Some(whole.clone()), "cut at {}", cut);
+        }
+    }
+}
+
+/// The items the fast parser reads in one piece, `None` if it declines.
+fn pieces_items(text: &str, part: Part) -> Option<Vec<Item>> {
+    let mut items = Vec::new();
+    read_part(text, part, |item| {
+        items.push(item);
+        Some(())
+    })?;
+    Some(items)
+}
+
+/// A large file whose every item holds text that looks like an item's
+/// end and the next one's start: the cuts guessed there fail, the file is
+/// read again with lexed cuts, and counted once.
+#[test]
+fn a_large_file_with_items_inside_its_strings_loads_as_when_read_whole() {
+    let titles: Vec<String> = (0..4000)
+        .map(|n| format!("title {n},\nItem(id: fake-{n}, category: ga),\n"))
+        .collect();
+    let text = hand_written(&titles);
+    let whole = parse_items(&source(text.clone())).expect("a valid file");
+    assert_eq!(streamed(&text, 4096), Some(whole));
 }

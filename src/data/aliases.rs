@@ -92,7 +92,11 @@ const RESOLUTION_MARK: &str = "/res/";
 impl Aliases {
     /// The names of `items`, and the data aliases that clash.
     pub fn build(items: &[Item]) -> (Aliases, Vec<Clash>) {
-        let mut aliases = Aliases::default();
+        // Every id is a name: sized for those at once, it grows (and
+        // rehashes) only for the symbols' names.
+        let mut aliases = Aliases {
+            by_key: HashMap::with_capacity_and_hasher(items.len(), FxBuildHasher),
+        };
         for (idx, item) in items.iter().enumerate() {
             each_derived_name(item, |name| aliases.insert(key(name), idx));
         }

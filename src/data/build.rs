@@ -294,26 +294,7 @@ fn index(merged: Merged, report: &mut Report<'_>) -> Dataset {
         by_id,
         ..
     } = merged;
-    let mut ix = Indexes {
-        dates: Vec::with_capacity(items.len()),
-        by_symbol: HashMap::default(),
-        by_category: vec![Vec::new(); CATEGORIES.len()],
-        category_of: Vec::with_capacity(items.len()),
-        backlinks: vec![Vec::new(); items.len()],
-    };
-    for (idx, item) in items.iter().enumerate() {
-        let place = places[idx];
-        check_id(item, place, report);
-        check_url(item, place, report);
-        ix.category(idx, item, place, report);
-        ix.dates(item, place, report);
-        ix.symbol(idx, &items, place, report);
-        ix.links(idx, item, &items, &by_id, place, report);
-    }
-    trace::mark("checked");
-    // Only needed to find duplicates: freed before the names are built,
-    // which is the peak of a cold load.
-    ix.by_symbol = HashMap::default();
+    let ix = check_all(&items, &places, &by_id, report);
     let (aliases, clashes) = Aliases::build(&items);
     trace::mark("names");
     for clash in clashes {
@@ -331,6 +312,31 @@ fn index(merged: Merged, report: &mut Report<'_>) -> Dataset {
             backlinks: Backlinks::from_lists(ix.backlinks),
         }),
     }
+}
+
+/// Checks every item, in order, and builds the indexes the checks find.
+fn check_all(items: &[Item], places: &[Place], by_id: &IdTable, report: &mut Report<'_>) -> Indexes {
+    let mut ix = Indexes {
+        dates: Vec::with_capacity(items.len()),
+        by_symbol: HashMap::default(),
+        by_category: vec![Vec::new(); CATEGORIES.len()],
+        category_of: Vec::with_capacity(items.len()),
+        backlinks: vec![Vec::new(); items.len()],
+    };
+    for (idx, item) in items.iter().enumerate() {
+        let place = places[idx];
+        check_id(item, place, report);
+        check_url(item, place, report);
+        ix.category(idx, item, place, report);
+        ix.dates(item, place, report);
+        ix.symbol(idx, items, place, report);
+        ix.links(idx, item, items, by_id, place, report);
+    }
+    // Only needed to find duplicates: freed before the names are built,
+    // which is the peak of a cold load.
+    ix.by_symbol = HashMap::default();
+    trace::mark("checked");
+    ix
 }
 
 fn check_id(item: &Item, place: Place, report: &mut Report<'_>) {

@@ -28,14 +28,57 @@ pub fn parse_items(text: &str) -> Option<Vec<Item>> {
 /// a piece's items go straight to their places, with no list of their
 /// own); `None` if this parser declines the text or `each` refuses an
 /// item. Items handed out before a decline are to be dropped.
-pub fn read_items(text: &str, mut each: impl FnMut(Item) -> Option<()>) -> Option<()> {
+pub fn read_items(text: &str, each: impl FnMut(Item) -> Option<()>) -> Option<()> {
+    read_part(text, Part::WHOLE, each)
+}
+
+/// Where a piece of a list was cut from the rest, always right after a
+/// comma of the list: `opens` if its `[` is before it (implied here),
+/// `closes` if the list goes on after it (its end is taken for the `]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Part {
+    pub opens: bool,
+    pub closes: bool,
+}
+
+impl Part {
+    /// A whole list, with both its brackets.
+    pub const WHOLE: Part = Part {
+        opens: false,
+        closes: false,
+    };
+}
+
+/// [`read_items`] of a piece of a list, its brackets implied as `part`
+/// says, without a copy of it with the brackets. Where the piece is cut
+/// before the list ends, it must end with a comma this parser reads as the
+/// list's own, right at the end: so a piece cut inside a string, a
+/// comment or an item declines, as its bracketed copy fails with serde.
+pub fn read_part(text: &str, part: Part, mut each: impl FnMut(Item) -> Option<()>) -> Option<()> {
     let mut cursor = Cursor::new(text);
+    if !part.opens {
+        cursor.skip_ws()?;
+        // `#![enable(...)]` and any other start than a list decline here.
+        cursor.expect(b'[')?;
+    }
+    loop {
+        cursor.skip_ws()?;
+        if cursor.eat(b']') {
+            break;
+        }
+        each(item::item(&mut cursor)?)?;
+        cursor.skip_ws()?;
+        if !cursor.eat(b',') {
+            cursor.expect(b']')?;
+            break;
+        }
+        if part.closes && cursor.at_end() {
+            return Some(());
+        }
+    }
+    // A list closed before a cut has text after its end: serde says what.
     cursor.skip_ws()?;
-    // `#![enable(...)]` and any other start than a list decline here.
-    cursor.expect(b'[')?;
-    comma_separated(&mut cursor, b']', |cursor| each(item::item(cursor)?))?;
-    cursor.skip_ws()?;
-    cursor.at_end().then_some(())
+    (cursor.at_end() && !part.closes).then_some(())
 }
 
 /// Elements up to `close`, separated by commas, a trailing comma allowed,
