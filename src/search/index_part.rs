@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::drafts;
 use super::fold::{fold, fold_into};
-use super::kept_words::KeptWords;
+use super::kept_words::{DecidedWords, KeptWords};
 use super::mask::CharMask;
 use super::restricted::{Terms, WordFilter};
 use super::score::MAX_BACKLINKS_COUNTED;
@@ -84,6 +84,8 @@ struct Builder<'k> {
     fields: [TextColumn; EXPLAINED_FIELDS],
     vocabulary: Vocabulary,
     folded: String,
+    /// What `kept` answered for common words.
+    decided: DecidedWords,
     /// Which words to record: all if none.
     kept: Option<&'k WordFilter>,
 }
@@ -156,7 +158,7 @@ impl Builder<'_> {
     /// by its per-item columns): a search reads the texts of its hits
     /// alone, and every other item's are left empty.
     fn add_kept_words_and_texts(&mut self, data: &Dataset, idx: ItemIdx, kept: &WordFilter, named: Terms) {
-        let mut words = KeptWords::new(&mut self.vocabulary, &mut self.folded, kept, idx);
+        let mut words = KeptWords::new(&mut self.vocabulary, &mut self.decided, &mut self.folded, kept, idx);
         words.field(Field::Id, |line| line(&data.item(idx).id));
         for field in TEXT_FIELDS.into_iter().filter(|&field| field != Field::Date) {
             words.field(field, |line| for_each_line(data, idx, field, line));

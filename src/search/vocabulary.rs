@@ -87,7 +87,7 @@ impl Vocabulary {
 
 /// A word of at most [`SHORT_WORD_BYTES`] as a number: its bytes, padded
 /// with zeros, which no word holds (words are letters, digits and joiners).
-fn short_key(word: &str) -> Option<u128> {
+pub(super) fn short_key(word: &str) -> Option<u128> {
     let mut bytes = [0; SHORT_WORD_BYTES];
     bytes.get_mut(..word.len())?.copy_from_slice(word.as_bytes());
     Some(u128::from_le_bytes(bytes))
