@@ -151,23 +151,38 @@ impl LineTokens {
     /// The next word of `line` from byte `at` on, without the joiners
     /// around it, moving `at` past it; notes the line breaks passed.
     fn next_word(&mut self, line: &str, at: &mut usize) -> Option<Range<usize>> {
+        let bytes = line.as_bytes();
         let start = loop {
-            match class_at(line, *at)? {
-                (Class::Alphanumeric, _) => break *at,
-                (class, len) => {
-                    self.line_break |= class == Class::LineBreak;
-                    *at += len;
+            let class = BYTE_CLASSES[usize::from(*bytes.get(*at)?)];
+            match class {
+                Class::Alphanumeric => break *at,
+                Class::Joiner | Class::Other => *at += 1,
+                Class::LineBreak => {
+                    self.line_break = true;
+                    *at += 1;
                 }
+                Class::NonAscii => match non_ascii_at(line, *at) {
+                    (true, _) => break *at,
+                    (false, len) => *at += len,
+                },
             }
         };
         let mut end = start;
-        while let Some((class, len)) = class_at(line, *at) {
-            match class {
-                Class::Alphanumeric => end = *at + len,
+        while let Some(&byte) = bytes.get(*at) {
+            match BYTE_CLASSES[usize::from(byte)] {
+                Class::Alphanumeric => end = *at + 1,
                 Class::Joiner => {}
                 Class::LineBreak | Class::Other => break,
+                Class::NonAscii => match non_ascii_at(line, *at) {
+                    (true, len) => {
+                        *at += len;
+                        end = *at;
+                        continue;
+                    }
+                    (false, _) => break,
+                },
             }
-            *at += len;
+            *at += 1;
         }
         Some(start..end)
     }
@@ -181,18 +196,20 @@ impl LineTokens {
     }
 }
 
-/// What a char is to the splitting of words.
+/// What a byte is to the splitting of words.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Class {
     Alphanumeric,
     Joiner,
     LineBreak,
     Other,
+    /// A byte of a non-ASCII char: the char is decoded to class it.
+    NonAscii,
 }
 
-/// The [`Class`] of each ASCII char.
-const ASCII_CLASSES: [Class; 128] = {
-    let mut classes = [Class::Other; 128];
+/// The [`Class`] of each byte: a table, the splitting's inner loop.
+const BYTE_CLASSES: [Class; 256] = {
+    let mut classes = [Class::NonAscii; 256];
     let mut byte = 0;
     while byte < 128 {
         let c = byte as u8 as char;
@@ -207,21 +224,11 @@ const ASCII_CLASSES: [Class; 128] = {
     classes
 };
 
-/// The class of the char at byte `at` of `text` (a char boundary) and its
-/// length, if `text` goes on there: an ASCII char read as a byte, with
-/// no decoding.
-fn class_at(text: &str, at: usize) -> Option<(Class, usize)> {
-    let byte = *text.as_bytes().get(at)?;
-    if byte.is_ascii() {
-        return Some((ASCII_CLASSES[usize::from(byte)], 1));
-    }
-    let c = text[at..].chars().next()?;
-    let class = if c.is_alphanumeric() {
-        Class::Alphanumeric
-    } else {
-        Class::Other
-    };
-    Some((class, c.len_utf8()))
+/// Whether the non-ASCII char at byte `at` of `text` (a char boundary)
+/// is a letter or digit, and its length.
+fn non_ascii_at(text: &str, at: usize) -> (bool, usize) {
+    let c = text[at..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+    (c.is_alphanumeric(), c.len_utf8())
 }
 
 /// The non-empty parts of a joined word, with byte ranges offset by `base`.
@@ -334,11 +341,13 @@ mod tests {
     fn each_ascii_char_is_classed_as_words_are_split() {
         for byte in 0..128u8 {
             let c = char::from(byte);
-            let class = ASCII_CLASSES[usize::from(byte)];
+            let class = BYTE_CLASSES[usize::from(byte)];
             assert_eq!(class == Class::Alphanumeric, c.is_alphanumeric(), "{c:?}");
             assert_eq!(class == Class::Joiner, JOINERS.contains(&c), "{c:?}");
             assert_eq!(class == Class::LineBreak, c == '\n', "{c:?}");
         }
+        // Every byte of a non-ASCII char is decoded.
+        assert!((128..=255).all(|byte| BYTE_CLASSES[byte] == Class::NonAscii));
     }
 
     #[test]
