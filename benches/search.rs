@@ -147,6 +147,7 @@ fn embedded(c: &mut Criterion) {
 fn large(c: &mut Criterion) {
     let data = big(100_000);
     c.bench_function("100k: build index", |b| b.iter(|| SearchIndex::new(&data)));
+    query_index(c, &data);
     keystroke_and_frame(c, "100k: keystroke + frame", &data);
     let index = SearchIndex::new(&data);
     keystroke_latencies(&index);
@@ -155,6 +156,20 @@ fn large(c: &mut Criterion) {
     let mut g = c.benchmark_group("100k first keystroke");
     for c in ["d", "7", "w"] {
         g.bench_function(c, |b| b.iter(|| std::hint::black_box(index.search_hits(c, None))));
+    }
+    g.finish();
+}
+
+/// Queries of a cold `wsis search` (issue 14's figures): its index of
+/// the query's words alone is built before searching.
+const COLD_QUERIES: &[&str] = &["igf", "internet governance", "70/125", "e-health"];
+
+/// What a cold `wsis search` builds before searching: the index of its
+/// query's words (`SearchIndex::for_query`).
+fn query_index(c: &mut Criterion, data: &Dataset) {
+    let mut g = c.benchmark_group("100k query's index");
+    for query in COLD_QUERIES {
+        g.bench_function(*query, |b| b.iter(|| SearchIndex::for_query(data, query)));
     }
     g.finish();
 }

@@ -7,8 +7,9 @@ use std::ops::Range;
 
 use super::drafts;
 use super::fold::{fold, fold_into};
+use super::kept_words::{DecidedWords, KeptWords};
 use super::mask::CharMask;
-use super::restricted::WordFilter;
+use super::restricted::{Terms, WordFilter};
 use super::score::MAX_BACKLINKS_COUNTED;
 use super::store::{EXPLAINED_FIELDS, Section, Writer};
 use super::vocabulary::{Vocabulary, WordPostings};
@@ -83,12 +84,34 @@ struct Builder<'k> {
     fields: [TextColumn; EXPLAINED_FIELDS],
     vocabulary: Vocabulary,
     folded: String,
+    /// What `kept` answered for common words.
+    decided: DecidedWords,
     /// Which words to record: all if none.
     kept: Option<&'k WordFilter>,
 }
 
+/// What the query's index asks of an item's per-item columns.
+struct Columns {
+    /// Its symbol as the index keeps it.
+    symbol: String,
+    years: (u16, u16),
+    category: usize,
+}
+
 impl Builder<'_> {
     fn add_item(&mut self, data: &Dataset, idx: ItemIdx) {
+        let columns = self.add_columns(data, idx);
+        match self.kept {
+            None => self.add_texts_and_words(data, idx),
+            Some(kept) => {
+                let named = kept.terms_naming(&columns.symbol, columns.years, columns.category);
+                self.add_kept_words_and_texts(data, idx, kept, named);
+            }
+        }
+    }
+
+    /// Writes the per-item sections of item `idx`.
+    fn add_columns(&mut self, data: &Dataset, idx: ItemIdx) -> Columns {
         use Section::*;
         let item = data.item(idx);
         let symbol = symbol_key(&fold(item.symbol.as_deref().unwrap_or("")));
@@ -99,7 +122,8 @@ impl Builder<'_> {
             Prominence,
             data.backlinks(idx).len().min(MAX_BACKLINKS_COUNTED as usize) as u8,
         );
-        items.u8(Category, category_index(&item.category).unwrap_or(0) as u8);
+        let category = category_index(&item.category).unwrap_or(0);
+        items.u8(Category, category as u8);
         items.u8(Draft, u8::from(item.tags.iter().any(|tag| drafts::is_draft(tag))));
         let (from, to) = years(data, idx);
         items.u32(Years, (u32::from(from) << 16) | u32::from(to));
@@ -107,22 +131,45 @@ impl Builder<'_> {
         items.text(IdEnds, IdText, &item.id);
         items.text(ShownSymbolEnds, ShownSymbolText, item.symbol.as_deref().unwrap_or(""));
         items.text(ShownTitleEnds, ShownTitleText, &item.title);
-        fold_into(&item.id, &mut self.folded);
-        self.add_words(idx, Field::Id);
+        Columns {
+            symbol,
+            years: (from, to),
+            category,
+        }
+    }
+
+    /// Writes the texts of item `idx`'s searched fields, and records all
+    /// their words and its id's.
+    fn add_texts_and_words(&mut self, data: &Dataset, idx: ItemIdx) {
+        fold_into(&data.item(idx).id, &mut self.folded);
+        self.vocabulary.add(idx, Field::Id, &self.folded);
         for (slot, field) in TEXT_FIELDS.into_iter().enumerate() {
             let written = self.fields[slot].push_with(|text| write_field(text, data, idx, field));
             if field != Field::Date {
                 fold_into(written, &mut self.folded);
-                self.add_words(idx, field);
+                self.vocabulary.add(idx, field, &self.folded);
             }
         }
     }
 
-    /// Records the words of the folded text of `field` of item `idx`.
-    fn add_words(&mut self, idx: ItemIdx, field: Field) {
-        match self.kept {
-            None => self.vocabulary.add(idx, field, &self.folded),
-            Some(kept) => self.vocabulary.add_kept(idx, field, &self.folded, kept),
+    /// Records the words of item `idx` that `kept` keeps, folded line by
+    /// line where they lie; writes the texts of its searched fields only
+    /// if every query word may match it (by its words, or those `named`
+    /// by its per-item columns): a search reads the texts of its hits
+    /// alone, and every other item's are left empty.
+    fn add_kept_words_and_texts(&mut self, data: &Dataset, idx: ItemIdx, kept: &WordFilter, named: Terms) {
+        let mut words = KeptWords::new(&mut self.vocabulary, &mut self.decided, &mut self.folded, kept, idx);
+        words.field(Field::Id, |line| line(&data.item(idx).id));
+        for field in TEXT_FIELDS.into_iter().filter(|&field| field != Field::Date) {
+            words.field(field, |line| for_each_line(data, idx, field, line));
+        }
+        let may_be_hit = kept.all_in(words.found() | named);
+        for (slot, field) in TEXT_FIELDS.into_iter().enumerate() {
+            self.fields[slot].push_with(|text| {
+                if may_be_hit {
+                    write_field(text, data, idx, field);
+                }
+            });
         }
     }
 }
@@ -130,32 +177,48 @@ impl Builder<'_> {
 /// Appends the text of `field` of item `idx` as written (lines joined by
 /// '\n') to `out`.
 fn write_field(out: &mut String, data: &Dataset, idx: ItemIdx, field: Field) {
-    let item = data.item(idx);
-    match field {
-        Field::Title => lines(out, std::iter::once(&*item.title).chain(item.short_title.as_deref())),
-        Field::Tags => lines(out, item.tags.iter().map(|tag| tag.as_str())),
-        Field::Bodies => lines(out, bodies(data, idx)),
-        Field::Date => write_date(out, item),
-        Field::Summary => out.push_str(&item.summary),
-        Field::Points => lines(out, item.points.iter().map(|point| &**point)),
-        Field::Symbol | Field::Id | Field::Category => {}
+    if field == Field::Date {
+        return write_date(out, data.item(idx));
     }
-}
-
-fn lines<'a>(out: &mut String, lines: impl Iterator<Item = &'a str>) {
-    for (at, line) in lines.enumerate() {
-        if at > 0 {
+    let mut first = true;
+    for_each_line(data, idx, field, &mut |line: &str| {
+        if !std::mem::take(&mut first) {
             out.push('\n');
         }
         out.push_str(line);
+    });
+}
+
+/// Calls `found` with each line of the text of `field` of item `idx`
+/// (none for the date, which is written, not read from one field).
+fn for_each_line<'d>(data: &'d Dataset, idx: ItemIdx, field: Field, found: &mut dyn FnMut(&'d str)) {
+    let item = data.item(idx);
+    match field {
+        Field::Title => std::iter::once(&*item.title)
+            .chain(item.short_title.as_deref())
+            .for_each(found),
+        Field::Tags => item.tags.iter().for_each(|tag| found(tag)),
+        Field::Bodies => bodies(data, idx).for_each(found),
+        Field::Summary => found(&item.summary),
+        Field::Points => item.points.iter().for_each(|point| found(point)),
+        Field::Date | Field::Symbol | Field::Id | Field::Category => {}
     }
 }
 
 /// Who adopted, facilitated, organised or hosts item `idx`: its own body,
 /// then each such link's target with its acronyms.
 fn bodies(data: &Dataset, idx: ItemIdx) -> impl Iterator<Item = &str> {
-    let links = data.links(idx).filter(|(link, _)| BODY_RELATIONS.contains(&link.rel));
-    let linked = links.flat_map(move |(link, target)| {
+    // By relation first: finding a link's target (`Dataset::links`) hashes
+    // and compares its id, and most links name no body.
+    let links = data
+        .item(idx)
+        .links
+        .iter()
+        .filter(|link| BODY_RELATIONS.contains(&link.rel));
+    // A target that does not resolve (its stored record damaged) is left
+    // out, as `Dataset::links` leaves it.
+    let resolved = links.filter_map(|link| Some((link, data.by_id(&link.to)?)));
+    let linked = resolved.flat_map(move |(link, target)| {
         let target = data.item(target);
         // A body's tags are its acronyms ("who", "itu"); a document's
         // tags (the parent of a paragraph) say nothing about its parts.

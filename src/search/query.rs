@@ -47,7 +47,7 @@ pub(crate) struct Term {
     pub text: String,
     pub mask: CharMask,
     pub symbol_key: String,
-    symbol_mask: CharMask,
+    pub symbol_mask: CharMask,
     pub year: Option<u16>,
     /// How many typos it may have.
     typos: usize,
@@ -92,6 +92,12 @@ impl Term {
     /// found at char boundaries).
     pub fn occurrences<'a>(&'a self, text: &'a str) -> impl Iterator<Item = usize> + 'a {
         self.finder.find_iter(text.as_bytes())
+    }
+
+    /// Whether it may name symbols by the symbol rule: it has a '/' or a
+    /// digit.
+    pub fn may_name_symbols(&self) -> bool {
+        self.text.contains('/') || self.text.chars().any(|c| c.is_ascii_digit())
     }
 
     /// Whether it may match a word with typos.
@@ -554,7 +560,7 @@ impl SearchIndex {
 
     /// Offers the items whose symbol `term` names by the symbol rule.
     fn match_symbols(&self, term: &Term, live: &impl Fn(usize) -> bool, round: &mut Round) {
-        if !(term.text.contains('/') || term.text.chars().any(|c| c.is_ascii_digit())) {
+        if !term.may_name_symbols() {
             return;
         }
         // Looked up once: the section is behind a lock-free cell, but not free.
@@ -734,6 +740,11 @@ fn partition(len: usize, before: impl Fn(usize) -> bool) -> usize {
 /// Whether `needle`'s chars occur in order in `haystack`: the fuzzy
 /// matcher needs that, and this check costs far less.
 pub(crate) fn is_subsequence(haystack: &str, needle: &str) -> bool {
+    // An ASCII byte of UTF-8 is always that ASCII char: no decoding needed.
+    if needle.is_ascii() {
+        let mut rest = haystack.bytes();
+        return needle.bytes().all(|n| rest.any(|h| h == n));
+    }
     let mut rest = haystack.chars();
     needle.chars().all(|c| rest.any(|h| h == c))
 }
@@ -749,6 +760,16 @@ mod tests {
         terms(query)
             .iter()
             .all(|term| !term.text.is_empty() && term.occurrences("abc").count() <= 1)
+    }
+
+    #[test]
+    fn letters_in_order_are_found_as_chars_not_bytes() {
+        assert!(is_subsequence("significant", "igf"));
+        assert!(!is_subsequence("fig", "igf"));
+        assert!(is_subsequence("côte", "cte"));
+        assert!(is_subsequence("côte", "ôe"));
+        // "é" and "ô" share their first byte: no char of "ô" is in "é".
+        assert!(!is_subsequence("é", "ô"));
     }
 
     #[test]

@@ -1,53 +1,122 @@
 //! The search index of one query, for a search run once on data that has
 //! no index yet (`wsis search --no-cache`, or the first search after a data
-//! file changed): the per-item columns and field texts of the full index,
-//! but of the distinct words only those some query word may match, each
-//! with all its postings and its rarity. Building it skips the map of every
-//! distinct word (200 000 at 100 000 items, most of the build's time), and
-//! the query's hits are the full index's: a search reads only the words its
-//! query words match, in byte order, and their postings; symbols, years and
-//! category names are matched from the per-item columns, kept whole.
+//! file changed): the per-item columns of the full index, but of the
+//! distinct words only those some query word may match, each with all its
+//! postings and its rarity, and the field texts only of the items every
+//! query word may match. Building it skips the map of every distinct word
+//! (200 000 at 100 000 items, most of the build's time) and the writing of
+//! most texts, and the query's hits are the full index's: a search reads
+//! only the words its query words match, in byte order, and their
+//! postings; symbols, years and category names are matched from the
+//! per-item columns, kept whole; and the texts of its hits alone (to rank
+//! them by their lines, explain and show them), a hit being matched by
+//! every query word.
 
 use super::SearchIndex;
 use super::build::build_kept;
+use super::category_words;
 use super::mask::CharMask;
 use super::query::{Term, is_subsequence, terms};
+use super::score;
 use super::store::{Bytes, Layout};
 use crate::data::Dataset;
 
+/// A set of query words, one bit per word in query order (a query has at
+/// most `tokens::MAX_QUERY_WORDS`, 16).
+pub(crate) type Terms = u32;
+
 /// The words a query may match: a cheap test of each word used, passing
-/// every word the query's search would match, and few others.
+/// every word the query's search would match, and few others; and the
+/// query words that may match an item by its per-item columns.
 pub(crate) struct WordFilter {
     terms: Vec<Term>,
+    /// Per query word, whether it matches only words it starts
+    /// (`Term::matches_only_words_it_starts`): asked of every word.
+    only_starts: Vec<bool>,
+    /// Per query word, per category number: whether the word names the
+    /// category (`category_words::named_by`), so may match its items.
+    categories: Vec<Vec<bool>>,
 }
 
 impl WordFilter {
     pub fn of(query: &str) -> WordFilter {
-        WordFilter { terms: terms(query) }
+        let terms = terms(query);
+        let categories = terms
+            .iter()
+            .map(|term| {
+                category_words::named_by(&term.text)
+                    .iter()
+                    .map(Option::is_some)
+                    .collect()
+            })
+            .collect();
+        let only_starts = terms.iter().map(Term::matches_only_words_it_starts).collect();
+        WordFilter {
+            terms,
+            only_starts,
+            categories,
+        }
     }
 
     /// Whether some query word may match `word` (folded). What
     /// `SearchIndex::matching_words` asks of a word before matching it,
     /// or less: never false for a word it matches.
+    #[cfg(test)]
     pub fn keeps(&self, word: &str) -> bool {
+        self.terms_keeping(word) != 0
+    }
+
+    /// The query words that may match `word` (folded), each as
+    /// [`Self::keeps`] asks.
+    pub fn terms_keeping(&self, word: &str) -> Terms {
         let mut mask = None;
-        self.terms.iter().any(|term| {
-            if term.matches_only_words_it_starts() {
-                return word.starts_with(term.text.as_str());
-            }
-            let mask = *mask.get_or_insert_with(|| CharMask::of(word));
-            match term.may_match(mask) {
-                None => false,
-                Some(typos_possible) => typos_possible || is_subsequence(word, &term.text),
-            }
-        })
+        let mut kept = 0;
+        for (at, term) in self.terms.iter().enumerate() {
+            let may_match = if self.only_starts[at] {
+                word.starts_with(term.text.as_str())
+            } else {
+                let mask = *mask.get_or_insert_with(|| CharMask::of(word));
+                match term.may_match(mask) {
+                    None => false,
+                    Some(typos_possible) => typos_possible || is_subsequence(word, &term.text),
+                }
+            };
+            kept |= Terms::from(may_match) << at;
+        }
+        kept
+    }
+
+    /// The query words that may match an item by its per-item columns, as
+    /// the search matches them there: its symbol (as the index keeps it:
+    /// `symbol_key` of the folded symbol) by the symbol rule, the `years`
+    /// it covers by year, its category (number `category`) by name.
+    pub fn terms_naming(&self, symbol: &str, years: (u16, u16), category: usize) -> Terms {
+        let symbol_mask = CharMask::of(symbol);
+        let mut named = 0;
+        for (at, term) in self.terms.iter().enumerate() {
+            let by_symbol = term.may_name_symbols()
+                && symbol_mask.covers(term.symbol_mask)
+                && score::symbol_score(symbol, &term.symbol_key).is_some();
+            let by_year = term.year.is_some_and(|year| (years.0..=years.1).contains(&year));
+            let by_category = self.categories[at].get(category) == Some(&true);
+            named |= Terms::from(by_symbol || by_year || by_category) << at;
+        }
+        named
+    }
+
+    /// Whether `found` holds every query word: only then may an item be a
+    /// hit, a hit being matched by each of its query's words.
+    pub fn all_in(&self, found: Terms) -> bool {
+        // Bits are set for query words only.
+        found.count_ones() as usize == self.terms.len()
     }
 }
 
 impl SearchIndex {
     /// The index of `data` for searching `query` alone: the same hits,
     /// scores and explanations for `query` as [`SearchIndex::new`]'s, for
-    /// a fraction of its build; other queries find less. Never stored.
+    /// a fraction of its build; other queries find less, and the texts
+    /// of items that cannot be its hits are empty. Never stored.
     pub fn for_query(data: &Dataset, query: &str) -> SearchIndex {
         let filter = WordFilter::of(query);
         let bytes = build_kept(data, "", Some(&filter));
@@ -59,6 +128,7 @@ impl SearchIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::search::TEXT_FIELDS;
 
     #[test]
     fn a_word_is_kept_when_a_query_word_may_match_it() {
@@ -69,6 +139,39 @@ mod tests {
         }
         for word in ["internet", "fig", "2014", "cab", "forum"] {
             assert!(!filter.keeps(word), "{word}");
+        }
+    }
+
+    /// Asserts that every hit of `query` in its own index of `data` has
+    /// the texts it has in `full`; returns how many items have none.
+    fn items_without_texts(data: &Dataset, full: &SearchIndex, query: &str) -> usize {
+        let index = SearchIndex::for_query(data, query);
+        let hits: Vec<usize> = full.search(query, None).iter().map(|hit| hit.item).collect();
+        assert!(!hits.is_empty(), "{query:?}");
+        for &item in &hits {
+            for field in TEXT_FIELDS {
+                assert_eq!(
+                    index.field_text(item, field),
+                    full.field_text(item, field),
+                    "{query:?} {item}"
+                );
+            }
+        }
+        let no_texts = |item: &usize| {
+            TEXT_FIELDS
+                .iter()
+                .all(|&field| index.field_text(*item, field).is_empty())
+        };
+        (0..data.len()).filter(no_texts).count()
+    }
+
+    #[test]
+    fn the_hits_keep_their_texts_and_items_a_query_word_cannot_match_keep_none() {
+        let data = Dataset::embedded().expect("embedded data");
+        let full = SearchIndex::new(&data);
+        // Matched in words, by a symbol, a year, a category's heading.
+        for query in ["internet governance", "70/125", "2013 tunis", "resolution", "igf"] {
+            assert!(items_without_texts(&data, &full, query) > 0, "{query:?}");
         }
     }
 

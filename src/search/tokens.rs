@@ -26,7 +26,12 @@ pub const MAX_QUERY_CHARS: usize = 256;
 pub const MAX_QUERY_WORDS: usize = 16;
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || JOINERS.contains(&c)
+    c.is_alphanumeric() || is_joiner(c)
+}
+
+/// Whether `c` is one of [`JOINERS`] (a match: no loop over them).
+fn is_joiner(c: char) -> bool {
+    matches!(c, '/' | '-' | '+')
 }
 
 /// The words of `text` (already folded) with their byte ranges.
@@ -85,30 +90,145 @@ pub fn for_each_token<'a>(text: &'a str, mut found: impl FnMut(Token<'a>)) {
             position += LINE_GAP;
         }
         last_end = range.end;
-        found(Token {
-            text: word,
-            range: range.clone(),
-            position,
+        position = with_parts(word, range.start, position, &mut |range, text, position| {
+            found(Token { text, range, position })
         });
-        if word.contains(JOINERS) && !is_symbol_like(word) {
-            let mut pieces = parts(word, range.start).peekable();
-            let first = pieces.next();
-            // One part alone is the word again: only two or more are stored.
-            if pieces.peek().is_some() {
-                let mut count = 0;
-                for (range, text) in first.into_iter().chain(pieces) {
-                    found(Token {
-                        text,
-                        range,
-                        position: position + count,
-                    });
-                    count += 1;
-                }
-                position += count - 1;
-            }
-        }
-        position += 1;
     }
+}
+
+/// Calls `found` with `word` (starting at byte `start`) at `position`,
+/// then, if it is a joined word that is not symbol-like, with each of its
+/// parts, numbered from `position`; returns the position of the next word.
+fn with_parts<'a>(
+    word: &'a str,
+    start: usize,
+    mut position: u32,
+    found: &mut impl FnMut(Range<usize>, &'a str, u32),
+) -> u32 {
+    found(start..start + word.len(), word, position);
+    if word.bytes().any(|b| is_joiner(char::from(b))) && !is_symbol_like(word) {
+        let mut pieces = parts(word, start).peekable();
+        let first = pieces.next();
+        // One part alone is the word again: only two or more are stored.
+        if pieces.peek().is_some() {
+            let mut count = 0;
+            for (range, text) in first.into_iter().chain(pieces) {
+                found(range, text, position + count);
+                count += 1;
+            }
+            position += count - 1;
+        }
+    }
+    position + 1
+}
+
+/// The tokens of a text given line by line, each line folded apart, as
+/// [`for_each_token`] finds them in the lines joined by '\n' and folded:
+/// the query's index folds and splits each line of an item's data where
+/// it lies, instead of first writing the field's text out whole.
+#[derive(Default)]
+pub struct LineTokens {
+    /// The position of the next word.
+    position: u32,
+    /// Whether a line break lies between the last word and the next.
+    line_break: bool,
+    /// Whether a line was given yet.
+    started: bool,
+}
+
+impl LineTokens {
+    /// Calls `found` with each token of `line` (folded), the line after
+    /// those given before, and its position.
+    pub fn line<'a>(&mut self, line: &'a str, found: &mut impl FnMut(&'a str, u32)) {
+        self.line_break |= self.started;
+        self.started = true;
+        let mut at = 0;
+        while let Some(word) = self.next_word(line, &mut at) {
+            self.word(&line[word], found);
+        }
+    }
+
+    /// The next word of `line` from byte `at` on, without the joiners
+    /// around it, moving `at` past it; notes the line breaks passed.
+    fn next_word(&mut self, line: &str, at: &mut usize) -> Option<Range<usize>> {
+        let bytes = line.as_bytes();
+        let start = loop {
+            let class = BYTE_CLASSES[usize::from(*bytes.get(*at)?)];
+            match class {
+                Class::Alphanumeric => break *at,
+                Class::Joiner | Class::Other => *at += 1,
+                Class::LineBreak => {
+                    self.line_break = true;
+                    *at += 1;
+                }
+                Class::NonAscii => match non_ascii_at(line, *at) {
+                    (true, _) => break *at,
+                    (false, len) => *at += len,
+                },
+            }
+        };
+        let mut end = start;
+        while let Some(&byte) = bytes.get(*at) {
+            match BYTE_CLASSES[usize::from(byte)] {
+                Class::Alphanumeric => end = *at + 1,
+                Class::Joiner => {}
+                Class::LineBreak | Class::Other => break,
+                Class::NonAscii => match non_ascii_at(line, *at) {
+                    (true, len) => {
+                        *at += len;
+                        end = *at;
+                        continue;
+                    }
+                    (false, _) => break,
+                },
+            }
+            *at += 1;
+        }
+        Some(start..end)
+    }
+
+    /// Calls `found` with `word` (and its parts).
+    fn word<'a>(&mut self, word: &'a str, found: &mut impl FnMut(&'a str, u32)) {
+        if std::mem::take(&mut self.line_break) {
+            self.position += LINE_GAP;
+        }
+        self.position = with_parts(word, 0, self.position, &mut |_, text, position| found(text, position));
+    }
+}
+
+/// What a byte is to the splitting of words.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Alphanumeric,
+    Joiner,
+    LineBreak,
+    Other,
+    /// A byte of a non-ASCII char: the char is decoded to class it.
+    NonAscii,
+}
+
+/// The [`Class`] of each byte: a table, the splitting's inner loop.
+const BYTE_CLASSES: [Class; 256] = {
+    let mut classes = [Class::NonAscii; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        let c = byte as u8 as char;
+        classes[byte] = match c {
+            'a'..='z' | 'A'..='Z' | '0'..='9' => Class::Alphanumeric,
+            '/' | '-' | '+' => Class::Joiner,
+            '\n' => Class::LineBreak,
+            _ => Class::Other,
+        };
+        byte += 1;
+    }
+    classes
+};
+
+/// Whether the non-ASCII char at byte `at` of `text` (a char boundary)
+/// is a letter or digit, and its length.
+fn non_ascii_at(text: &str, at: usize) -> (bool, usize) {
+    let c = text[at..].chars().next().unwrap_or(char::REPLACEMENT_CHARACTER);
+    (c.is_alphanumeric(), c.len_utf8())
 }
 
 /// The non-empty parts of a joined word, with byte ranges offset by `base`.
@@ -139,6 +259,7 @@ pub fn query_words(query: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     #[test]
     fn the_word_around_letters_is_the_word_split_out() {
@@ -170,6 +291,63 @@ mod tests {
                 ("a/res/70/125", 5)
             ]
         );
+    }
+
+    /// The tokens of `lines` given one by one, each folded.
+    fn line_by_line(lines: &[String]) -> Vec<(String, u32)> {
+        let folded: Vec<String> = lines.iter().map(|line| fold(line)).collect();
+        let mut tokens = LineTokens::default();
+        let mut out = Vec::new();
+        for line in &folded {
+            tokens.line(line, &mut |text, position| out.push((text.to_string(), position)));
+        }
+        out
+    }
+
+    /// The tokens of `lines` joined by '\n' and folded whole.
+    fn joined(lines: &[String]) -> Vec<(String, u32)> {
+        let text = fold(&lines.join("\n"));
+        tokens(&text).iter().map(|t| (t.text.to_string(), t.position)).collect()
+    }
+
+    #[test]
+    fn lines_given_one_by_one_give_the_tokens_of_their_joined_text() {
+        let lines: Vec<String> = [
+            "",
+            "Who E-Health,\n\nwsis+20 ",
+            "-/-",
+            "A/RES/70/125 côte-d’ivoire",
+            "x",
+        ]
+        .map(String::from)
+        .into();
+        let found = line_by_line(&lines);
+        assert_eq!(found, joined(&lines));
+        let positions: Vec<u32> = found.iter().map(|(_, position)| *position).collect();
+        assert_eq!(positions, [8, 9, 9, 10, 19, 19, 20, 29, 30, 30, 31, 32, 41]);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn any_lines_one_by_one_give_the_tokens_of_their_joined_text(
+            lines in prop::collection::vec("([-+/ \n.a-zA-Z0-9]|\\PC){0,24}", 0..6)
+        ) {
+            prop_assert_eq!(line_by_line(&lines), joined(&lines));
+        }
+    }
+
+    #[test]
+    fn each_ascii_char_is_classed_as_words_are_split() {
+        for byte in 0..128u8 {
+            let c = char::from(byte);
+            let class = BYTE_CLASSES[usize::from(byte)];
+            assert_eq!(class == Class::Alphanumeric, c.is_alphanumeric(), "{c:?}");
+            assert_eq!(class == Class::Joiner, JOINERS.contains(&c), "{c:?}");
+            assert_eq!(class == Class::LineBreak, c == '\n', "{c:?}");
+        }
+        // Every byte of a non-ASCII char is decoded.
+        assert!((128..=255).all(|byte| BYTE_CLASSES[byte] == Class::NonAscii));
     }
 
     #[test]

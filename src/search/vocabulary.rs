@@ -6,7 +6,6 @@ use rustc_hash::FxHashMap;
 
 use super::Field;
 use super::mask::CharMask;
-use super::restricted::WordFilter;
 use super::score::rarity;
 use super::store::{Section, Writer};
 use super::tokens::for_each_token;
@@ -45,18 +44,9 @@ impl Vocabulary {
         for_each_token(folded, |token| self.add_word(idx, field, token.text, token.position));
     }
 
-    /// As [`Vocabulary::add`], recording only the words `kept` keeps.
-    pub fn add_kept(&mut self, idx: ItemIdx, field: Field, folded: &str, kept: &WordFilter) {
-        for_each_token(folded, |token| {
-            if kept.keeps(token.text) {
-                self.add_word(idx, field, token.text, token.position);
-            }
-        });
-    }
-
     /// Records `word` at `position` of `field` of item `idx`; only its
     /// first position in each field is kept.
-    fn add_word(&mut self, idx: ItemIdx, field: Field, word: &str, position: u32) {
+    pub fn add_word(&mut self, idx: ItemIdx, field: Field, word: &str, position: u32) {
         let posting = Posting {
             item: idx as u32,
             field,
@@ -97,7 +87,7 @@ impl Vocabulary {
 
 /// A word of at most [`SHORT_WORD_BYTES`] as a number: its bytes, padded
 /// with zeros, which no word holds (words are letters, digits and joiners).
-fn short_key(word: &str) -> Option<u128> {
+pub(super) fn short_key(word: &str) -> Option<u128> {
     let mut bytes = [0; SHORT_WORD_BYTES];
     bytes.get_mut(..word.len())?.copy_from_slice(word.as_bytes());
     Some(u128::from_le_bytes(bytes))
