@@ -83,6 +83,7 @@ fn exit_status_is_1_when_nothing_matches() {
 
 #[test]
 fn nothing_matching_every_word_names_the_query_with_fewer_words_that_does() {
+    let mut said_each_way = Vec::new();
     for extra in [&[][..], &["--no-cache"][..]] {
         let output = wsis(&[&["search", "igf mandate extension"], extra].concat());
         assert_eq!(output.status.code(), Some(1), "still no match: scripts read the status");
@@ -90,7 +91,10 @@ fn nothing_matching_every_word_names_the_query_with_fewer_words_that_does() {
         let said = String::from_utf8_lossy(&output.stderr);
         assert!(said.contains("without “extension”"), "{said}");
         assert!(said.contains("wsis search \"igf mandate\""), "{said}");
+        said_each_way.push(said.into_owned());
     }
+    // The index of the query's words alone (no stored index) counts alike.
+    assert_eq!(said_each_way[0], said_each_way[1]);
     let said = String::from_utf8_lossy(&wsis(&["search", "zzqxjv yyqw"]).stderr).into_owned();
     assert!(!said.contains("without"), "no word of it matches: {said}");
 }
