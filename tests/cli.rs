@@ -269,8 +269,7 @@ fn show_gives_a_meeting_from_its_first_to_its_last_day() {
     assert!(out.status.success());
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(
-        text.lines()
-            .any(|line| line == "Date:     10–12 December 2003"),
+        text.lines().any(|line| line == "Date:     10–12 December 2003"),
         "{text}"
     );
 }

@@ -90,6 +90,18 @@ pub const DESIGNATION_NOTE: &str = "Title not confirmed; cited by its designatio
 pub const PUBLISHER: &str = "United Nations";
 
 impl Reference {
+    /// The reference of item `idx`.
+    ///
+    /// A meeting is cited by its own name, dates and place, with no author
+    /// and no publisher: the UN dates a conference after its name ("Report
+    /// of the Fourth World Conference on Women, Beijing, 4–15 September
+    /// 1995"), and CSL's type `event` is for "direct citations to the
+    /// event" (CSL 1.0.2, appendix III). The body that convenes a meeting
+    /// did not write it, and its title names that body where it has one
+    /// ("Commission on Science and Technology for Development, sixteenth
+    /// session"). No place: the model has no field for one, and an event's
+    /// `body` mixes host and place in free text ("ITU, Geneva"), which a
+    /// citation would have to guess apart.
     pub fn of(data: &Dataset, idx: ItemIdx) -> Reference {
         let item = data.item(idx);
         let category = &CATEGORIES[data.category_of(idx)];
@@ -125,17 +137,7 @@ impl Reference {
             .issuer()
             .map(|issuer| adopter.clone().unwrap_or_else(|| issuer.to_string()));
         let is_event = item.until.is_some();
-        // A meeting is cited by its own name, dates and place, with no
-        // author and no publisher: the UN dates a conference after its
-        // name ("Report of the Fourth World Conference on Women, Beijing,
-        // 4–15 September 1995"), and CSL's type `event` is for "direct
-        // citations to the event" (CSL 1.0.2, appendix III). The body
-        // that convenes a meeting did not write it, and its title names
-        // that body where it has one ("Commission on Science and
-        // Technology for Development, sixteenth session"). No place: the
-        // model has no field for one, and an event's `body` mixes host and
-        // place in free text ("ITU, Geneva"), which a citation would have
-        // to guess apart.
+        // A meeting: no author, no publisher (see the doc comment).
         let issuer = issuer.filter(|_| !is_event);
         let date = data.date(idx);
         Reference {
