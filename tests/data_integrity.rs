@@ -316,6 +316,7 @@ fn validation_reports_every_problem_with_file_line_and_column() {
         "unknown category \"resolutions\"",
         "malformed date \"2025-13-01\"",
         "link to unknown id \"ga-70-12\"",
+        "\"until\" 10 December 2003 is before the date 12 December 2003",
     ];
     for wanted in expect {
         assert!(
@@ -328,6 +329,11 @@ fn validation_reports_every_problem_with_file_line_and_column() {
     let dangling = problems.iter().find(|p| p.message.contains("ga-70-12")).unwrap();
     assert_eq!(dangling.hint.as_deref(), Some("did you mean \"ga-70-125\"?"));
     assert_eq!(dangling.position.map(|p| p.0), Some(8));
+    let reversed = problems
+        .iter()
+        .find(|p| p.message.contains("is before the date"))
+        .unwrap();
+    assert_eq!(reversed.position, Some((21, 16)), "at the value of `until`");
 }
 
 #[test]

@@ -67,8 +67,7 @@ impl App<'_> {
         // into `Hit`s nor explained for them.
         let hits = self
             .index
-            .search_or_fewer(&last.query, self.scope_items(last.scope), &|| false)
-            .unwrap_or_default()
+            .search_hits(&last.query, self.scope_items(last.scope))
             .items();
         let at = at.and_then(|item| hits.iter().position(|&hit| hit == item));
         self.last_search = (!hits.is_empty()).then(|| LastSearch {

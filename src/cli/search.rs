@@ -202,7 +202,9 @@ fn answer(
         hits.truncate(limit);
     }
     if hits.is_empty() {
-        return sound().then(|| Err(Failure::NothingMatches(nothing_matches(index, query))));
+        // Read before `sound` is asked, as everything printed is.
+        let nothing = nothing_matches(index, query);
+        return sound().then_some(Err(Failure::NothingMatches(nothing)));
     }
     let printed = match format {
         ListFormat::Tsv => print_plain(index, hits, query, out, sound, after),

@@ -384,7 +384,15 @@ impl Indexes {
                 .ok()
         };
         let date = parse("date", item.date.as_deref());
-        parse("until", item.until.as_deref());
+        let until = parse("until", item.until.as_deref());
+        // A span that ends before it begins would be cited as one
+        // ("12–10 December 2003").
+        if let (Some(date), Some(until), Some(text)) = (date, until, item.until.as_deref())
+            && until.is_before(date)
+        {
+            let message = format!("\"until\" {until} is before the date {date}");
+            report.at_value(place, "until", text, message);
+        }
         self.dates.push(date);
     }
 

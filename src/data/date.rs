@@ -25,6 +25,19 @@ const MONTHS: [&str; 12] = [
 ];
 
 impl PartialDate {
+    /// Whether it is before `other` at the precision both give:
+    /// "2003-12-10" is before "2003-12-12", "2021-05" never before
+    /// "2021-05-03" (the month holds that day).
+    pub fn is_before(self, other: PartialDate) -> bool {
+        let months = self.month.zip(other.month);
+        let days = self.day.zip(other.day).filter(|_| months.is_some_and(|(a, b)| a == b));
+        match (self.year.cmp(&other.year), months, days) {
+            (std::cmp::Ordering::Equal, Some((a, b)), _) if a != b => a < b,
+            (std::cmp::Ordering::Equal, _, Some((a, b))) => a < b,
+            (order, _, _) => order.is_lt(),
+        }
+    }
+
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, rejecting impossible dates.
     pub fn parse(text: &str) -> Result<PartialDate, String> {
         let bad = || format!("malformed date \"{text}\": expected YYYY, YYYY-MM or YYYY-MM-DD");
@@ -88,6 +101,18 @@ impl fmt::Display for PartialDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_is_before_another_only_at_the_precision_both_give() {
+        let date = |text| PartialDate::parse(text).unwrap();
+        assert!(date("2003-12-10").is_before(date("2003-12-12")));
+        assert!(date("2008-04-28").is_before(date("2008-05-02")));
+        assert!(date("2008").is_before(date("2009-01-02")));
+        assert!(!date("2003-12-12").is_before(date("2003-12-12")));
+        assert!(!date("2021-05").is_before(date("2021-05-03")));
+        assert!(!date("2021-05-03").is_before(date("2021")));
+        assert!(!date("2009-01-02").is_before(date("2008-12-29")));
+    }
 
     #[test]
     fn parses_each_precision() {

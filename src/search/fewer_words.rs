@@ -99,8 +99,9 @@ impl SearchIndex {
         })
     }
 
-    /// The hits of `query` over all items if it has some, else the query
-    /// with fewer words that has some, with them (for `wsis search`'s hint).
+    /// For a `query` with no hits (`wsis search`'s hint): the query with
+    /// fewer words that has some over all items, and their number. It
+    /// never searches `query` itself, whose hits the caller knows.
     pub fn fewer_words_with_hits(&self, query: &str) -> Option<(usize, FewerWords)> {
         let count = |words: &str| Some(self.search_hits(words, None).len());
         let (hits, fewer) = search_fewer(query, count, count, |&hits| hits == 0)?;
