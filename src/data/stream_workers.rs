@@ -16,7 +16,7 @@ use ron::extensions::Extensions;
 
 use super::fast_parse::{Part, read_part};
 use super::model::Item;
-use super::pieces::bracketed;
+use super::pieces::{PIECE_BYTES, bracketed};
 use super::streamed::Counting;
 
 /// One piece to parse: its place in the file's order, its batch's text
@@ -27,6 +27,12 @@ pub(super) struct Job {
     pub(super) range: Range<usize>,
     pub(super) part: Part,
 }
+
+/// At most this many items are reserved for a piece ahead of parsing it:
+/// a piece grown around one huge item, sized from the small items of the
+/// piece before, would otherwise reserve millions (an item takes at least
+/// 32 bytes of text, so a piece of the usual size never reaches it).
+const MAX_RESERVED_ITEMS: u64 = (PIECE_BYTES / 32) as u64;
 
 /// A piece parsed: its items, or `None` if it does not parse.
 pub(super) struct Done {
@@ -49,7 +55,8 @@ pub(super) fn work(jobs: &Mutex<Receiver<Job>>, done: Sender<Done>, failed: &Ato
         let bytes = job.range.len() as u64;
         let expected = (bytes * ESTIMATE_MARGIN_PERCENT / 100)
             .checked_div(item_bytes)
-            .unwrap_or(0);
+            .unwrap_or(0)
+            .min(MAX_RESERVED_ITEMS);
         let items = if failed.load(Ordering::Relaxed) {
             None
         } else {
