@@ -154,11 +154,7 @@ impl Reference {
                 .then(|| symbol.clone().or_else(|| item.short_title.as_deref().map(clean)))
                 .flatten(),
             date,
-            until: item
-                .until
-                .as_deref()
-                .and_then(|until| PartialDate::parse(until.trim()).ok())
-                .filter(|&until| Some(until) != date),
+            until: data.until(idx).filter(|&until| Some(until) != date),
             symbol,
             url: item
                 .url

@@ -223,13 +223,13 @@ impl Dataset {
     /// The item's date as a reader is shown it: with the end of a meeting
     /// or period when it has one ("10–12 December 2003").
     pub fn date_span(&self, idx: ItemIdx) -> Option<String> {
-        let date = self.date(idx)?;
-        let until = self
-            .item(idx)
-            .until
-            .as_deref()
-            .and_then(|u| PartialDate::parse(u.trim()).ok());
-        Some(super::date_span::span(date, until))
+        Some(super::date_span::span(self.date(idx)?, self.until(idx)))
+    }
+
+    /// The last day of a meeting or period, if the item has one.
+    pub fn until(&self, idx: ItemIdx) -> Option<PartialDate> {
+        let until = self.item(idx).until.as_deref()?;
+        PartialDate::parse(until.trim()).ok()
     }
 
     pub fn origin(&self, idx: ItemIdx) -> Origin<'_> {

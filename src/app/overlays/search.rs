@@ -235,9 +235,7 @@ impl App<'_> {
             search.selected = 0;
         }
     }
-}
 
-impl App<'_> {
     /// The hits of `query` over `scope`, or of the query with fewer words
     /// when no item holds them all, as the background search gives them.
     fn search_or_fewer(&self, query: &str, scope: Option<&[ItemIdx]>) -> Hits {
