@@ -10,9 +10,10 @@ use std::sync::LazyLock;
 
 use common::tmux;
 
-/// A data file of this many items takes a debug build well over the
-/// 100 ms after which progress is shown.
-const ITEMS: usize = 20_000;
+/// A data file of this many items takes a test build well over the
+/// 100 ms after which progress is shown (about 0.5 s on two cores; 20 000
+/// items took 0.15 s, too close on a faster machine).
+const ITEMS: usize = 60_000;
 
 struct Data {
     _dir: tempfile::TempDir,
@@ -52,15 +53,15 @@ fn progress_never_reaches_a_pipe() {
     }
 }
 
-/// Starts `wsis` on the generated data in a pane, with `wsis_args` after it.
-fn start(name: &str, wsis_args: &str) -> tmux::Pane {
-    let command = format!(
+/// The shell command running `wsis` on the generated data, with
+/// `wsis_args` after it.
+fn command(wsis_args: &str) -> String {
+    format!(
         "env XDG_CACHE_HOME={cache} {bin} --no-user-data --no-cache --data {data} {wsis_args}",
         cache = concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
         bin = env!("CARGO_BIN_EXE_wsis"),
         data = data_arg(),
-    );
-    tmux::Pane::start(name, 100, 30, &command)
+    )
 }
 
 #[test]
@@ -68,11 +69,15 @@ fn the_browser_shows_the_load_at_once_and_q_quits_it() {
     if !tmux::available() {
         return;
     }
-    let pane = start("loading", "");
-    let screen = pane.wait_text("Loading the WSIS documents");
+    // Recorded: a fast load may draw the loading screen and replace it
+    // between two looks at the pane.
+    let recording = tempfile::tempdir().expect("temp dir");
+    let record = recording.path().join("pane");
+    let pane = tmux::Pane::start_recorded("loading", 100, 30, &command(""), &record);
+    let written = tmux::wait_recorded(&record, "Loading the WSIS documents");
     pane.send(&["q"]);
     assert_eq!(pane.wait_exit(), 0);
-    assert!(screen.contains("press q or Ctrl-C to leave"), "{screen}");
+    assert!(written.contains("press q or Ctrl-C to leave"), "{written}");
 }
 
 #[test]
@@ -80,12 +85,19 @@ fn on_a_terminal_the_cli_shows_progress_and_erases_it() {
     if !tmux::available() {
         return;
     }
-    // stdout to a file, so only stderr reaches the terminal.
-    let pane = start("progress", "list > /dev/null");
-    let during = pane.wait_text("wsis: [");
+    // stdout to a file, so only stderr reaches the terminal. The pane is
+    // recorded: the line may be drawn and erased between two looks at it.
+    let recording = tempfile::tempdir().expect("temp dir");
+    let record = recording.path().join("pane");
+    let pane = tmux::Pane::start_recorded("progress", 100, 30, &command("list > /dev/null"), &record);
     assert_eq!(pane.wait_exit(), 0);
+    let written = tmux::wait_recorded(&record, tmux::EXITED);
+    assert!(written.contains("wsis: ["), "the line is drawn:\n{written}");
+    assert!(
+        written.contains("data files") || written.contains("checking"),
+        "{written}"
+    );
     let after = pane.screen();
-    assert!(during.contains("data files") || during.contains("checking"), "{during}");
     assert!(!after.contains("wsis: ["), "the line is erased:\n{after}");
 }
 

@@ -3,6 +3,7 @@
 //! its last screen and exit status can still be read, and every wait polls
 //! against a deadline instead of sleeping for a fixed time.
 
+use std::path::Path;
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -83,6 +84,23 @@ impl Pane {
         pane
     }
 
+    /// Like [`Pane::start`], and every byte the program writes to the pane
+    /// is appended to `record`: a line drawn and erased between two looks
+    /// at the screen is still seen. The program starts only once the
+    /// recording has begun.
+    pub fn start_recorded(name: &str, width: u16, height: u16, command: &str, record: &Path) -> Pane {
+        let gate = record.with_extension("go");
+        let gated = format!(
+            "while [ ! -e '{gate}' ]; do sleep 0.01; done; {command}",
+            gate = gate.display()
+        );
+        let pane = Pane::start(name, width, height, &gated);
+        let pipe = format!("cat >> '{}'", record.display());
+        pane.tmux(&["pipe-pane", "-t", Self::TARGET, &pipe]);
+        std::fs::write(&gate, b"").expect("the gate opens");
+        pane
+    }
+
     /// Runs a tmux command against this pane's server; returns its output.
     pub fn tmux(&self, args: &[&str]) -> String {
         String::from_utf8_lossy(&self.run(args).stdout).into_owned()
@@ -157,4 +175,17 @@ impl Drop for Pane {
     fn drop(&mut self) {
         self.tmux(&["kill-server"]);
     }
+}
+
+/// Waits until the recording made by [`Pane::start_recorded`] holds `text`;
+/// returns all of it (escape sequences included).
+pub fn wait_recorded(record: &Path, text: &str) -> String {
+    wait_until(&format!("{text:?} in the recording"), || {
+        let written = String::from_utf8_lossy(&std::fs::read(record).unwrap_or_default()).into_owned();
+        if written.contains(text) {
+            Ok(written)
+        } else {
+            Err(written)
+        }
+    })
 }
