@@ -82,6 +82,19 @@ fn exit_status_is_1_when_nothing_matches() {
 }
 
 #[test]
+fn json_of_no_match_is_an_empty_list_and_the_status_still_1() {
+    for extra in [&[][..], &["--no-cache"][..]] {
+        let output = wsis(&[&["search", "--json", "zzqxjv"], extra].concat());
+        assert_eq!(output.status.code(), Some(1), "{extra:?}");
+        let parsed: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
+        assert_eq!(parsed, serde_json::json!([]), "{extra:?}");
+        assert!(!output.stderr.is_empty(), "{extra:?}: the reason is still said");
+    }
+    // Plain output stays empty: a script counting lines counts none.
+    assert!(wsis(&["search", "zzqxjv"]).stdout.is_empty());
+}
+
+#[test]
 fn nothing_matching_every_word_names_the_query_with_fewer_words_that_does() {
     let mut said_each_way = Vec::new();
     for extra in [&[][..], &["--no-cache"][..]] {

@@ -204,7 +204,16 @@ fn answer(
     if hits.is_empty() {
         // Read before `sound` is asked, as everything printed is.
         let nothing = nothing_matches(index, query);
-        return sound().then_some(Err(Failure::NothingMatches(nothing)));
+        if !sound() {
+            return None;
+        }
+        // A JSON reader always gets JSON: the empty list, status 1 as ever.
+        if format == ListFormat::Json
+            && let Err(error) = out.write_all(b"[]\n")
+        {
+            return Some(Err(Failure::from(error)));
+        }
+        return Some(Err(Failure::NothingMatches(nothing)));
     }
     let printed = match format {
         ListFormat::Tsv => print_plain(index, hits, query, out, sound, after),
