@@ -62,13 +62,25 @@ fn bibtex_parses_with_its_fields() {
 }
 
 /// The RIS specification's line format: a two-character tag, two spaces,
-/// a hyphen, a space and the value; `TY` opens a record, `ER` closes it.
+/// a hyphen, a space and the value; `TY` opens a record, `ER` closes it,
+/// and one blank line parts two records, as reference managers write them.
 fn read_ris(text: &str) -> Vec<Vec<(String, String)>> {
     const TYPES: [&str; 4] = ["RPRT", "ELEC", "GOVDOC", "CONF"];
     let mut records = Vec::new();
     let mut current: Option<Vec<(String, String)>> = None;
-    assert!(text.ends_with("\r\n"), "lines end in CR LF");
+    let mut parted = true;
+    assert!(
+        text.ends_with("ER  - \r\n"),
+        "lines end in CR LF, the last closes a record"
+    );
     for line in text.split_terminator("\r\n") {
+        if line.is_empty() {
+            assert!(current.is_none() && !parted, "a blank line only parts two records");
+            parted = true;
+            continue;
+        }
+        assert!(parted || current.is_some(), "no blank line before {line:?}");
+        parted = false;
         assert!(!line.contains('\n') && !line.contains('\r'), "{line:?}");
         let (tag, value) = (&line[..2], &line[6.min(line.len())..]);
         assert!(

@@ -217,13 +217,19 @@ fn is_plain_url(url: &str) -> bool {
 const DOCUMENT_CATEGORIES: &[&str] = &["outcome", "ga", "ecosoc", "sg-report", "gdc", "action-line"];
 
 /// The citations of `items` in `style`, ready to print or copy: one per
-/// line in text, one entry each in BibTeX and RIS, one array in CSL-JSON.
+/// line in text, one entry each in BibTeX and RIS (a blank line between
+/// two), one array in CSL-JSON.
 pub fn format(data: &Dataset, items: &[ItemIdx], style: Style) -> String {
     let references: Vec<Reference> = items.iter().map(|&idx| Reference::of(data, idx)).collect();
     match style {
         Style::Text => references.iter().map(|r| text::format(r) + "\n").collect(),
         Style::Bibtex => references.iter().map(bibtex::format).collect::<Vec<_>>().join("\n"),
-        Style::Ris => references.iter().map(ris::format).collect(),
+        // A blank line between records, as reference managers export them.
+        Style::Ris => references
+            .iter()
+            .map(ris::format)
+            .collect::<Vec<_>>()
+            .join(ris::END_OF_LINE),
         Style::CslJson => csl::format(&references),
     }
 }

@@ -7,7 +7,7 @@
 
 use super::{DESIGNATION_NOTE, Reference};
 
-const END_OF_LINE: &str = "\r\n";
+pub(super) const END_OF_LINE: &str = "\r\n";
 
 /// RIS has no type for a meeting itself. `CONF` ("conference
 /// proceeding") is the one about a meeting: Zotero's RIS translator
