@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{DATA, draw, idx, key, press, shown, type_text};
+use common::{DATA, ctrl, draw, idx, key, press, shown, type_text};
 use insta::assert_snapshot;
 use ratatui::crossterm::event::{Event, KeyCode, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::style::Color;
@@ -423,6 +423,42 @@ fn cite_as_shows_each_style_and_copies_the_chosen_one() {
             multiline: false,
         }]
     );
+}
+
+/// A citation taller than the popup scrolls with PgDn / PgUp (and Ctrl-d /
+/// Ctrl-u), by what the preview shows, never past its end; another style
+/// starts at its top.
+#[test]
+fn cite_as_scrolls_a_record_taller_than_the_popup() {
+    let mut app = App::new(&DATA);
+    app.theme = Theme { color: false };
+    app.size = (80, 24);
+    jump_to(&mut app, "A/RES/70/125");
+    press(&mut app, &[key(KeyCode::Char('c'))]);
+    press(&mut app, &[KeyCode::Down; 3].map(key));
+    let top = draw(&app, 80, 24).backend().to_string();
+    assert!(top.contains("\"title\": \"Outcome document"), "{top}");
+    press(&mut app, &[key(KeyCode::PageDown)]);
+    let scrolled = app.cite_choice().expect("open").scroll;
+    assert!(scrolled > 0);
+    let lower = draw(&app, 80, 24).backend().to_string();
+    assert_ne!(top, lower, "PgDn shows another part");
+    // To the end: the last line of the record is shown, and more PgDn stay.
+    press(&mut app, &[KeyCode::PageDown; 20].map(key));
+    let end = app.cite_choice().expect("open").scroll;
+    let bottom = draw(&app, 80, 24).backend().to_string();
+    assert!(
+        bottom.lines().any(|line| line.trim_matches(['"', '│', ' ']) == "]"),
+        "{bottom}"
+    );
+    press(&mut app, &[key(KeyCode::PageDown)]);
+    assert_eq!(app.cite_choice().expect("open").scroll, end, "never past the end");
+    press(&mut app, &[ctrl('u')]);
+    assert!(app.cite_choice().expect("open").scroll < end);
+    press(&mut app, &[KeyCode::PageUp; 20].map(key));
+    assert_eq!(draw(&app, 80, 24).backend().to_string(), top, "back to the top");
+    press(&mut app, &[ctrl('d'), key(KeyCode::Up)]);
+    assert_eq!(app.cite_choice().expect("open").scroll, 0, "another style from its top");
 }
 
 fn click(app: &mut App, column: u16, row: u16) {

@@ -302,6 +302,7 @@ impl App<'_> {
             KeptOverlay::Cite { item, selected } => Overlay::Cite(CiteChoice {
                 item: find(item)?,
                 selected,
+                scroll: 0,
             }),
         })
     }

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
 use super::path::no_taller_than;
-use super::{centered, clear_popup, pane_block, selectable_list, with_scroll_position};
+use super::{centered, clear_popup, main_area, pane_block, selectable_list, with_scroll_position};
 use crate::app::{App, CiteChoice};
 use crate::cite::{self, Style};
 use crate::text::sanitize;
@@ -30,17 +30,71 @@ fn purpose(style: Style) -> &'static str {
     }
 }
 
+/// Where the chooser is drawn in `area`, and the citation it previews.
+struct Popup {
+    /// The citation's lines, sanitised.
+    lines: Vec<String>,
+    styles_area: Rect,
+    preview_area: Rect,
+    /// Rows the citation takes wrapped in the preview.
+    total: usize,
+}
+
+impl Popup {
+    fn of(app: &App, choice: &CiteChoice, area: Rect) -> Popup {
+        let citation = cite::citation(app.data, choice.item, choice.style());
+        // Citations are free of control characters already; sanitised
+        // again because this is the terminal, not the clipboard.
+        let lines: Vec<String> = citation.lines().map(sanitize).collect();
+        let popup = centered(area, POPUP_WIDTH_PERCENT, POPUP_HEIGHT_PERCENT);
+        let inner_width = usize::from(popup.width.saturating_sub(2)).max(1);
+        let total = wrapped_rows(&lines, inner_width);
+        let popup = no_taller_than(
+            popup,
+            u16::try_from(STYLE_ROWS as usize + 2 + total).unwrap_or(u16::MAX),
+        );
+        let [styles_area, preview_area] =
+            Layout::vertical([Constraint::Length(STYLE_ROWS), Constraint::Min(0)]).areas(popup);
+        Popup {
+            lines,
+            styles_area,
+            preview_area,
+            total,
+        }
+    }
+
+    /// Rows of the citation shown at once.
+    fn height(&self) -> usize {
+        usize::from(self.preview_area.height.saturating_sub(2))
+    }
+
+    /// The first row shown for `scroll`: never past the last full page.
+    fn first_row(&self, scroll: usize) -> usize {
+        scroll.min(self.total.saturating_sub(self.height()))
+    }
+}
+
+/// How many first rows the citation under the cursor can be shown from
+/// at the app's size.
+pub fn scroll_range(app: &App, choice: &CiteChoice) -> usize {
+    let popup = Popup::of(app, choice, main_area(app));
+    popup.total.saturating_sub(popup.height()) + 1
+}
+
+/// Rows of the citation shown at once at the app's size: a page.
+pub fn visible_lines(app: &App, choice: &CiteChoice) -> usize {
+    Popup::of(app, choice, main_area(app)).height().max(1)
+}
+
 pub fn render(app: &App, choice: &CiteChoice, frame: &mut Frame, area: Rect) {
-    let citation = cite::citation(app.data, choice.item, choice.style());
-    // Citations are free of control characters already; sanitised again
-    // because this is the terminal, not the clipboard.
-    let lines: Vec<String> = citation.lines().map(sanitize).collect();
-    let popup = centered(area, POPUP_WIDTH_PERCENT, POPUP_HEIGHT_PERCENT);
-    let inner_width = usize::from(popup.width.saturating_sub(2)).max(1);
-    let wanted = STYLE_ROWS as usize + 2 + wrapped_rows(&lines, inner_width);
-    let popup = no_taller_than(popup, u16::try_from(wanted).unwrap_or(u16::MAX));
-    let [styles_area, preview_area] =
-        Layout::vertical([Constraint::Length(STYLE_ROWS), Constraint::Min(0)]).areas(popup);
+    let popup = Popup::of(app, choice, area);
+    let (height, scroll) = (popup.height(), popup.first_row(choice.scroll));
+    let Popup {
+        lines,
+        styles_area,
+        preview_area,
+        total,
+    } = popup;
     let rows = Style::ALL
         .iter()
         .map(|&style| {
@@ -55,16 +109,17 @@ pub fn render(app: &App, choice: &CiteChoice, frame: &mut Frame, area: Rect) {
     let title = format!("Cite {} as", app.status_name(choice.item));
     let block = pane_block(app, &sanitize(&title), true, styles_area.width);
     let (list, mut state) = selectable_list(app, rows, block, Some(choice.selected), true, styles_area);
-    clear_popup(frame, popup, area);
+    clear_popup(frame, styles_area.union(preview_area), area);
     frame.render_stateful_widget(list, styles_area, &mut state);
-    // A record taller than the popup says so, as every cut pane does: the
-    // copy is whole all the same.
-    let total = wrapped_rows(&lines, inner_width);
+    // A record taller than the popup says so, as every cut pane does, and
+    // scrolls; the copy is whole all the same.
     let lines: Vec<Line> = lines.into_iter().map(Line::raw).collect();
     let block = pane_block(app, "What y or Enter copies", false, preview_area.width);
-    let height = usize::from(preview_area.height.saturating_sub(2));
-    let block = with_scroll_position(app, block, 0, height, total);
-    let preview = Paragraph::new(lines).block(block).wrap(Wrap { trim: false });
+    let block = with_scroll_position(app, block, scroll, height, total);
+    let preview = Paragraph::new(lines)
+        .block(block)
+        .wrap(Wrap { trim: false })
+        .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0));
     frame.render_widget(preview, preview_area);
 }
 

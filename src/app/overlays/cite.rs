@@ -3,6 +3,7 @@
 //! without editing the config file, each shown in full before it is copied.
 
 use super::{Overlay, Transition};
+use crate::app::motion::Motion;
 use crate::app::{Action, App};
 use crate::cite::Style;
 use crate::data::ItemIdx;
@@ -12,6 +13,9 @@ pub struct CiteChoice {
     pub item: ItemIdx,
     /// The row of [`Style::ALL`] under the cursor.
     pub selected: usize,
+    /// The first line of the citation shown: a record taller than the
+    /// popup (CSL-JSON on a small terminal) is read by scrolling.
+    pub scroll: usize,
 }
 
 impl CiteChoice {
@@ -33,13 +37,31 @@ impl App<'_> {
             .iter()
             .position(|&style| style == self.citation_style)
             .unwrap_or(0);
-        self.overlays.push(Overlay::Cite(CiteChoice { item, selected }));
+        self.overlays.push(Overlay::Cite(CiteChoice {
+            item,
+            selected,
+            scroll: 0,
+        }));
     }
 
     pub(super) fn update_cite(&mut self, choice: &mut CiteChoice, action: Action) -> Transition {
         match action {
+            // A page moves the citation by what its preview shows.
+            Action::Move(Motion::Page(dir)) => {
+                let rows = crate::ui::cite::scroll_range(self, choice);
+                let page = crate::ui::cite::visible_lines(self, choice);
+                choice.scroll = Motion::Page(dir).apply(choice.scroll, rows, page);
+                Transition::Stay
+            }
             Action::Move(motion) => {
-                choice.selected = motion.apply(choice.selected, Style::ALL.len(), self.page());
+                let selected = motion.apply(choice.selected, Style::ALL.len(), self.page());
+                if selected != choice.selected {
+                    *choice = CiteChoice {
+                        selected,
+                        scroll: 0,
+                        ..*choice
+                    };
+                }
                 Transition::Stay
             }
             // `y` and Enter are both `Open` here (keymap: the Cite context).
