@@ -28,7 +28,13 @@ pub fn render(app: &App, timeline: &TimelineState, frame: &mut Frame, area: Rect
             TimelineLine::Row(row) => item_line(app, timeline.rows[row], current, width),
         })
         .collect();
-    let title = format!("Timeline — {} dated items", timeline.rows.len());
+    // The mark is said where it is seen (a trial asked what it meant).
+    let marked = if current.is_some_and(|idx| timeline.rows.contains(&idx)) {
+        format!(", {MARKER}the one shown")
+    } else {
+        String::new()
+    };
+    let title = format!("Timeline — {} dated items{marked}", timeline.rows.len());
     // The position counts items, as the title does, not the year headings
     // among them (a trial read "220 dated items" beside "of 247").
     let shown_items = timeline.lines[offset..end].iter().filter_map(|line| match *line {
@@ -52,6 +58,8 @@ pub fn render(app: &App, timeline: &TimelineState, frame: &mut Frame, area: Rect
 /// "16 Dec" and a space, so the mark of the item shown never touches the date.
 const WHEN_WIDTH: usize = 7;
 const MARKER_WIDTH: usize = 2;
+/// The mark of the item the browser shows, [`MARKER_WIDTH`] wide.
+const MARKER: &str = "● ";
 const CATEGORY_WIDTH: usize = 8;
 
 /// One dated item: day and month, a mark on the item the browser shows, its
@@ -63,7 +71,7 @@ fn item_line(app: &App, idx: ItemIdx, current: Option<ItemIdx>, width: usize) ->
         Some((Some(month), None)) => format!("   {}", &month[..3]),
         _ => String::new(),
     };
-    let marker = if Some(idx) == current { "● " } else { "  " };
+    let marker = if Some(idx) == current { MARKER } else { "  " };
     let category = CATEGORIES[app.data.category_of(idx)].abbrev;
     let text = match &item.symbol {
         Some(symbol) => format!("{symbol}  {}", item.label()),
