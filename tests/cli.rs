@@ -62,6 +62,21 @@ fn show_finds_by_id_and_by_symbol_in_any_case() {
 }
 
 #[test]
+fn show_and_open_take_a_name_of_several_words_unquoted() {
+    let quoted = wsis(&["show", "resolution 2006/46"]);
+    let unquoted = wsis(&["show", "resolution", "2006/46"]);
+    assert!(quoted.status.success());
+    assert_eq!(unquoted.stdout, quoted.stdout);
+    assert_eq!(
+        json(&wsis(&["show", "--json", "PP", "Resolution", "172"]))["id"],
+        "itu-pp-res-172"
+    );
+    let unknown = wsis(&["open", "no", "such", "thing"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("\"no such thing\""));
+}
+
+#[test]
 fn search_json_is_ranked() {
     let value = json(&wsis(&["search", "2006/46", "--json"]));
     let hits = value.as_array().unwrap();

@@ -106,9 +106,10 @@ pub enum Command {
     /// Show one item and its related items.
     Show {
         /// The item: its id, symbol ("A/RES/70/125", "70/125"), code ("C7"),
-        /// acronym ("ITU") or whole title.
-        #[arg(value_name = "NAME")]
-        id: String,
+        /// acronym ("ITU") or whole title; several words are one name
+        /// ("resolution 2006/46"), quoted or not.
+        #[arg(required = true, value_name = "NAME")]
+        id: Vec<String>,
         /// Print JSON: every field, and the links both ways.
         #[arg(long)]
         json: bool,
@@ -144,9 +145,9 @@ pub enum Command {
     /// system's.
     Open {
         /// The item: its id, symbol ("A/RES/70/125", "70/125"), code ("C7"),
-        /// acronym ("ITU") or whole title.
-        #[arg(value_name = "NAME")]
-        id: String,
+        /// acronym ("ITU") or whole title; several words are one name.
+        #[arg(required = true, value_name = "NAME")]
+        id: Vec<String>,
     },
     /// Check data files against the schema and the combined dataset.
     Validate {
@@ -438,7 +439,7 @@ pub fn run_warm(args: &Cli) -> Option<ExitCode> {
             })?
         }
         Command::Show { id, json, format } => {
-            let (one, ids) = named(std::slice::from_ref(id), true)?;
+            let (one, ids) = named(&[one_name(id)], true)?;
             trace::mark("one item read");
             finish(buffered(|out| {
                 show::run(&one, &ids[0], ShowFormat::chosen(*json, *format), out)
@@ -450,7 +451,7 @@ pub fn run_warm(args: &Cli) -> Option<ExitCode> {
             finish(buffered(|out| cite::run(&items, &ids, *format, out)))
         }
         Command::Open { id } => {
-            let (item, ids) = named(std::slice::from_ref(id), false)?;
+            let (item, ids) = named(&[one_name(id)], false)?;
             trace::mark("named items read");
             finish(buffered(|out| open::run(&item, &ids[0], out)))
         }
@@ -637,10 +638,10 @@ fn run_with(command: &Command, data: &Dataset, out: &mut impl Write) -> Outcome 
                 search::AfterPrinting::Exit,
             )
         }
-        Command::Show { id, json, format } => show::run(data, id, ShowFormat::chosen(*json, *format), out),
+        Command::Show { id, json, format } => show::run(data, &one_name(id), ShowFormat::chosen(*json, *format), out),
         Command::Path { from, to, json } => path::run(data, from, to, *json, out),
         Command::Cite { ids, format } => cite::run(data, ids, *format, out),
-        Command::Open { id } => open::run(data, id, out),
+        Command::Open { id } => open::run(data, &one_name(id), out),
         Command::Validate { files, json } => validate::run(files, *json, out),
         Command::Export {
             format,
@@ -654,6 +655,12 @@ fn run_with(command: &Command, data: &Dataset, out: &mut impl Write) -> Outcome 
         Command::Completions { shell } => completions::run(*shell, data, out),
         Command::New { .. } | Command::Man => without_data(command, out).unwrap_or(Ok(ExitCode::SUCCESS)),
     }
+}
+
+/// The words of one name given unquoted (`wsis show resolution 2006/46`),
+/// as one name: the shell split them, the reader meant one.
+fn one_name(words: &[String]) -> String {
+    words.join(" ")
 }
 
 /// The item called `wanted`; a name that names no item is bad input, with
