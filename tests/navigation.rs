@@ -291,8 +291,13 @@ fn n_and_n_step_through_the_hits_of_the_last_search() {
 
 #[test]
 fn jump_offers_titles_and_aliases_best_fit_first() {
+    // Among equal fits the items most linked to come first: the IGF and the
+    // WSIS Forum before the Forum's editions, the review of WSIS+20 and its
+    // outcome before the drafts.
     for (typed, first) in [
-        ("forum", "wsis-forum"),
+        ("forum", "igf"),
+        ("wsis forum", "wsis-forum"),
+        ("wsis+20", "wsis20-review"),
         ("compact", "gdc"),
         ("c7 health", "al-c7-e-health"),
         ("tunis agenda", "tunis-agenda"),
@@ -303,6 +308,9 @@ fn jump_offers_titles_and_aliases_best_fit_first() {
         let jump = app.jump().expect("jump prompt open");
         let offered: Vec<&str> = jump.completions.iter().map(|&i| DATA.item(i).id.as_str()).collect();
         assert_eq!(offered.first(), Some(&first), "{typed}: {offered:?}");
+        if typed == "wsis+20" {
+            assert!(offered[..3].contains(&"ga-80-173"), "the outcome: {offered:?}");
+        }
         press(&mut app, &[key(KeyCode::Enter)]);
         assert_eq!(shown(&app), first, "{typed}");
     }
@@ -317,7 +325,16 @@ fn jump_on_punctuation_alone_offers_only_names_holding_it() {
     assert!(!offered.is_empty());
     for &idx in offered {
         let item = DATA.item(idx);
-        assert!(item.symbol.as_deref().unwrap_or(&item.id).contains('/'), "{}", item.id);
+        let names = [
+            Some(item.id.as_str()),
+            item.symbol.as_deref(),
+            item.short_title.as_deref(),
+        ];
+        assert!(
+            names.into_iter().flatten().any(|name| name.contains('/')),
+            "{}",
+            item.id
+        );
     }
 }
 

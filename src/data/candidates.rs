@@ -3,6 +3,8 @@
 //! a name names no item. Only offered, never chosen: a guessed document is
 //! worse than none.
 
+use std::cmp::Reverse;
+
 use super::dataset::{Dataset, ItemIdx, symbol_key};
 use super::model::Item;
 
@@ -19,6 +21,8 @@ enum Fit {
 }
 
 /// At most `max` items that answer `input`, best fit first, then the
+/// items most linked to (what the documents themselves refer to: "wsis+20"
+/// offers the review and its outcome before its drafts), then the
 /// tightest: "forum" offers "WSIS Forum" before every "WSIS Forum 20xx";
 /// ties keep data order. Empty for an empty input.
 pub fn candidates(data: &Dataset, input: &str, max: usize) -> Vec<ItemIdx> {
@@ -27,13 +31,16 @@ pub fn candidates(data: &Dataset, input: &str, max: usize) -> Vec<ItemIdx> {
         return Vec::new();
     }
     let words = input_words(input);
-    let mut fits: Vec<(Fit, usize, ItemIdx)> = data
+    let mut fits: Vec<(Fit, Reverse<usize>, usize, ItemIdx)> = data
         .items()
         .enumerate()
-        .filter_map(|(idx, item)| fit(item, &wanted, &words).map(|(f, len)| (f, len, idx)))
+        .filter_map(|(idx, item)| {
+            let (fit, len) = fit(item, &wanted, &words)?;
+            Some((fit, Reverse(data.backlink_count(idx)), len, idx))
+        })
         .collect();
-    fits.sort();
-    fits.into_iter().take(max).map(|(_, _, idx)| idx).collect()
+    fits.sort_unstable();
+    fits.into_iter().take(max).map(|(.., idx)| idx).collect()
 }
 
 /// How `item` answers the input (`wanted` as a symbol key, `words` its

@@ -340,6 +340,12 @@ impl Dataset {
         self.tables.backlinks(idx)
     }
 
+    /// How many items link to item `idx`: [`Self::backlinks`]' length,
+    /// without decoding them.
+    pub fn backlink_count(&self, idx: ItemIdx) -> usize {
+        self.tables.backlink_count(idx)
+    }
+
     /// The note on the link that a backlink stands for.
     pub fn backlink_note(&self, backlink: &Backlink) -> Option<&str> {
         self.item(backlink.from).links.get(backlink.link)?.note.as_deref()

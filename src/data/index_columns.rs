@@ -214,6 +214,18 @@ impl IndexColumns {
         )
     }
 
+    /// How many backlinks item `idx` has, without decoding them.
+    pub(super) fn backlink_count(&self, idx: ItemIdx) -> usize {
+        let start = match idx {
+            0 => Some(0),
+            _ => self.record::<u32>(&self.backlink_ends, idx - 1),
+        };
+        let end = self.record::<u32>(&self.backlink_ends, idx);
+        start
+            .zip(end)
+            .map_or(0, |(start, end)| end.saturating_sub(start) as usize)
+    }
+
     /// How many items category `cat` holds.
     pub(super) fn category_len(&self, cat: usize) -> usize {
         self.list_range(cat).map_or(0, |list| list.len())

@@ -99,6 +99,13 @@ impl Tables {
         }
     }
 
+    pub(super) fn backlink_count(&self, idx: ItemIdx) -> usize {
+        match self {
+            Tables::Owned(owned) => owned.backlinks.of(idx).len(),
+            Tables::Stored(stored) => stored.columns.backlink_count(idx),
+        }
+    }
+
     /// Category `cat`'s items in its default order, when stored.
     pub(super) fn default_list(&self, cat: usize) -> Option<Vec<ItemIdx>> {
         match self {
