@@ -459,6 +459,13 @@ fn cite_as_scrolls_a_record_taller_than_the_popup() {
     assert_eq!(draw(&app, 80, 24).backend().to_string(), top, "back to the top");
     press(&mut app, &[ctrl('d'), key(KeyCode::Up)]);
     assert_eq!(app.cite_choice().expect("open").scroll, 0, "another style from its top");
+    // The one-line form fits at 80 columns, its link whole on the screen
+    // (a trial saw its last row cut, with no sign of more).
+    press(&mut app, &[key(KeyCode::Esc)]);
+    jump_to(&mut app, "A/RES/80/173");
+    press(&mut app, &[key(KeyCode::Char('c'))]);
+    let text = draw(&app, 80, 24).backend().to_string();
+    assert!(text.contains("https://undocs.org/en/A/RES/80/173"), "{text}");
 }
 
 fn click(app: &mut App, column: u16, row: u16) {

@@ -1,11 +1,12 @@
 //! "Cite as…": the citation styles to pick from, and the one under the
 //! cursor in full below them, as it will reach the clipboard.
 
+use std::borrow::Cow;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
-use ratatui::widgets::{Paragraph, Wrap};
-use unicode_width::UnicodeWidthStr;
+use ratatui::widgets::Paragraph;
 
 use super::path::no_taller_than;
 use super::{centered, clear_popup, main_area, pane_block, selectable_list, with_scroll_position};
@@ -32,12 +33,10 @@ fn purpose(style: Style) -> &'static str {
 
 /// Where the chooser is drawn in `area`, and the citation it previews.
 struct Popup {
-    /// The citation's lines, sanitised.
-    lines: Vec<String>,
+    /// The citation's rows: its lines sanitised and wrapped to the popup.
+    rows: Vec<String>,
     styles_area: Rect,
     preview_area: Rect,
-    /// Rows the citation takes wrapped in the preview.
-    total: usize,
 }
 
 impl Popup {
@@ -45,21 +44,22 @@ impl Popup {
         let citation = cite::citation(app.data, choice.item, choice.style());
         // Citations are free of control characters already; sanitised
         // again because this is the terminal, not the clipboard.
-        let lines: Vec<String> = citation.lines().map(sanitize).collect();
         let popup = centered(area, POPUP_WIDTH_PERCENT, POPUP_HEIGHT_PERCENT);
         let inner_width = usize::from(popup.width.saturating_sub(2)).max(1);
-        let total = wrapped_rows(&lines, inner_width);
+        let rows: Vec<String> = citation
+            .lines()
+            .flat_map(|line| wrapped(&sanitize(line), inner_width))
+            .collect();
         let popup = no_taller_than(
             popup,
-            u16::try_from(STYLE_ROWS as usize + 2 + total).unwrap_or(u16::MAX),
+            u16::try_from(STYLE_ROWS as usize + 2 + rows.len()).unwrap_or(u16::MAX),
         );
         let [styles_area, preview_area] =
             Layout::vertical([Constraint::Length(STYLE_ROWS), Constraint::Min(0)]).areas(popup);
         Popup {
-            lines,
+            rows,
             styles_area,
             preview_area,
-            total,
         }
     }
 
@@ -70,7 +70,7 @@ impl Popup {
 
     /// The first row shown for `scroll`: never past the last full page.
     fn first_row(&self, scroll: usize) -> usize {
-        scroll.min(self.total.saturating_sub(self.height()))
+        scroll.min(self.rows.len().saturating_sub(self.height()))
     }
 }
 
@@ -78,7 +78,7 @@ impl Popup {
 /// at the app's size.
 pub fn scroll_range(app: &App, choice: &CiteChoice) -> usize {
     let popup = Popup::of(app, choice, main_area(app));
-    popup.total.saturating_sub(popup.height()) + 1
+    popup.rows.len().saturating_sub(popup.height()) + 1
 }
 
 /// Rows of the citation shown at once at the app's size: a page.
@@ -89,11 +89,11 @@ pub fn visible_lines(app: &App, choice: &CiteChoice) -> usize {
 pub fn render(app: &App, choice: &CiteChoice, frame: &mut Frame, area: Rect) {
     let popup = Popup::of(app, choice, area);
     let (height, scroll) = (popup.height(), popup.first_row(choice.scroll));
+    let total = popup.rows.len();
     let Popup {
-        lines,
+        rows: citation_rows,
         styles_area,
         preview_area,
-        total,
     } = popup;
     let rows = Style::ALL
         .iter()
@@ -113,19 +113,41 @@ pub fn render(app: &App, choice: &CiteChoice, frame: &mut Frame, area: Rect) {
     frame.render_stateful_widget(list, styles_area, &mut state);
     // A record taller than the popup says so, as every cut pane does, and
     // scrolls; the copy is whole all the same.
-    let lines: Vec<Line> = lines.into_iter().map(Line::raw).collect();
+    let lines: Vec<Line> = citation_rows.into_iter().map(Line::raw).collect();
     let block = pane_block(app, "What y or Enter copies", false, preview_area.width);
     let block = with_scroll_position(app, block, scroll, height, total);
     let preview = Paragraph::new(lines)
         .block(block)
-        .wrap(Wrap { trim: false })
         .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0));
     frame.render_widget(preview, preview_area);
 }
 
-/// About how many rows `lines` take wrapped at `width` columns (a word
-/// moved whole to the next row may take one more: the popup then cuts
-/// its last rows, the citation is copied whole all the same).
-fn wrapped_rows(lines: &[String], width: usize) -> usize {
-    lines.iter().map(|line| line.width().div_ceil(width).max(1)).sum()
+/// `line` in rows of at most `width` columns, broken at spaces, its
+/// indent kept; a word wider than a row (a long link) goes on in the next
+/// rows, so every character is shown. Wrapped here, not by the widget, so
+/// the popup's height and scrolling count the rows the reader sees.
+fn wrapped(line: &str, width: usize) -> Vec<String> {
+    let options = textwrap::Options::new(width.max(1))
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(true);
+    textwrap::wrap(line, options).into_iter().map(Cow::into_owned).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn rows_keep_the_indent_every_character_and_the_width() {
+        assert_eq!(wrapped("    \"title\": \"x\",", 40), ["    \"title\": \"x\","]);
+        let line = "available from https://unctad.org/topic/commission-on-science-and-technology-for-development";
+        for width in [10, 30, 62] {
+            let rows = wrapped(line, width);
+            assert!(rows.iter().all(|row| row.width() <= width), "{rows:?}");
+            let joined: String = rows.concat();
+            assert_eq!(joined.replace(' ', ""), line.replace(' ', ""), "{width}: {rows:?}");
+        }
+    }
 }
