@@ -479,8 +479,10 @@ fn bibtex_months_are_the_standard_macros() {
     let text = cited(&["cite", "70/125", "2006/46", "--format", "bibtex"]);
     assert!(text.contains("\n  month = dec,\n"), "{text}");
     assert!(text.contains("\n  month = jul,\n"), "{text}");
+    // Cited with a date: documents and meetings (a body's date is when it
+    // began, never written as the date of the page cited).
     let dated: Vec<usize> = (0..DATA.len())
-        .filter(|&i| DATA.date(i).is_some_and(|d| d.month.is_some()))
+        .filter(|&i| cite::Reference::of(&DATA, i).date.is_some_and(|d| d.month.is_some()))
         .collect();
     assert!(dated.len() > 100, "{} items with a month", dated.len());
     let bibtex = cite::format(&DATA, &dated, Style::Bibtex);
@@ -553,5 +555,24 @@ fn a_meeting_is_cited_with_its_span() {
     assert!(
         ris[0].contains(&("DA".to_string(), "2013/06/03/".to_string())),
         "{ris:?}"
+    );
+}
+
+#[test]
+fn a_body_is_cited_without_the_date_it_began() {
+    let cstd = idx("cstd");
+    assert!(DATA.date(cstd).is_some(), "the CSTD has a date in the data");
+    let text = cite::format(&DATA, &[cstd], Style::Text);
+    assert!(!text.contains("1992"), "{text}");
+    let ris = read_ris(&cite::format(&DATA, &[cstd], Style::Ris)).remove(0);
+    assert!(ris.iter().all(|(tag, _)| tag != "PY" && tag != "DA"), "{ris:?}");
+    let csl = cite::format(&DATA, &[cstd], Style::CslJson);
+    assert!(!csl.contains("\"issued\""), "{csl}");
+    // A document keeps its date, a sub-line of C7 is cited in the Plan of
+    // Action (the document with a symbol), not in C7.
+    let health = cite::format(&DATA, &[idx("al-c7-e-health")], Style::Text);
+    assert!(
+        health.contains("in Plan of Action (WSIS-03/GENEVA/DOC/5-E), 12 December 2003"),
+        "{health}"
     );
 }

@@ -107,27 +107,24 @@ impl Reference {
         let category = &CATEGORIES[data.category_of(idx)];
         let clean = |s: &str| crate::text::sanitize(s.trim());
         let symbol = item.symbol.as_deref().map(clean);
-        let part_of = data
-            .links(idx)
-            .find(|(link, _)| link.rel == Relation::PartOf)
-            .and_then(|(_, container_idx)| {
-                let container = data.item(container_idx);
-                // Only a document is a container ("in Plan of Action
-                // (WSIS-03/GENEVA/DOC/5-E)"): a resolution is not "in" a
-                // review process, nor a session "in" the CSTD.
-                let category = CATEGORIES[data.category_of(container_idx)].id;
-                if container.symbol.is_none() && !DOCUMENT_CATEGORIES.contains(&category) {
-                    return None;
-                }
-                // Named by its title, never by the screen's short title
-                // ("Pact for the Future (with GDC)"), else by its symbol.
-                let symbol = container.symbol.as_deref().map(clean);
-                match (container.title_known(), symbol) {
-                    (true, Some(symbol)) => Some(format!("{} ({symbol})", clean(&container.title))),
-                    (true, None) => Some(clean(&container.title)),
-                    (false, symbol) => symbol,
-                }
-            });
+        let part_of = document_containing(data, idx).and_then(|container_idx| {
+            let container = data.item(container_idx);
+            // Only a document is a container ("in Plan of Action
+            // (WSIS-03/GENEVA/DOC/5-E)"): a resolution is not "in" a
+            // review process, nor a session "in" the CSTD.
+            let category = CATEGORIES[data.category_of(container_idx)].id;
+            if container.symbol.is_none() && !DOCUMENT_CATEGORIES.contains(&category) {
+                return None;
+            }
+            // Named by its title, never by the screen's short title
+            // ("Pact for the Future (with GDC)"), else by its symbol.
+            let symbol = container.symbol.as_deref().map(clean);
+            match (container.title_known(), symbol) {
+                (true, Some(symbol)) => Some(format!("{} ({symbol})", clean(&container.title))),
+                (true, None) => Some(clean(&container.title)),
+                (false, symbol) => symbol,
+            }
+        });
         // A document of the UN system at large is the work of the body
         // that adopted it: an ITU resolution is not "United Nations".
         let adopter = (category.issuer() == Some(PUBLISHER))
@@ -139,7 +136,9 @@ impl Reference {
         let is_event = item.until.is_some();
         // A meeting: no author, no publisher (see the doc comment).
         let issuer = issuer.filter(|_| !is_event);
-        let date = data.date(idx);
+        // A body's or a process's date is when it began, not when the
+        // page cited was written: cited undated, as a web page is.
+        let date = data.date(idx).filter(|_| issuer.is_some() || is_event);
         Reference {
             key: item.id.to_string(),
             publisher: issuer
@@ -186,6 +185,32 @@ impl Reference {
         let first = chars.next()?;
         Some(first.to_uppercase().chain(chars).collect())
     }
+}
+
+/// Most steps up a chain of `PartOf` links: data may loop.
+const MAX_CONTAINER_STEPS: usize = 8;
+
+/// What item `idx` is part of, for its citation: the nearest container
+/// up its `PartOf` links that has a symbol (a sub-line of C7 is cited
+/// "in" the Plan of Action, not in C7, which has none), else the first.
+fn document_containing(data: &Dataset, idx: ItemIdx) -> Option<ItemIdx> {
+    let container_of = |at: ItemIdx| {
+        data.links(at)
+            .find(|(link, _)| link.rel == Relation::PartOf)
+            .map(|(_, container)| container)
+    };
+    let first = container_of(idx)?;
+    let mut at = first;
+    for _ in 0..MAX_CONTAINER_STEPS {
+        if data.item(at).symbol.is_some() {
+            return Some(at);
+        }
+        match container_of(at) {
+            Some(next) if next != idx => at = next,
+            _ => break,
+        }
+    }
+    Some(first)
 }
 
 /// The title of the body that adopted or published item `idx`, if it
