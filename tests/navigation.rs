@@ -316,6 +316,27 @@ fn jump_offers_titles_and_aliases_best_fit_first() {
     }
 }
 
+/// A jump offer cut short says how many answer: the rest are reached by
+/// typing more (a trial pressed ↓ past the twelfth in vain).
+#[test]
+fn a_cut_jump_offer_says_how_many_answer() {
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char(':'))]);
+    type_text(&mut app, "wsis");
+    let jump = app.jump().expect("open");
+    assert!(jump.answering > jump.completions.len(), "{}", jump.answering);
+    let said = format!("best {} of {}", jump.completions.len(), jump.answering);
+    for width in [80, 120] {
+        let screen = draw(&app, width, 30).backend().to_string();
+        assert!(screen.contains(&said), "{width}: {screen}");
+    }
+    press(&mut app, &[ctrl('u')]);
+    type_text(&mut app, "80/173");
+    let jump = app.jump().expect("open");
+    assert_eq!(jump.answering, jump.completions.len());
+    assert!(!draw(&app, 120, 30).backend().to_string().contains("best "));
+}
+
 #[test]
 fn jump_on_punctuation_alone_offers_only_names_holding_it() {
     let mut app = App::new(&DATA);

@@ -26,9 +26,15 @@ enum Fit {
 /// tightest: "forum" offers "WSIS Forum" before every "WSIS Forum 20xx";
 /// ties keep data order. Empty for an empty input.
 pub fn candidates(data: &Dataset, input: &str, max: usize) -> Vec<ItemIdx> {
+    counted_candidates(data, input, max).0
+}
+
+/// [`candidates`], and how many items answer in all (more than `max`
+/// when some were left out).
+pub fn counted_candidates(data: &Dataset, input: &str, max: usize) -> (Vec<ItemIdx>, usize) {
     let wanted = symbol_key(input);
     if wanted.is_empty() {
-        return Vec::new();
+        return (Vec::new(), 0);
     }
     let words = input_words(input);
     let mut fits: Vec<(Fit, Reverse<usize>, usize, ItemIdx)> = data
@@ -40,7 +46,8 @@ pub fn candidates(data: &Dataset, input: &str, max: usize) -> Vec<ItemIdx> {
         })
         .collect();
     fits.sort_unstable();
-    fits.into_iter().take(max).map(|(.., idx)| idx).collect()
+    let answering = fits.len();
+    (fits.into_iter().take(max).map(|(.., idx)| idx).collect(), answering)
 }
 
 /// How `item` answers the input (`wanted` as a symbol key, `words` its

@@ -2,7 +2,7 @@
 
 use super::Transition;
 use crate::app::{Action, App, Effect, LineEditor, Motion};
-use crate::data::candidates::candidates;
+use crate::data::candidates::counted_candidates;
 use crate::data::{Dataset, ItemIdx};
 use crate::query_history::Prompt;
 
@@ -10,8 +10,12 @@ use crate::query_history::Prompt;
 pub struct JumpState {
     /// The id or symbol as typed, with its cursor.
     pub input: LineEditor,
-    /// Items that answer the input, best first (see [`candidates`]).
+    /// Items that answer the input, best first (see
+    /// [`crate::data::candidates::candidates`]), at most [`MAX_COMPLETIONS`].
     pub completions: Vec<ItemIdx>,
+    /// How many items answer in all: more than those offered when some
+    /// were left out, which the prompt says.
+    pub answering: usize,
     pub selected: usize,
 }
 
@@ -21,7 +25,7 @@ const MAX_COMPLETIONS: usize = 12;
 impl JumpState {
     pub fn refresh(&mut self, data: &Dataset) {
         self.selected = 0;
-        self.completions = candidates(data, &self.input, MAX_COMPLETIONS);
+        (self.completions, self.answering) = counted_candidates(data, &self.input, MAX_COMPLETIONS);
     }
 
     /// The item Enter would open: an exact id or symbol, else the selection.
