@@ -172,6 +172,50 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
+/// Wraps text to `width` columns (at least 1) at spaces, its indent kept,
+/// and a word wider than a line (a long link) goes on in the next lines:
+/// every character is shown, for text read in order to be copied or
+/// typed (a link in the detail, a citation).
+pub fn wrap_showing_all(text: &str, width: usize) -> Vec<String> {
+    let options = textwrap::Options::new(width.max(1))
+        .word_separator(textwrap::WordSeparator::AsciiSpace)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(true);
+    textwrap::wrap(text, options).into_iter().map(Cow::into_owned).collect()
+}
+
+/// A link in rows of at most `width` columns (at least 1), every character
+/// shown, each row but the last ending after a '/' where one lies in its
+/// second half (`…/E/RES/2006/` then `46`, not `…/2006/4` then `6`).
+pub fn wrap_link(link: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut rows = Vec::new();
+    let mut rest = link;
+    while rest.width() > width {
+        let mut used = 0;
+        let mut fit = 0;
+        let mut after_slash = None;
+        for (at, c) in rest.char_indices() {
+            used += c.width().unwrap_or(0);
+            if used > width {
+                break;
+            }
+            fit = at + c.len_utf8();
+            if c == '/' && used * 2 > width {
+                after_slash = Some(fit);
+            }
+        }
+        // A char wider than the row still takes a row of its own.
+        let cut = after_slash
+            .unwrap_or(fit)
+            .max(rest.chars().next().map_or(1, char::len_utf8));
+        rows.push(rest[..cut].to_string());
+        rest = &rest[cut..];
+    }
+    rows.push(rest.to_string());
+    rows
+}
+
 /// Control characters from data never reach the terminal raw.
 pub fn sanitize(text: &str) -> String {
     sanitized(text).into_owned()
@@ -224,6 +268,41 @@ fn replacement(c: char) -> Option<char> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_link_is_wrapped_after_a_slash_whole() {
+        assert_eq!(
+            wrap_link("https://undocs.org/en/E/RES/2006/46", 34),
+            ["https://undocs.org/en/E/RES/2006/", "46"]
+        );
+        assert_eq!(wrap_link("https://a.org/x", 40), ["https://a.org/x"]);
+        assert_eq!(wrap_link("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        assert_eq!(wrap_link("ab", 0), ["a", "b"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_wrapped_link_keeps_every_character_within_the_width(link in "[a-z/.:é界-]{0,90}", width in 1usize..50) {
+            let rows = wrap_link(&link, width);
+            proptest::prop_assert_eq!(rows.concat(), link);
+            for row in &rows {
+                let one_wide_char = row.chars().count() == 1;
+                proptest::prop_assert!(row.width() <= width || one_wide_char, "{:?}", rows);
+            }
+        }
+    }
+
+    #[test]
+    fn wrap_showing_all_keeps_the_indent_every_character_and_the_width() {
+        assert_eq!(wrap_showing_all("    \"title\": \"x\",", 40), ["    \"title\": \"x\","]);
+        let line = "available from https://unctad.org/topic/commission-on-science-and-technology-for-development";
+        for width in [10, 30, 62] {
+            let rows = wrap_showing_all(line, width);
+            assert!(rows.iter().all(|row| row.width() <= width), "{rows:?}");
+            let joined: String = rows.concat();
+            assert_eq!(joined.replace(' ', ""), line.replace(' ', ""), "{width}: {rows:?}");
+        }
+    }
 
     #[test]
     fn urls_and_symbols_are_never_split() {

@@ -1,8 +1,6 @@
 //! "Cite as…": the citation styles to pick from, and the one under the
 //! cursor in full below them, as it will reach the clipboard.
 
-use std::borrow::Cow;
-
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span, Text};
@@ -12,7 +10,7 @@ use super::path::no_taller_than;
 use super::{centered, clear_popup, main_area, pane_block, selectable_list, with_scroll_position};
 use crate::app::{App, CiteChoice};
 use crate::cite::{self, Style};
-use crate::text::sanitize;
+use crate::text::{sanitize, wrap_showing_all};
 
 /// The popup's share of the screen, in per cent: wide, for BibTeX lines.
 const POPUP_WIDTH_PERCENT: u16 = 80;
@@ -48,7 +46,7 @@ impl Popup {
         let inner_width = usize::from(popup.width.saturating_sub(2)).max(1);
         let rows: Vec<String> = citation
             .lines()
-            .flat_map(|line| wrapped(&sanitize(line), inner_width))
+            .flat_map(|line| wrap_showing_all(&sanitize(line), inner_width))
             .collect();
         let popup = no_taller_than(
             popup,
@@ -120,34 +118,4 @@ pub fn render(app: &App, choice: &CiteChoice, frame: &mut Frame, area: Rect) {
         .block(block)
         .scroll((u16::try_from(scroll).unwrap_or(u16::MAX), 0));
     frame.render_widget(preview, preview_area);
-}
-
-/// `line` in rows of at most `width` columns, broken at spaces, its
-/// indent kept; a word wider than a row (a long link) goes on in the next
-/// rows, so every character is shown. Wrapped here, not by the widget, so
-/// the popup's height and scrolling count the rows the reader sees.
-fn wrapped(line: &str, width: usize) -> Vec<String> {
-    let options = textwrap::Options::new(width.max(1))
-        .word_separator(textwrap::WordSeparator::AsciiSpace)
-        .word_splitter(textwrap::WordSplitter::NoHyphenation)
-        .break_words(true);
-    textwrap::wrap(line, options).into_iter().map(Cow::into_owned).collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use unicode_width::UnicodeWidthStr;
-
-    #[test]
-    fn rows_keep_the_indent_every_character_and_the_width() {
-        assert_eq!(wrapped("    \"title\": \"x\",", 40), ["    \"title\": \"x\","]);
-        let line = "available from https://unctad.org/topic/commission-on-science-and-technology-for-development";
-        for width in [10, 30, 62] {
-            let rows = wrapped(line, width);
-            assert!(rows.iter().all(|row| row.width() <= width), "{rows:?}");
-            let joined: String = rows.concat();
-            assert_eq!(joined.replace(' ', ""), line.replace(' ', ""), "{width}: {rows:?}");
-        }
-    }
 }

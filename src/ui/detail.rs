@@ -16,7 +16,7 @@ use crate::app::{App, Pane, follow_label};
 use crate::data::{CATEGORIES, DATE_NOT_KNOWN, Dataset, Item, ItemIdx, TITLE_NOT_CONFIRMED};
 use crate::graph::{self, Related};
 use crate::sources::{self, SOURCES_HEADING};
-use crate::text::{sanitize, truncate, wrap};
+use crate::text::{sanitize, truncate, wrap, wrap_link};
 
 /// The lines of a detail view and the line of each related item.
 pub struct DetailLines {
@@ -178,6 +178,11 @@ impl Builder<'_> {
 
     /// A named field: the name in its column, the value wrapped beside it.
     fn field(&mut self, name: &str, value: &str) {
+        self.field_with(name, value, wrap);
+    }
+
+    /// [`Self::field`], the value wrapped by `wrap`.
+    fn field_with(&mut self, name: &str, value: &str, wrap: fn(&str, usize) -> Vec<String>) {
         let rest = self.width.saturating_sub(LABEL_WIDTH).max(1);
         for (i, line) in wrap(&sanitize(value), rest).into_iter().enumerate() {
             let lead = if i == 0 {
@@ -222,7 +227,8 @@ impl Builder<'_> {
         }
         self.field("Category", CATEGORIES[data.category_of(idx)].name);
         if let Some(url) = &item.url {
-            self.field("URL", url);
+            // Whole, over as many rows as it takes: read to be cited.
+            self.field_with("URL", url, wrap_link);
         }
         let origin = data.origin(idx);
         if !origin.embedded {
