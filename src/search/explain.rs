@@ -10,6 +10,7 @@ use super::category_words;
 use super::excerpt::window;
 use super::fetch::FetchedTexts;
 use super::fold::fold_indexed;
+use super::joined::{joined_words, may_match_joined, unjoined_start};
 use super::mask::CharMask;
 use super::query::{Term, terms};
 use super::score::{self, Kind};
@@ -312,14 +313,12 @@ impl SearchIndex {
                     }
                 };
                 match term.word_kind(word, typos_possible) {
-                    Some(Kind::Prefix) => {
-                        let len = term.text.chars().count();
-                        if word.starts_with(term.text.as_str()) {
-                            push(Kind::Prefix, start, start + len);
-                        } else {
-                            push(Kind::Prefix, end - len, end);
-                        }
-                    }
+                    Some(kind @ (Kind::Exact | Kind::Prefix)) => match score::start_match(word, &term.text) {
+                        // Its start, with the joiners inside ("WSIS+2" for "wsis2").
+                        Some((_, covered)) => push(kind, start, start + word[..covered].chars().count()),
+                        // A symbol's tail ("70/125" of "a/res/70/125").
+                        None => push(kind, end - term.text.chars().count(), end),
+                    },
                     Some(kind) => push(kind, start, end),
                     None if mask.covers(term.mask) => {
                         for i in self.fuzzy_in_word(word, &term.text).unwrap_or_default() {
@@ -469,6 +468,47 @@ fn found_at_word_starts(folded: &Folded, terms: &[Term]) -> Vec<Found> {
                 continue;
             }
             if let Some(range) = folded.original(folded.char_at(at), folded.char_at(end)) {
+                found.push(Found {
+                    term: index,
+                    kind,
+                    range,
+                });
+            }
+        }
+    }
+    found.extend(found_in_joined_words(folded, terms));
+    found
+}
+
+/// Every match in `folded` of a query word typed without the joiners of a
+/// joined word it names ("wsis20" of "WSIS+20", `joined`), marked from the
+/// word's start to the last char it covers, joiners inside included.
+fn found_in_joined_words(folded: &Folded, terms: &[Term]) -> Vec<Found> {
+    let text = folded.text.as_str();
+    let named: Vec<(usize, &Term)> = terms
+        .iter()
+        .enumerate()
+        .filter(|(_, term)| may_match_joined(&term.text))
+        .collect();
+    if named.is_empty() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    for (range, word) in joined_words(text) {
+        for &(index, term) in &named {
+            let Some(covered) = unjoined_start(word, &term.text) else {
+                continue;
+            };
+            let end = range.start + covered;
+            if !term.matches_at(text, range.start, end) {
+                continue;
+            }
+            let kind = if covered == word.len() {
+                Kind::Exact
+            } else {
+                Kind::Prefix
+            };
+            if let Some(range) = folded.original(folded.char_at(range.start), folded.char_at(end)) {
                 found.push(Found {
                     term: index,
                     kind,
