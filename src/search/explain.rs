@@ -10,7 +10,7 @@ use super::category_words;
 use super::excerpt::window;
 use super::fetch::FetchedTexts;
 use super::fold::fold_indexed;
-use super::joined::{joined_words, may_match_joined, unjoined_start};
+use super::joined::{joined_words_where, unjoined_start};
 use super::mask::CharMask;
 use super::query::{Term, terms};
 use super::score::{self, Kind};
@@ -44,14 +44,14 @@ impl SearchIndex {
     /// Why item `idx` matches `query`: one entry per field that explains
     /// a query word, in field order.
     pub fn explain(&self, idx: ItemIdx, query: &str) -> Vec<Matched> {
-        self.explain_terms(idx, &terms(query), ALL_FIELDS)
+        self.explain_terms(idx, &self.terms_of(query), ALL_FIELDS)
     }
 
     /// Why `hit`, a hit of `query`, matched: its explanation if the search
     /// gave one, else worked out now from the fields the search found.
     pub fn explain_hit(&self, hit: &Hit, query: &str) -> Vec<Matched> {
         if hit.matched.is_empty() {
-            self.explain_terms(hit.item, &terms(query), hit.fields)
+            self.explain_terms(hit.item, &self.terms_of(query), hit.fields)
         } else {
             hit.matched.clone()
         }
@@ -80,7 +80,7 @@ impl SearchIndex {
         query: &str,
         make: impl Fn(&Hit, Vec<Matched>) -> T + Sync,
     ) -> Vec<T> {
-        let terms = terms(query);
+        let terms = self.terms_of(query);
         let mut order: Vec<usize> = (0..hits.len()).collect();
         order.sort_unstable_by_key(|&i| hits[i].item);
         let wanted: Vec<&Hit> = order.iter().map(|&i| &hits[i]).collect();
@@ -485,16 +485,18 @@ fn found_at_word_starts(folded: &Folded, terms: &[Term]) -> Vec<Found> {
 /// word's start to the last char it covers, joiners inside included.
 fn found_in_joined_words(folded: &Folded, terms: &[Term]) -> Vec<Found> {
     let text = folded.text.as_str();
-    let named: Vec<(usize, &Term)> = terms
-        .iter()
-        .enumerate()
-        .filter(|(_, term)| may_match_joined(&term.text))
-        .collect();
+    let named: Vec<(usize, &Term)> = terms.iter().enumerate().filter(|(_, term)| term.joined).collect();
     if named.is_empty() {
         return Vec::new();
     }
     let mut found = Vec::new();
-    for (range, word) in joined_words(text) {
+    // Only a word whose first part starts a query word may match it so.
+    let starts_a_term = |part: &str| {
+        named
+            .iter()
+            .any(|(_, term)| term.text.len() > part.len() && term.text.starts_with(part))
+    };
+    for (range, word) in joined_words_where(text, starts_a_term) {
         for &(index, term) in &named {
             let Some(covered) = unjoined_start(word, &term.text) else {
                 continue;

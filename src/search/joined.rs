@@ -67,33 +67,74 @@ pub fn joined_starts(term: &str) -> Vec<String> {
 }
 
 /// The words of `text` (folded), as `tokens::words` splits them, that
-/// hold a joiner, with their byte ranges: found from the joiners, so text
-/// without any is not read word by word.
-pub fn joined_words(text: &str) -> impl Iterator<Item = (Range<usize>, &str)> {
-    let bytes = text.as_bytes();
-    let mut done = 0;
-    memchr::memchr3_iter(b'/', b'-', b'+', bytes).filter_map(move |joiner| {
-        if joiner < done {
+/// hold a joiner and whose first part (the chars before their first
+/// joiner) `first_part_wanted` accepts, with their byte ranges. Found from
+/// the joiners, and each word whole only if its first part is wanted:
+/// explaining reads every text of every hit for them.
+pub fn joined_words_where<'a>(
+    text: &'a str,
+    first_part_wanted: impl Fn(&str) -> bool + 'a,
+) -> impl Iterator<Item = (Range<usize>, &'a str)> + 'a {
+    memchr::memchr3_iter(b'/', b'-', b'+', text.as_bytes()).filter_map(move |joiner| {
+        let start = part_start(text, joiner);
+        // Not a word's first joiner: one after another ("a--b"), or after
+        // a later part ("x-ab-c"), or one the word starts with ("-ab").
+        if start == joiner || after_a_part(text, start) || !first_part_wanted(&text[start..joiner]) {
             return None;
         }
-        let is_word_char = |c: char| c.is_alphanumeric() || JOINERS.contains(&c);
-        let start = text[..joiner]
-            .char_indices()
-            .rev()
-            .take_while(|&(_, c)| is_word_char(c))
-            .last()
-            .map_or(joiner, |(at, _)| at);
-        let after: usize = text[joiner..]
-            .chars()
-            .take_while(|&c| is_word_char(c))
-            .map(char::len_utf8)
-            .sum();
-        done = joiner + after;
-        let raw = &text[start..done];
-        let word = raw.trim_matches(JOINERS);
-        let from = start + (word.as_ptr() as usize - raw.as_ptr() as usize);
-        word.contains(JOINERS).then_some((from..from + word.len(), word))
+        let end = joiner + word_chars_len(&text[joiner..]);
+        let word = text[start..end].trim_end_matches(JOINERS);
+        // A joiner that ends the word joins nothing ("ab-").
+        (word.len() > joiner - start).then_some((start..start + word.len(), word))
     })
+}
+
+/// The byte where the run of letters and digits of `text` ending at byte
+/// `at` starts.
+fn part_start(text: &str, mut at: usize) -> usize {
+    let bytes = text.as_bytes();
+    while at > 0 {
+        let byte = bytes[at - 1];
+        if byte.is_ascii() {
+            if !byte.is_ascii_alphanumeric() {
+                break;
+            }
+            at -= 1;
+            continue;
+        }
+        match text[..at].chars().next_back() {
+            Some(c) if c.is_alphanumeric() => at -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    at
+}
+
+/// Whether the letters and digits from byte `start` of `text` follow
+/// joiners that follow a letter or digit: a later part of a joined word.
+fn after_a_part(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches(JOINERS);
+    before.len() < start && before.chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
+/// How many bytes at the start of `text` are letters, digits or joiners.
+fn word_chars_len(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        if byte.is_ascii() {
+            if !(byte.is_ascii_alphanumeric() || is_joiner_byte(byte)) {
+                break;
+            }
+            at += 1;
+            continue;
+        }
+        match text[at..].chars().next() {
+            Some(c) if c.is_alphanumeric() => at += c.len_utf8(),
+            _ => break,
+        }
+    }
+    at
 }
 
 #[cfg(test)]
@@ -143,12 +184,20 @@ mod tests {
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
 
-        /// The joined words found from the joiners are the words holding one.
+        /// The joined words found from the joiners are the words holding
+        /// one, those whose first part is wanted.
         #[test]
-        fn joined_words_are_the_words_holding_a_joiner(text in "([-+/ .a-c1é]|\\PC){0,30}") {
-            let found: Vec<_> = joined_words(&text).collect();
-            let wanted: Vec<_> = words(&text).filter(|(_, word)| word.contains(JOINERS)).collect();
-            prop_assert_eq!(found, wanted);
+        fn joined_words_are_the_words_holding_a_joiner(
+            text in "([-+/ .a-c1é]|\\PC){0,30}",
+            wanted in "[a-c1é]{0,2}",
+        ) {
+            let found: Vec<_> = joined_words_where(&text, |_| true).collect();
+            let joined: Vec<_> = words(&text).filter(|(_, word)| word.contains(JOINERS)).collect();
+            prop_assert_eq!(found, joined.clone());
+            let first_part = |word: &str| word.split(JOINERS).next().unwrap_or_default().to_string();
+            let found: Vec<_> = joined_words_where(&text, |part| part == wanted).collect();
+            let joined: Vec<_> = joined.into_iter().filter(|(_, word)| first_part(word) == wanted).collect();
+            prop_assert_eq!(found, joined);
         }
 
         /// A term matching a word joined starts it at one of its starts.

@@ -12,7 +12,7 @@ use super::drafts;
 use super::fetch::FetchedTexts;
 use super::fold::fold;
 use super::hits::{HEAD_HITS, Hits, Rest};
-use super::joined::{joined_starts, unjoined_start};
+use super::joined::{joined_starts, may_match_joined, unjoined_start};
 use super::mask::CharMask;
 use super::rank_sort;
 use super::score::{self, Kind, is_number};
@@ -50,6 +50,10 @@ pub(crate) struct Term {
     pub symbol_key: String,
     pub symbol_mask: CharMask,
     pub year: Option<u16>,
+    /// Whether it may match a joined word read without its joiners
+    /// (`joined::may_match_joined`); from [`SearchIndex::terms_of`], only
+    /// if some word of the index does: explaining then looks for them.
+    pub joined: bool,
     /// How many typos it may have.
     typos: usize,
     /// Whether it is the query's only word.
@@ -79,6 +83,7 @@ pub(crate) fn terms(query: &str) -> Vec<Term> {
                 symbol_key: key,
                 year,
                 typos: score::allowed_typos(&text),
+                joined: may_match_joined(&text),
                 alone,
                 finder: memmem::Finder::new(text.as_bytes()).into_owned(),
                 text,
@@ -106,8 +111,9 @@ impl Term {
         self.typos > 0
     }
 
-    /// Whether it matches only words it starts: without typos, fuzzy
-    /// matches or the symbol rule, nothing else can match.
+    /// Whether it matches only words it starts, as written or without
+    /// their joiners (`joined`): without typos, fuzzy matches or the
+    /// symbol rule, nothing else can match.
     pub fn matches_only_words_it_starts(&self) -> bool {
         !self.allows_typos() && !score::may_be_fuzzy(&self.text) && !is_symbol_like(&self.text)
     }
@@ -177,6 +183,29 @@ impl Term {
 const EXACT_LINE_FIELDS: [Field; 3] = [Field::Title, Field::Tags, Field::Bodies];
 
 impl SearchIndex {
+    /// The distinct words of `query`, ready to match, each knowing whether
+    /// some word of this index matches it read without joiners: explaining
+    /// reads every text of every hit for such words, and most query words
+    /// ("igf") name none.
+    pub(crate) fn terms_of(&self, query: &str) -> Vec<Term> {
+        let mut terms = terms(query);
+        for term in terms.iter_mut().filter(|term| term.joined) {
+            term.joined = self.has_joined_match(&term.text);
+        }
+        terms
+    }
+
+    /// Whether some distinct word matches `term` read without its joiners:
+    /// one in the runs of its joined starts ("e-" for "eh").
+    fn has_joined_match(&self, term: &str) -> bool {
+        let word = |i: usize| self.text(Section::WordEnds, Section::WordText, i);
+        let joined = |start: &String| {
+            self.words_starting(start)
+                .any(|i| unjoined_start(word(i), term).is_some())
+        };
+        joined_starts(term).iter().any(joined)
+    }
+
     /// Ranked hits for `query`, over `scope` (all items when `None`), all
     /// of them in order.
     pub fn search(&self, query: &str, scope: Option<&[ItemIdx]>) -> Vec<Hit> {
@@ -207,7 +236,7 @@ impl SearchIndex {
     /// freed at once, not kept for a next search, so they add nothing to
     /// the memory of explaining (4.4 MB at 100 000 items).
     pub fn search_unexplained(&self, query: &str) -> Vec<Hit> {
-        let terms = terms(query);
+        let terms = self.terms_of(query);
         let hits = self.matched(&terms, None, &|| false, true, |scratch, words| {
             self.hits(scratch, words)
         });
@@ -227,7 +256,7 @@ impl SearchIndex {
         cancelled: &(dyn Fn() -> bool + Sync),
         explained: usize,
     ) -> Option<Hits> {
-        let terms = terms(query);
+        let terms = self.terms_of(query);
         let collected = self.matched(&terms, scope, cancelled, false, |scratch, words| {
             self.collected(scratch, words)
         })?;
