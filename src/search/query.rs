@@ -519,7 +519,7 @@ impl SearchIndex {
     /// ("e-"), apart from it and from each other.
     fn words_scanned(&self, term: &Term) -> Vec<std::ops::Range<usize>> {
         if !term.matches_only_words_it_starts() {
-            return vec![0..self.layout.counts.words];
+            return std::iter::once(0..self.layout.counts.words).collect();
         }
         let mut runs: Vec<std::ops::Range<usize>> = joined_starts(&term.text)
             .iter()
