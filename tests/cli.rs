@@ -89,6 +89,25 @@ fn search_json_is_ranked() {
     }
 }
 
+/// A joined word typed without its joiners ("wsis20") finds what it
+/// finds typed with them, in order, the WSIS+20 outcome among the first;
+/// from a stored index and from the query's own index alike.
+#[test]
+fn search_finds_a_joined_word_typed_without_its_joiners() {
+    let ids = |args: &[&str]| -> Vec<String> {
+        let value = json(&wsis(&[&["search", "--json"], args].concat()));
+        let hits = value.as_array().expect("an array of hits");
+        hits.iter()
+            .map(|hit| hit["id"].as_str().unwrap_or_default().to_string())
+            .collect()
+    };
+    let found = ids(&["wsis20"]);
+    assert_eq!(found, ids(&["wsis+20"]));
+    assert_eq!(found, ids(&["--no-cache", "wsis20"]));
+    let outcome = found.iter().position(|id| id == "ga-80-173");
+    assert!(outcome.is_some_and(|at| at < 5), "A/RES/80/173 at {outcome:?}");
+}
+
 #[test]
 fn exit_status_is_1_when_nothing_matches() {
     let output = wsis(&["search", "zzqxjv"]);

@@ -68,6 +68,20 @@ const AWKWARD: &[&str] = &[
     "itu unesco undp",
     "forum 2014",
     "igf-2023",
+    "wsis20",
+    "wsis2",
+    "ehealth",
+    "eh",
+    "egov who",
+    "wsis10 outcome",
+    "synth12",
+    "ares70125",
+    // The case proptest once found (its seed, in the regressions file,
+    // replays other queries since the generator names joined words too).
+    "#1000)",
+    "1/193 Societies",
+    "outccomes Fve.",
+    "222 {'ೱ (i 886/55",
     "zzzzqx",
     "internet governance forum 2019 berlin",
     "a b c d e f g h i j k l m n o p q r",
@@ -121,13 +135,18 @@ fn a_generated_dataset_gives_the_full_index_answer() {
 }
 
 /// A query word near a word of the data: itself, a prefix, a typo (a
-/// letter dropped, doubled or swapped), or its letters spaced out.
+/// letter dropped, doubled or swapped), its letters spaced out, or itself
+/// or its start without its joiners ("wsis20", "eheal").
 fn near(word: &str, how: u8, at: usize) -> String {
     let chars: Vec<char> = word.chars().collect();
     let at = at % chars.len().max(1);
     let mut out = chars.clone();
-    match how % 5 {
+    match how % 6 {
         0 => {}
+        5 => {
+            out.retain(|c| !"-+/".contains(*c));
+            out.truncate(at + 2);
+        }
         1 => out.truncate(at + 1),
         2 if chars.len() > 1 => {
             out.remove(at);
@@ -139,15 +158,15 @@ fn near(word: &str, how: u8, at: usize) -> String {
     out.into_iter().collect()
 }
 
-/// The words of the data's titles, a pool for generated queries.
+/// The words of the data's titles and short titles, a pool for
+/// generated queries (short titles hold most joined words: "WSIS+20").
 fn title_words(data: &Dataset) -> Vec<String> {
     let mut words: Vec<String> = (0..data.len())
         .flat_map(|idx| {
-            data.item(idx)
-                .title
-                .split_whitespace()
-                .map(str::to_string)
-                .collect::<Vec<_>>()
+            let item = data.item(idx);
+            let short_title = item.short_title.as_deref().unwrap_or_default();
+            let titles = item.title.split_whitespace().chain(short_title.split_whitespace());
+            titles.map(str::to_string).collect::<Vec<_>>()
         })
         .collect();
     words.sort();

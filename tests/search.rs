@@ -423,3 +423,110 @@ fn the_search_overlay_finds_a_resolution_by_its_category_word() {
     let other = rows.iter().position(|row| row.contains("A/RES/77/150"));
     assert!(other.is_none_or(|other| first < Some(other)), "{screen}");
 }
+
+/// The ids of the hits of `query`, in order.
+fn hit_ids(query: &str) -> Vec<&'static str> {
+    hits(query).iter().map(|hit| DATA.item(hit.item).id.as_str()).collect()
+}
+
+/// The words marked in the explanation of each hit of `query`, lowercased.
+fn marked_words(query: &str) -> Vec<(&'static str, Vec<String>)> {
+    hits(query)
+        .iter()
+        .map(|hit| {
+            let marked = hit.matched.iter().flat_map(|matched| {
+                let chars: Vec<char> = matched.text.chars().collect();
+                let words: Vec<String> = matched
+                    .ranges
+                    .iter()
+                    .map(|range| chars[range.clone()].iter().collect::<String>().to_lowercase())
+                    .collect();
+                words
+            });
+            (DATA.item(hit.item).id.as_str(), marked.collect())
+        })
+        .collect()
+}
+
+/// Users type "wsis20" for "WSIS+20": it finds what "wsis+20" finds, in
+/// the same order, the outcome document A/RES/80/173 among the first, and
+/// marks "WSIS+20" where it matched, not the ids that spell it "wsis20".
+#[test]
+fn a_joined_word_typed_without_its_joiners_ranks_as_typed_with_them() {
+    let found = hit_ids("wsis20");
+    assert_eq!(found, hit_ids("wsis+20"));
+    let outcome = found.iter().position(|&id| id == "ga-80-173");
+    assert!(outcome.is_some_and(|at| at < 5), "A/RES/80/173 at {outcome:?}");
+    let marked = marked_words("wsis20");
+    let (_, words) = &marked[outcome.unwrap_or_default()];
+    assert_eq!(words, &["wsis+20"], "A/RES/80/173 marks its short title's word");
+    assert_eq!(marked, marked_words("wsis+20"));
+}
+
+/// "ehealth" ranks the items saying "e-health" as "e-health" does; after
+/// them come only items it finds with a typo ("health").
+#[test]
+fn ehealth_ranks_the_e_health_items_as_e_health_does() {
+    let joined = hit_ids("e-health");
+    let found = hit_ids("ehealth");
+    assert!(joined.len() >= 3, "{joined:?}");
+    assert_eq!(found[..joined.len()], joined[..]);
+    for (id, words) in &marked_words("ehealth")[joined.len()..] {
+        assert!(words.iter().all(|word| word == "health"), "{id}: {words:?}");
+    }
+}
+
+/// The start of a joined word typed without its joiners is a prefix of
+/// it ("wsis2" of "WSIS+20"), marked with the joiner inside. It finds the
+/// items "wsis+2" finds; not quite in its order: "wsis2" also starts the
+/// "wsis20" of ids ("itu-wsis20-roadmap"), which "wsis+2" does not.
+#[test]
+fn the_start_of_a_joined_word_without_its_joiners_is_a_prefix() {
+    let found = hit_ids("wsis2");
+    let outcome = found.iter().position(|&id| id == "ga-80-173");
+    assert!(outcome.is_some_and(|at| at < 5), "A/RES/80/173 at {outcome:?}");
+    let sorted = |mut ids: Vec<&'static str>| {
+        ids.sort_unstable();
+        ids
+    };
+    assert_eq!(sorted(found.clone()), sorted(hit_ids("wsis+2")));
+    let marked = marked_words("wsis2");
+    assert_eq!(marked[outcome.unwrap_or_default()].1, ["wsis+2"]);
+    // A prefix ranks below the word itself.
+    let score = |query: &str| {
+        hits(query)
+            .iter()
+            .find(|hit| hit.item == idx("ga-80-173"))
+            .map(|hit| hit.score)
+    };
+    assert!(score("wsis2") < score("wsis20"));
+}
+
+/// The browser's search overlay runs the same search: "wsis20" lists the
+/// WSIS+20 outcome among its first five hits, by its short title.
+#[test]
+fn the_search_overlay_finds_wsis_plus_20_typed_without_its_plus() {
+    use common::{draw, key, press, type_text};
+    use ratatui::crossterm::event::KeyCode;
+    use wsis_browser::app::App;
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char('/'))]);
+    type_text(&mut app, "wsis20");
+    let terminal = draw(&app, 120, 40);
+    let buffer = terminal.backend().buffer();
+    let rows: Vec<String> = (0..buffer.area.height)
+        .map(|y| (0..buffer.area.width).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect();
+    let screen = rows.join("\n");
+    // A hit's first row; a second row saying why is indented further.
+    let hit_rows: Vec<&String> = rows
+        .iter()
+        .filter(|row| row.starts_with("│▶ ") || row.starts_with("│  ") && !row.starts_with("│    "))
+        .collect();
+    let outcome = hit_rows.iter().position(|row| row.contains("A/RES/80/173"));
+    assert!(outcome.is_some_and(|at| at < 5), "at {outcome:?}:\n{screen}");
+    assert!(
+        hit_rows[outcome.unwrap_or_default()].contains("WSIS+20 outcome document"),
+        "{screen}"
+    );
+}

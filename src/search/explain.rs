@@ -10,6 +10,7 @@ use super::category_words;
 use super::excerpt::window;
 use super::fetch::FetchedTexts;
 use super::fold::fold_indexed;
+use super::joined::{joined_words_where, unjoined_start};
 use super::mask::CharMask;
 use super::query::{Term, terms};
 use super::score::{self, Kind};
@@ -43,14 +44,14 @@ impl SearchIndex {
     /// Why item `idx` matches `query`: one entry per field that explains
     /// a query word, in field order.
     pub fn explain(&self, idx: ItemIdx, query: &str) -> Vec<Matched> {
-        self.explain_terms(idx, &terms(query), ALL_FIELDS)
+        self.explain_terms(idx, &self.terms_of(query), ALL_FIELDS)
     }
 
     /// Why `hit`, a hit of `query`, matched: its explanation if the search
     /// gave one, else worked out now from the fields the search found.
     pub fn explain_hit(&self, hit: &Hit, query: &str) -> Vec<Matched> {
         if hit.matched.is_empty() {
-            self.explain_terms(hit.item, &terms(query), hit.fields)
+            self.explain_terms(hit.item, &self.terms_of(query), hit.fields)
         } else {
             hit.matched.clone()
         }
@@ -79,7 +80,7 @@ impl SearchIndex {
         query: &str,
         make: impl Fn(&Hit, Vec<Matched>) -> T + Sync,
     ) -> Vec<T> {
-        let terms = terms(query);
+        let terms = self.terms_of(query);
         let mut order: Vec<usize> = (0..hits.len()).collect();
         order.sort_unstable_by_key(|&i| hits[i].item);
         let wanted: Vec<&Hit> = order.iter().map(|&i| &hits[i]).collect();
@@ -312,14 +313,12 @@ impl SearchIndex {
                     }
                 };
                 match term.word_kind(word, typos_possible) {
-                    Some(Kind::Prefix) => {
-                        let len = term.text.chars().count();
-                        if word.starts_with(term.text.as_str()) {
-                            push(Kind::Prefix, start, start + len);
-                        } else {
-                            push(Kind::Prefix, end - len, end);
-                        }
-                    }
+                    Some(kind @ (Kind::Exact | Kind::Prefix)) => match score::start_match(word, &term.text) {
+                        // Its start, with the joiners inside ("WSIS+2" for "wsis2").
+                        Some((_, covered)) => push(kind, start, start + word[..covered].chars().count()),
+                        // A symbol's tail ("70/125" of "a/res/70/125").
+                        None => push(kind, end - term.text.chars().count(), end),
+                    },
                     Some(kind) => push(kind, start, end),
                     None if mask.covers(term.mask) => {
                         for i in self.fuzzy_in_word(word, &term.text).unwrap_or_default() {
@@ -469,6 +468,49 @@ fn found_at_word_starts(folded: &Folded, terms: &[Term]) -> Vec<Found> {
                 continue;
             }
             if let Some(range) = folded.original(folded.char_at(at), folded.char_at(end)) {
+                found.push(Found {
+                    term: index,
+                    kind,
+                    range,
+                });
+            }
+        }
+    }
+    found.extend(found_in_joined_words(folded, terms));
+    found
+}
+
+/// Every match in `folded` of a query word typed without the joiners of a
+/// joined word it names ("wsis20" of "WSIS+20", `joined`), marked from the
+/// word's start to the last char it covers, joiners inside included.
+fn found_in_joined_words(folded: &Folded, terms: &[Term]) -> Vec<Found> {
+    let text = folded.text.as_str();
+    let named: Vec<(usize, &Term)> = terms.iter().enumerate().filter(|(_, term)| term.joined).collect();
+    if named.is_empty() {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    // Only a word whose first part starts a query word may match it so.
+    let starts_a_term = |part: &str| {
+        named
+            .iter()
+            .any(|(_, term)| term.text.len() > part.len() && term.text.starts_with(part))
+    };
+    for (range, word) in joined_words_where(text, starts_a_term) {
+        for &(index, term) in &named {
+            let Some(covered) = unjoined_start(word, &term.text) else {
+                continue;
+            };
+            let end = range.start + covered;
+            if !term.matches_at(text, range.start, end) {
+                continue;
+            }
+            let kind = if covered == word.len() {
+                Kind::Exact
+            } else {
+                Kind::Prefix
+            };
+            if let Some(range) = folded.original(folded.char_at(range.start), folded.char_at(end)) {
                 found.push(Found {
                     term: index,
                     kind,

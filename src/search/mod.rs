@@ -29,6 +29,7 @@ mod shown;
 pub use fetch::Titles;
 mod hits;
 mod index_part;
+mod joined;
 mod kept_words;
 pub use hits::Hits;
 pub mod fold;

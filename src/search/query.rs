@@ -12,6 +12,7 @@ use super::drafts;
 use super::fetch::FetchedTexts;
 use super::fold::fold;
 use super::hits::{HEAD_HITS, Hits, Rest};
+use super::joined::{joined_starts, may_match_joined, unjoined_start};
 use super::mask::CharMask;
 use super::rank_sort;
 use super::score::{self, Kind, is_number};
@@ -49,6 +50,10 @@ pub(crate) struct Term {
     pub symbol_key: String,
     pub symbol_mask: CharMask,
     pub year: Option<u16>,
+    /// Whether it may match a joined word read without its joiners
+    /// (`joined::may_match_joined`); from [`SearchIndex::terms_of`], only
+    /// if some word of the index does: explaining then looks for them.
+    pub joined: bool,
     /// How many typos it may have.
     typos: usize,
     /// Whether it is the query's only word.
@@ -78,6 +83,7 @@ pub(crate) fn terms(query: &str) -> Vec<Term> {
                 symbol_key: key,
                 year,
                 typos: score::allowed_typos(&text),
+                joined: may_match_joined(&text),
                 alone,
                 finder: memmem::Finder::new(text.as_bytes()).into_owned(),
                 text,
@@ -105,8 +111,9 @@ impl Term {
         self.typos > 0
     }
 
-    /// Whether it matches only words it starts: without typos, fuzzy
-    /// matches or the symbol rule, nothing else can match.
+    /// Whether it matches only words it starts, as written or without
+    /// their joiners (`joined`): without typos, fuzzy matches or the
+    /// symbol rule, nothing else can match.
     pub fn matches_only_words_it_starts(&self) -> bool {
         !self.allows_typos() && !score::may_be_fuzzy(&self.text) && !is_symbol_like(&self.text)
     }
@@ -114,12 +121,13 @@ impl Term {
     /// How it matches `word` (folded), if at all, short of a fuzzy match:
     /// [`score::word_kind_if`], where [`score::start_allowed`] lets it.
     pub fn word_kind(&self, word: &str, typos_possible: bool) -> Option<Kind> {
-        let kind = score::word_kind_if(word, &self.text, typos_possible)?;
-        let at_start = matches!(kind, Kind::Exact | Kind::Prefix) && word.starts_with(self.text.as_str());
-        if at_start && !score::start_allowed(&self.text, self.alone, word[self.text.len()..].chars().next()) {
-            return None;
+        // At a start, what follows decides (as typed with its joiners, if
+        // typed without: "wsis10" of "wsis+105" as "wsis+10" of it).
+        if let Some((kind, covered)) = score::start_match(word, &self.text) {
+            let next = word[covered..].chars().next();
+            return score::start_allowed(&self.text, self.alone, next).then_some(kind);
         }
-        Some(kind)
+        score::kind_past_start(word, &self.text, typos_possible)
     }
 
     /// Whether it is a single letter (not a digit) beside other query
@@ -175,6 +183,29 @@ impl Term {
 const EXACT_LINE_FIELDS: [Field; 3] = [Field::Title, Field::Tags, Field::Bodies];
 
 impl SearchIndex {
+    /// The distinct words of `query`, ready to match, each knowing whether
+    /// some word of this index matches it read without joiners: explaining
+    /// reads every text of every hit for such words, and most query words
+    /// ("igf") name none.
+    pub(crate) fn terms_of(&self, query: &str) -> Vec<Term> {
+        let mut terms = terms(query);
+        for term in terms.iter_mut().filter(|term| term.joined) {
+            term.joined = self.has_joined_match(&term.text);
+        }
+        terms
+    }
+
+    /// Whether some distinct word matches `term` read without its joiners:
+    /// one in the runs of its joined starts ("e-" for "eh").
+    fn has_joined_match(&self, term: &str) -> bool {
+        let word = |i: usize| self.text(Section::WordEnds, Section::WordText, i);
+        let joined = |start: &String| {
+            self.words_starting(start)
+                .any(|i| unjoined_start(word(i), term).is_some())
+        };
+        joined_starts(term).iter().any(joined)
+    }
+
     /// Ranked hits for `query`, over `scope` (all items when `None`), all
     /// of them in order.
     pub fn search(&self, query: &str, scope: Option<&[ItemIdx]>) -> Vec<Hit> {
@@ -205,7 +236,7 @@ impl SearchIndex {
     /// freed at once, not kept for a next search, so they add nothing to
     /// the memory of explaining (4.4 MB at 100 000 items).
     pub fn search_unexplained(&self, query: &str) -> Vec<Hit> {
-        let terms = terms(query);
+        let terms = self.terms_of(query);
         let hits = self.matched(&terms, None, &|| false, true, |scratch, words| {
             self.hits(scratch, words)
         });
@@ -225,7 +256,7 @@ impl SearchIndex {
         cancelled: &(dyn Fn() -> bool + Sync),
         explained: usize,
     ) -> Option<Hits> {
-        let terms = terms(query);
+        let terms = self.terms_of(query);
         let collected = self.matched(&terms, scope, cancelled, false, |scratch, words| {
             self.collected(scratch, words)
         })?;
@@ -473,12 +504,31 @@ impl SearchIndex {
     /// The distinct words that `term` matches, with how and their rarity,
     /// in word order.
     fn matching_words(&self, term: &Term, cancelled: &(dyn Fn() -> bool + Sync)) -> Option<Vec<WordMatch>> {
-        let scanned = if term.matches_only_words_it_starts() {
-            self.words_starting(&term.text)
-        } else {
-            0..self.layout.counts.words
-        };
-        self.matching_words_in(term, scanned, cancelled)
+        let mut found = Vec::new();
+        for run in self.words_scanned(term) {
+            found.extend(self.matching_words_in(term, run, cancelled)?);
+        }
+        level_rarity(&mut found);
+        Some(found)
+    }
+
+    /// The runs of distinct words `term` may match, in word order: all
+    /// of them, unless it matches only words it starts. Those it starts
+    /// as written are one run in byte order; those it starts read without
+    /// joiners ("eh" of "e-health") are the runs of its joined starts
+    /// ("e-"), apart from it and from each other.
+    fn words_scanned(&self, term: &Term) -> Vec<std::ops::Range<usize>> {
+        if !term.matches_only_words_it_starts() {
+            return std::iter::once(0..self.layout.counts.words).collect();
+        }
+        let mut runs: Vec<std::ops::Range<usize>> = joined_starts(&term.text)
+            .iter()
+            .map(|start| self.words_starting(start))
+            .chain([self.words_starting(&term.text)])
+            .filter(|run| !run.is_empty())
+            .collect();
+        runs.sort_unstable_by_key(|run| run.start);
+        runs
     }
 
     /// [`Self::matching_words`] among the distinct words `scanned`.
@@ -500,7 +550,6 @@ impl SearchIndex {
                 found.push(WordMatch { word, kind, rarity });
             }
         }
-        level_prefix_rarity(&mut found);
         Some(found)
     }
 
@@ -647,13 +696,14 @@ fn line_bonus(field: Field, line: &str, phrase: &[&str]) -> i64 {
 }
 
 /// Whether `line_words` start with the query words `phrase`, a joined word
-/// standing for itself or for its parts in turn ("WSIS+10 outcome" starts
-/// with "wsis 10" as with "wsis+10"): `Some(more)`, `more` if words follow.
+/// standing for itself, for itself without its joiners or for its parts in
+/// turn ("WSIS+10 outcome" starts with "wsis+10", "wsis10" and "wsis 10"):
+/// `Some(more)`, `more` if words follow.
 fn starts_with_phrase<'a>(mut line_words: impl Iterator<Item = &'a str>, phrase: &[&str]) -> Option<bool> {
     let mut rest = phrase;
     while let Some((&first, after)) = rest.split_first() {
         let word = line_words.next()?;
-        if first == word {
+        if first == word || unjoined_start(word, first) == Some(word.len()) {
             rest = after;
             continue;
         }
@@ -685,14 +735,27 @@ pub(super) fn heading_rarity(found: &[WordMatch]) -> u16 {
 /// matches) at that of the commonest word it matched exactly or as a
 /// prefix: "wsis" of the id "wsis-forum-2014", a word of one item, is no
 /// rarer than "wsis" itself, or every id starting with a common word
-/// would rank above the items that have the word (`wsis 10`).
-pub(super) fn level_prefix_rarity(found: &mut [WordMatch]) {
-    let free = |kind: Kind| matches!(kind, Kind::Exact | Kind::Prefix);
-    let Some(floor) = found.iter().filter(|f| free(f.kind)).map(|f| f.rarity).min() else {
+/// would rank above the items that have the word (`wsis 10`). Likewise
+/// each exact match at the commonest exact one: a query word is exactly
+/// several words only as one word spelt with and without joiners
+/// (`joined`: "wsis20" is the "wsis20" of ids and "wsis+20"), no rarer
+/// in one spelling than in the other, or the ids spelling it so would
+/// rank above the outcome document that says "WSIS+20".
+pub(super) fn level_rarity(found: &mut [WordMatch]) {
+    let floor_of = |found: &[WordMatch], kinds: &[Kind]| {
+        let matching = found.iter().filter(|f| kinds.contains(&f.kind));
+        matching.map(|f| f.rarity).min()
+    };
+    let Some(floor) = floor_of(found, &[Kind::Exact, Kind::Prefix]) else {
         return;
     };
-    for prefix in found.iter_mut().filter(|f| f.kind == Kind::Prefix) {
-        prefix.rarity = prefix.rarity.min(floor);
+    let exact_floor = floor_of(found, &[Kind::Exact]).unwrap_or(floor);
+    for found in found.iter_mut() {
+        match found.kind {
+            Kind::Exact => found.rarity = found.rarity.min(exact_floor),
+            Kind::Prefix => found.rarity = found.rarity.min(floor),
+            _ => {}
+        }
     }
 }
 

@@ -6,10 +6,10 @@
 use proptest::prelude::*;
 
 use super::hits::HEAD_HITS;
-use super::query::{Term, WordMatch, level_prefix_rarity, terms};
+use super::query::{Term, WordMatch, level_rarity, terms};
 use super::score::{self, Kind};
 use super::store::{self, Section};
-use super::tokens::is_symbol_like;
+use super::tokens::{JOINERS, is_symbol_like};
 use super::{EXPLAINED_HITS, Field, Hit, SearchIndex};
 use crate::data::{Dataset, ItemIdx, SourceFile};
 
@@ -189,19 +189,16 @@ fn plain_search(index: &SearchIndex, query: &str, scope: Option<&[ItemIdx]>) -> 
 /// (the commonest of all if none), which a heading's word counts as.
 fn offer_words(index: &SearchIndex, term: &Term, alone: bool, live: &dyn Fn(usize) -> bool, round: &mut Round) -> u16 {
     let rarities = index.section(Section::WordRarity);
-    let scanned = if term.allows_typos() || score::may_be_fuzzy(&term.text) || is_symbol_like(&term.text) {
-        0..index.layout.counts.words
-    } else {
-        index.words_starting(&term.text)
-    };
-    let mut found: Vec<WordMatch> = scanned
+    // Every word: the search reads only the runs a word may match in.
+    let mut found: Vec<WordMatch> = (0..index.layout.counts.words)
         .filter_map(|word| {
-            let kind = index.word_match(word, term)?;
+            let text = index.text(Section::WordEnds, Section::WordText, word);
+            let kind = joined_kind(text, &term.text).or_else(|| index.word_match(word, term))?;
             let rarity = store::u16_at(rarities, word);
             Some(WordMatch { word, kind, rarity })
         })
         .collect();
-    level_prefix_rarity(&mut found);
+    level_rarity(&mut found);
     let free = found.iter().filter(|f| matches!(f.kind, Kind::Exact | Kind::Prefix));
     let heading_rarity = free.map(|f| f.rarity).min().unwrap_or(100);
     for WordMatch { word, kind, rarity } in found {
@@ -220,6 +217,25 @@ fn offer_words(index: &SearchIndex, term: &Term, alone: bool, live: &dyn Fn(usiz
         }
     }
     heading_rarity
+}
+
+/// How `term` matches `word` by the joined-word rule, as first stated: a
+/// query word of two chars or more without joiners, not a bare number,
+/// is a joined word that is not symbol-like with its joiners taken out
+/// (exact), or starts it (a prefix), where it does not start the word as
+/// written. (What follows such a start never forbids it: only numbers and
+/// single letters are held to what follows, `score::start_allowed`.)
+fn joined_kind(word: &str, term: &str) -> Option<Kind> {
+    let plain = term.chars().count() > 1 && !term.contains(JOINERS) && !score::is_number(term);
+    if !plain || !word.contains(JOINERS) || is_symbol_like(word) || word.starts_with(term) {
+        return None;
+    }
+    let unjoined: String = word.chars().filter(|c| !JOINERS.contains(c)).collect();
+    if unjoined == term {
+        Some(Kind::Exact)
+    } else {
+        unjoined.starts_with(term).then_some(Kind::Prefix)
+    }
 }
 
 /// The symbol rule and the year of `term`, as the search applies them.
@@ -333,6 +349,9 @@ const QUERIES: &[&str] = &[
     "tunis",
     "e health",
     "wsis report",
+    "wsis20 outcome",
+    "ehealth who",
+    "synth12",
 ];
 
 /// Every prefix of every query, as typing gives them.
@@ -421,10 +440,32 @@ fn a_cancelled_search_leaves_nothing_behind() {
     }
 }
 
-/// Query words from letters, digits and the characters symbols use.
+/// Query words from letters, digits and the characters symbols use, or
+/// a joined word of the data typed without its joiners, whole or its
+/// start ("wsis20", "ehea", "synth12" of "synth-120").
 fn query_text() -> impl Strategy<Value = String> {
-    proptest::string::string_regex("[a-z0-9/ é-]{1,14}").expect("valid pattern")
+    let typed = proptest::string::string_regex("[a-z0-9/ é-]{1,14}").expect("valid pattern");
+    let joined = (prop::sample::select(JOINED_WORDS), 2usize..12).prop_map(|(word, keep)| {
+        let unjoined: String = word.chars().filter(|c| !JOINERS.contains(c)).collect();
+        unjoined.chars().take(keep).collect()
+    });
+    prop_oneof![3 => typed, 1 => joined]
 }
+
+/// Joined words of the generated data: of its titles, tags, summaries,
+/// ids and symbols.
+const JOINED_WORDS: &[&str] = &[
+    "wsis+20",
+    "wsis+10",
+    "e-health",
+    "e-government",
+    "multi-stakeholder",
+    "synth-120",
+    "synth-7",
+    "ga-80-173",
+    "a/res/70/125",
+    "high-level",
+];
 
 /// One index for every case, its arrays kept from case to case.
 static INDEX: std::sync::LazyLock<SearchIndex> = std::sync::LazyLock::new(|| SearchIndex::new(&generated(300)));

@@ -73,7 +73,8 @@ impl WordFilter {
         let mut kept = 0;
         for (at, term) in self.terms.iter().enumerate() {
             let may_match = if self.only_starts[at] {
-                word.starts_with(term.text.as_str())
+                // As written or without joiners ("eh" of "e-health").
+                score::start_match(word, &term.text).is_some()
             } else {
                 let mask = *mask.get_or_insert_with(|| CharMask::of(word));
                 match term.may_match(mask) {
@@ -133,11 +134,20 @@ mod tests {
     #[test]
     fn a_word_is_kept_when_a_query_word_may_match_it() {
         let filter = WordFilter::of("igf governanse 2013 70/125 ab");
-        // Letters in order, a typo, the number, a symbol's end, a prefix.
-        for word in ["igf", "significant", "governance", "2013", "a/res/70/125", "abc"] {
+        // Letters in order, a typo, the number, a symbol's end, a prefix,
+        // a prefix read without joiners.
+        for word in [
+            "igf",
+            "significant",
+            "governance",
+            "2013",
+            "a/res/70/125",
+            "abc",
+            "a-bc",
+        ] {
             assert!(filter.keeps(word), "{word}");
         }
-        for word in ["internet", "fig", "2014", "cab", "forum"] {
+        for word in ["internet", "fig", "2014", "cab", "forum", "20-13", "b-a"] {
             assert!(!filter.keeps(word), "{word}");
         }
     }

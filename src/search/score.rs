@@ -39,6 +39,7 @@
 //! | [`COST_STEP`] | 10 000 000 | per typo less: above any score |
 
 use super::Field;
+use super::joined::unjoined_start;
 use super::tokens::is_symbol_like;
 
 /// Kinds of word match, best first.
@@ -271,13 +272,18 @@ pub fn proximity_bonus(distance: i64, weight: i64) -> i64 {
 /// How `term` (folded) matches `word` (folded), if at all, without the
 /// fuzzy matcher ([`Kind::Fuzzy`] is decided by the caller); typos are
 /// tried only if `typos_possible` (a caller's cheaper test said they may be).
+/// The search asks [`start_match`] first, then [`kind_past_start`].
+#[cfg(test)]
 pub fn word_kind_if(word: &str, term: &str, typos_possible: bool) -> Option<Kind> {
-    if word == term {
-        return Some(Kind::Exact);
+    if let Some((kind, _)) = start_match(word, term) {
+        return Some(kind);
     }
-    if word.starts_with(term) {
-        return Some(Kind::Prefix);
-    }
+    kind_past_start(word, term, typos_possible)
+}
+
+/// How `term` matches `word` other than at its start ([`start_match`]):
+/// as a symbol's tail, or with typos if `typos_possible`.
+pub fn kind_past_start(word: &str, term: &str, typos_possible: bool) -> Option<Kind> {
     // "70/125" names "a/res/70/125" in running text, as the symbol rule does.
     if is_symbol_like(term) && word.len() > term.len() && word.ends_with(term) {
         let before = word.as_bytes()[word.len() - term.len() - 1];
@@ -287,6 +293,23 @@ pub fn word_kind_if(word: &str, term: &str, typos_possible: bool) -> Option<Kind
         return None;
     }
     typos(word, term).map(Kind::Typos)
+}
+
+/// How `term` (folded) matches the start of `word` (folded), and how many
+/// bytes of `word` it covers: the word or its start as written, or read
+/// without its joiners (`joined`: "wsis20" is "wsis+20").
+pub fn start_match(word: &str, term: &str) -> Option<(Kind, usize)> {
+    let covered = if word.starts_with(term) {
+        term.len()
+    } else {
+        unjoined_start(word, term)?
+    };
+    let kind = if covered == word.len() {
+        Kind::Exact
+    } else {
+        Kind::Prefix
+    };
+    Some((kind, covered))
 }
 
 /// How many typos `term` may have.
@@ -457,6 +480,11 @@ mod tests {
         assert_eq!(word_kind("wsis+10", "wsis+20"), None);
         assert_eq!(word_kind("wsis+20", "wsiss+20"), Some(Kind::Typos(1)));
         assert_eq!(word_kind("meeting2013", "meeting2015"), None);
+        // Typed without its joiners, a joined word is matched as typed with.
+        assert_eq!(word_kind("wsis+20", "wsis20"), Some(Kind::Exact));
+        assert_eq!(word_kind("wsis+20", "wsis2"), Some(Kind::Prefix));
+        assert_eq!(word_kind("e-health", "ehealth"), Some(Kind::Exact));
+        assert_eq!(word_kind("a/res/70/125", "ares70125"), None);
     }
 
     #[test]
