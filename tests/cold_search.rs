@@ -226,6 +226,95 @@ fn any_generated_query_on_generated_data_finds_what_the_full_index_finds() {
     }
 }
 
+/// A word of generated text: letters that fold to others (accents,
+/// ligatures, fullwidth, dotted capital I), digits, and parts joined by
+/// '-', '+', '/' or a dash that folds to '-', or split by a typographic
+/// apostrophe.
+const WORD: &str = "[a-zA-Z0-9éÉôœßﬁİＩ]{1,7}([-+/—’][a-zéﬁ0-9]{1,5}){0,2}";
+
+/// Text of one to `words` generated words.
+fn text(words: usize) -> impl Strategy<Value = String> {
+    prop::collection::vec(WORD, 1..=words).prop_map(|words| words.join(" "))
+}
+
+/// One generated item, as RON, numbered `at`; its words.
+fn item(at: usize, (title, summary, tags, points): (String, String, Vec<String>, Vec<String>)) -> (String, String) {
+    let list = |texts: &[String]| texts.iter().map(|t| format!("{t:?}")).collect::<Vec<_>>().join(", ");
+    let ron = format!(
+        "Item(id: \"g-{at}\", category: \"outcome\", title: {title:?}, summary: {summary:?}, \
+         tags: [{}], points: [{}]),",
+        list(&tags),
+        list(&points)
+    );
+    let words = [title, summary]
+        .into_iter()
+        .chain(tags)
+        .chain(points)
+        .collect::<Vec<_>>()
+        .join(" ");
+    (ron, words)
+}
+
+/// Up to twelve generated items as a RON list, and a query of up to three
+/// words each near one of their words or any text.
+fn items_and_query() -> impl Strategy<Value = (String, String)> {
+    let fields = (
+        "[a-zA-Z]{1,6}( [a-z]{1,6}){0,3}",
+        text(12),
+        prop::collection::vec(text(3), 0..3),
+        prop::collection::vec(text(6), 0..3),
+    );
+    prop::collection::vec(fields, 1..12).prop_flat_map(|items| {
+        let (rons, words): (Vec<String>, Vec<String>) = items
+            .into_iter()
+            .enumerate()
+            .map(|(at, item_fields)| item(at, item_fields))
+            .unzip();
+        let pool: Vec<String> = words.join(" ").split_whitespace().map(str::to_string).collect();
+        let data = format!("[{}]", rons.join("\n"));
+        let pick = (any::<prop::sample::Index>(), any::<u8>(), any::<usize>())
+            .prop_map(move |(pick, how, at)| near(pick.get::<String>(&pool), how, at));
+        let word = prop_oneof![4 => pick, 1 => WORD];
+        (
+            Just(data),
+            prop::collection::vec(word, 1..=3).prop_map(|words| words.join(" ")),
+        )
+    })
+}
+
+/// Each case builds two indexes of a few items: cheap, but CI's 10 000
+/// cases would still take minutes in a debug build.
+const MAX_WORD_CASES: u32 = 1024;
+
+/// Cases when `PROPTEST_CASES` is not set.
+const DEFAULT_WORD_CASES: u32 = 64;
+
+#[test]
+fn any_query_near_words_with_accents_and_joiners_finds_what_the_full_index_finds() {
+    use proptest::test_runner::{FileFailurePersistence, TestRunner};
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(DEFAULT_WORD_CASES)
+        .min(MAX_WORD_CASES);
+    let mut runner = TestRunner::new(ProptestConfig {
+        cases,
+        source_file: Some(file!()),
+        test_name: Some("any_query_near_words_with_accents_and_joiners_finds_what_the_full_index_finds"),
+        failure_persistence: Some(Box::new(FileFailurePersistence::SourceParallel("proptest-regressions"))),
+        ..ProptestConfig::default()
+    });
+    let outcome = runner.run(&items_and_query(), |(text, query)| {
+        let data = common::dataset_from(&text);
+        let full = SearchIndex::new(&data);
+        assert_same_answer(&data, &full, &query);
+        Ok(())
+    });
+    if let Err(failure) = outcome {
+        panic!("{failure}");
+    }
+}
+
 /// Runs `wsis` on `data` with the cache in `cache`, tracing its stages.
 fn wsis_with_cache(cache: &Path, data: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_wsis"))

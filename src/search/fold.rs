@@ -70,9 +70,16 @@ pub fn fold(text: &str) -> String {
 /// millions of fields into one buffer instead of a new string each.
 pub fn fold_into(text: &str, out: &mut String) {
     out.clear();
+    fold_onto(text, out);
+}
+
+/// `text` folded and appended to `out`: the query's index folds the lines
+/// of a field one after another into one buffer.
+pub fn fold_onto(text: &str, out: &mut String) {
     if text.is_ascii() {
+        let start = out.len();
         out.push_str(text);
-        out.make_ascii_lowercase();
+        out[start..].make_ascii_lowercase();
         return;
     }
     for c in text.chars() {

@@ -1,11 +1,12 @@
 //! The words of an item that the query's index keeps (`restricted`), read
-//! from the item's data line by line: each line folded into one small
-//! buffer and split there, not written out with its field first, and each
-//! word recorded only if some query word may match it (decided once for
-//! the commonest words: [`DecidedWords`]).
+//! from the item's data: each field's lines folded into one small buffer,
+//! not written out with its field first; the buffer split only if some
+//! query word may match a word of it, and each word recorded only if some
+//! query word may match it (decided once for the commonest words:
+//! [`DecidedWords`]).
 
 use super::Field;
-use super::fold::fold_into;
+use super::fold::fold_onto;
 use super::restricted::{Terms, WordFilter};
 use super::tokens::LineTokens;
 use super::vocabulary::{Vocabulary, short_key};
@@ -42,10 +43,23 @@ impl<'b, 'k> KeptWords<'b, 'k> {
     }
 
     /// Records the kept words of `field`, whose lines `lines` gives, in
-    /// order, to the function it is handed.
+    /// order, to the function it is handed: folded into one text, lines
+    /// joined by '\n', and split only if some query word may match a word
+    /// of it ([`WordFilter::may_keep_a_word_of`]). Positions restart with each
+    /// field, so a field skipped changes nothing else.
     pub fn field<'d>(&mut self, field: Field, lines: impl FnOnce(&mut dyn FnMut(&'d str))) {
-        let mut tokens = LineTokens::default();
-        lines(&mut |line| self.line(&mut tokens, field, line));
+        let folded = &mut *self.folded;
+        folded.clear();
+        let mut first = true;
+        lines(&mut |line| {
+            if !std::mem::take(&mut first) {
+                folded.push('\n');
+            }
+            fold_onto(line, folded);
+        });
+        if self.kept.may_keep_a_word_of(self.folded) {
+            self.record(field);
+        }
     }
 
     /// The query words that may match some word recorded.
@@ -53,9 +67,8 @@ impl<'b, 'k> KeptWords<'b, 'k> {
         self.found
     }
 
-    /// Records the kept words of `line`, the next line of `field`.
-    fn line(&mut self, tokens: &mut LineTokens, field: Field, line: &str) {
-        fold_into(line, self.folded);
+    /// Records the kept words of the folded text of `field`.
+    fn record(&mut self, field: Field) {
         let KeptWords {
             vocabulary,
             decided,
@@ -64,7 +77,7 @@ impl<'b, 'k> KeptWords<'b, 'k> {
             item,
             found,
         } = self;
-        tokens.line(folded, &mut |word, position| {
+        LineTokens::default().line(folded, &mut |word, position| {
             let terms = decided.terms_keeping(kept, word);
             if terms != 0 {
                 *found |= terms;

@@ -29,6 +29,11 @@ impl CharMask {
     }
 }
 
+/// The bit of ASCII char `byte` in a [`CharMask`] (0 for whitespace).
+pub const fn ascii_bit(byte: u8) -> u64 {
+    ASCII_BITS[(byte & 0x7f) as usize]
+}
+
 /// [`bit`] of each ASCII character.
 const ASCII_BITS: [u64; 128] = {
     let mut bits = [0; 128];

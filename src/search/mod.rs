@@ -46,6 +46,7 @@ mod store;
 mod tally;
 mod tokens;
 mod vocabulary;
+mod word_runs;
 pub mod worker;
 
 use std::borrow::Cow;

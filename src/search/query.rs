@@ -100,6 +100,24 @@ impl Term {
         self.finder.find_iter(text.as_bytes())
     }
 
+    /// Whether it occurs in `text` (folded) where a word or a part of a
+    /// joined word may start, not after an ASCII letter or digit: true
+    /// whenever a word of `text` (`tokens`) starts with it.
+    pub fn starts_a_word_in(&self, text: &str) -> bool {
+        let bytes = text.as_bytes();
+        let after_word_byte = |at: usize| at > 0 && bytes[at - 1].is_ascii_alphanumeric();
+        self.finder.find_iter(bytes).any(|at| !after_word_byte(at))
+    }
+
+    /// Whether some word of a text of characters `mask` may match it by
+    /// [`Self::may_match`]: the text misses at most its typos of its
+    /// letters. Only the missing letters are counted: a text holds more
+    /// letters than any word of it, so a limit on the extra ones could
+    /// reject a text whose words pass.
+    pub fn may_match_within(&self, mask: CharMask) -> bool {
+        (self.mask.bits() & !mask.bits()).count_ones() as usize <= self.typos
+    }
+
     /// Whether it may name symbols by the symbol rule: it has a '/' or a
     /// digit.
     pub fn may_name_symbols(&self) -> bool {

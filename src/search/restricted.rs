@@ -19,6 +19,7 @@ use super::mask::CharMask;
 use super::query::{Term, is_subsequence, terms};
 use super::score;
 use super::store::{Bytes, Layout};
+use super::word_runs;
 use crate::data::Dataset;
 
 /// A set of query words, one bit per word in query order (a query has at
@@ -87,6 +88,24 @@ impl WordFilter {
         kept
     }
 
+    /// Whether some query word may match a word of `text` (folded: a
+    /// field's lines joined by '\n'): never false when
+    /// [`Self::terms_keeping`] keeps a word of it. A field no query word
+    /// may match is skipped whole: one pass over its bytes instead of
+    /// splitting it and asking of each word.
+    pub fn may_keep_a_word_of(&self, text: &str) -> bool {
+        let terms = || self.terms.iter().zip(self.only_starts.iter().copied());
+        if terms().any(|(term, only_starts)| only_starts && term.starts_a_word_in(text)) {
+            return true;
+        }
+        if self.only_starts.iter().all(|&only_starts| only_starts) {
+            return false;
+        }
+        word_runs::any_run(text, |run, mask| {
+            terms().any(|(term, only_starts)| !only_starts && may_keep_in_run(term, run, mask))
+        })
+    }
+
     /// The query words that may match an item by its per-item columns, as
     /// the search matches them there: its symbol (as the index keeps it:
     /// `symbol_key` of the folded symbol) by the symbol rule, the `years`
@@ -111,6 +130,28 @@ impl WordFilter {
         // Bits are set for query words only.
         found.count_ones() as usize == self.terms.len()
     }
+}
+
+/// Whether `term`, which matches more than words it starts, may match a
+/// word in `run` (of characters `mask`), as [`WordFilter::terms_keeping`]
+/// asks. A run of one word is asked exactly that; of several (joined or
+/// split by a non-ASCII char), whether no more of the term's letters are
+/// missing than its typos allow, and, if none are allowed, whether its
+/// letters are in order (each byte of them, then, in order).
+fn may_keep_in_run(term: &Term, run: &[u8], mask: CharMask) -> bool {
+    // The commonest answer first, and the cheapest.
+    if !term.may_match_within(mask) {
+        return false;
+    }
+    let typos_possible = if word_runs::is_one_word(mask) {
+        match term.may_match(mask) {
+            Some(typos_possible) => typos_possible,
+            None => return false,
+        }
+    } else {
+        term.allows_typos()
+    };
+    typos_possible || word_runs::has_in_order(run, term.text.as_bytes())
 }
 
 impl SearchIndex {
@@ -182,6 +223,41 @@ mod tests {
         // Matched in words, by a symbol, a year, a category's heading.
         for query in ["internet governance", "70/125", "2013 tunis", "resolution", "igf"] {
             assert!(items_without_texts(&data, &full, query) > 0, "{query:?}");
+        }
+    }
+
+    #[test]
+    fn a_field_is_kept_when_a_query_word_may_match_a_word_of_it() {
+        let filter = WordFilter::of("igf un governanse");
+        for text in ["the significant", "a un-led forum", "x\ngovernance", "é/un"] {
+            assert!(filter.may_keep_a_word_of(text), "{text}");
+        }
+        // "igf" only across words or out of order, "un" only inside words.
+        for text in ["i g f", "fig", "fund", "run-up", "gov forum"] {
+            assert!(!filter.may_keep_a_word_of(text), "{text}");
+        }
+    }
+
+    /// Text of words that fold to others, joined or split in many ways.
+    const TEXT: &str = "([-+/ \n.,'a-fA-F0-9éÉôœßﬁ—’İＩ]|\\PC){0,60}";
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+        #[test]
+        fn a_field_holding_a_kept_word_is_never_skipped(
+            text in TEXT,
+            query in "([-+/ a-f0-9éôßﬁ]|\\PC){1,14}",
+            (from, len) in (0usize..60, 1usize..12),
+        ) {
+            let folded = crate::search::fold::fold(&text);
+            // A query of the text's own letters as often as of others.
+            let chars: Vec<char> = text.chars().collect();
+            let own: String = chars.iter().skip(from.min(chars.len())).take(len).collect();
+            for query in [query, own] {
+                let filter = WordFilter::of(&query);
+                let kept = crate::search::tokens::tokens(&folded).iter().any(|token| filter.keeps(token.text));
+                proptest::prop_assert!(!kept || filter.may_keep_a_word_of(&folded), "{:?} in {:?}", query, folded);
+            }
         }
     }
 

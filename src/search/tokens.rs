@@ -123,9 +123,9 @@ fn with_parts<'a>(
 }
 
 /// The tokens of a text given line by line, each line folded apart, as
-/// [`for_each_token`] finds them in the lines joined by '\n' and folded:
-/// the query's index folds and splits each line of an item's data where
-/// it lies, instead of first writing the field's text out whole.
+/// [`for_each_token`] finds them in the lines joined by '\n' and folded
+/// (a line given may itself hold '\n': the query's index gives a field's
+/// folded lines joined so, without first writing the field's text out).
 #[derive(Default)]
 pub struct LineTokens {
     /// The position of the next word.
@@ -334,6 +334,8 @@ mod tests {
             lines in prop::collection::vec("([-+/ \n.a-zA-Z0-9]|\\PC){0,24}", 0..6)
         ) {
             prop_assert_eq!(line_by_line(&lines), joined(&lines));
+            let folded: Vec<String> = lines.iter().map(|line| fold(line)).collect();
+            prop_assert_eq!(line_by_line(&[folded.join("\n")]), joined(&lines));
         }
     }
 

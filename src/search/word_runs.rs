@@ -1,0 +1,132 @@
+//! Runs of word bytes in a folded text, a cheap stand-in for its words:
+//! the query's index asks of a field's runs whether a query word may match
+//! a word of it before splitting it into words (`restricted`). Each word
+//! and part of a joined word (`tokens`) lies inside one run, and a run's
+//! mask holds every character bit of each of them, so whatever a word
+//! passes, its run passes.
+
+use super::mask::{CharMask, ascii_bit};
+
+/// The bits `CharMask` may give a non-ASCII char: those from 36 up
+/// (after folding, no ASCII letter or digit is written as one).
+const NON_ASCII_BITS: u64 = !((1 << 36) - 1);
+
+/// Per byte, its bits in a run's mask, or 0 if it ends a run: an ASCII
+/// byte that is not a letter, digit or joiner. A non-ASCII byte never
+/// does (its char may be a letter), and may have any non-ASCII char's
+/// bits: a run may then span two words, which only lets more runs pass.
+const RUN_BITS: [u64; 256] = {
+    let mut bits = [NON_ASCII_BITS; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        let in_word = matches!(byte as u8, b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'/' | b'-' | b'+');
+        bits[byte] = if in_word { ascii_bit(byte as u8) } else { 0 };
+        byte += 1;
+    }
+    bits
+};
+
+/// Whether `found` holds for some run of word bytes of `text` (folded),
+/// given the run and its mask: every character of the run has its bit
+/// there, a non-ASCII one every bit it may have.
+pub(super) fn any_run(text: &str, mut found: impl FnMut(&[u8], CharMask) -> bool) -> bool {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut mask = 0;
+    for (at, &byte) in bytes.iter().enumerate() {
+        let bits = RUN_BITS[usize::from(byte)];
+        if bits != 0 {
+            mask |= bits;
+            continue;
+        }
+        if mask != 0 && found(&bytes[start..at], CharMask::from_bits(mask)) {
+            return true;
+        }
+        mask = 0;
+        start = at + 1;
+    }
+    mask != 0 && found(&bytes[start..], CharMask::from_bits(mask))
+}
+
+/// Whether a run of characters `mask` ([`any_run`]) is one word, and
+/// `mask` that word's exactly: ASCII letters and digits only, no joiner
+/// (whose bits are from 36 up) and no non-ASCII char.
+pub(super) fn is_one_word(mask: CharMask) -> bool {
+    mask.bits() & NON_ASCII_BITS == 0
+}
+
+/// Whether `needle`'s bytes occur in order in `run`: true whenever its
+/// chars occur in order in the text of `run`.
+pub(super) fn has_in_order(run: &[u8], needle: &[u8]) -> bool {
+    let mut rest = run.iter();
+    needle.iter().all(|n| rest.any(|h| h == n))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::search::fold::fold;
+    use crate::search::tokens::tokens;
+    use proptest::prelude::*;
+
+    /// The runs of `text` and their masks.
+    fn runs(text: &str) -> Vec<(&[u8], CharMask)> {
+        let mut runs = Vec::new();
+        any_run(text, |run, mask| {
+            let start = run.as_ptr() as usize - text.as_ptr() as usize;
+            runs.push((&text.as_bytes()[start..start + run.len()], mask));
+            false
+        });
+        runs
+    }
+
+    /// Whether `run`, a slice of `text`, holds its bytes `range`.
+    fn holds(text: &str, run: &[u8], range: &std::ops::Range<usize>) -> bool {
+        let start = run.as_ptr() as usize - text.as_ptr() as usize;
+        start <= range.start && range.end <= start + run.len()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        #[test]
+        fn each_word_lies_in_a_run_whose_mask_holds_its_characters(
+            text in "([-+/ \n.,':a-dA-D0-9éÉôœßﬁ—’İ]|\\PC){0,40}"
+        ) {
+            let folded = fold(&text);
+            let runs = runs(&folded);
+            for token in tokens(&folded) {
+                let word = token.text.as_bytes();
+                let run = runs.iter().find(|(run, _)| holds(&folded, run, &token.range));
+                let (run, mask) = run.expect("a run holds the word");
+                prop_assert!(mask.covers(CharMask::of(token.text)), "{:?}", token.text);
+                prop_assert!(has_in_order(run, word));
+                if is_one_word(*mask) {
+                    prop_assert_eq!(*mask, CharMask::of(token.text));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn runs_are_split_at_ascii_bytes_outside_words() {
+        let text = "igf, e-health.\n70/125 côte";
+        let found: Vec<&[u8]> = runs(text).into_iter().map(|(run, _)| run).collect();
+        assert_eq!(found, [&b"igf"[..], b"e-health", b"70/125", "côte".as_bytes()]);
+    }
+
+    #[test]
+    fn a_run_of_letters_and_digits_alone_is_one_word() {
+        let one_word = |text: &str| runs(text).iter().all(|(_, mask)| is_one_word(*mask));
+        assert!(one_word(&fold("IGF 2013, Côte ﬁnance.")));
+        for text in ["e-health", "wsis+20", "70/125", "日本", "Αθήνα"] {
+            assert!(!one_word(&fold(text)), "{text}");
+        }
+    }
+
+    #[test]
+    fn bytes_in_order_are_found_across_a_run() {
+        assert!(has_in_order(b"significant", b"igf"));
+        assert!(!has_in_order(b"fig", b"igf"));
+        assert!(has_in_order("côte".as_bytes(), "ôe".as_bytes()));
+    }
+}
