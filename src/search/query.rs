@@ -12,7 +12,7 @@ use super::drafts;
 use super::fetch::FetchedTexts;
 use super::fold::fold;
 use super::hits::{HEAD_HITS, Hits, Rest};
-use super::joined::{joined_starts, may_match_joined, unjoined_start};
+use super::joined::{joined_starts, joined_words_where, may_match_joined, unjoined_start};
 use super::mask::CharMask;
 use super::rank_sort;
 use super::score::{self, Kind, is_number};
@@ -103,10 +103,22 @@ impl Term {
     /// Whether it occurs in `text` (folded) where a word or a part of a
     /// joined word may start, not after an ASCII letter or digit: true
     /// whenever a word of `text` (`tokens`) starts with it.
+    /// Or it starts a joined word of `text` read without its joiners
+    /// ("eh" of "e-health"), as `score::start_match` matches it.
     pub fn starts_a_word_in(&self, text: &str) -> bool {
         let bytes = text.as_bytes();
         let after_word_byte = |at: usize| at > 0 && bytes[at - 1].is_ascii_alphanumeric();
-        self.finder.find_iter(bytes).any(|at| !after_word_byte(at))
+        self.finder.find_iter(bytes).any(|at| !after_word_byte(at)) || self.starts_a_joined_word_in(text)
+    }
+
+    /// Whether a joined word of `text` (folded), read without its joiners,
+    /// starts with it ([`unjoined_start`]): the word's first part is then
+    /// a start of it short of it whole.
+    fn starts_a_joined_word_in(&self, text: &str) -> bool {
+        let term = self.text.as_str();
+        self.joined
+            && joined_words_where(text, |first| first.len() < term.len() && term.starts_with(first))
+                .any(|(_, word)| unjoined_start(word, term).is_some())
     }
 
     /// Whether some word of a text of characters `mask` may match it by

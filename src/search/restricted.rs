@@ -232,6 +232,15 @@ mod tests {
         for text in ["the significant", "a un-led forum", "x\ngovernance", "é/un"] {
             assert!(filter.may_keep_a_word_of(text), "{text}");
         }
+        // Written without its joiners, a query word starts a joined word.
+        let joined = WordFilter::of("eh wsis20");
+        for text in ["the e-health line", "x\nWSIS+20".to_lowercase().as_str()] {
+            assert!(joined.may_keep_a_word_of(text), "{text}");
+        }
+        assert!(
+            !joined.may_keep_a_word_of("e-government, xeh"),
+            "no word starts with eh"
+        );
         // "igf" only across words or out of order, "un" only inside words.
         for text in ["i g f", "fig", "fund", "run-up", "gov forum"] {
             assert!(!filter.may_keep_a_word_of(text), "{text}");
