@@ -294,8 +294,19 @@ fn index(merged: Merged, report: &mut Report<'_>) -> Dataset {
         by_id,
         ..
     } = merged;
-    let ix = check_all(&items, &places, &by_id, report);
-    let (aliases, clashes) = Aliases::build(&items);
+    // The names depend on the items alone: built on another core while
+    // this one checks, their clashes reported after every other problem,
+    // as when built one after the other.
+    let (ix, (aliases, clashes)) = if items.len() >= NAMES_APART_FROM {
+        std::thread::scope(|scope| {
+            let names = scope.spawn(|| Aliases::build(&items));
+            let ix = check_all(&items, &places, &by_id, report);
+            let names = names.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (ix, names)
+        })
+    } else {
+        (check_all(&items, &places, &by_id, report), Aliases::build(&items))
+    };
     trace::mark("names");
     for clash in clashes {
         report.at_value(places[clash.item], "aliases", &clash.alias, clash.message);
@@ -313,6 +324,10 @@ fn index(merged: Merged, report: &mut Report<'_>) -> Dataset {
         }),
     }
 }
+
+/// Items from which the names are built on a thread of their own: for
+/// fewer, starting it would cost more than it saves.
+const NAMES_APART_FROM: usize = 4096;
 
 /// Checks every item, in order, and builds the indexes the checks find.
 fn check_all(items: &[Item], places: &[Place], by_id: &IdTable, report: &mut Report<'_>) -> Indexes {
