@@ -9,7 +9,7 @@ mod text;
 
 use serde::Deserialize;
 
-use crate::data::{CATEGORIES, Dataset, ItemIdx, PartialDate, Relation};
+use crate::data::{CATEGORIES, Dataset, ItemIdx, MAX_PART_OF_STEPS, PartialDate, Relation};
 
 /// A citation style.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -187,22 +187,23 @@ impl Reference {
     }
 }
 
-/// Most steps up a chain of `PartOf` links: data may loop.
-const MAX_CONTAINER_STEPS: usize = 8;
-
-/// What item `idx` is part of, for its citation: the nearest container
-/// up its `PartOf` links that has a symbol (a sub-line of C7 is cited
-/// "in" the Plan of Action, not in C7, which has none), else the first.
+/// What item `idx` is part of, for its citation: its container, or, when
+/// that is an Action Line without a symbol (a section of the Plan of
+/// Action, not a document of its own), the nearest one up its `PartOf`
+/// links that is not: C7 e-health is cited in the Plan of Action, not in
+/// C7. A paragraph of the Global Digital Compact stays in the Compact.
 fn document_containing(data: &Dataset, idx: ItemIdx) -> Option<ItemIdx> {
     let container_of = |at: ItemIdx| {
         data.links(at)
             .find(|(link, _)| link.rel == Relation::PartOf)
             .map(|(_, container)| container)
     };
+    let is_section =
+        |at: ItemIdx| data.item(at).symbol.is_none() && CATEGORIES[data.category_of(at)].id == ACTION_LINE_CATEGORY;
     let first = container_of(idx)?;
     let mut at = first;
-    for _ in 0..MAX_CONTAINER_STEPS {
-        if data.item(at).symbol.is_some() {
+    for _ in 0..MAX_PART_OF_STEPS {
+        if !is_section(at) {
             return Some(at);
         }
         match container_of(at) {
@@ -212,6 +213,9 @@ fn document_containing(data: &Dataset, idx: ItemIdx) -> Option<ItemIdx> {
     }
     Some(first)
 }
+
+/// The category of the Action Lines: sections of the Plan of Action.
+const ACTION_LINE_CATEGORY: &str = "action-line";
 
 /// The title of the body that adopted or published item `idx`, if it
 /// links to one and its title is known.

@@ -22,6 +22,7 @@ use super::name_table::{NameTable, name_hash};
 use super::origins::Origins;
 use super::preview::id_hash;
 use super::preview::list_shape;
+use super::relation::{MAX_PART_OF_STEPS, Relation};
 use super::snapshot::{ItemRef, StoredOrigin, checksum, origin_of, rebuild};
 use super::sort::in_default_order;
 use super::text::Text;
@@ -271,6 +272,7 @@ impl ItemIndex {
                 let (target, record) = self.with_id(&link.to, read)??;
                 kept.entry(target).or_insert(record);
             }
+            self.add_containers(&item, &mut kept, read)?;
             if backlinks {
                 self.add_backlinks(idx, &item.id, &mut kept, read)?;
             }
@@ -294,6 +296,25 @@ impl ItemIndex {
             })
             .collect();
         rebuild(items, origins)
+    }
+
+    /// Adds to `kept` the chain of items `item` is part of, beyond the
+    /// first (a link target already): a citation looks past an Action Line
+    /// for the document it is in (C7 e-health is in C7, in the Plan of
+    /// Action).
+    fn add_containers(&self, item: &Item, kept: &mut BTreeMap<ItemIdx, Item>, read: &mut impl ReadAt) -> Option<()> {
+        let container_of = |item: &Item| {
+            let link = item.links.iter().find(|link| link.rel == Relation::PartOf)?;
+            Some(link.to.clone())
+        };
+        let mut next = container_of(item);
+        for _ in 0..MAX_PART_OF_STEPS {
+            let Some(id) = next else { break };
+            let (at, record) = self.with_id(&id, read)??;
+            next = container_of(&record);
+            kept.entry(at).or_insert(record);
+        }
+        Some(())
     }
 
     /// Adds to `kept` every item that links to item `idx` (whose id is `id`).

@@ -50,6 +50,6 @@ pub use date::PartialDate;
 pub use load::{Problem, SourceFile};
 pub use model::{DATE_NOT_KNOWN, Item, Link, TITLE_NOT_CONFIRMED};
 pub use origins::{Origin, Replaced};
-pub use relation::Relation;
+pub use relation::{MAX_PART_OF_STEPS, Relation};
 pub use sort::SortOrder;
 pub use text::{Shared, Text};

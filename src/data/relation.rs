@@ -95,6 +95,10 @@ impl Relation {
     }
 }
 
+/// Most steps taken up a chain of `PartOf` links (data may loop): a
+/// citation looks past the Action Lines for the document they are in.
+pub const MAX_PART_OF_STEPS: usize = 8;
+
 #[cfg(test)]
 mod tests {
     use super::*;
