@@ -568,6 +568,9 @@ fn a_body_is_cited_without_the_date_it_began() {
     assert!(ris.iter().all(|(tag, _)| tag != "PY" && tag != "DA"), "{ris:?}");
     let csl = cite::format(&DATA, &[cstd], Style::CslJson);
     assert!(!csl.contains("\"issued\""), "{csl}");
+    // A one-day meeting among the bodies (its `until` is its date) keeps it.
+    let meeting = cite::format(&DATA, &[idx("escap-wsis-regional-review-2016")], Style::Text);
+    assert!(meeting.contains("\", 4 October 2016, available"), "{meeting}");
     // A document keeps its date, a sub-line of C7 is cited in the Plan of
     // Action (the document with a symbol), not in C7.
     let health = cite::format(&DATA, &[idx("al-c7-e-health")], Style::Text);

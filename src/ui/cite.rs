@@ -40,10 +40,10 @@ struct Popup {
 impl Popup {
     fn of(app: &App, choice: &CiteChoice, area: Rect) -> Popup {
         let citation = cite::citation(app.data, choice.item, choice.style());
-        // Citations are free of control characters already; sanitised
-        // again because this is the terminal, not the clipboard.
         let popup = centered(area, POPUP_WIDTH_PERCENT, POPUP_HEIGHT_PERCENT);
         let inner_width = usize::from(popup.width.saturating_sub(2)).max(1);
+        // Citations are free of control characters already; sanitised
+        // again because this is the terminal, not the clipboard.
         let rows: Vec<String> = citation
             .lines()
             .flat_map(|line| wrap_showing_all(&sanitize(line), inner_width))
