@@ -72,16 +72,12 @@ impl Popup {
     }
 }
 
-/// How many first rows the citation under the cursor can be shown from
-/// at the app's size.
-pub fn scroll_range(app: &App, choice: &CiteChoice) -> usize {
+/// At the app's size: how many first rows the citation under the cursor
+/// can be shown from, and how many rows show at once (a page).
+pub fn scroll_range_and_page(app: &App, choice: &CiteChoice) -> (usize, usize) {
     let popup = Popup::of(app, choice, main_area(app));
-    popup.rows.len().saturating_sub(popup.height()) + 1
-}
-
-/// Rows of the citation shown at once at the app's size: a page.
-pub fn visible_lines(app: &App, choice: &CiteChoice) -> usize {
-    Popup::of(app, choice, main_area(app)).height().max(1)
+    let height = popup.height();
+    (popup.rows.len().saturating_sub(height) + 1, height.max(1))
 }
 
 pub fn render(app: &App, choice: &CiteChoice, frame: &mut Frame, area: Rect) {

@@ -48,8 +48,7 @@ impl App<'_> {
         match action {
             // A page moves the citation by what its preview shows.
             Action::Move(Motion::Page(dir)) => {
-                let rows = crate::ui::cite::scroll_range(self, choice);
-                let page = crate::ui::cite::visible_lines(self, choice);
+                let (rows, page) = crate::ui::cite::scroll_range_and_page(self, choice);
                 choice.scroll = Motion::Page(dir).apply(choice.scroll, rows, page);
                 Transition::Stay
             }
