@@ -377,7 +377,11 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
             };
             let printed = buffered(|out| search::run(&index, &query, limit, format, out, after));
             drop(index);
-            Some(cold_search::finish_then_store(printed, &data, storing))
+            let code = cold_search::finish_then_store(printed, &data, storing);
+            // Freed at exit, as main.rs does with a large dataset: freeing
+            // 100 000 items string by string took a tenth of a cold search.
+            std::mem::forget(data);
+            Some(code)
         }
         Err(problems) => Some(report(&problems, &files)),
     }
