@@ -468,6 +468,26 @@ fn cite_as_scrolls_a_record_taller_than_the_popup() {
     assert!(text.contains("https://undocs.org/en/A/RES/80/173"), "{text}");
 }
 
+/// On the smallest screen the popup keeps one row of the citation inside
+/// its borders (there was none, while the hint bar offered to scroll it),
+/// and PgDn scrolls that row.
+#[test]
+fn cite_as_on_the_smallest_screen_shows_a_row_of_the_citation_and_scrolls_it() {
+    let mut app = App::new(&DATA);
+    app.theme = Theme { color: false };
+    app.size = (60, 12);
+    jump_to(&mut app, "A/RES/70/125");
+    press(&mut app, &[key(KeyCode::Char('c'))]);
+    press(&mut app, &[KeyCode::Down; 3].map(key));
+    let top = draw(&app, 60, 12).backend().to_string();
+    // CSL-JSON's first row is "[" alone, inside the preview's border.
+    assert!(top.contains("│[ "), "the record's first row shows: {top}");
+    press(&mut app, &[key(KeyCode::PageDown)]);
+    assert!(app.cite_choice().expect("open").scroll > 0);
+    let lower = draw(&app, 60, 12).backend().to_string();
+    assert!(!lower.contains("│[ "), "PgDn shows the next row: {lower}");
+}
+
 fn click(app: &mut App, column: u16, row: u16) {
     let event = Event::Mouse(MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),

@@ -40,7 +40,7 @@ struct Popup {
 impl Popup {
     fn of(app: &App, choice: &CiteChoice, area: Rect) -> Popup {
         let citation = cite::citation(app.data, choice.item, choice.style());
-        let popup = centered(area, POPUP_WIDTH_PERCENT, POPUP_HEIGHT_PERCENT);
+        let popup = at_least_rows(centered(area, POPUP_WIDTH_PERCENT, POPUP_HEIGHT_PERCENT), area);
         let inner_width = usize::from(popup.width.saturating_sub(2)).max(1);
         // Citations are free of control characters already; sanitised
         // again because this is the terminal, not the clipboard.
@@ -69,6 +69,21 @@ impl Popup {
     /// The first row shown for `scroll`: never past the last full page.
     fn first_row(&self, scroll: usize) -> usize {
         scroll.min(self.rows.len().saturating_sub(self.height()))
+    }
+}
+
+/// Rows the popup keeps where the screen has them: the styles and one
+/// row of the citation inside its borders (at 60×12 the share left the
+/// citation no row while the hint bar offered to scroll it).
+const LEAST_POPUP_ROWS: u16 = STYLE_ROWS + 3;
+
+/// `popup`, made as tall as [`LEAST_POPUP_ROWS`] within `area` if shorter.
+fn at_least_rows(popup: Rect, area: Rect) -> Rect {
+    let height = popup.height.max(LEAST_POPUP_ROWS.min(area.height));
+    Rect {
+        y: area.y + (area.height - height) / 2,
+        height,
+        ..popup
     }
 }
 
