@@ -258,6 +258,20 @@ fn the_wsis_20_review_resolutions_come_before_drafts_and_mentions() {
 }
 
 #[test]
+fn the_wsis_20_outcome_resolution_comes_before_one_that_talks_of_resolutions() {
+    // A new user's trial: E/RES/2023/3, whose summary says "The resolution
+    // that set up the CSTD's part in the WSIS+20 review", came before the
+    // outcome A/RES/80/173. Both are resolutions with "WSIS+20" in their
+    // titles: being headed by "resolution" counts once, however often the
+    // item mentions the word.
+    let index = SearchIndex::new(&DATA);
+    let ranked = wsis_rank(&index)("WSIS+20 resolution");
+    assert_eq!(ranked.first().map(String::as_str), Some("ga-80-173"), "{ranked:?}");
+    let at = |id: &str| ranked.iter().position(|ranked| ranked == id);
+    assert!(at("ga-79-277") < at("ecosoc-2023-3"), "{ranked:?}");
+}
+
+#[test]
 fn a_draft_comes_after_the_adopted_text_unless_the_query_names_one() {
     let index = SearchIndex::new(&DATA);
     let rank = wsis_rank(&index);
