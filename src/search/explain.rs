@@ -184,8 +184,8 @@ impl SearchIndex {
             .collect();
         self.find_in_fields(idx, terms, &mut texts);
         // Each word is explained by its best field; a field is shown if it
-        // explains some word.
-        let mut shown = [false; FIELDS.len()];
+        // explains some word, around the words it explains.
+        let mut explains: [TermSet; FIELDS.len()] = [0; FIELDS.len()];
         for term in 0..terms.len() {
             let cheapest = texts
                 .iter()
@@ -208,7 +208,7 @@ impl SearchIndex {
                 })
                 .min();
             if let Some((_, slot)) = best {
-                shown[slot] = true;
+                explains[slot] |= term_bit(term);
             }
         }
         // A word no text has at no cost may be in the category's name
@@ -225,9 +225,9 @@ impl SearchIndex {
         let category = category_words::explained(self.category_number(idx), &lacking);
         texts
             .into_iter()
-            .zip(shown)
-            .filter(|(_, shown)| *shown)
-            .map(|((field, text, found), _)| shown_line(field, text, &found))
+            .zip(explains)
+            .filter(|&(_, explains)| explains != 0)
+            .flat_map(|((field, text, found), explains)| shown_lines(field, text, &found, explains))
             .chain(category)
             .collect()
     }
@@ -622,23 +622,82 @@ fn found_year(text: &str, terms: &[Term], years: Option<(u16, u16)>) -> Vec<Foun
         .collect()
 }
 
-/// The line of `text` with the most query words, cut around them.
-fn shown_line(field: Field, text: &str, found: &[Found]) -> Matched {
-    if !text.contains('\n') {
-        let mut ranges: Vec<Range<usize>> = found.iter().map(|f| f.range.clone()).collect();
-        ranges.sort_unstable_by_key(|r| (r.start, r.end));
-        let (text, ranges) = window(text, &merge(ranges), EXPLAIN_CHARS);
-        return Matched { field, text, ranges };
+/// What a field shows for the query words it explains (`explains`, of
+/// those `found` in its `text`): the line with the most of them, cut
+/// around the first; then, while some are not shown, one more excerpt
+/// around the next, so that every word shows where it matched (a
+/// summary naming "report" early and "2025" late shows both).
+fn shown_lines(field: Field, text: &str, found: &[Found], explains: TermSet) -> Vec<Matched> {
+    let mut left = explains;
+    let mut shown = Vec::new();
+    // Each excerpt shows at least one more word: at most one per word.
+    while left != 0 && shown.len() < MAX_QUERY_WORDS {
+        let (matched, visible) = shown_line(field, text, found, left);
+        if !shown.is_empty() && visible & left == 0 {
+            break;
+        }
+        left &= !visible;
+        shown.push(matched);
+        if visible == 0 {
+            break;
+        }
     }
-    let (line, bytes) = line_with_most_words(text, found);
-    let mut ranges: Vec<Range<usize>> = found
+    shown
+}
+
+/// The line of `text` with the most query words of `focus`, cut around
+/// the first of them, the other words found in it marked too; and the
+/// query words it shows.
+fn shown_line(field: Field, text: &str, found: &[Found], focus: TermSet) -> (Matched, TermSet) {
+    let focused = |f: &Found| focus & term_bit(f.term) != 0;
+    let (line, bytes) = if text.contains('\n') {
+        let focused: Vec<Found> = found.iter().filter(|f| focused(f)).cloned().collect();
+        line_with_most_words(text, &focused)
+    } else {
+        let chars = if text.is_ascii() {
+            text.len()
+        } else {
+            text.chars().count()
+        };
+        (0..chars, 0..text.len())
+    };
+    let in_line: Vec<&Found> = found.iter().filter(|f| within(&f.range, &line)).collect();
+    let shifted = |f: &Found| f.range.start - line.start..f.range.end - line.start;
+    let mut ranges = merge({
+        let mut ranges: Vec<Range<usize>> = in_line.iter().map(|f| shifted(f)).collect();
+        ranges.sort_unstable_by_key(|r| (r.start, r.end));
+        ranges
+    });
+    // The excerpt starts at the first word it is shown for.
+    let anchor = in_line
         .iter()
-        .filter(|f| within(&f.range, &line))
-        .map(|f| f.range.start - line.start..f.range.end - line.start)
-        .collect();
-    ranges.sort_unstable_by_key(|r| (r.start, r.end));
-    let (text, ranges) = window(&text[bytes], &merge(ranges), EXPLAIN_CHARS);
-    Matched { field, text, ranges }
+        .filter(|f| focused(f))
+        .map(|f| f.range.start - line.start)
+        .min();
+    if let Some(at) = anchor.and_then(|anchor| ranges.iter().position(|r| r.contains(&anchor) || r.start == anchor)) {
+        ranges[..=at].rotate_right(1);
+    }
+    let (shown, mut marked, span) = window(&text[bytes], &ranges, EXPLAIN_CHARS);
+    marked.sort_unstable_by_key(|r| (r.start, r.end));
+    let visible = in_line
+        .iter()
+        .filter(|f| shows(&span, &shifted(f)))
+        .fold(0, |set, f| set | term_bit(f.term));
+    let matched = Matched {
+        field,
+        text: shown,
+        ranges: marked,
+    };
+    (matched, visible)
+}
+
+/// Whether an excerpt of chars `span` shows `range`, or some of it; an
+/// empty range (a year a date covers without writing it) where it is.
+fn shows(span: &Range<usize>, range: &Range<usize>) -> bool {
+    if range.is_empty() {
+        return span.start <= range.start && range.start <= span.end;
+    }
+    range.start < span.end && span.start < range.end
 }
 
 /// The first of the lines of `text` with the most distinct query words
