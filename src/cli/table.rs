@@ -160,9 +160,17 @@ fn hit_widths<'h>(
     with_or_without_date(without_why, any_dated, width, shown, fit_widths)
 }
 
+/// The DATE column of `search`'s table is shown beside a why only when
+/// the why keeps at least this many columns (or all it needs): a field's
+/// name and a match with some words around it ("summary: …the WSIS+20
+/// [review] in [2025]."). The why says why a hit is there; the date is
+/// a detail `show` gives.
+const MIN_WHY_BESIDE_DATE: usize = 40;
+
 /// `natural` widths fitted to `width` by `fit`, with the DATE column only
-/// if some row has a date, it is whole, it cuts no name, and the title
-/// keeps [`MIN_TITLE_BESIDE_DATE`] (or all it needs) beside it.
+/// if some row has a date, it is whole, it cuts no name, the title keeps
+/// [`MIN_TITLE_BESIDE_DATE`] (or all it needs) beside it, and a why keeps
+/// [`MIN_WHY_BESIDE_DATE`] (or all it needs).
 fn with_or_without_date(
     mut natural: Vec<usize>,
     any_dated: bool,
@@ -174,7 +182,8 @@ fn with_or_without_date(
     let dated = any_dated
         && widths[HIT_HANDLE] == natural[HIT_HANDLE]
         && widths[HIT_DATE] == natural[HIT_DATE]
-        && widths[HIT_TITLE] >= MIN_TITLE_BESIDE_DATE.min(natural[HIT_TITLE]);
+        && widths[HIT_TITLE] >= MIN_TITLE_BESIDE_DATE.min(natural[HIT_TITLE])
+        && (!shown[HIT_WHY] || widths[HIT_WHY] >= MIN_WHY_BESIDE_DATE.min(natural[HIT_WHY]));
     if dated {
         return (shown, widths);
     }
@@ -369,8 +378,10 @@ fn write_row<'r>(
 }
 
 /// The share (in percent) of what the other columns leave that the title
-/// keeps beside the why, which needs room for its field and a match.
-const TITLE_SHARE_PERCENT: usize = 55;
+/// keeps beside the why, which needs room for its field and its matches
+/// with some words around them: more than a short title (most are under
+/// 40 columns, and the title is at least [`MIN_TITLE_READABLE`]).
+const TITLE_SHARE_PERCENT: usize = 40;
 
 /// The title keeps at least this many columns (or all it needs) while the
 /// why keeps [`MIN_WHY_READABLE`]: the title is what a reader

@@ -11,12 +11,13 @@ const MIN_CHARS: usize = 8;
 
 /// `text` cut to at most `max_chars` chars around the first of `ranges`
 /// (char ranges, sorted), starting at a word, with "…" where cut; the
-/// ranges are moved to match and clipped to what is shown.
-pub fn window(text: &str, ranges: &[Range<usize>], max_chars: usize) -> (String, Vec<Range<usize>>) {
+/// ranges are moved to match and clipped to what is shown; and the chars
+/// of `text` shown.
+pub fn window(text: &str, ranges: &[Range<usize>], max_chars: usize) -> (String, Vec<Range<usize>>, Range<usize>) {
     if text.len() <= max_chars {
         // Fewer bytes than the room: fewer chars too.
         let len = text.chars().count();
-        return (text.to_string(), clip(ranges, 0, len, 0));
+        return (text.to_string(), clip(ranges, 0, len, 0), 0..len);
     }
     // Char indices to byte offsets without collecting the chars: this runs
     // for every hit `wsis search` prints, and most text is ASCII.
@@ -31,7 +32,7 @@ pub fn window(text: &str, ranges: &[Range<usize>], max_chars: usize) -> (String,
     let char_count = if ascii { text.len() } else { text.chars().count() };
     if char_count <= max_chars || max_chars < MIN_CHARS {
         let end = char_count.min(max_chars);
-        return (text[..byte_at(end)].to_string(), clip(ranges, 0, end, 0));
+        return (text[..byte_at(end)].to_string(), clip(ranges, 0, end, 0), 0..end);
     }
     let first = ranges.first().map_or(0, |r| r.start);
     let mut start = first.saturating_sub(max_chars / LEAD_SHARE);
@@ -58,7 +59,7 @@ pub fn window(text: &str, ranges: &[Range<usize>], max_chars: usize) -> (String,
     if cut_back {
         shown.push('…');
     }
-    (shown, clip(ranges, start, end, usize::from(cut_front)))
+    (shown, clip(ranges, start, end, usize::from(cut_front)), start..end)
 }
 
 /// Where a text cut at `end` stops: before a later match the cut would
@@ -98,7 +99,7 @@ mod tests {
     fn shows_words_around_the_match_with_ellipses() {
         let text = "The Commission reviews progress every year and reports to the Council on the follow-up of the Summit outcomes.";
         let at = text.find("Council").unwrap();
-        let (shown, ranges) = window(text, &[at..at + 7], 40);
+        let (shown, ranges, _) = window(text, &[at..at + 7], 40);
         assert!(shown.starts_with('…') && shown.ends_with('…'), "{shown}");
         assert_eq!(shown.chars().count(), 40, "{shown}");
         assert_eq!(marked(&shown, &ranges), ["Council"]);
@@ -106,18 +107,22 @@ mod tests {
 
     #[test]
     fn short_text_is_kept_whole() {
-        let (shown, ranges) = window("Projets en Côte d'Ivoire", &[11..15], 80);
+        let (shown, ranges, _) = window("Projets en Côte d'Ivoire", &[11..15], 80);
         assert_eq!(shown, "Projets en Côte d'Ivoire");
         assert_eq!(marked(&shown, &ranges), ["Côte"]);
     }
 
     /// The window as first written, over a collected `Vec<char>`: the
     /// faster one must cut exactly as it did.
-    fn window_over_chars(text: &str, ranges: &[Range<usize>], max_chars: usize) -> (String, Vec<Range<usize>>) {
+    fn window_over_chars(
+        text: &str,
+        ranges: &[Range<usize>],
+        max_chars: usize,
+    ) -> (String, Vec<Range<usize>>, Range<usize>) {
         let chars: Vec<char> = text.chars().collect();
         if text.len() <= max_chars || chars.len() <= max_chars || max_chars < MIN_CHARS {
             let end = chars.len().min(max_chars);
-            return (chars[..end].iter().collect(), clip(ranges, 0, end, 0));
+            return (chars[..end].iter().collect(), clip(ranges, 0, end, 0), 0..end);
         }
         let first = ranges.first().map_or(0, |r| r.start);
         let mut start = first.saturating_sub(max_chars / LEAD_SHARE);
@@ -135,7 +140,7 @@ mod tests {
         if cut_back {
             shown.push('…');
         }
-        (shown, clip(ranges, start, end, usize::from(cut_front)))
+        (shown, clip(ranges, start, end, usize::from(cut_front)), start..end)
     }
 
     proptest::proptest! {
@@ -158,7 +163,7 @@ mod tests {
         let word = |w: &str| text.find(w).map(|at| at..at + w.len()).unwrap();
         let ranges = [word("Digital"), word("Compact")];
         for max_chars in MIN_CHARS..text.len() {
-            let (shown, marks) = window(text, &ranges, max_chars);
+            let (shown, marks, _) = window(text, &ranges, max_chars);
             let marked = marked(&shown, &marks);
             assert!(!shown.contains(" …"), "{max_chars}: {shown}");
             assert!(
@@ -171,8 +176,9 @@ mod tests {
     #[test]
     fn a_match_past_the_window_is_clipped() {
         let text = "a ".repeat(50);
-        let (shown, ranges) = window(&text, &[0..1, 98..99], 20);
+        let (shown, ranges, span) = window(&text, &[0..1, 98..99], 20);
         assert!(shown.chars().count() <= 20);
         assert_eq!(ranges, [0..1]);
+        assert!(span.start == 0 && span.end <= 20, "{span:?}");
     }
 }

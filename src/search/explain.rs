@@ -184,8 +184,8 @@ impl SearchIndex {
             .collect();
         self.find_in_fields(idx, terms, &mut texts);
         // Each word is explained by its best field; a field is shown if it
-        // explains some word.
-        let mut shown = [false; FIELDS.len()];
+        // explains some word, around the words it explains.
+        let mut explains: [TermSet; FIELDS.len()] = [0; FIELDS.len()];
         for term in 0..terms.len() {
             let cheapest = texts
                 .iter()
@@ -208,7 +208,7 @@ impl SearchIndex {
                 })
                 .min();
             if let Some((_, slot)) = best {
-                shown[slot] = true;
+                explains[slot] |= term_bit(term);
             }
         }
         // A word no text has at no cost may be in the category's name
@@ -223,13 +223,12 @@ impl SearchIndex {
             .map(|term| terms[term].text.as_str())
             .collect();
         let category = category_words::explained(self.category_number(idx), &lacking);
-        texts
-            .into_iter()
-            .zip(shown)
-            .filter(|(_, shown)| *shown)
-            .map(|((field, text, found), _)| shown_line(field, text, &found))
-            .chain(category)
-            .collect()
+        let mut shown = Vec::with_capacity(texts.len() + 1);
+        for ((field, text, found), explains) in texts.into_iter().zip(explains) {
+            push_shown(&mut shown, field, text, &found, explains);
+        }
+        shown.extend(category);
+        shown
     }
 
     /// Where the query words match each of `texts` (field, text, found).
@@ -622,29 +621,76 @@ fn found_year(text: &str, terms: &[Term], years: Option<(u16, u16)>) -> Vec<Foun
         .collect()
 }
 
-/// The line of `text` with the most query words, cut around them.
-fn shown_line(field: Field, text: &str, found: &[Found]) -> Matched {
-    if !text.contains('\n') {
-        let mut ranges: Vec<Range<usize>> = found.iter().map(|f| f.range.clone()).collect();
-        ranges.sort_unstable_by_key(|r| (r.start, r.end));
-        let (text, ranges) = window(text, &merge(ranges), EXPLAIN_CHARS);
-        return Matched { field, text, ranges };
+/// What a field shows for the query words it explains (`explains`, of
+/// those `found` in its `text`), onto `shown`: the line with the most of
+/// them, cut around the first; then, while some are not in view, one more
+/// excerpt around the next, so that every word shows where it matched (a
+/// summary naming "report" early and "2025" late shows both).
+fn push_shown(shown: &mut Vec<Matched>, field: Field, text: &str, found: &[Found], explains: TermSet) {
+    let mut left = explains;
+    // Each excerpt shows at least one more word: at most one per word.
+    for excerpt in 0..MAX_QUERY_WORDS {
+        if left == 0 {
+            return;
+        }
+        let (matched, visible) = shown_line(field, text, found, left);
+        if excerpt > 0 && visible & left == 0 {
+            return;
+        }
+        shown.push(matched);
+        if visible & left == 0 {
+            return;
+        }
+        left &= !visible;
     }
-    let (line, bytes) = line_with_most_words(text, found);
-    let mut ranges: Vec<Range<usize>> = found
-        .iter()
-        .filter(|f| within(&f.range, &line))
-        .map(|f| f.range.start - line.start..f.range.end - line.start)
-        .collect();
+}
+
+/// The line of `text` with the most query words of `focus`, cut around
+/// the first of them, the other words found in it marked too; and the
+/// query words it shows.
+fn shown_line(field: Field, text: &str, found: &[Found], focus: TermSet) -> (Matched, TermSet) {
+    let focused = |f: &Found| focus & term_bit(f.term) != 0;
+    // One line: all of it (its length in chars is not needed).
+    let (line, bytes) = match text.contains('\n') {
+        true => line_with_most_words(text, found, focus),
+        false => (0..usize::MAX, 0..text.len()),
+    };
+    let in_line = || found.iter().filter(|f| within(&f.range, &line));
+    let shifted = |f: &Found| f.range.start - line.start..f.range.end - line.start;
+    let mut ranges: Vec<Range<usize>> = in_line().map(shifted).collect();
     ranges.sort_unstable_by_key(|r| (r.start, r.end));
-    let (text, ranges) = window(&text[bytes], &merge(ranges), EXPLAIN_CHARS);
-    Matched { field, text, ranges }
+    let mut ranges = merge(ranges);
+    // The excerpt starts at the first word it is shown for.
+    let anchor = in_line().filter(|f| focused(f)).map(|f| shifted(f).start).min();
+    let at = anchor.and_then(|anchor| ranges.iter().position(|r| r.contains(&anchor) || r.start == anchor));
+    let rotated = at.is_some_and(|at| at > 0);
+    if let Some(at) = at {
+        ranges[..=at].rotate_right(1);
+    }
+    let (text, mut marked, span) = window(&text[bytes], &ranges, EXPLAIN_CHARS);
+    if rotated {
+        marked.sort_unstable_by_key(|r| (r.start, r.end));
+    }
+    let visible = in_line()
+        .filter(|f| shows(&span, &shifted(f)))
+        .fold(0, |set, f| set | term_bit(f.term));
+    let ranges = marked;
+    (Matched { field, text, ranges }, visible)
+}
+
+/// Whether an excerpt of chars `span` shows `range`, or some of it; an
+/// empty range (a year a date covers without writing it) where it is.
+fn shows(span: &Range<usize>, range: &Range<usize>) -> bool {
+    if range.is_empty() {
+        return span.start <= range.start && range.start <= span.end;
+    }
+    range.start < span.end && span.start < range.end
 }
 
 /// The first of the lines of `text` with the most distinct query words
-/// in `found`: its chars and its bytes. Lines are found by their bytes,
-/// and counted in chars only in text that is not ASCII.
-fn line_with_most_words(text: &str, found: &[Found]) -> (Range<usize>, Range<usize>) {
+/// of `focus` in `found`: its chars and its bytes. Lines are found by
+/// their bytes, and counted in chars only in text that is not ASCII.
+fn line_with_most_words(text: &str, found: &[Found], focus: TermSet) -> (Range<usize>, Range<usize>) {
     let ascii = text.is_ascii();
     let (mut best, mut most) = ((0..0, 0..0), None);
     let (mut char_start, mut byte_start) = (0, 0);
@@ -654,7 +700,7 @@ fn line_with_most_words(text: &str, found: &[Found]) -> (Range<usize>, Range<usi
         let words = found
             .iter()
             .filter(|f| within(&f.range, &chars))
-            .fold(0, |set: TermSet, f| set | term_bit(f.term))
+            .fold(0, |set: TermSet, f| set | (term_bit(f.term) & focus))
             .count_ones();
         if most.is_none_or(|most| words > most) {
             most = Some(words);
@@ -706,6 +752,58 @@ mod tests {
             *weight = (*weight).max(score::kind_weight(f.kind));
         }
         marks
+    }
+
+    /// A match of query word `term` at the chars of `word` in `text`.
+    fn found(text: &str, term: usize, word: &str) -> Found {
+        let at = text.find(word).expect("the word is in the text");
+        Found {
+            term,
+            kind: Kind::Exact,
+            range: at..at + word.len(),
+        }
+    }
+
+    #[test]
+    fn an_excerpt_starts_at_the_word_it_is_shown_for_and_far_words_get_one_more() {
+        let text = format!(
+            "The report {} points ahead to 2025 and {} ends in 2030.",
+            "x ".repeat(80),
+            "y ".repeat(80)
+        );
+        let marked = |m: &Matched| -> Vec<String> {
+            let chars: Vec<char> = m.text.chars().collect();
+            m.ranges.iter().map(|r| chars[r.clone()].iter().collect()).collect()
+        };
+        let words = [
+            found(&text, 0, "report"),
+            found(&text, 1, "2025"),
+            found(&text, 2, "2030"),
+        ];
+        // Shown for "2025" alone (a title showed "report"): cut around it.
+        let mut shown = Vec::new();
+        push_shown(&mut shown, Field::Summary, &text, &words, term_bit(1));
+        assert_eq!(shown.len(), 1, "{shown:?}");
+        assert_eq!(marked(&shown[0]), ["2025"], "{shown:?}");
+        // Shown for all three, too far apart for one excerpt: one each.
+        let mut shown = Vec::new();
+        push_shown(
+            &mut shown,
+            Field::Summary,
+            &text,
+            &words,
+            term_bit(0) | term_bit(1) | term_bit(2),
+        );
+        let all: Vec<String> = shown.iter().flat_map(marked).collect();
+        assert_eq!(all, ["report", "2025", "2030"], "{shown:?}");
+        assert!(shown.iter().all(|m| m.text.chars().count() <= EXPLAIN_CHARS));
+        // Near each other, one excerpt shows both.
+        let near = "The report of 2025.";
+        let words = [found(near, 0, "report"), found(near, 1, "2025")];
+        let mut shown = Vec::new();
+        push_shown(&mut shown, Field::Summary, near, &words, term_bit(0) | term_bit(1));
+        assert_eq!(shown.len(), 1);
+        assert_eq!(marked(&shown[0]), ["report", "2025"]);
     }
 
     proptest! {

@@ -182,7 +182,7 @@ pub struct Matched {
 impl Matched {
     /// The same explanation cut to `max_chars` around its first match.
     pub fn narrowed(&self, max_chars: usize) -> Matched {
-        let (text, ranges) = excerpt::window(&self.text, &self.ranges, max_chars);
+        let (text, ranges, _) = excerpt::window(&self.text, &self.ranges, max_chars);
         Matched {
             field: self.field,
             text,

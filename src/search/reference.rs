@@ -282,7 +282,9 @@ fn offer_category(index: &SearchIndex, term: &Term, rarity: u16, live: &dyn Fn(u
             // The word heads the item: at least an exact title word, and more.
             let heading = score::word_score(Kind::Exact, Field::Title, rarity);
             if best.cost == 0 {
+                // The heading is the word's only match: mentions add nothing.
                 best.score = best.score.max(heading) + score::HEADING_KIND;
+                best.more = 0;
                 continue;
             }
             if best.cost == u32::MAX {

@@ -32,7 +32,7 @@
 //! | [`TITLE_START`] | 600 × title | a title line that starts with the query ("tunis"): as much as an exact tag line |
 //! | [`CATEGORY_WORD`] | 10 − 500 | a word only the item's category names ("resolution"): below any real match of no cost; never a hit alone |
 //! | [`KIND_WORD`] | 600 | a word that names what the item's category holds ("report": SG reports), found in the item itself |
-//! | [`HEADING_KIND`] | 6000 | "resolution" for a GA or ECOSOC resolution, "report" for an SG report, with or without the word in its texts: the item is what the query asks for, above items that only mention the word |
+//! | [`HEADING_KIND`] | 6000 | "resolution" for a GA or ECOSOC resolution, "report" for an SG report, with or without the word in its texts: the item is what the query asks for, above items that only mention the word; counted once, its mentions of the word adding nothing |
 //! | heading word | title × rarity | that word, which heads every such item ("Resolution adopted by…"), counts at least as an exact title word |
 //! | [`DRAFT_DIVISOR`] | ÷ 2 | an item tagged a draft, for a query that names no draft ("draft", "zero", "rev"): the adopted text first |
 //! | [`ID_ALONE`] | 500 000 | a one-word query that is an item's id |
@@ -120,7 +120,10 @@ pub const KIND_WORD: i64 = EXACT * 6;
 /// starts with the query ([`TITLE_START`] × title weight). The item is one
 /// of what is asked for; an item whose title only mentions the word (a
 /// draft resolution, an ITU report) earns at most an exact title word with
-/// its other matches and a phrase (about 3 000 for "resolution").
+/// its other matches and a phrase (about 3 000 for "resolution"). It is
+/// the word's whole match in such an item: its own mentions of the word
+/// add nothing (`tally::Round::match_heading`), or a resolution that says
+/// "the resolution that…" would pass the one the query names.
 pub const HEADING_KIND: i64 = TITLE_START * TITLE_WEIGHT;
 
 /// An item tagged as a draft ("draft", "zero draft", "draft resolution")

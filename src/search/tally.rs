@@ -124,7 +124,11 @@ impl Round<'_> {
     /// Matches the word in `item`'s heading ([`score::HEADING_KIND`]): its
     /// match of no cost, if any, counts at least `floor` (the heading's
     /// word) and gains `bonus`; lacking one, a match in the category's
-    /// name worth as much takes the place of any typo.
+    /// name worth as much takes the place of any typo. Either way the
+    /// heading is the word's only match: every item of the category is
+    /// one, so the item's mentions of the word ("the resolution that…",
+    /// "recalls resolutions…") add nothing (`more`), or they would put a
+    /// resolution that talks of resolutions above the one asked for.
     pub fn match_heading(&mut self, item: usize, floor: i64, bonus: i64, position: u32) {
         let Some(best) = self.best.get_mut(item) else {
             return;
@@ -132,6 +136,7 @@ impl Round<'_> {
         if best.cost == 0 {
             let raised = i64::from(best.score).max(floor).saturating_add(bonus);
             best.score = i32::try_from(raised).unwrap_or(i32::MAX);
+            best.more = 0;
             return;
         }
         self.offer_below_exact(item, floor.saturating_add(bonus), Field::Category, position);
