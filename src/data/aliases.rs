@@ -211,6 +211,49 @@ pub fn by_title<'a>(items: impl IntoIterator<Item = &'a Item>, name: &str) -> Re
     }
 }
 
+/// The items whose symbol, or half of a joint symbol, is `name` written
+/// with dashes for its slashes, as in file names and URLs ("A-RES-80-173",
+/// "WSIS-03-GENEVA-DOC-4-E"): a `/` and a dash count as one mark, case
+/// and spaces aside. Only a name with a dash and no `/` is such a name.
+pub fn by_dashed_symbol<'a>(items: impl IntoIterator<Item = &'a Item>, name: &str) -> Resolved {
+    let Some(wanted) = dashed_key(name).filter(|_| !name.contains('/') && name.contains(is_dash)) else {
+        return Resolved::None;
+    };
+    let found: Vec<ItemIdx> = items
+        .into_iter()
+        .enumerate()
+        .filter(|(_, item)| symbol_parts(item).any(|part| dashed_key(part).is_some_and(|k| k == wanted)))
+        .map(|(idx, _)| idx)
+        .collect();
+    match found.as_slice() {
+        [] => Resolved::None,
+        [one] => Resolved::One(*one),
+        _ => Resolved::Ambiguous(found),
+    }
+}
+
+/// An item's symbol whole and, for a joint one, each half.
+fn symbol_parts(item: &Item) -> impl Iterator<Item = &str> {
+    let symbol = item.symbol.as_deref().unwrap_or("");
+    let halves = symbol.split(is_dash).filter(|p| p.contains('/'));
+    let joint = halves.clone().count() > 1;
+    std::iter::once(symbol)
+        .filter(|s| !s.is_empty())
+        .chain(halves.filter(move |_| joint))
+}
+
+/// `name` lowered, without spaces, every `/` and dash one mark: the form
+/// in which a symbol and its dashed spelling agree. `None` when empty.
+fn dashed_key(name: &str) -> Option<String> {
+    let key: String = name
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == '/' || is_dash(c) { '-' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect();
+    (!key.is_empty()).then_some(key)
+}
+
 /// The key of `name` with its qualifiers stripped ("ECOSOC 2006/46" →
 /// "2006/46"), and the category index the last narrowing one names;
 /// `None` when `name` starts with no qualifier.
@@ -383,6 +426,32 @@ mod tests {
         assert_eq!(by_title(&items, "GDC-text"), Resolved::One(1));
         assert_eq!(by_title(&items, "digital compact"), Resolved::None, "whole titles only");
         assert_eq!(by_title(&items, " "), Resolved::None);
+    }
+
+    #[test]
+    fn a_symbol_written_with_dashes_for_slashes_names_its_item() {
+        let items = [
+            item("ga-80-173", Some("A/RES/80/173"), &[]),
+            item("dop", Some("WSIS-03/GENEVA/DOC/4-E"), &[]),
+            item("joint", Some("A/66/64–E/2011/77"), &[]),
+            item("no-symbol", None, &[]),
+        ];
+        for (name, found) in [
+            ("A-RES-80-173", Resolved::One(0)),
+            ("a-res-80-173", Resolved::One(0)),
+            ("A‐RES‐80‐173", Resolved::One(0)),
+            ("wsis-03-geneva-doc-4-e", Resolved::One(1)),
+            ("A-66-64-E-2011-77", Resolved::One(2)),
+            ("E-2011-77", Resolved::One(2)),
+            ("A/RES-80-173", Resolved::None),
+            ("ARES80173", Resolved::None),
+            ("A-RES-80", Resolved::None),
+            ("-", Resolved::None),
+        ] {
+            assert_eq!(by_dashed_symbol(&items, name), found, "{name}");
+        }
+        let twins = [item("x", Some("A/1-2"), &[]), item("y", Some("A-1/2"), &[])];
+        assert_eq!(by_dashed_symbol(&twins, "a-1-2"), Resolved::Ambiguous(vec![0, 1]));
     }
 
     #[test]
