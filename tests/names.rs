@@ -207,3 +207,18 @@ fn an_id_wins_over_a_symbol_written_with_dashes() {
         assert_eq!(shown["id"], id, "{name}");
     }
 }
+
+/// The part of a short title before its colon names the item when no
+/// other short title has that part ("TA para 105" was refused for "TA para
+/// 105: ECOSOC & CSTD"; trial).
+#[test]
+fn the_head_of_a_short_title_names_its_item() {
+    let out = wsis(&["show", "--json", "TA para 105"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let shown: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(shown["short_title"], "TA para 105: ECOSOC & CSTD");
+    let out = wsis(&["cite", "TA para 105", "gdc para 5"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let refused = wsis(&["show", "TA para"]);
+    assert_eq!(refused.status.code(), Some(2), "the whole head, not a part of it");
+}

@@ -188,20 +188,35 @@ impl Aliases {
 }
 
 /// The items whose title or short title is `name` (compared as names are):
-/// what a reader copies from the screen ("Global Digital Compact"). Only
-/// asked when no name answers, so titles never shadow or clash with names.
-pub fn by_title<'a>(items: impl IntoIterator<Item = &'a Item>, name: &str) -> Resolved {
+/// what a reader copies from the screen ("Global Digital Compact"); failing
+/// those, the items whose short title starts with `name` and a colon ("TA
+/// para 105" for "TA para 105: ECOSOC & CSTD"). Only asked when no name
+/// answers, so titles never shadow or clash with names.
+pub fn by_title<'a>(items: impl IntoIterator<Item = &'a Item> + Clone, name: &str) -> Resolved {
     let wanted = key(name);
     if wanted.is_empty() {
         return Resolved::None;
     }
+    let whole = |item: &Item| {
+        let titled = item.title_known() && key(&item.title) == wanted;
+        titled || item.short_title.as_deref().is_some_and(|short| key(short) == wanted)
+    };
+    let before_colon = |item: &Item| {
+        let head = item.short_title.as_deref().and_then(|short| short.split_once(':'));
+        head.is_some_and(|(head, _)| key(head) == wanted)
+    };
+    match items_where(items.clone(), whole) {
+        Resolved::None => items_where(items, before_colon),
+        found => found,
+    }
+}
+
+/// The items for which `holds` is true, in order.
+fn items_where<'a>(items: impl IntoIterator<Item = &'a Item>, holds: impl Fn(&Item) -> bool) -> Resolved {
     let found: Vec<ItemIdx> = items
         .into_iter()
         .enumerate()
-        .filter(|(_, item)| {
-            let titled = item.title_known() && key(&item.title) == wanted;
-            titled || item.short_title.as_deref().is_some_and(|short| key(short) == wanted)
-        })
+        .filter(|(_, item)| holds(item))
         .map(|(idx, _)| idx)
         .collect();
     match found.as_slice() {
@@ -219,17 +234,9 @@ pub fn by_dashed_symbol<'a>(items: impl IntoIterator<Item = &'a Item>, name: &st
     let Some(wanted) = dashed_key(name).filter(|_| !name.contains('/') && name.contains(is_dash)) else {
         return Resolved::None;
     };
-    let found: Vec<ItemIdx> = items
-        .into_iter()
-        .enumerate()
-        .filter(|(_, item)| symbol_parts(item).any(|part| dashed_key(part).is_some_and(|k| k == wanted)))
-        .map(|(idx, _)| idx)
-        .collect();
-    match found.as_slice() {
-        [] => Resolved::None,
-        [one] => Resolved::One(*one),
-        _ => Resolved::Ambiguous(found),
-    }
+    items_where(items, |item| {
+        symbol_parts(item).any(|part| dashed_key(part).is_some_and(|k| k == wanted))
+    })
 }
 
 /// An item's symbol whole and, for a joint one, each half.
@@ -425,7 +432,28 @@ mod tests {
         assert_eq!(by_title(&items, "global digital  compact"), Resolved::One(0));
         assert_eq!(by_title(&items, "GDC-text"), Resolved::One(1));
         assert_eq!(by_title(&items, "digital compact"), Resolved::None, "whole titles only");
+        assert_eq!(by_title(&items, "GDC"), Resolved::None, "no colon, no head");
         assert_eq!(by_title(&items, " "), Resolved::None);
+    }
+
+    #[test]
+    fn the_head_of_a_short_title_before_its_colon_answers_when_unique() {
+        let titled = |id: &str, title: &str, short: &str| Item {
+            title: title.into(),
+            short_title: Some(short.into()),
+            ..item(id, None, &[])
+        };
+        let items = [
+            titled("p105", "Paragraph 105", "TA para 105: ECOSOC & CSTD"),
+            titled("p72", "Paragraph 72", "TA para 72: IGF mandate"),
+            titled("p72-again", "Paragraph 72 again", "TA para 72: again"),
+            titled("whole", "TA para 105", "Whole title"),
+        ];
+        assert_eq!(by_title(&items, "TA para 105"), Resolved::One(3), "a whole title first");
+        assert_eq!(by_title(&items[..3], "ta  PARA 105"), Resolved::One(0));
+        assert_eq!(by_title(&items, "TA para 72"), Resolved::Ambiguous(vec![1, 2]));
+        assert_eq!(by_title(&items, "ECOSOC & CSTD"), Resolved::None, "the head only");
+        assert_eq!(by_title(&items, "TA para"), Resolved::None, "the whole head");
     }
 
     #[test]
