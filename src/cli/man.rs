@@ -26,7 +26,9 @@ pub fn page() -> String {
     // Writing to a Vec cannot fail.
     let _ = man.render_title(&mut head);
     let _ = man.render_name_section(&mut head);
-    let _ = man.render_synopsis_section(&mut head);
+    let mut synopsis_section = Roff::new();
+    synopsis(&mut synopsis_section, &command);
+    head.extend_from_slice(synopsis_section.render().as_bytes());
     let _ = man.render_description_section(&mut head);
     let _ = man.render_options_section(&mut head);
     let mut page = String::from_utf8_lossy(&head).into_owned();
@@ -41,6 +43,43 @@ pub fn page() -> String {
     let _ = man.render_version_section(&mut version);
     page.push_str(&String::from_utf8_lossy(&version));
     ascii(&page)
+}
+
+/// SYNOPSIS: every visible option of `wsis` with its value's name
+/// (clap_mangen's leaves the names out: `[--data] [--at]`), "..." after
+/// one that may repeat, then the command.
+fn synopsis(roff: &mut Roff, command: &clap::Command) {
+    let mut command = command.clone();
+    // Built, the command holds the generated --help and --version too.
+    command.build();
+    let mut line = vec![bold("wsis")];
+    for arg in command
+        .get_arguments()
+        .filter(|a| !a.is_positional() && !a.is_hide_set())
+    {
+        let flag = match (arg.get_short(), arg.get_long()) {
+            (Some(short), Some(long)) => vec![bold(format!("-{short}")), roman("|"), bold(format!("--{long}"))],
+            (Some(short), None) => vec![bold(format!("-{short}"))],
+            (None, Some(long)) => vec![bold(format!("--{long}"))],
+            (None, None) => continue,
+        };
+        line.push(roman(" ["));
+        line.extend(flag);
+        if arg.get_action().takes_values()
+            && let Some(value) = arg.get_value_names().and_then(|names| names.first())
+        {
+            line.push(roman(" "));
+            line.push(italic(value.to_string()));
+        }
+        line.push(roman("]"));
+        if matches!(arg.get_action(), clap::ArgAction::Append) {
+            line.push(roman("..."));
+        }
+    }
+    line.push(roman(" ["));
+    line.push(italic("COMMAND"));
+    line.push(roman("]"));
+    roff.control("SH", ["SYNOPSIS"]).text(line);
 }
 
 /// CATEGORIES: each category's id, abbreviation and its one name, the
