@@ -239,6 +239,46 @@ fn an_agency_document_names_the_agency_not_the_un() {
     assert!(review.starts_with("United Nations, \""), "{review}");
 }
 
+/// A General Assembly draft with no adopting body (A/80/L.41) is the
+/// Assembly's, as its resolutions are, not "United Nations" (trial); the
+/// UN still publishes it. A joint or non-UN symbol names no organ.
+#[test]
+fn a_general_assembly_draft_is_authored_by_the_assembly() {
+    let draft = idx("a-80-l41");
+    let resolution = idx("ga-80-173");
+    let author = |at| {
+        let bibtex = cite::format(&DATA, &[at], Style::Bibtex);
+        let key = DATA.item(at).id.to_string();
+        (
+            bibtex_field(&bibtex, &key, "author"),
+            bibtex_field(&bibtex, &key, "institution"),
+        )
+    };
+    assert_eq!(author(draft), author(resolution));
+    assert_eq!(
+        author(draft),
+        (Some("General Assembly".to_string()), Some("United Nations".to_string()))
+    );
+    let text = cite::format(&DATA, &[draft], Style::Text);
+    assert!(text.starts_with("General Assembly, \"Draft resolution"), "{text}");
+    let csl: serde_json::Value = serde_json::from_str(&cite::format(&DATA, &[draft], Style::CslJson)).unwrap();
+    assert_eq!(csl[0]["author"][0]["literal"], "General Assembly");
+    assert_eq!(csl[0]["publisher"], "United Nations");
+    let data = common::dataset_from(
+        r#"[
+        Item(id: "joint", category: "wsis20", symbol: Some("A/1/2–E/3/4"), title: "Joint"),
+        Item(id: "ecosoc-draft", category: "gdc", symbol: Some("E/1/L.1"), title: "ECOSOC draft"),
+        Item(id: "agency", category: "wsis20", symbol: Some("UNCTAD/A/1"), title: "Agency"),
+    ]"#,
+    );
+    let cited: Vec<String> = (0..data.len())
+        .map(|at| cite::format(&data, &[at], Style::Text))
+        .collect();
+    assert!(cited[0].starts_with("United Nations, "), "{}", cited[0]);
+    assert!(cited[1].starts_with("Economic and Social Council, "), "{}", cited[1]);
+    assert!(cited[2].starts_with("United Nations, "), "{}", cited[2]);
+}
+
 #[test]
 fn an_unknown_title_is_left_out_not_invented() {
     let data = Dataset::with_overlays(&["tests/fixtures/citations.ron"]).unwrap();

@@ -250,6 +250,23 @@ fn path_labels_each_step_in_the_direction_walked() {
     assert!(text.lines().nth(1).unwrap().contains("↳ mandates"), "{text}");
 }
 
+/// A step whose short title only repeats its id ("cstd  CSTD" read as a
+/// name said twice; trial) gives its full title; a symbol stays first.
+#[test]
+fn path_names_each_step_by_symbol_or_id_and_what_it_is() {
+    let text = String::from_utf8(wsis(&["path", "ga-70-125", "ecosoc-2006-46"]).stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "A/RES/70/125  WSIS+10 outcome document",
+            "  ↳ requests cstd  Commission on Science and Technology for Development",
+            "  ↳ mandated by E/RES/2006/46  CSTD made WSIS focal point",
+        ],
+        "{text}"
+    );
+}
+
 #[test]
 fn path_exits_1_when_there_is_none() {
     let output = wsis(&["--data", "tests/fixtures/island.ron", "path", "island", "cstd"]);

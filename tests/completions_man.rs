@@ -236,6 +236,31 @@ fn without_overstrike(text: &str) -> String {
     out
 }
 
+/// The synopsis names each option's value, as --help does (it read
+/// `[--data] [--at]`; trial).
+#[test]
+fn the_synopsis_names_the_values_of_its_options() {
+    let page = page();
+    let synopsis = page
+        .lines()
+        .skip_while(|line| *line != ".SH SYNOPSIS")
+        .nth(1)
+        .unwrap_or_default();
+    for option in [
+        "[\\fB\\-\\-data\\fR \\fIFILE\\fR]...",
+        "[\\fB\\-\\-at\\fR \\fINAME\\fR]",
+        "[\\fB\\-h\\fR|\\fB\\-\\-help\\fR]",
+        "[\\fICOMMAND\\fR]",
+    ] {
+        assert!(synopsis.contains(option), "{option} in {synopsis}");
+    }
+    if let Some(text) = render(&page) {
+        let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(flat.contains("wsis [--data FILE]... [--no-user-data]"), "{flat}");
+        assert!(flat.contains("[--at NAME]"), "{flat}");
+    }
+}
+
 #[test]
 fn groff_renders_the_manual_without_warnings() {
     match render(&page()) {

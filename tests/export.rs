@@ -77,7 +77,10 @@ fn markdown_export_groups_by_category_with_links_and_citations() {
     assert!(text.starts_with("# WSIS documents"));
     assert!(text.contains("\n## ECOSOC resolutions\n"));
     assert!(!text.contains("\n## General Assembly resolutions\n"));
-    assert!(text.contains("<a id=\"ecosoc-2006-46\"></a>E/RES/2006/46 — "));
+    assert!(
+        text.contains("\n### E/RES/2006/46 — Follow-up to the World Summit"),
+        "{text}"
+    );
     assert!(text.contains("Cite as: Economic and Social Council resolution 2006/46, \"Follow-up to the World Summit on the Information Society and review of the Commission on Science and Technology for Development\", 28 July 2006, E/RES/2006/46, available from https://undocs.org/en/E/RES/2006/46"), "{text}");
     // A link to an item outside the export goes to its official text.
     assert!(text.contains("responds to [A/RES/60/252](<https://undocs.org/en/A/RES/60/252>)"));
@@ -227,11 +230,7 @@ fn markdown_export_is_inert_text_to_a_commonmark_parser() {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     for event in Parser::new_ext(&text, options) {
         match &event {
-            Event::Html(html) | Event::InlineHtml(html) => {
-                // Only the anchors the export writes itself.
-                let ours = html.starts_with("<a id=\"") && html.ends_with("\">") || html.as_ref() == "</a>";
-                assert!(ours, "raw HTML from data: {html:?}");
-            }
+            Event::Html(html) | Event::InlineHtml(html) => panic!("raw HTML: {html:?}"),
             Event::Text(t) => {
                 assert!(!in_strong || t.ends_with(':'), "bold data: {t:?}");
                 plain.push_str(t);
@@ -370,4 +369,80 @@ fn mermaid_labels_cannot_end_early_or_carry_html() {
     };
     assert_eq!(decode(handle), item.symbol.unwrap());
     assert_eq!(decode(short), item.short_title.unwrap());
+}
+
+/// The id GitHub gives a heading reading `text` (github-slugger), repeats aside.
+fn github_id(text: &str) -> String {
+    text.trim()
+        .to_lowercase()
+        .chars()
+        .filter(|&c| c.is_alphanumeric() || matches!(c, '-' | '_' | ' '))
+        .map(|c| if c == ' ' { '-' } else { c })
+        .collect()
+}
+
+/// Each heading's text and each link's target, as a CommonMark parser reads them.
+fn headings_and_links(markdown: &str) -> (Vec<String>, Vec<(String, String)>) {
+    use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+    let (mut headings, mut links) = (Vec::new(), Vec::new());
+    let (mut heading, mut link): (Option<String>, Option<(String, String)>) = (None, None);
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Start(Tag::Heading { .. }) => heading = Some(String::new()),
+            Event::End(TagEnd::Heading(_)) => headings.extend(heading.take()),
+            Event::Start(Tag::Link { dest_url, .. }) => link = Some((String::new(), dest_url.to_string())),
+            Event::End(TagEnd::Link) => links.extend(link.take()),
+            Event::Text(text) => {
+                heading.iter_mut().for_each(|h| h.push_str(&text));
+                link.iter_mut().for_each(|(label, _)| label.push_str(&text));
+            }
+            Event::Html(html) | Event::InlineHtml(html) => panic!("raw HTML: {html:?}"),
+            _ => {}
+        }
+    }
+    (headings, links)
+}
+
+/// The Markdown has no raw HTML (README says so; it had `<a id>` anchors):
+/// each link to an item goes to the id GitHub gives its heading; an item
+/// is named by its symbol, else its short title, never its bare id; and
+/// the item a neighbourhood is taken around comes first (trial).
+#[test]
+fn markdown_links_reach_headings_by_github_ids_and_the_root_leads() {
+    let text = stdout(&wsis(&[
+        "export",
+        "--format",
+        "markdown",
+        "--from",
+        "ecosoc-2006-46",
+        "--depth",
+        "1",
+    ]));
+    let (headings, links) = headings_and_links(&text);
+    assert!(
+        headings[2].starts_with("E/RES/2006/46 — "),
+        "the root first: {headings:?}"
+    );
+    let ids: Vec<String> = headings.iter().map(|h| github_id(h)).collect();
+    let inside: Vec<&(String, String)> = links.iter().filter(|(_, to)| to.starts_with('#')).collect();
+    assert!(inside.len() > 10, "{links:?}");
+    for (label, to) in &inside {
+        let matching = ids.iter().filter(|id| **id == to[1..]).count();
+        assert_eq!(matching, 1, "[{label}]({to}) reaches one heading");
+    }
+    let items = embedded();
+    for (label, to) in &links {
+        assert!(
+            !items.iter().any(|item| item.id.as_str() == label),
+            "[{label}]({to}) is labelled by an id"
+        );
+    }
+    assert!(
+        text.contains("- adopted by [ECOSOC](#united-nations-economic-and-social-council)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- adopted by [UN General Assembly](<https://www.un.org/en/ga/>)\n"),
+        "an item outside the export: {text}"
+    );
 }

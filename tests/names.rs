@@ -153,3 +153,72 @@ fn a_letterless_symbol_of_two_organs_is_refused_with_both() {
     let out = wsis(&["--data", data, "cite", "A/1/L.1"]);
     assert!(out.status.success(), "the whole symbol names one");
 }
+
+/// A symbol written with dashes for its slashes, as in file names and
+/// URLs, names its item ("A-RES-80-173" was refused; trial), from a fresh
+/// load and from the cache alike.
+#[test]
+fn a_symbol_with_dashes_for_slashes_names_its_item() {
+    for (name, symbol) in [
+        ("A-RES-80-173", "A/RES/80/173"),
+        ("e-res-2006-46", "E/RES/2006/46"),
+        ("a-res-70-125", "A/RES/70/125"),
+        ("WSIS-05-TUNIS-DOC-7-E", "WSIS-05/TUNIS/DOC/7-E"),
+        ("A-66-64", "A/66/64–E/2011/77"),
+    ] {
+        for cache in [&["--no-cache"][..], &[], &[]] {
+            let args: Vec<&str> = cache.iter().copied().chain(["show", "--json", name]).collect();
+            let out = wsis(&args);
+            assert!(
+                out.status.success(),
+                "{args:?}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            let shown: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+            assert_eq!(shown["symbol"], symbol, "{args:?}");
+        }
+    }
+    let out = wsis(&["cite", "A-RES-80-173"]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("A/RES/80/173"));
+}
+
+/// An id is a name before any symbol written with dashes.
+#[test]
+fn an_id_wins_over_a_symbol_written_with_dashes() {
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("dashed-symbol-and-id");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("both.ron");
+    std::fs::write(
+        &file,
+        r#"[
+        Item(id: "a-res-1-1", category: "ga", title: "Named by its id"),
+        Item(id: "first", category: "ga", symbol: Some("A/RES/1/1"), title: "Named by its symbol"),
+    ]"#,
+    )
+    .unwrap();
+    let data = file.to_str().unwrap();
+    for (name, id) in [
+        ("a-res-1-1", "a-res-1-1"),
+        ("A-RES-1-1", "a-res-1-1"),
+        ("A/RES/1/1", "first"),
+    ] {
+        let out = wsis(&["--data", data, "show", "--json", name]);
+        let shown: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert_eq!(shown["id"], id, "{name}");
+    }
+}
+
+/// The part of a short title before its colon names the item when no
+/// other short title has that part ("TA para 105" was refused for "TA para
+/// 105: ECOSOC & CSTD"; trial).
+#[test]
+fn the_head_of_a_short_title_names_its_item() {
+    let out = wsis(&["show", "--json", "TA para 105"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let shown: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(shown["short_title"], "TA para 105: ECOSOC & CSTD");
+    let out = wsis(&["cite", "TA para 105", "gdc para 5"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let refused = wsis(&["show", "TA para"]);
+    assert_eq!(refused.status.code(), Some(2), "the whole head, not a part of it");
+}

@@ -150,3 +150,14 @@ fn keys_kept_while_loading_never_type_into_the_at_prompt() {
     assert_eq!(shown(&app), "ga-70-125");
     assert_eq!(app.detail_scroll, 2);
 }
+
+/// `--at` takes the names `show` takes: a symbol written with dashes for
+/// its slashes, and the part of a short title before its colon.
+#[test]
+fn a_dashed_symbol_or_a_short_title_head_opens_its_item() {
+    for (name, id) in [("A-RES-80-173", "ga-80-173"), ("TA para 105", "tunis-agenda-para-105")] {
+        let app = started_at(name);
+        assert!(app.jump().is_none(), "{name}");
+        assert_eq!(shown(&app), id, "{name}");
+    }
+}

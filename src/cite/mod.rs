@@ -125,14 +125,7 @@ impl Reference {
                 (false, symbol) => symbol,
             }
         });
-        // A document of the UN system at large is the work of the body
-        // that adopted it: an ITU resolution is not "United Nations".
-        let adopter = (category.issuer() == Some(PUBLISHER))
-            .then(|| adopting_body(data, idx))
-            .flatten();
-        let issuer = category
-            .issuer()
-            .map(|issuer| adopter.clone().unwrap_or_else(|| issuer.to_string()));
+        let (issuer, adopter) = issuer_and_adopter(data, idx, symbol.as_deref());
         let is_event = item.until.is_some();
         // A meeting: no author, no publisher (see the doc comment).
         let issuer = issuer.filter(|_| !is_event);
@@ -216,6 +209,41 @@ fn document_containing(data: &Dataset, idx: ItemIdx) -> Option<ItemIdx> {
 
 /// The category of the Action Lines: sections of the Plan of Action.
 const ACTION_LINE_CATEGORY: &str = "action-line";
+
+/// Who issued item `idx` (with the symbol `symbol`), and the body that
+/// adopted it, if it names one (then its publisher too). A document of the
+/// UN system at large is the work of the body that adopted it (an ITU
+/// resolution is not "United Nations"), else of the organ its symbol
+/// names: a General Assembly draft (A/80/L.41) is the Assembly's, as its
+/// resolutions are, though the UN publishes it.
+fn issuer_and_adopter(data: &Dataset, idx: ItemIdx, symbol: Option<&str>) -> (Option<String>, Option<String>) {
+    let category = &CATEGORIES[data.category_of(idx)];
+    let Some(issuer) = category.issuer() else {
+        return (None, None);
+    };
+    if issuer != PUBLISHER {
+        return (Some(issuer.to_string()), None);
+    }
+    let adopter = adopting_body(data, idx);
+    let organ = symbol.and_then(organ_issuer).map(str::to_string);
+    let issuer = adopter.clone().or(organ).unwrap_or_else(|| issuer.to_string());
+    (Some(issuer), adopter)
+}
+
+/// The organs whose document symbols start with their letter, and the
+/// category of their resolutions, whose issuer they share.
+const ORGAN_SYMBOLS: [(&str, &str); 2] = [("A/", "ga"), ("E/", "ecosoc")];
+
+/// The organ that issued the document `symbol` names ("A/80/L.41": the
+/// General Assembly); `None` for another symbol or a joint one
+/// ("A/66/64–E/2011/77", of two organs).
+fn organ_issuer(symbol: &str) -> Option<&'static str> {
+    if symbol.contains(['–', '—']) {
+        return None;
+    }
+    let (_, category) = ORGAN_SYMBOLS.iter().find(|(prefix, _)| symbol.starts_with(prefix))?;
+    CATEGORIES[crate::data::category::category_index(category)?].issuer()
+}
 
 /// The title of the body that adopted or published item `idx`, if it
 /// links to one and its title is known.

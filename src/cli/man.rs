@@ -26,7 +26,9 @@ pub fn page() -> String {
     // Writing to a Vec cannot fail.
     let _ = man.render_title(&mut head);
     let _ = man.render_name_section(&mut head);
-    let _ = man.render_synopsis_section(&mut head);
+    let mut synopsis_section = Roff::new();
+    synopsis(&mut synopsis_section, &command);
+    head.extend_from_slice(synopsis_section.render().as_bytes());
     let _ = man.render_description_section(&mut head);
     let _ = man.render_options_section(&mut head);
     let mut page = String::from_utf8_lossy(&head).into_owned();
@@ -41,6 +43,43 @@ pub fn page() -> String {
     let _ = man.render_version_section(&mut version);
     page.push_str(&String::from_utf8_lossy(&version));
     ascii(&page)
+}
+
+/// SYNOPSIS: every visible option of `wsis` with its value's name
+/// (clap_mangen's leaves the names out: `[--data] [--at]`), "..." after
+/// one that may repeat, then the command.
+fn synopsis(roff: &mut Roff, command: &clap::Command) {
+    let mut command = command.clone();
+    // Built, the command holds the generated --help and --version too.
+    command.build();
+    let mut line = vec![bold("wsis")];
+    for arg in command
+        .get_arguments()
+        .filter(|a| !a.is_positional() && !a.is_hide_set())
+    {
+        let flag = match (arg.get_short(), arg.get_long()) {
+            (Some(short), Some(long)) => vec![bold(format!("-{short}")), roman("|"), bold(format!("--{long}"))],
+            (Some(short), None) => vec![bold(format!("-{short}"))],
+            (None, Some(long)) => vec![bold(format!("--{long}"))],
+            (None, None) => continue,
+        };
+        line.push(roman(" ["));
+        line.extend(flag);
+        if arg.get_action().takes_values()
+            && let Some(value) = arg.get_value_names().and_then(|names| names.first())
+        {
+            line.push(roman(" "));
+            line.push(italic(value.to_string()));
+        }
+        line.push(roman("]"));
+        if matches!(arg.get_action(), clap::ArgAction::Append) {
+            line.push(roman("..."));
+        }
+    }
+    line.push(roman(" ["));
+    line.push(italic("COMMAND"));
+    line.push(roman("]"));
+    roff.control("SH", ["SYNOPSIS"]).text(line);
 }
 
 /// CATEGORIES: each category's id, abbreviation and its one name, the
@@ -156,7 +195,8 @@ const NAMES: &[Section] = &[(
         "symbol :: the official symbol in any case, spacing or kind of dash, e.g. a/res/70/125 or one half of a joint symbol.",
         "resolution number :: 70/125 or 2006/46, also after a qualifier: \"resolution 70/125\", \"ECOSOC 2006/46\", \"GA 70/125\".",
         "alias :: a name given in the data's aliases field: Action Line codes (C3, \"C7 e-health\", e-health) and acronyms (ITU, UNGIS, UNGA).",
-        "title :: when no name answers, a whole title or short title as shown, e.g. \"Global Digital Compact\".",
+        "dashed symbol :: when no id or other name answers, a symbol written with dashes for its slashes as in file names and URLs, e.g. A-RES-80-173, if exactly one symbol reads so.",
+        "title :: when no name answers, a whole title or short title as shown, e.g. \"Global Digital Compact\"; failing that, the part of a short title before its colon, if no other short title starts so: \"TA para 105\" for \"TA para 105: ECOSOC & CSTD\".",
         "A name that several items answer to is refused with the list of candidates (status 1). A name of no item is refused too, never guessed, with the few items the browser's : would offer for it (\"did you mean\", each with its id, symbol and title; status 2). wsis --at with such a name opens the browser at : holding it, to pick from the same offer. Categories (--category) take their id, abbreviation or alias in any case: ga, GA, general-assembly.",
     ],
 )];

@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use serde::Serialize;
 
 use super::{Failure, Outcome, find, write_json};
-use crate::data::Dataset;
+use crate::data::aliases::key;
+use crate::data::{Dataset, Item};
 use crate::graph::shortest_path;
 use crate::text::sanitize;
 
@@ -55,13 +56,24 @@ pub fn run(data: &Dataset, from: &str, to: &str, json: bool, out: &mut impl Writ
         )?;
         return Ok(ExitCode::SUCCESS);
     }
-    let name = |idx| {
-        let item = data.item(idx);
-        sanitize(&format!("{}  {}", item.handle(), item.label()))
-    };
+    let name = |idx| sanitize(&step_name(data.item(idx)));
     writeln!(out, "{}", name(start))?;
     for step in &steps {
         writeln!(out, "  ↳ {} {}", step.label, name(step.to))?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// How a step names its item: the name to type (symbol, else id), then
+/// what it is. A short title that only repeats the id ("cstd  CSTD")
+/// gives way to the full title, which says what the acronym stands for.
+fn step_name(item: &Item) -> String {
+    let (handle, label) = (item.handle(), item.label());
+    if key(label) != key(handle) {
+        return format!("{handle}  {label}");
+    }
+    match item.title_known() && key(&item.title) != key(handle) {
+        true => format!("{handle}  {}", item.title),
+        false => handle.to_string(),
+    }
 }

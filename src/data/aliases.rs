@@ -188,20 +188,35 @@ impl Aliases {
 }
 
 /// The items whose title or short title is `name` (compared as names are):
-/// what a reader copies from the screen ("Global Digital Compact"). Only
-/// asked when no name answers, so titles never shadow or clash with names.
-pub fn by_title<'a>(items: impl IntoIterator<Item = &'a Item>, name: &str) -> Resolved {
+/// what a reader copies from the screen ("Global Digital Compact"); failing
+/// those, the items whose short title starts with `name` and a colon ("TA
+/// para 105" for "TA para 105: ECOSOC & CSTD"). Only asked when no name
+/// answers, so titles never shadow or clash with names.
+pub fn by_title<'a>(items: impl IntoIterator<Item = &'a Item> + Clone, name: &str) -> Resolved {
     let wanted = key(name);
     if wanted.is_empty() {
         return Resolved::None;
     }
+    let whole = |item: &Item| {
+        let titled = item.title_known() && key(&item.title) == wanted;
+        titled || item.short_title.as_deref().is_some_and(|short| key(short) == wanted)
+    };
+    let before_colon = |item: &Item| {
+        let head = item.short_title.as_deref().and_then(|short| short.split_once(':'));
+        head.is_some_and(|(head, _)| key(head) == wanted)
+    };
+    match items_where(items.clone(), whole) {
+        Resolved::None => items_where(items, before_colon),
+        found => found,
+    }
+}
+
+/// The items for which `holds` is true, in order.
+fn items_where<'a>(items: impl IntoIterator<Item = &'a Item>, holds: impl Fn(&Item) -> bool) -> Resolved {
     let found: Vec<ItemIdx> = items
         .into_iter()
         .enumerate()
-        .filter(|(_, item)| {
-            let titled = item.title_known() && key(&item.title) == wanted;
-            titled || item.short_title.as_deref().is_some_and(|short| key(short) == wanted)
-        })
+        .filter(|(_, item)| holds(item))
         .map(|(idx, _)| idx)
         .collect();
     match found.as_slice() {
@@ -209,6 +224,41 @@ pub fn by_title<'a>(items: impl IntoIterator<Item = &'a Item>, name: &str) -> Re
         [one] => Resolved::One(*one),
         _ => Resolved::Ambiguous(found),
     }
+}
+
+/// The items whose symbol, or half of a joint symbol, is `name` written
+/// with dashes for its slashes, as in file names and URLs ("A-RES-80-173",
+/// "WSIS-03-GENEVA-DOC-4-E"): a `/` and a dash count as one mark, case
+/// and spaces aside. Only a name with a dash and no `/` is such a name.
+pub fn by_dashed_symbol<'a>(items: impl IntoIterator<Item = &'a Item>, name: &str) -> Resolved {
+    let Some(wanted) = dashed_key(name).filter(|_| !name.contains('/') && name.contains(is_dash)) else {
+        return Resolved::None;
+    };
+    items_where(items, |item| {
+        symbol_parts(item).any(|part| dashed_key(part).is_some_and(|k| k == wanted))
+    })
+}
+
+/// An item's symbol whole and, for a joint one, each half.
+fn symbol_parts(item: &Item) -> impl Iterator<Item = &str> {
+    let symbol = item.symbol.as_deref().unwrap_or("");
+    let halves = symbol.split(is_dash).filter(|p| p.contains('/'));
+    let joint = halves.clone().count() > 1;
+    std::iter::once(symbol)
+        .filter(|s| !s.is_empty())
+        .chain(halves.filter(move |_| joint))
+}
+
+/// `name` lowered, without spaces, every `/` and dash one mark: the form
+/// in which a symbol and its dashed spelling agree. `None` when empty.
+fn dashed_key(name: &str) -> Option<String> {
+    let key: String = name
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c == '/' || is_dash(c) { '-' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect();
+    (!key.is_empty()).then_some(key)
 }
 
 /// The key of `name` with its qualifiers stripped ("ECOSOC 2006/46" →
@@ -382,7 +432,54 @@ mod tests {
         assert_eq!(by_title(&items, "global digital  compact"), Resolved::One(0));
         assert_eq!(by_title(&items, "GDC-text"), Resolved::One(1));
         assert_eq!(by_title(&items, "digital compact"), Resolved::None, "whole titles only");
+        assert_eq!(by_title(&items, "GDC"), Resolved::None, "no colon, no head");
         assert_eq!(by_title(&items, " "), Resolved::None);
+    }
+
+    #[test]
+    fn the_head_of_a_short_title_before_its_colon_answers_when_unique() {
+        let titled = |id: &str, title: &str, short: &str| Item {
+            title: title.into(),
+            short_title: Some(short.into()),
+            ..item(id, None, &[])
+        };
+        let items = [
+            titled("p105", "Paragraph 105", "TA para 105: ECOSOC & CSTD"),
+            titled("p72", "Paragraph 72", "TA para 72: IGF mandate"),
+            titled("p72-again", "Paragraph 72 again", "TA para 72: again"),
+            titled("whole", "TA para 105", "Whole title"),
+        ];
+        assert_eq!(by_title(&items, "TA para 105"), Resolved::One(3), "a whole title first");
+        assert_eq!(by_title(&items[..3], "ta  PARA 105"), Resolved::One(0));
+        assert_eq!(by_title(&items, "TA para 72"), Resolved::Ambiguous(vec![1, 2]));
+        assert_eq!(by_title(&items, "ECOSOC & CSTD"), Resolved::None, "the head only");
+        assert_eq!(by_title(&items, "TA para"), Resolved::None, "the whole head");
+    }
+
+    #[test]
+    fn a_symbol_written_with_dashes_for_slashes_names_its_item() {
+        let items = [
+            item("ga-80-173", Some("A/RES/80/173"), &[]),
+            item("dop", Some("WSIS-03/GENEVA/DOC/4-E"), &[]),
+            item("joint", Some("A/66/64–E/2011/77"), &[]),
+            item("no-symbol", None, &[]),
+        ];
+        for (name, found) in [
+            ("A-RES-80-173", Resolved::One(0)),
+            ("a-res-80-173", Resolved::One(0)),
+            ("A‐RES‐80‐173", Resolved::One(0)),
+            ("wsis-03-geneva-doc-4-e", Resolved::One(1)),
+            ("A-66-64-E-2011-77", Resolved::One(2)),
+            ("E-2011-77", Resolved::One(2)),
+            ("A/RES-80-173", Resolved::None),
+            ("ARES80173", Resolved::None),
+            ("A-RES-80", Resolved::None),
+            ("-", Resolved::None),
+        ] {
+            assert_eq!(by_dashed_symbol(&items, name), found, "{name}");
+        }
+        let twins = [item("x", Some("A/1-2"), &[]), item("y", Some("A-1/2"), &[])];
+        assert_eq!(by_dashed_symbol(&twins, "a-1-2"), Resolved::Ambiguous(vec![0, 1]));
     }
 
     #[test]

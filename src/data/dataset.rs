@@ -251,22 +251,30 @@ impl Dataset {
     /// What `name` stands for: an id exactly, else any name in [`Aliases`]
     /// (a symbol in any case or spacing, "70/125", "ITU", "C3", ...), else
     /// a GA or ECOSOC document symbol without its letter ("80/L.41"), else
-    /// a whole title or short title.
+    /// a symbol written with dashes for its slashes ("A-RES-80-173"), else
+    /// a whole title or short title. Each is asked only when none before
+    /// answers.
     pub fn resolve(&self, name: &str) -> Resolved {
-        match self.by_id(name.trim()) {
-            Some(idx) => Resolved::One(idx),
-            None => match self.names.resolve(
-                name,
-                |idx| self.category_of(idx),
-                |idx| (idx < self.len()).then(|| self.item(idx)),
-            ) {
-                Resolved::None => match self.bare_document_symbol(name) {
-                    Resolved::None => super::aliases::by_title(self.items(), name),
-                    found => found,
-                },
-                found => found,
-            },
+        if let Some(idx) = self.by_id(name.trim()) {
+            return Resolved::One(idx);
         }
+        let steps: [&dyn Fn() -> Resolved; 4] = [
+            &|| {
+                self.names.resolve(
+                    name,
+                    |idx| self.category_of(idx),
+                    |idx| (idx < self.len()).then(|| self.item(idx)),
+                )
+            },
+            &|| self.bare_document_symbol(name),
+            &|| super::aliases::by_dashed_symbol(self.items(), name),
+            &|| super::aliases::by_title(self.items(), name),
+        ];
+        steps
+            .iter()
+            .map(|step| step())
+            .find(|found| *found != Resolved::None)
+            .unwrap_or(Resolved::None)
     }
 
     /// What `name` stands for as a document symbol without its organ's

@@ -1,50 +1,98 @@
-//! Markdown: a reference document grouped by category, with an anchor per
-//! item, links between items, and a citation for each.
+//! Markdown: a reference document grouped by category (the root of a
+//! neighbourhood first), with links between items, a citation for each,
+//! and no raw HTML: items are linked to by the ids GitHub gives headings.
 
 use std::io::{self, Write};
 
+use super::anchor::Slugger;
 use crate::data::web_url::is_web_url;
-use crate::data::{CATEGORIES, Dataset, ItemIdx, Text};
+use crate::data::{CATEGORIES, Dataset, Item, ItemIdx, Text};
 use crate::graph;
 use crate::text::sanitize;
 
-pub fn write(data: &Dataset, selection: &[ItemIdx], out: &mut impl Write) -> io::Result<()> {
-    let mut included = vec![false; data.len()];
-    for &idx in selection {
-        included[idx] = true;
-    }
-    writeln!(out, "# WSIS documents\n")?;
+/// The document's title, a heading of its own (its id counts among the headings').
+const TITLE: &str = "WSIS documents";
+
+/// Writes `selection`; `root`, the item a neighbourhood was taken around,
+/// comes first, its category's section before the others.
+pub fn write(data: &Dataset, selection: &[ItemIdx], root: Option<ItemIdx>, out: &mut impl Write) -> io::Result<()> {
+    let sections = sections(data, selection, root);
+    let anchors = anchors(data, &sections);
+    writeln!(out, "# {TITLE}\n")?;
     writeln!(
         out,
         "{} item{}, exported by wsis-browser.",
         selection.len(),
         if selection.len() == 1 { "" } else { "s" }
     )?;
-    for (cat, category) in CATEGORIES.iter().enumerate() {
-        let items: Vec<ItemIdx> = selection
-            .iter()
-            .copied()
-            .filter(|&i| data.category_of(i) == cat)
-            .collect();
-        if items.is_empty() {
-            continue;
-        }
-        writeln!(out, "\n## {}", category.name)?;
-        for idx in items {
-            item(data, idx, &included, out)?;
+    for (cat, items) in &sections {
+        writeln!(out, "\n## {}", CATEGORIES[*cat].name)?;
+        for &idx in items {
+            item(data, idx, &anchors, out)?;
         }
     }
     Ok(())
 }
 
-fn item(data: &Dataset, idx: ItemIdx, included: &[bool], out: &mut impl Write) -> io::Result<()> {
+/// The selection by category, in catalogue order, but for `root` and its
+/// category, which lead.
+fn sections(data: &Dataset, selection: &[ItemIdx], root: Option<ItemIdx>) -> Vec<(usize, Vec<ItemIdx>)> {
+    let root_category = root.map(|idx| data.category_of(idx));
+    let order = root_category
+        .into_iter()
+        .chain((0..CATEGORIES.len()).filter(|&cat| Some(cat) != root_category));
+    order
+        .map(|cat| {
+            let others = selection
+                .iter()
+                .copied()
+                .filter(|&idx| data.category_of(idx) == cat && Some(idx) != root);
+            let leading = root.filter(|_| Some(cat) == root_category);
+            (cat, leading.into_iter().chain(others).collect::<Vec<_>>())
+        })
+        .filter(|(_, items)| !items.is_empty())
+        .collect()
+}
+
+/// Each exported item's heading id (`None` for items not exported), the
+/// headings counted in the order they are written.
+fn anchors(data: &Dataset, sections: &[(usize, Vec<ItemIdx>)]) -> Vec<Option<String>> {
+    let mut slugger = Slugger::default();
+    let mut anchors = vec![None; data.len()];
+    slugger.slug(TITLE);
+    for (cat, items) in sections {
+        slugger.slug(CATEGORIES[*cat].name);
+        for &idx in items {
+            let (symbol, title) = heading(data.item(idx));
+            let text = match symbol {
+                Some(symbol) => format!("{} — {}", plain(symbol), plain(title)),
+                None => plain(title),
+            };
+            anchors[idx] = Some(slugger.slug(&text));
+        }
+    }
+    anchors
+}
+
+/// An item's heading: its symbol, if any, and its title (else its short
+/// title, or that no source gave the title: a heading is never empty).
+fn heading(item: &Item) -> (Option<&str>, &str) {
+    let title = if item.title_known() { &item.title } else { item.label() };
+    (item.symbol.as_deref(), title)
+}
+
+/// The text a renderer shows for [`esc`]'s escape of `text`.
+fn plain(text: &str) -> String {
+    sanitize(text).trim_start().to_string()
+}
+
+fn item(data: &Dataset, idx: ItemIdx, anchors: &[Option<String>], out: &mut impl Write) -> io::Result<()> {
     let item = data.item(idx);
-    let heading = match &item.symbol {
-        Some(symbol) => format!("{} — {}", esc(symbol), esc(&item.title)),
-        None => esc(&item.title),
+    let heading = match heading(item) {
+        (Some(symbol), title) => format!("{} — {}", esc(symbol), esc(title)),
+        (None, title) => esc(title),
     };
-    // An explicit anchor: heading-derived anchors differ between renderers.
-    writeln!(out, "\n### <a id=\"{}\"></a>{heading}\n", item.id)?;
+    writeln!(out, "\n### {heading}\n")?;
     if let Some(date) = data.date(idx) {
         writeln!(out, "- **Date:** {date}")?;
     }
@@ -64,7 +112,7 @@ fn item(data: &Dataset, idx: ItemIdx, included: &[bool], out: &mut impl Write) -
         writeln!(out, "\nRelated:\n")?;
         for r in &related {
             let note = r.note.map(|n| format!(" ({})", esc(n))).unwrap_or_default();
-            writeln!(out, "- {} {}{note}", r.label(), reference(data, r.target, included))?;
+            writeln!(out, "- {} {}{note}", r.label(), reference(data, r.target, anchors))?;
         }
     }
     // The same wording as the browser's `y`.
@@ -77,17 +125,22 @@ fn item(data: &Dataset, idx: ItemIdx, included: &[bool], out: &mut impl Write) -
     Ok(())
 }
 
-/// A link to the item's anchor when it is in the document, else to its
-/// official text, else its name alone.
-fn reference(data: &Dataset, idx: ItemIdx, included: &[bool]) -> String {
+/// A link to the item's heading when it is in the document, else to its
+/// official text, else its name alone. The name is its symbol, followed
+/// by its short title; without a symbol, the short title alone (an id
+/// means nothing to a reader of the document).
+fn reference(data: &Dataset, idx: ItemIdx, anchors: &[Option<String>]) -> String {
     let item = data.item(idx);
-    let name = esc(item.handle());
-    if included[idx] {
-        format!("[{name}](#{}) — {}", item.id, esc(item.label()))
+    let (name, after) = match &item.symbol {
+        Some(symbol) => (esc(symbol), format!(" — {}", esc(item.label()))),
+        None => (esc(item.label()), String::new()),
+    };
+    if let Some(anchor) = &anchors[idx] {
+        format!("[{name}](#{}){after}", url_text(anchor))
     } else if let Some(url) = &item.url {
-        format!("[{name}](<{}>) — {}", url_text(url), esc(item.label()))
+        format!("[{name}](<{}>){after}", url_text(url))
     } else {
-        format!("{name} — {}", esc(item.label()))
+        format!("{name}{after}")
     }
 }
 

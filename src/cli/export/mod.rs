@@ -1,6 +1,7 @@
 //! `wsis export`: the selected items as data (JSON, RON), a document
 //! (Markdown), a table (CSV) or the link graph (dot, mermaid).
 
+mod anchor;
 mod diagram;
 mod markdown;
 mod table;
@@ -38,14 +39,14 @@ pub(super) fn run(
     depth: usize,
     out: &mut impl Write,
 ) -> Outcome {
-    let selection = select(data, category, from, depth)?;
+    let (selection, root) = select(data, category, from, depth)?;
     if selection.is_empty() {
         return Err(Failure::NothingMatches("nothing to export".into()));
     }
     match format {
         Format::Json => write_json(out, &items(data, &selection))?,
         Format::Ron => write_ron(out, &items(data, &selection))?,
-        Format::Markdown => markdown::write(data, &selection, out)?,
+        Format::Markdown => markdown::write(data, &selection, root, out)?,
         Format::Csv => table::write(data, &selection, out)?,
         Format::Dot => diagram::dot(data, &selection, out)?,
         Format::Mermaid => diagram::mermaid(data, &selection, out)?,
@@ -53,22 +54,30 @@ pub(super) fn run(
     Ok(ExitCode::SUCCESS)
 }
 
-/// The items to export, in catalogue order (category, then file order).
-fn select(data: &Dataset, category: Option<&str>, from: Option<&str>, depth: usize) -> Result<Vec<ItemIdx>, Failure> {
+/// The items to export, in catalogue order (category, then file order),
+/// and the item named by `from`, whose neighbourhood they are, if in them.
+fn select(
+    data: &Dataset,
+    category: Option<&str>,
+    from: Option<&str>,
+    depth: usize,
+) -> Result<(Vec<ItemIdx>, Option<ItemIdx>), Failure> {
     let category = category.map(category_arg).transpose()?;
     let mut wanted = vec![true; data.len()];
-    if let Some(from) = from {
-        let start = super::find(data, from)?;
+    let root = from.map(|from| super::find(data, from)).transpose()?;
+    if let Some(start) = root {
         wanted = vec![false; data.len()];
         for idx in graph::neighbourhood(data, start, depth) {
             wanted[idx] = true;
         }
     }
-    Ok((0..CATEGORIES.len())
+    let selection: Vec<ItemIdx> = (0..CATEGORIES.len())
         .filter(|&c| category.is_none_or(|wanted_cat| wanted_cat == c))
         .flat_map(|c| data.category_items(c).iter().copied())
         .filter(|&idx| wanted[idx])
-        .collect())
+        .collect();
+    let root = root.filter(|root| selection.contains(root));
+    Ok((selection, root))
 }
 
 fn items(data: &Dataset, selection: &[ItemIdx]) -> Vec<Item> {
