@@ -196,7 +196,7 @@ const NAMES: &[Section] = &[(
         "resolution number :: 70/125 or 2006/46, also after a qualifier: \"resolution 70/125\", \"ECOSOC 2006/46\", \"GA 70/125\".",
         "alias :: a name given in the data's aliases field: Action Line codes (C3, \"C7 e-health\", e-health) and acronyms (ITU, UNGIS, UNGA).",
         "dashed symbol :: when no id or other name answers, a symbol written with dashes for its slashes as in file names and URLs, e.g. A-RES-80-173, if exactly one symbol reads so.",
-        "title :: when no name answers, a whole title or short title as shown, e.g. \"Global Digital Compact\"; failing that, the part of a short title before its colon, if no other short title starts so: \"TA para 105\" for \"TA para 105: ECOSOC & CSTD\".",
+        "title :: when no name answers, a whole title or short title as shown, e.g. \"Global Digital Compact\"; failing that, the part of a short title before its colon, if it holds a number and no other short title starts so: \"TA para 105\" for \"TA para 105: ECOSOC & CSTD\".",
         "A name that several items answer to is refused with the list of candidates (status 1). A name of no item is refused too, never guessed, with the few items the browser's : would offer for it (\"did you mean\", each with its id, symbol and title; status 2). wsis --at with such a name opens the browser at : holding it, to pick from the same offer. Categories (--category) take their id, abbreviation or alias in any case: ga, GA, general-assembly.",
     ],
 )];

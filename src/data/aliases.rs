@@ -189,8 +189,8 @@ impl Aliases {
 
 /// The items whose title or short title is `name` (compared as names are):
 /// what a reader copies from the screen ("Global Digital Compact"); failing
-/// those, the items whose short title starts with `name` and a colon ("TA
-/// para 105" for "TA para 105: ECOSOC & CSTD"). Only asked when no name
+/// those, the items whose short title starts with `name`, holding a digit,
+/// and a colon ("TA para 105" for "TA para 105: ECOSOC & CSTD"). Only asked when no name
 /// answers, so titles never shadow or clash with names.
 pub fn by_title<'a>(items: impl IntoIterator<Item = &'a Item> + Clone, name: &str) -> Resolved {
     let wanted = key(name);
@@ -201,9 +201,13 @@ pub fn by_title<'a>(items: impl IntoIterator<Item = &'a Item> + Clone, name: &st
         let titled = item.title_known() && key(&item.title) == wanted;
         titled || item.short_title.as_deref().is_some_and(|short| key(short) == wanted)
     };
+    // A head with a number is a reference ("TA para 105", "ICT4D 2010");
+    // one without names a body or process ("DESA: UN-system reviews"),
+    // which its own names answer for: a head must never stand in for them
+    // when they cannot be read (a damaged stored table of names).
     let before_colon = |item: &Item| {
         let head = item.short_title.as_deref().and_then(|short| short.split_once(':'));
-        head.is_some_and(|(head, _)| key(head) == wanted)
+        head.is_some_and(|(head, _)| head.contains(|c: char| c.is_ascii_digit()) && key(head) == wanted)
     };
     match items_where(items.clone(), whole) {
         Resolved::None => items_where(items, before_colon),
@@ -454,6 +458,8 @@ mod tests {
         assert_eq!(by_title(&items, "TA para 72"), Resolved::Ambiguous(vec![1, 2]));
         assert_eq!(by_title(&items, "ECOSOC & CSTD"), Resolved::None, "the head only");
         assert_eq!(by_title(&items, "TA para"), Resolved::None, "the whole head");
+        let body_head = [titled("review", "A review by DESA", "DESA: UN-system reviews")];
+        assert_eq!(by_title(&body_head, "DESA"), Resolved::None, "a head without a number");
     }
 
     #[test]
