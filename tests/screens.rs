@@ -411,7 +411,11 @@ fn help_marks_more_below_and_scrolls_to_its_end_80x24() {
         "{screen}"
     );
     let last = wsis_browser::keymap::BINDINGS.last().unwrap();
-    assert_eq!(last.context, wsis_browser::keymap::Context::HelpFilter, "help's last section");
+    assert_eq!(
+        last.context,
+        wsis_browser::keymap::Context::HelpFilter,
+        "help's last section"
+    );
     assert!(screen.contains(last.description), "{screen}");
     assert_snapshot!(terminal.backend());
     // g and G, as in less.

@@ -10,7 +10,9 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::help_rows::{count, matching};
-use super::{centered, clear_popup, editor_line, main_area, pane_block, scroll_position, with_scroll_position};
+use super::{
+    TITLE_CHROME, centered, clear_popup, editor_line, main_area, pane_block, scroll_position, with_scroll_position,
+};
 use crate::app::{App, HelpState};
 use crate::keymap::help_sections;
 use crate::text::{sanitize, truncate, wrap};
@@ -28,9 +30,12 @@ const NARROW: u16 = 100;
 /// space from the corner as a title is.
 const SIGIL: &str = " /";
 
-/// The filter is quoted in the title up to this many columns, so the
-/// count after it stays in view.
-const FILTER_IN_TITLE: usize = 24;
+/// The no-match line quotes the filter up to this many columns.
+const FILTER_QUOTED: usize = 40;
+
+/// The filter keeps at least this many columns of the title, its
+/// count and "Esc clears" being cut on a border narrower than that.
+const MIN_FILTER_IN_TITLE: usize = 4;
 
 pub fn render(app: &App, help: &HelpState, frame: &mut Frame, area: Rect) {
     let popup = popup(area);
@@ -45,7 +50,8 @@ pub fn render(app: &App, help: &HelpState, frame: &mut Frame, area: Rect) {
         .take(height)
         .map(|line| super::cut::fit_line(line, width))
         .collect();
-    let block = pane_block(app, &title(help), true, popup.width);
+    let title = title(help, usize::from(popup.width).saturating_sub(TITLE_CHROME));
+    let block = pane_block(app, &title, true, popup.width);
     let block = with_scroll_position(app, block, scroll, height, total);
     let block = if help.typing || !help.filter.is_empty() {
         // The filter takes what the scroll position leaves of the border.
@@ -58,9 +64,10 @@ pub fn render(app: &App, help: &HelpState, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(visible).block(block), popup);
 }
 
-/// What the popup's title says: how to close it, or the filter and how
-/// many rows match it.
-fn title(help: &HelpState) -> String {
+/// What the popup's title says in `width` columns: how to close it, or
+/// the filter and how many rows match it (the filter cut first, so the
+/// count stays in view).
+fn title(help: &HelpState, width: usize) -> String {
     if help.filter.trim().is_empty() {
         return if help.typing {
             "Keys — type words to filter, Esc stops".to_string()
@@ -69,13 +76,15 @@ fn title(help: &HelpState) -> String {
         };
     }
     let matched = count(&matching(help_sections(), &help.filter));
-    format!("Keys matching \"{}\": {matched} — Esc clears", quoted(help))
+    let (before, after) = ("Keys matching \"", format!("\": {matched} — Esc clears"));
+    let room = width.saturating_sub(before.width() + after.width());
+    format!("{before}{}{after}", quoted(help, room.max(MIN_FILTER_IN_TITLE)))
 }
 
 /// The filter as the title and the no-match line quote it: one line,
-/// no control character, cut short.
-fn quoted(help: &HelpState) -> String {
-    truncate(&sanitize(help.filter.trim()), FILTER_IN_TITLE)
+/// no control character, cut to `width` columns.
+fn quoted(help: &HelpState, width: usize) -> String {
+    truncate(&sanitize(help.filter.trim()), width)
 }
 
 /// The filter on the bottom border in `width` columns, with the cursor
@@ -117,7 +126,7 @@ fn lines(app: &App, help: &HelpState, width: usize) -> Vec<Line<'static>> {
         + 2;
     let sections = matching(all, &help.filter);
     if sections.is_empty() {
-        let none = format!("No key or description holds \"{}\".", quoted(help));
+        let none = format!("No key or description holds \"{}\".", quoted(help, FILTER_QUOTED));
         return wrap(&none, width.max(1)).into_iter().map(Line::raw).collect();
     }
     let description_width = width.saturating_sub(key_width + 2).max(1);
