@@ -308,3 +308,19 @@ fn filtered_help_80x24() {
     type_text(&mut app, "copy");
     assert_snapshot!(draw(&app, 80, 24).backend());
 }
+
+/// Help's filter, and whether it is being typed, survive the data loaded
+/// again (the front end resumes the old app's place on the new one).
+#[test]
+fn a_reload_keeps_the_filter_being_typed() {
+    let mut old = filtering(80, 24);
+    type_text(&mut old, "copy");
+    let again = wsis_browser::data::Dataset::embedded().expect("embedded data");
+    let mut new = App::new(&again);
+    new.update(Action::Resume(Box::new(old.place())));
+    new.check_invariants().expect("a resumed app holds together");
+    assert_eq!(new.context(), Context::HelpFilter);
+    assert_eq!(filter(&new), "copy");
+    type_text(&mut new, " link");
+    assert_eq!(filter(&new), "copy link");
+}
