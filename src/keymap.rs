@@ -41,6 +41,10 @@ const fn alt(code: KeyCode) -> Key {
 /// while that pane is hidden (narrow terminals).
 pub const CATEGORIES_HINT: &str = "categories";
 
+/// The hint of the key that clears help's filter; shown only while help
+/// keeps one.
+pub const CLEAR_FILTER_HINT: &str = "clear filter";
+
 /// Named motions, so the table reads as keys and what they do.
 const UP: Action = Action::Move(Motion::By(-1));
 const DOWN: Action = Action::Move(Motion::By(1));
@@ -86,7 +90,7 @@ const fn bind(
     }
 }
 
-use Context::{Cite, Follow, Help, Jump, Main, Path, Search, Timeline};
+use Context::{Cite, Follow, Help, HelpFilter, Jump, Main, Path, Search, Timeline};
 use KeyCode::{
     BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
@@ -222,14 +226,21 @@ pub const BINDINGS: &[Binding] = &[
     bind(Help, &[key(PageDown)], PAGE_DOWN, "page down", None),
     bind(Help, &[ch('g'), key(Home)], TOP, "top", None),
     bind(Help, &[ch('G'), key(End)], BOTTOM, "end", None),
-    bind(
-        Help,
-        &[ch('q'), key(Esc), ch('?'), key(F(1))],
-        Action::CloseOverlay,
-        "close help",
-        Some("close"),
-    ),
+    bind(Help, &[ch('/')], Action::StartHelpFilter, "filter: type words the rows' keys or description must hold", Some("filter")),
+    // Esc takes back a filter before it closes help; q always closes.
+    bind(Help, &[ch('q'), ch('?'), key(F(1))], Action::ToggleHelp, "close help", Some("close")),
+    bind(Help, &[key(Esc)], Action::CloseOverlay, "clear the filter, or close help if none", Some(CLEAR_FILTER_HINT)),
     bind(Help, &[ctrl('c')], Action::Quit, "quit", Some("quit")),
+    bind(HelpFilter, &[key(Enter)], Action::KeepHelpFilter, "keep the filter, scroll the rows it keeps", Some("keep")),
+    bind(HelpFilter, &[key(Up)], UP, "scroll up", None),
+    bind(HelpFilter, &[key(Down)], DOWN, "scroll down", Some("scroll")),
+    bind(HelpFilter, &[key(PageUp)], PAGE_UP, "page up", None),
+    bind(HelpFilter, &[key(PageDown)], PAGE_DOWN, "page down", None),
+    bind(HelpFilter, &[key(Backspace)], BACKSPACE, "delete the last character", None),
+    bind(HelpFilter, &[ctrl('w')], DELETE_WORD, "delete the last word", None),
+    bind(HelpFilter, &[ctrl('u')], DELETE_TO_START, "delete what was typed", None),
+    bind(HelpFilter, &[key(Esc), ctrl('c')], Action::CloseOverlay, "clear the filter, back to scrolling", Some("clear")),
+    bind(HelpFilter, &[key(F(1))], Action::ToggleHelp, "close help", Some("close")),
 ];
 
 /// Turns a terminal event into an action, or nothing.
@@ -260,6 +271,7 @@ pub fn action_for_key(context: Context, event: &KeyEvent) -> Option<Action> {
         (Main | Follow, KeyCode::Char(c)) if printable && c.is_ascii_digit() => Some(Action::FollowLabel(c)),
         (Follow, KeyCode::Char(c)) if printable => Some(Action::FollowInput(c)),
         (Jump, KeyCode::Char(c)) if printable => Some(Action::JumpInput(c)),
+        (HelpFilter, KeyCode::Char(c)) if printable => Some(Action::HelpFilterInput(c)),
         // Four digits go to a year ("2015").
         (Timeline, KeyCode::Char(c)) if printable && c.is_ascii_digit() => Some(Action::TimelineYear(c)),
         _ => None,
@@ -318,8 +330,11 @@ pub fn keys_label(binding: &Binding) -> String {
     binding.keys.iter().map(key_name).collect::<Vec<_>>().join("/")
 }
 
+/// A section of help: its title and its (keys, description) rows.
+pub type HelpSection = (&'static str, Vec<(String, &'static str)>);
+
 /// Help sections: a title and its (keys, description) rows, from the table.
-pub fn help_sections() -> Vec<(&'static str, Vec<(String, &'static str)>)> {
+pub fn help_sections() -> Vec<HelpSection> {
     Context::ALL
         .iter()
         .map(|&context| {
@@ -339,6 +354,10 @@ fn typed_keys(context: Context) -> Option<(&'static str, &'static str)> {
         Main => Some(("0-9", "follow the related item with that number")),
         Search => Some(("letters", "type into the query (j and k are letters here)")),
         Jump => Some(("letters", "type an id or a symbol")),
+        HelpFilter => Some((
+            "letters",
+            "type words; only rows whose keys or description hold them all show",
+        )),
         Follow => Some((
             "0-9, letters",
             "a related item's number follows it once typed whole, or with Enter if a longer number in the list begins with it (20 of 2006); letters, and digits no number begins, narrow the list",

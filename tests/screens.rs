@@ -117,7 +117,7 @@ fn help_overlay_lists_every_binding() {
     assert_snapshot!(terminal.backend());
     // Every page of help, down to its end.
     let mut pages = terminal.backend().to_string();
-    for _ in 0..wsis_browser::ui::help::scroll_range(&app) {
+    for _ in 0..wsis_browser::ui::help::scroll_range(&app, app.help().unwrap()) {
         press(&mut app, &[key(KeyCode::PageDown)]);
         pages += &draw(&app, 120, 40).backend().to_string();
     }
@@ -398,7 +398,7 @@ fn help_marks_more_below_and_scrolls_to_its_end_80x24() {
     app.size = (80, 24);
     press(&mut app, &[key(KeyCode::Char('?'))]);
     let screen = draw(&app, 80, 24).backend().to_string();
-    let total = wsis_browser::ui::help::scroll_range(&app) + 17;
+    let total = wsis_browser::ui::help::scroll_range(&app, app.help().unwrap()) + 17;
     assert!(screen.contains(&format!(" lines 1–18 of {total} ↓ ┘")), "{screen}");
     for _ in 0..20 {
         press(&mut app, &[key(KeyCode::PageDown)]);
@@ -410,10 +410,12 @@ fn help_marks_more_below_and_scrolls_to_its_end_80x24() {
         screen.contains(&format!(" lines {first}–{total} of {total} ↑ end ┘")),
         "{screen}"
     );
-    let last = wsis_browser::keymap::BINDINGS
-        .iter()
-        .rfind(|b| b.context == wsis_browser::keymap::Context::Help)
-        .unwrap();
+    let last = wsis_browser::keymap::BINDINGS.last().unwrap();
+    assert_eq!(
+        last.context,
+        wsis_browser::keymap::Context::HelpFilter,
+        "help's last section"
+    );
     assert!(screen.contains(last.description), "{screen}");
     assert_snapshot!(terminal.backend());
     // g and G, as in less.

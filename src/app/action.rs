@@ -42,6 +42,12 @@ pub enum Action {
         hits: Hits,
     },
     ToggleHelp,
+    /// In help: start typing words that narrow its rows (`/`).
+    StartHelpFilter,
+    /// A character typed into help's filter.
+    HelpFilterInput(char),
+    /// In help: stop typing, keep the filter and scroll the rows it keeps.
+    KeepHelpFilter,
     CloseOverlay,
     Quit,
     Resize(u16, u16),

@@ -165,7 +165,7 @@ impl App<'_> {
                 to: key(Some(path.to)),
                 selected: path.selected,
             },
-            Overlay::Help(help) => KeptOverlay::Help(*help),
+            Overlay::Help(help) => KeptOverlay::Help(help.clone()),
             Overlay::Follow(follow) => KeptOverlay::Follow(follow.clone()),
             Overlay::Cite(choice) => KeptOverlay::Cite {
                 item: key(Some(choice.item)),

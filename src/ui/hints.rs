@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::{Action, App, Pane};
-use crate::keymap::{CATEGORIES_HINT, Hint, hints};
+use crate::keymap::{CATEGORIES_HINT, CLEAR_FILTER_HINT, Hint, hints};
 use crate::text::{sanitize, truncate};
 use unicode_width::UnicodeWidthStr;
 
@@ -35,9 +35,11 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, main: Rect) {
     let status_width = status.as_deref().map_or(0, |s| s.width() + STATUS_CHROME);
     let room = width.saturating_sub(status_width + usize::from(status.is_some()));
     let categories_hidden = super::pane_areas(app, main)[0].width == 0;
+    let help_filtered = app.help().is_some_and(|help| !help.filter.is_empty());
     let hints = hints(app.context())
         .into_iter()
         .filter(|h| h.word != CATEGORIES_HINT || categories_hidden)
+        .filter(|h| h.word != CLEAR_FILTER_HINT || help_filtered)
         .map(|h| (word(app, &h), h))
         .collect();
     // A status too long for the line takes all of it: no hint after it,

@@ -8,6 +8,7 @@ pub mod cut;
 pub mod detail;
 pub mod follow;
 pub mod help;
+mod help_rows;
 pub mod hints;
 pub mod items;
 pub mod jump;

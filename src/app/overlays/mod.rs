@@ -40,6 +40,8 @@ pub enum Context {
     Main,
     Search,
     Help,
+    /// Typing help's filter, after `/` in help.
+    HelpFilter,
     Jump,
     Timeline,
     Path,
@@ -49,7 +51,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order the help overlay lists them.
-    pub const ALL: [Context; 8] = [
+    pub const ALL: [Context; 9] = [
         Context::Main,
         Context::Follow,
         Context::Search,
@@ -58,6 +60,7 @@ impl Context {
         Context::Path,
         Context::Cite,
         Context::Help,
+        Context::HelpFilter,
     ];
 
     /// The heading of the context's section in help.
@@ -69,6 +72,7 @@ impl Context {
             Context::Timeline => "Timeline (t)",
             Context::Path => "Path (p, then P)",
             Context::Help => "Help",
+            Context::HelpFilter => "Filter help (/ in help)",
             Context::Follow => "Follow a related item (f, or its number)",
             Context::Cite => "Cite as (c)",
         }
@@ -76,7 +80,10 @@ impl Context {
 
     /// Prompts take every printable character as input.
     pub fn is_prompt(self) -> bool {
-        matches!(self, Context::Search | Context::Jump | Context::Follow)
+        matches!(
+            self,
+            Context::Search | Context::Jump | Context::Follow | Context::HelpFilter
+        )
     }
 }
 
@@ -87,6 +94,7 @@ impl Overlay {
             Overlay::Timeline(_) => Context::Timeline,
             Overlay::Jump(_) => Context::Jump,
             Overlay::Path(_) => Context::Path,
+            Overlay::Help(help) if help.typing => Context::HelpFilter,
             Overlay::Help(_) => Context::Help,
             Overlay::Follow(_) => Context::Follow,
             Overlay::Cite(_) => Context::Cite,
