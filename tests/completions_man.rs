@@ -304,3 +304,29 @@ fn every_category_goes_by_one_name_everywhere() {
         assert!(shown.contains(&format!("Category: {name}\n")), "{shown}");
     }
 }
+
+/// The man page heads each context's keys as help does ("Filter help (/
+/// in help)", not the code's name "HelpFilter"), every help section once.
+#[test]
+fn man_page_key_sections_are_helps_headings() {
+    let output = wsis(&["man"]);
+    assert!(output.status.success());
+    let page = String::from_utf8_lossy(&output.stdout);
+    let headings: Vec<String> = page
+        .lines()
+        .filter_map(|line| line.strip_prefix(".SS "))
+        .map(|heading| heading.trim_matches('"').to_string())
+        .collect();
+    let sections: Vec<String> = wsis_browser::keymap::help_sections()
+        .into_iter()
+        .map(|(title, _)| title.to_string())
+        .collect();
+    for title in &sections {
+        assert_eq!(
+            headings.iter().filter(|h| *h == title).count(),
+            1,
+            "{title}: {headings:?}"
+        );
+    }
+    assert_eq!(headings.len(), sections.len(), "{headings:?}");
+}

@@ -155,11 +155,12 @@ fn keys(roff: &mut Roff) {
     roff.text([roman(
         "With no command, wsis opens the browser. Press ? in it for this list. Keys by context:",
     )]);
-    let mut context = String::new();
+    let mut context = "";
     for binding in BINDINGS {
-        let this = format!("{:?}", binding.context);
+        // Headed as help heads them, so the two read alike.
+        let this = binding.context.title();
         if this != context {
-            roff.control("SS", [this.as_str()]);
+            roff.control("SS", [this]);
             context = this;
         }
         roff.control("TP", []).text([bold(keys_label(binding))]);
