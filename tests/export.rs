@@ -81,7 +81,19 @@ fn markdown_export_groups_by_category_with_links_and_citations() {
         text.contains("\n### E/RES/2006/46 — Follow-up to the World Summit"),
         "{text}"
     );
-    assert!(text.contains("Cite as: Economic and Social Council resolution 2006/46, \"Follow-up to the World Summit on the Information Society and review of the Commission on Science and Technology for Development\", 28 July 2006, E/RES/2006/46, available from https://undocs.org/en/E/RES/2006/46"), "{text}");
+    assert!(text.contains("Cite as: Economic and Social Council resolution 2006/46, \"Follow-up to the World Summit on the Information Society and review of the Commission on Science and Technology for Development\", 28 July 2006, E/RES/2006/46, available from <https://undocs.org/en/E/RES/2006/46>"), "{text}");
+    // A link in a citation is a link, never escaped text (GitHub kept the
+    // backslash of "plan\\_action" in the address).
+    let whole = stdout(&wsis(&["export", "--format", "markdown"]));
+    assert!(
+        whole.contains("available from <https://www.itu.int/net/wsis/outcome/booklet/plan_action_C8.html>"),
+        "{whole}"
+    );
+    assert!(
+        !whole
+            .lines()
+            .any(|line| line.starts_with("Cite as:") && line.contains("\\_"))
+    );
     // A link to an item outside the export goes to its official text.
     assert!(text.contains("responds to [A/RES/60/252](<https://undocs.org/en/A/RES/60/252>)"));
 }

@@ -119,7 +119,7 @@ fn item(data: &Dataset, idx: ItemIdx, anchors: &[Option<String>], out: &mut impl
     writeln!(
         out,
         "\nCite as: {}",
-        esc(&crate::cite::citation(data, idx, crate::cite::Style::Text))
+        esc_linking(&crate::cite::citation(data, idx, crate::cite::Style::Text))
     )?;
     list(out, "Sources", &item.sources)?;
     Ok(())
@@ -172,6 +172,16 @@ fn esc(text: &str) -> String {
         out.push(c);
     }
     out
+}
+
+/// A citation escaped, its link (the last word, where citations put it)
+/// an autolink: an escaped link is no link ("plan\\_action" kept its
+/// backslash on GitHub).
+fn esc_linking(citation: &str) -> String {
+    match citation.rsplit_once(' ') {
+        Some((text, link)) if is_web_url(link) => format!("{} {}", esc(text), autolink(link)),
+        _ => esc(citation),
+    }
 }
 
 /// A web link as a CommonMark autolink; anything else as escaped text.
