@@ -265,6 +265,10 @@ fn path_names_each_step_by_symbol_or_id_and_what_it_is() {
         ],
         "{text}"
     );
+    // Where the full title too only repeats the id, the title stays: a
+    // bare id read as a title missing (trial: "wsis-forum-2015" alone).
+    let text = String::from_utf8(wsis(&["path", "wsis-forum-2015", "cstd"]).stdout).unwrap();
+    assert_eq!(text.lines().next(), Some("wsis-forum-2015  WSIS Forum 2015"), "{text}");
 }
 
 #[test]

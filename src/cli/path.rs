@@ -66,14 +66,16 @@ pub fn run(data: &Dataset, from: &str, to: &str, json: bool, out: &mut impl Writ
 
 /// How a step names its item: the name to type (symbol, else id), then
 /// what it is. A short title that only repeats the id ("cstd  CSTD")
-/// gives way to the full title, which says what the acronym stands for.
+/// gives way to the full title, which says what the acronym stands for;
+/// where that too repeats it, the title stays ("wsis-forum-2015  WSIS
+/// Forum 2015": a bare id read as a missing title).
 fn step_name(item: &Item) -> String {
     let (handle, label) = (item.handle(), item.label());
-    if key(label) != key(handle) {
-        return format!("{handle}  {label}");
-    }
-    match item.title_known() && key(&item.title) != key(handle) {
-        true => format!("{handle}  {}", item.title),
-        false => handle.to_string(),
-    }
+    let says_more = |title: &str| key(title) != key(handle);
+    let title = if !says_more(label) && item.title_known() && says_more(&item.title) {
+        item.title.as_str()
+    } else {
+        label
+    };
+    format!("{handle}  {title}")
 }
