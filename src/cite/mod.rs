@@ -234,14 +234,26 @@ fn issuer_and_adopter(data: &Dataset, idx: ItemIdx, symbol: Option<&str>) -> (Op
 /// category of their resolutions, whose issuer they share.
 const ORGAN_SYMBOLS: [(&str, &str); 2] = [("A/", "ga"), ("E/", "ecosoc")];
 
-/// The organ that issued the document `symbol` names ("A/80/L.41": the
-/// General Assembly); `None` for another symbol or a joint one
-/// ("A/66/64–E/2011/77", of two organs).
+/// The organ that issued the document `symbol` names, in the organ's own
+/// series ("A/80/L.41", "A/RES/80/173", "E/2006/85": the session or year
+/// follows the letter); `None` for another symbol, a subsidiary body's
+/// (A/HRC/…, E/CN.16/…, A/CONF.…: not the organ's own work) or a joint
+/// one ("A/66/64–E/2011/77", "A/1/2-E/3/4": of two organs).
 fn organ_issuer(symbol: &str) -> Option<&'static str> {
-    if symbol.contains(['–', '—']) {
+    let joint = symbol.match_indices(['-', '–', '—']).any(|(at, dash)| {
+        ORGAN_SYMBOLS
+            .iter()
+            .any(|(prefix, _)| symbol[at + dash.len()..].starts_with(prefix))
+    });
+    if joint {
         return None;
     }
-    let (_, category) = ORGAN_SYMBOLS.iter().find(|(prefix, _)| symbol.starts_with(prefix))?;
+    let (prefix, category) = ORGAN_SYMBOLS.iter().find(|(prefix, _)| symbol.starts_with(prefix))?;
+    let series = &symbol[prefix.len()..];
+    let series = series.strip_prefix("RES/").unwrap_or(series);
+    if !series.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     CATEGORIES[crate::data::category::category_index(category)?].issuer()
 }
 
@@ -327,6 +339,37 @@ pub(crate) fn meeting(start: &str, until: Option<&str>) -> Reference {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_organ_issues_only_its_own_series() {
+        let ga = CATEGORIES[crate::data::category::category_index("ga").unwrap()].issuer();
+        let ecosoc = CATEGORIES[crate::data::category::category_index("ecosoc").unwrap()].issuer();
+        assert!(ga.is_some() && ecosoc.is_some());
+        for (symbol, organ) in [
+            ("A/80/L.41", ga),
+            ("A/RES/80/173", ga),
+            ("E/2006/85", ecosoc),
+            ("E/RES/2006/46", ecosoc),
+        ] {
+            assert_eq!(organ_issuer(symbol), organ, "{symbol}");
+        }
+        // Subsidiary bodies, conferences, joint symbols with any dash.
+        for symbol in [
+            "A/HRC/RES/47/16",
+            "E/CN.16/2024/2",
+            "A/CONF.236/6",
+            "A/1/2-E/3/4",
+            "A/66/64–E/2011/77",
+            "S/RES/1",
+        ] {
+            assert_eq!(organ_issuer(symbol), None, "{symbol}");
+        }
+        assert_eq!(
+            organ_issuer("A/ES-10/L.22"),
+            None,
+            "an emergency session's series starts with no digit"
+        );
+    }
 
     #[test]
     fn resolution_numbers_follow_res() {
