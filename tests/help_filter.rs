@@ -145,6 +145,22 @@ fn esc_clears_the_filter_and_a_second_esc_closes_help() {
     assert_eq!(app.context(), Context::Main);
 }
 
+/// A kept filter of spaces filters nothing, and the title says Esc
+/// closes: so it does (review: it cleared the unseen spaces instead).
+#[test]
+fn a_kept_filter_of_spaces_lets_esc_close_as_the_title_says() {
+    let mut app = filtering(120, 40);
+    type_text(&mut app, "  ");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(
+        screen(&app, 120, 40)
+            .iter()
+            .any(|l| l.contains("Keys — q, ? or Esc closes"))
+    );
+    press(&mut app, &[key(KeyCode::Esc)]);
+    assert!(app.help().is_none());
+}
+
 #[test]
 fn enter_keeps_the_filter_then_esc_clears_it_and_q_closes() {
     let mut app = filtering(120, 40);

@@ -47,7 +47,8 @@ impl App<'_> {
             Action::Edit(edit) if help.typing => help.edit_filter(|filter| filter.apply(edit)),
             Action::KeepHelpFilter => help.typing = false,
             // Esc takes back the filter first; with none, it closes help.
-            Action::CloseOverlay if help.typing || !help.filter.is_empty() => help.clear_filter(),
+            // A filter of spaces filters nothing (the title says Esc closes).
+            Action::CloseOverlay if help.typing || !help.filter.text().trim().is_empty() => help.clear_filter(),
             Action::ToggleHelp | Action::CloseOverlay => return Transition::Close,
             _ => {}
         }
