@@ -267,7 +267,7 @@ fn the_wsis_20_outcome_resolution_comes_before_one_that_talks_of_resolutions() {
     let index = SearchIndex::new(&DATA);
     let ranked = wsis_rank(&index)("WSIS+20 resolution");
     assert_eq!(ranked.first().map(String::as_str), Some("ga-80-173"), "{ranked:?}");
-    let at = |id: &str| ranked.iter().position(|ranked| ranked == id);
+    let at = |id: &str| ranked.iter().position(|ranked| ranked == id).expect(id);
     assert!(at("ga-79-277") < at("ecosoc-2023-3"), "{ranked:?}");
 }
 
