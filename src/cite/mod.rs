@@ -240,12 +240,7 @@ const ORGAN_SYMBOLS: [(&str, &str); 2] = [("A/", "ga"), ("E/", "ecosoc")];
 /// (A/HRC/…, E/CN.16/…, A/CONF.…: not the organ's own work) or a joint
 /// one ("A/66/64–E/2011/77", "A/1/2-E/3/4": of two organs).
 fn organ_issuer(symbol: &str) -> Option<&'static str> {
-    let joint = symbol.match_indices(['-', '–', '—']).any(|(at, dash)| {
-        ORGAN_SYMBOLS
-            .iter()
-            .any(|(prefix, _)| symbol[at + dash.len()..].starts_with(prefix))
-    });
-    if joint {
+    if !crate::data::aliases::joint_halves(symbol).is_empty() {
         return None;
     }
     let (prefix, category) = ORGAN_SYMBOLS.iter().find(|(prefix, _)| symbol.starts_with(prefix))?;

@@ -246,11 +246,34 @@ pub fn by_dashed_symbol<'a>(items: impl IntoIterator<Item = &'a Item>, name: &st
 /// An item's symbol whole and, for a joint one, each half.
 fn symbol_parts(item: &Item) -> impl Iterator<Item = &str> {
     let symbol = item.symbol.as_deref().unwrap_or("");
-    let halves = symbol.split(is_dash).filter(|p| p.contains('/'));
-    let joint = halves.clone().count() > 1;
     std::iter::once(symbol)
         .filter(|s| !s.is_empty())
-        .chain(halves.filter(move |_| joint))
+        .chain(joint_halves(symbol))
+}
+
+/// The halves of a joint symbol ("A/66/64–E/2011/77": "A/66/64" and
+/// "E/2011/77"), split at each dash that starts another organ's symbol
+/// (letters, then '/'); none for a symbol of one organ, whose dashes
+/// belong to it ("A/ES-10/L.22", "WSIS-03/GENEVA/DOC/4-E").
+pub fn joint_halves(symbol: &str) -> Vec<&str> {
+    let starts_a_symbol = |rest: &str| {
+        let letters = rest.bytes().take_while(u8::is_ascii_uppercase).count();
+        letters > 0 && rest[letters..].starts_with('/')
+    };
+    let mut halves = Vec::new();
+    let mut start = 0;
+    for (at, dash) in symbol.match_indices(is_dash) {
+        let after = at + dash.len();
+        if starts_a_symbol(&symbol[after..]) && symbol[start..at].contains('/') {
+            halves.push(&symbol[start..at]);
+            start = after;
+        }
+    }
+    if halves.is_empty() {
+        return halves;
+    }
+    halves.push(&symbol[start..]);
+    halves
 }
 
 /// `name` lowered, without spaces, every `/` and dash one mark: the form
@@ -307,10 +330,13 @@ fn each_derived_name(item: &Item, mut name: impl FnMut(&str)) {
     let Some(symbol) = &item.symbol else { return };
     name(symbol);
     // "A/66/64–E/2011/77" is also found as "A/66/64" and "E/2011/77".
-    let parts: Vec<&str> = symbol.split(is_dash).filter(|p| p.contains('/')).collect();
-    if parts.len() > 1 {
-        parts.iter().for_each(|part| name(part));
-    }
+    let halves = joint_halves(symbol);
+    halves.iter().for_each(|half| name(half));
+    let parts = if halves.is_empty() {
+        vec![symbol.as_str()]
+    } else {
+        halves
+    };
     for part in parts {
         let lower = part.to_lowercase();
         if let Some(at) = lower.find(RESOLUTION_MARK) {
@@ -486,6 +512,15 @@ mod tests {
         }
         let twins = [item("x", Some("A/1-2"), &[]), item("y", Some("A-1/2"), &[])];
         assert_eq!(by_dashed_symbol(&twins, "a-1-2"), Resolved::Ambiguous(vec![0, 1]));
+    }
+
+    #[test]
+    fn a_joint_symbol_splits_where_another_organs_symbol_starts() {
+        assert_eq!(joint_halves("A/66/64–E/2011/77"), ["A/66/64", "E/2011/77"]);
+        assert_eq!(joint_halves("A/1/2-E/3/4"), ["A/1/2", "E/3/4"]);
+        for one_organ in ["A/ES-10/L.22", "WSIS-03/GENEVA/DOC/4-E", "A/RES/70/125", "", "-E/1"] {
+            assert!(joint_halves(one_organ).is_empty(), "{one_organ}");
+        }
     }
 
     #[test]
