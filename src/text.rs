@@ -184,9 +184,15 @@ pub fn wrap_showing_all(text: &str, width: usize) -> Vec<String> {
     textwrap::wrap(text, options).into_iter().map(Cow::into_owned).collect()
 }
 
+/// Where a link reads best cut when no '/' serves: after the other marks
+/// that part its words (`…technology-` then `for-development`).
+const LINK_WORD_BREAKS: &[char] = &['-', '_', '.', '?', '&', '=', '#'];
+
 /// A link in rows of at most `width` columns (at least 1), every character
 /// shown, each row but the last ending after a '/' where one lies in its
-/// second half (`…/E/RES/2006/` then `46`, not `…/2006/4` then `6`).
+/// second half (`…/E/RES/2006/` then `46`, not `…/2006/4` then `6`), else
+/// after a mark between words there ([`LINK_WORD_BREAKS`]), else where the
+/// row is full.
 pub fn wrap_link(link: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut rows = Vec::new();
@@ -195,18 +201,24 @@ pub fn wrap_link(link: &str, width: usize) -> Vec<String> {
         let mut used = 0;
         let mut fit = 0;
         let mut after_slash = None;
+        let mut after_mark = None;
         for (at, c) in rest.char_indices() {
             used += c.width().unwrap_or(0);
             if used > width {
                 break;
             }
             fit = at + c.len_utf8();
-            if c == '/' && used * 2 > width {
-                after_slash = Some(fit);
+            if used * 2 > width {
+                if c == '/' {
+                    after_slash = Some(fit);
+                } else if LINK_WORD_BREAKS.contains(&c) {
+                    after_mark = Some(fit);
+                }
             }
         }
         // A char wider than the row still takes a row of its own.
         let cut = after_slash
+            .or(after_mark)
             .unwrap_or(fit)
             .max(rest.chars().next().map_or(1, char::len_utf8));
         rows.push(rest[..cut].to_string());
@@ -277,6 +289,11 @@ mod tests {
         );
         assert_eq!(wrap_link("https://a.org/x", 40), ["https://a.org/x"]);
         assert_eq!(wrap_link("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        // No '/' in the second half: after a '-', not inside a word.
+        assert_eq!(
+            wrap_link("https://a.org/science-technology-for-development", 30),
+            ["https://a.org/science-", "technology-for-development"]
+        );
         assert_eq!(wrap_link("ab", 0), ["a", "b"]);
     }
 
