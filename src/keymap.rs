@@ -236,9 +236,16 @@ pub const BINDINGS: &[Binding] = &[
     bind(HelpFilter, &[key(Down)], DOWN, "scroll down", Some("scroll")),
     bind(HelpFilter, &[key(PageUp)], PAGE_UP, "page up", None),
     bind(HelpFilter, &[key(PageDown)], PAGE_DOWN, "page down", None),
-    bind(HelpFilter, &[key(Backspace)], BACKSPACE, "delete the last character", None),
-    bind(HelpFilter, &[ctrl('w')], DELETE_WORD, "delete the last word", None),
-    bind(HelpFilter, &[ctrl('u')], DELETE_TO_START, "delete what was typed", None),
+    bind(HelpFilter, &[key(Left), ctrl('b')], LEFT, "cursor left", None),
+    bind(HelpFilter, &[key(Right), ctrl('f')], RIGHT, "cursor right", None),
+    bind(HelpFilter, &[key(Home), ctrl('a')], START, "cursor to the start", None),
+    bind(HelpFilter, &[key(End), ctrl('e')], END, "cursor to the end", None),
+    bind(HelpFilter, &[alt(Char('b'))], WORD_LEFT, "cursor a word left", None),
+    bind(HelpFilter, &[alt(Char('f'))], WORD_RIGHT, "cursor a word right", None),
+    bind(HelpFilter, &[key(Backspace)], BACKSPACE, "delete the character before the cursor", None),
+    bind(HelpFilter, &[key(Delete), ctrl('d')], DELETE, "delete the character under the cursor", None),
+    bind(HelpFilter, &[ctrl('w')], DELETE_WORD, "delete the word before the cursor", None),
+    bind(HelpFilter, &[ctrl('u')], DELETE_TO_START, "delete to the start of the filter", None),
     bind(HelpFilter, &[key(Esc), ctrl('c')], Action::CloseOverlay, "clear the filter, back to scrolling", Some("clear")),
     bind(HelpFilter, &[key(F(1))], Action::ToggleHelp, "close help", Some("close")),
 ];
@@ -323,6 +330,15 @@ pub fn key_name(key: &Key) -> String {
         name.push_str("Alt-");
     }
     name + &base
+}
+
+/// The name of the first key that does `action` in `context`, if any.
+pub fn first_key_for(context: Context, action: &Action) -> Option<String> {
+    BINDINGS
+        .iter()
+        .find(|b| b.context == context && b.action == *action)
+        .and_then(|b| b.keys.first())
+        .map(key_name)
 }
 
 /// "↑/k" for a binding's keys.

@@ -4,6 +4,7 @@
 mod common;
 
 use common::{DATA, ctrl, draw, key, press, type_text};
+use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 use insta::assert_snapshot;
 use ratatui::crossterm::event::{Event, KeyCode};
 use wsis_browser::app::{Action, App, Context};
@@ -43,6 +44,11 @@ fn popup_rows(lines: &[String]) -> Vec<String> {
         .take_while(|row| row[left] != '└')
         .map(|row| row[left + 1..right].iter().collect::<String>().trim().to_string())
         .collect()
+}
+
+/// Alt with `c`, as a terminal sends it.
+fn alt(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT))
 }
 
 fn filter(app: &App) -> String {
@@ -118,6 +124,22 @@ fn every_word_must_match_and_backspace_widens() {
     press(&mut app, &[ctrl('u')]);
     assert_eq!(filter(&app), "", "Ctrl-U clears");
     assert_eq!(app.context(), Context::HelpFilter, "and typing goes on");
+}
+
+#[test]
+fn the_cursor_moves_in_the_filter_as_in_the_search_prompt() {
+    let mut app = filtering(120, 40);
+    type_text(&mut app, "cpy link");
+    // Home, then past the "c": the missing letter goes where it belongs.
+    press(&mut app, &[key(KeyCode::Home), key(KeyCode::Right)]);
+    type_text(&mut app, "o");
+    assert_eq!(filter(&app), "copy link");
+    // End, a word left, Delete: the word's first letter goes.
+    press(&mut app, &[key(KeyCode::End), alt('b'), key(KeyCode::Delete)]);
+    assert_eq!(filter(&app), "copy ink");
+    press(&mut app, &[ctrl('a'), ctrl('d')]);
+    assert_eq!(filter(&app), "opy ink");
+    assert_eq!(app.context(), Context::HelpFilter, "moving never leaves the filter");
 }
 
 #[test]
