@@ -6,7 +6,7 @@ use common::{DATA, ctrl, draw, key, press, shown, type_text};
 use insta::assert_snapshot;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
-use wsis_browser::app::{App, Row};
+use wsis_browser::app::{Action, App, Row};
 use wsis_browser::data::category::category_index;
 
 #[test]
@@ -139,6 +139,20 @@ fn too_small_terminal_says_so() {
     let terminal = draw(&app, 40, 10);
     assert_snapshot!(terminal.backend());
     assert!(terminal.backend().to_string().contains("Terminal too small"));
+}
+
+#[test]
+fn too_small_names_the_key_that_quits_where_the_reader_is() {
+    let text = |app: &App| draw(app, 40, 10).backend().to_string().replace(['\n', '"', ' '], "");
+    let mut app = App::new(&DATA);
+    assert!(text(&app).contains("pressqtoquit"), "{}", text(&app));
+    // In a prompt q types: the way out is Esc.
+    app.update(Action::StartSearch);
+    assert!(text(&app).contains("pressEsctoleavetheprompt"), "{}", text(&app));
+    app.update(Action::SearchCancel);
+    // In help q closes help; Ctrl-C quits.
+    app.update(Action::ToggleHelp);
+    assert!(text(&app).contains("pressCtrl-Ctoquit"), "{}", text(&app));
 }
 
 #[test]

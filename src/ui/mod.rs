@@ -36,7 +36,7 @@ pub const MIN_HEIGHT: u16 = 12;
 pub fn view(app: &App, frame: &mut Frame) {
     let area = banner::render(app, frame, frame.area());
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        too_small(frame, area);
+        too_small(app, frame, area);
         return;
     }
     let [main, hint_bar] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(area);
@@ -185,9 +185,15 @@ pub fn split_trail(area: Rect) -> [Rect; 2] {
     Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area)
 }
 
-fn too_small(frame: &mut Frame, area: Rect) {
+fn too_small(app: &App, frame: &mut Frame, area: Rect) {
+    // The key that quits where the reader is: q in the main view, Ctrl-C
+    // in help; none in a prompt, where q is text and Ctrl-C cancels.
+    let way_out = match crate::keymap::first_key_for(app.context(), &crate::app::Action::Quit) {
+        Some(key) => format!("press {key} to quit"),
+        None => "press Esc to leave the prompt".to_string(),
+    };
     let message = format!(
-        "Terminal too small: need at least {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}. Enlarge the window, or press q to quit.",
+        "Terminal too small: need at least {MIN_WIDTH}×{MIN_HEIGHT}, have {}×{}. Enlarge the window, or {way_out}.",
         area.width, area.height
     );
     frame.render_widget(Paragraph::new(message).wrap(Wrap { trim: true }), area);
