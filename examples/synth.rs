@@ -146,6 +146,7 @@ impl Vocabulary {
             aliases: Box::default(),
             date: Some(date.into()),
             until: None,
+            paragraphs: None,
             body: rng
                 .bool()
                 .then(|| self.bodies[rng.usize(..self.bodies.len())].as_str().into()),

@@ -680,3 +680,41 @@ fn cite_as_a_meeting_gives_its_span_and_no_author() {
     assert!(!bibtex.contains("author = "), "{bibtex}");
     assert_snapshot!(terminal.backend());
 }
+
+/// Cite-as on a paragraph: the popup shows its document's citation with
+/// the paragraph as the locator, as `wsis cite` prints it, in the text
+/// form and the BibTeX record alike; never the item's own title.
+#[test]
+fn cite_as_a_paragraph_gives_its_document_and_the_paragraph() {
+    use wsis_browser::cite::Style;
+    let mut app = App::new(&DATA);
+    app.theme = Theme { color: false };
+    jump_to(&mut app, "tunis-agenda-para-105");
+    press(&mut app, &[key(KeyCode::Char('c'))]);
+    let text = draw(&app, 160, 40).backend().to_string();
+    let cited = citation(&DATA, idx("tunis-agenda-para-105"), Style::Text);
+    assert!(
+        cited.contains(", WSIS-05/TUNIS/DOC/6(Rev.1)-E, para. 105, available from "),
+        "{cited}"
+    );
+    // The popup wraps the text form: its words, in order, are the citation's.
+    let words = |s: &str| s.split_whitespace().map(str::to_string).collect::<Vec<_>>().join(" ");
+    let popup: String = text
+        .lines()
+        .map(|line| line.trim_matches(|c| c == '│' || c == ' '))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        words(&popup).contains("WSIS-05/TUNIS/DOC/6(Rev.1)-E, para. 105,"),
+        "{text}"
+    );
+    press(&mut app, &[key(KeyCode::Down)]);
+    let terminal = draw(&app, 160, 40);
+    let bibtex = terminal.backend().to_string();
+    assert!(
+        bibtex.contains("title = {{Tunis Agenda for the Information Society}},"),
+        "{bibtex}"
+    );
+    assert!(bibtex.contains("note = {Para. 105},"), "{bibtex}");
+    assert_snapshot!(terminal.backend());
+}

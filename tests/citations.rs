@@ -8,7 +8,8 @@ mod common;
 use biblatex::{Bibliography, ChunksExt};
 use common::{DATA, idx, wsis};
 use wsis_browser::cite::{self, Style};
-use wsis_browser::data::Dataset;
+use wsis_browser::data::paragraphs::{self, Paragraphs};
+use wsis_browser::data::{Dataset, Relation};
 
 fn cited(args: &[&str]) -> String {
     let output = wsis(args);
@@ -441,6 +442,11 @@ fn a_container_is_named_by_its_title_not_the_screen_short_title() {
             .links(idx)
             .find(|(link, _)| link.rel == wsis_browser::data::Relation::PartOf);
         let Some((_, container)) = part_of else { continue };
+        // A paragraph is cited as its container, by its title: see
+        // `a_paragraph_is_cited_as_its_document_with_a_locator`.
+        if DATA.item(idx).paragraphs.is_some() {
+            continue;
+        }
         let container = DATA.item(container);
         let Some(short) = container.short_title.as_deref().filter(|s| *s != container.title) else {
             continue;
@@ -494,8 +500,9 @@ fn only_a_document_is_cited_as_a_container() {
         let cited = cited(&["cite", name]);
         assert!(!cited.contains(", in "), "{name}: {cited}");
     }
-    // A paragraph is in its document.
-    assert!(cited(&["cite", "gdc-para-5"]).contains(", in Global Digital Compact,"));
+    // A part of a document is in it (a paragraph is cited as the
+    // document itself, with a locator: see below).
+    assert!(cited(&["cite", "gdc-objectives"]).contains(", in Global Digital Compact,"));
 }
 
 /// Months are BibTeX's standard macros (`month = jul`), which BibTeX's own
@@ -618,4 +625,100 @@ fn a_body_is_cited_without_the_date_it_began() {
         health.contains("in Plan of Action (WSIS-03/GENEVA/DOC/5-E), 12 December 2003"),
         "{health}"
     );
+}
+
+/// Every embedded paragraph item (an id with `-para-` or `-paras-`) is
+/// cited as its document, with its paragraphs as the locator, in every
+/// style: never by its own title, which is ours (the paragraphs have no
+/// headings), and never as pages.
+#[test]
+fn a_paragraph_is_cited_as_its_document_with_a_locator() {
+    let paragraph_items: Vec<usize> = (0..DATA.len())
+        .filter(|&i| paragraphs::named_in_id(&DATA.item(i).id).is_some())
+        .collect();
+    assert!(paragraph_items.len() >= 9, "the embedded data has paragraph items");
+    for idx in paragraph_items {
+        let item = DATA.item(idx);
+        let id = item.id.as_str();
+        let named = paragraphs::named_in_id(id).unwrap();
+        let locator = Paragraphs::parse(named).unwrap().locator();
+        let (_, document) = DATA
+            .links(idx)
+            .find(|(link, _)| link.rel == Relation::PartOf)
+            .expect("a paragraph is part of its document");
+        let document_title = DATA.item(document).title.to_string();
+        let cited = |style| cite::format(&DATA, &[idx], style);
+
+        let text = cited(Style::Text);
+        let whole = cite::format(&DATA, &[document], Style::Text);
+        let (before_link, _) = whole.split_once(", available from").unwrap();
+        assert!(
+            text.starts_with(&format!("{before_link}, {locator}, available from ")),
+            "{text}"
+        );
+        assert!(!text.contains(item.title.as_str()), "{text}");
+
+        let bibtex = cited(Style::Bibtex);
+        assert_eq!(
+            bibtex_field(&bibtex, id, "title").as_deref(),
+            Some(document_title.as_str())
+        );
+        assert_eq!(bibtex_field(&bibtex, id, "pages"), None, "{bibtex}");
+        let note = bibtex_field(&bibtex, id, "note").unwrap_or_default();
+        assert!(note.starts_with(&capitalized(&locator)), "{bibtex}");
+
+        let ris = read_ris(&cited(Style::Ris)).remove(0);
+        assert!(ris.contains(&("TI".into(), document_title.clone())), "{ris:?}");
+        assert!(ris.contains(&("N1".into(), capitalized(&locator))), "{ris:?}");
+        assert!(!ris.iter().any(|(tag, _)| tag == "SP"), "{ris:?}");
+
+        let csl: serde_json::Value = serde_json::from_str(&cited(Style::CslJson)).unwrap();
+        check_csl(&csl);
+        assert_eq!(csl[0]["id"], id, "{csl}");
+        assert_eq!(csl[0]["title"], document_title.as_str(), "{csl}");
+        assert_eq!(csl[0]["note"], capitalized(&locator).as_str(), "{csl}");
+    }
+}
+
+/// "Para. 105": a locator opening a note.
+fn capitalized(locator: &str) -> String {
+    let mut chars = locator.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_run_of_paragraphs_is_cited_with_an_en_dash() {
+    let text = cited(&["cite", "tunis-agenda-paras-69-71"]);
+    assert!(
+        text.starts_with(
+            "World Summit on the Information Society, \"Tunis Agenda for the Information Society\", \
+             18 November 2005, WSIS-05/TUNIS/DOC/6(Rev.1)-E, paras. 69–71, available from https://"
+        ),
+        "{text}"
+    );
+}
+
+/// The Global Digital Compact is annexed to General Assembly resolution
+/// 79/1 (its `PartOf` link): the Assembly is its author, and its
+/// paragraphs', in every style, as of the resolution; the UN publishes it.
+#[test]
+fn the_global_digital_compact_is_authored_by_the_general_assembly() {
+    for id in ["gdc", "gdc-para-5", "gdc-objectives"] {
+        let at = idx(id);
+        let text = cite::format(&DATA, &[at], Style::Text);
+        assert!(text.starts_with("General Assembly, \"Global Digital Compact"), "{text}");
+        let bibtex = cite::format(&DATA, &[at], Style::Bibtex);
+        assert_eq!(bibtex_field(&bibtex, id, "author").as_deref(), Some("General Assembly"));
+        assert_eq!(
+            bibtex_field(&bibtex, id, "institution").as_deref(),
+            Some("United Nations")
+        );
+        let ris = read_ris(&cite::format(&DATA, &[at], Style::Ris)).remove(0);
+        assert!(ris.contains(&("AU".into(), "General Assembly".into())), "{ris:?}");
+        let csl: serde_json::Value = serde_json::from_str(&cite::format(&DATA, &[at], Style::CslJson)).unwrap();
+        assert_eq!(csl[0]["author"][0]["literal"], "General Assembly", "{csl}");
+    }
 }

@@ -484,6 +484,7 @@ fn the_placeholder_pattern_catches_labels_and_spares_real_titles() {
         aliases: Box::default(),
         date: None,
         until: None,
+        paragraphs: None,
         body: None,
         summary: "".into(),
         points: Box::default(),
@@ -705,4 +706,40 @@ fn problems_of_a_large_set_come_in_the_order_of_the_checks_then_the_names() {
     );
     assert!(messages[2].contains("duplicate symbol"), "{messages:#?}");
     assert!(messages[3].contains("already a name of \"big-11\""), "{messages:#?}");
+}
+
+/// A paragraph item must say its paragraphs, as its id names them, and be
+/// part of its document: else it would be cited by our own label. Each
+/// problem is reported at its value.
+#[test]
+fn a_paragraph_item_needs_its_paragraphs_and_its_document() {
+    let text = r#"[
+    Item(id: "doc", category: "outcome", title: "A document"),
+    Item(id: "doc-para-3", category: "outcome", title: "Our label",
+         links: [Link(rel: PartOf, to: "doc")]),
+    Item(id: "doc-paras-4-5", category: "outcome", title: "Our label", paragraphs: "4-6",
+         links: [Link(rel: PartOf, to: "doc")]),
+    Item(id: "loose", category: "outcome", title: "Our label", paragraphs: "7"),
+    Item(id: "reversed", category: "outcome", title: "Our label", paragraphs: "9-8",
+         links: [Link(rel: PartOf, to: "doc")]),
+]"#;
+    let problems = Dataset::from_files(&[SourceFile {
+        name: "paras.ron".into(),
+        text: text.into(),
+        embedded: false,
+    }])
+    .unwrap_err();
+    let at = |wanted: &str| {
+        let problem = problems
+            .iter()
+            .find(|p| p.message.contains(wanted))
+            .unwrap_or_else(|| panic!("missing {wanted} in {problems:#?}"));
+        assert!(problem.to_string().starts_with("paras.ron:"), "{problem}");
+        problem.position
+    };
+    assert_eq!(at("names paragraphs 3 but the item has no `paragraphs`"), Some((3, 14)));
+    assert_eq!(at("paragraphs \"4-6\" differ from those the id"), Some((5, 84)));
+    assert_eq!(at("needs a PartOf link to its document"), Some((7, 76)));
+    assert_eq!(at("must run from a lower number to a higher"), Some((8, 79)));
+    assert_eq!(problems.len(), 4, "{problems:#?}");
 }

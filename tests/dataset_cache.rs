@@ -197,6 +197,10 @@ fn on_ten_thousand_items_cached_runs_print_what_fresh_runs_print() {
 /// that find no item or several (from `AMBIGUOUS`).
 const EMBEDDED_NAMES: &[&str] = &[
     " tunis-agenda ",
+    // Paragraphs: cited as their documents, with the documents' authors.
+    "tunis-agenda-paras-69-71",
+    "gdc-para-5",
+    "adopted-para-2",
     "70/125",
     "A/RES/70/125",
     "a / res / 70 / 125",
@@ -225,10 +229,14 @@ const EMBEDDED_NOT_ONE: &[&str] = &[
 ];
 
 /// Two items that both answer to "AMB 1", the second also to "Ambi", and
-/// only it has a link to open.
+/// only it has a link to open; and a paragraph of a document an agency
+/// adopted, cited under the agency's name (read with the document).
 const AMBIGUOUS: &str = "[
   Item(id: \"amb-1\", category: \"wsis20\", title: \"First\", links: [Link(rel: PartOf, to: \"tunis-agenda\")]),
   Item(id: \"amb1\", category: \"wsis20\", title: \"Second\", url: \"https://example.org/amb1\", aliases: [\"Ambi\"]),
+  Item(id: \"adopted\", category: \"wsis20\", title: \"Adopted\", links: [Link(rel: AdoptedBy, to: \"itu\")]),
+  Item(id: \"adopted-para-2\", category: \"wsis20\", title: \"Our label\", paragraphs: \"2\",
+       links: [Link(rel: PartOf, to: \"adopted\")]),
 ]
 ";
 

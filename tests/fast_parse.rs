@@ -115,13 +115,14 @@ fn item() -> impl Strategy<Value = Item> {
             proptest::option::of(PLAIN),
             texts(),
             texts(),
+            proptest::option::of(PLAIN),
         ),
         (proptest::collection::vec(link, 0..3), texts(), texts(), texts()),
     )
         .prop_map(
             |(
                 (id, category, title, symbol, body),
-                (date, url, points, tags),
+                (date, url, points, tags, paragraphs),
                 (links, aliases, sources, unconfirmed),
             )| Item {
                 id: id.into(),
@@ -132,6 +133,7 @@ fn item() -> impl Strategy<Value = Item> {
                 aliases: aliases.into_iter().map(Text::from).collect(),
                 date: date.map(Text::from),
                 until: None,
+                paragraphs: paragraphs.map(Text::from),
                 body: body.map(|b| Shared::from(b.as_str())),
                 summary: Text::default(),
                 points: points.into_iter().map(Text::from).collect(),

@@ -97,15 +97,19 @@ fn braced_fields(r: &Reference) -> Vec<(&'static str, Value)> {
         .collect()
 }
 
-/// What the entry says besides its fields: the document it is part of, and
-/// that an untitled item is cited by its designation.
+/// What the entry says besides its fields: a paragraph's locator, the
+/// document it is part of, and that an untitled item is cited by its
+/// designation. The locator is a note, not `pages`: BibTeX's styles print
+/// `pages` as pages ("p. 105"), and biblatex prints it as paragraphs only
+/// with `bookpagination = {paragraph}`, which BibTeX does not know.
 fn note(r: &Reference) -> Option<String> {
+    let locator = r.locator_note();
     let container = r.part_of.as_ref().map(|c| format!("In {}", escape(c)));
     let designation = r
         .designation
         .as_ref()
         .map(|d| format!("{DESIGNATION_NOTE}: {}", escape(d)));
-    let notes: Vec<String> = container.into_iter().chain(designation).collect();
+    let notes: Vec<String> = locator.into_iter().chain(container).chain(designation).collect();
     (!notes.is_empty()).then(|| notes.join(". "))
 }
 

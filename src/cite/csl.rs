@@ -103,11 +103,25 @@ fn item(r: &Reference) -> Item<'_> {
         publisher: r.publisher.as_deref(),
         container_title: r.part_of.as_deref(),
         url: r.url.as_deref(),
-        note: r
-            .designation
-            .as_ref()
-            .map(|designation| format!("{DESIGNATION_NOTE}: {designation}")),
+        note: note(r),
     }
+}
+
+/// The item's `note`: a paragraph's locator, and that an untitled item is
+/// cited by its designation. The locator is a note, not `locator`: CSL
+/// 1.0.2 defines `locator` as cite-specific and to be "accompanied in the
+/// input data by a label" (Appendix IV), and `label` exists only on a
+/// citation's cite-items (csl-citation.json), not on an item
+/// (csl-data.json, which lists `locator` with every other variable). An
+/// item's `locator` without its label would be read as a page, if at all:
+/// processors take the locator from the citing document's cite-item.
+fn note(r: &Reference) -> Option<String> {
+    let designation = r
+        .designation
+        .as_ref()
+        .map(|designation| format!("{DESIGNATION_NOTE}: {designation}"));
+    let notes: Vec<String> = r.locator_note().into_iter().chain(designation).collect();
+    (!notes.is_empty()).then(|| notes.join(". "))
 }
 
 #[cfg(test)]

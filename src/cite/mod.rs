@@ -9,6 +9,7 @@ mod text;
 
 use serde::Deserialize;
 
+use crate::data::paragraphs::Paragraphs;
 use crate::data::{CATEGORIES, Dataset, ItemIdx, MAX_PART_OF_STEPS, PartialDate, Relation};
 
 /// A citation style.
@@ -75,6 +76,9 @@ pub struct Reference {
     /// The document this one is part of, named with its symbol
     /// ("Geneva Plan of Action (WSIS-03/GENEVA/DOC/5-E)").
     pub part_of: Option<String>,
+    /// Which paragraphs of the document a paragraph item is: the
+    /// reference is then its document's, with this locator after it.
+    pub paragraphs: Option<Paragraphs>,
     /// A meeting (the item has an end date, `until`): a summit, a session,
     /// a forum. Cited as an event, never as a report, in whatever category,
     /// and by its own name, with no author: see [`Reference::of`].
@@ -90,7 +94,31 @@ pub const DESIGNATION_NOTE: &str = "Title not confirmed; cited by its designatio
 pub const PUBLISHER: &str = "United Nations";
 
 impl Reference {
-    /// The reference of item `idx`.
+    /// The reference of item `idx`: a paragraph item's is the reference of
+    /// its document (the item it is `PartOf`) with its paragraphs as the
+    /// locator, under its own key and link. Its title is ours (the
+    /// documents' paragraphs have no headings), so it is never cited.
+    pub fn of(data: &Dataset, idx: ItemIdx) -> Reference {
+        let item = data.item(idx);
+        let paragraphs = item.paragraphs.as_deref().and_then(|text| Paragraphs::parse(text).ok());
+        let document = data
+            .links(idx)
+            .find(|(link, _)| link.rel == Relation::PartOf)
+            .map(|(_, document)| document);
+        let (Some(paragraphs), Some(document)) = (paragraphs, document) else {
+            return Reference::of_item(data, idx);
+        };
+        let mut reference = Reference::of_item(data, document);
+        reference.key = item.id.to_string();
+        reference.paragraphs = Some(paragraphs);
+        // Its own link may point at the paragraph; else the document's.
+        if let Some(url) = item.url.as_deref().map(str::trim).filter(|u| is_plain_url(u)) {
+            reference.url = Some(url.to_string());
+        }
+        reference
+    }
+
+    /// The reference of item `idx` as a whole work, by its own title.
     ///
     /// A meeting is cited by its own name, dates and place, with no author
     /// and no publisher: the UN dates a conference after its name ("Report
@@ -102,7 +130,7 @@ impl Reference {
     /// session"). No place: the model has no field for one, and an event's
     /// `body` mixes host and place in free text ("ITU, Geneva"), which a
     /// citation would have to guess apart.
-    pub fn of(data: &Dataset, idx: ItemIdx) -> Reference {
+    fn of_item(data: &Dataset, idx: ItemIdx) -> Reference {
         let item = data.item(idx);
         let category = &CATEGORIES[data.category_of(idx)];
         let clean = |s: &str| crate::text::sanitize(s.trim());
@@ -155,6 +183,7 @@ impl Reference {
                 .filter(|u| is_plain_url(u))
                 .map(Into::into),
             part_of,
+            paragraphs: None,
             is_event,
         }
     }
@@ -169,6 +198,20 @@ impl Reference {
     /// writes: what a citation must add to identify an untitled item.
     pub fn designation_beyond_symbol(&self) -> Option<&str> {
         self.designation.as_deref().filter(|_| self.symbol.is_none())
+    }
+
+    /// "para. 105", "paras. 69–71": where in the document, for a paragraph.
+    pub fn locator(&self) -> Option<String> {
+        self.paragraphs.map(Paragraphs::locator)
+    }
+
+    /// The locator as a sentence of a note ("Para. 105"), for the formats
+    /// with no field for a paragraph (see each style).
+    pub fn locator_note(&self) -> Option<String> {
+        let locator = self.locator()?;
+        let mut chars = locator.chars();
+        let first = chars.next()?;
+        Some(first.to_uppercase().chain(chars).collect())
     }
 
     /// "Resolution", "Report": the document type as a label.
@@ -215,7 +258,8 @@ const ACTION_LINE_CATEGORY: &str = "action-line";
 /// UN system at large is the work of the body that adopted it (an ITU
 /// resolution is not "United Nations"), else of the organ its symbol
 /// names: a General Assembly draft (A/80/L.41) is the Assembly's, as its
-/// resolutions are, though the UN publishes it.
+/// resolutions are, though the UN publishes it; else of the organ whose
+/// document it is part of (the Global Digital Compact, annexed to A/RES/79/1).
 fn issuer_and_adopter(data: &Dataset, idx: ItemIdx, symbol: Option<&str>) -> (Option<String>, Option<String>) {
     let category = &CATEGORIES[data.category_of(idx)];
     let Some(issuer) = category.issuer() else {
@@ -225,7 +269,10 @@ fn issuer_and_adopter(data: &Dataset, idx: ItemIdx, symbol: Option<&str>) -> (Op
         return (Some(issuer.to_string()), None);
     }
     let adopter = adopting_body(data, idx);
-    let organ = symbol.and_then(organ_issuer).map(str::to_string);
+    let organ = symbol
+        .and_then(organ_issuer)
+        .or_else(|| container_organ(data, idx))
+        .map(str::to_string);
     let issuer = adopter.clone().or(organ).unwrap_or_else(|| issuer.to_string());
     (Some(issuer), adopter)
 }
@@ -250,6 +297,24 @@ fn organ_issuer(symbol: &str) -> Option<&'static str> {
         return None;
     }
     CATEGORIES[crate::data::category::category_index(category)?].issuer()
+}
+
+/// The organ whose own document item `idx` is part of: the nearest
+/// container up its `PartOf` links that has a symbol decides. The Global
+/// Digital Compact, annexed to resolution A/RES/79/1, is the General
+/// Assembly's, as the resolution is, and so is a part of the Compact.
+/// Only for an item with no symbol of its own and no adopting body (see
+/// [`issuer_and_adopter`]).
+fn container_organ(data: &Dataset, idx: ItemIdx) -> Option<&'static str> {
+    let mut at = idx;
+    for _ in 0..MAX_PART_OF_STEPS {
+        let (_, container) = data.links(at).find(|(link, _)| link.rel == Relation::PartOf)?;
+        if let Some(symbol) = data.item(container).symbol.as_deref() {
+            return organ_issuer(symbol);
+        }
+        at = container;
+    }
+    None
 }
 
 /// The title of the body that adopted or published item `idx`, if it
@@ -327,6 +392,7 @@ pub(crate) fn meeting(start: &str, until: Option<&str>) -> Reference {
         symbol: None,
         url: Some("https://example.org/session".into()),
         part_of: None,
+        paragraphs: None,
         is_event: true,
     }
 }

@@ -55,6 +55,11 @@ pub fn format(r: &Reference) -> String {
     if let Some(number) = r.symbol.as_deref().or(r.designation_beyond_symbol()) {
         lines.push(("SN", number.to_string()));
     }
+    // A paragraph's locator is a note: `SP` is a start page, which
+    // reference managers import and print as a page.
+    if let Some(locator) = r.locator_note() {
+        lines.push(("N1", locator));
+    }
     if let Some(container) = &r.part_of {
         lines.push(("N1", format!("In {container}")));
     }

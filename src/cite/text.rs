@@ -8,6 +8,8 @@
 //! A meeting has no head: its title, then its dates ("Commission on
 //! Science and Technology for Development, sixteenth session" quoted,
 //! then "3–7 June 2013", then the link).
+//! A paragraph is its document, with the paragraphs before the link
+//! ("…, 18 November 2005, WSIS-05/TUNIS/DOC/6(Rev.1)-E, para. 105, available from …").
 
 use super::Reference;
 use crate::data::date_span;
@@ -32,6 +34,10 @@ pub fn format(r: &Reference) -> String {
     }
     if let Some(symbol) = &r.symbol {
         parts.push(symbol.clone());
+    }
+    // A paragraph: its document, then where in it ("para. 105").
+    if let Some(locator) = r.locator() {
+        parts.push(locator);
     }
     if let Some(url) = &r.url {
         parts.push(format!("available from {url}"));

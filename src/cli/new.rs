@@ -33,6 +33,7 @@ pub fn template(category: &str, kind: &str) -> String {
         // symbol: "Official symbol, only where one exists",
         // date: "YYYY-MM-DD",  // or YYYY-MM, or YYYY
         // until: "YYYY-MM-DD", // last day of an event
+        // paragraphs: "69-71", // a paragraph item: its paragraphs of the document it is PartOf
         // body: "The adopting or issuing body",
         summary: "In your own words: what the document does.",
         points: [

@@ -22,9 +22,11 @@ use super::locate::{ItemValues, item_spans};
 use super::model::{Item, Link};
 use super::name_table::Names;
 use super::origins::{Origin, Origins};
+use super::paragraphs::{self, Paragraphs};
 use super::parse_all::{Parsed, parse_all};
 use super::position::TextMap;
 use super::progress::{Progress, Stage};
+use super::relation::Relation;
 use super::reread::Rereads;
 use super::stored_items::Items;
 use super::streamed::Streamed;
@@ -342,6 +344,7 @@ fn check_all(items: &[Item], places: &[Place], by_id: &IdTable, report: &mut Rep
         let place = places[idx];
         check_id(item, place, report);
         check_url(item, place, report);
+        check_paragraphs(item, place, report);
         ix.category(idx, item, place, report);
         ix.dates(item, place, report);
         ix.symbol(idx, items, place, report);
@@ -374,6 +377,36 @@ fn check_url(item: &Item, place: Place, report: &mut Report<'_>) {
             )
             .hint = Some("write the link alone: https://…, without spaces or control characters".into());
     }
+}
+
+/// A paragraph item is cited as its document with its `paragraphs`: it
+/// needs both, and an id that names paragraphs ("…-para-105") must say
+/// the same ones, so no paragraph is ever cited by our own label.
+fn check_paragraphs(item: &Item, place: Place, report: &mut Report<'_>) {
+    let named = paragraphs::named_in_id(&item.id);
+    let Some(text) = item.paragraphs.as_deref() else {
+        if let Some(named) = named {
+            let message = format!(
+                "id \"{}\" names paragraphs {named} but the item has no `paragraphs`",
+                item.id
+            );
+            report.at_value(place, "id", &item.id, message).hint = Some(format!(
+                "add paragraphs: \"{named}\" (it is cited as its document with this locator)"
+            ));
+        }
+        return;
+    };
+    let message = match Paragraphs::parse(text) {
+        Err(message) => message,
+        Ok(_) if !item.links.iter().any(|link| link.rel == Relation::PartOf) => {
+            "an item with `paragraphs` needs a PartOf link to its document".to_string()
+        }
+        Ok(paragraphs) if named.is_some_and(|named| named != paragraphs.data_form()) => {
+            format!("paragraphs \"{text}\" differ from those the id \"{}\" names", item.id)
+        }
+        Ok(_) => return,
+    };
+    report.at_value(place, "paragraphs", text, message);
 }
 
 impl Indexes {

@@ -301,7 +301,8 @@ impl ItemIndex {
     /// Adds to `kept` the chain of items `item` is part of, beyond the
     /// first (a link target already): a citation looks past an Action Line
     /// for the document it is in (C7 e-health is in C7, in the Plan of
-    /// Action).
+    /// Action). With each, the body that adopted it: a paragraph is cited
+    /// as its document, under that body's name.
     fn add_containers(&self, item: &Item, kept: &mut BTreeMap<ItemIdx, Item>, read: &mut impl ReadAt) -> Option<()> {
         let container_of = |item: &Item| {
             let link = item.links.iter().find(|link| link.rel == Relation::PartOf)?;
@@ -312,6 +313,11 @@ impl ItemIndex {
             let Some(id) = next else { break };
             let (at, record) = self.with_id(&id, read)??;
             next = container_of(&record);
+            let adopter = record.links.iter().find(|link| link.rel == Relation::AdoptedBy);
+            if let Some(adopter) = adopter {
+                let (body, body_record) = self.with_id(&adopter.to, read)??;
+                kept.entry(body).or_insert(body_record);
+            }
             kept.entry(at).or_insert(record);
         }
         Some(())

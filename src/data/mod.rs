@@ -22,6 +22,7 @@ pub mod name_table;
 mod open_stored;
 pub mod origins;
 pub mod overlay;
+pub mod paragraphs;
 pub mod parse_all;
 pub mod partial;
 pub mod pieces;

@@ -34,6 +34,11 @@ pub struct Item {
     /// Last day of an event that spans several days, in the same format.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<Text>,
+    /// The paragraphs of its document a paragraph item is (`"105"`,
+    /// `"69-71"`): it is cited as that document (its `PartOf` link) with
+    /// this locator, never by its own title, which is ours.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub paragraphs: Option<Text>,
     /// The adopting or issuing body, or the host of an event.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<Shared>,

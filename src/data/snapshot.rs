@@ -62,7 +62,8 @@ const MAGIC: &[u8; 8] = b"WSISDATA";
 /// in place ([`super::index_columns`]), its columns never copied.
 /// 12: the date order puts an undated General Assembly resolution at its
 /// session's year, other undated items last.
-const FORMAT_VERSION: u32 = 12;
+/// 13: items' `paragraphs` (the locator of a paragraph item).
+const FORMAT_VERSION: u32 = 13;
 
 /// The bytes a checksum takes in one step, and [`verify`] reads at once.
 const SUM_CHUNK: usize = 1 << 20;
@@ -573,6 +574,7 @@ pub(super) struct ItemRef<'a> {
     aliases: &'a [Text],
     date: Option<&'a str>,
     until: Option<&'a str>,
+    paragraphs: Option<&'a str>,
     body: Option<&'a str>,
     summary: &'a str,
     points: &'a [Text],
@@ -596,6 +598,7 @@ impl<'a> From<&'a Item> for ItemRef<'a> {
             aliases,
             date,
             until,
+            paragraphs,
             body,
             summary,
             points,
@@ -614,6 +617,7 @@ impl<'a> From<&'a Item> for ItemRef<'a> {
             aliases,
             date: date.as_deref(),
             until: until.as_deref(),
+            paragraphs: paragraphs.as_deref(),
             body: body.as_deref(),
             summary,
             points,

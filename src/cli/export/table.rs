@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use crate::data::{Dataset, ItemIdx};
 use crate::text::sanitize;
 
-const HEADER: [&str; 15] = [
+const HEADER: [&str; 16] = [
     "id",
     "category",
     "symbol",
@@ -13,6 +13,7 @@ const HEADER: [&str; 15] = [
     "short_title",
     "date",
     "until",
+    "paragraphs",
     "body",
     "summary",
     "points",
@@ -45,6 +46,7 @@ pub fn write(data: &Dataset, selection: &[ItemIdx], out: &mut impl Write) -> io:
             opt(item.short_title.as_deref()),
             opt(item.date.as_deref()),
             opt(item.until.as_deref()),
+            opt(item.paragraphs.as_deref()),
             opt(item.body.as_deref()),
             item.summary.to_string(),
             item.points.join("\n"),

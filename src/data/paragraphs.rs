@@ -1,0 +1,108 @@
+//! A paragraph item's locator: which paragraphs of its document it is
+//! (`paragraphs: "105"` or `"69-71"` in the data). A citation names the
+//! document and this locator ("para. 105", "paras. 69–71"), never the
+//! item's own title, which is ours: the documents' paragraphs have none.
+
+/// One paragraph, or a run of them, numbered as the document numbers them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Paragraphs {
+    pub first: u32,
+    /// Equal to `first` for one paragraph.
+    pub last: u32,
+}
+
+/// Between the first and the last paragraph of a run, as the data writes it.
+const DATA_DASH: char = '-';
+
+/// Between the first and the last paragraph in a citation: an en dash,
+/// unspaced, as in a date span ("69–71").
+const CITED_DASH: char = '–';
+
+/// The separators before the paragraphs in an id that names them, by the
+/// data's convention ("tunis-agenda-para-105", "tunis-agenda-paras-69-71").
+const ID_MARKERS: [&str; 2] = ["-para-", "-paras-"];
+
+impl Paragraphs {
+    /// `"105"` or `"69-71"` (first before last); anything else is an error
+    /// that says what is expected.
+    pub fn parse(text: &str) -> Result<Paragraphs, String> {
+        let number = |part: &str| {
+            let digits = !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+            digits.then(|| part.parse::<u32>().ok()).flatten().filter(|&n| n > 0)
+        };
+        let expected = || format!("paragraphs \"{text}\" must be a paragraph number (\"105\") or a run (\"69-71\")");
+        let (first, last) = match text.split_once(DATA_DASH) {
+            Some((first, last)) => (number(first), number(last)),
+            None => (number(text), number(text)),
+        };
+        match (first, last) {
+            (Some(first), Some(last)) if first < last || (first == last && !text.contains(DATA_DASH)) => {
+                Ok(Paragraphs { first, last })
+            }
+            (Some(_), Some(_)) => Err(format!(
+                "paragraphs \"{text}\" must run from a lower number to a higher"
+            )),
+            _ => Err(expected()),
+        }
+    }
+
+    /// As a citation gives it: "para. 105", "paras. 69–71".
+    pub fn locator(self) -> String {
+        if self.first == self.last {
+            format!("para. {}", self.first)
+        } else {
+            format!("paras. {}{CITED_DASH}{}", self.first, self.last)
+        }
+    }
+
+    /// As the data writes it: "105", "69-71".
+    pub fn data_form(self) -> String {
+        if self.first == self.last {
+            self.first.to_string()
+        } else {
+            format!("{}{DATA_DASH}{}", self.first, self.last)
+        }
+    }
+}
+
+/// The paragraphs an id names after its last `-para-` or `-paras-`
+/// ("105" of "tunis-agenda-para-105"), as written; `None` for an id that
+/// names none. The load requires such an item to say them in `paragraphs`.
+pub fn named_in_id(id: &str) -> Option<&str> {
+    ID_MARKERS
+        .iter()
+        .filter_map(|marker| id.rfind(marker).map(|at| &id[at + marker.len()..]))
+        .min_by_key(|rest| rest.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_paragraph_or_a_rising_run_is_read() {
+        assert_eq!(Paragraphs::parse("105"), Ok(Paragraphs { first: 105, last: 105 }));
+        assert_eq!(Paragraphs::parse("69-71"), Ok(Paragraphs { first: 69, last: 71 }));
+        for bad in [
+            "", "0", "para 105", "71-69", "69-69", "69-", "-71", "1-2-3", "+5", " 5", "69–71",
+        ] {
+            assert!(Paragraphs::parse(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn a_citation_says_para_or_paras_with_an_en_dash() {
+        assert_eq!(Paragraphs::parse("105").unwrap().locator(), "para. 105");
+        assert_eq!(Paragraphs::parse("69-71").unwrap().locator(), "paras. 69–71");
+        assert_eq!(Paragraphs::parse("69-71").unwrap().data_form(), "69-71");
+    }
+
+    #[test]
+    fn an_id_names_the_paragraphs_after_its_marker() {
+        assert_eq!(named_in_id("tunis-agenda-para-105"), Some("105"));
+        assert_eq!(named_in_id("tunis-agenda-paras-69-71"), Some("69-71"));
+        assert_eq!(named_in_id("gdc-para-5"), Some("5"));
+        assert_eq!(named_in_id("tunis-agenda"), None);
+        assert_eq!(named_in_id("paragraph-5"), None);
+    }
+}
