@@ -290,6 +290,12 @@ mod tests {
         for (name, was) in NAMES_FOUND.iter() {
             assert_eq!(&found(data.resolve(name)), was, "{name}");
         }
+        // Among them a dashed symbol and a short title's head, each
+        // naming one item.
+        for name in ["A-RES-80-173", "TA para 105"] {
+            let (_, was) = NAMES_FOUND.iter().find(|(n, _)| n == name).expect("a name tried");
+            assert_eq!(was.len(), 1, "{name}");
+        }
         assert!(data.met_damage(), "loaded again from the files");
     }
 
