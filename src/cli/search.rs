@@ -61,31 +61,47 @@ struct MatchedEntry {
 /// "title: …[financing] task force…": the matched words in brackets.
 #[cfg(test)]
 pub(super) fn plain_why(matched: &[Matched]) -> String {
-    marked_why(matched, |text| text.into()).0
+    marked_why(matched, |text| text.into()).text
+}
+
+/// A why marked ([`marked_why`]): its text, where each marked word is,
+/// its brackets included, as byte ranges in order (a bracket in the data
+/// is no mark), and which of those marks the first text was cut for
+/// ([`Matched::focus`]; the first if none).
+pub(super) struct MarkedWhy {
+    pub(super) text: String,
+    pub(super) marks: Vec<Range<usize>>,
+    pub(super) focus: usize,
 }
 
 /// "title: …[financing] task force…" (the matched words in brackets),
 /// each text passed through `shown` first (which must
 /// replace char for char, as [`crate::text::sanitized`] does, so the
-/// match ranges still hold), and where each marked word is, its brackets
-/// included, as byte ranges in order: a bracket in the data is no mark.
+/// match ranges still hold).
 pub(super) fn marked_why(
     matched: &[Matched],
     shown: impl for<'t> Fn(&'t str) -> std::borrow::Cow<'t, str>,
-) -> (String, Vec<Range<usize>>) {
-    let mut out = String::new();
+) -> MarkedWhy {
+    let mut text = String::new();
     let mut marks = Vec::new();
-    push_why(&mut out, matched, shown, &mut |mark| marks.push(mark));
-    (out, marks)
+    let mut focus = None;
+    push_why(&mut text, matched, shown, &mut |mark, is_focus| {
+        if is_focus && focus.is_none() {
+            focus = Some(marks.len());
+        }
+        marks.push(mark);
+    });
+    let focus = focus.unwrap_or(0);
+    MarkedWhy { text, marks, focus }
 }
 
 /// [`marked_why`] added to the end of `out`, each marked word's bytes in
-/// `out` given to `on_mark`.
+/// `out` given to `on_mark`, with whether it holds the first text's focus.
 fn push_why(
     out: &mut String,
     matched: &[Matched],
     shown: impl for<'t> Fn(&'t str) -> std::borrow::Cow<'t, str>,
-    on_mark: &mut impl FnMut(Range<usize>),
+    on_mark: &mut impl FnMut(Range<usize>, bool),
 ) {
     for (entry, m) in matched.iter().enumerate() {
         if entry > 0 {
@@ -93,15 +109,22 @@ fn push_why(
         }
         out.push_str(m.field.name());
         out.push_str(": ");
-        push_marked(out, &shown(&m.text), &m.ranges, on_mark);
+        let focus = m.ranges.get(m.focus).map(|r| r.start).filter(|_| entry == 0);
+        push_marked(out, &shown(&m.text), &m.ranges, focus, on_mark);
     }
 }
 
 /// `text` with '[' before the first char of each of `ranges` (char
 /// ranges) and ']' after the last, copied a slice at a time. Gives
 /// `on_mark` the bytes of each bracketed word in `out` (overlapping
-/// ranges make one).
-fn push_marked(out: &mut String, text: &str, ranges: &[Range<usize>], on_mark: &mut impl FnMut(Range<usize>)) {
+/// ranges make one), and whether it holds the char `focus`.
+fn push_marked(
+    out: &mut String,
+    text: &str,
+    ranges: &[Range<usize>],
+    focus: Option<usize>,
+    on_mark: &mut impl FnMut(Range<usize>, bool),
+) {
     let marks = |at: fn(&Range<usize>) -> Option<usize>| {
         let mut marks: Vec<usize> = ranges.iter().filter_map(at).collect();
         marks.sort_unstable();
@@ -112,7 +135,9 @@ fn push_marked(out: &mut String, text: &str, ranges: &[Range<usize>], on_mark: &
     // The char after which a range closes.
     let mut closes = marks(|r| r.end.checked_sub(1));
     out.reserve(text.len() + 2 * ranges.len());
-    let mut open_mark = None;
+    // Where the open mark starts: its byte in `out`, its char in `text`.
+    let mut open_mark: Option<(usize, usize)> = None;
+    let holds_focus = |from: usize, to: usize| focus.is_some_and(|f| from <= f && f <= to);
     let mut copied = 0;
     // Only the marked chars are visited: in ASCII text a char's index is
     // its byte, else the chars are walked forward to it.
@@ -132,7 +157,7 @@ fn push_marked(out: &mut String, text: &str, ranges: &[Range<usize>], on_mark: &
         };
         if opens.next_if_eq(&index).is_some() {
             out.push_str(&text[copied..byte]);
-            open_mark = open_mark.or(Some(out.len()));
+            open_mark = open_mark.or(Some((out.len(), index)));
             out.push('[');
             copied = byte;
         }
@@ -140,16 +165,16 @@ fn push_marked(out: &mut String, text: &str, ranges: &[Range<usize>], on_mark: &
             let after = byte + c.len_utf8();
             out.push_str(&text[copied..after]);
             out.push(']');
-            if let Some(start) = open_mark.take() {
-                on_mark(start..out.len());
+            if let Some((start, from)) = open_mark.take() {
+                on_mark(start..out.len(), holds_focus(from, index));
             }
             copied = after;
         }
     }
     out.push_str(&text[copied..]);
     // A range past the text's end closes at its end.
-    if let Some(start) = open_mark {
-        on_mark(start..out.len());
+    if let Some((start, from)) = open_mark {
+        on_mark(start..out.len(), holds_focus(from, usize::MAX));
     }
 }
 
@@ -370,7 +395,7 @@ fn plain_line(index: &SearchIndex, titles: &Titles, hit: &Hit, matched: &[Matche
         line.push_str(&sanitized(field));
         line.push('\t');
     }
-    push_why(&mut line, matched, sanitized, &mut |_| {});
+    push_why(&mut line, matched, sanitized, &mut |_, _| {});
     line.push('\n');
     line
 }
@@ -405,7 +430,7 @@ mod tests {
             ranges in proptest::collection::vec((0usize..14, 0usize..14), 0..4),
         ) {
             let ranges: Vec<Range<usize>> = ranges.into_iter().map(|(start, end)| start..end).collect();
-            let matched = Matched { field: Field::Title, text: text.clone(), ranges: ranges.clone() };
+            let matched = Matched { field: Field::Title, text: text.clone(), ranges: ranges.clone(), focus: 0 };
             let expected = format!("title: {}", marked_char_by_char(&text, &ranges));
             proptest::prop_assert_eq!(plain_why(&[matched]), expected);
         }
@@ -426,6 +451,7 @@ mod tests {
                 field: Field::Summary,
                 text: text.to_string(),
                 ranges: ranges.clone(),
+                focus: 0,
             };
             let expected = format!("summary: {}", marked_char_by_char(text, &ranges));
             assert_eq!(plain_why(&[matched]), expected, "{text} {ranges:?}");

@@ -101,7 +101,12 @@ const MIN_TITLE_BESIDE_DATE: usize = 24;
 /// when there is room, its title (the short one where the item has one),
 /// and why it matched; all read from the index.
 pub fn write_hits(index: &SearchIndex, hits: &[Hit], out: &mut impl Write) -> io::Result<()> {
-    let rows: Vec<(Vec<String>, Vec<Range<usize>>)> = hits.iter().map(|hit| hit_row(index, hit)).collect();
+    write_hits_in(index, hits, terminal_width(), out)
+}
+
+/// [`write_hits`] in `width` columns.
+fn write_hits_in(index: &SearchIndex, hits: &[Hit], width: usize, out: &mut impl Write) -> io::Result<()> {
+    let rows: Vec<(Vec<String>, WhyMarks)> = hits.iter().map(|hit| hit_row(index, hit)).collect();
     let all = [
         SYMBOL_COLUMN,
         plain("CATEGORY"),
@@ -112,13 +117,13 @@ pub fn write_hits(index: &SearchIndex, hits: &[Hit], out: &mut impl Write) -> io
     let natural = natural_widths(&all, rows.iter().map(|(row, _)| row.iter().map(String::as_str)));
     let handles = rows.iter().map(|(row, _)| row[HIT_HANDLE].as_str());
     let any_dated = rows.iter().any(|(row, _)| row[HIT_DATE] != MISSING);
-    let (shown, widths) = hit_widths(natural, any_dated, terminal_width(), handles);
+    let (shown, widths) = hit_widths(natural, any_dated, width, handles);
     let columns: Vec<Column> = all.into_iter().zip(shown).filter(|&(_, s)| s).map(|(c, _)| c).collect();
     write_header(out, &columns, &widths)?;
     for (row, marks) in &rows {
         let cells = row.iter().zip(shown).filter(|&(_, s)| s).map(|(cell, _)| cell.as_str());
         write_row(out, cells, &columns, &widths, |last, w| match shown[HIT_WHY] {
-            true => cut_why(last, marks, w),
+            true => cut_why(last, &marks.0, marks.1, w),
             false => truncate(last, w),
         })?;
     }
@@ -236,7 +241,11 @@ fn fair_handle_width<'h>(handles: impl Iterator<Item = &'h str> + Clone, natural
 }
 
 /// A hit's cells, sanitized, and where the marked words are in the last.
-fn hit_row(index: &SearchIndex, hit: &Hit) -> (Vec<String>, Vec<Range<usize>>) {
+/// Where a why's marked words are (byte ranges, in order), and which of
+/// them it is cut around (see [`cut_why`]).
+type WhyMarks = (Vec<Range<usize>>, usize);
+
+fn hit_row(index: &SearchIndex, hit: &Hit) -> (Vec<String>, WhyMarks) {
     let id = index.id(hit.item);
     let name = index.symbol(hit.item).unwrap_or(id);
     let kind = category(index.category(hit.item)).map_or("", |c| c.abbrev);
@@ -255,8 +264,11 @@ fn hit_row(index: &SearchIndex, hit: &Hit) -> (Vec<String>, Vec<Range<usize>>) {
         .collect();
     // Sanitized here, char for char, so the marks' places hold.
     let (why, marks) = match beside.is_empty() && !hit.matched.is_empty() {
-        true => (Field::Title.name().to_string(), Vec::new()),
-        false => super::search::marked_why(&beside, sanitized),
+        true => (Field::Title.name().to_string(), (Vec::new(), 0)),
+        false => {
+            let marked = super::search::marked_why(&beside, sanitized);
+            (marked.text, (marked.marks, marked.focus))
+        }
     };
     let cells = [name, kind, date, title].map(|cell| sanitized(cell).into_owned());
     (cells.into_iter().chain([why]).collect(), marks)
@@ -271,24 +283,28 @@ const HIT_WHY: usize = 4;
 /// Printed for a missing date.
 const MISSING: &str = "-";
 
-/// Columns of context kept before the first matched word when a "why" is
-/// cut from the left.
+/// Columns of context kept before the matched word a "why" is cut
+/// around when it is cut from the left.
 const CONTEXT_BEFORE_MATCH: usize = 12;
 
-/// A "why" in `width` columns that still shows its first matched word
-/// (at `marks[0]`, its brackets included): "points: …UNGIS and
-/// [A/RES/80/173]…" rather than the start of a long text cut before the
-/// match. A cut never falls inside a mark (`[Compac…`): the mark goes
-/// whole. Brackets from the data are text like any other.
-fn cut_why(why: &str, marks: &[Range<usize>], width: usize) -> String {
-    let marks: Vec<Range<usize>> = marks
-        .iter()
-        .filter(|m| m.end <= why.len() && why.is_char_boundary(m.start) && why.is_char_boundary(m.end))
+/// A "why" in `width` columns that still shows the matched word its first
+/// text was cut for (at `marks[focus]`, its brackets included; the first
+/// mark if there is no such one): "points: …UNGIS and [A/RES/80/173]…"
+/// rather than the start of a long text cut before the match, nor an
+/// earlier word of another field's. A cut never falls inside a mark
+/// (`[Compac…`): the mark goes whole. Brackets from the data are text
+/// like any other.
+fn cut_why(why: &str, marks: &[Range<usize>], focus: usize, width: usize) -> String {
+    let sound = |m: &&Range<usize>| m.end <= why.len() && why.is_char_boundary(m.start) && why.is_char_boundary(m.end);
+    let Some(mark) = marks
+        .get(focus)
+        .filter(sound)
+        .or_else(|| marks.iter().find(sound))
         .cloned()
-        .collect();
-    let Some(mark) = marks.first().cloned() else {
+    else {
         return truncate(why, width);
     };
+    let marks: Vec<Range<usize>> = marks.iter().filter(sound).cloned().collect();
     let field_end = why.find(": ").map_or(0, |colon| colon + 2);
     // A cut at the end needs a column for its "…" when text follows.
     let to_mark_end = why[..mark.end].width() + usize::from(mark.end < why.len());
@@ -321,6 +337,14 @@ fn cut_why(why: &str, marks: &[Range<usize>], width: usize) -> String {
         .map_or(mark.start, |(at, _)| field_end + at);
     // Start at a word, not inside one ("…under [X]", not "…ariat under [X]").
     let from = why[from..mark.start].find(' ').map_or(from, |space| from + space + 1);
+    // Nor inside an earlier mark ("…25] the [annual]"): after it.
+    let from = match marks.iter().find(|m| m.start < from && from < m.end) {
+        Some(inside) => {
+            let rest = &why[inside.end.min(mark.start)..mark.start];
+            mark.start - rest.trim_start().len()
+        }
+        None => from,
+    };
     // Nor on an accent whose letter was cut off.
     let from = cluster_start_from(why, from).min(mark.start);
     let head = format!("{}…", &why[..head_end]);
@@ -494,29 +518,29 @@ mod tests {
     #[test]
     fn a_cut_why_keeps_its_first_match_in_view() {
         let why = "points: Permanent member of UNGIS sharing its rotating chairmanship, as [A/RES/80/173] says";
-        let cut = cut_why(why, first_mark(why).as_slice(), 50);
+        let cut = cut_why(why, first_mark(why).as_slice(), 0, 50);
         assert!(cut.width() <= 50, "{cut}");
         assert!(cut.starts_with("points: …"), "{cut}");
         assert!(cut.contains("[A/RES/80/173]"), "{cut}");
         // Room enough, or a match at the start: cut at the end as before.
-        assert_eq!(cut_why(why, first_mark(why).as_slice(), 200), why);
+        assert_eq!(cut_why(why, first_mark(why).as_slice(), 0, 200), why);
         let early = "title: [Internet] Governance Forum, its first meeting in Athens";
         assert_eq!(
-            cut_why(early, first_mark(early).as_slice(), 30),
+            cut_why(early, first_mark(early).as_slice(), 0, 30),
             "title: [Internet] Governance…"
         );
         let unmarked = "title: no mark here at all";
-        assert_eq!(cut_why(unmarked, &[], 12), truncate(unmarked, 12));
+        assert_eq!(cut_why(unmarked, &[], 0, 12), truncate(unmarked, 12));
     }
 
     #[test]
     fn a_cut_never_leaves_a_mark_unclosed() {
         let why = "title: Global [Digital] [Compact]";
         let marks = [14..23, 24..33];
-        assert_eq!(cut_why(why, &marks, 30), "title: Global [Digital]…");
-        assert_eq!(cut_why(why, &marks, 33), why);
+        assert_eq!(cut_why(why, &marks, 0, 30), "title: Global [Digital]…");
+        assert_eq!(cut_why(why, &marks, 0, 33), why);
         // A bracket of the data is cut like any text.
-        assert_eq!(cut_why(why, &[], 30), truncate(why, 30));
+        assert_eq!(cut_why(why, &[], 0, 30), truncate(why, 30));
     }
 
     #[test]
@@ -527,14 +551,14 @@ mod tests {
             digital..digital + "[Digital]".len(),
             compact..compact + "[Compact]".len(),
         ];
-        assert_eq!(cut_why(why, &marks, 24), "summary: …[Digital]…");
-        let cut = cut_why(why, &marks, 28);
+        assert_eq!(cut_why(why, &marks, 0, 24), "summary: …[Digital]…");
+        let cut = cut_why(why, &marks, 0, 28);
         assert!(cut.contains("Global [Digital]"), "{cut}");
         // Narrower still (a search table at 80 columns): the match without
         // its field's name, never the text's start without a match.
-        assert_eq!(cut_why(why, &marks, 16), "…[Digital]…");
-        assert_eq!(cut_why(why, &marks, 12), "…[Digital]…");
-        assert_eq!(cut_why(why, &marks, 11), truncate(why, 11));
+        assert_eq!(cut_why(why, &marks, 0, 16), "…[Digital]…");
+        assert_eq!(cut_why(why, &marks, 0, 12), "…[Digital]…");
+        assert_eq!(cut_why(why, &marks, 0, 11), truncate(why, 11));
     }
 
     #[test]
@@ -573,15 +597,105 @@ mod tests {
             field: Field::Summary,
             text: text.to_string(),
             ranges: vec![word],
+            focus: 0,
         }]
+    }
+
+    /// A summary excerpt cut for "annual" near its end, marking "2025"
+    /// and "report" too (which the title explains) : as the search gives it.
+    fn cut_for_annual() -> Vec<Matched> {
+        let text = "…progress of the year. In 2025, the Commission adopted its annual report on the follow-up.";
+        let word = |w: &str| {
+            let at = text[..text.find(w).unwrap()].chars().count();
+            at..at + w.chars().count()
+        };
+        vec![Matched {
+            field: Field::Summary,
+            text: text.to_string(),
+            ranges: vec![word("2025"), word("annual"), word("report")],
+            focus: 1,
+        }]
+    }
+
+    #[test]
+    fn a_cut_why_shows_the_word_its_text_was_cut_for_not_its_first_mark() {
+        let marked = marked_why(&cut_for_annual(), sanitized);
+        assert_eq!(&marked.text[marked.marks[marked.focus].clone()], "[annual]");
+        let room = "summary: …".width() + CONTEXT_BEFORE_MATCH + "[annual]".width();
+        for width in room..=marked.text.width() + 1 {
+            let cut = cut_why(&marked.text, &marked.marks, marked.focus, width);
+            assert!(cut.contains("[annual]"), "{width}: {cut}");
+            assert!(cut.width() <= width, "{width}: {cut}");
+            assert_eq!(cut.matches('[').count(), cut.matches(']').count(), "{width}: {cut}");
+        }
+        // Cut around the first mark, as it was, "annual" falls outside.
+        let first = cut_why(&marked.text, &marked.marks, 0, 30);
+        assert!(first.contains("[2025]") && !first.contains("annual"), "{first}");
+        // Narrower than the word and its field: the start, cut, as before.
+        assert_eq!(
+            cut_why(&marked.text, &marked.marks, marked.focus, 8),
+            truncate(&marked.text, 8)
+        );
+    }
+
+    /// A search table of "zorblat annual 2025" over one item whose title
+    /// explains "zorblat" and "2025" and whose long summary names them
+    /// just before "annual", near its end; in `width` columns.
+    fn annual_table(width: usize) -> String {
+        let filler = "The Commission met and reviewed the progress made. ".repeat(6);
+        let text = format!(
+            r#"[Item(id: "zz-review", category: "cstd", title: "Zorblat review 2025",
+                summary: "{filler}In 2025, the Zorblat Commission adopted its annual report.")]"#
+        );
+        let file = crate::data::SourceFile {
+            name: "annual.ron".into(),
+            text,
+            embedded: false,
+        };
+        let data = crate::data::Dataset::from_files(&[file]).expect("loads");
+        let index = SearchIndex::new(&data);
+        let hits = index.search("zorblat annual 2025", None);
+        let mut out = Vec::new();
+        write_hits_in(&index, &hits, width, &mut out).expect("written");
+        String::from_utf8(out).expect("UTF-8")
+    }
+
+    #[test]
+    fn a_search_table_shows_a_long_summary_around_the_word_it_explains() {
+        for width in [80, 120, 200] {
+            let table = annual_table(width);
+            let row = table.lines().nth(1).expect("a row");
+            assert!(
+                row.contains("summary: ") && row.contains("[annual]"),
+                "{width}: {table}"
+            );
+            assert!(table.lines().all(|line| line.width() <= width), "{width}: {table}");
+        }
+        for width in 1..=400 {
+            let table = annual_table(width);
+            assert!(table.lines().count() == 2, "{width}: {table}");
+        }
+    }
+
+    #[test]
+    fn a_left_cut_never_starts_inside_an_earlier_mark() {
+        let why = "summary: the [Commission] [adopted] its [annual] report";
+        let mark = |w: &str| why.find(w).map(|at| at..at + w.len()).unwrap();
+        let marks = [mark("[Commission]"), mark("[adopted]"), mark("[annual]")];
+        for width in 20..why.width() {
+            let cut = cut_why(why, &marks, 2, width);
+            assert!(cut.contains("[annual]"), "{width}: {cut}");
+            assert_eq!(cut.matches('[').count(), cut.matches(']').count(), "{width}: {cut}");
+        }
     }
 
     #[test]
     fn a_bracket_in_the_data_is_not_taken_for_the_match() {
         let text = "The [sic] report of the Secretary-General on progress made in the implementation of [the] outcomes";
         let at = text.chars().count() - "outcomes".len();
-        let (why, mark) = marked_why(&summary(text, at..at + 8), sanitized);
-        let cut = cut_why(&why, &mark, 40);
+        let marked = marked_why(&summary(text, at..at + 8), sanitized);
+        let (why, mark) = (marked.text, marked.marks);
+        let cut = cut_why(&why, &mark, 0, 40);
         assert!(cut.contains("[outcomes]"), "{cut}");
         assert!(cut.contains("[the]"), "the data's brackets stay: {cut}");
         assert!(cut.width() <= 40, "{cut}");
@@ -594,8 +708,9 @@ mod tests {
         let text = format!("x{}match and more", "e\u{301}".repeat(13));
         let text = text.as_str();
         let at = text.chars().count() - "match and more".len();
-        let (why, mark) = marked_why(&summary(text, at..at + 5), sanitized);
-        let cut = cut_why(&why, &mark, 30);
+        let marked = marked_why(&summary(text, at..at + 5), sanitized);
+        let (why, mark) = (marked.text, marked.marks);
+        let cut = cut_why(&why, &mark, 0, 30);
         let after = cut.split('…').nth(1).expect("cut from the left");
         assert!(!after.starts_with('\u{301}'), "{cut:?}");
         assert!(cut.contains("[match]"), "{cut}");
@@ -635,10 +750,15 @@ mod tests {
             width in 1usize..90,
         ) {
             let (before, after) = (text_of(&before), text_of(&after));
-            let text = format!("{before}match{after}");
-            let at = before.chars().count();
-            let (why, mark) = marked_why(&summary(&text, at..at + 5), sanitized);
-            let cut = cut_why(&why, &mark, width);
+            // An earlier match marked too, the excerpt cut for "match".
+            let text = format!("cab {before}match{after}");
+            let at = "cab ".len() + before.chars().count();
+            let mut matched = summary(&text, 0..3);
+            matched[0].ranges.push(at..at + 5);
+            matched[0].focus = 1;
+            let marked = marked_why(&matched, sanitized);
+            let (why, mark) = (marked.text, marked.marks);
+            let cut = cut_why(&why, &mark, marked.focus, width);
             proptest::prop_assert!(cut.width() <= width, "{:?}", cut);
             proptest::prop_assert!(accents_whole(&cut), "{:?} from {:?}", cut, why);
             // What is kept is the data as it was, brackets and all.

@@ -128,8 +128,8 @@ impl Dataset {
     }
 
     /// Whether an item read from a stored snapshot was damaged (it then
-    /// reads as [`super::stored_items::damaged_item`]): the data should be
-    /// loaded again from its sources.
+    /// reads as [`super::stored_items::damaged_item`]), or its table of
+    /// names: the data should be loaded again from its sources.
     pub fn met_damage(&self) -> bool {
         match &self.items {
             Items::Owned(_) => false,
@@ -259,13 +259,7 @@ impl Dataset {
             return Resolved::One(idx);
         }
         let steps: [&dyn Fn() -> Resolved; 4] = [
-            &|| {
-                self.names.resolve(
-                    name,
-                    |idx| self.category_of(idx),
-                    |idx| (idx < self.len()).then(|| self.item(idx)),
-                )
-            },
+            &|| self.by_name(name),
             &|| self.bare_document_symbol(name),
             &|| super::aliases::by_dashed_symbol(self.items(), name),
             &|| super::aliases::by_title(self.items(), name),
@@ -275,6 +269,24 @@ impl Dataset {
             .map(|step| step())
             .find(|found| *found != Resolved::None)
             .unwrap_or(Resolved::None)
+    }
+
+    /// What `name` stands for among the names. A stored table of names
+    /// that is damaged or cannot be read says nothing: the names of the
+    /// full load answer instead, built from the items, so no later step
+    /// answers for a name the table missed ("TA para 105" for the item
+    /// whose alias it is, not another's short-title head); and the dataset
+    /// is loaded again from its files, as for a damaged record.
+    fn by_name(&self, name: &str) -> Resolved {
+        let category_of = |idx| self.category_of(idx);
+        let found = self
+            .names
+            .resolve(name, category_of, |idx| (idx < self.len()).then(|| self.item(idx)));
+        found.unwrap_or_else(|| {
+            self.items.note_damage();
+            let loaded = self.names.loaded(|| self.items().cloned().collect());
+            loaded.resolve(name, category_of)
+        })
     }
 
     /// What `name` stands for as a document symbol without its organ's
@@ -291,11 +303,7 @@ impl Dataset {
         let mut found: Vec<ItemIdx> = Vec::new();
         for organ in ORGAN_PREFIXES {
             let full = format!("{organ}{name}");
-            match self.names.resolve(
-                &full,
-                |idx| self.category_of(idx),
-                |idx| (idx < self.len()).then(|| self.item(idx)),
-            ) {
+            match self.by_name(&full) {
                 Resolved::One(idx) => found.push(idx),
                 Resolved::Ambiguous(several) => found.extend(several),
                 Resolved::None => {}

@@ -17,6 +17,7 @@ use super::aliases::{Aliases, Resolved, item_keys, key, qualified_key};
 use super::dataset::{Dataset, ItemIdx};
 use super::model::Item;
 use super::preview::id_hash;
+use super::snapshot::checksum;
 use super::stored_items::SnapshotBytes;
 
 /// The first byte: whether a table follows (a dataset whose names do not
@@ -91,36 +92,40 @@ impl std::fmt::Debug for Names {
 }
 
 /// A stored table: `bytes[from..to]` is the section, its first byte saying
-/// it is present. Its order and completeness are checked with the whole
-/// file in the background ([`crate::dataset_cache::verify`]); until then a
-/// damaged table can only miss, as a candidate counts only if its own
-/// record answers to the name.
+/// it is present. It is read whole when a name is first looked up, and
+/// used only if it matches its sum (`sum`, from the snapshot's header) and
+/// is sorted: a damaged table would miss names whose later steps
+/// ([`Dataset::resolve`]) may then answer for another item.
 pub(super) struct StoredNames {
     pub(super) bytes: SnapshotBytes,
     pub(super) from: u64,
     pub(super) len: usize,
+    pub(super) sum: u64,
     /// The section, read when a name is first looked up (empty if it
     /// could not be read: then no name is found).
     pub(super) section: OnceLock<Vec<u8>>,
+    /// The names built from the items, as a full load builds them, when
+    /// the table turned out damaged or unreadable ([`Names::loaded`]).
+    pub(super) loaded: OnceLock<Aliases>,
 }
 
 impl Names {
     /// What `name` stands for among the names (not ids or titles), as
     /// [`Aliases::resolve`] finds it; `item` reads an item of the dataset
-    /// (`None` past its end: a damaged table may name one).
+    /// (`None` past its end). `None` when the names are a stored table
+    /// that is damaged or cannot be read: nothing can be said from it, and
+    /// the caller asks the names of the full load ([`Names::loaded`]).
     pub(super) fn resolve<'a>(
         &self,
         name: &str,
         category_of: impl Fn(ItemIdx) -> usize,
         item: impl Fn(ItemIdx) -> Option<&'a Item>,
-    ) -> Resolved {
+    ) -> Option<Resolved> {
         let stored = match self {
-            Names::Built(aliases) => return aliases.resolve(name, category_of),
+            Names::Built(aliases) => return Some(aliases.resolve(name, category_of)),
             Names::Stored(stored) => stored,
         };
-        let Some(table) = stored.table() else {
-            return Resolved::None;
-        };
+        let table = stored.table()?;
         let answering = |key: &str| -> Vec<ItemIdx> {
             let mut found: Vec<ItemIdx> = table
                 .candidates(name_hash(key))
@@ -137,21 +142,35 @@ impl Names {
             found.retain(|&idx| category.is_none_or(|c| category_of(idx) == c));
         }
         found.sort_unstable();
-        match found.as_slice() {
+        Some(match found.as_slice() {
             [] => Resolved::None,
             [one] => Resolved::One(*one),
             _ => Resolved::Ambiguous(found),
+        })
+    }
+
+    /// The names as a full load builds them: the built ones, or for a
+    /// stored table those of `items` (every item of the dataset), built
+    /// once. A stored table has no clashing alias (see [`entries`]), so
+    /// these are the names a fresh load of the same items gives.
+    pub(super) fn loaded(&self, items: impl FnOnce() -> Vec<Item>) -> &Aliases {
+        match self {
+            Names::Built(aliases) => aliases,
+            Names::Stored(stored) => stored.loaded.get_or_init(|| Aliases::build(&items()).0),
         }
     }
 }
 
 impl StoredNames {
-    /// The table, unchecked but for its shape (whole entries, present).
+    /// The table, if its section was read whole, matches its sum and is
+    /// a sorted table; read and checked once (each lookup then costs a
+    /// binary search), as the warm path checks it ([`super::snapshot::decode_names`]).
     fn table(&self) -> Option<NameTable<'_>> {
         let section = self.section.get_or_init(|| {
             self.bytes
                 .read(self.from, self.len)
                 .map(Cow::into_owned)
+                .filter(|section| checksum(section) == self.sum && NameTable::open(section).is_some())
                 .unwrap_or_default()
         });
         let (&first, entries) = section.split_first()?;

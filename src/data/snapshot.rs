@@ -188,6 +188,7 @@ fn read_item_index(bytes: &dyn SnapshotSource, key: &str) -> Option<(IndexColumn
     let layout = Layout {
         data_at: sections.range(DATA, key)?.0,
         names: names_at..names_at.checked_add(usize::try_from(names_len).ok()?)?,
+        names_sum: sections.sums[NAMES],
     };
     Some((index, layout))
 }

@@ -127,6 +127,15 @@ impl Items {
             Items::Stored(stored) => stored.get(idx),
         }
     }
+
+    /// Says the stored snapshot these items come from is damaged (another
+    /// of its parts was found so), as a damaged record does; nothing for
+    /// owned items.
+    pub(super) fn note_damage(&self) {
+        if let Items::Stored(stored) = self {
+            stored.note_damage();
+        }
+    }
 }
 
 impl std::fmt::Debug for Items {
@@ -180,14 +189,19 @@ impl StoredItems {
     fn get(&self, idx: ItemIdx) -> &Item {
         self.slot(idx).get_or_init(|| {
             Box::new(self.decode(idx).unwrap_or_else(|| {
-                if !self.damaged.swap(true, Ordering::Relaxed)
-                    && let Some(tell) = self.on_damage.get()
-                {
-                    let _ = tell.send(());
-                }
+                self.note_damage();
                 damaged_item()
             }))
         })
+    }
+
+    /// Records that damage was met, telling the one waiting the first time.
+    fn note_damage(&self) {
+        if !self.damaged.swap(true, Ordering::Relaxed)
+            && let Some(tell) = self.on_damage.get()
+        {
+            let _ = tell.send(());
+        }
     }
 
     /// Item `idx`'s slot, its chunk allocated if first asked for. Past the

@@ -119,6 +119,8 @@ pub(super) fn explained(category: usize, terms: &[&str]) -> Option<Matched> {
         field: Field::Category,
         text: label,
         ranges,
+        // The label is short: shown whole, from its first match.
+        focus: 0,
     })
 }
 

@@ -646,8 +646,8 @@ fn push_shown(shown: &mut Vec<Matched>, field: Field, text: &str, found: &[Found
 }
 
 /// The line of `text` with the most query words of `focus`, cut around
-/// the first of them, the other words found in it marked too; and the
-/// query words it shows.
+/// the first of them (the match the excerpt is for: [`Matched::focus`]),
+/// the other words found in it marked too; and the query words it shows.
 fn shown_line(field: Field, text: &str, found: &[Found], focus: TermSet) -> (Matched, TermSet) {
     let focused = |f: &Found| focus & term_bit(f.term) != 0;
     // One line: all of it (its length in chars is not needed).
@@ -659,23 +659,21 @@ fn shown_line(field: Field, text: &str, found: &[Found], focus: TermSet) -> (Mat
     let shifted = |f: &Found| f.range.start - line.start..f.range.end - line.start;
     let mut ranges: Vec<Range<usize>> = in_line().map(shifted).collect();
     ranges.sort_unstable_by_key(|r| (r.start, r.end));
-    let mut ranges = merge(ranges);
-    // The excerpt starts at the first word it is shown for.
+    let ranges = merge(ranges);
+    // The excerpt is cut around the first word it is shown for.
     let anchor = in_line().filter(|f| focused(f)).map(|f| shifted(f).start).min();
     let at = anchor.and_then(|anchor| ranges.iter().position(|r| r.contains(&anchor) || r.start == anchor));
-    let rotated = at.is_some_and(|at| at > 0);
-    if let Some(at) = at {
-        ranges[..=at].rotate_right(1);
-    }
-    let (text, mut marked, span) = window(&text[bytes], &ranges, EXPLAIN_CHARS);
-    if rotated {
-        marked.sort_unstable_by_key(|r| (r.start, r.end));
-    }
+    let excerpt = window(&text[bytes], &ranges, at.unwrap_or(0), EXPLAIN_CHARS);
     let visible = in_line()
-        .filter(|f| shows(&span, &shifted(f)))
+        .filter(|f| shows(&excerpt.span, &shifted(f)))
         .fold(0, |set, f| set | term_bit(f.term));
-    let ranges = marked;
-    (Matched { field, text, ranges }, visible)
+    let matched = Matched {
+        field,
+        text: excerpt.text,
+        ranges: excerpt.ranges,
+        focus: excerpt.focus,
+    };
+    (matched, visible)
 }
 
 /// Whether an excerpt of chars `span` shows `range`, or some of it; an

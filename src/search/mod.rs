@@ -177,16 +177,21 @@ pub struct Matched {
     pub field: Field,
     pub text: String,
     pub ranges: Vec<Range<usize>>,
+    /// Which of `ranges` the text is shown for (a query word this field
+    /// explains best; others found in it are marked too): a narrower cut
+    /// keeps it in view. The first when there is no such range.
+    pub focus: usize,
 }
 
 impl Matched {
-    /// The same explanation cut to `max_chars` around its first match.
+    /// The same explanation cut to `max_chars` around its focus.
     pub fn narrowed(&self, max_chars: usize) -> Matched {
-        let (text, ranges, _) = excerpt::window(&self.text, &self.ranges, max_chars);
+        let excerpt = excerpt::window(&self.text, &self.ranges, self.focus, max_chars);
         Matched {
             field: self.field,
-            text,
-            ranges,
+            text: excerpt.text,
+            ranges: excerpt.ranges,
+            focus: excerpt.focus,
         }
     }
 }

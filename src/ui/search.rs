@@ -247,7 +247,7 @@ fn hit_rows(app: &App, search: &SearchState, hit: &Hit, width: usize) -> Text<'s
 fn why_line(app: &App, why: &Matched, width: usize) -> Line<'static> {
     let label = format!("  {}: ", why.field.name());
     let room = width.saturating_sub(label.width());
-    let why = why.narrowed(room);
+    let why = narrowed_to_width(why, room);
     let text = truncate(&sanitize(&why.text), room);
     let marked: Vec<usize> = why.ranges.iter().flat_map(Clone::clone).collect();
     let mut spans = vec![Span::styled(label, app.theme.dim())];
@@ -259,6 +259,23 @@ fn why_line(app: &App, why: &Matched, width: usize) -> Line<'static> {
         }
     }));
     Line::from(spans)
+}
+
+/// `why` cut around its focus ([`Matched::narrowed`]) to at most `room`
+/// columns: cut by chars, then to fewer while wide chars (CJK) leave it
+/// wider, so cutting its end to the width never cuts off the word it is
+/// shown for.
+fn narrowed_to_width(why: &Matched, room: usize) -> Matched {
+    let mut chars = room;
+    loop {
+        let narrowed = why.narrowed(chars);
+        let over = narrowed.text.width().saturating_sub(room);
+        if over == 0 || chars == 0 {
+            return narrowed;
+        }
+        // A wide char takes two columns: half the excess in chars at least.
+        chars = chars.saturating_sub(over.div_ceil(2));
+    }
 }
 
 /// Splits `text` into runs of matched and unmatched characters.
@@ -290,6 +307,34 @@ fn styled_run(text: String, matched: bool, app: &App) -> Span<'static> {
 
 #[cfg(test)]
 mod tests {
+    use unicode_width::UnicodeWidthStr;
+
+    use super::narrowed_to_width;
+    use crate::search::{Field, Matched};
+
+    #[test]
+    fn a_why_row_of_wide_text_keeps_the_word_it_is_shown_for() {
+        // "2025" early, then wide text, then the word the row is for.
+        let text = format!("2025年{}年次報告書を採択した。", "委員会は進捗を審査し".repeat(6));
+        let word = |w: &str| {
+            let at = text[..text.find(w).expect("in the text")].chars().count();
+            at..at + w.chars().count()
+        };
+        let why = Matched {
+            field: Field::Summary,
+            text: text.clone(),
+            ranges: vec![word("2025"), word("年次報告書")],
+            focus: 1,
+        };
+        for room in 24..=80 {
+            let narrowed = narrowed_to_width(&why, room);
+            assert!(narrowed.text.width() <= room, "{room}: {}", narrowed.text);
+            let focus = narrowed.ranges[narrowed.focus].clone();
+            let shown: String = narrowed.text.chars().skip(focus.start).take(focus.len()).collect();
+            assert_eq!(shown, "年次報告書", "{room}: {}", narrowed.text);
+        }
+    }
+
     #[test]
     fn the_window_looks_only_at_hits_it_may_show() {
         let looked = std::cell::RefCell::new(Vec::new());
