@@ -15,20 +15,28 @@ const NON_ASCII_BITS: u64 = !((1 << 36) - 1);
 /// byte that is not a letter, digit or joiner. A non-ASCII byte never
 /// does (its char may be a letter), and may have any non-ASCII char's
 /// bits: a run may then span two words, which only lets more runs pass.
+/// An uppercase ASCII letter has its lowercase letter's bit: a folded
+/// text has none, and an ASCII text not folded (which folds to itself
+/// lowercased) then has its folded text's runs and masks.
 const RUN_BITS: [u64; 256] = {
     let mut bits = [NON_ASCII_BITS; 256];
     let mut byte = 0;
     while byte < 128 {
         let in_word = matches!(byte as u8, b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'/' | b'-' | b'+');
-        bits[byte] = if in_word { ascii_bit(byte as u8) } else { 0 };
+        bits[byte] = if in_word {
+            ascii_bit((byte as u8).to_ascii_lowercase())
+        } else {
+            0
+        };
         byte += 1;
     }
     bits
 };
 
-/// Whether `found` holds for some run of word bytes of `text` (folded),
-/// given the run and its mask: every character of the run has its bit
-/// there, a non-ASCII one every bit it may have.
+/// Whether `found` holds for some run of word bytes of `text` (folded,
+/// or ASCII in any case), given the run and its mask: every character of
+/// the run has its bit there (as folded), a non-ASCII one every bit it
+/// may have.
 pub(super) fn any_run(text: &str, mut found: impl FnMut(&[u8], CharMask) -> bool) -> bool {
     let bytes = text.as_bytes();
     let mut start = 0;
@@ -55,11 +63,12 @@ pub(super) fn is_one_word(mask: CharMask) -> bool {
     mask.bits() & NON_ASCII_BITS == 0
 }
 
-/// Whether `needle`'s bytes occur in order in `run`: true whenever its
-/// chars occur in order in the text of `run`.
+/// Whether `needle`'s bytes (folded) occur in order in `run`, its ASCII
+/// letters in any case: true whenever its chars occur in order in the
+/// folded text of `run`.
 pub(super) fn has_in_order(run: &[u8], needle: &[u8]) -> bool {
     let mut rest = run.iter();
-    needle.iter().all(|n| rest.any(|h| h == n))
+    needle.iter().all(|&n| rest.any(|h| h.to_ascii_lowercase() == n))
 }
 
 #[cfg(test)]
