@@ -124,6 +124,12 @@ impl WordFilter {
             return false;
         }
         let terms = || self.terms.iter().zip(self.only_starts.iter().copied());
+        // With no typos a run may keep a word exactly when the word's
+        // letters are in order in it (`may_keep_in_run`): one pass each.
+        let asked = || terms().filter(|&(_, only_starts)| !only_starts);
+        if !asked().any(|(term, _)| term.allows_typos()) {
+            return asked().any(|(term, _)| word_runs::in_order_in_a_run(text, term.text.as_bytes()));
+        }
         word_runs::any_run(text, |run, mask| {
             terms().any(|(term, only_starts)| !only_starts && may_keep_in_run(term, run, mask))
         })

@@ -71,6 +71,25 @@ pub(super) fn has_in_order(run: &[u8], needle: &[u8]) -> bool {
     needle.iter().all(|&n| rest.any(|h| h.to_ascii_lowercase() == n))
 }
 
+/// Whether `needle`'s bytes (folded, at least one) occur in order inside
+/// one run of `text` (folded, or ASCII in any case): [`has_in_order`] of
+/// some run of [`any_run`], in one pass with no mask. Matching each byte
+/// at its first chance finds them whenever they are there.
+pub(super) fn in_order_in_a_run(text: &str, needle: &[u8]) -> bool {
+    let mut matched = 0;
+    for &byte in text.as_bytes() {
+        if RUN_BITS[usize::from(byte)] == 0 {
+            matched = 0;
+        } else if needle.get(matched) == Some(&byte.to_ascii_lowercase()) {
+            matched += 1;
+            if matched == needle.len() {
+                return true;
+            }
+        }
+    }
+    false
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -116,6 +135,24 @@ mod tests {
         }
     }
 
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        #[test]
+        fn in_order_in_a_run_is_has_in_order_of_some_run(
+            text in "([-+/ \n.,':a-dA-D0-9éÉôœßﬁ—’İ]|\\PC){0,40}",
+            needle in "([-+/a-d0-9éô]|\\PC){1,4}",
+        ) {
+            for text in [text.clone(), fold(&text)] {
+                let mut some_run = false;
+                any_run(&text, |run, _| {
+                    some_run = some_run || has_in_order(run, needle.as_bytes());
+                    false
+                });
+                prop_assert_eq!(in_order_in_a_run(&text, needle.as_bytes()), some_run, "{:?}", text);
+            }
+        }
+    }
+
     #[test]
     fn runs_are_split_at_ascii_bytes_outside_words() {
         let text = "igf, e-health.\n70/125 côte";
@@ -135,6 +172,8 @@ mod tests {
     #[test]
     fn bytes_in_order_are_found_across_a_run() {
         assert!(has_in_order(b"significant", b"igf"));
+        assert!(in_order_in_a_run("the SIGNIFICANT", b"igf"));
+        assert!(!in_order_in_a_run("big, fun", b"igf"));
         assert!(!has_in_order(b"fig", b"igf"));
         assert!(has_in_order("côte".as_bytes(), "ôe".as_bytes()));
     }
