@@ -45,10 +45,16 @@ impl<'b, 'k> KeptWords<'b, 'k> {
     /// Records the kept words of `field`, whose lines `lines` gives, in
     /// order, to the function it is handed: folded into one text, lines
     /// joined by '\n', and split only if some query word may match a word
-    /// of it ([`WordFilter::may_keep_a_word_of`]). Positions restart with each
+    /// of it ([`WordFilter::may_keep_a_word_of_line`] of one of its lines,
+    /// most of them read without folding). Positions restart with each
     /// field, so a field skipped changes nothing else.
-    pub fn field<'d>(&mut self, field: Field, lines: impl FnOnce(&mut dyn FnMut(&'d str))) {
-        let folded = &mut *self.folded;
+    pub fn field<'d>(&mut self, field: Field, lines: impl Fn(&mut dyn FnMut(&'d str))) {
+        let (kept, folded) = (self.kept, &mut *self.folded);
+        let mut may_keep = false;
+        lines(&mut |line| may_keep = may_keep || kept.may_keep_a_word_of_line(line, folded));
+        if !may_keep {
+            return;
+        }
         folded.clear();
         let mut first = true;
         lines(&mut |line| {
@@ -57,9 +63,7 @@ impl<'b, 'k> KeptWords<'b, 'k> {
             }
             fold_onto(line, folded);
         });
-        if self.kept.may_keep_a_word_of(self.folded) {
-            self.record(field);
-        }
+        self.record(field);
     }
 
     /// The query words that may match some word recorded.

@@ -15,6 +15,7 @@
 use super::SearchIndex;
 use super::build::build_kept;
 use super::category_words;
+use super::fold::fold_into;
 use super::mask::CharMask;
 use super::query::{Term, is_subsequence, terms};
 use super::score;
@@ -98,8 +99,36 @@ impl WordFilter {
         if terms().any(|(term, only_starts)| only_starts && term.starts_a_word_in(text)) {
             return true;
         }
+        self.a_run_may_keep_a_word(text)
+    }
+
+    /// [`Self::may_keep_a_word_of`] the folded text of `line`, a line of
+    /// a field as written, folded into `folded` only if need be: an ASCII
+    /// line folds to itself lowercased, and its runs are read as folded
+    /// ([`word_runs`]), so it is read as it is unless a query word
+    /// matching only words it starts (found byte for byte) must be sought
+    /// in it. A field's lines joined by '\n' are kept if one of them is:
+    /// '\n' ends a run and starts a word, and no query word holds it.
+    pub fn may_keep_a_word_of_line(&self, line: &str, folded: &mut String) -> bool {
+        if line.is_ascii() && !self.only_starts.contains(&true) {
+            return self.a_run_may_keep_a_word(line);
+        }
+        fold_into(line, folded);
+        self.may_keep_a_word_of(folded)
+    }
+
+    /// Whether a query word that matches more than words it starts may
+    /// match a word in a run of `text` (folded, or ASCII in any case).
+    fn a_run_may_keep_a_word(&self, text: &str) -> bool {
         if self.only_starts.iter().all(|&only_starts| only_starts) {
             return false;
+        }
+        let terms = || self.terms.iter().zip(self.only_starts.iter().copied());
+        // With no typos a run may keep a word exactly when the word's
+        // letters are in order in it (`may_keep_in_run`): one pass each.
+        let asked = || terms().filter(|&(_, only_starts)| !only_starts);
+        if !asked().any(|(term, _)| term.allows_typos()) {
+            return asked().any(|(term, _)| word_runs::in_order_in_a_run(text, term.text.as_bytes()));
         }
         word_runs::any_run(text, |run, mask| {
             terms().any(|(term, only_starts)| !only_starts && may_keep_in_run(term, run, mask))
@@ -268,6 +297,41 @@ mod tests {
                 proptest::prop_assert!(!kept || filter.may_keep_a_word_of(&folded), "{:?} in {:?}", query, folded);
             }
         }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+        #[test]
+        fn a_field_read_line_by_line_unfolded_is_kept_as_its_folded_text_is(
+            text in proptest::prop_oneof![TEXT, "([-+/ \n.,'a-zA-Z0-9]){0,60}"],
+            query in "([-+/ a-fA-F0-9éôßﬁ]|\\PC){1,14}",
+            (from, len) in (0usize..60, 1usize..12),
+        ) {
+            let chars: Vec<char> = text.chars().collect();
+            let own: String = chars.iter().skip(from.min(chars.len())).take(len).collect();
+            let folded = crate::search::fold::fold(&text);
+            let mut buffer = String::new();
+            for query in [query, own] {
+                let filter = WordFilter::of(&query);
+                let by_line = text.split('\n').any(|line| filter.may_keep_a_word_of_line(line, &mut buffer));
+                proptest::prop_assert_eq!(by_line, filter.may_keep_a_word_of(&folded), "{:?} in {:?}", query, text);
+            }
+        }
+    }
+
+    #[test]
+    fn an_ascii_line_is_read_in_any_case_as_folded() {
+        let mut buffer = String::new();
+        let filter = WordFilter::of("igf governanse");
+        for line in ["The IGF", "SIGNIFICANT", "Internet GOVERNANCE-Forum"] {
+            assert!(filter.may_keep_a_word_of_line(line, &mut buffer), "{line}");
+        }
+        for line in ["FIG", "I G F", "Forum"] {
+            assert!(!filter.may_keep_a_word_of_line(line, &mut buffer), "{line}");
+        }
+        // A word it starts is sought in the folded line.
+        let starts = WordFilter::of("eh");
+        assert!(starts.may_keep_a_word_of_line("The E-Health line", &mut buffer));
     }
 
     #[test]

@@ -15,20 +15,28 @@ const NON_ASCII_BITS: u64 = !((1 << 36) - 1);
 /// byte that is not a letter, digit or joiner. A non-ASCII byte never
 /// does (its char may be a letter), and may have any non-ASCII char's
 /// bits: a run may then span two words, which only lets more runs pass.
+/// An uppercase ASCII letter has its lowercase letter's bit: a folded
+/// text has none, and an ASCII text not folded (which folds to itself
+/// lowercased) then has its folded text's runs and masks.
 const RUN_BITS: [u64; 256] = {
     let mut bits = [NON_ASCII_BITS; 256];
     let mut byte = 0;
     while byte < 128 {
         let in_word = matches!(byte as u8, b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'/' | b'-' | b'+');
-        bits[byte] = if in_word { ascii_bit(byte as u8) } else { 0 };
+        bits[byte] = if in_word {
+            ascii_bit((byte as u8).to_ascii_lowercase())
+        } else {
+            0
+        };
         byte += 1;
     }
     bits
 };
 
-/// Whether `found` holds for some run of word bytes of `text` (folded),
-/// given the run and its mask: every character of the run has its bit
-/// there, a non-ASCII one every bit it may have.
+/// Whether `found` holds for some run of word bytes of `text` (folded,
+/// or ASCII in any case), given the run and its mask: every character of
+/// the run has its bit there (as folded), a non-ASCII one every bit it
+/// may have.
 pub(super) fn any_run(text: &str, mut found: impl FnMut(&[u8], CharMask) -> bool) -> bool {
     let bytes = text.as_bytes();
     let mut start = 0;
@@ -55,11 +63,31 @@ pub(super) fn is_one_word(mask: CharMask) -> bool {
     mask.bits() & NON_ASCII_BITS == 0
 }
 
-/// Whether `needle`'s bytes occur in order in `run`: true whenever its
-/// chars occur in order in the text of `run`.
+/// Whether `needle`'s bytes (folded) occur in order in `run`, its ASCII
+/// letters in any case: true whenever its chars occur in order in the
+/// folded text of `run`.
 pub(super) fn has_in_order(run: &[u8], needle: &[u8]) -> bool {
     let mut rest = run.iter();
-    needle.iter().all(|n| rest.any(|h| h == n))
+    needle.iter().all(|&n| rest.any(|h| h.to_ascii_lowercase() == n))
+}
+
+/// Whether `needle`'s bytes (folded, at least one) occur in order inside
+/// one run of `text` (folded, or ASCII in any case): [`has_in_order`] of
+/// some run of [`any_run`], in one pass with no mask. Matching each byte
+/// at its first chance finds them whenever they are there.
+pub(super) fn in_order_in_a_run(text: &str, needle: &[u8]) -> bool {
+    let mut matched = 0;
+    for &byte in text.as_bytes() {
+        if RUN_BITS[usize::from(byte)] == 0 {
+            matched = 0;
+        } else if needle.get(matched) == Some(&byte.to_ascii_lowercase()) {
+            matched += 1;
+            if matched == needle.len() {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 #[cfg(test)]
@@ -107,6 +135,24 @@ mod tests {
         }
     }
 
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        #[test]
+        fn in_order_in_a_run_is_has_in_order_of_some_run(
+            text in "([-+/ \n.,':a-dA-D0-9éÉôœßﬁ—’İ]|\\PC){0,40}",
+            needle in "([-+/a-d0-9éô]|\\PC){1,4}",
+        ) {
+            for text in [text.clone(), fold(&text)] {
+                let mut some_run = false;
+                any_run(&text, |run, _| {
+                    some_run = some_run || has_in_order(run, needle.as_bytes());
+                    false
+                });
+                prop_assert_eq!(in_order_in_a_run(&text, needle.as_bytes()), some_run, "{:?}", text);
+            }
+        }
+    }
+
     #[test]
     fn runs_are_split_at_ascii_bytes_outside_words() {
         let text = "igf, e-health.\n70/125 côte";
@@ -126,6 +172,8 @@ mod tests {
     #[test]
     fn bytes_in_order_are_found_across_a_run() {
         assert!(has_in_order(b"significant", b"igf"));
+        assert!(in_order_in_a_run("the SIGNIFICANT", b"igf"));
+        assert!(!in_order_in_a_run("big, fun", b"igf"));
         assert!(!has_in_order(b"fig", b"igf"));
         assert!(has_in_order("côte".as_bytes(), "ôe".as_bytes()));
     }
