@@ -4,9 +4,9 @@
 mod common;
 
 use common::{DATA, ctrl, draw, key, press, type_text};
-use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 use insta::assert_snapshot;
 use ratatui::crossterm::event::{Event, KeyCode};
+use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 use wsis_browser::app::{Action, App, Context};
 use wsis_browser::keymap::help_sections;
 
