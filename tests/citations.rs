@@ -700,25 +700,3 @@ fn a_run_of_paragraphs_is_cited_with_an_en_dash() {
         "{text}"
     );
 }
-
-/// The Global Digital Compact is annexed to General Assembly resolution
-/// 79/1 (its `PartOf` link): the Assembly is its author, and its
-/// paragraphs', in every style, as of the resolution; the UN publishes it.
-#[test]
-fn the_global_digital_compact_is_authored_by_the_general_assembly() {
-    for id in ["gdc", "gdc-para-5", "gdc-objectives"] {
-        let at = idx(id);
-        let text = cite::format(&DATA, &[at], Style::Text);
-        assert!(text.starts_with("General Assembly, \"Global Digital Compact"), "{text}");
-        let bibtex = cite::format(&DATA, &[at], Style::Bibtex);
-        assert_eq!(bibtex_field(&bibtex, id, "author").as_deref(), Some("General Assembly"));
-        assert_eq!(
-            bibtex_field(&bibtex, id, "institution").as_deref(),
-            Some("United Nations")
-        );
-        let ris = read_ris(&cite::format(&DATA, &[at], Style::Ris)).remove(0);
-        assert!(ris.contains(&("AU".into(), "General Assembly".into())), "{ris:?}");
-        let csl: serde_json::Value = serde_json::from_str(&cite::format(&DATA, &[at], Style::CslJson)).unwrap();
-        assert_eq!(csl[0]["author"][0]["literal"], "General Assembly", "{csl}");
-    }
-}

@@ -258,8 +258,7 @@ const ACTION_LINE_CATEGORY: &str = "action-line";
 /// UN system at large is the work of the body that adopted it (an ITU
 /// resolution is not "United Nations"), else of the organ its symbol
 /// names: a General Assembly draft (A/80/L.41) is the Assembly's, as its
-/// resolutions are, though the UN publishes it; else of the organ whose
-/// document it is part of (the Global Digital Compact, annexed to A/RES/79/1).
+/// resolutions are, though the UN publishes it.
 fn issuer_and_adopter(data: &Dataset, idx: ItemIdx, symbol: Option<&str>) -> (Option<String>, Option<String>) {
     let category = &CATEGORIES[data.category_of(idx)];
     let Some(issuer) = category.issuer() else {
@@ -269,10 +268,7 @@ fn issuer_and_adopter(data: &Dataset, idx: ItemIdx, symbol: Option<&str>) -> (Op
         return (Some(issuer.to_string()), None);
     }
     let adopter = adopting_body(data, idx);
-    let organ = symbol
-        .and_then(organ_issuer)
-        .or_else(|| container_organ(data, idx))
-        .map(str::to_string);
+    let organ = symbol.and_then(organ_issuer).map(str::to_string);
     let issuer = adopter.clone().or(organ).unwrap_or_else(|| issuer.to_string());
     (Some(issuer), adopter)
 }
@@ -297,24 +293,6 @@ fn organ_issuer(symbol: &str) -> Option<&'static str> {
         return None;
     }
     CATEGORIES[crate::data::category::category_index(category)?].issuer()
-}
-
-/// The organ whose own document item `idx` is part of: the nearest
-/// container up its `PartOf` links that has a symbol decides. The Global
-/// Digital Compact, annexed to resolution A/RES/79/1, is the General
-/// Assembly's, as the resolution is, and so is a part of the Compact.
-/// Only for an item with no symbol of its own and no adopting body (see
-/// [`issuer_and_adopter`]).
-fn container_organ(data: &Dataset, idx: ItemIdx) -> Option<&'static str> {
-    let mut at = idx;
-    for _ in 0..MAX_PART_OF_STEPS {
-        let (_, container) = data.links(at).find(|(link, _)| link.rel == Relation::PartOf)?;
-        if let Some(symbol) = data.item(container).symbol.as_deref() {
-            return organ_issuer(symbol);
-        }
-        at = container;
-    }
-    None
 }
 
 /// The title of the body that adopted or published item `idx`, if it
