@@ -386,7 +386,12 @@ mod tests {
             let (bytes, _) = flipped_within(flips, 0..LAYOUT.0.start);
             if let Some(data) = opened(&bytes) {
                 prop_assert_eq!(visible(&data), MADE.1.clone());
-                prop_assert!(!data.met_damage());
+                // The header's sum for the table of names is checked when
+                // a name is first looked up: a flip there is damage found
+                // then (names rebuilt from the items, as shown above), so
+                // only a flipped header may report damage.
+                let header = super::super::snapshot::header_len("k");
+                prop_assert!(!data.met_damage() || bytes[..header] != MADE.0[..header]);
             }
         }
 
