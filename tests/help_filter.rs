@@ -51,6 +51,13 @@ fn alt(c: char) -> Event {
     Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT))
 }
 
+/// Whether help's title says that Esc closes it (no filter in force).
+fn title_says_esc_closes(app: &App) -> bool {
+    screen(app, 120, 40)
+        .iter()
+        .any(|l| l.contains("Keys — q, ? or Esc closes"))
+}
+
 fn filter(app: &App) -> String {
     app.help().expect("help is open").filter.text().to_string()
 }
@@ -157,11 +164,7 @@ fn esc_clears_the_filter_and_a_second_esc_closes_help() {
     press(&mut app, &[key(KeyCode::Esc)]);
     assert_eq!(filter(&app), "");
     assert_eq!(app.context(), Context::Help, "back to scrolling every row");
-    assert!(
-        screen(&app, 120, 40)
-            .iter()
-            .any(|l| l.contains("Keys — q, ? or Esc closes"))
-    );
+    assert!(title_says_esc_closes(&app));
     press(&mut app, &[key(KeyCode::Esc)]);
     assert!(app.help().is_none());
     assert_eq!(app.context(), Context::Main);
@@ -174,11 +177,7 @@ fn a_kept_filter_of_spaces_lets_esc_close_as_the_title_says() {
     let mut app = filtering(120, 40);
     type_text(&mut app, "  ");
     press(&mut app, &[key(KeyCode::Enter)]);
-    assert!(
-        screen(&app, 120, 40)
-            .iter()
-            .any(|l| l.contains("Keys — q, ? or Esc closes"))
-    );
+    assert!(title_says_esc_closes(&app));
     press(&mut app, &[key(KeyCode::Esc)]);
     assert!(app.help().is_none());
 }
