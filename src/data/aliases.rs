@@ -89,16 +89,29 @@ const QUALIFIERS: &[(&str, Option<&str>)] = &[
 /// The part of a symbol after which a resolution's number follows.
 const RESOLUTION_MARK: &str = "/res/";
 
+/// The names a symbol gives its item, mostly: itself and a resolution's
+/// number (to size the table of names).
+const NAMES_OF_A_SYMBOL: usize = 2;
+
 impl Aliases {
     /// The names of `items`, and the data aliases that clash.
     pub fn build(items: &[Item]) -> (Aliases, Vec<Clash>) {
-        // Every id is a name: sized for those at once, it grows (and
-        // rehashes) only for the symbols' names.
+        // Sized once for every name, never rehashed: an id, a symbol
+        // and most often a resolution's number, and the aliases.
+        let names: usize = items
+            .iter()
+            .map(|item| 1 + NAMES_OF_A_SYMBOL * usize::from(item.symbol.is_some()) + item.aliases.len())
+            .sum();
         let mut aliases = Aliases {
-            by_key: HashMap::with_capacity_and_hasher(items.len(), FxBuildHasher),
+            by_key: HashMap::with_capacity_and_hasher(names, FxBuildHasher),
         };
+        // One buffer for every key: a table's key is made only when new.
+        let mut name_key = String::new();
         for (idx, item) in items.iter().enumerate() {
-            each_derived_name(item, |name| aliases.insert(key(name), idx));
+            each_derived_name(item, |name| {
+                key_into(name, &mut name_key);
+                aliases.insert(&name_key, idx);
+            });
         }
         let mut clashes = Vec::new();
         for (idx, item) in items.iter().enumerate() {
@@ -117,7 +130,7 @@ impl Aliases {
                         item.id, items[other].id
                     )
                 } else {
-                    aliases.insert(alias_key, idx);
+                    aliases.insert(&alias_key, idx);
                     continue;
                 };
                 clashes.push(Clash {
@@ -130,11 +143,11 @@ impl Aliases {
         (aliases, clashes)
     }
 
-    fn insert(&mut self, key: String, idx: ItemIdx) {
-        match self.by_key.get_mut(key.as_str()) {
+    fn insert(&mut self, key: &str, idx: ItemIdx) {
+        match self.by_key.get_mut(key) {
             Some(holders) => holders.add(idx),
             None => {
-                self.by_key.insert(key.into_boxed_str(), Holders::One(idx));
+                self.by_key.insert(Box::from(key), Holders::One(idx));
             }
         }
     }
@@ -332,12 +345,19 @@ fn each_derived_name(item: &Item, mut name: impl FnMut(&str)) {
     // "A/66/64–E/2011/77" is also found as "A/66/64" and "E/2011/77".
     let halves = joint_halves(symbol);
     halves.iter().for_each(|half| name(half));
-    let parts = if halves.is_empty() {
-        vec![symbol.as_str()]
-    } else {
-        halves
-    };
+    let whole = [symbol.as_str()];
+    let parts: &[&str] = if halves.is_empty() { &whole } else { &halves };
     for part in parts {
+        // An ASCII part's number is given in its own case (the key of a
+        // name has none), without a lowered copy of the part.
+        if part.is_ascii() {
+            let mark = RESOLUTION_MARK.as_bytes();
+            let found = part.as_bytes().windows(mark.len()).position(|w| w.eq_ignore_ascii_case(mark));
+            if let Some(at) = found {
+                name(&part[at + mark.len()..]);
+            }
+            continue;
+        }
         let lower = part.to_lowercase();
         if let Some(at) = lower.find(RESOLUTION_MARK) {
             name(&lower[at + RESOLUTION_MARK.len()..]);
@@ -349,26 +369,33 @@ fn each_derived_name(item: &Item, mut name: impl FnMut(&str)) {
 /// e-health", "c7 E‑health" and "C7E-HEALTH" are one name, as are
 /// "A/RES/70/125" and "a / res / 70 / 125".
 pub fn key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    key_into(name, &mut key);
+    key
+}
+
+/// [`key`] written into `key` (emptied first), to reuse its room.
+fn key_into(name: &str, key: &mut String) {
+    key.clear();
     if name.is_ascii() {
-        return ascii_key(name);
+        return ascii_key(name, key);
     }
-    name.chars()
-        .filter(|&c| !c.is_whitespace() && !is_dash(c) && c != '_')
-        .flat_map(char::to_lowercase)
-        .collect()
+    key.extend(
+        name.chars()
+            .filter(|&c| !c.is_whitespace() && !is_dash(c) && c != '_')
+            .flat_map(char::to_lowercase),
+    );
 }
 
 /// [`key`] of an ASCII name (most names), byte by byte: the same
 /// characters are dropped (ASCII whitespace as `char::is_whitespace` has
 /// it, with vertical tab and form feed) and lowered.
-fn ascii_key(name: &str) -> String {
-    let mut key = String::with_capacity(name.len());
+fn ascii_key(name: &str, key: &mut String) {
     for byte in name.bytes() {
         if !matches!(byte, b'\t'..=b'\r' | b' ' | b'-' | b'_') {
             key.push(char::from(byte.to_ascii_lowercase()));
         }
     }
-    key
 }
 
 /// Hyphen-minus, the Unicode hyphens and dashes, and the minus sign.

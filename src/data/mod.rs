@@ -4,6 +4,7 @@
 pub mod aliases;
 mod backlinks;
 mod build;
+mod checks;
 pub mod candidates;
 pub mod category;
 pub mod dataset;
@@ -32,6 +33,7 @@ pub mod progress;
 pub mod relation;
 mod reread;
 mod section_bytes;
+mod shared_checks;
 pub mod snapshot;
 pub mod sort;
 pub mod stored_items;
