@@ -352,7 +352,10 @@ fn each_derived_name(item: &Item, mut name: impl FnMut(&str)) {
         // name has none), without a lowered copy of the part.
         if part.is_ascii() {
             let mark = RESOLUTION_MARK.as_bytes();
-            let found = part.as_bytes().windows(mark.len()).position(|w| w.eq_ignore_ascii_case(mark));
+            let found = part
+                .as_bytes()
+                .windows(mark.len())
+                .position(|w| w.eq_ignore_ascii_case(mark));
             if let Some(at) = found {
                 name(&part[at + mark.len()..]);
             }

@@ -98,6 +98,9 @@ mod tests {
         by_source.sort_by_key(|(_, b)| b.from);
         let placed = Backlinks::from_links(lists.len(), by_source.into_iter());
         assert_eq!(placed, Backlinks::from_lists(lists));
-        assert_eq!(Backlinks::from_links(2, std::iter::empty()), Backlinks::from_lists(vec![vec![], vec![]]));
+        assert_eq!(
+            Backlinks::from_links(2, std::iter::empty()),
+            Backlinks::from_lists(vec![vec![], vec![]])
+        );
     }
 }

@@ -404,7 +404,6 @@ impl<'a> Report<'a> {
         self.problems.push(problem);
         &mut self.problems[at]
     }
-
 }
 
 impl Problems for Report<'_> {
@@ -461,16 +460,22 @@ mod tests {
     fn spec() -> impl Strategy<Value = Spec> {
         let choice = || 0..1000usize;
         let links = prop::collection::vec(choice(), 0..4);
-        (choice(), choice(), choice(), choice(), prop::option::of(choice()), links).prop_map(
-            |(id, cat, date, until, symbol, links)| Spec {
+        (
+            choice(),
+            choice(),
+            choice(),
+            choice(),
+            prop::option::of(choice()),
+            links,
+        )
+            .prop_map(|(id, cat, date, until, symbol, links)| Spec {
                 id,
                 cat,
                 date,
                 until,
                 symbol,
                 links,
-            },
-        )
+            })
     }
 
     /// Two files' items: the second's ids chosen among both files' (some
@@ -505,7 +510,11 @@ mod tests {
     /// One item written out, `at` its place among all generated items.
     fn item(spec: &Spec, id: usize, at: usize, known: &[usize], bad: bool) -> String {
         let problem = |choice: usize| bad && choice % 7 == 0;
-        let id_text = if problem(spec.id) { "Bad Id".to_string() } else { format!("i{id}") };
+        let id_text = if problem(spec.id) {
+            "Bad Id".to_string()
+        } else {
+            format!("i{id}")
+        };
         let cat = spec.cat % (CATEGORIES.len() + 1);
         let category = match CATEGORIES.get(cat) {
             Some(category) => category.id,

@@ -104,7 +104,10 @@ pub(super) fn symbol_key_hash(symbol: &str) -> u64 {
     let mut hasher = FxHasher::default();
     if symbol.is_ascii() {
         // `symbol_key` of an ASCII symbol: trimmed and lowered, byte by byte.
-        symbol.trim().bytes().for_each(|b| hasher.write_u8(b.to_ascii_lowercase()));
+        symbol
+            .trim()
+            .bytes()
+            .for_each(|b| hasher.write_u8(b.to_ascii_lowercase()));
     } else {
         symbol_key(symbol).bytes().for_each(|b| hasher.write_u8(b));
     }
@@ -184,8 +187,10 @@ impl Indexes {
 }
 
 fn check_id(item: &Item, place: Place, problems: &mut impl Problems) {
-    let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || "-+._".contains(c);
-    if item.id.is_empty() || !item.id.chars().all(allowed) {
+    // Byte by byte: every allowed character is ASCII, and no byte of
+    // another character is.
+    let allowed = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'_');
+    if item.id.is_empty() || !item.id.bytes().all(allowed) {
         let message = format!("id \"{}\" must be lowercase letters, digits, and - + . _", item.id);
         problems.at_value(place, "id", &item.id, message);
     }

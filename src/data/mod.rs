@@ -4,9 +4,9 @@
 pub mod aliases;
 mod backlinks;
 mod build;
-mod checks;
 pub mod candidates;
 pub mod category;
+mod checks;
 pub mod dataset;
 pub mod date;
 pub mod date_span;

@@ -47,7 +47,10 @@ pub(super) fn check_shared<R: Send>(
         return (None, first_done);
     }
     runs.sort_unstable_by_key(|(at, _, _)| *at);
-    let symbols: Vec<u64> = runs.iter().flat_map(|(_, _, hashes)| hashes.0.iter().copied()).collect();
+    let symbols: Vec<u64> = runs
+        .iter()
+        .flat_map(|(_, _, hashes)| hashes.0.iter().copied())
+        .collect();
     if may_repeat(symbols) {
         return (None, first_done);
     }
