@@ -509,7 +509,7 @@ mod tests {
 
     /// One item written out, `at` its place among all generated items.
     fn item(spec: &Spec, id: usize, at: usize, known: &[usize], bad: bool) -> String {
-        let problem = |choice: usize| bad && choice % 7 == 0;
+        let problem = |choice: usize| bad && choice.is_multiple_of(7);
         let id_text = if problem(spec.id) {
             "Bad Id".to_string()
         } else {
@@ -524,7 +524,7 @@ mod tests {
         let mut text = format!("Item(\n  id: \"{id_text}\",\n  category: \"{category}\",\n  title: \"T\",\n");
         let symbol = match spec.symbol {
             // A few symbols, each in two spellings of one key.
-            Some(n) if bad && n % 2 == 0 => Some(format!("A/RES/{}", n % 40)),
+            Some(n) if bad && n.is_multiple_of(2) => Some(format!("A/RES/{}", n % 40)),
             Some(n) if bad => Some(format!(" a/res/{}", n % 40 - 1)),
             Some(_) => Some(format!("A/RES/{at}")),
             None => None,
