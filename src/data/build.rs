@@ -11,8 +11,7 @@ use std::path::PathBuf;
 use super::aliases::Aliases;
 use super::checks::{Indexes, Place, Problems, SymbolTable, check_range};
 use super::dataset::{Dataset, ItemIdx};
-use super::id_table::IdTable;
-use super::id_table::Ids;
+use super::id_table::{self, IdTable, Ids};
 use super::load::{Problem, SourceFile};
 use super::locate::{ItemValues, item_spans};
 use super::model::Item;
@@ -173,6 +172,26 @@ fn merge(files: &[SourceFile], parsed: Vec<Parsed>, report: &mut Report<'_>) -> 
     merged
 }
 
+/// The hash of each item's id, made on two threads for a large file:
+/// reading every id is most of the time of merging, and needs no order.
+fn id_hashes(items: &[Item]) -> Vec<u64> {
+    let hashes = |items: &[Item]| items.iter().map(|item| id_table::hash(&item.id)).collect::<Vec<u64>>();
+    if items.len() < NAMES_APART_FROM {
+        return hashes(items);
+    }
+    let (first, second) = items.split_at(items.len() / 2);
+    let (mut first, second) = std::thread::scope(|scope| {
+        let other = scope.spawn(|| hashes(second));
+        let first = hashes(first);
+        (
+            first,
+            other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        )
+    });
+    first.extend(second);
+    first
+}
+
 /// What becomes of one parsed item.
 enum Fate {
     /// Kept, after the items of earlier files.
@@ -213,18 +232,20 @@ impl Merged {
         // The position in `parsed` of each new item, by its index less `base`.
         let mut new_at: Vec<usize> = Vec::with_capacity(parsed.len());
         let mut swaps = Vec::new();
-        for (item_idx, item) in parsed.iter().enumerate() {
+        let hashes = id_hashes(&parsed);
+        for (item_idx, (item, &hash)) in parsed.iter().zip(&hashes).enumerate() {
             let place = Place {
                 file: file_idx,
                 item: item_idx,
             };
-            let existing = self.by_id.get(&item.id, id_at(&self.items, &parsed, &new_at, base));
+            let id_of = id_at(&self.items, &parsed, &new_at, base);
+            let existing = self.by_id.get_hashed(hash, &item.id, id_of);
             match self.fate(item, existing, place, file, report) {
                 Fate::New => {
                     new_at.push(item_idx);
                     let idx = base + new_at.len() - 1;
                     self.by_id
-                        .insert(&item.id, idx, id_at(&self.items, &parsed, &new_at, base));
+                        .insert_hashed(hash, idx, id_at(&self.items, &parsed, &new_at, base));
                 }
                 Fate::Replaces(existing) => swaps.push((existing, item_idx)),
                 Fate::Duplicate => {}
@@ -590,6 +611,24 @@ mod tests {
             all.push_str(&format!("{:?}\n", dataset.category_items(cat)));
         }
         all
+    }
+
+    #[test]
+    fn ids_hashed_on_two_threads_are_each_items_in_order() {
+        let items: Vec<Item> = (0..NAMES_APART_FROM + 3)
+            .map(|n| Item {
+                id: format!("i{n}").as_str().into(),
+                ..Item::default()
+            })
+            .collect();
+        let hashes = id_hashes(&items);
+        assert_eq!(hashes.len(), items.len());
+        assert!(
+            hashes
+                .iter()
+                .zip(&items)
+                .all(|(&hash, item)| hash == id_table::hash(&item.id))
+        );
     }
 
     proptest! {
