@@ -319,8 +319,10 @@ fn index(merged: Merged, report: &mut Report<'_>, sharing: Sharing) -> Dataset {
         ..
     } = merged;
     // The names depend on the items alone: built on another core while
-    // this one checks, their clashes reported after every other problem,
-    // as when built one after the other.
+    // this one checks (that core then checks too), their clashes reported
+    // after every other problem, as when built one after the other. The
+    // shared checks only tell whether there is a problem: if there is,
+    // the serial checks report them all, in order.
     let (ix, (aliases, clashes)) = if items.len() >= sharing.from_items {
         let names = || {
             let names = Aliases::build(&items);
