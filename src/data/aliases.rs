@@ -10,8 +10,10 @@
 //! One resolver serves every place that takes a name: the command line
 //! (`show`, `path`, `cite`, `open`, `export --from`) and the browser's jump.
 
-use std::collections::HashMap;
+use std::hash::BuildHasher;
 
+use hashbrown::HashTable;
+use hashbrown::hash_table::Entry;
 use rustc_hash::FxBuildHasher;
 
 use super::category::category_index;
@@ -33,8 +35,9 @@ pub enum Resolved {
 pub struct Aliases {
     /// Fx, not SipHash: names are hashed about 250 000 times at 100 000
     /// items, a large part of a cold load; order never matters (the
-    /// stored table sorts them).
-    by_key: HashMap<Box<str>, Holders, FxBuildHasher>,
+    /// stored table sorts them). A table rather than a map: a new name is
+    /// found absent and put in its place in one probe.
+    by_key: HashTable<(Box<str>, Holders)>,
 }
 
 /// The items answering to one name: almost always one, kept inline rather
@@ -86,6 +89,11 @@ const QUALIFIERS: &[(&str, Option<&str>)] = &[
     ("ga", Some("ga")),
 ];
 
+/// The hash of a normalised name in the table of names.
+fn key_hash(key: &str) -> u64 {
+    FxBuildHasher.hash_one(key)
+}
+
 /// The part of a symbol after which a resolution's number follows.
 const RESOLUTION_MARK: &str = "/res/";
 
@@ -103,7 +111,7 @@ impl Aliases {
             .map(|item| 1 + NAMES_OF_A_SYMBOL * usize::from(item.symbol.is_some()) + item.aliases.len())
             .sum();
         let mut aliases = Aliases {
-            by_key: HashMap::with_capacity_and_hasher(names, FxBuildHasher),
+            by_key: HashTable::with_capacity(names),
         };
         // One buffer for every key: a table's key is made only when new.
         let mut name_key = String::new();
@@ -144,24 +152,32 @@ impl Aliases {
     }
 
     fn insert(&mut self, key: &str, idx: ItemIdx) {
-        match self.by_key.get_mut(key) {
-            Some(holders) => holders.add(idx),
-            None => {
-                self.by_key.insert(Box::from(key), Holders::One(idx));
+        let found = self
+            .by_key
+            .entry(key_hash(key), |(held, _)| **held == *key, |(held, _)| key_hash(held));
+        match found {
+            Entry::Occupied(mut entry) => entry.get_mut().1.add(idx),
+            Entry::Vacant(entry) => {
+                entry.insert((Box::from(key), Holders::One(idx)));
             }
         }
     }
 
+    /// The items answering to the normalised name `key`.
+    fn holders(&self, key: &str) -> Option<&Holders> {
+        self.by_key
+            .find(key_hash(key), |(held, _)| **held == *key)
+            .map(|(_, holders)| holders)
+    }
+
     /// Whether item `idx` answers to the normalised name `key`.
     pub(super) fn holds(&self, key: &str, idx: ItemIdx) -> bool {
-        self.by_key
-            .get(key)
+        self.holders(key)
             .is_some_and(|holders| holders.as_slice().contains(&idx))
     }
 
     fn candidates(&self, key: &str) -> Vec<ItemIdx> {
-        self.by_key
-            .get(key)
+        self.holders(key)
             .map(|holders| holders.as_slice().to_vec())
             .unwrap_or_default()
     }
