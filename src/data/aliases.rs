@@ -346,7 +346,8 @@ pub fn item_keys(item: &Item) -> Vec<String> {
 }
 
 /// The names an item has without any `aliases` in the data: its id, its
-/// symbol, each half of a joint symbol, and a resolution's bare number.
+/// symbol, each half of a joint symbol, and a resolution's bare number
+/// (in its symbol's case, or lowered: names compare without case).
 pub fn derived_names(item: &Item) -> Vec<String> {
     let mut names = Vec::new();
     each_derived_name(item, |name| names.push(name.to_string()));
