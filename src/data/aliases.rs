@@ -10,8 +10,10 @@
 //! One resolver serves every place that takes a name: the command line
 //! (`show`, `path`, `cite`, `open`, `export --from`) and the browser's jump.
 
-use std::collections::HashMap;
+use std::hash::BuildHasher;
 
+use hashbrown::HashTable;
+use hashbrown::hash_table::Entry;
 use rustc_hash::FxBuildHasher;
 
 use super::category::category_index;
@@ -33,8 +35,9 @@ pub enum Resolved {
 pub struct Aliases {
     /// Fx, not SipHash: names are hashed about 250 000 times at 100 000
     /// items, a large part of a cold load; order never matters (the
-    /// stored table sorts them).
-    by_key: HashMap<Box<str>, Holders, FxBuildHasher>,
+    /// stored table sorts them). A table rather than a map: a new name is
+    /// found absent and put in its place in one probe.
+    by_key: HashTable<(Box<str>, Holders)>,
 }
 
 /// The items answering to one name: almost always one, kept inline rather
@@ -86,19 +89,37 @@ const QUALIFIERS: &[(&str, Option<&str>)] = &[
     ("ga", Some("ga")),
 ];
 
+/// The hash of a normalised name in the table of names.
+fn key_hash(key: &str) -> u64 {
+    FxBuildHasher.hash_one(key)
+}
+
 /// The part of a symbol after which a resolution's number follows.
 const RESOLUTION_MARK: &str = "/res/";
+
+/// The names a symbol gives its item, mostly: itself and a resolution's
+/// number (to size the table of names).
+const NAMES_OF_A_SYMBOL: usize = 2;
 
 impl Aliases {
     /// The names of `items`, and the data aliases that clash.
     pub fn build(items: &[Item]) -> (Aliases, Vec<Clash>) {
-        // Every id is a name: sized for those at once, it grows (and
-        // rehashes) only for the symbols' names.
+        // Sized once for every name, never rehashed: an id, a symbol
+        // and most often a resolution's number, and the aliases.
+        let names: usize = items
+            .iter()
+            .map(|item| 1 + NAMES_OF_A_SYMBOL * usize::from(item.symbol.is_some()) + item.aliases.len())
+            .sum();
         let mut aliases = Aliases {
-            by_key: HashMap::with_capacity_and_hasher(items.len(), FxBuildHasher),
+            by_key: HashTable::with_capacity(names),
         };
+        // One buffer for every key: a table's key is made only when new.
+        let mut name_key = String::new();
         for (idx, item) in items.iter().enumerate() {
-            each_derived_name(item, |name| aliases.insert(key(name), idx));
+            each_derived_name(item, |name| {
+                key_into(name, &mut name_key);
+                aliases.insert(&name_key, idx);
+            });
         }
         let mut clashes = Vec::new();
         for (idx, item) in items.iter().enumerate() {
@@ -117,7 +138,7 @@ impl Aliases {
                         item.id, items[other].id
                     )
                 } else {
-                    aliases.insert(alias_key, idx);
+                    aliases.insert(&alias_key, idx);
                     continue;
                 };
                 clashes.push(Clash {
@@ -130,25 +151,33 @@ impl Aliases {
         (aliases, clashes)
     }
 
-    fn insert(&mut self, key: String, idx: ItemIdx) {
-        match self.by_key.get_mut(key.as_str()) {
-            Some(holders) => holders.add(idx),
-            None => {
-                self.by_key.insert(key.into_boxed_str(), Holders::One(idx));
+    fn insert(&mut self, key: &str, idx: ItemIdx) {
+        let found = self
+            .by_key
+            .entry(key_hash(key), |(held, _)| **held == *key, |(held, _)| key_hash(held));
+        match found {
+            Entry::Occupied(mut entry) => entry.get_mut().1.add(idx),
+            Entry::Vacant(entry) => {
+                entry.insert((Box::from(key), Holders::One(idx)));
             }
         }
     }
 
+    /// The items answering to the normalised name `key`.
+    fn holders(&self, key: &str) -> Option<&Holders> {
+        self.by_key
+            .find(key_hash(key), |(held, _)| **held == *key)
+            .map(|(_, holders)| holders)
+    }
+
     /// Whether item `idx` answers to the normalised name `key`.
     pub(super) fn holds(&self, key: &str, idx: ItemIdx) -> bool {
-        self.by_key
-            .get(key)
+        self.holders(key)
             .is_some_and(|holders| holders.as_slice().contains(&idx))
     }
 
     fn candidates(&self, key: &str) -> Vec<ItemIdx> {
-        self.by_key
-            .get(key)
+        self.holders(key)
             .map(|holders| holders.as_slice().to_vec())
             .unwrap_or_default()
     }
@@ -317,7 +346,8 @@ pub fn item_keys(item: &Item) -> Vec<String> {
 }
 
 /// The names an item has without any `aliases` in the data: its id, its
-/// symbol, each half of a joint symbol, and a resolution's bare number.
+/// symbol, each half of a joint symbol, and a resolution's bare number
+/// (in its symbol's case, or lowered: names compare without case).
 pub fn derived_names(item: &Item) -> Vec<String> {
     let mut names = Vec::new();
     each_derived_name(item, |name| names.push(name.to_string()));
@@ -332,12 +362,22 @@ fn each_derived_name(item: &Item, mut name: impl FnMut(&str)) {
     // "A/66/64–E/2011/77" is also found as "A/66/64" and "E/2011/77".
     let halves = joint_halves(symbol);
     halves.iter().for_each(|half| name(half));
-    let parts = if halves.is_empty() {
-        vec![symbol.as_str()]
-    } else {
-        halves
-    };
+    let whole = [symbol.as_str()];
+    let parts: &[&str] = if halves.is_empty() { &whole } else { &halves };
     for part in parts {
+        // An ASCII part's number is given in its own case (the key of a
+        // name has none), without a lowered copy of the part.
+        if part.is_ascii() {
+            let mark = RESOLUTION_MARK.as_bytes();
+            let found = part
+                .as_bytes()
+                .windows(mark.len())
+                .position(|w| w.eq_ignore_ascii_case(mark));
+            if let Some(at) = found {
+                name(&part[at + mark.len()..]);
+            }
+            continue;
+        }
         let lower = part.to_lowercase();
         if let Some(at) = lower.find(RESOLUTION_MARK) {
             name(&lower[at + RESOLUTION_MARK.len()..]);
@@ -349,26 +389,33 @@ fn each_derived_name(item: &Item, mut name: impl FnMut(&str)) {
 /// e-health", "c7 E‑health" and "C7E-HEALTH" are one name, as are
 /// "A/RES/70/125" and "a / res / 70 / 125".
 pub fn key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    key_into(name, &mut key);
+    key
+}
+
+/// [`key`] written into `key` (emptied first), to reuse its room.
+fn key_into(name: &str, key: &mut String) {
+    key.clear();
     if name.is_ascii() {
-        return ascii_key(name);
+        return ascii_key(name, key);
     }
-    name.chars()
-        .filter(|&c| !c.is_whitespace() && !is_dash(c) && c != '_')
-        .flat_map(char::to_lowercase)
-        .collect()
+    key.extend(
+        name.chars()
+            .filter(|&c| !c.is_whitespace() && !is_dash(c) && c != '_')
+            .flat_map(char::to_lowercase),
+    );
 }
 
 /// [`key`] of an ASCII name (most names), byte by byte: the same
 /// characters are dropped (ASCII whitespace as `char::is_whitespace` has
 /// it, with vertical tab and form feed) and lowered.
-fn ascii_key(name: &str) -> String {
-    let mut key = String::with_capacity(name.len());
+fn ascii_key(name: &str, key: &mut String) {
     for byte in name.bytes() {
         if !matches!(byte, b'\t'..=b'\r' | b' ' | b'-' | b'_') {
             key.push(char::from(byte.to_ascii_lowercase()));
         }
     }
-    key
 }
 
 /// Hyphen-minus, the Unicode hyphens and dashes, and the minus sign.

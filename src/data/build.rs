@@ -8,31 +8,24 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
 
-use rustc_hash::FxBuildHasher;
-
 use super::aliases::Aliases;
-use super::backlinks::Backlinks;
-use super::category::{CATEGORIES, category_index};
-use super::dataset::{Backlink, Dataset, ItemIdx, symbol_key};
-use super::date::PartialDate;
-use super::id_table::IdTable;
-use super::id_table::Ids;
+use super::checks::{Indexes, Place, Problems, SymbolTable, check_range};
+use super::dataset::{Dataset, ItemIdx};
+use super::id_table::{self, IdTable, Ids};
 use super::load::{Problem, SourceFile};
 use super::locate::{ItemValues, item_spans};
-use super::model::{Item, Link};
+use super::model::Item;
 use super::name_table::Names;
 use super::origins::{Origin, Origins};
-use super::paragraphs::{self, Paragraphs};
 use super::parse_all::{Parsed, parse_all};
 use super::position::TextMap;
 use super::progress::{Progress, Stage};
-use super::relation::Relation;
 use super::reread::Rereads;
+use super::shared_checks::{ITEMS_PER_RUN, check_shared};
 use super::stored_items::Items;
 use super::streamed::Streamed;
 use super::tables::{OwnedTables, Tables};
 use super::trace;
-use super::web_url::is_web_url;
 use crate::suggest::closest;
 
 /// "Did you mean" is worked out for at most this many unknown link
@@ -117,24 +110,41 @@ fn finish(
     parsed: Vec<Parsed>,
     progress: &Progress,
 ) -> Result<Dataset, Vec<Problem>> {
+    finish_sharing(files, rereads, parsed, progress, SHARING)
+}
+
+/// When the checks are shared between two threads, and in runs of how
+/// many items (a parameter for the tests, which share small datasets).
+#[derive(Debug, Clone, Copy)]
+struct Sharing {
+    from_items: usize,
+    run_items: usize,
+}
+
+const SHARING: Sharing = Sharing {
+    from_items: NAMES_APART_FROM,
+    run_items: ITEMS_PER_RUN,
+};
+
+/// [`finish`], sharing the checks as `sharing` says.
+fn finish_sharing(
+    files: &[SourceFile],
+    rereads: &Rereads,
+    parsed: Vec<Parsed>,
+    progress: &Progress,
+    sharing: Sharing,
+) -> Result<Dataset, Vec<Problem>> {
     let mut report = Report::new(files, rereads);
     let merged = merge(files, parsed, &mut report);
     trace::mark("merged");
     progress.set_stage(Stage::Checking);
-    let dataset = index(merged, &mut report);
+    let dataset = index(merged, &mut report, sharing);
     trace::mark("checked and indexed");
     if report.problems.is_empty() {
         Ok(dataset)
     } else {
         Err(report.problems)
     }
-}
-
-/// Where an item is written: which file, and which entry of its list.
-#[derive(Debug, Clone, Copy)]
-struct Place {
-    file: usize,
-    item: usize,
 }
 
 /// The items after overlays have replaced what they replace.
@@ -160,6 +170,26 @@ fn merge(files: &[SourceFile], parsed: Vec<Parsed>, report: &mut Report<'_>) -> 
         }
     }
     merged
+}
+
+/// The hash of each item's id, made on two threads for a large file:
+/// reading every id is most of the time of merging, and needs no order.
+fn id_hashes(items: &[Item]) -> Vec<u64> {
+    let hashes = |items: &[Item]| items.iter().map(|item| id_table::hash(&item.id)).collect::<Vec<u64>>();
+    if items.len() < NAMES_APART_FROM {
+        return hashes(items);
+    }
+    let (first, second) = items.split_at(items.len() / 2);
+    let (mut first, second) = std::thread::scope(|scope| {
+        let other = scope.spawn(|| hashes(second));
+        let first = hashes(first);
+        (
+            first,
+            other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+        )
+    });
+    first.extend(second);
+    first
 }
 
 /// What becomes of one parsed item.
@@ -202,18 +232,20 @@ impl Merged {
         // The position in `parsed` of each new item, by its index less `base`.
         let mut new_at: Vec<usize> = Vec::with_capacity(parsed.len());
         let mut swaps = Vec::new();
-        for (item_idx, item) in parsed.iter().enumerate() {
+        let hashes = id_hashes(&parsed);
+        for (item_idx, (item, &hash)) in parsed.iter().zip(&hashes).enumerate() {
             let place = Place {
                 file: file_idx,
                 item: item_idx,
             };
-            let existing = self.by_id.get(&item.id, id_at(&self.items, &parsed, &new_at, base));
+            let id_of = id_at(&self.items, &parsed, &new_at, base);
+            let existing = self.by_id.get_hashed(hash, &item.id, id_of);
             match self.fate(item, existing, place, file, report) {
                 Fate::New => {
                     new_at.push(item_idx);
                     let idx = base + new_at.len() - 1;
                     self.by_id
-                        .insert(&item.id, idx, id_at(&self.items, &parsed, &new_at, base));
+                        .insert_hashed(hash, idx, id_at(&self.items, &parsed, &new_at, base));
                 }
                 Fate::Replaces(existing) => swaps.push((existing, item_idx)),
                 Fate::Duplicate => {}
@@ -263,12 +295,12 @@ impl Merged {
         };
         if std::mem::replace(&mut self.seen_in[existing], place.file) == place.file {
             let message = format!("duplicate id \"{}\"", item.id);
-            report.at_value(place, "id", &item.id, message);
+            report.record(place, "id", &item.id, message);
             Fate::Duplicate
         } else if file.embedded {
             let also_in = self.origins.get(existing).file;
             let message = format!("duplicate id \"{}\" (also in {also_in})", item.id);
-            report.at_value(place, "id", &item.id, message);
+            report.record(place, "id", &item.id, message);
             Fate::Duplicate
         } else {
             self.origins.replace(existing, &file.name, file.embedded);
@@ -278,17 +310,7 @@ impl Merged {
     }
 }
 
-/// The indexes built while checking, item by item.
-struct Indexes {
-    dates: Vec<Option<PartialDate>>,
-    /// Only to find duplicate symbols: names are looked up in [`Aliases`].
-    by_symbol: HashMap<String, ItemIdx, FxBuildHasher>,
-    by_category: Vec<Vec<ItemIdx>>,
-    category_of: Vec<usize>,
-    backlinks: Vec<Vec<Backlink>>,
-}
-
-fn index(merged: Merged, report: &mut Report<'_>) -> Dataset {
+fn index(merged: Merged, report: &mut Report<'_>, sharing: Sharing) -> Dataset {
     let Merged {
         items,
         origins,
@@ -297,21 +319,26 @@ fn index(merged: Merged, report: &mut Report<'_>) -> Dataset {
         ..
     } = merged;
     // The names depend on the items alone: built on another core while
-    // this one checks, their clashes reported after every other problem,
-    // as when built one after the other.
-    let (ix, (aliases, clashes)) = if items.len() >= NAMES_APART_FROM {
-        std::thread::scope(|scope| {
-            let names = scope.spawn(|| Aliases::build(&items));
-            let ix = check_all(&items, &places, &by_id, report);
-            let names = names.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            (ix, names)
-        })
+    // this one checks (that core then checks too), their clashes reported
+    // after every other problem, as when built one after the other. The
+    // shared checks only tell whether there is a problem: if there is,
+    // the serial checks report them all, in order.
+    let (ix, (aliases, clashes)) = if items.len() >= sharing.from_items {
+        let names = || {
+            let names = Aliases::build(&items);
+            trace::mark("names built");
+            names
+        };
+        let (shared, names) = check_shared(&items, &places, &by_id, sharing.run_items, names);
+        trace::mark("checked");
+        let ix = shared.unwrap_or_else(|| check_all(&items, &places, &by_id, report));
+        (ix, names)
     } else {
         (check_all(&items, &places, &by_id, report), Aliases::build(&items))
     };
     trace::mark("names");
     for clash in clashes {
-        report.at_value(places[clash.item], "aliases", &clash.alias, clash.message);
+        report.record(places[clash.item], "aliases", &clash.alias, clash.message);
     }
     Dataset {
         items: Items::Owned(items),
@@ -322,162 +349,25 @@ fn index(merged: Merged, report: &mut Report<'_>) -> Dataset {
             origins,
             by_category: ix.by_category,
             category_of: ix.category_of,
-            backlinks: Backlinks::from_lists(ix.backlinks),
+            backlinks: ix.backlinks,
         }),
     }
 }
 
-/// Items from which the names are built on a thread of their own: for
-/// fewer, starting it would cost more than it saves.
+/// Items from which the names are built, and the items checked, on two
+/// threads: for fewer, starting one would cost more than it saves.
 const NAMES_APART_FROM: usize = 4096;
 
-/// Checks every item, in order, and builds the indexes the checks find.
+/// Checks every item, in order, reporting each problem, and builds the
+/// indexes the checks find.
 fn check_all(items: &[Item], places: &[Place], by_id: &IdTable, report: &mut Report<'_>) -> Indexes {
-    let mut ix = Indexes {
-        dates: Vec::with_capacity(items.len()),
-        by_symbol: HashMap::default(),
-        by_category: vec![Vec::new(); CATEGORIES.len()],
-        category_of: Vec::with_capacity(items.len()),
-        backlinks: vec![Vec::new(); items.len()],
-    };
-    for (idx, item) in items.iter().enumerate() {
-        let place = places[idx];
-        check_id(item, place, report);
-        check_url(item, place, report);
-        check_paragraphs(item, place, report);
-        ix.category(idx, item, place, report);
-        ix.dates(item, place, report);
-        ix.symbol(idx, items, place, report);
-        ix.links(idx, item, items, by_id, place, report);
-    }
+    let mut symbols = SymbolTable::with_capacity(items.len());
+    let checked = check_range(items, 0..items.len(), places, by_id, report, &mut symbols);
     // Only needed to find duplicates: freed before the names are built,
     // which is the peak of a cold load.
-    ix.by_symbol = HashMap::default();
+    drop(symbols);
     trace::mark("checked");
-    ix
-}
-
-fn check_id(item: &Item, place: Place, report: &mut Report<'_>) {
-    let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || "-+._".contains(c);
-    if item.id.is_empty() || !item.id.chars().all(allowed) {
-        let message = format!("id \"{}\" must be lowercase letters, digits, and - + . _", item.id);
-        report.at_value(place, "id", &item.id, message);
-    }
-}
-
-/// A `url` is a single-line web link: it is opened and copied as it is.
-fn check_url(item: &Item, place: Place, report: &mut Report<'_>) {
-    if let Some(url) = item.url.as_deref().filter(|url| !is_web_url(url)) {
-        report
-            .at_value(
-                place,
-                "url",
-                url,
-                format!("url \"{url}\" is not a single-line http(s) link"),
-            )
-            .hint = Some("write the link alone: https://…, without spaces or control characters".into());
-    }
-}
-
-/// A paragraph item is cited as its document with its `paragraphs`: they
-/// need a `PartOf` link to it, and where the id names paragraphs
-/// ("…-para-105") the same ones. An id that names paragraphs without the
-/// field is not an error: a user's file written before the field loads as
-/// it did (the embedded items are held to it by a test).
-fn check_paragraphs(item: &Item, place: Place, report: &mut Report<'_>) {
-    let Some(text) = item.paragraphs.as_deref() else {
-        return;
-    };
-    let named = paragraphs::named_in_id(&item.id);
-    let message = match Paragraphs::parse(text) {
-        Err(message) => message,
-        Ok(_) if !item.links.iter().any(|link| link.rel == Relation::PartOf) => {
-            "an item with `paragraphs` needs a PartOf link to its document".to_string()
-        }
-        Ok(paragraphs) if named.is_some_and(|named| named != paragraphs.data_form()) => {
-            format!("paragraphs \"{text}\" differ from those the id \"{}\" names", item.id)
-        }
-        Ok(_) => return,
-    };
-    report.at_value(place, "paragraphs", text, message);
-}
-
-impl Indexes {
-    fn category(&mut self, idx: ItemIdx, item: &Item, place: Place, report: &mut Report<'_>) {
-        if let Some(cat) = category_index(&item.category) {
-            self.by_category[cat].push(idx);
-            self.category_of.push(cat);
-            return;
-        }
-        self.category_of.push(0);
-        let message = format!("unknown category \"{}\"", item.category);
-        report.at_value(place, "category", &item.category, message).hint = Some(format!(
-            "valid categories: {}",
-            CATEGORIES.iter().map(|c| c.id).collect::<Vec<_>>().join(", ")
-        ));
-    }
-
-    fn dates(&mut self, item: &Item, place: Place, report: &mut Report<'_>) {
-        let mut parse = |key: &'static str, value: Option<&str>| {
-            let value = value?;
-            PartialDate::parse(value)
-                .map_err(|message| report.at_value(place, key, value, message))
-                .ok()
-        };
-        let date = parse("date", item.date.as_deref());
-        let until = parse("until", item.until.as_deref());
-        // A span that ends before it begins would be cited as one
-        // ("12–10 December 2003").
-        if let (Some(date), Some(until), Some(text)) = (date, until, item.until.as_deref())
-            && until.is_before(date)
-        {
-            let message = format!("\"until\" {until} is before the date {date}");
-            report.at_value(place, "until", text, message);
-        }
-        self.dates.push(date);
-    }
-
-    fn symbol(&mut self, idx: ItemIdx, items: &[Item], place: Place, report: &mut Report<'_>) {
-        let Some(symbol) = &items[idx].symbol else { return };
-        let key = symbol_key(symbol);
-        if let Some(&other) = self.by_symbol.get(&key) {
-            let message = format!("duplicate symbol \"{symbol}\" (also on \"{}\")", items[other].id);
-            report.at_value(place, "symbol", symbol, message);
-        } else {
-            self.by_symbol.insert(key, idx);
-        }
-    }
-
-    fn links(
-        &mut self,
-        idx: ItemIdx,
-        item: &Item,
-        items: &[Item],
-        by_id: &IdTable,
-        place: Place,
-        report: &mut Report<'_>,
-    ) {
-        for (link, Link { rel, to, .. }) in item.links.iter().enumerate() {
-            match by_id.get(to, |idx| items[idx].id.as_str()) {
-                Some(target) if target == idx => {
-                    report.at_value(place, "to", to, format!("item \"{to}\" links to itself"));
-                }
-                Some(target) => self.backlinks[target].push(Backlink {
-                    from: idx,
-                    rel: *rel,
-                    link,
-                }),
-                None => {
-                    let hint = report
-                        .suggestion(to, items)
-                        .map(|close| format!("did you mean \"{close}\"?"));
-                    report
-                        .at_value(place, "to", to, format!("link to unknown id \"{to}\""))
-                        .hint = hint;
-                }
-            }
-        }
-    }
+    Indexes::join(items.len(), vec![checked])
 }
 
 /// The problems found so far, and what is needed to point at them.
@@ -512,7 +402,7 @@ impl<'a> Report<'a> {
 
     /// Records a problem at the place `value` is written as the field `key`
     /// of the item at `place` (else at the item, else at the file).
-    fn at_value(&mut self, place: Place, key: &'static str, value: &str, message: String) -> &mut Problem {
+    fn record(&mut self, place: Place, key: &'static str, value: &str, message: String) -> &mut Problem {
         let file: &'a SourceFile = &self.files[place.file];
         let located = &mut self.located[place.file];
         if located.is_none()
@@ -537,6 +427,12 @@ impl<'a> Report<'a> {
         self.problems.push(problem);
         &mut self.problems[at]
     }
+}
+
+impl Problems for Report<'_> {
+    fn at_value(&mut self, place: Place, key: &'static str, value: &str, message: String) -> Option<&mut Problem> {
+        Some(self.record(place, key, value, message))
+    }
 
     /// The id nearest to a mistyped one, while the budget lasts.
     fn suggestion<'i>(&mut self, wanted: &str, items: &'i [Item]) -> Option<&'i str> {
@@ -560,5 +456,203 @@ impl<'a> Located<'a> {
                 .or_else(|| values.find_any(value))
                 .unwrap_or(span.start),
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::data::{CATEGORIES, Relation};
+
+    /// One generated item: its id, category, date, until, symbol and
+    /// links, each a choice that `bad` may turn into a problem.
+    #[derive(Debug, Clone)]
+    struct Spec {
+        id: usize,
+        cat: usize,
+        date: usize,
+        until: usize,
+        symbol: Option<usize>,
+        links: Vec<usize>,
+    }
+
+    const DATES: [&str; 5] = ["2003-12-10", "2021", "2003-12", "2003-13", "2003-12-12"];
+
+    fn spec() -> impl Strategy<Value = Spec> {
+        let choice = || 0..1000usize;
+        let links = prop::collection::vec(choice(), 0..4);
+        (
+            choice(),
+            choice(),
+            choice(),
+            choice(),
+            prop::option::of(choice()),
+            links,
+        )
+            .prop_map(|(id, cat, date, until, symbol, links)| Spec {
+                id,
+                cat,
+                date,
+                until,
+                symbol,
+                links,
+            })
+    }
+
+    /// Two files' items: the second's ids chosen among both files' (some
+    /// replace items of the first). With `bad`, some ids are malformed or
+    /// twice in a file, categories unknown, dates malformed or ending
+    /// before they begin, symbols repeated, links to unknown ids or to
+    /// their own item; without, none.
+    fn texts(first: &[Spec], second: &[Spec], bad: bool) -> [String; 2] {
+        let all = first.len() + second.len();
+        let first_ids: Vec<usize> = (0..first.len()).collect();
+        let mut seen = std::collections::HashSet::new();
+        let second_ids: Vec<Option<usize>> = second
+            .iter()
+            .map(|spec| Some(spec.id % all).filter(|&id| seen.insert(id) || bad))
+            .collect();
+        let known: Vec<usize> = first_ids.iter().chain(second_ids.iter().flatten()).copied().collect();
+        let file = |specs: &[Spec], ids: Vec<Option<usize>>, base: usize| {
+            let mut text = String::from("[\n");
+            for (at, (spec, id)) in specs.iter().zip(ids).enumerate() {
+                if let Some(id) = id {
+                    text.push_str(&item(spec, id, base + at, &known, bad));
+                }
+            }
+            text + "]"
+        };
+        [
+            file(first, first_ids.iter().map(|&id| Some(id)).collect(), 0),
+            file(second, second_ids, first.len()),
+        ]
+    }
+
+    /// One item written out, `at` its place among all generated items.
+    fn item(spec: &Spec, id: usize, at: usize, known: &[usize], bad: bool) -> String {
+        let problem = |choice: usize| bad && choice.is_multiple_of(7);
+        let id_text = if problem(spec.id) {
+            "Bad Id".to_string()
+        } else {
+            format!("i{id}")
+        };
+        let cat = spec.cat % (CATEGORIES.len() + 1);
+        let category = match CATEGORIES.get(cat) {
+            Some(category) => category.id,
+            None if bad => "nope",
+            None => CATEGORIES[0].id,
+        };
+        let mut text = format!("Item(\n  id: \"{id_text}\",\n  category: \"{category}\",\n  title: \"T\",\n");
+        let symbol = match spec.symbol {
+            // A few symbols, each in two spellings of one key.
+            Some(n) if bad && n.is_multiple_of(2) => Some(format!("A/RES/{}", n % 40)),
+            Some(n) if bad => Some(format!(" a/res/{}", n % 40 - 1)),
+            Some(_) => Some(format!("A/RES/{at}")),
+            None => None,
+        };
+        if let Some(symbol) = symbol {
+            text.push_str(&format!("  symbol: Some(\"{symbol}\"),\n"));
+        }
+        // Without problems: the well-formed dates, and no `until`.
+        let dates = if bad { DATES.len() } else { 3 };
+        let until = Some(spec.until % (DATES.len() + 1)).filter(|_| bad);
+        for (key, at) in [("date", Some(spec.date % (dates + 1))), ("until", until)] {
+            if let Some(value) = at.filter(|&at| at < dates).and_then(|at| DATES.get(at)) {
+                text.push_str(&format!("  {key}: Some(\"{value}\"),\n"));
+            }
+        }
+        text.push_str("  links: [\n");
+        for &to in &spec.links {
+            let target = known[to % known.len()];
+            let to = if problem(to) {
+                "nowhere".to_string()
+            } else if target == id && !bad {
+                continue;
+            } else {
+                format!("i{target}")
+            };
+            let rel = Relation::ALL[spec.id % Relation::ALL.len()].name();
+            text.push_str(&format!("    Link(rel: {rel}, to: \"{to}\"),\n"));
+        }
+        text + "  ],\n),\n"
+    }
+
+    fn load(texts: &[String; 2], sharing: Sharing) -> Result<Dataset, Vec<Problem>> {
+        let files: Vec<SourceFile> = texts
+            .iter()
+            .enumerate()
+            .map(|(at, text)| SourceFile {
+                name: format!("f{at}.ron"),
+                text: text.clone(),
+                embedded: false,
+            })
+            .collect();
+        let progress = Progress::default();
+        let parsed = parse_all(&files, &progress);
+        finish_sharing(&files, &Rereads::none(files.len()), parsed, &progress, sharing)
+    }
+
+    /// Everything a dataset answers, item by item and category by category.
+    fn contents(dataset: &Dataset) -> String {
+        let mut all = String::new();
+        for (idx, item) in dataset.items().enumerate() {
+            let names = [item.id.as_str(), item.symbol.as_deref().unwrap_or("")];
+            let resolved: Vec<_> = names.iter().map(|name| dataset.resolve(name)).collect();
+            all.push_str(&format!(
+                "{item:?} {:?} {:?} {:?} {:?} {:?} {resolved:?}\n",
+                dataset.date(idx),
+                dataset.until(idx),
+                dataset.category_of(idx),
+                dataset.backlinks(idx),
+                dataset.origin(idx),
+            ));
+        }
+        for cat in 0..CATEGORIES.len() {
+            all.push_str(&format!("{:?}\n", dataset.category_items(cat)));
+        }
+        all
+    }
+
+    #[test]
+    fn ids_hashed_on_two_threads_are_each_items_in_order() {
+        let items: Vec<Item> = (0..NAMES_APART_FROM + 3)
+            .map(|n| Item {
+                id: format!("i{n}").as_str().into(),
+                ..Item::default()
+            })
+            .collect();
+        let hashes = id_hashes(&items);
+        assert_eq!(hashes.len(), items.len());
+        assert!(
+            hashes
+                .iter()
+                .zip(&items)
+                .all(|(&hash, item)| hash == id_table::hash(&item.id))
+        );
+    }
+
+    proptest! {
+        /// Checks shared in runs of any size answer as the serial checks:
+        /// the same problems (messages, order, positions), or the same
+        /// dataset.
+        #[test]
+        fn shared_checks_find_what_serial_checks_find(
+            first in prop::collection::vec(spec(), 0..60),
+            second in prop::collection::vec(spec(), 0..20),
+            bad in any::<bool>(),
+            run_items in 1..40usize,
+        ) {
+            let texts = texts(&first, &second, bad);
+            let serial = load(&texts, Sharing { from_items: usize::MAX, run_items });
+            let shared = load(&texts, Sharing { from_items: 0, run_items });
+            prop_assert!(bad || serial.is_ok(), "{:?}", serial.err());
+            match (serial, shared) {
+                (Err(serial), Err(shared)) => prop_assert_eq!(serial, shared),
+                (Ok(serial), Ok(shared)) => prop_assert_eq!(contents(&serial), contents(&shared)),
+                (serial, shared) => prop_assert!(false, "{:?} vs {:?}", serial.err(), shared.err()),
+            }
+        }
     }
 }

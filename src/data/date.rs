@@ -40,6 +40,11 @@ impl PartialDate {
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, rejecting impossible dates.
     pub fn parse(text: &str) -> Result<PartialDate, String> {
+        // A whole possible day (most dates) is read at once; anything
+        // else, right or wrong, as below, where the messages are made.
+        if let Some(date) = whole_day(text) {
+            return Ok(date);
+        }
         let bad = || format!("malformed date \"{text}\": expected YYYY, YYYY-MM or YYYY-MM-DD");
         let mut parts = text.split('-');
         let year = number(parts.next(), 4).ok_or_else(bad)? as u16;
@@ -68,6 +73,27 @@ impl PartialDate {
     pub fn month_name(&self) -> Option<&'static str> {
         self.month.map(|m| MONTHS[usize::from(m) - 1])
     }
+}
+
+/// `YYYY-MM-DD` when it is a day that exists, read byte by byte.
+fn whole_day(text: &str) -> Option<PartialDate> {
+    let &[y0, y1, y2, y3, b'-', m0, m1, b'-', d0, d1] = text.as_bytes() else {
+        return None;
+    };
+    let digits = [y0, y1, y2, y3, m0, m1, d0, d1];
+    if !digits.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let value = |ds: &[u8]| ds.iter().fold(0u16, |n, d| n * 10 + u16::from(d - b'0'));
+    let year = value(&digits[..4]);
+    let month = u8::try_from(value(&digits[4..6])).ok()?;
+    let day = u8::try_from(value(&digits[6..])).ok()?;
+    let exists = (1..=12).contains(&month) && day != 0 && day <= days_in_month(year, month);
+    exists.then_some(PartialDate {
+        year,
+        month: Some(month),
+        day: Some(day),
+    })
 }
 
 fn number(part: Option<&str>, digits: usize) -> Option<u32> {
@@ -140,6 +166,44 @@ mod tests {
         }
         assert!(PartialDate::parse("2024-02-29").is_ok());
         assert!(PartialDate::parse("2023-02-29").is_err());
+    }
+
+    /// The reading of a whole day agrees with the general one on every
+    /// `YYYY-MM-DD` of a few years, possible or not.
+    #[test]
+    fn a_whole_day_reads_as_the_general_parse_reads_it() {
+        for year in [1900, 2000, 2003, 2023, 2024, 9999, 0] {
+            for month in 0..=13 {
+                for day in 0..=32 {
+                    let text = format!("{year:04}-{month:02}-{day:02}");
+                    let general = general_parse(&text);
+                    assert_eq!(whole_day(&text), general.clone().ok(), "{text}");
+                    assert_eq!(PartialDate::parse(&text), general, "{text}");
+                }
+            }
+        }
+        assert_eq!(whole_day("2003-1a-10"), None);
+        assert_eq!(whole_day("2003/12/10"), None);
+    }
+
+    /// [`PartialDate::parse`] without the reading of a whole day.
+    fn general_parse(text: &str) -> Result<PartialDate, String> {
+        let bad = || format!("malformed date \"{text}\": expected YYYY, YYYY-MM or YYYY-MM-DD");
+        let mut parts = text.split('-');
+        let year = number(parts.next(), 4).ok_or_else(bad)? as u16;
+        let month = number(parts.next(), 2).ok_or_else(bad)? as u8;
+        let day = number(parts.next(), 2).ok_or_else(bad)? as u8;
+        if !(1..=12).contains(&month) {
+            return Err(format!("malformed date \"{text}\": month {month} does not exist"));
+        }
+        if day == 0 || day > days_in_month(year, month) {
+            return Err(format!("malformed date \"{text}\": day {day} does not exist"));
+        }
+        Ok(PartialDate {
+            year,
+            month: Some(month),
+            day: Some(day),
+        })
     }
 
     #[test]

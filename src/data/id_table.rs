@@ -64,7 +64,8 @@ pub(super) struct IdTable {
     table: HashTable<u32>,
 }
 
-fn hash(id: &str) -> u64 {
+/// The hash under which the table holds `id`.
+pub(super) fn hash(id: &str) -> u64 {
     FxBuildHasher.hash_one(id)
 }
 
@@ -94,16 +95,31 @@ impl IdTable {
 
     /// The index whose id (as `id_of` reads it) is `id`.
     pub(super) fn get<'a>(&self, id: &str, id_of: impl Fn(ItemIdx) -> &'a str) -> Option<ItemIdx> {
+        self.get_hashed(hash(id), id, id_of)
+    }
+
+    /// [`Self::get`] for an id whose [`hash`] is known.
+    pub(super) fn get_hashed<'a>(
+        &self,
+        hash_of_id: u64,
+        id: &str,
+        id_of: impl Fn(ItemIdx) -> &'a str,
+    ) -> Option<ItemIdx> {
         self.table
-            .find(hash(id), |&idx| id_of(idx as usize) == id)
+            .find(hash_of_id, |&idx| id_of(idx as usize) == id)
             .map(|&idx| idx as usize)
     }
 
     /// Adds `idx` under `id`, which the table does not hold yet; `id_of`
     /// reads the ids of the indexes already in it, should it grow.
     pub(super) fn insert<'a>(&mut self, id: &str, idx: ItemIdx, id_of: impl Fn(ItemIdx) -> &'a str) {
+        self.insert_hashed(hash(id), idx, id_of);
+    }
+
+    /// [`Self::insert`] for an id whose [`hash`] is known.
+    pub(super) fn insert_hashed<'a>(&mut self, hash_of_id: u64, idx: ItemIdx, id_of: impl Fn(ItemIdx) -> &'a str) {
         self.table
-            .insert_unique(hash(id), small(idx), |&other| hash(id_of(other as usize)));
+            .insert_unique(hash_of_id, small(idx), |&other| hash(id_of(other as usize)));
     }
 }
 

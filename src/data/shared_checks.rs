@@ -1,0 +1,99 @@
+//! The checks of a large load shared between two cores: runs of items are
+//! checked on both at once (one of them building the names first), only
+//! to build the indexes and to learn whether any problem exists. The full
+//! report, in item order with every position, is made by the serial
+//! checks, and only when a problem was found: problems are rare, their
+//! path need not be fast, and it stays the one that says what is wrong.
+
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use super::checks::{AnyProblem, Checked, Indexes, Place, SymbolHashes, check_range};
+use super::id_table::IdTable;
+use super::model::Item;
+
+/// Items checked as one piece of work: small enough that both cores end
+/// about together, large enough that taking a piece costs nothing.
+pub(super) const ITEMS_PER_RUN: usize = 4096;
+
+/// The indexes of `items`, checked in runs of `run_items` on this thread
+/// and on another that first calls `first` (the names); `None` for the
+/// indexes if any problem was found, or two symbols may be one.
+pub(super) fn check_shared<R: Send>(
+    items: &[Item],
+    places: &[Place],
+    by_id: &IdTable,
+    run_items: usize,
+    first: impl FnOnce() -> R + Send,
+) -> (Option<Indexes>, R) {
+    let work = Work {
+        items,
+        places,
+        by_id,
+        run_items: run_items.max(1),
+        next_run: AtomicUsize::new(0),
+        found: AtomicBool::new(false),
+    };
+    let (mut runs, first_done) = std::thread::scope(|scope| {
+        let other = scope.spawn(|| {
+            let first_done = first();
+            (work.take_runs(), first_done)
+        });
+        let mut runs = work.take_runs();
+        let (theirs, first_done) = other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        runs.extend(theirs);
+        (runs, first_done)
+    });
+    if work.found.load(Ordering::Relaxed) {
+        return (None, first_done);
+    }
+    runs.sort_unstable_by_key(|(at, _, _)| *at);
+    let symbols: Vec<u64> = runs
+        .iter()
+        .flat_map(|(_, _, hashes)| hashes.0.iter().copied())
+        .collect();
+    if may_repeat(symbols) {
+        return (None, first_done);
+    }
+    let runs = runs.into_iter().map(|(_, checked, _)| checked).collect();
+    (Some(Indexes::join(items.len(), runs)), first_done)
+}
+
+/// Whether any hash is there twice.
+fn may_repeat(mut hashes: Vec<u64>) -> bool {
+    hashes.sort_unstable();
+    hashes.windows(2).any(|pair| pair[0] == pair[1])
+}
+
+/// What both threads share: the items, and the next run to check.
+struct Work<'a> {
+    items: &'a [Item],
+    places: &'a [Place],
+    by_id: &'a IdTable,
+    run_items: usize,
+    next_run: AtomicUsize,
+    /// Set at the first problem: the other runs are not worth checking.
+    found: AtomicBool,
+}
+
+impl Work<'_> {
+    /// Checks runs until none is left (or a problem is found): each
+    /// with its number, indexes and symbols' hashes.
+    fn take_runs(&self) -> Vec<(usize, Checked, SymbolHashes)> {
+        let mut done = Vec::new();
+        while !self.found.load(Ordering::Relaxed) {
+            let at = self.next_run.fetch_add(1, Ordering::Relaxed);
+            let start = at.saturating_mul(self.run_items);
+            if start >= self.items.len() {
+                break;
+            }
+            let range = start..(start + self.run_items).min(self.items.len());
+            let (mut problem, mut symbols) = (AnyProblem::default(), SymbolHashes::default());
+            let checked = check_range(self.items, range, self.places, self.by_id, &mut problem, &mut symbols);
+            if problem.0 {
+                self.found.store(true, Ordering::Relaxed);
+            }
+            done.push((at, checked, symbols));
+        }
+        done
+    }
+}
