@@ -345,33 +345,43 @@ mod tests {
         Item(id: "ecosoc-1-2", category: "ecosoc", symbol: "E/RES/1/2", title: "Two"),
     ]"#;
 
-    /// [`CROWDED`] stored, each item's record in it, and every name its
-    /// items answer to (as for [`NAMES_FOUND`]) with what each finds.
-    static CROWDED_MADE: LazyLock<(Vec<u8>, Vec<std::ops::Range<usize>>, Vec<(String, Vec<ItemIdx>)>)> =
-        LazyLock::new(|| {
-            let file = crate::data::SourceFile {
-                name: "crowded.ron".into(),
-                text: CROWDED.into(),
-                embedded: false,
-            };
-            let made = Dataset::from_files(&[file]).expect("loads");
-            let bytes = encode(&made, "k");
-            let records = made.items().map(|item| record_of(&bytes, item)).collect();
-            let mut names: Vec<String> = made.items().flat_map(item_keys).collect();
-            names.extend(made.items().map(|item| item.title.to_string()));
-            names.extend(
-                made.items()
-                    .filter_map(|item| item.short_title.as_deref().map(str::to_string)),
-            );
-            names.extend(["TA 2005", "1/2"].map(String::from));
-            names.sort_unstable();
-            names.dedup();
-            let found = names.into_iter().map(|name| {
-                let was = found(made.resolve(&name));
-                (name, was)
-            });
-            (bytes, records, found.collect())
+    /// [`CROWDED`] stored: its bytes, each item's record in them, and
+    /// every name its items answer to (as for [`NAMES_FOUND`]) with what
+    /// each finds.
+    struct Crowded {
+        bytes: Vec<u8>,
+        records: Vec<std::ops::Range<usize>>,
+        names: Vec<(String, Vec<ItemIdx>)>,
+    }
+
+    static CROWDED_MADE: LazyLock<Crowded> = LazyLock::new(|| {
+        let file = crate::data::SourceFile {
+            name: "crowded.ron".into(),
+            text: CROWDED.into(),
+            embedded: false,
+        };
+        let made = Dataset::from_files(&[file]).expect("loads");
+        let bytes = encode(&made, "k");
+        let records = made.items().map(|item| record_of(&bytes, item)).collect();
+        let mut names: Vec<String> = made.items().flat_map(item_keys).collect();
+        names.extend(made.items().map(|item| item.title.to_string()));
+        names.extend(
+            made.items()
+                .filter_map(|item| item.short_title.as_deref().map(str::to_string)),
+        );
+        names.extend(["TA 2005", "1/2"].map(String::from));
+        names.sort_unstable();
+        names.dedup();
+        let found = names.into_iter().map(|name| {
+            let was = found(made.resolve(&name));
+            (name, was)
         });
+        Crowded {
+            bytes,
+            records,
+            names: found.collect(),
+        }
+    });
 
     /// The record of "ta" damaged: "TA 2005" finds nothing, never the
     /// other item whose short title's head it is, each time it is asked
@@ -380,7 +390,11 @@ mod tests {
     /// as they are checked against their records.
     #[test]
     fn a_damaged_record_leaves_no_later_step_to_answer_for_another_item() {
-        let (made, records, names) = &*CROWDED_MADE;
+        let Crowded {
+            bytes: made,
+            records,
+            names,
+        } = &*CROWDED_MADE;
         let was = |wanted: &str| {
             names
                 .iter()
@@ -416,7 +430,11 @@ mod tests {
         fn names_over_flipped_records_find_what_they_found_or_nothing(
             flips in prop::collection::vec((any::<prop::sample::Index>(), 1..=255u8), 1..4),
         ) {
-            let (made, records, names) = &*CROWDED_MADE;
+            let Crowded {
+            bytes: made,
+            records,
+            names,
+        } = &*CROWDED_MADE;
             let span = records[0].start..records[records.len() - 1].end;
             let mut bytes = made.clone();
             let mut flipped = Vec::new();
