@@ -627,21 +627,21 @@ fn a_body_is_cited_without_the_date_it_began() {
     );
 }
 
-/// Every embedded paragraph item (an id with `-para-` or `-paras-`) is
-/// cited as its document, with its paragraphs as the locator, in every
-/// style: never by its own title, which is ours (the paragraphs have no
+/// Every embedded paragraph item (one with `paragraphs`; every item that
+/// names paragraphs in its id or titles has them: see
+/// `an_item_naming_paragraphs_of_its_document_carries_them`) is cited as
+/// its document, with its paragraphs as the locator, in every style:
+/// never by its own title, which is ours (the paragraphs have no
 /// headings), and never as pages.
 #[test]
 fn a_paragraph_is_cited_as_its_document_with_a_locator() {
-    let paragraph_items: Vec<usize> = (0..DATA.len())
-        .filter(|&i| paragraphs::named_in_id(&DATA.item(i).id).is_some())
-        .collect();
-    assert!(paragraph_items.len() >= 9, "the embedded data has paragraph items");
+    let paragraph_items: Vec<usize> = (0..DATA.len()).filter(|&i| DATA.item(i).paragraphs.is_some()).collect();
+    assert!(paragraph_items.len() >= 12, "the embedded data has paragraph items");
     for idx in paragraph_items {
         let item = DATA.item(idx);
         let id = item.id.as_str();
-        let named = paragraphs::named_in_id(id).unwrap();
-        let locator = Paragraphs::parse(named).unwrap().locator();
+        let field = item.paragraphs.as_deref().unwrap();
+        let locator = Paragraphs::parse(field).unwrap().locator();
         let (_, document) = DATA
             .links(idx)
             .find(|(link, _)| link.rel == Relation::PartOf)
@@ -677,6 +677,106 @@ fn a_paragraph_is_cited_as_its_document_with_a_locator() {
         assert_eq!(csl[0]["id"], id, "{csl}");
         assert_eq!(csl[0]["title"], document_title.as_str(), "{csl}");
         assert_eq!(csl[0]["note"], capitalized(&locator).as_str(), "{csl}");
+    }
+}
+
+/// The paragraphs a title names, in the data's form: "paragraph 6" and
+/// "(para 113)" name "6" and "113", "paras 69-71" and "paragraphs
+/// 108-109" a run; `None` for a title that names none.
+fn paragraphs_named_in(title: &str) -> Option<String> {
+    let words: Vec<String> = title
+        .split(|c: char| c.is_whitespace() || "(),:;".contains(c))
+        .filter(|word| !word.is_empty())
+        .map(|word| word.to_lowercase().replace('–', "-"))
+        .collect();
+    let marker = ["para", "paras", "paragraph", "paragraphs", "¶"];
+    words.windows(2).find_map(|pair| {
+        let numbered = pair[1].starts_with(|c: char| c.is_ascii_digit());
+        (marker.contains(&pair[0].as_str()) && numbered).then(|| pair[1].clone())
+    })
+}
+
+#[test]
+fn a_title_names_its_paragraphs_as_the_data_writes_them() {
+    assert_eq!(
+        paragraphs_named_in("Indicative targets (paragraph 6)").as_deref(),
+        Some("6")
+    );
+    assert_eq!(paragraphs_named_in("Task force (para 67)").as_deref(), Some("67"));
+    assert_eq!(
+        paragraphs_named_in("TA paras 69-71: enhanced cooperation").as_deref(),
+        Some("69-71")
+    );
+    assert_eq!(
+        paragraphs_named_in("Tunis Agenda, Paragraphs 108–109: AL").as_deref(),
+        Some("108-109")
+    );
+    assert_eq!(paragraphs_named_in("WSIS+20 outcome document"), None);
+    assert_eq!(paragraphs_named_in("The paragraph on targets"), None);
+}
+
+/// An item whose id, title or short title names paragraphs of the
+/// document it is `PartOf` is a paragraph item: it carries those
+/// paragraphs in `paragraphs`, so it is cited as the document with a
+/// locator, never by our title as if it were the document's. Found by the
+/// data, not a list of ids, so a new item cannot slip. And every item with
+/// `paragraphs` is part of a document, not a body or a meeting.
+#[test]
+fn an_item_naming_paragraphs_of_its_document_carries_them() {
+    let mut checked = 0;
+    for idx in 0..DATA.len() {
+        let item = DATA.item(idx);
+        let document = DATA.links(idx).find(|(link, _)| link.rel == Relation::PartOf);
+        if item.paragraphs.is_some() {
+            let (_, document) = document.expect("a paragraph item is part of its document");
+            assert_eq!(paragraphs::not_a_document(DATA.item(document)), None, "{}", item.id);
+        }
+        let Some((_, document)) = document else { continue };
+        if paragraphs::not_a_document(DATA.item(document)).is_some() {
+            continue;
+        }
+        let titles = std::iter::once(item.title.as_str()).chain(item.short_title.as_deref());
+        let named: Vec<String> = titles
+            .filter_map(paragraphs_named_in)
+            .chain(paragraphs::named_in_id(&item.id).map(str::to_string))
+            .collect();
+        for named in &named {
+            assert_eq!(item.paragraphs.as_deref(), Some(named.as_str()), "{}", item.id);
+        }
+        checked += usize::from(!named.is_empty());
+    }
+    assert!(
+        checked >= 12,
+        "the embedded data has items naming paragraphs: {checked}"
+    );
+}
+
+/// The three items whose titles named a paragraph without the field:
+/// cited as their documents, with the paragraph, in the UN's form.
+#[test]
+fn the_geneva_targets_and_two_wsis20_decisions_are_cited_as_paragraphs() {
+    let targets = cited(&["cite", "geneva-targets"]);
+    assert_eq!(
+        targets,
+        "World Summit on the Information Society, \"Plan of Action\", 12 December 2003, \
+         WSIS-03/GENEVA/DOC/5-E, para. 6, available from https://www.itu.int/wsis/docs/geneva/official/poa.html\n"
+    );
+    for (id, paragraph) in [
+        ("wsis20-financing-task-force", 67),
+        ("wsis20-action-line-roadmaps", 113),
+    ] {
+        let text = cited(&["cite", id]);
+        assert!(
+            text.starts_with("General Assembly resolution 80/173, \"Outcome document of the high-level meeting"),
+            "{text}"
+        );
+        assert!(
+            text.ends_with(&format!(
+                "A/RES/80/173, para. {paragraph}, available from https://undocs.org/en/A/RES/80/173\n"
+            )),
+            "{text}"
+        );
+        assert!(!text.contains("WSIS+20 decision"), "{text}");
     }
 }
 

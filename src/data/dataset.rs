@@ -137,6 +137,15 @@ impl Dataset {
         }
     }
 
+    /// Whether a record read from a stored snapshot was damaged: its
+    /// names, unreadable, may be any item's (see [`Dataset::resolve`]).
+    fn met_damaged_record(&self) -> bool {
+        match &self.items {
+            Items::Owned(_) => false,
+            Items::Stored(stored) => stored.met_damaged_record(),
+        }
+    }
+
     /// Sends on `tell` once an item read from a stored snapshot turns out
     /// damaged (at once if one has), so a caller can load the data again;
     /// never for an owned dataset. The sender lives as long as the dataset.
@@ -254,6 +263,15 @@ impl Dataset {
     /// a symbol written with dashes for its slashes ("A-RES-80-173"), else
     /// a whole title or short title. Each is asked only when none before
     /// answers.
+    ///
+    /// On a stored dataset with a damaged record, only an id answers (it
+    /// is checked against the record it finds): the damaged record reads
+    /// with no names, so the table's candidate for a name may have been
+    /// it, dropped, and a later step would answer with another item, or
+    /// one item would answer for a name two share. Nothing answers
+    /// instead, as for every name once a record was found damaged (its
+    /// names are not known), until the dataset is loaded again from its
+    /// files (see [`Dataset::on_damage`]).
     pub fn resolve(&self, name: &str) -> Resolved {
         if let Some(idx) = self.by_id(name.trim()) {
             return Resolved::One(idx);
@@ -264,11 +282,17 @@ impl Dataset {
             &|| super::aliases::by_dashed_symbol(self.items(), name),
             &|| super::aliases::by_title(self.items(), name),
         ];
-        steps
-            .iter()
-            .map(|step| step())
-            .find(|found| *found != Resolved::None)
-            .unwrap_or(Resolved::None)
+        for step in steps {
+            let found = step();
+            // Asked after the step: the step may be what read the record.
+            if self.met_damaged_record() {
+                return Resolved::None;
+            }
+            if found != Resolved::None {
+                return found;
+            }
+        }
+        Resolved::None
     }
 
     /// What `name` stands for among the names. A stored table of names

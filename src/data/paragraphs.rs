@@ -3,6 +3,9 @@
 //! document and this locator ("para. 105", "paras. 69–71"), never the
 //! item's own title, which is ours: the documents' paragraphs have none.
 
+use super::category::{CATEGORIES, category_index};
+use super::model::Item;
+
 /// One paragraph, or a run of them, numbered as the document numbers them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Paragraphs {
@@ -75,6 +78,28 @@ pub fn named_in_id(id: &str) -> Option<&str> {
         .min_by_key(|rest| rest.len())
 }
 
+/// Why `document`, the item a paragraph item is `PartOf`, cannot be the
+/// document it is cited as, if it cannot: a body (a category with no
+/// document type) or a meeting (it has an end date, `until`) has no
+/// paragraphs, and a citation of it with a locator ("Internet Governance
+/// Forum, para. 5") would name no text at all. The loader does not check
+/// this yet (`src/data/build.rs`); the embedded data is held to it by the
+/// citations test.
+pub fn not_a_document(document: &Item) -> Option<String> {
+    let id = &document.id;
+    // An unknown category is reported as such where the item is.
+    let category = &CATEGORIES[category_index(&document.category)?];
+    if category.document_type().is_none() {
+        return Some(format!(
+            "paragraphs are a document's, and \"{id}\", the item this one is PartOf, is a body"
+        ));
+    }
+    document
+        .until
+        .is_some()
+        .then(|| format!("paragraphs are a document's, and \"{id}\", the item this one is PartOf, is a meeting"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,5 +129,36 @@ mod tests {
         assert_eq!(named_in_id("gdc-para-5"), Some("5"));
         assert_eq!(named_in_id("tunis-agenda"), None);
         assert_eq!(named_in_id("paragraph-5"), None);
+    }
+
+    #[test]
+    fn only_a_document_holds_paragraphs() {
+        let item = |category: &str, until: Option<&str>| Item {
+            id: "target".into(),
+            category: category.into(),
+            until: until.map(Into::into),
+            ..Item::default()
+        };
+        for category in [
+            "outcome",
+            "ga",
+            "ecosoc",
+            "sg-report",
+            "cstd",
+            "gdc",
+            "action-line",
+            "wsis20",
+        ] {
+            assert_eq!(not_a_document(&item(category, None)), None, "{category}");
+        }
+        let body = not_a_document(&item("body", None)).expect("a body has no paragraphs");
+        assert!(body.contains("\"target\"") && body.ends_with("is a body"), "{body}");
+        let meeting = not_a_document(&item("cstd", Some("2006-05-26"))).expect("a meeting has none");
+        assert!(meeting.ends_with("is a meeting"), "{meeting}");
+        assert_eq!(
+            not_a_document(&item("no-such-category", None)),
+            None,
+            "reported as unknown"
+        );
     }
 }

@@ -165,6 +165,10 @@ pub(super) struct StoredItems {
     /// Chunk `c` holds the slots of items `c * DECODED_CHUNK..`.
     decoded: Box<[OnceLock<DecodedChunk>]>,
     damaged: AtomicBool,
+    /// Whether a record itself was damaged (not only the table of names,
+    /// which [`StoredItems::note_damage`] also reports): names can then
+    /// no longer be told apart (see [`super::Dataset::resolve`]).
+    record_damaged: AtomicBool,
     /// Told once when a damaged record is met (see [`super::Dataset::on_damage`]).
     on_damage: OnceLock<Sender<()>>,
 }
@@ -178,6 +182,7 @@ impl StoredItems {
             columns,
             decoded: std::iter::repeat_with(OnceLock::new).take(chunks).collect(),
             damaged: AtomicBool::new(false),
+            record_damaged: AtomicBool::new(false),
             on_damage: OnceLock::new(),
         }
     }
@@ -189,6 +194,7 @@ impl StoredItems {
     fn get(&self, idx: ItemIdx) -> &Item {
         self.slot(idx).get_or_init(|| {
             Box::new(self.decode(idx).unwrap_or_else(|| {
+                self.record_damaged.store(true, Ordering::Relaxed);
                 self.note_damage();
                 damaged_item()
             }))
@@ -241,9 +247,16 @@ impl StoredItems {
         }
     }
 
-    /// Whether a record decoded so far was damaged.
+    /// Whether a record decoded so far was damaged, or another part of
+    /// the snapshot was found so.
     pub(super) fn met_damage(&self) -> bool {
         self.damaged.load(Ordering::Relaxed)
+    }
+
+    /// Whether a record decoded so far was damaged (it reads as
+    /// [`damaged_item`] from then on).
+    pub(super) fn met_damaged_record(&self) -> bool {
+        self.record_damaged.load(Ordering::Relaxed)
     }
 
     /// The whole snapshot these records lie in.
