@@ -744,3 +744,41 @@ fn a_paragraph_item_needs_its_paragraphs_and_its_document() {
     assert_eq!(at("must run from a lower number to a higher"), Some((8, 79)));
     assert_eq!(problems.len(), 3, "{problems:#?}");
 }
+
+/// The item a paragraph item is `PartOf` is the document it is cited in:
+/// a body or a meeting has no paragraphs, so a load reports the link, at
+/// its `to`. Another relation to a body is no problem.
+#[test]
+fn a_paragraph_item_is_part_of_a_document_not_a_body_or_a_meeting() {
+    let text = r#"[
+    Item(id: "forum", category: "body", title: "A forum"),
+    Item(id: "session", category: "outcome", title: "A session", date: "2025-04-07", until: "2025-04-11"),
+    Item(id: "doc", category: "outcome", title: "A document"),
+    Item(id: "of-forum", category: "outcome", title: "Our label", paragraphs: "5",
+         links: [Link(rel: PartOf, to: "forum")]),
+    Item(id: "of-session", category: "outcome", title: "Our label", paragraphs: "6",
+         links: [Link(rel: PartOf, to: "session")]),
+    Item(id: "of-doc", category: "outcome", title: "Our label", paragraphs: "7",
+         links: [Link(rel: PartOf, to: "doc"), Link(rel: AdoptedAt, to: "forum")]),
+]"#;
+    let problems = Dataset::from_files(&[SourceFile {
+        name: "parts.ron".into(),
+        text: text.into(),
+        embedded: false,
+    }])
+    .unwrap_err();
+    let at = |wanted: &str| {
+        let problem = problems
+            .iter()
+            .find(|p| p.message.contains(wanted))
+            .unwrap_or_else(|| panic!("missing {wanted} in {problems:#?}"));
+        assert!(problem.to_string().starts_with("parts.ron:"), "{problem}");
+        problem.position
+    };
+    assert_eq!(at("\"forum\", the item this one is PartOf, is a body"), Some((6, 40)));
+    assert_eq!(
+        at("\"session\", the item this one is PartOf, is a meeting"),
+        Some((8, 40))
+    );
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+}

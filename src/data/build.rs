@@ -505,7 +505,7 @@ mod tests {
     /// replace items of the first). With `bad`, some ids are malformed or
     /// twice in a file, categories unknown, dates malformed or ending
     /// before they begin, symbols repeated, links to unknown ids or to
-    /// their own item; without, none.
+    /// their own item, paragraphs of no document; without, none.
     fn texts(first: &[Spec], second: &[Spec], bad: bool) -> [String; 2] {
         let all = first.len() + second.len();
         let first_ids: Vec<usize> = (0..first.len()).collect();
@@ -554,6 +554,11 @@ mod tests {
         };
         if let Some(symbol) = symbol {
             text.push_str(&format!("  symbol: Some(\"{symbol}\"),\n"));
+        }
+        // Paragraphs of whatever the item's links make it part of: with no
+        // PartOf link, or one to a body or a meeting, a problem.
+        if bad && spec.until.is_multiple_of(3) {
+            text.push_str("  paragraphs: Some(\"1\"),\n");
         }
         // Without problems: the well-formed dates, and no `until`.
         let dates = if bad { DATES.len() } else { 3 };

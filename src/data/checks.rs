@@ -229,6 +229,17 @@ fn check_paragraphs(item: &Item, place: Place, problems: &mut impl Problems) {
     problems.at_value(place, "paragraphs", text, message);
 }
 
+/// The item a paragraph item is `PartOf` is the document its paragraphs
+/// are cited in: a body or a meeting has none, and a citation of one with
+/// a locator would name no text. Reported at the link's `to`.
+fn check_document_of_paragraphs(document: &Item, to: &str, place: Place, problems: &mut impl Problems) {
+    if let Some(message) = paragraphs::not_a_document(document)
+        && let Some(problem) = problems.at_value(place, "to", to, message)
+    {
+        problem.hint = Some("link PartOf the document whose paragraphs these are".into());
+    }
+}
+
 impl Checked {
     fn category(&mut self, idx: ItemIdx, item: &Item, place: Place, problems: &mut impl Problems) {
         if let Some(cat) = category_index(&item.category) {
@@ -272,14 +283,19 @@ impl Checked {
                 Some(target) if target == idx => {
                     problems.at_value(place, "to", to, format!("item \"{to}\" links to itself"));
                 }
-                Some(target) => self.links.push((
-                    target,
-                    Backlink {
-                        from: idx,
-                        rel: *rel,
-                        link,
-                    },
-                )),
+                Some(target) => {
+                    if *rel == Relation::PartOf && items[idx].paragraphs.is_some() {
+                        check_document_of_paragraphs(&items[target], to, place, problems);
+                    }
+                    self.links.push((
+                        target,
+                        Backlink {
+                            from: idx,
+                            rel: *rel,
+                            link,
+                        },
+                    ));
+                }
                 None => {
                     let hint = problems
                         .suggestion(to, items)

@@ -82,9 +82,8 @@ pub fn named_in_id(id: &str) -> Option<&str> {
 /// document it is cited as, if it cannot: a body (a category with no
 /// document type) or a meeting (it has an end date, `until`) has no
 /// paragraphs, and a citation of it with a locator ("Internet Governance
-/// Forum, para. 5") would name no text at all. The loader does not check
-/// this yet (`src/data/build.rs`); the embedded data is held to it by the
-/// citations test.
+/// Forum, para. 5") would name no text at all. The load reports it at
+/// the link (`src/data/checks.rs`).
 pub fn not_a_document(document: &Item) -> Option<String> {
     let id = &document.id;
     // An unknown category is reported as such where the item is.
