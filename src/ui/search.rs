@@ -14,7 +14,7 @@ use std::ops::Range;
 use super::{editor_line, main_area, pane_block, render_preview, selectable_list, with_list_position};
 use crate::app::{App, Dir, SearchState};
 use crate::search::{Field, Hit, Matched};
-use crate::text::{sanitize, truncate};
+use crate::text::{sanitize, sanitized, truncate};
 
 pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
     let [input_area, body] = Layout::vertical([Constraint::Length(INPUT_HEIGHT), Constraint::Min(0)]).areas(area);
@@ -262,14 +262,15 @@ fn why_line(app: &App, why: &Matched, width: usize) -> Line<'static> {
 }
 
 /// `why` cut around its focus ([`Matched::narrowed`]) to at most `room`
-/// columns: cut by chars, then to fewer while wide chars (CJK) leave it
-/// wider, so cutting its end to the width never cuts off the word it is
-/// shown for.
+/// columns as drawn (sanitized: a raw override measures nothing, its
+/// symbol a column): cut by chars, then to fewer while wide chars (CJK)
+/// leave it wider, so cutting its end to the width never cuts off the
+/// word it is shown for.
 fn narrowed_to_width(why: &Matched, room: usize) -> Matched {
     let mut chars = room;
     loop {
         let narrowed = why.narrowed(chars);
-        let over = narrowed.text.width().saturating_sub(room);
+        let over = sanitized(&narrowed.text).width().saturating_sub(room);
         if over == 0 || chars == 0 {
             return narrowed;
         }
@@ -332,6 +333,31 @@ mod tests {
             let focus = narrowed.ranges[narrowed.focus].clone();
             let shown: String = narrowed.text.chars().skip(focus.start).take(focus.len()).collect();
             assert_eq!(shown, "年次報告書", "{room}: {}", narrowed.text);
+        }
+    }
+
+    /// Control characters and bidirectional overrides are drawn as
+    /// visible symbols a column wide (a raw override measures none): the
+    /// row is cut to the width it is drawn at, so the word it is shown for
+    /// is never cut off its end.
+    #[test]
+    fn a_why_row_is_measured_as_it_is_drawn() {
+        let overrides = "委\u{202e}".repeat(20);
+        let text = format!("{overrides}年次報告書{overrides}");
+        let at = overrides.chars().count();
+        let why = Matched {
+            field: Field::Summary,
+            text,
+            ranges: vec![at..at + "年次報告書".chars().count()],
+            focus: 0,
+        };
+        for room in 24..=60 {
+            let narrowed = narrowed_to_width(&why, room);
+            let drawn = crate::text::sanitize(&narrowed.text);
+            assert!(drawn.width() <= room, "{room}: {drawn}");
+            let focus = narrowed.ranges[narrowed.focus].clone();
+            let shown: String = drawn.chars().skip(focus.start).take(focus.len()).collect();
+            assert_eq!(shown, "年次報告書", "{room}: {drawn}");
         }
     }
 
