@@ -708,6 +708,29 @@ fn problems_of_a_large_set_come_in_the_order_of_the_checks_then_the_names() {
     assert!(messages[3].contains("already a name of \"big-11\""), "{messages:#?}");
 }
 
+/// The problems a load of `text`, as the file `name`, reports (it must
+/// report some), and the position of the one whose message holds a
+/// given text, checked to name the file.
+fn load_problems(name: &str, text: &str) -> (Vec<String>, impl Fn(&str) -> Option<(usize, usize)>) {
+    let problems = Dataset::from_files(&[SourceFile {
+        name: name.into(),
+        text: text.into(),
+        embedded: false,
+    }])
+    .unwrap_err();
+    let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let (name, all) = (name.to_string(), problems);
+    let at = move |wanted: &str| {
+        let problem = all
+            .iter()
+            .find(|p| p.message.contains(wanted))
+            .unwrap_or_else(|| panic!("missing {wanted} in {all:#?}"));
+        assert!(problem.to_string().starts_with(&format!("{name}:")), "{problem}");
+        problem.position
+    };
+    (shown, at)
+}
+
 /// A paragraph item's paragraphs must be those its id names, rise, and
 /// come with a `PartOf` link to its document: else it would be cited by
 /// our own label. Each problem is reported at its value. An id naming
@@ -725,20 +748,7 @@ fn a_paragraph_item_needs_its_paragraphs_and_its_document() {
     Item(id: "reversed", category: "outcome", title: "Our label", paragraphs: "9-8",
          links: [Link(rel: PartOf, to: "doc")]),
 ]"#;
-    let problems = Dataset::from_files(&[SourceFile {
-        name: "paras.ron".into(),
-        text: text.into(),
-        embedded: false,
-    }])
-    .unwrap_err();
-    let at = |wanted: &str| {
-        let problem = problems
-            .iter()
-            .find(|p| p.message.contains(wanted))
-            .unwrap_or_else(|| panic!("missing {wanted} in {problems:#?}"));
-        assert!(problem.to_string().starts_with("paras.ron:"), "{problem}");
-        problem.position
-    };
+    let (problems, at) = load_problems("paras.ron", text);
     assert_eq!(at("paragraphs \"4-6\" differ from those the id"), Some((5, 84)));
     assert_eq!(at("needs a PartOf link to its document"), Some((7, 76)));
     assert_eq!(at("must run from a lower number to a higher"), Some((8, 79)));
@@ -761,20 +771,7 @@ fn a_paragraph_item_is_part_of_a_document_not_a_body_or_a_meeting() {
     Item(id: "of-doc", category: "outcome", title: "Our label", paragraphs: "7",
          links: [Link(rel: PartOf, to: "doc"), Link(rel: AdoptedAt, to: "forum")]),
 ]"#;
-    let problems = Dataset::from_files(&[SourceFile {
-        name: "parts.ron".into(),
-        text: text.into(),
-        embedded: false,
-    }])
-    .unwrap_err();
-    let at = |wanted: &str| {
-        let problem = problems
-            .iter()
-            .find(|p| p.message.contains(wanted))
-            .unwrap_or_else(|| panic!("missing {wanted} in {problems:#?}"));
-        assert!(problem.to_string().starts_with("parts.ron:"), "{problem}");
-        problem.position
-    };
+    let (problems, at) = load_problems("parts.ron", text);
     assert_eq!(at("\"forum\", the item this one is PartOf, is a body"), Some((6, 40)));
     assert_eq!(
         at("\"session\", the item this one is PartOf, is a meeting"),
