@@ -757,7 +757,7 @@ fn a_paragraph_item_needs_its_paragraphs_and_its_document() {
 
 /// The item a paragraph item is `PartOf` is the document it is cited in:
 /// a body or a meeting has no paragraphs, so a load reports the link, at
-/// its `to`. Another relation to a body is no problem.
+/// its `to`, once for the item. Another relation to a body is no problem.
 #[test]
 fn a_paragraph_item_is_part_of_a_document_not_a_body_or_a_meeting() {
     let text = r#"[
@@ -767,7 +767,7 @@ fn a_paragraph_item_is_part_of_a_document_not_a_body_or_a_meeting() {
     Item(id: "of-forum", category: "outcome", title: "Our label", paragraphs: "5",
          links: [Link(rel: PartOf, to: "forum")]),
     Item(id: "of-session", category: "outcome", title: "Our label", paragraphs: "6",
-         links: [Link(rel: PartOf, to: "session")]),
+         links: [Link(rel: PartOf, to: "session"), Link(rel: PartOf, to: "session")]),
     Item(id: "of-doc", category: "outcome", title: "Our label", paragraphs: "7",
          links: [Link(rel: PartOf, to: "doc"), Link(rel: AdoptedAt, to: "forum")]),
 ]"#;

@@ -151,6 +151,7 @@ pub(super) fn check_range(
         checked.dates(item, place, problems);
         symbols.see(idx, items, place, problems);
         checked.links(idx, items, by_id, place, problems);
+        check_document_of_paragraphs(items, idx, by_id, place, problems);
     }
     checked
 }
@@ -229,11 +230,33 @@ fn check_paragraphs(item: &Item, place: Place, problems: &mut impl Problems) {
     problems.at_value(place, "paragraphs", text, message);
 }
 
-/// The item a paragraph item is `PartOf` is the document its paragraphs
-/// are cited in: a body or a meeting has none, and a citation of one with
-/// a locator would name no text. Reported at the link's `to`.
-fn check_document_of_paragraphs(document: &Item, to: &str, place: Place, problems: &mut impl Problems) {
-    if let Some(message) = paragraphs::not_a_document(document)
+/// The item a paragraph item is first `PartOf` is the document its
+/// paragraphs are cited in: a body or a meeting has none, and a citation
+/// of one with a locator would name no text. Reported once, at the link's
+/// `to` (an unknown id is reported with the links).
+fn check_document_of_paragraphs(
+    items: &[Item],
+    idx: ItemIdx,
+    by_id: &IdTable,
+    place: Place,
+    problems: &mut impl Problems,
+) {
+    let item = &items[idx];
+    if item.paragraphs.is_none() {
+        return;
+    }
+    let Some(to) = item
+        .links
+        .iter()
+        .find(|link| link.rel == Relation::PartOf)
+        .map(|link| &link.to)
+    else {
+        return;
+    };
+    let Some(document) = by_id.get(to, |idx| items[idx].id.as_str()) else {
+        return;
+    };
+    if let Some(message) = paragraphs::not_a_document(&items[document])
         && let Some(problem) = problems.at_value(place, "to", to, message)
     {
         problem.hint = Some("link PartOf the document whose paragraphs these are".into());
@@ -283,19 +306,14 @@ impl Checked {
                 Some(target) if target == idx => {
                     problems.at_value(place, "to", to, format!("item \"{to}\" links to itself"));
                 }
-                Some(target) => {
-                    if *rel == Relation::PartOf && items[idx].paragraphs.is_some() {
-                        check_document_of_paragraphs(&items[target], to, place, problems);
-                    }
-                    self.links.push((
-                        target,
-                        Backlink {
-                            from: idx,
-                            rel: *rel,
-                            link,
-                        },
-                    ));
-                }
+                Some(target) => self.links.push((
+                    target,
+                    Backlink {
+                        from: idx,
+                        rel: *rel,
+                        link,
+                    },
+                )),
                 None => {
                     let hint = problems
                         .suggestion(to, items)
