@@ -361,10 +361,11 @@ const NAMES_APART_FROM: usize = 4096;
 /// Checks every item, in order, reporting each problem, and builds the
 /// indexes the checks find.
 fn check_all(items: &[Item], places: &[Place], by_id: &IdTable, report: &mut Report<'_>) -> Indexes {
-    let mut symbols = SymbolTable::with_capacity(items.len());
+    let symbol_count = items.iter().filter(|item| item.symbol.is_some()).count();
+    let mut symbols = SymbolTable::with_capacity(symbol_count);
     let checked = check_range(items, 0..items.len(), places, by_id, report, &mut symbols);
-    // Only needed to find duplicates: freed before the names are built,
-    // which is the peak of a cold load.
+    // Only needed to find duplicates: freed before the indexes are joined
+    // (and, on a small load, before the names are built).
     drop(symbols);
     trace::mark("checked");
     Indexes::join(items.len(), vec![checked])
@@ -636,6 +637,44 @@ mod tests {
                 .zip(&items)
                 .all(|(&hash, item)| hash == id_table::hash(&item.id))
         );
+    }
+
+    /// A duplicate symbol is the one problem the shared checks find only
+    /// by comparing hashes after every run: alone (nothing else for the
+    /// runs to mark), in two spellings, in runs apart, it is still reported
+    /// as the serial checks report it.
+    #[test]
+    fn shared_checks_find_a_duplicate_symbol_alone() {
+        let symbols = [(0, "A/RES/70/125"), (7, " a/res/70/125")];
+        let items: String = (0..10)
+            .map(|n| {
+                let symbol = symbols
+                    .iter()
+                    .find(|(at, _)| *at == n)
+                    .map_or(String::new(), |(_, symbol)| format!(", symbol: \"{symbol}\""));
+                format!("Item(id: \"i{n}\", category: \"ga\", title: \"T\"{symbol}),\n")
+            })
+            .collect();
+        let texts = [format!("[\n{items}]"), "[]".to_string()];
+        let serial = load(
+            &texts,
+            Sharing {
+                from_items: usize::MAX,
+                run_items: 2,
+            },
+        )
+        .unwrap_err();
+        let shared = load(
+            &texts,
+            Sharing {
+                from_items: 0,
+                run_items: 2,
+            },
+        )
+        .unwrap_err();
+        assert_eq!(serial, shared);
+        assert_eq!(serial.len(), 1, "{serial:?}");
+        assert!(serial[0].message.starts_with("duplicate symbol"), "{serial:?}");
     }
 
     proptest! {
