@@ -139,9 +139,10 @@ fn stream(path: &Path, progress: &Counting, sharing: Sharing, cutting: Cutting) 
     let failed = AtomicBool::new(false);
     let items = thread::scope(|scope| {
         // At most a piece per thread waits: the next batch is read only
-        // once this one is all queued, so at most two batches' texts are
-        // held (a queue of a whole batch let a third be read, and the
-        // peak beyond the items varied from 8 to 14 MB with the timing).
+        // once this one is all queued, so two batches' texts are held, a
+        // third only while a slow piece keeps the oldest (a queue of a
+        // whole batch let a third be read at every batch, and the peak
+        // beyond the items varied from 8 to 14 MB with the timing).
         let (jobs, queue) = mpsc::sync_channel::<Job>(threads);
         let (done, results) = mpsc::channel::<Done>();
         // Only the workers hold the queue's end: should they all stop,
