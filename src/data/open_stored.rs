@@ -430,11 +430,7 @@ mod tests {
         fn names_over_flipped_records_find_what_they_found_or_nothing(
             flips in prop::collection::vec((any::<prop::sample::Index>(), 1..=255u8), 1..4),
         ) {
-            let Crowded {
-            bytes: made,
-            records,
-            names,
-        } = &*CROWDED_MADE;
+            let Crowded { bytes: made, records, names } = &*CROWDED_MADE;
             let span = records[0].start..records[records.len() - 1].end;
             let mut bytes = made.clone();
             let mut flipped = Vec::new();

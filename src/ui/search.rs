@@ -14,7 +14,7 @@ use std::ops::Range;
 use super::{editor_line, main_area, pane_block, render_preview, selectable_list, with_list_position};
 use crate::app::{App, Dir, SearchState};
 use crate::search::{Field, Hit, Matched};
-use crate::text::{sanitize, sanitized, truncate};
+use crate::text::{sanitize, truncate};
 
 pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
     let [input_area, body] = Layout::vertical([Constraint::Length(INPUT_HEIGHT), Constraint::Min(0)]).areas(area);
@@ -248,7 +248,7 @@ fn why_line(app: &App, why: &Matched, width: usize) -> Line<'static> {
     let label = format!("  {}: ", why.field.name());
     let room = width.saturating_sub(label.width());
     let why = narrowed_to_width(why, room);
-    let text = truncate(&sanitize(&why.text), room);
+    let text = truncate(&why.text, room);
     let marked: Vec<usize> = why.ranges.iter().flat_map(Clone::clone).collect();
     let mut spans = vec![Span::styled(label, app.theme.dim())];
     spans.extend(highlighted(&text, &marked, app).into_iter().map(|s| {
@@ -261,16 +261,17 @@ fn why_line(app: &App, why: &Matched, width: usize) -> Line<'static> {
     Line::from(spans)
 }
 
-/// `why` cut around its focus ([`Matched::narrowed`]) to at most `room`
-/// columns as drawn (sanitized: a raw override measures nothing, its
-/// symbol a column): cut by chars, then to fewer while wide chars (CJK)
-/// leave it wider, so cutting its end to the width never cuts off the
-/// word it is shown for.
+/// `why` cut around its focus ([`Matched::narrowed`]) and sanitized, to
+/// at most `room` columns as drawn (a raw override measures nothing, its
+/// symbol a column; one char each, so the ranges still hold): cut by
+/// chars, then to fewer while wide chars (CJK) leave it wider, so cutting
+/// its end to the width never cuts off the word it is shown for.
 fn narrowed_to_width(why: &Matched, room: usize) -> Matched {
     let mut chars = room;
     loop {
-        let narrowed = why.narrowed(chars);
-        let over = sanitized(&narrowed.text).width().saturating_sub(room);
+        let mut narrowed = why.narrowed(chars);
+        narrowed.text = sanitize(&narrowed.text);
+        let over = narrowed.text.width().saturating_sub(room);
         if over == 0 || chars == 0 {
             return narrowed;
         }
@@ -355,7 +356,7 @@ mod tests {
         };
         for room in 24..=60 {
             let narrowed = narrowed_to_width(&why, room);
-            let drawn = crate::text::sanitize(&narrowed.text);
+            let drawn = &narrowed.text;
             assert!(drawn.width() <= room, "{room}: {drawn}");
             let focus = narrowed.ranges[narrowed.focus].clone();
             let shown: String = drawn.chars().skip(focus.start).take(focus.len()).collect();
