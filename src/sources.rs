@@ -104,13 +104,30 @@ pub fn mark(url: &str) -> &'static str {
 }
 
 /// True when `url` is an http(s) URL whose host is an official domain or a
-/// subdomain of one.
+/// subdomain of one, and not a mailing list's archive there.
 pub fn is_official(url: &str) -> bool {
-    host(url).is_some_and(|host| {
+    let on_official_host = host(url).is_some_and(|host| {
         OFFICIAL_HOSTS
             .iter()
             .any(|(domain, _)| is_same_or_subdomain(&host, domain))
-    })
+    });
+    on_official_host && !is_list_archive(url)
+}
+
+/// Path segments of the archives of mailing-list software (Mailman 2 and
+/// 3): what is posted there is its members', not the publisher's, even on
+/// the publisher's host (`mail.intgovforum.org/pipermail/…`).
+const LIST_ARCHIVE_SEGMENTS: &[&str] = &["pipermail", "hyperkitty", "mailman"];
+
+/// Whether `url`'s path runs through a mailing-list archive.
+fn is_list_archive(url: &str) -> bool {
+    let Some((_, rest)) = url.trim().split_once("://") else {
+        return false;
+    };
+    let path = rest.split(['?', '#']).next().unwrap_or_default();
+    path.split('/')
+        .skip(1)
+        .any(|segment| LIST_ARCHIVE_SEGMENTS.iter().any(|archive| segment.eq_ignore_ascii_case(archive)))
 }
 
 /// The lowercase host name of an http(s) URL, without userinfo, port or a
@@ -203,6 +220,27 @@ mod tests {
         assert!(is_official("HTTPS://UNDOCS.ORG/en/E/2006/85"));
         assert!(is_official("https://un.org./en"));
         assert_eq!(host("https://a:b@Press.UN.org:8080/x").as_deref(), Some("press.un.org"));
+    }
+
+    #[test]
+    fn a_mailing_list_archive_on_an_official_host_is_secondary() {
+        for archive in [
+            "https://mail.intgovforum.org/pipermail/wg-strategy_intgovforum.org/2025-July/001802.html",
+            "https://intgovforum.org/pipermail/igfmaglist_intgovforum.org/2015-December/014917.html",
+            "https://lists.itu.int/hyperkitty/list/x@itu.int/message/ABC/",
+            "https://lists.un.org/Mailman/listinfo/wsis",
+        ] {
+            assert!(!is_official(archive), "{archive}");
+            assert_eq!(mark(archive), SECONDARY_MARK, "{archive}");
+        }
+        // The word elsewhere than as a path segment is no archive.
+        for page in [
+            "https://www.intgovforum.org/en/content/pipermail-guide",
+            "https://pipermail.un.org/en/content/x",
+            "https://www.un.org/en/x?from=pipermail",
+        ] {
+            assert!(is_official(page), "{page}");
+        }
     }
 
     #[test]
