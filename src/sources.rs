@@ -125,9 +125,11 @@ fn is_list_archive(url: &str) -> bool {
         return false;
     };
     let path = rest.split(['?', '#']).next().unwrap_or_default();
-    path.split('/')
-        .skip(1)
-        .any(|segment| LIST_ARCHIVE_SEGMENTS.iter().any(|archive| segment.eq_ignore_ascii_case(archive)))
+    path.split('/').skip(1).any(|segment| {
+        LIST_ARCHIVE_SEGMENTS
+            .iter()
+            .any(|archive| segment.eq_ignore_ascii_case(archive))
+    })
 }
 
 /// The lowercase host name of an http(s) URL, without userinfo, port or a

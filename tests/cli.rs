@@ -341,3 +341,24 @@ fn show_gives_a_meeting_from_its_first_to_its_last_day() {
         "{text}"
     );
 }
+
+/// Usage lines name the program `wsis`, as the README and the manual do,
+/// whatever name it was started under (a renamed copy, a symlink).
+#[test]
+fn usage_names_the_program_wsis_under_any_file_name() {
+    use std::os::unix::process::CommandExt;
+    for args in [&["--help"][..], &["show", "--help"], &["export", "--help"]] {
+        let output = std::process::Command::new(env!("CARGO_BIN_EXE_wsis"))
+            .arg0("renamed-copy")
+            .args(args)
+            .output()
+            .expect("runs");
+        let stdout = String::from_utf8_lossy(&output.stdout);
+        let usage = stdout.lines().find(|line| line.starts_with("Usage:"));
+        assert!(
+            usage.is_some_and(|usage| usage.starts_with("Usage: wsis")),
+            "{args:?}: {usage:?}"
+        );
+        assert!(!stdout.contains("renamed-copy"), "{args:?}: {stdout}");
+    }
+}

@@ -54,6 +54,9 @@ pub use show::ShowFormat;
 #[derive(Debug, Parser)]
 #[command(
     name = "wsis",
+    // Usage lines name the program as the README does, whatever the
+    // file it was started from is called.
+    bin_name = "wsis",
     version,
     about = "Browse the documents of the World Summit on the Information Society (WSIS) and its follow-up.",
     long_about = "Browse the documents of the World Summit on the Information Society (WSIS) and its follow-up.\n\nWith no command, opens the terminal browser on the embedded dataset.\n\nUser data loads on top of the embedded data, in this order: the *.ron files of $XDG_CONFIG_HOME/wsis-browser/data (else ~/.config/wsis-browser/data), sorted by name, then each --data FILE in command-line order. A later item with an existing id replaces it.\n\nWherever an item is named (show, path, cite, open, export --from), its id, its symbol in any case or spacing, a resolution number (70/125, \"ECOSOC 2006/46\"), an Action Line code (C3, \"C7 e-health\") or an acronym (ITU) will do."
