@@ -797,3 +797,44 @@ fn a_run_of_paragraphs_is_cited_with_an_en_dash() {
         "{text}"
     );
 }
+
+/// An item whose link is the page of a body it links to (a CSTD session,
+/// a report whose own page was not found: their link is the CSTD's page)
+/// is cited with no link, in every style: it is not available from there.
+/// Every other item with a link is cited "available from" it, a body from
+/// its own page included. Found by the data, not a list of ids.
+#[test]
+fn a_citation_never_gives_a_linked_bodys_page_as_where_an_item_is() {
+    let body_page = |idx: usize| {
+        let url = DATA.item(idx).url.as_deref()?;
+        DATA.links(idx)
+            .any(|(_, target)| {
+                wsis_browser::data::CATEGORIES[DATA.category_of(target)]
+                    .document_type()
+                    .is_none()
+                    && DATA.item(target).url.as_deref() == Some(url)
+            })
+            .then_some(url)
+    };
+    let mut without_link = 0;
+    for idx in 0..DATA.len() {
+        let item = DATA.item(idx);
+        let text = cite::citation(&DATA, idx, Style::Text);
+        let bibtex = cite::citation(&DATA, idx, Style::Bibtex);
+        match (body_page(idx), item.url.as_deref()) {
+            (Some(url), _) => {
+                without_link += 1;
+                assert!(!text.contains("available from"), "{}: {text}", item.id);
+                assert!(!bibtex.contains(url), "{}: {bibtex}", item.id);
+            }
+            // A paragraph item may be cited with its document's link.
+            (None, Some(url)) if item.paragraphs.is_none() => {
+                assert!(text.ends_with(&format!("available from {url}")), "{}: {text}", item.id);
+            }
+            _ => {}
+        }
+    }
+    assert!(without_link >= 10, "items linked to their body's page: {without_link}");
+    let cstd = cite::citation(&DATA, idx("cstd"), Style::Text);
+    assert!(cstd.contains("available from https://unctad.org/"), "{cstd}");
+}

@@ -180,7 +180,7 @@ impl Reference {
                 .url
                 .as_deref()
                 .map(str::trim)
-                .filter(|u| is_plain_url(u))
+                .filter(|u| is_plain_url(u) && !is_a_linked_bodys_page(data, idx, u))
                 .map(Into::into),
             part_of,
             paragraphs: None,
@@ -301,6 +301,18 @@ fn adopting_body(data: &Dataset, idx: ItemIdx) -> Option<String> {
     let (_, body) = data.links(idx).find(|(link, _)| link.rel == Relation::AdoptedBy)?;
     let body = data.item(body);
     body.title_known().then(|| crate::text::sanitize(body.title.trim()))
+}
+
+/// Whether `url` is the page of a body item `idx` links to (an item of a
+/// category with no document type, such as the CSTD): where no page of
+/// its own was found, an item's link is its body's (a session's, a report's
+/// whose symbol is unknown), and a citation saying it is "available from"
+/// there would send the reader to the Commission's page, not to it.
+fn is_a_linked_bodys_page(data: &Dataset, idx: ItemIdx, url: &str) -> bool {
+    data.links(idx).any(|(_, target)| {
+        CATEGORIES[data.category_of(target)].document_type().is_none()
+            && data.item(target).url.as_deref().map(str::trim) == Some(url)
+    })
 }
 
 /// "70/125" of "A/RES/70/125".
