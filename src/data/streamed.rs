@@ -138,11 +138,11 @@ fn stream(path: &Path, progress: &Counting, sharing: Sharing, cutting: Cutting) 
     let mut reader = Reader::open(path).ok_or(Failure::Other)?;
     let failed = AtomicBool::new(false);
     let items = thread::scope(|scope| {
-        // At most a piece per thread waits: the next batch is read only
-        // once this one is all queued, so two batches' texts are held, a
-        // third only while a slow piece keeps the oldest (a queue of a
-        // whole batch let a third be read at every batch, and the peak
-        // beyond the items varied from 8 to 14 MB with the timing).
+        // At most a piece per thread waits, and a batch is read only once
+        // the one before the last is parsed whole (`Feed::feed`): two
+        // batches' texts at most are held (a queue of a whole batch let a
+        // third be read, and the peak beyond the items varied from 8 to
+        // 14 MB with the timing).
         let (jobs, queue) = mpsc::sync_channel::<Job>(threads);
         let (done, results) = mpsc::channel::<Done>();
         // Only the workers hold the queue's end: should they all stop,
@@ -205,7 +205,11 @@ impl Feed<'_> {
         let mut pending = String::new();
         let mut at_file_start = true;
         let mut want = batch_bytes;
+        // Pieces sent by the end of the batch before the last, and of the
+        // last: the first of them all parsed before another batch is read.
+        let mut batch_ends = [0; 2];
         loop {
+            self.wait_until_placed(batch_ends[0])?;
             pending.reserve(want);
             let at_end = reader.append(&mut pending, want).ok_or(Failure::Other)?;
             let batch = cut(&pending, at_file_start, at_end, piece_bytes, cutting)?;
@@ -223,6 +227,7 @@ impl Feed<'_> {
                     self.jobs.send(job).map_err(|_| Failure::Piece)?;
                     self.sent += 1;
                 }
+                batch_ends = [batch_ends[1], self.sent];
                 at_file_start = false;
             }
             self.take_results()?;
@@ -238,6 +243,19 @@ impl Feed<'_> {
                 return Ok(self.sent);
             }
         }
+    }
+
+    /// Waits for the pieces parsed until the first `pieces` of the file are
+    /// in place (their batches' texts then freed by the workers); a failed
+    /// one ends the feed.
+    fn wait_until_placed(&mut self, pieces: usize) -> Result<(), Failure> {
+        while self.assembly.placed() < pieces {
+            let done = self.results.recv().map_err(|_| Failure::Piece)?;
+            if !self.assembly.add(done) {
+                return Err(Failure::Piece);
+            }
+        }
+        Ok(())
     }
 
     /// Puts in order the pieces parsed so far; a failed one ends the feed.
