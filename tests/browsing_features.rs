@@ -729,3 +729,37 @@ fn cite_as_a_paragraph_gives_its_document_and_the_paragraph() {
     assert!(bibtex.contains("note = {Para. 105},"), "{bibtex}");
     assert_snapshot!(terminal.backend());
 }
+
+/// A resize keeps the reader's place in the detail: the text rewraps, and
+/// the relation group whose heading was at the top is at the top again
+/// (or as near as the last page allows), at every size in turn; scrolled
+/// into the prose above them, the detail stays in the prose.
+#[test]
+fn a_resize_keeps_the_place_in_the_detail() {
+    use wsis_browser::ui::detail::{group_lines, scroll_range};
+    let mut app = App::new(&DATA);
+    app.update(Action::Resize(80, 24));
+    jump_to(&mut app, "A/RES/70/125");
+    let item = app.selected_item().expect("an item");
+    app.update(Action::NextGroup);
+    app.update(Action::NextGroup);
+    let groups = group_lines(&app, item);
+    let group = groups
+        .iter()
+        .position(|&line| line == usize::from(app.detail_scroll))
+        .expect("a group's heading at the top");
+    assert!(group > 0, "the second group");
+    for (width, height) in [(120, 40), (100, 30), (80, 24), (200, 60)] {
+        app.update(Action::Resize(width, height));
+        let heading = group_lines(&app, item)[group];
+        let last = scroll_range(&app, item) - 1;
+        assert_eq!(usize::from(app.detail_scroll), heading.min(last), "{width}x{height}");
+    }
+    // A few lines into the prose: still in it after a resize, never past
+    // the first group's heading.
+    app.update(Action::Resize(80, 24));
+    app.detail_scroll = 3;
+    app.update(Action::Resize(120, 40));
+    let first_group = group_lines(&app, item)[0];
+    assert!(usize::from(app.detail_scroll) < first_group, "{}", app.detail_scroll);
+}

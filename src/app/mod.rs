@@ -4,6 +4,7 @@
 //! the [`Effect`]s that update asks for.
 
 mod action;
+mod detail_anchor;
 mod history;
 mod last_search;
 mod line_editor;

@@ -23,7 +23,14 @@ impl App<'_> {
         }
         match action {
             Action::Quit => self.should_quit = true,
-            Action::Resize(w, h) => self.size = (w, h),
+            Action::Resize(w, h) => {
+                // The detail rewraps: its place is kept by what is shown.
+                let anchor = self.detail_anchor();
+                self.size = (w, h);
+                if let Some(anchor) = anchor {
+                    self.scroll_detail_to(anchor);
+                }
+            }
             Action::Status(message) => self.status = Some(message),
             Action::Resume(place) => self.resume(*place),
             Action::SearchResults {

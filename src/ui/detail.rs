@@ -101,6 +101,19 @@ pub fn group_lines(app: &App, idx: ItemIdx) -> Vec<usize> {
         .clone()
 }
 
+/// The lines of the detail of `idx` at the app's size that keep their
+/// order whatever the width (each relation group's heading and each
+/// related item's row, one line each), and how many lines it has: a
+/// resize keeps the reader's place by them.
+pub fn landmark_lines(app: &App, idx: ItemIdx) -> (Vec<usize>, usize) {
+    let inner = super::detail_text_area(app);
+    let selected = app.link_row.filter(|_| app.focus == Pane::Detail);
+    let detail = cached_lines(app, idx, usize::from(inner.width), selected);
+    let mut landmarks: Vec<usize> = detail.group_lines.iter().chain(&detail.link_lines).copied().collect();
+    landmarks.sort_unstable();
+    (landmarks, detail.lines.len())
+}
+
 /// How many first lines the detail pane can start at, as drawn at the
 /// app's size (1 when everything fits).
 pub fn scroll_range(app: &App, idx: ItemIdx) -> usize {
