@@ -820,12 +820,14 @@ fn a_citation_never_gives_a_linked_bodys_page_as_where_an_item_is() {
     for idx in 0..DATA.len() {
         let item = DATA.item(idx);
         let text = cite::citation(&DATA, idx, Style::Text);
-        let bibtex = cite::citation(&DATA, idx, Style::Bibtex);
         match (body_page(idx), item.url.as_deref()) {
             (Some(url), _) => {
                 without_link += 1;
                 assert!(!text.contains("available from"), "{}: {text}", item.id);
-                assert!(!bibtex.contains(url), "{}: {bibtex}", item.id);
+                for style in [Style::Text, Style::Bibtex, Style::Ris, Style::CslJson] {
+                    let cited = cite::citation(&DATA, idx, style);
+                    assert!(!cited.contains(url), "{} {style:?}: {cited}", item.id);
+                }
             }
             // A paragraph item may be cited with its document's link.
             (None, Some(url)) if item.paragraphs.is_none() => {
