@@ -10,6 +10,7 @@
 //! One resolver serves every place that takes a name: the command line
 //! (`show`, `path`, `cite`, `open`, `export --from`) and the browser's jump.
 
+use std::collections::HashSet;
 use std::hash::BuildHasher;
 
 use hashbrown::HashTable;
@@ -75,6 +76,39 @@ pub struct Clash {
     pub message: String,
 }
 
+/// The keys of the data's aliases: the only names an alias can clash
+/// with, sought among the derived names while the load checks each item
+/// (its id and symbol then read once, not again by another pass).
+#[derive(Debug, Default)]
+pub struct AliasKeys(HashSet<String, FxBuildHasher>);
+
+impl AliasKeys {
+    pub fn of(items: &[Item]) -> AliasKeys {
+        AliasKeys(
+            items
+                .iter()
+                .flat_map(|item| item.aliases.iter())
+                .map(|alias| key(alias))
+                .collect(),
+        )
+    }
+
+    /// Pushes onto `found` each derived name of item `idx` whose key is
+    /// an alias's, as that key, in [`Aliases::build`]'s order.
+    pub fn find_in(&self, idx: ItemIdx, item: &Item, found: &mut Vec<(ItemIdx, String)>) {
+        if self.0.is_empty() {
+            return;
+        }
+        let mut name_key = String::new();
+        each_derived_name(item, |name| {
+            key_into(name, &mut name_key);
+            if self.0.contains(&name_key) {
+                found.push((idx, name_key.clone()));
+            }
+        });
+    }
+}
+
 /// Words that may stand before a number or code, and the category they
 /// narrow the search to ("ECOSOC 2006/46"). Longer phrases come first.
 const QUALIFIERS: &[(&str, Option<&str>)] = &[
@@ -113,23 +147,45 @@ impl Aliases {
         let mut aliases = Aliases {
             by_key: HashTable::with_capacity(names),
         };
+        aliases.add_derived_names(items);
+        let clashes = aliases.add_data_aliases(items);
+        (aliases, clashes)
+    }
+
+    /// The data aliases of `items` that clash, as [`Aliases::build`]
+    /// finds them, without the table of every name (the largest built at
+    /// a load, and needed only when a name is resolved): an alias is
+    /// checked against the holders of its own key alone, so the derived
+    /// names with the key of some alias (`alias_names`, in item order, as
+    /// [`AliasKeys::find_in`] gives them) are all it needs.
+    pub fn clashes(items: &[Item], alias_names: &[(ItemIdx, String)]) -> Vec<Clash> {
+        let mut aliases = Aliases::default();
+        for (idx, name_key) in alias_names {
+            aliases.insert(name_key, *idx);
+        }
+        aliases.add_data_aliases(items)
+    }
+
+    /// Adds every derived name of `items`.
+    fn add_derived_names(&mut self, items: &[Item]) {
         // One buffer for every key: a table's key is made only when new.
         let mut name_key = String::new();
         for (idx, item) in items.iter().enumerate() {
             each_derived_name(item, |name| {
                 key_into(name, &mut name_key);
-                aliases.insert(&name_key, idx);
+                self.insert(&name_key, idx);
             });
         }
+    }
+
+    /// Adds the data aliases of `items` (after their derived names), in
+    /// order; returns those that are empty or already another item's name.
+    fn add_data_aliases(&mut self, items: &[Item]) -> Vec<Clash> {
         let mut clashes = Vec::new();
         for (idx, item) in items.iter().enumerate() {
             for alias in &item.aliases {
                 let alias_key = key(alias);
-                let others: Vec<ItemIdx> = aliases
-                    .candidates(&alias_key)
-                    .into_iter()
-                    .filter(|&o| o != idx)
-                    .collect();
+                let others: Vec<ItemIdx> = self.candidates(&alias_key).into_iter().filter(|&o| o != idx).collect();
                 let message = if alias_key.is_empty() {
                     format!("alias \"{alias}\" of \"{}\" is empty", item.id)
                 } else if let Some(&other) = others.first() {
@@ -138,7 +194,7 @@ impl Aliases {
                         item.id, items[other].id
                     )
                 } else {
-                    aliases.insert(&alias_key, idx);
+                    self.insert(&alias_key, idx);
                     continue;
                 };
                 clashes.push(Clash {
@@ -148,7 +204,7 @@ impl Aliases {
                 });
             }
         }
-        (aliases, clashes)
+        clashes
     }
 
     fn insert(&mut self, key: &str, idx: ItemIdx) {
@@ -575,5 +631,46 @@ mod tests {
         let items = [item("x-1", None, &[]), item("x1", None, &[])];
         let (aliases, _) = Aliases::build(&items);
         assert_eq!(resolve(&aliases, "X 1"), Resolved::Ambiguous(vec![0, 1]));
+    }
+
+    /// Names from a few spellings of a few keys, so that ids, symbols,
+    /// resolution numbers and aliases meet.
+    const SPELLINGS: [&str; 8] = ["a/res/1", "A-RES-1", "1", "c3", "C 3", "x", "", "A/RES/1–E/RES/2"];
+
+    fn generated_item() -> impl proptest::strategy::Strategy<Value = (usize, Option<usize>, Vec<usize>)> {
+        use proptest::prelude::*;
+        let spelling = || 0..SPELLINGS.len();
+        (
+            0..6usize,
+            prop::option::of(spelling()),
+            prop::collection::vec(spelling(), 0..3),
+        )
+    }
+
+    proptest::proptest! {
+        /// The clashes found from the derived names with an alias's key
+        /// alone are those found with the table of every name: the same
+        /// messages, items and order.
+        #[test]
+        fn clashes_from_the_alias_keys_are_those_of_the_whole_table(
+            specs in proptest::collection::vec(generated_item(), 0..12),
+        ) {
+            let items: Vec<Item> = specs
+                .iter()
+                .enumerate()
+                .map(|(at, (id, symbol, aliases))| {
+                    let aliases: Vec<&str> = aliases.iter().map(|&a| SPELLINGS[a]).collect();
+                    // Ids repeat across items only in their key ("x" and "X").
+                    let id = if *id == 0 { format!("X{at}") } else { format!("i{at}") };
+                    item(&id, symbol.map(|s| SPELLINGS[s]), &aliases)
+                })
+                .collect();
+            let keys = AliasKeys::of(&items);
+            let mut alias_names = Vec::new();
+            for (idx, item) in items.iter().enumerate() {
+                keys.find_in(idx, item, &mut alias_names);
+            }
+            proptest::prop_assert_eq!(Aliases::clashes(&items, &alias_names), Aliases::build(&items).1);
+        }
     }
 }

@@ -7,8 +7,9 @@
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
-use super::aliases::Aliases;
+use super::aliases::{AliasKeys, Aliases};
 use super::checks::{Indexes, Place, Problems, SymbolTable, check_range};
 use super::dataset::{Dataset, ItemIdx};
 use super::id_table::{self, IdTable, Ids};
@@ -122,7 +123,7 @@ struct Sharing {
 }
 
 const SHARING: Sharing = Sharing {
-    from_items: NAMES_APART_FROM,
+    from_items: SHARED_FROM_ITEMS,
     run_items: ITEMS_PER_RUN,
 };
 
@@ -176,7 +177,7 @@ fn merge(files: &[SourceFile], parsed: Vec<Parsed>, report: &mut Report<'_>) -> 
 /// reading every id is most of the time of merging, and needs no order.
 fn id_hashes(items: &[Item]) -> Vec<u64> {
     let hashes = |items: &[Item]| items.iter().map(|item| id_table::hash(&item.id)).collect::<Vec<u64>>();
-    if items.len() < NAMES_APART_FROM {
+    if items.len() < SHARED_FROM_ITEMS {
         return hashes(items);
     }
     let (first, second) = items.split_at(items.len() / 2);
@@ -318,32 +319,25 @@ fn index(merged: Merged, report: &mut Report<'_>, sharing: Sharing) -> Dataset {
         by_id,
         ..
     } = merged;
-    // The names depend on the items alone: built on another core while
-    // this one checks (that core then checks too), their clashes reported
-    // after every other problem, as when built one after the other. The
-    // shared checks only tell whether there is a problem: if there is,
-    // the serial checks report them all, in order.
-    let (ix, (aliases, clashes)) = if items.len() >= sharing.from_items {
-        let names = || {
-            let names = Aliases::build(&items);
-            trace::mark("names built");
-            names
-        };
-        let (shared, names) = check_shared(&items, &places, &by_id, sharing.run_items, names);
+    // The shared checks only tell whether there is a problem: if there
+    // is, the serial checks report them all, in order. The names
+    // themselves are built when first asked; only their clashes are
+    // found here, reported after every other problem.
+    let alias_keys = AliasKeys::of(&items);
+    let ix = if items.len() >= sharing.from_items {
+        let shared = check_shared(&items, &places, &by_id, &alias_keys, sharing.run_items);
         trace::mark("checked");
-        let ix = shared.unwrap_or_else(|| check_all(&items, &places, &by_id, report));
-        (ix, names)
+        shared.unwrap_or_else(|| check_all(&items, &places, &by_id, &alias_keys, report))
     } else {
-        (check_all(&items, &places, &by_id, report), Aliases::build(&items))
+        check_all(&items, &places, &by_id, &alias_keys, report)
     };
-    trace::mark("names");
-    for clash in clashes {
+    for clash in Aliases::clashes(&items, &ix.alias_names) {
         report.record(places[clash.item], "aliases", &clash.alias, clash.message);
     }
     Dataset {
         items: Items::Owned(items),
         by_id: Ids::Table(by_id),
-        names: Names::Built(aliases),
+        names: Names::FromItems(OnceLock::new()),
         tables: Tables::Owned(OwnedTables {
             dates: ix.dates,
             origins,
@@ -354,16 +348,23 @@ fn index(merged: Merged, report: &mut Report<'_>, sharing: Sharing) -> Dataset {
     }
 }
 
-/// Items from which the names are built, and the items checked, on two
-/// threads: for fewer, starting one would cost more than it saves.
-const NAMES_APART_FROM: usize = 4096;
+/// Items from which the checks (and the hashing of ids) are shared
+/// between two threads: for fewer, starting one would cost more than it
+/// saves.
+const SHARED_FROM_ITEMS: usize = 4096;
 
 /// Checks every item, in order, reporting each problem, and builds the
 /// indexes the checks find.
-fn check_all(items: &[Item], places: &[Place], by_id: &IdTable, report: &mut Report<'_>) -> Indexes {
+fn check_all(
+    items: &[Item],
+    places: &[Place],
+    by_id: &IdTable,
+    alias_keys: &AliasKeys,
+    report: &mut Report<'_>,
+) -> Indexes {
     let symbol_count = items.iter().filter(|item| item.symbol.is_some()).count();
     let mut symbols = SymbolTable::with_capacity(symbol_count);
-    let checked = check_range(items, 0..items.len(), places, by_id, report, &mut symbols);
+    let checked = check_range(items, 0..items.len(), places, by_id, alias_keys, report, &mut symbols);
     // Only needed to find duplicates: freed before the indexes are joined
     // (and, on a small load, before the names are built).
     drop(symbols);
@@ -623,7 +624,7 @@ mod tests {
 
     #[test]
     fn ids_hashed_on_two_threads_are_each_items_in_order() {
-        let items: Vec<Item> = (0..NAMES_APART_FROM + 3)
+        let items: Vec<Item> = (0..SHARED_FROM_ITEMS + 3)
             .map(|n| Item {
                 id: format!("i{n}").as_str().into(),
                 ..Item::default()

@@ -9,6 +9,7 @@ use std::ops::Range;
 
 use rustc_hash::{FxBuildHasher, FxHasher};
 
+use super::aliases::AliasKeys;
 use super::backlinks::Backlinks;
 use super::category::{CATEGORIES, category_index};
 use super::dataset::{Backlink, ItemIdx, symbol_key};
@@ -123,6 +124,8 @@ pub(super) struct Checked {
     /// Each link to another known item: its target and how it is seen
     /// from there, by source item then link.
     pub(super) links: Vec<(ItemIdx, Backlink)>,
+    /// The derived names with an alias's key ([`AliasKeys::find_in`]).
+    pub(super) alias_names: Vec<(ItemIdx, String)>,
 }
 
 /// Checks the items of `range`, in order, and builds the indexes the
@@ -132,6 +135,7 @@ pub(super) fn check_range(
     range: Range<usize>,
     places: &[Place],
     by_id: &IdTable,
+    alias_keys: &AliasKeys,
     problems: &mut impl Problems,
     symbols: &mut impl Symbols,
 ) -> Checked {
@@ -141,10 +145,12 @@ pub(super) fn check_range(
         category_of: Vec::with_capacity(range.len()),
         // About one link an item: grown, if need be, once or twice.
         links: Vec::with_capacity(range.len()),
+        alias_names: Vec::new(),
     };
     for idx in range {
         let (item, place) = (&items[idx], places[idx]);
         check_id(item, place, problems);
+        alias_keys.find_in(idx, item, &mut checked.alias_names);
         check_url(item, place, problems);
         check_paragraphs(item, place, problems);
         checked.category(idx, item, place, problems);
@@ -162,6 +168,7 @@ pub(super) struct Indexes {
     pub(super) by_category: Vec<Vec<ItemIdx>>,
     pub(super) category_of: Vec<usize>,
     pub(super) backlinks: Backlinks,
+    pub(super) alias_names: Vec<(ItemIdx, String)>,
 }
 
 impl Indexes {
@@ -175,8 +182,10 @@ impl Indexes {
                 .collect(),
             category_of: Vec::with_capacity(items),
             backlinks,
+            alias_names: Vec::new(),
         };
         for run in runs {
+            indexes.alias_names.extend(run.alias_names);
             indexes.dates.extend(run.dates);
             indexes.category_of.extend(run.category_of);
             for (all, these) in indexes.by_category.iter_mut().zip(run.by_category) {

@@ -303,9 +303,12 @@ impl Dataset {
     /// is loaded again from its files, as for a damaged record.
     fn by_name(&self, name: &str) -> Resolved {
         let category_of = |idx| self.category_of(idx);
-        let found = self
-            .names
-            .resolve(name, category_of, |idx| (idx < self.len()).then(|| self.item(idx)));
+        let found = self.names.resolve(
+            name,
+            category_of,
+            |idx| (idx < self.len()).then(|| self.item(idx)),
+            || self.items.owned(),
+        );
         found.unwrap_or_else(|| {
             self.items.note_damage();
             let loaded = self.names.loaded(|| self.items().cloned().collect());

@@ -55,9 +55,10 @@ pub(super) fn encode(data: &Dataset, mut out: Vec<u8>) -> Vec<u8> {
 fn entries(data: &Dataset) -> Option<Vec<(u64, u32)>> {
     // A stored dataset's names are stored already; it is not stored again
     // with them (every name then loads the whole dataset, as without a table).
-    let Names::Built(aliases) = &data.names else {
+    let Names::FromItems(built) = &data.names else {
         return None;
     };
+    let aliases = built.get_or_init(|| Aliases::build(data.items.owned().unwrap_or_default()).0);
     for idx in 0..data.len() {
         if !item_keys(data.item(idx)).iter().all(|k| aliases.holds(k, idx)) {
             return None;
@@ -78,14 +79,19 @@ fn entries(data: &Dataset) -> Option<Vec<(u64, u32)>> {
 /// The names of a dataset: built from its items, or the table of a stored
 /// snapshot, searched in place.
 pub(super) enum Names {
-    Built(Aliases),
+    /// Those of the dataset's own items (`Items::Owned`), built when a
+    /// name is first resolved or stored: a load that resolves none (a
+    /// cold search, a browser never asked a name) never builds the
+    /// largest table of a load. Its clashes were checked at the load
+    /// ([`Aliases::clashes`]).
+    FromItems(OnceLock<Aliases>),
     Stored(StoredNames),
 }
 
 impl std::fmt::Debug for Names {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            Names::Built(aliases) => f.debug_tuple("Built").field(aliases).finish(),
+            Names::FromItems(built) => f.debug_tuple("FromItems").field(&built.get()).finish(),
             Names::Stored(stored) => f.debug_tuple("Stored").field(&(stored.from, stored.len)).finish(),
         }
     }
@@ -112,7 +118,7 @@ pub(super) struct StoredNames {
 impl Names {
     /// What `name` stands for among the names (not ids or titles), as
     /// [`Aliases::resolve`] finds it; `item` reads an item of the dataset
-    /// (`None` past its end). `None` when the names are a stored table
+    /// (`None` past its end), `owned` gives its items when it owns them. `None` when the names are a stored table
     /// that is damaged or cannot be read: nothing can be said from it, and
     /// the caller asks the names of the full load ([`Names::loaded`]).
     pub(super) fn resolve<'a>(
@@ -120,9 +126,13 @@ impl Names {
         name: &str,
         category_of: impl Fn(ItemIdx) -> usize,
         item: impl Fn(ItemIdx) -> Option<&'a Item>,
+        owned: impl FnOnce() -> Option<&'a [Item]>,
     ) -> Option<Resolved> {
         let stored = match self {
-            Names::Built(aliases) => return Some(aliases.resolve(name, category_of)),
+            Names::FromItems(built) => {
+                let aliases = built.get_or_init(|| Aliases::build(owned().unwrap_or_default()).0);
+                return Some(aliases.resolve(name, category_of));
+            }
             Names::Stored(stored) => stored,
         };
         let table = stored.table()?;
@@ -155,7 +165,7 @@ impl Names {
     /// these are the names a fresh load of the same items gives.
     pub(super) fn loaded(&self, items: impl FnOnce() -> Vec<Item>) -> &Aliases {
         match self {
-            Names::Built(aliases) => aliases,
+            Names::FromItems(built) => built.get_or_init(|| Aliases::build(&items()).0),
             Names::Stored(stored) => stored.loaded.get_or_init(|| Aliases::build(&items()).0),
         }
     }

@@ -1,12 +1,13 @@
 //! The checks of a large load shared between two cores: runs of items are
-//! checked on both at once (one of them building the names first), only
-//! to build the indexes and to learn whether any problem exists. The full
+//! checked on both at once, only to build the indexes and to learn
+//! whether any problem exists. The full
 //! report, in item order with every position, is made by the serial
 //! checks, and only when a problem was found: problems are rare, their
 //! path need not be fast, and it stays the one that says what is wrong.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
+use super::aliases::AliasKeys;
 use super::checks::{AnyProblem, Checked, Indexes, Place, SymbolHashes, check_range};
 use super::id_table::IdTable;
 use super::model::Item;
@@ -16,35 +17,32 @@ use super::model::Item;
 pub(super) const ITEMS_PER_RUN: usize = 4096;
 
 /// The indexes of `items`, checked in runs of `run_items` on this thread
-/// and on another that first calls `first` (the names); `None` for the
-/// indexes if any problem was found, or two symbols may be one.
-pub(super) fn check_shared<R: Send>(
+/// and on another; `None` if any problem was found, or two symbols may
+/// be one.
+pub(super) fn check_shared(
     items: &[Item],
     places: &[Place],
     by_id: &IdTable,
+    alias_keys: &AliasKeys,
     run_items: usize,
-    first: impl FnOnce() -> R + Send,
-) -> (Option<Indexes>, R) {
+) -> Option<Indexes> {
     let work = Work {
         items,
         places,
         by_id,
+        alias_keys,
         run_items: run_items.max(1),
         next_run: AtomicUsize::new(0),
         found: AtomicBool::new(false),
     };
-    let (mut runs, first_done) = std::thread::scope(|scope| {
-        let other = scope.spawn(|| {
-            let first_done = first();
-            (work.take_runs(), first_done)
-        });
+    let mut runs = std::thread::scope(|scope| {
+        let other = scope.spawn(|| work.take_runs());
         let mut runs = work.take_runs();
-        let (theirs, first_done) = other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        runs.extend(theirs);
-        (runs, first_done)
+        runs.extend(other.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+        runs
     });
     if work.found.load(Ordering::Relaxed) {
-        return (None, first_done);
+        return None;
     }
     runs.sort_unstable_by_key(|(at, _, _)| *at);
     let symbols: Vec<u64> = runs
@@ -52,10 +50,10 @@ pub(super) fn check_shared<R: Send>(
         .flat_map(|(_, _, hashes)| hashes.0.iter().copied())
         .collect();
     if may_repeat(symbols) {
-        return (None, first_done);
+        return None;
     }
     let runs = runs.into_iter().map(|(_, checked, _)| checked).collect();
-    (Some(Indexes::join(items.len(), runs)), first_done)
+    Some(Indexes::join(items.len(), runs))
 }
 
 /// Whether any hash is there twice.
@@ -69,6 +67,7 @@ struct Work<'a> {
     items: &'a [Item],
     places: &'a [Place],
     by_id: &'a IdTable,
+    alias_keys: &'a AliasKeys,
     run_items: usize,
     next_run: AtomicUsize,
     /// Set at the first problem: the other runs are not worth checking.
@@ -88,7 +87,15 @@ impl Work<'_> {
             }
             let range = start..(start + self.run_items).min(self.items.len());
             let (mut problem, mut symbols) = (AnyProblem::default(), SymbolHashes::default());
-            let checked = check_range(self.items, range, self.places, self.by_id, &mut problem, &mut symbols);
+            let checked = check_range(
+                self.items,
+                range,
+                self.places,
+                self.by_id,
+                self.alias_keys,
+                &mut problem,
+                &mut symbols,
+            );
             if problem.0 {
                 self.found.store(true, Ordering::Relaxed);
             }

@@ -711,7 +711,7 @@ pub(super) fn rebuild(items: Vec<Item>, origins: Origins) -> Option<Dataset> {
     Some(Dataset {
         items: Items::Owned(items),
         by_id: Ids::Table(by_id),
-        names: Names::Built(aliases),
+        names: Names::FromItems(aliases.into()),
         tables: Tables::Owned(OwnedTables {
             dates,
             origins,

@@ -121,6 +121,14 @@ impl Items {
         }
     }
 
+    /// The items, when they are held whole (not read from a snapshot).
+    pub(super) fn owned(&self) -> Option<&[Item]> {
+        match self {
+            Items::Owned(items) => Some(items),
+            Items::Stored(_) => None,
+        }
+    }
+
     pub(super) fn get(&self, idx: ItemIdx) -> &Item {
         match self {
             Items::Owned(items) => &items[idx],
