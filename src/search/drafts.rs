@@ -28,7 +28,20 @@ pub(super) fn query_names_a_draft<'w>(mut words: impl Iterator<Item = &'w str>) 
 
 /// Whether `tags` (one tag a line, as written) make their item a draft.
 pub(super) fn is_draft(tags: &str) -> bool {
+    // An ASCII tag folds to itself lowercased: one without the letters
+    // of the word in any case (nearly every tag) is no draft, known
+    // without folding it (an index asks this of every item's tags).
+    if tags.is_ascii() && !contains_ignoring_ascii_case(tags, DRAFT_TAG_WORD) {
+        return false;
+    }
     words(&fold(tags)).any(|(_, word)| word == DRAFT_TAG_WORD)
+}
+
+/// Whether `text` holds `lower` (ASCII lowercase) in any ASCII case.
+fn contains_ignoring_ascii_case(text: &str, lower: &str) -> bool {
+    text.as_bytes()
+        .windows(lower.len())
+        .any(|window| window.eq_ignore_ascii_case(lower.as_bytes()))
 }
 
 /// `rank` of an item, lowered if `demoted` (the item is a draft the query
@@ -65,6 +78,9 @@ mod tests {
         assert!(is_draft("draft"));
         assert!(!is_draft("wsis+20\ndrafting group"));
         assert!(!is_draft(""));
+        assert!(is_draft("DRAFT"), "ASCII in any case");
+        assert!(is_draft("ＤＲＡＦＴ"), "fullwidth letters fold to the word");
+        assert!(!is_draft("dra ft"));
     }
 
     #[test]
