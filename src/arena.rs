@@ -18,9 +18,8 @@
 //! before; where the region cannot be reserved, or is full, the caller
 //! reads into memory of its own.
 //!
-//! This module holds most of the unsafe code of the crate (the rest is
-//! `heap`'s two allocator calls): reserving and releasing the region, and
-//! handing out disjoint parts of it.
+//! This module holds the only unsafe code of the crate: reserving and
+//! releasing the region, and handing out disjoint parts of it.
 #![allow(unsafe_code)]
 
 use std::ptr::NonNull;

@@ -21,7 +21,6 @@ pub mod config;
 pub mod data;
 pub mod dataset_cache;
 pub mod graph;
-pub mod heap;
 pub mod json;
 pub mod keymap;
 pub mod mouse;

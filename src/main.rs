@@ -13,7 +13,6 @@ use wsis_browser::{cite, config, tui};
 
 fn main() -> ExitCode {
     wsis_browser::data::trace::mark("process start");
-    wsis_browser::heap::keep_freed_memory();
     let args = Cli::parse();
     if args.at.is_some() && args.command.is_some() {
         eprintln!("wsis: --at opens the browser on an item; with a command, name the item to the command");

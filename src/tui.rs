@@ -393,11 +393,7 @@ fn spawn_load_forwarder(done: Receiver<Loaded>, sender: Sender<Message>, mut for
     std::thread::spawn(move || {
         loop {
             let message = match done.recv() {
-                Ok(loaded) => {
-                    // The load's spare memory is not kept for a session.
-                    crate::heap::give_back_freed();
-                    Message::Loaded(Box::new(loaded))
-                }
+                Ok(loaded) => Message::Loaded(Box::new(loaded)),
                 Err(_) if forwarded => return,
                 Err(_) => Message::ReadFailed(io::Error::other("loading the data failed")),
             };
