@@ -365,8 +365,7 @@ fn check_all(
     let symbol_count = items.iter().filter(|item| item.symbol.is_some()).count();
     let mut symbols = SymbolTable::with_capacity(symbol_count);
     let checked = check_range(items, 0..items.len(), places, by_id, alias_keys, report, &mut symbols);
-    // Only needed to find duplicates: freed before the indexes are joined
-    // (and, on a small load, before the names are built).
+    // Only needed to find duplicates: freed before the indexes are joined.
     drop(symbols);
     trace::mark("checked");
     Indexes::join(items.len(), vec![checked])

@@ -118,9 +118,10 @@ pub(super) struct StoredNames {
 impl Names {
     /// What `name` stands for among the names (not ids or titles), as
     /// [`Aliases::resolve`] finds it; `item` reads an item of the dataset
-    /// (`None` past its end), `owned` gives its items when it owns them. `None` when the names are a stored table
-    /// that is damaged or cannot be read: nothing can be said from it, and
-    /// the caller asks the names of the full load ([`Names::loaded`]).
+    /// (`None` past its end), `owned` gives its items when it holds them
+    /// whole (to build its names). `None` when the names are a stored
+    /// table that is damaged or cannot be read: nothing can be said from
+    /// it, and the caller asks the names of the full load ([`Names::loaded`]).
     pub(super) fn resolve<'a>(
         &self,
         name: &str,

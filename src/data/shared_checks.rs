@@ -1,9 +1,9 @@
 //! The checks of a large load shared between two cores: runs of items are
 //! checked on both at once, only to build the indexes and to learn
-//! whether any problem exists. The full
-//! report, in item order with every position, is made by the serial
-//! checks, and only when a problem was found: problems are rare, their
-//! path need not be fast, and it stays the one that says what is wrong.
+//! whether any problem exists. The full report, in item order with every
+//! position, is made by the serial checks, and only when a problem was
+//! found: problems are rare, their path need not be fast, and it stays
+//! the one that says what is wrong.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
