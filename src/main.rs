@@ -150,6 +150,7 @@ fn load_in_background(inputs: cli::BrowserInputs) -> tui::Loading {
         if done.send(loaded).is_err() {
             return;
         }
+        data.prepare_names();
         if !must_reload(data, index, &inputs, &done) {
             return;
         }
@@ -157,7 +158,10 @@ fn load_in_background(inputs: cli::BrowserInputs) -> tui::Loading {
         let mut notices: Vec<String> = skipped.iter().map(Skipped::summary).collect();
         notices.push(RELOADED.to_string());
         let (data, index) = (Arc::new(data), Arc::new(index));
-        let _ = done.send(tui::Loaded { data, index, notices });
+        let shared = Arc::clone(&data);
+        if done.send(tui::Loaded { data, index, notices }).is_ok() {
+            shared.prepare_names();
+        }
     });
     tui::Loading {
         progress,

@@ -35,7 +35,7 @@ pub enum Resolved {
 #[derive(Debug, Default)]
 pub struct Aliases {
     /// Fx, not SipHash: names are hashed about 250 000 times at 100 000
-    /// items, a large part of a cold load; order never matters (the
+    /// items, a large part of building the table; order never matters (the
     /// stored table sorts them). A table rather than a map: a new name is
     /// found absent and put in its place in one probe.
     by_key: HashTable<(Box<str>, Holders)>,
@@ -43,7 +43,7 @@ pub struct Aliases {
 
 /// The items answering to one name: almost always one, kept inline rather
 /// than in a list of its own (at 100 000 items the lists were a third of
-/// this table, the largest built at load).
+/// this table, the largest a dataset holds).
 #[derive(Debug, Clone)]
 enum Holders {
     One(ItemIdx),
@@ -94,15 +94,15 @@ impl AliasKeys {
     }
 
     /// Pushes onto `found` each derived name of item `idx` whose key is
-    /// an alias's, as that key, in [`Aliases::build`]'s order.
-    pub fn find_in(&self, idx: ItemIdx, item: &Item, found: &mut Vec<(ItemIdx, String)>) {
+    /// an alias's, as that key, in [`Aliases::build`]'s order; `name_key`
+    /// is room for a key, reused from item to item.
+    pub fn find_in(&self, idx: ItemIdx, item: &Item, found: &mut Vec<(ItemIdx, String)>, name_key: &mut String) {
         if self.0.is_empty() {
             return;
         }
-        let mut name_key = String::new();
         each_derived_name(item, |name| {
-            key_into(name, &mut name_key);
-            if self.0.contains(&name_key) {
+            key_into(name, name_key);
+            if self.0.contains(name_key.as_str()) {
                 found.push((idx, name_key.clone()));
             }
         });
@@ -644,7 +644,7 @@ mod tests {
         use proptest::prelude::*;
         let spelling = || 0..SPELLINGS.len();
         (
-            0..6usize,
+            0..IDS.len(),
             prop::option::of(spelling()),
             prop::collection::vec(spelling(), 0..3),
         )
@@ -662,13 +662,13 @@ mod tests {
                 .iter()
                 .map(|(id, symbol, aliases)| {
                     let aliases: Vec<&str> = aliases.iter().map(|&a| SPELLINGS[a]).collect();
-                    item(IDS[id % IDS.len()], symbol.map(|s| SPELLINGS[s]), &aliases)
+                    item(IDS[*id], symbol.map(|s| SPELLINGS[s]), &aliases)
                 })
                 .collect();
             let keys = AliasKeys::of(&items);
-            let mut alias_names = Vec::new();
+            let (mut alias_names, mut name_key) = (Vec::new(), String::new());
             for (idx, item) in items.iter().enumerate() {
-                keys.find_in(idx, item, &mut alias_names);
+                keys.find_in(idx, item, &mut alias_names, &mut name_key);
             }
             proptest::prop_assert_eq!(Aliases::clashes(&items, &alias_names), Aliases::build(&items).1);
         }

@@ -476,6 +476,7 @@ mod tests {
         date: usize,
         until: usize,
         symbol: Option<usize>,
+        alias: Option<usize>,
         links: Vec<usize>,
     }
 
@@ -490,14 +491,16 @@ mod tests {
             choice(),
             choice(),
             prop::option::of(choice()),
+            prop::option::of(choice()),
             links,
         )
-            .prop_map(|(id, cat, date, until, symbol, links)| Spec {
+            .prop_map(|(id, cat, date, until, symbol, alias, links)| Spec {
                 id,
                 cat,
                 date,
                 until,
                 symbol,
+                alias,
                 links,
             })
     }
@@ -555,6 +558,19 @@ mod tests {
         };
         if let Some(symbol) = symbol {
             text.push_str(&format!("  symbol: Some(\"{symbol}\"),\n"));
+        }
+        // With problems, an alias that is empty, another item's id in
+        // capitals or a resolution's number (clashes, unless it is the
+        // item's own); without, a name of its own.
+        let alias = match spec.alias {
+            Some(n) if bad && n.is_multiple_of(3) => Some(String::new()),
+            Some(n) if bad && n % 3 == 1 => Some(format!("I{}", known[n % known.len()])),
+            Some(n) if bad => Some((n % 40).to_string()),
+            Some(_) => Some(format!("name {at}")),
+            None => None,
+        };
+        if let Some(alias) = alias {
+            text.push_str(&format!("  aliases: [\"{alias}\"],\n"));
         }
         // Paragraphs of whatever the item's links make it part of: with no
         // PartOf link, or one to a body or a meeting, a problem.
@@ -675,6 +691,44 @@ mod tests {
         assert_eq!(serial, shared);
         assert_eq!(serial.len(), 1, "{serial:?}");
         assert!(serial[0].message.starts_with("duplicate symbol"), "{serial:?}");
+    }
+
+    /// An alias that clashes, the only problem, its key's holders in later
+    /// runs than it (the first of them named): the shared checks join the
+    /// runs' names in item order and report it as the serial checks do.
+    #[test]
+    fn shared_checks_find_an_alias_clash_alone() {
+        let fields = [
+            (0, ", aliases: [\"7\"]"),
+            (4, ", symbol: \"A/RES/7\""),
+            (7, ", symbol: \"E/RES/7\""),
+        ];
+        let items: String = (0..10)
+            .map(|n| {
+                let field = fields.iter().find(|(at, _)| *at == n).map_or("", |(_, field)| field);
+                format!("Item(id: \"i{n}\", category: \"ga\", title: \"T\"{field}),\n")
+            })
+            .collect();
+        let texts = [format!("[\n{items}]"), "[]".to_string()];
+        let problems = |from_items| {
+            load(
+                &texts,
+                Sharing {
+                    from_items,
+                    run_items: 2,
+                },
+            )
+            .unwrap_err()
+        };
+        let (serial, shared) = (problems(usize::MAX), problems(0));
+        assert_eq!(serial, shared);
+        assert_eq!(serial.len(), 1, "{serial:?}");
+        assert!(
+            serial[0]
+                .message
+                .contains("alias \"7\" of \"i0\" is already a name of \"i4\""),
+            "{serial:?}"
+        );
     }
 
     proptest! {

@@ -147,10 +147,11 @@ pub(super) fn check_range(
         links: Vec::with_capacity(range.len()),
         alias_names: Vec::new(),
     };
+    let mut name_key = String::new();
     for idx in range {
         let (item, place) = (&items[idx], places[idx]);
         check_id(item, place, problems);
-        alias_keys.find_in(idx, item, &mut checked.alias_names);
+        alias_keys.find_in(idx, item, &mut checked.alias_names, &mut name_key);
         check_url(item, place, problems);
         check_paragraphs(item, place, problems);
         checked.category(idx, item, place, problems);

@@ -295,6 +295,14 @@ impl Dataset {
         Resolved::None
     }
 
+    /// Builds the table of names now if it is built from the items (a
+    /// dataset loaded from its files builds it when a name is first
+    /// resolved): the browser's loader calls this once it has handed the
+    /// dataset over, so the first jump by name does not wait for it.
+    pub fn prepare_names(&self) {
+        self.names.prepare(|| self.items.owned());
+    }
+
     /// What `name` stands for among the names. A stored table of names
     /// that is damaged or cannot be read says nothing: the names of the
     /// full load answer instead, built from the items, so no later step

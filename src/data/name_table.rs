@@ -58,7 +58,7 @@ fn entries(data: &Dataset) -> Option<Vec<(u64, u32)>> {
     let Names::FromItems(built) = &data.names else {
         return None;
     };
-    let aliases = built.get_or_init(|| Aliases::build(data.items.owned().unwrap_or_default()).0);
+    let aliases = built_once(built, || data.items.owned());
     for idx in 0..data.len() {
         if !item_keys(data.item(idx)).iter().all(|k| aliases.holds(k, idx)) {
             return None;
@@ -130,10 +130,7 @@ impl Names {
         owned: impl FnOnce() -> Option<&'a [Item]>,
     ) -> Option<Resolved> {
         let stored = match self {
-            Names::FromItems(built) => {
-                let aliases = built.get_or_init(|| Aliases::build(owned().unwrap_or_default()).0);
-                return Some(aliases.resolve(name, category_of));
-            }
+            Names::FromItems(built) => return Some(built_once(built, owned).resolve(name, category_of)),
             Names::Stored(stored) => stored,
         };
         let table = stored.table()?;
@@ -160,6 +157,14 @@ impl Names {
         })
     }
 
+    /// Builds the names from the items now, if they are to be built at
+    /// all: a thread of its own spares the first name resolved the wait.
+    pub(super) fn prepare<'i>(&self, owned: impl FnOnce() -> Option<&'i [Item]>) {
+        if let Names::FromItems(built) = self {
+            built_once(built, owned);
+        }
+    }
+
     /// The names as a full load builds them: the built ones, or for a
     /// stored table those of `items` (every item of the dataset), built
     /// once. A stored table has no clashing alias (see [`entries`]), so
@@ -170,6 +175,16 @@ impl Names {
             Names::Stored(stored) => stored.loaded.get_or_init(|| Aliases::build(&items()).0),
         }
     }
+}
+
+/// The names `built` holds, built from `owned` (the dataset's items) the
+/// first time they are asked.
+fn built_once<'i>(built: &OnceLock<Aliases>, owned: impl FnOnce() -> Option<&'i [Item]>) -> &Aliases {
+    built.get_or_init(|| {
+        let items = owned();
+        debug_assert!(items.is_some(), "names from items go with items held whole");
+        Aliases::build(items.unwrap_or_default()).0
+    })
 }
 
 impl StoredNames {
@@ -262,6 +277,22 @@ mod tests {
             }
         }
         assert_eq!(table.candidates(name_hash(&key("no such name"))).count(), 0);
+    }
+
+    #[test]
+    fn a_loaded_dataset_builds_its_names_only_when_asked_or_prepared() {
+        let built = |data: &Dataset| match &data.names {
+            Names::FromItems(built) => built.get().is_some(),
+            Names::Stored(_) => panic!("a dataset loaded from its files builds its names"),
+        };
+        let data = Dataset::embedded().expect("embedded data");
+        assert!(!built(&data), "the load builds none");
+        data.prepare_names();
+        assert!(built(&data));
+        let asked = Dataset::embedded().expect("embedded data");
+        assert!(!built(&asked));
+        assert_eq!(asked.resolve("70/125"), data.resolve("70/125"));
+        assert!(built(&asked), "the first name resolved builds them");
     }
 
     #[test]
