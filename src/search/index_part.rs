@@ -90,51 +90,69 @@ struct Builder<'k> {
     kept: Option<&'k WordFilter>,
 }
 
-/// What the query's index asks of an item's per-item columns.
-struct Columns {
-    /// Its symbol as the index keeps it.
-    symbol: String,
-    years: (u16, u16),
-    category: usize,
-}
-
 impl Builder<'_> {
     fn add_item(&mut self, data: &Dataset, idx: ItemIdx) {
-        let columns = self.add_columns(data, idx);
-        match self.kept {
-            None => self.add_texts_and_words(data, idx),
-            Some(kept) => {
-                let named = kept.terms_naming(&columns.symbol, columns.years, columns.category);
-                self.add_kept_words_and_texts(data, idx, kept, named);
-            }
+        let Some(kept) = self.kept else {
+            self.add_columns(data, idx, &folded_symbol(data, idx));
+            return self.add_texts_and_words(data, idx);
+        };
+        let category = category_index(&data.item(idx).category).unwrap_or(0);
+        let years = years(data, idx);
+        // Folded only if some query word may name a symbol: no other is named by one.
+        let symbol = kept.may_name_symbols().then(|| folded_symbol(data, idx));
+        let named = kept.terms_naming(symbol.as_deref().unwrap_or(""), years, category);
+        let matched = self.add_kept_words_and_texts(data, idx, kept, named);
+        if matched == 0 {
+            self.add_unmatched_columns(category, years);
+        } else {
+            let symbol = symbol.unwrap_or_else(|| folded_symbol(data, idx));
+            self.add_columns(data, idx, &symbol);
         }
     }
 
-    /// Writes the per-item sections of item `idx`.
-    fn add_columns(&mut self, data: &Dataset, idx: ItemIdx) -> Columns {
+    /// Writes the per-item sections of item `idx`, whose symbol as the
+    /// index keeps it is `symbol`.
+    fn add_columns(&mut self, data: &Dataset, idx: ItemIdx, symbol: &str) {
         use Section::*;
         let item = data.item(idx);
-        let symbol = symbol_key(&fold(item.symbol.as_deref().unwrap_or("")));
         let items = &mut self.items;
-        items.u64(SymbolMask, CharMask::of(&symbol).bits());
+        items.u64(SymbolMask, CharMask::of(symbol).bits());
         // Items many others point to rank a little higher on equal matches.
         items.u8(
             Prominence,
             data.backlinks(idx).len().min(MAX_BACKLINKS_COUNTED as usize) as u8,
         );
-        let category = category_index(&item.category).unwrap_or(0);
-        items.u8(Category, category as u8);
+        items.u8(Category, category_index(&item.category).unwrap_or(0) as u8);
         items.u8(Draft, u8::from(item.tags.iter().any(|tag| drafts::is_draft(tag))));
         let (from, to) = years(data, idx);
         items.u32(Years, (u32::from(from) << 16) | u32::from(to));
-        items.text(SymbolEnds, SymbolText, &symbol);
+        items.text(SymbolEnds, SymbolText, symbol);
         items.text(IdEnds, IdText, &item.id);
         items.text(ShownSymbolEnds, ShownSymbolText, item.symbol.as_deref().unwrap_or(""));
         items.text(ShownTitleEnds, ShownTitleText, &item.title);
-        Columns {
-            symbol,
-            years: (from, to),
-            category,
+    }
+
+    /// The per-item sections of an item no query word may match, in its
+    /// words or by its symbol, years or category: it is a hit of no query
+    /// of those words, all or fewer (`fewer_words`), so nothing reads its
+    /// symbol, prominence, draft mark, id or titles, left empty. Its
+    /// `category` and `years` are written as they are: a search matches
+    /// every item by them, and an empty one could be taken for a real one.
+    fn add_unmatched_columns(&mut self, category: usize, (from, to): (u16, u16)) {
+        use Section::*;
+        let items = &mut self.items;
+        items.u64(SymbolMask, 0);
+        items.u8(Prominence, 0);
+        items.u8(Category, category as u8);
+        items.u8(Draft, 0);
+        items.u32(Years, (u32::from(from) << 16) | u32::from(to));
+        for (ends, text) in [
+            (SymbolEnds, SymbolText),
+            (IdEnds, IdText),
+            (ShownSymbolEnds, ShownSymbolText),
+            (ShownTitleEnds, ShownTitleText),
+        ] {
+            items.text(ends, text, "");
         }
     }
 
@@ -156,14 +174,16 @@ impl Builder<'_> {
     /// line where they lie; writes the texts of its searched fields only
     /// if every query word may match it (by its words, or those `named`
     /// by its per-item columns): a search reads the texts of its hits
-    /// alone, and every other item's are left empty.
-    fn add_kept_words_and_texts(&mut self, data: &Dataset, idx: ItemIdx, kept: &WordFilter, named: Terms) {
+    /// alone, and every other item's are left empty. Returns the query
+    /// words that may match it.
+    fn add_kept_words_and_texts(&mut self, data: &Dataset, idx: ItemIdx, kept: &WordFilter, named: Terms) -> Terms {
         let mut words = KeptWords::new(&mut self.vocabulary, &mut self.decided, &mut self.folded, kept, idx);
         words.field(Field::Id, |line| line(&data.item(idx).id));
         for field in TEXT_FIELDS.into_iter().filter(|&field| field != Field::Date) {
             words.field(field, |line| for_each_line(data, idx, field, line));
         }
-        let may_be_hit = kept.all_in(words.found() | named);
+        let matched = words.found() | named;
+        let may_be_hit = kept.all_in(matched);
         for (slot, field) in TEXT_FIELDS.into_iter().enumerate() {
             self.fields[slot].push_with(|text| {
                 if may_be_hit {
@@ -171,7 +191,13 @@ impl Builder<'_> {
                 }
             });
         }
+        matched
     }
+}
+
+/// The symbol of item `idx` as the index keeps it: folded, by `symbol_key`.
+fn folded_symbol(data: &Dataset, idx: ItemIdx) -> String {
+    symbol_key(&fold(data.item(idx).symbol.as_deref().unwrap_or("")))
 }
 
 /// Appends the text of `field` of item `idx` as written (lines joined by

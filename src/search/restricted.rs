@@ -153,6 +153,12 @@ impl WordFilter {
         named
     }
 
+    /// Whether some query word may name a symbol (`Term::may_name_symbols`):
+    /// otherwise [`Self::terms_naming`] needs no item's symbol.
+    pub fn may_name_symbols(&self) -> bool {
+        self.terms.iter().any(Term::may_name_symbols)
+    }
+
     /// Whether `found` holds every query word: only then may an item be a
     /// hit, a hit being matched by each of its query's words.
     pub fn all_in(&self, found: Terms) -> bool {
