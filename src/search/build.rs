@@ -96,11 +96,11 @@ fn build_parts(data: &Dataset, runs: &[Range<usize>], kept: Option<&WordFilter>)
 
 /// The index of all `items`, from its `parts` in item order.
 fn join(parts: Vec<Part>, items: usize, key: &str) -> Vec<u8> {
-    let mut writer = Writer::new();
+    let mut pieces = Vec::with_capacity(parts.len() * (1 + EXPLAINED_FIELDS) + 1);
     let mut fields = Vec::with_capacity(parts.len());
     let mut words = Vec::with_capacity(parts.len());
     for part in parts {
-        writer.append(part.items);
+        pieces.push(part.items);
         fields.push(part.fields);
         words.push(part.words);
     }
@@ -109,11 +109,18 @@ fn join(parts: Vec<Part>, items: usize, key: &str) -> Vec<u8> {
     for slot in 0..EXPLAINED_FIELDS {
         for part in &mut fields {
             let column = std::mem::take(&mut part[slot]);
-            writer.column(Section::FieldEnds, Section::FieldText, &column.text, &column.ends);
+            pieces.push(Writer::of_column(
+                Section::FieldEnds,
+                Section::FieldText,
+                column.text,
+                &column.ends,
+            ));
         }
     }
-    let words = write_words(&mut writer, words, items);
-    writer.finish(key, Counts { items, words })
+    let mut vocabulary = Writer::new();
+    let words = write_words(&mut vocabulary, words, items);
+    pieces.push(vocabulary);
+    Writer::finish_joined(pieces, key, Counts { items, words })
 }
 
 #[cfg(test)]

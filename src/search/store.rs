@@ -290,44 +290,34 @@ impl Writer {
         }
     }
 
-    /// Appends a text column built apart: `texts`, one after another,
-    /// ending at `text_ends`, counted from the first.
-    pub fn column(&mut self, ends: Section, text: Section, texts: &str, text_ends: &[usize]) {
-        let shift = self.len(text);
-        self.sections[text as usize].extend_from_slice(texts.as_bytes());
-        self.sections[ends as usize].reserve(text_ends.len() * 4);
-        for end in text_ends {
-            self.u32(ends, count(shift + end));
-        }
+    /// A writer holding only a text column built apart: `texts`, one
+    /// after another, ending at `text_ends`, counted from the first.
+    pub fn of_column(ends: Section, text: Section, texts: String, text_ends: &[usize]) -> Writer {
+        let mut writer = Writer::new();
+        writer.sections[ends as usize] = text_ends.iter().flat_map(|&end| count(end).to_le_bytes()).collect();
+        writer.sections[text as usize] = texts.into_bytes();
+        writer
     }
 
-    /// Appends the sections of `later`, written for the entries after
-    /// these: its entry ends are shifted past the entries here.
-    pub fn append(&mut self, later: Writer) {
-        let before = self.sections.each_ref().map(Vec::len);
-        for (section, bytes) in ALL.into_iter().zip(later.sections) {
-            let shift = entries_of(section).map_or(0, |entries| before[entries as usize] / unit(entries));
-            let here = &mut self.sections[section as usize];
-            if here.is_empty() && shift == 0 {
-                // Nothing to shift or join: moved, not copied.
-                *here = bytes;
-                continue;
-            }
-            if entries_of(section).is_none() {
-                here.extend_from_slice(&bytes);
-                continue;
-            }
-            self.sections[section as usize].reserve(bytes.len());
-            for end in bytes.chunks_exact(4) {
-                let end = u32::from_le_bytes([end[0], end[1], end[2], end[3]]) as usize;
-                self.u32(section, count(shift + end));
-            }
-        }
-    }
-
+    #[cfg(test)]
     pub fn finish(self, key: &str, counts: Counts) -> Vec<u8> {
-        let total: usize = self.sections.iter().map(|s| s.len() + 8).sum();
-        let mut out = Vec::with_capacity(64 + key.len() + SECTIONS * 8 + total);
+        Writer::finish_joined(vec![self], key, counts)
+    }
+
+    /// The index of `pieces` one after another: each section is the
+    /// pieces' in order, their entry ends shifted past the entries of the
+    /// pieces before. Written straight into the index, each section of a
+    /// piece freed once copied: joining pieces into one writer first
+    /// copied every byte twice (a tenth of a cold search's time).
+    pub fn finish_joined(mut pieces: Vec<Writer>, key: &str, counts: Counts) -> Vec<u8> {
+        let lengths: Vec<[usize; SECTIONS]> = pieces
+            .iter()
+            .map(|piece| piece.sections.each_ref().map(Vec::len))
+            .collect();
+        let section_length = |section: usize| lengths.iter().map(|piece| piece[section]).sum::<usize>();
+        let totals: [usize; SECTIONS] = std::array::from_fn(section_length);
+        let all: usize = totals.iter().map(|len| len + 8).sum();
+        let mut out = Vec::with_capacity(64 + key.len() + SECTIONS * 8 + all);
         out.extend_from_slice(MAGIC);
         let header = [counts.items, counts.words, key.len()];
         for value in std::iter::once(FORMAT).chain(header.map(count)) {
@@ -335,14 +325,34 @@ impl Writer {
         }
         out.extend_from_slice(key.as_bytes());
         pad(&mut out);
-        for section in &self.sections {
-            out.extend_from_slice(&(section.len() as u64).to_le_bytes());
+        for total in totals {
+            out.extend_from_slice(&(total as u64).to_le_bytes());
         }
-        for section in &self.sections {
+        for section in ALL {
             pad(&mut out);
-            out.extend_from_slice(section);
+            let mut entries_before = 0;
+            for (piece, lengths) in pieces.iter_mut().zip(&lengths) {
+                let bytes = std::mem::take(&mut piece.sections[section as usize]);
+                let Some(entries) = entries_of(section) else {
+                    out.extend_from_slice(&bytes);
+                    continue;
+                };
+                append_shifted_ends(&mut out, &bytes, entries_before);
+                entries_before += lengths[entries as usize] / unit(entries);
+            }
         }
         out
+    }
+}
+
+/// Appends `ends` (u32 each) to `out`, each `shift` more.
+fn append_shifted_ends(out: &mut Vec<u8>, ends: &[u8], shift: usize) {
+    if shift == 0 {
+        return out.extend_from_slice(ends);
+    }
+    for end in ends.chunks_exact(4) {
+        let end = u32::from_le_bytes([end[0], end[1], end[2], end[3]]) as usize;
+        out.extend_from_slice(&count(shift + end).to_le_bytes());
     }
 }
 
