@@ -136,8 +136,9 @@ impl Builder<'_> {
     /// words or by its symbol, years or category: it is a hit of no query
     /// of those words, all or fewer (`fewer_words`), so nothing reads its
     /// symbol, prominence, draft mark, id or titles, left empty. Its
-    /// `category` and `years` are written as they are: a search matches
-    /// every item by them, and an empty one could be taken for a real one.
+    /// `category` and `years` are written as they are: a search reads
+    /// them for every item (a category or year a query word names), and
+    /// an empty one could be taken for a real one.
     fn add_unmatched_columns(&mut self, category: usize, (from, to): (u16, u16)) {
         use Section::*;
         let items = &mut self.items;
