@@ -14,7 +14,6 @@ use super::score::MAX_BACKLINKS_COUNTED;
 use super::store::{EXPLAINED_FIELDS, Section, Writer};
 use super::vocabulary::{Vocabulary, WordPostings};
 use super::{Field, TEXT_FIELDS};
-use crate::data::category::category_index;
 use crate::data::dataset::symbol_key;
 use crate::data::sort::{GA_SESSION_YEAR_ZERO, session_year};
 use crate::data::{Dataset, ItemIdx, Relation, Text};
@@ -96,7 +95,8 @@ impl Builder<'_> {
             self.add_columns(data, idx, &folded_symbol(data, idx));
             return self.add_texts_and_words(data, idx);
         };
-        let category = category_index(&data.item(idx).category).unwrap_or(0);
+        // As resolved at load, not sought again among the categories' ids.
+        let category = data.category_of(idx);
         let years = years(data, idx);
         // Folded only if some query word may name a symbol: no other is named by one.
         let symbol = kept.may_name_symbols().then(|| folded_symbol(data, idx));
@@ -122,7 +122,7 @@ impl Builder<'_> {
             Prominence,
             data.backlinks(idx).len().min(MAX_BACKLINKS_COUNTED as usize) as u8,
         );
-        items.u8(Category, category_index(&item.category).unwrap_or(0) as u8);
+        items.u8(Category, data.category_of(idx) as u8);
         items.u8(Draft, u8::from(item.tags.iter().any(|tag| drafts::is_draft(tag))));
         let (from, to) = years(data, idx);
         items.u32(Years, (u32::from(from) << 16) | u32::from(to));
