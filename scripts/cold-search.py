@@ -7,10 +7,12 @@ Each round runs every WSIS binary once with `--no-cache` on DATA.ron (an
 empty cache directory each time), then fzf over LINES.txt (the `wsis list`
 lines of the same items: `wsis --no-user-data --data DATA.ron list >
 LINES.txt`). Alternating keeps a busy machine's swings out of the
-comparison. Prints per program the median wall time, user+system CPU, the
-highest peak memory and the median of minor page faults (GNU
-`/usr/bin/time`), and the ratio of each median to fzf's. Used for the
-"cold ≤ 3× fzf" figures of docs/BENCHMARKS.md.
+comparison. Prints per program the median wall time (timed here to the
+millisecond: `/usr/bin/time` gives hundredths of a second, a tenth of
+fzf's time), user+system CPU, the highest peak memory and the median of
+minor page faults (GNU `/usr/bin/time`), and the ratio of each median to
+fzf's. The same binary given twice is measured as two programs. Used for
+the "cold ≤ 3× fzf" figures of docs/BENCHMARKS.md.
 """
 import os
 import shutil
@@ -18,30 +20,34 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 
 TIME_FORMAT = "%e %U %S %M %R"
 
 
 def timed(command, env=None, stdin=None):
     """(wall s, CPU s, peak MB, minor faults) of one run of `command`."""
+    start = time.perf_counter()
     run = subprocess.run(["/usr/bin/time", "-f", TIME_FORMAT] + command, stdin=stdin,
                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env, check=False)
-    wall, user, system, peak_kb, faults = run.stderr.decode().strip().splitlines()[-1].split()
-    return float(wall), float(user) + float(system), int(peak_kb) // 1024, int(faults)
+    wall = time.perf_counter() - start
+    _, user, system, peak_kb, faults = run.stderr.decode().strip().splitlines()[-1].split()
+    return wall, float(user) + float(system), int(peak_kb) // 1024, int(faults)
 
 
 def main():
     if len(sys.argv) < 6:
         sys.exit(__doc__)
     rounds, query, data, lines, binaries = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4], sys.argv[5:]
-    runs = {name: [] for name in binaries + ["fzf"]}
+    names = [binary if binaries.index(binary) == at else f"{binary} #{at + 1}" for at, binary in enumerate(binaries)]
+    runs = {name: [] for name in names + ["fzf"]}
     loads = []
     for _ in range(rounds):
-        for binary in binaries:
+        for name, binary in zip(names, binaries):
             cache = tempfile.mkdtemp()
             env = dict(os.environ, XDG_CACHE_HOME=cache)
             command = [binary, "--no-user-data", "--no-cache", "--data", data, "search", query]
-            runs[binary].append(timed(command, env))
+            runs[name].append(timed(command, env))
             shutil.rmtree(cache)
         with open(lines, "rb") as text:
             runs["fzf"].append(timed(["fzf", "--filter", query], stdin=text))
