@@ -9,7 +9,8 @@ lines of the same items: `wsis --no-user-data --data DATA.ron list >
 LINES.txt`). Alternating keeps a busy machine's swings out of the
 comparison. Prints per program the median wall time (timed here to the
 millisecond: `/usr/bin/time` gives hundredths of a second, a tenth of
-fzf's time), user+system CPU, the highest peak memory and the median of
+fzf's time; the time includes starting `/usr/bin/time`, about a
+millisecond, for every program alike), user+system CPU, the highest peak memory and the median of
 minor page faults (GNU `/usr/bin/time`), and the ratio of each median to
 fzf's. The same binary given twice is measured as two programs. Used for
 the "cold ≤ 3× fzf" figures of docs/BENCHMARKS.md.

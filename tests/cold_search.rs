@@ -87,7 +87,7 @@ const AWKWARD: &[&str] = &[
     "internet governance forum 2019 berlin",
     "a b c d e f g h i j k l m n o p q r",
     // No item holds every word: the answer names a query with fewer,
-    // counting hits matched by a symbol, a year or a category alone.
+    // counting hits that a symbol, a year or a category's name helps match.
     "igf 70/125 zzzzqx",
     "2013 tunis zzzzqx",
     "resolution summit zzzzqx",

@@ -91,13 +91,13 @@ struct Builder<'k> {
 
 impl Builder<'_> {
     fn add_item(&mut self, data: &Dataset, idx: ItemIdx) {
-        let Some(kept) = self.kept else {
-            self.add_columns(data, idx, &folded_symbol(data, idx));
-            return self.add_texts_and_words(data, idx);
-        };
         // As resolved at load, not sought again among the categories' ids.
         let category = data.category_of(idx);
         let years = years(data, idx);
+        let Some(kept) = self.kept else {
+            self.add_columns(data, idx, &folded_symbol(data, idx), category, years);
+            return self.add_texts_and_words(data, idx);
+        };
         // Folded only if some query word may name a symbol: no other is named by one.
         let symbol = kept.may_name_symbols().then(|| folded_symbol(data, idx));
         let named = kept.terms_naming(symbol.as_deref().unwrap_or(""), years, category);
@@ -106,13 +106,14 @@ impl Builder<'_> {
             self.add_unmatched_columns(category, years);
         } else {
             let symbol = symbol.unwrap_or_else(|| folded_symbol(data, idx));
-            self.add_columns(data, idx, &symbol);
+            self.add_columns(data, idx, &symbol, category, years);
         }
     }
 
     /// Writes the per-item sections of item `idx`, whose symbol as the
-    /// index keeps it is `symbol`.
-    fn add_columns(&mut self, data: &Dataset, idx: ItemIdx, symbol: &str) {
+    /// index keeps it is `symbol`, its category `category` (a number) and
+    /// its years `years`.
+    fn add_columns(&mut self, data: &Dataset, idx: ItemIdx, symbol: &str, category: usize, (from, to): (u16, u16)) {
         use Section::*;
         let item = data.item(idx);
         let items = &mut self.items;
@@ -122,9 +123,8 @@ impl Builder<'_> {
             Prominence,
             data.backlinks(idx).len().min(MAX_BACKLINKS_COUNTED as usize) as u8,
         );
-        items.u8(Category, data.category_of(idx) as u8);
+        items.u8(Category, category as u8);
         items.u8(Draft, u8::from(item.tags.iter().any(|tag| drafts::is_draft(tag))));
-        let (from, to) = years(data, idx);
         items.u32(Years, (u32::from(from) << 16) | u32::from(to));
         items.text(SymbolEnds, SymbolText, symbol);
         items.text(IdEnds, IdText, &item.id);
@@ -136,9 +136,9 @@ impl Builder<'_> {
     /// words or by its symbol, years or category: it is a hit of no query
     /// of those words, all or fewer (`fewer_words`), so nothing reads its
     /// symbol, prominence, draft mark, id or titles, left empty. Its
-    /// `category` and `years` are written as they are: a search reads
-    /// them for every item (a category or year a query word names), and
-    /// an empty one could be taken for a real one.
+    /// `category` and `years`, a few bytes, are written as they are: the
+    /// search's category and year rules read them for every item, so they
+    /// are kept true for all.
     fn add_unmatched_columns(&mut self, category: usize, (from, to): (u16, u16)) {
         use Section::*;
         let items = &mut self.items;

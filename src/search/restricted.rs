@@ -1,16 +1,18 @@
 //! The search index of one query, for a search run once on data that has
 //! no index yet (`wsis search --no-cache`, or the first search after a data
-//! file changed): the per-item columns of the full index, but of the
-//! distinct words only those some query word may match, each with all its
-//! postings and its rarity, and the field texts only of the items every
-//! query word may match. Building it skips the map of every distinct word
+//! file changed): of the distinct words only those some query word may
+//! match, each with all its postings and its rarity; the field texts only
+//! of the items every query word may match; and the per-item columns of
+//! the full index, but for an item no query word may match only its
+//! category and years (`index_part`). Building it skips the map of every distinct word
 //! (200 000 at 100 000 items, most of the build's time) and the writing of
 //! most texts, and the query's hits are the full index's: a search reads
 //! only the words its query words match, in byte order, and their
 //! postings; symbols, years and category names are matched from the
-//! per-item columns, kept whole; and the texts of its hits alone (to rank
-//! them by their lines, explain and show them), a hit being matched by
-//! every query word.
+//! per-item columns, whole for every item any query word may match; and
+//! the texts of its hits alone (to rank them by their lines, explain and
+//! show them), a hit being matched by every query word; a hit of a query
+//! with fewer of its words (`fewer_words`) is matched by some of them.
 
 use super::SearchIndex;
 use super::build::build_kept;
@@ -192,8 +194,9 @@ fn may_keep_in_run(term: &Term, run: &[u8], mask: CharMask) -> bool {
 impl SearchIndex {
     /// The index of `data` for searching `query` alone: the same hits,
     /// scores and explanations for `query` as [`SearchIndex::new`]'s, for
-    /// a fraction of its build; other queries find less, and the texts
-    /// of items that cannot be its hits are empty. Never stored.
+    /// a fraction of its build; other queries find less, the texts of
+    /// items that cannot be its hits are empty, and so are the symbols,
+    /// ids and titles of items no query word may match. Never stored.
     pub fn for_query(data: &Dataset, query: &str) -> SearchIndex {
         let filter = WordFilter::of(query);
         let bytes = build_kept(data, "", Some(&filter));
