@@ -158,7 +158,8 @@ impl Names {
     }
 
     /// Builds the names from the items now, if they are to be built at
-    /// all: a thread of its own spares the first name resolved the wait.
+    /// all: called on a thread of its own (the browser's loader), it
+    /// spares the first name resolved the wait.
     pub(super) fn prepare<'i>(&self, owned: impl FnOnce() -> Option<&'i [Item]>) {
         if let Names::FromItems(built) = self {
             built_once(built, owned);

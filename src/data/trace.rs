@@ -2,7 +2,8 @@
 //! `WSIS_TRACE_LOAD` set, each stage of loading prints to stderr the time
 //! since the first mark, the CPU time of the process so far (both cores:
 //! against the time, how well a stage shares them), the resident memory
-//! and its peak so far (Linux; elsewhere only the time). Unset, a mark costs one cached check.
+//! and its peak so far (Linux; elsewhere only the time). Unset, a mark
+//! costs one cached check.
 
 use std::sync::OnceLock;
 use std::time::Instant;
