@@ -160,6 +160,9 @@ const GAPS: &[&str] = &[
     "\n",
     "\t ",
     "\r\n",
+    // Runs of spaces longer than a word, and one cut short by a tab.
+    "\n                   ",
+    "          \t   \n",
     "// c, ( \" ]\n",
     "/* a /* b */ ) */",
     "/**/",
