@@ -9,6 +9,8 @@
 //! Romanian and pinyin) covers the data without a new dependency. Letters
 //! of other scripts are lowercased and otherwise kept.
 
+use std::sync::OnceLock;
+
 /// Letters that fold to one ASCII letter, grouped by that letter.
 const SINGLE: &[(char, &str)] = &[
     ('a', "àáâãäåāăąǎ"),
@@ -76,14 +78,19 @@ pub fn fold_into(text: &str, out: &mut String) {
 /// `text` folded and appended to `out`: the query's index folds the lines
 /// of a field one after another into one buffer.
 pub fn fold_onto(text: &str, out: &mut String) {
-    if text.is_ascii() {
+    // Most texts are ASCII with a few other chars (a dash, an accent):
+    // each ASCII stretch is copied and lowercased whole, and only the
+    // other chars go one by one through the table.
+    let mut rest = text;
+    loop {
+        let ascii = rest.bytes().position(|byte| !byte.is_ascii()).unwrap_or(rest.len());
         let start = out.len();
-        out.push_str(text);
+        out.push_str(&rest[..ascii]);
         out[start..].make_ascii_lowercase();
-        return;
-    }
-    for c in text.chars() {
+        let mut chars = rest[ascii..].chars();
+        let Some(c) = chars.next() else { return };
         fold_char(c, &mut |f| out.push(f));
+        rest = chars.as_str();
     }
 }
 
@@ -101,6 +108,23 @@ pub fn fold_indexed(text: &str) -> (String, Vec<usize>) {
     (out, origin)
 }
 
+/// The ASCII char `c` folds to by [`SINGLE`]: sought by halves in a
+/// table of every char of it, sorted once (a long text holds many dashes
+/// and accents, each sought otherwise in every group's string).
+fn single_fold(c: char) -> Option<char> {
+    static TABLE: OnceLock<Vec<(char, char)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table: Vec<(char, char)> = SINGLE
+            .iter()
+            .flat_map(|&(to, from)| from.chars().map(move |c| (c, to)))
+            .collect();
+        table.sort_unstable();
+        table
+    });
+    let at = table.binary_search_by_key(&c, |&(from, _)| from).ok()?;
+    Some(table[at].1)
+}
+
 /// Emits the folded form of `c`: none, one or several chars.
 fn fold_char(c: char, emit: &mut impl FnMut(char)) {
     if c.is_ascii() {
@@ -116,7 +140,7 @@ fn fold_char(c: char, emit: &mut impl FnMut(char)) {
         }
         if let Some(&(_, many)) = MULTI.iter().find(|&&(from, _)| from == lower) {
             many.chars().for_each(&mut *emit);
-        } else if let Some(&(to, _)) = SINGLE.iter().find(|(_, from)| from.contains(lower)) {
+        } else if let Some(to) = single_fold(lower) {
             emit(to);
         } else {
             emit(lower);
@@ -144,6 +168,33 @@ mod tests {
         assert_eq!(fold("ＷＳＩＳ"), "wsis");
         assert_eq!(fold("ﬁnancing"), "financing");
         assert_eq!(fold("Joa\u{303}o"), "joao");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_text_folds_as_its_chars_fold_one_by_one(
+            before in "[a-zA-Z ]{0,3}",
+            text in "([a-zA-Z0-9 /-]|\\PC|[éÉßﬁİ–’ＷΣ\u{303}]){0,40}",
+        ) {
+            let mut by_char = before.clone();
+            text.chars().for_each(|c| fold_char(c, &mut |f| by_char.push(f)));
+            let mut folded = before;
+            fold_onto(&text, &mut folded);
+            proptest::prop_assert_eq!(folded, by_char);
+        }
+    }
+
+    #[test]
+    fn each_char_of_a_group_folds_to_its_letter_and_no_other_char_does() {
+        for &(to, from) in SINGLE {
+            for c in from.chars() {
+                assert_eq!(single_fold(c), Some(to), "{c}");
+            }
+        }
+        for c in ['a', 'æ', 'ł', 'Σ', '日', '\u{303}'] {
+            let in_a_group = SINGLE.iter().any(|(_, from)| from.contains(c));
+            assert_eq!(single_fold(c).is_some(), in_a_group, "{c}");
+        }
     }
 
     #[test]
