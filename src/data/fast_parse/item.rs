@@ -12,10 +12,20 @@ use crate::data::relation::Relation;
 use crate::data::text::{Shared, Text};
 
 /// One item, from its optional name `Item` to its closing parenthesis.
-pub fn item(cursor: &mut Cursor<'_>) -> Sure<Item> {
+pub fn item(cursor: &mut Cursor<'_>, lists: &mut Lists) -> Sure<Item> {
     let mut fields = ItemFields::default();
-    struct_fields(cursor, "Item", |cursor, name| fields.read(cursor, name))?;
+    struct_fields(cursor, "Item", |cursor, name| fields.read(cursor, name, lists))?;
     fields.finish()
+}
+
+/// Where the lists of items are gathered, kept from item to item: each
+/// list is then boxed at its length, one allocation, where a vector of
+/// its own would grow (a copy at each doubling) and then shrink to fit.
+#[derive(Default)]
+pub struct Lists {
+    texts: Vec<Text>,
+    shared: Vec<Shared>,
+    links: Vec<Link>,
 }
 
 /// The fields read so far; each `Some` once read (a second time declines).
@@ -42,25 +52,25 @@ struct ItemFields {
 
 impl ItemFields {
     /// Reads the value of the field `name` (its colon already read).
-    fn read(&mut self, cursor: &mut Cursor<'_>, name: &str) -> Sure<()> {
+    fn read(&mut self, cursor: &mut Cursor<'_>, name: &str, lists: &mut Lists) -> Sure<()> {
         match name {
             "id" => once(&mut self.id, text(cursor)?),
             "category" => once(&mut self.category, shared(cursor)?),
             "symbol" => once(&mut self.symbol, option(cursor, text)?),
             "title" => once(&mut self.title, text(cursor)?),
             "short_title" => once(&mut self.short_title, option(cursor, text)?),
-            "aliases" => once(&mut self.aliases, list(cursor, text)?),
+            "aliases" => once(&mut self.aliases, list(cursor, &mut lists.texts, text)?),
             "date" => once(&mut self.date, option(cursor, text)?),
             "until" => once(&mut self.until, option(cursor, text)?),
             "paragraphs" => once(&mut self.paragraphs, option(cursor, text)?),
             "body" => once(&mut self.body, option(cursor, shared)?),
             "summary" => once(&mut self.summary, text(cursor)?),
-            "points" => once(&mut self.points, list(cursor, text)?),
+            "points" => once(&mut self.points, list(cursor, &mut lists.texts, text)?),
             "url" => once(&mut self.url, option(cursor, text)?),
-            "sources" => once(&mut self.sources, list(cursor, text)?),
-            "tags" => once(&mut self.tags, list(cursor, shared)?),
-            "links" => once(&mut self.links, list(cursor, link)?),
-            "unconfirmed" => once(&mut self.unconfirmed, list(cursor, text)?),
+            "sources" => once(&mut self.sources, list(cursor, &mut lists.texts, text)?),
+            "tags" => once(&mut self.tags, list(cursor, &mut lists.shared, shared)?),
+            "links" => once(&mut self.links, list(cursor, &mut lists.links, link)?),
+            "unconfirmed" => once(&mut self.unconfirmed, list(cursor, &mut lists.texts, text)?),
             _ => None,
         }
     }
@@ -165,15 +175,22 @@ fn option<T>(cursor: &mut Cursor<'_>, value: impl FnOnce(&mut Cursor<'_>) -> Sur
     }
 }
 
-/// `[value, ...]`, a trailing comma allowed.
-fn list<T>(cursor: &mut Cursor<'_>, mut value: impl FnMut(&mut Cursor<'_>) -> Sure<T>) -> Sure<Box<[T]>> {
+/// `[value, ...]`, a trailing comma allowed, gathered in `gathered`
+/// (left empty) and boxed at its length.
+fn list<T>(
+    cursor: &mut Cursor<'_>,
+    gathered: &mut Vec<T>,
+    mut value: impl FnMut(&mut Cursor<'_>) -> Sure<T>,
+) -> Sure<Box<[T]>> {
     cursor.expect(b'[')?;
-    let mut values = Vec::new();
+    // What a list that declined left behind.
+    gathered.clear();
     comma_separated(cursor, b']', |cursor| {
-        values.push(value(cursor)?);
+        gathered.push(value(cursor)?);
         Some(())
     })?;
-    Some(values.into_boxed_slice())
+    // Drained at a known length: one allocation of exactly that size.
+    Some(gathered.drain(..).collect())
 }
 
 /// A string of one item, as serde builds it: borrowed text copied once,

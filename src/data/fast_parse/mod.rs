@@ -56,6 +56,7 @@ impl Part {
 /// comment or an item declines, as its bracketed copy fails with serde.
 pub fn read_part(text: &str, part: Part, mut each: impl FnMut(Item) -> Option<()>) -> Option<()> {
     let mut cursor = Cursor::new(text);
+    let mut lists = item::Lists::default();
     if !part.opens {
         cursor.skip_ws()?;
         // `#![enable(...)]` and any other start than a list decline here.
@@ -66,7 +67,7 @@ pub fn read_part(text: &str, part: Part, mut each: impl FnMut(Item) -> Option<()
         if cursor.eat(b']') {
             break;
         }
-        each(item::item(&mut cursor)?)?;
+        each(item::item(&mut cursor, &mut lists)?)?;
         cursor.skip_ws()?;
         if !cursor.eat(b',') {
             cursor.expect(b']')?;
