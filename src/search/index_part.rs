@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use super::drafts;
 use super::fold::{fold, fold_into};
-use super::kept_words::{DecidedWords, KeptWords};
+use super::kept_words::{Decided, KeptWords};
 use super::mask::CharMask;
 use super::restricted::{Terms, WordFilter};
 use super::score::MAX_BACKLINKS_COUNTED;
@@ -17,6 +17,10 @@ use super::{Field, TEXT_FIELDS};
 use crate::data::dataset::symbol_key;
 use crate::data::sort::{GA_SESSION_YEAR_ZERO, session_year};
 use crate::data::{Dataset, ItemIdx, Relation, Text};
+
+/// Fields whose lines many items hold the same, one string for all (tags
+/// and bodies are `Shared`; a linked body's name is its item's title).
+const SHARED_LINE_FIELDS: [Field; 2] = [Field::Tags, Field::Bodies];
 
 /// Relations whose targets name who adopted, facilitated or hosts an item.
 const BODY_RELATIONS: &[Relation] = &[
@@ -83,8 +87,8 @@ struct Builder<'k> {
     fields: [TextColumn; EXPLAINED_FIELDS],
     vocabulary: Vocabulary,
     folded: String,
-    /// What `kept` answered for common words.
-    decided: DecidedWords,
+    /// What `kept` answered for common words and shared lines.
+    decided: Decided,
     /// Which words to record: all if none.
     kept: Option<&'k WordFilter>,
 }
@@ -179,9 +183,10 @@ impl Builder<'_> {
     /// words that may match it.
     fn add_kept_words_and_texts(&mut self, data: &Dataset, idx: ItemIdx, kept: &WordFilter, named: Terms) -> Terms {
         let mut words = KeptWords::new(&mut self.vocabulary, &mut self.decided, &mut self.folded, kept, idx);
-        words.field(Field::Id, |line| line(&data.item(idx).id));
+        words.field(Field::Id, false, |line| line(&data.item(idx).id));
         for field in TEXT_FIELDS.into_iter().filter(|&field| field != Field::Date) {
-            words.field(field, |line| for_each_line(data, idx, field, line));
+            let shared = SHARED_LINE_FIELDS.contains(&field);
+            words.field(field, shared, |line| for_each_line(data, idx, field, line));
         }
         let matched = words.found() | named;
         let may_be_hit = kept.all_in(matched);

@@ -15,7 +15,7 @@ use crate::data::ItemIdx;
 /// The kept words of one item, recorded as its fields are given.
 pub(super) struct KeptWords<'b, 'k> {
     vocabulary: &'b mut Vocabulary,
-    decided: &'b mut DecidedWords,
+    decided: &'b mut Decided,
     /// One buffer for every folded line.
     folded: &'b mut String,
     kept: &'k WordFilter,
@@ -27,7 +27,7 @@ pub(super) struct KeptWords<'b, 'k> {
 impl<'b, 'k> KeptWords<'b, 'k> {
     pub fn new(
         vocabulary: &'b mut Vocabulary,
-        decided: &'b mut DecidedWords,
+        decided: &'b mut Decided,
         folded: &'b mut String,
         kept: &'k WordFilter,
         item: ItemIdx,
@@ -47,11 +47,19 @@ impl<'b, 'k> KeptWords<'b, 'k> {
     /// joined by '\n', and split only if some query word may match a word
     /// of it ([`WordFilter::may_keep_a_word_of_line`] of one of its lines,
     /// most of them read without folding). Positions restart with each
-    /// field, so a field skipped changes nothing else.
-    pub fn field<'d>(&mut self, field: Field, lines: impl Fn(&mut dyn FnMut(&'d str))) {
-        let (kept, folded) = (self.kept, &mut *self.folded);
+    /// field, so a field skipped changes nothing else. Lines `shared` by
+    /// many items (one string each in memory) are asked once.
+    pub fn field<'d>(&mut self, field: Field, shared: bool, lines: impl Fn(&mut dyn FnMut(&'d str))) {
+        let (kept, folded, decided) = (self.kept, &mut *self.folded, &mut self.decided.lines);
         let mut may_keep = false;
-        lines(&mut |line| may_keep = may_keep || kept.may_keep_a_word_of_line(line, folded));
+        lines(&mut |line| {
+            may_keep = may_keep
+                || if shared {
+                    decided.may_keep(kept, line, folded)
+                } else {
+                    kept.may_keep_a_word_of_line(line, folded)
+                };
+        });
         if !may_keep {
             return;
         }
@@ -82,7 +90,7 @@ impl<'b, 'k> KeptWords<'b, 'k> {
             found,
         } = self;
         LineTokens::default().line(folded, &mut |word, position| {
-            let terms = decided.terms_keeping(kept, word);
+            let terms = decided.words.terms_keeping(kept, word);
             if terms != 0 {
                 *found |= terms;
                 vocabulary.add_word(*item, field, word, position);
@@ -90,6 +98,57 @@ impl<'b, 'k> KeptWords<'b, 'k> {
         });
     }
 }
+
+/// What the filter answered for common words and shared lines.
+#[derive(Default)]
+pub(super) struct Decided {
+    words: DecidedWords,
+    lines: DecidedLines,
+}
+
+/// Slots of [`DecidedLines`], a power of two: more than the distinct tags
+/// and bodies of most data.
+const DECIDED_LINE_SLOTS: usize = 1024;
+
+/// What [`WordFilter::may_keep_a_word_of_line`] answered for the latest
+/// lines seen that many items hold the same (a tag, a body, the name of a
+/// linked body): such a line is one string in memory, read-only while the
+/// index is built, so its address and length name it, and its answer is
+/// reused (a quarter of a million tags at 100 000 items, of some 400 kinds).
+pub(super) struct DecidedLines {
+    /// Address, length and answer; address 0 is no line.
+    slots: Box<[(usize, usize, bool)]>,
+}
+
+impl Default for DecidedLines {
+    fn default() -> DecidedLines {
+        DecidedLines {
+            slots: vec![(0, 0, false); DECIDED_LINE_SLOTS].into_boxed_slice(),
+        }
+    }
+}
+
+impl DecidedLines {
+    /// `kept.may_keep_a_word_of_line(line, folded)`, from the slot of
+    /// `line` if it holds it.
+    pub fn may_keep(&mut self, kept: &WordFilter, line: &str, folded: &mut String) -> bool {
+        let (address, len) = (line.as_ptr() as usize, line.len());
+        let slot = &mut self.slots[line_slot_of(address)];
+        if (slot.0, slot.1) != (address, len) {
+            *slot = (address, len, kept.may_keep_a_word_of_line(line, folded));
+        }
+        slot.2
+    }
+}
+
+/// The slot of a line's address, by the Fibonacci hash.
+fn line_slot_of(address: usize) -> usize {
+    let mixed = (address as u64).wrapping_mul(GOLDEN);
+    (mixed >> (u64::BITS - DECIDED_LINE_SLOTS.trailing_zeros())) as usize
+}
+
+/// The Fibonacci hash's multiplier: 2^64 divided by the golden ratio.
+const GOLDEN: u64 = 0x9e37_79b9_7f4a_7c15;
 
 /// Slots of [`DecidedWords`], a power of two: 128 KiB, within the second
 /// level cache, and enough for the common words of a run of items.
@@ -130,7 +189,6 @@ impl DecidedWords {
 /// The slot of a word's key: its halves mixed by a multiplication (the
 /// Fibonacci hash), the top bits taken.
 fn slot_of(key: u128) -> usize {
-    const GOLDEN: u64 = 0x9e37_79b9_7f4a_7c15;
     let mixed = ((key as u64) ^ (key >> 64) as u64).wrapping_mul(GOLDEN);
     (mixed >> (u64::BITS - DECIDED_SLOTS.trailing_zeros())) as usize
 }
@@ -138,6 +196,26 @@ fn slot_of(key: u128) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_shared_line_gets_the_filters_answer_whatever_shares_its_slot() {
+        let kept = WordFilter::of("igf governanse");
+        let mut decided = DecidedLines::default();
+        let mut folded = String::new();
+        // Far more lines than slots, some alike in text at other places,
+        // some at one place and of two lengths (a line and its start).
+        let lines: Vec<String> = (0..3 * DECIDED_LINE_SLOTS)
+            .map(|n| format!("{} {n}", ["the IGF", "Governance", "fig", "Forum"][n % 4]))
+            .collect();
+        for _ in 0..2 {
+            for line in &lines {
+                for line in [line.as_str(), &line[..3], &line[..1]] {
+                    let expected = kept.may_keep_a_word_of_line(line, &mut folded);
+                    assert_eq!(decided.may_keep(&kept, line, &mut folded), expected, "{line}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_decided_word_gets_the_filters_answer_whatever_shares_its_slot() {
