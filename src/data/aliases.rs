@@ -80,29 +80,57 @@ pub struct Clash {
 /// with, sought among the derived names while the load checks each item
 /// (its id and symbol then read once, not again by another pass).
 #[derive(Debug, Default)]
-pub struct AliasKeys(HashSet<String, FxBuildHasher>);
+pub struct AliasKeys {
+    keys: HashSet<String, FxBuildHasher>,
+    /// A bit per [`key_filter_hash`] of a key, in [`KEY_FILTER_WORDS`]
+    /// words: an ASCII name whose key's bit is clear is no alias's, known
+    /// without writing its key or looking it up (every item's id and
+    /// symbol are asked, and almost none is an alias's).
+    filter: Vec<u64>,
+}
+
+/// Words of [`AliasKeys`]'s filter: 16 384 bits, few set by a few hundred
+/// aliases.
+const KEY_FILTER_WORDS: usize = 256;
 
 impl AliasKeys {
     pub fn of(items: &[Item]) -> AliasKeys {
-        AliasKeys(
-            items
-                .iter()
-                .flat_map(|item| item.aliases.iter())
-                .map(|alias| key(alias))
-                .collect(),
-        )
+        let keys: HashSet<String, FxBuildHasher> = items
+            .iter()
+            .flat_map(|item| item.aliases.iter())
+            .map(|alias| key(alias))
+            .collect();
+        let mut filter = vec![0u64; KEY_FILTER_WORDS];
+        for key in &keys {
+            let (word, bit) = filter_place(key_filter_hash(key.bytes()));
+            filter[word] |= bit;
+        }
+        AliasKeys { keys, filter }
+    }
+
+    /// False when the key of `name` is surely no alias's: an ASCII name
+    /// whose key's bit is clear. Its key is hashed as it is read.
+    fn may_hold(&self, name: &str) -> bool {
+        if !name.is_ascii() {
+            return true;
+        }
+        let (word, bit) = filter_place(key_filter_hash(ascii_key_bytes(name)));
+        self.filter[word] & bit != 0
     }
 
     /// Pushes onto `found` each derived name of item `idx` whose key is
     /// an alias's, as that key, in [`Aliases::build`]'s order; `name_key`
     /// is room for a key, reused from item to item.
     pub fn find_in(&self, idx: ItemIdx, item: &Item, found: &mut Vec<(ItemIdx, String)>, name_key: &mut String) {
-        if self.0.is_empty() {
+        if self.keys.is_empty() {
             return;
         }
         each_derived_name(item, |name| {
+            if !self.may_hold(name) {
+                return;
+            }
             key_into(name, name_key);
-            if self.0.contains(name_key.as_str()) {
+            if self.keys.contains(name_key.as_str()) {
                 found.push((idx, name_key.clone()));
             }
         });
@@ -467,11 +495,27 @@ fn key_into(name: &str, key: &mut String) {
 /// characters are dropped (ASCII whitespace as `char::is_whitespace` has
 /// it, with vertical tab and form feed) and lowered.
 fn ascii_key(name: &str, key: &mut String) {
-    for byte in name.bytes() {
-        if !matches!(byte, b'\t'..=b'\r' | b' ' | b'-' | b'_') {
-            key.push(char::from(byte.to_ascii_lowercase()));
-        }
-    }
+    key.extend(ascii_key_bytes(name).map(char::from));
+}
+
+/// The bytes of the key of an ASCII name: [`ascii_key`]'s, not written.
+fn ascii_key_bytes(name: &str) -> impl Iterator<Item = u8> + '_ {
+    name.bytes()
+        .filter(|byte| !matches!(byte, b'\t'..=b'\r' | b' ' | b'-' | b'_'))
+        .map(|byte| byte.to_ascii_lowercase())
+}
+
+/// FNV-1a of a key's bytes, given one by one as a name is read.
+fn key_filter_hash(bytes: impl Iterator<Item = u8>) -> u64 {
+    const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0100_0000_01b3;
+    bytes.fold(OFFSET, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(PRIME))
+}
+
+/// The word and bit of a hash in [`AliasKeys`]'s filter.
+fn filter_place(hash: u64) -> (usize, u64) {
+    let bit = (hash % (KEY_FILTER_WORDS as u64 * u64::from(u64::BITS))) as usize;
+    (bit / u64::BITS as usize, 1 << (bit % u64::BITS as usize))
 }
 
 /// Hyphen-minus, the Unicode hyphens and dashes, and the minus sign.
