@@ -73,34 +73,37 @@ pub(super) fn has_in_order(run: &[u8], needle: &[u8]) -> bool {
 
 /// Whether `needle`'s bytes (folded, at least one) occur in order inside
 /// one run of `text` (folded, or ASCII in any case): [`has_in_order`] of
-/// some run of [`any_run`]. Every such run holds the needle's rarest byte,
-/// so only the runs holding it are asked, found by `memchr` (vectorised):
-/// most runs are never read byte by byte.
+/// some run of [`any_run`]. Such a run holds the needle's rarest byte
+/// where the needle's bytes before it end in order and those after it
+/// start in order, both within the run: so only the places of that byte
+/// are asked, found by `memchr` (vectorised), each read outward from the
+/// byte, and most of the text is never read byte by byte.
 pub(super) fn in_order_in_a_run(text: &str, needle: &[u8]) -> bool {
-    let Some(&rarest) = needle.iter().max_by_key(|&&byte| RARITY[usize::from(byte)]) else {
+    let Some(rarest_at) = (0..needle.len()).max_by_key(|&at| RARITY[usize::from(needle[at])]) else {
         return false;
     };
     if needle.iter().any(|&byte| RUN_BITS[usize::from(byte)] == 0) {
         // A byte that ends runs is in none.
         return false;
     }
+    let (before, rarest, after) = (&needle[..rarest_at], needle[rarest_at], &needle[rarest_at + 1..]);
     let bytes = text.as_bytes();
-    let (lower, upper) = (rarest, rarest.to_ascii_uppercase());
-    let mut from = 0;
-    while let Some(found) = memchr::memchr2(lower, upper, &bytes[from..]) {
-        let at = from + found;
-        let ends_run = |byte: &u8| RUN_BITS[usize::from(*byte)] == 0;
-        let start = bytes[..at].iter().rposition(ends_run).map_or(0, |end| end + 1);
-        let end = bytes[at..]
-            .iter()
-            .position(ends_run)
-            .map_or(bytes.len(), |end| at + end);
-        if has_in_order(&bytes[start..end], needle) {
-            return true;
-        }
-        from = end;
-    }
-    false
+    memchr::memchr2_iter(rarest, rarest.to_ascii_uppercase(), bytes).any(|at| {
+        // As the other bytes are: folded, equal (an uppercase needle byte never is).
+        bytes[at].to_ascii_lowercase() == rarest
+            && in_order_within_run(bytes[..at].iter().rev(), before.iter().rev())
+            && in_order_within_run(bytes[at + 1..].iter(), after.iter())
+    })
+}
+
+/// Whether `needle`'s bytes are all found in order in `run`'s (ASCII
+/// letters in any case) before a byte that ends runs.
+fn in_order_within_run<'a>(mut run: impl Iterator<Item = &'a u8>, needle: impl Iterator<Item = &'a u8>) -> bool {
+    needle.into_iter().all(|&wanted| {
+        run.by_ref()
+            .take_while(|&&byte| RUN_BITS[usize::from(byte)] != 0)
+            .any(|byte| byte.to_ascii_lowercase() == wanted)
+    })
 }
 
 /// English letters from the commonest to the rarest: a needle's rarest
@@ -185,6 +188,23 @@ mod tests {
                 });
                 prop_assert_eq!(in_order_in_a_run(&text, needle.as_bytes()), some_run, "{:?}", text);
             }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        #[test]
+        fn in_order_in_a_run_is_has_in_order_of_some_run_for_a_few_letters(
+            text in "[a-cAz .-]{0,14}",
+            needle in "[a-cz]{1,5}",
+        ) {
+            // Few letters, so that needles are often in order, or nearly.
+            let mut some_run = false;
+            any_run(&text, |run, _| {
+                some_run = some_run || has_in_order(run, needle.as_bytes());
+                false
+            });
+            prop_assert_eq!(in_order_in_a_run(&text, needle.as_bytes()), some_run, "{:?} in {:?}", needle, text);
         }
     }
 
