@@ -54,6 +54,7 @@ pub(crate) fn build_in_parts(data: &Dataset, key: &str, parts: usize) -> Vec<u8>
 fn build_runs(data: &Dataset, key: &str, parts: usize, kept: Option<&WordFilter>) -> Vec<u8> {
     let runs = runs(data.len(), parts);
     let parts = build_parts(data, &runs, kept);
+    crate::data::trace::mark("index's parts built");
     join(parts, data.len(), key)
 }
 
