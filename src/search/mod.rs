@@ -42,6 +42,7 @@ mod rank_sort;
 mod reference;
 mod restricted;
 mod score;
+mod section_copy;
 mod store;
 mod tally;
 mod tokens;
