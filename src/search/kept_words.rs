@@ -133,7 +133,7 @@ impl DecidedLines {
     /// `line` if it holds it.
     pub fn may_keep(&mut self, kept: &WordFilter, line: &str, folded: &mut String) -> bool {
         let (address, len) = (line.as_ptr() as usize, line.len());
-        let slot = &mut self.slots[line_slot_of(address)];
+        let slot = &mut self.slots[fibonacci_slot(address as u64, DECIDED_LINE_SLOTS)];
         if (slot.0, slot.1) != (address, len) {
             *slot = (address, len, kept.may_keep_a_word_of_line(line, folded));
         }
@@ -141,14 +141,12 @@ impl DecidedLines {
     }
 }
 
-/// The slot of a line's address, by the Fibonacci hash.
-fn line_slot_of(address: usize) -> usize {
-    let mixed = (address as u64).wrapping_mul(GOLDEN);
-    (mixed >> (u64::BITS - DECIDED_LINE_SLOTS.trailing_zeros())) as usize
+/// The slot of `value` among `slots` (a power of two) by the Fibonacci
+/// hash: multiplied by 2^64 over the golden ratio, the top bits taken.
+fn fibonacci_slot(value: u64, slots: usize) -> usize {
+    const GOLDEN: u64 = 0x9e37_79b9_7f4a_7c15;
+    (value.wrapping_mul(GOLDEN) >> (u64::BITS - slots.trailing_zeros())) as usize
 }
-
-/// The Fibonacci hash's multiplier: 2^64 divided by the golden ratio.
-const GOLDEN: u64 = 0x9e37_79b9_7f4a_7c15;
 
 /// Slots of [`DecidedWords`], a power of two: 128 KiB, within the second
 /// level cache, and enough for the common words of a run of items.
@@ -186,11 +184,9 @@ impl DecidedWords {
     }
 }
 
-/// The slot of a word's key: its halves mixed by a multiplication (the
-/// Fibonacci hash), the top bits taken.
+/// The slot of a word's key: its halves mixed, then [`fibonacci_slot`].
 fn slot_of(key: u128) -> usize {
-    let mixed = ((key as u64) ^ (key >> 64) as u64).wrapping_mul(GOLDEN);
-    (mixed >> (u64::BITS - DECIDED_SLOTS.trailing_zeros())) as usize
+    fibonacci_slot((key as u64) ^ (key >> 64) as u64, DECIDED_SLOTS)
 }
 
 #[cfg(test)]

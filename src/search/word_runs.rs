@@ -98,8 +98,8 @@ pub(super) fn in_order_in_a_run(text: &str, needle: &[u8]) -> bool {
 
 /// Whether `needle`'s bytes are all found in order in `run`'s (ASCII
 /// letters in any case) before a byte that ends runs.
-fn in_order_within_run<'a>(mut run: impl Iterator<Item = &'a u8>, needle: impl Iterator<Item = &'a u8>) -> bool {
-    needle.into_iter().all(|&wanted| {
+fn in_order_within_run<'a>(mut run: impl Iterator<Item = &'a u8>, mut needle: impl Iterator<Item = &'a u8>) -> bool {
+    needle.all(|&wanted| {
         run.by_ref()
             .take_while(|&&byte| RUN_BITS[usize::from(byte)] != 0)
             .any(|byte| byte.to_ascii_lowercase() == wanted)
