@@ -15,6 +15,7 @@ use std::sync::{Arc, Mutex};
 use ron::extensions::Extensions;
 
 use super::fast_parse::{Part, read_part};
+use super::heap_room;
 use super::model::Item;
 use super::pieces::{PIECE_BYTES, bracketed};
 use super::streamed::Counting;
@@ -42,8 +43,17 @@ pub(super) struct Done {
 }
 
 /// Parses jobs until the queue closes (or nobody waits for results);
-/// after any piece failed, the rest are only passed on, unparsed.
-pub(super) fn work(jobs: &Mutex<Receiver<Job>>, done: Sender<Done>, failed: &AtomicBool, count: &Counting) {
+/// after any piece failed, the rest are only passed on, unparsed. About
+/// `share` bytes of the file's text are expected to come its way.
+pub(super) fn work(
+    jobs: &Mutex<Receiver<Job>>,
+    done: Sender<Done>,
+    failed: &AtomicBool,
+    count: &Counting,
+    share: usize,
+) {
+    // Its items' strings take about as many bytes as their text.
+    heap_room::make_room(share);
     // Bytes per item in the last piece: the next piece's items are sized
     // from it, rather than grown by doubling (each step a copy).
     let mut item_bytes = 0u64;

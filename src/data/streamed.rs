@@ -137,6 +137,7 @@ fn stream(path: &Path, progress: &Counting, sharing: Sharing, cutting: Cutting) 
     let batch_bytes = sharing.piece_bytes.max(1) * threads * PIECES_PER_THREAD;
     let mut reader = Reader::open(path).ok_or(Failure::Other)?;
     let failed = AtomicBool::new(false);
+    let share = usize::try_from(reader.file_len / threads as u64).unwrap_or(usize::MAX);
     let items = thread::scope(|scope| {
         // At most a piece per thread waits, and a batch is read only once
         // the one before the last is parsed whole (`Feed::feed`): two
@@ -150,7 +151,7 @@ fn stream(path: &Path, progress: &Counting, sharing: Sharing, cutting: Cutting) 
         let queue = Arc::new(Mutex::new(queue));
         for _ in 0..threads {
             let (queue, done, failed) = (Arc::clone(&queue), done.clone(), &failed);
-            scope.spawn(move || work(&queue, done, failed, progress));
+            scope.spawn(move || work(&queue, done, failed, progress, share));
         }
         drop((queue, done));
         let mut assembly = Assembly::new(reader.file_len);
