@@ -19,7 +19,9 @@
 //! reads into memory of its own.
 //!
 //! This module holds the only unsafe code of the crate: reserving and
-//! releasing the region, and handing out disjoint parts of it.
+//! releasing the region, handing out disjoint parts of it, and advising
+//! huge pages for memory of the heap (`advise_huge_pages`, for
+//! `data::heap_room`).
 #![allow(unsafe_code)]
 
 use std::ptr::NonNull;
@@ -140,16 +142,8 @@ impl Arena {
             })
             .ok()?;
         let start = taken.next_multiple_of(HUGE_PAGE);
-        #[cfg(any(target_os = "linux", target_os = "android"))]
-        {
-            let whole = len / HUGE_PAGE * HUGE_PAGE;
-            if whole > 0 {
-                // SAFETY: advice on `whole` bytes from `start`, within this
-                // arena's mapping and handed out to the caller alone; it
-                // changes no contents. Refused (no huge pages here): 4 kB pages.
-                unsafe { libc::madvise(self.base.as_ptr().add(start).cast(), whole, libc::MADV_HUGEPAGE) };
-            }
-        }
+        // Within this arena's mapping, handed out to the caller alone.
+        advise_huge_pages(self.base.as_ptr().wrapping_add(start), len);
         Some(start)
     }
 
@@ -169,6 +163,23 @@ impl Drop for Arena {
         // SAFETY: unmaps exactly the mapping made in `reserve`; every
         // slice handed out borrowed the arena, so none outlives it.
         unsafe { libc::munmap(self.mapping.as_ptr().cast(), self.mapped) };
+    }
+}
+
+/// Asks for transparent huge pages for the whole huge pages of the `len`
+/// bytes at `start`, memory the caller holds (a part of an arena, or an
+/// allocation not yet written). Only advice: refused, or where huge pages
+/// are not offered, the memory takes 4 kB pages as before.
+pub(crate) fn advise_huge_pages(start: *const u8, len: usize) {
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    {
+        let first = (start as usize).next_multiple_of(HUGE_PAGE);
+        let end = (start as usize).saturating_add(len) / HUGE_PAGE * HUGE_PAGE;
+        if end > first {
+            // SAFETY: advice on whole pages within memory the caller
+            // holds; `MADV_HUGEPAGE` changes no contents and no mapping.
+            unsafe { libc::madvise(first as *mut libc::c_void, end - first, libc::MADV_HUGEPAGE) };
+        }
     }
 }
 
@@ -229,5 +240,39 @@ mod tests {
         assert_eq!((small.start, big.start), (0, HUGE_PAGE));
         assert_eq!(arena.bytes(&big)[HUGE_PAGE], 7);
         assert_eq!(arena.bytes(&big).len(), HUGE_PAGE + 1);
+    }
+
+    #[test]
+    fn advised_memory_is_marked_for_huge_pages() {
+        let Ok(modes) = std::fs::read_to_string("/sys/kernel/mm/transparent_hugepage/enabled") else {
+            eprintln!("skipped: this system offers no transparent huge pages");
+            return;
+        };
+        if modes.contains("[never]") {
+            eprintln!("skipped: transparent huge pages are off here");
+            return;
+        }
+        let block = Vec::<u8>::with_capacity(3 * HUGE_PAGE);
+        advise_huge_pages(block.as_ptr(), block.capacity());
+        let first = (block.as_ptr() as usize).next_multiple_of(HUGE_PAGE);
+        let flags = vm_flags_at(first).expect("the block is mapped");
+        assert!(flags.split_whitespace().any(|flag| flag == "hg"), "flags {flags}");
+    }
+
+    /// The `VmFlags` of the mapping of this process that holds `address`.
+    fn vm_flags_at(address: usize) -> Option<String> {
+        let maps = std::fs::read_to_string("/proc/self/smaps").ok()?;
+        let mut inside = false;
+        for line in maps.lines() {
+            if let Some((range, _)) = line.split_once(' ')
+                && let Some((from, to)) = range.split_once('-')
+                && let (Ok(from), Ok(to)) = (usize::from_str_radix(from, 16), usize::from_str_radix(to, 16))
+            {
+                inside = (from..to).contains(&address);
+            } else if inside && let Some(flags) = line.strip_prefix("VmFlags:") {
+                return Some(flags.to_string());
+            }
+        }
+        None
     }
 }

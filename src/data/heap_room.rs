@@ -15,9 +15,14 @@
 //! threshold for giving back), from which the thread's next allocations
 //! are cut with no call at all.
 //!
+//! The room's whole 2 MB pages are advised as transparent huge pages
+//! (`crate::arena::advise_huge_pages`): the strings cut from it then take
+//! a page fault per 2 MB, not per 4 kB (some 14 000 faults fewer at
+//! 100 000 items).
+//!
 //! Nothing is written to the blocks: the room costs address space, not
 //! memory. With another allocator it is a few large allocations and their
-//! frees, never written: harmless.
+//! frees, never written, and advice on memory that is then free: harmless.
 
 use std::hint::black_box;
 
@@ -40,7 +45,9 @@ pub(super) fn make_room(bytes: usize) {
     let mut blocks = Vec::new();
     while left > 0 {
         let block = left.min(ROOM_BLOCK);
-        blocks.push(black_box(Vec::<u8>::with_capacity(block)));
+        let room = black_box(Vec::<u8>::with_capacity(block));
+        crate::arena::advise_huge_pages(room.as_ptr(), room.capacity());
+        blocks.push(room);
         left -= block;
     }
     // All freed at once, after all were cut: one free top, not blocks
