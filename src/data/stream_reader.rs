@@ -57,7 +57,13 @@ impl Reader {
         // item larger than a batch doubles `want`, not the memory.
         let left = usize::try_from(self.file_len.saturating_sub(self.bytes_read)).unwrap_or(usize::MAX);
         let ask = want.min(left.saturating_add(END_PROBE));
+        let had = self.buffer.capacity();
         self.buffer.reserve_exact(ask);
+        if self.buffer.capacity() != had {
+            // Grown: fresh memory, a few MB written at once (see `streamed`).
+            let room = self.buffer.spare_capacity_mut();
+            crate::arena::advise_huge_pages(room.as_ptr().cast(), room.len());
+        }
         // Fills the spare room as it is, without zeroing it first.
         let read = (&mut self.file).take(ask as u64).read_to_end(&mut self.buffer).ok()?;
         let at_end = read < ask;
