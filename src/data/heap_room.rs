@@ -45,14 +45,36 @@ pub(super) fn make_room(bytes: usize) {
     let mut blocks = Vec::new();
     while left > 0 {
         let block = left.min(ROOM_BLOCK);
-        let room = black_box(Vec::<u8>::with_capacity(block));
-        crate::arena::advise_huge_pages(room.as_ptr(), room.capacity());
-        blocks.push(room);
+        blocks.push(black_box(Vec::<u8>::with_capacity(block)));
         left -= block;
+    }
+    let blocks_at = blocks.iter().map(|block| (block.as_ptr() as usize, block.capacity()));
+    for (start, len) in spans(blocks_at) {
+        crate::arena::advise_huge_pages(start as *const u8, len);
     }
     // All freed at once, after all were cut: one free top, not blocks
     // each reused for the next.
     drop(black_box(blocks));
+}
+
+/// At most this many bytes between two blocks cut one after the other
+/// from a heap: glibc's header of the second.
+const HEADER_GAP: usize = 64;
+
+/// The blocks (address, length) as spans of memory: blocks cut one after
+/// the other are one span, so the huge page across their boundary is
+/// advised too.
+fn spans(blocks: impl Iterator<Item = (usize, usize)>) -> Vec<(usize, usize)> {
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for (start, len) in blocks {
+        match spans.last_mut() {
+            Some((first, span)) if start.wrapping_sub(*first + *span) <= HEADER_GAP => {
+                *span = start + len - *first;
+            }
+            _ => spans.push((start, len)),
+        }
+    }
+    spans
 }
 
 #[cfg(test)]
@@ -67,5 +89,11 @@ mod tests {
         make_room(0);
         let texts: Vec<String> = (0..10_000).map(|n| format!("text {n}")).collect();
         assert_eq!(texts[9_999], "text 9999");
+    }
+
+    #[test]
+    fn blocks_one_after_the_other_are_one_span_and_others_apart() {
+        let blocks = [(1000, 100), (1116, 50), (5000, 10), (4000, 10)];
+        assert_eq!(spans(blocks.into_iter()), [(1000, 166), (5000, 10), (4000, 10)]);
     }
 }

@@ -52,8 +52,9 @@ pub(super) fn work(
     count: &Counting,
     share: usize,
 ) {
-    // Its items' strings take about as many bytes as their text.
-    heap_room::make_room(share);
+    // Its items' strings take about as many bytes as their text, and
+    // their allocations' headers a little more.
+    heap_room::make_room(share + share / 4);
     // Bytes per item in the last piece: the next piece's items are sized
     // from it, rather than grown by doubling (each step a copy).
     let mut item_bytes = 0u64;
