@@ -13,7 +13,10 @@
 //! the threshold, then come from the thread's own heap, grown for them in
 //! one call each. Freed, they stay the heap's free top (under the
 //! threshold for giving back), from which the thread's next allocations
-//! are cut with no call at all.
+//! are cut with no call at all. The raised thresholds stay for the
+//! process, as glibc would raise them itself on freeing any mapped block
+//! of that size: freed memory is then more often kept for reuse than
+//! given back (the peak of a cold search rose by 5–12 MB at 100 000 items).
 //!
 //! The room's whole 2 MB pages are advised as transparent huge pages
 //! (`crate::arena::advise_huge_pages`): the strings cut from it then take

@@ -54,7 +54,7 @@ pub(super) fn work(
 ) {
     // Its items' strings take about as many bytes as their text, and
     // their allocations' headers a little more.
-    heap_room::make_room(share + share / 4);
+    heap_room::make_room(share.saturating_add(share / 4));
     // Bytes per item in the last piece: the next piece's items are sized
     // from it, rather than grown by doubling (each step a copy).
     let mut item_bytes = 0u64;
