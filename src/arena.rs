@@ -183,6 +183,13 @@ pub(crate) fn advise_huge_pages(start: *const u8, len: usize) {
     }
 }
 
+/// [`advise_huge_pages`] for the spare room of `vec`, what it holds
+/// beyond its length: room just reserved, written next.
+pub(crate) fn advise_huge_spare<T>(vec: &Vec<T>) {
+    let spare = (vec.capacity() - vec.len()) * std::mem::size_of::<T>();
+    advise_huge_pages(vec.as_ptr().wrapping_add(vec.len()).cast(), spare);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,12 +251,7 @@ mod tests {
 
     #[test]
     fn advised_memory_is_marked_for_huge_pages() {
-        let Ok(modes) = std::fs::read_to_string("/sys/kernel/mm/transparent_hugepage/enabled") else {
-            eprintln!("skipped: this system offers no transparent huge pages");
-            return;
-        };
-        if modes.contains("[never]") {
-            eprintln!("skipped: transparent huge pages are off here");
+        if !huge_pages_offered() {
             return;
         }
         let block = Vec::<u8>::with_capacity(3 * HUGE_PAGE);
@@ -257,6 +259,31 @@ mod tests {
         let first = (block.as_ptr() as usize).next_multiple_of(HUGE_PAGE);
         let flags = vm_flags_at(first).expect("the block is mapped");
         assert!(flags.split_whitespace().any(|flag| flag == "hg"), "flags {flags}");
+    }
+
+    #[test]
+    fn the_spare_room_of_a_vector_is_advised_beyond_its_length() {
+        if !huge_pages_offered() {
+            return;
+        }
+        let mut items: Vec<u64> = Vec::with_capacity(3 * HUGE_PAGE / 8);
+        items.extend(0..HUGE_PAGE as u64 / 8);
+        advise_huge_spare(&items);
+        let room_start = items.as_ptr().wrapping_add(items.len()) as usize;
+        let flags = vm_flags_at(room_start.next_multiple_of(HUGE_PAGE)).expect("the room is mapped");
+        assert!(flags.split_whitespace().any(|flag| flag == "hg"), "flags {flags}");
+        assert_eq!(items[items.len() - 1], HUGE_PAGE as u64 / 8 - 1);
+    }
+
+    /// Whether this system offers transparent huge pages; says "skipped" if not.
+    fn huge_pages_offered() -> bool {
+        match std::fs::read_to_string("/sys/kernel/mm/transparent_hugepage/enabled") {
+            Ok(modes) if !modes.contains("[never]") => true,
+            _ => {
+                eprintln!("skipped: this system offers no transparent huge pages");
+                false
+            }
+        }
     }
 
     /// The `VmFlags` of the mapping of this process that holds `address`.

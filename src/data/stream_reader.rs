@@ -61,8 +61,7 @@ impl Reader {
         self.buffer.reserve_exact(ask);
         if self.buffer.capacity() != had {
             // Grown: fresh memory, a few MB written at once (see `streamed`).
-            let room = self.buffer.spare_capacity_mut();
-            crate::arena::advise_huge_pages(room.as_ptr().cast(), room.len());
+            crate::arena::advise_huge_spare(&self.buffer);
         }
         // Fills the spare room as it is, without zeroing it first.
         let read = (&mut self.file).take(ask as u64).read_to_end(&mut self.buffer).ok()?;

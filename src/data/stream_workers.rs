@@ -166,8 +166,7 @@ impl Assembly {
                 .reserve_exact(estimate.saturating_sub(self.items.len()).max(items.len()));
             // Some 27 MB at 100 000 items, written as the pieces come: a
             // page fault per 2 MB where huge pages are offered, not per 4 kB.
-            let room = self.items.spare_capacity_mut();
-            crate::arena::advise_huge_pages(room.as_ptr().cast(), std::mem::size_of_val(room));
+            crate::arena::advise_huge_spare(&self.items);
         }
         self.items.append(&mut items);
     }
