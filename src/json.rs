@@ -37,6 +37,16 @@ pub fn needs_escape(c: char) -> bool {
         | '\u{2066}'..='\u{2069}')
 }
 
+/// Whether `text` may hold a [`needs_escape`] character: every one is
+/// DEL or beyond ASCII, so most text is passed whole after a fast scan
+/// instead of being decoded char by char.
+fn may_need_escape(text: &str) -> bool {
+    !text.is_ascii() || memchr::memchr(DEL, text.as_bytes()).is_some()
+}
+
+/// The one ASCII character [`needs_escape`] holds.
+const DEL: u8 = 0x7f;
+
 /// serde_json's pretty layout, with [`needs_escape`] characters escaped.
 #[derive(Default)]
 struct SafeFormatter {
@@ -45,6 +55,9 @@ struct SafeFormatter {
 
 impl Formatter for SafeFormatter {
     fn write_string_fragment<W: ?Sized + Write>(&mut self, writer: &mut W, fragment: &str) -> io::Result<()> {
+        if !may_need_escape(fragment) {
+            return writer.write_all(fragment.as_bytes());
+        }
         let mut rest = fragment;
         while let Some((at, c)) = rest.char_indices().find(|&(_, c)| needs_escape(c)) {
             writer.write_all(&rest.as_bytes()[..at])?;
@@ -109,6 +122,14 @@ mod tests {
         assert!(!text.chars().any(needs_escape), "{text}");
         let back: Vec<String> = serde_json::from_str(&text).unwrap();
         assert_eq!(back, [hostile]);
+    }
+
+    #[test]
+    fn del_in_otherwise_plain_text_is_escaped() {
+        // All ASCII, so only the search for DEL finds it.
+        for (plain, written) in [("a\u{7f}b", "a\\u007fb"), ("\u{7f}", "\\u007f"), ("ab", "ab")] {
+            assert_eq!(to_string(&plain), format!("\"{written}\"\n"));
+        }
     }
 
     #[test]
