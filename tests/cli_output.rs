@@ -598,6 +598,7 @@ fn a_pipe_closed_before_the_output_is_not_an_error() {
 fn piped_into_head_every_large_output_exits_0_silently() {
     for args in [
         &["export", "--format", "json"][..],
+        &["export", "--format", "ron"],
         &["export", "--format", "csv"],
         &["list", "--json"],
         &["completions", "bash"],

@@ -119,6 +119,13 @@ impl Dataset {
         self.items.get(idx)
     }
 
+    /// Item `idx` for one use: on a stored dataset an item not yet
+    /// decoded is decoded for the caller and not kept, as [`Self::item`]
+    /// keeps it. For reading every item once (an export).
+    pub fn item_passing(&self, idx: ItemIdx) -> std::borrow::Cow<'_, Item> {
+        self.items.passing(idx)
+    }
+
     pub fn len(&self) -> usize {
         self.items.len()
     }

@@ -184,6 +184,39 @@ mod tests {
     }
 
     #[test]
+    fn an_item_passing_is_read_each_time_unless_kept() {
+        let counted = Arc::new(Counted {
+            bytes: MADE.0.clone(),
+            read: Default::default(),
+        });
+        let data = open_in_place_or_whole(counted.clone(), "k").expect("opens in place");
+        let read = || counted.read.load(std::sync::atomic::Ordering::Relaxed);
+        let read_all = |passing: bool| {
+            let before = read();
+            for (idx, item) in MADE.2.iter().enumerate() {
+                if passing {
+                    assert_eq!(&*data.item_passing(idx), item);
+                } else {
+                    assert_eq!(data.item(idx), item);
+                }
+            }
+            read() - before
+        };
+        let once = read_all(true);
+        assert!(once > 0);
+        assert_eq!(read_all(true), once, "not kept: read again");
+        assert_eq!(read_all(false), once, "kept by `item`");
+        assert_eq!(read_all(true), 0, "then borrowed");
+        // A damaged record passing reads as damaged, and says so.
+        let damaged_idx = MADE.2.len() / 2;
+        let mut bytes = MADE.0.clone();
+        bytes[record_of(&MADE.0, &MADE.2[damaged_idx]).start] ^= 0x01;
+        let data = opened(&bytes).expect("opens");
+        assert_eq!(data.item_passing(damaged_idx).title.as_str(), DAMAGED_TITLE);
+        assert!(data.met_damage());
+    }
+
+    #[test]
     fn only_a_snapshot_without_names_is_read_whole() {
         let (data, read) = open_counting(MADE.0.clone());
         assert!(data.is_some_and(|data| matches!(data.items, Items::Stored(_))));

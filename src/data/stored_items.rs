@@ -136,6 +136,15 @@ impl Items {
         }
     }
 
+    /// Item `idx`, borrowed if held, else decoded for the caller alone
+    /// and not kept (see [`super::Dataset::item_passing`]).
+    pub(super) fn passing(&self, idx: ItemIdx) -> Cow<'_, Item> {
+        match self {
+            Items::Owned(items) => Cow::Borrowed(&items[idx]),
+            Items::Stored(stored) => stored.passing(idx),
+        }
+    }
+
     /// Says the stored snapshot these items come from is damaged (another
     /// of its parts was found so), as a damaged record does; nothing for
     /// owned items.
@@ -200,12 +209,26 @@ impl StoredItems {
     }
 
     fn get(&self, idx: ItemIdx) -> &Item {
-        self.slot(idx).get_or_init(|| {
-            Box::new(self.decode(idx).unwrap_or_else(|| {
-                self.record_damaged.store(true, Ordering::Relaxed);
-                self.note_damage();
-                damaged_item()
-            }))
+        self.slot(idx).get_or_init(|| Box::new(self.decode_or_damaged(idx)))
+    }
+
+    /// Item `idx` as [`Self::get`] gives it, but decoded into no slot if
+    /// not already there: read once in order (an export), at 100 000
+    /// items keeping every decoded item cost more than reading the data
+    /// files again.
+    fn passing(&self, idx: ItemIdx) -> Cow<'_, Item> {
+        match self.slot(idx).get() {
+            Some(item) => Cow::Borrowed(item),
+            None => Cow::Owned(self.decode_or_damaged(idx)),
+        }
+    }
+
+    /// Record `idx` decoded, else [`damaged_item`], the damage recorded.
+    fn decode_or_damaged(&self, idx: ItemIdx) -> Item {
+        self.decode(idx).unwrap_or_else(|| {
+            self.record_damaged.store(true, Ordering::Relaxed);
+            self.note_damage();
+            damaged_item()
         })
     }
 
