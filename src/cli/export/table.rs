@@ -28,7 +28,7 @@ pub fn write(data: &Dataset, selection: &[ItemIdx], out: &mut impl Write) -> io:
     let mut writer = csv::Writer::from_writer(out);
     writer.write_record(HEADER)?;
     for &idx in selection {
-        let item = data.item(idx);
+        let item = data.item_passing(idx);
         let opt = |v: Option<&str>| v.unwrap_or_default().to_string();
         let links: Vec<String> = item
             .links
