@@ -43,6 +43,7 @@ mod reference;
 mod restricted;
 mod score;
 mod section_copy;
+mod sentinel_runs;
 mod store;
 mod tally;
 mod tokens;

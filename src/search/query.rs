@@ -136,6 +136,11 @@ impl Term {
         self.text.contains('/') || self.text.chars().any(|c| c.is_ascii_digit())
     }
 
+    /// How many typos it may have.
+    pub fn typos(&self) -> usize {
+        self.typos
+    }
+
     /// Whether it may match a word with typos.
     pub fn allows_typos(&self) -> bool {
         self.typos > 0

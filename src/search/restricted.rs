@@ -21,6 +21,7 @@ use super::fold::fold_into;
 use super::mask::CharMask;
 use super::query::{Term, is_subsequence, terms};
 use super::score;
+use super::sentinel_runs::Sentinels;
 use super::store::{Bytes, Layout};
 use super::word_runs;
 use crate::data::Dataset;
@@ -40,6 +41,10 @@ pub(crate) struct WordFilter {
     /// Per query word, per category number: whether the word names the
     /// category (`category_words::named_by`), so may match its items.
     categories: Vec<Vec<bool>>,
+    /// Bytes one of which every run holds in which a query word that
+    /// matches more than words it starts may match a word; `None` if
+    /// they are too many, or some such word's letters name none.
+    sentinels: Option<Sentinels>,
 }
 
 impl WordFilter {
@@ -54,11 +59,14 @@ impl WordFilter {
                     .collect()
             })
             .collect();
-        let only_starts = terms.iter().map(Term::matches_only_words_it_starts).collect();
+        let only_starts: Vec<bool> = terms.iter().map(Term::matches_only_words_it_starts).collect();
+        let asked = terms.iter().zip(&only_starts).filter(|&(_, &only_starts)| !only_starts);
+        let sentinels = Sentinels::of(asked.map(|(term, _)| (term.mask, term.typos())));
         WordFilter {
             terms,
             only_starts,
             categories,
+            sentinels,
         }
     }
 
@@ -132,9 +140,13 @@ impl WordFilter {
         if !asked().any(|(term, _)| term.allows_typos()) {
             return asked().any(|(term, _)| word_runs::in_order_in_a_run(text, term.text.as_bytes()));
         }
-        word_runs::any_run(text, |run, mask| {
-            terms().any(|(term, only_starts)| !only_starts && may_keep_in_run(term, run, mask))
-        })
+        let found =
+            |run: &[u8], mask| terms().any(|(term, only_starts)| !only_starts && may_keep_in_run(term, run, mask));
+        // A run holding no sentinel is kept by no query word that is asked.
+        match &self.sentinels {
+            Some(sentinels) => sentinels.any_run(text, found),
+            None => word_runs::any_run(text, found),
+        }
     }
 
     /// The query words that may match an item by its per-item columns, as
@@ -325,6 +337,20 @@ mod tests {
                 let by_line = text.split('\n').any(|line| filter.may_keep_a_word_of_line(line, &mut buffer));
                 proptest::prop_assert_eq!(by_line, filter.may_keep_a_word_of(&folded), "{:?} in {:?}", query, text);
             }
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+        #[test]
+        fn seeking_sentinels_skips_no_run_a_query_word_may_keep(
+            text in "[bfgjkmpzBFGJKMPZ0-9 .,/\n-]{0,60}",
+            query in "[bfgjkmpz0-9/ -]{1,14}",
+        ) {
+            // Rare letters and digits: their sentinels are sought.
+            let filter = WordFilter::of(&query);
+            let every_run = WordFilter { sentinels: None, ..WordFilter::of(&query) };
+            proptest::prop_assert_eq!(filter.a_run_may_keep_a_word(&text), every_run.a_run_may_keep_a_word(&text));
         }
     }
 

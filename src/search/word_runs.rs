@@ -18,7 +18,7 @@ const NON_ASCII_BITS: u64 = !((1 << 36) - 1);
 /// An uppercase ASCII letter has its lowercase letter's bit: a folded
 /// text has none, and an ASCII text not folded (which folds to itself
 /// lowercased) then has its folded text's runs and masks.
-const RUN_BITS: [u64; 256] = {
+pub(super) const RUN_BITS: [u64; 256] = {
     let mut bits = [NON_ASCII_BITS; 256];
     let mut byte = 0;
     while byte < 128 {
@@ -113,7 +113,7 @@ const LETTERS_BY_FREQUENCY: &[u8; 26] = b"etaoinshrdlcumwfgypbvkjxqz";
 /// Per byte, how rarely it is expected in a text: letters by their
 /// frequency in English, then digits and joiners, rarest of all a
 /// non-ASCII byte. Only the order matters, and only for speed.
-const RARITY: [u8; 256] = {
+pub(super) const RARITY: [u8; 256] = {
     let mut rarity = [u8::MAX; 256];
     let mut byte = 0;
     while byte < 128 {
