@@ -31,11 +31,7 @@ fn screen(app: &App, width: u16, height: u16) -> Vec<String> {
 /// box whose top border holds the title "Keys…".
 fn popup_rows(lines: &[String]) -> Vec<String> {
     let chars: Vec<Vec<char>> = lines.iter().map(|l| l.chars().collect()).collect();
-    let top = lines
-        .iter()
-        .position(|l| l.contains("┌ Keys"))
-        .expect("help's top border");
-    let left = lines[top].split("┌ Keys").next().unwrap().chars().count();
+    let (top, left) = popup_corner(lines);
     let right = (left + 1..chars[top].len())
         .find(|&x| chars[top][x] == '┐')
         .expect("its corner");
@@ -337,6 +333,45 @@ fn no_text_and_no_size_breaks_the_filtered_help() {
             }
         }
     }
+}
+
+/// The row and column of help's top left corner: the box whose top
+/// border holds the title "Keys…".
+fn popup_corner(lines: &[String]) -> (usize, usize) {
+    let top = lines
+        .iter()
+        .position(|l| l.contains("┌ Keys"))
+        .expect("help's top border");
+    (top, lines[top].split("┌ Keys").next().unwrap().chars().count())
+}
+
+/// The row of help's top border and of its bottom one.
+fn popup_edges(lines: &[String]) -> (usize, usize) {
+    let (top, left) = popup_corner(lines);
+    let bottom = (top + 1..lines.len())
+        .find(|&y| lines[y].chars().nth(left) == Some('└'))
+        .expect("its bottom border");
+    (top, bottom)
+}
+
+#[test]
+fn a_filter_fits_the_popup_to_its_rows_from_the_same_top() {
+    let mut app = filtering(120, 40);
+    let full = popup_edges(&screen(&app, 120, 40));
+    type_text(&mut app, "copy");
+    let lines = screen(&app, 120, 40);
+    let (top, bottom) = popup_edges(&lines);
+    assert_eq!(top, full.0, "the top stays");
+    assert_eq!(bottom - top - 1, popup_rows(&lines).len());
+    assert!(bottom < full.1, "no blank screen under the rows");
+    assert_eq!(
+        popup_rows(&lines).last().map(String::is_empty),
+        Some(false),
+        "the last row is a row"
+    );
+    // Cleared, help is its full height again.
+    press(&mut app, &[key(KeyCode::Esc)]);
+    assert_eq!(popup_edges(&screen(&app, 120, 40)), full);
 }
 
 #[test]

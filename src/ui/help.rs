@@ -41,6 +41,12 @@ pub fn render(app: &App, help: &HelpState, frame: &mut Frame, area: Rect) {
     let popup = popup(area);
     let width = usize::from(popup.width.saturating_sub(2));
     let lines = lines(app, help, width);
+    // A filter's few rows get a popup their height, its top where it was,
+    // not a screen of blank lines under them.
+    let popup = Rect {
+        height: popup.height.min(u16::try_from(lines.len() + 2).unwrap_or(u16::MAX)),
+        ..popup
+    };
     let height = usize::from(popup.height.saturating_sub(2));
     let scroll = help.scroll.min(lines.len().saturating_sub(height));
     let total = lines.len();
