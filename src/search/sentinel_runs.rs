@@ -1,11 +1,12 @@
-//! The runs of a text ([`word_runs::any_run`]) that may hold a word some
-//! query word with typos matches, found without reading every run. Such
-//! a run misses at most `t` of the letters of a query word allowed `t`
-//! typos (`Term::may_match_within`), so it holds one of any `t + 1` of
-//! them: of its rarest, the *sentinels*. The text is read eight bytes at
-//! a time for the sentinels, in either case; only the runs around the
-//! bytes found are read whole. In a cold search this test is asked of
-//! every line of every item, and most runs hold no sentinel.
+//! The runs of a text ([`super::word_runs::any_run`]) that may hold a
+//! word some query word with typos matches, found without reading every
+//! run. Such a run misses at most `t` of the letters of a query word
+//! allowed `t` typos (`Term::may_match_within`), so it holds one of any
+//! `t + 1` of them: of its rarest, the *sentinels*. The text is read eight
+//! bytes at a time for the sentinels, in either case; only the runs
+//! around the bytes found are read whole. In a cold search this test is
+//! asked of every line of every item, and most runs hold no rare
+//! sentinel.
 
 use super::mask::CharMask;
 use super::word_runs::{RARITY, RUN_BITS};
@@ -71,9 +72,9 @@ impl Sentinels {
     }
 
     /// Whether `found` holds for some run of `text` that holds a
-    /// sentinel, given the run and its mask as [`word_runs::any_run`]
-    /// gives them: the same answer as `any_run` whenever `found` is false
-    /// for every run without one.
+    /// sentinel, given the run and its mask as
+    /// [`super::word_runs::any_run`] gives them: the same answer as
+    /// `any_run` whenever `found` is false for every run without one.
     pub fn any_run(&self, text: &str, mut found: impl FnMut(&[u8], CharMask) -> bool) -> bool {
         let bytes = text.as_bytes();
         let mut at = 0;

@@ -44,21 +44,13 @@ pub(super) fn run(
     if selection.is_empty() {
         return Err(Failure::NothingMatches("nothing to export".into()));
     }
+    let selected = Selected {
+        data,
+        selection: &selection,
+    };
     match format {
-        Format::Json => write_json(
-            out,
-            &Selected {
-                data,
-                selection: &selection,
-            },
-        )?,
-        Format::Ron => write_ron(
-            out,
-            &Selected {
-                data,
-                selection: &selection,
-            },
-        )?,
+        Format::Json => write_json(out, &selected)?,
+        Format::Ron => write_ron(out, &selected)?,
         Format::Markdown => markdown::write(data, &selection, root, out)?,
         Format::Csv => table::write(data, &selection, out)?,
         Format::Dot => diagram::dot(data, &selection, out)?,
