@@ -291,7 +291,8 @@ fn the_category_pane_makes_room_for_the_detail_below_156_columns() {
         assert!(focused[0] > 0, "focused at {width}");
         app.focus = Pane::Items;
         assert_eq!(widths(&app, width)[0] > 0, width >= 156, "at {width}");
-        if width < 156 {
+        // A terminal narrower than two panes shows one (see below).
+        if width < 156 && width - focused[0] >= wsis_browser::ui::TWO_PANES_FROM {
             let without = widths(&app, width - focused[0]);
             assert_eq!(focused[1..], without[1..], "at {width}");
         }
@@ -829,4 +830,56 @@ fn a_query_no_item_fully_holds_shows_the_nearest_hits_and_what_they_lack() {
     let first = app.selected_item();
     press(&mut app, &[key(KeyCode::Char('n'))]);
     assert_ne!(app.selected_item(), first, "n goes to the next of those hits");
+}
+
+/// Below 60 columns only the pane with focus shows, over the whole
+/// width, whichever it is.
+#[test]
+fn a_narrow_terminal_gives_the_focused_pane_the_whole_width() {
+    use ratatui::layout::Rect;
+    use wsis_browser::app::Pane;
+    let mut app = App::new(&DATA);
+    let panes = [Pane::Categories, Pane::Items, Pane::Detail];
+    for width in [40, 50, wsis_browser::ui::TWO_PANES_FROM - 1] {
+        for (at, focus) in panes.into_iter().enumerate() {
+            app.focus = focus;
+            let widths = wsis_browser::ui::pane_areas(&app, Rect::new(0, 0, width, 20)).map(|a| a.width);
+            let mut alone = [0; 3];
+            alone[at] = width;
+            assert_eq!(widths, alone, "{focus:?} at {width}");
+        }
+    }
+    app.focus = Pane::Items;
+    let areas = wsis_browser::ui::pane_areas(&app, Rect::new(0, 0, wsis_browser::ui::TWO_PANES_FROM, 20));
+    assert!(areas[1].width > 0 && areas[2].width > 0, "two panes from 60 columns");
+}
+
+/// In a narrow terminal Enter opens an item in the detail, alone, and
+/// `h` goes back to the list, then to the categories.
+#[test]
+fn a_narrow_terminal_moves_pane_by_pane() {
+    let mut app = App::new(&DATA);
+    app.update(Action::Resize(50, 20));
+    let screen = |app: &App| draw(app, 50, 20).backend().to_string();
+    let list = screen(&app);
+    assert!(
+        list.contains("┌ Outcome documents") && !list.contains("┌ Detail"),
+        "{list}"
+    );
+    assert_snapshot!("narrow_list_50x20", draw(&app, 50, 20).backend());
+    press(&mut app, &[key(KeyCode::Enter)]);
+    let detail = screen(&app);
+    assert!(
+        detail.contains("┌ Detail") && !detail.contains("┌ Outcome documents"),
+        "{detail}"
+    );
+    assert_snapshot!("narrow_detail_50x20", draw(&app, 50, 20).backend());
+    press(&mut app, &[key(KeyCode::Char('h'))]);
+    assert!(screen(&app).contains("┌ Outcome documents"));
+    press(&mut app, &[key(KeyCode::Char('h'))]);
+    let categories = screen(&app);
+    assert!(
+        categories.contains("┌ Categories") && !categories.contains("┌ Outcome documents"),
+        "{categories}"
+    );
 }

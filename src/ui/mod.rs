@@ -29,8 +29,12 @@ use crate::app::{App, Overlay, Pane};
 use crate::data::ItemIdx;
 use crate::text::sanitize;
 
-/// Below this the three panes cannot show anything useful.
-pub const MIN_WIDTH: u16 = 60;
+/// Below this even one pane cannot show anything useful.
+pub const MIN_WIDTH: u16 = 40;
+/// Below this width only the focused pane shows, the whole width its own
+/// (as lazygit does in a narrow window): two panes side by side would
+/// leave each too narrow to read.
+pub const TWO_PANES_FROM: u16 = 60;
 pub const MIN_HEIGHT: u16 = 12;
 
 pub fn view(app: &App, frame: &mut Frame) {
@@ -107,6 +111,9 @@ pub fn detail_text_area(app: &App) -> Rect {
 /// where the category pane joins beside them: there it takes its room
 /// from the detail, which keeps [`READABLE_DETAIL`].
 pub fn pane_areas(app: &App, main: Rect) -> [Rect; 3] {
+    if main.width < TWO_PANES_FROM {
+        return one_pane(app.focus, main);
+    }
     let beside = categories_beside(app, main.width);
     let categories = if beside || app.focus == Pane::Categories {
         categories_width(app, main.width)
@@ -127,6 +134,16 @@ pub fn pane_areas(app: &App, main: Rect) -> [Rect; 3] {
         Constraint::Min(0),
     ])
     .areas(main)
+}
+
+/// The pane `focus` over all of `main`, the others empty at its edges.
+fn one_pane(focus: Pane, main: Rect) -> [Rect; 3] {
+    let none = |x| Rect { x, width: 0, ..main };
+    match focus {
+        Pane::Categories => [main, none(main.right()), none(main.right())],
+        Pane::Items => [none(main.x), main, none(main.right())],
+        Pane::Detail => [none(main.x), none(main.x), main],
+    }
 }
 
 /// Whether the category pane shows beside the list and the detail at
