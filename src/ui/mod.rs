@@ -109,7 +109,9 @@ pub fn detail_text_area(app: &App) -> Rect {
 /// empty) nor so much that the detail has fewer than [`MIN_DETAIL_WIDTH`];
 /// the detail has the rest. Neither narrows as the terminal widens, but
 /// where the category pane joins beside them: there it takes its room
-/// from the detail, which keeps [`READABLE_DETAIL`].
+/// from the detail, which keeps [`READABLE_DETAIL`]. Below
+/// [`TWO_PANES_FROM`] columns focus decides alone: its pane shows over
+/// the whole width ([`one_pane`]).
 pub fn pane_areas(app: &App, main: Rect) -> [Rect; 3] {
     if main.width < TWO_PANES_FROM {
         return one_pane(app.focus, main);
