@@ -458,3 +458,40 @@ fn markdown_links_reach_headings_by_github_ids_and_the_root_leads() {
         "an item outside the export: {text}"
     );
 }
+
+/// A character reference in data ("R&amp;D") is shown as written, not
+/// read as the character it names: otherwise the heading GitHub renders
+/// ("R&D") would get another id than the one the export links to.
+#[test]
+fn character_references_in_data_stay_text_and_links_still_reach_their_headings() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("references.ron");
+    let title = "R&amp;D &lt;plans&gt; &#38; &copy; review";
+    std::fs::write(
+        &path,
+        format!(
+            r#"[
+    Item(id: "x-amp", category: "wsis20", title: "{title}", summary: "Fish &amp; chips."),
+    Item(id: "x-linking", category: "wsis20", title: "Links to it", links: [Link(rel: RelatedTo, to: "x-amp")]),
+]"#
+        ),
+    )
+    .unwrap();
+    let path = path.to_str().unwrap();
+    let text = stdout(&wsis(&[
+        "--data",
+        path,
+        "export",
+        "--format",
+        "markdown",
+        "--from",
+        "x-linking",
+        "--depth",
+        "1",
+    ]));
+    let (headings, links) = headings_and_links(&text);
+    assert!(headings.iter().any(|heading| heading == title), "{headings:?}");
+    let to_it: Vec<&(String, String)> = links.iter().filter(|(label, _)| label == title).collect();
+    assert_eq!(to_it.len(), 1, "{links:?}");
+    assert_eq!(to_it[0].1, format!("#{}", github_id(title)), "{text}");
+}

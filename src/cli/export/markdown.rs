@@ -156,8 +156,10 @@ fn list(out: &mut impl Write, title: &str, rows: &[Text]) -> io::Result<()> {
 }
 
 /// Data text as inert Markdown: no control characters, no markup (no
-/// emphasis, code, link, raw HTML, table cell or strikethrough), and no
-/// block (list item, heading, code fence) started by its first characters.
+/// emphasis, code, link, raw HTML, table cell or strikethrough), no
+/// character reference ("&amp;" stays as written: read as "&", a heading
+/// would get another id than its links name), and no block (list item,
+/// heading, code fence) started by its first characters.
 fn esc(text: &str) -> String {
     let text = sanitize(text);
     let text = text.trim_start();
@@ -166,7 +168,7 @@ fn esc(text: &str) -> String {
     let digits = text.bytes().take_while(u8::is_ascii_digit).count();
     for (at, c) in text.char_indices() {
         let opens_block = (at == 0 && "-+=".contains(c)) || (at == digits && digits > 0 && ".)".contains(c));
-        if opens_block || "\\`*_[]<>#|~!".contains(c) {
+        if opens_block || "\\`*_[]<>#|~!&".contains(c) {
             out.push('\\');
         }
         out.push(c);
