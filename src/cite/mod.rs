@@ -277,11 +277,17 @@ fn issuer_and_adopter(data: &Dataset, idx: ItemIdx, symbol: Option<&str>) -> (Op
 /// category of their resolutions, whose issuer they share.
 const ORGAN_SYMBOLS: [(&str, &str); 2] = [("A/", "ga"), ("E/", "ecosoc")];
 
+/// How a special ("S-27") or emergency special ("ES-10") session's number
+/// is written in an organ's symbols, where a regular session's stands alone.
+const SESSION_KINDS: [&str; 2] = ["ES-", "S-"];
+
 /// The organ that issued the document `symbol` names, in the organ's own
 /// series ("A/80/L.41", "A/RES/80/173", "E/2006/85": the session or year
-/// follows the letter); `None` for another symbol, a subsidiary body's
-/// (A/HRC/…, E/CN.16/…, A/CONF.…: not the organ's own work) or a joint
-/// one ("A/66/64–E/2011/77", "A/1/2-E/3/4": of two organs).
+/// follows the letter; "A/ES-10/L.22", "A/RES/S-27/2": a special or
+/// emergency special session's number does); `None` for another symbol,
+/// a subsidiary body's (A/HRC/…, E/CN.16/…, A/CONF.…: not the organ's
+/// own work) or a joint one ("A/66/64–E/2011/77", "A/1/2-E/3/4": of two
+/// organs).
 fn organ_issuer(symbol: &str) -> Option<&'static str> {
     if !crate::data::aliases::joint_halves(symbol).is_empty() {
         return None;
@@ -289,6 +295,10 @@ fn organ_issuer(symbol: &str) -> Option<&'static str> {
     let (prefix, category) = ORGAN_SYMBOLS.iter().find(|(prefix, _)| symbol.starts_with(prefix))?;
     let series = &symbol[prefix.len()..];
     let series = series.strip_prefix("RES/").unwrap_or(series);
+    let series = SESSION_KINDS
+        .iter()
+        .find_map(|kind| series.strip_prefix(kind))
+        .unwrap_or(series);
     if !series.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
@@ -415,11 +425,14 @@ mod tests {
         ] {
             assert_eq!(organ_issuer(symbol), None, "{symbol}");
         }
-        assert_eq!(
-            organ_issuer("A/ES-10/L.22"),
-            None,
-            "an emergency session's series starts with no digit"
-        );
+        // A special or emergency special session's documents are the
+        // Assembly's own, its number after "S-" or "ES-".
+        for symbol in ["A/ES-10/L.22", "A/RES/ES-10/19", "A/S-27/19", "A/RES/S-27/2"] {
+            assert_eq!(organ_issuer(symbol), ga, "{symbol}");
+        }
+        for symbol in ["A/ES-/L.1", "A/SES-1/2", "A/ES-X/1"] {
+            assert_eq!(organ_issuer(symbol), None, "{symbol}");
+        }
     }
 
     #[test]
