@@ -9,6 +9,7 @@ mod text;
 
 use serde::Deserialize;
 
+use crate::data::category::ORGAN_SYMBOLS;
 use crate::data::paragraphs::Paragraphs;
 use crate::data::{CATEGORIES, Dataset, ItemIdx, MAX_PART_OF_STEPS, PartialDate, Relation};
 
@@ -273,10 +274,6 @@ fn issuer_and_adopter(data: &Dataset, idx: ItemIdx, symbol: Option<&str>) -> (Op
     (Some(issuer), adopter)
 }
 
-/// The organs whose document symbols start with their letter, and the
-/// category of their resolutions, whose issuer they share.
-const ORGAN_SYMBOLS: [(&str, &str); 2] = [("A/", "ga"), ("E/", "ecosoc")];
-
 /// How a special ("S-27") or emergency special ("ES-10") session's number
 /// is written in an organ's symbols, where a regular session's stands alone.
 const SESSION_KINDS: [&str; 2] = ["ES-", "S-"];
@@ -292,6 +289,7 @@ fn organ_issuer(symbol: &str) -> Option<&'static str> {
     if !crate::data::aliases::joint_halves(symbol).is_empty() {
         return None;
     }
+    // An organ shares the issuer of its resolutions' category.
     let (prefix, category) = ORGAN_SYMBOLS.iter().find(|(prefix, _)| symbol.starts_with(prefix))?;
     let series = &symbol[prefix.len()..];
     let series = series.strip_prefix("RES/").unwrap_or(series);

@@ -68,6 +68,12 @@ pub const CATEGORIES: &[Category] = &[
     category!("wsis20", "WSIS+20", "Reviews & roadmaps", hub: false),
 ];
 
+/// The UN organs whose documents' symbols start with their letter ("A/",
+/// "E/"), each with the category of its resolutions: a document of the
+/// organ's own series is the organ's work, and its symbol may be named
+/// without the letter ("80/L.41" for the General Assembly's A/80/L.41).
+pub const ORGAN_SYMBOLS: [(&str, &str); 2] = [("A/", "ga"), ("E/", "ecosoc")];
+
 pub fn category(id: &str) -> Option<&'static Category> {
     CATEGORIES.iter().find(|c| c.id == id)
 }

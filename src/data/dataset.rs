@@ -30,10 +30,6 @@ pub struct Backlink {
     pub link: usize,
 }
 
-/// The organs whose documents' symbols may be named without their letter
-/// ("80/L.41" for the General Assembly's A/80/L.41).
-const ORGAN_PREFIXES: [&str; 2] = ["A/", "E/"];
-
 /// The items, owned or read in place from a stored snapshot (see
 /// [`super::stored_items`]), and everything derived from them. A stored
 /// dataset answers ids, categories, dates, backlinks, names and origins
@@ -343,7 +339,7 @@ impl Dataset {
             return Resolved::None;
         }
         let mut found: Vec<ItemIdx> = Vec::new();
-        for organ in ORGAN_PREFIXES {
+        for (organ, _) in super::category::ORGAN_SYMBOLS {
             let full = format!("{organ}{name}");
             match self.by_name(&full) {
                 Resolved::One(idx) => found.push(idx),
