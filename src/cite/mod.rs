@@ -318,7 +318,7 @@ fn adopting_body(data: &Dataset, idx: ItemIdx) -> Option<String> {
 /// there would send the reader to the Commission's page, not to it.
 fn is_a_linked_bodys_page(data: &Dataset, idx: ItemIdx, url: &str) -> bool {
     data.links(idx).any(|(_, target)| {
-        CATEGORIES[data.category_of(target)].document_type().is_none()
+        !CATEGORIES[data.category_of(target)].holds_documents()
             && data.item(target).url.as_deref().map(str::trim) == Some(url)
     })
 }

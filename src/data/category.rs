@@ -127,6 +127,12 @@ impl Category {
             _ => None,
         }
     }
+
+    /// Whether its items are documents (texts with paragraphs, cited by a
+    /// document type), not bodies or events.
+    pub fn holds_documents(&self) -> bool {
+        self.document_type().is_some()
+    }
 }
 
 /// The category named by `name`: its id, abbreviation or one of its

@@ -88,7 +88,7 @@ pub fn not_a_document(document: &Item) -> Option<String> {
     let id = &document.id;
     // An unknown category is reported as such where the item is.
     let category = &CATEGORIES[category_index(&document.category)?];
-    if category.document_type().is_none() {
+    if !category.holds_documents() {
         return Some(format!(
             "paragraphs are a document's, and \"{id}\", the item this one is PartOf, is a body"
         ));
