@@ -731,6 +731,34 @@ fn load_problems(name: &str, text: &str) -> (Vec<String>, impl Fn(&str) -> Optio
     (shown, at)
 }
 
+/// Two links of one item may name the same id: a problem of the second
+/// is reported at the second's `to`, not the first's.
+#[test]
+fn a_problem_of_a_link_is_reported_at_that_link_when_another_names_the_same_id() {
+    let text = r#"[
+    Item(id: "forum", category: "body", title: "A forum"),
+    Item(id: "of-forum", category: "outcome", title: "Our label", paragraphs: "5",
+         links: [Link(rel: RelatedTo, to: "forum"),
+                 Link(rel: PartOf, to: "forum")]),
+    Item(id: "twice", category: "outcome", title: "Two links to no item",
+         links: [Link(rel: RelatedTo, to: "nowhere"),
+                 Link(rel: Recalls, to: "nowhere")]),
+]"#;
+    let problems = Dataset::from_files(&[SourceFile {
+        name: "twice.ron".into(),
+        text: text.into(),
+        embedded: false,
+    }])
+    .unwrap_err();
+    let at = |wanted: &str| -> Vec<Option<(usize, usize)>> {
+        let found = problems.iter().filter(|p| p.message.contains(wanted));
+        found.map(|problem| problem.position).collect()
+    };
+    assert_eq!(at("the item this one is PartOf, is a body"), [Some((5, 40))]);
+    assert_eq!(at("link to unknown id \"nowhere\""), [Some((7, 43)), Some((8, 41))]);
+    assert_eq!(problems.len(), 3, "{problems:#?}");
+}
+
 /// A paragraph item's paragraphs must be those its id names, rise, and
 /// come with a `PartOf` link to its document: else it would be cited by
 /// our own label. Each problem is reported at its value. An id naming

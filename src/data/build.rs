@@ -404,6 +404,19 @@ impl<'a> Report<'a> {
     /// Records a problem at the place `value` is written as the field `key`
     /// of the item at `place` (else at the item, else at the file).
     fn record(&mut self, place: Place, key: &'static str, value: &str, message: String) -> &mut Problem {
+        self.record_nth(place, key, value, 0, message)
+    }
+
+    /// [`Self::record`] at the `nth` (from 0) place the item writes `value`
+    /// as `key`.
+    fn record_nth(
+        &mut self,
+        place: Place,
+        key: &'static str,
+        value: &str,
+        nth: usize,
+        message: String,
+    ) -> &mut Problem {
         let file: &'a SourceFile = &self.files[place.file];
         let located = &mut self.located[place.file];
         if located.is_none()
@@ -419,7 +432,7 @@ impl<'a> Report<'a> {
         // A text that changed since it was parsed gives no position.
         let problem = match located
             .as_mut()
-            .and_then(|l| Some((l.offset(place.item, key, value)?, &l.map)))
+            .and_then(|l| Some((l.offset(place.item, key, value, nth)?, &l.map)))
         {
             Some((offset, map)) => Problem::in_text(&file.name, map, offset, message),
             None => Problem::file(&file.name, message),
@@ -431,8 +444,15 @@ impl<'a> Report<'a> {
 }
 
 impl Problems for Report<'_> {
-    fn at_value(&mut self, place: Place, key: &'static str, value: &str, message: String) -> Option<&mut Problem> {
-        Some(self.record(place, key, value, message))
+    fn at_nth_value(
+        &mut self,
+        place: Place,
+        key: &'static str,
+        value: &str,
+        nth: usize,
+        message: String,
+    ) -> Option<&mut Problem> {
+        Some(self.record_nth(place, key, value, nth, message))
     }
 
     /// The id nearest to a mistyped one, while the budget lasts.
@@ -443,7 +463,7 @@ impl Problems for Report<'_> {
 }
 
 impl<'a> Located<'a> {
-    fn offset(&mut self, item: usize, key: &'static str, value: &str) -> Option<usize> {
+    fn offset(&mut self, item: usize, key: &'static str, value: &str, nth: usize) -> Option<usize> {
         let span = self.items.get(item)?.clone();
         let text = self.text;
         let values = self
@@ -453,7 +473,7 @@ impl<'a> Located<'a> {
         // An alias may clash through another field (a symbol, say).
         Some(
             values
-                .find(key, value)
+                .find_nth(key, value, nth)
                 .or_else(|| values.find_any(value))
                 .unwrap_or(span.start),
         )

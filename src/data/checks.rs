@@ -33,7 +33,20 @@ pub(super) struct Place {
 pub(super) trait Problems {
     /// Records a problem at the place `value` is written as the field `key`
     /// of the item at `place`; the problem, to add a hint to, where kept.
-    fn at_value(&mut self, place: Place, key: &'static str, value: &str, message: String) -> Option<&mut Problem>;
+    fn at_value(&mut self, place: Place, key: &'static str, value: &str, message: String) -> Option<&mut Problem> {
+        self.at_nth_value(place, key, value, 0, message)
+    }
+
+    /// As [`Self::at_value`], at the `nth` (from 0) place the item writes
+    /// `value` as `key`: two of its links may name one id.
+    fn at_nth_value(
+        &mut self,
+        place: Place,
+        key: &'static str,
+        value: &str,
+        nth: usize,
+        message: String,
+    ) -> Option<&mut Problem>;
 
     /// The id nearest to a mistyped one, where one is looked for.
     fn suggestion<'i>(&mut self, wanted: &str, items: &'i [Item]) -> Option<&'i str>;
@@ -45,7 +58,7 @@ pub(super) trait Problems {
 pub(super) struct AnyProblem(pub(super) bool);
 
 impl Problems for AnyProblem {
-    fn at_value(&mut self, _: Place, _: &'static str, _: &str, _: String) -> Option<&mut Problem> {
+    fn at_nth_value(&mut self, _: Place, _: &'static str, _: &str, _: usize, _: String) -> Option<&mut Problem> {
         self.0 = true;
         None
     }
@@ -255,22 +268,25 @@ fn check_document_of_paragraphs(
     if item.paragraphs.is_none() {
         return;
     }
-    let Some(to) = item
-        .links
-        .iter()
-        .find(|link| link.rel == Relation::PartOf)
-        .map(|link| &link.to)
-    else {
+    let Some(part_of) = item.links.iter().position(|link| link.rel == Relation::PartOf) else {
         return;
     };
+    let to = &item.links[part_of].to;
     let Some(document) = by_id.get(to, |idx| items[idx].id.as_str()) else {
         return;
     };
     if let Some(message) = paragraphs::not_a_document(&items[document])
-        && let Some(problem) = problems.at_value(place, "to", to, message)
+        && let Some(problem) = problems.at_nth_value(place, "to", to, same_target_before(item, part_of), message)
     {
         problem.hint = Some("link PartOf the document whose paragraphs these are".into());
     }
+}
+
+/// How many of `item`'s links before link `link` name its target: the
+/// place of that link's `to` among those writing the same id.
+fn same_target_before(item: &Item, link: usize) -> usize {
+    let to = &item.links[link].to;
+    item.links[..link].iter().filter(|earlier| earlier.to == *to).count()
 }
 
 impl Checked {
@@ -314,7 +330,8 @@ impl Checked {
         for (link, Link { rel, to, .. }) in items[idx].links.iter().enumerate() {
             match by_id.get(to, |idx| items[idx].id.as_str()) {
                 Some(target) if target == idx => {
-                    problems.at_value(place, "to", to, format!("item \"{to}\" links to itself"));
+                    let message = format!("item \"{to}\" links to itself");
+                    problems.at_nth_value(place, "to", to, same_target_before(&items[idx], link), message);
                 }
                 Some(target) => self.links.push((
                     target,
@@ -329,7 +346,8 @@ impl Checked {
                         .suggestion(to, items)
                         .map(|close| format!("did you mean \"{close}\"?"));
                     let message = format!("link to unknown id \"{to}\"");
-                    if let Some(problem) = problems.at_value(place, "to", to, message) {
+                    let nth = same_target_before(&items[idx], link);
+                    if let Some(problem) = problems.at_nth_value(place, "to", to, nth, message) {
                         problem.hint = hint;
                     }
                 }

@@ -201,10 +201,10 @@ pub fn item_spans(text: &str) -> Vec<Range<usize>> {
     spans
 }
 
-/// Where each (field, value) of one item is first written.
+/// Where each (field, value) of one item is written, in order.
 #[derive(Debug, Default)]
 pub struct ItemValues<'a> {
-    first: HashMap<(&'a str, Cow<'a, str>), usize>,
+    places: HashMap<(&'a str, Cow<'a, str>), Vec<usize>>,
 }
 
 impl<'a> ItemValues<'a> {
@@ -212,7 +212,7 @@ impl<'a> ItemValues<'a> {
     /// under the last `name:` before it (`links: [Link(to: "x")]` gives
     /// `to`; `symbol: Some("A/1")` gives `symbol`).
     pub fn new(text: &'a str, span: Range<usize>) -> ItemValues<'a> {
-        let mut first = HashMap::new();
+        let mut places: HashMap<_, Vec<usize>> = HashMap::new();
         let mut key = "";
         let mut last_ident: Option<Range<usize>> = None;
         for (at, token) in Lexer::new(&text[..span.end], span.start) {
@@ -225,27 +225,34 @@ impl<'a> ItemValues<'a> {
                 }
                 Token::Str { literal, escaped } => {
                     if let Some(value) = value_of(&text[literal], escaped) {
-                        first.entry((key, value)).or_insert(at);
+                        places.entry((key, value)).or_default().push(at);
                     }
                     last_ident = None;
                 }
                 _ => last_ident = None,
             }
         }
-        ItemValues { first }
+        ItemValues { places }
     }
 
     /// Where `value` is first written as the field `key`.
     pub fn find(&self, key: &'a str, value: &str) -> Option<usize> {
-        self.first.get(&(key, Cow::Borrowed(value))).copied()
+        self.find_nth(key, value, 0)
+    }
+
+    /// Where `value` is written as the field `key` for the `nth` time
+    /// (from 0: an item may link twice to one id), else first.
+    pub fn find_nth(&self, key: &'a str, value: &str, nth: usize) -> Option<usize> {
+        let places = self.places.get(&(key, Cow::Borrowed(value)))?;
+        places.get(nth).or(places.first()).copied()
     }
 
     /// Where `value` is first written, as any field.
     pub fn find_any(&self, value: &str) -> Option<usize> {
-        self.first
+        self.places
             .iter()
             .filter(|((_, v), _)| v == value)
-            .map(|(_, &at)| at)
+            .filter_map(|(_, places)| places.first().copied())
             .min()
     }
 }
