@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use super::aliases::{AliasKeys, Aliases};
-use super::checks::{Indexes, Place, Problems, SymbolTable, check_range};
+use super::checks::{Indexes, Place, Problems, SymbolTable, Written, check_range};
 use super::dataset::{Dataset, ItemIdx};
 use super::id_table::{self, IdTable, Ids};
 use super::load::{Problem, SourceFile};
@@ -404,19 +404,11 @@ impl<'a> Report<'a> {
     /// Records a problem at the place `value` is written as the field `key`
     /// of the item at `place` (else at the item, else at the file).
     fn record(&mut self, place: Place, key: &'static str, value: &str, message: String) -> &mut Problem {
-        self.record_nth(place, key, value, 0, message)
+        self.record_written(place, Written { key, value, nth: 0 }, message)
     }
 
-    /// [`Self::record`] at the `nth` (from 0) place the item writes `value`
-    /// as `key`.
-    fn record_nth(
-        &mut self,
-        place: Place,
-        key: &'static str,
-        value: &str,
-        nth: usize,
-        message: String,
-    ) -> &mut Problem {
+    /// [`Self::record`] at the place `written` names.
+    fn record_written(&mut self, place: Place, written: Written<'_>, message: String) -> &mut Problem {
         let file: &'a SourceFile = &self.files[place.file];
         let located = &mut self.located[place.file];
         if located.is_none()
@@ -432,7 +424,7 @@ impl<'a> Report<'a> {
         // A text that changed since it was parsed gives no position.
         let problem = match located
             .as_mut()
-            .and_then(|l| Some((l.offset(place.item, key, value, nth)?, &l.map)))
+            .and_then(|l| Some((l.offset(place.item, written)?, &l.map)))
         {
             Some((offset, map)) => Problem::in_text(&file.name, map, offset, message),
             None => Problem::file(&file.name, message),
@@ -444,15 +436,8 @@ impl<'a> Report<'a> {
 }
 
 impl Problems for Report<'_> {
-    fn at_nth_value(
-        &mut self,
-        place: Place,
-        key: &'static str,
-        value: &str,
-        nth: usize,
-        message: String,
-    ) -> Option<&mut Problem> {
-        Some(self.record_nth(place, key, value, nth, message))
+    fn at_written(&mut self, place: Place, written: Written<'_>, message: String) -> Option<&mut Problem> {
+        Some(self.record_written(place, written, message))
     }
 
     /// The id nearest to a mistyped one, while the budget lasts.
@@ -463,7 +448,7 @@ impl Problems for Report<'_> {
 }
 
 impl<'a> Located<'a> {
-    fn offset(&mut self, item: usize, key: &'static str, value: &str, nth: usize) -> Option<usize> {
+    fn offset(&mut self, item: usize, Written { key, value, nth }: Written<'_>) -> Option<usize> {
         let span = self.items.get(item)?.clone();
         let text = self.text;
         let values = self

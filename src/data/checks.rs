@@ -28,25 +28,26 @@ pub(super) struct Place {
     pub(super) item: usize,
 }
 
+/// A value as an item writes it: as the field `key`, the `nth` time
+/// (from 0: two links of one item may name one id).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Written<'v> {
+    pub(super) key: &'static str,
+    pub(super) value: &'v str,
+    pub(super) nth: usize,
+}
+
 /// Where the checks put what they find: a full report, or only a mark
 /// that something was found ([`AnyProblem`]).
 pub(super) trait Problems {
     /// Records a problem at the place `value` is written as the field `key`
     /// of the item at `place`; the problem, to add a hint to, where kept.
     fn at_value(&mut self, place: Place, key: &'static str, value: &str, message: String) -> Option<&mut Problem> {
-        self.at_nth_value(place, key, value, 0, message)
+        self.at_written(place, Written { key, value, nth: 0 }, message)
     }
 
-    /// As [`Self::at_value`], at the `nth` (from 0) place the item writes
-    /// `value` as `key`: two of its links may name one id.
-    fn at_nth_value(
-        &mut self,
-        place: Place,
-        key: &'static str,
-        value: &str,
-        nth: usize,
-        message: String,
-    ) -> Option<&mut Problem>;
+    /// As [`Self::at_value`], at the place `written` names.
+    fn at_written(&mut self, place: Place, written: Written<'_>, message: String) -> Option<&mut Problem>;
 
     /// The id nearest to a mistyped one, where one is looked for.
     fn suggestion<'i>(&mut self, wanted: &str, items: &'i [Item]) -> Option<&'i str>;
@@ -58,7 +59,7 @@ pub(super) trait Problems {
 pub(super) struct AnyProblem(pub(super) bool);
 
 impl Problems for AnyProblem {
-    fn at_nth_value(&mut self, _: Place, _: &'static str, _: &str, _: usize, _: String) -> Option<&mut Problem> {
+    fn at_written(&mut self, _: Place, _: Written<'_>, _: String) -> Option<&mut Problem> {
         self.0 = true;
         None
     }
@@ -276,17 +277,22 @@ fn check_document_of_paragraphs(
         return;
     };
     if let Some(message) = paragraphs::not_a_document(&items[document])
-        && let Some(problem) = problems.at_nth_value(place, "to", to, same_target_before(item, part_of), message)
+        && let Some(problem) = problems.at_written(place, link_target(item, part_of), message)
     {
         problem.hint = Some("link PartOf the document whose paragraphs these are".into());
     }
 }
 
-/// How many of `item`'s links before link `link` name its target: the
-/// place of that link's `to` among those writing the same id.
-fn same_target_before(item: &Item, link: usize) -> usize {
+/// The `to` of `item`'s link `link`, as written: after as many others
+/// writing the same id as its earlier links name.
+fn link_target(item: &Item, link: usize) -> Written<'_> {
     let to = &item.links[link].to;
-    item.links[..link].iter().filter(|earlier| earlier.to == *to).count()
+    let nth = item.links[..link].iter().filter(|earlier| earlier.to == *to).count();
+    Written {
+        key: "to",
+        value: to,
+        nth,
+    }
 }
 
 impl Checked {
@@ -331,7 +337,7 @@ impl Checked {
             match by_id.get(to, |idx| items[idx].id.as_str()) {
                 Some(target) if target == idx => {
                     let message = format!("item \"{to}\" links to itself");
-                    problems.at_nth_value(place, "to", to, same_target_before(&items[idx], link), message);
+                    problems.at_written(place, link_target(&items[idx], link), message);
                 }
                 Some(target) => self.links.push((
                     target,
@@ -346,8 +352,7 @@ impl Checked {
                         .suggestion(to, items)
                         .map(|close| format!("did you mean \"{close}\"?"));
                     let message = format!("link to unknown id \"{to}\"");
-                    let nth = same_target_before(&items[idx], link);
-                    if let Some(problem) = problems.at_nth_value(place, "to", to, nth, message) {
+                    if let Some(problem) = problems.at_written(place, link_target(&items[idx], link), message) {
                         problem.hint = hint;
                     }
                 }
