@@ -280,6 +280,40 @@ fn a_general_assembly_draft_is_authored_by_the_assembly() {
     assert!(cited[2].starts_with("United Nations, "), "{}", cited[2]);
 }
 
+/// An annex without a symbol of its own is the work of its resolution's
+/// organ (trial: the Global Digital Compact, annexed to A/RES/79/1, was
+/// cited as the United Nations'), and so is each paragraph cited in it;
+/// a part of a document with no organ's symbol stays the UN's.
+#[test]
+fn an_annex_is_authored_by_the_organ_of_its_resolution() {
+    for id in ["gdc", "gdc-para-70"] {
+        let text = cite::format(&DATA, &[idx(id)], Style::Text);
+        assert!(
+            text.starts_with("General Assembly, \"Global Digital Compact\", in The Pact for the Future (A/RES/79/1)"),
+            "{id}: {text}"
+        );
+    }
+    let data = common::dataset_from(
+        r#"[
+        Item(id: "res", category: "ecosoc", symbol: Some("E/RES/1/2"), title: "A resolution"),
+        Item(id: "annex", category: "wsis20", title: "Its annex", links: [Link(rel: PartOf, to: "res")]),
+        Item(id: "plan", category: "outcome", symbol: Some("WSIS-03/GENEVA/DOC/5-E"), title: "A plan"),
+        Item(id: "section", category: "wsis20", title: "Its section", links: [Link(rel: PartOf, to: "plan")]),
+    ]"#,
+    );
+    let cite_of = |id: &str| cite::format(&data, &[data.by_id(id).unwrap()], Style::Text);
+    assert!(
+        cite_of("annex").starts_with("Economic and Social Council, \"Its annex\""),
+        "{}",
+        cite_of("annex")
+    );
+    assert!(
+        cite_of("section").starts_with("United Nations, \"Its section\""),
+        "{}",
+        cite_of("section")
+    );
+}
+
 #[test]
 fn an_unknown_title_is_left_out_not_invented() {
     let data = Dataset::with_overlays(&["tests/fixtures/citations.ron"]).unwrap();

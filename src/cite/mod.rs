@@ -258,8 +258,9 @@ const ACTION_LINE_CATEGORY: &str = "action-line";
 /// adopted it, if it names one (then its publisher too). A document of the
 /// UN system at large is the work of the body that adopted it (an ITU
 /// resolution is not "United Nations"), else of the organ its symbol
-/// names: a General Assembly draft (A/80/L.41) is the Assembly's, as its
-/// resolutions are, though the UN publishes it.
+/// names (a General Assembly draft, A/80/L.41, is the Assembly's, as its
+/// resolutions are, though the UN publishes it), else, without a symbol,
+/// of the organ of the document it is part of.
 fn issuer_and_adopter(data: &Dataset, idx: ItemIdx, symbol: Option<&str>) -> (Option<String>, Option<String>) {
     let category = &CATEGORIES[data.category_of(idx)];
     let Some(issuer) = category.issuer() else {
@@ -269,9 +270,32 @@ fn issuer_and_adopter(data: &Dataset, idx: ItemIdx, symbol: Option<&str>) -> (Op
         return (Some(issuer.to_string()), None);
     }
     let adopter = adopting_body(data, idx);
-    let organ = symbol.and_then(organ_issuer).map(str::to_string);
+    let organ = match symbol {
+        Some(symbol) => organ_issuer(symbol),
+        None => container_organ(data, idx),
+    };
+    let organ = organ.map(str::to_string);
     let issuer = adopter.clone().or(organ).unwrap_or_else(|| issuer.to_string());
     (Some(issuer), adopter)
+}
+
+/// The organ that issued the nearest document with a symbol that item
+/// `idx`, which has none, is part of: an annex is the work of its
+/// resolution's organ (the Global Digital Compact, annexed to A/RES/79/1,
+/// is the General Assembly's).
+fn container_organ(data: &Dataset, idx: ItemIdx) -> Option<&'static str> {
+    let mut at = idx;
+    for _ in 0..MAX_PART_OF_STEPS {
+        let (_, container) = data.links(at).find(|(link, _)| link.rel == Relation::PartOf)?;
+        if container == idx {
+            return None;
+        }
+        if let Some(symbol) = &data.item(container).symbol {
+            return organ_issuer(symbol.trim());
+        }
+        at = container;
+    }
+    None
 }
 
 /// How a special ("S-27") or emergency special ("ES-10") session's number
