@@ -354,31 +354,37 @@ pub fn help_sections() -> Vec<HelpSection> {
     Context::ALL
         .iter()
         .map(|&context| {
-            let typed = typed_keys(context).map(|(keys, what)| (keys.to_string(), what));
+            let unbound = unbound_keys(context)
+                .iter()
+                .map(|&(keys, what)| (keys.to_string(), what));
             let bound = BINDINGS
                 .iter()
                 .filter(|b| b.context == context)
                 .map(|b| (keys_label(b), b.description));
-            (context.title(), typed.into_iter().chain(bound).collect())
+            (context.title(), unbound.chain(bound).collect())
         })
         .collect()
 }
 
-/// Keys that are not in the table because they are typed, for help.
-fn typed_keys(context: Context) -> Option<(&'static str, &'static str)> {
+/// Keys that are not in the table, for help: typed ones, and Ctrl-Z,
+/// which the terminal's input handles before any binding (`signals`).
+fn unbound_keys(context: Context) -> &'static [(&'static str, &'static str)] {
     match context {
-        Main => Some(("0-9", "follow the related item with that number")),
-        Search => Some(("letters", "type into the query (j and k are letters here)")),
-        Jump => Some(("letters", "type an id or a symbol")),
-        HelpFilter => Some((
+        Main => &[
+            ("0-9", "follow the related item with that number"),
+            ("Ctrl-Z", "suspend to the shell (fg resumes and redraws)"),
+        ],
+        Search => &[("letters", "type into the query (j and k are letters here)")],
+        Jump => &[("letters", "type an id or a symbol")],
+        HelpFilter => &[(
             "letters",
             "type words; only rows whose keys or description hold them all show",
-        )),
-        Follow => Some((
+        )],
+        Follow => &[(
             "0-9, letters",
             "a related item's number follows it once typed whole, or with Enter if a longer number in the list begins with it (20 of 2006); letters, and digits no number begins, narrow the list",
-        )),
-        _ => None,
+        )],
+        _ => &[],
     }
 }
 

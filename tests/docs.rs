@@ -57,3 +57,31 @@ fn data_md_relation_table_matches_the_relations_in_code() {
         );
     }
 }
+
+/// Each key of the README's main key table is in the help: the help says it
+/// lists every binding (Ctrl-Z, handled before the bindings, was missing).
+#[test]
+fn help_names_every_key_of_the_readme_key_table() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let section = readme.split("## Keys").nth(1).expect("a Keys section");
+    let table = section
+        .split("\n\n")
+        .find(|block| block.starts_with("| key |"))
+        .expect("the key table");
+    let help_keys: Vec<String> = wsis_browser::keymap::help_sections()
+        .into_iter()
+        .flat_map(|(_, rows)| rows.into_iter().map(|(keys, _)| keys))
+        .collect();
+    let in_help = |key: &str| {
+        help_keys
+            .iter()
+            .any(|keys| keys.split(['/', ',', ' ']).any(|k| k == key))
+    };
+    let words = ["/", "or", "then", "too"];
+    for row in table.lines().skip(2) {
+        let keys = row.trim_start_matches('|').split('|').next().unwrap_or("");
+        for key in keys.split([' ', ',']).filter(|k| !k.is_empty() && !words.contains(k)) {
+            assert!(in_help(key), "help lacks {key:?} of README row {row:?}");
+        }
+    }
+}
