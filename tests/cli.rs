@@ -203,6 +203,11 @@ fn list_prints_one_line_per_item_and_filters_by_category() {
     assert!(text.lines().all(|l| l.split('\t').count() == 4));
     let all = json(&wsis(&["list", "--json"]));
     assert!(all.as_array().unwrap().len() >= 150);
+    // The category's name as the browser shows it (trial: refused, with
+    // "a similar value exists: 'ga'").
+    let by_name = wsis(&["list", "--category", "Digital Compact"]);
+    assert!(by_name.status.success(), "{}", String::from_utf8_lossy(&by_name.stderr));
+    assert_eq!(by_name.stdout, wsis(&["list", "--category", "gdc"]).stdout);
 }
 
 #[test]

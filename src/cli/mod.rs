@@ -213,7 +213,7 @@ impl OutputArgs {
 
 fn category_help() -> String {
     format!(
-        "Only this category: {} (any case; also GA, ECOSOC, general-assembly...)",
+        "Only this category: {} (any case; the name too, or GA, ECOSOC, general-assembly...)",
         CATEGORIES
             .iter()
             .map(|c| format!("{} ({})", c.id, c.name))
@@ -226,11 +226,12 @@ fn new_category_help() -> String {
     category_help().replace("Only this category", "The new item's category")
 }
 
-/// The category ids, with abbreviations and aliases accepted in any case
-/// (and offered by shell completion, aliases hidden).
+/// The category ids, with abbreviations, aliases and the names the
+/// browser shows ("Digital Compact") accepted in any case (and offered by
+/// shell completion, aliases hidden).
 fn category_parser() -> PossibleValuesParser {
     PossibleValuesParser::new(CATEGORIES.iter().map(|c| {
-        let mut aliases = vec![c.abbrev];
+        let mut aliases = vec![c.abbrev, c.name];
         aliases.extend(c.aliases());
         // The name is what zsh and fish show beside the id.
         PossibleValue::new(c.id).help(c.name).aliases(aliases)

@@ -135,13 +135,14 @@ impl Category {
     }
 }
 
-/// The category named by `name`: its id, abbreviation or one of its
-/// [`Category::aliases`], in any case ("GA", "general-assembly").
+/// The category named by `name`: its id, abbreviation, shown name or one
+/// of its [`Category::aliases`], in any case ("GA", "GA resolutions",
+/// "general-assembly").
 pub fn category_named(name: &str) -> Option<usize> {
     let name = name.trim();
     CATEGORIES.iter().position(|c| {
-        std::iter::once(c.id)
-            .chain(std::iter::once(c.abbrev))
+        [c.id, c.abbrev, c.name]
+            .into_iter()
             .chain(c.aliases().iter().copied())
             .any(|known| known.eq_ignore_ascii_case(name))
     })
@@ -170,6 +171,8 @@ mod tests {
         }
         assert_eq!(category_named("GA"), category_index("ga"));
         assert_eq!(category_named("General-Assembly"), category_index("ga"));
+        // The name the browser shows, as the user sees it.
+        assert_eq!(category_named("digital compact"), category_index("gdc"));
         assert_eq!(category_named("nonsense"), None);
     }
 
