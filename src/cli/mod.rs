@@ -288,7 +288,7 @@ pub fn load(args: &Cli) -> Result<Dataset, ExitCode> {
     });
     loaded.map_err(|problems: Vec<Problem>| match &args.command {
         Some(Command::Validate { json: true, .. }) => validate::report_json(&problems),
-        _ => report(&problems, &files),
+        command => report(&problems, &files, command.as_ref()),
     })
 }
 
@@ -306,7 +306,7 @@ fn data_files(args: &Cli) -> Result<Vec<PathBuf>, ExitCode> {
     if !args.no_user_data
         && let Some(dir) = user_data_dir_from_env()
     {
-        user = user_files(&dir).map_err(|problem| report(&[problem], &[]))?;
+        user = user_files(&dir).map_err(|problem| report(&[problem], &[], args.command.as_ref()))?;
     }
     let mut explicit = args.data.clone();
     if let Some(Command::Validate { files, .. }) = &args.command {
@@ -387,7 +387,7 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
             std::mem::forget(data);
             Some(code)
         }
-        Err(problems) => Some(report(&problems, &files)),
+        Err(problems) => Some(report(&problems, &files, args.command.as_ref())),
     }
 }
 
@@ -592,7 +592,7 @@ fn build_index(data: &Dataset, cache: Option<&(PathBuf, cache::Key)>) -> SearchI
 
 /// Prints the first problems (a file can have thousands), the count, and
 /// how to get going again; status 2, so scripts never run on half the data.
-fn report(problems: &[Problem], loaded: &[PathBuf]) -> ExitCode {
+fn report(problems: &[Problem], loaded: &[PathBuf], command: Option<&Command>) -> ExitCode {
     eprint!("{}", render_problems(problems, SHOWN_PROBLEMS));
     // `--no-user-data` skips only the user's data folder: offered only when
     // a file there may be at fault, never for a file given with --data.
@@ -605,11 +605,15 @@ fn report(problems: &[Problem], loaded: &[PathBuf]) -> ExitCode {
             || (problems.iter().any(|problem| embedded(&problem.file))
                 && loaded.iter().any(|file| file.starts_with(&dir)))
     });
-    match in_user_data {
-        true => eprintln!(
+    // `wsis validate` is already the check a file gets.
+    let validating = matches!(command, Some(Command::Validate { .. }));
+    match (validating, in_user_data) {
+        (false, true) => eprintln!(
             "wsis: check a file with `wsis validate FILE`, or run without your own data with `wsis --no-user-data ...`"
         ),
-        false => eprintln!("wsis: check a file with `wsis validate FILE`"),
+        (false, false) => eprintln!("wsis: check a file with `wsis validate FILE`"),
+        (true, true) => eprintln!("wsis: check the files alone with `wsis --no-user-data validate FILE`"),
+        (true, false) => {}
     }
     ExitCode::from(2)
 }
