@@ -167,8 +167,10 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind(Search, &[key(F(1))], Action::ToggleHelp, "show every key binding", None),
     bind(Follow, &[key(Enter)], Action::Open, "follow the selected related item", Some("follow")),
-    bind(Follow, &[key(Up), ctrl('p')], UP, "previous related item", None),
-    bind(Follow, &[key(Down), ctrl('n')], DOWN, "next related item", Some("move")),
+    // Ctrl-K / Ctrl-J first, as in search's prompt; Ctrl-P / Ctrl-N too, as
+    // in fzf (this prompt has no history for them to recall).
+    bind(Follow, &[key(Up), ctrl('k'), ctrl('p')], UP, "previous related item", None),
+    bind(Follow, &[key(Down), ctrl('j'), ctrl('n')], DOWN, "next related item", Some("move")),
     bind(Follow, &[key(Tab), ch(']')], Action::NextGroup, "first item of the next relation group", Some("group")),
     bind(Follow, &[key(BackTab), ch('[')], Action::PrevGroup, "first item of the previous relation group", None),
     bind(Follow, &[key(Backspace)], Action::FollowBackspace, "delete the last digit or letter", None),

@@ -252,6 +252,27 @@ fn enter_in_the_detail_pane_offers_the_links_with_the_last_followed_selected() {
     assert_eq!(shown(&app), "cstd");
 }
 
+/// The follow list moves with Ctrl-J / Ctrl-K, as search's prompt does
+/// (trial: its hint said Ctrl-N where search's said Ctrl-J), and with
+/// Ctrl-N / Ctrl-P, as in fzf; none of them is typed as text.
+#[test]
+fn the_follow_list_moves_with_ctrl_j_and_k_as_search_does_and_ctrl_n_and_p() {
+    let mut app = App::new(&DATA);
+    open_by_search(&mut app, "2006/46");
+    press(&mut app, &[key(KeyCode::Char('f'))]);
+    let selected = |app: &App| app.follow_prompt().expect("the follow list").selected;
+    let first = selected(&app);
+    for (down, up) in [('j', 'k'), ('n', 'p')] {
+        press(&mut app, &[ctrl(down), ctrl(down)]);
+        assert_eq!(selected(&app), first + 2, "Ctrl-{down}");
+        press(&mut app, &[ctrl(up)]);
+        assert_eq!(selected(&app), first + 1, "Ctrl-{up}");
+        press(&mut app, &[ctrl(up)]);
+        assert_eq!(selected(&app), first, "Ctrl-{up}");
+    }
+    assert_eq!(app.follow_prompt().unwrap().typed, "", "nothing typed");
+}
+
 #[test]
 fn ctrl_c_cancels_the_follow_and_jump_prompts() {
     let mut app = App::new(&DATA);
