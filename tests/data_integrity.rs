@@ -731,6 +731,25 @@ fn load_problems(name: &str, text: &str) -> (Vec<String>, impl Fn(&str) -> Optio
     (shown, at)
 }
 
+/// An item dropped as a duplicate has its other fields checked too: a
+/// file's problems are all found at once (trial: only the duplicate id
+/// showed, the rest after it was fixed).
+#[test]
+fn a_duplicate_item_has_its_other_problems_reported_with_it() {
+    let text = r#"[
+    Item(id: "my-a", category: "ga", title: "First"),
+    Item(id: "my-a", category: "nosuchcat", title: "Second", date: "2020-99",
+         links: [Link(rel: RelatedTo, to: "nowhere"), Link(rel: RelatedTo, to: "my-a")]),
+]"#;
+    let (problems, at) = load_problems("dup.ron", text);
+    assert_eq!(at("duplicate id \"my-a\""), Some((3, 14)));
+    assert_eq!(at("unknown category \"nosuchcat\""), Some((3, 32)));
+    assert_eq!(at("malformed date \"2020-99\""), Some((3, 68)));
+    assert_eq!(at("link to unknown id \"nowhere\""), Some((4, 43)));
+    assert_eq!(at("links to itself"), Some((4, 80)));
+    assert_eq!(problems.len(), 5, "{problems:#?}");
+}
+
 /// Two links of one item may name the same id: a problem of the second
 /// is reported at the second's `to`, not the first's.
 #[test]

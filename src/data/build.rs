@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::sync::OnceLock;
 
 use super::aliases::{AliasKeys, Aliases};
-use super::checks::{Indexes, Place, Problems, SymbolTable, Written, check_range};
+use super::checks::{Indexes, Place, Problems, SymbolTable, Written, check_dropped, check_range};
 use super::dataset::{Dataset, ItemIdx};
 use super::id_table::{self, IdTable, Ids};
 use super::load::{Problem, SourceFile};
@@ -158,6 +158,9 @@ struct Merged {
     /// The last file each id was seen in, to tell a duplicate within one
     /// file from a replacement by a later file.
     seen_in: Vec<usize>,
+    /// The items dropped as duplicates, and where each is, to check their
+    /// other fields too.
+    dropped: Vec<(Item, Place)>,
 }
 
 fn merge(files: &[SourceFile], parsed: Vec<Parsed>, report: &mut Report<'_>) -> Merged {
@@ -221,6 +224,7 @@ impl Merged {
             places: Vec::with_capacity(items),
             by_id: IdTable::with_capacity(items),
             seen_in: Vec::with_capacity(items),
+            dropped: Vec::new(),
         }
     }
 
@@ -233,6 +237,7 @@ impl Merged {
         // The position in `parsed` of each new item, by its index less `base`.
         let mut new_at: Vec<usize> = Vec::with_capacity(parsed.len());
         let mut swaps = Vec::new();
+        let mut duplicates = Vec::new();
         let hashes = id_hashes(&parsed);
         for (item_idx, (item, &hash)) in parsed.iter().zip(&hashes).enumerate() {
             let place = Place {
@@ -249,8 +254,11 @@ impl Merged {
                         .insert_hashed(hash, idx, id_at(&self.items, &parsed, &new_at, base));
                 }
                 Fate::Replaces(existing) => swaps.push((existing, item_idx)),
-                Fate::Duplicate => {}
+                Fate::Duplicate => duplicates.push(place),
             }
+        }
+        for place in duplicates {
+            self.dropped.push((std::mem::take(&mut parsed[place.item]), place));
         }
         for (existing, item_idx) in swaps {
             std::mem::swap(&mut self.items[existing], &mut parsed[item_idx]);
@@ -317,6 +325,7 @@ fn index(merged: Merged, report: &mut Report<'_>, sharing: Sharing) -> Dataset {
         origins,
         places,
         by_id,
+        dropped,
         ..
     } = merged;
     // The shared checks only tell whether there is a problem: if there
@@ -333,6 +342,9 @@ fn index(merged: Merged, report: &mut Report<'_>, sharing: Sharing) -> Dataset {
     };
     for clash in Aliases::clashes(&items, &ix.alias_names) {
         report.record(places[clash.item], "aliases", &clash.alias, clash.message);
+    }
+    for (item, place) in &dropped {
+        check_dropped(item, *place, &items, &by_id, report);
     }
     Dataset {
         items: Items::Owned(items),

@@ -153,14 +153,7 @@ pub(super) fn check_range(
     problems: &mut impl Problems,
     symbols: &mut impl Symbols,
 ) -> Checked {
-    let mut checked = Checked {
-        dates: Vec::with_capacity(range.len()),
-        by_category: vec![Vec::new(); CATEGORIES.len()],
-        category_of: Vec::with_capacity(range.len()),
-        // About one link an item: grown, if need be, once or twice.
-        links: Vec::with_capacity(range.len()),
-        alias_names: Vec::new(),
-    };
+    let mut checked = Checked::for_items(range.len());
     let mut name_key = String::new();
     for idx in range {
         let (item, place) = (&items[idx], places[idx]);
@@ -172,9 +165,33 @@ pub(super) fn check_range(
         checked.dates(item, place, problems);
         symbols.see(idx, items, place, problems);
         checked.links(idx, items, by_id, place, problems);
-        check_document_of_paragraphs(items, idx, by_id, place, problems);
+        check_document_of_paragraphs(items, item, by_id, place, problems);
     }
     checked
+}
+
+/// Checks an item dropped as a duplicate of the one before it with its
+/// id, as every item's fields are checked, so that a file's problems are
+/// all found at once, not one more after each fix: its id, link, category,
+/// dates, paragraphs and links (against the `items` kept; a link to its
+/// own id is one to itself). Not its symbol or aliases, which would only
+/// clash with the item it repeats.
+pub(super) fn check_dropped(item: &Item, place: Place, items: &[Item], by_id: &IdTable, problems: &mut impl Problems) {
+    check_id(item, place, problems);
+    check_url(item, place, problems);
+    check_paragraphs(item, place, problems);
+    let mut unindexed = Checked::for_items(1);
+    unindexed.category(0, item, place, problems);
+    unindexed.dates(item, place, problems);
+    for (link, Link { to, .. }) in item.links.iter().enumerate() {
+        if *to == item.id {
+            let message = format!("item \"{to}\" links to itself");
+            problems.at_written(place, link_target(item, link), message);
+        } else if by_id.get(to, |idx| items[idx].id.as_str()).is_none() {
+            unknown_link(item, link, items, place, problems);
+        }
+    }
+    check_document_of_paragraphs(items, item, by_id, place, problems);
 }
 
 /// The dataset's indexes from its runs of checked items, in item order.
@@ -260,12 +277,11 @@ fn check_paragraphs(item: &Item, place: Place, problems: &mut impl Problems) {
 /// `to` (an unknown id is reported with the links).
 fn check_document_of_paragraphs(
     items: &[Item],
-    idx: ItemIdx,
+    item: &Item,
     by_id: &IdTable,
     place: Place,
     problems: &mut impl Problems,
 ) {
-    let item = &items[idx];
     if item.paragraphs.is_none() {
         return;
     }
@@ -283,6 +299,19 @@ fn check_document_of_paragraphs(
     }
 }
 
+/// Reports `item`'s link `link` as naming no item of `items`, with the
+/// nearest id as a hint.
+fn unknown_link(item: &Item, link: usize, items: &[Item], place: Place, problems: &mut impl Problems) {
+    let to = &item.links[link].to;
+    let hint = problems
+        .suggestion(to, items)
+        .map(|close| format!("did you mean \"{close}\"?"));
+    let message = format!("link to unknown id \"{to}\"");
+    if let Some(problem) = problems.at_written(place, link_target(item, link), message) {
+        problem.hint = hint;
+    }
+}
+
 /// The `to` of `item`'s link `link`, as written: after as many others
 /// writing the same id as its earlier links name.
 fn link_target(item: &Item, link: usize) -> Written<'_> {
@@ -296,6 +325,18 @@ fn link_target(item: &Item, link: usize) -> Written<'_> {
 }
 
 impl Checked {
+    /// Empty indexes with room for `items` items.
+    fn for_items(items: usize) -> Checked {
+        Checked {
+            dates: Vec::with_capacity(items),
+            by_category: vec![Vec::new(); CATEGORIES.len()],
+            category_of: Vec::with_capacity(items),
+            // About one link an item: grown, if need be, once or twice.
+            links: Vec::with_capacity(items),
+            alias_names: Vec::new(),
+        }
+    }
+
     fn category(&mut self, idx: ItemIdx, item: &Item, place: Place, problems: &mut impl Problems) {
         if let Some(cat) = category_index(&item.category) {
             self.by_category[cat].push(idx);
@@ -347,15 +388,7 @@ impl Checked {
                         link,
                     },
                 )),
-                None => {
-                    let hint = problems
-                        .suggestion(to, items)
-                        .map(|close| format!("did you mean \"{close}\"?"));
-                    let message = format!("link to unknown id \"{to}\"");
-                    if let Some(problem) = problems.at_written(place, link_target(&items[idx], link), message) {
-                        problem.hint = hint;
-                    }
-                }
+                None => unknown_link(&items[idx], link, items, place, problems),
             }
         }
     }
