@@ -172,7 +172,7 @@ pub(super) fn check_range(
 
 /// Checks an item dropped as a duplicate of the one before it with its
 /// id, as every item's fields are checked, so that a file's problems are
-/// all found at once, not one more after each fix: its id, link, category,
+/// all found at once, not one more after each fix: its id, url, category,
 /// dates, paragraphs and links (against the `items` kept; a link to its
 /// own id is one to itself). Not its symbol or aliases, which would only
 /// clash with the item it repeats.
