@@ -41,6 +41,13 @@ const fn alt(code: KeyCode) -> Key {
 /// while that pane is hidden (narrow terminals).
 pub const CATEGORIES_HINT: &str = "categories";
 
+/// The hint of the key that zooms the focused pane; while it is zoomed
+/// the hint bar says how to go back ([`UNZOOM_HINT`]).
+pub const ZOOM_HINT: &str = "zoom";
+
+/// What the zoom key's hint says while a pane is zoomed.
+pub const UNZOOM_HINT: &str = "unzoom";
+
 /// The hint of the key that clears help's filter; shown only while help
 /// keeps one.
 pub const CLEAR_FILTER_HINT: &str = "clear filter";
@@ -104,6 +111,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Main, &[key(Right), ch('l')], Action::FocusRight, "focus the pane to the right", Some("panes")),
     bind(Main, &[key(Tab)], Action::FocusNext, "focus the next pane", None),
     bind(Main, &[key(BackTab)], Action::FocusPrev, "focus the previous pane", None),
+    bind(Main, &[ch('z')], Action::ToggleZoom, "zoom the focused pane to the whole width, or unzoom", Some(ZOOM_HINT)),
     bind(Main, &[key(Enter)], Action::Open, "open the item, or select and follow a related item", Some("open")),
     bind(Main, &[ch('J')], Action::StepItem(Dir::Down), "next item of the list, read in the detail pane (from any pane)", Some("next item")),
     bind(Main, &[ch('K')], Action::StepItem(Dir::Up), "previous item of the list, read in the detail pane", None),

@@ -65,12 +65,13 @@ fn ids(app: &App, hits: &[Hit]) -> Vec<String> {
 }
 
 #[test]
-fn the_item_pane_scroll_order_and_search_come_back_after_a_reload() {
+fn the_item_pane_scroll_zoom_order_and_search_come_back_after_a_reload() {
     let mut old = App::new(&DATA);
     press(&mut old, &[key(KeyCode::Char('s'))]);
     jump_to(&mut old, "tunis-agenda");
     press(&mut old, &[key(KeyCode::Down), key(KeyCode::Down)]);
     assert_eq!(old.detail_scroll, 2, "the detail pane scrolled");
+    press(&mut old, &[key(KeyCode::Char('z'))]);
     press(&mut old, &[key(KeyCode::Char('/'))]);
     type_text(&mut old, "igf");
     press(&mut old, &[key(KeyCode::Down)]);
@@ -80,6 +81,7 @@ fn the_item_pane_scroll_order_and_search_come_back_after_a_reload() {
     let new = reloaded(&old, &again);
     assert_eq!(shown(&new), "tunis-agenda");
     assert_eq!((new.row, new.focus, new.detail_scroll), (old.row, Pane::Detail, 2));
+    assert!(new.zoomed, "the detail stays zoomed");
     for row in Row::all() {
         assert_eq!(new.sort_order(row), old.sort_order(row), "{row:?}");
     }

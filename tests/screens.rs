@@ -854,6 +854,42 @@ fn a_narrow_terminal_gives_the_focused_pane_the_whole_width() {
     assert!(areas[1].width > 0 && areas[2].width > 0, "two panes from 60 columns");
 }
 
+/// `z` zooms the focused pane: it shows alone over the whole width, moving
+/// focus zooms the pane focused, and `z` again gives every pane back; the
+/// hint bar says how.
+#[test]
+fn z_zooms_the_focused_pane_and_back() {
+    let mut app = App::new(&DATA);
+    app.update(Action::Resize(80, 24));
+    let screen = |app: &App| draw(app, 80, 24).backend().to_string();
+    press(&mut app, &[key(KeyCode::Enter)]);
+    let beside = screen(&app);
+    assert!(
+        beside.contains("┌ Detail") && beside.contains("┌ Outcome documents"),
+        "{beside}"
+    );
+    press(&mut app, &[key(KeyCode::Char('z'))]);
+    let zoomed = screen(&app);
+    assert!(
+        zoomed.contains("┌ Detail") && !zoomed.contains("┌ Outcome documents") && zoomed.contains("z unzoom"),
+        "{zoomed}"
+    );
+    assert_snapshot!("zoomed_detail_80x24", draw(&app, 80, 24).backend());
+    press(&mut app, &[key(KeyCode::Char('h'))]);
+    let list = screen(&app);
+    assert!(
+        list.contains("┌ Outcome documents") && !list.contains("┌ Detail"),
+        "{list}"
+    );
+    press(&mut app, &[key(KeyCode::Char('z'))]);
+    let back = screen(&app);
+    assert!(
+        back.contains("┌ Detail") && back.contains("┌ Outcome documents"),
+        "{back}"
+    );
+    assert!(!back.contains("unzoom"), "{back}");
+}
+
 /// In a narrow terminal Enter opens an item in the detail, alone, and
 /// `h` goes back to the list, then to the categories.
 #[test]

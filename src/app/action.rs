@@ -14,6 +14,9 @@ pub enum Action {
     FocusRight,
     FocusNext,
     FocusPrev,
+    /// Show the focused pane alone over the whole width, or every pane
+    /// again (tmux's zoom).
+    ToggleZoom,
     /// Open the selected item, or follow the selected link.
     Open,
     Back,

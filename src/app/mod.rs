@@ -99,6 +99,9 @@ pub struct App<'a> {
     /// computed for the app before a reload is never taken for this one's.
     pub session: u64,
     pub focus: Pane,
+    /// Whether the focused pane shows alone over the whole width, as
+    /// below [`crate::ui::TWO_PANES_FROM`] columns (`z`).
+    pub zoomed: bool,
     /// Selected row of the category pane.
     pub row: Row,
     /// Selected row of the item pane, remembered per category row.
@@ -174,6 +177,7 @@ impl<'a> App<'a> {
             background_search: false,
             session: NEXT_SESSION.fetch_add(1, Ordering::Relaxed),
             focus: Pane::Items,
+            zoomed: false,
             row: Row::Category(first_category),
             item_rows: vec![0; Row::COUNT],
             link_row: None,

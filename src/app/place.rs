@@ -27,6 +27,7 @@ pub struct Place {
     selected: Vec<(Option<Key>, usize)>,
     sort_orders: Vec<SortOrder>,
     focus: Pane,
+    zoomed: bool,
     link_row: Option<usize>,
     detail_scroll: u16,
     mark: Option<Key>,
@@ -108,6 +109,7 @@ impl App<'_> {
             selected,
             sort_orders: self.sort_orders.clone(),
             focus: self.focus,
+            zoomed: self.zoomed,
             link_row: self.link_row,
             detail_scroll: self.detail_scroll,
             mark: key(self.mark),
@@ -186,6 +188,7 @@ impl App<'_> {
         let was_shown = place.selected.get(place.row.index()).and_then(|&(key, _)| find(key));
         self.row = place.row;
         self.focus = place.focus;
+        self.zoomed = place.zoomed;
         // The item may be in the data but no longer where the reader was
         // (moved to another category): then another item shows.
         let same_item = was_shown.is_some() && was_shown == self.selected_item();

@@ -58,6 +58,7 @@ impl App<'_> {
             Action::FocusRight => self.focus = Pane::ALL[(self.focus.position() + 1).min(2)],
             Action::FocusNext => self.focus = Pane::ALL[(self.focus.position() + 1) % 3],
             Action::FocusPrev => self.focus = Pane::ALL[(self.focus.position() + 2) % 3],
+            Action::ToggleZoom => self.zoomed = !self.zoomed,
             Action::Open => self.open(),
             Action::Back => match self.history.back(self.location()) {
                 Some(to) => self.restore(to),
@@ -114,7 +115,7 @@ impl App<'_> {
         match action {
             Action::Move(_) => self.focus == Pane::Categories,
             Action::Scroll(pane, _) | Action::ClickRow(pane, _) => *pane == Pane::Categories,
-            Action::FocusLeft | Action::FocusRight | Action::FocusNext | Action::FocusPrev => true,
+            Action::FocusLeft | Action::FocusRight | Action::FocusNext | Action::FocusPrev | Action::ToggleZoom => true,
             _ => false,
         }
     }

@@ -8,12 +8,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::{Action, App, Pane};
-use crate::keymap::{CATEGORIES_HINT, CLEAR_FILTER_HINT, Hint, hints};
+use crate::keymap::{CATEGORIES_HINT, CLEAR_FILTER_HINT, Hint, UNZOOM_HINT, ZOOM_HINT, hints};
 use crate::text::{sanitize, truncate};
 use unicode_width::UnicodeWidthStr;
 
 /// Hints dropped first when space runs out, in order.
 const EXPENDABLE: &[&str] = &[
+    ZOOM_HINT,
     "fwd",
     "panes",
     "history",
@@ -36,10 +37,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, main: Rect) {
     let room = width.saturating_sub(status_width + usize::from(status.is_some()));
     let categories_hidden = super::pane_areas(app, main)[0].width == 0;
     let help_filtered = app.help().is_some_and(|help| !help.filter.is_empty());
+    // Below two panes' width one pane shows anyway: zooming changes nothing.
+    let zoom_shows = main.width >= super::TWO_PANES_FROM;
     let hints = hints(app.context())
         .into_iter()
         .filter(|h| h.word != CATEGORIES_HINT || categories_hidden)
         .filter(|h| h.word != CLEAR_FILTER_HINT || help_filtered)
+        .filter(|h| h.word != ZOOM_HINT || zoom_shows)
         .map(|h| (word(app, &h), h))
         .collect();
     // A status too long for the line takes all of it: no hint after it,
@@ -78,6 +82,7 @@ fn word(app: &App, hint: &Hint) -> String {
         // From the detail, ← focuses the list, not the categories (a
         // trial pressed it and saw only a border change).
         (Action::FocusLeft, None) if app.focus == Pane::Detail => LIST_HINT.to_string(),
+        (Action::ToggleZoom, _) if app.zoomed => UNZOOM_HINT.to_string(),
         _ => hint.word.to_string(),
     }
 }
@@ -97,7 +102,8 @@ fn fitting(mut hints: Vec<(String, Hint)>, room: usize) -> Vec<(String, Hint)> {
         if width(&hints) <= room {
             break;
         }
-        hints.retain(|(_, h)| h.word != *word);
+        // By the word shown: "unzoom" stays, the way back from a zoom.
+        hints.retain(|(shown, _)| shown != word);
     }
     // Still too long (a status message takes room): whole hints go, the
     // last first but help and quit, never a word cut in half ("? hel").

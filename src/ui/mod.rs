@@ -110,10 +110,10 @@ pub fn detail_text_area(app: &App) -> Rect {
 /// the detail has the rest. Neither narrows as the terminal widens, but
 /// where the category pane joins beside them: there it takes its room
 /// from the detail, which keeps [`READABLE_DETAIL`]. Below
-/// [`TWO_PANES_FROM`] columns focus decides alone: its pane shows over
-/// the whole width ([`one_pane`]).
+/// [`TWO_PANES_FROM`] columns, or zoomed (`z`), focus decides alone: its
+/// pane shows over the whole width ([`one_pane`]).
 pub fn pane_areas(app: &App, main: Rect) -> [Rect; 3] {
-    if main.width < TWO_PANES_FROM {
+    if main.width < TWO_PANES_FROM || app.zoomed {
         return one_pane(app.focus, main);
     }
     let beside = categories_beside(app, main.width);
