@@ -6,10 +6,12 @@
 //! [`DecidedWords`]).
 
 use super::Field;
-use super::fold::fold_onto;
+use super::fold::{fold_into, fold_onto};
+use super::mask::CharMask;
 use super::restricted::{Terms, WordFilter};
 use super::tokens::LineTokens;
 use super::vocabulary::{Vocabulary, short_key};
+use super::word_runs::{Met, each_run, is_one_word};
 use crate::data::ItemIdx;
 
 /// The kept words of one item, recorded as its fields are given.
@@ -63,6 +65,17 @@ impl<'b, 'k> KeptWords<'b, 'k> {
         if !may_keep {
             return;
         }
+        if kept.runs_decide() {
+            self.record_by_runs(field, lines);
+        } else {
+            self.record_folded(field, lines);
+        }
+    }
+
+    /// Records the kept words of `field`, whose lines `lines` gives, from
+    /// its lines folded and joined by '\n', split into words.
+    fn record_folded<'d>(&mut self, field: Field, lines: impl Fn(&mut dyn FnMut(&'d str))) {
+        let folded = &mut *self.folded;
         folded.clear();
         let mut first = true;
         lines(&mut |line| {
@@ -72,6 +85,39 @@ impl<'b, 'k> KeptWords<'b, 'k> {
             fold_onto(line, folded);
         });
         self.record(field);
+    }
+
+    /// Records the kept words of `field` (whose lines `lines` gives) run
+    /// by run, where [`WordFilter::runs_decide`]: a run of one word that
+    /// no query word may match, most of them, is numbered but neither
+    /// split, folded nor looked up. An ASCII line is read as written (it
+    /// folds to itself lowercased), a run lowercased only if read.
+    fn record_by_runs<'d>(&mut self, field: Field, lines: impl Fn(&mut dyn FnMut(&'d str))) {
+        let mut runs = RunRecorder {
+            tokens: LineTokens::default(),
+            recorder: Recorder {
+                kept: self.kept,
+                words: &mut self.decided.words,
+                vocabulary: self.vocabulary,
+                item: self.item,
+                field,
+                found: 0,
+            },
+        };
+        let folded = &mut *self.folded;
+        let mut first = true;
+        lines(&mut |line| {
+            if !std::mem::take(&mut first) {
+                runs.tokens.break_line();
+            }
+            if line.is_ascii() {
+                runs.text(line, Some(&mut *folded));
+            } else {
+                fold_into(line, folded);
+                runs.text(folded, None);
+            }
+        });
+        self.found |= runs.recorder.found;
     }
 
     /// The query words that may match some word recorded.
@@ -96,6 +142,63 @@ impl<'b, 'k> KeptWords<'b, 'k> {
                 vocabulary.add_word(*item, field, word, position);
             }
         });
+    }
+}
+
+/// A kept field's tokens numbered run by run ([`KeptWords::record_by_runs`]).
+struct RunRecorder<'r, 'k> {
+    tokens: LineTokens,
+    recorder: Recorder<'r, 'k>,
+}
+
+impl RunRecorder<'_, '_> {
+    /// Numbers the tokens of `text`, the field's latest line (folded, or
+    /// ASCII as written: then a run read is lowercased into `lowered`).
+    fn text(&mut self, text: &str, mut lowered: Option<&mut String>) {
+        each_run(text, |met| match met {
+            Met::LineBreak => self.tokens.break_line(),
+            Met::Run(run, mask) => self.run(run, mask, lowered.as_deref_mut()),
+        });
+    }
+
+    fn run(&mut self, run: &str, mask: CharMask, lowered: Option<&mut String>) {
+        let recorder = &mut self.recorder;
+        // A run of letters and digits is one token: counted unread.
+        if is_one_word(mask) && !recorder.kept.run_may_keep(run.as_bytes(), mask) {
+            return self.tokens.skip_word();
+        }
+        let run = match lowered {
+            Some(buffer) => {
+                buffer.clear();
+                buffer.push_str(run);
+                buffer.make_ascii_lowercase();
+                &buffer[..]
+            }
+            None => run,
+        };
+        self.tokens
+            .within_line(run, &mut |word, position| recorder.record(word, position));
+    }
+}
+
+/// Records the words of one field of an item that some query word may match.
+struct Recorder<'r, 'k> {
+    kept: &'k WordFilter,
+    words: &'r mut DecidedWords,
+    vocabulary: &'r mut Vocabulary,
+    item: ItemIdx,
+    field: Field,
+    /// The query words that may match some word recorded.
+    found: Terms,
+}
+
+impl Recorder<'_, '_> {
+    fn record(&mut self, word: &str, position: u32) {
+        let terms = self.words.terms_keeping(self.kept, word);
+        if terms != 0 {
+            self.found |= terms;
+            self.vocabulary.add_word(self.item, self.field, word, position);
+        }
     }
 }
 
@@ -192,6 +295,54 @@ fn slot_of(key: u128) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The words `kept` keeps of a field of `lines`, and the query words
+    /// found, recorded run by run or from the folded text.
+    fn recorded(
+        kept: &WordFilter,
+        lines: &[String],
+        by_runs: bool,
+    ) -> (Vec<super::super::vocabulary::WordPostings>, Terms) {
+        let (mut vocabulary, mut decided, mut folded) = (Vocabulary::default(), Decided::default(), String::new());
+        let mut words = KeptWords::new(&mut vocabulary, &mut decided, &mut folded, kept, 3);
+        if by_runs {
+            words.record_by_runs(Field::Summary, |line| lines.iter().for_each(|text| line(text)));
+        } else {
+            words.record_folded(Field::Summary, |line| lines.iter().for_each(|text| line(text)));
+        }
+        let found = words.found();
+        (vocabulary.into_sorted(), found)
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        #[test]
+        fn runs_record_the_words_and_positions_the_folded_text_gives(
+            lines in proptest::collection::vec("([-+/ \n.,'a-fA-F0-9éÉôœßﬁ—’İ]|\\PC){0,40}", 0..4),
+            query in "[-+/a-fA-F0-9éôßﬁ]{3,9}( [-+/a-fA-F0-9éôßﬁ]{3,9}){0,2}",
+            (from, len) in (0usize..80, 3usize..10),
+        ) {
+            // A query of the text's own letters as often as of others.
+            let chars: Vec<char> = lines.concat().chars().collect();
+            let own: String = chars.iter().skip(from.min(chars.len())).take(len).collect();
+            for query in [query, own] {
+                let kept = WordFilter::of(&query);
+                if kept.runs_decide() {
+                    proptest::prop_assert_eq!(recorded(&kept, &lines, true), recorded(&kept, &lines, false), "{:?}", query);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_run_read_keeps_its_words_positions_and_parts() {
+        let kept = WordFilter::of("health governanse");
+        let lines = ["The E-Health line,\nGOVERNANCE".to_string(), "x governance".to_string()];
+        let (words, found) = recorded(&kept, &lines, true);
+        assert_eq!((words.clone(), found), recorded(&kept, &lines, false));
+        let listed: Vec<&str> = words.iter().map(|(word, _)| &**word).collect();
+        assert_eq!(listed, ["e-health", "governance", "health"]);
+    }
 
     #[test]
     fn a_shared_line_gets_the_filters_answer_whatever_shares_its_slot() {

@@ -149,6 +149,20 @@ impl WordFilter {
         }
     }
 
+    /// Whether [`Self::run_may_keep`] alone decides which runs may hold a
+    /// kept word: no query word matches only words it starts (those are
+    /// sought by where words start, not by runs).
+    pub fn runs_decide(&self) -> bool {
+        !self.only_starts.contains(&true)
+    }
+
+    /// Whether some query word may match a word in `run` (of characters
+    /// `mask`, folded or ASCII in any case), where [`Self::runs_decide`]:
+    /// never false for a run holding a word [`Self::terms_keeping`] keeps.
+    pub fn run_may_keep(&self, run: &[u8], mask: CharMask) -> bool {
+        self.terms.iter().any(|term| may_keep_in_run(term, run, mask))
+    }
+
     /// The query words that may match an item by its per-item columns, as
     /// the search matches them there: its symbol (as the index keeps it:
     /// `symbol_key` of the folded symbol) by the symbol rule, the `years`

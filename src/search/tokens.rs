@@ -142,9 +142,29 @@ impl LineTokens {
     pub fn line<'a>(&mut self, line: &'a str, found: &mut impl FnMut(&'a str, u32)) {
         self.line_break |= self.started;
         self.started = true;
+        self.within_line(line, found);
+    }
+
+    /// Notes a line break: the next word is [`LINE_GAP`] further on.
+    pub fn break_line(&mut self) {
+        self.line_break = true;
+    }
+
+    /// Counts a word that is not recorded: one with no joiner, so one
+    /// token, as [`Self::word`] would number it.
+    pub fn skip_word(&mut self) {
+        if std::mem::take(&mut self.line_break) {
+            self.position += LINE_GAP;
+        }
+        self.position += 1;
+    }
+
+    /// Calls `found` with each token of `text` (folded), part of the line
+    /// given last, and its position.
+    pub fn within_line<'a>(&mut self, text: &'a str, found: &mut impl FnMut(&'a str, u32)) {
         let mut at = 0;
-        while let Some(word) = self.next_word(line, &mut at) {
-            self.word(&line[word], found);
+        while let Some(word) = self.next_word(text, &mut at) {
+            self.word(&text[word], found);
         }
     }
 
@@ -188,7 +208,7 @@ impl LineTokens {
     }
 
     /// Calls `found` with `word` (and its parts).
-    fn word<'a>(&mut self, word: &'a str, found: &mut impl FnMut(&'a str, u32)) {
+    pub fn word<'a>(&mut self, word: &'a str, found: &mut impl FnMut(&'a str, u32)) {
         if std::mem::take(&mut self.line_break) {
             self.position += LINE_GAP;
         }

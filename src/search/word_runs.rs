@@ -56,6 +56,41 @@ pub(super) fn any_run(text: &str, mut found: impl FnMut(&[u8], CharMask) -> bool
     mask != 0 && found(&bytes[start..], CharMask::from_bits(mask))
 }
 
+/// What [`each_run`] meets in a text: a run of word bytes (ASCII bytes
+/// split runs, so it is a `str`) and its mask, or a line break between runs.
+pub(super) enum Met<'t> {
+    Run(&'t str, CharMask),
+    LineBreak,
+}
+
+/// Calls `met` with each run of word bytes of `text` and its mask, as
+/// [`any_run`] finds them, and with each '\n' between them, in the order
+/// they come: what a field's tokens need to be numbered without splitting
+/// every run into words.
+pub(super) fn each_run<'t>(text: &'t str, mut met: impl FnMut(Met<'t>)) {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut mask = 0;
+    for (at, &byte) in bytes.iter().enumerate() {
+        let bits = RUN_BITS[usize::from(byte)];
+        if bits != 0 {
+            mask |= bits;
+            continue;
+        }
+        if mask != 0 {
+            met(Met::Run(&text[start..at], CharMask::from_bits(mask)));
+        }
+        if byte == b'\n' {
+            met(Met::LineBreak);
+        }
+        mask = 0;
+        start = at + 1;
+    }
+    if mask != 0 {
+        met(Met::Run(&text[start..], CharMask::from_bits(mask)));
+    }
+}
+
 /// Whether a run of characters `mask` ([`any_run`]) is one word, and
 /// `mask` that word's exactly: ASCII letters and digits only, no joiner
 /// (whose bits are from 36 up) and no non-ASCII char.
@@ -213,6 +248,28 @@ mod tests {
         let text = "igf, e-health.\n70/125 côte";
         let found: Vec<&[u8]> = runs(text).into_iter().map(|(run, _)| run).collect();
         assert_eq!(found, [&b"igf"[..], b"e-health", b"70/125", "côte".as_bytes()]);
+    }
+
+    #[test]
+    fn each_run_gives_the_runs_and_the_line_breaks_between_them_in_order() {
+        let text = "\nigf, e-health.\n\n70/125 côte\n";
+        let mut met = Vec::new();
+        each_run(text, |m| {
+            met.push(match m {
+                Met::Run(run, _) => run.to_string(),
+                Met::LineBreak => "|".to_string(),
+            })
+        });
+        assert_eq!(met, ["|", "igf", "e-health", "|", "|", "70/125", "côte", "|"]);
+        // The same runs as any_run's, with the same masks.
+        let mut masks = Vec::new();
+        each_run(text, |m| {
+            if let Met::Run(_, mask) = m {
+                masks.push(mask);
+            }
+        });
+        let expected: Vec<CharMask> = runs(text).into_iter().map(|(_, mask)| mask).collect();
+        assert_eq!(masks, expected);
     }
 
     #[test]
