@@ -334,3 +334,48 @@ fn unbookmarking_in_the_bookmarks_list_keeps_the_item_until_the_list_is_left() {
     assert_eq!(app.items_of(Row::Bookmarks).len(), 2);
     assert!(!app.items_of(Row::Bookmarks).contains(&idx("sg-note-a-60-687")));
 }
+
+/// Several bookmarks removed in a row from the bookmarks list all stay
+/// listed where they were, each can be added back, and the rest keep
+/// their order (a trial removed two and lost the first).
+#[test]
+fn several_unbookmarked_items_all_stay_listed_in_their_places() {
+    let mut app = App::new(&DATA);
+    for id in ["ecosoc-2019-24", "sg-note-a-60-687", "ecosoc-2006-46"] {
+        press(&mut app, &[key(KeyCode::Char(':'))]);
+        type_text(&mut app, id);
+        press(&mut app, &[key(KeyCode::Enter), key(KeyCode::Char('m'))]);
+    }
+    select_row(&mut app, Row::Bookmarks);
+    press(&mut app, &[key(KeyCode::Char('l'))]);
+    let listed = |app: &App| -> Vec<String> {
+        let items = app.items_of(Row::Bookmarks);
+        items.iter().map(|&i| DATA.item(i).id.to_string()).collect()
+    };
+    let before = listed(&app);
+    // Remove the first two, one after the other.
+    press(
+        &mut app,
+        &[
+            key(KeyCode::Char('m')),
+            key(KeyCode::Char('j')),
+            key(KeyCode::Char('m')),
+        ],
+    );
+    assert_eq!(app.bookmarks.ids.len(), 1);
+    assert_eq!(listed(&app), before, "both still listed, in their places");
+    app.check_invariants().expect("kept rows are allowed");
+    // The first one removed is added back by m on it.
+    press(&mut app, &[key(KeyCode::Char('k'))]);
+    assert_eq!(shown(&app), before[0]);
+    press(&mut app, &[key(KeyCode::Char('m'))]);
+    assert!(app.is_bookmarked(idx(&before[0])));
+    assert_eq!(shown(&app), before[0], "the cursor stays on it");
+    // Bookmarked again, it is last in the order bookmarked; the other
+    // removed one stays listed.
+    assert_eq!(listed(&app), [before[2].as_str(), &before[1], &before[0]]);
+    // Leaving the list drops the one still removed.
+    press(&mut app, &[key(KeyCode::Char('h')), key(KeyCode::Char('k'))]);
+    select_row(&mut app, Row::Bookmarks);
+    assert_eq!(listed(&app), [before[2].as_str(), &before[0]]);
+}

@@ -126,11 +126,11 @@ pub struct App<'a> {
     /// Bookmarked items that exist in the loaded data, in the bookmarks
     /// row's sort order.
     bookmark_items: Vec<ItemIdx>,
-    /// An item unbookmarked from the bookmarks list, and its place there:
-    /// it stays listed while that list shows, so `m` on it again adds it
-    /// back (rather than removing the next bookmark that slid under the
-    /// cursor).
-    unbookmarked: Option<(usize, ItemIdx)>,
+    /// The items unbookmarked from the bookmarks list while it shows, each
+    /// with its place there when removed: they stay listed while that list
+    /// shows, so `m` on one again adds it back (rather than removing the
+    /// next bookmark that slid under the cursor), however many are removed.
+    unbookmarked: Vec<(usize, ItemIdx)>,
     /// The sort order of each row of the category pane.
     sort_orders: Vec<SortOrder>,
     /// Each category's items in its row's order, computed when the order
@@ -190,7 +190,7 @@ impl<'a> App<'a> {
             search_history: QueryHistory::in_memory(),
             jump_history: QueryHistory::in_memory(),
             bookmark_items: Vec::new(),
-            unbookmarked: None,
+            unbookmarked: Vec::new(),
             sort_orders: sort::default_orders(),
             sorted_items: sort::default_lists(data),
             effects: Vec::new(),
@@ -229,8 +229,8 @@ impl<'a> App<'a> {
     /// Once the bookmarks list no longer shows, an item unbookmarked there
     /// leaves it.
     fn settle_unbookmarked(&mut self) {
-        if self.unbookmarked.is_some() && self.row != Row::Bookmarks {
-            self.unbookmarked = None;
+        if !self.unbookmarked.is_empty() && self.row != Row::Bookmarks {
+            self.unbookmarked.clear();
             self.refresh_bookmarks();
         }
     }
@@ -238,8 +238,14 @@ impl<'a> App<'a> {
     fn refresh_bookmarks(&mut self) {
         let marked: Vec<ItemIdx> = self.bookmarks.ids.iter().filter_map(|id| self.data.by_id(id)).collect();
         self.bookmark_items = sorted(self.data, &marked, self.sort_order(Row::Bookmarks));
-        if let Some((place, idx)) = self.unbookmarked.filter(|(_, idx)| !self.bookmark_items.contains(idx)) {
-            self.bookmark_items.insert(place.min(self.bookmark_items.len()), idx);
+        // Each at its place in the list it was removed from, which held
+        // those removed before it: in the order of their places.
+        let mut removed = self.unbookmarked.clone();
+        removed.sort_unstable();
+        for (place, idx) in removed {
+            if !self.bookmark_items.contains(&idx) {
+                self.bookmark_items.insert(place.min(self.bookmark_items.len()), idx);
+            }
         }
         let len = self.bookmark_items.len();
         let bookmarks = Row::Bookmarks.index();
@@ -346,12 +352,8 @@ impl<'a> App<'a> {
         if let Some(bad) = self.history.trail().find(|l| !l.row.is_valid()) {
             return Err(format!("history step in {:?} out of range", bad.row));
         }
-        let kept = self.unbookmarked.map(|(_, idx)| idx);
-        if self
-            .bookmark_items
-            .iter()
-            .any(|&i| !self.is_bookmarked(i) && Some(i) != kept)
-        {
+        let kept = |i: ItemIdx| self.unbookmarked.iter().any(|&(_, idx)| idx == i);
+        if self.bookmark_items.iter().any(|&i| !self.is_bookmarked(i) && !kept(i)) {
             return Err("a bookmarked row is not in the bookmarks".into());
         }
         Ok(())

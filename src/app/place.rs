@@ -41,8 +41,8 @@ pub struct Place {
     bookmarks: Bookmarks,
     search_history: QueryHistory,
     jump_history: QueryHistory,
-    /// An item just unbookmarked in the bookmarks list, and its row there.
-    unbookmarked: Option<(usize, Key)>,
+    /// The items just unbookmarked in the bookmarks list, and their rows there.
+    unbookmarked: Vec<(usize, Key)>,
 }
 
 /// A step of the history ([`Location`]), its item by key.
@@ -126,7 +126,11 @@ impl App<'_> {
             bookmarks: self.bookmarks.clone(),
             search_history: self.search_history.clone(),
             jump_history: self.jump_history.clone(),
-            unbookmarked: self.unbookmarked.and_then(|(row, idx)| Some((row, key(Some(idx))?))),
+            unbookmarked: self
+                .unbookmarked
+                .iter()
+                .filter_map(|&(row, idx)| Some((row, key(Some(idx))?)))
+                .collect(),
         }
     }
 
@@ -183,7 +187,11 @@ impl App<'_> {
         self.bookmarks = std::mem::take(&mut place.bookmarks);
         self.search_history = std::mem::take(&mut place.search_history);
         self.jump_history = std::mem::take(&mut place.jump_history);
-        self.unbookmarked = place.unbookmarked.and_then(|(row, key)| Some((row, find(Some(key))?)));
+        self.unbookmarked = place
+            .unbookmarked
+            .iter()
+            .filter_map(|&(row, key)| Some((row, find(Some(key))?)))
+            .collect();
         self.resume_lists(&place, &find);
         let was_shown = place.selected.get(place.row.index()).and_then(|&(key, _)| find(key));
         self.row = place.row;
@@ -316,7 +324,7 @@ impl Place {
     fn keys(&self) -> HashSet<Key> {
         let mut keys: HashSet<Key> = self.selected.iter().filter_map(|&(key, _)| key).collect();
         keys.extend(self.mark);
-        keys.extend(self.unbookmarked.map(|(_, key)| key));
+        keys.extend(self.unbookmarked.iter().map(|&(_, key)| key));
         if let Some(last) = &self.last_search {
             keys.extend(last.at);
         }

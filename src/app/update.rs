@@ -265,10 +265,10 @@ impl App<'_> {
         let item = self.data.item(idx);
         let added = self.bookmarks.toggle(&item.id);
         let label = self.status_name(idx);
-        self.unbookmarked = match (added, self.row) {
-            (false, Row::Bookmarks) => self.items().iter().position(|&i| i == idx).map(|place| (place, idx)),
-            _ => None,
-        };
+        self.unbookmarked.retain(|&(_, removed)| removed != idx);
+        let listed_at = self.items().iter().position(|&i| i == idx);
+        let kept_at = listed_at.filter(|_| !added && self.row == Row::Bookmarks);
+        self.unbookmarked.extend(kept_at.map(|place| (place, idx)));
         self.refresh_bookmarks();
         // The cursor stays on the item: listed where it was when removed,
         // last (in the order bookmarked) when added back.
@@ -284,7 +284,7 @@ impl App<'_> {
             self.focus = Pane::Items;
         }
         self.effects.push(Effect::SaveBookmarks(self.bookmarks.clone()));
-        self.status = Some(match (added, self.unbookmarked.is_some()) {
+        self.status = Some(match (added, kept_at.is_some()) {
             (true, _) => format!("bookmarked {label}"),
             (false, true) => format!("removed bookmark {label} (m again adds it back)"),
             (false, false) => format!("removed bookmark {label}"),
