@@ -730,6 +730,31 @@ fn cite_as_a_paragraph_gives_its_document_and_the_paragraph() {
     assert_snapshot!(terminal.backend());
 }
 
+/// Zooming the detail and back keeps the reader's place in it, as a
+/// resize does: the relation group at the top stays at the top (a trial
+/// unzoomed at the sources and landed in the key points).
+#[test]
+fn zooming_the_detail_keeps_the_place_in_it() {
+    use wsis_browser::ui::detail::{group_lines, scroll_range};
+    let mut app = App::new(&DATA);
+    app.update(Action::Resize(80, 24));
+    jump_to(&mut app, "A/RES/70/125");
+    let item = app.selected_item().expect("an item");
+    app.update(Action::NextGroup);
+    app.update(Action::NextGroup);
+    let group = group_lines(&app, item)
+        .iter()
+        .position(|&line| line == usize::from(app.detail_scroll))
+        .expect("a group's heading at the top");
+    for zoomed in [true, false] {
+        app.update(Action::ToggleZoom);
+        assert_eq!(app.zoomed, zoomed);
+        let heading = group_lines(&app, item)[group];
+        let last = scroll_range(&app, item) - 1;
+        assert_eq!(usize::from(app.detail_scroll), heading.min(last), "zoomed: {zoomed}");
+    }
+}
+
 /// A resize keeps the reader's place in the detail: the text rewraps, and
 /// the relation group whose heading was at the top is at the top again
 /// (or as near as the last page allows), at every size in turn; scrolled

@@ -58,7 +58,7 @@ impl App<'_> {
             Action::FocusRight => self.focus = Pane::ALL[(self.focus.position() + 1).min(2)],
             Action::FocusNext => self.focus = Pane::ALL[(self.focus.position() + 1) % 3],
             Action::FocusPrev => self.focus = Pane::ALL[(self.focus.position() + 2) % 3],
-            Action::ToggleZoom => self.zoomed = !self.zoomed,
+            Action::ToggleZoom => self.toggle_zoom(),
             Action::Open => self.open(),
             Action::Back => match self.history.back(self.location()) {
                 Some(to) => self.restore(to),
@@ -106,6 +106,17 @@ impl App<'_> {
                 self.focus = focus;
             }
             _ => {}
+        }
+    }
+
+    /// Zooms the focused pane, or gives every pane back. The detail, shown
+    /// before and after when it has focus, rewraps: its place is kept by
+    /// what is shown, as on a resize.
+    fn toggle_zoom(&mut self) {
+        let anchor = self.detail_anchor().filter(|_| self.focus == Pane::Detail);
+        self.zoomed = !self.zoomed;
+        if let Some(anchor) = anchor {
+            self.scroll_detail_to(anchor);
         }
     }
 

@@ -14,7 +14,6 @@ use unicode_width::UnicodeWidthStr;
 
 /// Hints dropped first when space runs out, in order.
 const EXPENDABLE: &[&str] = &[
-    ZOOM_HINT,
     "fwd",
     "panes",
     "history",
@@ -24,6 +23,9 @@ const EXPENDABLE: &[&str] = &[
     "sort",
     "next item",
     "move",
+    // Kept over "move" and "back": the detail is narrowest where the
+    // line is short, and reading it whole is what zoom is for.
+    ZOOM_HINT,
     "back",
     "scroll",
 ];
@@ -37,8 +39,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, main: Rect) {
     let room = width.saturating_sub(status_width + usize::from(status.is_some()));
     let categories_hidden = super::pane_areas(app, main)[0].width == 0;
     let help_filtered = app.help().is_some_and(|help| !help.filter.is_empty());
-    // Below two panes' width one pane shows anyway: zooming changes nothing.
-    let zoom_shows = main.width >= super::TWO_PANES_FROM;
+    let zoom_shows = zoom_hint_shows(app, main);
     let hints = hints(app.context())
         .into_iter()
         .filter(|h| h.word != CATEGORIES_HINT || categories_hidden)
@@ -67,6 +68,18 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, main: Rect) {
         spans.push(Span::raw(format!(" {word} ")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// Whether the zoom key's hint shows: while zoomed (the way back), and
+/// where zooming helps most, in a detail with focus narrower than a
+/// comfortable read; not below two panes' width, where one pane shows
+/// anyway. Help lists the key at every width.
+fn zoom_hint_shows(app: &App, main: Rect) -> bool {
+    if main.width < super::TWO_PANES_FROM {
+        return false;
+    }
+    let detail = super::pane_areas(app, main)[2];
+    app.zoomed || (app.focus == Pane::Detail && detail.width < super::READABLE_DETAIL)
 }
 
 /// The spaces either side of a status message.

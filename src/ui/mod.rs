@@ -197,7 +197,7 @@ const MIN_DETAIL_WIDTH: u16 = 30;
 /// 48 columns of text, inside the 45–75 characters a line that print
 /// typography recommends. It is what the detail keeps beside the widest
 /// list where the category pane joins beside them.
-const READABLE_DETAIL: u16 = 50;
+pub(crate) const READABLE_DETAIL: u16 = 50;
 
 /// The breadcrumb line and, below it, the detail pane.
 pub fn split_trail(area: Rect) -> [Rect; 2] {
