@@ -371,7 +371,14 @@ pub fn help_sections() -> Vec<HelpSection> {
                 .iter()
                 .filter(|b| b.context == context)
                 .map(|b| (keys_label(b), b.description));
-            (context.title(), unbound.chain(bound).collect())
+            // In a prompt typing comes first; in the main view the moves
+            // do (a trial found 0-9 and Ctrl-Z above ↑/k).
+            let rows = if context == Main {
+                bound.chain(unbound).collect()
+            } else {
+                unbound.chain(bound).collect()
+            };
+            (context.title(), rows)
         })
         .collect()
 }
