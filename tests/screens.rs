@@ -87,6 +87,27 @@ fn detail_with_a_selected_link_120x40() {
     assert_snapshot!(draw(&app, 120, 40).backend());
 }
 
+/// A hit's second row shows the field that holds the most query words:
+/// a tag holding both words of "internet governance", not the title that
+/// holds one (a trial saw "title: …to the Internet" and no "governance").
+#[test]
+fn a_hits_second_row_shows_the_field_holding_most_query_words() {
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char('/'))]);
+    type_text(&mut app, "internet governance");
+    let screen = draw(&app, 120, 40).backend().to_string();
+    let lines: Vec<&str> = screen.lines().collect();
+    let row = lines
+        .iter()
+        .position(|line| line.contains("CSTD open meeting on enhanced cooperation (2012)"))
+        .expect("the hit is listed");
+    assert!(
+        lines[row + 1].contains("tags: internet governance"),
+        "{}",
+        lines[row + 1]
+    );
+}
+
 #[test]
 fn search_open_with_highlights() {
     let mut app = App::new(&DATA);

@@ -207,15 +207,37 @@ fn explain(app: &App, search: &SearchState, hit: &Hit, width: usize) -> (String,
         &hit.matched
     };
     let not_shown = |m: &&Matched| !(m.field == Field::Symbol || m.field == Field::Title && shown.contains(&m.text));
-    // An id only repeats the row's words: it explains a hit only when the
-    // row itself marks nothing.
+    // The field that shows the most query words, the first of those: a
+    // title holding one beside a tag holding both shows the tag. An id
+    // only repeats the row's words: it explains a hit only when the row
+    // itself marks nothing.
     let why = matches
         .iter()
         .filter(not_shown)
-        .find(|m| m.field != Field::Id)
+        .filter(|m| m.field != Field::Id)
+        .min_by_key(|m| std::cmp::Reverse(words_marked(m)))
         .or_else(|| matches.iter().filter(not_shown).find(|_| matched.is_empty()))
         .cloned();
     (text, matched, why)
+}
+
+/// How many distinct words `matched` marks (a word marked twice counts
+/// once), case aside.
+fn words_marked(matched: &Matched) -> usize {
+    let chars: Vec<char> = matched.text.chars().collect();
+    let mut words: Vec<String> = matched
+        .ranges
+        .iter()
+        .map(|range| {
+            chars[range.start.min(chars.len())..range.end.min(chars.len())]
+                .iter()
+                .collect::<String>()
+                .to_lowercase()
+        })
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words.len()
 }
 
 /// `height`, asked at most once per hit: [`window`] asks for some hits
