@@ -730,12 +730,10 @@ fn cite_as_a_paragraph_gives_its_document_and_the_paragraph() {
     assert_snapshot!(terminal.backend());
 }
 
-/// Zooming the detail and back keeps the reader's place in it, as a
-/// resize does: the relation group at the top stays at the top (a trial
-/// unzoomed at the sources and landed in the key points).
-#[test]
-fn zooming_the_detail_keeps_the_place_in_it() {
-    use wsis_browser::ui::detail::{group_lines, scroll_range};
+/// An app at 80×24 reading A/RES/70/125 with its second relation group's
+/// heading at the top of the detail: the app, the item and the group.
+fn at_the_second_group_of_70_125() -> (App<'static>, wsis_browser::data::ItemIdx, usize) {
+    use wsis_browser::ui::detail::group_lines;
     let mut app = App::new(&DATA);
     app.update(Action::Resize(80, 24));
     jump_to(&mut app, "A/RES/70/125");
@@ -746,6 +744,17 @@ fn zooming_the_detail_keeps_the_place_in_it() {
         .iter()
         .position(|&line| line == usize::from(app.detail_scroll))
         .expect("a group's heading at the top");
+    assert!(group > 0, "the second group");
+    (app, item, group)
+}
+
+/// Zooming the detail and back keeps the reader's place in it, as a
+/// resize does: the relation group at the top stays at the top (a trial
+/// unzoomed at the sources and landed in the key points).
+#[test]
+fn zooming_the_detail_keeps_the_place_in_it() {
+    use wsis_browser::ui::detail::{group_lines, scroll_range};
+    let (mut app, item, group) = at_the_second_group_of_70_125();
     for zoomed in [true, false] {
         app.update(Action::ToggleZoom);
         assert_eq!(app.zoomed, zoomed);
@@ -762,18 +771,7 @@ fn zooming_the_detail_keeps_the_place_in_it() {
 #[test]
 fn a_resize_keeps_the_place_in_the_detail() {
     use wsis_browser::ui::detail::{group_lines, scroll_range};
-    let mut app = App::new(&DATA);
-    app.update(Action::Resize(80, 24));
-    jump_to(&mut app, "A/RES/70/125");
-    let item = app.selected_item().expect("an item");
-    app.update(Action::NextGroup);
-    app.update(Action::NextGroup);
-    let groups = group_lines(&app, item);
-    let group = groups
-        .iter()
-        .position(|&line| line == usize::from(app.detail_scroll))
-        .expect("a group's heading at the top");
-    assert!(group > 0, "the second group");
+    let (mut app, item, group) = at_the_second_group_of_70_125();
     for (width, height) in [(120, 40), (100, 30), (80, 24), (200, 60)] {
         app.update(Action::Resize(width, height));
         let heading = group_lines(&app, item)[group];

@@ -306,8 +306,9 @@ fn wsis_list_prints_each_category_in_the_browsers_first_order() {
     }
 }
 
-#[test]
-fn unbookmarking_in_the_bookmarks_list_keeps_the_item_until_the_list_is_left() {
+/// An app with three items bookmarked (jumped to, then `m`), showing
+/// the bookmarks list.
+fn three_bookmarks_listed() -> App<'static> {
     let mut app = App::new(&DATA);
     for id in ["ecosoc-2019-24", "sg-note-a-60-687", "ecosoc-2006-46"] {
         press(&mut app, &[key(KeyCode::Char(':'))]);
@@ -315,6 +316,12 @@ fn unbookmarking_in_the_bookmarks_list_keeps_the_item_until_the_list_is_left() {
         press(&mut app, &[key(KeyCode::Enter), key(KeyCode::Char('m'))]);
     }
     select_row(&mut app, Row::Bookmarks);
+    app
+}
+
+#[test]
+fn unbookmarking_in_the_bookmarks_list_keeps_the_item_until_the_list_is_left() {
+    let mut app = three_bookmarks_listed();
     press(&mut app, &[key(KeyCode::Char('l')), key(KeyCode::Char('j'))]);
     assert_eq!(shown(&app), "sg-note-a-60-687");
     press(&mut app, &[key(KeyCode::Char('m'))]);
@@ -340,13 +347,7 @@ fn unbookmarking_in_the_bookmarks_list_keeps_the_item_until_the_list_is_left() {
 /// their order (a trial removed two and lost the first).
 #[test]
 fn several_unbookmarked_items_all_stay_listed_in_their_places() {
-    let mut app = App::new(&DATA);
-    for id in ["ecosoc-2019-24", "sg-note-a-60-687", "ecosoc-2006-46"] {
-        press(&mut app, &[key(KeyCode::Char(':'))]);
-        type_text(&mut app, id);
-        press(&mut app, &[key(KeyCode::Enter), key(KeyCode::Char('m'))]);
-    }
-    select_row(&mut app, Row::Bookmarks);
+    let mut app = three_bookmarks_listed();
     press(&mut app, &[key(KeyCode::Char('l'))]);
     let listed = |app: &App| -> Vec<String> {
         let items = app.items_of(Row::Bookmarks);

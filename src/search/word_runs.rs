@@ -5,6 +5,8 @@
 //! mask holds every character bit of each of them, so whatever a word
 //! passes, its run passes.
 
+use std::ops::Range;
+
 use super::mask::{CharMask, ascii_bit};
 
 /// The bits `CharMask` may give a non-ASCII char: those from 36 up
@@ -39,21 +41,7 @@ pub(super) const RUN_BITS: [u64; 256] = {
 /// may have.
 pub(super) fn any_run(text: &str, mut found: impl FnMut(&[u8], CharMask) -> bool) -> bool {
     let bytes = text.as_bytes();
-    let mut start = 0;
-    let mut mask = 0;
-    for (at, &byte) in bytes.iter().enumerate() {
-        let bits = RUN_BITS[usize::from(byte)];
-        if bits != 0 {
-            mask |= bits;
-            continue;
-        }
-        if mask != 0 && found(&bytes[start..at], CharMask::from_bits(mask)) {
-            return true;
-        }
-        mask = 0;
-        start = at + 1;
-    }
-    mask != 0 && found(&bytes[start..], CharMask::from_bits(mask))
+    walk_runs::<false>(bytes, |range, bits| found(&bytes[range], CharMask::from_bits(bits)))
 }
 
 /// What [`each_run`] meets in a text: a run of word bytes (ASCII bytes
@@ -68,7 +56,21 @@ pub(super) enum Met<'t> {
 /// they come: what a field's tokens need to be numbered without splitting
 /// every run into words.
 pub(super) fn each_run<'t>(text: &'t str, mut met: impl FnMut(Met<'t>)) {
-    let bytes = text.as_bytes();
+    walk_runs::<true>(text.as_bytes(), |range, bits| {
+        met(match bits {
+            0 => Met::LineBreak,
+            bits => Met::Run(&text[range], CharMask::from_bits(bits)),
+        });
+        false
+    });
+}
+
+/// Calls `met` with the byte range and mask bits of each run of word
+/// bytes of `bytes` in turn, and, with `BREAKS`, with the place and no
+/// bits of each '\n' between runs, until it returns true; whether it did.
+/// The one byte loop of [`any_run`] and [`each_run`]: `BREAKS` is a
+/// constant, so the first pass pays no test for line breaks.
+fn walk_runs<const BREAKS: bool>(bytes: &[u8], mut met: impl FnMut(Range<usize>, u64) -> bool) -> bool {
     let mut start = 0;
     let mut mask = 0;
     for (at, &byte) in bytes.iter().enumerate() {
@@ -77,18 +79,16 @@ pub(super) fn each_run<'t>(text: &'t str, mut met: impl FnMut(Met<'t>)) {
             mask |= bits;
             continue;
         }
-        if mask != 0 {
-            met(Met::Run(&text[start..at], CharMask::from_bits(mask)));
+        if mask != 0 && met(start..at, mask) {
+            return true;
         }
-        if byte == b'\n' {
-            met(Met::LineBreak);
+        if BREAKS && byte == b'\n' && met(at..at + 1, 0) {
+            return true;
         }
         mask = 0;
         start = at + 1;
     }
-    if mask != 0 {
-        met(Met::Run(&text[start..], CharMask::from_bits(mask)));
-    }
+    mask != 0 && met(start..bytes.len(), mask)
 }
 
 /// Whether a run of characters `mask` ([`any_run`]) is one word, and
