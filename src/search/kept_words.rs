@@ -1,8 +1,9 @@
 //! The words of an item that the query's index keeps (`restricted`), read
-//! from the item's data: each field's lines folded into one small buffer,
-//! not written out with its field first; the buffer split only if some
-//! query word may match a word of it, and each word recorded only if some
-//! query word may match it (decided once for the commonest words:
+//! from the item's data: a field is read only if some query word may
+//! match a word of it, then run by run where runs decide (a run of one
+//! word no query word may match counted, not split), else its lines folded
+//! into one small buffer and split; each word recorded only if some query
+//! word may match it (decided once for the commonest words:
 //! [`DecidedWords`]).
 
 use super::Field;
@@ -75,7 +76,7 @@ impl<'b, 'k> KeptWords<'b, 'k> {
     /// Records the kept words of `field`, whose lines `lines` gives, from
     /// its lines folded and joined by '\n', split into words.
     fn record_folded<'d>(&mut self, field: Field, lines: impl Fn(&mut dyn FnMut(&'d str))) {
-        let folded = &mut *self.folded;
+        let (mut recorder, folded) = self.recorder(field);
         folded.clear();
         let mut first = true;
         lines(&mut |line| {
@@ -84,7 +85,22 @@ impl<'b, 'k> KeptWords<'b, 'k> {
             }
             fold_onto(line, folded);
         });
-        self.record(field);
+        LineTokens::default().line(folded, &mut |word, position| recorder.record(word, position));
+        let found = recorder.found;
+        self.found |= found;
+    }
+
+    /// A recorder of the words of `field`, and the buffer for folded text.
+    fn recorder(&mut self, field: Field) -> (Recorder<'_, 'k>, &mut String) {
+        let recorder = Recorder {
+            kept: self.kept,
+            words: &mut self.decided.words,
+            vocabulary: self.vocabulary,
+            item: self.item,
+            field,
+            found: 0,
+        };
+        (recorder, self.folded)
     }
 
     /// Records the kept words of `field` (whose lines `lines` gives) run
@@ -93,18 +109,11 @@ impl<'b, 'k> KeptWords<'b, 'k> {
     /// split, folded nor looked up. An ASCII line is read as written (it
     /// folds to itself lowercased), a run lowercased only if read.
     fn record_by_runs<'d>(&mut self, field: Field, lines: impl Fn(&mut dyn FnMut(&'d str))) {
+        let (recorder, folded) = self.recorder(field);
         let mut runs = RunRecorder {
             tokens: LineTokens::default(),
-            recorder: Recorder {
-                kept: self.kept,
-                words: &mut self.decided.words,
-                vocabulary: self.vocabulary,
-                item: self.item,
-                field,
-                found: 0,
-            },
+            recorder,
         };
-        let folded = &mut *self.folded;
         let mut first = true;
         lines(&mut |line| {
             if !std::mem::take(&mut first) {
@@ -117,31 +126,13 @@ impl<'b, 'k> KeptWords<'b, 'k> {
                 runs.text(folded, None);
             }
         });
-        self.found |= runs.recorder.found;
+        let found = runs.recorder.found;
+        self.found |= found;
     }
 
     /// The query words that may match some word recorded.
     pub fn found(&self) -> Terms {
         self.found
-    }
-
-    /// Records the kept words of the folded text of `field`.
-    fn record(&mut self, field: Field) {
-        let KeptWords {
-            vocabulary,
-            decided,
-            folded,
-            kept,
-            item,
-            found,
-        } = self;
-        LineTokens::default().line(folded, &mut |word, position| {
-            let terms = decided.words.terms_keeping(kept, word);
-            if terms != 0 {
-                *found |= terms;
-                vocabulary.add_word(*item, field, word, position);
-            }
-        });
     }
 }
 
