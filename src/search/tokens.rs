@@ -208,7 +208,7 @@ impl LineTokens {
     }
 
     /// Calls `found` with `word` (and its parts).
-    pub fn word<'a>(&mut self, word: &'a str, found: &mut impl FnMut(&'a str, u32)) {
+    fn word<'a>(&mut self, word: &'a str, found: &mut impl FnMut(&'a str, u32)) {
         if std::mem::take(&mut self.line_break) {
             self.position += LINE_GAP;
         }

@@ -23,8 +23,8 @@ const EXPENDABLE: &[&str] = &[
     "sort",
     "next item",
     "move",
-    // Kept over "move" and "back": the detail is narrowest where the
-    // line is short, and reading it whole is what zoom is for.
+    // Kept longer than "move", as long as "back" allows: it shows only
+    // where the detail is narrow, and reading it whole is what zoom is for.
     ZOOM_HINT,
     "back",
     "scroll",
