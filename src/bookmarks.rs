@@ -32,8 +32,8 @@ pub fn default_dir() -> Option<PathBuf> {
 pub struct Bookmarks {
     pub ids: Vec<String>,
     pub dir: Option<PathBuf>,
-    /// This run's additions (`true`) and removals, in order, not yet saved.
-    changes: Vec<(String, bool)>,
+    /// This run's additions and removals, in order, not yet saved.
+    changes: Vec<(String, Change)>,
     /// Why the file must not be written this run (it could not be read).
     unwritable: Option<String>,
 }
@@ -88,12 +88,32 @@ impl Bookmarks {
         self.ids.iter().any(|i| i == id)
     }
 
-    /// Adds or removes `id`; returns whether it is now bookmarked.
+    /// Adds (at the end) or removes `id`; returns whether it is now
+    /// bookmarked.
     pub fn toggle(&mut self, id: &str) -> bool {
-        let added = !self.contains(id);
-        apply(&mut self.ids, id, added);
-        self.changes.push((id.to_string(), added));
-        added
+        let change = if self.contains(id) {
+            Change::Remove
+        } else {
+            Change::Add(None)
+        };
+        self.change(id, change);
+        change != Change::Remove
+    }
+
+    /// Bookmarks `id` again at `at` in the order bookmarked (or last if
+    /// the list is shorter): where it was before it was removed.
+    pub fn add_back(&mut self, id: &str, at: usize) {
+        self.change(id, Change::Add(Some(at)));
+    }
+
+    /// Where `id` is in the order bookmarked.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.ids.iter().position(|i| i == id)
+    }
+
+    fn change(&mut self, id: &str, change: Change) {
+        apply(&mut self.ids, id, change);
+        self.changes.push((id.to_string(), change));
     }
 
     /// Saves this run's changes, merged into the file as it is now (another
@@ -117,8 +137,8 @@ impl Bookmarks {
             }
             Err(Unreadable::Io(e)) => return Err(e),
         };
-        for (id, added) in &self.changes {
-            apply(&mut ids, id, *added);
+        for (id, change) in &self.changes {
+            apply(&mut ids, id, *change);
         }
         let mut json = serde_json::to_vec_pretty(&ids).map_err(io::Error::other)?;
         json.push(b'\n');
@@ -134,14 +154,21 @@ impl Bookmarks {
     }
 }
 
-/// Adds `id` at the end (once) or removes it.
-fn apply(ids: &mut Vec<String>, id: &str, added: bool) {
-    if added {
-        if !ids.iter().any(|i| i == id) {
-            ids.push(id.to_string());
-        }
-    } else {
-        ids.retain(|i| i != id);
+/// A change of the bookmarks, replayed on the file's list when saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Change {
+    /// Bookmarked at this place in the order bookmarked, or last.
+    Add(Option<usize>),
+    Remove,
+}
+
+/// Adds `id` (once: where `change` says, or last if the list is shorter)
+/// or removes it.
+fn apply(ids: &mut Vec<String>, id: &str, change: Change) {
+    match change {
+        Change::Add(_) if ids.iter().any(|i| i == id) => {}
+        Change::Add(at) => ids.insert(at.unwrap_or(ids.len()).min(ids.len()), id.to_string()),
+        Change::Remove => ids.retain(|i| i != id),
     }
 }
 
@@ -161,7 +188,7 @@ fn read_ids(path: &Path) -> Result<Vec<String>, Unreadable> {
     let listed: Vec<String> = serde_json::from_slice(&bytes).map_err(Unreadable::Corrupt)?;
     let mut ids = Vec::with_capacity(listed.len());
     for id in listed {
-        apply(&mut ids, &id, true);
+        apply(&mut ids, &id, Change::Add(None));
     }
     Ok(ids)
 }
@@ -230,6 +257,28 @@ mod tests {
         second.toggle("gdc");
         second.save().expect("saved");
         assert_eq!(ids(dir.path()), ["ga-70-125", "gdc"]);
+    }
+
+    #[test]
+    fn a_bookmark_added_back_returns_to_its_place_in_memory_and_in_the_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut bookmarks = Bookmarks::load(Some(dir.path().to_path_buf())).bookmarks;
+        for id in ["a", "b", "c"] {
+            bookmarks.toggle(id);
+        }
+        let at = bookmarks.position("b").expect("bookmarked");
+        bookmarks.toggle("b");
+        bookmarks.add_back("b", at);
+        assert_eq!(bookmarks.ids, ["a", "b", "c"]);
+        bookmarks.save().expect("saved");
+        assert_eq!(ids(dir.path()), ["a", "b", "c"], "the change replayed on the file");
+        // Past the end of a list grown shorter meanwhile: last.
+        bookmarks.toggle("c");
+        bookmarks.add_back("c", 9);
+        assert_eq!(bookmarks.ids, ["a", "b", "c"]);
+        // Already bookmarked: no second copy.
+        bookmarks.add_back("a", 2);
+        assert_eq!(bookmarks.ids, ["a", "b", "c"]);
     }
 
     #[test]

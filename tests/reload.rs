@@ -357,5 +357,5 @@ fn an_unbookmarked_item_can_still_be_added_back_after_a_reload() {
     assert_eq!(shown(&new), "c", "still listed where it was");
     press(&mut new, &[key(KeyCode::Char('m'))]);
     let ids: Vec<&str> = new.bookmarks.ids.iter().map(|id| id.as_ref()).collect();
-    assert_eq!(ids, ["d", "c"], "m added it back rather than removing d");
+    assert_eq!(ids, ["c", "d"], "m added it back where it was rather than removing d");
 }

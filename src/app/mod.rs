@@ -87,6 +87,16 @@ pub enum Effect {
     SaveQueryHistory(Prompt),
 }
 
+/// A bookmark removed in the bookmarks list, listed there until it is
+/// left: its row there (first, so that they sort by it), the item, and
+/// its place in the order bookmarked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(super) struct Unbookmarked {
+    pub place: usize,
+    pub idx: ItemIdx,
+    pub at: usize,
+}
+
 pub struct App<'a> {
     pub data: &'a Dataset,
     pub theme: Theme,
@@ -127,10 +137,11 @@ pub struct App<'a> {
     /// row's sort order.
     bookmark_items: Vec<ItemIdx>,
     /// The items unbookmarked from the bookmarks list while it shows, each
-    /// with its place there when removed: they stay listed while that list
-    /// shows, so `m` on one again adds it back (rather than removing the
-    /// next bookmark that slid under the cursor), however many are removed.
-    unbookmarked: Vec<(usize, ItemIdx)>,
+    /// with its place there and in the order bookmarked when removed: they
+    /// stay listed while that list shows, so `m` on one again adds it back
+    /// where it was (rather than removing the next bookmark that slid under
+    /// the cursor), however many are removed.
+    unbookmarked: Vec<Unbookmarked>,
     /// The sort order of each row of the category pane.
     sort_orders: Vec<SortOrder>,
     /// Each category's items in its row's order, computed when the order
@@ -242,7 +253,7 @@ impl<'a> App<'a> {
         // those removed before it: in the order of their places.
         let mut removed = self.unbookmarked.clone();
         removed.sort_unstable();
-        for (place, idx) in removed {
+        for Unbookmarked { place, idx, .. } in removed {
             if !self.bookmark_items.contains(&idx) {
                 self.bookmark_items.insert(place.min(self.bookmark_items.len()), idx);
             }
@@ -352,7 +363,7 @@ impl<'a> App<'a> {
         if let Some(bad) = self.history.trail().find(|l| !l.row.is_valid()) {
             return Err(format!("history step in {:?} out of range", bad.row));
         }
-        let kept = |i: ItemIdx| self.unbookmarked.iter().any(|&(_, idx)| idx == i);
+        let kept = |i: ItemIdx| self.unbookmarked.iter().any(|removed| removed.idx == i);
         if self.bookmark_items.iter().any(|&i| !self.is_bookmarked(i) && !kept(i)) {
             return Err("a bookmarked row is not in the bookmarks".into());
         }

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use super::{
     App, CiteChoice, FollowState, HelpState, History, HitsOf, JumpState, LastSearch, LineEditor, Location, Overlay,
-    Pane, PathView, Row, Scope, SearchState, TimelineState,
+    Pane, PathView, Row, Scope, SearchState, TimelineState, Unbookmarked,
 };
 use crate::bookmarks::Bookmarks;
 use crate::data::sort::sorted;
@@ -41,8 +41,9 @@ pub struct Place {
     bookmarks: Bookmarks,
     search_history: QueryHistory,
     jump_history: QueryHistory,
-    /// The items just unbookmarked in the bookmarks list, and their rows there.
-    unbookmarked: Vec<(usize, Key)>,
+    /// The items just unbookmarked in the bookmarks list: their rows there,
+    /// keys and places in the order bookmarked.
+    unbookmarked: Vec<(usize, Key, usize)>,
 }
 
 /// A step of the history ([`Location`]), its item by key.
@@ -129,7 +130,7 @@ impl App<'_> {
             unbookmarked: self
                 .unbookmarked
                 .iter()
-                .filter_map(|&(row, idx)| Some((row, key(Some(idx))?)))
+                .filter_map(|removed| Some((removed.place, key(Some(removed.idx))?, removed.at)))
                 .collect(),
         }
     }
@@ -190,7 +191,13 @@ impl App<'_> {
         self.unbookmarked = place
             .unbookmarked
             .iter()
-            .filter_map(|&(row, key)| Some((row, find(Some(key))?)))
+            .filter_map(|&(place, key, at)| {
+                Some(Unbookmarked {
+                    place,
+                    idx: find(Some(key))?,
+                    at,
+                })
+            })
             .collect();
         self.resume_lists(&place, &find);
         let was_shown = place.selected.get(place.row.index()).and_then(|&(key, _)| find(key));
@@ -324,7 +331,7 @@ impl Place {
     fn keys(&self) -> HashSet<Key> {
         let mut keys: HashSet<Key> = self.selected.iter().filter_map(|&(key, _)| key).collect();
         keys.extend(self.mark);
-        keys.extend(self.unbookmarked.iter().map(|&(_, key)| key));
+        keys.extend(self.unbookmarked.iter().map(|&(_, key, _)| key));
         if let Some(last) = &self.last_search {
             keys.extend(last.at);
         }

@@ -3,7 +3,7 @@
 
 use super::{
     Action, App, Effect, HelpState, JumpState, Location, Motion, Overlay, Pane, PathView, Row, SearchState,
-    TimelineState,
+    TimelineState, Unbookmarked,
 };
 use crate::clipboard::is_web_url;
 use crate::data::ItemIdx;
@@ -274,15 +274,25 @@ impl App<'_> {
     fn toggle_bookmark(&mut self) {
         let Some(idx) = self.selected_item() else { return };
         let item = self.data.item(idx);
-        let added = self.bookmarks.toggle(&item.id);
         let label = self.status_name(idx);
-        self.unbookmarked.retain(|&(_, removed)| removed != idx);
+        let was_at = self.bookmarks.position(&item.id);
+        // Removed here before: back where it was in the order bookmarked.
+        let added = match self.unbookmarked.iter().position(|removed| removed.idx == idx) {
+            Some(removed) => {
+                let at = self.unbookmarked.remove(removed).at;
+                self.bookmarks.add_back(&item.id, at);
+                true
+            }
+            None => self.bookmarks.toggle(&item.id),
+        };
         let listed_at = self.items().iter().position(|&i| i == idx);
         let kept_at = listed_at.filter(|_| !added && self.row == Row::Bookmarks);
-        self.unbookmarked.extend(kept_at.map(|place| (place, idx)));
+        if let Some((place, at)) = kept_at.zip(was_at) {
+            self.unbookmarked.push(Unbookmarked { place, idx, at });
+        }
         self.refresh_bookmarks();
-        // The cursor stays on the item: listed where it was when removed,
-        // last (in the order bookmarked) when added back.
+        // The cursor stays on the item: listed where it was when removed
+        // and when added back from there.
         if let Some(place) = self
             .items()
             .iter()
