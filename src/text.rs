@@ -107,7 +107,26 @@ fn elided(symbol: &str, width: usize, keep_head: bool) -> String {
             return tail_only;
         }
     }
+    // A language suffix ("-E") tells no English list entry from another,
+    // the number before it does: where the last part cannot show whole,
+    // "…/6(Rev.1)" rather than "…(Rev.1)-E".
+    let last_part = parts[parts.len() - 1];
+    if let Some(bare) = without_language_suffix(symbol).filter(|_| last_part.width() >= width) {
+        return elided(bare, width, keep_head);
+    }
     last_columns(symbol, width)
+}
+
+/// The official languages' letters a UN document symbol may end with
+/// after a hyphen, naming the language version ("WSIS-03/GENEVA/DOC/4-E").
+const LANGUAGE_SUFFIXES: [char; 6] = ['A', 'C', 'E', 'F', 'R', 'S'];
+
+/// `symbol` without its language suffix, if its last part has one after
+/// something else ("…/DOC/5-E", never a part that is only "-E").
+fn without_language_suffix(symbol: &str) -> Option<&str> {
+    let last_part = symbol.rsplit('/').next().unwrap_or(symbol);
+    let bare = last_part.strip_suffix(LANGUAGE_SUFFIXES)?.strip_suffix('-')?;
+    (!bare.is_empty()).then(|| &symbol[..symbol.len() - 2])
 }
 
 /// "…" and the last characters of `text` that fit in `width` columns,
@@ -371,7 +390,8 @@ mod tests {
             if symbol.width() <= width {
                 proptest::prop_assert_eq!(&shown, &symbol);
             } else if let Some(end) = shown.strip_prefix('…') {
-                proptest::prop_assert!(symbol.ends_with(end), "{symbol} at {width}: {shown}");
+                let bare = without_language_suffix(&symbol).unwrap_or(&symbol);
+                proptest::prop_assert!(symbol.ends_with(end) || bare.ends_with(end), "{symbol} at {width}: {shown}");
             } else {
                 proptest::prop_assert!(shown.is_empty(), "{symbol} at {width}: {shown}");
             }
@@ -443,6 +463,11 @@ mod tests {
         assert_eq!(elide_symbol("WSIS-03/GENEVA/DOC/4-E", 16), "…/GENEVA/DOC/4-E");
         assert_eq!(elide_symbol("WSIS-03/GENEVA/DOC/4-E", 15), "…/DOC/4-E");
         assert_eq!(elide_symbol("E/RES/2006/46", 5), "…6/46");
+        // A cut past its last two parts drops the language suffix first.
+        assert_eq!(elide_symbol_start("WSIS-05/TUNIS/DOC/6(Rev.1)-E", 10), "…/6(Rev.1)");
+        assert_eq!(elide_symbol_start("WSIS-05/TUNIS/DOC/6(Rev.1)-E", 9), "…6(Rev.1)");
+        assert_eq!(elide_symbol_start("WSIS-II/PC-3/DOC/5-E", 9), "…/DOC/5-E");
+        assert_eq!(elide_symbol_start("WSIS-II/PC-3/DOC/5-E", 5), "…/5-E");
         // Never the number alone: 2018/28 and 2021/28 stay apart.
         assert_eq!(elide_symbol("E/RES/2018/28", 6), "…18/28");
         assert_eq!(elide_symbol("E/RES/2021/28", 6), "…21/28");
