@@ -48,6 +48,10 @@ pub const ZOOM_HINT: &str = "zoom";
 /// What the zoom key's hint says while a pane is zoomed.
 pub const UNZOOM_HINT: &str = "unzoom";
 
+/// The hint of the key that lists an item's links; shown only where the
+/// detail has focus and its item has a source (the detail cuts long ones).
+pub const LINKS_HINT: &str = "links";
+
 /// The hint of the key that clears help's filter; shown only while help
 /// keeps one.
 pub const CLEAR_FILTER_HINT: &str = "clear filter";
@@ -97,7 +101,7 @@ const fn bind(
     }
 }
 
-use Context::{Cite, Follow, Help, HelpFilter, Jump, Main, Path, Search, Timeline};
+use Context::{Cite, Follow, Help, HelpFilter, Jump, Links, Main, Path, Search, Timeline};
 use KeyCode::{
     BackTab, Backspace, Char, Delete, Down, End, Enter, Esc, F, Home, Left, PageDown, PageUp, Right, Tab, Up,
 };
@@ -133,6 +137,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Main, &[ch('y')], Action::CopyCitation, "copy a citation", None),
     bind(Main, &[ch('c')], Action::StartCite, "cite as: every citation style, shown in full, one to copy", None),
     bind(Main, &[ch('Y')], Action::CopyUrl, "copy the official link", None),
+    bind(Main, &[ch('O')], Action::StartLinks, "links and sources in full, one to open or copy", Some(LINKS_HINT)),
     bind(Main, &[ch('s')], Action::CycleSort, "sort the list by date, by symbol, or as in the data", Some("sort")),
     bind(Main, &[ch('m')], Action::ToggleBookmark, "bookmark the item, or remove the bookmark", None),
     bind(Main, &[ch('p')], Action::MarkPathStart, "mark the item as the start of a path", None),
@@ -230,6 +235,14 @@ pub const BINDINGS: &[Binding] = &[
     bind(Cite, &[key(Enter), ch('y')], Action::Open, "copy the citation in this style", Some("copy")),
     bind(Cite, &[ch('q'), key(Esc), ch('c')], Action::CloseOverlay, "close without copying", Some("close")),
     bind(Cite, &[ctrl('c')], Action::Quit, "quit", Some("quit")),
+    bind(Links, &[key(Up), ch('k')], UP, "previous link", None),
+    bind(Links, &[key(Down), ch('j')], DOWN, "next link", Some("move")),
+    bind(Links, &[ch('g'), key(Home)], TOP, "first link", None),
+    bind(Links, &[ch('G'), key(End)], BOTTOM, "last link", None),
+    bind(Links, &[key(Enter), ch('o')], Action::OpenUrl, "open the link in your browser (the list stays)", Some("open")),
+    bind(Links, &[ch('y')], Action::CopyUrl, "copy the link (the list stays)", Some("copy")),
+    bind(Links, &[ch('q'), key(Esc), ch('O')], Action::CloseOverlay, "close", Some("close")),
+    bind(Links, &[ctrl('c')], Action::Quit, "quit", Some("quit")),
     bind(Help, &[key(Up), ch('k')], UP, "scroll up", None),
     bind(Help, &[key(Down), ch('j')], DOWN, "scroll down", Some("scroll")),
     bind(Help, &[key(PageUp)], PAGE_UP, "page up", None),

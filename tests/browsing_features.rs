@@ -373,6 +373,125 @@ fn copy_and_open_ask_the_front_end_for_effects() {
     );
 }
 
+/// `O` lists the official link and every source whole, in the data's
+/// order; Enter or `o` opens the one under the cursor and `y` copies it,
+/// the list staying open for the next; `q` closes it.
+#[test]
+fn links_list_every_source_whole_and_open_or_copy_one() {
+    let mut app = App::new(&DATA);
+    app.theme = Theme { color: false };
+    jump_to(&mut app, "wgig-report");
+    let item = DATA.item(idx("wgig-report"));
+    let official = item.url.as_deref().expect("an official link").to_string();
+    let sources: Vec<String> = item.sources.iter().map(|source| source.to_string()).collect();
+    assert!(sources.len() >= 3, "{sources:?}");
+    press(&mut app, &[key(KeyCode::Char('O'))]);
+    assert_eq!(app.links_choice().map(|choice| choice.selected), Some(0));
+    let terminal = draw(&app, 120, 40);
+    let screen = terminal.backend().to_string();
+    assert!(screen.contains("Links of WSIS-II/PC-3/DOC/5-E"), "{screen}");
+    // The detail cuts a long source; the full view shows the one selected
+    // whole, wrapped if need be.
+    let longest = sources.iter().max_by_key(|source| source.len()).unwrap();
+    press(&mut app, &[key(KeyCode::Char('G'))]);
+    press(&mut app, &[key(KeyCode::Char('g'))]);
+    let to_longest = sources.iter().position(|source| source == longest).unwrap() + 1;
+    press(&mut app, &vec![key(KeyCode::Char('j')); to_longest]);
+    let screen = draw(&app, 80, 24).backend().to_string();
+    let full = box_text(&screen, "What Enter opens");
+    assert!(full.contains(longest.as_str()), "{longest} whole in: {full}");
+    assert_snapshot!(draw(&app, 80, 24).backend());
+    press(
+        &mut app,
+        &[
+            key(KeyCode::Enter),
+            key(KeyCode::Char('y')),
+            key(KeyCode::Char('k')),
+            key(KeyCode::Char('o')),
+        ],
+    );
+    assert!(app.links_choice().is_some(), "still open after opening and copying");
+    let previous = &sources[to_longest - 2];
+    assert_eq!(
+        app.effects,
+        [
+            Effect::OpenUrl(longest.clone()),
+            Effect::Copy {
+                text: longest.clone(),
+                what: "source",
+                multiline: false,
+            },
+            Effect::OpenUrl(previous.clone()),
+        ]
+    );
+    press(
+        &mut app,
+        &[
+            key(KeyCode::Char('g')),
+            key(KeyCode::Char('y')),
+            key(KeyCode::Char('q')),
+        ],
+    );
+    assert!(app.links_choice().is_none(), "q closes");
+    assert_eq!(
+        app.effects.last(),
+        Some(&Effect::Copy {
+            text: official,
+            what: "link",
+            multiline: false,
+        })
+    );
+}
+
+/// The text inside the popup box whose title holds `title` on `screen`,
+/// its rows joined without their borders or trailing blanks.
+fn box_text(screen: &str, title: &str) -> String {
+    let lines: Vec<Vec<char>> = screen.lines().map(|line| line.chars().collect()).collect();
+    let (top, left) = lines
+        .iter()
+        .enumerate()
+        .find_map(|(row, line)| {
+            let at = line.iter().collect::<String>().find(title)?;
+            let column = line.iter().collect::<String>()[..at].chars().count();
+            Some((row, column - 2))
+        })
+        .expect("the box is drawn");
+    lines[top + 1..]
+        .iter()
+        .take_while(|line| line[left] == '│')
+        .map(|line| {
+            line[left + 1..]
+                .iter()
+                .take_while(|&&c| c != '│')
+                .collect::<String>()
+                .trim_end()
+                .to_string()
+        })
+        .collect()
+}
+
+/// The hint bar offers `O links` where the detail of an item with sources
+/// has focus, and not from the list.
+#[test]
+fn the_links_hint_shows_in_the_detail_of_an_item_with_sources() {
+    let mut app = App::new(&DATA);
+    jump_to(&mut app, "wgig-report");
+    let hint_bar = |app: &App| {
+        draw(app, 120, 40)
+            .backend()
+            .to_string()
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_string()
+    };
+    app.focus = Pane::Detail;
+    assert!(hint_bar(&app).contains("O links"), "{}", hint_bar(&app));
+    press(&mut app, &[key(KeyCode::Char('h'))]);
+    assert_eq!(app.focus, Pane::Items);
+    assert!(!hint_bar(&app).contains("O links"), "{}", hint_bar(&app));
+}
+
 /// `c` offers every style, the configured one under the cursor, shows the
 /// one under the cursor in full, and copies it on Enter (or `y`).
 #[test]

@@ -359,3 +359,37 @@ fn an_unbookmarked_item_can_still_be_added_back_after_a_reload() {
     let ids: Vec<&str> = new.bookmarks.ids.iter().map(|id| id.as_ref()).collect();
     assert_eq!(ids, ["c", "d"], "m added it back where it was rather than removing d");
 }
+
+/// The links list comes back on its item, the cursor on the same row, or
+/// on the last link where fewer are left; it closes with none left.
+#[test]
+fn the_links_list_comes_back_on_its_item_within_the_links_left() {
+    let item = |sources: &str| {
+        format!(r#"[Item(id: "a", category: "ga", symbol: "A/RES/1", title: "Alpha", date: "2001-01-01", {sources})]"#)
+    };
+    let three = item(
+        r#"url: "https://undocs.org/A/RES/1", sources: ["https://www.un.org/one", "https://www.un.org/two", "https://www.un.org/three"]"#,
+    );
+    let (before, fewer, none) = (
+        dataset_from(&three),
+        dataset_from(&item(
+            r#"url: "https://undocs.org/A/RES/1", sources: ["https://www.un.org/one"]"#,
+        )),
+        dataset_from(&item("")),
+    );
+    let mut old = App::new(&before);
+    jump_to(&mut old, "a");
+    press(&mut old, &[key(KeyCode::Char('O')), key(KeyCode::Char('G'))]);
+    assert_eq!(old.links_choice().map(|choice| choice.selected), Some(3));
+    let again = dataset_from(&three);
+    assert_eq!(
+        reloaded(&old, &again).links_choice().map(|choice| choice.selected),
+        Some(3)
+    );
+    assert_eq!(
+        reloaded(&old, &fewer).links_choice().map(|choice| choice.selected),
+        Some(1)
+    );
+    let closed = reloaded(&old, &none);
+    assert!(closed.links_choice().is_none() && closed.overlays.is_empty());
+}

@@ -60,6 +60,8 @@ pub enum Action {
     /// Choose a citation style, see each in full, copy one.
     StartCite,
     CopyUrl,
+    /// The item's official link and every source in full, one to open or copy.
+    StartLinks,
     ToggleTimeline,
     MarkPathStart,
     ShowPath,

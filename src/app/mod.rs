@@ -23,8 +23,8 @@ pub use last_search::{HitsOf, LastSearch};
 pub use line_editor::{Edit, LineEditor};
 pub use motion::{Dir, Motion};
 pub use overlays::{
-    CiteChoice, Context, FollowState, HelpState, JumpState, Overlay, PathView, Scope, SearchRequest, SearchState,
-    TimelineLine, TimelineState, follow_label,
+    CiteChoice, Context, FollowState, HelpState, JumpState, LinkKind, LinksChoice, Overlay, PathView, Scope,
+    SearchRequest, SearchState, TimelineLine, TimelineState, follow_label, links,
 };
 pub use place::Place;
 pub use preview::loading_status;

@@ -8,8 +8,8 @@
 use std::collections::HashSet;
 
 use super::{
-    App, CiteChoice, FollowState, HelpState, History, HitsOf, JumpState, LastSearch, LineEditor, Location, Overlay,
-    Pane, PathView, Row, Scope, SearchState, TimelineState, Unbookmarked,
+    App, CiteChoice, FollowState, HelpState, History, HitsOf, JumpState, LastSearch, LineEditor, LinksChoice, Location,
+    Overlay, Pane, PathView, Row, Scope, SearchState, TimelineState, Unbookmarked,
 };
 use crate::bookmarks::Bookmarks;
 use crate::data::sort::sorted;
@@ -89,6 +89,11 @@ enum KeptOverlay {
     /// Offers the related items of the item shown, if it is still there.
     Follow(FollowState),
     Cite {
+        item: Option<Key>,
+        selected: usize,
+    },
+    /// The row under the cursor, by place: the item's links may change.
+    Links {
         item: Option<Key>,
         selected: usize,
     },
@@ -175,6 +180,10 @@ impl App<'_> {
             Overlay::Help(help) => KeptOverlay::Help(help.clone()),
             Overlay::Follow(follow) => KeptOverlay::Follow(follow.clone()),
             Overlay::Cite(choice) => KeptOverlay::Cite {
+                item: key(Some(choice.item)),
+                selected: choice.selected,
+            },
+            Overlay::Links(choice) => KeptOverlay::Links {
                 item: key(Some(choice.item)),
                 selected: choice.selected,
             },
@@ -322,6 +331,12 @@ impl App<'_> {
                 selected,
                 scroll: 0,
             }),
+            KeptOverlay::Links { item, selected } => {
+                let item = find(item)?;
+                let rows = super::links(self.data, item).len();
+                let selected = selected.min(rows.checked_sub(1)?);
+                Overlay::Links(LinksChoice { item, selected })
+            }
         })
     }
 }
@@ -343,7 +358,7 @@ impl Place {
                 | KeptOverlay::Jump { selected, .. }
                 | KeptOverlay::Timeline { selected, .. } => keys.extend(*selected),
                 KeptOverlay::Path { from, to, .. } => keys.extend(from.iter().chain(to)),
-                KeptOverlay::Cite { item, .. } => keys.extend(*item),
+                KeptOverlay::Cite { item, .. } | KeptOverlay::Links { item, .. } => keys.extend(*item),
                 KeptOverlay::Help(_) | KeptOverlay::Follow(_) => {}
             }
         }

@@ -5,7 +5,6 @@ use super::{
     Action, App, Effect, HelpState, JumpState, Location, Motion, Overlay, Pane, PathView, Row, SearchState,
     TimelineState, Unbookmarked,
 };
-use crate::clipboard::is_web_url;
 use crate::data::ItemIdx;
 use crate::graph;
 
@@ -86,6 +85,7 @@ impl App<'_> {
                 }
             }
             Action::StartCite => self.start_cite(),
+            Action::StartLinks => self.start_links(),
             Action::CopyUrl => self.copy_url(),
             Action::MarkPathStart => self.mark_path_start(),
             Action::ShowPath => self.show_path(),
@@ -315,8 +315,7 @@ impl App<'_> {
     fn open_url(&mut self) {
         let url = self.selected_item().and_then(|idx| self.data.item(idx).url.clone());
         match url {
-            Some(url) if is_web_url(&url) => self.effects.push(Effect::OpenUrl(url.into())),
-            Some(_) => self.status = Some("only http and https links are opened".into()),
+            Some(url) => self.open_link(&url),
             None => self.status = Some("this item has no link".into()),
         }
     }

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::{Action, App, Pane};
-use crate::keymap::{CATEGORIES_HINT, CLEAR_FILTER_HINT, Hint, UNZOOM_HINT, ZOOM_HINT, hints};
+use crate::keymap::{CATEGORIES_HINT, CLEAR_FILTER_HINT, Hint, LINKS_HINT, UNZOOM_HINT, ZOOM_HINT, hints};
 use crate::text::{sanitize, truncate};
 use unicode_width::UnicodeWidthStr;
 
@@ -21,6 +21,8 @@ const EXPENDABLE: &[&str] = &[
     "timeline",
     "clear",
     "sort",
+    // In the detail, where it shows, sources are read: kept past "sort".
+    LINKS_HINT,
     "next item",
     "move",
     // Kept longer than "move", as long as "back" allows: it shows only
@@ -40,11 +42,13 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, main: Rect) {
     let categories_hidden = super::pane_areas(app, main)[0].width == 0;
     let help_filtered = app.help().is_some_and(|help| !help.filter.is_empty());
     let zoom_shows = zoom_hint_shows(app, main);
+    let links_show = links_hint_shows(app);
     let hints = hints(app.context())
         .into_iter()
         .filter(|h| h.word != CATEGORIES_HINT || categories_hidden)
         .filter(|h| h.word != CLEAR_FILTER_HINT || help_filtered)
         .filter(|h| h.word != ZOOM_HINT || zoom_shows)
+        .filter(|h| h.word != LINKS_HINT || links_show)
         .map(|h| (word(app, &h), h))
         .collect();
     // A status too long for the line takes all of it: no hint after it,
@@ -80,6 +84,16 @@ fn zoom_hint_shows(app: &App, main: Rect) -> bool {
     }
     let detail = super::pane_areas(app, main)[2];
     app.zoomed || (app.focus == Pane::Detail && detail.width < super::READABLE_DETAIL)
+}
+
+/// Whether the links key's hint shows: where the detail has focus and
+/// its item has sources, which the detail cuts to a line each. Help lists
+/// the key always.
+fn links_hint_shows(app: &App) -> bool {
+    app.focus == Pane::Detail
+        && app
+            .selected_item()
+            .is_some_and(|item| !app.data.item(item).sources.is_empty())
 }
 
 /// The spaces either side of a status message.

@@ -12,6 +12,7 @@ mod help_rows;
 pub mod hints;
 pub mod items;
 pub mod jump;
+mod links;
 pub mod loading;
 pub mod path;
 pub mod search;
@@ -73,6 +74,7 @@ fn render_overlay(app: &App, overlay: &Overlay, frame: &mut Frame, main: Rect) {
         Overlay::Help(help) => help::render(app, help, frame, main),
         Overlay::Follow(follow) => follow::render(app, follow, frame, main),
         Overlay::Cite(choice) => cite::render(app, choice, frame, main),
+        Overlay::Links(choice) => links::render(app, choice, frame, main),
     }
 }
 

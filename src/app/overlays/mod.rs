@@ -8,6 +8,7 @@ mod cite;
 mod follow;
 mod help;
 mod jump;
+mod links;
 mod path;
 mod search;
 mod timeline;
@@ -16,6 +17,7 @@ pub use cite::CiteChoice;
 pub use follow::{FollowState, label as follow_label};
 pub use help::HelpState;
 pub use jump::JumpState;
+pub use links::{LinkKind, LinksChoice, links};
 pub use path::PathView;
 pub use search::{Scope, SearchRequest, SearchState};
 pub use timeline::{TimelineLine, TimelineState};
@@ -32,6 +34,7 @@ pub enum Overlay {
     Help(HelpState),
     Follow(FollowState),
     Cite(CiteChoice),
+    Links(LinksChoice),
 }
 
 /// Which key bindings apply: the main view's, or the top overlay's.
@@ -47,11 +50,12 @@ pub enum Context {
     Path,
     Follow,
     Cite,
+    Links,
 }
 
 impl Context {
     /// Every context, in the order the help overlay lists them.
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 10] = [
         Context::Main,
         Context::Follow,
         Context::Search,
@@ -59,6 +63,7 @@ impl Context {
         Context::Timeline,
         Context::Path,
         Context::Cite,
+        Context::Links,
         Context::Help,
         Context::HelpFilter,
     ];
@@ -75,6 +80,7 @@ impl Context {
             Context::HelpFilter => "Filter help (/ in help)",
             Context::Follow => "Follow a related item (f, or its number)",
             Context::Cite => "Cite as (c)",
+            Context::Links => "Links and sources (O)",
         }
     }
 
@@ -98,6 +104,7 @@ impl Overlay {
             Overlay::Help(_) => Context::Help,
             Overlay::Follow(_) => Context::Follow,
             Overlay::Cite(_) => Context::Cite,
+            Overlay::Links(_) => Context::Links,
         }
     }
 
@@ -138,6 +145,7 @@ impl App<'_> {
             Overlay::Help(help) => self.update_help(help, action),
             Overlay::Follow(follow) => self.update_follow(follow, action),
             Overlay::Cite(choice) => self.update_cite(choice, action),
+            Overlay::Links(choice) => self.update_links(choice, action),
         };
         match transition {
             Transition::Stay => self.overlays.push(top),
@@ -189,6 +197,10 @@ impl App<'_> {
 
     pub fn cite_choice(&self) -> Option<&CiteChoice> {
         self.find_overlay(|o| if let Overlay::Cite(c) = o { Some(c) } else { None })
+    }
+
+    pub fn links_choice(&self) -> Option<&LinksChoice> {
+        self.find_overlay(|o| if let Overlay::Links(l) = o { Some(l) } else { None })
     }
 
     pub fn help(&self) -> Option<&HelpState> {
