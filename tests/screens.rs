@@ -911,6 +911,28 @@ fn z_zooms_the_focused_pane_and_back() {
     assert!(!back.contains("unzoom"), "{back}");
 }
 
+/// A zoomed list spends its width on each item's full title after its
+/// short one, cut to the row; beside the detail it shows the short one.
+#[test]
+fn a_zoomed_list_shows_full_titles_after_short_ones() {
+    let mut app = App::new(&DATA);
+    app.update(Action::Resize(120, 24));
+    let screen = |app: &App| draw(app, 120, 24).backend().to_string();
+    let agenda = DATA.item(DATA.find("tunis-agenda").expect("the Tunis Agenda"));
+    let short = agenda.short_title.as_deref().expect("a short title").to_string();
+    let both = format!("{short} · {}", &*agenda.title);
+    assert!(!screen(&app).contains(&both), "{}", screen(&app));
+    press(&mut app, &[key(KeyCode::Char('z'))]);
+    let zoomed = screen(&app);
+    assert!(zoomed.contains(&both), "{zoomed}");
+    // A short title the same as the full one is not said twice.
+    let commitment = DATA.item(DATA.find("tunis-commitment").expect("the Tunis Commitment"));
+    assert_eq!(commitment.short_title.as_deref(), Some(&*commitment.title));
+    assert!(zoomed.contains(&*commitment.title), "{zoomed}");
+    assert!(!zoomed.contains(&format!("{0} · {0}", &*commitment.title)), "{zoomed}");
+    assert_snapshot!("zoomed_list_120x24", draw(&app, 120, 24).backend());
+}
+
 /// In a narrow terminal Enter opens an item in the detail, alone, and
 /// `h` goes back to the list, then to the categories.
 #[test]

@@ -141,7 +141,16 @@ fn row(app: &App, idx: ItemIdx, columns: &Columns) -> Text<'static> {
     } else {
         ratatui::style::Style::new()
     };
-    spans.push(Span::styled(fit(&label, title_width), title_style));
+    // Decided by the column, not the row, so every row of a list follows
+    // one rule: a row without a symbol has more room than the column.
+    let beside = (columns.title >= WIDE_TITLE).then(|| full_title_beside(item, &label, title_width));
+    match beside.flatten() {
+        Some(full) => {
+            spans.push(Span::styled(label, title_style));
+            spans.push(Span::styled(full, app.theme.dim()));
+        }
+        None => spans.push(Span::styled(fit(&label, title_width), title_style)),
+    }
     if columns.date > 0 {
         let date = app
             .data
@@ -156,6 +165,27 @@ fn row(app: &App, idx: ItemIdx, columns: &Columns) -> Text<'static> {
         spans.push(Span::styled(fit(&date, columns.date), app.theme.dim()));
     }
     Text::from(Line::from(spans))
+}
+
+/// A title column this wide (a zoomed list, `z`) shows an item's full
+/// title after its short one: the room would otherwise stay blank (a
+/// trial saw 90 blank columns between a short title and the date).
+const WIDE_TITLE: usize = 60;
+/// What leads the full title after the short one.
+const FULL_TITLE_LEAD: &str = " · ";
+/// The least of a full title worth showing after its short one.
+const MIN_FULL_TITLE: usize = 12;
+
+/// What follows `label`, the short title of `item` shown in `width`
+/// columns, to fill them: the full title, led and cut to fit, where the
+/// item has a short title it spells out.
+fn full_title_beside(item: &crate::data::Item, label: &str, width: usize) -> Option<String> {
+    let room = width.checked_sub(label.width())?;
+    let spelt_out = item.title_known() && item.short_title.as_deref().is_some_and(|short| short != &*item.title);
+    if !spelt_out || room < MIN_FULL_TITLE {
+        return None;
+    }
+    Some(fit(&format!("{FULL_TITLE_LEAD}{}", sanitize(&item.title)), room))
 }
 
 /// The date column of an undated item in a list by date: a mark, so it
