@@ -159,7 +159,7 @@ fn bad_data_exits_2_naming_file_line_and_column() {
     let output = wsis(&["--data", "tests/fixtures/syntax.ron", "list"]);
     assert_eq!(output.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&output.stderr);
-    assert!(stderr.contains("tests/fixtures/syntax.ron:6:"), "{stderr}");
+    assert!(stderr.contains("tests/fixtures/syntax.ron:5:31:"), "{stderr}");
     assert!(output.stdout.is_empty(), "nothing half-loaded is printed");
 
     let output = wsis(&["--data", "tests/fixtures/broken.ron", "list"]);

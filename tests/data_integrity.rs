@@ -348,7 +348,8 @@ fn a_syntax_error_names_the_line_and_column() {
     }])
     .unwrap_err();
     assert_eq!(problems.len(), 1);
-    assert_eq!(problems[0].position.map(|p| p.0), Some(6), "{}", problems[0]);
+    // The comma is missing at the end of line 5; ron notices on line 6.
+    assert_eq!(problems[0].position, Some((5, 31)), "{}", problems[0]);
 }
 
 // ---- Official hosts, placeholder titles and dates (issue 16) ----

@@ -11,7 +11,12 @@ use common::wsis;
 
 /// (fixture, where the problem is, what the message says, a hint if any).
 const CASES: &[(&str, &str, &str, Option<&str>)] = &[
-    ("syntax.ron", ":6:9", "Expected comma", None),
+    (
+        "syntax.ron",
+        ":5:31",
+        "expected a comma after this value",
+        Some("every field, list entry and Item(...) ends with a comma"),
+    ),
     (
         "hostile/unknown-field.ron",
         ":6:9",

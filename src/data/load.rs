@@ -242,7 +242,16 @@ fn ron_problem(file: &SourceFile, e: ron::error::SpannedError) -> Problem {
         return Problem::file(&file.name, "empty file: expected a list of Item(...)".into())
             .with_hint("start from `wsis new --category CATEGORY`");
     }
-    let (line, col) = (e.span.start.line, e.span.start.col);
+    let (mut line, mut col) = (e.span.start.line, e.span.start.col);
+    // ron sees a missing comma only at the next value, often lines later;
+    // the comma belongs after the value before.
+    let comma_place = matches!(e.code, ron::Error::ExpectedComma)
+        .then(|| offset_of(&file.text, line, col))
+        .flatten()
+        .and_then(|offset| end_of_previous_value(&file.text, offset));
+    if let Some(end) = comma_place {
+        (line, col) = line_and_column(&file.text, end);
+    }
     let at = |message: String| {
         let problem = Problem::at(&file.name, line, col, message);
         match offset_of(&file.text, line, col) {
@@ -256,6 +265,9 @@ fn ron_problem(file: &SourceFile, e: ron::error::SpannedError) -> Problem {
             None => problem,
         }
     };
+    if comma_place.is_some() {
+        return at(COMMA_MESSAGE.into()).with_hint(COMMA_HINT);
+    }
     match &e.code {
         ron::Error::NoSuchEnumVariant { found, outer, .. } if outer.as_deref() == Some("Relation") => {
             let names: Vec<&str> = Relation::ALL.iter().map(|r| r.name()).collect();
@@ -270,6 +282,34 @@ fn ron_problem(file: &SourceFile, e: ron::error::SpannedError) -> Problem {
             .with_hint("a data file is a flat list of Item(...), each with lists of strings and Link(...)"),
         code => at(code.to_string()),
     }
+}
+
+/// What a data author is told where ron's error is a missing comma.
+const COMMA_HINT: &str = "every field, list entry and Item(...) ends with a comma";
+
+/// What a data author is told where ron expected a comma.
+const COMMA_MESSAGE: &str = "expected a comma after this value";
+
+/// Where the value before `offset` ends, if `offset` starts a later line
+/// than it: the end of the last line before `offset` that is not blank.
+/// `None` if that line holds `//` (a comment, or a link in a string: its
+/// end is not surely the value's), or nothing comes before.
+fn end_of_previous_value(text: &str, offset: usize) -> Option<usize> {
+    let before = text.get(..offset)?;
+    let end = before.trim_end().len();
+    let line_start = before[..end].rfind('\n').map_or(0, |at| at + 1);
+    let on_an_earlier_line = before[end..].contains('\n');
+    (end > 0 && on_an_earlier_line && !before[line_start..end].contains("//")).then_some(end)
+}
+
+/// The 1-based line and column (in characters, as ron counts) of `offset`.
+fn line_and_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset];
+    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
 }
 
 /// True when a file holds nothing but whitespace and `//` comments.
@@ -290,6 +330,42 @@ mod tests {
             text: text.into(),
             embedded: false,
         }
+    }
+
+    /// ron finds a missing comma at the next value; the problem points
+    /// where the comma belongs, after the value before, on its own line.
+    #[test]
+    fn a_missing_comma_is_reported_where_it_belongs() {
+        let cases = [
+            // Between fields: ron says "Expected comma" at `date`.
+            (
+                "[\n  Item(\n    id: \"a\",\n    title: \"T\"\n    date: \"2005\",\n  ),\n]",
+                (4, 15),
+            ),
+            // Between items, a blank line between them.
+            (
+                "[\n  Item(id: \"a\", category: \"ga\", title: \"A\")\n\n  Item(id: \"b\", category: \"ga\", title: \"B\")\n]",
+                (2, 44),
+            ),
+            // Between list entries.
+            (
+                "[\n  Item(id: \"a\", category: \"ga\", title: \"A\", tags: [\n    \"x\"\n    \"y\",\n  ]),\n]",
+                (3, 8),
+            ),
+        ];
+        for (text, place) in cases {
+            let err = parse_items(&source(text)).unwrap_err();
+            assert_eq!(err.position, Some(place), "{err}\n{text}");
+            assert_eq!(err.message, COMMA_MESSAGE);
+            assert_eq!(err.hint.as_deref(), Some(COMMA_HINT));
+        }
+        // A line ending in `//` may end in a comment or a link: ron's place.
+        let commented = "[\n  Item(\n    id: \"a\", // the id\n    title: \"T\" // here\n    date: \"2005\",\n  ),\n]";
+        let err = parse_items(&source(commented)).unwrap_err();
+        assert_eq!(err.position, Some((5, 5)), "{err}");
+        // On one line, ron's place is already at the missing comma.
+        let err = parse_items(&source("[\n  Item(id: \"a\" title: \"T\"),\n]")).unwrap_err();
+        assert_eq!(err.position.map(|p| p.0), Some(2), "{err}");
     }
 
     #[test]
