@@ -284,7 +284,7 @@ fn ron_problem(file: &SourceFile, e: ron::error::SpannedError) -> Problem {
     }
 }
 
-/// What a data author is told where ron's error is a missing comma.
+/// How a data author avoids a missing comma.
 const COMMA_HINT: &str = "every field, list entry and Item(...) ends with a comma";
 
 /// What a data author is told where ron expected a comma.
@@ -292,14 +292,15 @@ const COMMA_MESSAGE: &str = "expected a comma after this value";
 
 /// Where the value before `offset` ends, if `offset` starts a later line
 /// than it: the end of the last line before `offset` that is not blank.
-/// `None` if that line holds `//` (a comment, or a link in a string: its
-/// end is not surely the value's), or nothing comes before.
+/// `None` if that line holds `//` or `*/` (a comment, or a link in a
+/// string: its end is not surely the value's), or nothing comes before.
 fn end_of_previous_value(text: &str, offset: usize) -> Option<usize> {
     let before = text.get(..offset)?;
     let end = before.trim_end().len();
     let line_start = before[..end].rfind('\n').map_or(0, |at| at + 1);
     let on_an_earlier_line = before[end..].contains('\n');
-    (end > 0 && on_an_earlier_line && !before[line_start..end].contains("//")).then_some(end)
+    let may_end_in_a_comment = ["//", "*/"].iter().any(|mark| before[line_start..end].contains(mark));
+    (end > 0 && on_an_earlier_line && !may_end_in_a_comment).then_some(end)
 }
 
 /// The 1-based line and column (in characters, as ron counts) of `offset`.
@@ -362,6 +363,8 @@ mod tests {
         // A line ending in `//` may end in a comment or a link: ron's place.
         let commented = "[\n  Item(\n    id: \"a\", // the id\n    title: \"T\" // here\n    date: \"2005\",\n  ),\n]";
         let err = parse_items(&source(commented)).unwrap_err();
+        assert_eq!(err.position, Some((5, 5)), "{err}");
+        let err = parse_items(&source(&commented.replace("// here", "/* here */"))).unwrap_err();
         assert_eq!(err.position, Some((5, 5)), "{err}");
         // On one line, ron's place is already at the missing comma.
         let err = parse_items(&source("[\n  Item(id: \"a\" title: \"T\"),\n]")).unwrap_err();
