@@ -345,6 +345,22 @@ fn unbookmarking_in_the_bookmarks_list_keeps_the_item_until_the_list_is_left() {
 /// Several bookmarks removed in a row from the bookmarks list all stay
 /// listed where they were, each can be added back, and the rest keep
 /// their order (a trial removed two and lost the first).
+/// Removed one after the other and added back in the same order (not the
+/// reverse), bookmarks return to the order they were bookmarked in.
+#[test]
+fn bookmarks_added_back_in_any_order_keep_the_order_bookmarked() {
+    let mut app = three_bookmarks_listed();
+    press(&mut app, &[key(KeyCode::Char('l'))]);
+    let before = app.bookmarks.ids.clone();
+    // The second and third removed, then added back second first.
+    press(&mut app, &[key(KeyCode::Char('j')), key(KeyCode::Char('m'))]);
+    press(&mut app, &[key(KeyCode::Char('j')), key(KeyCode::Char('m'))]);
+    assert_eq!(app.bookmarks.ids, before[..1]);
+    press(&mut app, &[key(KeyCode::Char('k')), key(KeyCode::Char('m'))]);
+    press(&mut app, &[key(KeyCode::Char('j')), key(KeyCode::Char('m'))]);
+    assert_eq!(app.bookmarks.ids, before);
+}
+
 #[test]
 fn several_unbookmarked_items_all_stay_listed_in_their_places() {
     let mut app = three_bookmarks_listed();

@@ -89,7 +89,8 @@ pub enum Effect {
 
 /// A bookmark removed in the bookmarks list, listed there until it is
 /// left: its row there (first, so that they sort by it), the item, and
-/// its place in the order bookmarked.
+/// its place in the order bookmarked, counting the others removed there
+/// as still in it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub(super) struct Unbookmarked {
     pub place: usize,

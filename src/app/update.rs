@@ -280,7 +280,8 @@ impl App<'_> {
         let added = match self.unbookmarked.iter().position(|removed| removed.idx == idx) {
             Some(removed) => {
                 let at = self.unbookmarked.remove(removed).at;
-                self.bookmarks.add_back(&item.id, at);
+                let before_it = self.unbookmarked.iter().filter(|other| other.at < at).count();
+                self.bookmarks.add_back(&item.id, at - before_it);
                 true
             }
             None => self.bookmarks.toggle(&item.id),
@@ -288,6 +289,7 @@ impl App<'_> {
         let listed_at = self.items().iter().position(|&i| i == idx);
         let kept_at = listed_at.filter(|_| !added && self.row == Row::Bookmarks);
         if let Some((place, at)) = kept_at.zip(was_at) {
+            let at = place_among_all(at, &self.unbookmarked);
             self.unbookmarked.push(Unbookmarked { place, idx, at });
         }
         self.refresh_bookmarks();
@@ -368,4 +370,16 @@ impl App<'_> {
             selected: 0,
         }));
     }
+}
+
+/// Where a bookmark at `at` in the order bookmarked would be with every
+/// item of `removed` still in it: a place that stays right whichever of
+/// them is added back first (each is added back before the ones after
+/// it that are still removed).
+fn place_among_all(at: usize, removed: &[Unbookmarked]) -> usize {
+    let mut places: Vec<usize> = removed.iter().map(|other| other.at).collect();
+    places.sort_unstable();
+    places
+        .into_iter()
+        .fold(at, |place, other| if other <= place { place + 1 } else { place })
 }
