@@ -29,7 +29,7 @@ fn key_strategy() -> impl Strategy<Value = Event> {
         Just(KeyCode::Delete),
         prop::sample::select(vec![
             'j', 'k', 'h', 'l', 'g', 'G', '/', '?', '[', ']', 'x', '7', '/', 'é', 'f', '0', '1', '2', '{', '}', 't',
-            'p', 'P', 's', ':'
+            'p', 'P', 's', ':', 'O', 'c', 'z', 'm', 'y'
         ])
         .prop_map(KeyCode::Char),
         any::<char>().prop_map(KeyCode::Char),

@@ -361,6 +361,12 @@ impl<'a> App<'a> {
         if let Some(timeline) = self.timeline().filter(|t| t.selected >= t.rows.len().max(1)) {
             return Err(format!("timeline selection {} out of range", timeline.selected));
         }
+        if let Some(choice) = self
+            .links_choice()
+            .filter(|c| c.selected >= links(self.data, c.item).len())
+        {
+            return Err(format!("link selection {} out of range", choice.selected));
+        }
         if let Some(bad) = self.history.trail().find(|l| !l.row.is_valid()) {
             return Err(format!("history step in {:?} out of range", bad.row));
         }
