@@ -10,7 +10,7 @@ use super::path::no_taller_than;
 use super::{centered, clear_popup, pane_block, selectable_list};
 use crate::app::{App, LinkKind, LinksChoice, links};
 use crate::sources;
-use crate::text::{sanitize, wrap_showing_all};
+use crate::text::{sanitize, wrap, wrap_showing_all};
 
 /// The popup's share of the screen, in per cent: wide, for long links.
 const POPUP_WIDTH_PERCENT: u16 = 80;
@@ -22,8 +22,8 @@ const BORDERS: u16 = 2;
 /// What a row calls its link, padded so the links line up.
 fn label(kind: LinkKind) -> &'static str {
     match kind {
-        LinkKind::Official => "official link ",
-        LinkKind::Source => "source        ",
+        LinkKind::Official => "official ",
+        LinkKind::Source => "source   ",
     }
 }
 
@@ -48,7 +48,8 @@ pub fn render(app: &App, choice: &LinksChoice, frame: &mut Frame, area: Rect) {
         .into_iter()
         .map(Line::raw)
         .collect();
-    full.push(Line::styled(host_note(shown), app.theme.status()));
+    let note = wrap(host_note(shown), inner_width).into_iter();
+    full.extend(note.map(|line| Line::styled(line, app.theme.status())));
     let full_height = u16::try_from(full.len()).unwrap_or(u16::MAX).saturating_add(BORDERS);
     let list_height = u16::try_from(rows.len()).unwrap_or(u16::MAX).saturating_add(BORDERS);
     let popup = no_taller_than(popup, list_height.saturating_add(full_height));
