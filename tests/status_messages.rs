@@ -106,3 +106,25 @@ fn a_status_that_fills_the_line_ends_without_a_separator() {
     }
     insta::assert_snapshot!(draw(&app, 80, 24).backend());
 }
+
+/// In an overlay a long status keeps the way out of it in the hint bar:
+/// after a copy in the links list, "close" as well as "quit".
+#[test]
+fn a_long_status_in_an_overlay_keeps_how_to_close_it() {
+    let mut app = App::new(&DATA);
+    jump(&mut app, "wgig-report");
+    press(&mut app, &[key(KeyCode::Char('O'))]);
+    app.status =
+        Some("copied link (and to tmux's paste buffer): https://www.itu.int/net/wsis/docs2/pc3/html/off5b/".into());
+    let terminal = draw(&app, 120, 40);
+    let last = terminal
+        .backend()
+        .to_string()
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    let hints = last.rsplit('│').next().unwrap_or("");
+    assert!(hints.contains("close") && hints.contains("quit"), "{last:?}");
+    assert!(!hints.contains("copy"), "the others gave way: {last:?}");
+}

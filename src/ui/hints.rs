@@ -133,7 +133,7 @@ fn fitting(mut hints: Vec<(String, Hint)>, room: usize) -> Vec<(String, Hint)> {
         hints.retain(|(shown, _)| shown != word);
     }
     // Still too long (a status message takes room): whole hints go, the
-    // last first but help and quit, never a word cut in half ("? hel").
+    // last first but those kept longest, never a word cut in half ("? hel").
     // The last hint's trailing space may be cut.
     while width(&hints).saturating_sub(1) > room {
         let last = hints.len().checked_sub(1);
@@ -149,5 +149,7 @@ fn fitting(mut hints: Vec<(String, Hint)>, room: usize) -> Vec<(String, Hint)> {
     hints
 }
 
-/// Hints that stay while any other can go.
-const KEPT_LONGEST: &[&str] = &["help", "quit"];
+/// Hints that stay while any other can go: help, and the ways out (an
+/// overlay's, then the program's). After a copy in the links list the
+/// status left only "Ctrl-C quit", not how to close the list.
+const KEPT_LONGEST: &[&str] = &["help", "close", "cancel", "quit"];
