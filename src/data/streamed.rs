@@ -40,6 +40,12 @@ const PIECES_PER_THREAD: usize = 2;
 /// grow with the cores, or on a large machine it is the file.
 const MAX_BATCH_THREADS: usize = 2;
 
+/// The queue of pieces for `threads` workers, with room for a whole
+/// batch's pieces.
+fn job_queue(threads: usize) -> (SyncSender<Job>, Receiver<Job>) {
+    mpsc::sync_channel(threads * PIECES_PER_THREAD)
+}
+
 /// A file's items, and its text's length and fingerprint (to read it
 /// again, unchanged, if a problem found later needs its position).
 #[derive(Debug)]
@@ -139,12 +145,13 @@ fn stream(path: &Path, progress: &Counting, sharing: Sharing, cutting: Cutting) 
     let failed = AtomicBool::new(false);
     let share = usize::try_from(reader.file_len / threads as u64).unwrap_or(usize::MAX);
     let items = thread::scope(|scope| {
-        // At most a piece per thread waits, and a batch is read only once
+        // A whole batch's pieces wait in the queue, so the workers parse
+        // them while the next batch is read and cut (with room for a piece
+        // per thread, the reader waited on a full queue and the workers
+        // then on an empty one while it read). A batch is read only once
         // the one before the last is parsed whole (`Feed::feed`): two
-        // batches' texts at most are held (a queue of a whole batch let a
-        // third be read, and the peak beyond the items varied from 8 to
-        // 14 MB with the timing).
-        let (jobs, queue) = mpsc::sync_channel::<Job>(threads);
+        // batches' texts at most are held, whatever the queue holds.
+        let (jobs, queue) = job_queue(threads);
         let (done, results) = mpsc::channel::<Done>();
         // Only the workers hold the queue's end: should they all stop,
         // sending fails rather than waits.
@@ -271,5 +278,31 @@ impl Feed<'_> {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::fast_parse::Part;
+
+    #[test]
+    fn a_whole_batch_is_queued_while_no_worker_takes_a_piece() {
+        for threads in 1..=MAX_BATCH_THREADS {
+            let (jobs, _queue) = job_queue(threads);
+            let text = Arc::new(String::new());
+            for seq in 0..threads * PIECES_PER_THREAD {
+                let job = Job {
+                    seq,
+                    text: Arc::clone(&text),
+                    range: 0..0,
+                    part: Part::WHOLE,
+                };
+                assert!(
+                    jobs.try_send(job).is_ok(),
+                    "piece {seq} of a batch for {threads} threads waits"
+                );
+            }
+        }
     }
 }
