@@ -109,9 +109,12 @@ fn elided(symbol: &str, width: usize, keep_head: bool) -> String {
     }
     // A language suffix ("-E") tells no English list entry from another,
     // the number before it does: where the last part cannot show whole,
-    // "…/6(Rev.1)" rather than "…(Rev.1)-E".
+    // "…/6(Rev.1)" rather than "…(Rev.1)-E". Only while the symbol
+    // without it is still cut, so what shows starts with "…": "A0-C"
+    // shown as "A0" would read as another symbol.
     let last_part = parts[parts.len() - 1];
-    if let Some(bare) = without_language_suffix(symbol).filter(|_| last_part.width() >= width) {
+    let bare = without_language_suffix(symbol).filter(|bare| last_part.width() >= width && bare.width() > width);
+    if let Some(bare) = bare {
         return elided(bare, width, keep_head);
     }
     last_columns(symbol, width)
@@ -468,6 +471,8 @@ mod tests {
         assert_eq!(elide_symbol_start("WSIS-05/TUNIS/DOC/6(Rev.1)-E", 9), "…6(Rev.1)");
         assert_eq!(elide_symbol_start("WSIS-II/PC-3/DOC/5-E", 9), "…/DOC/5-E");
         assert_eq!(elide_symbol_start("WSIS-II/PC-3/DOC/5-E", 5), "…/5-E");
+        // Never the symbol without its suffix whole, as if it were another.
+        assert_eq!(elide_symbol_start("A0-C", 2), "…C");
         // Never the number alone: 2018/28 and 2021/28 stay apart.
         assert_eq!(elide_symbol("E/RES/2018/28", 6), "…18/28");
         assert_eq!(elide_symbol("E/RES/2021/28", 6), "…21/28");
