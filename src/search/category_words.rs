@@ -97,6 +97,24 @@ pub(super) fn heading_named_by(term: &str) -> Vec<bool> {
         .collect()
 }
 
+/// Whether a title line of `title` (its lines folded or not) is headed
+/// by a word that a word of `phrase` (folded) names and that heads every
+/// item of some category other than `category` (the item's): "Report on
+/// the progress made…" for "report". Such an item is a report as an SG
+/// report is, and ranks near one ([`super::score::TITLE_HEADED_KIND`]); in its
+/// own category the word already counted so.
+pub(super) fn heads_a_title_line(title: &str, phrase: &[&str], category: usize) -> bool {
+    title.lines().any(|line| {
+        let folded = fold(line);
+        let Some(first) = tokens(&folded).into_iter().next() else {
+            return false;
+        };
+        let headed = heading_named_by(first.text);
+        let heads_its_own = headed.get(category).copied().unwrap_or(false);
+        !heads_its_own && headed.contains(&true) && phrase.iter().any(|term| names(first.text, term))
+    })
+}
+
 /// Why an item of category number `category` matched `terms`, the query
 /// words its texts lack: the category's label with the words they name
 /// marked, if they name any.
@@ -170,6 +188,28 @@ mod tests {
         assert!(!headed("fora", "body"));
         assert!(!headed("report", "ga"));
         assert!(!headed("ga", "ga"), "the abbreviation is no kind");
+    }
+
+    #[test]
+    fn a_kind_word_heading_a_title_outside_its_categories_heads_it() {
+        let at = |id: &str| category_index(id).expect("a category");
+        let title = "Report on the progress made\nCSTD 20-year WSIS review report";
+        assert!(heads_a_title_line(title, &["cstd", "report"], at("cstd")));
+        assert!(
+            heads_a_title_line(title, &["rep"], at("cstd")),
+            "as \"rep\" names SG reports"
+        );
+        assert!(
+            heads_a_title_line("WSIS+20\nReport by the ITU", &["report"], at("wsis20")),
+            "any title line"
+        );
+        // Its own category's heading counts already; a word only inside,
+        // or a word that heads no category, heads nothing.
+        assert!(!heads_a_title_line(title, &["report"], at("sg-report")));
+        assert!(!heads_a_title_line("The biennial report", &["report"], at("wsis20")));
+        assert!(!heads_a_title_line("Resilient networks", &["res"], at("wsis20")));
+        assert!(!heads_a_title_line("Review of the Summit", &["review"], at("wsis20")));
+        assert!(!heads_a_title_line(title, &["cstd"], at("cstd")));
     }
 
     #[test]

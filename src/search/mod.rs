@@ -348,7 +348,7 @@ impl SearchIndex {
     }
 
     /// The place in [`CATEGORIES`] of item `idx`'s category.
-    fn category_number(&self, idx: ItemIdx) -> usize {
+    pub(super) fn category_number(&self, idx: ItemIdx) -> usize {
         usize::from(self.section(Section::Category).get(idx).copied().unwrap_or(0))
     }
 

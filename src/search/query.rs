@@ -495,7 +495,9 @@ impl SearchIndex {
         let Some(lazy) = lazy else {
             for hit in hits {
                 let demoted = !names_a_draft && self.is_draft(hit.item);
-                hit.score = self.line_ranked(hit.score, phrase, demoted, |field| self.field_text(hit.item, field));
+                hit.score = self.line_ranked(hit.item, hit.score, phrase, demoted, |field| {
+                    self.field_text(hit.item, field)
+                });
             }
             return;
         };
@@ -504,21 +506,34 @@ impl SearchIndex {
         fetched.load(self, lazy, hits.iter().map(|hit| (hit.item, fields)));
         for hit in hits {
             let demoted = !names_a_draft && self.is_draft(hit.item);
-            hit.score = self.line_ranked(hit.score, phrase, demoted, |field| fetched.text(self, hit.item, field));
+            hit.score = self.line_ranked(hit.item, hit.score, phrase, demoted, |field| {
+                fetched.text(self, hit.item, field)
+            });
         }
     }
 
-    /// `rank` of a hit whose texts `field_text` gives, as its lines make
-    /// it: with its [`Self::exact_line_bonus`], and lowered if `demoted`
-    /// (a draft the query of `phrase` does not name: `drafts`).
+    /// `rank` of hit `item` whose texts `field_text` gives, as its lines
+    /// make it: with its [`Self::exact_line_bonus`], or
+    /// [`score::TITLE_HEADED_KIND`] if a query word heads its title as it heads every
+    /// item of a category (`category_words::heads_a_title_line`), and
+    /// lowered if `demoted` (a draft the query of `phrase` does not name:
+    /// `drafts`).
     pub(super) fn line_ranked<'t>(
         &self,
+        item: ItemIdx,
         rank: i64,
         phrase: &[&str],
         demoted: bool,
         field_text: impl Fn(Field) -> &'t str,
     ) -> i64 {
-        drafts::ranked_as_draft(rank + self.exact_line_bonus(phrase, &field_text), demoted)
+        let lines = self.exact_line_bonus(phrase, &field_text);
+        let headed = category_words::heads_a_title_line(field_text(Field::Title), phrase, self.category_number(item));
+        let bonus = if headed {
+            lines.max(score::TITLE_HEADED_KIND)
+        } else {
+            lines
+        };
+        drafts::ranked_as_draft(rank + bonus, demoted)
     }
 
     /// The bonus for a title, tag or body line (texts from `field_text`)

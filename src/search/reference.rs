@@ -169,7 +169,7 @@ fn plain_search(index: &SearchIndex, query: &str, scope: Option<&[ItemIdx]>) -> 
         // As first written: the draft rule asked of each hit's tags.
         let names_a_draft = super::drafts::query_names_a_draft(phrase.iter().copied());
         let demoted = !names_a_draft && super::drafts::is_draft(field_text(Field::Tags));
-        hit.score = index.line_ranked(hit.score, &phrase, demoted, field_text);
+        hit.score = index.line_ranked(hit.item, hit.score, &phrase, demoted, field_text);
     }
     super::drafts::keep_checked_above_the_rest(&mut hits, checked);
     hits[..checked].sort_unstable_by(|a, b| {

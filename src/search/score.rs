@@ -33,6 +33,7 @@
 //! | [`CATEGORY_WORD`] | 10 − 500 | a word only the item's category names ("resolution"): below any real match of no cost; never a hit alone |
 //! | [`KIND_WORD`] | 600 | a word that names what the item's category holds ("report": SG reports), found in the item itself |
 //! | [`HEADING_KIND`] | 6000 | "resolution" for a GA or ECOSOC resolution, "report" for an SG report, with or without the word in its texts: the item is what the query asks for, above items that only mention the word; counted once, its mentions of the word adding nothing |
+//! | [`TITLE_HEADED_KIND`] | 4000 | that word heading the title of an item of another category ("Report on the progress made…" for "report"): one of what is asked for, its title already counting the word |
 //! | heading word | title × rarity | that word, which heads every such item ("Resolution adopted by…"), counts at least as an exact title word |
 //! | [`DRAFT_DIVISOR`] | ÷ 2 | an item tagged a draft, for a query that names no draft ("draft", "zero", "rev"): the adopted text first |
 //! | [`ID_ALONE`] | 500 000 | a one-word query that is an item's id |
@@ -125,6 +126,16 @@ pub const KIND_WORD: i64 = EXACT * 6;
 /// add nothing (`tally::Round::match_heading`), or a resolution that says
 /// "the resolution that…" would pass the one the query names.
 pub const HEADING_KIND: i64 = TITLE_START * TITLE_WEIGHT;
+
+/// A query word that heads every item of a category ([`HEADING_KIND`])
+/// heading the title of an item outside it ("Report on the progress
+/// made…", the CSTD's twenty-year report, for "report"): the item is one
+/// of what is asked for too. Less than [`HEADING_KIND`]: its title already
+/// counts the word, and the query's words beside it (a phrase), which a
+/// category's heading does not; so "wsis report" still puts the SG's WSIS
+/// reports first, and "cstd report" the CSTD's report above SG reports
+/// only tagged "cstd".
+pub const TITLE_HEADED_KIND: i64 = HEADING_KIND * 2 / 3;
 
 /// An item tagged as a draft ("draft", "zero draft", "draft resolution")
 /// counts this many times less, within its cost, for a query that names no

@@ -86,6 +86,8 @@ pub const JUDGED: &[Judged] = &[
     // with a category's, a symbol as it is typed, a letter of a joined word.
     q("wsis 10", &["ga-70-125"]),
     q("wsis report", &["sg-report-2020"]),
+    // The CSTD's own report, above SG reports merely tagged "cstd".
+    q("cstd report", &["cstd-20-year-report"]),
     q("70/12", &["ga-70-125"]),
     q("e health", &["al-c7-e-health"]),
     // A delegate's words for the overall reviews: the resolutions the
