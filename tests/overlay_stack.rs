@@ -165,6 +165,27 @@ fn a_search_waiting_for_its_first_answer_says_so() {
     );
 }
 
+/// One hit is "1 result", not "1 results"; more are counted as before.
+#[test]
+fn the_search_counts_one_result_in_the_singular() {
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char('/'))]);
+    type_text(&mut app, "wgig report");
+    assert_eq!(app.search().expect("search open").hits.len(), 1, "one hit");
+    let screen = format!("{:?}", common::draw(&app, 100, 30).backend().buffer());
+    assert!(
+        screen.contains(" 1 result ") && !screen.contains("1 results"),
+        "{screen}"
+    );
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char('/'))]);
+    type_text(&mut app, "igf");
+    let hits = app.search().expect("search open").hits.len();
+    assert!(hits > 1, "{hits} hits");
+    let screen = format!("{:?}", common::draw(&app, 100, 30).backend().buffer());
+    assert!(screen.contains(&format!(" {hits} results ")), "{screen}");
+}
+
 fn app_hits(query: &str) -> Vec<wsis_browser::data::ItemIdx> {
     App::new(&DATA)
         .index

@@ -25,10 +25,14 @@ pub fn render(app: &App, search: &SearchState, frame: &mut Frame, area: Rect) {
         "searching…".to_string()
     } else {
         let more = if search.pending { "…" } else { "" };
+        let results = match search.hits.len() {
+            1 => "1 result".to_string(),
+            count => format!("{count} results"),
+        };
         match search.hits.fewer_words() {
             // No item holds every word: these lack the words named.
-            Some(fewer) => format!("{} results{more} without {}", search.hits.len(), fewer.dropped_quoted()),
-            None => format!("{} results{more}", search.hits.len()),
+            Some(fewer) => format!("{results}{more} without {}", fewer.dropped_quoted()),
+            None => format!("{results}{more}"),
         }
     };
     let input = Paragraph::new(editor_line(
