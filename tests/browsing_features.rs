@@ -105,6 +105,22 @@ fn path_overlay_marks_then_shows_and_opens_a_step() {
 }
 
 #[test]
+fn a_path_to_the_marked_item_itself_says_so_instead_of_zero_steps() {
+    let mut app = App::new(&DATA);
+    jump_to(&mut app, "ecosoc-2006-46");
+    press(&mut app, &[key(KeyCode::Char('p')), key(KeyCode::Char('P'))]);
+    assert!(app.path().is_none(), "no path of no steps");
+    let status = app.status.clone().expect("a status");
+    assert!(
+        status.contains("is the marked start") && status.contains("press P"),
+        "{status}"
+    );
+    jump_to(&mut app, "cstd");
+    press(&mut app, &[key(KeyCode::Char('P'))]);
+    assert!(app.path().is_some(), "the mark is kept for another item");
+}
+
+#[test]
 fn timeline_is_chronological_grouped_by_year_and_opens_items() {
     let rows = timeline(&DATA);
     let dated = (0..DATA.len()).filter(|&i| DATA.date(i).is_some()).count();
@@ -376,6 +392,18 @@ fn copy_and_open_ask_the_front_end_for_effects() {
 /// `O` lists the official link and every source whole, in the data's
 /// order; Enter or `o` opens the one under the cursor and `y` copies it,
 /// the list staying open for the next; `q` closes it.
+#[test]
+fn the_links_list_shows_an_official_link_that_is_also_a_source_once() {
+    let item = idx("geneva-declaration");
+    let data = DATA.item(item);
+    let official = data.url.as_deref().expect("an official link");
+    assert!(data.sources.iter().any(|source| &**source == official), "also a source");
+    let rows = wsis_browser::app::links(&DATA, item);
+    let urls: Vec<&str> = rows.iter().map(|&(_, url)| url).collect();
+    assert_eq!(urls.iter().filter(|&&url| url == official).count(), 1, "{urls:?}");
+    assert_eq!(rows.len(), data.sources.len(), "the other sources all kept");
+}
+
 #[test]
 fn links_list_every_source_whole_and_open_or_copy_one() {
     let mut app = App::new(&DATA);

@@ -359,6 +359,14 @@ impl App<'_> {
             self.status = Some("mark a start with p first".into());
             return;
         };
+        if from == to {
+            // A path of no steps would only show the item it is on.
+            self.status = Some(format!(
+                "{} is the marked start — open another item and press P",
+                self.status_name(to)
+            ));
+            return;
+        }
         let steps = graph::shortest_path(self.data, from, to);
         if steps.is_none() {
             self.status = Some("no path between these items".into());

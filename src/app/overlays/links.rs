@@ -25,12 +25,22 @@ pub enum LinkKind {
 }
 
 /// An item's links in the order shown: its official link, then its
-/// sources as the data lists them.
+/// sources as the data lists them, but the official one again (an
+/// official page often confirms the facts: one row opens it).
 pub fn links(data: &Dataset, item: ItemIdx) -> Vec<(LinkKind, &str)> {
     let item = data.item(item);
-    let official = item.url.as_deref().map(|url| (LinkKind::Official, url));
-    let sources = item.sources.iter().map(|source| (LinkKind::Source, &**source));
-    official.into_iter().chain(sources).collect()
+    let official = item.url.as_deref();
+    let sources = item
+        .sources
+        .iter()
+        .map(|source| &**source)
+        .filter(|&source| Some(source) != official)
+        .map(|source| (LinkKind::Source, source));
+    official
+        .map(|url| (LinkKind::Official, url))
+        .into_iter()
+        .chain(sources)
+        .collect()
 }
 
 impl App<'_> {
