@@ -8,6 +8,9 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// Cuts `text` to at most `width` columns, ending with "…" when cut. The
 /// "…" follows the last character kept that is not a blank: a cut after
 /// a word ends "word…", never "word …", which reads as a word left out.
+/// A word with a digit cut part-way is left out whole, if a word comes
+/// before it: "resolution 2006/4…" reads as another resolution, "report
+/// 20…" as a year; "resolution…" says only that more follows.
 pub fn truncate(text: &str, width: usize) -> String {
     if text.width() <= width {
         return text.to_string();
@@ -23,11 +26,30 @@ pub fn truncate(text: &str, width: usize) -> String {
         used += w;
     }
     if width > 0 {
+        let cut_inside_a_word = text[out.len()..].starts_with(|c: char| !c.is_whitespace());
+        if cut_inside_a_word {
+            out.truncate(without_a_cut_number(&out).len());
+        }
         out.truncate(out.trim_end().len());
         out.push('…');
     }
     out
 }
+
+/// `kept`, the start of a text cut inside its last word, without that
+/// word if it holds a digit and a word comes before it, nor the comma or
+/// colon that led to it ("resolution, 68t…" → "resolution…").
+fn without_a_cut_number(kept: &str) -> &str {
+    match kept.rfind(char::is_whitespace) {
+        Some(blank) if kept[blank..].contains(|c: char| c.is_ascii_digit()) && !kept[..blank].trim().is_empty() => {
+            kept[..blank].trim_end_matches(|c: char| c.is_whitespace() || LEADS_ON.contains(&c))
+        }
+        _ => kept,
+    }
+}
+
+/// Marks that lead on to the word a cut left out.
+const LEADS_ON: [char; 3] = [',', ';', ':'];
 
 /// What joins the symbols of one document issued under two ("A/66/77–E/2011/103").
 const JOINT: char = '–';
@@ -446,6 +468,19 @@ mod tests {
         );
         assert_eq!(truncate("ab   cdef", 6), "ab…");
         assert_eq!(fit("ab   cdef", 6), "ab…   ");
+    }
+
+    #[test]
+    fn a_number_cut_part_way_is_left_out_whole() {
+        let note = "annual report requested by resolution 2006/46";
+        assert_eq!(truncate(note, 43), "annual report requested by resolution…");
+        assert_eq!(truncate("SG WSIS progress report 2020", 27), "SG WSIS progress report…");
+        assert_eq!(truncate("ICT4D resolution, 68th session", 21), "ICT4D resolution…");
+        // Whole, or alone, or a word without digits: cut as before.
+        assert_eq!(truncate(note, 45), note);
+        assert_eq!(truncate("2006/46 of 28 July", 6), "2006/…");
+        assert_eq!(truncate("report 2020 of the SG", 12), "report 2020…");
+        assert_eq!(truncate("the progress made", 12), "the progres…");
     }
 
     #[test]
