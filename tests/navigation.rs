@@ -639,10 +639,10 @@ fn a_digit_no_other_label_begins_follows_at_once_unless_a_number_does() {
     assert!(screen.contains("Enter follows 04"), "{screen}");
 }
 
-/// A number no label begins is filter text; when nothing matches it, Enter
-/// follows nothing.
+/// A number no label begins is filter text; when nothing related matches
+/// it, Enter follows nothing but searches all items for it, over the list.
 #[test]
-fn a_number_of_no_related_item_narrows_the_list_to_nothing() {
+fn a_filter_no_related_item_matches_is_searched_among_all_items() {
     let mut app = App::new(&DATA);
     open_by_search(&mut app, "2006/46");
     let count = app.related().len();
@@ -653,9 +653,32 @@ fn a_number_of_no_related_item_narrows_the_list_to_nothing() {
     let follow = app.follow_prompt().expect("still open");
     assert_eq!(follow.filter, "2199");
     assert!(follow.matches(&app, &app.related()).is_empty());
+    let screen = format!("{:?}", draw(&app, 120, 40).backend());
+    assert!(
+        screen.contains("Enter searches all items"),
+        "said before Enter:\n{screen}"
+    );
     press(&mut app, &[key(KeyCode::Enter)]);
-    assert_eq!(shown(&app), "ecosoc-2006-46");
-    assert_eq!(app.status.as_deref(), Some("no related item matches"));
+    assert_eq!(shown(&app), "ecosoc-2006-46", "nothing followed");
+    assert_eq!(app.search().map(|search| &*search.query), Some("2199"));
+    // Escape gives the list back as it was.
+    press(&mut app, &[key(KeyCode::Esc)]);
+    assert_eq!(app.follow_prompt().map(|follow| follow.filter.as_str()), Some("2199"));
+    // A trial's walk: A/RES/70/125 is two links from 2006/46.
+    press(&mut app, &[ctrl('u')]);
+    type_text(&mut app, "70/125");
+    assert!(
+        app.follow_prompt()
+            .expect("open")
+            .matches(&app, &app.related())
+            .is_empty()
+    );
+    press(&mut app, &[key(KeyCode::Enter), key(KeyCode::Enter)]);
+    assert_eq!(shown(&app), "ga-70-125");
+    assert!(
+        app.search().is_none() && app.follow_prompt().is_none(),
+        "every overlay closed"
+    );
 }
 
 #[test]

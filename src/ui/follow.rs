@@ -80,7 +80,7 @@ fn title(follow: &FollowState, shown: usize, count: usize) -> String {
         let label = follow_label(n - 1, count);
         format!(" Follow — Enter follows {label}; more digits narrow the list ")
     } else if shown == 0 {
-        format!(" Follow — none of {count} related matches; Backspace edits ")
+        format!(" Follow — none of {count} related matches; Enter searches all items ")
     } else {
         format!(" Follow — {shown} of {count} related; type a number or letters ")
     }

@@ -10,7 +10,7 @@
 //! selection.
 
 use super::{Overlay, Transition};
-use crate::app::{Action, App, Edit, Motion};
+use crate::app::{Action, App, Edit, Motion, SearchState};
 use crate::graph::Related;
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -140,6 +140,10 @@ impl App<'_> {
             Action::Open if !follow.typed.is_empty() => return self.follow_typed(follow),
             Action::Open => match matches.get(follow.selected) {
                 Some(&row) => return self.accept_link(row),
+                // Nothing related matches: what was typed is sought among
+                // all items, as fzf-like pickers fall back to a wider
+                // source ("70/125" from ECOSOC 2006/46, two links away).
+                None if !follow.filter.trim().is_empty() => return self.search_all_for(&follow.filter),
                 None => self.status = Some("no related item matches".into()),
             },
             Action::CloseOverlay => return Transition::Close,
@@ -188,6 +192,15 @@ impl App<'_> {
                 Transition::Close
             }
         }
+    }
+
+    /// The search over all items, opened over the follow list with
+    /// `text` typed: Escape comes back to the list, Enter goes to a hit.
+    fn search_all_for(&mut self, text: &str) -> Transition {
+        let mut search = SearchState::default();
+        search.query.insert(text.trim());
+        self.refresh_hits(&mut search);
+        Transition::Open(Overlay::Search(search))
     }
 
     /// Marks the link as followed (Back shows it selected) and goes there.
