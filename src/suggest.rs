@@ -30,9 +30,56 @@ fn allowed_distance(name: &str) -> usize {
     (name.chars().count() / 3).clamp(2, MAX_DISTANCE)
 }
 
+/// Whether `wanted`, a symbol or the end of one as typed ("2006/64",
+/// "70/152"), is one slip from `symbol` or from its end of as many parts:
+/// a digit or letter changed, added, left out, or two side by side swapped
+/// (the commonest slip in a number). Each document of a joint symbol
+/// ("A/63/72–E/2008/48") is asked alone. Only for a name with a digit and
+/// a '/' of at least [`SYMBOL_SLIP_FROM`] characters: shorter ends
+/// ("2/3") are one slip from too many symbols.
+pub fn is_symbol_slip(wanted: &str, symbol: &str) -> bool {
+    let wanted = wanted.trim().to_lowercase();
+    if wanted.chars().count() < SYMBOL_SLIP_FROM
+        || !wanted.contains('/')
+        || !wanted.contains(|c: char| c.is_ascii_digit())
+    {
+        return false;
+    }
+    let parts = wanted.split('/').count();
+    symbol.split('–').any(|document| {
+        let document = document.to_lowercase();
+        let all: Vec<&str> = document.split('/').collect();
+        let Some(start) = all.len().checked_sub(parts) else {
+            return false;
+        };
+        let end = all[start..].join("/");
+        end != wanted && strsim::osa_distance(&end, &wanted) == 1
+    })
+}
+
+/// The shortest symbol end [`is_symbol_slip`] asks about.
+pub const SYMBOL_SLIP_FROM: usize = 5;
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_symbol_one_slip_away_is_near() {
+        assert!(is_symbol_slip("2006/64", "E/RES/2006/46"), "two digits swapped");
+        assert!(is_symbol_slip("70/152", "A/RES/70/125"));
+        assert!(is_symbol_slip("E/RES/2006/64", "E/RES/2006/46"), "whole");
+        assert!(
+            is_symbol_slip("2008/84", "A/63/72–E/2008/48"),
+            "one document of a joint symbol"
+        );
+        assert!(is_symbol_slip("70/1255", "A/RES/70/125"), "a digit added");
+        // The symbol itself, two slips, a short end, or no number: not asked.
+        assert!(!is_symbol_slip("2006/46", "E/RES/2006/46"));
+        assert!(!is_symbol_slip("2006/99", "E/RES/2006/46"));
+        assert!(!is_symbol_slip("2/3", "E/RES/2008/3"));
+        assert!(!is_symbol_slip("cstd-report", "E/RES/2006/46"));
+    }
 
     #[test]
     fn the_nearest_name_is_suggested() {

@@ -71,6 +71,30 @@ fn suggestions_follow_the_jump_ranking_and_show_symbols() {
     );
 }
 
+/// A symbol with two digits swapped (a trial typed `2006/64`) is offered
+/// the symbols one slip from it, never taken for them.
+#[test]
+fn a_symbol_one_slip_away_is_offered() {
+    for (typo, offered_id) in [
+        ("2006/64", "ecosoc-2006-46"),
+        ("70/152", "ga-70-125"),
+        ("E/RES/2006/64", "ecosoc-2006-46"),
+    ] {
+        let stderr = refused(&["show", typo]);
+        assert!(
+            stderr.contains(&format!("no item is called \"{typo}\"; did you mean:")),
+            "{stderr}"
+        );
+        let offered: Vec<&str> = stderr.lines().filter(|l| l.starts_with("  ")).collect();
+        assert!(
+            offered
+                .iter()
+                .any(|line| line.starts_with(&format!("  {offered_id}  "))),
+            "{typo}: {stderr}"
+        );
+    }
+}
+
 #[test]
 fn a_single_near_name_is_offered_never_taken() {
     for typo in ["tunis-agnda", "tunis agnda"] {

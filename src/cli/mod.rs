@@ -44,7 +44,7 @@ use crate::data::trace;
 use crate::data::{CATEGORIES, Dataset, ItemIdx, Problem, Resolved};
 use crate::dataset_cache;
 use crate::search::{SearchIndex, cache};
-use crate::suggest::closest;
+use crate::suggest::{closest, is_symbol_slip};
 
 pub use cite::CiteFormat;
 pub use export::Format;
@@ -714,12 +714,23 @@ fn unknown_name(data: &Dataset, wanted: &str) -> String {
 }
 
 /// The items the jump offers for `wanted` (never empty: `find` refuses
-/// that first); failing those, the item whose id is nearest to it as a
-/// typo ("tunis-agnda").
+/// that first); failing those, the items whose symbol it is one slip from
+/// ("2006/64" for E/RES/2006/46), else the item whose id is nearest to
+/// it as a typo ("tunis-agnda").
 fn suggestions(data: &Dataset, wanted: &str) -> Vec<ItemIdx> {
     let offered = candidates(data, wanted, SUGGESTED);
     if !offered.is_empty() {
         return offered;
+    }
+    let slips: Vec<ItemIdx> = (0..data.len())
+        .filter(|&idx| {
+            let symbol = data.item(idx).symbol.as_deref();
+            symbol.is_some_and(|symbol| is_symbol_slip(wanted, symbol))
+        })
+        .take(SUGGESTED)
+        .collect();
+    if !slips.is_empty() {
+        return slips;
     }
     let ids = data.items().map(|item| &*item.id);
     closest(wanted.trim(), ids)
