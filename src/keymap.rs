@@ -179,7 +179,7 @@ pub const BINDINGS: &[Binding] = &[
         Some("scope"),
     ),
     bind(Search, &[key(F(1))], Action::ToggleHelp, "show every key binding", None),
-    bind(Follow, &[key(Enter)], Action::Open, "follow the selected related item", Some("follow")),
+    bind(Follow, &[key(Enter)], Action::Open, "follow the selected related item, or search all items if none matches", Some("follow")),
     // Ctrl-K / Ctrl-J first, as in search's prompt; Ctrl-P / Ctrl-N too, as
     // in fzf (this prompt has no history for them to recall).
     bind(Follow, &[key(Up), ctrl('k'), ctrl('p')], UP, "previous related item", None),
