@@ -26,8 +26,7 @@ pub fn truncate(text: &str, width: usize) -> String {
         used += w;
     }
     if width > 0 {
-        let cut_inside_a_word = text[out.len()..].starts_with(|c: char| !c.is_whitespace());
-        if cut_inside_a_word {
+        if continues_a_word(&text[out.len()..]) {
             out.truncate(without_a_cut_number(&out).len());
         }
         out.truncate(out.trim_end().len());
@@ -36,16 +35,32 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
+/// Whether `rest`, what a cut leaves out, goes on with the word the cut
+/// ended in: a letter or digit, or a joiner before one ("/46" of
+/// "2006/46"). Punctuation after a whole word ("2006/46, …") does not.
+fn continues_a_word(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    match chars.next() {
+        Some(c) if c.is_alphanumeric() => true,
+        Some('/' | '-' | '+' | '.') => chars.next().is_some_and(char::is_alphanumeric),
+        _ => false,
+    }
+}
+
 /// `kept`, the start of a text cut inside its last word, without that
 /// word if it holds a digit and a word comes before it, nor the comma or
-/// colon that led to it ("resolution, 68t…" → "resolution…").
+/// colon that led to it ("resolution, 68t…" → "resolution…"). A link cut
+/// part-way is kept: its start still says where it leads.
 fn without_a_cut_number(kept: &str) -> &str {
-    match kept.rfind(char::is_whitespace) {
-        Some(blank) if kept[blank..].contains(|c: char| c.is_ascii_digit()) && !kept[..blank].trim().is_empty() => {
-            kept[..blank].trim_end_matches(|c: char| c.is_whitespace() || LEADS_ON.contains(&c))
-        }
-        _ => kept,
+    let Some(blank) = kept.rfind(char::is_whitespace) else {
+        return kept;
+    };
+    let word = &kept[blank..];
+    if !word.contains(|c: char| c.is_ascii_digit()) || word.contains("://") {
+        return kept;
     }
+    let before = kept[..blank].trim_end_matches(|c: char| c.is_whitespace() || LEADS_ON.contains(&c));
+    if before.is_empty() { kept } else { before }
 }
 
 /// Marks that lead on to the word a cut left out.
@@ -481,6 +496,16 @@ mod tests {
         assert_eq!(truncate("2006/46 of 28 July", 6), "2006/…");
         assert_eq!(truncate("report 2020 of the SG", 12), "report 2020…");
         assert_eq!(truncate("the progress made", 12), "the progres…");
+        // A whole number before punctuation is no cut number.
+        assert_eq!(truncate("a 2006/46, more", 10), "a 2006/46…");
+        assert_eq!(truncate("Report (2014) of", 14), "Report (2014)…");
+        assert_eq!(truncate("resolution 2006/46 of", 17), "resolution…");
+        // Nothing but marks before it, or a link: cut as before.
+        assert_eq!(truncate(": 2006/46 x", 6), ": 200…");
+        assert_eq!(
+            truncate("copied the official link: https://undocs.org/en/E/RES/2006/46", 40),
+            "copied the official link: https://undoc…"
+        );
     }
 
     #[test]
