@@ -53,7 +53,9 @@ pub fn is_symbol_slip(wanted: &str, symbol: &str) -> bool {
             return false;
         };
         let end = all[start..].join("/");
-        end != wanted && strsim::osa_distance(&end, &wanted) == 1
+        // One slip changes the length by one at most; the distance costs
+        // a product of the lengths, so no long name pays it for each item.
+        end.len().abs_diff(wanted.len()) <= 1 && end != wanted && strsim::osa_distance(&end, &wanted) == 1
     })
 }
 

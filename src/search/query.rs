@@ -491,11 +491,12 @@ impl SearchIndex {
     fn rank_by_lines(&self, hits: &mut [Hit], phrase: &[&str], read_once: bool) {
         // Once per query, not per hit: it depends on the query only.
         let names_a_draft = drafts::query_names_a_draft(phrase.iter().copied());
+        let kinds = category_words::heading_kinds(phrase);
         let lazy = self.lazy().filter(|_| read_once);
         let Some(lazy) = lazy else {
             for hit in hits {
                 let demoted = !names_a_draft && self.is_draft(hit.item);
-                hit.score = self.line_ranked(hit.item, hit.score, phrase, demoted, |field| {
+                hit.score = self.line_ranked(hit.item, &kinds, hit.score, phrase, demoted, |field| {
                     self.field_text(hit.item, field)
                 });
             }
@@ -506,7 +507,7 @@ impl SearchIndex {
         fetched.load(self, lazy, hits.iter().map(|hit| (hit.item, fields)));
         for hit in hits {
             let demoted = !names_a_draft && self.is_draft(hit.item);
-            hit.score = self.line_ranked(hit.item, hit.score, phrase, demoted, |field| {
+            hit.score = self.line_ranked(hit.item, &kinds, hit.score, phrase, demoted, |field| {
                 fetched.text(self, hit.item, field)
             });
         }
@@ -514,20 +515,22 @@ impl SearchIndex {
 
     /// `rank` of hit `item` whose texts `field_text` gives, as its lines
     /// make it: with its [`Self::exact_line_bonus`], or
-    /// [`score::TITLE_HEADED_KIND`] if a query word heads its title as it heads every
-    /// item of a category (`category_words::heads_a_title_line`), and
+    /// [`score::TITLE_HEADED_KIND`] if a word heads its title as it heads
+    /// every item of a category the query names so (`kinds`:
+    /// `category_words::heading_kinds`, once per query), and
     /// lowered if `demoted` (a draft the query of `phrase` does not name:
     /// `drafts`).
     pub(super) fn line_ranked<'t>(
         &self,
         item: ItemIdx,
+        kinds: &[bool],
         rank: i64,
         phrase: &[&str],
         demoted: bool,
         field_text: impl Fn(Field) -> &'t str,
     ) -> i64 {
         let lines = self.exact_line_bonus(phrase, &field_text);
-        let headed = category_words::heads_a_title_line(field_text(Field::Title), phrase, self.category_number(item));
+        let headed = category_words::heads_a_title_line(field_text(Field::Title), kinds, self.category_number(item));
         let bonus = if headed {
             lines.max(score::TITLE_HEADED_KIND)
         } else {

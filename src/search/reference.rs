@@ -164,12 +164,13 @@ fn plain_search(index: &SearchIndex, query: &str, scope: Option<&[ItemIdx]>) -> 
     let checked = hits.len().min(score::EXACT_LINE_CHECKED);
     let phrase: Vec<&str> = terms.iter().map(|t| t.text.as_str()).collect();
     let before = hits[..checked].iter().map(|hit| (hit.item, hit.score)).collect();
+    let kinds = super::category_words::heading_kinds(&phrase);
     for hit in &mut hits[..checked] {
         let field_text = |field| index.field_text(hit.item, field);
         // As first written: the draft rule asked of each hit's tags.
         let names_a_draft = super::drafts::query_names_a_draft(phrase.iter().copied());
         let demoted = !names_a_draft && super::drafts::is_draft(field_text(Field::Tags));
-        hit.score = index.line_ranked(hit.item, hit.score, &phrase, demoted, field_text);
+        hit.score = index.line_ranked(hit.item, &kinds, hit.score, &phrase, demoted, field_text);
     }
     super::drafts::keep_checked_above_the_rest(&mut hits, checked);
     hits[..checked].sort_unstable_by(|a, b| {
