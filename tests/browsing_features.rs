@@ -389,9 +389,7 @@ fn copy_and_open_ask_the_front_end_for_effects() {
     );
 }
 
-/// `O` lists the official link and every source whole, in the data's
-/// order; Enter or `o` opens the one under the cursor and `y` copies it,
-/// the list staying open for the next; `q` closes it.
+/// An official page that also confirms the facts is listed once.
 #[test]
 fn the_links_list_shows_an_official_link_that_is_also_a_source_once() {
     let item = idx("geneva-declaration");
@@ -404,6 +402,9 @@ fn the_links_list_shows_an_official_link_that_is_also_a_source_once() {
     assert_eq!(rows.len(), data.sources.len(), "the other sources all kept");
 }
 
+/// `O` lists the official link and every other source, in the data's
+/// order, the selected one whole below; Enter or `o` opens it and `y`
+/// copies it, the list staying open for the next; `q` closes it.
 #[test]
 fn links_list_every_source_whole_and_open_or_copy_one() {
     let mut app = App::new(&DATA);
