@@ -750,3 +750,23 @@ fn leaving_for_another_category_makes_the_item_read_a_step() {
         assert_eq!(app.row, start_row, "{how}: the category passed is no step");
     }
 }
+
+/// A symbol typed with two digits swapped is named in the status, never
+/// opened: Enter on `:2006/64` stays where it was and says what was meant.
+#[test]
+fn a_jump_to_a_symbol_one_slip_away_names_it_and_opens_nothing() {
+    let mut app = App::new(&DATA);
+    let before = shown(&app);
+    press(&mut app, &[key(KeyCode::Char(':'))]);
+    type_text(&mut app, "2006/64");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(shown(&app), before, "nothing opened");
+    let status = app.status.clone().expect("a status");
+    assert!(status.contains("did you mean E/RES/2006/46?"), "{status}");
+    // A name one slip from nothing keeps the way to the texts.
+    press(&mut app, &[ctrl('u')]);
+    type_text(&mut app, "zzzz/99999");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    let status = app.status.clone().expect("a status");
+    assert!(status.contains("(/ searches the texts)"), "{status}");
+}

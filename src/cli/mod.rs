@@ -32,7 +32,7 @@ use clap::builder::{PossibleValue, PossibleValuesParser};
 use clap::{Parser, Subcommand};
 use serde::Serialize;
 
-use crate::data::candidates::candidates;
+use crate::data::candidates::{candidates, symbol_slips};
 use crate::data::category::category_named;
 use crate::data::load::{SHOWN_PROBLEMS, render_problems};
 use crate::data::overlay::{load_order, user_data_dir_from_env, user_files};
@@ -44,7 +44,7 @@ use crate::data::trace;
 use crate::data::{CATEGORIES, Dataset, ItemIdx, Problem, Resolved};
 use crate::dataset_cache;
 use crate::search::{SearchIndex, cache};
-use crate::suggest::{closest, is_symbol_slip};
+use crate::suggest::closest;
 
 pub use cite::CiteFormat;
 pub use export::Format;
@@ -722,13 +722,7 @@ fn suggestions(data: &Dataset, wanted: &str) -> Vec<ItemIdx> {
     if !offered.is_empty() {
         return offered;
     }
-    let slips: Vec<ItemIdx> = (0..data.len())
-        .filter(|&idx| {
-            let symbol = data.item(idx).symbol.as_deref();
-            symbol.is_some_and(|symbol| is_symbol_slip(wanted, symbol))
-        })
-        .take(SUGGESTED)
-        .collect();
+    let slips = symbol_slips(data, wanted, SUGGESTED);
     if !slips.is_empty() {
         return slips;
     }

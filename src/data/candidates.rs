@@ -8,6 +8,23 @@ use std::cmp::Reverse;
 use super::dataset::{Dataset, ItemIdx, symbol_key};
 use super::model::Item;
 
+/// At most `max` items whose symbol `wanted` is one slip from
+/// ([`crate::suggest::is_symbol_slip`]: "2006/64" for E/RES/2006/46), in
+/// data order: what is offered for a name no item answers, never taken.
+pub fn symbol_slips(data: &Dataset, wanted: &str, max: usize) -> Vec<ItemIdx> {
+    let slip = |item: &Item| {
+        item.symbol
+            .as_deref()
+            .is_some_and(|symbol| crate::suggest::is_symbol_slip(wanted, symbol))
+    };
+    data.items()
+        .enumerate()
+        .filter(|(_, item)| slip(item))
+        .map(|(idx, _)| idx)
+        .take(max)
+        .collect()
+}
+
 /// How well an item answers the input; lower is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Fit {

@@ -2,7 +2,7 @@
 
 use super::Transition;
 use crate::app::{Action, App, Effect, LineEditor, Motion};
-use crate::data::candidates::counted_candidates;
+use crate::data::candidates::{counted_candidates, symbol_slips};
 use crate::data::{Dataset, ItemIdx};
 use crate::query_history::Prompt;
 
@@ -68,7 +68,7 @@ impl App<'_> {
                     }
                     return Transition::Accept(item);
                 }
-                None => self.status = Some(format!("no item \"{}\" (/ searches the texts)", jump.input)),
+                None => self.status = Some(no_item(self.data, &jump.input)),
             },
             Action::CloseOverlay => return Transition::Close,
             _ => {}
@@ -95,3 +95,21 @@ impl App<'_> {
         }
     }
 }
+
+/// What Enter on a name of no item says: the symbols one slip from it
+/// if any ("2006/64": E/RES/2006/46), named and never opened, else how
+/// to search the texts.
+fn no_item(data: &Dataset, input: &str) -> String {
+    let slips = symbol_slips(data, input, MAX_SLIPS_NAMED);
+    let symbols: Vec<&str> = slips
+        .iter()
+        .filter_map(|&idx| data.item(idx).symbol.as_deref())
+        .collect();
+    match symbols.is_empty() {
+        true => format!("no item \"{input}\" (/ searches the texts)"),
+        false => format!("no item \"{input}\"; did you mean {}?", symbols.join(" or ")),
+    }
+}
+
+/// At most this many symbols a mistyped one is said to be near.
+const MAX_SLIPS_NAMED: usize = 3;
