@@ -658,6 +658,7 @@ fn a_filter_no_related_item_matches_is_searched_among_all_items() {
         screen.contains("Enter searches all items"),
         "said before Enter:\n{screen}"
     );
+    assert!(screen.contains("Enter search all"), "and on the hint bar:\n{screen}");
     press(&mut app, &[key(KeyCode::Enter)]);
     assert_eq!(shown(&app), "ecosoc-2006-46", "nothing followed");
     assert_eq!(app.search().map(|search| &*search.query), Some("2199"));

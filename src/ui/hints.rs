@@ -102,6 +102,16 @@ const STATUS_CHROME: usize = 2;
 /// What ← does from the detail pane.
 const LIST_HINT: &str = "list";
 
+/// What Enter does in the follow list when nothing related matches.
+const SEARCH_ALL_HINT: &str = "search all";
+
+/// Whether Enter in the follow list searches all items: letters typed
+/// that no related item matches.
+fn follow_searches_all(app: &App) -> bool {
+    app.follow_prompt()
+        .is_some_and(|follow| !follow.filter.trim().is_empty() && follow.matches(app, &app.related()).is_empty())
+}
+
 /// The hint's word; the scope hint says which scope is on.
 fn word(app: &App, hint: &Hint) -> String {
     match (&hint.action, app.search()) {
@@ -110,6 +120,7 @@ fn word(app: &App, hint: &Hint) -> String {
         // trial pressed it and saw only a border change).
         (Action::FocusLeft, None) if app.focus == Pane::Detail => LIST_HINT.to_string(),
         (Action::ToggleZoom, _) if app.zoomed => UNZOOM_HINT.to_string(),
+        (Action::Open, None) if follow_searches_all(app) => SEARCH_ALL_HINT.to_string(),
         _ => hint.word.to_string(),
     }
 }
