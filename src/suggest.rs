@@ -30,36 +30,56 @@ fn allowed_distance(name: &str) -> usize {
     (name.chars().count() / 3).clamp(2, MAX_DISTANCE)
 }
 
-/// Whether `wanted`, a symbol or the end of one as typed ("2006/64",
-/// "70/152"), is one slip from `symbol` or from its end of as many parts:
-/// a digit or letter changed, added, left out, or two side by side swapped
-/// (the commonest slip in a number). Each document of a joint symbol
-/// ("A/63/72–E/2008/48") is asked alone. Only for a name with a digit and
-/// a '/' of at least [`SYMBOL_SLIP_FROM`] characters: shorter ends
-/// ("2/3") are one slip from too many symbols.
-pub fn is_symbol_slip(wanted: &str, symbol: &str) -> bool {
-    let wanted = wanted.trim().to_lowercase();
-    if wanted.chars().count() < SYMBOL_SLIP_FROM
-        || !wanted.contains('/')
-        || !wanted.contains(|c: char| c.is_ascii_digit())
-    {
-        return false;
-    }
-    let parts = wanted.split('/').count();
-    symbol.split('–').any(|document| {
-        let document = document.to_lowercase();
-        let all: Vec<&str> = document.split('/').collect();
-        let Some(start) = all.len().checked_sub(parts) else {
-            return false;
-        };
-        let end = all[start..].join("/");
-        // One slip changes the length by one at most; the distance costs
-        // a product of the lengths, so no long name pays it for each item.
-        end.len().abs_diff(wanted.len()) <= 1 && end != wanted && strsim::osa_distance(&end, &wanted) == 1
-    })
+/// A symbol or the end of one as typed ("2006/64", "70/152"), read once
+/// to be asked of every symbol ([`Self::is_one_slip_from`]). Only a name
+/// with a digit and a '/' of at least [`SYMBOL_SLIP_FROM`] characters:
+/// shorter ends ("2/3") are one slip from too many symbols.
+pub struct SymbolSlip {
+    /// Lowercased, trimmed.
+    wanted: String,
+    /// Its '/'-parts: a symbol's end of as many is compared.
+    parts: usize,
 }
 
-/// The shortest symbol end [`is_symbol_slip`] asks about.
+impl SymbolSlip {
+    pub fn of(wanted: &str) -> Option<SymbolSlip> {
+        let wanted = wanted.trim().to_lowercase();
+        let asked = wanted.chars().count() >= SYMBOL_SLIP_FROM
+            && wanted.contains('/')
+            && wanted.contains(|c: char| c.is_ascii_digit());
+        let parts = wanted.split('/').count();
+        asked.then_some(SymbolSlip { wanted, parts })
+    }
+
+    /// Whether it is one slip from `symbol` or from its end of as many
+    /// parts: a digit or letter changed, added, left out, or two side by
+    /// side swapped (the commonest slip in a number). Each document of a
+    /// joint symbol ("A/63/72–E/2008/48") is asked alone.
+    pub fn is_one_slip_from(&self, symbol: &str) -> bool {
+        symbol.split('–').any(|document| {
+            let document = document.to_lowercase();
+            let all: Vec<&str> = document.split('/').collect();
+            let Some(start) = all.len().checked_sub(self.parts) else {
+                return false;
+            };
+            let end = all[start..].join("/");
+            // One slip changes the length by one at most; the distance
+            // costs a product of the lengths, so no long name pays it for
+            // each item.
+            end.len().abs_diff(self.wanted.len()) <= 1
+                && end != self.wanted
+                && strsim::osa_distance(&end, &self.wanted) == 1
+        })
+    }
+}
+
+/// Whether `wanted` is one slip from `symbol` ([`SymbolSlip`]).
+#[cfg(test)]
+fn is_symbol_slip(wanted: &str, symbol: &str) -> bool {
+    SymbolSlip::of(wanted).is_some_and(|slip| slip.is_one_slip_from(symbol))
+}
+
+/// The shortest symbol end [`SymbolSlip`] asks about.
 pub const SYMBOL_SLIP_FROM: usize = 5;
 
 #[cfg(test)]

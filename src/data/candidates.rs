@@ -7,19 +7,23 @@ use std::cmp::Reverse;
 
 use super::dataset::{Dataset, ItemIdx, symbol_key};
 use super::model::Item;
+use crate::suggest::SymbolSlip;
 
 /// At most `max` items whose symbol `wanted` is one slip from
-/// ([`crate::suggest::is_symbol_slip`]: "2006/64" for E/RES/2006/46), in
-/// data order: what is offered for a name no item answers, never taken.
+/// ([`SymbolSlip`]: "2006/64" for E/RES/2006/46), in data order: what is
+/// offered for a name no item answers, never taken.
 pub fn symbol_slips(data: &Dataset, wanted: &str, max: usize) -> Vec<ItemIdx> {
-    let slip = |item: &Item| {
+    let Some(slip) = SymbolSlip::of(wanted) else {
+        return Vec::new();
+    };
+    let near = |item: &Item| {
         item.symbol
             .as_deref()
-            .is_some_and(|symbol| crate::suggest::is_symbol_slip(wanted, symbol))
+            .is_some_and(|symbol| slip.is_one_slip_from(symbol))
     };
     data.items()
         .enumerate()
-        .filter(|(_, item)| slip(item))
+        .filter(|(_, item)| near(item))
         .map(|(idx, _)| idx)
         .take(max)
         .collect()
