@@ -519,6 +519,12 @@ fn the_links_hint_shows_in_the_detail_of_an_item_with_sources() {
     press(&mut app, &[key(KeyCode::Char('h'))]);
     assert_eq!(app.focus, Pane::Items);
     assert!(!hint_bar(&app).contains("O links"), "{}", hint_bar(&app));
+    // Its one source the official link, shown whole: nothing to list.
+    jump_to(&mut app, "igf-2013");
+    let item = DATA.item(idx("igf-2013"));
+    assert!(item.sources.iter().all(|source| Some(&**source) == item.url.as_deref()));
+    app.focus = Pane::Detail;
+    assert!(!hint_bar(&app).contains("O links"), "{}", hint_bar(&app));
 }
 
 /// `c` offers every style, the configured one under the cursor, shows the

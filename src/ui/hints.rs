@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use crate::app::{Action, App, Pane};
+use crate::app::{Action, App, LinkKind, Pane, links};
 use crate::keymap::{CATEGORIES_HINT, CLEAR_FILTER_HINT, Hint, LINKS_HINT, UNZOOM_HINT, ZOOM_HINT, hints};
 use crate::text::{sanitize, truncate};
 use unicode_width::UnicodeWidthStr;
@@ -87,13 +87,14 @@ fn zoom_hint_shows(app: &App, main: Rect) -> bool {
 }
 
 /// Whether the links key's hint shows: where the detail has focus and
-/// its item has sources, which the detail cuts to a line each. Help lists
-/// the key always.
+/// the links list holds a source, which the detail cuts to a line (a
+/// source that is the official link, shown whole, does not count). Help
+/// lists the key always.
 fn links_hint_shows(app: &App) -> bool {
     app.focus == Pane::Detail
         && app
             .selected_item()
-            .is_some_and(|item| !app.data.item(item).sources.is_empty())
+            .is_some_and(|item| links(app.data, item).iter().any(|&(kind, _)| kind == LinkKind::Source))
 }
 
 /// The spaces either side of a status message.
