@@ -251,11 +251,17 @@ const LINK_WORD_BREAKS: &[char] = &['-', '_', '.', '?', '&', '=', '#'];
 /// shown, each row but the last ending after a '/' where one lies in its
 /// second half (`…/E/RES/2006/` then `46`, not `…/2006/4` then `6`), else
 /// after a mark between words there ([`LINK_WORD_BREAKS`]), else where the
-/// row is full.
+/// row is full. A host that fits a row is never cut: the first row then
+/// ends after the scheme (`https://` then `publicadministration.un.org/`,
+/// not `https://publicadministration.` then `un.org/`).
 pub fn wrap_link(link: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut rows = Vec::new();
     let mut rest = link;
+    if let Some(scheme) = scheme_before_a_host_cut(link, width) {
+        rows.push(link[..scheme].to_string());
+        rest = &link[scheme..];
+    }
     while rest.width() > width {
         let mut used = 0;
         let mut fit = 0;
@@ -285,6 +291,17 @@ pub fn wrap_link(link: &str, width: usize) -> Vec<String> {
     }
     rows.push(rest.to_string());
     rows
+}
+
+/// Where `link`'s scheme ends (after `://`), if the link's first row of
+/// `width` columns would end inside its host while the host, with the '/'
+/// after it, fits a row of its own.
+fn scheme_before_a_host_cut(link: &str, width: usize) -> Option<usize> {
+    let scheme = link.find("://")? + "://".len();
+    let host_end = link[scheme..].find('/').map_or(link.len(), |slash| scheme + slash + 1);
+    let (head, host) = (&link[..scheme], &link[scheme..host_end]);
+    let cut_in_host = link[..host_end].width() > width;
+    (cut_in_host && head.width() <= width && !host.is_empty() && host.width() <= width).then_some(scheme)
 }
 
 /// Control characters from data never reach the terminal raw.
@@ -354,6 +371,30 @@ mod tests {
             ["https://a.org/science-", "technology-for-development"]
         );
         assert_eq!(wrap_link("ab", 0), ["a", "b"]);
+    }
+
+    #[test]
+    fn a_host_that_fits_a_row_is_never_cut() {
+        assert_eq!(
+            wrap_link("https://www.itu.int/net/wsis/outcome/booklet/foreword.html", 18),
+            [
+                "https://",
+                "www.itu.int/net/",
+                "wsis/outcome/",
+                "booklet/foreword.",
+                "html"
+            ]
+        );
+        // The host fits with the scheme: cut after the host as before.
+        assert_eq!(
+            wrap_link("https://undocs.org/en/E/RES/2006/46", 20),
+            ["https://undocs.org/", "en/E/RES/2006/46"]
+        );
+        // A host wider than a row is cut as any word.
+        assert_eq!(
+            wrap_link("https://abcdefgh.org/x", 6),
+            ["https:", "//abcd", "efgh.", "org/x"]
+        );
     }
 
     proptest::proptest! {
