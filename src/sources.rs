@@ -161,6 +161,20 @@ fn is_host_name(host: &str) -> bool {
             .all(|label| !label.is_empty() && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
 }
 
+/// Whether two links name the same page: alike but for `http` against
+/// `https`, or a trailing '/'.
+pub fn same_page(first: &str, second: &str) -> bool {
+    fn plain(url: &str) -> &str {
+        let url = url.trim();
+        let url = url
+            .strip_prefix("https://")
+            .or_else(|| url.strip_prefix("http://"))
+            .unwrap_or(url);
+        url.strip_suffix('/').unwrap_or(url)
+    }
+    plain(first) == plain(second)
+}
+
 fn is_same_or_subdomain(host: &str, domain: &str) -> bool {
     host == domain || host.strip_suffix(domain).is_some_and(|prefix| prefix.ends_with('.'))
 }
@@ -168,6 +182,15 @@ fn is_same_or_subdomain(host: &str, domain: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_at_http_or_with_a_trailing_slash_is_the_same_page() {
+        assert!(same_page("https://itu.int/a", "http://itu.int/a"));
+        assert!(same_page("https://itu.int/a/", "https://itu.int/a"));
+        assert!(!same_page("https://itu.int/a", "https://itu.int/b"));
+        assert!(!same_page("https://itu.int/a", "ftp://itu.int/a"));
+        assert!(!same_page("https://itu.int/a?x=1", "https://itu.int/a?x=2"));
+    }
 
     #[test]
     fn the_un_and_its_subdomains_are_official() {

@@ -402,6 +402,22 @@ fn the_links_list_shows_an_official_link_that_is_also_a_source_once() {
     assert_eq!(rows.len(), data.sources.len(), "the other sources all kept");
 }
 
+#[test]
+fn the_links_list_shows_a_source_seen_at_http_as_the_official_https_link() {
+    let item = idx("wsis-forum-2018");
+    let data = DATA.item(item);
+    let official = data.url.as_deref().expect("an official link");
+    let at_http = official.replacen("https://", "http://", 1);
+    assert!(
+        data.sources.iter().any(|source| **source == at_http),
+        "a source at http://"
+    );
+    let rows = wsis_browser::app::links(&DATA, item);
+    assert_eq!(rows[0], (wsis_browser::app::LinkKind::Official, official));
+    assert!(rows.iter().all(|&(_, url)| url != at_http), "{rows:?}");
+    assert_eq!(rows.len(), data.sources.len(), "the other sources all kept");
+}
+
 /// `O` lists the official link and every other source, in the data's
 /// order, the selected one whole below; Enter or `o` opens it and `y`
 /// copies it, the list staying open for the next; `q` closes it.
@@ -412,7 +428,12 @@ fn links_list_every_source_whole_and_open_or_copy_one() {
     jump_to(&mut app, "wgig-report");
     let item = DATA.item(idx("wgig-report"));
     let official = item.url.as_deref().expect("an official link").to_string();
-    let sources: Vec<String> = item.sources.iter().map(|source| source.to_string()).collect();
+    // The rows after the official link: its sources, each page once.
+    let sources: Vec<String> = wsis_browser::app::links(&DATA, idx("wgig-report"))
+        .iter()
+        .skip(1)
+        .map(|&(_, url)| url.to_string())
+        .collect();
     assert!(sources.len() >= 3, "{sources:?}");
     press(&mut app, &[key(KeyCode::Char('O'))]);
     assert_eq!(app.links_choice().map(|choice| choice.selected), Some(0));

@@ -7,6 +7,7 @@ use super::{Overlay, Transition};
 use crate::app::{Action, App, Effect};
 use crate::clipboard::is_web_url;
 use crate::data::{Dataset, ItemIdx};
+use crate::sources::same_page;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LinksChoice {
@@ -25,22 +26,20 @@ pub enum LinkKind {
 }
 
 /// An item's links in the order shown: its official link, then its
-/// sources as the data lists them, but the official one again (an
-/// official page often confirms the facts: one row opens it).
+/// sources as the data lists them, each page once (an official page often
+/// confirms the facts, and a source seen at `http://` is often the
+/// official `https://` link: one row opens it).
 pub fn links(data: &Dataset, item: ItemIdx) -> Vec<(LinkKind, &str)> {
     let item = data.item(item);
-    let official = item.url.as_deref();
-    let sources = item
-        .sources
-        .iter()
-        .map(|source| &**source)
-        .filter(|&source| Some(source) != official)
-        .map(|source| (LinkKind::Source, source));
-    official
-        .map(|url| (LinkKind::Official, url))
-        .into_iter()
-        .chain(sources)
-        .collect()
+    let official = item.url.as_deref().map(|url| (LinkKind::Official, url));
+    let sources = item.sources.iter().map(|source| (LinkKind::Source, &**source));
+    let mut rows: Vec<(LinkKind, &str)> = Vec::new();
+    for (kind, url) in official.into_iter().chain(sources) {
+        if !rows.iter().any(|&(_, shown)| same_page(shown, url)) {
+            rows.push((kind, url));
+        }
+    }
+    rows
 }
 
 impl App<'_> {
