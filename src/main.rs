@@ -15,7 +15,9 @@ fn main() -> ExitCode {
     wsis_browser::data::trace::mark("process start");
     let args = Cli::parse();
     if args.at.is_some() && args.command.is_some() {
-        eprintln!("wsis: --at opens the browser on an item; with a command, name the item to the command");
+        cli::to_stderr(format_args!(
+            "wsis: --at opens the browser on an item; with a command, name the item to the command\n"
+        ));
         return ExitCode::from(2);
     }
     if let Some(code) = args.command.as_ref().and_then(cli::run_without_data) {
@@ -56,9 +58,9 @@ fn browse(args: &Cli) -> ExitCode {
         if let Err(code) = cli::load(args) {
             return code;
         }
-        eprintln!(
-            "wsis: the browser needs a terminal; for scripts use `wsis list`, `wsis search QUERY` or `wsis show ID` (see `wsis --help`)"
-        );
+        cli::to_stderr(format_args!(
+            "wsis: the browser needs a terminal; for scripts use `wsis list`, `wsis search QUERY` or `wsis show ID` (see `wsis --help`)\n"
+        ));
         return ExitCode::from(2);
     }
     let inputs = match cli::browser_inputs(args) {
@@ -85,7 +87,7 @@ fn browse(args: &Cli) -> ExitCode {
     match tui::run(loading, options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("wsis: terminal error: {e}");
+            cli::to_stderr(format_args!("wsis: terminal error: {e}\n"));
             ExitCode::from(2)
         }
     }

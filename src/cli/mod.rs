@@ -48,7 +48,7 @@ use crate::suggest::closest;
 
 pub use cite::CiteFormat;
 pub use export::Format;
-pub use output::ListFormat;
+pub use output::{ListFormat, to_stderr};
 pub use show::ShowFormat;
 
 #[derive(Debug, Parser)]
@@ -593,7 +593,7 @@ fn build_index(data: &Dataset, cache: Option<&(PathBuf, cache::Key)>) -> SearchI
 /// Prints the first problems (a file can have thousands), the count, and
 /// how to get going again; status 2, so scripts never run on half the data.
 fn report(problems: &[Problem], loaded: &[PathBuf], command: Option<&Command>) -> ExitCode {
-    eprint!("{}", render_problems(problems, SHOWN_PROBLEMS));
+    to_stderr(format_args!("{}", render_problems(problems, SHOWN_PROBLEMS)));
     // `--no-user-data` skips only the user's data folder: offered only when
     // a file there may be at fault, never for a file given with --data.
     let in_user_data = user_data_dir_from_env().is_some_and(|dir| {
@@ -608,11 +608,13 @@ fn report(problems: &[Problem], loaded: &[PathBuf], command: Option<&Command>) -
     // `wsis validate` is already the check a file gets.
     let validating = matches!(command, Some(Command::Validate { .. }));
     match (validating, in_user_data) {
-        (false, true) => eprintln!(
-            "wsis: check a file with `wsis validate FILE`, or run without your own data with `wsis --no-user-data ...`"
-        ),
-        (false, false) => eprintln!("wsis: check a file with `wsis validate FILE`"),
-        (true, true) => eprintln!("wsis: check the files alone with `wsis --no-user-data validate FILE`"),
+        (false, true) => to_stderr(format_args!(
+            "wsis: check a file with `wsis validate FILE`, or run without your own data with `wsis --no-user-data ...`\n"
+        )),
+        (false, false) => to_stderr(format_args!("wsis: check a file with `wsis validate FILE`\n")),
+        (true, true) => to_stderr(format_args!(
+            "wsis: check the files alone with `wsis --no-user-data validate FILE`\n"
+        )),
         (true, false) => {}
     }
     ExitCode::from(2)
@@ -751,16 +753,16 @@ fn finish(result: Outcome) -> ExitCode {
     match result {
         Ok(code) => code,
         Err(Failure::NothingMatches(message) | Failure::Runtime(message)) => {
-            eprintln!("wsis: {}", sanitize_lines(&message));
+            to_stderr(format_args!("wsis: {}\n", sanitize_lines(&message)));
             ExitCode::from(1)
         }
         Err(Failure::BadInput(message)) => {
-            eprintln!("wsis: {}", sanitize_lines(&message));
+            to_stderr(format_args!("wsis: {}\n", sanitize_lines(&message)));
             ExitCode::from(2)
         }
         Err(Failure::Io(e)) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(Failure::Io(e)) => {
-            eprintln!("wsis: cannot write output: {e}");
+            to_stderr(format_args!("wsis: cannot write output: {e}\n"));
             ExitCode::from(2)
         }
     }

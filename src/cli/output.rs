@@ -1,9 +1,17 @@
 //! How `list` and `search` print, and what the terminal looks like.
 
 use std::error::Error;
-use std::io::{self, IsTerminal};
+use std::fmt;
+use std::io::{self, IsTerminal, Write};
 
 use clap::ValueEnum;
+
+/// Writes `text` to standard error. A standard error closed early (`wsis
+/// search x 2>&1 | head -c 5`) is not worth a panic: `eprint!` would end
+/// the command with status 101 and a second message nobody reads.
+pub fn to_stderr(text: fmt::Arguments<'_>) {
+    let _ = io::stderr().lock().write_fmt(text);
+}
 
 /// The output formats of `list` and `search`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
