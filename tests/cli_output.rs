@@ -594,6 +594,28 @@ fn a_pipe_closed_before_the_output_is_not_an_error() {
     }
 }
 
+/// A message to a standard error whose reader is gone ends the command
+/// with its own status, not a panic's (101).
+#[test]
+fn a_message_to_a_closed_stderr_keeps_the_commands_status() {
+    for (args, status) in [
+        (&["search", "nosuchwordzz"][..], 1),
+        (&["show", "no-such-item"], 2),
+        (&["list", "-n", "0"], 2),
+    ] {
+        let mut child = bin()
+            .arg("--no-user-data")
+            .args(args)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // The reader is gone before the message is written.
+        drop(child.stderr.take());
+        assert_eq!(child.wait().unwrap().code(), Some(status), "{args:?}");
+    }
+}
+
 #[test]
 fn piped_into_head_every_large_output_exits_0_silently() {
     for args in [
