@@ -276,7 +276,10 @@ pub fn start_at(data: &Dataset, name: &str) -> Vec<Action> {
         Resolved::Ambiguous(found) => format!("--at: \"{shown}\" names {} items", found.len()),
     };
     if candidates(data, name, 1).is_empty() {
-        return vec![Action::Status(format!("{why}; / searches"))];
+        // A symbol one slip away is named, not opened: a guessed document
+        // is worse than none.
+        let hint = crate::data::candidates::slips_named(data, name).unwrap_or_else(|| "/ searches".into());
+        return vec![Action::Status(format!("{why}; {hint}"))];
     }
     vec![
         Action::StartJump,

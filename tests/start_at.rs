@@ -104,6 +104,18 @@ fn words_near_nothing_only_say_so() {
 }
 
 #[test]
+fn a_symbol_one_slip_away_is_named_never_opened() {
+    let before = App::new(&DATA).selected_item();
+    let app = started_at("2006/64");
+    assert_eq!(app.selected_item(), before, "nothing opened in its place");
+    let status = app.status.clone().unwrap_or_default();
+    assert!(
+        status.contains("--at: no item is called \"2006/64\"; did you mean E/RES/2006/46?"),
+        "{status}"
+    );
+}
+
+#[test]
 fn an_empty_name_is_refused_plainly() {
     for name in ["", "   "] {
         let app = started_at(name);

@@ -75,7 +75,8 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
     /// Open the browser on this item (any name, as for `show`); a name of
-    /// no item opens the `:` prompt holding it, to pick from what it offers.
+    /// no item opens the `:` prompt holding it, to pick from what it offers
+    /// (a symbol one slip away is named on the status line, never opened).
     #[arg(long, value_name = "NAME")]
     pub at: Option<String>,
     #[command(subcommand)]

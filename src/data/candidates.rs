@@ -29,6 +29,21 @@ pub fn symbol_slips(data: &Dataset, wanted: &str, max: usize) -> Vec<ItemIdx> {
         .collect()
 }
 
+/// At most this many symbols a mistyped one is said to be near.
+const MAX_SLIPS_NAMED: usize = 3;
+
+/// "did you mean E/RES/2006/46?" for a name one slip from the symbols of
+/// some items ([`symbol_slips`]), for a status line; `None` if it is near
+/// none. Named, never opened.
+pub fn slips_named(data: &Dataset, wanted: &str) -> Option<String> {
+    let slips = symbol_slips(data, wanted, MAX_SLIPS_NAMED);
+    let symbols: Vec<&str> = slips
+        .iter()
+        .filter_map(|&idx| data.item(idx).symbol.as_deref())
+        .collect();
+    (!symbols.is_empty()).then(|| format!("did you mean {}?", symbols.join(" or ")))
+}
+
 /// How well an item answers the input; lower is better.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Fit {

@@ -2,7 +2,7 @@
 
 use super::Transition;
 use crate::app::{Action, App, Effect, LineEditor, Motion};
-use crate::data::candidates::{counted_candidates, symbol_slips};
+use crate::data::candidates::{counted_candidates, slips_named};
 use crate::data::{Dataset, ItemIdx};
 use crate::query_history::Prompt;
 
@@ -100,16 +100,8 @@ impl App<'_> {
 /// if any ("2006/64": E/RES/2006/46), named and never opened, else how
 /// to search the texts.
 fn no_item(data: &Dataset, input: &str) -> String {
-    let slips = symbol_slips(data, input, MAX_SLIPS_NAMED);
-    let symbols: Vec<&str> = slips
-        .iter()
-        .filter_map(|&idx| data.item(idx).symbol.as_deref())
-        .collect();
-    match symbols.is_empty() {
-        true => format!("no item \"{input}\" (/ searches the texts)"),
-        false => format!("no item \"{input}\"; did you mean {}?", symbols.join(" or ")),
+    match slips_named(data, input) {
+        Some(slips) => format!("no item \"{input}\"; {slips}"),
+        None => format!("no item \"{input}\" (/ searches the texts)"),
     }
 }
-
-/// At most this many symbols a mistyped one is said to be near.
-const MAX_SLIPS_NAMED: usize = 3;
