@@ -129,6 +129,20 @@ fn json_of_no_match_is_an_empty_list_and_the_status_still_1() {
 }
 
 #[test]
+fn a_symbol_matching_nothing_names_the_symbol_one_slip_away() {
+    for extra in [&[][..], &["--no-cache"][..]] {
+        let output = wsis(&[&["search", "2006/64"], extra].concat());
+        assert_eq!(output.status.code(), Some(1), "{extra:?}: still no match");
+        assert!(output.stdout.is_empty(), "{extra:?}: nothing searched instead");
+        let said = String::from_utf8_lossy(&output.stderr);
+        assert!(
+            said.contains("nothing matches \"2006/64\"; did you mean E/RES/2006/46?"),
+            "{extra:?}: {said}"
+        );
+    }
+}
+
+#[test]
 fn nothing_matching_every_word_names_the_query_with_fewer_words_that_does() {
     let mut said_each_way = Vec::new();
     for extra in [&[][..], &["--no-cache"][..]] {

@@ -165,6 +165,18 @@ fn a_search_waiting_for_its_first_answer_says_so() {
     );
 }
 
+/// A symbol that matches nothing is answered with the symbol one slip
+/// away, named, not searched instead.
+#[test]
+fn a_search_for_a_mistyped_symbol_names_the_symbol_one_slip_away() {
+    let mut app = App::new(&DATA);
+    press(&mut app, &[key(KeyCode::Char('/'))]);
+    type_text(&mut app, "2006/64");
+    assert!(app.search().expect("search open").hits.is_empty(), "no hit");
+    let screen = common::draw(&app, 100, 30).backend().to_string();
+    assert!(screen.contains("No match; did you mean E/RES/2006/46?"), "{screen}");
+}
+
 /// One hit is "1 result", not "1 results"; more are counted as before.
 #[test]
 fn the_search_counts_one_result_in_the_singular() {

@@ -13,6 +13,7 @@ use std::ops::Range;
 
 use super::{editor_line, main_area, pane_block, render_preview, selectable_list, with_list_position};
 use crate::app::{App, Dir, SearchState};
+use crate::data::candidates::slips_named;
 use crate::search::{Field, Hit, Matched};
 use crate::text::{sanitize, truncate};
 
@@ -118,11 +119,15 @@ fn render_results(app: &App, search: &SearchState, frame: &mut Frame, area: Rect
     let block = pane_block(app, "Results", true, area.width);
     if search.hits.is_empty() {
         let message = if search.query.trim().is_empty() {
-            "Symbols (70/125), titles, bodies, tags, years or words of a summary."
+            "Symbols (70/125), titles, bodies, tags, years or words of a summary.".to_string()
         } else if search.pending {
-            "Searching…"
+            "Searching…".to_string()
         } else {
-            "No match."
+            // A symbol one slip away is named, never searched instead.
+            match slips_named(app.data, &search.query) {
+                Some(slips) => sanitize(&format!("No match; {slips}")),
+                None => "No match.".to_string(),
+            }
         };
         // Wrapped, not cut: a hint cut short hides what it offers.
         let hint = Paragraph::new(message).wrap(Wrap { trim: true });
