@@ -246,3 +246,32 @@ fn the_head_of_a_short_title_names_its_item() {
     let refused = wsis(&["show", "TA para"]);
     assert_eq!(refused.status.code(), Some(2), "the whole head, not a part of it");
 }
+
+/// `wsis cite` takes several names: words side by side that name one item
+/// together are one name, unquoted, so `ECOSOC 2006/46` cites the
+/// resolution alone, not the Council as well; other words stay apart.
+#[test]
+fn cite_reads_words_that_name_one_item_together_as_one_name() {
+    let cited = |args: &[&str]| -> Vec<String> {
+        let out = wsis(&[&["cite", "--format", "csl-json"][..], args].concat());
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let records: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        let records = records.as_array().expect("a list").clone();
+        records
+            .iter()
+            .map(|record| record["number"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    assert_eq!(cited(&["ECOSOC", "2006/46"]), ["E/RES/2006/46"]);
+    assert_eq!(
+        cited(&["ECOSOC", "2006/46", "GA", "80/173"]),
+        ["E/RES/2006/46", "A/RES/80/173"]
+    );
+    assert_eq!(cited(&["tunis", "agenda"]).len(), 1);
+    // Words that name no item together are names of their own.
+    assert_eq!(cited(&["70/125", "80/173"]), ["A/RES/70/125", "A/RES/80/173"]);
+}

@@ -137,7 +137,8 @@ pub enum Command {
     /// Cite items: the UN's plain-text form, or BibTeX, RIS or CSL-JSON to
     /// import into a reference manager.
     Cite {
-        /// One or more items, each by any name, as for `show`.
+        /// One or more items, each by any name, as for `show`; words side
+        /// by side that name one item together are one name (ECOSOC 2006/46).
         #[arg(required = true, value_name = "NAME")]
         ids: Vec<String>,
         /// text (the UN's form), bibtex, ris or csl-json.
