@@ -682,6 +682,30 @@ fn a_filter_no_related_item_matches_is_searched_among_all_items() {
     );
 }
 
+/// The follow filter reads all a row shows, the link's note too: among
+/// the IGF's related items, "permanent" is only in 80/173's note.
+#[test]
+fn the_follow_filter_matches_a_links_note() {
+    let mut app = App::new(&DATA);
+    open_by_search(&mut app, "igf");
+    assert_eq!(shown(&app), "igf");
+    press(&mut app, &[key(KeyCode::Char('f'))]);
+    type_text(&mut app, "permanent forum");
+    let related = app.related();
+    let matches = app.follow_prompt().expect("open").matches(&app, &related);
+    let targets: Vec<&str> = matches.iter().map(|&row| &*DATA.item(related[row].target).id).collect();
+    assert!(targets.contains(&"ga-80-173"), "{targets:?}");
+    let note = related
+        .iter()
+        .find(|entry| DATA.item(entry.target).id == "ga-80-173")
+        .and_then(|entry| entry.note);
+    assert!(note.is_some_and(|note| note.contains("permanent")), "{note:?}");
+    assert!(
+        !DATA.item(idx("ga-80-173")).title.contains("permanent"),
+        "not by its title"
+    );
+}
+
 #[test]
 fn ctrl_w_and_ctrl_u_edit_the_follow_filter() {
     let mut app = App::new(&DATA);

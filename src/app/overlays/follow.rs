@@ -43,8 +43,15 @@ impl FollowState {
     }
 }
 
-/// What the filter is matched against: the relation, symbol and title.
+/// What the filter is matched against: all the row shows, the relation,
+/// symbol, title and the link's note ("made a permanent UN forum").
 fn row_text(app: &App, entry: &Related) -> String {
+    format!("{} {}", row_name(app, entry), entry.note.unwrap_or(""))
+}
+
+/// The relation, symbol and title of a row: where a number typed may be
+/// the start of a longer one (a note's numbers are not offered so).
+fn row_name(app: &App, entry: &Related) -> String {
     let item = app.data.item(entry.target);
     format!(
         "{} {} {}",
@@ -66,7 +73,7 @@ fn may_be_label(digits: &str, count: usize) -> bool {
 /// filter's start. A number that is the label ("05" of "WSIS-05") is not.
 fn begins_a_number(app: &App, related: &[Related], digits: &str) -> bool {
     related.iter().any(|entry| {
-        row_text(app, entry)
+        row_name(app, entry)
             .split(|c: char| !c.is_ascii_digit())
             .any(|number| number.len() > digits.len() && number.starts_with(digits))
     })
