@@ -36,21 +36,27 @@ impl FollowState {
         let words: Vec<String> = self.filter.split_whitespace().map(str::to_lowercase).collect();
         (0..related.len())
             .filter(|&row| {
-                let text = row_text(app, &related[row]).to_lowercase();
-                words.iter().all(|word| text.contains(word.as_str()))
+                let name = row_name(app, &related[row]).to_lowercase();
+                let note = related[row].note.unwrap_or("").to_lowercase();
+                words
+                    .iter()
+                    .all(|word| name.contains(word.as_str()) || (!has_digit(word) && note.contains(word.as_str())))
             })
             .collect()
     }
 }
 
-/// What the filter is matched against: all the row shows, the relation,
-/// symbol, title and the link's note ("made a permanent UN forum").
-fn row_text(app: &App, entry: &Related) -> String {
-    format!("{} {}", row_name(app, entry), entry.note.unwrap_or(""))
+/// Whether a filter word holds a digit: such a word (a year, a number) is
+/// matched against the row's name alone, not its note, whose numbers are
+/// mostly the viewed item's own ("report requested by resolution 2006/46"
+/// on each of the SG reports of 2006/46: "2006" would keep them all).
+fn has_digit(word: &str) -> bool {
+    word.bytes().any(|byte| byte.is_ascii_digit())
 }
 
-/// The relation, symbol and title of a row: where a number typed may be
-/// the start of a longer one (a note's numbers are not offered so).
+/// The relation, symbol and title of a row: what the filter's words are
+/// matched against, with the link's note for words of letters ("made a
+/// permanent UN forum"); where a number typed may begin a longer one.
 fn row_name(app: &App, entry: &Related) -> String {
     let item = app.data.item(entry.target);
     format!(
