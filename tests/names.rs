@@ -275,3 +275,31 @@ fn cite_reads_words_that_name_one_item_together_as_one_name() {
     // Words that name no item together are names of their own.
     assert_eq!(cited(&["70/125", "80/173"]), ["A/RES/70/125", "A/RES/80/173"]);
 }
+
+/// Formats are taken in any case (`BibTeX`, `JSON`), and `cite --format
+/// json` is CSL-JSON, the one JSON of citations.
+#[test]
+fn formats_are_taken_in_any_case_and_cite_json_is_csl_json() {
+    let same = |args: &[&str], lower: &[&str]| {
+        let (given, expected) = (wsis(args), wsis(lower));
+        assert!(
+            given.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&given.stderr)
+        );
+        assert_eq!(given.stdout, expected.stdout, "{args:?}");
+    };
+    same(
+        &["cite", "2006/46", "--format", "BibTeX"],
+        &["cite", "2006/46", "--format", "bibtex"],
+    );
+    same(
+        &["cite", "2006/46", "--format", "json"],
+        &["cite", "2006/46", "--format", "csl-json"],
+    );
+    same(
+        &["show", "2006/46", "--format", "JSON"],
+        &["show", "2006/46", "--format", "json"],
+    );
+    same(&["export", "--format", "CSV"], &["export", "--format", "csv"]);
+}

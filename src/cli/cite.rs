@@ -16,6 +16,8 @@ pub enum CiteFormat {
     Text,
     Bibtex,
     Ris,
+    /// CSL-JSON, the one JSON of citations (`json` names it too).
+    #[value(alias = "json")]
     CslJson,
 }
 

@@ -118,7 +118,14 @@ pub enum Command {
         #[arg(long)]
         json: bool,
         /// text (the default) or json (the same as --json).
-        #[arg(long, short, value_enum, value_name = "FORMAT", conflicts_with = "json")]
+        #[arg(
+            long,
+            short,
+            value_enum,
+            ignore_case = true,
+            value_name = "FORMAT",
+            conflicts_with = "json"
+        )]
         format: Option<ShowFormat>,
     },
     /// How two items connect: the shortest path along links in either
@@ -142,7 +149,7 @@ pub enum Command {
         #[arg(required = true, value_name = "NAME")]
         ids: Vec<String>,
         /// text (the UN's form), bibtex, ris or csl-json.
-        #[arg(long, short, value_enum, value_name = "FORMAT", default_value_t = CiteFormat::Text)]
+        #[arg(long, short, value_enum, ignore_case = true, value_name = "FORMAT", default_value_t = CiteFormat::Text)]
         format: CiteFormat,
     },
     /// Open an item's official page in the web browser (http and https
@@ -168,7 +175,7 @@ pub enum Command {
     #[command(override_usage = "wsis export --format <FORMAT> [OPTIONS]")]
     Export {
         /// json, ron, markdown, csv, dot or mermaid (required).
-        #[arg(long, short, value_enum, value_name = "FORMAT")]
+        #[arg(long, short, value_enum, ignore_case = true, value_name = "FORMAT")]
         format: Option<Format>,
         #[arg(long, short, value_name = "CATEGORY", help = category_help(), value_parser = category_parser(), ignore_case = true, hide_possible_values = true)]
         category: Option<String>,
@@ -186,7 +193,7 @@ pub enum Command {
     },
     /// Print a shell completion script, with the names of the items loaded.
     Completions {
-        #[arg(value_enum)]
+        #[arg(value_enum, ignore_case = true)]
         shell: clap_complete::Shell,
     },
     /// Print the manual page (roff): `wsis man | man -l -`.
@@ -197,7 +204,7 @@ pub enum Command {
 #[derive(Debug, Clone, clap::Args)]
 pub struct OutputArgs {
     /// table (the default on a terminal), tsv (the default in a pipe), json.
-    #[arg(long, value_enum, value_name = "FORMAT")]
+    #[arg(long, value_enum, ignore_case = true, value_name = "FORMAT")]
     pub format: Option<ListFormat>,
     /// The same as --format json.
     #[arg(long, conflicts_with = "format")]
