@@ -84,6 +84,17 @@ impl Bookmarks {
         Loaded { bookmarks, warning }
     }
 
+    /// The ids bookmarked in `dir`, read and never written nor moved (a
+    /// command reads them; the browser sets a damaged file aside); a
+    /// missing file holds none.
+    pub fn read_only(dir: &Path) -> Result<Vec<String>, String> {
+        let path = dir.join(FILE_NAME);
+        read_ids(&path).map_err(|unreadable| match unreadable {
+            Unreadable::Io(e) => format!("cannot read bookmarks {}: {e}", path.display()),
+            Unreadable::Corrupt(e) => format!("bookmarks file {} is corrupt ({e})", path.display()),
+        })
+    }
+
     pub fn contains(&self, id: &str) -> bool {
         self.ids.iter().any(|i| i == id)
     }

@@ -495,3 +495,91 @@ fn character_references_in_data_stay_text_and_links_still_reach_their_headings()
     assert_eq!(to_it.len(), 1, "{links:?}");
     assert_eq!(to_it[0].1, format!("#{}", github_id(title)), "{text}");
 }
+
+/// The ids of a CSV export's rows.
+fn csv_ids(output: &Output) -> Vec<String> {
+    let text = stdout(output);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    reader
+        .records()
+        .map(|record| record.expect("a row")[0].to_string())
+        .collect()
+}
+
+#[test]
+fn from_given_again_exports_each_neighbourhood_and_depth_0_the_items_alone() {
+    let both = wsis(&[
+        "export",
+        "--format",
+        "csv",
+        "--from",
+        "80/173",
+        "--from",
+        "ECOSOC 2006/46",
+        "--depth",
+        "0",
+    ]);
+    assert_eq!(csv_ids(&both), ["ga-80-173", "ecosoc-2006-46"], "catalogue order");
+    let one = csv_ids(&wsis(&["export", "--format", "csv", "--from", "80/173"]));
+    let other = csv_ids(&wsis(&["export", "--format", "csv", "--from", "2006/46"]));
+    let union = csv_ids(&wsis(&[
+        "export", "--format", "csv", "--from", "80/173", "--from", "2006/46",
+    ]));
+    assert!(
+        one.iter().chain(&other).all(|id| union.contains(id)),
+        "every neighbourhood"
+    );
+    assert!(
+        union.iter().all(|id| one.contains(id) || other.contains(id)),
+        "nothing else"
+    );
+}
+
+/// `--bookmarks` exports what the browser's `m` bookmarked: the file is
+/// read, never moved or written, and a bookmark of an item no longer in
+/// the data is passed over.
+#[test]
+fn bookmarks_export_the_bookmarked_items_and_leave_the_file_alone() {
+    let home = tempfile::tempdir().expect("a temporary directory");
+    let dir = home.path().join("wsis-browser");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("bookmarks.json");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_wsis"))
+            .env("XDG_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
+            .env("XDG_DATA_HOME", home.path())
+            .arg("--no-user-data")
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("runs")
+    };
+    let bookmarked = br#"["ecosoc-2006-46", "gone-item", "ga-80-173"]"#;
+    std::fs::write(&file, bookmarked).unwrap();
+    let exported = run(&["export", "--format", "csv", "--bookmarks"]);
+    assert_eq!(csv_ids(&exported), ["ga-80-173", "ecosoc-2006-46"]);
+    assert_eq!(std::fs::read(&file).unwrap(), bookmarked, "the file is untouched");
+    // With --from, both.
+    let with_from = run(&[
+        "export",
+        "--format",
+        "csv",
+        "--bookmarks",
+        "--from",
+        "igf",
+        "--depth",
+        "0",
+    ]);
+    assert_eq!(csv_ids(&with_from), ["ga-80-173", "ecosoc-2006-46", "igf"]);
+    // A damaged file is said, and kept where it is.
+    std::fs::write(&file, b"garbage").unwrap();
+    let damaged = run(&["export", "--format", "csv", "--bookmarks"]);
+    assert_eq!(damaged.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&damaged.stderr).contains("is corrupt"));
+    assert_eq!(std::fs::read(&file).unwrap(), b"garbage");
+    // None bookmarked: said so.
+    std::fs::write(&file, b"[]").unwrap();
+    let none = run(&["export", "--format", "csv", "--bookmarks"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("no item is bookmarked"));
+}

@@ -179,12 +179,16 @@ pub enum Command {
         format: Option<Format>,
         #[arg(long, short, value_name = "CATEGORY", help = category_help(), value_parser = category_parser(), ignore_case = true, hide_possible_values = true)]
         category: Option<String>,
-        /// Only the items linked to this one, either way.
+        /// Only this item and the items linked to it, either way; given
+        /// again, those of each (`--from 2006/46 --from 80/173`).
         #[arg(long, visible_alias = "id", value_name = "NAME")]
-        from: Option<String>,
-        /// How many link steps from --from to follow.
+        from: Vec<String>,
+        /// How many link steps from --from to follow (0: the named items alone).
         #[arg(long, value_name = "N", default_value_t = 1, requires = "from")]
         depth: usize,
+        /// Only the items bookmarked in the browser (`m`), with those of --from.
+        #[arg(long)]
+        bookmarks: bool,
     },
     /// Print a commented template item to start a data file from.
     New {
@@ -671,8 +675,17 @@ fn run_with(command: &Command, data: &Dataset, out: &mut impl Write) -> Outcome 
             category,
             from,
             depth,
+            bookmarks,
         } => match format {
-            Some(format) => export::run(data, *format, category.as_deref(), from.as_deref(), *depth, out),
+            Some(format) => {
+                let chosen = export::Chosen {
+                    category: category.as_deref(),
+                    from,
+                    depth: *depth,
+                    bookmarks: *bookmarks,
+                };
+                export::run(data, *format, &chosen, out)
+            }
             None => without_data(command, out).unwrap_or(Ok(ExitCode::SUCCESS)),
         },
         Command::Completions { shell } => completions::run(*shell, data, out),

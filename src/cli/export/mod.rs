@@ -14,6 +14,7 @@ use ron::extensions::Extensions;
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 
 use super::{Failure, Outcome, category_arg, write_json};
+use crate::bookmarks::Bookmarks;
 use crate::data::{CATEGORIES, Dataset, ItemIdx};
 use crate::graph;
 
@@ -32,17 +33,24 @@ pub enum Format {
 pub(super) const FORMAT_MISSING: &str =
     "export needs --format FORMAT, one of: json, ron, markdown, csv, dot, mermaid (e.g. `wsis export --format json`)";
 
-pub(super) fn run(
-    data: &Dataset,
-    format: Format,
-    category: Option<&str>,
-    from: Option<&str>,
-    depth: usize,
-    out: &mut impl Write,
-) -> Outcome {
-    let (selection, root) = select(data, category, from, depth)?;
+/// Which items an export takes: a category, the neighbourhoods of named
+/// items, the bookmarked items; all of them when none is given.
+pub(super) struct Chosen<'a> {
+    pub category: Option<&'a str>,
+    pub from: &'a [String],
+    /// Link steps from each item of `from`.
+    pub depth: usize,
+    pub bookmarks: bool,
+}
+
+pub(super) fn run(data: &Dataset, format: Format, chosen: &Chosen<'_>, out: &mut impl Write) -> Outcome {
+    let (selection, root) = select(data, chosen)?;
     if selection.is_empty() {
-        return Err(Failure::NothingMatches("nothing to export".into()));
+        let why = match chosen.bookmarks && chosen.from.is_empty() {
+            true => "nothing to export: no item is bookmarked (`m` in the browser bookmarks one)",
+            false => "nothing to export",
+        };
+        return Err(Failure::NothingMatches(why.into()));
     }
     let selected = Selected {
         data,
@@ -60,22 +68,33 @@ pub(super) fn run(
 }
 
 /// The items to export, in catalogue order (category, then file order),
-/// and the item named by `from`, whose neighbourhood they are, if in them.
-fn select(
-    data: &Dataset,
-    category: Option<&str>,
-    from: Option<&str>,
-    depth: usize,
-) -> Result<(Vec<ItemIdx>, Option<ItemIdx>), Failure> {
-    let category = category.map(category_arg).transpose()?;
-    let mut wanted = vec![true; data.len()];
-    let root = from.map(|from| super::find(data, from)).transpose()?;
-    if let Some(start) = root {
-        wanted = vec![false; data.len()];
-        for idx in graph::neighbourhood(data, start, depth) {
+/// and the item named by `from` when it names one alone, whose
+/// neighbourhood they are, if in them: it leads the Markdown.
+fn select(data: &Dataset, chosen: &Chosen<'_>) -> Result<(Vec<ItemIdx>, Option<ItemIdx>), Failure> {
+    let category = chosen.category.map(category_arg).transpose()?;
+    let starts = chosen
+        .from
+        .iter()
+        .map(|name| super::find(data, name))
+        .collect::<Result<Vec<ItemIdx>, _>>()?;
+    let marked = if chosen.bookmarks {
+        bookmarked(data)?
+    } else {
+        Vec::new()
+    };
+    let mut wanted = vec![starts.is_empty() && !chosen.bookmarks; data.len()];
+    for &start in &starts {
+        for idx in graph::neighbourhood(data, start, chosen.depth) {
             wanted[idx] = true;
         }
     }
+    for idx in marked {
+        wanted[idx] = true;
+    }
+    let root = match (&starts[..], chosen.bookmarks) {
+        ([one], false) => Some(*one),
+        _ => None,
+    };
     let selection: Vec<ItemIdx> = (0..CATEGORIES.len())
         .filter(|&c| category.is_none_or(|wanted_cat| wanted_cat == c))
         .flat_map(|c| data.category_items(c).iter().copied())
@@ -83,6 +102,16 @@ fn select(
         .collect();
     let root = root.filter(|root| selection.contains(root));
     Ok((selection, root))
+}
+
+/// The items bookmarked in the browser that are in `data` (a bookmark of
+/// an item since removed from the data names nothing).
+fn bookmarked(data: &Dataset) -> Result<Vec<ItemIdx>, Failure> {
+    let Some(dir) = crate::bookmarks::default_dir() else {
+        return Ok(Vec::new());
+    };
+    let ids = Bookmarks::read_only(&dir).map_err(Failure::Runtime)?;
+    Ok(ids.iter().filter_map(|id| data.by_id(id)).collect())
 }
 
 /// The selected items in order, serialised as a list of them: each read
