@@ -30,12 +30,22 @@ impl FewerWords {
     }
 }
 
+/// Words that carry a question, not its subject ("what did the global
+/// digital compact say about wsis"): left out before any other. Never an
+/// acronym of the field: "who" (WHO), "it", "us" and "un" are not here.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "an", "and", "are", "at", "be", "by", "did", "do", "does", "for", "from", "how", "in", "is", "of",
+    "on", "or", "said", "say", "says", "that", "the", "this", "to", "was", "were", "what", "when", "where", "which",
+    "why", "with",
+];
+
 /// The first query with hits when the words of `query` are left out one
-/// by one, the rarest first (`count` gives a word's hits alone; of words
-/// as rare, the one typed later goes first): a word no item holds can be
-/// in no answer, and a rare word is likelier to be the one that narrowed
-/// the query to nothing. At least one word is kept. `search` gives the
-/// hits of a query; either gives `None` to stop (a newer query came).
+/// by one: function words first, all at once ([`FUNCTION_WORDS`]), then the rarest
+/// (`count` gives a word's hits alone; of words as rare, the one typed
+/// later goes first): a word no item holds can be in no answer, and a
+/// rare word is likelier to be the one that narrowed the query to
+/// nothing. At least one word is kept. `search` gives the hits of a
+/// query; either gives `None` to stop (a newer query came).
 pub(crate) fn search_fewer<T>(
     query: &str,
     mut count: impl FnMut(&str) -> Option<usize>,
@@ -48,12 +58,22 @@ pub(crate) fn search_fewer<T>(
     }
     let mut order = Vec::with_capacity(words.len());
     for (at, word) in words.iter().enumerate() {
-        order.push((count(word)?, Reverse(at)));
+        let carries_the_subject = !FUNCTION_WORDS.contains(&word.as_str());
+        order.push((carries_the_subject, count(word)?, Reverse(at)));
     }
     order.sort_unstable();
     let mut dropped = vec![false; words.len()];
-    for &(_, Reverse(at)) in &order[..words.len() - 1] {
+    let droppable = &order[..words.len() - 1];
+    for (step, &(_, _, Reverse(at))) in droppable.iter().enumerate() {
         dropped[at] = true;
+        // The function words go together: "the", "say" left in would
+        // still find texts that have them, and stop there.
+        if droppable
+            .get(step + 1)
+            .is_some_and(|&(carries_the_subject, _, _)| !carries_the_subject)
+        {
+            continue;
+        }
         let pick = |left_out: bool| -> Vec<String> {
             let chosen = words.iter().zip(&dropped).filter(|&(_, &d)| d == left_out);
             chosen.map(|(word, _)| word.clone()).collect()
@@ -143,6 +163,40 @@ mod tests {
         let table = [("alpha", 1), ("beta", 1), ("alpha gamma", 2), ("gamma", 9)];
         let (_, fewer) = search_fewer("alpha beta gamma", counts(&table), counts(&table), |&n| n == 0).expect("hits");
         assert_eq!(fewer.kept, "alpha gamma", "beta, typed after alpha, goes first");
+    }
+
+    #[test]
+    fn function_words_are_left_out_before_the_rarest() {
+        let table = [
+            ("what", 0),
+            ("about", 0),
+            ("say", 40),
+            ("compact", 3),
+            ("wsis", 90),
+            ("compact wsis", 2),
+        ];
+        let (hits, fewer) = search_fewer("what compact say about wsis", counts(&table), counts(&table), |&n| {
+            n == 0
+        })
+        .expect("hits");
+        assert_eq!((hits, fewer.kept.as_str()), (2, "compact wsis"));
+        assert_eq!(fewer.dropped, ["what", "say", "about"]);
+        // All at once: "say", found alone, is not left in.
+        let table = [
+            ("what", 0),
+            ("say", 40),
+            ("compact", 3),
+            ("wsis", 90),
+            ("compact say wsis", 1),
+            ("compact wsis", 2),
+        ];
+        let (_, fewer) =
+            search_fewer("what compact say wsis", counts(&table), counts(&table), |&n| n == 0).expect("hits");
+        assert_eq!(fewer.kept, "compact wsis");
+        // "who" is WHO here, never a function word.
+        let table = [("who", 5), ("zzqx", 0)];
+        let (_, fewer) = search_fewer("who zzqx", counts(&table), counts(&table), |&n| n == 0).expect("hits");
+        assert_eq!(fewer.kept, "who");
     }
 
     #[test]
