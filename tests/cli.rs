@@ -129,6 +129,21 @@ fn json_of_no_match_is_an_empty_list_and_the_status_still_1() {
 }
 
 #[test]
+fn a_question_typed_whole_is_answered_by_its_subject_words() {
+    let output = wsis(&["search", "what did the global digital compact say about wsis"]);
+    assert_eq!(output.status.code(), Some(1), "no item holds every word");
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("wsis search \"global digital compact wsis\""), "{said}");
+    let answer = wsis(&["search", "global digital compact wsis"]);
+    let first = String::from_utf8_lossy(&answer.stdout)
+        .lines()
+        .next()
+        .unwrap_or("")
+        .to_string();
+    assert!(first.starts_with("gdc"), "{first}");
+}
+
+#[test]
 fn a_symbol_matching_nothing_names_the_symbol_one_slip_away() {
     for extra in [&[][..], &["--no-cache"][..]] {
         let output = wsis(&[&["search", "2006/64"], extra].concat());
