@@ -66,6 +66,10 @@ pub struct Step {
     /// How the relation reads in the direction walked ("mandated by").
     pub label: &'static str,
     pub rel: Relation,
+    /// Whether the link is the previous item's own (it holds `rel` to
+    /// `to`), not `to`'s walked backward; a symmetric relation reads
+    /// forward both ways.
+    pub forward: bool,
 }
 
 /// The shortest path from `from` to `to` along links in either direction,
@@ -120,6 +124,7 @@ pub fn shortest_path(data: &Dataset, from: ItemIdx, to: ItemIdx) -> Option<Vec<S
                         to: entry.target,
                         label: entry.label(),
                         rel: entry.rel,
+                        forward: entry.outgoing,
                     },
                 ));
                 queue.push(Reverse((next, entry.target)));

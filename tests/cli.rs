@@ -271,9 +271,12 @@ fn path_labels_each_step_in_the_direction_walked() {
         (Some("Mandates"), Some("mandates"), Some("cstd"))
     );
 
+    assert_eq!(steps[0]["forward"], true, "2006/46 holds the link");
+
     let reverse = json(&wsis(&["path", "cstd", "E/RES/2006/46", "--json"]));
     let steps = reverse["steps"].as_array().unwrap();
     assert_eq!(steps[0]["label"], "mandated by");
+    assert_eq!(steps[0]["forward"], false, "walked backward: rel is still 2006/46's");
 
     let longer = json(&wsis(&["path", "tunis-agenda-para-105", "A/RES/80/173", "--json"]));
     let steps = longer["steps"].as_array().unwrap();

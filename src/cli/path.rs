@@ -23,6 +23,9 @@ struct StepEntry<'a> {
     /// The relation's name, and how it reads in the direction walked.
     rel: &'static str,
     label: &'static str,
+    /// False where the step walks a link of `to`'s backward: `to` holds
+    /// `rel` to the item before ("PartOf", read "has part").
+    forward: bool,
     to: &'a str,
     symbol: Option<&'a str>,
     title: &'a str,
@@ -40,6 +43,7 @@ pub fn run(data: &Dataset, from: &str, to: &str, json: bool, out: &mut impl Writ
                 StepEntry {
                     rel: step.rel.name(),
                     label: step.label,
+                    forward: step.forward,
                     to: &item.id,
                     symbol: item.symbol.as_deref(),
                     title: &item.title,
