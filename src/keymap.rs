@@ -51,6 +51,9 @@ pub const UNZOOM_HINT: &str = "unzoom";
 /// The hint of the key that lists an item's links; shown only where the
 /// detail has focus and its item has a source (the detail cuts long ones).
 pub const LINKS_HINT: &str = "links";
+/// The hint of `c`, shown while the detail has focus: where a reader
+/// copies a citation of what they read.
+pub const CITE_HINT: &str = "cite";
 
 /// The hint of the key that clears help's filter; shown only while help
 /// keeps one.
@@ -135,7 +138,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Main, &[key(PageDown), ctrl('d')], PAGE_DOWN, "page down", None),
     bind(Main, &[ch('o')], Action::OpenUrl, "open the official link in your browser", None),
     bind(Main, &[ch('y')], Action::CopyCitation, "copy a citation", None),
-    bind(Main, &[ch('c')], Action::StartCite, "cite as: every citation style, shown in full, one to copy", None),
+    bind(Main, &[ch('c')], Action::StartCite, "cite as: every citation style, shown in full, one to copy", Some(CITE_HINT)),
     bind(Main, &[ch('Y')], Action::CopyUrl, "copy the official link", None),
     bind(Main, &[ch('O')], Action::StartLinks, "links and sources in full, one to open or copy", Some(LINKS_HINT)),
     bind(Main, &[ch('s')], Action::CycleSort, "sort the list by date, by symbol, or as in the data", Some("sort")),

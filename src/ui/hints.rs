@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use crate::app::{Action, App, LinkKind, Pane, links};
-use crate::keymap::{CATEGORIES_HINT, CLEAR_FILTER_HINT, Hint, LINKS_HINT, UNZOOM_HINT, ZOOM_HINT, hints};
+use crate::keymap::{CATEGORIES_HINT, CITE_HINT, CLEAR_FILTER_HINT, Hint, LINKS_HINT, UNZOOM_HINT, ZOOM_HINT, hints};
 use crate::text::{sanitize, truncate};
 use unicode_width::UnicodeWidthStr;
 
@@ -29,6 +29,9 @@ const EXPENDABLE: &[&str] = &[
     // where the detail is narrow, and reading it whole is what zoom is for.
     ZOOM_HINT,
     "back",
+    // Shown only in the detail, where a reader cites what they read: kept
+    // past "back" (Backspace is guessed; `c` is not), so 80 columns show it.
+    CITE_HINT,
     "scroll",
 ];
 
@@ -49,6 +52,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, main: Rect) {
         .filter(|h| h.word != CLEAR_FILTER_HINT || help_filtered)
         .filter(|h| h.word != ZOOM_HINT || zoom_shows)
         .filter(|h| h.word != LINKS_HINT || links_show)
+        .filter(|h| h.word != CITE_HINT || app.focus == Pane::Detail)
         .map(|h| (word(app, &h), h))
         .collect();
     // A status too long for the line takes all of it: no hint after it,
@@ -56,7 +60,7 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect, main: Rect) {
     let fitting_hints = if status_width > width {
         Vec::new()
     } else {
-        fitting(hints, room)
+        fitting(hints, room, &expendable(app))
     };
     let mut spans = Vec::new();
     if let Some(status) = status {
@@ -133,11 +137,11 @@ fn width(hints: &[(String, Hint)]) -> usize {
         .sum()
 }
 
-fn fitting(mut hints: Vec<(String, Hint)>, room: usize) -> Vec<(String, Hint)> {
+fn fitting(mut hints: Vec<(String, Hint)>, room: usize, expendable: &[&str]) -> Vec<(String, Hint)> {
     if width(&hints) > room {
         hints.iter_mut().for_each(|(_, h)| h.keys.truncate(1));
     }
-    for word in EXPENDABLE {
+    for word in expendable {
         if width(&hints) <= room {
             break;
         }
@@ -159,6 +163,19 @@ fn fitting(mut hints: Vec<(String, Hint)>, room: usize) -> Vec<(String, Hint)> {
         };
     }
     hints
+}
+
+/// [`EXPENDABLE`], and in the detail pane "open" after "move": Enter
+/// there follows the selected link, which `f` offers too, while in the
+/// list it is the way to read an item. At 80 columns "open" then gives
+/// way to "zoom" and "cite", what a reader of the detail needs.
+fn expendable(app: &App) -> Vec<&'static str> {
+    let mut order = EXPENDABLE.to_vec();
+    if app.overlays.is_empty() && app.focus == Pane::Detail {
+        let after_move = order.iter().position(|&word| word == "move").map_or(order.len(), |at| at + 1);
+        order.insert(after_move, "open");
+    }
+    order
 }
 
 /// Hints that stay while any other can go: help, and the ways out (an
