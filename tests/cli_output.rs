@@ -594,6 +594,18 @@ fn a_pipe_closed_before_the_output_is_not_an_error() {
     }
 }
 
+/// What a category is known to lack is said to a person only: with
+/// standard error a pipe, `list` writes the items and nothing else.
+#[test]
+fn a_categorys_known_gaps_never_reach_a_pipe() {
+    let output = bin()
+        .args(["--no-user-data", "list", "--category", "ecosoc"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    assert!(output.stderr.is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+}
+
 /// A message to a standard error whose reader is gone ends the command
 /// with its own status, not a panic's (101).
 #[test]

@@ -962,3 +962,38 @@ fn a_narrow_terminal_moves_pane_by_pane() {
         "{categories}"
     );
 }
+
+/// Below the SG reports, where the pane has room, the reports the
+/// embedded data is known to lack; none where the items fill the pane,
+/// and none under a category with no known gap.
+#[test]
+fn a_list_says_what_its_category_is_known_to_lack() {
+    let mut app = App::new(&DATA);
+    app.row = Row::Category(category_index("sg-report").unwrap());
+    app.size = (100, 30);
+    let screen = draw(&app, 100, 30).backend().to_string();
+    assert!(
+        screen.contains("Not in the embedded data: the reports issued in"),
+        "{screen}"
+    );
+    assert!(screen.contains("2019 and 2021–2025"), "{screen}");
+    // ECOSOC's nineteen items fill a 24-row terminal: no room, no note.
+    app.row = Row::Category(category_index("ecosoc").unwrap());
+    app.size = (80, 24);
+    assert!(
+        !draw(&app, 80, 24)
+            .backend()
+            .to_string()
+            .contains("Not in the embedded data")
+    );
+    app.size = (100, 40);
+    let tall = draw(&app, 100, 40).backend().to_string();
+    assert!(tall.contains("a WSIS resolution of 2024"), "{tall}");
+    app.row = Row::Category(category_index("gdc").unwrap());
+    assert!(
+        !draw(&app, 100, 40)
+            .backend()
+            .to_string()
+            .contains("Not in the embedded data")
+    );
+}

@@ -8,13 +8,14 @@
 //! dataset. Both print the same bytes: they share everything but where the
 //! rows come from.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use serde::{Serialize, Serializer};
 
 use super::output::{ListFormat, terminal_width};
 use super::{Failure, Outcome, category_arg, table, write_json};
+use crate::data::gaps::known_gaps;
 use crate::data::list_rows::{ListRow, ListRows};
 use crate::data::sort::in_default_order;
 use crate::data::{CATEGORIES, Dataset, ItemIdx};
@@ -40,13 +41,27 @@ pub(super) fn run(data: &Dataset, category: Option<&str>, format: ListFormat, ou
         Some(name) => in_default_order(data, category_arg(name)?),
         None => (0..CATEGORIES.len()).flat_map(|c| in_default_order(data, c)).collect(),
     };
-    write_rows(|| items.iter().map(|&i| row_of(data, i)), format, out)
+    let code = write_rows(|| items.iter().map(|&i| row_of(data, i)), format, out)?;
+    say_known_gaps(category.map(category_arg).transpose()?);
+    Ok(code)
 }
 
 /// As [`run`], from the rows stored with the dataset.
 pub(super) fn run_stored(rows: &ListRows, category: Option<&str>, format: ListFormat, out: &mut impl Write) -> Outcome {
     let category = category.map(category_arg).transpose()?;
-    write_rows(|| rows.rows(category), format, out)
+    let code = write_rows(|| rows.rows(category), format, out)?;
+    say_known_gaps(category);
+    Ok(code)
+}
+
+/// After the list of one category, what its embedded data is known to
+/// lack (`data::gaps`), on standard error and only to a person reading a
+/// terminal: a script's output stays the items alone.
+fn say_known_gaps(category: Option<usize>) {
+    let gaps = category.and_then(|category| known_gaps(CATEGORIES[category].id));
+    if let Some(gaps) = gaps.filter(|_| std::io::stderr().is_terminal()) {
+        super::to_stderr(format_args!("wsis: {gaps}\n"));
+    }
 }
 
 /// Item `idx` of `data` as a stored row shows it.

@@ -12,6 +12,7 @@ pub mod date;
 pub mod date_span;
 pub mod fast_parse;
 mod fixed_columns;
+pub mod gaps;
 mod heap_room;
 mod id_table;
 mod index_columns;

@@ -172,7 +172,10 @@ fn fitting(mut hints: Vec<(String, Hint)>, room: usize, expendable: &[&str]) -> 
 fn expendable(app: &App) -> Vec<&'static str> {
     let mut order = EXPENDABLE.to_vec();
     if app.overlays.is_empty() && app.focus == Pane::Detail {
-        let after_move = order.iter().position(|&word| word == "move").map_or(order.len(), |at| at + 1);
+        let after_move = order
+            .iter()
+            .position(|&word| word == "move")
+            .map_or(order.len(), |at| at + 1);
         order.insert(after_move, "open");
     }
     order

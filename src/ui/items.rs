@@ -1,15 +1,16 @@
 //! The middle pane: the items of the selected category.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::Paragraph;
 
 use super::{pane_block, windowed_list};
 use crate::app::{App, Pane, Row};
 
-use crate::data::{ItemIdx, SortOrder};
-use crate::text::{elide_symbol_start, fit, sanitize};
+use crate::data::gaps::known_gaps;
+use crate::data::{CATEGORIES, ItemIdx, SortOrder};
+use crate::text::{elide_symbol_start, fit, sanitize, wrap};
 use unicode_width::UnicodeWidthStr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -35,8 +36,48 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let total = app.row_len(app.row);
     let make_row = |at: usize| row(app, items[at], &columns);
     let selected = Some(app.item_row());
+    let rows_height: usize = (0..items.len()).map(|at| make_row(at).height()).sum();
     let (list, mut state) = windowed_list(app, items.len(), make_row, total, block, selected, focused, area);
     frame.render_stateful_widget(list, area, &mut state);
+    render_known_gaps(app, frame, area, rows_height);
+}
+
+/// Below the last item, where the list leaves room, what the category's
+/// embedded data is known to lack (`data::gaps`): a list that looks
+/// complete is read as complete.
+fn render_known_gaps(app: &App, frame: &mut Frame, area: Rect, rows_height: usize) {
+    let Row::Category(category) = app.row else { return };
+    let Some(gaps) = known_gaps(CATEGORIES[category].id) else {
+        return;
+    };
+    // Under the rows' text, past the selection marker's column.
+    let inner = area.inner(Margin::new(1, 1));
+    let inner = Rect {
+        x: inner.x.saturating_add(MARKER_WIDTH),
+        width: inner.width.saturating_sub(MARKER_WIDTH),
+        ..inner
+    };
+    let lines: Vec<Line> = wrap(gaps, usize::from(inner.width))
+        .into_iter()
+        .map(Line::from)
+        .collect();
+    // A blank row between the items and the note; no note cut short.
+    let top = rows_height.saturating_add(1);
+    let fits = usize::from(inner.height)
+        .checked_sub(top)
+        .is_some_and(|room| lines.len() <= room);
+    let (Ok(top), Ok(height)) = (u16::try_from(top), u16::try_from(lines.len())) else {
+        return;
+    };
+    if !fits || inner.width == 0 {
+        return;
+    }
+    let at = Rect {
+        y: inner.y + top,
+        height,
+        ..inner
+    };
+    frame.render_widget(Paragraph::new(lines).style(app.theme.dim()), at);
 }
 
 /// The list's title in a pane `width` columns wide: its name and order in
@@ -54,6 +95,8 @@ fn title(app: &App, width: u16) -> String {
     }
 }
 
+/// The selection marker ("▶ ") before each row's text.
+const MARKER_WIDTH: u16 = 2;
 /// Borders (2) and the selection marker (2); also the corners and spaces
 /// around the title.
 const CHROME: usize = 4;
