@@ -233,6 +233,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Path, &[ctrl('c')], Action::Quit, "quit", Some("quit")),
     bind(Cite, &[key(Up), ch('k')], UP, "previous style", None),
     bind(Cite, &[key(Down), ch('j')], DOWN, "next style", Some("move")),
+    bind(Cite, &[ch('g'), key(Home)], TOP, "first style", None),
+    bind(Cite, &[ch('G'), key(End)], BOTTOM, "last style", None),
     bind(Cite, &[key(PageUp), ctrl('u')], PAGE_UP, "scroll the citation up", None),
     bind(Cite, &[key(PageDown), ctrl('d')], PAGE_DOWN, "scroll the citation down", Some("scroll")),
     bind(Cite, &[key(Enter), ch('y')], Action::Open, "copy the citation in this style", Some("copy")),

@@ -568,6 +568,19 @@ fn the_links_hint_shows_in_the_detail_of_an_item_with_sources() {
 
 /// `c` offers every style, the configured one under the cursor, shows the
 /// one under the cursor in full, and copies it on Enter (or `y`).
+/// `g` and `G` go to the first and last style, as in the links list.
+#[test]
+fn cite_as_goes_to_the_first_and_last_style() {
+    use wsis_browser::cite::Style;
+    let mut app = App::new(&DATA);
+    jump_to(&mut app, "A/RES/70/125");
+    press(&mut app, &[key(KeyCode::Char('c')), key(KeyCode::Char('G'))]);
+    assert_eq!(app.cite_choice().map(|c| c.style()), Style::ALL.last().copied());
+    press(&mut app, &[key(KeyCode::Char('g'))]);
+    assert_eq!(app.cite_choice().map(|c| c.style()), Style::ALL.first().copied());
+    assert!(app.cite_choice().is_some(), "still open");
+}
+
 #[test]
 fn cite_as_shows_each_style_and_copies_the_chosen_one() {
     use wsis_browser::cite::Style;
