@@ -82,30 +82,24 @@ pub struct Step {
 /// reached and left by mandates (requested by one resolution, mandated by
 /// another) is a link of the mandate chain and costs a step like any other.
 /// Of routes that cost the same, the one along stronger relations
-/// ([`Strength`]) wins; of those, the one passing fewer bodies by a mere
-/// request (two resolutions that each ask the Secretary-General for
-/// something are not linked through him: Tunis Agenda para 72 reaches
-/// A/RES/80/173 through the IGF it mandates and 80/173 extends); and of
-/// those the first found: the same route every time, for `wsis path` and
-/// the browser's path overlay alike.
+/// ([`Strength`]) wins, and of those the first found: the same route every
+/// time, for `wsis path` and the browser's path overlay alike.
 pub fn shortest_path(data: &Dataset, from: ItemIdx, to: ItemIdx) -> Option<Vec<Step>> {
     use std::cmp::Reverse;
     use std::collections::BinaryHeap;
     let is_hub = |node: ItemIdx| CATEGORIES[data.category_of(node)].is_hub;
-    // What stepping from `at` along `entry` adds: (length, weakness,
-    // requests of a body passed).
+    // What stepping from `at` along `entry` adds: (length, weakness).
     let cost_of = |at: ItemIdx, entry: &Related<'_>| {
         let weak = entry.rel.strength() != Strength::Mandate;
         let leaves_hub = at != from && is_hub(at);
         let enters_hub = entry.target != to && is_hub(entry.target);
         let penalty = HUB_SIDE_COST * (usize::from(weak && leaves_hub) + usize::from(weak && enters_hub));
-        let asks_a_hub = entry.rel == Relation::Requests && (leaves_hub || enters_hub);
-        (1 + penalty, entry.rel.strength() as usize, usize::from(asks_a_hub))
+        (1 + penalty, entry.rel.strength() as usize)
     };
-    let mut best = vec![(usize::MAX, usize::MAX, usize::MAX); data.len()];
+    let mut best = vec![(usize::MAX, usize::MAX); data.len()];
     let mut came_from: Vec<Option<(ItemIdx, Step)>> = vec![None; data.len()];
-    let mut queue = BinaryHeap::from([Reverse(((0, 0, 0), from))]);
-    best[from] = (0, 0, 0);
+    let mut queue = BinaryHeap::from([Reverse(((0, 0), from))]);
+    best[from] = (0, 0);
     while let Some(Reverse((cost, at))) = queue.pop() {
         if at == to {
             break;
@@ -114,8 +108,8 @@ pub fn shortest_path(data: &Dataset, from: ItemIdx, to: ItemIdx) -> Option<Vec<S
             continue;
         }
         for entry in related(data, at) {
-            let (length, weakness, asks) = cost_of(at, &entry);
-            let next = (cost.0 + length, cost.1 + weakness, cost.2 + asks);
+            let (length, weakness) = cost_of(at, &entry);
+            let next = (cost.0 + length, cost.1 + weakness);
             if next < best[entry.target] {
                 best[entry.target] = next;
                 came_from[entry.target] = Some((

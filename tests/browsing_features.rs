@@ -40,24 +40,6 @@ fn path_from_the_general_assembly_to_the_cstd_reads_each_step() {
     assert_eq!(shortest_path(&DATA, idx("cstd"), idx("cstd")), Some(vec![]));
 }
 
-/// Of two routes as short and as strong, the one through the body both
-/// documents are about wins over two requests of the Secretary-General
-/// (a trial found para 72 reaching 80/173 "requests SG, requested by").
-#[test]
-fn a_path_passes_the_body_both_ends_concern_not_two_requests_of_another() {
-    let from = idx("tunis-agenda-para-72");
-    let steps = shortest_path(&DATA, from, idx("ga-80-173")).expect("a path");
-    assert_path_is_real(from, &steps);
-    let through: Vec<&str> = steps.iter().map(|step| &*DATA.item(step.to).id).collect();
-    assert_eq!(through, ["igf", "ga-80-173"], "{steps:?}");
-    let requests_of_the_sg = [from, idx("ga-80-173")].iter().all(|&end| {
-        DATA.links(end).any(|(link, to)| {
-            link.rel == wsis_browser::data::Relation::Requests && DATA.item(to).id == "un-secretary-general"
-        })
-    });
-    assert!(requests_of_the_sg, "the other route, as short, exists");
-}
-
 /// Each step follows a real link, read in the direction walked.
 fn assert_path_is_real(from: usize, steps: &[wsis_browser::graph::Step]) {
     let mut at = from;
