@@ -5,12 +5,12 @@ use ratatui::layout::{Margin, Rect};
 use ratatui::text::{Line, Span, Text};
 use ratatui::widgets::Paragraph;
 
-use super::{pane_block, windowed_list};
+use super::{MARKER_WIDTH, pane_block, windowed_list};
 use crate::app::{App, Pane, Row};
 
 use crate::data::gaps::known_gaps;
 use crate::data::{CATEGORIES, ItemIdx, SortOrder};
-use crate::text::{elide_symbol_start, fit, sanitize, wrap};
+use crate::text::{elide_symbol_start, fit, sanitize, wrap_showing_all};
 use unicode_width::UnicodeWidthStr;
 
 pub fn render(app: &App, frame: &mut Frame, area: Rect) {
@@ -36,28 +36,47 @@ pub fn render(app: &App, frame: &mut Frame, area: Rect) {
     let total = app.row_len(app.row);
     let make_row = |at: usize| row(app, items[at], &columns);
     let selected = Some(app.item_row());
-    let rows_height: usize = (0..items.len()).map(|at| make_row(at).height()).sum();
+    let gaps = known_gaps_under(app, items.len(), area, &make_row);
     let (list, mut state) = windowed_list(app, items.len(), make_row, total, block, selected, focused, area);
     frame.render_stateful_widget(list, area, &mut state);
-    render_known_gaps(app, frame, area, rows_height);
+    if let Some((gaps, rows_height)) = gaps {
+        render_known_gaps(app, frame, area, gaps, rows_height);
+    }
+}
+
+/// What the listed category is known to lack and the rows its `count`
+/// items take, when they may leave room for it: rows are built only for
+/// a list shorter than the pane (a list may hold a million items, each
+/// read when first shown).
+fn known_gaps_under<'a>(
+    app: &App,
+    count: usize,
+    area: Rect,
+    make_row: &impl Fn(usize) -> Text<'a>,
+) -> Option<(&'static str, usize)> {
+    let Row::Category(category) = app.row else { return None };
+    let gaps = known_gaps(CATEGORIES[category].id)?;
+    // Every row takes a line at least.
+    if count >= usize::from(area.height.saturating_sub(2)) {
+        return None;
+    }
+    Some((gaps, (0..count).map(|at| make_row(at).height()).sum()))
 }
 
 /// Below the last item, where the list leaves room, what the category's
 /// embedded data is known to lack (`data::gaps`): a list that looks
 /// complete is read as complete.
-fn render_known_gaps(app: &App, frame: &mut Frame, area: Rect, rows_height: usize) {
-    let Row::Category(category) = app.row else { return };
-    let Some(gaps) = known_gaps(CATEGORIES[category].id) else {
-        return;
-    };
+fn render_known_gaps(app: &App, frame: &mut Frame, area: Rect, gaps: &str, rows_height: usize) {
     // Under the rows' text, past the selection marker's column.
     let inner = area.inner(Margin::new(1, 1));
+    let marker = u16::try_from(MARKER_WIDTH).unwrap_or(u16::MAX);
     let inner = Rect {
-        x: inner.x.saturating_add(MARKER_WIDTH),
-        width: inner.width.saturating_sub(MARKER_WIDTH),
+        x: inner.x.saturating_add(marker),
+        width: inner.width.saturating_sub(marker),
         ..inner
     };
-    let lines: Vec<Line> = wrap(gaps, usize::from(inner.width))
+    // Every character shown: a year cut off would misstate the gap.
+    let lines: Vec<Line> = wrap_showing_all(gaps, usize::from(inner.width))
         .into_iter()
         .map(Line::from)
         .collect();
@@ -95,8 +114,6 @@ fn title(app: &App, width: u16) -> String {
     }
 }
 
-/// The selection marker ("▶ ") before each row's text.
-const MARKER_WIDTH: u16 = 2;
 /// Borders (2) and the selection marker (2); also the corners and spaces
 /// around the title.
 const CHROME: usize = 4;

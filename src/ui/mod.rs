@@ -441,7 +441,7 @@ fn counted_list<'a>(
 
 /// What marks the selected row of a list, and the columns it takes.
 const MARKER: &str = "▶ ";
-const MARKER_WIDTH: usize = 2;
+pub(super) const MARKER_WIDTH: usize = 2;
 
 /// [`counted_list`] for a list of `len` rows of which only those shown are
 /// made (`row(i)` makes row `i`): the item list of a category may hold a
