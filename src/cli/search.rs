@@ -10,7 +10,6 @@ use super::output::ListFormat;
 use super::{Failure, Outcome, table, write_json};
 use crate::data::trace;
 use crate::search::{Hit, Matched, SearchIndex, Titles};
-use crate::suggest::SymbolSlip;
 use crate::text::sanitized;
 
 /// Up to this many hits are freed after printing; more are left to the
@@ -259,26 +258,11 @@ fn nothing_matches(index: &SearchIndex, query: &str) -> String {
             fewer.dropped_quoted(),
             fewer.kept
         ),
-        None => match symbols_one_slip_away(index, query) {
+        None => match index.symbols_one_slip_from(query) {
             Some(symbols) => format!("{nothing}; did you mean {symbols}?"),
             None => nothing,
         },
     }
-}
-
-/// At most this many symbols a query is said to be near.
-const MAX_SLIPS_NAMED: usize = 3;
-
-/// The symbols a query one slip from ("2006/64": E/RES/2006/46), joined
-/// with "or"; only named, never searched for instead.
-fn symbols_one_slip_away(index: &SearchIndex, query: &str) -> Option<String> {
-    let slip = SymbolSlip::of(query)?;
-    let symbols: Vec<&str> = (0..index.len())
-        .filter_map(|idx| index.symbol(idx))
-        .filter(|symbol| slip.is_one_slip_from(symbol))
-        .take(MAX_SLIPS_NAMED)
-        .collect();
-    (!symbols.is_empty()).then(|| symbols.join(" or "))
 }
 
 /// Plain lines: each hit's line is made right after its explanation, on

@@ -44,6 +44,7 @@ mod restricted;
 mod score;
 mod section_copy;
 mod sentinel_runs;
+mod slips;
 mod store;
 mod tally;
 mod tokens;

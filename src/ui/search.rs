@@ -13,7 +13,6 @@ use std::ops::Range;
 
 use super::{editor_line, main_area, pane_block, render_preview, selectable_list, with_list_position};
 use crate::app::{App, Dir, SearchState};
-use crate::data::candidates::slips_named;
 use crate::search::{Field, Hit, Matched};
 use crate::text::{sanitize, truncate};
 
@@ -124,8 +123,8 @@ fn render_results(app: &App, search: &SearchState, frame: &mut Frame, area: Rect
             "Searching…".to_string()
         } else {
             // A symbol one slip away is named, never searched instead.
-            match slips_named(app.data, &search.query) {
-                Some(slips) => sanitize(&format!("No match; {slips}")),
+            match &search.slips {
+                Some(slips) => sanitize(&format!("No match; did you mean {slips}?")),
                 None => "No match.".to_string(),
             }
         };

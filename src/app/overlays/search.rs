@@ -9,7 +9,7 @@ use super::{HelpState, Overlay, Transition};
 use crate::app::{Action, App, Dir, Edit, Effect, LineEditor, Motion, Row};
 use crate::data::{CATEGORIES, ItemIdx};
 use crate::query_history::Prompt;
-use crate::search::Hits;
+use crate::search::{Hits, SearchIndex};
 
 #[derive(Debug, Clone, Default)]
 pub struct SearchState {
@@ -26,6 +26,9 @@ pub struct SearchState {
     /// The hit to select when they come, if it is among them: the one the
     /// reader was on before a reload, the query being searched again.
     pub reselect: Option<ItemIdx>,
+    /// For a query that matched nothing, the symbols one slip from it
+    /// ("E/RES/2006/46" for "2006/64"), worked out once as the hits come.
+    pub slips: Option<String>,
 }
 
 impl SearchState {
@@ -48,6 +51,15 @@ impl SearchState {
         let kept = self.reselect.take();
         // Past the head, only the hits around it are ordered.
         self.selected = kept.and_then(|item| self.hits.reach(item)).unwrap_or(0);
+    }
+}
+
+/// The symbols one slip from a query that matched nothing, else `None`.
+fn slips_of(index: &SearchIndex, search: &SearchState) -> Option<String> {
+    if search.hits.is_empty() {
+        index.symbols_one_slip_from(&search.query)
+    } else {
+        None
     }
 }
 
@@ -160,6 +172,7 @@ impl App<'_> {
         });
         if let Some(search) = search.filter(|search| search.generation == generation) {
             search.hits = hits;
+            search.slips = slips_of(&self.index, search);
             search.pending = false;
             search.select_kept();
         }
@@ -211,6 +224,7 @@ impl App<'_> {
             search.generation = next_generation();
             search.pending = false;
             search.hits = self.search_or_fewer(&search.query, self.scope_items(search.scope));
+            search.slips = slips_of(&self.index, search);
             search.select_kept();
         }
         search
@@ -232,6 +246,7 @@ impl App<'_> {
         } else {
             search.pending = false;
             search.hits = self.search_or_fewer(&search.query, scope);
+            search.slips = slips_of(&self.index, search);
             search.selected = 0;
         }
     }
