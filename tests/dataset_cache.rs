@@ -243,7 +243,9 @@ const AMBIGUOUS: &str = "[
 /// Each name with `show`, `cite` and `open`, parsing and then from the
 /// cache: the same bytes on stdout and stderr and the same status; a name
 /// that finds one item reads only the records it needs (the trace shows
-/// it), any other loads the dataset, which says what is wrong.
+/// it), any other loads the dataset, which says what is wrong. `cite` of
+/// several words loads the dataset too: only its names tell which words
+/// side by side are one name (`ECOSOC 2006/46`).
 fn check_names_cached_equal_fresh(setup: &Setup, with_data: &[&str], found: &[&str], not_one: &[&str]) {
     setup.run(&[with_data, &["list"]].concat());
     let stored = setup.only_snapshot();
@@ -274,8 +276,12 @@ fn check_names_cached_equal_fresh(setup: &Setup, with_data: &[&str], found: &[&s
             } else {
                 NAMED_ITEMS_READ
             };
+            // "cite", "--format" and its value, then the names.
+            let options = 1 + 2 * usize::from(form.contains(&"--format"));
+            let several_cited = form[0] == "cite" && form.len() - options > 1;
             let trace = setup.traced_even_failing(&args);
-            assert_eq!(trace.contains(mark), found.contains(name), "{what}: {trace}");
+            let read_in_place = found.contains(name) && !several_cited;
+            assert_eq!(trace.contains(mark), read_in_place, "{what}: {trace}");
         }
     }
     assert_eq!(inode(&stored), before, "the stored dataset was read, not rebuilt");

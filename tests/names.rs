@@ -274,6 +274,11 @@ fn cite_reads_words_that_name_one_item_together_as_one_name() {
     assert_eq!(cited(&["tunis", "agenda"]).len(), 1);
     // Words that name no item together are names of their own.
     assert_eq!(cited(&["70/125", "80/173"]), ["A/RES/70/125", "A/RES/80/173"]);
+    // Each joining is said, with the way to cite them apart.
+    let said = wsis(&["cite", "ECOSOC", "2006/46"]);
+    let stderr = String::from_utf8_lossy(&said.stderr);
+    assert!(stderr.contains("read \"ECOSOC 2006/46\" as one name"), "{stderr}");
+    assert_eq!(cited(&["ecosoc", "ecosoc-2006-46"]).len(), 2, "ids stay apart");
 }
 
 /// Formats are taken in any case (`BibTeX`, `JSON`), and `cite --format

@@ -5,9 +5,10 @@ use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use super::{Outcome, find};
+use super::{Outcome, find, to_stderr};
 use crate::cite::{self, Style};
 use crate::data::{Dataset, ItemIdx, Resolved};
+use crate::text::sanitize;
 
 /// The citation styles, as the command line names them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -45,18 +46,41 @@ pub(super) fn run(data: &Dataset, words: &[String], format: CiteFormat, out: &mu
 
 /// The names among the arguments: where words side by side name one item
 /// together (`ECOSOC 2006/46`, `tunis agenda`, unquoted), they are one
-/// name, the most words first; any other word is a name of its own. Read
-/// word by word, `ECOSOC 2006/46` would cite the Council as well.
+/// name, the most words first (at most [`MAX_WORDS_JOINED`]); any other
+/// word is a name of its own, and so is an argument holding a space (a
+/// name quoted whole) and an item's id after the first word. Read word by word, `ECOSOC 2006/46` would cite the
+/// Council as well. Each joining is said on stderr, with the way out.
 fn names(data: &Dataset, words: &[String]) -> Vec<String> {
     let mut names = Vec::new();
     let mut at = 0;
     while at < words.len() {
-        let together = (at + 2..=words.len())
+        let longest = (at + MAX_WORDS_JOINED).min(words.len());
+        let together = (at + 2..=longest)
             .rev()
-            .find(|&end| matches!(data.resolve(&words[at..end].join(" ")), Resolved::One(_)))
+            .find(|&end| {
+                let window = &words[at..end];
+                let quoted = window.iter().any(|word| word.contains(' '));
+                // An id after the first word is a name of its own: the way
+                // to cite `ecosoc ecosoc-2006-46` apart.
+                let id_after = window[1..]
+                    .iter()
+                    .any(|word| data.by_id(word).is_some_and(|idx| data.item(idx).id == **word));
+                !quoted && !id_after && matches!(data.resolve(&window.join(" ")), Resolved::One(_))
+            })
             .unwrap_or(at + 1);
-        names.push(words[at..together].join(" "));
+        let name = words[at..together].join(" ");
+        if together > at + 1 {
+            to_stderr(format_args!(
+                "wsis: read \"{}\" as one name (name items by their ids to cite them apart)\n",
+                sanitize(&name)
+            ));
+        }
+        names.push(name);
         at = together;
     }
     names
 }
+
+/// The most words read as one name: "General Assembly resolution 70/125"
+/// has four; more would only slow a long list of ids.
+const MAX_WORDS_JOINED: usize = 4;

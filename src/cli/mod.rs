@@ -466,6 +466,9 @@ pub fn run_warm(args: &Cli) -> Option<ExitCode> {
                 show::run(&one, &ids[0], ShowFormat::chosen(*json, *format), out)
             }))
         }
+        // Several words may be one name together (`ECOSOC 2006/46`), which
+        // only the whole dataset's names tell: `cite::run` reads them there.
+        Command::Cite { ids, .. } if ids.len() > 1 => return None,
         Command::Cite { ids, format } => {
             let (items, ids) = named(ids, false)?;
             trace::mark("named items read");
