@@ -297,7 +297,12 @@ pub fn wrap_link(link: &str, width: usize) -> Vec<String> {
 /// `width` columns would end inside its host while the host, with the '/'
 /// after it, fits a row of its own.
 fn scheme_before_a_host_cut(link: &str, width: usize) -> Option<usize> {
-    let scheme = link.find("://")? + "://".len();
+    // A scheme is letters at the very start ("https"), never a "://"
+    // further on (a link quoted in a query string).
+    let scheme = link
+        .find("://")
+        .filter(|&at| at > 0 && link[..at].bytes().all(|b| b.is_ascii_alphabetic()))?
+        + "://".len();
     let host_end = link[scheme..].find('/').map_or(link.len(), |slash| scheme + slash + 1);
     let (head, host) = (&link[..scheme], &link[scheme..host_end]);
     let cut_in_host = link[..host_end].width() > width;
@@ -389,6 +394,12 @@ mod tests {
         assert_eq!(
             wrap_link("https://undocs.org/en/E/RES/2006/46", 20),
             ["https://undocs.org/", "en/E/RES/2006/46"]
+        );
+        // A "://" further on (a link in a query string) is no scheme.
+        assert_eq!(scheme_before_a_host_cut("www.a.org/?u=https://b.org/c", 10), None);
+        assert_eq!(
+            scheme_before_a_host_cut("https://www.itu.int/net/", 12),
+            Some("https://".len())
         );
         // A host wider than a row is cut as any word.
         assert_eq!(

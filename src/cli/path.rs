@@ -24,7 +24,8 @@ struct StepEntry<'a> {
     rel: &'static str,
     label: &'static str,
     /// False where the step walks a link of `to`'s backward: `to` holds
-    /// `rel` to the item before ("PartOf", read "has part").
+    /// `rel` to the item before ("PartOf", read "has part"); always true
+    /// for a symmetric relation, which reads the same both ways.
     forward: bool,
     to: &'a str,
     symbol: Option<&'a str>,

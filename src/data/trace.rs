@@ -5,6 +5,7 @@
 //! and its peak so far (Linux; elsewhere only the time). Unset, a mark
 //! costs one cached check.
 
+use std::io::Write;
 use std::sync::OnceLock;
 use std::time::Instant;
 
@@ -24,7 +25,8 @@ pub fn mark(stage: &str) {
     let ms = start.elapsed().as_secs_f64() * 1000.0;
     let memory = memory_line().unwrap_or_default();
     let cpu = cpu_ms().map(|cpu| format!(", cpu {cpu:.0} ms")).unwrap_or_default();
-    eprintln!("wsis-trace: {ms:8.1} ms {stage}{cpu}{memory}");
+    // A closed stderr is no reason to panic (as `cli::to_stderr`).
+    let _ = writeln!(std::io::stderr().lock(), "wsis-trace: {ms:8.1} ms {stage}{cpu}{memory}");
 }
 
 /// ", rss N MB, peak N MB" from /proc/self/status.

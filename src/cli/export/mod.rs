@@ -108,7 +108,9 @@ fn select(data: &Dataset, chosen: &Chosen<'_>) -> Result<(Vec<ItemIdx>, Option<I
 /// an item since removed from the data names nothing).
 fn bookmarked(data: &Dataset) -> Result<Vec<ItemIdx>, Failure> {
     let Some(dir) = crate::bookmarks::default_dir() else {
-        return Ok(Vec::new());
+        return Err(Failure::Runtime(
+            "cannot find the bookmarks: neither XDG_DATA_HOME nor HOME is set".into(),
+        ));
     };
     let ids = Bookmarks::read_only(&dir).map_err(Failure::Runtime)?;
     Ok(ids.iter().filter_map(|id| data.by_id(id)).collect())
