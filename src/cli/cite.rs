@@ -48,8 +48,9 @@ pub(super) fn run(data: &Dataset, words: &[String], format: CiteFormat, out: &mu
 /// together (`ECOSOC 2006/46`, `tunis agenda`, unquoted), they are one
 /// name, the most words first (at most [`MAX_WORDS_JOINED`]); any other
 /// word is a name of its own, and so is an argument holding a space (a
-/// name quoted whole) and an item's id after the first word. Read word by word, `ECOSOC 2006/46` would cite the
-/// Council as well. Each joining is said on stderr, with the way out.
+/// name quoted whole) and an item's id after the first word. Read word
+/// by word, `ECOSOC 2006/46` would cite the Council as well. Each joining
+/// is said on stderr, with the way out.
 fn names(data: &Dataset, words: &[String]) -> Vec<String> {
     let mut names = Vec::new();
     let mut at = 0;
