@@ -82,6 +82,16 @@ fn is_symbol_slip(wanted: &str, symbol: &str) -> bool {
 /// The shortest symbol end [`SymbolSlip`] asks about.
 pub const SYMBOL_SLIP_FROM: usize = 5;
 
+/// At most this many symbols a mistyped one is said to be near, wherever
+/// it is said (the jump, `--at`, the browser's search, `wsis search`).
+pub const MAX_SLIPS_NAMED: usize = 3;
+
+/// "E/RES/2006/46" or "A/RES/70/125 or A/70/125": the symbols a slip
+/// is near, as said after "did you mean"; `None` for none.
+pub fn slips_said(symbols: &[&str]) -> Option<String> {
+    (!symbols.is_empty()).then(|| symbols.join(" or "))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

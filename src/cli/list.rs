@@ -37,12 +37,13 @@ const COLUMNS: [table::Column; 3] = [table::SYMBOL_COLUMN, table::plain("DATE"),
 const MISSING: &str = "-";
 
 pub(super) fn run(data: &Dataset, category: Option<&str>, format: ListFormat, out: &mut impl Write) -> Outcome {
+    let category = category.map(category_arg).transpose()?;
     let items: Vec<ItemIdx> = match category {
-        Some(name) => in_default_order(data, category_arg(name)?),
+        Some(category) => in_default_order(data, category),
         None => (0..CATEGORIES.len()).flat_map(|c| in_default_order(data, c)).collect(),
     };
     let code = write_rows(|| items.iter().map(|&i| row_of(data, i)), format, out)?;
-    say_known_gaps(category.map(category_arg).transpose()?);
+    say_known_gaps(category);
     Ok(code)
 }
 

@@ -7,7 +7,7 @@ use std::cmp::Reverse;
 
 use super::dataset::{Dataset, ItemIdx, symbol_key};
 use super::model::Item;
-use crate::suggest::SymbolSlip;
+use crate::suggest::{MAX_SLIPS_NAMED, SymbolSlip, slips_said};
 
 /// At most `max` items whose symbol `wanted` is one slip from
 /// ([`SymbolSlip`]: "2006/64" for E/RES/2006/46), in data order: what is
@@ -29,9 +29,6 @@ pub fn symbol_slips(data: &Dataset, wanted: &str, max: usize) -> Vec<ItemIdx> {
         .collect()
 }
 
-/// At most this many symbols a mistyped one is said to be near.
-const MAX_SLIPS_NAMED: usize = 3;
-
 /// "did you mean E/RES/2006/46?" for a name one slip from the symbols of
 /// some items ([`symbol_slips`]), for a status line; `None` if it is near
 /// none. Named, never opened.
@@ -41,7 +38,7 @@ pub fn slips_named(data: &Dataset, wanted: &str) -> Option<String> {
         .iter()
         .filter_map(|&idx| data.item(idx).symbol.as_deref())
         .collect();
-    (!symbols.is_empty()).then(|| format!("did you mean {}?", symbols.join(" or ")))
+    slips_said(&symbols).map(|slips| format!("did you mean {slips}?"))
 }
 
 /// How well an item answers the input; lower is better.

@@ -3,10 +3,7 @@
 //! names them, warm or cold, without decoding an item.
 
 use super::SearchIndex;
-use crate::suggest::SymbolSlip;
-
-/// At most this many symbols a query is said to be near.
-pub const MAX_SLIPS_NAMED: usize = 3;
+use crate::suggest::{MAX_SLIPS_NAMED, SymbolSlip, slips_said};
 
 impl SearchIndex {
     /// "E/RES/2006/46" for "2006/64": the symbols one slip from `query`
@@ -19,7 +16,7 @@ impl SearchIndex {
             .filter(|symbol| slip.is_one_slip_from(symbol))
             .take(MAX_SLIPS_NAMED)
             .collect();
-        (!symbols.is_empty()).then(|| symbols.join(" or "))
+        slips_said(&symbols)
     }
 }
 
