@@ -64,8 +64,10 @@ pub const CATEGORIES: &[Category] = &[
     // UN bodies and agencies, the fora (IGF, WSIS Forum) and their meetings.
     category!("body", "Body", "Bodies and fora", hub: true, sort: Data),
     // The UN system's WSIS reviews and roadmaps of every period (2005–2025),
-    // not only the WSIS+20 review: the key stays "wsis20" for users' files.
-    category!("wsis20", "WSIS+20", "Reviews & roadmaps", hub: false),
+    // not only the WSIS+20 review: the key stays "wsis20" for users' files,
+    // but the abbreviation the timeline and search tables show says what
+    // all of them are (a WSIS+10 draft is no "WSIS+20").
+    category!("wsis20", "Reviews", "Reviews & roadmaps", hub: false),
 ];
 
 /// The UN organs whose documents' symbols start with their letter ("A/",
