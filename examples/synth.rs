@@ -147,6 +147,7 @@ impl Vocabulary {
             date: Some(date.into()),
             until: None,
             paragraphs: None,
+            title_is_ours: false,
             body: rng
                 .bool()
                 .then(|| self.bodies[rng.usize(..self.bodies.len())].as_str().into()),

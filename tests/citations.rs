@@ -476,9 +476,10 @@ fn a_container_is_named_by_its_title_not_the_screen_short_title() {
             .links(idx)
             .find(|(link, _)| link.rel == wsis_browser::data::Relation::PartOf);
         let Some((_, container)) = part_of else { continue };
-        // A paragraph is cited as its container, by its title: see
-        // `a_paragraph_is_cited_as_its_document_with_a_locator`.
-        if DATA.item(idx).paragraphs.is_some() {
+        // A paragraph, or a part titled by us, is cited as its container,
+        // by its title: see `a_paragraph_is_cited_as_its_document_with_a_locator`
+        // and `a_part_titled_by_us_is_cited_as_its_document`.
+        if DATA.item(idx).paragraphs.is_some() || DATA.item(idx).title_is_ours {
             continue;
         }
         let container = DATA.item(container);
@@ -534,9 +535,9 @@ fn only_a_document_is_cited_as_a_container() {
         let cited = cited(&["cite", name]);
         assert!(!cited.contains(", in "), "{name}: {cited}");
     }
-    // A part of a document is in it (a paragraph is cited as the
-    // document itself, with a locator: see below).
-    assert!(cited(&["cite", "gdc-objectives"]).contains(", in Global Digital Compact,"));
+    // A part of a document with a title of its own is in it (a paragraph,
+    // or a part titled by us, is cited as the document itself: see below).
+    assert!(cited(&["cite", "gdc"]).contains(", in The Pact for the Future (A/RES/79/1),"));
 }
 
 /// Months are BibTeX's standard macros (`month = jul`), which BibTeX's own
@@ -711,6 +712,43 @@ fn a_paragraph_is_cited_as_its_document_with_a_locator() {
         assert_eq!(csl[0]["id"], id, "{csl}");
         assert_eq!(csl[0]["title"], document_title.as_str(), "{csl}");
         assert_eq!(csl[0]["note"], capitalized(&locator).as_str(), "{csl}");
+    }
+}
+
+/// Every embedded part whose title is ours (`title_is_ours`: a decision of
+/// A/RES/80/173, the GDC's objectives paraphrased) is cited as the
+/// document it is `PartOf`, under its own key, in every style: never by
+/// the title we wrote, and with no locator (no paragraph is known).
+#[test]
+fn a_part_titled_by_us_is_cited_as_its_document() {
+    let parts: Vec<usize> = (0..DATA.len()).filter(|&i| DATA.item(i).title_is_ours).collect();
+    assert!(parts.len() >= 3, "the embedded data has parts titled by us");
+    for idx in parts {
+        let item = DATA.item(idx);
+        let id = item.id.as_str();
+        let (_, document) = DATA
+            .links(idx)
+            .find(|(link, _)| link.rel == Relation::PartOf)
+            .expect("a part titled by us is part of its document");
+        let document_title = DATA.item(document).title.to_string();
+        let cited = |style| cite::format(&DATA, &[idx], style);
+
+        let text = cited(Style::Text);
+        assert_eq!(text, cite::format(&DATA, &[document], Style::Text), "{id}");
+        assert!(!text.contains(item.title.as_str()), "{text}");
+
+        let bibtex = cited(Style::Bibtex);
+        assert!(bibtex.starts_with(&format!("@techreport{{{id},")), "{bibtex}");
+        assert_eq!(
+            bibtex_field(&bibtex, id, "title").as_deref(),
+            Some(document_title.as_str())
+        );
+        let ris = read_ris(&cited(Style::Ris)).remove(0);
+        assert!(ris.contains(&("TI".into(), document_title.clone())), "{ris:?}");
+        let csl: serde_json::Value = serde_json::from_str(&cited(Style::CslJson)).unwrap();
+        check_csl(&csl);
+        assert_eq!(csl[0]["id"], id, "{csl}");
+        assert_eq!(csl[0]["title"], document_title.as_str(), "{csl}");
     }
 }
 

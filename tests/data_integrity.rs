@@ -486,6 +486,7 @@ fn the_placeholder_pattern_catches_labels_and_spares_real_titles() {
         date: None,
         until: None,
         paragraphs: None,
+        title_is_ours: false,
         body: None,
         summary: "".into(),
         points: Box::default(),
@@ -774,7 +775,7 @@ fn a_problem_of_a_link_is_reported_at_that_link_when_another_names_the_same_id()
         let found = problems.iter().filter(|p| p.message.contains(wanted));
         found.map(|problem| problem.position).collect()
     };
-    assert_eq!(at("the item this one is PartOf, is a body"), [Some((5, 40))]);
+    assert_eq!(at("is PartOf, and \"forum\" is a body"), [Some((5, 40))]);
     assert_eq!(at("link to unknown id \"nowhere\""), [Some((7, 43)), Some((8, 41))]);
     assert_eq!(problems.len(), 3, "{problems:#?}");
 }
@@ -820,10 +821,29 @@ fn a_paragraph_item_is_part_of_a_document_not_a_body_or_a_meeting() {
          links: [Link(rel: PartOf, to: "doc"), Link(rel: AdoptedAt, to: "forum")]),
 ]"#;
     let (problems, at) = load_problems("parts.ron", text);
-    assert_eq!(at("\"forum\", the item this one is PartOf, is a body"), Some((6, 40)));
-    assert_eq!(
-        at("\"session\", the item this one is PartOf, is a meeting"),
-        Some((8, 40))
-    );
+    assert_eq!(at("is PartOf, and \"forum\" is a body"), Some((6, 40)));
+    assert_eq!(at("is PartOf, and \"session\" is a meeting"), Some((8, 40)));
+    assert_eq!(problems.len(), 2, "{problems:#?}");
+}
+
+/// A part whose title is ours (`title_is_ours`) is cited as its document,
+/// as a paragraph item is: it needs a `PartOf` link, reported at the flag
+/// without one, and that link must be to a document, reported at its
+/// `to`. Set to false, the flag asks nothing.
+#[test]
+fn a_part_titled_by_us_needs_its_document() {
+    let text = r#"[
+    Item(id: "forum", category: "body", title: "A forum"),
+    Item(id: "doc", category: "outcome", title: "A document"),
+    Item(id: "loose", category: "outcome", title: "Our label", title_is_ours: true),
+    Item(id: "of-forum", category: "outcome", title: "Our label", title_is_ours: true,
+         links: [Link(rel: PartOf, to: "forum")]),
+    Item(id: "of-doc", category: "outcome", title: "Our label", title_is_ours: true,
+         links: [Link(rel: PartOf, to: "doc")]),
+    Item(id: "own", category: "outcome", title: "A title", title_is_ours: false),
+]"#;
+    let (problems, at) = load_problems("ours.ron", text);
+    assert_eq!(at("`title_is_ours` needs a PartOf link"), Some((4, 79)));
+    assert_eq!(at("is PartOf, and \"forum\" is a body"), Some((6, 40)));
     assert_eq!(problems.len(), 2, "{problems:#?}");
 }

@@ -116,13 +116,14 @@ fn item() -> impl Strategy<Value = Item> {
             texts(),
             texts(),
             proptest::option::of(PLAIN),
+            proptest::bool::ANY,
         ),
         (proptest::collection::vec(link, 0..3), texts(), texts(), texts()),
     )
         .prop_map(
             |(
                 (id, category, title, symbol, body),
-                (date, url, points, tags, paragraphs),
+                (date, url, points, tags, paragraphs, title_is_ours),
                 (links, aliases, sources, unconfirmed),
             )| Item {
                 id: id.into(),
@@ -134,6 +135,7 @@ fn item() -> impl Strategy<Value = Item> {
                 date: date.map(Text::from),
                 until: None,
                 paragraphs: paragraphs.map(Text::from),
+                title_is_ours,
                 body: body.map(|b| Shared::from(b.as_str())),
                 summary: Text::default(),
                 points: points.into_iter().map(Text::from).collect(),

@@ -98,7 +98,9 @@ impl Reference {
     /// The reference of item `idx`: a paragraph item's is the reference of
     /// its document (the item it is `PartOf`) with its paragraphs as the
     /// locator, under its own key and link. Its title is ours (the
-    /// documents' paragraphs have no headings), so it is never cited.
+    /// documents' paragraphs have no headings), so it is never cited; nor
+    /// is that of a part whose title is ours (`title_is_ours`), cited as
+    /// its document with no locator (no paragraph is known).
     pub fn of(data: &Dataset, idx: ItemIdx) -> Reference {
         let item = data.item(idx);
         let paragraphs = item.paragraphs.as_deref().and_then(|text| Paragraphs::parse(text).ok());
@@ -106,12 +108,12 @@ impl Reference {
             .links(idx)
             .find(|(link, _)| link.rel == Relation::PartOf)
             .map(|(_, document)| document);
-        let (Some(paragraphs), Some(document)) = (paragraphs, document) else {
+        let Some(document) = document.filter(|_| paragraphs.is_some() || item.title_is_ours) else {
             return Reference::of_item(data, idx);
         };
         let mut reference = Reference::of_item(data, document);
         reference.key = item.id.to_string();
-        reference.paragraphs = Some(paragraphs);
+        reference.paragraphs = paragraphs;
         // Its own link may point at the paragraph; else the document's.
         if let Some(url) = item.url.as_deref().map(str::trim).filter(|u| is_plain_url(u)) {
             reference.url = Some(url.to_string());

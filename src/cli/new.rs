@@ -34,6 +34,7 @@ pub fn template(category: &str, kind: &str) -> String {
         // date: "YYYY-MM-DD",  // or YYYY-MM, or YYYY
         // until: "YYYY-MM-DD", // last day of an event
         // paragraphs: "69-71", // a paragraph item: its paragraphs of the document it is PartOf
+        // title_is_ours: true, // a part of the document it is PartOf, titled by you: cited as that document
         // body: "The adopting or issuing body",
         summary: "In your own words: what the document does.",
         points: [

@@ -22,6 +22,8 @@ struct ShowEntry<'a> {
     date: Option<&'a str>,
     until: Option<&'a str>,
     paragraphs: Option<&'a str>,
+    /// The title is ours, not the document's: cite the document.
+    title_is_ours: bool,
     body: Option<&'a str>,
     summary: &'a str,
     points: &'a [Text],
@@ -107,6 +109,7 @@ fn entry(data: &Dataset, idx: ItemIdx) -> ShowEntry<'_> {
         date: item.date.as_deref(),
         until: item.until.as_deref(),
         paragraphs: item.paragraphs.as_deref(),
+        title_is_ours: item.title_is_ours,
         body: item.body.as_deref(),
         summary: &item.summary,
         points: &item.points,

@@ -161,6 +161,7 @@ pub(super) fn check_range(
         alias_keys.find_in(idx, item, &mut checked.alias_names, &mut name_key);
         check_url(item, place, problems);
         check_paragraphs(item, place, problems);
+        check_title_is_ours(item, place, problems);
         checked.category(idx, item, place, problems);
         checked.dates(item, place, problems);
         symbols.see(idx, items, place, problems);
@@ -180,6 +181,7 @@ pub(super) fn check_dropped(item: &Item, place: Place, items: &[Item], by_id: &I
     check_id(item, place, problems);
     check_url(item, place, problems);
     check_paragraphs(item, place, problems);
+    check_title_is_ours(item, place, problems);
     let mut unindexed = Checked::for_items(1);
     unindexed.category(0, item, place, problems);
     unindexed.dates(item, place, problems);
@@ -271,9 +273,18 @@ fn check_paragraphs(item: &Item, place: Place, problems: &mut impl Problems) {
     problems.at_value(place, "paragraphs", text, message);
 }
 
-/// The item a paragraph item is first `PartOf` is the document its
-/// paragraphs are cited in: a body or a meeting has none, and a citation
-/// of one with a locator would name no text. Reported once, at the link's
+/// A part whose title is ours is cited as its document: it needs a
+/// `PartOf` link to it.
+fn check_title_is_ours(item: &Item, place: Place, problems: &mut impl Problems) {
+    if item.title_is_ours && !item.links.iter().any(|link| link.rel == Relation::PartOf) {
+        let message = "an item with `title_is_ours` needs a PartOf link to its document".to_string();
+        problems.at_value(place, "title_is_ours", "true", message);
+    }
+}
+
+/// The item a paragraph item, or a part whose title is ours, is first
+/// `PartOf` is the document it is cited as: a body or a meeting is none,
+/// and a citation of one would name no text. Reported once, at the link's
 /// `to` (an unknown id is reported with the links).
 fn check_document_of_paragraphs(
     items: &[Item],
@@ -282,7 +293,7 @@ fn check_document_of_paragraphs(
     place: Place,
     problems: &mut impl Problems,
 ) {
-    if item.paragraphs.is_none() {
+    if item.paragraphs.is_none() && !item.title_is_ours {
         return;
     }
     let Some(part_of) = item.links.iter().position(|link| link.rel == Relation::PartOf) else {
@@ -295,7 +306,7 @@ fn check_document_of_paragraphs(
     if let Some(message) = paragraphs::not_a_document(&items[document])
         && let Some(problem) = problems.at_written(place, link_target(item, part_of), message)
     {
-        problem.hint = Some("link PartOf the document whose paragraphs these are".into());
+        problem.hint = Some("link PartOf the document this item is part of".into());
     }
 }
 

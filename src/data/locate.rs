@@ -210,14 +210,22 @@ pub struct ItemValues<'a> {
 impl<'a> ItemValues<'a> {
     /// Reads the string values of the item spanning `span` in `text`, each
     /// under the last `name:` before it (`links: [Link(to: "x")]` gives
-    /// `to`; `symbol: Some("A/1")` gives `symbol`).
+    /// `to`; `symbol: Some("A/1")` gives `symbol`), and the words written
+    /// right after a `name:` (`title_is_ours: true`, `rel: Mandates`).
     pub fn new(text: &'a str, span: Range<usize>) -> ItemValues<'a> {
         let mut places: HashMap<_, Vec<usize>> = HashMap::new();
         let mut key = "";
         let mut last_ident: Option<Range<usize>> = None;
+        let mut after_colon = false;
         for (at, token) in Lexer::new(&text[..span.end], span.start) {
+            let colon = matches!(token, Token::Colon);
             match token {
-                Token::Ident(range) => last_ident = Some(range),
+                Token::Ident(range) => {
+                    if after_colon {
+                        places.entry((key, Cow::Borrowed(&text[range.clone()]))).or_default().push(at);
+                    }
+                    last_ident = Some(range);
+                }
                 Token::Colon => {
                     if let Some(range) = last_ident.take() {
                         key = &text[range];
@@ -231,6 +239,7 @@ impl<'a> ItemValues<'a> {
                 }
                 _ => last_ident = None,
             }
+            after_colon = colon;
         }
         ItemValues { places }
     }
@@ -298,6 +307,18 @@ mod tests {
         let to = second.find("to", "gax").expect("escaped value");
         assert!(TEXT[to..].starts_with("\"g\\u{61}x\""));
         assert!(second.find("title", "raw ) \"quoted\"").is_some());
+    }
+
+    #[test]
+    fn a_word_written_as_a_value_is_found_under_its_field() {
+        let spans = item_spans(TEXT);
+        let second = ItemValues::new(TEXT, spans[1].clone());
+        let rel = second.find("rel", "Mandates").expect("a word as a value");
+        assert!(TEXT[rel..].starts_with("Mandates, to:"));
+        // Only a word right after the colon: not one inside a list, nor
+        // the next field's name.
+        assert_eq!(second.find("links", "Link"), None);
+        assert_eq!(second.find("title", "links"), None);
     }
 
     #[test]

@@ -39,6 +39,13 @@ pub struct Item {
     /// this locator, never by its own title, which is ours.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub paragraphs: Option<Text>,
+    /// The title is our description of a part of its document (a decision
+    /// of a resolution, a list it sets out) at no known paragraph, not a
+    /// heading the document gives: the part is cited as that document
+    /// (its `PartOf` link), never by this title. A paragraph item's title
+    /// is always ours (`paragraphs`).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub title_is_ours: bool,
     /// The adopting or issuing body, or the host of an event.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub body: Option<Shared>,
@@ -74,6 +81,11 @@ pub struct Link {
     pub note: Option<Text>,
 }
 
+/// Serde's test for leaving a flag out when it is not set.
+fn is_false(flag: &bool) -> bool {
+    !flag
+}
+
 /// Shown where an item's title is unknown (an empty `title` in the data).
 pub const TITLE_NOT_CONFIRMED: &str = "(title not confirmed)";
 
@@ -92,8 +104,6 @@ impl Item {
         }
     }
 
-    /// False when no source gave the title: the data leaves `title` empty
-    /// rather than inventing one.
     /// What heads the item above its title: its symbol, or, for an item
     /// with neither symbol nor known title, its short title (else nothing
     /// would name it).
@@ -105,6 +115,8 @@ impl Item {
         }
     }
 
+    /// False when no source gave the title: the data leaves `title` empty
+    /// rather than inventing one.
     pub fn title_known(&self) -> bool {
         !self.title.trim().is_empty()
     }

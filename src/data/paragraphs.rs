@@ -78,25 +78,25 @@ pub fn named_in_id(id: &str) -> Option<&str> {
         .min_by_key(|rest| rest.len())
 }
 
-/// Why `document`, the item a paragraph item is `PartOf`, cannot be the
-/// document it is cited as, if it cannot: a body (a category with no
-/// document type) or a meeting (it has an end date, `until`) has no
-/// paragraphs, and a citation of it with a locator ("Internet Governance
-/// Forum, para. 5") would name no text at all. The load reports it at
-/// the link (`src/data/checks.rs`).
+/// Why `document`, the item a paragraph item (or a part whose title is
+/// ours) is `PartOf`, cannot be the document it is cited as, if it
+/// cannot: a body (a category with no document type) or a meeting (it
+/// has an end date, `until`) has no paragraphs, and a citation of it
+/// with a locator ("Internet Governance Forum, para. 5") would name no
+/// text at all. The load reports it at the link (`src/data/checks.rs`).
 pub fn not_a_document(document: &Item) -> Option<String> {
     let id = &document.id;
     // An unknown category is reported as such where the item is.
     let category = &CATEGORIES[category_index(&document.category)?];
     if !category.holds_documents() {
         return Some(format!(
-            "paragraphs are a document's, and \"{id}\", the item this one is PartOf, is a body"
+            "this item is cited as the document it is PartOf, and \"{id}\" is a body"
         ));
     }
     document
         .until
         .is_some()
-        .then(|| format!("paragraphs are a document's, and \"{id}\", the item this one is PartOf, is a meeting"))
+        .then(|| format!("this item is cited as the document it is PartOf, and \"{id}\" is a meeting"))
 }
 
 #[cfg(test)]

@@ -63,7 +63,8 @@ const MAGIC: &[u8; 8] = b"WSISDATA";
 /// 12: the date order puts an undated General Assembly resolution at its
 /// session's year, other undated items last.
 /// 13: items' `paragraphs` (the locator of a paragraph item).
-const FORMAT_VERSION: u32 = 13;
+/// 14: items' `title_is_ours` (a part cited as its document).
+const FORMAT_VERSION: u32 = 14;
 
 /// The bytes a checksum takes in one step, and [`verify`] reads at once.
 const SUM_CHUNK: usize = 1 << 20;
@@ -576,6 +577,7 @@ pub(super) struct ItemRef<'a> {
     date: Option<&'a str>,
     until: Option<&'a str>,
     paragraphs: Option<&'a str>,
+    title_is_ours: bool,
     body: Option<&'a str>,
     summary: &'a str,
     points: &'a [Text],
@@ -600,6 +602,7 @@ impl<'a> From<&'a Item> for ItemRef<'a> {
             date,
             until,
             paragraphs,
+            title_is_ours,
             body,
             summary,
             points,
@@ -619,6 +622,7 @@ impl<'a> From<&'a Item> for ItemRef<'a> {
             date: date.as_deref(),
             until: until.as_deref(),
             paragraphs: paragraphs.as_deref(),
+            title_is_ours: *title_is_ours,
             body: body.as_deref(),
             summary,
             points,

@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use crate::data::{Dataset, ItemIdx};
 use crate::text::sanitize;
 
-const HEADER: [&str; 16] = [
+const HEADER: [&str; 17] = [
     "id",
     "category",
     "symbol",
@@ -14,6 +14,7 @@ const HEADER: [&str; 16] = [
     "date",
     "until",
     "paragraphs",
+    "title_is_ours",
     "body",
     "summary",
     "points",
@@ -47,6 +48,8 @@ pub fn write(data: &Dataset, selection: &[ItemIdx], out: &mut impl Write) -> io:
             opt(item.date.as_deref()),
             opt(item.until.as_deref()),
             opt(item.paragraphs.as_deref()),
+            // Empty unless set, as the data leaves it out.
+            if item.title_is_ours { "true" } else { "" }.to_string(),
             opt(item.body.as_deref()),
             item.summary.to_string(),
             item.points.join("\n"),

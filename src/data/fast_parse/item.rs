@@ -40,6 +40,7 @@ struct ItemFields {
     date: Option<Option<Text>>,
     until: Option<Option<Text>>,
     paragraphs: Option<Option<Text>>,
+    title_is_ours: Option<bool>,
     body: Option<Option<Shared>>,
     summary: Option<Text>,
     points: Option<Box<[Text]>>,
@@ -63,6 +64,7 @@ impl ItemFields {
             "date" => once(&mut self.date, option(cursor, text)?),
             "until" => once(&mut self.until, option(cursor, text)?),
             "paragraphs" => once(&mut self.paragraphs, option(cursor, text)?),
+            "title_is_ours" => once(&mut self.title_is_ours, boolean(cursor)?),
             "body" => once(&mut self.body, option(cursor, shared)?),
             "summary" => once(&mut self.summary, text(cursor)?),
             "points" => once(&mut self.points, list(cursor, &mut lists.texts, text)?),
@@ -87,6 +89,7 @@ impl ItemFields {
             date: self.date.flatten(),
             until: self.until.flatten(),
             paragraphs: self.paragraphs.flatten(),
+            title_is_ours: self.title_is_ours.unwrap_or_default(),
             body: self.body.flatten(),
             summary: self.summary.unwrap_or_default(),
             points: self.points.unwrap_or_default(),
@@ -129,6 +132,15 @@ fn link(cursor: &mut Cursor<'_>) -> Sure<Link> {
 fn relation(cursor: &mut Cursor<'_>) -> Sure<Relation> {
     let name = cursor.identifier()?;
     Relation::ALL.iter().copied().find(|relation| relation.name() == name)
+}
+
+/// `true` or `false`.
+fn boolean(cursor: &mut Cursor<'_>) -> Sure<bool> {
+    match cursor.identifier()? {
+        "true" => Some(true),
+        "false" => Some(false),
+        _ => None,
+    }
 }
 
 /// `Name(field: value, ...)` or `(field: value, ...)`: each field's name
