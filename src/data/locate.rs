@@ -222,7 +222,10 @@ impl<'a> ItemValues<'a> {
             match token {
                 Token::Ident(range) => {
                     if after_colon {
-                        places.entry((key, Cow::Borrowed(&text[range.clone()]))).or_default().push(at);
+                        places
+                            .entry((key, Cow::Borrowed(&text[range.clone()])))
+                            .or_default()
+                            .push(at);
                     }
                     last_ident = Some(range);
                 }
