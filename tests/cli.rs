@@ -82,6 +82,11 @@ fn search_json_is_ranked() {
     let hits = value.as_array().unwrap();
     assert_eq!(hits[0]["id"], "ecosoc-2006-46");
     assert_eq!(hits[0]["symbol"], "E/RES/2006/46");
+    // The date as the data writes it and the short title, as `show` has them.
+    let shown = json(&wsis(&["show", "ecosoc-2006-46", "--json"]));
+    assert_eq!(hits[0]["date"], shown["date"]);
+    assert_eq!(hits[0]["date"], "2006-07-28");
+    assert_eq!(hits[0]["short_title"], shown["short_title"]);
     let scores: Vec<i64> = hits.iter().map(|h| h["score"].as_i64().unwrap()).collect();
     assert!(scores.windows(2).all(|w| w[0] >= w[1]), "not sorted: {scores:?}");
     for hit in hits {

@@ -43,6 +43,9 @@ struct SearchEntry<'a> {
     id: &'a str,
     symbol: Option<&'a str>,
     title: &'a str,
+    short_title: Option<&'a str>,
+    /// As the data writes it ("2015-12-16", "2015-12", "2015").
+    date: Option<&'a str>,
     category: &'a str,
     score: i64,
     field: &'static str,
@@ -339,7 +342,8 @@ fn read_printed_columns(index: &SearchIndex, hits: &[Hit]) {
     }
 }
 
-/// The hits as JSON: id, symbol, title, category, score, field, matched;
+/// The hits as JSON: id, symbol, title, short title, date, category,
+/// score, field, matched;
 /// each explanation moved into its entry, not copied.
 fn write_json_hits(
     index: &SearchIndex,
@@ -355,6 +359,8 @@ fn write_json_hits(
             id: index.id(hit.item),
             symbol: index.symbol(hit.item),
             title: titles.get(hit.item),
+            short_title: index.short_title(hit.item),
+            date: index.date_as_written(hit.item),
             category: index.category(hit.item),
             score: hit.score,
             field: hit.field.name(),
