@@ -80,7 +80,12 @@ pub struct Step {
 /// so a path through one says little: reaching or leaving a body by any
 /// relation but a mandate costs more than a step between documents. A body
 /// reached and left by mandates (requested by one resolution, mandated by
-/// another) is a link of the mandate chain and costs a step like any other.
+/// another) is a link of the mandate chain and costs a step like any other,
+/// unless both are requests with the body at the same end: two asks of one
+/// office (the Tunis Agenda and A/RES/80/173 each request something of the
+/// Secretary-General) say nothing of each other, and cost a step more
+/// ([`SIBLING_REQUESTS_COST`]). A request passed on (one asks the body,
+/// which asks the next) stays a chain.
 /// Of routes that cost the same, the one along stronger relations
 /// ([`Strength`]) wins, and of those the first found: the same route every
 /// time, for `wsis path` and the browser's path overlay alike.
@@ -88,60 +93,119 @@ pub fn shortest_path(data: &Dataset, from: ItemIdx, to: ItemIdx) -> Option<Vec<S
     use std::cmp::Reverse;
     use std::collections::BinaryHeap;
     let is_hub = |node: ItemIdx| CATEGORIES[data.category_of(node)].is_hub;
-    // What stepping from `at` along `entry` adds: (length, weakness).
-    let cost_of = |at: ItemIdx, entry: &Related<'_>| {
+    // What stepping from `at` (entered as `entered`) along `entry` adds:
+    // (length, weakness).
+    let cost_of = |at: ItemIdx, entered: Entered, entry: &Related<'_>| {
         let weak = entry.rel.strength() != Strength::Mandate;
         let leaves_hub = at != from && is_hub(at);
         let enters_hub = entry.target != to && is_hub(entry.target);
         let penalty = HUB_SIDE_COST * (usize::from(weak && leaves_hub) + usize::from(weak && enters_hub));
-        (1 + penalty, entry.rel.strength() as usize)
+        let siblings = entered.asks_beside(entry);
+        (
+            1 + penalty + usize::from(siblings) * SIBLING_REQUESTS_COST,
+            entry.rel.strength() as usize,
+        )
     };
-    let mut best = vec![(usize::MAX, usize::MAX); data.len()];
-    let mut came_from: Vec<Option<(ItemIdx, Step)>> = vec![None; data.len()];
-    let mut queue = BinaryHeap::from([Reverse(((0, 0), from))]);
-    best[from] = (0, 0);
-    while let Some(Reverse((cost, at))) = queue.pop() {
+    let entering = |entry: &Related<'_>| Entered::by(entry, is_hub(entry.target));
+    let states = data.len() * Entered::WAYS;
+    let mut best = vec![(usize::MAX, usize::MAX); states];
+    let mut came_from: Vec<Option<(usize, Step)>> = vec![None; states];
+    let start = Entered::Otherwise.state(from);
+    let mut queue = BinaryHeap::from([Reverse(((0, 0), start))]);
+    best[start] = (0, 0);
+    let mut reached = None;
+    while let Some(Reverse((cost, state))) = queue.pop() {
+        let (at, entered) = Entered::of_state(state);
         if at == to {
+            reached = Some(state);
             break;
         }
-        if cost > best[at] {
+        if cost > best[state] {
             continue;
         }
         for entry in related(data, at) {
-            let (length, weakness) = cost_of(at, &entry);
+            let (length, weakness) = cost_of(at, entered, &entry);
             let next = (cost.0 + length, cost.1 + weakness);
-            if next < best[entry.target] {
-                best[entry.target] = next;
-                came_from[entry.target] = Some((
-                    at,
-                    Step {
-                        to: entry.target,
-                        label: entry.label(),
-                        rel: entry.rel,
-                        forward: entry.outgoing,
-                    },
-                ));
-                queue.push(Reverse((next, entry.target)));
+            let next_state = entering(&entry).state(entry.target);
+            if next < best[next_state] {
+                best[next_state] = next;
+                let step = Step {
+                    to: entry.target,
+                    label: entry.label(),
+                    rel: entry.rel,
+                    forward: entry.outgoing,
+                };
+                came_from[next_state] = Some((state, step));
+                queue.push(Reverse((next, next_state)));
             }
         }
     }
-    if best[to].0 == usize::MAX {
-        return None;
-    }
     let mut steps = Vec::new();
-    let mut at = to;
-    while let Some((previous, step)) = came_from[at].take() {
+    let mut state = reached?;
+    while let Some((previous, step)) = came_from[state].take() {
         steps.push(step);
-        at = previous;
+        state = previous;
     }
     steps.reverse();
     Some(steps)
+}
+
+/// How a path entered an item, as far as leaving it costs: a body entered
+/// by a request, and at which end of it the body stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Entered {
+    Otherwise,
+    /// By a request the body received ("requests the Secretary-General").
+    ByRequestOfIt,
+    /// By a request the body made.
+    ByRequestFromIt,
+}
+
+impl Entered {
+    /// The ways there are, each a state of the search per item.
+    const WAYS: usize = 3;
+    const ALL: [Entered; Entered::WAYS] = [Entered::Otherwise, Entered::ByRequestOfIt, Entered::ByRequestFromIt];
+
+    /// How stepping along `entry` enters its target, a body if `hub`.
+    fn by(entry: &Related<'_>, hub: bool) -> Entered {
+        match (hub && entry.rel == Relation::Requests, entry.outgoing) {
+            (false, _) => Entered::Otherwise,
+            // The item walked from holds "requests <body>".
+            (true, true) => Entered::ByRequestOfIt,
+            (true, false) => Entered::ByRequestFromIt,
+        }
+    }
+
+    /// Whether leaving along `entry` is a second request with the body at
+    /// the same end as the one it was entered by: two asks side by side.
+    fn asks_beside(self, entry: &Related<'_>) -> bool {
+        entry.rel == Relation::Requests
+            && match self {
+                Entered::Otherwise => false,
+                // Leaving backward: the next item requests the body too.
+                Entered::ByRequestOfIt => !entry.outgoing,
+                // Leaving forward: the body requests the next item too.
+                Entered::ByRequestFromIt => entry.outgoing,
+            }
+    }
+
+    fn state(self, item: ItemIdx) -> usize {
+        item * Entered::WAYS + self as usize
+    }
+
+    fn of_state(state: usize) -> (ItemIdx, Entered) {
+        (state / Entered::WAYS, Entered::ALL[state % Entered::WAYS])
+    }
 }
 
 /// The extra cost of reaching, or of leaving, a hub (a body) on a path by a
 /// relation other than a mandate: passing through one that way costs as
 /// much as four more steps.
 const HUB_SIDE_COST: usize = 2;
+
+/// The extra cost of passing a body between two requests with the body at
+/// the same end: as much as passing it by mentions on both sides.
+const SIBLING_REQUESTS_COST: usize = 2;
 
 /// Every item within `depth` steps of `from`, along links in either direction.
 pub fn neighbourhood(data: &Dataset, from: ItemIdx, depth: usize) -> Vec<ItemIdx> {
@@ -216,6 +280,31 @@ mod tests {
         assert_eq!(route(&data, "later", "earlier"), expected);
         assert_eq!(route(&data, "earlier", "later").len(), 2);
         assert_eq!(route(&data, "earlier", "later")[0].1, "commission");
+    }
+
+    /// Two asks of one office side by side ("requests the Secretary-General,
+    /// requested by") cost a step more than a route of two documents'
+    /// links; a request passed on (the body asked asks the next) does not.
+    #[test]
+    fn two_requests_of_one_body_are_no_chain_but_a_request_passed_on_is() {
+        let data = dataset(
+            r#"[
+            Item(id: "ask", category: "ga", title: "Ask", links: [
+                Link(rel: Requests, to: "office"), Link(rel: Recalls, to: "middle")]),
+            Item(id: "middle", category: "ga", title: "Middle", links: [Link(rel: Recalls, to: "also")]),
+            Item(id: "also", category: "ga", title: "Also", links: [Link(rel: Requests, to: "office")]),
+            Item(id: "office", category: "body", title: "Office", links: [Link(rel: Requests, to: "next")]),
+            Item(id: "next", category: "ecosoc", title: "Next", links: [Link(rel: Recalls, to: "middle2")]),
+            Item(id: "middle2", category: "ga", title: "Middle 2", links: [Link(rel: Recalls, to: "ask")]),
+        ]"#,
+        );
+        assert_eq!(route(&data, "ask", "also")[0].1, "middle");
+        assert_eq!(route(&data, "also", "ask")[0].1, "middle");
+        let passed_on = vec![
+            (Relation::Requests, "office".to_string()),
+            (Relation::Requests, "next".to_string()),
+        ];
+        assert_eq!(route(&data, "ask", "next"), passed_on);
     }
 
     /// A body reached by a weak relation still costs more than documents.
