@@ -795,3 +795,50 @@ fn a_jump_to_a_symbol_one_slip_away_names_it_and_opens_nothing() {
     let status = app.status.clone().expect("a status");
     assert!(status.contains("(/ searches the texts)"), "{status}");
 }
+
+/// "Number, Enter" lands on the numbered item once, whether the number
+/// followed at once (an Enter right after it is its end, not a key for the
+/// item reached) or waited for Enter (a related item's symbol has a longer
+/// number it begins: 12 of A/RES/70/125's 125). Keys after the Enter act
+/// on the item reached, never as filter text.
+#[test]
+fn number_then_enter_lands_once_whether_the_number_waited_or_not() {
+    let start = |app: &mut App| {
+        open_by_search(app, "A/RES/80/173");
+        assert_eq!(shown(app), "ga-80-173");
+        press(app, &[key(KeyCode::Char('l')), key(KeyCode::Char('l'))]);
+        assert_eq!(app.focus, Pane::Detail);
+    };
+    let mut probe = App::new(&DATA);
+    start(&mut probe);
+    let count = probe.related().len();
+    let (mut at_once, mut waiting) = (None, None);
+    for row in 0..count {
+        let mut app = App::new(&DATA);
+        start(&mut app);
+        type_text(&mut app, &follow_label(row, count));
+        match app.context() {
+            wsis_browser::app::Context::Follow => waiting = waiting.or(Some(row)),
+            _ => at_once = at_once.or(Some(row)),
+        }
+    }
+    let (at_once, waiting) = (
+        at_once.expect("a number that follows at once"),
+        waiting.expect("one that waits"),
+    );
+    for row in [at_once, waiting] {
+        let mut app = App::new(&DATA);
+        start(&mut app);
+        let target = DATA.item(app.related()[row].target).id.to_string();
+        type_text(&mut app, &follow_label(row, count));
+        press(&mut app, &[key(KeyCode::Enter)]);
+        assert_eq!(shown(&app), target, "row {row}");
+        assert_eq!(app.context(), wsis_browser::app::Context::Main, "row {row}");
+        // The next key is the item's own: `m` bookmarks it.
+        type_text(&mut app, "m");
+        assert!(app.bookmarks.contains(&target), "row {row}");
+        // And a second Enter offers its links, as Enter always does.
+        press(&mut app, &[key(KeyCode::Enter)]);
+        assert_eq!(app.context(), wsis_browser::app::Context::Follow, "row {row}");
+    }
+}

@@ -120,6 +120,12 @@ pub struct App<'a> {
     /// Selected related item in the detail pane; none until the user moves
     /// into the links, so an item opens at its top.
     pub link_row: Option<usize>,
+    /// Whether the last key followed a link by its number at once (no
+    /// Enter needed): an Enter typed next is taken as that number's end,
+    /// not as a key for the item reached, so "number, Enter" lands once
+    /// however the number was read (`1 3 Enter`, as `1 2 Enter` where 12
+    /// waits for Enter).
+    pub followed_by_number: bool,
     /// First visible line of the detail pane.
     pub detail_scroll: u16,
     pub history: History,
@@ -193,6 +199,7 @@ impl<'a> App<'a> {
             row: Row::Category(first_category),
             item_rows: vec![0; Row::COUNT],
             link_row: None,
+            followed_by_number: false,
             detail_scroll: 0,
             history: History::default(),
             overlays: Vec::new(),

@@ -19,6 +19,10 @@ impl App<'_> {
                 | Action::Resume(_)
         ) {
             self.status = None;
+            // An Enter right after a number that followed at once ends it.
+            if std::mem::take(&mut self.followed_by_number) && action == Action::Open {
+                return;
+            }
         }
         match action {
             Action::Quit => self.should_quit = true,

@@ -182,7 +182,9 @@ impl App<'_> {
         let ends_a_label = follow.typed.len() == label(0, count).len()
             || !(0..count).any(|row| label(row, count).starts_with(&follow.typed));
         if ends_a_label && !begins_a_number(self, &related, &follow.typed) {
-            return self.follow_typed(follow);
+            let transition = self.follow_typed(follow);
+            self.followed_by_number = matches!(transition, Transition::Accept(_));
+            return transition;
         }
         // The selection shows what Enter would follow now ("3": 03).
         // Labels are typed before any filter, so rows are all related.
