@@ -142,7 +142,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Main, &[ch('Y')], Action::CopyUrl, "copy the official link", None),
     bind(Main, &[ch('O')], Action::StartLinks, "links and sources in full, one to open or copy", Some(LINKS_HINT)),
     bind(Main, &[ch('s')], Action::CycleSort, "sort the list by date, by symbol, or as in the data", Some("sort")),
-    bind(Main, &[ch('m')], Action::ToggleBookmark, "bookmark the item, or unbookmark it (wsis export --bookmarks)", None),
+    bind(Main, &[ch('m')], Action::ToggleBookmark, "bookmark the item, or unbookmark it (wsis cite/export --bookmarks)", None),
     bind(Main, &[ch('p')], Action::MarkPathStart, "mark the item as the start of a path", None),
     bind(Main, &[ch('P')], Action::ShowPath, "show how the marked item connects to this one", None),
     bind(Main, &[ch('?'), key(F(1))], Action::ToggleHelp, "show every key binding", Some("help")),

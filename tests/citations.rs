@@ -912,3 +912,47 @@ fn a_citation_never_gives_a_linked_bodys_page_as_where_an_item_is() {
     let cstd = cite::citation(&DATA, idx("cstd"), Style::Text);
     assert!(cstd.contains("available from https://unctad.org/"), "{cstd}");
 }
+
+/// `cite --bookmarks` cites what the browser's `m` bookmarked, in the
+/// order bookmarked, after any item named; an item named twice, or named
+/// and bookmarked, is cited once; the file is read, never written.
+#[test]
+fn cite_takes_the_bookmarks_and_cites_each_item_once() {
+    let home = tempfile::tempdir().expect("a temporary directory");
+    let dir = home.path().join("wsis-browser");
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("bookmarks.json");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_wsis"))
+            .env("XDG_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
+            .env("XDG_DATA_HOME", home.path())
+            .arg("--no-user-data")
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .output()
+            .expect("runs")
+    };
+    let keys = |output: &std::process::Output| -> Vec<String> {
+        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        let records: serde_json::Value = serde_json::from_slice(&output.stdout).expect("CSL-JSON");
+        records
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let bookmarked = br#"["ga-80-173", "gone-item", "ecosoc-2006-46"]"#;
+    std::fs::write(&file, bookmarked).unwrap();
+    let alone = run(&["cite", "--bookmarks", "--format", "csl-json"]);
+    assert_eq!(keys(&alone), ["ga-80-173", "ecosoc-2006-46"]);
+    let named_too = run(&["cite", "igf", "E/RES/2006/46", "--bookmarks", "--format", "csl-json"]);
+    assert_eq!(keys(&named_too), ["igf", "ecosoc-2006-46", "ga-80-173"]);
+    let twice = run(&["cite", "A/RES/80/173", "ga-80-173", "--format", "csl-json"]);
+    assert_eq!(keys(&twice), ["ga-80-173"]);
+    assert_eq!(std::fs::read(&file).unwrap(), bookmarked, "the file is untouched");
+    std::fs::write(&file, b"[]").unwrap();
+    let none = run(&["cite", "--bookmarks"]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&none.stderr).contains("no item is bookmarked"));
+}

@@ -1,11 +1,13 @@
-//! `wsis cite NAME... --format text|bibtex|ris|csl-json`.
+//! `wsis cite NAME... [--bookmarks] --format text|bibtex|ris|csl-json`.
 
+use std::collections::HashSet;
 use std::io::Write;
 use std::process::ExitCode;
 
 use clap::ValueEnum;
 
-use super::{Outcome, find, to_stderr};
+use super::bookmarked::{NONE_BOOKMARKED, bookmarked};
+use super::{Failure, Outcome, find, to_stderr};
 use crate::cite::{self, Style};
 use crate::data::{Dataset, ItemIdx, Resolved};
 use crate::text::sanitize;
@@ -35,11 +37,27 @@ impl From<CiteFormat> for Style {
 
 /// Every name is resolved before anything is printed, so a typo never
 /// leaves half a bibliography.
-pub(super) fn run(data: &Dataset, words: &[String], format: CiteFormat, out: &mut impl Write) -> Outcome {
-    let items = names(data, words)
+pub(super) fn run(
+    data: &Dataset,
+    words: &[String],
+    bookmarks: bool,
+    format: CiteFormat,
+    out: &mut impl Write,
+) -> Outcome {
+    let mut items = names(data, words)
         .iter()
         .map(|name| find(data, name))
         .collect::<Result<Vec<ItemIdx>, _>>()?;
+    if bookmarks {
+        items.extend(bookmarked(data)?);
+    }
+    // An item named twice (by its symbol and its id, or named and
+    // bookmarked) is cited once, where first named.
+    let mut cited = HashSet::new();
+    items.retain(|&idx| cited.insert(idx));
+    if items.is_empty() {
+        return Err(Failure::NothingMatches(format!("nothing to cite: {NONE_BOOKMARKED}")));
+    }
     out.write_all(cite::format(data, &items, format.into()).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -4,6 +4,7 @@
 //! matches, a name is ambiguous or the work failed (no browser opened), 2
 //! bad input (a name that names no item) or bad data.
 
+mod bookmarked;
 mod cite;
 mod cold_search;
 mod completions;
@@ -146,8 +147,11 @@ pub enum Command {
     Cite {
         /// One or more items, each by any name, as for `show`; words side
         /// by side that name one item together are one name (ECOSOC 2006/46).
-        #[arg(required = true, value_name = "NAME")]
+        #[arg(required_unless_present = "bookmarks", value_name = "NAME")]
         ids: Vec<String>,
+        /// The items bookmarked in the browser (`m`) too, after those named.
+        #[arg(long)]
+        bookmarks: bool,
         /// text (the UN's form), bibtex, ris or csl-json.
         #[arg(long, short, value_enum, ignore_case = true, value_name = "FORMAT", default_value_t = CiteFormat::Text)]
         format: CiteFormat,
@@ -468,11 +472,11 @@ pub fn run_warm(args: &Cli) -> Option<ExitCode> {
         }
         // Several words may be one name together (`ECOSOC 2006/46`), which
         // only the whole dataset's names tell: `cite::run` reads them there.
-        Command::Cite { ids, .. } if ids.len() > 1 => return None,
-        Command::Cite { ids, format } => {
+        Command::Cite { ids, bookmarks, .. } if ids.len() > 1 || *bookmarks => return None,
+        Command::Cite { ids, format, .. } => {
             let (items, ids) = named(ids, false)?;
             trace::mark("named items read");
-            finish(buffered(|out| cite::run(&items, &ids, *format, out)))
+            finish(buffered(|out| cite::run(&items, &ids, false, *format, out)))
         }
         Command::Open { id } => {
             let (item, ids) = named(&[one_name(id)], false)?;
@@ -670,7 +674,7 @@ fn run_with(command: &Command, data: &Dataset, out: &mut impl Write) -> Outcome 
         }
         Command::Show { id, json, format } => show::run(data, &one_name(id), ShowFormat::chosen(*json, *format), out),
         Command::Path { from, to, json } => path::run(data, from, to, *json, out),
-        Command::Cite { ids, format } => cite::run(data, ids, *format, out),
+        Command::Cite { ids, bookmarks, format } => cite::run(data, ids, *bookmarks, *format, out),
         Command::Open { id } => open::run(data, &one_name(id), out),
         Command::Validate { files, json } => validate::run(files, *json, out),
         Command::Export {

@@ -13,8 +13,8 @@ use clap::ValueEnum;
 use ron::extensions::Extensions;
 use serde::ser::{Serialize, SerializeSeq, Serializer};
 
+use super::bookmarked::NONE_BOOKMARKED;
 use super::{Failure, Outcome, category_arg, write_json};
-use crate::bookmarks::Bookmarks;
 use crate::data::{CATEGORIES, Dataset, ItemIdx};
 use crate::graph;
 
@@ -47,10 +47,10 @@ pub(super) fn run(data: &Dataset, format: Format, chosen: &Chosen<'_>, out: &mut
     let (selection, root) = select(data, chosen)?;
     if selection.is_empty() {
         let why = match chosen.bookmarks && chosen.from.is_empty() {
-            true => "nothing to export: no item is bookmarked (`m` in the browser bookmarks one)",
-            false => "nothing to export",
+            true => format!("nothing to export: {NONE_BOOKMARKED}"),
+            false => "nothing to export".into(),
         };
-        return Err(Failure::NothingMatches(why.into()));
+        return Err(Failure::NothingMatches(why));
     }
     let selected = Selected {
         data,
@@ -78,7 +78,7 @@ fn select(data: &Dataset, chosen: &Chosen<'_>) -> Result<(Vec<ItemIdx>, Option<I
         .map(|name| super::find(data, name))
         .collect::<Result<Vec<ItemIdx>, _>>()?;
     let marked = if chosen.bookmarks {
-        bookmarked(data)?
+        super::bookmarked::bookmarked(data)?
     } else {
         Vec::new()
     };
@@ -102,18 +102,6 @@ fn select(data: &Dataset, chosen: &Chosen<'_>) -> Result<(Vec<ItemIdx>, Option<I
         .collect();
     let root = root.filter(|root| selection.contains(root));
     Ok((selection, root))
-}
-
-/// The items bookmarked in the browser that are in `data` (a bookmark of
-/// an item since removed from the data names nothing).
-fn bookmarked(data: &Dataset) -> Result<Vec<ItemIdx>, Failure> {
-    let Some(dir) = crate::bookmarks::default_dir() else {
-        return Err(Failure::Runtime(
-            "cannot find the bookmarks: neither XDG_DATA_HOME nor HOME is set".into(),
-        ));
-    };
-    let ids = Bookmarks::read_only(&dir).map_err(Failure::Runtime)?;
-    Ok(ids.iter().filter_map(|id| data.by_id(id)).collect())
 }
 
 /// The selected items in order, serialised as a list of them: each read
