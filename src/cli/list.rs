@@ -61,7 +61,9 @@ pub(super) fn run_stored(rows: &ListRows, category: Option<&str>, format: ListFo
 fn say_known_gaps(category: Option<usize>) {
     let gaps = category.and_then(|category| known_gaps(CATEGORIES[category].id));
     if let Some(gaps) = gaps.filter(|_| std::io::stderr().is_terminal()) {
-        super::to_stderr(format_args!("wsis: {gaps}\n"));
+        // Wrapped at words: a terminal would break "2021–2025" anywhere.
+        let said = super::wrap::wrap(&format!("wsis: {gaps}"), terminal_width());
+        super::to_stderr(format_args!("{said}\n"));
     }
 }
 

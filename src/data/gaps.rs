@@ -10,6 +10,10 @@ const KNOWN_GAPS: &[(&str, &str)] = &[
         "Not in the embedded data: the reports issued in 2007, 2010, 2019 and 2021–2025 (no symbol was confirmed).",
     ),
     (
+        "ga",
+        "Not in the embedded data: any 78th-session (2023) resolution on ICT for sustainable development (none was confirmed).",
+    ),
+    (
         "ecosoc",
         "Not in the embedded data: a WSIS resolution of 2024 (no number was confirmed).",
     ),
