@@ -23,6 +23,19 @@ const CASES: &[(&str, &str, &str, Option<&str>)] = &[
         "Unexpected field named `colour`",
         None,
     ),
+    // A field or category one slip away is named.
+    (
+        "hostile/misspelt-field.ron",
+        ":5:9",
+        "Unexpected field named `titel`",
+        Some("did you mean `title`?"),
+    ),
+    (
+        "hostile/misspelt-category.ron",
+        ":4:19",
+        "unknown category \"gaa\"",
+        Some("did you mean \"ga\"? valid categories: outcome, ga,"),
+    ),
     ("hostile/wrong-type.ron", ":5:15", "Expected string", None),
     (
         "hostile/missing-field.ron",

@@ -20,6 +20,7 @@ use super::model::{Item, Link};
 use super::paragraphs::{self, Paragraphs};
 use super::relation::Relation;
 use super::web_url::is_web_url;
+use crate::suggest::closest;
 
 /// Where an item is written: which file, and which entry of its list.
 #[derive(Debug, Clone, Copy)]
@@ -357,10 +358,10 @@ impl Checked {
         self.category_of.push(0);
         let message = format!("unknown category \"{}\"", item.category);
         if let Some(problem) = problems.at_value(place, "category", &item.category, message) {
-            problem.hint = Some(format!(
-                "valid categories: {}",
-                CATEGORIES.iter().map(|c| c.id).collect::<Vec<_>>().join(", ")
-            ));
+            let ids = || CATEGORIES.iter().map(|c| c.id);
+            let nearest = closest(&item.category, ids()).map(|id| format!("did you mean \"{id}\"? "));
+            let valid = ids().collect::<Vec<_>>().join(", ");
+            problem.hint = Some(format!("{}valid categories: {valid}", nearest.unwrap_or_default()));
         }
     }
 

@@ -278,6 +278,14 @@ fn ron_problem(file: &SourceFile, e: ron::error::SpannedError) -> Problem {
             hint.push_str(&format!("valid relations: {}", names.join(", ")));
             at(format!("unknown relation \"{found}\"")).with_hint(hint)
         }
+        // ron names every field it expects; the nearest goes first.
+        ron::Error::NoSuchStructField { expected, found, .. } => {
+            let problem = at(e.code.to_string());
+            match closest(found, expected.iter().copied()) {
+                Some(name) => problem.with_hint(format!("did you mean `{name}`?")),
+                None => problem,
+            }
+        }
         ron::Error::ExceededRecursionLimit => at("input is nested too deeply".into())
             .with_hint("a data file is a flat list of Item(...), each with lists of strings and Link(...)"),
         code => at(code.to_string()),
