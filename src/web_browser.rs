@@ -65,10 +65,13 @@ pub fn open_with(browsers: &OsStr, url: &str) -> Result<(), String> {
     ))
 }
 
+/// Why the system's opener failed, with the way out: `$BROWSER`, which
+/// is read first (the openers tried, xdg-open and the desktops' own, are
+/// not a person's words).
 fn reason(error: &io::Error) -> &'static str {
     match error.kind() {
-        io::ErrorKind::NotFound => "no program to open web links was found",
-        _ => "the system's program for web links failed (is a web browser set up?)",
+        io::ErrorKind::NotFound => "no program to open web links was found: set $BROWSER to your browser",
+        _ => "the system's program for web links failed: set $BROWSER to your browser (e.g. BROWSER=firefox)",
     }
 }
 
@@ -84,6 +87,7 @@ mod tests {
                 "Launcher \"gio\" \"open\" failed with ExitStatus(512)",
             ));
             assert!(!said.contains("Launcher") && !said.contains("ExitStatus"), "{said}");
+            assert!(said.contains(&format!("${BROWSER_VAR}")), "{said}");
         }
         assert_ne!(
             reason(&io::ErrorKind::NotFound.into()),
