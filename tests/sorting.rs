@@ -342,6 +342,37 @@ fn unbookmarking_in_the_bookmarks_list_keeps_the_item_until_the_list_is_left() {
     assert!(!app.items_of(Row::Bookmarks).contains(&idx("sg-note-a-60-687")));
 }
 
+/// In the bookmarks list every row is a bookmark: none carries ★ (which
+/// would only cut its title), and a bookmark removed while the list shows
+/// is the one marked (☆) until `m` adds it back. Other lists mark ★.
+#[test]
+fn the_bookmarks_list_marks_only_a_removed_bookmark() {
+    let mut app = three_bookmarks_listed();
+    let screen = |app: &App| draw(app, 120, 40).backend().to_string();
+    let stars = screen(&app).matches('★').count();
+    assert_eq!(stars, 1, "only the category pane's ★ Bookmarks:\n{}", screen(&app));
+    press(
+        &mut app,
+        &[
+            key(KeyCode::Char('l')),
+            key(KeyCode::Char('j')),
+            key(KeyCode::Char('m')),
+        ],
+    );
+    assert_eq!(screen(&app).matches('☆').count(), 1, "{}", screen(&app));
+    press(&mut app, &[key(KeyCode::Char('m'))]);
+    assert_eq!(screen(&app).matches('☆').count(), 0);
+    // In the item's own category its bookmark shows.
+    press(&mut app, &[key(KeyCode::Char(':'))]);
+    type_text(&mut app, "ecosoc-2006-46");
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert!(
+        screen(&app).contains("★ CSTD made WSIS focal point"),
+        "{}",
+        screen(&app)
+    );
+}
+
 /// Several bookmarks removed in a row from the bookmarks list all stay
 /// listed where they were, each can be added back, and the rest keep
 /// their order (a trial removed two and lost the first).

@@ -181,7 +181,13 @@ const fn width_with_symbols(symbol: usize) -> u16 {
 
 fn row(app: &App, idx: ItemIdx, columns: &Columns) -> Text<'static> {
     let item = app.data.item(idx);
-    let mark = if app.is_bookmarked(idx) { "★ " } else { "" };
+    // In the bookmarks list every row is bookmarked but those removed
+    // while it shows: they are the ones marked, the titles kept whole.
+    let mark = match (app.row == Row::Bookmarks, app.is_bookmarked(idx)) {
+        (false, true) => "★ ",
+        (true, false) => "☆ ",
+        _ => "",
+    };
     let label = format!("{mark}{}", sanitize(item.label()));
     let mut spans = Vec::new();
     let symbol = item.symbol.as_deref().map(sanitize).filter(|s| !s.is_empty());
