@@ -167,4 +167,7 @@ fn on_a_terminal_list_prints_a_table_sized_to_it() {
     assert!(lines.iter().all(|l| l.chars().count() <= 72), "{screen}");
     assert!(screen.contains("A/RES/70/125"), "{screen}");
     assert!(!screen.contains('\t'), "no tab-separated lines on a terminal");
+    // What the category is known to lack, after its list, on a terminal.
+    let gaps = screen.find("wsis: Not in the embedded data").expect("the known gaps");
+    assert!(gaps > screen.find("A/RES/80/173").expect("the list"), "{screen}");
 }

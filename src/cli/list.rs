@@ -43,6 +43,8 @@ pub(super) fn run(data: &Dataset, category: Option<&str>, format: ListFormat, ou
         None => (0..CATEGORIES.len()).flat_map(|c| in_default_order(data, c)).collect(),
     };
     let code = write_rows(|| items.iter().map(|&i| row_of(data, i)), format, out)?;
+    // The list is buffered: written out first, so the gaps come after it.
+    out.flush()?;
     say_known_gaps(category);
     Ok(code)
 }
@@ -51,6 +53,7 @@ pub(super) fn run(data: &Dataset, category: Option<&str>, format: ListFormat, ou
 pub(super) fn run_stored(rows: &ListRows, category: Option<&str>, format: ListFormat, out: &mut impl Write) -> Outcome {
     let category = category.map(category_arg).transpose()?;
     let code = write_rows(|| rows.rows(category), format, out)?;
+    out.flush()?;
     say_known_gaps(category);
     Ok(code)
 }
