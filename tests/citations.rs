@@ -749,6 +749,14 @@ fn a_part_titled_by_us_is_cited_as_its_document() {
         check_csl(&csl);
         assert_eq!(csl[0]["id"], id, "{csl}");
         assert_eq!(csl[0]["title"], document_title.as_str(), "{csl}");
+        // `wsis cite` says why on stderr; stdout is the citation alone.
+        let said = wsis(&["cite", id]);
+        assert!(said.status.success());
+        assert_eq!(String::from_utf8_lossy(&said.stdout).trim_end(), text.trim_end());
+        assert!(
+            String::from_utf8_lossy(&said.stderr).contains("its title is ours"),
+            "{id}"
+        );
     }
 }
 

@@ -58,6 +58,13 @@ pub(super) fn run(
     if items.is_empty() {
         return Err(Failure::NothingMatches(format!("nothing to cite: {NONE_BOOKMARKED}")));
     }
+    // Its citation is its document's, word for word: say why.
+    for &idx in items.iter().filter(|&&idx| data.item(idx).title_is_ours) {
+        to_stderr(format_args!(
+            "wsis: {} is cited as the document it is part of (its title is ours, not the document's)\n",
+            sanitize(&data.item(idx).id)
+        ));
+    }
     out.write_all(cite::format(data, &items, format.into()).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
