@@ -310,10 +310,13 @@ fn print_explained(
     let written = if let ListFormat::Json = format {
         let titles = index.titles(hits.iter().map(|hit| hit.item));
         read_printed_columns(index, &hits);
+        let leaves = after.leaves(hits.len());
+        // Every text printed (short titles and dates too) read first.
+        let entries = json_entries(index, &titles, hits);
         if !sound() {
             return None;
         }
-        write_json_hits(index, &titles, hits, out, after)
+        write_json_entries(entries, out, leaves)
     } else {
         // A table is laid out (and read) whole before it is written.
         let mut table = Vec::new();
@@ -342,19 +345,11 @@ fn read_printed_columns(index: &SearchIndex, hits: &[Hit]) {
     }
 }
 
-/// The hits as JSON: id, symbol, title, short title, date, category,
-/// score, field, matched;
-/// each explanation moved into its entry, not copied.
-fn write_json_hits(
-    index: &SearchIndex,
-    titles: &Titles,
-    hits: Vec<Hit>,
-    out: &mut impl Write,
-    after: AfterPrinting,
-) -> io::Result<()> {
-    let many = after.leaves(hits.len());
-    let entries: Vec<SearchEntry> = hits
-        .into_iter()
+/// The hits as JSON entries: id, symbol, title, short title, date,
+/// category, score, field, matched; each explanation moved into its
+/// entry, not copied.
+fn json_entries<'i>(index: &'i SearchIndex, titles: &'i Titles, hits: Vec<Hit>) -> Vec<SearchEntry<'i>> {
+    hits.into_iter()
         .map(|hit| SearchEntry {
             id: index.id(hit.item),
             symbol: index.symbol(hit.item),
@@ -374,9 +369,13 @@ fn write_json_hits(
                 })
                 .collect(),
         })
-        .collect();
+        .collect()
+}
+
+/// Writes `entries` as a JSON array; left to the exit if `leaves`.
+fn write_json_entries(entries: Vec<SearchEntry>, out: &mut impl Write, leaves: bool) -> io::Result<()> {
     let written = write_json(out, &entries);
-    if many {
+    if leaves {
         // Freed at exit (see `print_explained`).
         std::mem::forget(entries);
     }
