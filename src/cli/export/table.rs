@@ -14,7 +14,6 @@ const HEADER: [&str; 17] = [
     "date",
     "until",
     "paragraphs",
-    "title_is_ours",
     "body",
     "summary",
     "points",
@@ -23,6 +22,8 @@ const HEADER: [&str; 17] = [
     "tags",
     "links",
     "unconfirmed",
+    // Added last, so columns read by position keep their places.
+    "title_is_ours",
 ];
 
 pub fn write(data: &Dataset, selection: &[ItemIdx], out: &mut impl Write) -> io::Result<()> {
@@ -48,8 +49,6 @@ pub fn write(data: &Dataset, selection: &[ItemIdx], out: &mut impl Write) -> io:
             opt(item.date.as_deref()),
             opt(item.until.as_deref()),
             opt(item.paragraphs.as_deref()),
-            // Empty unless set, as the data leaves it out.
-            if item.title_is_ours { "true" } else { "" }.to_string(),
             opt(item.body.as_deref()),
             item.summary.to_string(),
             item.points.join("\n"),
@@ -58,6 +57,8 @@ pub fn write(data: &Dataset, selection: &[ItemIdx], out: &mut impl Write) -> io:
             item.tags.join(", "),
             links.join("\n"),
             item.unconfirmed.join("\n"),
+            // Empty unless set, as the data leaves it out.
+            if item.title_is_ours { "true" } else { "" }.to_string(),
         ];
         writer.write_record(row.iter().map(|cell| cell_text(cell)))?;
     }
