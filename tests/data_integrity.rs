@@ -841,9 +841,13 @@ fn a_part_titled_by_us_needs_its_document() {
     Item(id: "of-doc", category: "outcome", title: "Our label", title_is_ours: true,
          links: [Link(rel: PartOf, to: "doc")]),
     Item(id: "own", category: "outcome", title: "A title", title_is_ours: false),
+    Item(id: "of-part", category: "outcome", title: "Our label", title_is_ours: true,
+         links: [Link(rel: PartOf, to: "of-doc")]),
 ]"#;
     let (problems, at) = load_problems("ours.ron", text);
     assert_eq!(at("`title_is_ours` needs a PartOf link"), Some((4, 79)));
     assert_eq!(at("is PartOf, and \"forum\" is a body"), Some((6, 40)));
-    assert_eq!(problems.len(), 2, "{problems:#?}");
+    // A part of a part titled by us would be cited by our title.
+    assert_eq!(at("\"of-doc\" is itself a part cited as its document"), Some((11, 40)));
+    assert_eq!(problems.len(), 3, "{problems:#?}");
 }

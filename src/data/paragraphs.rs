@@ -93,6 +93,12 @@ pub fn not_a_document(document: &Item) -> Option<String> {
             "this item is cited as the document it is PartOf, and \"{id}\" is a body"
         ));
     }
+    if document.paragraphs.is_some() || document.title_is_ours {
+        // It is cited as its own document: ours would be the title cited.
+        return Some(format!(
+            "this item is cited as the document it is PartOf, and \"{id}\" is itself a part cited as its document"
+        ));
+    }
     document
         .until
         .is_some()
