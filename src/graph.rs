@@ -300,11 +300,17 @@ mod tests {
                 Link(rel: Requests, to: "office"), Link(rel: Recalls, to: "middle")]),
             Item(id: "middle", category: "ga", title: "Middle", links: [Link(rel: Recalls, to: "also")]),
             Item(id: "also", category: "ga", title: "Also", links: [Link(rel: Requests, to: "office")]),
-            Item(id: "office", category: "body", title: "Office", links: [Link(rel: Requests, to: "next")]),
-            Item(id: "next", category: "ecosoc", title: "Next", links: [Link(rel: Recalls, to: "middle2")]),
+            Item(id: "office", category: "body", title: "Office", links: [
+                Link(rel: Requests, to: "next"), Link(rel: Requests, to: "other")]),
+            Item(id: "next", category: "ecosoc", title: "Next", links: [
+                Link(rel: Recalls, to: "middle2"), Link(rel: Recalls, to: "middle3")]),
             Item(id: "middle2", category: "ga", title: "Middle 2", links: [Link(rel: Recalls, to: "ask")]),
+            Item(id: "middle3", category: "ga", title: "Middle 3", links: [Link(rel: Recalls, to: "other")]),
+            Item(id: "other", category: "ecosoc", title: "Other"),
         ]"#,
         );
+        // Two asks made by one body side by side are no chain either.
+        assert_eq!(route(&data, "next", "other")[0].1, "middle3");
         assert_eq!(route(&data, "ask", "also")[0].1, "middle");
         assert_eq!(route(&data, "also", "ask")[0].1, "middle");
         let passed_on = vec![
