@@ -146,7 +146,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Main, &[ch('p')], Action::MarkPathStart, "mark the item as the start of a path", None),
     bind(Main, &[ch('P')], Action::ShowPath, "show how the marked item connects to this one", None),
     bind(Main, &[ch('?'), key(F(1))], Action::ToggleHelp, "show every key binding", Some("help")),
-    bind(Main, &[key(Esc)], Action::CloseOverlay, "close a message (never quits)", None),
+    bind(Main, &[key(Esc)], Action::CloseOverlay, "close a message, else hide the banner (never quits)", None),
     bind(Main, &[ch('q'), ctrl('c')], Action::Quit, "quit", Some("quit")),
     bind(Search, &[key(Up), ctrl('k')], UP, "previous result (on an empty query: recall the last search)", None),
     bind(Search, &[key(Down), ctrl('j')], DOWN, "next result", Some("move")),

@@ -4,7 +4,9 @@ mod common;
 
 use common::{DATA, ctrl, draw, idx, key, press, shown, type_text};
 use ratatui::crossterm::event::KeyCode;
-use wsis_browser::app::{App, Location, Pane, follow_label};
+use std::time::Instant;
+
+use wsis_browser::app::{App, ENTER_ENDS_A_NUMBER, Location, Pane, follow_label};
 
 /// Follows the related item with id `target` by typing its label; returns
 /// its row among the related items.
@@ -841,4 +843,15 @@ fn number_then_enter_lands_once_whether_the_number_waited_or_not() {
         press(&mut app, &[key(KeyCode::Enter)]);
         assert_eq!(app.context(), wsis_browser::app::Context::Follow, "row {row}");
     }
+    // An Enter after a pause is the item's own: it offers its links.
+    let mut app = App::new(&DATA);
+    start(&mut app);
+    type_text(&mut app, &follow_label(at_once, count));
+    let paused = Instant::now()
+        .checked_sub(ENTER_ENDS_A_NUMBER * 2)
+        .expect("a clock past boot");
+    assert!(app.followed_by_number.is_some(), "a number followed at once");
+    app.followed_by_number = Some(paused);
+    press(&mut app, &[key(KeyCode::Enter)]);
+    assert_eq!(app.context(), wsis_browser::app::Context::Follow);
 }

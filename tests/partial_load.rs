@@ -112,6 +112,21 @@ fn the_banner_stays_on_top_and_the_jump_takes_every_name() {
         let buffer = draw(&app, 120, 30).backend().buffer().clone();
         assert_eq!(buffer[(1, 0)].symbol(), "⚠");
     }
+    // Esc closes a message first, then hides the banner, saying so; the
+    // panes take its rows.
+    app.status = Some("a message".into());
+    press(&mut app, &[key(KeyCode::Esc)]);
+    assert_eq!(app.status, None);
+    assert_eq!(draw(&app, 120, 30).backend().buffer()[(1, 0)].symbol(), "⚠");
+    press(&mut app, &[key(KeyCode::Esc)]);
+    assert!(
+        app.status
+            .as_deref()
+            .unwrap_or("")
+            .starts_with("banner hidden (1 notice)")
+    );
+    assert_ne!(draw(&app, 120, 30).backend().buffer()[(1, 0)].symbol(), "⚠");
+    assert!(!app.should_quit, "Esc never quits");
 }
 
 #[test]

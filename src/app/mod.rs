@@ -37,6 +37,7 @@ use crate::graph::{self, Related};
 use crate::query_history::{Prompt, QueryHistory};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use crate::search::SearchIndex;
 use crate::ui::theme::Theme;
@@ -61,6 +62,11 @@ static NEXT_SESSION: AtomicU64 = AtomicU64::new(1);
 
 /// Longest item name a status line quotes, in characters.
 const STATUS_NAME_WIDTH: usize = 48;
+
+/// How soon after a number that followed at once an Enter is taken as
+/// its end: typed on, as "1 3 Enter" is; an Enter after a pause is meant
+/// for the item reached.
+pub const ENTER_ENDS_A_NUMBER: Duration = Duration::from_millis(700);
 
 /// Lines of the screen that are not list rows: borders, trail, hint bar.
 const PAGE_CHROME: u16 = 6;
@@ -120,12 +126,13 @@ pub struct App<'a> {
     /// Selected related item in the detail pane; none until the user moves
     /// into the links, so an item opens at its top.
     pub link_row: Option<usize>,
-    /// Whether the last key followed a link by its number at once (no
-    /// Enter needed): an Enter typed next is taken as that number's end,
-    /// not as a key for the item reached, so "number, Enter" lands once
-    /// however the number was read (`1 3 Enter`, as `1 2 Enter` where 12
-    /// waits for Enter).
-    pub followed_by_number: bool,
+    /// When the last key followed a link by its number at once (no Enter
+    /// needed): an Enter typed right after ([`ENTER_ENDS_A_NUMBER`]) is
+    /// taken as that number's end, not as a key for the item reached, so
+    /// "number, Enter" lands once however the number was read (`1 3
+    /// Enter`, as `1 2 Enter` where 12 waits for Enter). A later Enter is
+    /// the item's own.
+    pub followed_by_number: Option<Instant>,
     /// First visible line of the detail pane.
     pub detail_scroll: u16,
     pub history: History,
@@ -199,7 +206,7 @@ impl<'a> App<'a> {
             row: Row::Category(first_category),
             item_rows: vec![0; Row::COUNT],
             link_row: None,
-            followed_by_number: false,
+            followed_by_number: None,
             detail_scroll: 0,
             history: History::default(),
             overlays: Vec::new(),

@@ -2,14 +2,17 @@
 //! actions here, each overlay's in its own module.
 
 use super::{
-    Action, App, Effect, HelpState, JumpState, Location, Motion, Overlay, Pane, PathView, Row, SearchState,
-    TimelineState, Unbookmarked,
+    Action, App, ENTER_ENDS_A_NUMBER, Effect, HelpState, JumpState, Location, Motion, Overlay, Pane, PathView, Row,
+    SearchState, TimelineState, Unbookmarked,
 };
 use crate::data::ItemIdx;
 use crate::graph;
 
 impl App<'_> {
     pub fn update(&mut self, action: Action) {
+        // Esc closes a message first, the banner only once none shows.
+        let had_message = self.status.is_some();
+        let mut ends_a_number = false;
         if !matches!(
             action,
             Action::Resize(..)
@@ -19,12 +22,12 @@ impl App<'_> {
                 | Action::Resume(_)
         ) {
             self.status = None;
-            // An Enter right after a number that followed at once ends it.
-            if std::mem::take(&mut self.followed_by_number) && action == Action::Open {
-                return;
-            }
+            let followed = self.followed_by_number.take();
+            ends_a_number = followed.is_some_and(|at| at.elapsed() < ENTER_ENDS_A_NUMBER);
         }
         match action {
+            // An Enter right after a number that followed at once ends it.
+            Action::Open if ends_a_number => {}
             Action::Quit => self.should_quit = true,
             Action::Resize(w, h) => {
                 // The detail rewraps: its place is kept by what is shown.
@@ -45,6 +48,7 @@ impl App<'_> {
                 self.bookmarks.saved(ids);
                 self.refresh_bookmarks();
             }
+            Action::CloseOverlay if self.overlays.is_empty() && !had_message => self.hide_banner(),
             action if !self.overlays.is_empty() => self.update_overlay(action),
             action => self.update_main(action),
         }
@@ -110,6 +114,18 @@ impl App<'_> {
                 self.focus = focus;
             }
             _ => {}
+        }
+    }
+
+    /// Esc with no overlay or message to close: the banner's rows are
+    /// given back to the panes, and the status line says what it said.
+    fn hide_banner(&mut self) {
+        let hidden = std::mem::take(&mut self.notices).len();
+        if hidden > 0 {
+            let plural = if hidden == 1 { "" } else { "s" };
+            self.status = Some(format!(
+                "banner hidden ({hidden} notice{plural}): the files it named stay skipped; `wsis list` names every problem"
+            ));
         }
     }
 

@@ -1,5 +1,5 @@
-//! A persistent banner at the top of the screen, for what the user must
-//! know all session long: data files that were skipped for their problems
+//! A banner at the top of the screen, for what the user must know until
+//! they hide it (`Esc` in the main view): data files that were skipped for their problems
 //! (with file:line:col and the command that explains them) and a config
 //! file that could not be read. They are the app's `notices`; none, no banner.
 

@@ -183,7 +183,7 @@ impl App<'_> {
             || !(0..count).any(|row| label(row, count).starts_with(&follow.typed));
         if ends_a_label && !begins_a_number(self, &related, &follow.typed) {
             let transition = self.follow_typed(follow);
-            self.followed_by_number = matches!(transition, Transition::Accept(_));
+            self.followed_by_number = matches!(transition, Transition::Accept(_)).then(std::time::Instant::now);
             return transition;
         }
         // The selection shows what Enter would follow now ("3": 03).
