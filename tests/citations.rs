@@ -926,20 +926,9 @@ fn a_citation_never_gives_a_linked_bodys_page_as_where_an_item_is() {
 /// and bookmarked, is cited once; the file is read, never written.
 #[test]
 fn cite_takes_the_bookmarks_and_cites_each_item_once() {
-    let home = tempfile::tempdir().expect("a temporary directory");
-    let dir = home.path().join("wsis-browser");
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("bookmarks.json");
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_wsis"))
-            .env("XDG_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
-            .env("XDG_DATA_HOME", home.path())
-            .arg("--no-user-data")
-            .args(args)
-            .stdin(std::process::Stdio::null())
-            .output()
-            .expect("runs")
-    };
+    let home = common::BookmarksHome::new();
+    let file = home.file.clone();
+    let run = |args: &[&str]| home.wsis(args);
     let keys = |output: &std::process::Output| -> Vec<String> {
         assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
         let records: serde_json::Value = serde_json::from_slice(&output.stdout).expect("CSL-JSON");

@@ -540,20 +540,9 @@ fn from_given_again_exports_each_neighbourhood_and_depth_0_the_items_alone() {
 /// the data is passed over.
 #[test]
 fn bookmarks_export_the_bookmarked_items_and_leave_the_file_alone() {
-    let home = tempfile::tempdir().expect("a temporary directory");
-    let dir = home.path().join("wsis-browser");
-    std::fs::create_dir_all(&dir).unwrap();
-    let file = dir.join("bookmarks.json");
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_wsis"))
-            .env("XDG_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
-            .env("XDG_DATA_HOME", home.path())
-            .arg("--no-user-data")
-            .args(args)
-            .stdin(std::process::Stdio::null())
-            .output()
-            .expect("runs")
-    };
+    let home = common::BookmarksHome::new();
+    let file = home.file.clone();
+    let run = |args: &[&str]| home.wsis(args);
     let bookmarked = br#"["ecosoc-2006-46", "gone-item", "ga-80-173"]"#;
     std::fs::write(&file, bookmarked).unwrap();
     let exported = run(&["export", "--format", "csv", "--bookmarks"]);

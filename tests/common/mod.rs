@@ -90,6 +90,36 @@ pub fn wsis(args: &[&str]) -> Output {
 pub const SETTLED: std::time::Duration = std::time::Duration::from_secs(60);
 
 /// Writes `text` to `path`, dated [`SETTLED`] ago so its load may be cached.
+/// A data home of its own holding the browser's `bookmarks.json`, for the
+/// commands that read it (`--bookmarks`).
+pub struct BookmarksHome {
+    home: tempfile::TempDir,
+    /// Where the bookmarks are kept in it.
+    pub file: std::path::PathBuf,
+}
+
+impl BookmarksHome {
+    pub fn new() -> BookmarksHome {
+        let home = tempfile::tempdir().expect("a temporary directory");
+        let dir = home.path().join("wsis-browser");
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("bookmarks.json");
+        BookmarksHome { home, file }
+    }
+
+    /// `wsis` with `args`, reading this home's bookmarks.
+    pub fn wsis(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_wsis"))
+            .env("XDG_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
+            .env("XDG_DATA_HOME", self.home.path())
+            .arg("--no-user-data")
+            .args(args)
+            .stdin(Stdio::null())
+            .output()
+            .expect("runs")
+    }
+}
+
 pub fn write_settled(path: &std::path::Path, text: &[u8]) {
     std::fs::write(path, text).expect("write data");
     let file = std::fs::File::options().write(true).open(path).expect("open");
