@@ -118,7 +118,7 @@ impl App<'_> {
     }
 
     /// Esc with no overlay or message to close: the banner's rows are
-    /// given back to the panes, and the status line says what it said.
+    /// given back to the panes, and the status line says it was hidden.
     fn hide_banner(&mut self) {
         let hidden = std::mem::take(&mut self.notices).len();
         if hidden > 0 {
