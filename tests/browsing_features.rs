@@ -563,6 +563,30 @@ fn cite_as_goes_to_the_first_and_last_style() {
     assert!(app.cite_choice().is_some(), "still open");
 }
 
+/// A part titled by us is cited as its document: the popup says so over
+/// the copy, which is the document's citation; an item with a title of
+/// its own says nothing more.
+#[test]
+fn cite_as_says_when_the_copy_is_the_documents_citation() {
+    use wsis_browser::cite::Style;
+    let mut app = App::new(&DATA);
+    jump_to(&mut app, "wsis20-igf-permanent");
+    press(&mut app, &[key(KeyCode::Char('c'))]);
+    let screen = draw(&app, 120, 40).backend().to_string();
+    assert!(
+        screen.contains("its document's citation (its title is ours)"),
+        "{screen}"
+    );
+    let document = citation(&DATA, idx("ga-80-173"), Style::Text);
+    assert_eq!(citation(&DATA, idx("wsis20-igf-permanent"), Style::Text), document);
+    press(&mut app, &[key(KeyCode::Esc)]);
+    jump_to(&mut app, "A/RES/80/173");
+    press(&mut app, &[key(KeyCode::Char('c'))]);
+    let screen = draw(&app, 120, 40).backend().to_string();
+    assert!(screen.contains("What y or Enter copies"), "{screen}");
+    assert!(!screen.contains("its title is ours"), "{screen}");
+}
+
 #[test]
 fn cite_as_shows_each_style_and_copies_the_chosen_one() {
     use wsis_browser::cite::Style;

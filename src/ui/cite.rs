@@ -123,7 +123,13 @@ pub fn render(app: &App, choice: &CiteChoice, frame: &mut Frame, area: Rect) {
     // A record taller than the popup says so, as every cut pane does, and
     // scrolls; the copy is whole all the same.
     let lines: Vec<Line> = citation_rows.into_iter().map(Line::raw).collect();
-    let block = pane_block(app, "What y or Enter copies", false, preview_area.width);
+    // A part titled by us is cited as its document: say so, or the copy
+    // looks like another item's.
+    let copies = match app.data.item(choice.item).title_is_ours {
+        true => "What y or Enter copies: its document's citation (its title is ours)",
+        false => "What y or Enter copies",
+    };
+    let block = pane_block(app, copies, false, preview_area.width);
     let block = with_scroll_position(app, block, scroll, height, total);
     let preview = Paragraph::new(lines)
         .block(block)
