@@ -574,7 +574,7 @@ fn cite_as_says_when_the_copy_is_the_documents_citation() {
     press(&mut app, &[key(KeyCode::Char('c'))]);
     let screen = draw(&app, 120, 40).backend().to_string();
     assert!(
-        screen.contains("its document's citation (its title is ours)"),
+        screen.contains("What y or Enter copies: the document's (its title is ours)"),
         "{screen}"
     );
     let document = citation(&DATA, idx("ga-80-173"), Style::Text);

@@ -126,7 +126,7 @@ pub fn render(app: &App, choice: &CiteChoice, frame: &mut Frame, area: Rect) {
     // A part titled by us is cited as its document: say so, or the copy
     // looks like another item's.
     let copies = match app.data.item(choice.item).title_is_ours {
-        true => "What y or Enter copies: its document's citation (its title is ours)",
+        true => "What y or Enter copies: the document's (its title is ours)",
         false => "What y or Enter copies",
     };
     let block = pane_block(app, copies, false, preview_area.width);
