@@ -843,11 +843,14 @@ fn a_part_titled_by_us_needs_its_document() {
     Item(id: "own", category: "outcome", title: "A title", title_is_ours: false),
     Item(id: "of-part", category: "outcome", title: "Our label", title_is_ours: true,
          links: [Link(rel: PartOf, to: "of-doc")]),
+    Item(id: "both", category: "outcome", title: "Our label", paragraphs: "5", title_is_ours: true),
 ]"#;
     let (problems, at) = load_problems("ours.ron", text);
     assert_eq!(at("`title_is_ours` needs a PartOf link"), Some((4, 79)));
     assert_eq!(at("is PartOf, and \"forum\" is a body"), Some((6, 40)));
     // A part of a part titled by us would be cited by our title.
     assert_eq!(at("\"of-doc\" is itself a part cited as its document"), Some((11, 40)));
-    assert_eq!(problems.len(), 3, "{problems:#?}");
+    // With paragraphs too, a missing PartOf link is one problem, not two.
+    assert_eq!(at("an item with `paragraphs` needs a PartOf link"), Some((12, 75)));
+    assert_eq!(problems.len(), 4, "{problems:#?}");
 }

@@ -275,9 +275,11 @@ fn check_paragraphs(item: &Item, place: Place, problems: &mut impl Problems) {
 }
 
 /// A part whose title is ours is cited as its document: it needs a
-/// `PartOf` link to it.
+/// `PartOf` link to it. A paragraph item without one is reported once,
+/// by [`check_paragraphs`].
 fn check_title_is_ours(item: &Item, place: Place, problems: &mut impl Problems) {
-    if item.title_is_ours && !item.links.iter().any(|link| link.rel == Relation::PartOf) {
+    let reported = item.paragraphs.is_some();
+    if item.title_is_ours && !reported && !item.links.iter().any(|link| link.rel == Relation::PartOf) {
         let message = "an item with `title_is_ours` needs a PartOf link to its document".to_string();
         problems.at_value(place, "title_is_ours", "true", message);
     }
