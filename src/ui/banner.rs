@@ -1,7 +1,8 @@
 //! A banner at the top of the screen, for what the user must know until
-//! they hide it (`Esc` in the main view): data files that were skipped for their problems
-//! (with file:line:col and the command that explains them) and a config
-//! file that could not be read. They are the app's `notices`; none, no banner.
+//! they hide it (`Esc` in the main view): data files that were skipped
+//! for their problems (with file:line:col and the command that explains
+//! them) and a config file that could not be read. They are the app's
+//! `notices`; none, no banner.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
