@@ -264,6 +264,12 @@ fn a_limit_of_zero_or_below_is_refused_saying_what_is_valid() {
     }
     let two = json(&wsis(&["search", "-n", "2", "itu", "--json"]));
     assert_eq!(two.as_array().unwrap().len(), 2);
+    // `all` in any case, as a pipe's default: every hit.
+    let every = stdout(&wsis(&["search", "itu"]));
+    assert!(every.lines().count() > 2);
+    for all in ["all", "ALL"] {
+        assert_eq!(stdout(&wsis(&["search", "-n", all, "itu"])), every, "{all}");
+    }
 }
 
 #[test]

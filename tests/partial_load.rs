@@ -1,7 +1,6 @@
 //! A bad user file is not the end: the browser opens with every file that
 //! loads, names the skipped ones in a banner, and never writes to them.
-//! Also: the browser's `:` jump takes the same names as the command line,
-//! and on a real terminal (tmux) `wsis list` prints its table.
+//! Also: the browser's `:` jump takes the same names as the command line.
 //! (Its own test binary: the banner's notices are set once per process.)
 
 mod common;
@@ -162,27 +161,4 @@ fn the_real_browser_opens_past_a_bad_file_and_names_it() {
         "the banner stays:\n{after}"
     );
     assert_eq!(std::fs::read_to_string(data.join("b-bad.ron")).unwrap(), bad_text);
-}
-
-#[test]
-fn on_a_terminal_list_prints_a_table_sized_to_it() {
-    if !tmux::available() {
-        return;
-    }
-    let command = format!(
-        "env -u COLUMNS XDG_CACHE_HOME={cache} {bin} --no-user-data list --category ga",
-        cache = concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
-        bin = env!("CARGO_BIN_EXE_wsis"),
-    );
-    let pane = tmux::Pane::start("table", 72, 50, &command);
-    assert_eq!(pane.wait_exit(), 0);
-    let screen = pane.screen();
-    let lines: Vec<&str> = screen.lines().collect();
-    assert!(lines[0].starts_with("SYMBOL/ID"), "{screen}");
-    assert!(lines.iter().all(|l| l.chars().count() <= 72), "{screen}");
-    assert!(screen.contains("A/RES/70/125"), "{screen}");
-    assert!(!screen.contains('\t'), "no tab-separated lines on a terminal");
-    // What the category is known to lack, after its list, on a terminal.
-    let gaps = screen.find("wsis: Not in the embedded data").expect("the known gaps");
-    assert!(gaps > screen.find("A/RES/80/173").expect("the list"), "{screen}");
 }

@@ -99,7 +99,8 @@ pub enum Command {
         /// The query; several words must all match.
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
-        /// At most this many results (1 or more; leave out for all).
+        /// At most this many results: 1 or more, or all. Left out, a table
+        /// on a terminal shows the best that fit on screen; a pipe gets all.
         // Taken as text and checked by `parse_limit`, so a refusal says
         // "wsis: -n …" as the command's other errors do, not clap's
         // "error: invalid value … for '--limit <N>'".
@@ -256,17 +257,32 @@ fn category_parser() -> PossibleValuesParser {
 }
 
 /// What `-n` takes, said whenever it is refused.
-const LIMIT_EXPECTED: &str = "give a whole number of 1 or more, or leave -n out to list every match";
+const LIMIT_EXPECTED: &str =
+    "give a whole number of 1 or more, or all (leave -n out for a screenful on a terminal, every match in a pipe)";
 
-/// The number `-n` gives, if given; a refusal names what was typed.
-fn parse_limit(given: Option<&str>) -> Result<Option<usize>, Failure> {
-    let Some(text) = given else { return Ok(None) };
+/// How many hits `-n` asks for, or the default for `format`; a refusal
+/// names what was typed.
+fn parse_limit(given: Option<&str>, format: ListFormat) -> Result<search::Limit, Failure> {
+    let Some(text) = given else {
+        return Ok(default_limit(format));
+    };
+    if text.trim().eq_ignore_ascii_case("all") {
+        return Ok(search::Limit::Every);
+    }
     match text.trim().parse::<usize>() {
         Ok(0) => Err(format!("-n 0 would list nothing: {LIMIT_EXPECTED}")),
-        Ok(n) => Ok(Some(n)),
+        Ok(n) => Ok(search::Limit::AtMost(n)),
         Err(_) => Err(format!("-n \"{text}\" is not a number of results: {LIMIT_EXPECTED}")),
     }
     .map_err(Failure::BadInput)
+}
+
+/// Every hit, but a screenful for a table on a terminal.
+fn default_limit(format: ListFormat) -> search::Limit {
+    match output::terminal_rows() {
+        Some(rows) if format == ListFormat::Table => search::Limit::Screenful(output::hits_that_fit(rows)),
+        _ => search::Limit::Every,
+    }
 }
 
 /// Commands that need no data run before any is loaded, so a broken
@@ -355,12 +371,12 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
     let Some(Command::Search { query, limit, output }) = &args.command else {
         return None;
     };
-    let limit = match parse_limit(limit.as_deref()) {
+    let format = output.chosen();
+    let limit = match parse_limit(limit.as_deref(), format) {
         Ok(limit) => limit,
         Err(failure) => return Some(finish(Err(failure))),
     };
     let query = query.join(" ");
-    let format = output.chosen();
     if query.trim().is_empty() {
         return Some(finish(Err(Failure::BadInput("empty query".into()))));
     }
@@ -414,7 +430,7 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
 fn search_stored(
     (dir, key): &(PathBuf, cache::Key),
     query: &str,
-    limit: Option<usize>,
+    limit: search::Limit,
     format: ListFormat,
 ) -> Option<ExitCode> {
     let index = cache::load(dir, key)?;
@@ -662,7 +678,7 @@ fn run_with(command: &Command, data: &Dataset, out: &mut impl Write) -> Outcome 
         Command::Search { query, limit, output } => {
             let index = SearchIndex::new(data);
             let format = output.chosen();
-            let limit = parse_limit(limit.as_deref())?;
+            let limit = parse_limit(limit.as_deref(), format)?;
             search::run(
                 &index,
                 &query.join(" "),

@@ -55,6 +55,29 @@ pub fn terminal_width() -> usize {
         .unwrap_or(DEFAULT_WIDTH)
 }
 
+/// The terminal's height, when standard output is one.
+pub fn terminal_rows() -> Option<usize> {
+    io::stdout()
+        .is_terminal()
+        .then(crossterm::terminal::size)
+        .and_then(Result::ok)
+        .map(|(_, rows)| usize::from(rows))
+        .filter(|&rows| rows > 0)
+}
+
+/// Rows of a screen a search's table leaves to other lines: its header,
+/// the line saying how many more hits there are, the shell's prompt (two
+/// rows in many shells' themes).
+const ROWS_AROUND_HITS: usize = 4;
+
+/// Hits shown on a screen too small to hold more than a few.
+const FEWEST_HITS_SHOWN: usize = 5;
+
+/// How many hits, a row each, fit in a table on a terminal of `rows`.
+pub fn hits_that_fit(rows: usize) -> usize {
+    rows.saturating_sub(ROWS_AROUND_HITS).max(FEWEST_HITS_SHOWN)
+}
+
 /// True when the error, or one it wraps (serde_json's, csv's), is a closed
 /// pipe: the reader went away, which is not a failure.
 pub fn is_broken_pipe(error: &io::Error) -> bool {
@@ -83,6 +106,14 @@ pub fn is_broken_pipe(error: &io::Error) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_screen_holds_its_rows_of_hits_but_never_fewer_than_a_few() {
+        assert_eq!(hits_that_fit(24), 20);
+        assert_eq!(hits_that_fit(40), 36);
+        assert_eq!(hits_that_fit(6), FEWEST_HITS_SHOWN);
+        assert_eq!(hits_that_fit(0), FEWEST_HITS_SHOWN);
+    }
 
     #[test]
     fn a_closed_pipe_is_found_inside_wrapped_errors() {

@@ -16,6 +16,28 @@ use crate::text::sanitized;
 /// end of the process, unless it goes on ([`AfterPrinting`]).
 const FREED_HITS: usize = 1000;
 
+/// How many hits are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Limit {
+    /// Every hit: `-n all`, and the default in a pipe or a machine format.
+    Every,
+    /// At most this many: `-n N`.
+    AtMost(usize),
+    /// A table on a terminal with no `-n`: the rows that fit above the
+    /// prompt, as the best hits come first and would scroll off; how many
+    /// more there are is said on standard error.
+    Screenful(usize),
+}
+
+impl Limit {
+    fn most(self) -> usize {
+        match self {
+            Limit::Every => usize::MAX,
+            Limit::AtMost(most) | Limit::Screenful(most) => most,
+        }
+    }
+}
+
 /// What follows the printing of a search's hits.
 #[derive(Clone, Copy)]
 pub(super) enum AfterPrinting {
@@ -185,7 +207,7 @@ fn push_marked(
 pub(super) fn run(
     index: &SearchIndex,
     query: &str,
-    limit: Option<usize>,
+    limit: Limit,
     format: ListFormat,
     out: &mut impl Write,
     after: AfterPrinting,
@@ -202,7 +224,7 @@ pub(super) fn run(
 pub(super) fn run_stored(
     index: &SearchIndex,
     query: &str,
-    limit: Option<usize>,
+    limit: Limit,
     format: ListFormat,
     out: &mut impl Write,
     sound: impl FnOnce() -> bool,
@@ -214,7 +236,7 @@ pub(super) fn run_stored(
 fn answer(
     index: &SearchIndex,
     query: &str,
-    limit: Option<usize>,
+    limit: Limit,
     format: ListFormat,
     out: &mut impl Write,
     sound: impl FnOnce() -> bool,
@@ -226,9 +248,8 @@ fn answer(
     // Every printed hit is explained below, their texts read together.
     let mut hits = index.search_unexplained(query);
     trace::mark("searched");
-    if let Some(limit) = limit {
-        hits.truncate(limit);
-    }
+    let found = hits.len();
+    hits.truncate(limit.most());
     if hits.is_empty() {
         // Read before `sound` is asked, as everything printed is.
         let nothing = nothing_matches(index, query);
@@ -243,11 +264,25 @@ fn answer(
         }
         return Some(Err(Failure::NothingMatches(nothing)));
     }
+    let shown = hits.len();
     let printed = match format {
         ListFormat::Tsv => print_plain(index, hits, query, out, sound, after),
         ListFormat::Json | ListFormat::Table => print_explained(index, hits, query, format, out, sound, after),
     }?;
+    let printed = printed.and_then(|()| {
+        if matches!(limit, Limit::Screenful(_)) && found > shown {
+            // After the table, not above it: stdout is buffered.
+            out.flush()?;
+            super::to_stderr(format_args!("{}\n", more_than_shown(shown, found)));
+        }
+        Ok(())
+    });
     Some(printed.map(|()| ExitCode::SUCCESS).map_err(Failure::from))
+}
+
+/// Under a screenful of hits: how many there are, and how to see them.
+fn more_than_shown(shown: usize, found: usize) -> String {
+    format!("wsis: the best {shown} of {found} hits; -n all prints every one, -n N the best N")
 }
 
 /// "nothing matches", and the query with fewer words that would match,

@@ -1,0 +1,92 @@
+//! What the command line prints on a real terminal (tmux), where a person
+//! reads it: tables sized to the screen, a search's best hits kept in
+//! view, notes on standard error after the output they are about.
+
+mod common;
+
+use std::process::Command;
+
+use common::tmux;
+
+/// The command run in a pane: no `COLUMNS` (the terminal's size rules),
+/// the test's own cache, the embedded data alone.
+fn on_terminal(args: &str) -> String {
+    format!(
+        "env -u COLUMNS XDG_CACHE_HOME={cache} {bin} --no-user-data {args}",
+        cache = concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"),
+        bin = env!("CARGO_BIN_EXE_wsis"),
+    )
+}
+
+#[test]
+fn on_a_terminal_list_prints_a_table_sized_to_it() {
+    if !tmux::available() {
+        return;
+    }
+    let pane = tmux::Pane::start("table", 72, 50, &on_terminal("list --category ga"));
+    assert_eq!(pane.wait_exit(), 0);
+    let screen = pane.screen();
+    let lines: Vec<&str> = screen.lines().collect();
+    assert!(lines[0].starts_with("SYMBOL/ID"), "{screen}");
+    assert!(lines.iter().all(|l| l.chars().count() <= 72), "{screen}");
+    assert!(screen.contains("A/RES/70/125"), "{screen}");
+    assert!(!screen.contains('\t'), "no tab-separated lines on a terminal");
+    // What the category is known to lack, after its list, on a terminal.
+    let gaps = screen.find("wsis: Not in the embedded data").expect("the known gaps");
+    assert!(gaps > screen.find("A/RES/80/173").expect("the list"), "{screen}");
+}
+
+#[test]
+fn on_a_terminal_search_shows_the_best_hits_that_fit_and_says_how_many_more() {
+    if !tmux::available() {
+        return;
+    }
+    let query = "internet governance";
+    let piped = Command::new(env!("CARGO_BIN_EXE_wsis"))
+        .args(["--no-user-data", "search", query])
+        .env("XDG_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
+        .output()
+        .unwrap();
+    let every: Vec<String> = String::from_utf8(piped.stdout)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
+    let rows = 24;
+    let pane = tmux::Pane::start("screenful", 100, rows, &on_terminal(&format!("search {query}")));
+    assert_eq!(pane.wait_exit(), 0);
+    let screen = pane.screen();
+    let lines: Vec<&str> = screen.lines().collect();
+    // The header and the best hit are still on screen, the note last.
+    assert!(lines[0].starts_with("SYMBOL/ID"), "{screen}");
+    assert!(names(lines[1], &every[0]), "{screen}");
+    let note = lines
+        .iter()
+        .position(|l| l.starts_with("wsis: the best "))
+        .expect("the note");
+    let shown = note - 1;
+    assert!(shown < usize::from(rows) && shown < every.len(), "{screen}");
+    let said = format!("wsis: the best {shown} of {} hits", every.len());
+    assert!(lines[note].starts_with(&said), "{said:?} in\n{screen}");
+    // The rows shown are the best, in the pipe's order.
+    for (row, line) in lines[1..note].iter().zip(&every) {
+        assert!(names(row, line), "{row:?} / {line:?}");
+    }
+    // `-n all` prints every hit on a terminal too, with no note.
+    let pane = tmux::Pane::start("every", 100, 80, &on_terminal(&format!("search -n all {query}")));
+    assert_eq!(pane.wait_exit(), 0);
+    let screen = pane.screen();
+    assert!(!screen.contains("wsis: the best"), "{screen}");
+    let last = every.last().unwrap();
+    assert!(screen.lines().any(|row| names(row, last)), "{screen}");
+}
+
+/// Whether a table's `row` names the hit of a piped line (`id⇥symbol⇥…`):
+/// by its symbol, else its id, cut at either end where long (`…`).
+fn names(row: &str, piped: &str) -> bool {
+    let mut fields = piped.split('\t');
+    let id = fields.next().unwrap();
+    let named = fields.next().filter(|&symbol| symbol != "-").unwrap_or(id);
+    let cell = row.split("  ").next().unwrap().trim_matches('…');
+    !cell.is_empty() && named.contains(cell)
+}
