@@ -90,3 +90,24 @@ fn names(row: &str, piped: &str) -> bool {
     let cell = row.split("  ").next().unwrap().trim_matches('…');
     !cell.is_empty() && named.contains(cell)
 }
+
+#[test]
+fn a_note_on_the_terminal_is_wrapped_at_its_width_when_the_output_goes_to_a_file() {
+    if !tmux::available() {
+        return;
+    }
+    let out = concat!(env!("CARGO_TARGET_TMPDIR"), "/sg-list.tsv");
+    let pane = tmux::Pane::start("wide", 150, 20, &on_terminal(&format!("list --category sg > {out}")));
+    assert_eq!(pane.wait_exit(), 0);
+    let screen = pane.screen();
+    let note = screen
+        .lines()
+        .find(|line| line.starts_with("wsis: Not in the embedded data"))
+        .expect("the known gaps");
+    // Longer than 80 columns, so on one row of 150, not wrapped at 80.
+    assert!(note.chars().count() > 80 && note.ends_with("confirmed)."), "{screen}");
+    assert!(
+        std::fs::read_to_string(out).unwrap().contains("\t"),
+        "the list went to the file"
+    );
+}

@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use serde::{Serialize, Serializer};
 
-use super::output::{ListFormat, terminal_width};
+use super::output::{ListFormat, stderr_width, terminal_width};
 use super::{Failure, Outcome, category_arg, table, write_json};
 use crate::data::gaps::known_gaps;
 use crate::data::list_rows::{ListRow, ListRows};
@@ -65,7 +65,7 @@ fn say_known_gaps(category: Option<usize>) {
     let gaps = category.and_then(|category| known_gaps(CATEGORIES[category].id));
     if let Some(gaps) = gaps.filter(|_| std::io::stderr().is_terminal()) {
         // Wrapped at words: a terminal would break "2021–2025" anywhere.
-        let said = super::wrap::wrap(&format!("wsis: {gaps}"), terminal_width());
+        let said = super::wrap::wrap(&format!("wsis: {gaps}"), stderr_width());
         super::to_stderr(format_args!("{said}\n"));
     }
 }

@@ -39,14 +39,24 @@ const DEFAULT_WIDTH: usize = 80;
 /// The width to lay a table out in: `COLUMNS` if set (as `ls` does), else
 /// the terminal's, else 80.
 pub fn terminal_width() -> usize {
+    width_if(io::stdout().is_terminal())
+}
+
+/// [`terminal_width`] for what is written to standard error: its terminal
+/// may be there when standard output goes to a file.
+pub fn stderr_width() -> usize {
+    width_if(io::stderr().is_terminal())
+}
+
+/// `COLUMNS`, else the terminal's width if `on_terminal`, else 80.
+fn width_if(on_terminal: bool) -> usize {
     let from_env = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.trim().parse::<usize>().ok())
         .filter(|&c| c > 0);
     from_env
         .or_else(|| {
-            io::stdout()
-                .is_terminal()
+            on_terminal
                 .then(crossterm::terminal::size)
                 .and_then(Result::ok)
                 .map(|(columns, _)| usize::from(columns))

@@ -44,7 +44,7 @@ fn draw_until_done(progress: &Progress, finished: &mpsc::Receiver<()>) {
     let mut wait = SHOW_AFTER;
     let mut drawn = false;
     while let Err(RecvTimeoutError::Timeout) = finished.recv_timeout(wait) {
-        let width = super::output::terminal_width().saturating_sub(1);
+        let width = super::output::stderr_width().saturating_sub(1);
         let line: String = render(&progress.seen(), start.elapsed()).chars().take(width).collect();
         let mut err = io::stderr().lock();
         // A progress line that cannot be written is no reason to stop.
