@@ -371,6 +371,25 @@ fn path_prefers_the_mandate_chain_among_equally_short_routes() {
     assert_eq!(browser, steps);
 }
 
+/// The mission's walk, both ways: from the WSIS+20 outcome to the ECOSOC
+/// resolution that made the CSTD the focal point, along the mandate chain
+/// (A/RES/70/125 and the CSTD), never through the Secretary-General whom
+/// both only ask for something (a trial's finding).
+#[test]
+fn path_between_the_wsis20_outcome_and_the_cstds_mandate_follows_the_chain_both_ways() {
+    let items = |from: &str, to: &str| -> Vec<String> {
+        let path = json(&wsis(&["path", from, to, "--json"]));
+        path["steps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["to"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(items("80/173", "2006/46"), ["ga-70-125", "cstd", "ecosoc-2006-46"]);
+    assert_eq!(items("2006/46", "80/173"), ["cstd", "ga-70-125", "ga-80-173"]);
+}
+
 /// `show` gives a meeting's whole span, as the detail pane does, not only
 /// its first day (a trial read the Geneva phase as one day).
 #[test]
