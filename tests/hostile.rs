@@ -270,6 +270,8 @@ fn many_problems_are_all_counted_and_the_first_ones_shown() {
     assert_eq!(problems[499]["line"], 501);
     assert_eq!(problems[499]["message"], "link to unknown id \"missing-499\"");
     assert_eq!(report["ok"], false);
+    // The files checked are counted though nothing was loaded.
+    assert_eq!((report["files"].as_u64(), report["items"].as_u64()), (Some(1), Some(0)));
 }
 
 #[test]

@@ -180,3 +180,46 @@ fn validate_counts_items_and_files() {
     let output = env.wsis(&["validate", b.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
 }
+
+/// An id given again in a later file, or an embedded id, is no error (the
+/// later item wins), but `validate` says so: it is easily done by mistake.
+#[test]
+fn validate_names_the_items_that_replace_another() {
+    let env = Env::new();
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.ron");
+    let b = dir.path().join("b.ron");
+    std::fs::write(&a, item("my-a", "A", "")).unwrap();
+    let entry = |id: &str| format!("    Item(id: \"{id}\", category: \"ga\", title: \"Mine\"),\n");
+    std::fs::write(&b, format!("[\n{}{}]\n", entry("my-a"), entry("ga-70-125"))).unwrap();
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let output = env.wsis(&["validate", a, b]);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        said.contains(&format!("note: {b}: \"my-a\" replaces the item of the same id in {a}")),
+        "{said}"
+    );
+    assert!(
+        said.contains(&format!(
+            "note: {b}: \"ga-70-125\" replaces the embedded item of the same id"
+        )),
+        "{said}"
+    );
+    let report: serde_json::Value = serde_json::from_slice(&env.wsis(&["validate", "--json", a, b]).stdout).unwrap();
+    let replaced: Vec<(&str, Option<&str>)> = report["replaced"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| (r["id"].as_str().unwrap(), r["replaced_file"].as_str()))
+        .collect();
+    assert_eq!(replaced, [("ga-70-125", None), ("my-a", Some(a))]);
+    // Each file alone replaces nothing but the embedded item.
+    let alone = String::from_utf8_lossy(&env.wsis(&["validate", a]).stdout).into_owned();
+    assert!(!alone.contains("note:"), "{alone}");
+}

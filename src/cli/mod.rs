@@ -320,7 +320,7 @@ pub fn load(args: &Cli) -> Result<Dataset, ExitCode> {
         Ok(data)
     });
     loaded.map_err(|problems: Vec<Problem>| match &args.command {
-        Some(Command::Validate { json: true, .. }) => validate::report_json(&problems),
+        Some(Command::Validate { json: true, files }) => validate::report_json(files, &problems),
         command => report(&problems, &files, command.as_ref()),
     })
 }
@@ -692,7 +692,7 @@ fn run_with(command: &Command, data: &Dataset, out: &mut impl Write) -> Outcome 
         Command::Path { from, to, json } => path::run(data, from, to, *json, out),
         Command::Cite { ids, bookmarks, format } => cite::run(data, ids, *bookmarks, *format, out),
         Command::Open { id } => open::run(data, &one_name(id), out),
-        Command::Validate { files, json } => validate::run(files, *json, out),
+        Command::Validate { files, json } => validate::run(data, files, *json, out),
         Command::Export {
             format,
             category,

@@ -1,6 +1,8 @@
 //! `wsis validate FILE...`. The files were loaded with the rest of the data
 //! (see [`super::load`]), so reaching here means every check passed; what
-//! remains is to say how much was checked. With `--json`, the result (and
+//! remains is to say how much was checked, and which of their items take
+//! the place of another with the same id (allowed across files, so no
+//! problem, but easily done by mistake). With `--json`, the result (and
 //! on failure every problem, not only the first ones) goes to stdout.
 
 use std::io::{self, Write};
@@ -11,7 +13,8 @@ use serde::Serialize;
 
 use super::{Failure, Outcome, write_json};
 use crate::data::load::parse_items;
-use crate::data::{Problem, SourceFile};
+use crate::data::{Dataset, Problem, SourceFile};
+use crate::text::sanitized;
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -19,9 +22,19 @@ struct Report<'a> {
     items: usize,
     files: usize,
     problems: &'a [Problem],
+    replaced: &'a [Replacement<'a>],
 }
 
-pub(super) fn run(files: &[PathBuf], json: bool, out: &mut impl Write) -> Outcome {
+/// An item of a file checked that takes the place of another with its id.
+#[derive(Serialize)]
+struct Replacement<'a> {
+    id: &'a str,
+    file: &'a str,
+    /// The file of the item replaced; `None` for an embedded item.
+    replaced_file: Option<&'a str>,
+}
+
+pub(super) fn run(data: &Dataset, files: &[PathBuf], json: bool, out: &mut impl Write) -> Outcome {
     let unique = distinct_files(files);
     let mut items = 0;
     for path in &unique {
@@ -30,12 +43,14 @@ pub(super) fn run(files: &[PathBuf], json: bool, out: &mut impl Write) -> Outcom
         items += parsed.map_err(|p| Failure::BadInput(p.to_string()))?.len();
     }
     let files = unique.len();
+    let replaced = replacements(data, &unique);
     if json {
         let report = Report {
             ok: true,
             items,
             files,
             problems: &[],
+            replaced: &replaced,
         };
         write_json(out, &report)?;
         return Ok(ExitCode::SUCCESS);
@@ -46,7 +61,32 @@ pub(super) fn run(files: &[PathBuf], json: bool, out: &mut impl Write) -> Outcom
         if items == 1 { "" } else { "s" },
         if files == 1 { "" } else { "s" }
     )?;
+    for replacement in &replaced {
+        let what = match replacement.replaced_file {
+            Some(file) => format!("the item of the same id in {}", sanitized(file)),
+            None => "the embedded item of the same id".to_string(),
+        };
+        let (file, id) = (sanitized(replacement.file), sanitized(replacement.id));
+        writeln!(out, "note: {file}: \"{id}\" replaces {what}")?;
+    }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The items of the files checked (`checked`, as loaded: named as given)
+/// that replaced another item, in item order.
+fn replacements<'d>(data: &'d Dataset, checked: &[&PathBuf]) -> Vec<Replacement<'d>> {
+    let names: Vec<String> = checked.iter().map(|path| path.display().to_string()).collect();
+    (0..data.len())
+        .filter_map(|idx| {
+            let origin = data.origin(idx);
+            let replaced = origin.replaced?;
+            names.iter().any(|name| name == origin.file).then(|| Replacement {
+                id: &data.item(idx).id,
+                file: origin.file,
+                replaced_file: (!replaced.embedded).then_some(replaced.file),
+            })
+        })
+        .collect()
 }
 
 /// The files named, each once: `./x.ron` and `/abs/x.ron` are one file.
@@ -63,13 +103,15 @@ fn distinct_files(files: &[PathBuf]) -> Vec<&PathBuf> {
     unique
 }
 
-/// A failed load as JSON on stdout: every problem, status 2.
-pub(super) fn report_json(problems: &[Problem]) -> ExitCode {
+/// A failed load of `files` as JSON on stdout: every problem, status 2.
+/// Nothing was loaded, so no item is counted or replaced.
+pub(super) fn report_json(files: &[PathBuf], problems: &[Problem]) -> ExitCode {
     let report = Report {
         ok: false,
         items: 0,
-        files: 0,
+        files: distinct_files(files).len(),
         problems,
+        replaced: &[],
     };
     let mut out = io::BufWriter::new(io::stdout().lock());
     // A closed stdout leaves only the status to tell the outcome.
