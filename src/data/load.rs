@@ -243,11 +243,17 @@ fn ron_problem(file: &SourceFile, e: ron::error::SpannedError) -> Problem {
             .with_hint("start from `wsis new --category CATEGORY`");
     }
     let (mut line, mut col) = (e.span.start.line, e.span.start.col);
+    let unclosed = offset_of(&file.text, line, col).and_then(|offset| unclosed_string_before(&file.text, offset));
+    let reported_at = (line, col);
+    if let Some(open) = unclosed {
+        (line, col) = line_and_column(&file.text, open);
+    }
     // ron sees a missing comma only at the next value, often lines later;
     // the comma belongs after the value before.
     let comma_place = matches!(e.code, ron::Error::ExpectedComma)
         .then(|| offset_of(&file.text, line, col))
         .flatten()
+        .filter(|_| unclosed.is_none())
         .and_then(|offset| end_of_previous_value(&file.text, offset));
     if let Some(end) = comma_place {
         (line, col) = line_and_column(&file.text, end);
@@ -267,6 +273,14 @@ fn ron_problem(file: &SourceFile, e: ron::error::SpannedError) -> Problem {
     };
     if comma_place.is_some() {
         return at(COMMA_MESSAGE.into()).with_hint(COMMA_HINT);
+    }
+    if unclosed.is_some() {
+        let (to_line, to_col) = reported_at;
+        let message = format!(
+            "this string is not closed on its line: it runs on to {to_line}:{to_col} ({})",
+            e.code
+        );
+        return at(message).with_hint(UNCLOSED_HINT);
     }
     match &e.code {
         ron::Error::NoSuchEnumVariant { found, outer, .. } if outer.as_deref() == Some("Relation") => {
@@ -295,20 +309,61 @@ fn ron_problem(file: &SourceFile, e: ron::error::SpannedError) -> Problem {
 /// How a data author avoids a missing comma.
 const COMMA_HINT: &str = "every field, list entry and Item(...) ends with a comma";
 
+/// How a data author closes a string that ran on.
+const UNCLOSED_HINT: &str = "close the string with a \" on the line it starts on";
+
 /// What a data author is told where ron expected a comma.
 const COMMA_MESSAGE: &str = "expected a comma after this value";
 
 /// Where the value before `offset` ends, if `offset` starts a later line
-/// than it: the end of the last line before `offset` that is not blank.
-/// `None` if that line holds `//` or `*/` (a comment, or a link in a
-/// string: its end is not surely the value's), or nothing comes before.
+/// than it: the end of the last line before `offset` that is neither blank
+/// nor a `//` comment alone (as `wsis new`'s template has between fields).
+/// `None` if that line holds `//` or `*/` after a value (a comment, or a
+/// link in a string: its end is not surely the value's), or nothing comes
+/// before.
 fn end_of_previous_value(text: &str, offset: usize) -> Option<usize> {
-    let before = text.get(..offset)?;
-    let end = before.trim_end().len();
-    let line_start = before[..end].rfind('\n').map_or(0, |at| at + 1);
-    let on_an_earlier_line = before[end..].contains('\n');
-    let may_end_in_a_comment = ["//", "*/"].iter().any(|mark| before[line_start..end].contains(mark));
-    (end > 0 && on_an_earlier_line && !may_end_in_a_comment).then_some(end)
+    let mut before = text.get(..offset)?;
+    loop {
+        let end = before.trim_end().len();
+        let line_start = before[..end].rfind('\n').map_or(0, |at| at + 1);
+        let line = &before[line_start..end];
+        if line.trim_start().starts_with("//") {
+            before = &before[..line_start];
+            continue;
+        }
+        let on_an_earlier_line = text[end..offset].contains('\n');
+        let may_end_in_a_comment = ["//", "*/"].iter().any(|mark| line.contains(mark));
+        return (end > 0 && on_an_earlier_line && !may_end_in_a_comment).then_some(end);
+    }
+}
+
+/// Where the string that ends right before `offset` opens, if it runs over
+/// a line end: a string left unclosed runs on to the next quote, often in
+/// a later line's comment, and ron then finds an error there ("Expected
+/// comma"). Read from the start of `text`, stepping over comments.
+fn unclosed_string_before(text: &str, offset: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut last_string = None;
+    let mut at = 0;
+    while at < offset.min(bytes.len()) {
+        match (bytes[at], bytes.get(at + 1)) {
+            (b'"', _) => {
+                let open = at;
+                at += 1;
+                while at < bytes.len() && bytes[at] != b'"' {
+                    at += if bytes[at] == b'\\' { 2 } else { 1 };
+                }
+                last_string = Some((open, at));
+            }
+            (b'/', Some(b'/')) => at += text[at..].find('\n').unwrap_or(text.len() - at),
+            (b'/', Some(b'*')) => at += text[at..].find("*/").map_or(text.len() - at, |end| end + 1),
+            _ => {}
+        }
+        at += 1;
+    }
+    let (open, close) = last_string?;
+    let right_before = text.get(close + 1..offset)?.trim().is_empty();
+    (right_before && text[open..close].contains('\n')).then_some(open)
 }
 
 /// The 1-based line and column (in characters, as ron counts) of `offset`.
@@ -377,6 +432,36 @@ mod tests {
         // On one line, ron's place is already at the missing comma.
         let err = parse_items(&source("[\n  Item(id: \"a\" title: \"T\"),\n]")).unwrap_err();
         assert_eq!(err.position.map(|p| p.0), Some(2), "{err}");
+        // Lines that are comments alone, as in `wsis new`'s template, are
+        // passed over to the value before them.
+        let template = "[\n  Item(\n    id: \"a\",\n    category: \"ga\"\n    // The title.\n\n    // More.\n    title: \"T\",\n  ),\n]";
+        let err = parse_items(&source(template)).unwrap_err();
+        assert_eq!(err.position, Some((4, 19)), "{err}");
+        assert_eq!(err.message, COMMA_MESSAGE);
+    }
+
+    /// A string left unclosed runs on to the next quote, here in a comment
+    /// line below; ron's error comes after it. The problem points at the
+    /// string's opening quote and says where ron stopped.
+    #[test]
+    fn an_unclosed_string_is_reported_where_it_opens() {
+        let text =
+            "[\n  Item(\n    id: \"a\",\n    category: \"ga\",\n    title: \"T,\n    // short_title: \"S\",\n  ),\n]";
+        let err = parse_items(&source(text)).unwrap_err();
+        assert_eq!(err.position, Some((5, 12)), "{err}");
+        assert!(
+            err.message
+                .starts_with("this string is not closed on its line: it runs on to 6:"),
+            "{err}"
+        );
+        assert_eq!(err.hint.as_deref(), Some(UNCLOSED_HINT));
+        // A string over two lines that is closed and followed by a comma is
+        // read as ron reads it; an error after a one-line string is ron's.
+        let closed = "[\n  Item(id: \"a\", category: \"ga\", title: \"T\nU\", date: 5),\n]";
+        let err = parse_items(&source(closed)).unwrap_err();
+        assert!(!err.message.contains("not closed"), "{err}");
+        let err = parse_items(&source("[\n  Item(id: \"a\", title: \"T\" \"U\"),\n]")).unwrap_err();
+        assert!(!err.message.contains("not closed"), "{err}");
     }
 
     #[test]
