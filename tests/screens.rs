@@ -361,6 +361,40 @@ fn the_list_keeps_its_width_where_the_category_pane_joins() {
     assert_snapshot!(screens);
 }
 
+/// An item from the user's file names that file whole, however long its
+/// path: cut at the pane's edge, the path would lose the file's name.
+#[test]
+fn the_detail_names_a_long_user_file_whole() {
+    use wsis_browser::data::{Dataset, SourceFile};
+    let path = format!("/home/someone/{}wsis-notes-2026.ron", "policy-archive/".repeat(6));
+    let mut files = SourceFile::embedded();
+    files.push(SourceFile {
+        name: path.clone(),
+        text: r#"[Item(id: "ecosoc-2006-46", category: "ecosoc", title: "Ours")]"#.into(),
+        embedded: false,
+    });
+    let data = Dataset::from_files(&files).expect("the overlay loads");
+    let idx = data.by_id("ecosoc-2006-46").unwrap();
+    let theme = wsis_browser::ui::theme::Theme::default();
+    let detail = wsis_browser::ui::detail::lines(&data, idx, &theme, 60, None);
+    let rows: Vec<String> = detail
+        .lines
+        .iter()
+        .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect())
+        .collect();
+    let from = rows
+        .iter()
+        .position(|row| row.starts_with("From "))
+        .expect("a From row");
+    let named: String = rows[from..]
+        .iter()
+        .take_while(|row| !row.trim_start().starts_with('('))
+        .map(|row| row[9..].trim_end())
+        .collect();
+    assert_eq!(named, path, "rows: {:#?}", &rows[from..]);
+    assert!(rows.iter().any(|row| row.trim() == "(replaces the embedded item)"));
+}
+
 /// At 200 columns and wider, prose is wrapped to a reading measure while
 /// related items use the pane's width.
 #[test]

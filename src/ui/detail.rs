@@ -250,7 +250,10 @@ impl Builder<'_> {
                 Some(replaced) => format!("replaces the item from {}", replaced.file),
                 None => "your overlay".to_string(),
             };
-            self.field("From", &format!("{} ({how})", origin.file));
+            // Whole, over as many rows as it takes, as a URL: a long path
+            // cut at the end would hide the file's name.
+            self.field_with("From", origin.file, wrap_link);
+            self.field("", &format!("({how})"));
         }
     }
 
