@@ -173,6 +173,17 @@ fn export_exit_statuses() {
         wsis(&["export", "--format", "ron", "--depth", "2"]).status.code(),
         Some(2)
     );
+    // A depth that is no number of steps is refused in wsis's words, as -n.
+    for depth in ["-1", "two", "1.5"] {
+        let refused = wsis(&["export", "-f", "csv", "--from", "2006/46", "--depth", depth]);
+        assert_eq!(refused.status.code(), Some(2), "{depth}");
+        assert!(refused.stdout.is_empty(), "{depth}");
+        let said = String::from_utf8_lossy(&refused.stderr);
+        assert!(
+            said.starts_with(&format!("wsis: --depth \"{depth}\" is not a number of link steps")),
+            "{said}"
+        );
+    }
     // Nothing of the category lies near the item: nothing to export.
     let none = wsis(&[
         "export",

@@ -308,3 +308,25 @@ fn formats_are_taken_in_any_case_and_cite_json_is_csl_json() {
     );
     same(&["export", "--format", "CSV"], &["export", "--format", "csv"]);
 }
+
+/// Two names given to `show` (which takes one) are not searched for as
+/// one: each item is listed, with the commands that take several.
+#[test]
+fn two_names_given_to_show_are_each_listed_with_commands_for_several() {
+    let stderr = refused(&["show", "2006/46", "80/173"]);
+    let listed: Vec<&str> = stderr.lines().filter(|l| l.starts_with("  ")).collect();
+    assert_eq!(listed.len(), 2, "{stderr}");
+    assert!(listed[0].starts_with("  ecosoc-2006-46  E/RES/2006/46  "), "{stderr}");
+    assert!(listed[1].starts_with("  ga-80-173  A/RES/80/173  "), "{stderr}");
+    assert!(stderr.contains("`wsis cite 2006/46 80/173`"), "{stderr}");
+    assert!(stderr.contains("--from 2006/46 --from 80/173`"), "{stderr}");
+    assert!(!stderr.contains("wsis search"), "{stderr}");
+    // The command it offers works as written.
+    let cited = wsis(&["cite", "2006/46", "80/173"]);
+    assert!(cited.status.success());
+    assert_eq!(String::from_utf8_lossy(&cited.stdout).lines().count(), 2);
+    // Words that together name one item are still one name.
+    assert!(wsis(&["show", "resolution", "2006/46"]).status.success());
+    // A word that names nothing keeps the usual answer.
+    assert!(refused(&["show", "2006/46", "zzqxjv"]).contains("no item is called \"2006/46 zzqxjv\""));
+}

@@ -188,9 +188,11 @@ pub enum Command {
         /// again, those of each (`--from 2006/46 --from 80/173`).
         #[arg(long, visible_alias = "id", value_name = "NAME")]
         from: Vec<String>,
-        /// How many link steps from --from to follow (0: the named items alone).
-        #[arg(long, value_name = "N", default_value_t = 1, requires = "from")]
-        depth: usize,
+        /// How many link steps from --from to follow (0: the named items
+        /// alone; 1 by default).
+        // Text checked by `parse_depth`, as -n is by `parse_limit`.
+        #[arg(long, value_name = "N", requires = "from", allow_negative_numbers = true)]
+        depth: Option<String>,
         /// Only the items bookmarked in the browser (`m`), with those of --from.
         #[arg(long)]
         bookmarks: bool,
@@ -275,6 +277,21 @@ fn parse_limit(given: Option<&str>, format: ListFormat) -> Result<search::Limit,
         Err(_) => Err(format!("-n \"{text}\" is not a number of results: {LIMIT_EXPECTED}")),
     }
     .map_err(Failure::BadInput)
+}
+
+/// How many link steps `export --from` follows when --depth is left out.
+const DEFAULT_DEPTH: usize = 1;
+
+/// `export --depth`: a whole number of link steps, 0 or more.
+fn parse_depth(given: Option<&str>) -> Result<usize, Failure> {
+    let Some(text) = given else {
+        return Ok(DEFAULT_DEPTH);
+    };
+    text.trim().parse::<usize>().map_err(|_| {
+        Failure::BadInput(format!(
+            "--depth \"{text}\" is not a number of link steps: give 0 (the items named by --from alone) or more; {DEFAULT_DEPTH} if left out"
+        ))
+    })
 }
 
 /// Every hit, but a screenful for a table on a terminal.
@@ -704,7 +721,7 @@ fn run_with(command: &Command, data: &Dataset, out: &mut impl Write) -> Outcome 
                 let chosen = export::Chosen {
                     category: category.as_deref(),
                     from,
-                    depth: *depth,
+                    depth: parse_depth(depth.as_deref())?,
                     bookmarks: *bookmarks,
                 };
                 export::run(data, *format, &chosen, out)
@@ -749,6 +766,16 @@ const SUGGESTED: usize = 5;
 
 /// Why `wanted` names no item, and what it may have meant.
 fn unknown_name(data: &Dataset, wanted: &str) -> String {
+    if let Some(each) = names_word_by_word(data, wanted) {
+        let words: Vec<&str> = wanted.split_whitespace().collect();
+        let froms: String = words.iter().map(|word| format!(" --from {word}")).collect();
+        return format!(
+            "no item is called \"{wanted}\", but each of its words names one:\n{}\nshow and open take one item at a time (`wsis show {}`); for several: `wsis cite {}` or `wsis export -f markdown --depth 0{froms}`",
+            name_lines(data, &each),
+            words[0],
+            words.join(" ")
+        );
+    }
     let search = format!("`wsis search {}`", wanted.trim());
     let offered = suggestions(data, wanted);
     if offered.is_empty() {
@@ -758,6 +785,20 @@ fn unknown_name(data: &Dataset, wanted: &str) -> String {
         "no item is called \"{wanted}\"; did you mean:\n{}\nName one by its id or symbol, or search the texts: {search}",
         name_lines(data, &offered)
     )
+}
+
+/// The items that the words of `wanted` name one by one ("2006/46
+/// 80/173" given to `show`), when there are several and each names one.
+fn names_word_by_word(data: &Dataset, wanted: &str) -> Option<Vec<ItemIdx>> {
+    let words: Vec<&str> = wanted.split_whitespace().collect();
+    if words.len() < 2 {
+        return None;
+    }
+    let one = |word: &&str| match data.resolve(word) {
+        Resolved::One(idx) => Some(idx),
+        _ => None,
+    };
+    words.iter().map(one).collect()
 }
 
 /// The items the jump offers for `wanted` (never empty: `find` refuses
