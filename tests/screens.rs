@@ -361,38 +361,61 @@ fn the_list_keeps_its_width_where_the_category_pane_joins() {
     assert_snapshot!(screens);
 }
 
-/// An item from the user's file names that file whole, however long its
-/// path: cut at the pane's edge, the path would lose the file's name.
+/// An item from the user's file names that file whole, and the file of
+/// the item it replaced, however long their paths: cut at the pane's
+/// edge, a path would lose the file's name.
 #[test]
-fn the_detail_names_a_long_user_file_whole() {
+fn the_detail_names_long_user_files_whole() {
     use wsis_browser::data::{Dataset, SourceFile};
-    let path = format!("/home/someone/{}wsis-notes-2026.ron", "policy-archive/".repeat(6));
-    let mut files = SourceFile::embedded();
-    files.push(SourceFile {
-        name: path.clone(),
+    let path = |name: &str| format!("/home/someone/{}{name}.ron", "policy-archive/".repeat(6));
+    let overlay = |name: &str| SourceFile {
+        name: path(name),
         text: r#"[Item(id: "ecosoc-2006-46", category: "ecosoc", title: "Ours")]"#.into(),
         embedded: false,
-    });
-    let data = Dataset::from_files(&files).expect("the overlay loads");
-    let idx = data.by_id("ecosoc-2006-46").unwrap();
-    let theme = wsis_browser::ui::theme::Theme::default();
-    let detail = wsis_browser::ui::detail::lines(&data, idx, &theme, 60, None);
-    let rows: Vec<String> = detail
-        .lines
-        .iter()
-        .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect())
-        .collect();
-    let from = rows
-        .iter()
-        .position(|row| row.starts_with("From "))
-        .expect("a From row");
-    let named: String = rows[from..]
-        .iter()
-        .take_while(|row| !row.trim_start().starts_with('('))
-        .map(|row| row[9..].trim_end())
-        .collect();
-    assert_eq!(named, path, "rows: {:#?}", &rows[from..]);
-    assert!(rows.iter().any(|row| row.trim() == "(replaces the embedded item)"));
+    };
+    let rows_from = |files: &[SourceFile]| {
+        let data = Dataset::from_files(files).expect("the overlays load");
+        let idx = data.by_id("ecosoc-2006-46").unwrap();
+        let theme = wsis_browser::ui::theme::Theme::default();
+        let detail = wsis_browser::ui::detail::lines(&data, idx, &theme, 60, None);
+        let rows: Vec<String> = detail
+            .lines
+            .iter()
+            .map(|line| line.spans.iter().map(|s| s.content.as_ref()).collect())
+            .collect();
+        let from = rows
+            .iter()
+            .position(|row| row.starts_with("From "))
+            .expect("a From row");
+        // The field's rows, without the label's columns.
+        let field = rows[from..]
+            .iter()
+            .take_while(|row| row.starts_with("From ") || row.starts_with("         "));
+        field.map(|row| row[9..].trim_end().to_string()).collect::<Vec<_>>()
+    };
+    // Rows up to the one starting with `(` joined, then the rest joined.
+    let split = |rows: &[String]| {
+        let how = rows
+            .iter()
+            .position(|row| row.starts_with('('))
+            .expect("how it relates");
+        (rows[..how].concat(), rows[how..].join(" "))
+    };
+    let mut files = SourceFile::embedded();
+    files.push(overlay("first-notes"));
+    let (named, how) = split(&rows_from(&files));
+    assert_eq!(named, path("first-notes"));
+    assert_eq!(how, "(replaces the embedded item)");
+    files.push(overlay("second-notes"));
+    let rows = rows_from(&files);
+    let (named, how) = split(&rows);
+    assert_eq!(named, path("second-notes"), "{rows:#?}");
+    let replaced = how.strip_prefix("(replaces the item from ").expect("the file replaced");
+    assert_eq!(
+        replaced.replace(' ', ""),
+        format!("{})", path("first-notes")),
+        "{rows:#?}"
+    );
 }
 
 /// At 200 columns and wider, prose is wrapped to a reading measure while

@@ -245,15 +245,17 @@ impl Builder<'_> {
         }
         let origin = data.origin(idx);
         if !origin.embedded {
-            let how = match &origin.replaced {
-                Some(replaced) if replaced.embedded => "replaces the embedded item".to_string(),
-                Some(replaced) => format!("replaces the item from {}", replaced.file),
-                None => "your overlay".to_string(),
-            };
-            // Whole, over as many rows as it takes, as a URL: a long path
-            // cut at the end would hide the file's name.
+            // Paths whole, over as many rows as they take, as a URL: a long
+            // path cut at the end would hide the file's name.
             self.field_with("From", origin.file, wrap_link);
-            self.field("", &format!("({how})"));
+            match &origin.replaced {
+                Some(replaced) if replaced.embedded => self.field("", "(replaces the embedded item)"),
+                Some(replaced) => {
+                    self.field("", "(replaces the item from");
+                    self.field_with("", &format!("{})", replaced.file), wrap_link);
+                }
+                None => self.field("", "(your overlay)"),
+            }
         }
     }
 
