@@ -362,8 +362,11 @@ fn unclosed_string_before(text: &str, offset: usize) -> Option<usize> {
         at += 1;
     }
     let (open, close) = last_string?;
-    let right_before = text.get(close + 1..offset)?.trim().is_empty();
-    (right_before && text[open..close].contains('\n')).then_some(open)
+    // On the closing quote's line: a closed string over two lines followed
+    // by a value on the next line lacks a comma, and is no runaway.
+    let between = text.get(close + 1..offset)?;
+    let right_after = between.trim().is_empty() && !between.contains('\n');
+    (right_after && text[open..close].contains('\n')).then_some(open)
 }
 
 /// The 1-based line and column (in characters, as ron counts) of `offset`.
@@ -462,6 +465,12 @@ mod tests {
         assert!(!err.message.contains("not closed"), "{err}");
         let err = parse_items(&source("[\n  Item(id: \"a\", title: \"T\" \"U\"),\n]")).unwrap_err();
         assert!(!err.message.contains("not closed"), "{err}");
+        // A closed string over two lines, the comma after it left out: the
+        // comma is placed after it, as after any value.
+        let text = "[\n  Item(\n    id: \"a\",\n    summary: \"one\ntwo\"\n    title: \"T\",\n  ),\n]";
+        let err = parse_items(&source(text)).unwrap_err();
+        assert_eq!(err.message, COMMA_MESSAGE, "{err}");
+        assert_eq!(err.position, Some((5, 5)), "{err}");
     }
 
     #[test]
