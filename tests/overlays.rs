@@ -223,3 +223,29 @@ fn validate_names_the_items_that_replace_another() {
     let alone = String::from_utf8_lossy(&env.wsis(&["validate", a]).stdout).into_owned();
     assert!(!alone.contains("note:"), "{alone}");
 }
+
+/// A file of the data directory checked by a relative path is the file
+/// loaded from there by its full path: its replacements are named too.
+#[test]
+fn validate_names_replacements_of_a_data_directory_file_checked_by_a_relative_path() {
+    let env = Env::new();
+    env.put(
+        "mine.ron",
+        "[\n    Item(id: \"itu\", category: \"body\", title: \"Mine\"),\n]\n",
+    );
+    let output = Command::new(env!("CARGO_BIN_EXE_wsis"))
+        .args(["validate", "mine.ron"])
+        .current_dir(env.data_dir())
+        .env("XDG_CONFIG_HOME", env.config.path())
+        .env("HOME", env.config.path().join("no-home"))
+        .env("XDG_CACHE_HOME", env.config.path().join("cache"))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(0), "{said}");
+    assert!(
+        said.contains("note: ") && said.contains(": \"itu\" replaces the embedded item of the same id"),
+        "{said}"
+    );
+}

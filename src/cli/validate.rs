@@ -6,7 +6,7 @@
 //! on failure every problem, not only the first ones) goes to stdout.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use serde::Serialize;
@@ -72,19 +72,23 @@ pub(super) fn run(data: &Dataset, files: &[PathBuf], json: bool, out: &mut impl 
     Ok(ExitCode::SUCCESS)
 }
 
-/// The items of the files checked (`checked`, as loaded: named as given)
-/// that replaced another item, in item order.
+/// The items of the files checked (`checked`) that replaced another item,
+/// in item order. A file is known by its canonical path: one checked as
+/// `mine.ron` may have loaded first from the data directory, by its full
+/// path.
 fn replacements<'d>(data: &'d Dataset, checked: &[&PathBuf]) -> Vec<Replacement<'d>> {
-    let names: Vec<String> = checked.iter().map(|path| path.display().to_string()).collect();
+    let checked: Vec<PathBuf> = checked.iter().map(|path| canonical(path)).collect();
     (0..data.len())
         .filter_map(|idx| {
             let origin = data.origin(idx);
             let replaced = origin.replaced?;
-            names.iter().any(|name| name == origin.file).then(|| Replacement {
-                id: &data.item(idx).id,
-                file: origin.file,
-                replaced_file: (!replaced.embedded).then_some(replaced.file),
-            })
+            checked
+                .contains(&canonical(Path::new(origin.file)))
+                .then(|| Replacement {
+                    id: &data.item(idx).id,
+                    file: origin.file,
+                    replaced_file: (!replaced.embedded).then_some(replaced.file),
+                })
         })
         .collect()
 }
@@ -94,13 +98,18 @@ fn distinct_files(files: &[PathBuf]) -> Vec<&PathBuf> {
     let mut seen = Vec::new();
     let mut unique = Vec::new();
     for file in files {
-        let canonical = std::fs::canonicalize(file).unwrap_or_else(|_| file.clone());
+        let canonical = canonical(file);
         if !seen.contains(&canonical) {
             seen.push(canonical);
             unique.push(file);
         }
     }
     unique
+}
+
+/// The path that names `file` whatever way it was given, else `file`.
+fn canonical(file: &Path) -> PathBuf {
+    std::fs::canonicalize(file).unwrap_or_else(|_| file.to_path_buf())
 }
 
 /// A failed load of `files` as JSON on stdout: every problem, status 2.
