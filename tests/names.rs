@@ -327,6 +327,16 @@ fn two_names_given_to_show_are_each_listed_with_commands_for_several() {
     assert_eq!(String::from_utf8_lossy(&cited.stdout).lines().count(), 2);
     // Words that together name one item are still one name.
     assert!(wsis(&["show", "resolution", "2006/46"]).status.success());
-    // A word that names nothing keeps the usual answer.
+    // A word that names nothing keeps the usual answer, as do words that
+    // all name one item.
     assert!(refused(&["show", "2006/46", "zzqxjv"]).contains("no item is called \"2006/46 zzqxjv\""));
+    assert!(!refused(&["show", "2006/46", "2006/46"]).contains("items:"));
+    // `open` names itself; commands that take several never say so.
+    let stderr = refused(&["open", "itu", "igf"]);
+    assert!(
+        stderr.contains("open takes one item at a time (`wsis open itu`)"),
+        "{stderr}"
+    );
+    let stderr = refused(&["path", "2006/46 80/173", "itu"]);
+    assert!(!stderr.contains("one item at a time"), "{stderr}");
 }

@@ -259,8 +259,7 @@ fn category_parser() -> PossibleValuesParser {
 }
 
 /// What `-n` takes, said whenever it is refused.
-const LIMIT_EXPECTED: &str =
-    "give a whole number of 1 or more, or all (leave -n out for a screenful on a terminal, every match in a pipe)";
+const LIMIT_EXPECTED: &str = "give a whole number of 1 or more, or all (without -n a table on a terminal shows a screenful, other output every match)";
 
 /// How many hits `-n` asks for, or the default for `format`; a refusal
 /// names what was typed.
@@ -500,7 +499,7 @@ pub fn run_warm(args: &Cli) -> Option<ExitCode> {
             let (one, ids) = named(&[one_name(id)], true)?;
             trace::mark("one item read");
             finish(buffered(|out| {
-                show::run(&one, &ids[0], ShowFormat::chosen(*json, *format), out)
+                show::run(&one, &ids[..1], ShowFormat::chosen(*json, *format), out)
             }))
         }
         // Several words may be one name together (`ECOSOC 2006/46`), which
@@ -514,7 +513,7 @@ pub fn run_warm(args: &Cli) -> Option<ExitCode> {
         Command::Open { id } => {
             let (item, ids) = named(&[one_name(id)], false)?;
             trace::mark("named items read");
-            finish(buffered(|out| open::run(&item, &ids[0], out)))
+            finish(buffered(|out| open::run(&item, &ids[..1], out)))
         }
         _ => return None,
     };
@@ -705,10 +704,10 @@ fn run_with(command: &Command, data: &Dataset, out: &mut impl Write) -> Outcome 
                 search::AfterPrinting::Exit,
             )
         }
-        Command::Show { id, json, format } => show::run(data, &one_name(id), ShowFormat::chosen(*json, *format), out),
+        Command::Show { id, json, format } => show::run(data, id, ShowFormat::chosen(*json, *format), out),
         Command::Path { from, to, json } => path::run(data, from, to, *json, out),
         Command::Cite { ids, bookmarks, format } => cite::run(data, ids, *bookmarks, *format, out),
-        Command::Open { id } => open::run(data, &one_name(id), out),
+        Command::Open { id } => open::run(data, id, out),
         Command::Validate { files, json } => validate::run(data, files, *json, out),
         Command::Export {
             format,
@@ -766,16 +765,6 @@ const SUGGESTED: usize = 5;
 
 /// Why `wanted` names no item, and what it may have meant.
 fn unknown_name(data: &Dataset, wanted: &str) -> String {
-    if let Some(each) = names_word_by_word(data, wanted) {
-        let words: Vec<&str> = wanted.split_whitespace().collect();
-        let froms: String = words.iter().map(|word| format!(" --from {word}")).collect();
-        return format!(
-            "no item is called \"{wanted}\", but each of its words names one:\n{}\nshow and open take one item at a time (`wsis show {}`); for several: `wsis cite {}` or `wsis export -f markdown --depth 0{froms}`",
-            name_lines(data, &each),
-            words[0],
-            words.join(" ")
-        );
-    }
     let search = format!("`wsis search {}`", wanted.trim());
     let offered = suggestions(data, wanted);
     if offered.is_empty() {
@@ -787,18 +776,50 @@ fn unknown_name(data: &Dataset, wanted: &str) -> String {
     )
 }
 
-/// The items that the words of `wanted` name one by one ("2006/46
-/// 80/173" given to `show`), when there are several and each names one.
-fn names_word_by_word(data: &Dataset, wanted: &str) -> Option<Vec<ItemIdx>> {
-    let words: Vec<&str> = wanted.split_whitespace().collect();
-    if words.len() < 2 {
-        return None;
+/// The item that `words`, given to `command` (`show`, `open`: one item
+/// each), name together as one name ("resolution 2006/46"); if they name
+/// none together but several items one by one ("2006/46 80/173"), that
+/// is said, with the commands that take several.
+fn find_named(data: &Dataset, words: &[String], command: &str) -> Result<ItemIdx, Failure> {
+    let wanted = one_name(words);
+    let found = find(data, &wanted);
+    if matches!(found, Err(Failure::BadInput(_)))
+        && let Some(each) = named_word_by_word(data, &wanted)
+    {
+        return Err(Failure::BadInput(several_named(data, &wanted, &each, command)));
     }
-    let one = |word: &&str| match data.resolve(word) {
-        Resolved::One(idx) => Some(idx),
-        _ => None,
-    };
-    words.iter().map(one).collect()
+    found
+}
+
+/// What `command` is told when the words of `wanted` name the items `each`
+/// (word, item) one by one.
+fn several_named(data: &Dataset, wanted: &str, each: &[(&str, ItemIdx)], command: &str) -> String {
+    let items: Vec<ItemIdx> = each.iter().map(|&(_, idx)| idx).collect();
+    let words: Vec<&str> = each.iter().map(|&(word, _)| word).collect();
+    let froms: String = words.iter().map(|word| format!(" --from {word}")).collect();
+    format!(
+        "no item is called \"{wanted}\", but its words name {} items:\n{}\n{command} takes one item at a time (`wsis {command} {}`); for several: `wsis cite {}` or `wsis export -f markdown --depth 0{froms}`",
+        items.len(),
+        name_lines(data, &items),
+        words[0],
+        words.join(" ")
+    )
+}
+
+/// The items that the words of `wanted` name one by one, each with the
+/// first word naming it, when every word names one and they are not all
+/// the same.
+fn named_word_by_word<'w>(data: &Dataset, wanted: &'w str) -> Option<Vec<(&'w str, ItemIdx)>> {
+    let mut each: Vec<(&str, ItemIdx)> = Vec::new();
+    for word in wanted.split_whitespace() {
+        let Resolved::One(idx) = data.resolve(word) else {
+            return None;
+        };
+        if !each.iter().any(|&(_, seen)| seen == idx) {
+            each.push((word, idx));
+        }
+    }
+    (each.len() >= 2).then_some(each)
 }
 
 /// The items the jump offers for `wanted` (never empty: `find` refuses

@@ -3,12 +3,12 @@
 use std::io::Write;
 use std::process::ExitCode;
 
-use super::{Failure, Outcome, find};
+use super::{Failure, Outcome, find_named};
 use crate::data::Dataset;
 use crate::text::sanitize;
 
-pub(super) fn run(data: &Dataset, name: &str, out: &mut impl Write) -> Outcome {
-    let item = data.item(find(data, name)?);
+pub(super) fn run(data: &Dataset, name: &[String], out: &mut impl Write) -> Outcome {
+    let item = data.item(find_named(data, name, "open")?);
     let url = item
         .url
         .as_deref()

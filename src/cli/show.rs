@@ -75,8 +75,8 @@ impl ShowFormat {
     }
 }
 
-pub(super) fn run(data: &Dataset, wanted: &str, format: ShowFormat, out: &mut impl Write) -> Outcome {
-    let idx = super::find(data, wanted)?;
+pub(super) fn run(data: &Dataset, name: &[String], format: ShowFormat, out: &mut impl Write) -> Outcome {
+    let idx = super::find_named(data, name, "show")?;
     match (format, wrap_width()) {
         (ShowFormat::Json, _) => write_json(out, &entry(data, idx))?,
         (ShowFormat::Text, None) => write_text(data, idx, out)?,
