@@ -249,3 +249,36 @@ fn validate_names_replacements_of_a_data_directory_file_checked_by_a_relative_pa
         "{said}"
     );
 }
+
+/// `show` says which of the user's files an item comes from, as the detail
+/// pane does, whether it read the data or the dataset cache.
+#[test]
+fn show_names_the_users_file_of_an_item_cold_and_warm() {
+    let env = Env::new();
+    let text = "[\n    Item(id: \"itu\", category: \"body\", title: \"Mine\"),\n    Item(id: \"my-note\", category: \"wsis20\", title: \"Note\"),\n]\n";
+    let path = env.put("mine.ron", text);
+    // Dated a while back, so the second run reads the cache.
+    let settled = std::time::SystemTime::now() - std::time::Duration::from_secs(600);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(settled)
+        .unwrap();
+    for run in ["cold", "warm"] {
+        let shown = |name: &str| String::from_utf8(env.wsis(&["show", name]).stdout).unwrap();
+        let file = path.display();
+        let replacing = shown("itu");
+        assert!(
+            replacing.contains(&format!("\nFrom:     {file} (replaces the embedded item)\n")),
+            "{run}: {replacing}"
+        );
+        let added = shown("my-note");
+        assert!(
+            added.contains(&format!("\nFrom:     {file} (your overlay)\n")),
+            "{run}: {added}"
+        );
+        let embedded = shown("unesco");
+        assert!(!embedded.contains("From:"), "{run}: {embedded}");
+    }
+}

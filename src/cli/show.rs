@@ -188,6 +188,7 @@ fn write_text(data: &Dataset, idx: ItemIdx, out: &mut impl Write) -> io::Result<
     if let Some(url) = &item.url {
         writeln!(out, "URL:      {}", s(url))?;
     }
+    write_origin(data, idx, out)?;
     if !item.summary.is_empty() {
         writeln!(out, "\n{}", s(&item.summary))?;
     }
@@ -195,6 +196,21 @@ fn write_text(data: &Dataset, idx: ItemIdx, out: &mut impl Write) -> io::Result<
     section(out, "Not confirmed by any source", &item.unconfirmed, "?")?;
     write_related(data, idx, out)?;
     write_sources(&item.sources, out)
+}
+
+/// Which of the user's files the item comes from, as the detail pane says:
+/// one read or cited from a file of one's own is no embedded item.
+fn write_origin(data: &Dataset, idx: ItemIdx, out: &mut impl Write) -> io::Result<()> {
+    let origin = data.origin(idx);
+    if origin.embedded {
+        return Ok(());
+    }
+    let how = match origin.replaced {
+        Some(replaced) if replaced.embedded => "replaces the embedded item".to_string(),
+        Some(replaced) => format!("replaces the item from {}", sanitize(replaced.file)),
+        None => "your overlay".to_string(),
+    };
+    writeln!(out, "From:     {} ({how})", sanitize(origin.file))
 }
 
 /// Sources, each marked as on an official publisher's host or a copy.
