@@ -111,3 +111,51 @@ fn a_note_on_the_terminal_is_wrapped_at_its_width_when_the_output_goes_to_a_file
         "the list went to the file"
     );
 }
+
+/// A query no item fully holds shows, on a terminal, the hits of the query
+/// with fewer words under a line naming the words left out, as the browser
+/// does, from the stored index and without one alike; the status stays 1
+/// and a pipe still gets nothing.
+#[test]
+fn on_a_terminal_a_query_no_item_holds_shows_the_nearest_hits() {
+    if !tmux::available() {
+        return;
+    }
+    let query = "what did the global digital compact say about wsis";
+    let piped = |query: &str| {
+        Command::new(env!("CARGO_BIN_EXE_wsis"))
+            .args(["--no-user-data", "search", query])
+            .env("XDG_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
+            .output()
+            .unwrap()
+    };
+    let nothing = piped(query);
+    assert_eq!(nothing.status.code(), Some(1));
+    assert!(nothing.stdout.is_empty(), "a pipe gets no hits");
+    let nearest = piped("global digital compact wsis");
+    let every: Vec<String> = String::from_utf8(nearest.stdout)
+        .unwrap()
+        .lines()
+        .map(String::from)
+        .collect();
+    assert!(!every.is_empty() && every.len() < 30, "{every:?}");
+    for (name, cache) in [("nearest", ""), ("nearest-cold", "--no-cache ")] {
+        let pane = tmux::Pane::start(name, 100, 40, &on_terminal(&format!("{cache}search {query}")));
+        assert_eq!(pane.wait_exit(), 1, "{name}");
+        let screen = pane.screen();
+        let lines: Vec<&str> = screen.lines().collect();
+        let header = lines.iter().position(|l| l.starts_with("SYMBOL/ID")).expect("a table");
+        let said = format!(
+            "wsis: nothing matches \"{query}\"; the {} hits without “what”, “did”, “the”, “say”, “about”:",
+            every.len()
+        );
+        // Wrapped at words to the width.
+        assert_eq!(lines[..header].join(" "), said, "{name}:\n{screen}");
+        let rows = &lines[header + 1..header + 1 + every.len()];
+        for (row, line) in rows.iter().zip(&every) {
+            assert!(names(row, line), "{name}: {row:?} / {line:?}");
+            // Explained as that query's own hits are: its words marked.
+            assert!(row.contains('['), "{name}: {row:?}");
+        }
+    }
+}

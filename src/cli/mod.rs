@@ -414,7 +414,11 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
         let data = Dataset::with_overlays_counted(&files, progress)?;
         progress.set_stage(Stage::Indexing);
         // The query's words only: the full index is built after answering.
-        let index = SearchIndex::for_query(&data, &query);
+        let mut index = SearchIndex::for_query(&data, &query);
+        if let Some(nearest) = search::nearest_query(&index, &query, limit, format) {
+            // Its hits' texts, which the query's index left out.
+            index = SearchIndex::for_query(&data, &nearest);
+        }
         trace::mark("query's index built");
         Ok((data, index))
     });

@@ -251,6 +251,9 @@ fn answer(
     let found = hits.len();
     hits.truncate(limit.most());
     if hits.is_empty() {
+        if matches!(limit, Limit::Screenful(_)) && format == ListFormat::Table {
+            return nearest_on_screen(index, query, limit, out, sound, after);
+        }
         // Read before `sound` is asked, as everything printed is.
         let nothing = nothing_matches(index, query);
         if !sound() {
@@ -269,15 +272,67 @@ fn answer(
         ListFormat::Tsv => print_plain(index, hits, query, out, sound, after),
         ListFormat::Json | ListFormat::Table => print_explained(index, hits, query, format, out, sound, after),
     }?;
-    let printed = printed.and_then(|()| {
-        if matches!(limit, Limit::Screenful(_)) && found > shown {
-            // After the table, not above it: stdout is buffered.
-            out.flush()?;
-            super::to_stderr(format_args!("{}\n", more_than_shown(shown, found)));
-        }
-        Ok(())
-    });
+    let printed = printed.and_then(|()| say_how_many_more(out, limit, shown, found));
     Some(printed.map(|()| ExitCode::SUCCESS).map_err(Failure::from))
+}
+
+/// After a screenful of `shown` hits of `found`: how many there are, on
+/// standard error.
+fn say_how_many_more(out: &mut impl Write, limit: Limit, shown: usize, found: usize) -> io::Result<()> {
+    if matches!(limit, Limit::Screenful(_)) && found > shown {
+        // After the table, not above it: stdout is buffered.
+        out.flush()?;
+        super::to_stderr(format_args!("{}\n", more_than_shown(shown, found)));
+    }
+    Ok(())
+}
+
+/// The shorter query whose hits [`nearest_on_screen`] would show for
+/// `query`, if it would: an index built for `query`'s words alone
+/// (`SearchIndex::for_query`) holds no texts for them, so a cold search
+/// answers from an index built for this one instead.
+pub(super) fn nearest_query(index: &SearchIndex, query: &str, limit: Limit, format: ListFormat) -> Option<String> {
+    let shown_nearest = matches!(limit, Limit::Screenful(_)) && format == ListFormat::Table;
+    if !shown_nearest || !index.search_hits(query, None).is_empty() {
+        return None;
+    }
+    index.fewer_words_with_hits(query).map(|(_, fewer)| fewer.kept)
+}
+
+/// A query no item fully holds, its table on a terminal: as the browser
+/// does, the hits of the query with fewer words, under a line on standard
+/// error naming the words left out; status 1 still (nothing matches the
+/// query), and a pipe still gets nothing. Without such hits, the message.
+fn nearest_on_screen(
+    index: &SearchIndex,
+    query: &str,
+    limit: Limit,
+    out: &mut impl Write,
+    sound: impl FnOnce() -> bool,
+    after: AfterPrinting,
+) -> Option<Outcome> {
+    let Some((found, fewer)) = index.fewer_words_with_hits(query) else {
+        let nothing = nothing_matches(index, query);
+        return sound().then_some(Err(Failure::NothingMatches(nothing)));
+    };
+    let mut hits = index.search_unexplained(&fewer.kept);
+    hits.truncate(limit.most());
+    let shown = hits.len();
+    // Said once the table is sure to follow (a stored index found unsound
+    // is searched again afresh), and before it.
+    let sound_then_say = || {
+        let sound = sound();
+        if sound {
+            let dropped = fewer.dropped_quoted();
+            let said = format!("wsis: nothing matches \"{query}\"; the {found} hits without {dropped}:");
+            let wrapped = super::wrap::wrap(&sanitized(&said), super::output::stderr_width());
+            super::to_stderr(format_args!("{wrapped}\n"));
+        }
+        sound
+    };
+    let printed = print_explained(index, hits, &fewer.kept, ListFormat::Table, out, sound_then_say, after)?;
+    let printed = printed.and_then(|()| say_how_many_more(out, limit, shown, found));
+    Some(printed.map(|()| ExitCode::from(1)).map_err(Failure::from))
 }
 
 /// Under a screenful of hits: how many there are, and how to see them.
