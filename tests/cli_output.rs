@@ -252,7 +252,7 @@ fn a_limit_of_zero_or_below_is_refused_saying_what_is_valid() {
         assert_eq!(output.status.code(), Some(2), "{limit}");
         let said = String::from_utf8_lossy(&output.stderr);
         assert!(
-            said.contains("1 or more") && said.contains("leave -n out"),
+            said.contains("1 or more") && said.contains("without -n"),
             "{limit}: {said}"
         );
         // Said as the CLI's other errors are: "wsis: ", the option as typed,
