@@ -36,7 +36,9 @@ pub const JUDGED: &[Judged] = &[
     q("digital compact", &["gdc"]),
     q("pact for the future", &["ga-79-1"]),
     // Content words.
-    q("gender", &["cstd-session-13"]),
+    // The outcome documents' gender paragraphs before sessions that name it.
+    q("gender", &["tunis-commitment", "ga-70-125", "geneva-plan-of-action"]),
+    q("women", &["tunis-commitment", "ga-70-125", "geneva-plan-of-action"]),
     q("financing", &["wsis20-financing-task-force"]),
     q("financing task force", &["wsis20-financing-task-force"]),
     q("spam", &["al-c5", "tunis-agenda"]),
