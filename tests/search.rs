@@ -123,7 +123,8 @@ fn letters_scattered_across_words_never_match() {
     // "gender": Geneva Declaration has g-e-n…d-e-r across words and parts.
     let index = SearchIndex::new(&DATA);
     let hits = index.search("gender", None);
-    assert_eq!(hits.first().map(|h| h.item), Some(idx("cstd-session-13")));
+    assert!(hits.iter().any(|h| h.item == idx("cstd-session-13")));
+    assert!(!hits.iter().any(|h| h.item == idx("geneva-declaration")));
     for hit in &hits {
         let why = index.explain_hit(hit, "gender");
         assert!(why.iter().any(|m| m.text.to_lowercase().contains("gender")), "{why:?}");
