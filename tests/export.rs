@@ -96,6 +96,19 @@ fn markdown_export_groups_by_category_with_links_and_citations() {
     );
     // A link to an item outside the export goes to its official text.
     assert!(text.contains("responds to [A/RES/60/252](<https://undocs.org/en/A/RES/60/252>)"));
+    // Sources are marked as `show` marks them: official or a copy.
+    assert!(
+        text.contains("\nSources (✓ official publisher, · secondary copy):\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n- ✓ <https://digitallibrary.un.org/record/591211>\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\n- · <http://www.csbureau.info/ecosocstatus.htm>\n"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -121,7 +121,19 @@ fn item(data: &Dataset, idx: ItemIdx, anchors: &[Option<String>], out: &mut impl
         "\nCite as: {}",
         esc_linking(&crate::cite::citation(data, idx, crate::cite::Style::Text))
     )?;
-    list(out, "Sources", &item.sources)?;
+    sources(out, &item.sources)
+}
+
+/// The sources, each marked as `show` marks them: on an official
+/// publisher's host or a secondary copy.
+fn sources(out: &mut impl Write, sources: &[Text]) -> io::Result<()> {
+    if sources.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\n{}:\n", crate::sources::SOURCES_HEADING)?;
+    for source in sources {
+        writeln!(out, "- {} {}", crate::sources::mark(source), autolink(source))?;
+    }
     Ok(())
 }
 
