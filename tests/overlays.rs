@@ -29,8 +29,14 @@ impl Env {
     }
 
     fn wsis(&self, args: &[&str]) -> Output {
+        self.wsis_in(std::path::Path::new("."), args)
+    }
+
+    /// [`Env::wsis`] run in the directory `dir`.
+    fn wsis_in(&self, dir: &std::path::Path, args: &[&str]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_wsis"))
             .args(args)
+            .current_dir(dir)
             .env("XDG_CONFIG_HOME", self.config.path())
             .env("HOME", self.config.path().join("no-home"))
             .env("XDG_CACHE_HOME", self.config.path().join("cache"))
@@ -233,15 +239,7 @@ fn validate_names_replacements_of_a_data_directory_file_checked_by_a_relative_pa
         "mine.ron",
         "[\n    Item(id: \"itu\", category: \"body\", title: \"Mine\"),\n]\n",
     );
-    let output = Command::new(env!("CARGO_BIN_EXE_wsis"))
-        .args(["validate", "mine.ron"])
-        .current_dir(env.data_dir())
-        .env("XDG_CONFIG_HOME", env.config.path())
-        .env("HOME", env.config.path().join("no-home"))
-        .env("XDG_CACHE_HOME", env.config.path().join("cache"))
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
+    let output = env.wsis_in(&env.data_dir(), &["validate", "mine.ron"]);
     let said = String::from_utf8_lossy(&output.stdout);
     assert_eq!(output.status.code(), Some(0), "{said}");
     assert!(
