@@ -205,12 +205,12 @@ fn write_origin(data: &Dataset, idx: ItemIdx, out: &mut impl Write) -> io::Resul
     if origin.embedded {
         return Ok(());
     }
-    let how = match origin.replaced {
-        Some(replaced) if replaced.embedded => "replaces the embedded item".to_string(),
-        Some(replaced) => format!("replaces the item from {}", sanitize(replaced.file)),
-        None => "your overlay".to_string(),
-    };
-    writeln!(out, "From:     {} ({how})", sanitize(origin.file))
+    let (how, replaced_file) = origin.standing();
+    let file = sanitize(origin.file);
+    match replaced_file {
+        Some(replaced) => writeln!(out, "From:     {file} ({how} {})", sanitize(replaced)),
+        None => writeln!(out, "From:     {file} ({how})"),
+    }
 }
 
 /// Sources, each marked as on an official publisher's host or a copy.

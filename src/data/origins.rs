@@ -11,6 +11,19 @@ pub struct Origin<'a> {
     pub replaced: Option<Replaced<'a>>,
 }
 
+impl<'a> Origin<'a> {
+    /// How an item of the user's files stands to the data loaded before
+    /// it, in the words the detail pane and `show` use: a phrase, and the
+    /// user's file of the item it replaced, which follows the phrase.
+    pub fn standing(&self) -> (&'static str, Option<&'a str>) {
+        match self.replaced {
+            Some(replaced) if replaced.embedded => ("replaces the embedded item", None),
+            Some(replaced) => ("replaces the item from", Some(replaced.file)),
+            None => ("your overlay", None),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Replaced<'a> {
     pub file: &'a str,

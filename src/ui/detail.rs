@@ -248,13 +248,12 @@ impl Builder<'_> {
             // Paths whole, over as many rows as they take, as a URL: a long
             // path cut at the end would hide the file's name.
             self.field_with("From", origin.file, wrap_link);
-            match &origin.replaced {
-                Some(replaced) if replaced.embedded => self.field("", "(replaces the embedded item)"),
-                Some(replaced) => {
-                    self.field("", "(replaces the item from");
-                    self.field_with("", &format!("{})", replaced.file), wrap_link);
+            match origin.standing() {
+                (how, Some(replaced)) => {
+                    self.field("", &format!("({how}"));
+                    self.field_with("", &format!("{replaced})"), wrap_link);
                 }
-                None => self.field("", "(your overlay)"),
+                (how, None) => self.field("", &format!("({how})")),
             }
         }
     }
