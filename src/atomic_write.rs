@@ -15,6 +15,13 @@ pub const TEMP_SUFFIX: &str = ".tmp";
 /// `O_EXCL` and a random name in the target's directory (never following a
 /// planted symlink), and is removed if anything fails.
 pub fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_atomically_with(target, |file| file.write_all(bytes))
+}
+
+/// [`write_atomically`], the new file's bytes written by `write` (in
+/// pieces, so they need never be in memory whole); if it fails, nothing
+/// is replaced.
+pub fn write_atomically_with(target: &Path, write: impl FnOnce(&mut fs::File) -> io::Result<()>) -> io::Result<()> {
     let dir = match target.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -24,7 +31,7 @@ pub fn write_atomically(target: &Path, bytes: &[u8]) -> io::Result<()> {
         .prefix(&format!(".{name}."))
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)?;
-    temp.write_all(bytes)?;
+    write(temp.as_file_mut())?;
     temp.as_file().sync_all()?;
     temp.persist(target).map_err(|e| e.error)?;
     // The rename is durable only once the directory itself is flushed.

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use super::{Outcome, build_index, finish, progress_bar};
+use super::{Outcome, finish, progress_bar};
 use crate::data::progress::Stage;
 use crate::data::{Dataset, trace};
 use crate::search::cache;
@@ -20,17 +20,17 @@ use crate::search::cache;
 pub(super) fn finish_then_store(printed: Outcome, data: &Dataset, cache: Option<&(PathBuf, cache::Key)>) -> ExitCode {
     let code = finish(printed);
     trace::mark("answered");
-    if cache.is_some() {
+    if let Some((dir, key)) = cache {
         end_stdout();
         // About a second at 100 000 items after the answer: on a terminal,
         // stderr says why the prompt has not come back.
-        let full = progress_bar::while_loading(|progress| {
+        progress_bar::while_loading(|progress| {
             progress.set_stage(Stage::StoringIndex);
-            build_index(data, cache)
+            // Written to its file as it is joined, never whole in memory.
+            // A cache that cannot be written only costs time next run.
+            let _ = cache::build_and_store(dir, key, data);
         });
         trace::mark("search index built and stored");
-        // Freed at exit, as main.rs does with a large dataset.
-        std::mem::forget(full);
     }
     code
 }

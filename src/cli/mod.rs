@@ -346,6 +346,7 @@ pub fn load(args: &Cli) -> Result<Dataset, ExitCode> {
 fn store_dataset(data: &Dataset, cache: Option<&(PathBuf, cache::Key)>) {
     if let Some((dir, key)) = cache {
         let _ = dataset_cache::store(dir, key, data);
+        trace::mark("dataset stored");
     }
 }
 
@@ -635,15 +636,22 @@ fn load_for_browser_from(
     (data, index, skipped)
 }
 
-/// Builds the index of `data` and stores it in `cache`, if given.
+/// Builds the index of `data` and, with a `cache`, stores it there and
+/// opens it from its file.
 fn build_index(data: &Dataset, cache: Option<&(PathBuf, cache::Key)>) -> SearchIndex {
     let Some((dir, key)) = cache else {
         return SearchIndex::new(data);
     };
-    let index = SearchIndex::build(data, key.as_str());
-    // A cache that cannot be written only costs time next run.
-    let _ = cache::store(dir, key, &index);
-    index
+    // Written to its file as it is joined, then opened from there as the
+    // next start will open it: a large index is never whole in memory
+    // (at 100 000 items the browser's cold start peaked at 480–520 MB).
+    if cache::build_and_store(dir, key, data).is_ok()
+        && let Some(index) = cache::load(dir, key)
+    {
+        return index;
+    }
+    // A cache that cannot be written only costs time: built in memory.
+    SearchIndex::build(data, key.as_str())
 }
 
 /// Prints the first problems (a file can have thousands), the count, and

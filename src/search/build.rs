@@ -7,6 +7,7 @@
 //! (`index_part`), then joined in item order: the bytes are the same as
 //! one thread's, whatever the number of parts.
 
+use std::io::{self, Write};
 use std::ops::Range;
 use std::thread;
 
@@ -35,12 +36,16 @@ pub(crate) fn build(data: &Dataset, key: &str) -> Vec<u8> {
 
 /// [`build`], its words only those `kept` keeps, if given (`restricted`).
 pub(crate) fn build_kept(data: &Dataset, key: &str, kept: Option<&WordFilter>) -> Vec<u8> {
-    let parts = if data.len() >= PARALLEL_FROM_ITEMS {
+    build_runs(data, key, parts_for(data), kept)
+}
+
+/// How many parts `data` is indexed in: one per core, for a large dataset.
+fn parts_for(data: &Dataset) -> usize {
+    if data.len() >= PARALLEL_FROM_ITEMS {
         thread::available_parallelism().map_or(1, usize::from).min(MAX_PARTS)
     } else {
         1
-    };
-    build_runs(data, key, parts, kept)
+    }
 }
 
 /// [`build`] with the items cut into `parts` runs, one thread each: the
@@ -95,8 +100,25 @@ fn build_parts(data: &Dataset, runs: &[Range<usize>], kept: Option<&WordFilter>)
     })
 }
 
+/// The index bytes of `data` under `key`, as [`build`] gives them,
+/// written to `out` and never held whole (see `Writer::write_joined`);
+/// refused if longer than `max_bytes`.
+pub(crate) fn write(data: &Dataset, key: &str, max_bytes: u64, out: &mut impl Write) -> io::Result<()> {
+    let parts = build_parts(data, &runs(data.len(), parts_for(data)), None);
+    crate::data::trace::mark("index's parts built");
+    let (pieces, counts) = pieces(parts, data.len());
+    Writer::write_joined(pieces, key, counts, max_bytes, out)
+}
+
 /// The index of all `items`, from its `parts` in item order.
 fn join(parts: Vec<Part>, items: usize, key: &str) -> Vec<u8> {
+    let (pieces, counts) = pieces(parts, items);
+    Writer::finish_joined(pieces, key, counts)
+}
+
+/// The pieces of the index of all `items`, from its `parts` in item
+/// order, to be laid one after another section by section.
+fn pieces(parts: Vec<Part>, items: usize) -> (Vec<Writer>, Counts) {
     let mut pieces = Vec::with_capacity(parts.len() * (1 + EXPLAINED_FIELDS) + 1);
     let mut fields = Vec::with_capacity(parts.len());
     let mut words = Vec::with_capacity(parts.len());
@@ -121,7 +143,7 @@ fn join(parts: Vec<Part>, items: usize, key: &str) -> Vec<u8> {
     let mut vocabulary = Writer::new();
     let words = write_words(&mut vocabulary, words, items);
     pieces.push(vocabulary);
-    Writer::finish_joined(pieces, key, Counts { items, words })
+    (pieces, Counts { items, words })
 }
 
 #[cfg(test)]
@@ -144,6 +166,35 @@ mod tests {
     fn the_embedded_data_in_parts_gives_one_threads_bytes() {
         let data = Dataset::embedded().expect("embedded data");
         assert_same_bytes_in_parts(&data, &[2, 3, 5, data.len(), data.len() + 1]);
+    }
+
+    /// The bytes [`write`] gives for `data`.
+    fn written(data: &Dataset, key: &str) -> Vec<u8> {
+        let mut out = Vec::new();
+        write(data, key, u64::MAX, &mut out).expect("written to memory");
+        out
+    }
+
+    #[test]
+    fn an_index_written_out_is_the_index_built() {
+        let embedded = Dataset::embedded().expect("embedded data");
+        assert!(written(&embedded, "key") == build(&embedded, "key"));
+        // In parts (ends shifted past a part) and longer than a chunk of
+        // shifted ends (`section_copy::write_shifted`).
+        let large = generated(20_000);
+        assert!(large.len() >= PARALLEL_FROM_ITEMS);
+        assert!(written(&large, "key") == build(&large, "key"));
+    }
+
+    #[test]
+    fn an_index_longer_than_allowed_is_refused_before_a_byte_is_written() {
+        let data = generated(50);
+        let whole = build(&data, "key").len() as u64;
+        let mut out = Vec::new();
+        assert!(write(&data, "key", whole - 1, &mut out).is_err());
+        assert!(out.is_empty());
+        assert!(write(&data, "key", whole, &mut out).is_ok());
+        assert_eq!(out.len() as u64, whole);
     }
 
     #[test]

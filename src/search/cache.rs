@@ -19,13 +19,14 @@
 
 use std::fs;
 use std::hash::{DefaultHasher, Hash, Hasher};
-use std::io::Read;
+use std::io::{BufWriter, Read, Write};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use super::SearchIndex;
-use crate::atomic_write::{is_temp_name, write_atomically};
+use super::{SearchIndex, build};
+use crate::atomic_write::{is_temp_name, write_atomically, write_atomically_with};
+use crate::data::Dataset;
 use crate::regular_file::open_regular;
 
 /// How many stored indexes to keep, newest first (one per set of inputs).
@@ -184,6 +185,30 @@ fn store_up_to(dir: &Path, key: &Key, index: &SearchIndex, max_bytes: u64) -> st
     Ok(())
 }
 
+/// Builds the index of `data` and stores it under `key` in `dir`, as
+/// [`store`] would store `SearchIndex::build(data, key)`, written to the
+/// file as it is joined, never whole in memory: for a run that only
+/// stores it (the first search after a change). Does nothing for an
+/// unsettled key.
+pub fn build_and_store(dir: &Path, key: &Key, data: &Dataset) -> std::io::Result<()> {
+    build_and_store_up_to(dir, key, data, MAX_INDEX_BYTES)
+}
+
+/// [`build_and_store`], for an index of at most `max_bytes`.
+fn build_and_store_up_to(dir: &Path, key: &Key, data: &Dataset, max_bytes: u64) -> std::io::Result<()> {
+    if !key.storable {
+        return Ok(());
+    }
+    fs::create_dir_all(dir)?;
+    write_atomically_with(&key.file_in(dir), |file| {
+        let mut out = BufWriter::new(file);
+        build::write(data, key.as_str(), max_bytes, &mut out)?;
+        out.flush()
+    })?;
+    prune(dir, SystemTime::now());
+    Ok(())
+}
+
 /// Keeps the newest [`KEEP`] indexes and removes the temporary files that
 /// killed runs left behind.
 fn prune(dir: &Path, now: SystemTime) {
@@ -214,13 +239,48 @@ pub(crate) fn prune_stored(dir: &Path, prefix: &str, now: SystemTime) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::data::Dataset;
 
     fn settled(text: &str) -> Key {
         Key {
             text: text.into(),
             storable: true,
         }
+    }
+
+    /// The names of the files in `dir`.
+    fn names_in(dir: &Path) -> Vec<String> {
+        let entries = fs::read_dir(dir).expect("dir");
+        entries
+            .map(|entry| entry.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn an_index_built_into_its_file_is_the_index_built_in_memory() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data = Dataset::embedded().expect("embedded data");
+        let key = settled("inputs A");
+        build_and_store(dir.path(), &key, &data).expect("stored");
+        let stored = fs::read(key.file_in(dir.path())).expect("a file under the key");
+        let built = SearchIndex::build(&data, key.as_str());
+        assert!(Some(&stored[..]) == built.as_bytes(), "the same bytes");
+        assert!(load(dir.path(), &key).is_some_and(|index| index.describes(&data)));
+    }
+
+    #[test]
+    fn an_index_too_large_to_store_leaves_no_file() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let data = Dataset::embedded().expect("embedded data");
+        let key = settled("inputs A");
+        let error = build_and_store_up_to(dir.path(), &key, &data, 1024).expect_err("refused");
+        assert_eq!(error.kind(), std::io::ErrorKind::FileTooLarge);
+        assert!(names_in(dir.path()).is_empty(), "{:?}", names_in(dir.path()));
+        let unsettled = Key {
+            text: "inputs B".into(),
+            storable: false,
+        };
+        build_and_store(dir.path(), &unsettled, &data).expect("nothing to do");
+        assert!(names_in(dir.path()).is_empty(), "an unsettled key stores nothing");
     }
 
     #[test]

@@ -78,6 +78,41 @@ fn copy(SectionCopy { target, pieces, shifts }: SectionCopy<'_>) {
     }
 }
 
+/// Bytes converted at a time by [`write_shifted`] and [`write_runs`].
+const CHUNK_BYTES: usize = 64 << 10;
+
+/// Writes one piece's bytes of a section to `out`: as they are, or, for a
+/// column of entry ends, each end `shift` more (converted a chunk at a
+/// time, so no copy of the column is made).
+pub(super) fn write_shifted(out: &mut impl std::io::Write, bytes: &[u8], shift: usize) -> std::io::Result<()> {
+    if shift == 0 {
+        return out.write_all(bytes);
+    }
+    let mut chunk = vec![0; CHUNK_BYTES.min(bytes.len())];
+    for ends in bytes.chunks(CHUNK_BYTES) {
+        let into = &mut chunk[..ends.len()];
+        write_shifted_ends(into, ends, shift);
+        out.write_all(into)?;
+    }
+    Ok(())
+}
+
+/// Writes runs of u64s to `out`, little-endian, a chunk at a time, each
+/// run freed once written.
+pub(super) fn write_runs(out: &mut impl std::io::Write, runs: Vec<Vec<u64>>) -> std::io::Result<()> {
+    let mut chunk = Vec::with_capacity(CHUNK_BYTES);
+    for run in runs {
+        for value in run {
+            chunk.extend_from_slice(&value.to_le_bytes());
+            if chunk.len() >= CHUNK_BYTES {
+                out.write_all(&chunk)?;
+                chunk.clear();
+            }
+        }
+    }
+    out.write_all(&chunk)
+}
+
 /// Writes `ends` (u32 each) into `into`, each `shift` more.
 fn write_shifted_ends(into: &mut [u8], ends: &[u8], shift: usize) {
     for (to, end) in into.chunks_exact_mut(4).zip(ends.chunks_exact(4)) {

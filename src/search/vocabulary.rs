@@ -120,11 +120,11 @@ pub(super) fn write_words(writer: &mut Writer, parts: Vec<Vec<WordPostings>>, it
         };
         writer.text(Section::WordEnds, Section::WordText, &word);
         writer.u64(Section::WordMask, CharMask::of(&word).bits());
-        let mut df = write_postings(writer, &postings);
+        let mut df = write_postings(writer, postings);
         for later in &mut heads[least + 1..] {
             if later.as_slice().first().is_some_and(|(other, _)| *other == word) {
                 let (_, postings) = later.next().unwrap_or_default();
-                df += write_postings(writer, &postings);
+                df += write_postings(writer, postings);
             }
         }
         writer.u16(Section::WordRarity, rarity(df, items));
@@ -135,15 +135,15 @@ pub(super) fn write_words(writer: &mut Writer, parts: Vec<Vec<WordPostings>>, it
 }
 
 /// Writes `postings` and returns how many distinct items they name.
-fn write_postings(writer: &mut Writer, postings: &[u64]) -> usize {
+fn write_postings(writer: &mut Writer, postings: Vec<u64>) -> usize {
     let mut df = 0;
     let mut last_item = None;
-    for &bits in postings {
+    for &bits in &postings {
         let item = Posting::from_bits(bits).item;
         df += usize::from(last_item != Some(item));
         last_item = Some(item);
     }
-    writer.u64s(Section::Postings, postings);
+    writer.postings(postings);
     df
 }
 
