@@ -14,12 +14,12 @@
 //! browser's first frame read only their own sections.
 
 use std::fs;
-use std::io::{Read, Seek, SeekFrom};
+use std::io::{self, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::SystemTime;
 
-use crate::atomic_write::write_atomically;
+use crate::atomic_write::write_atomically_with;
 use crate::data::list_rows::ListRows;
 use crate::data::model::Item;
 use crate::data::preview::Preview;
@@ -196,14 +196,21 @@ pub fn store(dir: &Path, key: &Key, data: &Dataset) -> std::io::Result<()> {
     if !key.is_storable() {
         return Ok(());
     }
-    let bytes = snapshot::encode(data, key.as_str());
-    // A snapshot `load` would refuse is not worth its write.
-    if bytes.len() as u64 > MAX_SNAPSHOT_BYTES {
-        return Ok(());
-    }
     fs::create_dir_all(dir)?;
     let target = key.file_named(dir, STORED_PREFIX, EXTENSION);
-    write_atomically(&target, &bytes)?;
+    // Written as it is made, never whole in memory (`snapshot::write_to`).
+    write_atomically_with(&target, |file| {
+        let mut out = BufWriter::new(file);
+        let written = snapshot::write_to(data, key.as_str(), &mut out)?;
+        // A snapshot `load` would refuse is not kept.
+        if written > MAX_SNAPSHOT_BYTES {
+            return Err(io::Error::new(
+                io::ErrorKind::FileTooLarge,
+                "snapshot too large to store",
+            ));
+        }
+        out.flush()
+    })?;
     prune_stored(dir, STORED_PREFIX, SystemTime::now());
     Ok(())
 }

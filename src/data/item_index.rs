@@ -95,25 +95,26 @@ impl Serialize for SeqLen {
 impl StoredItemIndex {
     /// The index of `data`, whose dataset section is written from `files`,
     /// `items` and `origins` in that order.
-    pub(super) fn of(
+    pub(super) fn of<'a>(
         data: &Dataset,
         files: &[&str],
-        items: &[ItemRef],
+        items: impl ExactSizeIterator<Item = ItemRef<'a>>,
         origins: &[StoredOrigin],
     ) -> postcard::Result<StoredItemIndex> {
         let small = |n: usize| u32::try_from(n).map_err(|_| postcard::Error::SerializeBufferFull);
         let mut at = (postcard::to_stdvec(files)?.len() + postcard::to_stdvec(&SeqLen(items.len()))?.len()) as u64;
         let items_at = at;
-        let (mut ends, mut sums) = (Vec::with_capacity(items.len()), Vec::with_capacity(items.len()));
+        let count = items.len();
+        let (mut ends, mut sums) = (Vec::with_capacity(count), Vec::with_capacity(count));
         for item in items {
-            let record = postcard::to_stdvec(item)?;
+            let record = postcard::to_stdvec(&item)?;
             at += record.len() as u64;
             ends.push(at);
             sums.push(checksum(&record));
         }
-        let mut by_hash = Vec::with_capacity(items.len());
-        let mut id_hashes = Vec::with_capacity(items.len());
-        let (mut backlink_ends, mut backlinks) = (Vec::with_capacity(items.len()), Vec::new());
+        let mut by_hash = Vec::with_capacity(count);
+        let mut id_hashes = Vec::with_capacity(count);
+        let (mut backlink_ends, mut backlinks) = (Vec::with_capacity(count), Vec::new());
         for idx in 0..data.len() {
             let hash = id_hash(&data.item(idx).id);
             by_hash.push((hash, small(idx)?));
@@ -128,7 +129,7 @@ impl StoredItemIndex {
             backlink_ends.push(small(backlinks.len())?);
         }
         by_hash.sort_unstable();
-        let (mut default_order, mut shapes) = (Vec::with_capacity(items.len()), Vec::new());
+        let (mut default_order, mut shapes) = (Vec::with_capacity(count), Vec::new());
         for cat in 0..CATEGORIES.len() {
             let list = in_default_order(data, cat);
             let (widest, has_month) = list_shape(data, &list);

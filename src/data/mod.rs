@@ -43,6 +43,7 @@ mod stream_cut;
 mod stream_reader;
 mod stream_workers;
 pub mod streamed;
+mod summed_writer;
 mod tables;
 pub mod text;
 pub mod trace;
