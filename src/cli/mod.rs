@@ -345,8 +345,10 @@ pub fn load(args: &Cli) -> Result<Dataset, ExitCode> {
 /// written only costs time then.
 fn store_dataset(data: &Dataset, cache: Option<&(PathBuf, cache::Key)>) {
     if let Some((dir, key)) = cache {
-        let _ = dataset_cache::store(dir, key, data);
-        trace::mark("dataset stored");
+        // A cache that cannot be written only costs time next run.
+        if dataset_cache::store(dir, key, data).is_ok() {
+            trace::mark("dataset stored");
+        }
     }
 }
 
@@ -645,12 +647,15 @@ fn build_index(data: &Dataset, cache: Option<&(PathBuf, cache::Key)>) -> SearchI
     // Written to its file as it is joined, then opened from there as the
     // next start will open it: a large index is never whole in memory
     // (at 100 000 items the browser's cold start peaked at 480–520 MB).
+    // The file is checked to list `data`'s items, as a stored index is:
+    // another run may have stored one under the same key meanwhile.
     if cache::build_and_store(dir, key, data).is_ok()
-        && let Some(index) = cache::load(dir, key)
+        && let Some(index) = cache::load(dir, key).filter(|index| index.describes(data))
     {
         return index;
     }
-    // A cache that cannot be written only costs time: built in memory.
+    // Not stored (an unsettled key, a cache that cannot be written): built
+    // in memory, at the cost of a second build if storing failed late.
     SearchIndex::build(data, key.as_str())
 }
 

@@ -13,6 +13,7 @@ use std::thread;
 
 use super::index_part::Part;
 use super::restricted::WordFilter;
+use super::sections::SectionBuffers;
 use super::store::{Counts, EXPLAINED_FIELDS, Section, Writer};
 use super::vocabulary::write_words;
 use crate::data::Dataset;
@@ -31,12 +32,18 @@ const MAX_PARTS: usize = 4;
 
 /// The index bytes of `data`, tagged with the cache `key`.
 pub(crate) fn build(data: &Dataset, key: &str) -> Vec<u8> {
-    build_kept(data, key, None)
+    build_runs(data, key, parts_for(data), None)
 }
 
-/// [`build`], its words only those `kept` keeps, if given (`restricted`).
-pub(crate) fn build_kept(data: &Dataset, key: &str, kept: Option<&WordFilter>) -> Vec<u8> {
-    build_runs(data, key, parts_for(data), kept)
+/// The sections of the index of `data` whose words are those `kept`
+/// keeps (`restricted`), each in a buffer of its own: the sections of
+/// [`build`]'s bytes, with such words only, for an index used in memory
+/// and never stored (`sections`).
+pub(crate) fn build_sections(data: &Dataset, kept: &WordFilter) -> (Box<SectionBuffers>, Counts) {
+    let parts = build_parts(data, &runs(data.len(), parts_for(data)), Some(kept));
+    crate::data::trace::mark("index's parts built");
+    let (pieces, counts) = pieces(parts, data.len());
+    (Box::new(SectionBuffers::join(pieces)), counts)
 }
 
 /// How many parts `data` is indexed in: one per core, for a large dataset.
@@ -55,7 +62,7 @@ pub(crate) fn build_in_parts(data: &Dataset, key: &str, parts: usize) -> Vec<u8>
     build_runs(data, key, parts, None)
 }
 
-/// [`build_kept`] in `parts` runs.
+/// [`build`] in `parts` runs, its words only those `kept` keeps, if given.
 fn build_runs(data: &Dataset, key: &str, parts: usize, kept: Option<&WordFilter>) -> Vec<u8> {
     let runs = runs(data.len(), parts);
     let parts = build_parts(data, &runs, kept);
@@ -184,6 +191,46 @@ mod tests {
         let large = generated(20_000);
         assert!(large.len() >= PARALLEL_FROM_ITEMS);
         assert!(written(&large, "key") == build(&large, "key"));
+    }
+
+    /// Asserts that the sections of `data`'s index for `query` hold
+    /// what the same index's bytes hold, section by section and, for the
+    /// field texts kept in pieces, entry by entry.
+    fn assert_sections_are_the_bytes(data: &Dataset, query: &str) {
+        use crate::search::store::{ALL, Layout, entry};
+        let filter = WordFilter::of(query);
+        let bytes = build_runs(data, "", parts_for(data), Some(&filter));
+        let layout = Layout::parse(&bytes, "").expect("valid");
+        let (sections, counts) = build_sections(data, &filter);
+        assert_eq!(counts, layout.counts);
+        for section in ALL {
+            let whole = &bytes[layout.range(section)];
+            assert_eq!(sections.len(section), whole.len(), "{section:?}");
+            if !matches!(section, Section::FieldText) {
+                assert!(sections.section(section) == whole, "{section:?}");
+            }
+        }
+        let ends = &bytes[layout.range(Section::FieldEnds)];
+        let texts = &bytes[layout.range(Section::FieldText)];
+        for idx in 0..data.len() * EXPLAINED_FIELDS {
+            let expected = entry(ends, texts, Section::FieldText, idx);
+            assert!(
+                sections.entry(Section::FieldEnds, Section::FieldText, idx) == expected,
+                "entry {idx}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_index_in_sections_holds_the_index_bytes() {
+        let embedded = Dataset::embedded().expect("embedded data");
+        for query in ["internet governance", "igf", "70/125", "zzqx"] {
+            assert_sections_are_the_bytes(&embedded, query);
+        }
+        // Built in parts, each holding field texts.
+        let large = generated(6000);
+        assert!(large.len() >= PARALLEL_FROM_ITEMS);
+        assert_sections_are_the_bytes(&large, "wsis governance");
     }
 
     #[test]

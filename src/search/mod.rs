@@ -43,6 +43,7 @@ mod reference;
 mod restricted;
 mod score;
 mod section_copy;
+mod sections;
 mod sentinel_runs;
 mod slips;
 mod store;
@@ -289,7 +290,7 @@ impl SearchIndex {
     pub(crate) fn as_bytes(&self) -> Option<&[u8]> {
         match &self.bytes {
             Bytes::Owned(bytes) => Some(bytes),
-            Bytes::Lazy(_) => None,
+            Bytes::Sections(_) | Bytes::Lazy(_) => None,
         }
     }
 
@@ -298,7 +299,7 @@ impl SearchIndex {
     /// caller should build the index again from the data.
     pub fn is_damaged(&self) -> bool {
         match &self.bytes {
-            Bytes::Owned(_) => false,
+            Bytes::Owned(_) | Bytes::Sections(_) => false,
             Bytes::Lazy(lazy) => lazy.is_damaged(),
         }
     }
@@ -362,7 +363,7 @@ impl SearchIndex {
     /// The file this index is read from on demand, if it is.
     fn lazy(&self) -> Option<&lazy::LazyFile> {
         match &self.bytes {
-            Bytes::Owned(_) => None,
+            Bytes::Owned(_) | Bytes::Sections(_) => None,
             Bytes::Lazy(lazy) => Some(lazy),
         }
     }
@@ -370,6 +371,7 @@ impl SearchIndex {
     fn section(&self, section: Section) -> &[u8] {
         match &self.bytes {
             Bytes::Owned(bytes) => bytes.get(self.layout.range(section)).unwrap_or(&[]),
+            Bytes::Sections(sections) => sections.section(section),
             Bytes::Lazy(lazy) => lazy.section(section),
         }
     }
@@ -378,6 +380,7 @@ impl SearchIndex {
     fn entry(&self, ends: Section, data: Section, idx: usize) -> &[u8] {
         match &self.bytes {
             Bytes::Owned(_) => store::entry(self.section(ends), self.section(data), data, idx),
+            Bytes::Sections(sections) => sections.entry(ends, data, idx),
             Bytes::Lazy(lazy) => lazy.entry(ends, data, idx),
         }
     }

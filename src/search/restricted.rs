@@ -15,7 +15,7 @@
 //! with fewer of its words (`fewer_words`) is matched by some of them.
 
 use super::SearchIndex;
-use super::build::build_kept;
+use super::build::build_sections;
 use super::category_words;
 use super::fold::fold_into;
 use super::mask::CharMask;
@@ -225,9 +225,9 @@ impl SearchIndex {
     /// ids and titles of items no query word may match. Never stored.
     pub fn for_query(data: &Dataset, query: &str) -> SearchIndex {
         let filter = WordFilter::of(query);
-        let bytes = build_kept(data, "", Some(&filter));
-        let layout = Layout::parse(&bytes, "").expect("a freshly built index has a valid layout");
-        SearchIndex::with_bytes(Bytes::Owned(bytes), layout)
+        let (sections, counts) = build_sections(data, &filter);
+        let layout = Layout::of_sections(counts, &sections);
+        SearchIndex::with_bytes(Bytes::Sections(sections), layout)
     }
 }
 

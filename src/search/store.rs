@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use super::lazy::LazyFile;
 use super::section_copy::{self, SectionCopy, TWO_THREADS_FROM_BYTES};
+use super::sections::SectionBuffers;
 
 /// Bump whenever the layout or the meaning of a section changes.
 /// 8: the per-item draft flag ([`Section::Draft`]), so ranking a hit no
@@ -29,7 +30,7 @@ macro_rules! sections {
             $($(#[$doc])* $name,)*
         }
 
-        const ALL: [Section; SECTIONS] = [$(Section::$name,)*];
+        pub(crate) const ALL: [Section; SECTIONS] = [$(Section::$name,)*];
         pub(crate) const SECTIONS: usize = [$(Section::$name,)*].len();
     };
 }
@@ -142,6 +143,9 @@ impl Counts {
 /// `cache::load` and `lazy`).
 pub(crate) enum Bytes {
     Owned(Vec<u8>),
+    /// Each section in a buffer of its own, no header: an index built
+    /// for one search and never stored (`sections`).
+    Sections(Box<SectionBuffers>),
     Lazy(Box<LazyFile>),
 }
 
@@ -195,6 +199,19 @@ impl Layout {
         }
         let layout = Layout { counts, ranges };
         ALL.iter().all(|&s| layout.has_expected_length(s)).then_some(layout)
+    }
+
+    /// The layout of `sections` laid one after another on 8-byte
+    /// boundaries with no header: the same ranges relative to one
+    /// another as in an index's bytes.
+    pub fn of_sections(counts: Counts, sections: &SectionBuffers) -> Layout {
+        let mut at = 0;
+        let ranges = std::array::from_fn(|section| {
+            let start = usize::next_multiple_of(at, 8);
+            at = start + sections.len(ALL[section]);
+            start..at
+        });
+        Layout { counts, ranges }
     }
 
     /// Where the last section ends: the length of the whole index.
@@ -304,8 +321,19 @@ impl Writer {
         self.posting_runs.push(run);
     }
 
+    /// The bytes of `section` written so far, taken out of the writer.
+    pub(super) fn take_section(&mut self, section: Section) -> Vec<u8> {
+        std::mem::take(&mut self.sections[section as usize])
+    }
+
+    /// The runs of postings kept so far ([`Writer::postings`]), taken out.
+    pub(super) fn take_posting_runs(&mut self) -> Vec<Vec<u64>> {
+        self.posting_run_bytes = 0;
+        std::mem::take(&mut self.posting_runs)
+    }
+
     /// Each section's length, the postings' runs counted.
-    fn lengths(&self) -> [usize; SECTIONS] {
+    pub(super) fn lengths(&self) -> [usize; SECTIONS] {
         std::array::from_fn(|section| self.len(ALL[section]))
     }
 
@@ -478,7 +506,7 @@ fn header(key: &str, counts: Counts, totals: &[usize; SECTIONS]) -> Vec<u8> {
 
 /// Per piece, how many entries of section `entries` the pieces before it
 /// hold, given each piece's section lengths.
-fn entries_before(lengths: &[[usize; SECTIONS]], entries: Section) -> Vec<usize> {
+pub(super) fn entries_before(lengths: &[[usize; SECTIONS]], entries: Section) -> Vec<usize> {
     let mut before = 0;
     lengths
         .iter()
@@ -491,7 +519,7 @@ fn entries_before(lengths: &[[usize; SECTIONS]], entries: Section) -> Vec<usize>
 }
 
 /// The section whose entries a column of entry ends counts.
-fn entries_of(ends: Section) -> Option<Section> {
+pub(super) fn entries_of(ends: Section) -> Option<Section> {
     use Section::*;
     match ends {
         SymbolEnds => Some(SymbolText),
