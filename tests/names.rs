@@ -340,3 +340,43 @@ fn two_names_given_to_show_are_each_listed_with_commands_for_several() {
     let stderr = refused(&["path", "2006/46 80/173", "itu"]);
     assert!(!stderr.contains("one item at a time"), "{stderr}");
 }
+
+/// The SYMBOL/ID column of a narrow table cuts long ids and symbols; a
+/// reader pastes the cell as printed into `show` and gets that row's item
+/// (a cut id was refused; trial).
+#[test]
+fn a_name_as_the_search_table_cut_it_shows_that_rows_item() {
+    const QUERY: [&str; 2] = ["enhanced", "cooperation"];
+    const ROWS: &str = "12";
+    let json = wsis(&[&["search", "--json", "-n", ROWS][..], &QUERY].concat());
+    let hits: serde_json::Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    let table = std::process::Command::new(env!("CARGO_BIN_EXE_wsis"))
+        .env("XDG_CACHE_HOME", concat!(env!("CARGO_TARGET_TMPDIR"), "/cache"))
+        .env("COLUMNS", "100")
+        .args(
+            [
+                &["--no-user-data", "search", "--format", "table", "-n", ROWS][..],
+                &QUERY,
+            ]
+            .concat(),
+        )
+        .output()
+        .expect("runs");
+    let table = String::from_utf8(table.stdout).expect("UTF-8");
+    let cells: Vec<&str> = table
+        .lines()
+        .skip(1)
+        .map(|row| row.split("  ").next().unwrap_or(""))
+        .collect();
+    assert!(
+        cells.iter().any(|cell| cell.contains('…')),
+        "some name is cut at 100 columns:\n{table}"
+    );
+    assert_eq!(cells.len(), hits.as_array().map_or(0, Vec::len), "{table}");
+    for (cell, hit) in cells.iter().zip(hits.as_array().into_iter().flatten()) {
+        let out = wsis(&["show", "--json", cell.trim()]);
+        assert!(out.status.success(), "{cell}: {}", String::from_utf8_lossy(&out.stderr));
+        let shown: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+        assert_eq!(shown["id"], hit["id"], "{cell}");
+    }
+}

@@ -198,6 +198,7 @@ const NAMES: &[Section] = &[(
         "alias :: a name given in the data's aliases field: Action Line codes (C3, \"C7 e-health\", e-health) and acronyms (ITU, UNGIS, UNGA).",
         "dashed symbol :: when no id or other name answers, a symbol written with dashes for its slashes as in file names and URLs, e.g. A-RES-80-173, if exactly one symbol reads so.",
         "title :: when no name answers, a whole title or short title as shown, e.g. \"Global Digital Compact\"; failing that, the part of a short title before its colon, if it holds a number and no other short title starts so: \"TA para 105\" for \"TA para 105: ECOSOC & CSTD\".",
+        "cut name :: last, an id or symbol as a table cut it to fit, pasted with its \u{2026}: cstd-enhanced-cooperatio\u{2026} or \u{2026}/GENEVA/DOC/4-E, if only one id or symbol reads so (each \u{2026} stands for one or more characters; several are listed).",
         "A name that several items answer to is refused with the list of candidates (status 1). A name of no item is refused too, never guessed, with the few items the browser's : would offer for it (\"did you mean\", each with its id, symbol and title; status 2). wsis --at with such a name opens the browser at : holding it, to pick from the same offer. Categories (--category) take their id, abbreviation or alias in any case: ga, GA, general-assembly.",
     ],
 )];

@@ -329,7 +329,7 @@ pub fn by_title<'a>(items: impl IntoIterator<Item = &'a Item> + Clone, name: &st
 }
 
 /// The items for which `holds` is true, in order.
-fn items_where<'a>(items: impl IntoIterator<Item = &'a Item>, holds: impl Fn(&Item) -> bool) -> Resolved {
+pub(super) fn items_where<'a>(items: impl IntoIterator<Item = &'a Item>, holds: impl Fn(&Item) -> bool) -> Resolved {
     let found: Vec<ItemIdx> = items
         .into_iter()
         .enumerate()

@@ -279,11 +279,12 @@ impl Dataset {
         if let Some(idx) = self.by_id(name.trim()) {
             return Resolved::One(idx);
         }
-        let steps: [&dyn Fn() -> Resolved; 4] = [
+        let steps: [&dyn Fn() -> Resolved; 5] = [
             &|| self.by_name(name),
             &|| self.bare_document_symbol(name),
             &|| super::aliases::by_dashed_symbol(self.items(), name),
             &|| super::aliases::by_title(self.items(), name),
+            &|| super::cut_names::by_cut_handle(self.items(), name),
         ];
         for step in steps {
             let found = step();

@@ -7,6 +7,7 @@ mod build;
 pub mod candidates;
 pub mod category;
 mod checks;
+mod cut_names;
 pub mod dataset;
 pub mod date;
 pub mod date_span;
