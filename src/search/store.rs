@@ -432,11 +432,10 @@ impl Writer {
             out.write_all(&[0; 8][..start - at])?;
             let shifts = plan.shifts(section);
             for (piece, writer) in pieces.iter_mut().enumerate() {
-                let bytes = std::mem::take(&mut writer.sections[section as usize]);
                 let shift = shifts.as_ref().map_or(0, |shifts| shifts[piece]);
-                section_copy::write_shifted(out, &bytes, shift)?;
+                section_copy::write_shifted(out, &writer.take_section(section), shift)?;
                 if let Section::Postings = section {
-                    section_copy::write_runs(out, std::mem::take(&mut writer.posting_runs))?;
+                    section_copy::write_runs(out, writer.take_posting_runs())?;
                 }
             }
             at = start + plan.totals[section as usize];
