@@ -179,8 +179,12 @@ fn a_cold_load_from_disk_holds_about_one_text_beyond_the_dataset() {
 
 /// A file too large to be held whole ([`STREAM_FROM_BYTES`]) is read and
 /// parsed a batch at a time: beyond the loaded dataset the peak is a batch
-/// of text and its pieces (about 8 MB on two cores), well under the
-/// file's 25 MB.
+/// of text held up to three times over (read, queued, parsed: 4 MB each on
+/// two cores), each thread's copy of its piece and its items' room, well
+/// under the file's 25 MB. How many of those meet is the threads'
+/// scheduling: 8.3–15.9 MB measured (the former bound, half the text,
+/// failed one run in five on a quiet machine, 5 December); a text held
+/// whole would add its 25 MB.
 #[test]
 fn a_large_file_from_disk_is_never_held_whole() {
     let _alone = alone();
@@ -204,7 +208,7 @@ fn a_large_file_from_disk_is_never_held_whole() {
     });
     let beyond = peak - live;
     assert!(
-        beyond < text / 2,
+        beyond < text * 3 / 4,
         "peak {peak} is {beyond} bytes beyond the dataset's {live}, for a text of {text}"
     );
 }

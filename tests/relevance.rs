@@ -182,6 +182,36 @@ fn a_letter_beside_other_words_is_the_start_of_a_joined_word() {
 }
 
 #[test]
+fn two_letters_before_other_words_are_a_word_not_the_start_of_one() {
+    // "AL facilitators" means Action Line facilitators: "Albania" is no
+    // match for "al", "al-c7" and "AL" are. Last, two letters may still
+    // be being typed: "internet go" finds "governance".
+    let index = SearchIndex::new(&DATA);
+    let hits = index.search("al facilitators", None);
+    assert!(!hits.is_empty());
+    for hit in &hits {
+        for (_, marked, after) in marks(&index.explain_hit(hit, "al facilitators")) {
+            if marked.eq_ignore_ascii_case("al") {
+                assert!(
+                    !after.is_some_and(char::is_alphanumeric),
+                    "{}: al{after:?}",
+                    DATA.item(hit.item).id
+                );
+            }
+        }
+    }
+    let typing = index.search("internet go", None);
+    let first = typing.first().expect("a hit");
+    let marked = marks(&index.explain_hit(first, "internet go"));
+    assert!(
+        marked
+            .iter()
+            .any(|(_, m, after)| m.eq_ignore_ascii_case("go") && *after == Some('v')),
+        "{marked:?}"
+    );
+}
+
+#[test]
 fn every_hit_of_a_first_keystroke_is_explained() {
     let index = SearchIndex::new(&DATA);
     for query in ["t", "e", "a", "1", "w"] {

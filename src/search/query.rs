@@ -58,6 +58,8 @@ pub(crate) struct Term {
     typos: usize,
     /// Whether it is the query's only word.
     alone: bool,
+    /// Whether it is the query's last word (which may still be being typed).
+    last: bool,
     /// Finds `text` in a text: made once per query word, not once per text
     /// searched (`str::match_indices` prepares its searcher on every call).
     finder: memmem::Finder<'static>,
@@ -67,9 +69,11 @@ pub(crate) struct Term {
 pub(crate) fn terms(query: &str) -> Vec<Term> {
     let words = query_words(query);
     let alone = words.len() == 1;
+    let count = words.len();
     words
         .into_iter()
-        .map(|text| {
+        .enumerate()
+        .map(|(at, text)| {
             // An empty needle would be found at every byte of every text.
             debug_assert!(!text.is_empty(), "query words are never empty");
             let key = symbol_key(&text);
@@ -85,6 +89,7 @@ pub(crate) fn terms(query: &str) -> Vec<Term> {
                 typos: score::allowed_typos(&text),
                 joined: may_match_joined(&text),
                 alone,
+                last: at + 1 == count,
                 finder: memmem::Finder::new(text.as_bytes()).into_owned(),
                 text,
             }
@@ -160,7 +165,7 @@ impl Term {
         // typed without: "wsis10" of "wsis+105" as "wsis+10" of it).
         if let Some((kind, covered)) = score::start_match(word, &self.text) {
             let next = word[covered..].chars().next();
-            return score::start_allowed(&self.text, self.alone, next).then_some(kind);
+            return score::start_allowed(&self.text, self.alone, self.last, next).then_some(kind);
         }
         score::kind_past_start(word, &self.text, typos_possible)
     }
@@ -199,7 +204,7 @@ impl Term {
                 .then_some(c),
             _ => None,
         };
-        score::start_allowed(&self.text, self.alone, next)
+        score::start_allowed(&self.text, self.alone, self.last, next)
     }
 
     /// Whether a word of characters `mask` may match this term at all

@@ -350,19 +350,31 @@ pub fn is_number(term: &str) -> bool {
 }
 
 /// Whether a query word `term` (folded), the only one of its query if
-/// `alone`, matches a word it starts that goes on with `next` (`None`:
-/// the word is `term`). A number names whole numbers ("10" of "10th" or
-/// "wsis+10", never of "105"). A single letter beside other words names
-/// only the first part of a joined word ("e" of "e health": "e-health"),
-/// not list letters ("(e)") nor every word it starts; alone, it is a
-/// first keystroke and names every word it starts.
-pub fn start_allowed(term: &str, alone: bool, next: Option<char>) -> bool {
+/// `alone` and the last if `last`, matches a word it starts that goes on
+/// with `next` (`None`: the word is `term`). A number names whole numbers
+/// ("10" of "10th" or "wsis+10", never of "105"). A single letter beside
+/// other words names only the first part of a joined word ("e" of "e
+/// health": "e-health"), not list letters ("(e)") nor every word it
+/// starts; alone, it is a first keystroke and names every word it starts.
+/// Two letters before other words were typed whole ("AL facilitators"):
+/// they name a word or a joined word's first part ("al", "al-c7"), not
+/// every word they start ("[al]bania"); last, they may still be being
+/// typed ("internet go") and name every word they start.
+pub fn start_allowed(term: &str, alone: bool, last: bool, next: Option<char>) -> bool {
     if is_number(term) {
         return !next.is_some_and(|c| c.is_ascii_digit());
     }
-    let single_letter = term.chars().nth(1).is_none();
-    alone || !single_letter || next.is_some_and(|c| LETTER_JOINERS.contains(&c))
+    let joined_start = next.is_some_and(|c| LETTER_JOINERS.contains(&c));
+    match term.chars().count() {
+        1 => alone || joined_start,
+        SHORT_WORD_CHARS if !alone && !last => next.is_none() || joined_start,
+        _ => true,
+    }
 }
+
+/// A query word this short, not the last, names whole words and joined
+/// words' first parts only ([`start_allowed`]).
+const SHORT_WORD_CHARS: usize = 2;
 
 /// The joiners after which a single letter starts a joined word: not '/',
 /// or "e" would name every symbol "E/2015/10".
@@ -473,6 +485,22 @@ pub fn symbol_score(symbol: &str, term: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn two_letters_before_others_name_words_and_joined_starts_only() {
+        // Before other words: the word itself, or a joined word's first part.
+        assert!(start_allowed("al", false, false, None));
+        assert!(start_allowed("al", false, false, Some('-')));
+        assert!(!start_allowed("al", false, false, Some('b')));
+        // Last or alone, still being typed: any word it starts.
+        assert!(start_allowed("al", false, true, Some('b')));
+        assert!(start_allowed("al", true, true, Some('b')));
+        // Longer words are not held; single letters and numbers as before.
+        assert!(start_allowed("alb", false, false, Some('a')));
+        assert!(!start_allowed("e", false, true, None));
+        assert!(start_allowed("e", false, true, Some('-')));
+        assert!(!start_allowed("10", false, false, Some('5')));
+    }
 
     fn word_kind(word: &str, term: &str) -> Option<Kind> {
         word_kind_if(word, term, true)
