@@ -165,9 +165,15 @@ impl Term {
         // typed without: "wsis10" of "wsis+105" as "wsis+10" of it).
         if let Some((kind, covered)) = score::start_match(word, &self.text) {
             let next = word[covered..].chars().next();
-            return score::start_allowed(&self.text, self.alone, self.last, next).then_some(kind);
+            return self.may_start_a_word_going_on_with(next).then_some(kind);
         }
         score::kind_past_start(word, &self.text, typos_possible)
+    }
+
+    /// Whether it names a word it starts that goes on with `next`
+    /// ([`score::start_allowed`]).
+    pub fn may_start_a_word_going_on_with(&self, next: Option<char>) -> bool {
+        score::start_allowed(&self.text, self.alone, self.last, next)
     }
 
     /// Whether it is a single letter (not a digit) beside other query
@@ -204,7 +210,7 @@ impl Term {
                 .then_some(c),
             _ => None,
         };
-        score::start_allowed(&self.text, self.alone, self.last, next)
+        self.may_start_a_word_going_on_with(next)
     }
 
     /// Whether a word of characters `mask` may match this term at all

@@ -194,7 +194,7 @@ fn offer_words(index: &SearchIndex, term: &Term, alone: bool, live: &dyn Fn(usiz
     let mut found: Vec<WordMatch> = (0..index.layout.counts.words)
         .filter_map(|word| {
             let text = index.text(Section::WordEnds, Section::WordText, word);
-            let kind = joined_kind(text, &term.text).or_else(|| index.word_match(word, term))?;
+            let kind = joined_kind(text, term).or_else(|| index.word_match(word, term))?;
             let rarity = store::u16_at(rarities, word);
             Some(WordMatch { word, kind, rarity })
         })
@@ -225,8 +225,30 @@ fn offer_words(index: &SearchIndex, term: &Term, alone: bool, live: &dyn Fn(usiz
 /// is a joined word that is not symbol-like with its joiners taken out
 /// (exact), or starts it (a prefix), where it does not start the word as
 /// written. (What follows such a start never forbids it: only numbers and
-/// single letters are held to what follows, `score::start_allowed`.)
-fn joined_kind(word: &str, term: &str) -> Option<Kind> {
+/// single letters are held to what follows, `score::start_allowed`; and
+/// two letters before other words, which name no later part of a joined
+/// word: there the char after the letters they cover decides.)
+fn joined_kind(word: &str, term: &Term) -> Option<Kind> {
+    let kind = joined_kind_as_first_stated(word, &term.text)?;
+    let next = char_after_letters(word, term.text.chars().count());
+    (kind == Kind::Exact || term.may_start_a_word_going_on_with(next)).then_some(kind)
+}
+
+/// The char of `word` after its first `letters` chars that are no joiners.
+fn char_after_letters(word: &str, letters: usize) -> Option<char> {
+    let mut passed = 0;
+    let mut chars = word.chars();
+    while passed < letters {
+        let c = chars.next()?;
+        if !JOINERS.contains(&c) {
+            passed += 1;
+        }
+    }
+    chars.next()
+}
+
+/// [`joined_kind`] before two letters were held to what follows.
+fn joined_kind_as_first_stated(word: &str, term: &str) -> Option<Kind> {
     let plain = term.chars().count() > 1 && !term.contains(JOINERS) && !score::is_number(term);
     if !plain || !word.contains(JOINERS) || is_symbol_like(word) || word.starts_with(term) {
         return None;
