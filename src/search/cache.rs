@@ -187,9 +187,9 @@ fn store_up_to(dir: &Path, key: &Key, index: &SearchIndex, max_bytes: u64) -> st
 
 /// Builds the index of `data` and stores it under `key` in `dir`, as
 /// [`store`] would store `SearchIndex::build(data, key)`, written to the
-/// file as it is joined, never whole in memory: for a run that only
-/// stores it (the first search after a change). Does nothing for an
-/// unsettled key.
+/// file as it is joined, never whole in memory: for the first search
+/// after a change, which only stores it, and the browser's cold start,
+/// which then opens the file. Does nothing for an unsettled key.
 pub fn build_and_store(dir: &Path, key: &Key, data: &Dataset) -> std::io::Result<()> {
     build_and_store_up_to(dir, key, data, MAX_INDEX_BYTES)
 }
