@@ -38,7 +38,8 @@ pub(super) struct Part {
     /// Every per-item section of the run's items.
     pub items: Writer,
     /// Per searched field (`TEXT_FIELDS` order), its texts as written:
-    /// the index stores them field by field.
+    /// the index stores them field by field. None, not even empty
+    /// entries, in the index of a query's words (`kept`).
     pub fields: [TextColumn; EXPLAINED_FIELDS],
     /// The run's distinct words in byte order, with their postings.
     pub words: Vec<WordPostings>,
@@ -105,7 +106,7 @@ impl Builder<'_> {
         // Folded only if some query word may name a symbol: no other is named by one.
         let symbol = kept.may_name_symbols().then(|| folded_symbol(data, idx));
         let named = kept.terms_naming(symbol.as_deref().unwrap_or(""), years, category);
-        let matched = self.add_kept_words_and_texts(data, idx, kept, named);
+        let matched = self.add_kept_words(data, idx, kept, named);
         if matched == 0 {
             self.add_unmatched_columns(category, years);
         } else {
@@ -176,28 +177,19 @@ impl Builder<'_> {
     }
 
     /// Records the words of item `idx` that `kept` keeps, folded line by
-    /// line where they lie; writes the texts of its searched fields only
-    /// if every query word may match it (by its words, or those `named`
-    /// by its per-item columns): a search reads the texts of its hits
-    /// alone, and every other item's are left empty. Returns the query
-    /// words that may match it.
-    fn add_kept_words_and_texts(&mut self, data: &Dataset, idx: ItemIdx, kept: &WordFilter, named: Terms) -> Terms {
+    /// line where they lie, and writes no texts of its searched fields: a
+    /// search reads the texts of its hits alone, which are known only
+    /// once the index is built, and written then (`hit_texts`).
+    /// Returns the query words that may match it (by its words, or those
+    /// `named` by its per-item columns).
+    fn add_kept_words(&mut self, data: &Dataset, idx: ItemIdx, kept: &WordFilter, named: Terms) -> Terms {
         let mut words = KeptWords::new(&mut self.vocabulary, &mut self.decided, &mut self.folded, kept, idx);
         words.field(Field::Id, false, |line| line(&data.item(idx).id));
         for field in TEXT_FIELDS.into_iter().filter(|&field| field != Field::Date) {
             let shared = SHARED_LINE_FIELDS.contains(&field);
             words.field(field, shared, |line| for_each_line(data, idx, field, line));
         }
-        let matched = words.found() | named;
-        let may_be_hit = kept.all_in(matched);
-        for (slot, field) in TEXT_FIELDS.into_iter().enumerate() {
-            self.fields[slot].push_with(|text| {
-                if may_be_hit {
-                    write_field(text, data, idx, field);
-                }
-            });
-        }
-        matched
+        words.found() | named
     }
 }
 
@@ -208,7 +200,7 @@ fn folded_symbol(data: &Dataset, idx: ItemIdx) -> String {
 
 /// Appends the text of `field` of item `idx` as written (lines joined by
 /// '\n') to `out`.
-fn write_field(out: &mut String, data: &Dataset, idx: ItemIdx, field: Field) {
+pub(super) fn write_field(out: &mut String, data: &Dataset, idx: ItemIdx, field: Field) {
     if field == Field::Date {
         return write_date(out, data.item(idx));
     }

@@ -27,6 +27,7 @@ mod fewer_words;
 pub use fewer_words::FewerWords;
 mod shown;
 pub use fetch::Titles;
+mod hit_texts;
 mod hits;
 mod index_part;
 mod joined;

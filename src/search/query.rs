@@ -293,6 +293,18 @@ impl SearchIndex {
         self.ordered(hits.unwrap_or_default(), &terms, 0)
     }
 
+    /// The items `query` matches, in item order, neither ranked nor
+    /// explained: their texts are all a search of `query` reads
+    /// (`SearchIndex::for_query`).
+    pub(super) fn hit_items(&self, query: &str) -> Vec<ItemIdx> {
+        let terms = self.terms_of(query);
+        let items = self.matched(&terms, None, &|| false, true, |scratch, words| {
+            let is_hit = is_hit(&scratch.totals, words);
+            (0..self.len()).filter(|&item| is_hit(item)).collect()
+        });
+        items.unwrap_or_default()
+    }
+
     /// The hits of `query` over `scope`, the first `explained` explained;
     /// only the first [`HEAD_HITS`] are ordered and built now.
     fn ranked(

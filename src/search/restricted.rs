@@ -2,7 +2,7 @@
 //! no index yet (`wsis search --no-cache`, or the first search after a data
 //! file changed): of the distinct words only those some query word may
 //! match, each with all its postings and its rarity; the field texts only
-//! of the items every query word may match; and the per-item columns of
+//! of the query's hits, written once the index has found them; and the per-item columns of
 //! the full index, but for an item no query word may match only its
 //! category and years (`index_part`). Building it skips the map of every distinct word
 //! (200 000 at 100 000 items, most of the build's time) and the writing of
@@ -18,6 +18,7 @@ use super::SearchIndex;
 use super::build::build_sections;
 use super::category_words;
 use super::fold::fold_into;
+use super::hit_texts::texts_of;
 use super::mask::CharMask;
 use super::query::{Term, is_subsequence, terms};
 use super::score;
@@ -186,13 +187,6 @@ impl WordFilter {
     pub fn may_name_symbols(&self) -> bool {
         self.terms.iter().any(Term::may_name_symbols)
     }
-
-    /// Whether `found` holds every query word: only then may an item be a
-    /// hit, a hit being matched by each of its query's words.
-    pub fn all_in(&self, found: Terms) -> bool {
-        // Bits are set for query words only.
-        found.count_ones() as usize == self.terms.len()
-    }
 }
 
 /// Whether `term`, which matches more than words it starts, may match a
@@ -225,9 +219,20 @@ impl SearchIndex {
     /// ids and titles of items no query word may match. Never stored.
     pub fn for_query(data: &Dataset, query: &str) -> SearchIndex {
         let filter = WordFilter::of(query);
-        let (sections, counts) = build_sections(data, &filter);
+        let (sections, counts) = build_sections(data, Some(&filter));
         let layout = Layout::of_sections(counts, &sections);
-        SearchIndex::with_bytes(Bytes::Sections(sections), layout)
+        let mut index = SearchIndex::with_bytes(Bytes::Sections(sections), layout);
+        // Texts for the hits alone, found by the index without texts: an
+        // item every query word may match is often no hit (18 436 hits of
+        // 87 667 such items for "internet governance" at 100 000 items).
+        let hits = index.hit_items(query);
+        if let Bytes::Sections(sections) = &mut index.bytes {
+            let (ends, texts) = texts_of(data, data.len(), &hits);
+            sections.set_field_texts(ends, texts);
+            index.layout = Layout::of_sections(counts, sections);
+        }
+        crate::data::trace::mark("hits' texts written");
+        index
     }
 }
 

@@ -4,7 +4,9 @@
 //! built on each core into one buffer put a second copy of them in memory
 //! (23–29 MB of a cold search's peak at 100 000 items). The field texts,
 //! by far the largest section and read only entry by entry, are not
-//! joined at all but kept in the pieces they were built in.
+//! joined at all but kept in pieces ([`TextPieces`]): those of the parts,
+//! or for a query's index those its hits' texts were written in
+//! (`hit_texts`).
 
 use super::section_copy;
 use super::store::{self, ALL, SECTIONS, Section, Writer, entries_before, entries_of, span};
@@ -13,9 +15,7 @@ use super::store::{self, ALL, SECTIONS, Section, Writer, entries_before, entries
 pub(crate) struct SectionBuffers {
     /// Every section but the field texts, whose place is empty.
     sections: [Vec<u8>; SECTIONS],
-    /// The field texts' pieces, none empty, in order, each with the
-    /// offset of its first byte in the section.
-    field_texts: Vec<(usize, Vec<u8>)>,
+    field_texts: TextPieces,
 }
 
 impl SectionBuffers {
@@ -25,18 +25,19 @@ impl SectionBuffers {
     /// appended and freed.
     pub fn join(mut pieces: Vec<Writer>) -> SectionBuffers {
         let lengths: Vec<[usize; SECTIONS]> = pieces.iter().map(Writer::lengths).collect();
-        let mut field_texts = Vec::new();
-        let mut at = 0;
+        let mut field_texts = TextPieces::default();
         for piece in &mut pieces {
-            let bytes = piece.take_section(Section::FieldText);
-            if !bytes.is_empty() {
-                let len = bytes.len();
-                field_texts.push((at, bytes));
-                at += len;
-            }
+            field_texts.push_piece(piece.take_section(Section::FieldText));
         }
         let sections = std::array::from_fn(|section| join_section(&mut pieces, &lengths, ALL[section]));
         SectionBuffers { sections, field_texts }
+    }
+
+    /// Replaces the field texts by `texts`, whose entries end where the
+    /// `FieldEnds` section's bytes `ends` say.
+    pub fn set_field_texts(&mut self, ends: Vec<u8>, texts: TextPieces) {
+        self.sections[Section::FieldEnds as usize] = ends;
+        self.field_texts = texts;
     }
 
     /// The bytes of `section`; none for the field texts, which are read
@@ -48,7 +49,7 @@ impl SectionBuffers {
     /// How many bytes `section` holds.
     pub fn len(&self, section: Section) -> usize {
         match section {
-            Section::FieldText => self.field_texts.last().map_or(0, |(at, bytes)| at + bytes.len()),
+            Section::FieldText => self.field_texts.len(),
             _ => self.sections[section as usize].len(),
         }
     }
@@ -61,11 +62,70 @@ impl SectionBuffers {
         let span = span(self.section(ends), idx, usize::MAX);
         // The last piece starting at or before the entry: each holds
         // whole entries.
-        let piece = self.field_texts.partition_point(|(at, _)| *at <= span.start);
-        let Some((at, bytes)) = piece.checked_sub(1).and_then(|piece| self.field_texts.get(piece)) else {
+        let pieces = &self.field_texts.pieces;
+        let piece = pieces.partition_point(|(at, _)| *at <= span.start);
+        let Some((at, bytes)) = piece.checked_sub(1).and_then(|piece| pieces.get(piece)) else {
             return &[];
         };
         bytes.get(span.start - at..span.end.saturating_sub(*at)).unwrap_or(&[])
+    }
+}
+
+/// Bytes of a piece of [`TextPieces`], unless one entry is longer.
+const TEXT_PIECE_BYTES: usize = 1 << 20;
+
+/// Entries of text one after another, in pieces each holding whole
+/// entries. Entries pushed one by one go into pieces of a fixed size,
+/// never grown: under the raised threshold for mapping
+/// (`data::heap_room`), each smaller buffer a grown one leaves behind
+/// stays resident (10 MB of texts took 33 MB so).
+#[derive(Default)]
+pub(crate) struct TextPieces {
+    /// None empty, in order, each with the offset of its first byte.
+    pieces: Vec<(usize, Vec<u8>)>,
+    len: usize,
+}
+
+impl TextPieces {
+    /// Appends `entry`, whole in one piece.
+    pub fn push(&mut self, entry: &[u8]) {
+        if entry.is_empty() {
+            return;
+        }
+        let fits = self
+            .pieces
+            .last()
+            .is_some_and(|(_, piece)| piece.capacity() - piece.len() >= entry.len());
+        if !fits {
+            let piece = Vec::with_capacity(entry.len().max(TEXT_PIECE_BYTES));
+            self.pieces.push((self.len, piece));
+        }
+        if let Some((_, piece)) = self.pieces.last_mut() {
+            piece.extend_from_slice(entry);
+        }
+        self.len += entry.len();
+    }
+
+    /// Appends `piece`, whole entries, as a piece of its own.
+    fn push_piece(&mut self, piece: Vec<u8>) {
+        if !piece.is_empty() {
+            let len = piece.len();
+            self.pieces.push((self.len, piece));
+            self.len += len;
+        }
+    }
+
+    /// Appends the entries of `other`, its pieces moved, not copied.
+    pub fn append(&mut self, other: TextPieces) {
+        let shift = self.len;
+        self.pieces
+            .extend(other.pieces.into_iter().map(|(at, piece)| (at + shift, piece)));
+        self.len += other.len;
+    }
+
+    /// How many bytes the entries so far hold.
+    pub fn len(&self) -> usize {
+        self.len
     }
 }
 
@@ -91,4 +151,44 @@ fn join_section(pieces: &mut [Writer], lengths: &[[usize; SECTIONS]], section: S
         }
     }
     joined
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_longer_than_a_piece_or_spanning_its_end_are_read_whole() {
+        let entries: Vec<Vec<u8>> = [10, TEXT_PIECE_BYTES - 4, 7, 0, TEXT_PIECE_BYTES + 3, 1, 2]
+            .iter()
+            .enumerate()
+            .map(|(at, &len)| vec![b'a' + at as u8; len])
+            .collect();
+        let mut texts = TextPieces::default();
+        let mut ends = Vec::new();
+        for entry in &entries {
+            texts.push(entry);
+            ends.extend_from_slice(&store::count(texts.len()).to_le_bytes());
+        }
+        // Appended after a piece with room left: moved, offsets shifted.
+        let mut joined = TextPieces::default();
+        joined.push(b"xyz");
+        let mut first_ends = 3u32.to_le_bytes().to_vec();
+        first_ends.extend(
+            ends.chunks(4)
+                .flat_map(|end| (u32::from_le_bytes(end.try_into().expect("four bytes")) + 3).to_le_bytes()),
+        );
+        joined.append(texts);
+        let mut sections = SectionBuffers::join(Vec::new());
+        sections.set_field_texts(first_ends, joined);
+        assert!(sections.entry(Section::FieldEnds, Section::FieldText, 0) == b"xyz");
+        for (idx, entry) in entries.iter().enumerate() {
+            assert!(
+                sections.entry(Section::FieldEnds, Section::FieldText, idx + 1) == entry.as_slice(),
+                "{idx}"
+            );
+        }
+        let total = 3 + entries.iter().map(Vec::len).sum::<usize>();
+        assert_eq!(sections.len(Section::FieldText), total);
+    }
 }
