@@ -112,6 +112,41 @@ fn a_note_on_the_terminal_is_wrapped_at_its_width_when_the_output_goes_to_a_file
     );
 }
 
+/// A cold search of a query nothing matches shows, on a terminal, what a
+/// warm one shows: the shorter query found for it, not another sought
+/// again on the index built for the shorter one (whose counts of the
+/// words left out differ: "el resolution response" once showed the hits
+/// of "resolution" cold and of "resolution response" warm, those without
+/// their dates and excerpts).
+#[test]
+fn on_a_terminal_a_cold_search_nothing_matches_shows_the_warm_ones_nearest_hits() {
+    if !tmux::available() {
+        return;
+    }
+    let cache = concat!(env!("CARGO_TARGET_TMPDIR"), "/cache-nearest-cold");
+    let _ = std::fs::remove_dir_all(cache);
+    let run = |name: &str, args: &str| {
+        let command = format!(
+            "env -u COLUMNS XDG_CACHE_HOME={cache} {bin} --no-user-data {args}",
+            bin = env!("CARGO_BIN_EXE_wsis"),
+        );
+        let pane = tmux::Pane::start(name, 120, 60, &command);
+        (pane.wait_exit(), pane.screen())
+    };
+    // Builds and stores the index: the searches named "warm" use it.
+    assert_eq!(run("nearest-store", "search igf").0, 0);
+    for (at, query) in ["el resolution response", "tw 2023 assembly", "conference 2022 adv"]
+        .into_iter()
+        .enumerate()
+    {
+        let (warm_status, warm) = run(&format!("nearest-warm-{at}"), &format!("search {query}"));
+        let (cold_status, cold) = run(&format!("nearest-cold-{at}"), &format!("search --no-cache {query}"));
+        // Status 1 and a table: nothing matched, the shorter query's hits shown.
+        assert!(warm_status == 1 && warm.contains("SYMBOL/ID"), "{query}: {warm}");
+        assert_eq!((cold_status, cold), (warm_status, warm), "{query}");
+    }
+}
+
 /// A query no item fully holds shows, on a terminal, the hits of the query
 /// with fewer words under a line naming the words left out, as the browser
 /// does, from the stored index and without one alike; the status stays 1

@@ -418,15 +418,16 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
         progress.set_stage(Stage::Indexing);
         // The query's words only: the full index is built after answering.
         let mut index = SearchIndex::for_query(&data, &query);
-        if let Some(nearest) = search::nearest_query(&index, &query, limit, format) {
+        let nearest = search::nearest_query(&index, &query, limit, format);
+        if let Some((_, fewer)) = &nearest {
             // Its hits' texts, which the query's index left out.
-            index = SearchIndex::for_query(&data, &nearest);
+            index = SearchIndex::for_query(&data, &fewer.kept);
         }
         trace::mark("query's index built");
-        Ok((data, index))
+        Ok((data, index, nearest))
     });
     match loaded {
-        Ok::<_, Vec<Problem>>((data, index)) => {
+        Ok::<_, Vec<Problem>>((data, index, nearest)) => {
             // A stale search goes on to build the full index, only if it
             // may be stored (inputs settled): its hits are freed first.
             let storing = cache.as_ref().filter(|(_, key)| key.is_storable());
@@ -435,7 +436,7 @@ pub fn run_search(args: &Cli) -> Option<ExitCode> {
             } else {
                 search::AfterPrinting::Exit
             };
-            let printed = buffered(|out| search::run(&index, &query, limit, format, out, after));
+            let printed = buffered(|out| search::run(&index, &query, limit, format, nearest, out, after));
             drop(index);
             let code = cold_search::finish_then_store(printed, &data, storing);
             // Freed at exit, as main.rs does with a large dataset: freeing
@@ -717,6 +718,7 @@ fn run_with(command: &Command, data: &Dataset, out: &mut impl Write) -> Outcome 
                 &query.join(" "),
                 limit,
                 format,
+                None,
                 out,
                 search::AfterPrinting::Exit,
             )

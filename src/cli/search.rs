@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::output::ListFormat;
 use super::{Failure, Outcome, table, write_json};
 use crate::data::trace;
-use crate::search::{Hit, Matched, SearchIndex, Titles};
+use crate::search::{FewerWords, Hit, Matched, SearchIndex, Titles};
 use crate::text::sanitized;
 
 /// Up to this many hits are freed after printing; more are left to the
@@ -203,16 +203,27 @@ fn push_marked(
     }
 }
 
-/// Prints the hits of `query` from an index built in memory.
+/// A query with fewer words whose hits a table shows for a query nothing
+/// matches ([`nearest_on_screen`]), and how many hits it has.
+pub(super) type Nearest = (usize, FewerWords);
+
+/// Prints the hits of `query` from an index built in memory; with
+/// `nearest` (which [`nearest_query`] found for it), the hits of that
+/// shorter query instead, from an index built for it.
 pub(super) fn run(
     index: &SearchIndex,
     query: &str,
     limit: Limit,
     format: ListFormat,
+    nearest: Option<Nearest>,
     out: &mut impl Write,
     after: AfterPrinting,
 ) -> Outcome {
-    answer(index, query, limit, format, out, || true, after).unwrap_or(Ok(ExitCode::SUCCESS))
+    let answered = match nearest {
+        Some(nearest) => nearest_on_screen(index, query, Some(nearest), limit, out, || true, after),
+        None => answer(index, query, limit, format, out, || true, after),
+    };
+    answered.unwrap_or(Ok(ExitCode::SUCCESS))
 }
 
 /// Prints the hits of `query`; the index holds all that is printed, so a
@@ -252,7 +263,7 @@ fn answer(
     hits.truncate(limit.most());
     if hits.is_empty() {
         if matches!(limit, Limit::Screenful(_)) && format == ListFormat::Table {
-            return nearest_on_screen(index, query, limit, out, sound, after);
+            return nearest_on_screen(index, query, None, limit, out, sound, after);
         }
         // Read before `sound` is asked, as everything printed is.
         let nothing = nothing_matches(index, query);
@@ -288,30 +299,35 @@ fn say_how_many_more(out: &mut impl Write, limit: Limit, shown: usize, found: us
 }
 
 /// The shorter query whose hits [`nearest_on_screen`] would show for
-/// `query`, if it would: an index built for `query`'s words alone
-/// (`SearchIndex::for_query`) holds no texts for them, so a cold search
-/// answers from an index built for this one instead.
-pub(super) fn nearest_query(index: &SearchIndex, query: &str, limit: Limit, format: ListFormat) -> Option<String> {
+/// `query`, if it would, found on `index`, built for `query`'s words
+/// alone (`SearchIndex::for_query`), which answers as the full index
+/// does. It holds no texts for those hits, so a cold search answers from
+/// an index built for the shorter query, given this to show: asked there
+/// again, the counts of the words left out differ, and another shorter
+/// query may come out ("el resolution response").
+pub(super) fn nearest_query(index: &SearchIndex, query: &str, limit: Limit, format: ListFormat) -> Option<Nearest> {
     let shown_nearest = matches!(limit, Limit::Screenful(_)) && format == ListFormat::Table;
     if !shown_nearest || !index.search_hits(query, None).is_empty() {
         return None;
     }
-    index.fewer_words_with_hits(query).map(|(_, fewer)| fewer.kept)
+    index.fewer_words_with_hits(query)
 }
 
 /// A query no item fully holds, its table on a terminal: as the browser
-/// does, the hits of the query with fewer words, under a line on standard
-/// error naming the words left out; status 1 still (nothing matches the
-/// query), and a pipe still gets nothing. Without such hits, the message.
+/// does, the hits of the query with fewer words (`nearest` if known,
+/// else sought on `index`), under a line on standard error naming the
+/// words left out; status 1 still (nothing matches the query), and a
+/// pipe still gets nothing. Without such hits, the message.
 fn nearest_on_screen(
     index: &SearchIndex,
     query: &str,
+    nearest: Option<Nearest>,
     limit: Limit,
     out: &mut impl Write,
     sound: impl FnOnce() -> bool,
     after: AfterPrinting,
 ) -> Option<Outcome> {
-    let Some((found, fewer)) = index.fewer_words_with_hits(query) else {
+    let Some((found, fewer)) = nearest.or_else(|| index.fewer_words_with_hits(query)) else {
         let nothing = nothing_matches(index, query);
         return sound().then_some(Err(Failure::NothingMatches(nothing)));
     };
