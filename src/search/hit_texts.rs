@@ -4,9 +4,10 @@
 //! known (87 667 such items for "internet governance" at 100 000 items,
 //! 18 436 of them hits).
 //!
-//! The texts are read from the dataset after its words were, out of the
-//! cache: each item is visited once for all its fields, and the hits are
-//! cut into two runs written on both cores.
+//! The texts are read from the dataset well after its words were, so
+//! from memory rather than the CPU's caches: each hit is visited once for
+//! all its fields, and many hits are cut into two runs written on both
+//! cores.
 
 use std::ops::Range;
 use std::thread;
@@ -21,10 +22,11 @@ use crate::data::{Dataset, ItemIdx};
 /// it saves on a few thousand items' texts.
 const PARALLEL_FROM_HITS: usize = 4096;
 
-/// The field texts of the `len` items of `data` as an index stores them,
+/// The field texts of the items of `data` as an index stores them,
 /// field by field: the `FieldEnds` section's bytes and the texts, written
 /// for the items `hits` holds (in item order) and empty for every other.
-pub(super) fn texts_of(data: &Dataset, len: usize, hits: &[ItemIdx]) -> (Vec<u8>, TextPieces) {
+pub(super) fn texts_of(data: &Dataset, hits: &[ItemIdx]) -> (Vec<u8>, TextPieces) {
+    let len = data.len();
     let runs = if hits.len() >= PARALLEL_FROM_HITS {
         let half = hits.len() / 2;
         let (first, second) = hits.split_at(half);
@@ -114,7 +116,7 @@ mod tests {
     fn assert_texts_of_hits_only(data: &Dataset, hits: &[ItemIdx]) {
         let full = SearchIndex::new(data);
         let (mut sections, _) = build_sections(data, None);
-        let (ends, texts) = texts_of(data, data.len(), hits);
+        let (ends, texts) = texts_of(data, hits);
         sections.set_field_texts(ends, texts);
         for (slot, field) in TEXT_FIELDS.into_iter().enumerate() {
             for idx in 0..data.len() {
