@@ -11,7 +11,7 @@ const KNOWN_GAPS: &[(&str, &str)] = &[
     ),
     (
         "ga",
-        "Not in the embedded data: any 78th-session (2023) resolution on ICT for sustainable development (none was confirmed).",
+        "Not in the embedded data: a 78th-session (2023) resolution on ICT for sustainable development, if one was adopted (no source gave its symbol).",
     ),
     (
         "ecosoc",
