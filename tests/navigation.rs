@@ -641,6 +641,30 @@ fn a_digit_no_other_label_begins_follows_at_once_unless_a_number_does() {
     assert!(screen.contains("Enter follows 04"), "{screen}");
 }
 
+/// A first digit typed outside the list that no label begins and no
+/// related item holds is a stray key: it opens nothing and says so, and
+/// the next key acts as ever (a trial typed `5`, then `q`, into the list).
+/// A digit a related item holds still opens the list narrowed to it.
+#[test]
+fn a_stray_first_digit_nothing_related_answers_opens_nothing_and_says_so() {
+    let mut app = App::new(&DATA);
+    open_by_search(&mut app, "E/2006/85");
+    assert_eq!(shown(&app), "sg-report-e-2006-85");
+    assert_eq!(app.related().len(), 1, "one related item: label 1");
+    press(&mut app, &[key(KeyCode::Char('5'))]);
+    assert!(app.follow_prompt().is_none(), "no list opened");
+    assert_eq!(app.status.as_deref(), Some("no related item 5"));
+    // The next key is not typed into a list: `?` opens the help.
+    press(&mut app, &[key(KeyCode::Char('?'))]);
+    assert!(app.follow_prompt().is_none());
+    press(&mut app, &[key(KeyCode::Esc)]);
+    // "2" is in E/RES/2006/46's symbol: the list opens, narrowed to it.
+    press(&mut app, &[key(KeyCode::Char('2'))]);
+    let follow = app.follow_prompt().expect("the list, narrowed");
+    assert_eq!(follow.filter, "2");
+    assert_eq!(follow.matches(&app, &app.related()).len(), 1);
+}
+
 /// A number no label begins is filter text; when nothing related matches
 /// it, Enter follows nothing but searches all items for it, over the list.
 #[test]

@@ -2,7 +2,9 @@
 //! related item in the detail pane carries a number; typing it follows the
 //! link. Letters narrow the list (relation, symbol, title), and so do digits
 //! that cannot be a label or come after letters (a year, a symbol), as in
-//! fzf: what is typed is never dropped. A label is followed as soon as it is
+//! fzf: what is typed in the list is never dropped (only a first digit
+//! typed outside it that nothing related answers is, and said so, as a
+//! mistyped number is). A label is followed as soon as it is
 //! typed whole, or short of its zeros where no other label begins so ("4"
 //! among 16), unless some related item has a longer number it begins ("20"
 //! of "2006"): then Enter follows it, and more digits narrow the list instead.
@@ -87,9 +89,11 @@ fn begins_a_number(app: &App, related: &[Related], digits: &str) -> bool {
 
 impl App<'_> {
     /// Opens the follow prompt, with a first digit already typed if given,
-    /// its selection on the related item followed last from here, if any.
+    /// its selection on the related item followed last from here, if any;
+    /// a first digit that nothing related answers opens nothing, and says so.
     pub(crate) fn start_follow(&mut self, digit: Option<char>) {
-        if self.related().is_empty() {
+        let related = self.related();
+        if related.is_empty() {
             self.status = Some("this item has no related items".into());
             return;
         }
@@ -99,6 +103,13 @@ impl App<'_> {
         };
         match digit.map(|d| self.type_label(&mut follow, d)) {
             Some(Transition::Accept(item)) => self.go_to(item),
+            // A first digit that no number begins and no related row holds
+            // is a stray key: said, as a mistyped number is, rather than
+            // opening a list that nothing matches and that would take the
+            // keys after it (a trial's "5", then "q", typed into it).
+            Some(Transition::Stay) if follow.typed.is_empty() && follow.matches(self, &related).is_empty() => {
+                self.status = Some(format!("no related item {}", follow.filter));
+            }
             Some(Transition::Stay) | None => self.overlays.push(Overlay::Follow(follow)),
             Some(_) => {}
         }
