@@ -527,7 +527,8 @@ fn found_in_joined_words(folded: &Folded, terms: &[Term]) -> Vec<Found> {
 /// a stored word or part, and a query word of letters and digits alone
 /// matches there as it does word by word. So do words not inside any
 /// symbol-like word of the text ("2006/46" and "internet": summaries
-/// often cite a symbol, and were read word by word for it).
+/// often cite a symbol, and were read word by word for it), nor ending at
+/// a '/' where they occur.
 fn exact_at_starts(folded: &Folded, terms: &[Term]) -> TermSet {
     let plain = terms
         .iter()
@@ -539,18 +540,22 @@ fn exact_at_starts(folded: &Folded, terms: &[Term]) -> TermSet {
     }
     // A no-cost match (exact or prefix) is inside its word: only the
     // words around the query word's occurrences can be symbol-like ones.
+    // An occurrence that ends at a '/' may be a joined word's part, read
+    // as a word of its own ("ba" of "ba/a", which two letters before other
+    // words name, though not a word they start): left to word by word too.
     let text = folded.text.as_str();
-    let in_symbols = terms
+    let left_to_words = terms
         .iter()
         .enumerate()
         .filter(|&(index, term)| {
             plain & term_bit(index) != 0
-                && term
-                    .occurrences(text)
-                    .any(|at| is_symbol_like(word_around(text, at..at + term.text.len())))
+                && term.occurrences(text).any(|at| {
+                    let end = at + term.text.len();
+                    is_symbol_like(word_around(text, at..end)) || text[end..].starts_with('/')
+                })
         })
         .fold(0, |set, (index, _)| set | term_bit(index));
-    plain & !in_symbols
+    plain & !left_to_words
 }
 
 /// For each query word, its matches of the lowest cost only: a word
