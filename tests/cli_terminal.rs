@@ -133,8 +133,23 @@ fn on_a_terminal_a_cold_search_nothing_matches_shows_the_warm_ones_nearest_hits(
         let pane = tmux::Pane::start(name, 120, 60, &command);
         (pane.wait_exit(), pane.screen())
     };
-    // Builds and stores the index: the searches named "warm" use it.
+    // Builds and stores the index: the searches named "warm" use it (were
+    // none stored, they would be cold too, and the screens alike anyway).
     assert_eq!(run("nearest-store", "search igf").0, 0);
+    let stored: Vec<String> = std::fs::read_dir(std::path::Path::new(cache).join("wsis-browser"))
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|entry| entry.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert!(
+        stored
+            .iter()
+            .any(|name| name.starts_with("search-") && name.ends_with(".idx")),
+        "an index stored: {stored:?}"
+    );
     for (at, query) in ["el resolution response", "tw 2023 assembly", "conference 2022 adv"]
         .into_iter()
         .enumerate()
